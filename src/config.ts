@@ -1,0 +1,39 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment. Nothing else reads process.env. */
+export interface Config {
+  /** postgres://… for a real PostgreSQL; undefined means the embedded PGlite database. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database keeps its files (ignored with databaseUrl). */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Cookies get the Secure flag (set when served over HTTPS, directly or behind a proxy). */
+  secureCookies: boolean;
+  /** Idle timeout of a session in minutes; sessions also expire 7 days after login. */
+  sessionIdleMinutes: number;
+  logLevel: string;
+  /** Trust X-Forwarded-* headers (behind a reverse proxy). */
+  trustProxy: boolean;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number between 0 and 65535, got "${env.PORT}"`);
+  }
+  const idle = Number(env.INCASSO_SESSION_IDLE_MINUTES ?? 480);
+  if (!Number.isInteger(idle) || idle < 1) {
+    throw new Error('INCASSO_SESSION_IDLE_MINUTES must be a positive whole number');
+  }
+  return {
+    databaseUrl: env.DATABASE_URL?.trim() || undefined,
+    dataDir: path.resolve(env.INCASSO_DATA_DIR ?? path.join(process.cwd(), 'data', 'db')),
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    secureCookies: env.INCASSO_SECURE_COOKIES === '1' || env.INCASSO_SECURE_COOKIES === 'true',
+    sessionIdleMinutes: idle,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    trustProxy: env.INCASSO_TRUST_PROXY === '1' || env.INCASSO_TRUST_PROXY === 'true',
+  };
+}

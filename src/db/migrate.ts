@@ -1,0 +1,38 @@
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
+import type { Db } from './connect.ts';
+import * as m0001 from './migrations/0001_foundation.ts';
+
+/** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
+const migrations: Record<string, Migration> = {
+  '0001_foundation': m0001,
+};
+
+class StaticProvider implements MigrationProvider {
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations);
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+/**
+ * Brings the schema up to date. Kysely's migrator holds a PostgreSQL advisory lock for the whole run,
+ * so several app nodes starting together apply each migration exactly once.
+ */
+export async function migrateToLatest(db: Db): Promise<MigrateResult> {
+  const migrator = new Migrator({
+    db,
+    provider: new StaticProvider(),
+    migrationTableName: 'incasso_migrations',
+    migrationLockTableName: 'incasso_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((r) => r.status === 'Error');
+  if (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${why}`);
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}

@@ -1,0 +1,265 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** numeric columns: read as exact decimal strings, written as strings. */
+export type Numeric = ColumnType<string, string, string>;
+/** date columns: read as 'YYYY-MM-DD' (DATE parser set to identity), written as the same. */
+export type DateCol = ColumnType<string, string, string>;
+export type NullableDate = ColumnType<string | null, string | null | undefined, string | null>;
+export type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+export type Json = ColumnType<unknown, string | undefined, string>;
+
+export interface TenantsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: 'agency' | 'company';
+  country: Generated<string>;
+  settings: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_at: Generated<Date>;
+}
+
+export interface CreditorsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  code: string | null;
+  name: string;
+  kind: 'company' | 'public_entity' | 'individual';
+  tax_code: string | null;
+  vat_number: string | null;
+  ch_uid: string | null;
+  country: Generated<string>;
+  address_line1: string | null;
+  postal_code: string | null;
+  city: string | null;
+  province: string | null;
+  email: string | null;
+  pec: string | null;
+  phone: string | null;
+  iban: string | null;
+  mandate_reference: string | null;
+  mandate_signed_on: NullableDate;
+  mandate_starts_on: NullableDate;
+  mandate_ends_on: NullableDate;
+  commission_percent: ColumnType<string | null, string | null | undefined, string | null>;
+  default_currency: Generated<string>;
+  default_jurisdiction: Generated<string>;
+  notes: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  tenant_id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: 'admin' | 'supervisor' | 'operator' | 'viewer';
+  creditor_id: string | null;
+  locale: Generated<string>;
+  active: Generated<boolean>;
+  last_login_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  tenant_id: string;
+  created_at: Generated<Date>;
+  last_seen_at: Generated<Date>;
+  expires_at: Timestamp;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface DebtorsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: 'consumer' | 'sole_trader' | 'company' | 'public_administration';
+  first_name: string | null;
+  last_name: string | null;
+  company_name: string | null;
+  display_name: string;
+  tax_code: string | null;
+  vat_number: string | null;
+  ch_uid: string | null;
+  birth_date: NullableDate;
+  language: Generated<string>;
+  hardship: Generated<boolean>;
+  hardship_note: string | null;
+  notes: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AddressesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  kind: 'residence' | 'domicile' | 'registered_office' | 'billing' | 'other';
+  line1: string;
+  line2: string | null;
+  postal_code: string | null;
+  city: string;
+  province: string | null;
+  country: Generated<string>;
+  valid_from: NullableDate;
+  valid_to: NullableDate;
+  source: Generated<string>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ContactsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  channel: 'phone' | 'mobile' | 'email' | 'pec';
+  value: string;
+  label: string | null;
+  status: Generated<'unverified' | 'valid' | 'invalid'>;
+  source: Generated<string>;
+  consent: Generated<'unknown' | 'granted' | 'withdrawn'>;
+  third_party: Generated<boolean>;
+  third_party_relation: string | null;
+  valid_from: NullableDate;
+  valid_to: NullableDate;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ClaimsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  external_ref: string;
+  kind: 'invoice' | 'imu' | 'tari' | 'cup' | 'cds_fine' | 'other';
+  description: string | null;
+  principal: Numeric;
+  currency: 'EUR' | 'CHF';
+  issue_date: NullableDate;
+  due_date: DateCol;
+  contract_date: NullableDate;
+  tax_year: number | null;
+  jurisdiction: 'IT' | 'CH' | 'DE' | 'FR';
+  interest_regime: string | null;
+  judicial_claim_date: NullableDate;
+  status: Generated<string>;
+  stage: Generated<string>;
+  amount_paid: ColumnType<string, string | undefined, string>;
+  next_action_on: NullableDate;
+  closed_on: NullableDate;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PaymentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  amount: Numeric;
+  unallocated: ColumnType<string, string | undefined, string>;
+  currency: 'EUR' | 'CHF';
+  value_date: DateCol;
+  method: string;
+  reference: string | null;
+  payer_name: string | null;
+  note: string | null;
+  reversed_at: Date | null;
+  reversal_reason: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface PaymentAllocationsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  payment_id: string;
+  claim_id: string;
+  component: Generated<'costs' | 'fees' | 'interest' | 'principal'>;
+  amount: Numeric;
+  created_at: Generated<Date>;
+}
+
+export interface NotesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  claim_id: string | null;
+  body: string;
+  author_id: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string | null;
+  claim_id: string | null;
+  file_name: string;
+  content_type: string;
+  size_bytes: ColumnType<string, string | number, string | number>;
+  sha256: string;
+  uploaded_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  occurred_at: Generated<Date>;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string;
+  debtor_id: string | null;
+  creditor_id: string | null;
+  before: Json;
+  after: Json;
+  request_id: string | null;
+  ip: string | null;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  creditors: CreditorsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  debtors: DebtorsTable;
+  addresses: AddressesTable;
+  contacts: ContactsTable;
+  claims: ClaimsTable;
+  payments: PaymentsTable;
+  payment_allocations: PaymentAllocationsTable;
+  notes: NotesTable;
+  attachments: AttachmentsTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Tenant = Selectable<TenantsTable>;
+export type Creditor = Selectable<CreditorsTable>;
+export type User = Selectable<UsersTable>;
+export type Debtor = Selectable<DebtorsTable>;
+export type Address = Selectable<AddressesTable>;
+export type Contact = Selectable<ContactsTable>;
+export type Claim = Selectable<ClaimsTable>;
+export type Payment = Selectable<PaymentsTable>;
+export type Note = Selectable<NotesTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;
+export type NewClaim = Insertable<ClaimsTable>;
+export type ClaimUpdate = Updateable<ClaimsTable>;
