@@ -1,0 +1,37 @@
+import { Temporal } from 'temporal-polyfill';
+
+export { Temporal };
+export type PlainDate = Temporal.PlainDate;
+
+/** Calendar dates incasso accepts: anything outside is a typo (0202 for 2020) rather than a real date. */
+export const MIN_DATE = '1900-01-01';
+export const MAX_DATE = '2199-12-31';
+
+/** Why an ISO date string is not a real, plausible calendar date, or null. */
+export function dateProblem(raw: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return 'Data non valida, formato atteso AAAA-MM-GG (date must be YYYY-MM-DD)';
+  try {
+    Temporal.PlainDate.from(raw, { overflow: 'reject' });
+  } catch {
+    return `La data ${raw} non esiste nel calendario (${raw} is not a calendar date)`;
+  }
+  if (raw < MIN_DATE || raw > MAX_DATE) {
+    return `Data fuori intervallo ${MIN_DATE}–${MAX_DATE} (date out of range)`;
+  }
+  return null;
+}
+
+export function parseDate(raw: string): PlainDate {
+  const problem = dateProblem(raw);
+  if (problem) throw new RangeError(problem);
+  return Temporal.PlainDate.from(raw, { overflow: 'reject' });
+}
+
+/** Today's calendar date where incasso's users are (Europe/Rome unless told otherwise). */
+export function today(timeZone = 'Europe/Rome', now: Temporal.Instant = Temporal.Now.instant()): PlainDate {
+  return now.toZonedDateTimeISO(timeZone).toPlainDate();
+}
+
+export function daysBetween(from: string, to: string): number {
+  return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+}

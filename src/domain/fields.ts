@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { dateProblem } from './dates.ts';
+import { CURRENCIES, moneyProblem, toMoneyString } from './money.ts';
+import { validateCodiceFiscale, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
+
+/**
+ * Field types shared by every use case input. Each refuses bad input with a specific message and
+ * normalises good input, so the HTTP API, the CLI and the importers accept exactly the same things.
+ */
+
+export const moneyAmount = z
+  .string({ error: 'Importo richiesto come stringa, es. "1234.56" (amount must be a string like "1234.56")' })
+  .superRefine((v, ctx) => {
+    const problem = moneyProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .transform((v) => toMoneyString(v.trim()))
+  .meta({ description: 'Exact amount as a decimal string, two decimals at most', example: '1234.56' });
+
+export const positiveMoneyAmount = moneyAmount.refine((v) => Number(v) > 0, {
+  message: 'L’importo deve essere maggiore di zero (amount must be greater than zero)',
+});
+
+export const isoDate = z
+  .string({ error: 'Data richiesta nel formato AAAA-MM-GG (date must be YYYY-MM-DD)' })
+  .superRefine((v, ctx) => {
+    const problem = dateProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-31', format: 'date' });
+
+export const currency = z.enum(CURRENCIES, {
+  error: `Valuta non supportata: ammesse ${CURRENCIES.join(', ')} (unsupported currency)`,
+});
+
+function taxId(validate: (raw: string) => TaxIdResult, description: string) {
+  return z
+    .string()
+    .transform((raw, ctx) => {
+      const r = validate(raw);
+      if (!r.ok) {
+        ctx.addIssue({ code: 'custom', message: r.reason });
+        return z.NEVER;
+      }
+      return r.value;
+    })
+    .meta({ description });
+}
+
+export const codiceFiscale = taxId(validateCodiceFiscale, 'Italian codice fiscale (16 characters, or 11 digits)');
+export const partitaIva = taxId(validatePartitaIva, 'Italian partita IVA (11 digits)');
+export const swissUid = taxId(validateSwissUid, 'Swiss UID, CHE-123.456.789');
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ error: 'Indirizzo e-mail non valido (invalid e-mail address)' }).max(254));
+
+/**
+ * Phone numbers normalised to E.164. Without a country prefix an Italian number is assumed
+ * (mobile 3xx or landline 0x); a Swiss one must carry +41 or 0041.
+ */
+export function normalisePhone(raw: string, defaultCountry: 'IT' | 'CH' = 'IT'): string | null {
+  let v = raw.replace(/[\s().\-/]/g, '');
+  if (v.startsWith('00')) v = `+${v.slice(2)}`;
+  if (!v.startsWith('+')) {
+    if (defaultCountry === 'IT' && /^[03]\d{5,10}$/.test(v)) v = `+39${v}`;
+    else if (defaultCountry === 'CH' && /^0\d{9}$/.test(v)) v = `+41${v.slice(1)}`;
+    else return null;
+  }
+  return /^\+[1-9]\d{6,14}$/.test(v) ? v : null;
+}
+
+export const phone = z.string().transform((raw, ctx) => {
+  const v = normalisePhone(raw);
+  if (!v) {
+    ctx.addIssue({ code: 'custom', message: 'Numero di telefono non valido (invalid phone number)' });
+    return z.NEVER;
+  }
+  return v;
+});
+
+/** Free text with a sane upper bound; empty strings become null so "cleared" is representable. */
+export const text = (max: number) =>
+  z
+    .string()
+    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` })
+    .transform((v) => (v.trim() === '' ? null : v.trim()));
+
+export const requiredText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { error: 'Campo obbligatorio (required)' })
+    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` });
+
+export const uuid = z.uuid({ error: 'Identificativo non valido (invalid id)' });
+
+export const pagination = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(25),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});

@@ -1,0 +1,47 @@
+/**
+ * Who may do what. Checked inside every use case (never only in the UI or the route).
+ * Row scoping (tenant, and a viewer's single creditor) is done by the queries; this decides actions.
+ */
+export const ROLES = ['admin', 'supervisor', 'operator', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Actor {
+  tenantId: string;
+  /** null for the system itself (CLI, scheduler, demo loader). */
+  userId: string | null;
+  role: Role;
+  /** A viewer sees one creditor's data only. */
+  creditorId: string | null;
+  /** How the audit log names this actor, e.g. "user:m.rossi@example.it" or "system:cli". */
+  label: string;
+  requestId?: string | undefined;
+  ip?: string | undefined;
+}
+
+export type Resource =
+  | 'creditor'
+  | 'debtor'
+  | 'contact'
+  | 'address'
+  | 'claim'
+  | 'payment'
+  | 'note'
+  | 'user'
+  | 'audit';
+export type Action = 'read' | 'create' | 'update';
+
+const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note']),
+  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note']),
+};
+
+export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  if (action === 'read') return resource !== 'user' || actor.role === 'admin';
+  if (actor.role === 'viewer') return false;
+  return WRITE[actor.role].has(resource);
+}
+
+export function systemActor(tenantId: string, label = 'system'): Actor {
+  return { tenantId, userId: null, role: 'admin', creditorId: null, label: `system:${label}` };
+}

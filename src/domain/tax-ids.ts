@@ -1,0 +1,104 @@
+import { CodiceFiscale } from 'codice-fiscale-js';
+
+/**
+ * Tax identifiers, validated by their check digits. Each validator takes raw user input and
+ * answers either the normalised value or a specific reason it is wrong (Italian first, then English:
+ * the messages reach operators and API clients as they are).
+ */
+export type TaxIdResult = { ok: true; value: string } | { ok: false; reason: string };
+
+const strip = (raw: string) => raw.replace(/[\s.\-/]/g, '').toUpperCase();
+
+/** Partita IVA (and the 11-digit codice fiscale of companies): Luhn-style check on the 11th digit. */
+export function partitaIvaCheckDigit(first10: string): number {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let d = first10.charCodeAt(i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+export function validatePartitaIva(raw: string): TaxIdResult {
+  let v = strip(raw);
+  if (v.startsWith('IT')) v = v.slice(2);
+  if (!/^\d{11}$/.test(v)) {
+    return { ok: false, reason: 'La partita IVA deve avere 11 cifre (VAT number must have 11 digits)' };
+  }
+  if (/^0{11}$/.test(v)) return { ok: false, reason: 'Partita IVA non valida (VAT number is all zeros)' };
+  const expected = partitaIvaCheckDigit(v.slice(0, 10));
+  if (expected !== Number(v[10])) {
+    return {
+      ok: false,
+      reason: `Cifra di controllo della partita IVA errata: atteso ${expected} (wrong VAT check digit, expected ${expected})`,
+    };
+  }
+  return { ok: true, value: v };
+}
+
+const CF_PERSON = /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[ABCDEHLMPRST][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/;
+
+/**
+ * Codice fiscale: 16 characters for a person (omocodia variants accepted: digits replaced by letters),
+ * or 11 digits for a company or entity (same check as the partita IVA).
+ */
+export function validateCodiceFiscale(raw: string): TaxIdResult {
+  const v = strip(raw);
+  if (/^\d{11}$/.test(v)) {
+    const r = validatePartitaIva(v);
+    return r.ok
+      ? r
+      : { ok: false, reason: 'Codice fiscale numerico non valido: cifra di controllo errata (wrong check digit)' };
+  }
+  if (v.length !== 16) {
+    return {
+      ok: false,
+      reason: 'Il codice fiscale deve avere 16 caratteri, o 11 cifre per le società (tax code must have 16 characters, or 11 digits)',
+    };
+  }
+  if (!CF_PERSON.test(v)) {
+    return { ok: false, reason: 'Formato del codice fiscale non valido (malformed tax code)' };
+  }
+  const expected = CodiceFiscale.getCheckCode(v.slice(0, 15));
+  if (expected !== v[15]) {
+    return {
+      ok: false,
+      reason: `Carattere di controllo del codice fiscale errato: atteso ${expected} (wrong check character, expected ${expected})`,
+    };
+  }
+  return { ok: true, value: v };
+}
+
+/** The check character of the first 15 characters of a personal codice fiscale. */
+export function codiceFiscaleCheckChar(first15: string): string {
+  return CodiceFiscale.getCheckCode(first15.toUpperCase());
+}
+
+const UID_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4];
+
+/** Swiss UID (CHE-123.456.789): modulo 11 over the first 8 digits; a remainder giving 10 is never issued. */
+export function swissUidCheckDigit(first8: string): number | null {
+  let sum = 0;
+  for (let i = 0; i < 8; i++) sum += (first8.charCodeAt(i) - 48) * UID_WEIGHTS[i]!;
+  const check = 11 - (sum % 11);
+  if (check === 11) return 0;
+  if (check === 10) return null;
+  return check;
+}
+
+export function validateSwissUid(raw: string): TaxIdResult {
+  let v = strip(raw).replace(/(MWST|TVA|IVA|VAT)$/, '');
+  if (v.startsWith('CHE')) v = v.slice(3);
+  if (!/^\d{9}$/.test(v)) {
+    return { ok: false, reason: 'Il numero UID svizzero ha la forma CHE-123.456.789 (Swiss UID must look like CHE-123.456.789)' };
+  }
+  const expected = swissUidCheckDigit(v.slice(0, 8));
+  if (expected === null || expected !== Number(v[8])) {
+    return { ok: false, reason: 'Cifra di controllo dell’UID svizzero errata (wrong Swiss UID check digit)' };
+  }
+  return { ok: true, value: `CHE-${v.slice(0, 3)}.${v.slice(3, 6)}.${v.slice(6, 9)}` };
+}

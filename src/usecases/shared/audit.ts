@@ -1,0 +1,55 @@
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../domain/policies.ts';
+
+export interface AuditEntry {
+  /** "<entity>.<verb>", e.g. "claim.created", "payment.recorded". */
+  action: string;
+  entityType: string;
+  entityId: string;
+  /** Set whenever the change concerns a debtor, so it appears in that debtor's history. */
+  debtorId?: string | null;
+  /** Set when the change concerns one creditor's data, so that creditor's viewers can see it. */
+  creditorId?: string | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/**
+ * Appends one audit event. Call it with the same transaction as the change it records: both are
+ * committed together or neither is. The table refuses updates and deletes.
+ */
+export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
+  await trx
+    .insertInto('audit_events')
+    .values({
+      tenant_id: actor.tenantId,
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      debtor_id: entry.debtorId ?? null,
+      creditor_id: entry.creditorId ?? null,
+      before: entry.before ? JSON.stringify(entry.before) : undefined,
+      after: entry.after ? JSON.stringify(entry.after) : undefined,
+      request_id: actor.requestId ?? null,
+      ip: actor.ip ?? null,
+    })
+    .execute();
+}
+
+/** The fields that differ, as before/after pairs for the audit log. Values compared as JSON. */
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after)) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return Object.keys(a).length ? { before: b, after: a } : null;
+}
