@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateProblem } from './dates.ts';
 import { CURRENCIES, moneyProblem, toMoneyString } from './money.ts';
-import { validateCodiceFiscale, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
+import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
 
 /**
  * Field types shared by every use case input. Each refuses bad input with a specific message and
@@ -102,3 +102,7 @@ export const pagination = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(25),
   order: z.enum(['asc', 'desc']).default('asc'),
 });
+
+export const iban = taxId(validateIban, 'IBAN, electronic form');
+export const countryCode = z.enum(['IT', 'CH', 'DE', 'FR'], { error: 'Paese non supportato: IT, CH, DE, FR (unsupported country)' });
+export const language = z.enum(['it', 'de', 'fr', 'en'], { error: 'Lingua non supportata: it, de, fr, en (unsupported language)' });

@@ -1,4 +1,11 @@
-import { CodiceFiscale } from 'codice-fiscale-js';
+import * as cfModule from 'codice-fiscale-js';
+
+// The package is CommonJS exporting { CodiceFiscale } while its typings declare a default export.
+interface CodiceFiscaleApi {
+  getCheckCode(first15: string): string;
+}
+const loaded = cfModule as unknown as { CodiceFiscale?: CodiceFiscaleApi; default: CodiceFiscaleApi };
+const CodiceFiscale: CodiceFiscaleApi = loaded.CodiceFiscale ?? loaded.default;
 
 /**
  * Tax identifiers, validated by their check digits. Each validator takes raw user input and
@@ -101,4 +108,21 @@ export function validateSwissUid(raw: string): TaxIdResult {
     return { ok: false, reason: 'Cifra di controllo dell’UID svizzero errata (wrong Swiss UID check digit)' };
   }
   return { ok: true, value: `CHE-${v.slice(0, 3)}.${v.slice(3, 6)}.${v.slice(6, 9)}` };
+}
+
+/** IBAN: ISO 13616 mod-97 check. Returns the IBAN in electronic form (no spaces). */
+export function validateIban(raw: string): TaxIdResult {
+  const v = strip(raw);
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v)) {
+    return { ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' };
+  }
+  const rearranged = v.slice(4) + v.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const code = ch.charCodeAt(0);
+    const digits = code >= 65 ? String(code - 55) : ch;
+    for (const d of digits) remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
+  }
+  if (remainder !== 1) return { ok: false, reason: 'IBAN non valido: cifre di controllo errate (wrong IBAN check digits)' };
+  return { ok: true, value: v };
 }

@@ -1,0 +1,63 @@
+import { Command } from '@commander-js/extra-typings';
+import type { Config } from '../../config.ts';
+import { buildServer } from '../../http/server.ts';
+import { purgeSessionsJob } from '../../jobs/handlers/purge-sessions.ts';
+import { pgBossJobs } from '../../jobs/pg-boss.ts';
+import { loadDemo } from '../../usecases/demo/load-demo.ts';
+import { ensureWebBuilt } from '../web-build.ts';
+import { describeDatabase, openMigrated } from '../open.ts';
+import { printLogins } from './demo.ts';
+
+export function startCommand(config: () => Config) {
+  return new Command('start')
+    .description('Start the server and the scheduler (embedded database unless DATABASE_URL is set)')
+    .option('--no-demo', 'do not load the demo data on a database without tenants')
+    .option('--no-scheduler', 'serve HTTP only; run no background jobs on this node')
+    .action(async (opts) => {
+      const c = config();
+      const started = Date.now();
+      const database = await openMigrated(c);
+      console.log(`incasso: database ${describeDatabase(c)}`);
+
+      const tenants = await database.db.selectFrom('tenants').select('slug').execute();
+      let logins: Awaited<ReturnType<typeof loadDemo>>['logins'] = [];
+      const demoWanted = opts.demo && process.env.INCASSO_DEMO !== '0';
+      if (demoWanted && (tenants.length === 0 || tenants.some((t) => t.slug === 'demo'))) {
+        const r = await loadDemo(database.db);
+        if (r.created) console.log(`incasso: demo data loaded (${r.counts.debtors} debtors, ${r.counts.claims} claims)`);
+        logins = r.logins;
+      }
+
+      await ensureWebBuilt({ log: (s) => console.log(`incasso: ${s}`) });
+      const app = await buildServer({
+        db: database.db,
+        config: c,
+        serveWeb: true,
+        logger: {
+          level: c.logLevel,
+          redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+        },
+      });
+      const jobs = opts.scheduler ? pgBossJobs(database.pool, { log: (m, e) => app.log.error({ err: e }, m) }) : undefined;
+      await jobs?.start([purgeSessionsJob(database.db)]);
+
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        app.log.info(`${signal}: shutting down`);
+        await app.close();
+        await jobs?.stop();
+        await database.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', () => void stop('SIGINT'));
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+
+      await app.listen({ port: c.port, host: c.host });
+      const shownHost = c.host === '0.0.0.0' || c.host === '::' ? 'localhost' : c.host;
+      console.log(`\nincasso is running: http://${shownHost}:${c.port}/   (API docs: /docs; ready in ${Date.now() - started} ms)`);
+      if (logins.length) printLogins(logins);
+      console.log('\nStop with Ctrl+C.');
+    });
+}

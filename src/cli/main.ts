@@ -1,0 +1,40 @@
+import { Command } from '@commander-js/extra-typings';
+import { loadConfig } from '../config.ts';
+import { DataDirLockedError } from '../db/lock.ts';
+import { AppError } from '../domain/errors.ts';
+import { demoCommand } from './commands/demo.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { openapiCommand } from './commands/openapi.ts';
+import { startCommand } from './commands/start.ts';
+import { tenantCommand, userCommand } from './commands/admin.ts';
+import { buildWebCommand } from './commands/build-web.ts';
+
+const program = new Command()
+  .name('incasso')
+  .description('incasso — recupero crediti / credit recovery')
+  .showHelpAfterError();
+
+const config = () => loadConfig();
+program.addCommand(startCommand(config));
+program.addCommand(migrateCommand(config));
+program.addCommand(demoCommand(config));
+program.addCommand(tenantCommand(config));
+program.addCommand(userCommand(config));
+program.addCommand(openapiCommand(config));
+program.addCommand(buildWebCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof DataDirLockedError) {
+    process.stderr.write(`\nincasso: ${err.message}\n`);
+    process.exit(3);
+  }
+  if (err instanceof AppError) {
+    process.stderr.write(`incasso: ${err.message}\n`);
+    for (const f of err.fields) process.stderr.write(`  ${f.path}: ${f.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`incasso: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,23 @@
+import type { Config } from '../config.ts';
+import { openDatabase, type Database } from '../db/connect.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+
+/** Opens the configured database (PostgreSQL with DATABASE_URL, else the embedded one) and migrates it. */
+export async function openMigrated(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  return database;
+}
+
+export function describeDatabase(config: Config): string {
+  if (config.databaseUrl) {
+    const u = new URL(config.databaseUrl);
+    return `PostgreSQL ${u.hostname}${u.port ? `:${u.port}` : ''}${u.pathname}`;
+  }
+  return `embedded (PGlite) in ${config.dataDir}`;
+}

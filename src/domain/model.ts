@@ -1,0 +1,80 @@
+/** The words of the domain, as stored. Labels for people live in the UI dictionaries. */
+export const DEBTOR_KINDS = ['consumer', 'sole_trader', 'company', 'public_administration'] as const;
+export type DebtorKind = (typeof DEBTOR_KINDS)[number];
+
+export const CREDITOR_KINDS = ['company', 'public_entity', 'individual'] as const;
+
+export const CLAIM_KINDS = ['invoice', 'imu', 'tari', 'cup', 'cds_fine', 'other'] as const;
+export type ClaimKind = (typeof CLAIM_KINDS)[number];
+
+export const CLAIM_STATUSES = [
+  'open',
+  'in_collection',
+  'promised',
+  'in_plan',
+  'disputed',
+  'paid',
+  'partially_paid',
+  'written_off',
+  'returned',
+  'legal',
+] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Claims still to be collected (dashboard "open claims"). */
+export const OPEN_STATUSES: readonly ClaimStatus[] = [
+  'open',
+  'in_collection',
+  'promised',
+  'in_plan',
+  'disputed',
+  'partially_paid',
+  'legal',
+];
+
+/** Collection stages, in escalation order (soft → formal → negotiation → closure → legal). */
+export const COLLECTION_STAGES = ['none', 'soft', 'formal', 'negotiation', 'closure', 'legal'] as const;
+
+export const JURISDICTIONS = ['IT', 'CH', 'DE', 'FR'] as const;
+
+export const INTEREST_REGIMES = [
+  'it-legal',
+  'it-commercial',
+  'ch',
+  'de-consumer',
+  'de-business',
+  'fr-legal-private',
+  'fr-legal-other',
+  'fr-commercial',
+  'fixed',
+  'spread',
+  'none',
+] as const;
+
+export const CONTACT_CHANNELS = ['phone', 'mobile', 'email', 'pec'] as const;
+export const CONTACT_STATUSES = ['unverified', 'valid', 'invalid'] as const;
+export const CONSENTS = ['unknown', 'granted', 'withdrawn'] as const;
+export const ADDRESS_KINDS = ['residence', 'domicile', 'registered_office', 'billing', 'other'] as const;
+export const PAYMENT_METHODS = [
+  'bank_transfer',
+  'sepa_direct_debit',
+  'card',
+  'cash',
+  'cheque',
+  'pagopa',
+  'qr_bill',
+  'postal',
+  'other',
+] as const;
+
+/** The name a debtor is shown and searched by. */
+export function debtorDisplayName(d: {
+  kind: DebtorKind;
+  firstName?: string | null;
+  lastName?: string | null;
+  companyName?: string | null;
+}): string {
+  if (d.kind === 'company' || d.kind === 'public_administration') return (d.companyName ?? '').trim();
+  const person = [d.lastName, d.firstName].filter(Boolean).join(' ').trim();
+  if (d.kind === 'sole_trader' && d.companyName) return person ? `${d.companyName.trim()} (${person})` : d.companyName.trim();
+  return person;
+}

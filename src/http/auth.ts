@@ -1,0 +1,63 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../domain/errors.ts';
+import type { Actor } from '../domain/policies.ts';
+import { resolveSession, type SessionUser } from '../usecases/auth/resolve-session.ts';
+import type { Db } from '../db/connect.ts';
+
+export const SESSION_COOKIE = 'incasso_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: { actor: Actor; user: SessionUser; token: string } | null;
+  }
+}
+
+/** Routes anyone may call; everything else under /api needs a session. */
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
+
+/**
+ * Authenticates every /api request from the session cookie, and refuses cross-site writes:
+ * the cookie is SameSite=Lax, and a state-changing request must carry JSON (which a cross-site
+ * form cannot send) and, when the browser says where it comes from, come from our own origin.
+ */
+export function registerAuth(app: FastifyInstance, db: Db, opts: { idleMinutes: number }): void {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
+      const origin = req.headers.origin;
+      if (origin && origin !== 'null') {
+        let sameHost = false;
+        try {
+          sameHost = new URL(origin).host === req.headers.host;
+        } catch {
+          sameHost = false;
+        }
+        if (!sameHost) throw new AppError('forbidden', 'Richiesta da un’altra origine rifiutata (cross-origin request refused)');
+      } else if (origin === 'null') {
+        throw new AppError('forbidden', 'Richiesta da un’altra origine rifiutata (cross-origin request refused)');
+      }
+    }
+    const route = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`;
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const resolved = await resolveSession(db, token, opts);
+      if (resolved) {
+        req.session = {
+          actor: { ...resolved.actor, requestId: String(req.id), ip: req.ip },
+          user: resolved.user,
+          token,
+        };
+      }
+    }
+    if (!req.session && !PUBLIC.has(route)) {
+      throw new AppError('unauthenticated', 'Accesso richiesto (authentication required)');
+    }
+  });
+}
+
+/** The authenticated actor of a request that passed the hook above. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.session) throw new AppError('unauthenticated', 'Accesso richiesto (authentication required)');
+  return req.session.actor;
+}

@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connect.ts';
+import { openTestDatabase } from '../../test/db.ts';
+import { createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { as, buildTestApp, sessionCookie } from '../../test/http.ts';
+
+let database: Database;
+let app: FastifyInstance;
+let t: TestTenant;
+let other: TestTenant;
+let admin: ReturnType<typeof as>;
+let viewer: ReturnType<typeof as>;
+let operator: ReturnType<typeof as>;
+let outsider: ReturnType<typeof as>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  app = await buildTestApp(database.db);
+  t = await createTestTenant(database.db);
+  other = await createTestTenant(database.db);
+  admin = as(app, await sessionCookie(app, t.users.admin.email));
+  viewer = as(app, await sessionCookie(app, t.users.viewer.email));
+  operator = as(app, await sessionCookie(app, t.users.operator.email));
+  outsider = as(app, await sessionCookie(app, other.users.admin.email));
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const countCreditors = async (tenantId: string) =>
+  Number(
+    (
+      await database.db
+        .selectFrom('creditors')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('tenant_id', '=', tenantId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+describe('creditors API', () => {
+  it('should require authentication', async () => {
+    for (const [method, url] of [
+      ['GET', '/api/creditors'],
+      ['POST', '/api/creditors'],
+      ['GET', `/api/creditors/${t.creditor.id}`],
+      ['PATCH', `/api/creditors/${t.creditor.id}`],
+    ] as const) {
+      const res = await app.inject({ method, url, payload: method === 'GET' ? undefined : {} });
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('creates, reads, updates and lists a creditor with exact values', async () => {
+    const created = await admin({
+      method: 'POST',
+      url: '/api/creditors',
+      payload: { name: 'Comune di Prova', kind: 'public_entity', taxCode: '00000000000'.slice(0, 0) || undefined, commissionPercent: '8.5', iban: 'IT60 X054 2811 1010 0000 0123 456' },
+    });
+    expect(created.statusCode).toBe(201);
+    const c = created.json();
+    expect(c).toMatchObject({ name: 'Comune di Prova', kind: 'public_entity', commissionPercent: '8.5000', iban: 'IT60X0542811101000000123456', version: 1 });
+
+    const patched = await admin({ method: 'PATCH', url: `/api/creditors/${c.id}`, payload: { city: 'Valdoria', version: 1 } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json()).toMatchObject({ city: 'Valdoria', version: 2 });
+
+    const stale = await admin({ method: 'PATCH', url: `/api/creditors/${c.id}`, payload: { city: 'Altrove', version: 1 } });
+    expect(stale.statusCode).toBe(409);
+
+    const list = await admin({ method: 'GET', url: '/api/creditors?q=prova' });
+    expect(list.json()).toMatchObject({ total: 1, items: [{ id: c.id }] });
+
+    const audit = await database.db.selectFrom('audit_events').select(['action']).where('entity_id', '=', c.id).orderBy('id').execute();
+    expect(audit.map((a) => a.action)).toEqual(['creditor.created', 'creditor.updated']);
+  });
+
+  it('answers 404 for another tenant’s creditor', async () => {
+    expect((await outsider({ method: 'GET', url: `/api/creditors/${t.creditor.id}` })).statusCode).toBe(404);
+    expect((await outsider({ method: 'PATCH', url: `/api/creditors/${t.creditor.id}`, payload: { city: 'X' } })).statusCode).toBe(404);
+    expect((await admin({ method: 'GET', url: '/api/creditors/not-a-uuid' })).statusCode).toBe(404);
+  });
+
+  it('lets a viewer read only its own creditor and refuses its writes', async () => {
+    expect((await viewer({ method: 'GET', url: `/api/creditors/${t.creditor.id}` })).statusCode).toBe(200);
+    expect((await viewer({ method: 'GET', url: `/api/creditors/${t.otherCreditor.id}` })).statusCode).toBe(404);
+    expect((await viewer({ method: 'GET', url: '/api/creditors' })).json().total).toBe(1);
+    const before = await countCreditors(t.tenantId);
+    const res = await viewer({ method: 'POST', url: '/api/creditors', payload: { name: 'Nuovo', kind: 'company' } });
+    expect(res.statusCode).toBe(403);
+    expect((await viewer({ method: 'PATCH', url: `/api/creditors/${t.creditor.id}`, payload: { city: 'X' } })).statusCode).toBe(403);
+    expect((await operator({ method: 'POST', url: '/api/creditors', payload: { name: 'Nuovo', kind: 'company' } })).statusCode).toBe(403);
+    expect(await countCreditors(t.tenantId)).toBe(before);
+  });
+
+  it('refuses bad input with field messages and writes nothing', async () => {
+    const before = await countCreditors(t.tenantId);
+    const res = await admin({
+      method: 'POST',
+      url: '/api/creditors',
+      payload: { name: '', kind: 'bank', vatNumber: '01234567890', mandateStartsOn: '2026-02-30', defaultCurrency: 'USD' },
+    });
+    expect(res.statusCode).toBe(400);
+    const paths = res.json().error.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(expect.arrayContaining(['name', 'kind', 'vatNumber', 'mandateStartsOn', 'defaultCurrency']));
+    const vat = res.json().error.fields.find((f: { path: string }) => f.path === 'vatNumber');
+    expect(vat.message).toContain('atteso 7');
+    expect(await countCreditors(t.tenantId)).toBe(before);
+  });
+});

@@ -1,0 +1,27 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { getPayment } from '../../usecases/payments/get-payment.ts';
+import { listPayments, ListPaymentsQuery } from '../../usecases/payments/list-payments.ts';
+import { recordPayment } from '../../usecases/payments/record-payment.ts';
+import { PaymentDetail, PaymentView, RecordPaymentInput, UpdatePaymentInput } from '../../usecases/payments/schema.ts';
+import { updatePayment } from '../../usecases/payments/update-payment.ts';
+import { actorOf } from '../auth.ts';
+import { errors, IdParams, pageOf } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+export const paymentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+  const tags = ['payments'];
+  app.get('/api/payments', { schema: { tags, querystring: ListPaymentsQuery, response: { 200: pageOf(PaymentView), ...errors } } }, (req) =>
+    listPayments(db, actorOf(req), req.query),
+  );
+  app.post('/api/payments', { schema: { tags, body: RecordPaymentInput, response: { 201: PaymentDetail, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await recordPayment(db, actorOf(req), req.body)),
+  );
+  app.get('/api/payments/:id', { schema: { tags, params: IdParams, response: { 200: PaymentDetail, ...errors } } }, (req) =>
+    getPayment(db, actorOf(req), req.params.id),
+  );
+  app.patch(
+    '/api/payments/:id',
+    { schema: { tags, params: IdParams, body: UpdatePaymentInput, response: { 200: PaymentDetail, ...errors } } },
+    (req) => updatePayment(db, actorOf(req), req.params.id, req.body),
+  );
+};

@@ -1,0 +1,103 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Db } from '../db/connect.ts';
+import { registerAuth } from './auth.ts';
+import { registerErrorHandling } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { claimRoutes } from './routes/claims.ts';
+import { creditorRoutes } from './routes/creditors.ts';
+import { debtorRoutes } from './routes/debtors.ts';
+import { noteRoutes } from './routes/notes.ts';
+import { paymentRoutes } from './routes/payments.ts';
+import { userRoutes } from './routes/users.ts';
+
+export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export interface ServerOptions {
+  db: Db;
+  config: Config;
+  /** false in tests; a pino options object or true in production. */
+  logger?: boolean | object;
+  /** Serve the built web UI (web/dist) at /. */
+  serveWeb?: boolean;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const { db, config } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    genReqId: () => crypto.randomUUID(),
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Mantine and swagger-ui set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'incasso API',
+        version: '1',
+        description: 'Credit recovery: creditors, debtors, claims, payments. Money as decimal strings, dates as YYYY-MM-DD.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'incasso_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }));
+
+  registerAuth(app, db, { idleMinutes: config.sessionIdleMinutes });
+  const deps = { db, config };
+  await app.register(authRoutes, deps);
+  await app.register(creditorRoutes, deps);
+  await app.register(debtorRoutes, deps);
+  await app.register(claimRoutes, deps);
+  await app.register(paymentRoutes, deps);
+  await app.register(noteRoutes, deps);
+  await app.register(userRoutes, deps);
+
+  if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    // The UI is a single page: any other GET that is not the API gets index.html.
+    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    app.get('/*', { schema: { hide: true } }, (req, reply) => {
+      const file = path.join(WEB_DIST, path.normalize(req.url.split('?')[0] ?? '/'));
+      if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(WEB_DIST, file));
+      }
+      if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', fields: [] } });
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../domain/policies.ts';
+import type { ClaimView } from './schema.ts';
+
+/** Claims joined with the names people recognise them by, scoped to what the actor may see. */
+export function claimsQuery(db: Db, actor: Actor) {
+  let q = db
+    .selectFrom('claims as c')
+    .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
+    .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'c.creditor_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
+    .where('c.tenant_id', '=', actor.tenantId);
+  if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
+  return q;
+}
+
+export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
+  return q.select([
+    'c.id',
+    'c.creditor_id as creditorId',
+    'k.name as creditorName',
+    'c.debtor_id as debtorId',
+    'd.display_name as debtorName',
+    'c.external_ref as externalRef',
+    'c.kind',
+    'c.description',
+    'c.principal',
+    'c.amount_paid as amountPaid',
+    sql<string>`(c.principal - c.amount_paid)::numeric(15,2)::text`.as('outstanding'),
+    'c.currency',
+    'c.issue_date as issueDate',
+    'c.due_date as dueDate',
+    'c.contract_date as contractDate',
+    'c.tax_year as taxYear',
+    'c.jurisdiction',
+    'c.interest_regime as interestRegime',
+    'c.judicial_claim_date as judicialClaimDate',
+    'c.status',
+    'c.stage',
+    'c.next_action_on as nextActionOn',
+    'c.closed_on as closedOn',
+    'c.version',
+    sql<string>`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('createdAt'),
+    sql<string>`to_char(c.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('updatedAt'),
+  ]);
+}
+
+export async function fetchClaimView(db: Db, actor: Actor, id: string): Promise<ClaimView | undefined> {
+  const row = await selectClaimView(claimsQuery(db, actor).where('c.id', '=', id)).executeTakeFirst();
+  return row as ClaimView | undefined;
+}

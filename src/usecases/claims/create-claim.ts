@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { interestRegimeProblem } from '../../domain/claim-rules.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { loadCreditor, loadDebtor } from '../shared/scope.ts';
+import { fetchClaimView } from './claim-query.ts';
+import { CreateClaimInput, type ClaimView } from './schema.ts';
+
+/** Registers a claim (credito) of a creditor against a debtor. External reference is unique per creditor. */
+export async function createClaim(db: Db, actor: Actor, input: z.input<typeof CreateClaimInput>): Promise<ClaimView> {
+  authorize(actor, 'create', 'claim');
+  const data = parseInput(CreateClaimInput, input);
+  return db.transaction().execute(async (trx) => {
+    const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
+      throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+    });
+    const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
+      throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
+    });
+    const regimeProblem = interestRegimeProblem(data.interestRegime, debtor.kind);
+    if (regimeProblem) throw invalid([{ path: 'interestRegime', message: regimeProblem }]);
+    const duplicate = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('creditor_id', '=', creditor.id)
+      .where('external_ref', '=', data.externalRef)
+      .executeTakeFirst();
+    if (duplicate) {
+      throw conflict(
+        `Il mandante ha già una pratica con riferimento "${data.externalRef}" (reference already used for this creditor)`,
+      );
+    }
+    const row = await trx
+      .insertInto('claims')
+      .values({
+        tenant_id: actor.tenantId,
+        creditor_id: creditor.id,
+        debtor_id: debtor.id,
+        external_ref: data.externalRef,
+        kind: data.kind,
+        description: data.description ?? null,
+        principal: data.principal,
+        currency: data.currency,
+        issue_date: data.issueDate ?? null,
+        due_date: data.dueDate,
+        contract_date: data.contractDate ?? null,
+        tax_year: data.taxYear ?? null,
+        jurisdiction: data.jurisdiction ?? (creditor.default_jurisdiction as 'IT'),
+        interest_regime: data.interestRegime ?? null,
+        judicial_claim_date: data.judicialClaimDate ?? null,
+        status: data.status ?? 'open',
+        stage: data.stage ?? 'none',
+        next_action_on: data.nextActionOn ?? null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const view = (await fetchClaimView(trx, actor, row.id))!;
+    await recordAudit(trx, actor, {
+      action: 'claim.created',
+      entityType: 'claim',
+      entityId: row.id,
+      debtorId: debtor.id,
+      creditorId: creditor.id,
+      after: view,
+    });
+    return view;
+  });
+}

@@ -1,0 +1,99 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { interestRegimeProblem } from '../../domain/claim-rules.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
+import { money } from '../../domain/money.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { diff, recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { checkVersion } from '../shared/present.ts';
+import { loadClaim, loadDebtor } from '../shared/scope.ts';
+import { fetchClaimView } from './claim-query.ts';
+import { UpdateClaimInput, type ClaimView } from './schema.ts';
+
+const CLOSED = new Set(['paid', 'written_off', 'returned']);
+
+export async function updateClaim(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: z.input<typeof UpdateClaimInput>,
+): Promise<ClaimView> {
+  const data = parseInput(UpdateClaimInput, input);
+  return db.transaction().execute(async (trx) => {
+    const current = await loadClaim(trx, actor, id, { forUpdate: true });
+    authorize(actor, 'update', 'claim');
+    checkVersion(current.version, data.version);
+    const before = (await fetchClaimView(trx, actor, id))!;
+
+    const issueDate = data.issueDate !== undefined ? data.issueDate : current.issue_date;
+    const dueDate = data.dueDate ?? current.due_date;
+    if (issueDate && issueDate > dueDate) {
+      throw invalid([{ path: 'dueDate', message: 'La scadenza precede la data di emissione (due date before issue date)' }]);
+    }
+    if (data.principal !== undefined && money(data.principal).lt(current.amount_paid)) {
+      throw invalid([
+        {
+          path: 'principal',
+          message: `Il capitale non può essere inferiore a quanto già pagato (${current.amount_paid}) (principal below amount paid)`,
+        },
+      ]);
+    }
+    if (data.interestRegime !== undefined) {
+      const debtor = await loadDebtor(trx, actor, current.debtor_id);
+      const problem = interestRegimeProblem(data.interestRegime, debtor.kind);
+      if (problem) throw invalid([{ path: 'interestRegime', message: problem }]);
+    }
+    if (data.externalRef && data.externalRef !== current.external_ref) {
+      const dup = await trx
+        .selectFrom('claims')
+        .select('id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('creditor_id', '=', current.creditor_id)
+        .where('external_ref', '=', data.externalRef)
+        .executeTakeFirst();
+      if (dup) throw conflict(`Riferimento "${data.externalRef}" già usato per questo mandante (reference already used)`);
+    }
+
+    const changes = diff(before as unknown as Record<string, unknown>, data as Record<string, unknown>);
+    if (!changes) return before;
+    const a = changes.after;
+    const set: Record<string, unknown> = {};
+    const map: Record<string, string> = {
+      externalRef: 'external_ref',
+      kind: 'kind',
+      description: 'description',
+      principal: 'principal',
+      currency: 'currency',
+      issueDate: 'issue_date',
+      dueDate: 'due_date',
+      contractDate: 'contract_date',
+      taxYear: 'tax_year',
+      jurisdiction: 'jurisdiction',
+      interestRegime: 'interest_regime',
+      judicialClaimDate: 'judicial_claim_date',
+      status: 'status',
+      stage: 'stage',
+      nextActionOn: 'next_action_on',
+    };
+    for (const [k, col] of Object.entries(map)) if (k in a) set[col] = a[k];
+    if ('status' in a) set.closed_on = CLOSED.has(String(a.status)) ? sql`current_date` : null;
+    await trx
+      .updateTable('claims')
+      .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('tenant_id', '=', actor.tenantId)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'status' in a ? 'claim.status_changed' : 'claim.updated',
+      entityType: 'claim',
+      entityId: id,
+      debtorId: current.debtor_id,
+      creditorId: current.creditor_id,
+      ...changes,
+    });
+    return (await fetchClaimView(trx, actor, id))!;
+  });
+}

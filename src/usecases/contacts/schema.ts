@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { email, isoDate, normalisePhone, text } from '../../domain/fields.ts';
+import { CONSENTS, CONTACT_CHANNELS, CONTACT_STATUSES } from '../../domain/model.ts';
+
+const contactFields = {
+  channel: z.enum(CONTACT_CHANNELS, { error: 'Canale: phone, mobile, email o pec (channel must be phone, mobile, email or pec)' }),
+  value: z.string().trim().min(1, { error: 'Recapito obbligatorio (value is required)' }).max(254),
+  label: text(100).nullish(),
+  status: z.enum(CONTACT_STATUSES).optional(),
+  /** Where the contact came from: creditor, debtor, import, skip_tracing, public_registry… */
+  source: z.string().trim().min(1).max(60).optional(),
+  consent: z.enum(CONSENTS).optional(),
+  /** A third party (relative, employer, neighbour…): never receives debt content. */
+  thirdParty: z.boolean().optional(),
+  thirdPartyRelation: text(100).nullish(),
+  validFrom: isoDate.nullish(),
+  validTo: isoDate.nullish(),
+};
+
+/** Normalises the value for its channel: e-mail lower-cased, phone numbers to E.164. */
+function normaliseValue<T extends { channel?: string; value?: string }>(v: T, ctx: z.RefinementCtx): T {
+  if (v.value === undefined || v.channel === undefined) return v;
+  if (v.channel === 'email' || v.channel === 'pec') {
+    const parsed = email.safeParse(v.value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Indirizzo e-mail non valido (invalid e-mail address)' });
+      return v;
+    }
+    return { ...v, value: parsed.data };
+  }
+  const phone = normalisePhone(v.value);
+  if (!phone) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['value'],
+      message: 'Numero di telefono non valido: usare il prefisso internazionale per l’estero (invalid phone number)',
+    });
+    return v;
+  }
+  return { ...v, value: phone };
+}
+
+const validity = (v: { validFrom?: string | null; validTo?: string | null }) =>
+  !v.validFrom || !v.validTo || v.validTo >= v.validFrom;
+const validityError = { message: 'Fine validità precedente all’inizio (valid-to before valid-from)', path: ['validTo'] };
+
+export const CreateContactInput = z.object(contactFields).strict().refine(validity, validityError).transform(normaliseValue);
+export const UpdateContactInput = z
+  .object({ ...contactFields, version: z.number().int().optional() })
+  .partial()
+  .strict()
+  .refine(validity, validityError);
+
+export const ContactView = z.object({
+  id: z.uuid(),
+  debtorId: z.uuid(),
+  channel: z.enum(CONTACT_CHANNELS),
+  value: z.string(),
+  label: z.string().nullable(),
+  status: z.enum(CONTACT_STATUSES),
+  source: z.string(),
+  consent: z.enum(CONSENTS),
+  thirdParty: z.boolean(),
+  thirdPartyRelation: z.string().nullable(),
+  validFrom: z.string().nullable(),
+  validTo: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ContactView = z.infer<typeof ContactView>;
+export { normaliseValue as normaliseContactValue };

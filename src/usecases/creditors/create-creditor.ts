@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { conflict } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { present, toColumns } from '../shared/present.ts';
+import { CreateCreditorInput, type CreditorView } from './schema.ts';
+
+/** Registers a creditor (mandante): a company, an individual, or a public entity such as a comune. */
+export async function createCreditor(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof CreateCreditorInput>,
+): Promise<CreditorView> {
+  authorize(actor, 'create', 'creditor');
+  const data = parseInput(CreateCreditorInput, input);
+  return db.transaction().execute(async (trx) => {
+    const clash = await trx
+      .selectFrom('creditors')
+      .select(['name', 'code'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where((eb) => eb.or([eb('name', '=', data.name), ...(data.code ? [eb('code', '=', data.code)] : [])]))
+      .executeTakeFirst();
+    if (clash) {
+      throw conflict(
+        clash.name === data.name
+          ? `Esiste già un mandante con nome "${data.name}" (a creditor with this name exists)`
+          : `Codice mandante "${data.code}" già in uso (creditor code already used)`,
+      );
+    }
+    const row = await trx
+      .insertInto('creditors')
+      .values({ ...(toColumns(data) as { name: string; kind: 'company' }), tenant_id: actor.tenantId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const view = present(row);
+    await recordAudit(trx, actor, {
+      action: 'creditor.created',
+      entityType: 'creditor',
+      entityId: row.id,
+      creditorId: row.id,
+      after: view,
+    });
+    return view as CreditorView;
+  });
+}

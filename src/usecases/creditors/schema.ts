@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import {
+  codiceFiscale,
+  countryCode,
+  currency,
+  email,
+  iban,
+  isoDate,
+  partitaIva,
+  phone,
+  requiredText,
+  swissUid,
+  text,
+} from '../../domain/fields.ts';
+import { CREDITOR_KINDS, JURISDICTIONS } from '../../domain/model.ts';
+
+const percent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, { error: 'Percentuale non valida, es. 12.5 (invalid percentage)' })
+  .refine((v) => Number(v) <= 100, { error: 'Percentuale oltre 100 (percentage above 100)' });
+
+/** What a creditor (mandante) is made of; create requires name and kind, update takes any subset. */
+export const creditorFields = {
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, { error: 'Codice: lettere, cifre, - e _ (max 32) (code: letters, digits, - and _)' })
+    .nullish(),
+  name: requiredText(200),
+  kind: z.enum(CREDITOR_KINDS),
+  taxCode: codiceFiscale.nullish(),
+  vatNumber: partitaIva.nullish(),
+  chUid: swissUid.nullish(),
+  country: countryCode.optional(),
+  addressLine1: text(200).nullish(),
+  postalCode: text(20).nullish(),
+  city: text(120).nullish(),
+  province: text(60).nullish(),
+  email: email.nullish(),
+  pec: email.nullish(),
+  phone: phone.nullish(),
+  iban: iban.nullish(),
+  mandateReference: text(100).nullish(),
+  mandateSignedOn: isoDate.nullish(),
+  mandateStartsOn: isoDate.nullish(),
+  mandateEndsOn: isoDate.nullish(),
+  /** Commission (aggio) on what is collected, percent. */
+  commissionPercent: percent.nullish(),
+  defaultCurrency: currency.optional(),
+  defaultJurisdiction: z.enum(JURISDICTIONS).optional(),
+  notes: text(5000).nullish(),
+  active: z.boolean().optional(),
+};
+
+const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
+  !v.mandateStartsOn || !v.mandateEndsOn || v.mandateEndsOn >= v.mandateStartsOn;
+const periodError = {
+  message: 'La fine del mandato precede l’inizio (mandate ends before it starts)',
+  path: ['mandateEndsOn'],
+};
+
+export const CreateCreditorInput = z.object(creditorFields).strict().refine(mandatePeriod, periodError);
+export const UpdateCreditorInput = z
+  .object({ ...creditorFields, version: z.number().int().optional() })
+  .partial()
+  .strict()
+  .refine(mandatePeriod, periodError);
+
+export const CreditorView = z.object({
+  id: z.uuid(),
+  code: z.string().nullable(),
+  name: z.string(),
+  kind: z.enum(CREDITOR_KINDS),
+  taxCode: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  chUid: z.string().nullable(),
+  country: z.string(),
+  addressLine1: z.string().nullable(),
+  postalCode: z.string().nullable(),
+  city: z.string().nullable(),
+  province: z.string().nullable(),
+  email: z.string().nullable(),
+  pec: z.string().nullable(),
+  phone: z.string().nullable(),
+  iban: z.string().nullable(),
+  mandateReference: z.string().nullable(),
+  mandateSignedOn: z.string().nullable(),
+  mandateStartsOn: z.string().nullable(),
+  mandateEndsOn: z.string().nullable(),
+  commissionPercent: z.string().nullable(),
+  defaultCurrency: z.string(),
+  defaultJurisdiction: z.string(),
+  notes: z.string().nullable(),
+  active: z.boolean(),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type CreditorView = z.infer<typeof CreditorView>;

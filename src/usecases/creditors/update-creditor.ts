@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { conflict } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { diff, recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { checkVersion, present, toColumns } from '../shared/present.ts';
+import { loadCreditor } from '../shared/scope.ts';
+import { UpdateCreditorInput, type CreditorView } from './schema.ts';
+
+export async function updateCreditor(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: z.input<typeof UpdateCreditorInput>,
+): Promise<CreditorView> {
+  const data = parseInput(UpdateCreditorInput, input);
+  return db.transaction().execute(async (trx) => {
+    const current = await loadCreditor(trx, actor, id, { forUpdate: true });
+    authorize(actor, 'update', 'creditor');
+    checkVersion(current.version, data.version);
+    if (data.name && data.name !== current.name) {
+      const clash = await trx
+        .selectFrom('creditors')
+        .select('id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('name', '=', data.name)
+        .where('id', '!=', id)
+        .executeTakeFirst();
+      if (clash) throw conflict(`Esiste già un mandante con nome "${data.name}" (a creditor with this name exists)`);
+    }
+    const changes = diff(present(current), data as Record<string, unknown>);
+    if (!changes) return present(current) as CreditorView;
+    const row = await trx
+      .updateTable('creditors')
+      .set({ ...toColumns(changes.after), version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('tenant_id', '=', actor.tenantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, {
+      action: 'creditor.updated',
+      entityType: 'creditor',
+      entityId: id,
+      creditorId: id,
+      ...changes,
+    });
+    return present(row) as CreditorView;
+  });
+}

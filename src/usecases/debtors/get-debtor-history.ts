@@ -1,0 +1,86 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { pagination } from '../../domain/fields.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { offsetOf, type Page } from '../shared/paging.ts';
+import { loadDebtor } from '../shared/scope.ts';
+
+export const HistoryQuery = pagination.extend({ pageSize: z.coerce.number().int().min(1).max(500).default(100) });
+
+export const HistoryItem = z.object({
+  id: z.string(),
+  at: z.string(),
+  /** "audit" for a recorded change, "note" for a note (its text as it is now). */
+  type: z.enum(['audit', 'note']),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  actor: z.string(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  body: z.string().nullable(),
+});
+export type HistoryItem = z.infer<typeof HistoryItem>;
+
+/**
+ * Everything that happened to a debtor, newest first: the audit trail (every change, payment,
+ * contact recorded) and the notes. A viewer sees only what concerns its own creditor.
+ */
+export async function getDebtorHistory(
+  db: Db,
+  actor: Actor,
+  debtorId: string,
+  query: z.input<typeof HistoryQuery> = {},
+): Promise<Page<HistoryItem>> {
+  authorize(actor, 'read', 'audit');
+  const p = parseInput(HistoryQuery, query);
+  await loadDebtor(db, actor, debtorId);
+  const viewerCreditor = actor.creditorId;
+  const events = sql`
+    select 'a' || e.id::text as id, e.occurred_at as at, 'audit' as type, e.action, e.entity_type as entity_type,
+           e.entity_id::text as entity_id, coalesce(u.name, e.actor_label) as actor, e.before, e.after, null::text as body
+      from audit_events e left join users u on u.id = e.actor_user_id
+     where e.tenant_id = ${actor.tenantId} and e.debtor_id = ${debtorId} and e.entity_type <> 'note'
+       and (${viewerCreditor}::uuid is null or e.creditor_id = ${viewerCreditor}::uuid)
+    union all
+    select 'n' || n.id::text, n.created_at, 'note', 'note.created', 'note', n.id::text,
+           coalesce(u.name, 'system'), null, null, n.body
+      from notes n left join users u on u.id = n.author_id
+     where n.tenant_id = ${actor.tenantId} and n.debtor_id = ${debtorId}
+       and (${viewerCreditor}::uuid is null
+            or exists (select 1 from claims c where c.id = n.claim_id and c.creditor_id = ${viewerCreditor}::uuid))`;
+  const rows = await sql<{
+    id: string;
+    at: Date;
+    type: 'audit' | 'note';
+    action: string;
+    entity_type: string;
+    entity_id: string;
+    actor: string;
+    before: unknown;
+    after: unknown;
+    body: string | null;
+    total: number;
+  }>`select h.*, count(*) over ()::int as total from (${events}) h
+     order by h.at desc, h.id desc limit ${p.pageSize} offset ${offsetOf(p)}`.execute(db);
+  return {
+    items: rows.rows.map((r) => ({
+      id: r.id,
+      at: r.at.toISOString(),
+      type: r.type,
+      action: r.action,
+      entityType: r.entity_type,
+      entityId: r.entity_id,
+      actor: r.actor,
+      before: r.before ?? null,
+      after: r.after ?? null,
+      body: r.body,
+    })),
+    total: rows.rows[0]?.total ?? 0,
+    page: p.page,
+    pageSize: p.pageSize,
+  };
+}

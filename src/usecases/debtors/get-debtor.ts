@@ -1,0 +1,36 @@
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { outstandingByDebtor } from '../claims/outstanding.ts';
+import { authorize } from '../shared/authorize.ts';
+import { present } from '../shared/present.ts';
+import { loadDebtor } from '../shared/scope.ts';
+import type { DebtorDetail } from './schema.ts';
+
+/** A debtor with addresses, contacts and what it still owes. Third-party contacts are included, flagged. */
+export async function getDebtor(db: Db, actor: Actor, id: string): Promise<DebtorDetail> {
+  authorize(actor, 'read', 'debtor');
+  const debtor = await loadDebtor(db, actor, id);
+  const [addresses, contacts, outstanding] = await Promise.all([
+    db
+      .selectFrom('addresses')
+      .selectAll()
+      .where('tenant_id', '=', actor.tenantId)
+      .where('debtor_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+    db
+      .selectFrom('contacts')
+      .selectAll()
+      .where('tenant_id', '=', actor.tenantId)
+      .where('debtor_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+    outstandingByDebtor(db, actor, [id]),
+  ]);
+  return {
+    ...present(debtor),
+    outstanding: outstanding.get(id) ?? [],
+    addresses: addresses.map(present),
+    contacts: contacts.map(present),
+  } as DebtorDetail;
+}

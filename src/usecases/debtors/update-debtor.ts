@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { debtorDisplayName } from '../../domain/model.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { diff, recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { checkVersion, present, toColumns } from '../shared/present.ts';
+import { loadDebtor } from '../shared/scope.ts';
+import { checkDebtorShape, UpdateDebtorInput, type DebtorView } from './schema.ts';
+
+export async function updateDebtor(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: z.input<typeof UpdateDebtorInput>,
+): Promise<DebtorView> {
+  const data = parseInput(UpdateDebtorInput, input);
+  return db.transaction().execute(async (trx) => {
+    const current = await loadDebtor(trx, actor, id, { forUpdate: true });
+    authorize(actor, 'update', 'debtor');
+    checkVersion(current.version, data.version);
+    const currentView = present(current);
+    // The rules across fields apply to the record as it will be after the change.
+    const merged = { ...currentView, ...data };
+    parseInput(z.any().superRefine(checkDebtorShape), merged);
+    const next = { ...data, displayName: debtorDisplayName(merged) };
+    const changes = diff(currentView, next as Record<string, unknown>);
+    if (!changes) return currentView as DebtorView;
+    const row = await trx
+      .updateTable('debtors')
+      .set({ ...toColumns(changes.after), version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('tenant_id', '=', actor.tenantId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, actor, { action: 'debtor.updated', entityType: 'debtor', entityId: id, debtorId: id, ...changes });
+    return present(row) as DebtorView;
+  });
+}

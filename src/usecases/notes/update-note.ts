@@ -1,0 +1,47 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { forbidden, notFound } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { checkVersion } from '../shared/present.ts';
+import { assertId } from '../shared/scope.ts';
+import { fetchNote } from './note-query.ts';
+import { UpdateNoteInput, type NoteView } from './schema.ts';
+
+/** Edits a note's text. Operators edit their own notes; supervisors and admins any. The old text stays in the audit log. */
+export async function updateNote(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateNoteInput>): Promise<NoteView> {
+  const data = parseInput(UpdateNoteInput, input);
+  assertId(id, 'Nota (note)');
+  return db.transaction().execute(async (trx) => {
+    const current = await fetchNote(trx, actor, id);
+    if (!current) throw notFound('Nota (note)');
+    authorize(actor, 'update', 'note');
+    if (actor.role === 'operator' && current.authorId !== actor.userId) {
+      throw forbidden('Solo l’autore può modificare la nota (only the author may edit this note)');
+    }
+    checkVersion(current.version, data.version);
+    if (current.body === data.body) return current;
+    await trx
+      .updateTable('notes')
+      .set({ body: data.body, version: sql`version + 1`, updated_at: sql`now()` })
+      .where('id', '=', id)
+      .where('tenant_id', '=', actor.tenantId)
+      .execute();
+    const claimCreditor = current.claimId
+      ? await trx.selectFrom('claims').select('creditor_id').where('id', '=', current.claimId).executeTakeFirst()
+      : undefined;
+    await recordAudit(trx, actor, {
+      action: 'note.updated',
+      entityType: 'note',
+      entityId: id,
+      debtorId: current.debtorId,
+      creditorId: claimCreditor?.creditor_id ?? null,
+      before: { body: current.body },
+      after: { body: data.body },
+    });
+    return (await fetchNote(trx, actor, id))!;
+  });
+}

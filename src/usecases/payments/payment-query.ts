@@ -1,0 +1,52 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../domain/policies.ts';
+import type { PaymentDetail, PaymentView } from './schema.ts';
+
+const iso = (col: string) => sql<string>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+export function paymentsQuery(db: Db, actor: Actor) {
+  let q = db
+    .selectFrom('payments as p')
+    .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'p.debtor_id').onRef('d.tenant_id', '=', 'p.tenant_id'))
+    .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'p.creditor_id').onRef('k.tenant_id', '=', 'p.tenant_id'))
+    .where('p.tenant_id', '=', actor.tenantId);
+  if (actor.creditorId !== null) q = q.where('p.creditor_id', '=', actor.creditorId);
+  return q;
+}
+
+export function selectPaymentView(q: ReturnType<typeof paymentsQuery>) {
+  return q.select([
+    'p.id',
+    'p.creditor_id as creditorId',
+    'k.name as creditorName',
+    'p.debtor_id as debtorId',
+    'd.display_name as debtorName',
+    'p.amount',
+    'p.unallocated',
+    'p.currency',
+    'p.value_date as valueDate',
+    'p.method',
+    'p.reference',
+    'p.payer_name as payerName',
+    'p.note',
+    sql<string | null>`case when p.reversed_at is null then null else ${iso('p.reversed_at')} end`.as('reversedAt'),
+    'p.version',
+    iso('p.created_at').as('createdAt'),
+  ]);
+}
+
+export async function fetchPaymentDetail(db: Db, actor: Actor, id: string): Promise<PaymentDetail | undefined> {
+  const payment = await selectPaymentView(paymentsQuery(db, actor).where('p.id', '=', id)).executeTakeFirst();
+  if (!payment) return undefined;
+  const allocations = await db
+    .selectFrom('payment_allocations as a')
+    .innerJoin('claims as c', (j) => j.onRef('c.id', '=', 'a.claim_id').onRef('c.tenant_id', '=', 'a.tenant_id'))
+    .select(['a.claim_id as claimId', 'c.external_ref as externalRef', 'a.component', 'a.amount'])
+    .where('a.tenant_id', '=', actor.tenantId)
+    .where('a.payment_id', '=', id)
+    .orderBy('c.due_date')
+    .orderBy('a.claim_id')
+    .execute();
+  return { ...(payment as PaymentView), allocations };
+}

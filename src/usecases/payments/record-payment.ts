@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
+import { today } from '../../domain/dates.ts';
+import { invalid } from '../../domain/errors.ts';
+import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
+import { OPEN_STATUSES } from '../../domain/model.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { loadCreditor, loadDebtor } from '../shared/scope.ts';
+import { fetchPaymentDetail } from './payment-query.ts';
+import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
+
+/**
+ * Records money received from a debtor and applies it to that debtor's open claims of the same
+ * creditor and currency. A claim fully covered becomes paid; a partly covered one partially paid.
+ * Payment, allocations, claim changes and audit events commit together.
+ */
+export async function recordPayment(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof RecordPaymentInput>,
+  now: { today?: string } = {},
+): Promise<PaymentDetail> {
+  authorize(actor, 'create', 'payment');
+  const data = parseInput(RecordPaymentInput, input);
+  const todayIso = now.today ?? today().toString();
+  if (data.valueDate > todayIso) {
+    throw invalid([{ path: 'valueDate', message: 'La data valuta è nel futuro (value date is in the future)' }]);
+  }
+  return db.transaction().execute(async (trx) => {
+    const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
+      throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
+    });
+    const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
+      throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+    });
+    const wanted = data.allocations?.map((a) => a.claimId) ?? data.claimIds;
+    // Lock the candidate claims in a fixed order so concurrent payments cannot deadlock or double-apply.
+    let cq = trx
+      .selectFrom('claims')
+      .select(['id', 'external_ref', 'principal', 'amount_paid', 'currency', 'status', 'due_date'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('debtor_id', '=', debtor.id)
+      .where('creditor_id', '=', creditor.id)
+      .orderBy('id')
+      .forUpdate();
+    if (wanted) cq = cq.where('id', 'in', wanted.length ? wanted : ['00000000-0000-0000-0000-000000000000']);
+    else cq = cq.where('status', 'in', OPEN_STATUSES).where('currency', '=', data.currency);
+    const claims = await cq.execute();
+    const byId = new Map(claims.map((c) => [c.id, c]));
+
+    const problems: { path: string; message: string }[] = [];
+    (wanted ?? []).forEach((id, i) => {
+      const path = data.allocations ? `allocations.${i}.claimId` : `claimIds.${i}`;
+      const c = byId.get(id);
+      if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
+      else if (c.currency !== data.currency) problems.push({ path, message: `Pratica in ${c.currency}, pagamento in ${data.currency} (currency mismatch)` });
+      else if (!OPEN_STATUSES.includes(c.status as never)) problems.push({ path, message: `Pratica ${c.external_ref} non aperta (claim is ${c.status})` });
+    });
+    if (problems.length) throw invalid(problems);
+
+    const outstanding = (id: string) => {
+      const c = byId.get(id)!;
+      return toMoneyString(money(c.principal).minus(c.amount_paid));
+    };
+    let allocations: Allocation[];
+    let unallocated: string;
+    if (data.allocations) {
+      data.allocations.forEach((a, i) => {
+        if (money(a.amount).gt(outstanding(a.claimId))) {
+          problems.push({
+            path: `allocations.${i}.amount`,
+            message: `Oltre il residuo della pratica (${outstanding(a.claimId)}) (more than the claim's outstanding amount)`,
+          });
+        }
+      });
+      const total = sumMoney(data.allocations.map((a) => a.amount));
+      if (total.gt(data.amount)) {
+        problems.push({ path: 'allocations', message: 'Le ripartizioni superano l’importo del pagamento (allocations exceed the payment)' });
+      }
+      if (problems.length) throw invalid(problems);
+      allocations = data.allocations;
+      unallocated = toMoneyString(money(data.amount).minus(total));
+    } else {
+      const ordered = [...claims].sort((a, b) => (a.due_date === b.due_date ? a.id.localeCompare(b.id) : a.due_date < b.due_date ? -1 : 1));
+      ({ allocations, unallocated } = allocateInOrder(
+        data.amount,
+        ordered.map((c) => ({ claimId: c.id, outstanding: outstanding(c.id) })),
+      ));
+    }
+
+    const payment = await trx
+      .insertInto('payments')
+      .values({
+        tenant_id: actor.tenantId,
+        creditor_id: creditor.id,
+        debtor_id: debtor.id,
+        amount: data.amount,
+        unallocated,
+        currency: data.currency,
+        value_date: data.valueDate,
+        method: data.method,
+        reference: data.reference ?? null,
+        payer_name: data.payerName ?? null,
+        note: data.note ?? null,
+        created_by: actor.userId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+
+    for (const a of allocations) {
+      const c = byId.get(a.claimId)!;
+      await trx
+        .insertInto('payment_allocations')
+        .values({ tenant_id: actor.tenantId, payment_id: payment.id, claim_id: a.claimId, amount: a.amount })
+        .execute();
+      const paid = toMoneyString(money(c.amount_paid).plus(a.amount));
+      const fully = money(paid).eq(c.principal);
+      const status = fully ? 'paid' : ['open', 'in_collection'].includes(c.status) ? 'partially_paid' : c.status;
+      await trx
+        .updateTable('claims')
+        .set({
+          amount_paid: paid,
+          status,
+          closed_on: fully ? data.valueDate : null,
+          version: sql`version + 1`,
+          updated_at: sql`now()`,
+        })
+        .where('id', '=', c.id)
+        .where('tenant_id', '=', actor.tenantId)
+        .execute();
+      await recordAudit(trx, actor, {
+        action: 'claim.payment_applied',
+        entityType: 'claim',
+        entityId: c.id,
+        debtorId: debtor.id,
+        creditorId: creditor.id,
+        before: { amountPaid: c.amount_paid, status: c.status },
+        after: { amountPaid: paid, status, paymentId: payment.id, allocated: a.amount },
+      });
+    }
+    const detail = (await fetchPaymentDetail(trx, actor, payment.id))!;
+    await recordAudit(trx, actor, {
+      action: 'payment.recorded',
+      entityType: 'payment',
+      entityId: payment.id,
+      debtorId: debtor.id,
+      creditorId: creditor.id,
+      after: detail,
+    });
+    return detail;
+  });
+}

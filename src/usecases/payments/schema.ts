@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { currency, isoDate, positiveMoneyAmount, text, uuid } from '../../domain/fields.ts';
+import { PAYMENT_METHODS } from '../../domain/model.ts';
+
+export const RecordPaymentInput = z
+  .object({
+    debtorId: uuid,
+    creditorId: uuid,
+    amount: positiveMoneyAmount,
+    currency,
+    /** The day the money reached the creditor's account (CJEU C-306/06). */
+    valueDate: isoDate,
+    method: z.enum(PAYMENT_METHODS),
+    reference: text(140).nullish(),
+    payerName: text(200).nullish(),
+    note: text(2000).nullish(),
+    /** Explicit split over claims; without it the payment goes to the oldest due claims first. */
+    allocations: z.array(z.object({ claimId: uuid, amount: positiveMoneyAmount }).strict()).max(500).optional(),
+    /** Restrict the automatic split to these claims (oldest due first). */
+    claimIds: z.array(uuid).max(500).optional(),
+  })
+  .strict()
+  .refine((v) => !(v.allocations && v.claimIds), {
+    message: 'Indicare allocations oppure claimIds, non entrambi (give allocations or claimIds, not both)',
+    path: ['claimIds'],
+  });
+
+export const UpdatePaymentInput = z
+  .object({
+    method: z.enum(PAYMENT_METHODS),
+    reference: text(140).nullish(),
+    payerName: text(200).nullish(),
+    note: text(2000).nullish(),
+    version: z.number().int(),
+  })
+  .partial()
+  .strict();
+
+export const PaymentView = z.object({
+  id: z.uuid(),
+  creditorId: z.uuid(),
+  creditorName: z.string(),
+  debtorId: z.uuid(),
+  debtorName: z.string(),
+  amount: z.string(),
+  unallocated: z.string(),
+  currency: z.string(),
+  valueDate: z.string(),
+  method: z.string(),
+  reference: z.string().nullable(),
+  payerName: z.string().nullable(),
+  note: z.string().nullable(),
+  reversedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+});
+export type PaymentView = z.infer<typeof PaymentView>;
+
+export const PaymentDetail = PaymentView.extend({
+  allocations: z.array(
+    z.object({ claimId: z.uuid(), externalRef: z.string(), component: z.string(), amount: z.string() }),
+  ),
+});
+export type PaymentDetail = z.infer<typeof PaymentDetail>;

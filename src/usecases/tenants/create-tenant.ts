@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { conflict } from '../../domain/errors.ts';
+import { countryCode, requiredText } from '../../domain/fields.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { parseInput } from '../shared/input.ts';
+
+export const CreateTenantInput = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'Slug: lettere minuscole, cifre e - (lowercase letters, digits and -)' }),
+    name: requiredText(200),
+    /** An agency collects for others; a company collects its own receivables. */
+    kind: z.enum(['agency', 'company']),
+    country: countryCode.optional(),
+  })
+  .strict();
+
+/** Creates a tenant: an installation-level operation (CLI), not reachable from a tenant's API. */
+export async function createTenant(db: Db, input: z.input<typeof CreateTenantInput>): Promise<{ id: string; slug: string }> {
+  const data = parseInput(CreateTenantInput, input);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('tenants').select('id').where('slug', '=', data.slug).executeTakeFirst();
+    if (existing) throw conflict(`Il tenant "${data.slug}" esiste già (tenant already exists)`);
+    const row = await trx.insertInto('tenants').values(data).returning(['id', 'slug']).executeTakeFirstOrThrow();
+    await recordAudit(trx, systemActor(row.id, 'cli'), { action: 'tenant.created', entityType: 'tenant', entityId: row.id, after: data });
+    return row;
+  });
+}

@@ -1,0 +1,113 @@
+import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Suspense } from 'react';
+import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout, useMe } from '../api/hooks';
+import { SessionProvider } from '../auth/session';
+import { useI18n, type MessageKey } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
+import { ErrorAlert, Loading } from './ui';
+
+const NAV: { to: string; label: MessageKey; end?: boolean; testId: string }[] = [
+  { to: '/', label: 'nav.dashboard', end: true, testId: 'nav-dashboard' },
+  { to: '/debtors', label: 'nav.debtors', testId: 'nav-debtors' },
+  { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
+  { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
+];
+
+/** Every page behind login: checks the session, then draws header, navigation and the page. */
+export function AuthenticatedLayout() {
+  const me = useMe();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const { t, te } = useI18n();
+  const [opened, { toggle, close }] = useDisclosure();
+
+  if (me.isPending) return <Loading />;
+  if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  const user = me.data;
+
+  return (
+    <SessionProvider user={user}>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.toggle')} />
+              <Text fw={800} size="xl" c="blue.8" style={{ letterSpacing: -0.5 }}>
+                incasso
+              </Text>
+              <Text size="sm" c="dimmed" visibleFrom="md" data-testid="tenant-name" title={t('header.tenant')}>
+                {user.tenant.name}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <Stack gap={0} align="flex-end" visibleFrom="sm">
+                <Text size="sm" fw={600} data-testid="user-name">
+                  {user.name}
+                </Text>
+                <Text size="xs" c="dimmed" data-testid="user-role">
+                  {te('role', user.role)}
+                </Text>
+              </Stack>
+              {user.role === 'viewer' && (
+                <Tooltip label={t('common.readOnly')}>
+                  <Badge color="gray" variant="light" visibleFrom="md">
+                    {t('common.readOnly')}
+                  </Badge>
+                </Tooltip>
+              )}
+              <LanguageSwitch />
+              <Button
+                variant="default"
+                size="xs"
+                loading={logout.isPending}
+                onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+                data-testid="logout"
+              >
+                {t('header.logout')}
+              </Button>
+            </Group>
+          </Group>
+        </AppShell.Header>
+
+        <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
+          <nav aria-label={t('nav.main')}>
+            {NAV.map((item) => (
+              <NavLink
+                key={item.to}
+                component={RouterNavLink}
+                to={item.to}
+                end={item.end}
+                label={t(item.label)}
+                data-testid={item.testId}
+                onClick={close}
+                active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
+                variant="light"
+                style={{ borderRadius: 6 }}
+              />
+            ))}
+          </nav>
+          <Text size="xs" c="dimmed" mt="auto" hiddenFrom="md">
+            {user.tenant.name}
+          </Text>
+        </AppShell.Navbar>
+
+        <AppShell.Main bg="gray.0">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </AppShell.Main>
+      </AppShell>
+    </SessionProvider>
+  );
+}

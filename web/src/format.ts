@@ -1,0 +1,142 @@
+/**
+ * Display formatting. Amounts arrive as exact decimal strings ("1234.50") and are never turned into
+ * floats for arithmetic; calendar dates arrive as 'YYYY-MM-DD' and are never passed through `new Date`
+ * (which would read them as UTC midnight and show the previous day west of Greenwich).
+ */
+import type { Locale } from './i18n';
+
+/** The Intl locale used for each UI language. */
+export const INTL_LOCALE: Record<Locale, string> = { it: 'it-IT', en: 'en-GB', de: 'de-DE', fr: 'fr-FR' };
+
+/** A positive or zero amount, at most 13 integer digits and two decimals: what the API accepts. */
+export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+function moneyFormat(locale: Locale, currency: string): Intl.NumberFormat {
+  const key = `${locale}:${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, useGrouping: 'always' });
+    moneyFormats.set(key, f);
+  }
+  return f;
+}
+
+/** Groups the digits of a non-negative integer string, e.g. ("1234567", "’") → "1’234’567". */
+export function groupDigits(digits: string, separator: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
+}
+
+/**
+ * "1234.5" + EUR → "1.234,50 €" (it), "€1,234.50" (en); CHF is always shown the Swiss way,
+ * "CHF 1’234.50", whatever the UI language. Anything that is not a decimal string is shown as it came.
+ */
+export function formatMoney(amount: string | null | undefined, currency: string, locale: Locale): string {
+  if (amount === null || amount === undefined || amount === '') return '—';
+  const m = DECIMAL.exec(amount.trim());
+  if (!m) return amount;
+  const [, sign = '', int = '0', frac = ''] = m;
+  if (currency === 'CHF') {
+    const cents = (frac + '00').slice(0, 2);
+    const intPart = int.replace(/^0+(?=\d)/, '');
+    return `CHF\u00a0${sign}${groupDigits(intPart, '\u2019')}.${cents}`;
+  }
+  try {
+    // Intl.NumberFormat keeps the precision of a string argument (ECMA-402 NumberFormat v3).
+    return moneyFormat(locale, currency).format(amount.trim() as `${number}`);
+  } catch {
+    return `${amount} ${currency}`;
+  }
+}
+
+/** Whole numbers and counts, e.g. 12345 → "12.345" (it). */
+export function formatNumber(n: number | string, locale: Locale): string {
+  const value = typeof n === 'string' ? Number(n) : n;
+  if (!Number.isFinite(value)) return String(n);
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { useGrouping: 'always' } as Intl.NumberFormatOptions).format(value);
+}
+
+/**
+ * '2026-03-31' → '31/03/2026' (it, en, fr) or '31.03.2026' (de), formatted from the string itself.
+ * An instant ('2026-03-31T22:10:00Z') shows the local calendar day it fell on.
+ */
+export function formatDate(isoDate: string | null | undefined, locale: Locale): string {
+  if (!isoDate) return '—';
+  if (isoDate.length > 10 && isoDate.includes('T')) return formatDate(localDateOf(isoDate) ?? isoDate, locale);
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) return isoDate;
+  const [, y, mo, d] = m;
+  return locale === 'de' ? `${d}.${mo}.${y}` : `${d}/${mo}/${y}`;
+}
+
+/** The calendar day of an instant (ISO 8601) in the browser's time zone, as 'YYYY-MM-DD'. */
+function localDateOf(instant: string): string | null {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return null;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** An instant (ISO 8601 UTC) in the browser's time zone: '31/03/2026, 14:05'. */
+export function formatDateTime(instant: string | null | undefined, locale: Locale): string {
+  if (!instant) return '—';
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(d);
+}
+
+/**
+ * What a person typed in an amount field → the API's form ("1234.56"), or null when it is not an
+ * amount. Accepts a decimal comma ("1234,56") and, when both separators appear, thousands separators
+ * ("1.234,56", "1,234.56", "1’234.56"). Pure string work: no float is involved.
+ */
+export function parseMoneyInput(raw: string): string | null {
+  let s = raw.trim().replace(/[\s\u00a0'’]/g, '');
+  if (s === '') return null;
+  const lastComma = s.lastIndexOf(',');
+  const lastDot = s.lastIndexOf('.');
+  if (lastComma >= 0 && lastDot >= 0) {
+    const decimalIsComma = lastComma > lastDot;
+    const grouping = decimalIsComma ? '.' : ',';
+    const groupedPart = s.slice(0, decimalIsComma ? lastComma : lastDot);
+    if (!/^\d{1,3}([.,]\d{3})*$/.test(groupedPart)) return null;
+    s = s.split(grouping).join('');
+    if (decimalIsComma) s = s.replace(',', '.');
+  } else if (lastComma >= 0) {
+    if (s.indexOf(',') !== lastComma) return null;
+    s = s.replace(',', '.');
+  }
+  return MONEY_PATTERN.test(s) ? s : null;
+}
+
+/** Percentages as the API wants them ("12.5"), accepting a decimal comma. */
+export function parsePercentInput(raw: string): string | null {
+  const s = raw.trim().replace(',', '.');
+  if (s === '') return null;
+  return /^\d{1,3}(\.\d{1,4})?$/.test(s) && Number(s) <= 100 ? s : null;
+}
+
+/** True for a real calendar date 'YYYY-MM-DD' (2026-02-30 is not). */
+export function isIsoDate(v: string): boolean {
+  const m = ISO_DATE.exec(v);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  const days = [31, y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return d <= (days[mo - 1] ?? 0);
+}
+
+/** Today as 'YYYY-MM-DD' in the browser's time zone. */
+export function todayIso(): string {
+  return localDateOf(new Date().toISOString()) ?? '';
+}

@@ -1,0 +1,186 @@
+import { BarChart } from '@mantine/charts';
+import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useDashboard } from '../api/hooks';
+import { CLAIM_STATUSES, type Dashboard } from '../api/types';
+import { EnumSelectInline } from '../components/EnumSelectInline';
+import { Money, PageHeader, QueryState, StatusBadge } from '../components/ui';
+import { useI18n } from '../i18n';
+
+export default function DashboardPage() {
+  const { t } = useI18n();
+  const dashboard = useDashboard();
+  return (
+    <>
+      <PageHeader title={t('dashboard.title')} />
+      <QueryState query={dashboard}>{(d) => <DashboardView data={d} />}</QueryState>
+    </>
+  );
+}
+
+const statusOrder = (s: string) => {
+  const i = (CLAIM_STATUSES as readonly string[]).indexOf(s);
+  return i < 0 ? 99 : i;
+};
+
+function DashboardView({ data }: { data: Dashboard }) {
+  const { t, te, money, number } = useI18n();
+  const currencies = data.byCurrency.map((c) => c.currency);
+  const [chartCurrency, setChartCurrency] = useState<string | null>(null);
+  const shownCurrency = chartCurrency && currencies.includes(chartCurrency) ? chartCurrency : (currencies[0] ?? 'EUR');
+
+  if (data.byCurrency.length === 0) {
+    return (
+      <Card withBorder padding="xl">
+        <Text c="dimmed" data-testid="dashboard-empty">
+          {t('dashboard.noOpen')}
+        </Text>
+      </Card>
+    );
+  }
+
+  const byStatus = [...data.byStatus].sort(
+    (a, b) => statusOrder(a.status) - statusOrder(b.status) || a.currency.localeCompare(b.currency),
+  );
+  const chartData = byStatus
+    .filter((r) => r.currency === shownCurrency)
+    // A chart needs numbers; these are for drawing only, the tables show the exact strings.
+    .map((r) => ({ status: te('claimStatus', r.status), outstanding: Number(r.outstanding), count: r.count }));
+  // The server sends creditors largest outstanding first.
+  const byCreditor = data.byCreditor;
+
+  return (
+    <Stack gap="lg">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="dashboard-totals">
+        {data.byCurrency.map((c) => (
+          <Card key={c.currency} withBorder padding="lg" radius="md" data-testid={`stat-${c.currency}`}>
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
+              {t('dashboard.openInCurrency', { currency: c.currency })}
+            </Text>
+            <Group justify="space-between" align="flex-end" mt="sm">
+              <Stack gap={0}>
+                <Text size="xs" c="dimmed">
+                  {t('dashboard.openClaims')}
+                </Text>
+                <Text fw={700} size="28px" data-testid="stat-count">
+                  {number(c.count)}
+                </Text>
+              </Stack>
+              <Stack gap={0} align="flex-end">
+                <Text size="xs" c="dimmed">
+                  {t('dashboard.outstanding')}
+                </Text>
+                <Text fw={700} size="xl" data-testid="stat-outstanding">
+                  {money(c.outstanding, c.currency)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('dashboard.principal')}: {money(c.principal, c.currency)}
+                </Text>
+              </Stack>
+            </Group>
+          </Card>
+        ))}
+      </SimpleGrid>
+
+      <Card withBorder padding="lg" radius="md">
+        <Group justify="space-between" mb="md">
+          <Title order={4}>{t('dashboard.chartTitle', { currency: shownCurrency })}</Title>
+          {currencies.length > 1 && (
+            <EnumSelectInline
+              label={t('claim.currency')}
+              value={shownCurrency}
+              values={currencies}
+              onChange={setChartCurrency}
+            />
+          )}
+        </Group>
+        <BarChart
+          h={280}
+          data={chartData}
+          dataKey="status"
+          series={[{ name: 'outstanding', label: t('dashboard.outstanding'), color: 'blue.6' }]}
+          valueFormatter={(v) => money(String(v), shownCurrency)}
+          tickLine="y"
+          gridAxis="y"
+          yAxisProps={{ width: 110 }}
+          data-testid="dashboard-chart"
+        />
+      </Card>
+
+      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+        <Card withBorder padding="lg" radius="md">
+          <Title order={4} mb="sm">
+            {t('dashboard.byStatus')}
+          </Title>
+          <Table.ScrollContainer minWidth={420}>
+            <Table striped highlightOnHover data-testid="dashboard-by-status">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('claim.status')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.count')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.principal')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.outstanding')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {byStatus.map((r) => (
+                  <Table.Tr key={`${r.status}-${r.currency}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/claims?status=${r.status}&currency=${r.currency}`} underline="never">
+                        <StatusBadge status={r.status} />
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">{number(r.count)}</Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={r.principal} currency={r.currency} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={r.outstanding} currency={r.currency} strong />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+
+        <Card withBorder padding="lg" radius="md">
+          <Title order={4} mb="sm">
+            {t('dashboard.byCreditor')}
+          </Title>
+          <Table.ScrollContainer minWidth={420}>
+            <Table striped highlightOnHover data-testid="dashboard-by-creditor">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('claim.creditor')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.count')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.principal')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.outstanding')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {byCreditor.map((r) => (
+                  <Table.Tr key={`${r.creditorId}-${r.currency}`}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/claims?creditorId=${r.creditorId}&currency=${r.currency}`}>
+                        {r.creditorName}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ta="right">{number(r.count)}</Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={r.principal} currency={r.currency} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={r.outstanding} currency={r.currency} strong />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,41 @@
+import { lazy } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { AuthenticatedLayout } from './components/Layout';
+import { RouteError } from './pages/RouteError';
+
+// Pages are loaded on first visit, so the login screen does not carry the whole app.
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const DashboardPage = lazy(() => import('./pages/DashboardPage'));
+const DebtorsPage = lazy(() => import('./pages/DebtorsPage'));
+const DebtorFormPage = lazy(() => import('./pages/DebtorFormPage'));
+const DebtorPage = lazy(() => import('./pages/DebtorPage'));
+const ClaimsPage = lazy(() => import('./pages/ClaimsPage'));
+const ClaimFormPage = lazy(() => import('./pages/ClaimFormPage'));
+const ClaimPage = lazy(() => import('./pages/ClaimPage'));
+const CreditorsPage = lazy(() => import('./pages/CreditorsPage'));
+const CreditorFormPage = lazy(() => import('./pages/CreditorFormPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <AuthenticatedLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <DashboardPage /> },
+      { path: 'debtors', element: <DebtorsPage /> },
+      { path: 'debtors/new', element: <DebtorFormPage /> },
+      { path: 'debtors/:id', element: <DebtorPage /> },
+      { path: 'debtors/:id/edit', element: <DebtorFormPage /> },
+      { path: 'claims', element: <ClaimsPage /> },
+      { path: 'claims/new', element: <ClaimFormPage /> },
+      { path: 'claims/:id', element: <ClaimPage /> },
+      { path: 'claims/:id/edit', element: <ClaimFormPage /> },
+      { path: 'creditors', element: <CreditorsPage /> },
+      { path: 'creditors/new', element: <CreditorFormPage /> },
+      { path: 'creditors/:id/edit', element: <CreditorFormPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
