@@ -1,6 +1,6 @@
 import PgBoss from 'pg-boss';
 import type pg from 'pg';
-import type { JobHandler, Jobs } from './port.ts';
+import type { Jobs } from './port.ts';
 
 /**
  * pg-boss on the application's own pool: on PGlite there is one connection, so the queue must not

@@ -36,6 +36,16 @@ export const CLAIM_STATUSES = [
   'legal',
 ] as const;
 export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+/** Claims still to be collected (what the dashboard counts as open). */
+export const OPEN_STATUSES: readonly ClaimStatus[] = [
+  'open',
+  'in_collection',
+  'promised',
+  'in_plan',
+  'disputed',
+  'partially_paid',
+  'legal',
+];
 /** Set by recorded payments only; a person cannot choose them in the claim form. */
 export const PAYMENT_DRIVEN_STATUSES: readonly ClaimStatus[] = ['paid', 'partially_paid'];
 

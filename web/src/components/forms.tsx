@@ -11,7 +11,7 @@ export function enumOptions(te: I18n['te'], prefix: EnumPrefix, values: readonly
 
 interface FormLike {
   setErrors: (errors: Record<string, string>) => void;
-  getValues: () => Record<string, unknown>;
+  getValues: () => object;
 }
 
 /**
@@ -47,7 +47,7 @@ export const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 /**
  * The fields of `values` that differ from `initial`, for a PATCH that sends only what changed.
  */
-export function changedFields<T extends Record<string, unknown>>(initial: T, values: T): Partial<T> {
+export function changedFields<T extends object>(initial: T, values: T): Partial<T> {
   const out: Partial<T> = {};
   for (const k of Object.keys(values) as (keyof T)[]) {
     if (JSON.stringify(values[k] ?? null) !== JSON.stringify(initial[k] ?? null)) out[k] = values[k];

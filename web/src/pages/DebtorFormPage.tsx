@@ -125,7 +125,7 @@ function DebtorForm({ debtor }: { debtor?: DebtorDetail }) {
         <Stack gap="md" maw={900}>
           {save.error && <ErrorAlert error={save.error} extra={unmatched} />}
           <Card withBorder padding="lg" radius="md">
-            <Grid gutter="md">
+            <Grid gap="md">
               <Grid.Col span={{ base: 12, sm: 6 }}>
                 <EnumSelect
                   label={t('debtor.kind')}
@@ -173,7 +173,7 @@ function DebtorForm({ debtor }: { debtor?: DebtorDetail }) {
             <Title order={5} mb="sm">
               {t('debtors.taxIds')}
             </Title>
-            <Grid gutter="md">
+            <Grid gap="md">
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <TextInput
                   label={t('debtor.taxCode')}

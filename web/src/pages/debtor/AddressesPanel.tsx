@@ -166,7 +166,7 @@ function AddressForm({ debtorId, address, onDone }: { debtorId: string; address?
     <form onSubmit={submit} noValidate data-testid="address-form">
       <Stack gap="sm">
         {mutation.error && <ErrorAlert error={mutation.error} extra={unmatched} />}
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 6 }}>
             <EnumSelect label={t('address.kind')} prefix="addressKind" values={ADDRESS_KINDS} {...form.getInputProps('kind')} />
           </Grid.Col>

@@ -180,7 +180,7 @@ function ContactForm({ debtorId, contact, onDone }: { debtorId: string; contact?
     <form onSubmit={submit} noValidate data-testid="contact-form">
       <Stack gap="sm">
         {mutation.error && <ErrorAlert error={mutation.error} extra={unmatched} />}
-        <Grid gutter="sm">
+        <Grid gap="sm">
           <Grid.Col span={{ base: 12, sm: 4 }}>
             <EnumSelect label={t('contact.channel')} prefix="channel" values={CONTACT_CHANNELS} {...form.getInputProps('channel')} />
           </Grid.Col>

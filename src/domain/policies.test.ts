@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { debtorDisplayName } from './model.ts';
+import { can, type Actor, type Role } from './policies.ts';
+
+const actor = (role: Role): Actor => ({ tenantId: 't', userId: 'u', role, creditorId: role === 'viewer' ? 'c' : null, label: role });
+
+describe('policies', () => {
+  it('lets a viewer read and never write', () => {
+    expect(can(actor('viewer'), 'read', 'claim')).toBe(true);
+    for (const r of ['creditor', 'debtor', 'contact', 'claim', 'payment', 'note'] as const) {
+      expect(can(actor('viewer'), 'create', r)).toBe(false);
+      expect(can(actor('viewer'), 'update', r)).toBe(false);
+    }
+  });
+  it('keeps creditors to supervisors and users to admins', () => {
+    expect(can(actor('operator'), 'create', 'creditor')).toBe(false);
+    expect(can(actor('supervisor'), 'create', 'creditor')).toBe(true);
+    expect(can(actor('supervisor'), 'create', 'user')).toBe(false);
+    expect(can(actor('supervisor'), 'read', 'user')).toBe(false);
+    expect(can(actor('admin'), 'create', 'user')).toBe(true);
+    expect(can(actor('operator'), 'create', 'payment')).toBe(true);
+  });
+});
+
+describe('debtorDisplayName', () => {
+  it('names people surname first and companies by their name', () => {
+    expect(debtorDisplayName({ kind: 'consumer', firstName: 'Mario', lastName: 'Rossi' })).toBe('Rossi Mario');
+    expect(debtorDisplayName({ kind: 'company', companyName: ' Alfa S.r.l. ' })).toBe('Alfa S.r.l.');
+    expect(debtorDisplayName({ kind: 'sole_trader', companyName: 'Bar Sport', firstName: 'Anna', lastName: 'Neri' })).toBe(
+      'Bar Sport (Neri Anna)',
+    );
+  });
+});

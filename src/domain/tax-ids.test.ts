@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  codiceFiscaleCheckChar,
+  partitaIvaCheckDigit,
+  swissUidCheckDigit,
+  validateCodiceFiscale,
+  validateIban,
+  validatePartitaIva,
+  validateSwissUid,
+} from './tax-ids.ts';
+
+describe('codice fiscale', () => {
+  it('accepts a valid code and normalises spacing and case', () => {
+    expect(validateCodiceFiscale(' rssmra85t10a562s ')).toEqual({ ok: true, value: 'RSSMRA85T10A562S' });
+  });
+  it('names the expected check character when it is wrong', () => {
+    const r = validateCodiceFiscale('RSSMRA85T10A562T');
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toContain('atteso S');
+  });
+  it('accepts omocodia variants (digits replaced by letters) with their own check character', () => {
+    // Omocodia replaces digits by letters (0→L, 1→M, …): here the last digit of the birth day.
+    const base = 'RSSMRA85T1LA562';
+    const cf = base + codiceFiscaleCheckChar(base);
+    expect(validateCodiceFiscale(cf)).toEqual({ ok: true, value: cf });
+  });
+  it('accepts the 11-digit codice fiscale of a company and checks its digit', () => {
+    expect(validateCodiceFiscale('01234567897').ok).toBe(true);
+    expect(validateCodiceFiscale('01234567890').ok).toBe(false);
+  });
+  it('refuses wrong lengths and malformed codes with specific reasons', () => {
+    expect(validateCodiceFiscale('RSSMRA85T10A562')).toMatchObject({ ok: false, reason: expect.stringContaining('16 caratteri') });
+    expect(validateCodiceFiscale('1SSMRA85T10A562S')).toMatchObject({ ok: false, reason: expect.stringContaining('Formato') });
+    expect(validateCodiceFiscale('RSSMRA85Z10A562S')).toMatchObject({ ok: false }); // Z is no month letter
+  });
+});
+
+describe('partita IVA', () => {
+  it('computes the Luhn-style check digit', () => {
+    expect(partitaIvaCheckDigit('0123456789')).toBe(7);
+    expect(partitaIvaCheckDigit('1234567890')).toBe(3);
+  });
+  it('accepts IT prefix and spaces, refuses a wrong digit naming the right one', () => {
+    expect(validatePartitaIva('IT 01234567897')).toEqual({ ok: true, value: '01234567897' });
+    expect(validatePartitaIva('01234567890')).toMatchObject({ ok: false, reason: expect.stringContaining('atteso 7') });
+    expect(validatePartitaIva('0123456789')).toMatchObject({ ok: false, reason: expect.stringContaining('11 cifre') });
+    expect(validatePartitaIva('00000000000').ok).toBe(false);
+  });
+});
+
+describe('Swiss UID', () => {
+  it('validates the modulo-11 check digit and formats the number', () => {
+    expect(swissUidCheckDigit('11628171')).toBe(0);
+    expect(validateSwissUid('CHE116281710')).toEqual({ ok: true, value: 'CHE-116.281.710' });
+    expect(validateSwissUid('CHE-116.281.710 MWST')).toEqual({ ok: true, value: 'CHE-116.281.710' });
+    expect(validateSwissUid('CHE-116.281.711').ok).toBe(false);
+    expect(validateSwissUid('CHE-116.281').ok).toBe(false);
+  });
+});
+
+describe('IBAN', () => {
+  it('checks mod 97 and returns the electronic form', () => {
+    expect(validateIban('IT60 X054 2811 1010 0000 0123 456')).toEqual({ ok: true, value: 'IT60X0542811101000000123456' });
+    expect(validateIban('CH93 0076 2011 6238 5295 7')).toEqual({ ok: true, value: 'CH9300762011623852957' });
+    expect(validateIban('CH4431999123000889012').ok).toBe(true); // a QR-IBAN is still an IBAN
+    expect(validateIban('IT61X0542811101000000123456').ok).toBe(false);
+    expect(validateIban('XX').ok).toBe(false);
+  });
+});

@@ -1,0 +1,288 @@
+import { Alert, Button, Card, Checkbox, Fieldset, Grid, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { useCreditor, useSaveCreditor } from '../api/hooks';
+import { CREDITOR_KINDS, CURRENCIES, JURISDICTIONS, type Creditor } from '../api/types';
+import { useCan } from '../auth/session';
+import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, enumOptions, notifySaved } from '../components/forms';
+import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
+import { isIsoDate, parsePercentInput } from '../format';
+import { useI18n } from '../i18n';
+
+interface CreditorValues {
+  code: string;
+  name: string;
+  kind: string;
+  taxCode: string;
+  vatNumber: string;
+  chUid: string;
+  country: string;
+  addressLine1: string;
+  postalCode: string;
+  city: string;
+  province: string;
+  email: string;
+  pec: string;
+  phone: string;
+  iban: string;
+  mandateReference: string;
+  mandateSignedOn: string;
+  mandateStartsOn: string;
+  mandateEndsOn: string;
+  commissionPercent: string;
+  defaultCurrency: string;
+  defaultJurisdiction: string;
+  notes: string;
+  active: boolean;
+}
+
+const EMPTY: CreditorValues = {
+  code: '',
+  name: '',
+  kind: 'company',
+  taxCode: '',
+  vatNumber: '',
+  chUid: '',
+  country: 'IT',
+  addressLine1: '',
+  postalCode: '',
+  city: '',
+  province: '',
+  email: '',
+  pec: '',
+  phone: '',
+  iban: '',
+  mandateReference: '',
+  mandateSignedOn: '',
+  mandateStartsOn: '',
+  mandateEndsOn: '',
+  commissionPercent: '',
+  defaultCurrency: 'EUR',
+  defaultJurisdiction: 'IT',
+  notes: '',
+  active: true,
+};
+
+function toValues(c: Creditor): CreditorValues {
+  const v = { ...EMPTY };
+  for (const k of Object.keys(EMPTY) as (keyof CreditorValues)[]) {
+    const raw = c[k];
+    if (k === 'active') v.active = c.active;
+    else (v[k] as string) = raw === null || raw === undefined ? '' : String(raw);
+  }
+  return v;
+}
+
+const ENUM_FIELDS = new Set(['kind', 'country', 'defaultCurrency', 'defaultJurisdiction']);
+
+function toBody(v: Partial<CreditorValues>, forCreate: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const [k, raw] of Object.entries(v)) {
+    if (typeof raw === 'boolean') {
+      if (!forCreate || k !== 'active') body[k] = raw;
+      continue;
+    }
+    let value: string | null = ENUM_FIELDS.has(k) ? raw : blankToNull(raw);
+    if (k === 'commissionPercent' && value !== null) value = parsePercentInput(value) ?? value;
+    if (k === 'iban' && value !== null) value = value.replace(/\s+/g, '').toUpperCase();
+    if (value === null && forCreate) continue;
+    body[k] = value;
+  }
+  return body;
+}
+
+export default function CreditorFormPage() {
+  const { id } = useParams();
+  const creditor = useCreditor(id);
+  if (!id) return <CreditorForm />;
+  return <QueryState query={creditor}>{(c) => <CreditorForm key={`${c.id}:${c.version}`} creditor={c} />}</QueryState>;
+}
+
+function CreditorForm({ creditor }: { creditor?: Creditor }) {
+  const { t, te } = useI18n();
+  const navigate = useNavigate();
+  const canWrite = useCan('creditor');
+  const save = useSaveCreditor(creditor?.id);
+  const [unmatched, setUnmatched] = useState<string[]>([]);
+  const initial = creditor ? toValues(creditor) : EMPTY;
+  const dateRule = (v: string) => (v && !isIsoDate(v) ? t('validation.date') : null);
+  const form = useForm<CreditorValues>({
+    initialValues: initial,
+    validate: {
+      name: (v) => (v.trim() ? null : t('validation.required')),
+      kind: (v) => (v ? null : t('validation.required')),
+      commissionPercent: (v) => (v.trim() === '' || parsePercentInput(v) ? null : t('validation.percent')),
+      mandateSignedOn: dateRule,
+      mandateStartsOn: dateRule,
+      mandateEndsOn: (v, values) =>
+        dateRule(v) ?? (v && values.mandateStartsOn && v < values.mandateStartsOn ? t('validation.date') : null),
+      email: (v) => (v.trim() === '' || /^[^\s@]+@[^\s@]+$/.test(v.trim()) ? null : t('validation.email')),
+      pec: (v) => (v.trim() === '' || /^[^\s@]+@[^\s@]+$/.test(v.trim()) ? null : t('validation.email')),
+    },
+  });
+
+  const submit = form.onSubmit((values) => {
+    setUnmatched([]);
+    const body = creditor
+      ? { ...toBody(changedFields(initial, values), false), version: creditor.version }
+      : toBody(values, true);
+    save.mutate(body, {
+      onSuccess: () => {
+        notifySaved(creditor ? t('common.saved') : t('creditors.created'));
+        void navigate('/creditors');
+      },
+      onError: (e) => setUnmatched(applyServerErrors(form, e)),
+    });
+  });
+
+  const title = creditor ? (canWrite ? t('creditors.edit') : creditor.name) : t('creditors.new');
+  const col = { base: 12, sm: 6, md: 4 } as const;
+  return (
+    <>
+      <PageHeader title={title} subtitle={creditor && canWrite ? creditor.name : undefined} back={{ to: '/creditors', label: t('creditors.title') }} />
+      <form onSubmit={submit} noValidate data-testid="creditor-form">
+        <Fieldset variant="unstyled" disabled={!canWrite} p={0} m={0}>
+          <Stack gap="md" maw={1000}>
+            {!canWrite && <Alert color="gray">{t('common.readOnly')}</Alert>}
+            {save.error && <ErrorAlert error={save.error} extra={unmatched} />}
+            <Card withBorder padding="lg" radius="md">
+              <Title order={5} mb="sm">
+                {t('creditors.section.identity')}
+              </Title>
+              <Grid gap="md">
+                <Grid.Col span={{ base: 12, sm: 6, md: 8 }}>
+                  <TextInput label={t('creditor.name')} withAsterisk {...form.getInputProps('name')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput
+                    label={t('creditor.code')}
+                    ff="monospace"
+                    {...form.getInputProps('code')}
+                    onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
+                  />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <EnumSelect label={t('creditor.kind')} prefix="creditorKind" values={CREDITOR_KINDS} withAsterisk {...form.getInputProps('kind')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput
+                    label={t('creditor.taxCode')}
+                    ff="monospace"
+                    {...form.getInputProps('taxCode')}
+                    onChange={(e) => form.setFieldValue('taxCode', e.currentTarget.value.toUpperCase())}
+                  />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.vatNumber')} {...form.getInputProps('vatNumber')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.chUid')} placeholder="CHE-123.456.789" {...form.getInputProps('chUid')} />
+                </Grid.Col>
+                {creditor && (
+                  <Grid.Col span={col} pt="xl">
+                    <Checkbox label={t('creditor.active')} {...form.getInputProps('active', { type: 'checkbox' })} />
+                  </Grid.Col>
+                )}
+              </Grid>
+            </Card>
+
+            <Card withBorder padding="lg" radius="md">
+              <Title order={5} mb="sm">
+                {t('creditors.section.contacts')}
+              </Title>
+              <Grid gap="md">
+                <Grid.Col span={{ base: 12, md: 8 }}>
+                  <TextInput label={t('creditor.addressLine1')} {...form.getInputProps('addressLine1')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <Select
+                    label={t('creditor.country')}
+                    data={enumOptions(te, 'jurisdiction', JURISDICTIONS)}
+                    allowDeselect={false}
+                    {...form.getInputProps('country')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, md: 2 }}>
+                  <TextInput label={t('creditor.postalCode')} {...form.getInputProps('postalCode')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 4 }}>
+                  <TextInput label={t('creditor.city')} {...form.getInputProps('city')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 6, md: 2 }}>
+                  <TextInput label={t('creditor.province')} {...form.getInputProps('province')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.phone')} type="tel" {...form.getInputProps('phone')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.email')} type="email" {...form.getInputProps('email')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.pec')} type="email" {...form.getInputProps('pec')} />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, md: 8 }}>
+                  <TextInput label={t('creditor.iban')} ff="monospace" {...form.getInputProps('iban')} />
+                </Grid.Col>
+              </Grid>
+            </Card>
+
+            <Card withBorder padding="lg" radius="md">
+              <Title order={5} mb="sm">
+                {t('creditors.section.mandate')}
+              </Title>
+              <Grid gap="md">
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.mandateReference')} {...form.getInputProps('mandateReference')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <DateField label={t('creditor.mandateSignedOn')} {...form.getInputProps('mandateSignedOn')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput label={t('creditor.commissionPercent')} inputMode="decimal" {...form.getInputProps('commissionPercent')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <DateField label={t('creditor.mandateStartsOn')} {...form.getInputProps('mandateStartsOn')} />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <DateField label={t('creditor.mandateEndsOn')} {...form.getInputProps('mandateEndsOn')} />
+                </Grid.Col>
+                <Grid.Col span={col} />
+                <Grid.Col span={col}>
+                  <Select
+                    label={t('creditor.defaultCurrency')}
+                    data={[...CURRENCIES]}
+                    allowDeselect={false}
+                    {...form.getInputProps('defaultCurrency')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <Select
+                    label={t('creditor.defaultJurisdiction')}
+                    data={enumOptions(te, 'jurisdiction', JURISDICTIONS)}
+                    allowDeselect={false}
+                    {...form.getInputProps('defaultJurisdiction')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={12}>
+                  <Textarea label={t('creditor.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
+                </Grid.Col>
+              </Grid>
+            </Card>
+
+            {canWrite && (
+              <Group justify="flex-end">
+                <Button variant="default" onClick={() => void navigate('/creditors')}>
+                  {t('common.cancel')}
+                </Button>
+                <Button type="submit" loading={save.isPending} data-testid="save">
+                  {creditor ? t('common.save') : t('common.create')}
+                </Button>
+              </Group>
+            )}
+          </Stack>
+        </Fieldset>
+      </form>
+    </>
+  );
+}
