@@ -81,7 +81,7 @@ export function AuthenticatedLayout() {
         </AppShell.Header>
 
         <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-          <nav aria-label={t('nav.main')}>
+          <Stack gap={2}>
             {NAV.map((item) => (
               <NavLink
                 key={item.to}
@@ -96,7 +96,7 @@ export function AuthenticatedLayout() {
                 style={{ borderRadius: 6 }}
               />
             ))}
-          </nav>
+          </Stack>
           <Text size="xs" c="dimmed" mt="auto" hiddenFrom="md">
             {user.tenant.name}
           </Text>

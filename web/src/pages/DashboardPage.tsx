@@ -3,7 +3,7 @@ import { Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@man
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useDashboard } from '../api/hooks';
-import { CLAIM_STATUSES, type Dashboard } from '../api/types';
+import { CLAIM_STATUSES, OPEN_STATUSES, type ClaimStatus, type Dashboard } from '../api/types';
 import { EnumSelectInline } from '../components/EnumSelectInline';
 import { Money, PageHeader, QueryState, StatusBadge } from '../components/ui';
 import { useI18n } from '../i18n';
@@ -44,7 +44,7 @@ function DashboardView({ data }: { data: Dashboard }) {
     (a, b) => statusOrder(a.status) - statusOrder(b.status) || a.currency.localeCompare(b.currency),
   );
   const chartData = byStatus
-    .filter((r) => r.currency === shownCurrency)
+    .filter((r) => r.currency === shownCurrency && OPEN_STATUSES.includes(r.status as ClaimStatus))
     // A chart needs numbers; these are for drawing only, the tables show the exact strings.
     .map((r) => ({ status: te('claimStatus', r.status), outstanding: Number(r.outstanding), count: r.count }));
   // The server sends creditors largest outstanding first.
