@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/domain/**/*.test.ts', 'src/integrations/**/*.test.ts'],
+          include: ['src/domain/**/*.test.ts', 'src/integrations/**/*.test.ts', 'web/src/**/*.test.ts'],
           environment: 'node',
         },
       },

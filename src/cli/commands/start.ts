@@ -13,6 +13,7 @@ export function startCommand(config: () => Config) {
     .description('Start the server and the scheduler (embedded database unless DATABASE_URL is set)')
     .option('--no-demo', 'do not load the demo data on a database without tenants')
     .option('--no-scheduler', 'serve HTTP only; run no background jobs on this node')
+    .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       const c = config();
       const started = Date.now();
@@ -28,7 +29,7 @@ export function startCommand(config: () => Config) {
         logins = r.logins;
       }
 
-      await ensureWebBuilt({ log: (s) => console.log(`incasso: ${s}`) });
+      if (opts.webBuild) await ensureWebBuilt({ log: (s) => console.log(`incasso: ${s}`) });
       const app = await buildServer({
         db: database.db,
         config: c,
