@@ -119,7 +119,8 @@ export function mailSlug(s: string, max = 24): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/&/g, 'e')
-    .replace(/\b(s\.?r\.?l\.?s?|s\.?p\.?a\.?|s\.?n\.?c\.?|s\.?a\.?s\.?|ag|gmbh|sa|sarl|sàrl)\b/g, '')
+    .replace(/soc\.\s*coop\./g, '')
+    .replace(/(^|\s)(s\.r\.l\.(?:s\.)?|s\.p\.a\.|s\.n\.c\.|s\.a\.s\.|ag|gmbh|sa|sagl|sarl)(?=\s|$)/g, ' ')
     .replace(/[^a-z0-9]/g, '')
     .slice(0, max);
 }

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openDatabase, type Database } from '../../db/connect.ts';
+import { migrateToLatest } from '../../db/migrate.ts';
+import { CLAIM_STATUSES } from '../../domain/model.ts';
+import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../../domain/tax-ids.ts';
+import { loadDemo, type LoadDemoResult } from './load-demo.ts';
+
+/**
+ * The demo tenant has a fixed slug, so these tests never use the shared test database: each gets a
+ * fresh embedded one (from the migrated snapshot when the db project provides it).
+ */
+async function freshDatabase(): Promise<Database> {
+  let snapshot = '';
+  try {
+    snapshot = inject('pgliteSnapshot');
+  } catch {
+    snapshot = '';
+  }
+  const pglite = snapshot
+    ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(snapshot)]) })
+    : await PGlite.create();
+  const database = await openDatabase({ pglite });
+  if (!snapshot) await migrateToLatest(database.db);
+  const close = database.close;
+  return { ...database, close: async () => { await close(); await pglite.close(); } };
+}
+
+const TODAY = '2026-03-15';
+
+async function fingerprint(database: Database): Promise<string[]> {
+  const { rows } = await sql<{ line: string }>`
+    select concat_ws('|', cr.name, c.external_ref, c.kind, c.principal, c.amount_paid, c.currency, c.status, c.stage,
+                     c.due_date, c.issue_date, c.tax_year, d.display_name, d.tax_code, d.vat_number, d.ch_uid) as line
+    from claims c join creditors cr on cr.id = c.creditor_id join debtors d on d.id = c.debtor_id
+    order by cr.name, c.external_ref`.execute(database.db);
+  return rows.map((r) => r.line);
+}
+
+describe('loadDemo', () => {
+  let database: Database;
+  let first: LoadDemoResult;
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    first = await loadDemo(database.db, { today: TODAY });
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('creates the demo tenant once, then changes nothing', async () => {
+    expect(first.created).toBe(true);
+    expect(first.counts.creditors).toBe(3);
+    expect(first.counts.debtors).toBeGreaterThanOrEqual(280);
+    expect(first.counts.debtors).toBeLessThanOrEqual(320);
+    expect(first.counts.claims).toBeGreaterThanOrEqual(950);
+    expect(first.counts.claims).toBeLessThanOrEqual(1050);
+    expect(first.counts.payments).toBeGreaterThan(300);
+    expect(first.logins.map((l) => l.role).sort()).toEqual(['admin', 'operator', 'supervisor', 'viewer']);
+    for (const l of first.logins) expect(l.password.length).toBeGreaterThanOrEqual(10);
+
+    const auditBefore = await database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const second = await loadDemo(database.db, { today: '2027-01-01' });
+    expect(second.created).toBe(false);
+    expect(second.tenantId).toBe(first.tenantId);
+    expect(second.counts).toEqual(first.counts);
+    expect(second.logins).toEqual(first.logins);
+    const auditAfter = await database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(auditAfter.n).toBe(auditBefore.n);
+    const tenants = await database.db.selectFrom('tenants').select(['slug', 'kind']).execute();
+    expect(tenants).toEqual([{ slug: 'demo', kind: 'agency' }]);
+  });
+
+  it('has an Italian company, a Swiss company in CHF and a comune', async () => {
+    const creditors = await database.db.selectFrom('creditors').selectAll().orderBy('name').execute();
+    const swiss = creditors.find((c) => c.country === 'CH')!;
+    expect(swiss.default_currency).toBe('CHF');
+    expect(swiss.default_jurisdiction).toBe('CH');
+    expect(validateSwissUid(swiss.ch_uid!)).toEqual({ ok: true, value: swiss.ch_uid });
+    const comune = creditors.find((c) => c.kind === 'public_entity')!;
+    expect(comune.tax_code).toMatch(/^\d{11}$/);
+    expect(validateCodiceFiscale(comune.tax_code!).ok).toBe(true);
+    expect(Number(comune.commission_percent)).toBeGreaterThan(0);
+    const italian = creditors.find((c) => c.kind === 'company' && c.country === 'IT')!;
+    expect(validatePartitaIva(italian.vat_number!).ok).toBe(true);
+    for (const c of creditors) expect(validateIban(c.iban!).ok).toBe(true);
+
+    const chClaims = await database.db.selectFrom('claims').select(['currency', 'jurisdiction']).where('creditor_id', '=', swiss.id).distinct().execute();
+    expect(chClaims).toEqual([{ currency: 'CHF', jurisdiction: 'CH' }]);
+    const comuneKinds = await database.db.selectFrom('claims').select('kind').where('creditor_id', '=', comune.id).distinct().orderBy('kind').execute();
+    expect(comuneKinds.map((k) => k.kind)).toEqual(['cds_fine', 'cup', 'imu', 'tari']);
+    const viewer = await database.db.selectFrom('users').select(['creditor_id']).where('role', '=', 'viewer').executeTakeFirstOrThrow();
+    expect(viewer.creditor_id).toBe(comune.id);
+  });
+
+  it('covers every status, with consistent stages and dates', async () => {
+    const statuses = await database.db.selectFrom('claims').select('status').distinct().execute();
+    expect(statuses.map((s) => s.status).sort()).toEqual([...CLAIM_STATUSES].sort());
+    const claims = await database.db.selectFrom('claims').selectAll().execute();
+    const years = new Set(claims.map((c) => c.due_date.slice(0, 4)));
+    expect(years.size).toBeGreaterThanOrEqual(5);
+    for (const c of claims) {
+      if (c.status === 'legal') expect(c.stage).toBe('legal');
+      if (c.stage === 'none') expect(c.status).toBe('open');
+      if (c.closed_on) expect(c.closed_on <= TODAY).toBe(true);
+      if (c.tax_year !== null) expect(['tari', 'imu', 'cup']).toContain(c.kind);
+    }
+    const refs = claims.map((c) => `${c.creditor_id}|${c.external_ref}`);
+    expect(new Set(refs).size).toBe(refs.length);
+    // The commercial rate never applies to consumers.
+    const consumerCommercial = await database.db
+      .selectFrom('claims')
+      .innerJoin('debtors', 'debtors.id', 'claims.debtor_id')
+      .select('claims.id')
+      .where('debtors.kind', '=', 'consumer')
+      .where('claims.interest_regime', '=', 'it-commercial')
+      .execute();
+    expect(consumerCommercial).toEqual([]);
+  });
+
+  it('gives every debtor valid tax ids, and some debtors no usable contact', async () => {
+    const debtors = await database.db.selectFrom('debtors').selectAll().execute();
+    for (const d of debtors) {
+      if (d.tax_code) expect(validateCodiceFiscale(d.tax_code), d.tax_code).toEqual({ ok: true, value: d.tax_code });
+      if (d.vat_number) expect(validatePartitaIva(d.vat_number), d.vat_number).toEqual({ ok: true, value: d.vat_number });
+      if (d.ch_uid) expect(validateSwissUid(d.ch_uid), d.ch_uid).toEqual({ ok: true, value: d.ch_uid });
+      if (d.kind === 'consumer' && d.tax_code) expect(d.tax_code).toHaveLength(16);
+    }
+    expect(debtors.filter((d) => d.hardship && d.hardship_note).length).toBeGreaterThanOrEqual(10);
+    expect(new Set(debtors.map((d) => d.language))).toEqual(new Set(['it', 'de', 'fr', 'en']));
+
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from debtors d
+      where not exists (select 1 from contacts c where c.debtor_id = d.id and c.status <> 'invalid')`.execute(database.db);
+    const unreachable = Number(rows[0]!.n);
+    expect(unreachable).toBeGreaterThanOrEqual(15);
+    expect(unreachable).toBeLessThanOrEqual(20);
+    const addresses = await database.db.selectFrom('addresses').select('debtor_id').execute();
+    expect(addresses).toHaveLength(debtors.length);
+    const thirdParty = await database.db.selectFrom('contacts').select('id').where('third_party', '=', true).execute();
+    expect(thirdParty.length).toBeGreaterThan(0);
+
+    const audited = await sql<{ n: string }>`
+      select count(distinct debtor_id) as n from audit_events where action = 'debtor.created' and debtor_id is not null`.execute(database.db);
+    expect(Number(audited.rows[0]!.n)).toBe(debtors.length);
+  });
+
+  it('keeps payments, allocations and claims consistent', async () => {
+    const { rows: mismatched } = await sql<{ id: string }>`
+      select c.id from claims c
+      left join (select claim_id, sum(amount) as total from payment_allocations group by claim_id) a on a.claim_id = c.id
+      where c.amount_paid <> coalesce(a.total, 0)`.execute(database.db);
+    expect(mismatched).toEqual([]);
+
+    const claims = await database.db.selectFrom('claims').select(['status', 'principal', 'amount_paid', 'closed_on', 'id']).execute();
+    for (const c of claims.filter((x) => x.status === 'paid')) {
+      expect(c.amount_paid).toBe(c.principal);
+      expect(c.closed_on).not.toBeNull();
+    }
+    for (const c of claims.filter((x) => x.status === 'partially_paid')) {
+      expect(Number(c.amount_paid)).toBeGreaterThan(0);
+      expect(Number(c.amount_paid)).toBeLessThan(Number(c.principal));
+    }
+    const { rows: lastPayments } = await sql<{ claim_id: string; last: string }>`
+      select pa.claim_id, max(p.value_date) as last from payment_allocations pa join payments p on p.id = pa.payment_id
+      group by pa.claim_id`.execute(database.db);
+    const last = new Map(lastPayments.map((r) => [r.claim_id, r.last]));
+    for (const c of claims.filter((x) => x.status === 'paid')) expect(c.closed_on).toBe(last.get(c.id));
+
+    const { rows: twoPayments } = await sql<{ n: string }>`
+      select count(*) as n from (select pa.claim_id from payment_allocations pa join claims c on c.id = pa.claim_id
+      where c.status = 'paid' group by pa.claim_id having count(*) >= 2) x`.execute(database.db);
+    expect(Number(twoPayments[0]!.n)).toBeGreaterThan(0);
+
+    const payments = await database.db.selectFrom('payments').select(['value_date', 'amount', 'unallocated', 'currency']).execute();
+    for (const p of payments) {
+      expect(p.value_date <= TODAY).toBe(true);
+      expect(Number(p.unallocated)).toBeLessThanOrEqual(Number(p.amount));
+    }
+  });
+
+  it('is deterministic for a given day', async () => {
+    const other = await freshDatabase();
+    try {
+      const again = await loadDemo(other.db, { today: TODAY });
+      expect(again.created).toBe(true);
+      expect(again.counts).toEqual(first.counts);
+      expect(await fingerprint(other)).toEqual(await fingerprint(database));
+    } finally {
+      await other.close();
+    }
+  });
+});

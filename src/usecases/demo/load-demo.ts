@@ -1,0 +1,367 @@
+import { randomUUID } from 'node:crypto';
+import { sql, type Insertable } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { DB } from '../../db/schema.ts';
+import { dateProblem, today as todayInRome } from '../../domain/dates.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { hashPassword } from '../auth/login.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, type CreditorKey } from './demo-data.ts';
+import { buildDemoDataSet } from './generate.ts';
+import { centsToString } from './random.ts';
+
+export interface DemoLogin {
+  email: string;
+  password: string;
+  role: string;
+  name: string;
+  /** What the log-in is for, in Italian (printed at start). */
+  note: string;
+}
+
+export interface LoadDemoResult {
+  /** false when the demo tenant was already there: nothing was changed. */
+  created: boolean;
+  tenantId: string;
+  logins: DemoLogin[];
+  counts: { creditors: number; debtors: number; claims: number; payments: number };
+}
+
+/** Serialises concurrent loaders (two processes starting together): an arbitrary fixed key. */
+const DEMO_LOCK_KEY = 4_711_000_042;
+const BATCH = 400;
+const ACTOR_LABEL = 'system:demo';
+
+export const DEMO_LOGINS: readonly DemoLogin[] = DEMO_USERS.map((u) => ({
+  email: u.email,
+  password: DEMO_PASSWORD,
+  role: u.role,
+  name: u.name,
+  note: u.note,
+}));
+
+type AuditRow = Insertable<DB['audit_events']>;
+
+async function insertAll<T extends keyof DB & string>(trx: Db, table: T, rows: Insertable<DB[T]>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    await trx
+      .insertInto(table)
+      .values(rows.slice(i, i + BATCH) as never)
+      .execute();
+  }
+}
+
+async function countRows(trx: Db, tenantId: string): Promise<LoadDemoResult['counts']> {
+  const { rows } = await sql<{ creditors: string; debtors: string; claims: string; payments: string }>`
+    select (select count(*) from creditors where tenant_id = ${tenantId}) as creditors,
+           (select count(*) from debtors where tenant_id = ${tenantId}) as debtors,
+           (select count(*) from claims where tenant_id = ${tenantId}) as claims,
+           (select count(*) from payments where tenant_id = ${tenantId}) as payments`.execute(trx);
+  const r = rows[0]!;
+  return { creditors: Number(r.creditors), debtors: Number(r.debtors), claims: Number(r.claims), payments: Number(r.payments) };
+}
+
+/**
+ * Loads the demo data set once: an agency tenant ("demo") collecting for an Italian company (B2B and
+ * B2C invoices), a Swiss company (CHF invoices) and a comune (TARI, IMU, CUP, traffic fines), with
+ * about 300 debtors, 1,000 claims in every status over the last five years, payments, notes, users
+ * and the audit trail. Idempotent and safe to call concurrently: when the tenant exists nothing changes.
+ * Deterministic: the same `today` gives the same data (ids and timestamps of creation aside).
+ */
+export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<LoadDemoResult> {
+  const today = opts.today ?? todayInRome().toString();
+  const problem = dateProblem(today);
+  if (problem) throw new RangeError(problem);
+  const logins = DEMO_LOGINS.map((l) => ({ ...l }));
+
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${DEMO_LOCK_KEY}::bigint)`.execute(trx);
+    const existing = await trx.selectFrom('tenants').select('id').where('slug', '=', DEMO_TENANT.slug).executeTakeFirst();
+    if (existing) {
+      return { created: false, tenantId: existing.id, logins, counts: await countRows(trx, existing.id) };
+    }
+
+    const data = buildDemoDataSet(today);
+    const passwordHash = await hashPassword(DEMO_PASSWORD);
+    const tenantId = randomUUID();
+    const actor = systemActor(tenantId, 'demo');
+    const audit: AuditRow[] = [];
+    const event = (e: Omit<AuditRow, 'tenant_id' | 'actor_label' | 'actor_user_id'>, after: Record<string, unknown>) =>
+      audit.push({ ...e, tenant_id: tenantId, actor_user_id: null, actor_label: ACTOR_LABEL, after: JSON.stringify(after) });
+
+    await trx
+      .insertInto('tenants')
+      .values({ id: tenantId, slug: DEMO_TENANT.slug, name: DEMO_TENANT.name, kind: DEMO_TENANT.kind, country: DEMO_TENANT.country })
+      .execute();
+    event({ action: 'tenant.created', entity_type: 'tenant', entity_id: tenantId }, { ...DEMO_TENANT });
+
+    // Creditors (mandanti).
+    const creditorIds = new Map<CreditorKey, string>();
+    const creditorNames = new Map<CreditorKey, string>();
+    const creditorRows = data.creditors.map((c) => {
+      const id = randomUUID();
+      creditorIds.set(c.key, id);
+      creditorNames.set(c.key, c.name);
+      const { key: _key, ...fields } = c;
+      event({ action: 'creditor.created', entity_type: 'creditor', entity_id: id, creditor_id: id }, { id, ...fields });
+      return {
+        id,
+        tenant_id: tenantId,
+        code: c.code,
+        name: c.name,
+        kind: c.kind,
+        tax_code: c.taxCode,
+        vat_number: c.vatNumber,
+        ch_uid: c.chUid,
+        country: c.country,
+        address_line1: c.addressLine1,
+        postal_code: c.postalCode,
+        city: c.city,
+        province: c.province,
+        email: c.email,
+        pec: c.pec,
+        phone: c.phone,
+        iban: c.iban,
+        mandate_reference: c.mandateReference,
+        mandate_signed_on: c.mandateSignedOn,
+        mandate_starts_on: c.mandateStartsOn,
+        mandate_ends_on: c.mandateEndsOn,
+        commission_percent: c.commissionPercent,
+        default_currency: c.defaultCurrency,
+        default_jurisdiction: c.defaultJurisdiction,
+        notes: c.notes,
+      };
+    });
+    await insertAll(trx, 'creditors', creditorRows);
+
+    // Users: one password hash for all (argon2 is deliberately slow).
+    const userIds = new Map<string, string>();
+    const userRows = DEMO_USERS.map((u) => {
+      const id = randomUUID();
+      userIds.set(u.role, id);
+      const creditorId = u.creditor ? creditorIds.get(u.creditor)! : null;
+      event(
+        { action: 'user.created', entity_type: 'user', entity_id: id, creditor_id: creditorId },
+        { id, email: u.email, name: u.name, role: u.role, creditorId, locale: 'it', active: true },
+      );
+      return { id, tenant_id: tenantId, email: u.email, name: u.name, password_hash: passwordHash, role: u.role, creditor_id: creditorId, locale: 'it' };
+    });
+    await insertAll(trx, 'users', userRows);
+
+    // Debtors with their address and contacts.
+    const debtorIds = data.debtors.map(() => randomUUID());
+    const debtorRows = data.debtors.map((d, i) => {
+      const id = debtorIds[i]!;
+      const row = {
+        kind: d.kind,
+        first_name: d.firstName,
+        last_name: d.lastName,
+        company_name: d.companyName,
+        display_name: d.displayName,
+        tax_code: d.taxCode,
+        vat_number: d.vatNumber,
+        ch_uid: d.chUid,
+        birth_date: d.birthDate,
+        language: d.language,
+        hardship: d.hardship,
+        hardship_note: d.hardshipNote,
+        notes: d.notes,
+      };
+      event(
+        { action: 'debtor.created', entity_type: 'debtor', entity_id: id, debtor_id: id },
+        {
+          id,
+          kind: d.kind,
+          firstName: d.firstName,
+          lastName: d.lastName,
+          companyName: d.companyName,
+          displayName: d.displayName,
+          taxCode: d.taxCode,
+          vatNumber: d.vatNumber,
+          chUid: d.chUid,
+          birthDate: d.birthDate,
+          language: d.language,
+          hardship: d.hardship,
+          hardshipNote: d.hardshipNote,
+          notes: d.notes,
+        },
+      );
+      return { id, tenant_id: tenantId, ...row };
+    });
+    await insertAll(trx, 'debtors', debtorRows);
+
+    const addressRows = data.debtors.map((d, i) => {
+      const id = randomUUID();
+      const a = d.address;
+      event(
+        { action: 'address.created', entity_type: 'address', entity_id: id, debtor_id: debtorIds[i]! },
+        { id, debtorId: debtorIds[i]!, ...a },
+      );
+      return {
+        id,
+        tenant_id: tenantId,
+        debtor_id: debtorIds[i]!,
+        kind: a.kind,
+        line1: a.line1,
+        line2: a.line2,
+        postal_code: a.postalCode,
+        city: a.city,
+        province: a.province,
+        country: a.country,
+        source: a.source,
+      };
+    });
+    await insertAll(trx, 'addresses', addressRows);
+
+    const contactRows = data.debtors.flatMap((d, i) =>
+      d.contacts.map((c) => {
+        const id = randomUUID();
+        event({ action: 'contact.created', entity_type: 'contact', entity_id: id, debtor_id: debtorIds[i]! }, { id, debtorId: debtorIds[i]!, ...c });
+        return {
+          id,
+          tenant_id: tenantId,
+          debtor_id: debtorIds[i]!,
+          channel: c.channel,
+          value: c.value,
+          label: c.label,
+          status: c.status,
+          source: c.source,
+          consent: c.consent,
+          third_party: c.thirdParty,
+          third_party_relation: c.thirdPartyRelation,
+        };
+      }),
+    );
+    await insertAll(trx, 'contacts', contactRows);
+
+    // Claims, already carrying the amounts the payments below allocate to them.
+    const claimIds = data.claims.map(() => randomUUID());
+    const claimRows = data.claims.map((c, i) => {
+      const id = claimIds[i]!;
+      const creditorId = creditorIds.get(c.creditor)!;
+      const debtorId = debtorIds[c.debtor]!;
+      const row = {
+        external_ref: c.externalRef,
+        kind: c.kind,
+        description: c.description,
+        principal: centsToString(c.principalCents),
+        currency: c.currency,
+        issue_date: c.issueDate,
+        due_date: c.dueDate,
+        contract_date: c.contractDate,
+        tax_year: c.taxYear,
+        jurisdiction: c.jurisdiction,
+        interest_regime: c.interestRegime,
+        judicial_claim_date: c.judicialClaimDate,
+        status: c.status,
+        stage: c.stage,
+        amount_paid: centsToString(c.paidCents),
+        next_action_on: c.nextActionOn,
+        closed_on: c.closedOn,
+      };
+      event(
+        { action: 'claim.created', entity_type: 'claim', entity_id: id, debtor_id: debtorId, creditor_id: creditorId },
+        {
+          id,
+          creditorId,
+          creditorName: creditorNames.get(c.creditor)!,
+          debtorId,
+          debtorName: data.debtors[c.debtor]!.displayName,
+          externalRef: c.externalRef,
+          kind: c.kind,
+          description: c.description,
+          principal: row.principal,
+          amountPaid: row.amount_paid,
+          currency: c.currency,
+          issueDate: c.issueDate,
+          dueDate: c.dueDate,
+          contractDate: c.contractDate,
+          taxYear: c.taxYear,
+          jurisdiction: c.jurisdiction,
+          interestRegime: c.interestRegime,
+          judicialClaimDate: c.judicialClaimDate,
+          status: c.status,
+          stage: c.stage,
+          nextActionOn: c.nextActionOn,
+          closedOn: c.closedOn,
+        },
+      );
+      return { id, tenant_id: tenantId, creditor_id: creditorId, debtor_id: debtorId, ...row };
+    });
+    await insertAll(trx, 'claims', claimRows);
+
+    // Payments and their allocations (principal only).
+    const paymentRows: Insertable<DB['payments']>[] = [];
+    const allocationRows: Insertable<DB['payment_allocations']>[] = [];
+    for (const p of data.payments) {
+      const id = randomUUID();
+      const creditorId = creditorIds.get(p.creditor)!;
+      const debtorId = debtorIds[p.debtor]!;
+      paymentRows.push({
+        id,
+        tenant_id: tenantId,
+        creditor_id: creditorId,
+        debtor_id: debtorId,
+        amount: centsToString(p.amountCents),
+        unallocated: centsToString(p.unallocatedCents),
+        currency: p.currency,
+        value_date: p.valueDate,
+        method: p.method,
+        reference: p.reference,
+        payer_name: p.payerName,
+        note: p.note,
+      });
+      for (const a of p.allocations) {
+        allocationRows.push({ tenant_id: tenantId, payment_id: id, claim_id: claimIds[a.claim]!, component: 'principal', amount: centsToString(a.amountCents) });
+      }
+      event(
+        { action: 'payment.recorded', entity_type: 'payment', entity_id: id, debtor_id: debtorId, creditor_id: creditorId },
+        {
+          id,
+          creditorId,
+          debtorId,
+          amount: centsToString(p.amountCents),
+          unallocated: centsToString(p.unallocatedCents),
+          currency: p.currency,
+          valueDate: p.valueDate,
+          method: p.method,
+          reference: p.reference,
+          payerName: p.payerName,
+          note: p.note,
+          allocations: p.allocations.map((a) => ({ claimId: claimIds[a.claim]!, component: 'principal', amount: centsToString(a.amountCents) })),
+        },
+      );
+    }
+    await insertAll(trx, 'payments', paymentRows);
+    await insertAll(trx, 'payment_allocations', allocationRows);
+
+    // Operator notes, dated in the recent past.
+    const noteRows = data.notes.map((n) => {
+      const id = randomUUID();
+      const authorId = userIds.get(n.author)!;
+      const debtorId = debtorIds[n.debtor]!;
+      const claimId = n.claim === null ? null : claimIds[n.claim]!;
+      event(
+        { action: 'note.created', entity_type: 'note', entity_id: id, debtor_id: debtorId },
+        { id, debtorId, claimId, body: n.body, authorId },
+      );
+      return { id, tenant_id: tenantId, debtor_id: debtorId, claim_id: claimId, body: n.body, author_id: authorId, created_at: new Date(n.createdAt), updated_at: new Date(n.createdAt) };
+    });
+    await insertAll(trx, 'notes', noteRows);
+
+    await insertAll(trx, 'audit_events', audit);
+    const counts = {
+      creditors: data.creditors.length,
+      debtors: data.debtors.length,
+      claims: data.claims.length,
+      payments: data.payments.length,
+    };
+    await recordAudit(trx, actor, {
+      action: 'demo.loaded',
+      entityType: 'tenant',
+      entityId: tenantId,
+      after: { today, ...counts, notes: data.notes.length, users: DEMO_USERS.map((u) => u.email) },
+    });
+    return { created: true, tenantId, logins, counts };
+  });
+}
