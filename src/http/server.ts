@@ -88,15 +88,15 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
-    // The UI is a single page: any other GET that is not the API gets index.html.
-    const indexHtml = fs.readFileSync(path.join(WEB_DIST, 'index.html'));
+    // The UI is a single page: any other GET that is not the API gets index.html (read per request:
+    // it is small, and a rebuilt UI is then served without a restart).
     app.get('/*', { schema: { hide: true } }, (req, reply) => {
       const file = path.join(WEB_DIST, path.normalize(req.url.split('?')[0] ?? '/'));
       if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(path.relative(WEB_DIST, file));
       }
       if (req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'not_found', message: 'Not found', fields: [] } });
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(WEB_DIST, 'index.html')));
     });
   }
   return app;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, groupDigits, isIsoDate, parseMoneyInput, parsePercentInput } from './format';
+import { formatDate, formatMoney, groupDigits, isIsoDate, parseDateInput, parseMoneyInput, parsePercentInput } from './format';
 
 const nbsp = '\u00a0';
 
@@ -87,5 +87,19 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2026-02-29')).toBe(false);
     expect(isIsoDate('2026-02-30')).toBe(false);
     expect(isIsoDate('31/12/2026')).toBe(false);
+  });
+});
+
+describe('parseDateInput', () => {
+  it('reads dates day first, or ISO', () => {
+    expect(parseDateInput('31/03/2026')).toBe('2026-03-31');
+    expect(parseDateInput('1.3.2026')).toBe('2026-03-01');
+    expect(parseDateInput('01-03-26')).toBe('2026-03-01');
+    expect(parseDateInput('31032026')).toBe('2026-03-31');
+    expect(parseDateInput('2026-03-31')).toBe('2026-03-31');
+  });
+
+  it('refuses impossible dates and other text', () => {
+    for (const bad of ['31/02/2026', '2026-13-01', 'ieri', '', '03/31/2026']) expect(parseDateInput(bad), bad).toBeNull();
   });
 });

@@ -140,3 +140,25 @@ export function isIsoDate(v: string): boolean {
 export function todayIso(): string {
   return localDateOf(new Date().toISOString()) ?? '';
 }
+
+/**
+ * What a person typed in a date field → 'YYYY-MM-DD', or null. Day first, as written in Italy,
+ * Switzerland, Germany and France: "31/03/2026", "31.3.2026", "31-03-2026", "31032026"; also ISO
+ * "2026-03-31". Two-digit years are read as 20xx.
+ */
+export function parseDateInput(raw: string): string | null {
+  const s = raw.trim();
+  let y: string;
+  let m: string;
+  let d: string;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const dayFirst = /^(\d{1,2})[./\-\s](\d{1,2})[./\-\s](\d{2}|\d{4})$/.exec(s);
+  const compact = /^(\d{2})(\d{2})(\d{4})$/.exec(s);
+  if (iso) [, y = '', m = '', d = ''] = iso;
+  else if (dayFirst) [, d = '', m = '', y = ''] = dayFirst;
+  else if (compact) [, d = '', m = '', y = ''] = compact;
+  else return null;
+  if (y.length === 2) y = `20${y}`;
+  const value = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  return isIsoDate(value) ? value : null;
+}

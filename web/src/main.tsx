@@ -1,4 +1,5 @@
 import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/charts/styles.css';
 import 'mantine-datatable/styles.css';
@@ -13,6 +14,7 @@ import { setUnauthenticatedHandler } from './api/client';
 import { createQueryClient, keys } from './api/hooks';
 import { Loading } from './components/ui';
 import { I18nProvider } from './i18n';
+import { LocalizedDates } from './i18n/dates';
 import { router } from './router';
 import { theme } from './theme';
 
@@ -32,12 +34,14 @@ createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={theme} defaultColorScheme="light">
       <I18nProvider>
-        <Notifications position="top-right" />
-        <QueryClientProvider client={queryClient}>
-          <Suspense fallback={<Loading />}>
-            <RouterProvider router={router} />
-          </Suspense>
-        </QueryClientProvider>
+        <LocalizedDates>
+          <Notifications position="top-right" />
+          <QueryClientProvider client={queryClient}>
+            <Suspense fallback={<Loading />}>
+              <RouterProvider router={router} />
+            </Suspense>
+          </QueryClientProvider>
+        </LocalizedDates>
       </I18nProvider>
     </MantineProvider>
   </StrictMode>,

@@ -1,7 +1,10 @@
 /**
- * The one door to the server: JSON over fetch with the session cookie. Every failure becomes an
- * ApiError carrying the server's `code`, `message` and per-field errors.
+ * The one door to the server: openapi-fetch over the generated `schema.d.ts` (paths, parameters and
+ * bodies checked at compile time), same-origin session cookie. Every failure becomes an ApiError
+ * carrying the server's `code`, `message` and per-field errors.
  */
+import createClient from 'openapi-fetch';
+import type { paths } from './schema';
 import type { FieldError } from './types';
 
 export type ErrorCode =
@@ -42,80 +45,46 @@ export function isApiError(e: unknown): e is ApiError {
   return e instanceof ApiError;
 }
 
-type Query = Record<string, string | number | boolean | null | undefined | readonly string[]>;
-
-export interface RequestOptions {
-  query?: Query;
-  body?: unknown;
-  signal?: AbortSignal;
-}
-
 let onUnauthenticated: (() => void) | null = null;
 /** Called whenever the server answers 401 (except to a login attempt): the app goes back to login. */
 export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-export function buildQuery(query: Query | undefined): string {
-  if (!query) return '';
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
-    if (v === undefined || v === null || v === '') continue;
-    if (Array.isArray(v)) {
-      if (v.length) params.set(k, v.join(','));
-    } else params.set(k, String(v));
+/** Typed client of the incasso API; use it through `call`, which turns failures into ApiError. */
+export const http = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+
+function toApiError(response: Response, body: unknown): ApiError {
+  const fallback = STATUS_CODES[response.status] ?? (response.status >= 500 ? 'unavailable' : 'unknown');
+  const e = (body as { error?: { code?: string; message?: string; fields?: FieldError[] } } | undefined)?.error;
+  if (e && typeof e === 'object') {
+    return new ApiError(
+      response.status,
+      (e.code as ErrorCode | undefined) ?? fallback,
+      e.message ?? response.statusText,
+      Array.isArray(e.fields) ? e.fields : [],
+    );
   }
-  const s = params.toString();
-  return s ? `?${s}` : '';
+  return new ApiError(response.status, fallback, response.statusText || `HTTP ${response.status}`);
 }
 
-async function readError(res: Response): Promise<ApiError> {
-  const fallback = STATUS_CODES[res.status] ?? (res.status >= 500 ? 'unavailable' : 'unknown');
+/**
+ * Awaits an openapi-fetch call: its data, or an ApiError. A 401 (other than a refused login) also
+ * tells the app that the session is gone.
+ */
+export async function call<T>(request: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
+  let result: { data?: T; error?: unknown; response: Response };
   try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string; fields?: FieldError[] } };
-    const e = body.error;
-    if (e && typeof e === 'object') {
-      return new ApiError(
-        res.status,
-        (e.code as ErrorCode | undefined) ?? fallback,
-        e.message ?? res.statusText,
-        Array.isArray(e.fields) ? e.fields : [],
-      );
-    }
-  } catch {
-    /* not JSON */
-  }
-  return new ApiError(res.status, fallback, res.statusText || `HTTP ${res.status}`);
-}
-
-export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`/api${path}${buildQuery(opts.query)}`, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-      signal: opts.signal,
-    });
+    result = await request;
   } catch (e) {
     if (e instanceof DOMException && e.name === 'AbortError') throw e;
     throw new ApiError(0, 'network', e instanceof Error ? e.message : 'network error');
   }
-  if (!res.ok) {
-    const error = await readError(res);
-    if (res.status === 401 && path !== '/auth/login') onUnauthenticated?.();
-    throw error;
+  const { data, error, response } = result;
+  if (!response.ok) {
+    const apiError = toApiError(response, error);
+    if (response.status === 401 && !response.url.endsWith('/api/auth/login')) onUnauthenticated?.();
+    throw apiError;
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return data as T;
 }
-
-export const api = {
-  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
-  post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-};

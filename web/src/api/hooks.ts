@@ -1,31 +1,7 @@
-/** TanStack Query hooks: one per endpoint the UI uses. Components never call fetch themselves. */
-import {
-  keepPreviousData,
-  QueryClient,
-  useMutation,
-  useQuery,
-  useQueryClient,
-  type QueryKey,
-} from '@tanstack/react-query';
-import { api, isApiError } from './client';
-import type {
-  Address,
-  Claim,
-  ClaimDetail,
-  Contact,
-  Creditor,
-  Dashboard,
-  Debtor,
-  DebtorDetail,
-  DebtorListItem,
-  HistoryEntry,
-  ListParams,
-  Me,
-  Note,
-  Page,
-  Payment,
-  PaymentDetail,
-} from './types';
+/** TanStack Query hooks: one per endpoint the UI uses. Components never call the API themselves. */
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { call, http, isApiError } from './client';
+import type { BodyOf, ListParams, QueryOf } from './types';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -55,6 +31,13 @@ export const keys = {
   payments: (p?: object) => (p ? (['payments', p] as const) : (['payments'] as const)),
 };
 
+/**
+ * Form bodies are assembled field by field from what changed; the server validates them. These
+ * aliases keep the request types visible where the calls are made.
+ */
+type Body = Record<string, unknown>;
+const as = <T>(body: Body) => body as T;
+
 /* ---------- session ---------- */
 
 export function useMe() {
@@ -62,7 +45,7 @@ export function useMe() {
     queryKey: keys.me,
     queryFn: async ({ signal }) => {
       try {
-        const r = await api.get<{ user: Me }>('/auth/me', undefined, signal);
+        const r = await call(http.GET('/api/auth/me', { signal }));
         return r.user;
       } catch (e) {
         if (isApiError(e) && e.status === 401) return null;
@@ -77,9 +60,9 @@ export function useMe() {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (input: { email: string; password: string }) => api.post<{ user: Me }>('/auth/login', input),
+    mutationFn: (body: BodyOf<'/api/auth/login', 'post'>) => call(http.POST('/api/auth/login', { body })),
     onSuccess: (r) => {
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'me' });
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== keys.me[0] });
       qc.setQueryData(keys.me, r.user);
     },
   });
@@ -88,7 +71,8 @@ export function useLogin() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: () => api.post<void>('/auth/logout'),
+    // Fastify refuses an empty JSON body: send none and no content type.
+    mutationFn: () => call(http.POST('/api/auth/logout', {})),
     onSettled: () => {
       qc.clear();
       qc.setQueryData(keys.me, null);
@@ -101,21 +85,19 @@ export function useLogout() {
 export function useDashboard() {
   return useQuery({
     queryKey: keys.dashboard,
-    queryFn: ({ signal }) => api.get<Dashboard>('/dashboard', undefined, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/dashboard', { signal })),
   });
 }
 
 /* ---------- creditors ---------- */
 
-export interface CreditorListParams extends ListParams {
-  kind?: string;
-  active?: 'true' | 'false';
-}
+export type CreditorListParams = ListParams & { kind?: string; active?: 'true' | 'false' };
 
 export function useCreditors(params: CreditorListParams, enabled = true) {
   return useQuery({
     queryKey: keys.creditors(params),
-    queryFn: ({ signal }) => api.get<Page<Creditor>>('/creditors', { ...params }, signal),
+    queryFn: ({ signal }) =>
+      call(http.GET('/api/creditors', { params: { query: params as QueryOf<'/api/creditors'> }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -129,7 +111,7 @@ export function useCreditorOptions() {
 export function useCreditor(id: string | undefined) {
   return useQuery({
     queryKey: keys.creditor(id ?? ''),
-    queryFn: ({ signal }) => api.get<Creditor>(`/creditors/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/creditors/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: Boolean(id),
   });
 }
@@ -137,8 +119,10 @@ export function useCreditor(id: string | undefined) {
 export function useSaveCreditor(id?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      id ? api.patch<Creditor>(`/creditors/${id}`, body) : api.post<Creditor>('/creditors', body),
+    mutationFn: (body: Body) =>
+      id
+        ? call(http.PATCH('/api/creditors/{id}', { params: { path: { id } }, body: as<BodyOf<'/api/creditors/{id}', 'patch'>>(body) }))
+        : call(http.POST('/api/creditors', { body: as<BodyOf<'/api/creditors', 'post'>>(body) })),
     onSuccess: (c) => {
       qc.setQueryData(keys.creditor(c.id), c);
       void qc.invalidateQueries({ queryKey: keys.creditors() });
@@ -149,16 +133,12 @@ export function useSaveCreditor(id?: string) {
 
 /* ---------- debtors ---------- */
 
-export interface DebtorListParams extends ListParams {
-  kind?: string;
-  hardship?: 'true' | 'false';
-  creditorId?: string;
-}
+export type DebtorListParams = ListParams & { kind?: string; hardship?: 'true' | 'false'; creditorId?: string };
 
 export function useDebtors(params: DebtorListParams, enabled = true) {
   return useQuery({
     queryKey: keys.debtors(params),
-    queryFn: ({ signal }) => api.get<Page<DebtorListItem>>('/debtors', { ...params }, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/debtors', { params: { query: params as QueryOf<'/api/debtors'> }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -167,7 +147,7 @@ export function useDebtors(params: DebtorListParams, enabled = true) {
 export function useDebtor(id: string | undefined) {
   return useQuery({
     queryKey: keys.debtor(id ?? ''),
-    queryFn: ({ signal }) => api.get<DebtorDetail>(`/debtors/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/debtors/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: Boolean(id),
   });
 }
@@ -175,7 +155,8 @@ export function useDebtor(id: string | undefined) {
 export function useDebtorHistory(id: string) {
   return useQuery({
     queryKey: keys.history(id),
-    queryFn: ({ signal }) => api.get<Page<HistoryEntry>>(`/debtors/${id}/history`, { pageSize: 200 }, signal),
+    queryFn: ({ signal }) =>
+      call(http.GET('/api/debtors/{id}/history', { params: { path: { id }, query: { pageSize: 200 } }, signal })),
   });
 }
 
@@ -187,8 +168,10 @@ function invalidateDebtor(qc: QueryClient, debtorId: string) {
 export function useSaveDebtor(id?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      id ? api.patch<Debtor>(`/debtors/${id}`, body) : api.post<DebtorDetail>('/debtors', body),
+    mutationFn: (body: Body) =>
+      id
+        ? call(http.PATCH('/api/debtors/{id}', { params: { path: { id } }, body: as<BodyOf<'/api/debtors/{id}', 'patch'>>(body) }))
+        : call(http.POST('/api/debtors', { body: as<BodyOf<'/api/debtors', 'post'>>(body) })),
     onSuccess: (d) => invalidateDebtor(qc, d.id),
   });
 }
@@ -196,7 +179,13 @@ export function useSaveDebtor(id?: string) {
 export function useAddContact(debtorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<Contact>(`/debtors/${debtorId}/contacts`, body),
+    mutationFn: (body: Body) =>
+      call(
+        http.POST('/api/debtors/{id}/contacts', {
+          params: { path: { id: debtorId } },
+          body: as<BodyOf<'/api/debtors/{id}/contacts', 'post'>>(body),
+        }),
+      ),
     onSuccess: () => invalidateDebtor(qc, debtorId),
   });
 }
@@ -204,7 +193,8 @@ export function useAddContact(debtorId: string) {
 export function useUpdateContact(debtorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) => api.patch<Contact>(`/contacts/${id}`, body),
+    mutationFn: ({ id, ...body }: { id: string } & Body) =>
+      call(http.PATCH('/api/contacts/{id}', { params: { path: { id } }, body: as<BodyOf<'/api/contacts/{id}', 'patch'>>(body) })),
     onSuccess: () => invalidateDebtor(qc, debtorId),
   });
 }
@@ -212,7 +202,13 @@ export function useUpdateContact(debtorId: string) {
 export function useAddAddress(debtorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<Address>(`/debtors/${debtorId}/addresses`, body),
+    mutationFn: (body: Body) =>
+      call(
+        http.POST('/api/debtors/{id}/addresses', {
+          params: { path: { id: debtorId } },
+          body: as<BodyOf<'/api/debtors/{id}/addresses', 'post'>>(body),
+        }),
+      ),
     onSuccess: () => invalidateDebtor(qc, debtorId),
   });
 }
@@ -220,14 +216,15 @@ export function useAddAddress(debtorId: string) {
 export function useUpdateAddress(debtorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string } & Record<string, unknown>) => api.patch<Address>(`/addresses/${id}`, body),
+    mutationFn: ({ id, ...body }: { id: string } & Body) =>
+      call(http.PATCH('/api/addresses/{id}', { params: { path: { id } }, body: as<BodyOf<'/api/addresses/{id}', 'patch'>>(body) })),
     onSuccess: () => invalidateDebtor(qc, debtorId),
   });
 }
 
 /* ---------- claims ---------- */
 
-export interface ClaimListParams extends ListParams {
+export type ClaimListParams = ListParams & {
   status?: string;
   stage?: string;
   kind?: string;
@@ -237,12 +234,12 @@ export interface ClaimListParams extends ListParams {
   dueFrom?: string;
   dueTo?: string;
   open?: 'true' | 'false';
-}
+};
 
 export function useClaims(params: ClaimListParams, enabled = true) {
   return useQuery({
     queryKey: keys.claims(params),
-    queryFn: ({ signal }) => api.get<Page<Claim>>('/claims', { ...params }, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/claims', { params: { query: params as QueryOf<'/api/claims'> }, signal })),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -251,7 +248,7 @@ export function useClaims(params: ClaimListParams, enabled = true) {
 export function useClaim(id: string | undefined) {
   return useQuery({
     queryKey: keys.claim(id ?? ''),
-    queryFn: ({ signal }) => api.get<ClaimDetail>(`/claims/${id}`, undefined, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/claims/{id}', { params: { path: { id: id ?? '' } }, signal })),
     enabled: Boolean(id),
   });
 }
@@ -259,8 +256,10 @@ export function useClaim(id: string | undefined) {
 export function useSaveClaim(id?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) =>
-      id ? api.patch<Claim>(`/claims/${id}`, body) : api.post<Claim>('/claims', body),
+    mutationFn: (body: Body) =>
+      id
+        ? call(http.PATCH('/api/claims/{id}', { params: { path: { id } }, body: as<BodyOf<'/api/claims/{id}', 'patch'>>(body) }))
+        : call(http.POST('/api/claims', { body: as<BodyOf<'/api/claims', 'post'>>(body) })),
     onSuccess: (c) => {
       void qc.invalidateQueries({ queryKey: keys.claim(c.id) });
       invalidateDebtor(qc, c.debtorId);
@@ -270,18 +269,10 @@ export function useSaveClaim(id?: string) {
 
 /* ---------- payments ---------- */
 
-export function usePayments(params: { debtorId?: string; claimId?: string; creditorId?: string } & ListParams, enabled = true) {
-  return useQuery({
-    queryKey: keys.payments(params),
-    queryFn: ({ signal }) => api.get<Page<Payment>>('/payments', { ...params }, signal),
-    enabled,
-  });
-}
-
 export function useRecordPayment(debtorId: string, claimId?: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<PaymentDetail>('/payments', body),
+    mutationFn: (body: BodyOf<'/api/payments', 'post'>) => call(http.POST('/api/payments', { body })),
     onSuccess: () => {
       if (claimId) void qc.invalidateQueries({ queryKey: keys.claim(claimId) });
       void qc.invalidateQueries({ queryKey: keys.payments() });
@@ -292,10 +283,12 @@ export function useRecordPayment(debtorId: string, claimId?: string) {
 
 /* ---------- notes ---------- */
 
-export function useNotes(params: { debtorId?: string; claimId?: string } & ListParams, enabled = true) {
+export type NoteListParams = ListParams & { debtorId?: string; claimId?: string };
+
+export function useNotes(params: NoteListParams, enabled = true) {
   return useQuery({
     queryKey: keys.notes(params),
-    queryFn: ({ signal }) => api.get<Page<Note>>('/notes', { ...params }, signal),
+    queryFn: ({ signal }) => call(http.GET('/api/notes', { params: { query: params as QueryOf<'/api/notes'> }, signal })),
     enabled,
   });
 }
@@ -303,7 +296,7 @@ export function useNotes(params: { debtorId?: string; claimId?: string } & ListP
 export function useAddNote(debtorId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { debtorId: string; claimId?: string; body: string }) => api.post<Note>('/notes', body),
+    mutationFn: (body: BodyOf<'/api/notes', 'post'>) => call(http.POST('/api/notes', { body })),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: keys.notes() });
       void qc.invalidateQueries({ queryKey: keys.history(debtorId) });

@@ -1,6 +1,8 @@
+import type { paths } from './schema';
+
 /**
  * The API's shapes as the UI uses them (camelCase, money as decimal strings, dates 'YYYY-MM-DD',
- * instants ISO 8601). Mirrors the use case views in src/usecases/<area>/schema.ts.
+ * instants ISO 8601), and the stored enum values the UI offers in its selects.
  */
 
 export const ROLES = ['admin', 'supervisor', 'operator', 'viewer'] as const;
@@ -87,6 +89,28 @@ export const PAYMENT_METHODS = [
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
+/* ---------- shapes, taken from the generated OpenAPI schema (npm run gen:api) ---------- */
+
+type Method = 'get' | 'post' | 'patch';
+type Operation<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: infer O } ? O : never;
+type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
+
+/** What a successful call answers (200 or 201). */
+export type ResponseOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R }
+    ? R extends { 200: infer OK }
+      ? JsonOf<OK>
+      : R extends { 201: infer Created }
+        ? JsonOf<Created>
+        : never
+    : never;
+/** The JSON body a call takes. */
+export type BodyOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never;
+/** The query string a list takes. */
+export type QueryOf<P extends keyof paths> =
+  Operation<P, 'get'> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
 export interface Page<T> {
   items: T[];
   total: number;
@@ -94,232 +118,31 @@ export interface Page<T> {
   pageSize: number;
 }
 
-export interface ListParams {
+export type Me = ResponseOf<'/api/auth/me', 'get'>['user'];
+export type Dashboard = ResponseOf<'/api/dashboard', 'get'>;
+export type Creditor = ResponseOf<'/api/creditors/{id}', 'get'>;
+export type DebtorListItem = ResponseOf<'/api/debtors', 'get'>['items'][number];
+export type DebtorDetail = ResponseOf<'/api/debtors/{id}', 'get'>;
+export type Debtor = ResponseOf<'/api/debtors/{id}', 'patch'>;
+export type Outstanding = DebtorListItem['outstanding'][number];
+export type Address = DebtorDetail['addresses'][number];
+export type Contact = DebtorDetail['contacts'][number];
+export type Claim = ResponseOf<'/api/claims', 'get'>['items'][number];
+export type ClaimDetail = ResponseOf<'/api/claims/{id}', 'get'>;
+export type Allocation = ClaimDetail['allocations'][number];
+export type Payment = ResponseOf<'/api/payments', 'get'>['items'][number];
+export type PaymentDetail = ResponseOf<'/api/payments', 'post'>;
+export type Note = ResponseOf<'/api/notes', 'get'>['items'][number];
+/** One line of a debtor's history: an audit event or a note, newest first. */
+export type HistoryEntry = ResponseOf<'/api/debtors/{id}/history', 'get'>['items'][number];
+
+export type ListParams = {
   page?: number;
   pageSize?: number;
   sort?: string;
   order?: 'asc' | 'desc';
   q?: string;
-}
-
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  locale: string;
-  creditorId: string | null;
-  tenant: { id: string; name: string; kind: string };
-}
-
-export interface Creditor {
-  id: string;
-  code: string | null;
-  name: string;
-  kind: CreditorKind;
-  taxCode: string | null;
-  vatNumber: string | null;
-  chUid: string | null;
-  country: string;
-  addressLine1: string | null;
-  postalCode: string | null;
-  city: string | null;
-  province: string | null;
-  email: string | null;
-  pec: string | null;
-  phone: string | null;
-  iban: string | null;
-  mandateReference: string | null;
-  mandateSignedOn: string | null;
-  mandateStartsOn: string | null;
-  mandateEndsOn: string | null;
-  commissionPercent: string | null;
-  defaultCurrency: string;
-  defaultJurisdiction: string;
-  notes: string | null;
-  active: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** Principal still unpaid on open claims, per currency. */
-export interface Outstanding {
-  currency: string;
-  amount: string;
-  count: number;
-}
-
-export interface Debtor {
-  id: string;
-  kind: DebtorKind;
-  firstName: string | null;
-  lastName: string | null;
-  companyName: string | null;
-  displayName: string;
-  taxCode: string | null;
-  vatNumber: string | null;
-  chUid: string | null;
-  birthDate: string | null;
-  language: string;
-  hardship: boolean;
-  hardshipNote: string | null;
-  notes: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DebtorListItem extends Debtor {
-  outstanding: Outstanding[];
-}
-
-export interface Address {
-  id: string;
-  debtorId: string;
-  kind: AddressKind;
-  line1: string;
-  line2: string | null;
-  postalCode: string | null;
-  city: string;
-  province: string | null;
-  country: string;
-  validFrom: string | null;
-  validTo: string | null;
-  source: string;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Contact {
-  id: string;
-  debtorId: string;
-  channel: ContactChannel;
-  value: string;
-  label: string | null;
-  status: ContactStatus;
-  source: string;
-  consent: Consent;
-  thirdParty: boolean;
-  thirdPartyRelation: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface DebtorDetail extends DebtorListItem {
-  addresses: Address[];
-  contacts: Contact[];
-}
-
-export interface Claim {
-  id: string;
-  creditorId: string;
-  creditorName: string;
-  debtorId: string;
-  debtorName: string;
-  externalRef: string;
-  kind: ClaimKind;
-  description: string | null;
-  principal: string;
-  amountPaid: string;
-  outstanding: string;
-  currency: string;
-  issueDate: string | null;
-  dueDate: string;
-  contractDate: string | null;
-  taxYear: number | null;
-  jurisdiction: string;
-  interestRegime: string | null;
-  judicialClaimDate: string | null;
-  status: ClaimStatus;
-  stage: CollectionStage;
-  nextActionOn: string | null;
-  closedOn: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Allocation {
-  paymentId: string;
-  valueDate: string;
-  method: string;
-  reference: string | null;
-  component: string;
-  amount: string;
-  reversed: boolean;
-}
-
-export interface ClaimDetail extends Claim {
-  allocations: Allocation[];
-}
-
-export interface Payment {
-  id: string;
-  creditorId: string;
-  creditorName: string;
-  debtorId: string;
-  debtorName: string;
-  amount: string;
-  unallocated: string;
-  currency: string;
-  valueDate: string;
-  method: string;
-  reference: string | null;
-  payerName: string | null;
-  note: string | null;
-  reversedAt: string | null;
-  version: number;
-  createdAt: string;
-}
-
-export interface PaymentDetail extends Payment {
-  allocations: { claimId: string; externalRef: string; component: string; amount: string }[];
-}
-
-export interface Note {
-  id: string;
-  debtorId: string;
-  claimId: string | null;
-  body: string;
-  authorId: string | null;
-  authorName: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One line of a debtor's history: an audit event or a note, newest first. */
-export interface HistoryEntry {
-  id: string;
-  at: string;
-  type: 'audit' | 'note';
-  /** "<entity>.<verb>", e.g. "claim.created". */
-  action: string;
-  entityType: string;
-  entityId: string;
-  actor: string;
-  before: unknown;
-  after: unknown;
-  body: string | null;
-}
-
-export interface DashboardTotals {
-  currency: string;
-  count: number;
-  principal: string;
-  outstanding: string;
-}
-
-export interface Dashboard {
-  byCurrency: DashboardTotals[];
-  byStatus: (DashboardTotals & { status: string })[];
-  byCreditor: (DashboardTotals & { creditorId: string; creditorName: string })[];
-}
+};
 
 export interface FieldError {
   path: string;

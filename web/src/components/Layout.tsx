@@ -1,6 +1,6 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Suspense } from 'react';
+import { Suspense, useRef } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/hooks';
 import { SessionProvider } from '../auth/session';
@@ -23,12 +23,15 @@ export function AuthenticatedLayout() {
   const logout = useLogout();
   const { t, te } = useI18n();
   const [opened, { toggle, close }] = useDisclosure();
+  // After "log out" the next person starts from the dashboard, not from where this one left.
+  const loggedOut = useRef(false);
 
   if (me.isPending) return <Loading />;
   if (me.error) return <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = location.pathname + location.search;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    const to = loggedOut.current || next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`;
+    return <Navigate to={to} replace />;
   }
   const user = me.data;
 
@@ -71,7 +74,10 @@ export function AuthenticatedLayout() {
                 variant="default"
                 size="xs"
                 loading={logout.isPending}
-                onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })}
+                onClick={() => {
+                  loggedOut.current = true;
+                  logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) });
+                }}
                 data-testid="logout"
               >
                 {t('header.logout')}

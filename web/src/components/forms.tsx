@@ -1,6 +1,8 @@
 import { Select, TextInput, type SelectProps, type TextInputProps } from '@mantine/core';
+import { DateInput, type DateInputProps } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { isApiError } from '../api/client';
+import { parseDateInput } from '../format';
 import { useI18n, type EnumPrefix, type I18n } from '../i18n';
 import { describeError } from './ui';
 
@@ -55,9 +57,31 @@ export function changedFields<T extends object>(initial: T, values: T): Partial<
   return out;
 }
 
-/** A calendar date input whose value stays a 'YYYY-MM-DD' string (the browser shows it localised). */
-export function DateField(props: Omit<TextInputProps, 'type'>) {
-  return <TextInput type="date" {...props} />;
+/**
+ * A calendar date input. Its value stays a 'YYYY-MM-DD' string ('' when empty); it shows and accepts
+ * the date day first in the UI language ("31/03/2026"), whatever the browser's own locale.
+ */
+export function DateField({
+  value,
+  onChange,
+  ...props
+}: Omit<DateInputProps, 'value' | 'onChange' | 'defaultValue'> & {
+  value?: string | null;
+  onChange?: (value: string) => void;
+}) {
+  const { locale, date } = useI18n();
+  return (
+    <DateInput
+      valueFormat={(d) => date(d)}
+      dateParser={parseDateInput}
+      placeholder={locale === 'de' ? 'TT.MM.JJJJ' : locale === 'en' ? 'DD/MM/YYYY' : locale === 'fr' ? 'JJ/MM/AAAA' : 'GG/MM/AAAA'}
+      clearable
+      popoverProps={{ withinPortal: true }}
+      value={value ? value : null}
+      onChange={(v) => onChange?.(v ?? '')}
+      {...props}
+    />
+  );
 }
 
 /** Amount input: text, never a number, so "1234,56" keeps every digit. */

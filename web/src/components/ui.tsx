@@ -84,10 +84,13 @@ const STATUS_COLOR: Record<ClaimStatus, string> = {
   legal: 'red',
 };
 
+/** Badges in table cells keep their whole label instead of being cut to "PROMESSA DI P…". */
+const BADGE_STYLES = { root: { overflow: 'visible' }, label: { overflow: 'visible', whiteSpace: 'nowrap' } } as const;
+
 export function StatusBadge({ status }: { status: string }) {
   const { te } = useI18n();
   return (
-    <Badge variant="light" color={STATUS_COLOR[status as ClaimStatus] ?? 'gray'} radius="sm">
+    <Badge variant="light" color={STATUS_COLOR[status as ClaimStatus] ?? 'gray'} radius="sm" tt="none" styles={BADGE_STYLES}>
       {te('claimStatus', status)}
     </Badge>
   );
@@ -96,7 +99,7 @@ export function StatusBadge({ status }: { status: string }) {
 export function StageBadge({ stage }: { stage: string }) {
   const { te } = useI18n();
   return (
-    <Badge variant="outline" color={stage === 'legal' ? 'red' : 'gray'} radius="sm">
+    <Badge variant="outline" color={stage === 'legal' ? 'red' : 'gray'} radius="sm" tt="none" styles={BADGE_STYLES}>
       {te('stage', stage)}
     </Badge>
   );
@@ -116,6 +119,8 @@ export function describeError(i18n: Pick<I18n, 't' | 'has'>, error: unknown): { 
   if (isApiError(error)) {
     const key = `error.${error.code}`;
     const title = i18n.t(i18n.has(key) ? key : 'error.unknown');
+    // Field errors are shown under their inputs; the server's summary would only repeat the title.
+    if (error.code === 'validation' && error.fields.length > 0) return { title, detail: i18n.t('common.fixErrors') };
     return { title, detail: error.message && error.message !== title ? error.message : undefined };
   }
   return { title: i18n.t('error.unknown'), detail: error instanceof Error ? error.message : undefined };

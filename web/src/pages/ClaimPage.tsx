@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClaim, useRecordPayment } from '../api/hooks';
-import { OPEN_STATUSES, PAYMENT_METHODS, type ClaimDetail } from '../api/types';
+import { OPEN_STATUSES, PAYMENT_METHODS, type ClaimDetail, type Currency, type PaymentMethod } from '../api/types';
 import { useCan } from '../auth/session';
 import { applyServerErrors, blankToNull, DateField, EnumSelect, MoneyField, notifySaved } from '../components/forms';
 import { DateText, ErrorAlert, Field, Money, PageHeader, QueryState, StageBadge, StatusBadge } from '../components/ui';
@@ -211,10 +211,10 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
     const body = {
       debtorId: claim.debtorId,
       creditorId: claim.creditorId,
-      currency: claim.currency,
-      amount: parseMoneyInput(values.amount),
+      currency: claim.currency as Currency,
+      amount: parseMoneyInput(values.amount) ?? values.amount,
       valueDate: values.valueDate,
-      method: values.method,
+      method: values.method as PaymentMethod,
       reference: blankToNull(values.reference),
       claimIds: [claim.id],
     };
@@ -244,7 +244,7 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 3 }}>
-            <DateField label={t('payment.valueDate')} withAsterisk max={todayIso()} {...form.getInputProps('valueDate')} />
+            <DateField label={t('payment.valueDate')} withAsterisk maxDate={todayIso()} {...form.getInputProps('valueDate')} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 3 }}>
             <EnumSelect label={t('payment.method')} prefix="paymentMethod" values={PAYMENT_METHODS} {...form.getInputProps('method')} />

@@ -114,14 +114,14 @@ export default function ClaimsPage() {
             label={t('claims.dueFrom')}
             w={170}
             value={f.dueFrom}
-            onChange={(e) => list.setFilter('dueFrom', e.currentTarget.value)}
+            onChange={(v) => list.setFilter('dueFrom', v)}
             data-testid="filter-due-from"
           />
           <DateField
             label={t('claims.dueTo')}
             w={170}
             value={f.dueTo}
-            onChange={(e) => list.setFilter('dueTo', e.currentTarget.value)}
+            onChange={(v) => list.setFilter('dueTo', v)}
             data-testid="filter-due-to"
           />
           {list.hasFilters && (

@@ -10,6 +10,9 @@ import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { isIsoDate, parsePercentInput } from '../format';
 import { useI18n } from '../i18n';
 
+/** Codes (tax ids, IBAN) are easier to check in a fixed-width font; labels stay as they are. */
+const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
 interface CreditorValues {
   code: string;
   name: string;
@@ -71,6 +74,8 @@ function toValues(c: Creditor): CreditorValues {
     if (k === 'active') v.active = c.active;
     else (v[k] as string) = raw === null || raw === undefined ? '' : String(raw);
   }
+  // numeric(7,4) comes back as "12.5000": show it as typed.
+  if (v.commissionPercent.includes('.')) v.commissionPercent = v.commissionPercent.replace(/\.?0+$/, '');
   return v;
 }
 
@@ -157,7 +162,7 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                 <Grid.Col span={col}>
                   <TextInput
                     label={t('creditor.code')}
-                    ff="monospace"
+                    styles={MONO}
                     {...form.getInputProps('code')}
                     onChange={(e) => form.setFieldValue('code', e.currentTarget.value.toUpperCase())}
                   />
@@ -168,7 +173,7 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                 <Grid.Col span={col}>
                   <TextInput
                     label={t('creditor.taxCode')}
-                    ff="monospace"
+                    styles={MONO}
                     {...form.getInputProps('taxCode')}
                     onChange={(e) => form.setFieldValue('taxCode', e.currentTarget.value.toUpperCase())}
                   />
@@ -222,7 +227,7 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                   <TextInput label={t('creditor.pec')} type="email" {...form.getInputProps('pec')} />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, md: 8 }}>
-                  <TextInput label={t('creditor.iban')} ff="monospace" {...form.getInputProps('iban')} />
+                  <TextInput label={t('creditor.iban')} styles={MONO} {...form.getInputProps('iban')} />
                 </Grid.Col>
               </Grid>
             </Card>

@@ -118,7 +118,7 @@ export default function CreditorsPage() {
                 ),
             },
             { accessor: 'kind', title: t('creditor.kind'), render: (c) => te('creditorKind', c.kind) },
-            { accessor: 'vatNumber', title: t('creditor.vatNumber'), render: (c) => c.vatNumber ?? c.taxCode ?? c.chUid ?? '—' },
+            { accessor: 'vatNumber', title: t('debtors.taxIds'), render: (c) => c.vatNumber ?? c.taxCode ?? c.chUid ?? '—' },
             { accessor: 'country', title: t('creditor.country') },
             {
               accessor: 'mandateEndsOn',

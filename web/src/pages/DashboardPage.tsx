@@ -26,7 +26,9 @@ const statusOrder = (s: string) => {
 
 function DashboardView({ data }: { data: Dashboard }) {
   const { t, te, money, number } = useI18n();
-  const currencies = data.byCurrency.map((c) => c.currency);
+  // Euro first (the usual case), then the others.
+  const totals = [...data.byCurrency].sort((a, b) => (a.currency === 'EUR' ? -1 : b.currency === 'EUR' ? 1 : a.currency.localeCompare(b.currency)));
+  const currencies = totals.map((c) => c.currency);
   const [chartCurrency, setChartCurrency] = useState<string | null>(null);
   const shownCurrency = chartCurrency && currencies.includes(chartCurrency) ? chartCurrency : (currencies[0] ?? 'EUR');
 
@@ -41,8 +43,9 @@ function DashboardView({ data }: { data: Dashboard }) {
   }
 
   const byStatus = [...data.byStatus].sort(
-    (a, b) => statusOrder(a.status) - statusOrder(b.status) || a.currency.localeCompare(b.currency),
+    (a, b) => statusOrder(a.status) - statusOrder(b.status) || currencies.indexOf(a.currency) - currencies.indexOf(b.currency),
   );
+  const rowsOfStatus = (status: string) => byStatus.filter((r) => r.status === status).length;
   const chartData = byStatus
     .filter((r) => r.currency === shownCurrency && OPEN_STATUSES.includes(r.status as ClaimStatus))
     // A chart needs numbers; these are for drawing only, the tables show the exact strings.
@@ -53,7 +56,7 @@ function DashboardView({ data }: { data: Dashboard }) {
   return (
     <Stack gap="lg">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="dashboard-totals">
-        {data.byCurrency.map((c) => (
+        {totals.map((c) => (
           <Card key={c.currency} withBorder padding="lg" radius="md" data-testid={`stat-${c.currency}`}>
             <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
               {t('dashboard.openInCurrency', { currency: c.currency })}
@@ -114,7 +117,7 @@ function DashboardView({ data }: { data: Dashboard }) {
             {t('dashboard.byStatus')}
           </Title>
           <Table.ScrollContainer minWidth={420}>
-            <Table striped highlightOnHover data-testid="dashboard-by-status">
+            <Table withRowBorders data-testid="dashboard-by-status">
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>{t('claim.status')}</Table.Th>
@@ -124,22 +127,31 @@ function DashboardView({ data }: { data: Dashboard }) {
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {byStatus.map((r) => (
-                  <Table.Tr key={`${r.status}-${r.currency}`}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/claims?status=${r.status}&currency=${r.currency}`} underline="never">
-                        <StatusBadge status={r.status} />
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ta="right">{number(r.count)}</Table.Td>
-                    <Table.Td ta="right">
-                      <Money amount={r.principal} currency={r.currency} />
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      <Money amount={r.outstanding} currency={r.currency} strong />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {byStatus.map((r, i) => {
+                  const first = i === 0 || byStatus[i - 1]?.status !== r.status;
+                  return (
+                    <Table.Tr key={`${r.status}-${r.currency}`}>
+                      {first && (
+                        <Table.Td rowSpan={rowsOfStatus(r.status)} style={{ verticalAlign: 'top' }}>
+                          <Anchor component={Link} to={`/claims?status=${r.status}`} underline="never">
+                            <StatusBadge status={r.status} />
+                          </Anchor>
+                        </Table.Td>
+                      )}
+                      <Table.Td ta="right">
+                        <Anchor component={Link} to={`/claims?status=${r.status}&currency=${r.currency}`} c="inherit" size="sm">
+                          {number(r.count)}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Money amount={r.principal} currency={r.currency} />
+                      </Table.Td>
+                      <Table.Td ta="right">
+                        <Money amount={r.outstanding} currency={r.currency} strong />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>

@@ -9,6 +9,9 @@ import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { isIsoDate } from '../format';
 import { useI18n } from '../i18n';
 
+/** Codes (tax ids, IBAN) are easier to check in a fixed-width font; labels stay as they are. */
+const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
+
 interface DebtorFormValues {
   kind: string;
   firstName: string;
@@ -177,7 +180,7 @@ function DebtorForm({ debtor }: { debtor?: DebtorDetail }) {
               <Grid.Col span={{ base: 12, sm: 4 }}>
                 <TextInput
                   label={t('debtor.taxCode')}
-                  ff="monospace"
+                  styles={MONO}
                   autoComplete="off"
                   {...form.getInputProps('taxCode')}
                   onChange={(e) => form.setFieldValue('taxCode', e.currentTarget.value.toUpperCase())}

@@ -78,6 +78,7 @@ export default function LoginPage() {
               <PasswordInput
                 label={t('login.password')}
                 autoComplete="current-password"
+                visibilityToggleButtonProps={{ 'aria-label': t('login.toggleVisibility') }}
                 {...form.getInputProps('password')}
               />
               <Button type="submit" loading={login.isPending} fullWidth mt="xs">

@@ -2,7 +2,7 @@ import { Code, Text, Timeline } from '@mantine/core';
 import { useDebtorHistory } from '../../api/hooks';
 import type { HistoryEntry } from '../../api/types';
 import { QueryState } from '../../components/ui';
-import { useI18n, type I18n } from '../../i18n';
+import { useI18n, type EnumPrefix, type I18n } from '../../i18n';
 
 /** "claim.created" → "Pratica · Creato" in the UI language, the raw action when unknown. */
 function actionLabel(i18n: Pick<I18n, 't' | 'has'>, e: HistoryEntry): string {
@@ -15,16 +15,48 @@ function actionLabel(i18n: Pick<I18n, 't' | 'has'>, e: HistoryEntry): string {
   return `${entityLabel} · ${verbLabel}`;
 }
 
-/** The fields changed by an audited update, as "field: before → after". */
-function changes(e: HistoryEntry): string[] {
+const HIDDEN = /(^id$|Id$|_id$|^version$|^(created|updated)(At|_at)$)/;
+const SUMMARY_KEYS = ['displayName', 'channel', 'value', 'line1', 'city', 'amount', 'principal', 'valueDate', 'dueDate', 'method', 'status', 'stage'];
+/** Which dictionary labels a field's value, per kind of record. */
+const ENUMS: Record<string, Record<string, EnumPrefix>> = {
+  claim: { status: 'claimStatus', stage: 'stage', kind: 'claimKind' },
+  payment: { method: 'paymentMethod' },
+  contact: { status: 'contactStatus', channel: 'channel', consent: 'consent' },
+  address: { kind: 'addressKind' },
+  debtor: { kind: 'debtorKind' },
+};
+
+function show(i18n: I18n, entity: string, key: string, v: unknown, record: Record<string, unknown>): string {
+  if (v === null || v === undefined || v === '') return '—';
+  if (typeof v === 'boolean') return i18n.t(v ? 'common.yes' : 'common.no');
+  if (typeof v === 'object') return JSON.stringify(v);
+  const text = String(v);
+  if ((key === 'amount' || key === 'principal' || key === 'amountPaid') && typeof record.currency === 'string') {
+    return i18n.money(text, record.currency);
+  }
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return i18n.date(text);
+  const prefix = ENUMS[entity]?.[key];
+  return prefix ? i18n.te(prefix, text) : text;
+}
+
+/**
+ * What an audit event says: for a change, "field: before → after" per field; for a creation, a
+ * one-line summary of what was created.
+ */
+function describe(i18n: I18n, e: HistoryEntry): string[] {
   const after = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : null;
   if (!after) return [];
-  const before = e.before && typeof e.before === 'object' ? (e.before as Record<string, unknown>) : {};
-  const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  if (!e.before || typeof e.before !== 'object') {
+    const parts = SUMMARY_KEYS.filter((k) => after[k] !== undefined && after[k] !== null && after[k] !== '').map((k) =>
+      show(i18n, e.entityType, k, after[k], after),
+    );
+    return parts.length ? [parts.join(' · ')] : [];
+  }
+  const before = e.before as Record<string, unknown>;
   return Object.keys(after)
-    .filter((k) => !['id', 'version', 'tenantId', 'tenant_id', 'createdAt', 'updatedAt', 'created_at', 'updated_at'].includes(k))
+    .filter((k) => !HIDDEN.test(k))
     .slice(0, 12)
-    .map((k) => (e.before ? `${k}: ${show(before[k])} → ${show(after[k])}` : `${k}: ${show(after[k])}`));
+    .map((k) => `${k}: ${show(i18n, e.entityType, k, before[k], before)} → ${show(i18n, e.entityType, k, after[k], after)}`);
 }
 
 export function HistoryPanel({ debtorId }: { debtorId: string }) {
@@ -39,7 +71,7 @@ export function HistoryPanel({ debtorId }: { debtorId: string }) {
         ) : (
           <Timeline bulletSize={14} lineWidth={2} data-testid="history">
             {page.items.map((e) => {
-              const lines = e.type === 'audit' ? changes(e) : [];
+              const lines = e.type === 'audit' ? describe(i18n, e) : [];
               return (
                 <Timeline.Item key={e.id} title={actionLabel(i18n, e)} color={e.type === 'note' ? 'yellow' : 'blue'}>
                   <Text size="xs" c="dimmed">
@@ -50,10 +82,16 @@ export function HistoryPanel({ debtorId }: { debtorId: string }) {
                       {e.body}
                     </Text>
                   )}
-                  {lines.length > 0 && (
+                  {lines.length > 0 && e.before ? (
                     <Code block mt={4} fz="xs" style={{ whiteSpace: 'pre-wrap' }}>
                       {lines.join('\n')}
                     </Code>
+                  ) : (
+                    lines.map((l) => (
+                      <Text key={l} size="sm" mt={2}>
+                        {l}
+                      </Text>
+                    ))
                   )}
                 </Timeline.Item>
               );
