@@ -11,7 +11,8 @@ test('an operator logs in, opens a debtor and sees its claims', async ({ page })
   await page.getByRole('button', { name: 'Accedi' }).click();
 
   // Dashboard with the demo figures.
-  await expect(page.getByTestId('dashboard')).toBeVisible();
+  await expect(page.getByTestId('dashboard-totals')).toBeVisible();
+  await expect(page.getByTestId('stat-EUR')).toContainText('€');
 
   await page.getByRole('link', { name: 'Debitori' }).click();
   await expect(page).toHaveURL(/\/debtors/);
@@ -35,7 +36,7 @@ test('a wrong password is refused with a message and no session', async ({ page 
   await page.getByLabel('Email').fill(OPERATOR.email);
   await page.getByLabel('Password').fill('wrong-password');
   await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByRole('alert')).toContainText('E-mail o password errati');
+  await expect(page.getByRole('alert')).toContainText('password non corretti');
   const me = await page.request.get('/api/auth/me');
   expect(me.status()).toBe(401);
 });
