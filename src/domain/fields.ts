@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { dateProblem } from './dates.ts';
-import { CURRENCIES, moneyProblem, toMoneyString } from './money.ts';
+import { CURRENCIES } from './model.ts';
+import { moneyProblem, toMoneyString } from './money.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
 
 /**

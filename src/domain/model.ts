@@ -1,8 +1,16 @@
-/** The words of the domain, as stored. Labels for people live in the UI dictionaries. */
+/**
+ * The words of the domain, as stored. Labels for people live in the UI dictionaries.
+ * This file imports nothing, so the web UI imports it too: one list of values for both.
+ */
+export const CURRENCIES = ['EUR', 'CHF'] as const;
+export type Currency = (typeof CURRENCIES)[number];
+export const LANGUAGES = ['it', 'de', 'fr', 'en'] as const;
+
 export const DEBTOR_KINDS = ['consumer', 'sole_trader', 'company', 'public_administration'] as const;
 export type DebtorKind = (typeof DEBTOR_KINDS)[number];
 
 export const CREDITOR_KINDS = ['company', 'public_entity', 'individual'] as const;
+export type CreditorKind = (typeof CREDITOR_KINDS)[number];
 
 export const CLAIM_KINDS = ['invoice', 'imu', 'tari', 'cup', 'cds_fine', 'other'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
@@ -33,8 +41,10 @@ export const OPEN_STATUSES: readonly ClaimStatus[] = [
 
 /** Collection stages, in escalation order (soft → formal → negotiation → closure → legal). */
 export const COLLECTION_STAGES = ['none', 'soft', 'formal', 'negotiation', 'closure', 'legal'] as const;
+export type CollectionStage = (typeof COLLECTION_STAGES)[number];
 
 export const JURISDICTIONS = ['IT', 'CH', 'DE', 'FR'] as const;
+export type Jurisdiction = (typeof JURISDICTIONS)[number];
 
 export const INTEREST_REGIMES = [
   'it-legal',
@@ -51,9 +61,13 @@ export const INTEREST_REGIMES = [
 ] as const;
 
 export const CONTACT_CHANNELS = ['phone', 'mobile', 'email', 'pec'] as const;
+export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const CONTACT_STATUSES = ['unverified', 'valid', 'invalid'] as const;
+export type ContactStatus = (typeof CONTACT_STATUSES)[number];
 export const CONSENTS = ['unknown', 'granted', 'withdrawn'] as const;
+export type Consent = (typeof CONSENTS)[number];
 export const ADDRESS_KINDS = ['residence', 'domicile', 'registered_office', 'billing', 'other'] as const;
+export type AddressKind = (typeof ADDRESS_KINDS)[number];
 export const PAYMENT_METHODS = [
   'bank_transfer',
   'sepa_direct_debit',
@@ -65,6 +79,9 @@ export const PAYMENT_METHODS = [
   'postal',
   'other',
 ] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+/** Set by recorded payments only; a person does not type them. */
+export const PAYMENT_DRIVEN_STATUSES: readonly ClaimStatus[] = ['paid', 'partially_paid'];
 
 /** The name a debtor is shown and searched by. */
 export function debtorDisplayName(d: {

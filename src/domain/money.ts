@@ -9,8 +9,7 @@ export type Money = InstanceType<typeof Money>;
 
 /** A positive or zero amount with at most two decimals and at most 13 integer digits, e.g. "1234.56". */
 export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
-export const CURRENCIES = ['EUR', 'CHF'] as const;
-export type Currency = (typeof CURRENCIES)[number];
+export { CURRENCIES, type Currency } from './model.ts';
 
 export function money(value: string | number | Money): Money {
   return new Money(value);

@@ -6,13 +6,13 @@ import {
   COLLECTION_STAGES,
   INTEREST_REGIMES,
   JURISDICTIONS,
+  PAYMENT_DRIVEN_STATUSES,
 } from '../../domain/model.ts';
 
 /** Statuses that only payments set: a person records a payment instead of typing "paid". */
-export const PAYMENT_DRIVEN_STATUSES = ['paid', 'partially_paid'] as const;
 const manualStatus = z
   .enum(CLAIM_STATUSES)
-  .refine((s) => !(PAYMENT_DRIVEN_STATUSES as readonly string[]).includes(s), {
+  .refine((s) => !PAYMENT_DRIVEN_STATUSES.includes(s), {
     message:
       'Lo stato "pagato" deriva dai pagamenti: registrare un pagamento (paid/partially paid follow from recorded payments)',
   });

@@ -5,89 +5,39 @@ import type { paths } from './schema';
  * instants ISO 8601), and the stored enum values the UI offers in its selects.
  */
 
-export const ROLES = ['admin', 'supervisor', 'operator', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const CURRENCIES = ['EUR', 'CHF'] as const;
-export type Currency = (typeof CURRENCIES)[number];
-
-export const JURISDICTIONS = ['IT', 'CH', 'DE', 'FR'] as const;
-export type Jurisdiction = (typeof JURISDICTIONS)[number];
-
-export const LANGUAGES = ['it', 'de', 'fr', 'en'] as const;
-
-export const DEBTOR_KINDS = ['consumer', 'sole_trader', 'company', 'public_administration'] as const;
-export type DebtorKind = (typeof DEBTOR_KINDS)[number];
-
-export const CREDITOR_KINDS = ['company', 'public_entity', 'individual'] as const;
-export type CreditorKind = (typeof CREDITOR_KINDS)[number];
-
-export const CLAIM_KINDS = ['invoice', 'imu', 'tari', 'cup', 'cds_fine', 'other'] as const;
-export type ClaimKind = (typeof CLAIM_KINDS)[number];
-
-export const CLAIM_STATUSES = [
-  'open',
-  'in_collection',
-  'promised',
-  'in_plan',
-  'disputed',
-  'paid',
-  'partially_paid',
-  'written_off',
-  'returned',
-  'legal',
-] as const;
-export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
-/** Claims still to be collected (what the dashboard counts as open). */
-export const OPEN_STATUSES: readonly ClaimStatus[] = [
-  'open',
-  'in_collection',
-  'promised',
-  'in_plan',
-  'disputed',
-  'partially_paid',
-  'legal',
-];
-/** Set by recorded payments only; a person cannot choose them in the claim form. */
-export const PAYMENT_DRIVEN_STATUSES: readonly ClaimStatus[] = ['paid', 'partially_paid'];
-
-export const COLLECTION_STAGES = ['none', 'soft', 'formal', 'negotiation', 'closure', 'legal'] as const;
-export type CollectionStage = (typeof COLLECTION_STAGES)[number];
-
-export const INTEREST_REGIMES = [
-  'it-legal',
-  'it-commercial',
-  'ch',
-  'de-consumer',
-  'de-business',
-  'fr-legal-private',
-  'fr-legal-other',
-  'fr-commercial',
-  'fixed',
-  'spread',
-  'none',
-] as const;
-
-export const CONTACT_CHANNELS = ['phone', 'mobile', 'email', 'pec'] as const;
-export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
-export const CONTACT_STATUSES = ['unverified', 'valid', 'invalid'] as const;
-export type ContactStatus = (typeof CONTACT_STATUSES)[number];
-export const CONSENTS = ['unknown', 'granted', 'withdrawn'] as const;
-export type Consent = (typeof CONSENTS)[number];
-export const ADDRESS_KINDS = ['residence', 'domicile', 'registered_office', 'billing', 'other'] as const;
-export type AddressKind = (typeof ADDRESS_KINDS)[number];
-export const PAYMENT_METHODS = [
-  'bank_transfer',
-  'sepa_direct_debit',
-  'card',
-  'cash',
-  'cheque',
-  'pagopa',
-  'qr_bill',
-  'postal',
-  'other',
-] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+// The stored enum values come from the domain itself (a file with no imports), so the UI and the
+// server can never disagree on them.
+export { ROLES, type Role } from '../../../src/domain/policies';
+export {
+  ADDRESS_KINDS,
+  CLAIM_KINDS,
+  CLAIM_STATUSES,
+  COLLECTION_STAGES,
+  CONSENTS,
+  CONTACT_CHANNELS,
+  CONTACT_STATUSES,
+  CREDITOR_KINDS,
+  CURRENCIES,
+  DEBTOR_KINDS,
+  INTEREST_REGIMES,
+  JURISDICTIONS,
+  LANGUAGES,
+  OPEN_STATUSES,
+  PAYMENT_DRIVEN_STATUSES,
+  PAYMENT_METHODS,
+  type AddressKind,
+  type ClaimKind,
+  type ClaimStatus,
+  type CollectionStage,
+  type Consent,
+  type ContactChannel,
+  type ContactStatus,
+  type CreditorKind,
+  type Currency,
+  type DebtorKind,
+  type Jurisdiction,
+  type PaymentMethod,
+} from '../../../src/domain/model';
 
 /* ---------- shapes, taken from the generated OpenAPI schema (npm run gen:api) ---------- */
 
