@@ -29,7 +29,10 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: { idleMinutes: 
       if (origin && origin !== 'null') {
         let sameHost = false;
         try {
-          sameHost = new URL(origin).host === req.headers.host;
+          // Compared as URLs, so "host" and "host:80" (default port) are the same; req.host is the
+          // X-Forwarded-Host behind a trusted proxy.
+          const from = new URL(origin);
+          sameHost = from.host === new URL(`${from.protocol}//${req.host}`).host;
         } catch {
           sameHost = false;
         }

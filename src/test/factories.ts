@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Actor, Role } from '../domain/policies.ts';
 import { hashPassword } from '../usecases/auth/login.ts';
@@ -72,4 +73,89 @@ export async function createTestClaim(
     dueDate: '2025-01-31',
     ...overrides,
   });
+}
+
+/** Tables whose rows belong to a tenant (every count in tests is scoped to one). */
+export type TenantTable =
+  | 'creditors'
+  | 'users'
+  | 'sessions'
+  | 'debtors'
+  | 'addresses'
+  | 'contacts'
+  | 'claims'
+  | 'payments'
+  | 'payment_allocations'
+  | 'notes'
+  | 'audit_events';
+
+/** How many rows of a table belong to a tenant: tests never assume a globally empty database. */
+export async function countRows(db: Db, table: TenantTable, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom(table as 'debtors')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Row counts of several tables at once, to assert that a refused request wrote nothing. */
+export async function snapshotCounts(db: Db, tenantId: string, tables: readonly TenantTable[] = WRITTEN_TABLES) {
+  const out: Partial<Record<TenantTable, number>> = {};
+  for (const table of tables) out[table] = await countRows(db, table, tenantId);
+  return out;
+}
+
+/** Every table an API write can touch (sessions excluded: logins write them). */
+export const WRITTEN_TABLES: readonly TenantTable[] = [
+  'creditors',
+  'users',
+  'debtors',
+  'addresses',
+  'contacts',
+  'claims',
+  'payments',
+  'payment_allocations',
+  'notes',
+  'audit_events',
+];
+
+/** The audit events recorded for one entity, oldest first. */
+export async function auditOf(db: Db, tenantId: string, entityId: string) {
+  return db
+    .selectFrom('audit_events')
+    .select(['action', 'entity_type', 'debtor_id', 'creditor_id', 'before', 'after', 'actor_label'])
+    .where('tenant_id', '=', tenantId)
+    .where('entity_id', '=', entityId)
+    .orderBy('id')
+    .execute();
+}
+
+/** A unique suffix for names, references and e-mails created by a test. */
+export const uniq = short;
+
+/**
+ * Ids in the order lists promise: by created_at (to the microsecond, as stored), then by id for rows
+ * of the same instant (one transaction, or PGlite's millisecond clock). `desc` for newest first, where
+ * ties still go by ascending id.
+ */
+export async function chronological(
+  db: Db,
+  table: 'contacts' | 'addresses' | 'notes',
+  ids: readonly string[],
+  order: 'asc' | 'desc' = 'asc',
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom(table as 'contacts')
+    .select(['id', sql<string>`(extract(epoch from created_at) * 1000000)::bigint::text`.as('us')])
+    .where('id', 'in', [...ids])
+    .execute();
+  const sign = order === 'asc' ? 1 : -1;
+  return rows
+    .sort((a, b) => {
+      const d = BigInt(a.us) - BigInt(b.us);
+      if (d !== 0n) return d < 0n ? -sign : sign;
+      return a.id < b.id ? -1 : 1;
+    })
+    .map((r) => r.id);
 }

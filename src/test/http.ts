@@ -1,8 +1,10 @@
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { loadConfig } from '../config.ts';
-import type { Db } from '../db/connect.ts';
+import type { Database, Db } from '../db/connect.ts';
+import type { Role } from '../domain/policies.ts';
 import { buildServer } from '../http/server.ts';
-import { TEST_PASSWORD } from './factories.ts';
+import { openTestDatabase } from './db.ts';
+import { createTestTenant, TEST_PASSWORD, type TestTenant } from './factories.ts';
 
 export async function buildTestApp(db: Db): Promise<FastifyInstance> {
   const app = await buildServer({ db, config: loadConfig({ PORT: '0' }) });
@@ -23,3 +25,67 @@ export async function sessionCookie(app: FastifyInstance, email: string): Promis
 export function as(app: FastifyInstance, cookie: string) {
   return (opts: InjectOptions) => app.inject({ ...opts, headers: { ...(opts.headers ?? {}), cookie } });
 }
+
+/** A request function bound to one user's session (see `as`). */
+export type Client = ReturnType<typeof as>;
+
+/** Logs in every role of a tenant. */
+export async function clientsFor(app: FastifyInstance, t: TestTenant): Promise<Record<Role, Client>> {
+  const out = {} as Record<Role, Client>;
+  for (const role of ['admin', 'supervisor', 'operator', 'viewer'] as const) {
+    out[role] = as(app, await sessionCookie(app, t.users[role].email));
+  }
+  return out;
+}
+
+/** What most API test files need: a database, an app, a tenant with a client per role, and an outsider. */
+export interface ApiContext {
+  database: Database;
+  db: Db;
+  app: FastifyInstance;
+  t: TestTenant;
+  /** Another tenant, whose admin is `outsider`. */
+  other: TestTenant;
+  admin: Client;
+  supervisor: Client;
+  operator: Client;
+  viewer: Client;
+  outsider: Client;
+}
+
+export async function openApiContext(): Promise<ApiContext> {
+  const database = await openTestDatabase();
+  const app = await buildTestApp(database.db);
+  const t = await createTestTenant(database.db);
+  const other = await createTestTenant(database.db);
+  const clients = await clientsFor(app, t);
+  const outsider = as(app, await sessionCookie(app, other.users.admin.email));
+  return { database, db: database.db, app, t, other, ...clients, outsider };
+}
+
+interface ErrorReply {
+  statusCode: number;
+  json(): unknown;
+}
+
+/** The `error.fields` of an error answer. */
+export function fieldsOf(res: ErrorReply): { path: string; message: string }[] {
+  const body = res.json() as { error?: { fields?: { path: string; message: string }[] } };
+  if (!body.error) throw new Error(`not an error answer (${res.statusCode}): ${JSON.stringify(body)}`);
+  return body.error.fields ?? [];
+}
+
+/** The paths named in an error answer's `fields`. */
+export const pathsOf = (res: ErrorReply) => fieldsOf(res).map((f) => f.path);
+
+/** The message for one field path, or a failure listing what was there instead. */
+export function messageFor(res: ErrorReply, path: string): string {
+  const f = fieldsOf(res).find((x) => x.path === path);
+  if (!f) throw new Error(`no field error for "${path}" in ${JSON.stringify(fieldsOf(res))}`);
+  return f.message;
+}
+
+/** Ids that cannot name anything (not a UUID, too long for the route, a non-hex character): each answers 404. */
+export const MALFORMED_IDS = ['not-a-uuid', 'x'.repeat(65), '00000000-0000-0000-0000-00000000000g'] as const;
+/** A well-formed id that names nothing. */
+export const UNKNOWN_ID = '6f1c1d3e-0000-4000-8000-000000000000';

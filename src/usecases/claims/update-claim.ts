@@ -41,6 +41,14 @@ export async function updateClaim(
         },
       ]);
     }
+    if (data.currency !== undefined && data.currency !== current.currency && money(current.amount_paid).gt(0)) {
+      throw invalid([
+        {
+          path: 'currency',
+          message: 'Valuta non modificabile: la pratica ha già pagamenti registrati (currency fixed once payments are applied)',
+        },
+      ]);
+    }
     if (data.interestRegime !== undefined) {
       const debtor = await loadDebtor(trx, actor, current.debtor_id);
       const problem = interestRegimeProblem(data.interestRegime, debtor.kind);

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
+import { invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -20,6 +21,12 @@ export async function updateContact(
     const current = await loadContact(trx, actor, id, { forUpdate: true });
     authorize(actor, 'update', 'contact');
     checkVersion(current.version, data.version);
+    // The period as it will be after the change: sending only one end is checked against the other.
+    const validFrom = data.validFrom !== undefined ? data.validFrom : current.valid_from;
+    const validTo = data.validTo !== undefined ? data.validTo : current.valid_to;
+    if (validFrom && validTo && validTo < validFrom) {
+      throw invalid([{ path: 'validTo', message: 'Fine validità precedente all’inizio (valid-to before valid-from)' }]);
+    }
     const currentView = present(current);
     // A new value is normalised for the (possibly new) channel.
     const next =

@@ -41,17 +41,23 @@ export async function getDebtorHistory(
   const viewerCreditor = actor.creditorId;
   const events = sql`
     select 'a' || e.id::text as id, e.occurred_at as at, 'audit' as type, e.action, e.entity_type as entity_type,
-           e.entity_id::text as entity_id, coalesce(u.name, e.actor_label) as actor, e.before, e.after, null::text as body
+           e.entity_id::text as entity_id, coalesce(u.name, e.actor_label) as actor, e.before, e.after, null::text as body,
+           e.id as seq
       from audit_events e left join users u on u.id = e.actor_user_id
      where e.tenant_id = ${actor.tenantId} and e.debtor_id = ${debtorId} and e.entity_type <> 'note'
        and (${viewerCreditor}::uuid is null or e.creditor_id = ${viewerCreditor}::uuid)
     union all
     select 'n' || n.id::text, n.created_at, 'note', 'note.created', 'note', n.id::text,
-           coalesce(u.name, 'system'), null, null, n.body
+           coalesce(u.name, 'system'), null, null, n.body,
+           (select min(ne.id) from audit_events ne
+             where ne.tenant_id = n.tenant_id and ne.entity_type = 'note' and ne.entity_id = n.id)
       from notes n left join users u on u.id = n.author_id
      where n.tenant_id = ${actor.tenantId} and n.debtor_id = ${debtorId}
        and (${viewerCreditor}::uuid is null
             or exists (select 1 from claims c where c.id = n.claim_id and c.creditor_id = ${viewerCreditor}::uuid))`;
+  // Events of one transaction share their instant (and PGlite's clock counts milliseconds): the audit
+  // id — a number, not its text, where "a100" < "a99"; for a note, that of its note.created event —
+  // keeps them in the order they were written.
   const rows = await sql<{
     id: string;
     at: Date;
@@ -65,7 +71,7 @@ export async function getDebtorHistory(
     body: string | null;
     total: number;
   }>`select h.*, count(*) over ()::int as total from (${events}) h
-     order by h.at desc, h.id desc limit ${p.pageSize} offset ${offsetOf(p)}`.execute(db);
+     order by h.at desc, h.seq desc nulls last, h.id desc limit ${p.pageSize} offset ${offsetOf(p)}`.execute(db);
   return {
     items: rows.rows.map((r) => ({
       id: r.id,

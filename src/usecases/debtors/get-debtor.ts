@@ -6,7 +6,11 @@ import { present } from '../shared/present.ts';
 import { loadDebtor } from '../shared/scope.ts';
 import type { DebtorDetail } from './schema.ts';
 
-/** A debtor with addresses, contacts and what it still owes. Third-party contacts are included, flagged. */
+/**
+ * A debtor with addresses, contacts and what it still owes. Third-party contacts are included, flagged.
+ * Addresses and contacts come in the order of their own list endpoints (created_at, then id: rows of
+ * one transaction share created_at).
+ */
 export async function getDebtor(db: Db, actor: Actor, id: string): Promise<DebtorDetail> {
   authorize(actor, 'read', 'debtor');
   const debtor = await loadDebtor(db, actor, id);
@@ -17,6 +21,7 @@ export async function getDebtor(db: Db, actor: Actor, id: string): Promise<Debto
       .where('tenant_id', '=', actor.tenantId)
       .where('debtor_id', '=', id)
       .orderBy('created_at')
+      .orderBy('id')
       .execute(),
     db
       .selectFrom('contacts')
@@ -24,6 +29,7 @@ export async function getDebtor(db: Db, actor: Actor, id: string): Promise<Debto
       .where('tenant_id', '=', actor.tenantId)
       .where('debtor_id', '=', id)
       .orderBy('created_at')
+      .orderBy('id')
       .execute(),
     outstandingByDebtor(db, actor, [id]),
   ]);

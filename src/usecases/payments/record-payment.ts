@@ -54,12 +54,16 @@ export async function recordPayment(
     const byId = new Map(claims.map((c) => [c.id, c]));
 
     const problems: { path: string; message: string }[] = [];
+    const seen = new Set<string>();
     (wanted ?? []).forEach((id, i) => {
       const path = data.allocations ? `allocations.${i}.claimId` : `claimIds.${i}`;
       const c = byId.get(id);
-      if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
+      // Each part is checked against the claim's outstanding on its own: two parts could overpay it.
+      if (data.allocations && seen.has(id)) problems.push({ path, message: 'Pratica ripetuta: una sola ripartizione per pratica (claim repeated in allocations)' });
+      else if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
       else if (c.currency !== data.currency) problems.push({ path, message: `Pratica in ${c.currency}, pagamento in ${data.currency} (currency mismatch)` });
       else if (!OPEN_STATUSES.includes(c.status as never)) problems.push({ path, message: `Pratica ${c.external_ref} non aperta (claim is ${c.status})` });
+      seen.add(id);
     });
     if (problems.length) throw invalid(problems);
 

@@ -51,7 +51,11 @@ export async function createUser(db: Db, actor: Actor, input: z.input<typeof Cre
   }
   const passwordHash = await hashPassword(data.password);
   return db.transaction().execute(async (trx) => {
-    if (data.creditorId) await loadCreditor(trx, actor, data.creditorId);
+    if (data.creditorId) {
+      await loadCreditor(trx, actor, data.creditorId).catch(() => {
+        throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+      });
+    }
     const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
     if (taken) throw conflict(`L’e-mail ${data.email} è già usata (e-mail already in use)`);
     const row = await trx

@@ -1,0 +1,308 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditOf, createTestClaim, createTestDebtor, snapshotCounts, type TestTenant } from '../../test/factories.ts';
+import { MALFORMED_IDS, messageFor, openApiContext, pathsOf, UNKNOWN_ID, type ApiContext } from '../../test/http.ts';
+
+let ctx: ApiContext;
+let t: TestTenant;
+
+beforeAll(async () => {
+  ctx = await openApiContext();
+  t = ctx.t;
+});
+afterAll(async () => {
+  await ctx.app.close();
+});
+
+const counts = () => snapshotCounts(ctx.db, t.tenantId, ['payments', 'payment_allocations', 'claims', 'audit_events']);
+
+const pay = (payload: Record<string, unknown>, client = ctx.operator) => client({ method: 'POST', url: '/api/payments', payload });
+
+/** A payment body for a debtor and the viewer's creditor; override any field. */
+const payment = (debtorId: string, overrides: Record<string, unknown> = {}) => ({
+  debtorId,
+  creditorId: t.creditor.id,
+  amount: '100.00',
+  currency: 'EUR',
+  valueDate: '2025-06-15',
+  method: 'bank_transfer',
+  ...overrides,
+});
+
+const claimState = async (id: string) => {
+  const c = (await ctx.admin({ method: 'GET', url: `/api/claims/${id}` })).json();
+  return { status: c.status, amountPaid: c.amountPaid, outstanding: c.outstanding, closedOn: c.closedOn };
+};
+
+describe('payments API', () => {
+  it('requires a session on every route', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const p = (await pay(payment(d.id))).json();
+    for (const [method, url] of [
+      ['GET', '/api/payments'],
+      ['POST', '/api/payments'],
+      ['GET', `/api/payments/${p.id}`],
+      ['PATCH', `/api/payments/${p.id}`],
+    ] as const) {
+      const res = await ctx.app.inject({ method, url, payload: method === 'GET' ? undefined : payment(d.id) });
+      expect(res.statusCode, `${method} ${url}`).toBe(401);
+      expect(res.json().error.code).toBe('unauthenticated');
+    }
+  });
+
+  it('applies a payment to the oldest due claims first, with exact amounts and statuses', async () => {
+    const d = await createTestDebtor(ctx.db, t, { lastName: 'Pagante' });
+    // Created in the opposite order of their due dates, so only the due date can explain the order.
+    const later = await createTestClaim(ctx.db, t, d.id, { externalRef: 'P-LATER', principal: '500.00', dueDate: '2025-03-31' });
+    const older = await createTestClaim(ctx.db, t, d.id, { externalRef: 'P-OLDER', principal: '1000.00', dueDate: '2025-01-31' });
+    // Never touched: another currency, and another creditor's claim.
+    const chf = await createTestClaim(ctx.db, t, d.id, { principal: '200.00', currency: 'CHF', dueDate: '2024-01-31' });
+    const foreign = await createTestClaim(ctx.db, t, d.id, { principal: '300.00', creditorId: t.otherCreditor.id, dueDate: '2024-01-31' });
+
+    const res = await pay(payment(d.id, { amount: '1200.5', valueDate: '2025-04-10', reference: 'CRO 123', payerName: 'Mario Pagante' }));
+    expect(res.statusCode).toBe(201);
+    const first = res.json();
+    expect(first).toEqual({
+      id: expect.any(String),
+      creditorId: t.creditor.id,
+      creditorName: t.creditor.name,
+      debtorId: d.id,
+      debtorName: 'Pagante Mario',
+      amount: '1200.50',
+      unallocated: '0.00',
+      currency: 'EUR',
+      valueDate: '2025-04-10',
+      method: 'bank_transfer',
+      reference: 'CRO 123',
+      payerName: 'Mario Pagante',
+      note: null,
+      reversedAt: null,
+      version: 1,
+      createdAt: expect.any(String),
+      allocations: [
+        { claimId: older.id, externalRef: 'P-OLDER', component: 'principal', amount: '1000.00' },
+        { claimId: later.id, externalRef: 'P-LATER', component: 'principal', amount: '200.50' },
+      ],
+    });
+    expect(await claimState(older.id)).toEqual({ status: 'paid', amountPaid: '1000.00', outstanding: '0.00', closedOn: '2025-04-10' });
+    expect(await claimState(later.id)).toEqual({ status: 'partially_paid', amountPaid: '200.50', outstanding: '299.50', closedOn: null });
+    expect(await claimState(chf.id)).toEqual({ status: 'open', amountPaid: '0.00', outstanding: '200.00', closedOn: null });
+    expect(await claimState(foreign.id)).toEqual({ status: 'open', amountPaid: '0.00', outstanding: '300.00', closedOn: null });
+
+    // The second payment finds only what is still open; the remainder stays on the payment.
+    const second = (await pay(payment(d.id, { amount: '400', valueDate: '2025-05-02', method: 'pagopa' }))).json();
+    expect(second).toMatchObject({ amount: '400.00', unallocated: '100.50', allocations: [{ claimId: later.id, amount: '299.50' }] });
+    expect(await claimState(later.id)).toEqual({ status: 'paid', amountPaid: '500.00', outstanding: '0.00', closedOn: '2025-05-02' });
+
+    const detail = (await ctx.admin({ method: 'GET', url: `/api/claims/${later.id}` })).json();
+    expect(detail.allocations).toEqual([
+      { paymentId: first.id, valueDate: '2025-04-10', method: 'bank_transfer', reference: 'CRO 123', component: 'principal', amount: '200.50', reversed: false },
+      { paymentId: second.id, valueDate: '2025-05-02', method: 'pagopa', reference: null, component: 'principal', amount: '299.50', reversed: false },
+    ]);
+    expect((await ctx.admin({ method: 'GET', url: `/api/payments/${first.id}` })).json()).toEqual(first);
+
+    const audit = await auditOf(ctx.db, t.tenantId, later.id);
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['claim.created', null, expect.anything()],
+      ['claim.payment_applied', { amountPaid: '0.00', status: 'open' }, { amountPaid: '200.50', status: 'partially_paid', paymentId: first.id, allocated: '200.50' }],
+      ['claim.payment_applied', { amountPaid: '200.50', status: 'partially_paid' }, { amountPaid: '500.00', status: 'paid', paymentId: second.id, allocated: '299.50' }],
+    ]);
+    expect((await auditOf(ctx.db, t.tenantId, first.id)).map((a) => a.action)).toEqual(['payment.recorded']);
+
+    // A debtor with nothing open: the whole amount stays unallocated.
+    const third = (await pay(payment(d.id, { amount: '50.00' }))).json();
+    expect(third).toMatchObject({ amount: '50.00', unallocated: '50.00', allocations: [] });
+  });
+
+  it('follows an explicit split, or restricts the automatic one to the claims given', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const a = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', dueDate: '2025-01-31' });
+    const b = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', dueDate: '2025-02-28' });
+    const c = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', dueDate: '2025-03-31' });
+    const split = await pay(payment(d.id, { amount: '90.00', allocations: [{ claimId: c.id, amount: '60' }, { claimId: a.id, amount: '10.01' }] }));
+    expect(split.statusCode).toBe(201);
+    expect(split.json()).toMatchObject({ unallocated: '19.99' });
+    expect(split.json().allocations.map((x: { claimId: string; amount: string }) => [x.claimId, x.amount])).toEqual([
+      [a.id, '10.01'],
+      [c.id, '60.00'],
+    ]);
+    expect(await claimState(c.id)).toMatchObject({ status: 'partially_paid', amountPaid: '60.00' });
+    expect(await claimState(b.id)).toMatchObject({ status: 'open', amountPaid: '0.00' });
+
+    const restricted = await pay(payment(d.id, { amount: '150.00', claimIds: [c.id, b.id] }));
+    expect(restricted.json().allocations.map((x: { claimId: string; amount: string }) => [x.claimId, x.amount])).toEqual([
+      [b.id, '100.00'],
+      [c.id, '40.00'],
+    ]);
+    expect(restricted.json().unallocated).toBe('10.00');
+    expect(await claimState(a.id)).toMatchObject({ amountPaid: '10.01', status: 'partially_paid' });
+  });
+
+  it('refuses splits beyond what is owed or paid, repeated claims, other currencies and other creditors, writing nothing', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const eur = await createTestClaim(ctx.db, t, d.id, { principal: '100.00' });
+    const chf = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', currency: 'CHF' });
+    const foreign = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', creditorId: t.otherCreditor.id });
+    const otherDebtor = await createTestDebtor(ctx.db, t);
+    const notHis = await createTestClaim(ctx.db, t, otherDebtor.id, { principal: '100.00' });
+    const before = await counts();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ amount: '200.00', allocations: [{ claimId: eur.id, amount: '100.01' }] }, 'allocations.0.amount', 'Oltre il residuo della pratica (100.00)'],
+      [{ amount: '50.00', allocations: [{ claimId: eur.id, amount: '60.00' }] }, 'allocations', 'superano l’importo'],
+      // The same claim twice: each part fits, together they are more than it owes.
+      [
+        { amount: '120.00', allocations: [{ claimId: eur.id, amount: '60.00' }, { claimId: eur.id, amount: '60.00' }] },
+        'allocations.1.claimId',
+        'ripetuta',
+      ],
+      [{ currency: 'CHF', claimIds: [eur.id] }, 'claimIds.0', 'currency mismatch'],
+      [{ currency: 'EUR', allocations: [{ claimId: chf.id, amount: '10.00' }] }, 'allocations.0.claimId', 'Pratica in CHF, pagamento in EUR'],
+      [{ claimIds: [foreign.id] }, 'claimIds.0', 'non di questo debitore e mandante'],
+      [{ claimIds: [notHis.id] }, 'claimIds.0', 'non di questo debitore e mandante'],
+      [{ claimIds: [UNKNOWN_ID] }, 'claimIds.0', 'non di questo debitore e mandante'],
+      [{ claimIds: [eur.id], allocations: [{ claimId: eur.id, amount: '1.00' }] }, 'claimIds', 'non entrambi'],
+    ];
+    for (const [overrides, path, text] of cases) {
+      const res = await pay(payment(d.id, overrides));
+      expect(res.statusCode, JSON.stringify(overrides)).toBe(400);
+      expect(res.json().error.code).toBe('validation');
+      expect(messageFor(res, path)).toContain(text);
+    }
+    expect(await counts()).toEqual(before);
+    expect(await claimState(eur.id)).toEqual({ status: 'open', amountPaid: '0.00', outstanding: '100.00', closedOn: null });
+  });
+
+  it('refuses future or impossible value dates, inexact amounts and unknown currencies, writing nothing', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    await createTestClaim(ctx.db, t, d.id);
+    const before = await counts();
+    const cases: [Record<string, unknown>, string, string][] = [
+      [{ valueDate: '2199-12-31' }, 'valueDate', 'nel futuro'],
+      [{ valueDate: '2026-02-30' }, 'valueDate', 'non esiste'],
+      [{ amount: '12.345' }, 'amount', 'più di due decimali'],
+      [{ amount: '1e3' }, 'amount', 'exponent'],
+      [{ amount: '0' }, 'amount', 'maggiore di zero'],
+      [{ amount: 100 }, 'amount', 'come stringa'],
+      [{ currency: 'USD' }, 'currency', 'Valuta non supportata'],
+      [{ method: 'bitcoin' }, 'method', ''],
+      [{ debtorId: 'nope' }, 'debtorId', 'Identificativo non valido'],
+      [{ debtorId: UNKNOWN_ID }, 'debtorId', 'Debitore inesistente'],
+      [{ creditorId: ctx.other.creditor.id }, 'creditorId', 'Mandante inesistente'],
+      [{ unallocated: '5.00' }, '(body)', 'unallocated'],
+    ];
+    for (const [overrides, path, text] of cases) {
+      const res = await pay(payment(d.id, overrides));
+      expect(res.statusCode, JSON.stringify(overrides)).toBe(400);
+      expect(messageFor(res, path)).toContain(text);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('changes only reference, method, payer and note, with an audit trail', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const claim = await createTestClaim(ctx.db, t, d.id, { principal: '80.00' });
+    const p = (await pay(payment(d.id, { amount: '80.00' }))).json();
+    const res = await ctx.operator({
+      method: 'PATCH',
+      url: `/api/payments/${p.id}`,
+      payload: { reference: 'TRN 42', method: 'sepa_direct_debit', payerName: 'Coniuge', note: 'pagato dal coniuge', version: 1 },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({
+      ...p,
+      reference: 'TRN 42',
+      method: 'sepa_direct_debit',
+      payerName: 'Coniuge',
+      note: 'pagato dal coniuge',
+      version: 2,
+    });
+    const audit = await auditOf(ctx.db, t.tenantId, p.id);
+    expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
+      ['payment.recorded', null, expect.objectContaining({ amount: '80.00' })],
+      [
+        'payment.updated',
+        { reference: null, method: 'bank_transfer', payerName: null, note: null },
+        { reference: 'TRN 42', method: 'sepa_direct_debit', payerName: 'Coniuge', note: 'pagato dal coniuge' },
+      ],
+    ]);
+
+    const before = await counts();
+    for (const [payload, path, text] of [
+      [{ amount: '1.00' }, '(body)', 'amount'],
+      [{ valueDate: '2025-01-01' }, '(body)', 'valueDate'],
+      [{ allocations: [] }, '(body)', 'allocations'],
+      [{ method: 'barter' }, 'method', ''],
+      [{ reference: 'x'.repeat(141) }, 'reference', 'Massimo 140'],
+    ] as const) {
+      const bad = await ctx.operator({ method: 'PATCH', url: `/api/payments/${p.id}`, payload });
+      expect(bad.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(messageFor(bad, path)).toContain(text);
+    }
+    const stale = await ctx.operator({ method: 'PATCH', url: `/api/payments/${p.id}`, payload: { note: 'x', version: 1 } });
+    expect(stale.statusCode).toBe(409);
+    expect(await counts()).toEqual(before);
+    expect((await ctx.operator({ method: 'GET', url: `/api/payments/${p.id}` })).json()).toEqual(res.json());
+    expect(await claimState(claim.id)).toMatchObject({ status: 'paid', amountPaid: '80.00' });
+  });
+
+  it('lists with filters, and a viewer only its creditor’s payments', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const mineClaim = await createTestClaim(ctx.db, t, d.id, { principal: '1000.00' });
+    await createTestClaim(ctx.db, t, d.id, { principal: '1000.00', creditorId: t.otherCreditor.id });
+    const p1 = (await pay(payment(d.id, { amount: '10.00', valueDate: '2025-01-10' }))).json();
+    const p2 = (await pay(payment(d.id, { amount: '30.00', valueDate: '2025-02-10', reference: 'Rata febbraio' }))).json();
+    const p3 = (await pay(payment(d.id, { amount: '20.00', valueDate: '2025-03-10', creditorId: t.otherCreditor.id }))).json();
+    const ids = async (query: string, client = ctx.admin) => {
+      const res = await client({ method: 'GET', url: `/api/payments?debtorId=${d.id}&${query}` });
+      expect(res.statusCode, query).toBe(200);
+      return res.json().items.map((x: { id: string }) => x.id);
+    };
+    expect(await ids('')).toEqual([p3.id, p2.id, p1.id]);
+    expect(await ids('order=asc&sort=amount')).toEqual([p1.id, p3.id, p2.id]);
+    expect(await ids('from=2025-02-01&to=2025-02-28')).toEqual([p2.id]);
+    expect(await ids(`claimId=${mineClaim.id}`)).toEqual([p2.id, p1.id]);
+    expect(await ids(`creditorId=${t.otherCreditor.id}`)).toEqual([p3.id]);
+    expect(await ids('q=febbraio')).toEqual([p2.id]);
+
+    expect(await ids('', ctx.viewer)).toEqual([p2.id, p1.id]);
+    expect((await ctx.viewer({ method: 'GET', url: `/api/payments/${p3.id}` })).statusCode).toBe(404);
+    expect((await ctx.viewer({ method: 'GET', url: `/api/payments/${p1.id}` })).json()).toEqual(p1);
+    const bad = await ctx.admin({ method: 'GET', url: '/api/payments?from=2026-02-30&claimId=nope' });
+    expect(bad.statusCode).toBe(400);
+    expect(pathsOf(bad).sort()).toEqual(['query.claimId', 'query.from']);
+  });
+
+  it('refuses a viewer’s writes with 403 and writes nothing', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    await createTestClaim(ctx.db, t, d.id);
+    const p = (await pay(payment(d.id, { amount: '10.00' }))).json();
+    const theirs = (await pay(payment(d.id, { amount: '10.00', creditorId: t.otherCreditor.id }))).json();
+    const before = await counts();
+    const create = await pay(payment(d.id), ctx.viewer);
+    expect(create.statusCode).toBe(403);
+    expect(create.json().error.code).toBe('forbidden');
+    expect((await ctx.viewer({ method: 'PATCH', url: `/api/payments/${p.id}`, payload: { note: 'dal viewer' } })).statusCode).toBe(403);
+    expect((await ctx.viewer({ method: 'PATCH', url: `/api/payments/${theirs.id}`, payload: { note: 'dal viewer' } })).statusCode).toBe(404);
+    expect(await counts()).toEqual(before);
+    expect((await ctx.admin({ method: 'GET', url: `/api/payments/${p.id}` })).json()).toEqual(p);
+  });
+
+  it('answers 404 for another tenant’s payment, and for unknown or malformed ids', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const p = (await pay(payment(d.id))).json();
+    const before = await counts();
+    expect((await ctx.outsider({ method: 'GET', url: `/api/payments/${p.id}` })).statusCode).toBe(404);
+    const res = await ctx.outsider({ method: 'PATCH', url: `/api/payments/${p.id}`, payload: { note: 'presa' } });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.code).toBe('not_found');
+    expect((await ctx.outsider({ method: 'GET', url: `/api/payments?debtorId=${d.id}` })).json().total).toBe(0);
+    // Recording against another tenant's debtor and creditor names neither.
+    const foreign = await ctx.outsider({ method: 'POST', url: '/api/payments', payload: payment(d.id) });
+    expect(foreign.statusCode).toBe(400);
+    expect(pathsOf(foreign)).toEqual(['debtorId']);
+    for (const id of [UNKNOWN_ID, ...MALFORMED_IDS]) {
+      expect((await ctx.admin({ method: 'GET', url: `/api/payments/${id}` })).statusCode, id).toBe(404);
+      expect((await ctx.admin({ method: 'PATCH', url: `/api/payments/${id}`, payload: { note: 'x' } })).statusCode, id).toBe(404);
+    }
+    expect(await counts()).toEqual(before);
+  });
+});
