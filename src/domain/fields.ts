@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zod-messages.ts';
 import { dateProblem } from './dates.ts';
 import { CURRENCIES } from './model.ts';
 import { moneyProblem, toMoneyString } from './money.ts';

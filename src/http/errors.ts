@@ -50,10 +50,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext === 'querystring' ? 'query.' : err.validationContext === 'params' ? 'params.' : '';
-      const fields = err.validation.map((v) => ({
-        path: where + (v.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(body)'),
-        message: v.message ?? 'non valido (invalid)',
-      }));
+      const fields = err.validation.flatMap((v) => {
+        const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+        const message = v.message ?? 'non valido (invalid)';
+        const keys = v.keyword === 'unrecognized_keys' ? (v.params as { keys?: string[] }).keys : undefined;
+        if (keys) return keys.map((k) => ({ path: where + (path ? `${path}.${k}` : k), message }));
+        return [{ path: where + (path || '(body)'), message }];
+      });
       const message =
         err.validationContext === 'params' ? 'Risorsa non trovata (not found)' : 'Dati non validi (invalid input)';
       if (err.validationContext === 'params') return reply.status(404).send(body('not_found', message));

@@ -85,7 +85,7 @@ describe('addresses API', () => {
       [{ line1: 'Via Roma 1', city: 'Roma', validFrom: '2026-02-30' }, 'validFrom', 'non esiste'],
       [{ line1: 'Via Roma 1', city: 'Roma', validFrom: '2025-01-01', validTo: '2024-01-01' }, 'validTo', 'Fine validità'],
       [{ line1: 'x'.repeat(201), city: 'Roma' }, 'line1', 'Massimo 200'],
-      [{ line1: 'Via Roma 1', city: 'Roma', debtorId: UNKNOWN_ID }, '(body)', 'debtorId'],
+      [{ line1: 'Via Roma 1', city: 'Roma', debtorId: UNKNOWN_ID }, 'debtorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.admin({ method: 'POST', url: `/api/debtors/${d.id}/addresses`, payload });
       expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);
@@ -130,7 +130,7 @@ describe('addresses API', () => {
       [{ validTo: '2023-02-29' }, 'validTo', 'non esiste'],
       // Checked against the start already recorded.
       [{ validTo: '2023-12-31' }, 'validTo', 'Fine validità'],
-      [{ debtorId: UNKNOWN_ID }, '(body)', 'debtorId'],
+      [{ debtorId: UNKNOWN_ID }, 'debtorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.operator({ method: 'PATCH', url: `/api/addresses/${a.id}`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

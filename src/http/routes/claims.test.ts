@@ -122,7 +122,7 @@ describe('claims API', () => {
       [{ creditorId: 'nope' }, 'creditorId', 'Identificativo non valido'],
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
       [{ status: 'partially_paid' }, 'status', 'deriva dai pagamenti'],
-      [{ amountPaid: '10.00' }, '(body)', 'amountPaid'],
+      [{ amountPaid: '10.00' }, 'amountPaid', 'Campo sconosciuto'],
     ];
     for (const [overrides, path, text] of cases) {
       const res = await post(claimBody(overrides));
@@ -236,8 +236,11 @@ describe('claims API', () => {
       [{ dueDate: '2026-02-30' }, 'dueDate', 'non esiste'],
       // Checked against the issue date already recorded.
       [{ dueDate: '2024-12-31' }, 'dueDate', 'precede la data di emissione'],
-      [{ amountPaid: '100.00' }, '(body)', 'amountPaid'],
-      [{ creditorId: t.otherCreditor.id }, '(body)', 'creditorId'],
+      // A claim with payments cannot be typed back to "open".
+      [{ status: 'open' }, 'status', 'non può tornare'],
+      // Unknown fields are named, in the user's language.
+      [{ amountPaid: '100.00' }, 'amountPaid', 'Campo sconosciuto'],
+      [{ creditorId: t.otherCreditor.id }, 'creditorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.admin({ method: 'PATCH', url: `/api/claims/${c.id}`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

@@ -114,7 +114,7 @@ describe('contacts API', () => {
       [{ channel: 'pec', value: 'a@b.it', validFrom: '2025-01-01', validTo: '2024-12-31' }, 'validTo', 'Fine validità'],
       [{ channel: 'pec', value: 'a@b.it', validFrom: '2026-02-30' }, 'validFrom', 'non esiste'],
       [{ channel: 'pec', value: 'a@b.it', consent: 'maybe' }, 'consent', ''],
-      [{ channel: 'pec', value: 'a@b.it', debtorId: UNKNOWN_ID }, '(body)', 'debtorId'],
+      [{ channel: 'pec', value: 'a@b.it', debtorId: UNKNOWN_ID }, 'debtorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.admin({ method: 'POST', url: `/api/debtors/${d.id}/contacts`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
@@ -165,7 +165,7 @@ describe('contacts API', () => {
       [{ validFrom: '2025-01-01', validTo: '2024-01-01' }, 'validTo', 'Fine validità'],
       // Checked against the start already recorded, not only against the start sent.
       [{ validTo: '2023-12-31' }, 'validTo', 'Fine validità'],
-      [{ debtorId: UNKNOWN_ID }, '(body)', 'debtorId'],
+      [{ debtorId: UNKNOWN_ID }, 'debtorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.operator({ method: 'PATCH', url: `/api/contacts/${c.id}`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

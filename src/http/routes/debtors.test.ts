@@ -272,7 +272,7 @@ describe('debtors API', () => {
       // A consumer keeps a surname: the rule applies to the record as it would become.
       [{ lastName: '' }, 'lastName', 'Cognome obbligatorio'],
       [{ kind: 'company' }, 'companyName', 'Ragione sociale'],
-      [{ tenantId: ctx.other.tenantId }, '(body)', 'tenantId'],
+      [{ tenantId: ctx.other.tenantId }, 'tenantId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.admin({ method: 'PATCH', url: `/api/debtors/${d.id}`, payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

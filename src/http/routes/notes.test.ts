@@ -82,7 +82,7 @@ describe('notes API', () => {
       [{ debtorId: 'nope', body: 'ok' }, 'debtorId', 'Identificativo non valido'],
       [{ debtorId: debtor.id, claimId: 'nope', body: 'ok' }, 'claimId', 'Identificativo non valido'],
       [{ debtorId: debtor.id, claimId: ofAnotherDebtor.id, body: 'ok' }, 'claimId', 'non è di questo debitore'],
-      [{ debtorId: debtor.id, body: 'ok', authorId: t.users.admin.id }, '(body)', 'authorId'],
+      [{ debtorId: debtor.id, body: 'ok', authorId: t.users.admin.id }, 'authorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.operator({ method: 'POST', url: '/api/notes', payload });
       expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(400);

@@ -187,7 +187,7 @@ describe('payments API', () => {
       [{ debtorId: 'nope' }, 'debtorId', 'Identificativo non valido'],
       [{ debtorId: UNKNOWN_ID }, 'debtorId', 'Debitore inesistente'],
       [{ creditorId: ctx.other.creditor.id }, 'creditorId', 'Mandante inesistente'],
-      [{ unallocated: '5.00' }, '(body)', 'unallocated'],
+      [{ unallocated: '5.00' }, 'unallocated', 'Campo sconosciuto'],
     ];
     for (const [overrides, path, text] of cases) {
       const res = await pay(payment(d.id, overrides));
@@ -227,9 +227,9 @@ describe('payments API', () => {
 
     const before = await counts();
     for (const [payload, path, text] of [
-      [{ amount: '1.00' }, '(body)', 'amount'],
-      [{ valueDate: '2025-01-01' }, '(body)', 'valueDate'],
-      [{ allocations: [] }, '(body)', 'allocations'],
+      [{ amount: '1.00' }, 'amount', 'Campo sconosciuto'],
+      [{ valueDate: '2025-01-01' }, 'valueDate', 'Campo sconosciuto'],
+      [{ allocations: [] }, 'allocations', 'Campo sconosciuto'],
       [{ method: 'barter' }, 'method', ''],
       [{ reference: 'x'.repeat(141) }, 'reference', 'Massimo 140'],
     ] as const) {

@@ -95,7 +95,7 @@ describe('users API', () => {
       [{ role: 'viewer' }, 'creditorId', 'a viewer needs a creditor'],
       [{ role: 'operator', creditorId: t.creditor.id }, 'creditorId', 'only viewers belong to a creditor'],
       [{ role: 'viewer', creditorId: 'nope' }, 'creditorId', 'Identificativo non valido'],
-      [{ tenantId: ctx.other.tenantId }, '(body)', 'tenantId'],
+      [{ tenantId: ctx.other.tenantId }, 'tenantId', 'Campo sconosciuto'],
     ];
     for (const [overrides, path, text] of cases) {
       const res = await ctx.admin({ method: 'POST', url: '/api/users', payload: newUser(overrides) });

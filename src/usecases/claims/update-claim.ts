@@ -41,6 +41,14 @@ export async function updateClaim(
         },
       ]);
     }
+    if (data.status === 'open' && money(current.amount_paid).gt(0)) {
+      throw invalid([
+        {
+          path: 'status',
+          message: `La pratica ha già pagamenti per ${current.amount_paid}: non può tornare "aperta" (a claim with payments cannot be reopened as open)`,
+        },
+      ]);
+    }
     if (data.currency !== undefined && data.currency !== current.currency && money(current.amount_paid).gt(0)) {
       throw invalid([
         {

@@ -1,12 +1,18 @@
 import type { z } from 'zod';
 import { invalid, type FieldError } from '../../domain/errors.ts';
 
-/** Zod issues → our field errors (path "addresses.0.city"). */
-export function fieldErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
-  return issues.map((i) => ({
-    path: i.path.map(String).join('.') || '(body)',
-    message: i.message,
-  }));
+/**
+ * Zod issues → our field errors (path "addresses.0.city"). An unknown field is reported under its own
+ * name, so a client sees which key it should not have sent.
+ */
+export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
+  return issues.flatMap((i) => {
+    const path = i.path.map(String).join('.');
+    if (i.code === 'unrecognized_keys') {
+      return i.keys.map((k) => ({ path: prefix + (path ? `${path}.${k}` : k), message: i.message }));
+    }
+    return [{ path: prefix + (path || '(body)'), message: i.message }];
+  });
 }
 
 /** Validates a use case's input; every caller (HTTP, CLI, jobs, importers) gets the same rules. */
