@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { invalid, notFound } from '../../domain/errors.ts';
+import { notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { diff, recordAudit } from '../shared/audit.ts';
+import { diff } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { checkVersion, present, toColumns } from '../shared/present.ts';
+import { checkValidityAfterUpdate, saveChanges } from '../shared/save-changes.ts';
+import { checkVersion, present } from '../shared/present.ts';
 import { assertId, debtorVisible } from '../shared/scope.ts';
 import { UpdateAddressInput, type AddressView } from './schema.ts';
 
@@ -34,28 +34,14 @@ export async function updateAddress(
     if (!current) throw notFound('Indirizzo (address)');
     authorize(actor, 'update', 'address');
     checkVersion(current.version, data.version);
-    // The period as it will be after the change: sending only one end is checked against the other.
-    const validFrom = data.validFrom !== undefined ? data.validFrom : current.valid_from;
-    const validTo = data.validTo !== undefined ? data.validTo : current.valid_to;
-    if (validFrom && validTo && validTo < validFrom) {
-      throw invalid([{ path: 'validTo', message: 'Fine validità precedente all’inizio (valid-to before valid-from)' }]);
-    }
+    checkValidityAfterUpdate(data, current);
     const currentView = present(current);
     const changes = diff(currentView, data as Record<string, unknown>);
     if (!changes) return currentView as AddressView;
-    const row = await trx
-      .updateTable('addresses')
-      .set({ ...toColumns(changes.after), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('tenant_id', '=', actor.tenantId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
+    const row = await saveChanges(trx, actor, 'addresses', id, changes, {
       action: 'address.updated',
       entityType: 'address',
-      entityId: id,
       debtorId: current.debtor_id,
-      ...changes,
     });
     return present(row) as AddressView;
   });

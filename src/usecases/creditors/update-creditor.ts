@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { diff, recordAudit } from '../shared/audit.ts';
+import { diff } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { checkVersion, present, toColumns } from '../shared/present.ts';
+import { saveChanges } from '../shared/save-changes.ts';
+import { checkVersion, present } from '../shared/present.ts';
 import { loadCreditor } from '../shared/scope.ts';
 import { UpdateCreditorInput, type CreditorView } from './schema.ts';
 
@@ -33,19 +33,10 @@ export async function updateCreditor(
     }
     const changes = diff(present(current), data as Record<string, unknown>);
     if (!changes) return present(current) as CreditorView;
-    const row = await trx
-      .updateTable('creditors')
-      .set({ ...toColumns(changes.after), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('tenant_id', '=', actor.tenantId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
+    const row = await saveChanges(trx, actor, 'creditors', id, changes, {
       action: 'creditor.updated',
       entityType: 'creditor',
-      entityId: id,
       creditorId: id,
-      ...changes,
     });
     return present(row) as CreditorView;
   });

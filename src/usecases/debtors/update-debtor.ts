@@ -1,12 +1,12 @@
-import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { debtorDisplayName } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { diff, recordAudit } from '../shared/audit.ts';
+import { diff } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { checkVersion, present, toColumns } from '../shared/present.ts';
+import { saveChanges } from '../shared/save-changes.ts';
+import { checkVersion, present } from '../shared/present.ts';
 import { loadDebtor } from '../shared/scope.ts';
 import { checkDebtorShape, UpdateDebtorInput, type DebtorView } from './schema.ts';
 
@@ -28,14 +28,7 @@ export async function updateDebtor(
     const next = { ...data, displayName: debtorDisplayName(merged) };
     const changes = diff(currentView, next as Record<string, unknown>);
     if (!changes) return currentView as DebtorView;
-    const row = await trx
-      .updateTable('debtors')
-      .set({ ...toColumns(changes.after), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
-      .where('tenant_id', '=', actor.tenantId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { action: 'debtor.updated', entityType: 'debtor', entityId: id, debtorId: id, ...changes });
+    const row = await saveChanges(trx, actor, 'debtors', id, changes, { action: 'debtor.updated', entityType: 'debtor', debtorId: id });
     return present(row) as DebtorView;
   });
 }
