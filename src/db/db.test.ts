@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClaim, createTestDebtor, createTestTenant, countRows, type TestTenant } from '../test/factories.ts';
 import { openTestDatabase } from '../test/db.ts';
 import { openDatabase, type Database, type Db } from './connect.ts';
-import { migrateToLatest } from './migrate.ts';
+import { MIGRATION_NAMES, migrateToLatest } from './migrate.ts';
 
 let database: Database;
 let db: Db;
@@ -142,7 +142,7 @@ describe('migrations', () => {
     expect(await migrateToLatest(db)).toEqual({ applied: [] });
     expect(await tables()).toEqual(before);
     const recorded = await sql<{ name: string }>`select name from incasso_migrations order by name`.execute(db);
-    expect(recorded.rows.map((r) => r.name)).toEqual(['0001_foundation']);
+    expect(recorded.rows.map((r) => r.name)).toEqual(MIGRATION_NAMES);
   });
 
   // On an empty database of the engine in use: a fresh PGlite, or a scratch PostgreSQL database.
@@ -156,10 +156,10 @@ describe('migrations', () => {
         await pglite.close();
       },
     };
-    expect(await migrateToLatest(fresh.db)).toEqual({ applied: ['0001_foundation'] });
+    expect(await migrateToLatest(fresh.db)).toEqual({ applied: MIGRATION_NAMES });
     expect(await migrateToLatest(fresh.db)).toEqual({ applied: [] });
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from incasso_migrations`.execute(fresh.db);
-    expect(rows[0]!.n).toBe(1);
+    expect(rows[0]!.n).toBe(MIGRATION_NAMES.length);
     // The trigger exists there too.
     await expect(sql`truncate audit_events`.execute(fresh.db)).rejects.toThrow(/append-only: TRUNCATE refused/);
   });
@@ -173,7 +173,7 @@ describe('migrations', () => {
     try {
       // Two nodes starting together: the advisory lock lets exactly one of them apply the migration.
       const together = await Promise.all([migrateToLatest(fresh.db), migrateToLatest(fresh.db)]);
-      expect(together.map((r) => r.applied).sort()).toEqual([[], ['0001_foundation']]);
+      expect(together.map((r) => r.applied).sort()).toEqual([[], MIGRATION_NAMES]);
       expect(await migrateToLatest(fresh.db)).toEqual({ applied: [] });
     } finally {
       await fresh.close();

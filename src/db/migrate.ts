@@ -1,11 +1,16 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './connect.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_payment_idempotency.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_payment_idempotency': m0002,
 };
+
+/** Names of all migrations, oldest first. */
+export const MIGRATION_NAMES = Object.keys(migrations);
 
 class StaticProvider implements MigrationProvider {
   getMigrations(): Promise<Record<string, Migration>> {

@@ -177,6 +177,7 @@ export interface PaymentsTable {
   note: string | null;
   reversed_at: Date | null;
   reversal_reason: string | null;
+  idempotency_key: string | null;
   version: Generated<number>;
   created_by: string | null;
   created_at: Generated<Date>;

@@ -22,3 +22,26 @@ export function openTestDatabase(): Promise<Database> {
   })();
   return shared;
 }
+
+/** A brand-new, empty PostgreSQL database next to DATABASE_URL's; drop() removes it. */
+export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = process.env.DATABASE_URL;
+  if (!base) throw new Error('scratchPostgres needs DATABASE_URL');
+  const { default: pg } = await import('pg');
+  const name = `incasso_scratch_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}

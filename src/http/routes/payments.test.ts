@@ -49,6 +49,29 @@ describe('payments API', () => {
     }
   });
 
+  it('records a payment once per idempotency key, even when the same request arrives twice at once', async () => {
+    const d = await createTestDebtor(ctx.db, t, { lastName: 'Ripetuto' });
+    const c = await createTestClaim(ctx.db, t, d.id, { principal: '500.00' });
+    const body = payment(d.id, { amount: '120.00', claimIds: [c.id], idempotencyKey: `key-${c.id}` });
+    const [a, b] = await Promise.all([pay(body), pay(body)]);
+    expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
+    expect(b.json()).toEqual(a.json());
+    const again = await pay(body);
+    expect(again.statusCode).toBe(201);
+    expect(again.json().id).toBe(a.json().id);
+    expect(await claimState(c.id)).toMatchObject({ amountPaid: '120.00', outstanding: '380.00' });
+    const listed = (await ctx.admin({ method: 'GET', url: `/api/payments?claimId=${c.id}` })).json();
+    expect(listed.total).toBe(1);
+
+    // The same key for other money is a client error, not a second payment.
+    const before = await counts();
+    const other = await pay({ ...body, amount: '121.00' });
+    expect(other.statusCode).toBe(409);
+    expect(other.json().error.message).toContain('pagamento diverso');
+    expect(await counts()).toEqual(before);
+    expect(pathsOf(await pay({ ...body, idempotencyKey: 'short' }))).toEqual(['idempotencyKey']);
+  });
+
   it('applies a payment to the oldest due claims first, with exact amounts and statuses', async () => {
     const d = await createTestDebtor(ctx.db, t, { lastName: 'Pagante' });
     // Created in the opposite order of their due dates, so only the due date can explain the order.

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
 import { today } from '../../domain/dates.ts';
-import { invalid } from '../../domain/errors.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -32,6 +32,10 @@ export async function recordPayment(
     throw invalid([{ path: 'valueDate', message: 'La data valuta è nel futuro (value date is in the future)' }]);
   }
   return db.transaction().execute(async (trx) => {
+    if (data.idempotencyKey) {
+      const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
+      if (replay) return replay;
+    }
     const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
       throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
     });
@@ -111,6 +115,7 @@ export async function recordPayment(
         reference: data.reference ?? null,
         payer_name: data.payerName ?? null,
         note: data.note ?? null,
+        idempotency_key: data.idempotencyKey ?? null,
         created_by: actor.userId,
       })
       .returning('id')
@@ -158,4 +163,39 @@ export async function recordPayment(
     });
     return detail;
   });
+}
+
+/**
+ * The payment already recorded under this key, if any. Concurrent requests with the same key are
+ * serialised by a transaction-scoped advisory lock, so exactly one of them inserts. The same key with
+ * different money facts is a client error, never a second payment.
+ */
+async function findByIdempotencyKey(
+  trx: Db,
+  actor: Actor,
+  key: string,
+  data: { debtorId: string; creditorId: string; amount: string; currency: string; valueDate: string },
+): Promise<PaymentDetail | null> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`payment:${actor.tenantId}:${key}`}, 0))`.execute(trx);
+  const existing = await trx
+    .selectFrom('payments')
+    .select(['id', 'debtor_id', 'creditor_id', 'amount', 'currency', 'value_date'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('idempotency_key', '=', key)
+    .executeTakeFirst();
+  if (!existing) return null;
+  const same =
+    existing.debtor_id === data.debtorId &&
+    existing.creditor_id === data.creditorId &&
+    money(existing.amount).eq(data.amount) &&
+    existing.currency === data.currency &&
+    existing.value_date === data.valueDate;
+  if (!same) {
+    throw conflict(
+      'Chiave di idempotenza già usata per un pagamento diverso (idempotency key already used for a different payment)',
+    );
+  }
+  const detail = await fetchPaymentDetail(trx, actor, existing.id);
+  if (!detail) throw conflict('Chiave di idempotenza già usata (idempotency key already used)');
+  return detail;
 }

@@ -18,6 +18,14 @@ export const RecordPaymentInput = z
     allocations: z.array(z.object({ claimId: uuid, amount: positiveMoneyAmount }).strict()).max(500).optional(),
     /** Restrict the automatic split to these claims (oldest due first). */
     claimIds: z.array(uuid).max(500).optional(),
+    /**
+     * Chosen by the client (e.g. a UUID per form): sending the same key again returns the payment
+     * already recorded instead of recording it twice.
+     */
+    idempotencyKey: z
+      .string()
+      .regex(/^[A-Za-z0-9._:-]{8,100}$/, { error: 'Chiave di idempotenza: 8–100 caratteri A-Z a-z 0-9 . _ : - (idempotency key)' })
+      .optional(),
   })
   .strict()
   .refine((v) => !(v.allocations && v.claimIds), {

@@ -4182,6 +4182,7 @@ export interface paths {
                             amount: string;
                         }[];
                         claimIds?: string[];
+                        idempotencyKey?: string;
                     };
                 };
             };

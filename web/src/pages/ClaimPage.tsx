@@ -194,6 +194,8 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
   const { t } = useI18n();
   const record = useRecordPayment(claim.debtorId, claim.id);
   const [unmatched, setUnmatched] = useState<string[]>([]);
+  // One key per payment being entered: a double click or a retry after a lost answer records it once.
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const form = useForm<PaymentValues>({
     initialValues: { amount: '', valueDate: todayIso(), method: 'bank_transfer', reference: '' },
     validate: {
@@ -217,11 +219,13 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
       method: values.method as PaymentMethod,
       reference: blankToNull(values.reference),
       claimIds: [claim.id],
+      idempotencyKey,
     };
     record.mutate(body, {
       onSuccess: () => {
         notifySaved(t('payment.recorded'));
         form.reset();
+        setIdempotencyKey(crypto.randomUUID());
       },
       onError: (e) => setUnmatched(applyServerErrors(form, e)),
     });
