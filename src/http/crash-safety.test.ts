@@ -53,7 +53,9 @@ describe('crash safety', () => {
   it('never records a payment twice nor loses it across kills and retries', { timeout: 240_000 }, async () => {
     server = await startServer(env); // first start: migrations and demo data
     let cookie = await login(server.url);
-    const list = await (await api(server.url, cookie, 'GET', '/api/claims?status=open&currency=EUR&sort=principal&order=desc&pageSize=1')).json();
+    const list = (await (await api(server.url, cookie, 'GET', '/api/claims?status=open&currency=EUR&sort=principal&order=desc&pageSize=1')).json()) as {
+      items: unknown[];
+    };
     const claim = list.items[0] as { id: string; debtorId: string; creditorId: string; amountPaid: string };
     expect(claim).toBeDefined();
 
@@ -85,10 +87,10 @@ describe('crash safety', () => {
       expect(retry.status, await retry.clone().text()).toBe(201);
     }
 
-    const payments = await (await api(server.url, cookie, 'GET', `/api/payments?claimId=${claim.id}&pageSize=200`)).json();
+    const payments = (await (await api(server.url, cookie, 'GET', `/api/payments?claimId=${claim.id}&pageSize=200`)).json()) as { items: { amount: string }[] };
     const ours = (payments.items as { amount: string }[]).map((p) => p.amount).filter((a) => amounts.includes(a));
     expect(ours.sort()).toEqual(amounts);
-    const after = await (await api(server.url, cookie, 'GET', `/api/claims/${claim.id}`)).json();
+    const after = (await (await api(server.url, cookie, 'GET', `/api/claims/${claim.id}`)).json()) as { amountPaid: string };
     expect(after.amountPaid).toBe(toMoneyString(sumMoney([claim.amountPaid, ...amounts])));
     // Informational: how many of the killed requests had already been answered.
     console.log(`crash-safety: ${answeredBeforeKill}/${amounts.length} requests answered before the kill`);

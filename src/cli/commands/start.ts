@@ -57,7 +57,8 @@ export function startCommand(config: () => Config) {
 
       await app.listen({ port: c.port, host: c.host });
       const shownHost = c.host === '0.0.0.0' || c.host === '::' ? 'localhost' : c.host;
-      const port = app.addresses()[0]?.port ?? c.port; // PORT=0 picks a free port
+      const bound = app.server.address(); // PORT=0 picks a free port
+      const port = bound && typeof bound === 'object' ? bound.port : c.port;
       console.log(`\nincasso is running: http://${shownHost}:${port}/   (API docs: /docs; ready in ${Date.now() - started} ms)`);
       if (logins.length) printLogins(logins);
       console.log('\nStop with Ctrl+C.');
