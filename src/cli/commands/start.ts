@@ -39,7 +39,10 @@ export function startCommand(config: () => Config) {
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         },
       });
-      const jobs = opts.scheduler ? pgBossJobs(database.pool, { log: (m, e) => app.log.error({ err: e }, m) }) : undefined;
+      const jobs = opts.scheduler ? pgBossJobs(database.pool, {
+            onError: (m, err) => app.log.error({ err }, m),
+            onRetry: (m, err) => app.log.warn({ err }, m),
+          }) : undefined;
       await jobs?.start([purgeSessionsJob(database.db)]);
 
       let stopping = false;
