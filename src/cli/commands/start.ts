@@ -41,7 +41,7 @@ export function startCommand(config: () => Config) {
       });
       const jobs = opts.scheduler ? pgBossJobs(database.pool, {
             onError: (m, err) => app.log.error({ err }, m),
-            onRetry: (m, err) => app.log.warn({ err }, m),
+            onRetry: (m, err) => app.log.warn({ reason: (err as Error).message }, m),
           }) : undefined;
       await jobs?.start([purgeSessionsJob(database.db)]);
 
