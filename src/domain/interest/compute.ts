@@ -1,0 +1,319 @@
+import { Decimal } from 'decimal.js';
+import { Temporal } from 'temporal-polyfill';
+import { dateProblem } from '../dates.ts';
+import { Money, money, moneyProblem, toMoneyString, type Money as MoneyT } from '../money.ts';
+import type { DebtorKind } from '../model.ts';
+import { accrualParts, DAY_COUNTS, isLeap, type DayCount } from './day-count.ts';
+import { segmentsOf, type RateSegment } from './rate-table.ts';
+import { FLAT_COMPENSATION_EUR, REGIMES, RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
+
+export type Component = 'costs' | 'interest' | 'principal';
+export const DEFAULT_ALLOCATION: readonly Component[] = ['costs', 'interest', 'principal'];
+
+export interface InterestCase {
+  principal: string;
+  /** Due date: interest runs from the next day. */
+  due: string;
+  /** End of the computation (payment date or statement date), included. */
+  paid: string;
+  regime: Regime;
+  currency?: 'EUR' | 'CHF';
+  contractDate?: string | null;
+  judicialClaimDate?: string | null;
+  dayCount?: DayCount;
+  rate?: string | null;
+  base?: Regime | null;
+  spread?: string | null;
+  debtorKind?: DebtorKind | null;
+  /** Part payments (value date = day credited to the creditor), allocated by `allocationOrder`. */
+  payments?: { date: string; amount: string }[];
+  /** Reminder fees and collection costs owed from a date (no interest runs on them). */
+  costs?: { date: string; amount: string; label: string }[];
+  /** Add the €40 flat compensation where the regime provides it (default: yes, for EUR claims). */
+  flatCompensation?: boolean;
+  allocationOrder?: readonly Component[];
+}
+
+export interface StatementPeriod {
+  from: string;
+  to: string;
+  days: number;
+  /** Annual rate, percent, at least two decimals ("10.50"). */
+  rate: string;
+  /** The principal interest ran on. */
+  principal: string;
+  /** The period's interest, unrounded, shown to the cent. */
+  amount: string;
+}
+
+export interface StatementPayment {
+  date: string;
+  amount: string;
+  costs: string;
+  interest: string;
+  principal: string;
+  /** More than was owed: stays to the debtor's credit. */
+  unallocated: string;
+}
+
+export interface Statement {
+  currency: 'EUR' | 'CHF';
+  regime: Regime;
+  dayCount: DayCount;
+  due: string;
+  paid: string;
+  principal: string;
+  /** All interest accrued over the whole span, rounded half-up to the cent. */
+  interest: string;
+  interestPaid: string;
+  interestDue: string;
+  costs: string;
+  costsPaid: string;
+  costsDue: string;
+  principalPaid: string;
+  principalDue: string;
+  /** What is owed at the end date: principal + interest + costs still due. */
+  totalDue: string;
+  periods: StatementPeriod[];
+  payments: StatementPayment[];
+  costItems: { date: string; label: string; amount: string }[];
+  basis: string[];
+}
+
+export class InterestInputError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'InterestInputError';
+  }
+}
+
+const round2 = (d: MoneyT) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+const showRate = (rate: string) => {
+  const d = new Money(rate);
+  return d.toFixed(Math.max(2, d.decimalPlaces()));
+};
+
+function checkDate(value: string, field: string): void {
+  const p = dateProblem(value);
+  if (p) throw new InterestInputError(p, field);
+}
+function checkAmount(value: string, field: string, positive = true): void {
+  const p = moneyProblem(value);
+  if (p) throw new InterestInputError(p, field);
+  if (positive && money(value).lte(0)) throw new InterestInputError('L’importo deve essere maggiore di zero (amount must be greater than zero)', field);
+}
+
+/** Splits segments at year ends where the day count divides leap years differently. */
+function splitForDayCount(segments: RateSegment[], dayCount: DayCount): RateSegment[] {
+  if (dayCount !== 'act366') return segments;
+  const out: RateSegment[] = [];
+  for (const s of segments) {
+    let first = s.first;
+    while (Temporal.PlainDate.compare(first, s.last) <= 0) {
+      const yearEnd = Temporal.PlainDate.from({ year: first.year, month: 12, day: 31 });
+      const last = Temporal.PlainDate.compare(yearEnd, s.last) < 0 ? yearEnd : s.last;
+      out.push({ first, last, rate: s.rate });
+      first = last.add({ days: 1 });
+    }
+  }
+  return out;
+}
+
+/**
+ * The interest statement of one claim (prospetto di calcolo): simple interest, the span split at every
+ * rate change and every part payment, no interest on interest or costs (art. 1283 c.c., art. 105 CO,
+ * § 289 BGB). Payments go to costs, then interest, then principal (art. 1194 c.c., art. 85 CO) unless
+ * another order is given; interest then keeps running on the principal left.
+ * Rounding: the interest settled by a payment is rounded to the cent at that payment; the total is
+ * rounded once, half-up; period amounts are shown unrounded to the cent.
+ */
+export function computeStatement(book: RateBook, c: InterestCase): Statement {
+  checkAmount(c.principal, 'principal');
+  checkDate(c.due, 'due');
+  checkDate(c.paid, 'paid');
+  if (c.contractDate) checkDate(c.contractDate, 'contractDate');
+  if (c.judicialClaimDate) checkDate(c.judicialClaimDate, 'judicialClaimDate');
+  if (!(REGIMES as readonly string[]).includes(c.regime)) {
+    throw new InterestInputError(`Regime sconosciuto "${c.regime}": ammessi ${REGIMES.join(', ')} (unknown regime)`, 'regime');
+  }
+  const dayCount = c.dayCount ?? 'act365';
+  if (!DAY_COUNTS.includes(dayCount)) {
+    throw new InterestInputError(`Convenzione di calcolo dei giorni sconosciuta "${dayCount}": ${DAY_COUNTS.join(', ')}`, 'dayCount');
+  }
+  if (c.paid < c.due) {
+    throw new InterestInputError(
+      `La data di fine (${c.paid}) precede la scadenza (${c.due}): nessun ritardo da calcolare (end date before the due date)`,
+      'paid',
+    );
+  }
+  const currency = c.currency ?? 'EUR';
+  const payments = [...(c.payments ?? [])].map((p, i) => {
+    checkDate(p.date, `payments.${i}.date`);
+    checkAmount(p.amount, `payments.${i}.amount`);
+    if (p.date > c.paid) {
+      throw new InterestInputError(`Pagamento del ${p.date} oltre la data di fine ${c.paid} (payment after the end date)`, `payments.${i}.date`);
+    }
+    return p;
+  });
+  payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  const order = c.allocationOrder ?? DEFAULT_ALLOCATION;
+
+  let resolved;
+  try {
+    resolved = resolveRegime(book, {
+      regime: c.regime,
+      due: c.due,
+      contractDate: c.contractDate,
+      judicialClaimDate: c.judicialClaimDate,
+      rate: c.rate,
+      base: c.base,
+      spread: c.spread,
+      debtorKind: c.debtorKind,
+    });
+  } catch (err) {
+    if (err instanceof RegimeError) throw new InterestInputError(err.message, err.field);
+    throw err;
+  }
+
+  const costItems = (c.costs ?? []).map((k, i) => {
+    checkDate(k.date, `costs.${i}.date`);
+    checkAmount(k.amount, `costs.${i}.amount`);
+    return { date: k.date, label: k.label, amount: toMoneyString(k.amount) };
+  });
+  const flat = resolved.flatCompensation && currency === 'EUR' && (c.flatCompensation ?? true) && c.paid > c.due;
+  if (flat) {
+    costItems.push({
+      date: Temporal.PlainDate.from(c.due).add({ days: 1 }).toString(),
+      label: 'Risarcimento forfettario costi di recupero (flat recovery compensation)',
+      amount: FLAT_COMPENSATION_EUR,
+    });
+  }
+  costItems.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+
+  let principal: MoneyT = money(c.principal);
+  let interestOpen: MoneyT = new Money(0); // accrued, not yet paid (exact)
+  let interestTotal: MoneyT = new Money(0); // accrued over the whole span (exact)
+  let interestPaid: MoneyT = new Money(0);
+  let costsOpen: MoneyT = new Money(0);
+  let costsPaid: MoneyT = new Money(0);
+  let principalPaid: MoneyT = new Money(0);
+  let costIdx = 0;
+  const periods: StatementPeriod[] = [];
+  const paymentRows: StatementPayment[] = [];
+
+  const addCostsUpTo = (date: string) => {
+    while (costIdx < costItems.length && costItems[costIdx]!.date <= date) costsOpen = costsOpen.plus(costItems[costIdx++]!.amount);
+  };
+
+  const applyPayment = (p: { date: string; amount: string }) => {
+    addCostsUpTo(p.date);
+    // A payment settles a stated amount: the interest it meets is rounded to the cent here.
+    interestOpen = round2(interestOpen);
+    let left: MoneyT = money(p.amount);
+    const row: Record<Component, MoneyT> = { costs: new Money(0), interest: new Money(0), principal: new Money(0) };
+    for (const component of order) {
+      const owed = component === 'costs' ? costsOpen : component === 'interest' ? interestOpen : principal;
+      const share = Decimal.min(owed, left) as MoneyT;
+      if (share.lte(0)) continue;
+      row[component] = share;
+      left = left.minus(share);
+      if (component === 'costs') {
+        costsOpen = costsOpen.minus(share);
+        costsPaid = costsPaid.plus(share);
+      } else if (component === 'interest') {
+        interestOpen = interestOpen.minus(share);
+        interestPaid = interestPaid.plus(share);
+      } else {
+        principal = principal.minus(share);
+        principalPaid = principalPaid.plus(share);
+      }
+    }
+    paymentRows.push({
+      date: p.date,
+      amount: toMoneyString(p.amount),
+      costs: toMoneyString(row.costs),
+      interest: toMoneyString(row.interest),
+      principal: toMoneyString(row.principal),
+      unallocated: toMoneyString(left),
+    });
+  };
+
+  // Payments made on or before the due date reduce the debt before any interest runs.
+  let pi = 0;
+  while (pi < payments.length && payments[pi]!.date <= c.due) applyPayment(payments[pi++]!);
+
+  if (c.paid > c.due) {
+    const first = Temporal.PlainDate.from(c.due).add({ days: 1 });
+    const last = Temporal.PlainDate.from(c.paid);
+    let segments: RateSegment[];
+    try {
+      segments = splitForDayCount(segmentsOf(resolved.table, first, last), dayCount);
+    } catch (err) {
+      throw new InterestInputError((err as Error).message, 'paid');
+    }
+    for (const seg of segments) {
+      let from = seg.first;
+      while (Temporal.PlainDate.compare(from, seg.last) <= 0) {
+        // Cut the segment at the next payment inside it: interest up to and including the payment day
+        // runs on the old principal.
+        const nextPayment = payments[pi];
+        const cut =
+          nextPayment && nextPayment.date >= from.toString() && nextPayment.date < seg.last.toString()
+            ? Temporal.PlainDate.from(nextPayment.date)
+            : seg.last;
+        if (principal.gt(0)) {
+          let amount: MoneyT = new Money(0);
+          let days = 0;
+          for (const part of accrualParts(from, cut, dayCount)) {
+            amount = amount.plus(principal.times(seg.rate).times(part.days).dividedBy(part.divisor * 100));
+            days += part.days;
+          }
+          periods.push({
+            from: from.toString(),
+            to: cut.toString(),
+            days,
+            rate: showRate(seg.rate),
+            principal: toMoneyString(principal),
+            amount: amount.toFixed(2, Decimal.ROUND_HALF_UP),
+          });
+          interestOpen = interestOpen.plus(amount);
+          interestTotal = interestTotal.plus(amount);
+        }
+        while (pi < payments.length && payments[pi]!.date === cut.toString()) applyPayment(payments[pi++]!);
+        from = cut.add({ days: 1 });
+      }
+    }
+  }
+  while (pi < payments.length) applyPayment(payments[pi++]!);
+  addCostsUpTo(c.paid);
+
+  const interestDue = round2(interestOpen);
+  const costsTotal = costItems.reduce((s, k) => s.plus(k.amount), new Money(0) as MoneyT);
+  const interest = payments.length ? interestPaid.plus(interestDue) : round2(interestTotal);
+  return {
+    currency,
+    regime: c.regime,
+    dayCount,
+    due: c.due,
+    paid: c.paid,
+    principal: toMoneyString(c.principal),
+    interest: toMoneyString(interest),
+    interestPaid: toMoneyString(interestPaid),
+    interestDue: toMoneyString(interestDue),
+    costs: toMoneyString(costsTotal),
+    costsPaid: toMoneyString(costsPaid),
+    costsDue: toMoneyString(costsOpen),
+    principalPaid: toMoneyString(principalPaid),
+    principalDue: toMoneyString(principal),
+    totalDue: toMoneyString(principal.plus(interestDue).plus(costsOpen)),
+    periods,
+    payments: paymentRows,
+    costItems,
+    basis: resolved.basis,
+  };
+}
+
+export { isLeap };

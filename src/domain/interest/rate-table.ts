@@ -1,0 +1,99 @@
+import { Temporal } from 'temporal-polyfill';
+
+/**
+ * An effective-dated rate table: consecutive periods, each with an annual rate in percent (an exact
+ * decimal string) and the source it was taken from. `to` is inclusive; null means "until changed".
+ */
+export interface RateRow {
+  from: string;
+  to: string | null;
+  /** Annual rate, percent, e.g. "10.15". May be negative (German Basiszins 2013–2022). */
+  rate: string;
+  source: string;
+}
+
+export interface RateTable {
+  /** e.g. "it-legal": used in messages. */
+  name: string;
+  rows: RateRow[];
+}
+
+export interface RateSegment {
+  first: Temporal.PlainDate;
+  last: Temporal.PlainDate;
+  rate: string;
+}
+
+export class RateTableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RateTableError';
+  }
+}
+
+/** Checks a table: dates in order, no gaps, no overlaps, only the last row open-ended. */
+export function validateRateTable(table: RateTable): void {
+  table.rows.forEach((row, i) => {
+    const where = `${table.name} riga ${i + 1} (${row.from})`;
+    if (!/^-?\d{1,3}(\.\d{1,4})?$/.test(row.rate)) throw new RateTableError(`${where}: tasso non valido "${row.rate}"`);
+    if (row.to !== null && row.to < row.from) throw new RateTableError(`${where}: fine prima dell'inizio`);
+    const next = table.rows[i + 1];
+    if (!next) return;
+    if (row.to === null) throw new RateTableError(`${where}: solo l'ultima riga può essere aperta`);
+    const expected = Temporal.PlainDate.from(row.to).add({ days: 1 }).toString();
+    if (next.from !== expected) {
+      throw new RateTableError(`${where}: il periodo successivo deve iniziare il ${expected}, non il ${next.from}`);
+    }
+  });
+}
+
+/**
+ * The rates in force on each day of [first, last], split at every change. Days outside the table are
+ * an error that names the table and the missing dates: interest is never extrapolated silently.
+ */
+export function segmentsOf(table: RateTable, first: Temporal.PlainDate, last: Temporal.PlainDate): RateSegment[] {
+  const rows = table.rows;
+  const firstRow = rows[0];
+  const lastRow = rows[rows.length - 1];
+  if (!firstRow || !lastRow) throw new RateTableError(`Tabella ${table.name} vuota (empty rate table)`);
+  const a = first.toString();
+  const b = last.toString();
+  if (a < firstRow.from) {
+    throw new RateTableError(
+      `Nessun tasso ${table.name} prima del ${firstRow.from}: il calcolo chiede il ${a} (no ${table.name} rate before ${firstRow.from})`,
+    );
+  }
+  if (lastRow.to !== null && b > lastRow.to) {
+    throw new RateTableError(
+      `Tasso ${table.name} noto fino al ${lastRow.to}: il calcolo arriva al ${b}; aggiungere il periodo successivo ` +
+        `(${table.name} rate known until ${lastRow.to}, the computation runs to ${b}: add the next period)`,
+    );
+  }
+  const out: RateSegment[] = [];
+  // Binary search for the row holding `first`.
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (rows[mid]!.from <= a) lo = mid;
+    else hi = mid - 1;
+  }
+  for (let i = lo; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (row.from > b) break;
+    const from = row.from > a ? row.from : a;
+    const to = row.to === null || row.to > b ? b : row.to;
+    out.push({ first: Temporal.PlainDate.from(from), last: Temporal.PlainDate.from(to), rate: row.rate });
+  }
+  return out;
+}
+
+/** A table whose rate is another's plus fixed points (ECB + 10, Basiszins + 9, legal + 3 …). */
+export function plusPoints(table: RateTable, points: string, add: (a: string, b: string) => string, name?: string): RateTable {
+  return { name: name ?? `${table.name}+${points}`, rows: table.rows.map((r) => ({ ...r, rate: add(r.rate, points) })) };
+}
+
+/** A constant rate over all time (Swiss 5 %, a contractual rate). */
+export function flatTable(name: string, rate: string, source: string): RateTable {
+  return { name, rows: [{ from: '1900-01-01', to: null, rate, source }] };
+}

@@ -1,0 +1,195 @@
+import { Temporal } from 'temporal-polyfill';
+import { money, toMoneyString } from '../money.ts';
+import type { DebtorKind } from '../model.ts';
+import { INTEREST_REGIMES } from '../model.ts';
+import { flatTable, plusPoints, RateTableError, type RateTable } from './rate-table.ts';
+
+export type Regime = (typeof INTEREST_REGIMES)[number];
+export { INTEREST_REGIMES as REGIMES };
+
+/** The statutory tables the regimes are built from (loaded from data/rates, with sources). */
+export interface RateBook {
+  /** Italy, art. 1284 c.c. */
+  itLegal: RateTable;
+  /** Italy, D.Lgs. 231/2002, contracts concluded before 2013-01-01 (ECB reference + 7). */
+  itCommercialPlus7: RateTable;
+  /** Italy, D.Lgs. 231/2002 as amended by D.Lgs. 192/2012 (ECB reference + 8). */
+  itCommercialPlus8: RateTable;
+  /** ECB main refinancing operations rate (France: commercial rate = MRO + 10). */
+  ecbMro: RateTable;
+  /** Germany, § 247 BGB Basiszinssatz. */
+  deBasiszins: RateTable;
+  /** France, taux de l'intérêt légal: creditor a natural person not acting professionally. */
+  frLegalPrivate: RateTable;
+  /** France, taux de l'intérêt légal: all other cases. */
+  frLegalOther: RateTable;
+}
+
+export interface RegimeInput {
+  regime: Regime;
+  due: string;
+  contractDate?: string | null | undefined;
+  judicialClaimDate?: string | null | undefined;
+  /** Contractual annual rate in percent, for `fixed`. */
+  rate?: string | null | undefined;
+  /** Base regime and points, for `spread` (e.g. it-legal + 3 for local taxes). */
+  base?: Regime | null | undefined;
+  spread?: string | null | undefined;
+  debtorKind?: DebtorKind | null | undefined;
+}
+
+export interface ResolvedRegime {
+  table: RateTable;
+  /** The legal basis, Italian first with English, as statements print it. */
+  basis: string[];
+  /** Whether the €40 flat compensation for recovery costs applies (B2B late payment). */
+  flatCompensation: boolean;
+}
+
+export class RegimeError extends Error {
+  constructor(
+    message: string,
+    readonly field: string,
+  ) {
+    super(message);
+    this.name = 'RegimeError';
+  }
+}
+
+const add = (a: string, b: string) => money(a).plus(b).toString();
+/** Art. 17 D.L. 132/2014: the c.4 switch applies to proceedings started from this day. */
+export const C4_FROM = '2014-12-11';
+/** D.Lgs. 192/2012 (+8 points, new terms) applies to contracts concluded from this day. */
+export const PLUS8_FROM = '2013-01-01';
+/** Art. 229 § 34 EGBGB: 9 points and the €40 for obligations arising after this day. */
+export const DE_NEW_RULES_AFTER = '2014-07-28';
+
+/** Rows of `a` before `date`, then rows of `b` from `date` on. */
+export function switchAt(a: RateTable, b: RateTable, date: string, name: string): RateTable {
+  const dayBefore = Temporal.PlainDate.from(date).subtract({ days: 1 }).toString();
+  const head = a.rows
+    .filter((r) => r.from <= dayBefore)
+    .map((r) => ({ ...r, to: r.to === null || r.to > dayBefore ? dayBefore : r.to }));
+  const tail = b.rows
+    .filter((r) => r.to === null || r.to >= date)
+    .map((r) => ({ ...r, from: r.from < date ? date : r.from }));
+  return { name, rows: [...head, ...tail] };
+}
+
+const consumerRefusal = (regime: string) =>
+  new RegimeError(
+    regime === 'it-commercial'
+      ? 'Il tasso commerciale (D.Lgs. 231/2002) non si applica a un consumatore (the commercial rate does not apply to a consumer)'
+      : `Il regime ${regime} è per debitori non consumatori (${regime} does not apply to a consumer)`,
+    'regime',
+  );
+
+const percentPattern = /^-?\d{1,3}(\.\d{1,4})?$/;
+
+export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): ResolvedRegime {
+  const consumer = input.debtorKind === 'consumer';
+  switch (input.regime) {
+    case 'it-legal': {
+      const basis = ['Art. 1284 c.1 c.c. — saggio degli interessi legali (Italian legal rate)'];
+      const j = input.judicialClaimDate;
+      if (!j) return { table: book.itLegal, basis, flatCompensation: false };
+      if (j < C4_FROM) {
+        basis.push(
+          `Art. 1284 c.4 c.c. non applicabile: domanda giudiziale del ${j}, anteriore all’11/12/2014 (art. 17 D.L. 132/2014)`,
+        );
+        return { table: book.itLegal, basis, flatCompensation: false };
+      }
+      basis.push(
+        `Art. 1284 c.4 c.c. — dalla domanda giudiziale del ${j}: saggio del D.Lgs. 231/2002 (from the judicial claim: commercial rate)`,
+      );
+      return { table: switchAt(book.itLegal, book.itCommercialPlus8, j, 'it-legal (c.4)'), basis, flatCompensation: false };
+    }
+    case 'it-commercial': {
+      if (consumer) throw consumerRefusal('it-commercial');
+      const concluded = input.contractDate ?? input.due;
+      const old = concluded < PLUS8_FROM;
+      return {
+        table: old ? book.itCommercialPlus7 : book.itCommercialPlus8,
+        basis: [
+          `Art. 5 D.Lgs. 231/2002 — tasso BCE di riferimento + ${old ? '7 (contratto anteriore al 2013)' : '8'} punti (ECB reference rate + ${old ? 7 : 8} points)`,
+          'Art. 6 D.Lgs. 231/2002 — 40 € forfettari per i costi di recupero (EUR 40 flat recovery costs)',
+        ],
+        flatCompensation: true,
+      };
+    }
+    case 'ch':
+      return {
+        table: flatTable('ch', '5', 'Art. 104 Abs. 1 OR / CO'),
+        basis: ['Art. 104 cpv. 1 CO — 5% annuo (Art. 104 Abs. 1 OR: 5 % Verzugszins)', 'Art. 105 cpv. 3 CO — nessun interesse sugli interessi'],
+        flatCompensation: false,
+      };
+    case 'de-consumer':
+      return {
+        table: plusPoints(book.deBasiszins, '5', add, 'de-consumer'),
+        basis: ['§ 288 Abs. 1 BGB — Basiszinssatz + 5 Prozentpunkte', '§ 289 BGB — keine Zinseszinsen'],
+        flatCompensation: false,
+      };
+    case 'de-business': {
+      if (consumer) throw consumerRefusal('de-business');
+      const arose = input.contractDate ?? input.due;
+      const newRules = arose > DE_NEW_RULES_AFTER;
+      return {
+        table: plusPoints(book.deBasiszins, newRules ? '9' : '8', add, 'de-business'),
+        basis: [
+          `§ 288 Abs. 2 BGB — Basiszinssatz + ${newRules ? 9 : 8} Prozentpunkte${newRules ? '' : ' (Art. 229 § 34 EGBGB)'}`,
+          ...(newRules ? ['§ 288 Abs. 5 BGB — Pauschale 40 €'] : []),
+        ],
+        flatCompensation: newRules,
+      };
+    }
+    case 'fr-legal-private':
+      return {
+        table: book.frLegalPrivate,
+        basis: ['Art. L313-2 CMF — taux de l’intérêt légal (créancier personne physique)'],
+        flatCompensation: false,
+      };
+    case 'fr-legal-other':
+      return { table: book.frLegalOther, basis: ['Art. L313-2 CMF — taux de l’intérêt légal (autres cas)'], flatCompensation: false };
+    case 'fr-commercial':
+      if (consumer) throw consumerRefusal('fr-commercial');
+      return {
+        table: plusPoints(book.ecbMro, '10', add, 'fr-commercial'),
+        basis: ['Art. L441-10 C. com. — taux BCE + 10 points', 'Art. D441-5 C. com. — indemnité forfaitaire 40 €'],
+        flatCompensation: true,
+      };
+    case 'fixed': {
+      if (!input.rate || !percentPattern.test(input.rate)) {
+        throw new RegimeError('Tasso contrattuale mancante o non valido, es. 8.5 (contractual rate required, e.g. 8.5)', 'rate');
+      }
+      return {
+        table: flatTable('fixed', input.rate, 'contract'),
+        basis: [`Tasso contrattuale ${input.rate}% annuo (contractual rate)`],
+        flatCompensation: false,
+      };
+    }
+    case 'spread': {
+      if (!input.base || input.base === 'spread' || input.base === 'none' || depth > 0) {
+        throw new RegimeError('Regime base mancante o non valido per "spread", es. it-legal (base regime required)', 'base');
+      }
+      if (!input.spread || !percentPattern.test(input.spread)) {
+        throw new RegimeError('Punti di maggiorazione mancanti o non validi, es. 3 (spread points required, e.g. 3)', 'spread');
+      }
+      const base = resolveRegime(book, { ...input, regime: input.base }, depth + 1);
+      return {
+        table: plusPoints(base.table, input.spread, add, `${input.base}+${input.spread}`),
+        basis: [...base.basis, `maggiorato di ${input.spread} punti (plus ${input.spread} points)`],
+        flatCompensation: base.flatCompensation,
+      };
+    }
+    case 'none':
+      return { table: flatTable('none', '0', 'no interest'), basis: ['Nessun interesse (no interest)'], flatCompensation: false };
+    default:
+      throw new RegimeError(
+        `Regime sconosciuto "${String(input.regime)}": ammessi ${INTEREST_REGIMES.join(', ')} (unknown regime)`,
+        'regime',
+      );
+  }
+}
+
+export const FLAT_COMPENSATION_EUR = toMoneyString('40');
+export { RateTableError };
