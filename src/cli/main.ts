@@ -8,6 +8,7 @@ import { openapiCommand } from './commands/openapi.ts';
 import { startCommand } from './commands/start.ts';
 import { tenantCommand, userCommand } from './commands/admin.ts';
 import { buildWebCommand } from './commands/build-web.ts';
+import { interestCommand } from './commands/interest.ts';
 
 const program = new Command()
   .name('incasso')
@@ -22,6 +23,7 @@ program.addCommand(tenantCommand(config));
 program.addCommand(userCommand(config));
 program.addCommand(openapiCommand(config));
 program.addCommand(buildWebCommand());
+program.addCommand(interestCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -57,14 +57,14 @@ export interface StatementPayment {
 }
 
 export interface Statement {
+  /** All interest accrued over the whole span, rounded half-up to the cent. */
+  interest: string;
   currency: 'EUR' | 'CHF';
   regime: Regime;
   dayCount: DayCount;
   due: string;
   paid: string;
   principal: string;
-  /** All interest accrued over the whole span, rounded half-up to the cent. */
-  interest: string;
   interestPaid: string;
   interestDue: string;
   costs: string;
@@ -294,13 +294,13 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   const costsTotal = costItems.reduce((s, k) => s.plus(k.amount), new Money(0) as MoneyT);
   const interest = payments.length ? interestPaid.plus(interestDue) : round2(interestTotal);
   return {
+    interest: toMoneyString(interest),
     currency,
     regime: c.regime,
     dayCount,
     due: c.due,
     paid: c.paid,
     principal: toMoneyString(c.principal),
-    interest: toMoneyString(interest),
     interestPaid: toMoneyString(interestPaid),
     interestDue: toMoneyString(interestDue),
     costs: toMoneyString(costsTotal),

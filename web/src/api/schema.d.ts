@@ -5493,6 +5493,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/interest/calculate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        principal: string;
+                        due: string;
+                        paid: string;
+                        /** @enum {string} */
+                        regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                        /** @enum {string} */
+                        currency?: "EUR" | "CHF";
+                        contractDate?: string | null;
+                        judicialClaimDate?: string | null;
+                        /** @enum {string} */
+                        dayCount?: "act365" | "act366" | "act360" | "30e360";
+                        rate?: string | null;
+                        /** @enum {string|null} */
+                        base?: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none" | null;
+                        spread?: string | null;
+                        /** @enum {string|null} */
+                        debtorKind?: "consumer" | "sole_trader" | "company" | "public_administration" | null;
+                        payments?: {
+                            date: string;
+                            amount: string;
+                        }[];
+                        costs?: {
+                            date: string;
+                            amount: string;
+                            label: string;
+                        }[];
+                        flatCompensation?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            interest: string;
+                            currency: string;
+                            regime: string;
+                            dayCount: string;
+                            due: string;
+                            paid: string;
+                            principal: string;
+                            interestPaid: string;
+                            interestDue: string;
+                            costs: string;
+                            costsPaid: string;
+                            costsDue: string;
+                            principalPaid: string;
+                            principalDue: string;
+                            totalDue: string;
+                            periods: {
+                                from: string;
+                                to: string;
+                                days: number;
+                                rate: string;
+                                principal: string;
+                                amount: string;
+                            }[];
+                            payments: {
+                                date: string;
+                                amount: string;
+                                costs: string;
+                                interest: string;
+                                principal: string;
+                                unallocated: string;
+                            }[];
+                            costItems: {
+                                date: string;
+                                label: string;
+                                amount: string;
+                            }[];
+                            basis: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

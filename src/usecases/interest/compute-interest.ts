@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { computeStatement, InterestInputError, type InterestCase, type Statement } from '../../domain/interest/compute.ts';
+import { DAY_COUNTS } from '../../domain/interest/day-count.ts';
+import type { RateBook } from '../../domain/interest/regimes.ts';
+import { invalid } from '../../domain/errors.ts';
+import { CURRENCIES, DEBTOR_KINDS, INTEREST_REGIMES } from '../../domain/model.ts';
+
+/**
+ * One interest case as the CLI, the batch mode and the API take it. Field checks with specific
+ * messages happen in the engine, so every caller gets the same ones.
+ */
+export const InterestCaseInput = z
+  .object({
+    principal: z.string().max(40),
+    due: z.string().max(20),
+    paid: z.string().max(20),
+    regime: z.enum(INTEREST_REGIMES, {
+      error: `Regime sconosciuto: ammessi ${INTEREST_REGIMES.join(', ')} (unknown regime)`,
+    }),
+    currency: z.enum(CURRENCIES).optional(),
+    contractDate: z.string().max(20).nullish(),
+    judicialClaimDate: z.string().max(20).nullish(),
+    dayCount: z.enum(DAY_COUNTS).optional(),
+    rate: z.string().max(20).nullish(),
+    base: z.enum(INTEREST_REGIMES).nullish(),
+    spread: z.string().max(20).nullish(),
+    debtorKind: z.enum(DEBTOR_KINDS).nullish(),
+    payments: z.array(z.object({ date: z.string().max(20), amount: z.string().max(40) }).strict()).max(1000).optional(),
+    costs: z
+      .array(z.object({ date: z.string().max(20), amount: z.string().max(40), label: z.string().max(200) }).strict())
+      .max(1000)
+      .optional(),
+    flatCompensation: z.boolean().optional(),
+  })
+  .strict();
+
+export type InterestCaseInput = z.input<typeof InterestCaseInput>;
+
+/** Computes a statement, turning the engine's input errors into field errors. Pure: no database. */
+export function computeInterest(book: RateBook, input: unknown): Statement {
+  const parsed = InterestCaseInput.safeParse(input);
+  if (!parsed.success) {
+    throw invalid(parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message })));
+  }
+  try {
+    return computeStatement(book, parsed.data as InterestCase);
+  } catch (err) {
+    if (err instanceof InterestInputError) throw invalid([{ path: err.field, message: err.message }], err.message);
+    throw err;
+  }
+}
