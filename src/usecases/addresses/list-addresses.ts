@@ -2,19 +2,11 @@ import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { present } from '../shared/present.ts';
-import { loadDebtor } from '../shared/scope.ts';
+import { loadDebtor, rowsOfDebtor } from '../shared/scope.ts';
 import type { AddressView } from './schema.ts';
 
 export async function listAddresses(db: Db, actor: Actor, debtorId: string): Promise<AddressView[]> {
   authorize(actor, 'read', 'address');
   await loadDebtor(db, actor, debtorId);
-  const rows = await db
-    .selectFrom('addresses')
-    .selectAll()
-    .where('tenant_id', '=', actor.tenantId)
-    .where('debtor_id', '=', debtorId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => present(r) as AddressView);
+  return (await rowsOfDebtor(db, actor, 'addresses', debtorId)).map((r) => present(r) as AddressView);
 }

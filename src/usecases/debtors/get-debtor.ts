@@ -3,7 +3,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { outstandingByDebtor } from '../claims/outstanding.ts';
 import { authorize } from '../shared/authorize.ts';
 import { present } from '../shared/present.ts';
-import { loadDebtor } from '../shared/scope.ts';
+import { loadDebtor, rowsOfDebtor } from '../shared/scope.ts';
 import type { DebtorDetail } from './schema.ts';
 
 /**
@@ -15,22 +15,8 @@ export async function getDebtor(db: Db, actor: Actor, id: string): Promise<Debto
   authorize(actor, 'read', 'debtor');
   const debtor = await loadDebtor(db, actor, id);
   const [addresses, contacts, outstanding] = await Promise.all([
-    db
-      .selectFrom('addresses')
-      .selectAll()
-      .where('tenant_id', '=', actor.tenantId)
-      .where('debtor_id', '=', id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('contacts')
-      .selectAll()
-      .where('tenant_id', '=', actor.tenantId)
-      .where('debtor_id', '=', id)
-      .orderBy('created_at')
-      .orderBy('id')
-      .execute(),
+    rowsOfDebtor(db, actor, 'addresses', id),
+    rowsOfDebtor(db, actor, 'contacts', id),
     outstandingByDebtor(db, actor, [id]),
   ]);
   return {

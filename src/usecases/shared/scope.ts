@@ -58,3 +58,15 @@ export async function loadClaim(db: Db, actor: Actor, id: string, opts: { forUpd
   if (!row) throw notFound('Pratica (claim)');
   return row;
 }
+
+/** A debtor's contacts or addresses, oldest first (the caller has checked the debtor is visible). */
+export function rowsOfDebtor(db: Db, actor: Actor, table: 'contacts' | 'addresses', debtorId: string) {
+  return db
+    .selectFrom(table)
+    .selectAll()
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', '=', debtorId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+}

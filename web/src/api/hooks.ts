@@ -303,3 +303,12 @@ export function useAddNote(debtorId: string) {
     },
   });
 }
+
+/* ---------- interest calculator ---------- */
+
+/** Computes a statement; nothing is stored, so nothing to invalidate. */
+export function useCalculateInterest() {
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/interest/calculate', 'post'>) => call(http.POST('/api/interest/calculate', { body })),
+  });
+}

@@ -85,6 +85,20 @@ export type PaymentDetail = ResponseOf<'/api/payments', 'post'>;
 export type Note = ResponseOf<'/api/notes', 'get'>['items'][number];
 /** One line of a debtor's history: an audit event or a note, newest first. */
 export type HistoryEntry = ResponseOf<'/api/debtors/{id}/history', 'get'>['items'][number];
+/** One case for the interest calculator, and the statement it answers. */
+export type InterestInput = BodyOf<'/api/interest/calculate', 'post'>;
+export type InterestStatement = ResponseOf<'/api/interest/calculate', 'post'>;
+export type InterestRegime = InterestInput['regime'];
+export type DayCount = NonNullable<InterestInput['dayCount']>;
+
+/**
+ * The day-count conventions the calculator offers, first the default. Kept here (the domain's list
+ * lives next to date arithmetic the UI does not load) and checked against the API both ways.
+ */
+export const DAY_COUNTS = ['act365', 'act366', 'act360', '30e360'] as const satisfies readonly DayCount[];
+type Assert<T extends true> = T;
+/** Fails to compile when the server accepts a day count the list above does not offer. */
+export type EveryDayCountOffered = Assert<[DayCount] extends [(typeof DAY_COUNTS)[number]] ? true : false>;
 
 export type ListParams = {
   page?: number;
