@@ -17,8 +17,12 @@ z.config({
         return 'Campo sconosciuto (unknown field)';
       case 'too_small':
         if (issue.origin === 'string' && issue.minimum === 1) return 'Campo obbligatorio (required)';
+        if (issue.origin === 'string') return `Minimo ${String(issue.minimum)} caratteri (at least ${String(issue.minimum)} characters)`;
+        if (issue.origin === 'array') return `Almeno ${String(issue.minimum)} elementi (at least ${String(issue.minimum)} items)`;
         return `Valore troppo piccolo: minimo ${String(issue.minimum)} (at least ${String(issue.minimum)})`;
       case 'too_big':
+        if (issue.origin === 'string') return `Massimo ${String(issue.maximum)} caratteri (at most ${String(issue.maximum)} characters)`;
+        if (issue.origin === 'array') return `Al massimo ${String(issue.maximum)} elementi (at most ${String(issue.maximum)} items)`;
         return `Valore troppo grande: massimo ${String(issue.maximum)} (at most ${String(issue.maximum)})`;
       case 'invalid_format':
         return `Formato non valido (invalid ${issue.format})`;

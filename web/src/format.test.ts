@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatMoney, groupDigits, isIsoDate, parseDateInput, parseMoneyInput, parsePercentInput } from './format';
+import { formatDate, formatMoney, formatRate, groupDigits, isIsoDate, parseDateInput, parseMoneyInput, parsePercentInput } from './format';
 
 const nbsp = '\u00a0';
 
@@ -101,5 +101,16 @@ describe('parseDateInput', () => {
 
   it('refuses impossible dates and other text', () => {
     for (const bad of ['31/02/2026', '2026-13-01', 'ieri', '', '03/31/2026']) expect(parseDateInput(bad), bad).toBeNull();
+  });
+});
+
+describe('formatRate', () => {
+  it('keeps the digits as given and follows the decimal sign of the UI language', () => {
+    expect(formatRate('10.50', 'it')).toBe(`10,50${nbsp}%`);
+    expect(formatRate('5', 'de')).toBe(`5${nbsp}%`);
+    expect(formatRate('12.125', 'fr')).toBe(`12,125${nbsp}%`);
+    expect(formatRate('10.50', 'en')).toBe('10.50%');
+    expect(formatRate('-0.62', 'it')).toBe(`-0,62${nbsp}%`);
+    expect(formatRate('', 'it')).toBe('—');
   });
 });

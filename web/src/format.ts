@@ -59,6 +59,17 @@ export function formatNumber(n: number | string, locale: Locale): string {
 }
 
 /**
+ * A yearly rate as the API gives it ("10.50") with a per cent sign: "10,50 %" (it, de, fr), "10.50%"
+ * (en). Only the decimal sign follows the UI language; the digits are shown exactly as they came.
+ */
+export function formatRate(rate: string | null | undefined, locale: Locale): string {
+  if (rate === null || rate === undefined || rate.trim() === '') return '—';
+  const s = rate.trim();
+  if (!DECIMAL.test(s)) return s;
+  return locale === 'en' ? `${s}%` : `${s.replace('.', ',')}\u00a0%`;
+}
+
+/**
  * '2026-03-31' → '31/03/2026' (it, en, fr) or '31.03.2026' (de), formatted from the string itself.
  * An instant ('2026-03-31T22:10:00Z') shows the local calendar day it fell on.
  */

@@ -14,6 +14,7 @@ const ClaimFormPage = lazy(() => import('./pages/ClaimFormPage'));
 const ClaimPage = lazy(() => import('./pages/ClaimPage'));
 const CreditorsPage = lazy(() => import('./pages/CreditorsPage'));
 const CreditorFormPage = lazy(() => import('./pages/CreditorFormPage'));
+const InterestPage = lazy(() => import('./pages/InterestPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -35,6 +36,7 @@ export const router = createBrowserRouter([
       { path: 'creditors', element: <CreditorsPage /> },
       { path: 'creditors/new', element: <CreditorFormPage /> },
       { path: 'creditors/:id/edit', element: <CreditorFormPage /> },
+      { path: 'interest', element: <InterestPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

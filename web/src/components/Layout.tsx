@@ -13,6 +13,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string }[] = 
   { to: '/debtors', label: 'nav.debtors', testId: 'nav-debtors' },
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
+  { to: '/interest', label: 'nav.interest', testId: 'nav-interest' },
 ];
 
 /** Every page behind login: checks the session, then draws header, navigation and the page. */
