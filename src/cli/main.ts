@@ -9,6 +9,7 @@ import { startCommand } from './commands/start.ts';
 import { tenantCommand, userCommand } from './commands/admin.ts';
 import { buildWebCommand } from './commands/build-web.ts';
 import { interestCommand } from './commands/interest.ts';
+import { ratesCommand } from './commands/rates.ts';
 
 const program = new Command()
   .name('incasso')
@@ -23,7 +24,8 @@ program.addCommand(tenantCommand(config));
 program.addCommand(userCommand(config));
 program.addCommand(openapiCommand(config));
 program.addCommand(buildWebCommand());
-program.addCommand(interestCommand());
+program.addCommand(interestCommand(config));
+program.addCommand(ratesCommand(config));
 
 try {
   await program.parseAsync(process.argv);

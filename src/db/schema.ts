@@ -236,6 +236,20 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+export interface RatePeriodsTable {
+  id: Generated<string>;
+  series: 'it-legal' | 'it-commercial-reference' | 'ecb-mro' | 'de-basiszins' | 'fr-legal';
+  valid_from: DateCol;
+  valid_to: NullableDate;
+  rate_percent: Numeric;
+  rate2_percent: ColumnType<string | null, string | null | undefined, string | null>;
+  source: string;
+  tenant_id: string | null;
+  added_by: string | null;
+  added_by_label: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   creditors: CreditorsTable;
@@ -250,6 +264,7 @@ export interface DB {
   notes: NotesTable;
   attachments: AttachmentsTable;
   audit_events: AuditEventsTable;
+  rate_periods: RatePeriodsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

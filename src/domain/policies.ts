@@ -27,11 +27,13 @@ export type Resource =
   | 'payment'
   | 'note'
   | 'user'
-  | 'audit';
+  | 'audit'
+  /** Statutory rate periods: installation-wide, so only administrators add them. */
+  | 'rate';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate']),
   supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note']),
 };

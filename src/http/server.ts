@@ -21,8 +21,7 @@ import { noteRoutes } from './routes/notes.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
-import { shippedRateBook } from '../usecases/interest/rate-book.ts';
-import type { RateBook } from '../domain/interest/regimes.ts';
+import { rateRoutes } from './routes/rates.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -33,8 +32,6 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Serve the built web UI (web/dist) at /. */
   serveWeb?: boolean;
-  /** Statutory rate tables; loaded from data/rates when not given. */
-  rates?: RateBook;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -90,7 +87,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(paymentRoutes, deps);
   await app.register(noteRoutes, deps);
   await app.register(userRoutes, deps);
-  await app.register(interestRoutes, { ...deps, rates: opts.rates ?? shippedRateBook() });
+  await app.register(interestRoutes, deps);
+  await app.register(rateRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

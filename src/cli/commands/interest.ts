@@ -5,7 +5,8 @@ import { AppError } from '../../domain/errors.ts';
 import { DAY_COUNTS } from '../../domain/interest/day-count.ts';
 import type { Statement } from '../../domain/interest/compute.ts';
 import { INTEREST_REGIMES } from '../../domain/model.ts';
-import { shippedRateBook } from '../../usecases/interest/rate-book.ts';
+import type { Config } from '../../config.ts';
+import { rateBookForCli } from '../rate-book.ts';
 import { computeInterest } from '../../usecases/interest/compute-interest.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
@@ -41,7 +42,7 @@ function printTable(s: Statement): void {
   console.log(`\nBase giuridica: ${s.basis.join('; ')}`);
 }
 
-export function interestCommand() {
+export function interestCommand(config: () => Config) {
   return new Command('interest')
     .description('Compute late-payment interest (one case, or a JSON-lines batch with --batch)')
     .option('--principal <amount>', 'principal, e.g. 10000 or 1234.56')
@@ -61,7 +62,7 @@ export function interestCommand() {
     .option('--batch <file>', 'read one JSON case per line ("-" for standard input); write one JSON result per line')
     .option('--json', 'print the statement as JSON')
     .action(async (o) => {
-      const book = shippedRateBook();
+      const book = await rateBookForCli(config());
       if (o.batch) {
         const input = o.batch === '-' ? process.stdin : fs.createReadStream(o.batch, 'utf8');
         const lines = readline.createInterface({ input, crlfDelay: Infinity });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiContext, pathsOf, type ApiContext } from '../../test/http.ts';
@@ -13,7 +14,14 @@ afterAll(async () => {
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 const cli = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ['bin/incasso.mjs', 'interest', ...args], { cwd: ROOT, encoding: 'utf8', input, timeout: 30_000 });
+  spawnSync(process.execPath, ['bin/incasso.mjs', 'interest', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input,
+    timeout: 30_000,
+    // No embedded database here: the CLI computes on the shipped tables (or on DATABASE_URL's, like the API).
+    env: { ...process.env, INCASSO_DATA_DIR: path.join(os.tmpdir(), 'incasso-no-such-db', 'db') },
+  });
 
 const TV_IT_04 = { principal: '10000', due: '2023-01-01', paid: '2024-01-01', regime: 'it-commercial' };
 

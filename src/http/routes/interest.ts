@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { RateBook } from '../../domain/interest/regimes.ts';
 import { computeInterest, InterestCaseInput } from '../../usecases/interest/compute-interest.ts';
+import { currentRateBook } from '../../usecases/interest/rate-book.ts';
 import { actorOf } from '../auth.ts';
 import { errors } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -40,13 +40,13 @@ const Statement = z.object({
 });
 
 /** The interest calculator: the same engine as the CLI and the batch mode, on the same rate tables. */
-export const interestRoutes: FastifyPluginAsyncZod<RouteDeps & { rates: RateBook }> = async (app, { rates }) => {
+export const interestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   app.post(
     '/api/interest/calculate',
     { schema: { tags: ['interest'], body: InterestCaseInput, response: { 200: Statement, ...errors } } },
-    (req) => {
+    async (req) => {
       actorOf(req); // any signed-in user may use the calculator
-      return computeInterest(rates, req.body);
+      return computeInterest(await currentRateBook(db), req.body);
     },
   );
 };

@@ -1,10 +1,56 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import { appendPeriod, type RatePeriod } from '../../domain/interest/rate-series.ts';
 import type { RateBook } from '../../domain/interest/regimes.ts';
 import { loadRateBook } from '../../integrations/rates/load-rate-book.ts';
 
-let cached: RateBook | undefined;
+let shipped: RateBook | undefined;
 
 /** The statutory rate tables shipped in data/rates, read once per process. */
 export function shippedRateBook(): RateBook {
-  cached ??= loadRateBook();
-  return cached;
+  shipped ??= loadRateBook();
+  return shipped;
+}
+
+let cache: { key: string; book: RateBook } | undefined;
+
+/**
+ * The shipped tables extended by the periods administrators added since the release. One cheap query
+ * tells whether anything was added (by this node or another); the merged book is rebuilt only then.
+ */
+export async function currentRateBook(db: Db): Promise<RateBook> {
+  const stamp = await sql<{ n: number; last: string | null }>`
+    select count(*)::int as n, max(created_at)::text as last from rate_periods`.execute(db);
+  const key = `${stamp.rows[0]?.n ?? 0}|${stamp.rows[0]?.last ?? ''}`;
+  if (cache?.key === key) return cache.book;
+  const rows = await db
+    .selectFrom('rate_periods')
+    .select(['series', 'valid_from', 'valid_to', 'rate_percent', 'rate2_percent', 'source'])
+    .orderBy('created_at')
+    .orderBy('valid_from')
+    .execute();
+  let book = shippedRateBook();
+  for (const r of rows) book = appendPeriod(book, toPeriod(r));
+  cache = { key, book };
+  return book;
+}
+
+export function toPeriod(r: {
+  series: RatePeriod['series'];
+  valid_from: string;
+  valid_to: string | null;
+  rate_percent: string;
+  rate2_percent: string | null;
+  source: string;
+}): RatePeriod {
+  // numeric(7,4) comes back as "2.4000": trailing zeros are not part of the published figure.
+  const trim = (v: string) => v.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return {
+    series: r.series,
+    from: r.valid_from,
+    to: r.valid_to,
+    rate: trim(r.rate_percent),
+    rate2: r.rate2_percent === null ? null : trim(r.rate2_percent),
+    source: r.source,
+  };
 }

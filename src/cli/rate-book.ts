@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.ts';
+import { DataDirLockedError } from '../db/lock.ts';
+import type { RateBook } from '../domain/interest/regimes.ts';
+import { currentRateBook, shippedRateBook } from '../usecases/interest/rate-book.ts';
+import { openMigrated } from './open.ts';
+
+/**
+ * The rate book the command line computes with: the database's (shipped tables plus the periods
+ * administrators added) whenever it can be read, as the server does; otherwise the shipped tables,
+ * saying so on stderr.
+ */
+export async function rateBookForCli(config: Config): Promise<RateBook> {
+  const embeddedExists = fs.existsSync(path.join(config.dataDir, 'PG_VERSION'));
+  if (!config.databaseUrl && !embeddedExists) return shippedRateBook();
+  try {
+    const database = await openMigrated(config);
+    try {
+      return await currentRateBook(database.db);
+    } finally {
+      await database.close();
+    }
+  } catch (err) {
+    if (!(err instanceof DataDirLockedError)) throw err;
+    process.stderr.write(
+      'incasso: il database incorporato è in uso dal server: uso le tabelle dei tassi distribuite, senza i periodi ' +
+        'aggiunti dall’amministratore (embedded database busy: using the shipped rate tables)\n',
+    );
+    return shippedRateBook();
+  }
+}

@@ -1,0 +1,30 @@
+import type { Db } from '../../db/connect.ts';
+import { seriesEnds } from '../../domain/interest/rate-series.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { authorize } from '../shared/authorize.ts';
+import { currentRateBook } from './rate-book.ts';
+
+/** Every series with its last known period, and the periods added since the release. */
+export async function listRatePeriods(db: Db, actor: Actor) {
+  authorize(actor, 'read', 'rate');
+  const book = await currentRateBook(db);
+  const added = await db
+    .selectFrom('rate_periods')
+    .select(['series', 'valid_from', 'valid_to', 'rate_percent', 'rate2_percent', 'source', 'added_by_label', 'created_at'])
+    .orderBy('series')
+    .orderBy('valid_from')
+    .execute();
+  return {
+    series: seriesEnds(book),
+    added: added.map((r) => ({
+      series: r.series,
+      from: r.valid_from,
+      to: r.valid_to,
+      rate: r.rate_percent,
+      rate2: r.rate2_percent,
+      source: r.source,
+      addedBy: r.added_by_label,
+      addedAt: r.created_at.toISOString(),
+    })),
+  };
+}
