@@ -105,7 +105,7 @@ export function seriesEnds(book: RateBook): { series: RateSeries; lastFrom: stri
   const ref = last(book.itCommercialPlus8);
   return [
     { series: 'it-legal', lastFrom: last(book.itLegal).from, lastTo: last(book.itLegal).to, rate: last(book.itLegal).rate },
-    { series: 'it-commercial-reference', lastFrom: ref.from, lastTo: ref.to, rate: money(ref.rate).minus(8).toString() },
+    { series: 'it-commercial-reference', lastFrom: ref.from, lastTo: ref.to, rate: money(ref.rate).minus(8).toFixed(2) },
     { series: 'ecb-mro', lastFrom: last(book.ecbMro).from, lastTo: last(book.ecbMro).to, rate: last(book.ecbMro).rate },
     { series: 'de-basiszins', lastFrom: last(book.deBasiszins).from, lastTo: last(book.deBasiszins).to, rate: last(book.deBasiszins).rate },
     { series: 'fr-legal', lastFrom: last(book.frLegalPrivate).from, lastTo: last(book.frLegalPrivate).to, rate: last(book.frLegalPrivate).rate },

@@ -50,7 +50,8 @@ export async function addRatePeriod(db: Db, actor: Actor, input: z.input<typeof 
     } catch (err) {
       if (err instanceof RateTableError) {
         const field = /^(from|to|rate2?|source):/.exec(err.message)?.[1] ?? 'from';
-        throw invalid([{ path: field, message: err.message.replace(/^(from|to|rate2?|source): /, '') }], err.message);
+        const message = err.message.replace(/^(from|to|rate2?|source): /, '');
+        throw invalid([{ path: field, message }], message);
       }
       throw err;
     }
