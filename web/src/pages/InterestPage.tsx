@@ -1,0 +1,655 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  CloseButton,
+  Grid,
+  Group,
+  List,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { randomId } from '@mantine/hooks';
+import { useRef, useState, type ReactNode } from 'react';
+import { useCalculateInterest } from '../api/hooks';
+import {
+  CURRENCIES,
+  DAY_COUNTS,
+  DEBTOR_KINDS,
+  INTEREST_REGIMES,
+  type Currency,
+  type DayCount,
+  type DebtorKind,
+  type InterestInput,
+  type InterestRegime,
+  type InterestStatement,
+} from '../api/types';
+import { applyServerErrors, DateField, EnumSelect, enumOptions, MoneyField } from '../components/forms';
+import { DateText, ErrorAlert, Money, PageHeader } from '../components/ui';
+import { formatRate, isIsoDate, parseMoneyInput, parsePercentInput, todayIso } from '../format';
+import { useI18n } from '../i18n';
+
+interface PaymentRow {
+  key: string;
+  date: string;
+  amount: string;
+}
+
+interface InterestValues {
+  principal: string;
+  currency: string;
+  regime: string;
+  due: string;
+  paid: string;
+  contractDate: string;
+  judicialClaimDate: string;
+  dayCount: string;
+  rate: string;
+  base: string;
+  spread: string;
+  debtorKind: string;
+  flatCompensation: boolean;
+  payments: PaymentRow[];
+}
+
+const initialValues = (): InterestValues => ({
+  principal: '',
+  currency: 'EUR',
+  regime: 'it-legal',
+  due: '',
+  paid: todayIso(),
+  contractDate: '',
+  judicialClaimDate: '',
+  dayCount: 'act365',
+  rate: '',
+  base: 'it-legal',
+  spread: '',
+  debtorKind: '',
+  flatCompensation: true,
+  payments: [],
+});
+
+/** Hints go under their input, so the inputs of a row stay aligned. */
+const BELOW: ('label' | 'input' | 'description' | 'error')[] = ['label', 'input', 'description', 'error'];
+
+/** Regimes whose rate depends on when the contract was made (+7/+8, § 288 old and new rules). */
+const USES_CONTRACT_DATE: readonly string[] = ['it-commercial', 'de-business'];
+/** Regimes that add the €40 flat compensation for recovery costs (EUR claims only). */
+const HAS_FLAT_COMPENSATION: readonly string[] = ['it-commercial', 'de-business', 'fr-commercial'];
+/** What "spread" can be built on: a regime with a rate table of its own. */
+const SPREAD_BASES = INTEREST_REGIMES.filter((r) => r !== 'spread' && r !== 'none' && r !== 'fixed');
+
+/** The regime whose rules apply: the base one for "spread". */
+const effectiveRegime = (v: Pick<InterestValues, 'regime' | 'base'>) => (v.regime === 'spread' ? v.base : v.regime);
+
+/** A spread in points, possibly negative ("-1,5" → "-1.5"), or null. */
+function parseSpreadInput(raw: string): string | null {
+  const s = raw.trim();
+  const negative = s.startsWith('-');
+  const points = parsePercentInput(negative ? s.slice(1) : s);
+  return points === null ? null : `${negative ? '-' : ''}${points}`;
+}
+
+/**
+ * Form values → the API's case. Fields that the chosen regime does not use are left out, so a value
+ * typed for another regime never changes the result; indices of `payments` match the form's rows,
+ * so the server's `payments.N.amount` errors land on the right input.
+ */
+function toBody(v: InterestValues): InterestInput {
+  const regime = v.regime as InterestRegime;
+  const effective = effectiveRegime(v);
+  const body: InterestInput = {
+    principal: parseMoneyInput(v.principal) ?? v.principal.trim(),
+    currency: v.currency as Currency,
+    regime,
+    due: v.due,
+    paid: v.paid,
+    dayCount: v.dayCount as DayCount,
+    flatCompensation: v.flatCompensation,
+  };
+  if (USES_CONTRACT_DATE.includes(effective) && v.contractDate) body.contractDate = v.contractDate;
+  if (effective === 'it-legal' && v.judicialClaimDate) body.judicialClaimDate = v.judicialClaimDate;
+  if (regime === 'fixed') body.rate = parsePercentInput(v.rate) ?? v.rate.trim();
+  if (regime === 'spread') {
+    body.base = (v.base || null) as InterestInput['base'];
+    body.spread = parseSpreadInput(v.spread) ?? v.spread.trim();
+  }
+  if (v.debtorKind) body.debtorKind = v.debtorKind as DebtorKind;
+  if (v.payments.length > 0) {
+    body.payments = v.payments.map((p) => ({ date: p.date, amount: parseMoneyInput(p.amount) ?? p.amount.trim() }));
+  }
+  return body;
+}
+
+export default function InterestPage() {
+  const { t, te } = useI18n();
+  const calc = useCalculateInterest();
+  const [unmatched, setUnmatched] = useState<string[]>([]);
+  // The case the shown result answers: when the form moves away from it, the result is marked stale.
+  const [computed, setComputed] = useState<string | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+
+  const required = (v: string) => (v.trim() ? null : t('validation.required'));
+  const date = (v: string) => (!v ? t('validation.required') : isIsoDate(v) ? null : t('validation.date'));
+  const amount = (v: string) => {
+    if (!v.trim()) return t('validation.required');
+    const a = parseMoneyInput(v);
+    return a && /[1-9]/.test(a) ? null : t('validation.amount');
+  };
+  const form = useForm<InterestValues>({
+    initialValues: initialValues(),
+    validate: {
+      principal: amount,
+      regime: required,
+      due: date,
+      paid: date,
+      contractDate: (v) => (v && !isIsoDate(v) ? t('validation.date') : null),
+      judicialClaimDate: (v) => (v && !isIsoDate(v) ? t('validation.date') : null),
+      rate: (v, values) => (values.regime !== 'fixed' ? null : parsePercentInput(v) ? null : t('validation.percent')),
+      base: (v, values) => (values.regime === 'spread' ? required(v) : null),
+      spread: (v, values) => (values.regime !== 'spread' ? null : parseSpreadInput(v) ? null : t('validation.percent')),
+      payments: { date, amount },
+    },
+  });
+  const values = form.getValues();
+  const effective = effectiveRegime(values);
+
+  const submit = form.onSubmit((v) => {
+    setUnmatched([]);
+    const body = toBody(v);
+    setComputed(JSON.stringify(body));
+    calc.mutate(body, {
+      onSuccess: () => requestAnimationFrame(() => resultRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })),
+      onError: (e) => setUnmatched(applyServerErrors(form, e)),
+    });
+  });
+
+  const regimeOptions = enumOptions(te, 'interestRegime', INTEREST_REGIMES);
+  const renderRegime = ({ option }: { option: { value: string; label: string } }) => (
+    <Stack gap={0} py={2}>
+      <Text size="sm">{option.label}</Text>
+      <Text size="xs" c="dimmed">
+        {te('interestRegimeInfo', option.value)}
+      </Text>
+    </Stack>
+  );
+  const stale = calc.data !== undefined && computed !== null && computed !== JSON.stringify(toBody(values));
+
+  return (
+    <>
+      <PageHeader title={t('interest.title')} subtitle={t('interest.subtitle')} />
+      <form onSubmit={submit} noValidate data-testid="interest-form">
+        <Stack gap="md">
+          {calc.error && <ErrorAlert error={calc.error} extra={unmatched} />}
+          <Card withBorder padding="lg" radius="md">
+            <Title order={5} mb="sm">
+              {t('interest.section.case')}
+            </Title>
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <MoneyField
+                  label={t('interest.principal')}
+                  withAsterisk
+                  placeholder="1234,56"
+                  currency={values.currency}
+                  {...form.getInputProps('principal')}
+                  data-testid="interest-principal"
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 2 }}>
+                <Select
+                  label={t('interest.currency')}
+                  data={[...CURRENCIES]}
+                  allowDeselect={false}
+                  {...form.getInputProps('currency')}
+                  data-testid="interest-currency"
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <DateField label={t('interest.due')} withAsterisk {...form.getInputProps('due')} data-testid="interest-due" />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 4 }}>
+                <DateField label={t('interest.paid')} withAsterisk {...form.getInputProps('paid')} data-testid="interest-paid" />
+              </Grid.Col>
+            </Grid>
+          </Card>
+
+          <Card withBorder padding="lg" radius="md">
+            <Title order={5} mb="sm">
+              {t('interest.section.regime')}
+            </Title>
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, md: 6 }}>
+                <Select
+                  label={t('interest.regime')}
+                  withAsterisk
+                  data={regimeOptions}
+                  allowDeselect={false}
+                  renderOption={renderRegime}
+                  maxDropdownHeight={440}
+                  description={values.regime ? te('interestRegimeInfo', values.regime) : undefined}
+                  inputWrapperOrder={BELOW}
+                  {...form.getInputProps('regime')}
+                  data-testid="interest-regime"
+                  wrapperProps={{ 'data-testid': 'interest-regime-field' }}
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <Select
+                  label={t('interest.debtorKind')}
+                  clearable
+                  placeholder={t('interest.debtorKindAny')}
+                  data={enumOptions(te, 'debtorKind', DEBTOR_KINDS)}
+                  {...form.getInputProps('debtorKind')}
+                  onChange={(v) => form.setFieldValue('debtorKind', v ?? '')}
+                  data-testid="interest-debtor-kind"
+                />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                <EnumSelect
+                  label={t('interest.dayCount')}
+                  prefix="dayCount"
+                  values={DAY_COUNTS}
+                  {...form.getInputProps('dayCount')}
+                  data-testid="interest-day-count"
+                />
+              </Grid.Col>
+              {values.regime === 'fixed' && (
+                <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                  <TextInput
+                    label={t('interest.rate')}
+                    withAsterisk
+                    inputMode="decimal"
+                    autoComplete="off"
+                    placeholder="8,5"
+                    {...form.getInputProps('rate')}
+                    data-testid="interest-rate"
+                  />
+                </Grid.Col>
+              )}
+              {values.regime === 'spread' && (
+                <>
+                  <Grid.Col span={{ base: 12, sm: 6 }}>
+                    <Select
+                      label={t('interest.base')}
+                      withAsterisk
+                      data={enumOptions(te, 'interestRegime', SPREAD_BASES)}
+                      allowDeselect={false}
+                      renderOption={renderRegime}
+                      maxDropdownHeight={440}
+                      {...form.getInputProps('base')}
+                      data-testid="interest-base"
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                    <TextInput
+                      label={t('interest.spread')}
+                      withAsterisk
+                      inputMode="decimal"
+                      autoComplete="off"
+                      placeholder="3"
+                      {...form.getInputProps('spread')}
+                      data-testid="interest-spread"
+                    />
+                  </Grid.Col>
+                </>
+              )}
+              {USES_CONTRACT_DATE.includes(effective) && (
+                <Grid.Col span={{ base: 12, sm: 6, md: 3 }}>
+                  <DateField
+                    label={t('interest.contractDate')}
+                    description={t('interest.contractDateHint')}
+                    inputWrapperOrder={BELOW}
+                    {...form.getInputProps('contractDate')}
+                    data-testid="interest-contract-date"
+                  />
+                </Grid.Col>
+              )}
+              {effective === 'it-legal' && (
+                <Grid.Col span={{ base: 12, sm: 6 }}>
+                  <DateField
+                    label={t('interest.judicialClaimDate')}
+                    description={t('interest.judicialClaimDateHint')}
+                    inputWrapperOrder={BELOW}
+                    {...form.getInputProps('judicialClaimDate')}
+                    data-testid="interest-judicial-claim-date"
+                  />
+                </Grid.Col>
+              )}
+              <Grid.Col span={12}>
+                <Checkbox
+                  label={t('interest.flatCompensation')}
+                  description={t('interest.flatCompensationHint')}
+                  disabled={!HAS_FLAT_COMPENSATION.includes(effective) || values.currency !== 'EUR'}
+                  {...form.getInputProps('flatCompensation', { type: 'checkbox' })}
+                  data-testid="interest-flat-compensation"
+                />
+              </Grid.Col>
+            </Grid>
+          </Card>
+
+          <Card withBorder padding="lg" radius="md">
+            <Group justify="space-between" mb="sm">
+              <Title order={5}>{t('interest.section.payments')}</Title>
+              <Button
+                variant="light"
+                size="xs"
+                onClick={() => form.insertListItem('payments', { key: randomId(), date: '', amount: '' })}
+                data-testid="interest-add-payment"
+              >
+                + {t('interest.payments.add')}
+              </Button>
+            </Group>
+            {values.payments.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {t('interest.payments.none')}
+              </Text>
+            ) : (
+              <Stack gap="xs" data-testid="interest-payments">
+                {values.payments.map((p, i) => (
+                  <Grid key={p.key} gap="sm" align="flex-start">
+                    <Grid.Col span={{ base: 12, sm: 4 }}>
+                      <DateField
+                        label={t('interest.payment.date')}
+                        withAsterisk
+                        {...form.getInputProps(`payments.${i}.date`)}
+                        data-testid={`interest-payment-date-${i}`}
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 10, sm: 4 }}>
+                      <MoneyField
+                        label={t('interest.payment.amount')}
+                        withAsterisk
+                        placeholder="1234,56"
+                        currency={values.currency}
+                        {...form.getInputProps(`payments.${i}.amount`)}
+                        data-testid={`interest-payment-amount-${i}`}
+                      />
+                    </Grid.Col>
+                    <Grid.Col span={{ base: 2, sm: 1 }} pt={32}>
+                      <CloseButton
+                        aria-label={t('interest.payments.remove')}
+                        title={t('interest.payments.remove')}
+                        onClick={() => form.removeListItem('payments', i)}
+                        data-testid={`interest-payment-remove-${i}`}
+                      />
+                    </Grid.Col>
+                  </Grid>
+                ))}
+              </Stack>
+            )}
+          </Card>
+
+          <Group justify="flex-end">
+            <Button
+              variant="default"
+              onClick={() => {
+                form.reset();
+                calc.reset();
+                setUnmatched([]);
+                setComputed(null);
+              }}
+              data-testid="interest-reset"
+            >
+              {t('interest.reset')}
+            </Button>
+            <Button type="submit" loading={calc.isPending} data-testid="interest-calculate">
+              {t('interest.calculate')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+
+      {calc.data && (
+        <Stack gap="md" mt="xl" ref={resultRef} style={{ scrollMarginTop: 76 }} data-testid="interest-result">
+          {stale && (
+            <Alert color="yellow" variant="light" data-testid="interest-stale">
+              {t('interest.stale')}
+            </Alert>
+          )}
+          <InterestResult s={calc.data} />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+/** Amounts are decimal strings: "0.00" has no non-zero digit. */
+const nonZero = (amount: string) => /[1-9]/.test(amount);
+
+function InterestResult({ s }: { s: InterestStatement }) {
+  const { t, te, date, number, locale } = useI18n();
+  const money = (amount: string) => <Money amount={amount} currency={s.currency} />;
+  const firstDay = s.periods[0]?.from ?? s.due;
+  // Without payments "due" equals "accrued": the paid/due breakdown only matters once something was paid.
+  const paid = s.payments.length > 0;
+
+  return (
+    <>
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Card withBorder padding="lg" radius="md" h="100%">
+            <Text size="xs" c="dimmed" tt="uppercase" fw={700} style={{ letterSpacing: 0.4 }}>
+              {t('interest.result.interest')}
+            </Text>
+            <Text
+              fz={40}
+              fw={800}
+              c="blue.8"
+              lh={1.15}
+              style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}
+              data-testid="interest-total"
+            >
+              {money(s.interest)}
+            </Text>
+            <Text size="sm" c="dimmed" mt={4}>
+              {te('interestRegime', s.regime)} · {t('interest.result.period', { from: date(firstDay), to: date(s.paid) })} ·{' '}
+              {te('dayCount', s.dayCount)}
+            </Text>
+            <Title order={6} mt="lg" mb={6}>
+              {t('interest.basis')}
+            </Title>
+            <List size="sm" spacing={4} data-testid="interest-basis">
+              {s.basis.map((b) => (
+                <List.Item key={b}>{b}</List.Item>
+              ))}
+            </List>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Card withBorder padding="lg" radius="md" h="100%">
+            <Title order={5} mb="sm">
+              {t('interest.totals')}
+            </Title>
+            <Table verticalSpacing={5} horizontalSpacing={0} data-testid="interest-totals">
+              <Table.Tbody>
+                {paid ? (
+                  <>
+                    <TotalRow label={t('interest.total.principal')}>{money(s.principal)}</TotalRow>
+                    <TotalRow label={t('interest.total.principalPaid')}>{money(s.principalPaid)}</TotalRow>
+                    <TotalRow label={t('interest.total.principalDue')} strong>
+                      {money(s.principalDue)}
+                    </TotalRow>
+                    <TotalRow label={t('interest.total.interest')}>{money(s.interest)}</TotalRow>
+                    <TotalRow label={t('interest.total.interestPaid')}>{money(s.interestPaid)}</TotalRow>
+                    <TotalRow label={t('interest.total.interestDue')} strong>
+                      {money(s.interestDue)}
+                    </TotalRow>
+                    {nonZero(s.costs) && (
+                      <>
+                        <TotalRow label={t('interest.total.costs')}>{money(s.costs)}</TotalRow>
+                        <TotalRow label={t('interest.total.costsPaid')}>{money(s.costsPaid)}</TotalRow>
+                        <TotalRow label={t('interest.total.costsDue')} strong>
+                          {money(s.costsDue)}
+                        </TotalRow>
+                      </>
+                    )}
+                  </>
+                ) : (
+                  <>
+                    <TotalRow label={t('interest.total.principal')}>{money(s.principal)}</TotalRow>
+                    <TotalRow label={t('interest.total.interest')}>{money(s.interest)}</TotalRow>
+                    <TotalRow label={t('interest.total.costs')}>{money(s.costs)}</TotalRow>
+                  </>
+                )}
+              </Table.Tbody>
+            </Table>
+            <Group
+              justify="space-between"
+              mt="sm"
+              pt="sm"
+              wrap="nowrap"
+              style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}
+            >
+              <Text fw={700} tt="uppercase">
+                {t('interest.total.due')}
+              </Text>
+              <Text fw={800} fz={22} data-testid="interest-total-due">
+                {money(s.totalDue)}
+              </Text>
+            </Group>
+          </Card>
+        </Grid.Col>
+      </Grid>
+
+      <Card withBorder padding="lg" radius="md">
+        <Title order={5} mb="sm">
+          {t('interest.periods')}
+        </Title>
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped highlightOnHover data-testid="interest-periods">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('interest.col.from')}</Table.Th>
+                <Table.Th>{t('interest.col.to')}</Table.Th>
+                <Table.Th ta="right">{t('interest.col.days')}</Table.Th>
+                <Table.Th ta="right">{t('interest.col.rate')}</Table.Th>
+                <Table.Th ta="right">{t('interest.col.principal')}</Table.Th>
+                <Table.Th ta="right">{t('interest.col.interest')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {s.periods.map((p) => (
+                <Table.Tr key={`${p.from}:${p.to}:${p.principal}`}>
+                  <Table.Td>
+                    <DateText value={p.from} />
+                  </Table.Td>
+                  <Table.Td>
+                    <DateText value={p.to} />
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {number(p.days)}
+                  </Table.Td>
+                  <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+                    {formatRate(p.rate, locale)}
+                  </Table.Td>
+                  <Table.Td ta="right">{money(p.principal)}</Table.Td>
+                  <Table.Td ta="right">{money(p.amount)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr style={{ borderTop: '2px solid var(--mantine-color-gray-4)' }}>
+                <Table.Th colSpan={2}>{t('common.total')}</Table.Th>
+                <Table.Th ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>
+                  {number(s.periods.reduce((n, p) => n + p.days, 0))}
+                </Table.Th>
+                <Table.Th colSpan={2} />
+                <Table.Th ta="right">{money(s.interest)}</Table.Th>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+
+      {s.payments.length > 0 && (
+        <Card withBorder padding="lg" radius="md">
+          <Title order={5} mb="sm">
+            {t('interest.allocations')}
+          </Title>
+          <Table.ScrollContainer minWidth={640}>
+            <Table striped data-testid="interest-allocations">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('interest.col.date')}</Table.Th>
+                  <Table.Th ta="right">{t('interest.col.amount')}</Table.Th>
+                  <Table.Th ta="right">{t('interest.col.costs')}</Table.Th>
+                  <Table.Th ta="right">{t('interest.col.interest')}</Table.Th>
+                  <Table.Th ta="right">{t('interest.col.principal')}</Table.Th>
+                  <Table.Th ta="right">{t('interest.col.excess')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.payments.map((p, i) => (
+                  <Table.Tr key={`${p.date}:${i}`}>
+                    <Table.Td>
+                      <DateText value={p.date} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={p.amount} currency={s.currency} strong />
+                    </Table.Td>
+                    <Table.Td ta="right">{money(p.costs)}</Table.Td>
+                    <Table.Td ta="right">{money(p.interest)}</Table.Td>
+                    <Table.Td ta="right">{money(p.principal)}</Table.Td>
+                    <Table.Td ta="right" c={nonZero(p.unallocated) ? 'orange.8' : undefined}>
+                      {money(p.unallocated)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+
+      {s.costItems.length > 0 && (
+        <Card withBorder padding="lg" radius="md">
+          <Title order={5} mb="sm">
+            {t('interest.costItems')}
+          </Title>
+          <Table.ScrollContainer minWidth={480}>
+            <Table data-testid="interest-cost-items">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('interest.col.date')}</Table.Th>
+                  <Table.Th>{t('interest.col.label')}</Table.Th>
+                  <Table.Th ta="right">{t('interest.col.amount')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {s.costItems.map((c, i) => (
+                  <Table.Tr key={`${c.date}:${i}`}>
+                    <Table.Td>
+                      <DateText value={c.date} />
+                    </Table.Td>
+                    <Table.Td>{c.label}</Table.Td>
+                    <Table.Td ta="right">{money(c.amount)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Card>
+      )}
+    </>
+  );
+}
+
+function TotalRow({ label, strong, children }: { label: string; strong?: boolean; children: ReactNode }) {
+  return (
+    <Table.Tr>
+      <Table.Td c={strong ? undefined : 'dimmed'} fw={strong ? 600 : undefined} fz="sm">
+        {label}
+      </Table.Td>
+      <Table.Td ta="right" fw={strong ? 600 : undefined} fz="sm">
+        {children}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
