@@ -5,47 +5,23 @@
  */
 import type { Locale } from './i18n';
 
-/** The Intl locale used for each UI language. */
-export const INTL_LOCALE: Record<Locale, string> = { it: 'it-IT', en: 'en-GB', de: 'de-DE', fr: 'fr-FR' };
+import { formatMoneyText, groupDigits, INTL_LOCALE } from '../../src/domain/money-format';
+
+export { groupDigits, INTL_LOCALE };
 
 /** A positive or zero amount, at most 13 integer digits and two decimals: what the API accepts. */
 export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
 const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-function moneyFormat(locale: Locale, currency: string): Intl.NumberFormat {
-  const key = `${locale}:${currency}`;
-  let f = moneyFormats.get(key);
-  if (!f) {
-    f = new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency, useGrouping: 'always' });
-    moneyFormats.set(key, f);
-  }
-  return f;
-}
-
-/** Groups the digits of a non-negative integer string, e.g. ("1234567", "’") → "1’234’567". */
-export function groupDigits(digits: string, separator: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, separator);
-}
-
 /**
- * "1234.5" + EUR → "1.234,50 €" (it), "€1,234.50" (en); CHF is always shown the Swiss way,
- * "CHF 1’234.50", whatever the UI language. Anything that is not a decimal string is shown as it came.
+ * "1234.5" + EUR → "1.234,50 €" (it), "€1,234.50" (en); CHF always "CHF 1’234.50". The same function
+ * writes the PDFs (src/domain/money-format.ts).
  */
 export function formatMoney(amount: string | null | undefined, currency: string, locale: Locale): string {
   if (amount === null || amount === undefined || amount === '') return '—';
-  const m = DECIMAL.exec(amount.trim());
-  if (!m) return amount;
-  const [, sign = '', int = '0', frac = ''] = m;
-  if (currency === 'CHF') {
-    const cents = (frac + '00').slice(0, 2);
-    const intPart = int.replace(/^0+(?=\d)/, '');
-    return `CHF\u00a0${sign}${groupDigits(intPart, '\u2019')}.${cents}`;
-  }
   try {
-    // Intl.NumberFormat keeps the precision of a string argument (ECMA-402 NumberFormat v3).
-    return moneyFormat(locale, currency).format(amount.trim() as `${number}`);
+    return formatMoneyText(amount, currency, locale);
   } catch {
     return `${amount} ${currency}`;
   }

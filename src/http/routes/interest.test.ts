@@ -81,3 +81,61 @@ describe('interest calculator: API, CLI and batch give the same amounts', () => 
     expect(cliBad.stderr).toContain('precede la scadenza');
   });
 });
+
+describe('the interest statement as a PDF', () => {
+  const pdfText = (pdf: Buffer) => {
+    const r = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
+    // Non-breaking and narrow spaces (between amount and currency) read as plain spaces.
+    return r.stdout.replace(/[\u00a0\u202f]/g, ' ');
+  };
+
+  it('should require authentication', async () => {
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/interest/statement.pdf', payload: TV_IT_04 })).statusCode).toBe(401);
+  });
+
+  it('reads back with every period, the payments’ allocation, € and accented letters (Italian)', async () => {
+    const res = await ctx.operator({
+      method: 'POST',
+      url: '/api/interest/statement.pdf?lang=it',
+      payload: { ...TV_IT_04, payments: [{ date: '2023-09-30', amount: '2000' }] },
+    });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('Prospetto di calcolo degli interessi');
+    // The periods with their days, rates and amounts, Italian formats.
+    expect(text).toMatch(/02\/01\/2023\s+30\/06\/2023\s+180\s+10,50 %/);
+    expect(text).toContain('517,81 €');
+    expect(text).toContain('10.000,00 €');
+    // The payment allocated to costs (the €40), then interest, then principal.
+    expect(text).toContain('Pagamenti e imputazione');
+    expect(text).toContain('40,00 €');
+    expect(text).toContain('Base giuridica');
+    expect(text).toContain('D.Lgs. 231/2002');
+    expect(text).toMatch(/è esposto non arrotondato/);
+  });
+
+  it('speaks German and French, and prints Swiss francs the Swiss way', async () => {
+    const chf = { principal: '10000', due: '2025-01-01', paid: '2025-01-20', regime: 'ch', currency: 'CHF' };
+    const de = pdfText((await ctx.operator({ method: 'POST', url: '/api/interest/statement.pdf?lang=de', payload: chf })).rawPayload);
+    expect(de).toContain('Zinsberechnung');
+    expect(de).toContain('CHF 26.03');
+    expect(de).toContain('CHF 10’000.00');
+    expect(de).toContain('Fälligkeit');
+    const fr = pdfText((await ctx.operator({ method: 'POST', url: '/api/interest/statement.pdf?lang=fr', payload: TV_IT_04 })).rawPayload);
+    expect(fr).toContain('Décompte des intérêts');
+    expect(fr).toMatch(/1\s?126,16\s€/);
+    const bad = await ctx.operator({ method: 'POST', url: '/api/interest/statement.pdf?lang=xx', payload: TV_IT_04 });
+    expect(bad.statusCode).toBe(400);
+  });
+});
+
+describe('empty optional fields', () => {
+  it('an empty contract date is no date (the +8 rate stays), not a contract from before 2013', async () => {
+    const res = await ctx.operator({ method: 'POST', url: '/api/interest/calculate', payload: { ...TV_IT_04, contractDate: '', judicialClaimDate: '' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json().interest).toBe('1126.16');
+  });
+});

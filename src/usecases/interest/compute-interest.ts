@@ -9,6 +9,14 @@ import { CURRENCIES, DEBTOR_KINDS, INTEREST_REGIMES } from '../../domain/model.t
  * One interest case as the CLI, the batch mode and the API take it. Field checks with specific
  * messages happen in the engine, so every caller gets the same ones.
  */
+/** An optional text field: "" means "not given" (forms send empty inputs), never a value. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .nullish()
+    .transform((v) => (v === '' ? null : v));
+
 export const InterestCaseInput = z
   .object({
     principal: z.string().max(40),
@@ -18,12 +26,12 @@ export const InterestCaseInput = z
       error: `Regime sconosciuto: ammessi ${INTEREST_REGIMES.join(', ')} (unknown regime)`,
     }),
     currency: z.enum(CURRENCIES).optional(),
-    contractDate: z.string().max(20).nullish(),
-    judicialClaimDate: z.string().max(20).nullish(),
+    contractDate: optionalText(20),
+    judicialClaimDate: optionalText(20),
     dayCount: z.enum(DAY_COUNTS).optional(),
-    rate: z.string().max(20).nullish(),
+    rate: optionalText(20),
     base: z.enum(INTEREST_REGIMES).nullish(),
-    spread: z.string().max(20).nullish(),
+    spread: optionalText(20),
     debtorKind: z.enum(DEBTOR_KINDS).nullish(),
     payments: z.array(z.object({ date: z.string().max(20), amount: z.string().max(40) }).strict()).max(1000).optional(),
     costs: z

@@ -1,0 +1,248 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import PDFDocument from 'pdfkit';
+import type { Statement } from '../../domain/interest/compute.ts';
+import { formatMoneyText } from '../../domain/money-format.ts';
+
+const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
+export const PDF_LANGUAGES = ['it', 'en', 'de', 'fr'] as const;
+export type PdfLanguage = (typeof PDF_LANGUAGES)[number];
+
+const T: Record<PdfLanguage, Record<string, string>> = {
+  it: {
+    title: 'Prospetto di calcolo degli interessi',
+    regime: 'Regime',
+    dayCount: 'Calcolo dei giorni',
+    span: 'Dalla scadenza del',
+    to: 'al',
+    principal: 'Capitale',
+    periods: 'Periodi',
+    from: 'Dal',
+    until: 'Al',
+    days: 'Giorni',
+    rate: 'Tasso annuo',
+    base: 'Capitale',
+    amount: 'Interessi',
+    payments: 'Pagamenti e imputazione',
+    date: 'Data valuta',
+    paid: 'Importo',
+    costs: 'Spese',
+    interest: 'Interessi',
+    excess: 'Eccedenza',
+    costItems: 'Spese e costi',
+    totals: 'Riepilogo',
+    interestTotal: 'Interessi maturati',
+    interestPaid: 'di cui pagati',
+    interestDue: 'Interessi dovuti',
+    costsDue: 'Spese dovute',
+    principalDue: 'Capitale residuo',
+    totalDue: 'Totale dovuto al',
+    basis: 'Base giuridica',
+    note: 'Interessi semplici, nessun interesse su interessi; ogni periodo è esposto non arrotondato al centesimo, il totale è arrotondato una volta.',
+  },
+  en: {
+    title: 'Interest statement',
+    regime: 'Regime',
+    dayCount: 'Day count',
+    span: 'From the due date',
+    to: 'to',
+    principal: 'Principal',
+    periods: 'Periods',
+    from: 'From',
+    until: 'To',
+    days: 'Days',
+    rate: 'Annual rate',
+    base: 'Principal',
+    amount: 'Interest',
+    payments: 'Payments and their allocation',
+    date: 'Value date',
+    paid: 'Amount',
+    costs: 'Costs',
+    interest: 'Interest',
+    excess: 'Excess',
+    costItems: 'Costs and fees',
+    totals: 'Summary',
+    interestTotal: 'Interest accrued',
+    interestPaid: 'of which paid',
+    interestDue: 'Interest due',
+    costsDue: 'Costs due',
+    principalDue: 'Principal outstanding',
+    totalDue: 'Total due on',
+    basis: 'Legal basis',
+    note: 'Simple interest, no interest on interest; each period is shown unrounded to the cent, the total is rounded once.',
+  },
+  de: {
+    title: 'Zinsberechnung',
+    regime: 'Regime',
+    dayCount: 'Zinstage',
+    span: 'Ab Fälligkeit am',
+    to: 'bis',
+    principal: 'Hauptforderung',
+    periods: 'Zeiträume',
+    from: 'Vom',
+    until: 'Bis',
+    days: 'Tage',
+    rate: 'Zinssatz p. a.',
+    base: 'Kapital',
+    amount: 'Zinsen',
+    payments: 'Zahlungen und Verrechnung',
+    date: 'Valuta',
+    paid: 'Betrag',
+    costs: 'Kosten',
+    interest: 'Zinsen',
+    excess: 'Überzahlung',
+    costItems: 'Kosten und Gebühren',
+    totals: 'Zusammenfassung',
+    interestTotal: 'Aufgelaufene Zinsen',
+    interestPaid: 'davon bezahlt',
+    interestDue: 'Offene Zinsen',
+    costsDue: 'Offene Kosten',
+    principalDue: 'Offene Hauptforderung',
+    totalDue: 'Gesamtbetrag per',
+    basis: 'Rechtsgrundlage',
+    note: 'Einfache Zinsen, keine Zinseszinsen; jeder Zeitraum ungerundet auf den Cent gezeigt, die Summe einmal gerundet.',
+  },
+  fr: {
+    title: 'Décompte des intérêts',
+    regime: 'Régime',
+    dayCount: 'Décompte des jours',
+    span: 'Depuis l’échéance du',
+    to: 'au',
+    principal: 'Principal',
+    periods: 'Périodes',
+    from: 'Du',
+    until: 'Au',
+    days: 'Jours',
+    rate: 'Taux annuel',
+    base: 'Capital',
+    amount: 'Intérêts',
+    payments: 'Paiements et imputation',
+    date: 'Date de valeur',
+    paid: 'Montant',
+    costs: 'Frais',
+    interest: 'Intérêts',
+    excess: 'Excédent',
+    costItems: 'Frais et coûts',
+    totals: 'Récapitulatif',
+    interestTotal: 'Intérêts échus',
+    interestPaid: 'dont payés',
+    interestDue: 'Intérêts dus',
+    costsDue: 'Frais dus',
+    principalDue: 'Capital restant dû',
+    totalDue: 'Total dû au',
+    basis: 'Base légale',
+    note: 'Intérêts simples, pas d’intérêts sur les intérêts ; chaque période affichée non arrondie au centime, le total arrondi une seule fois.',
+  },
+};
+
+function formatMoney(amount: string, currency: string, lang: PdfLanguage): string {
+  return formatMoneyText(amount, currency, lang);
+}
+
+function formatDate(iso: string, lang: PdfLanguage): string {
+  const [y, m, d] = iso.split('-');
+  return lang === 'en' ? `${d}/${m}/${y}` : lang === 'de' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+}
+
+/**
+ * The statement as an A4 PDF: every period with its dates, days, rate and amount; the payments and
+ * how each was allocated; costs; totals; the legal basis. Fonts are embedded (€, ’, accented capitals).
+ */
+export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage; heading?: string[] } = {}): Promise<Buffer> {
+  const lang = opts.language ?? 'it';
+  const t = T[lang];
+  const money = (a: string) => formatMoney(a, s.currency, lang);
+  const date = (d: string) => formatDate(d, lang);
+  // The rate's digits as published, with the language's decimal sign.
+  const rate = (r: string) => (lang === 'en' ? `${r}%` : `${r.replace('.', ',')} %`);
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, info: { Title: t.title! } });
+  doc.registerFont('regular', path.join(FONTS, 'DejaVuSans.ttf'));
+  doc.registerFont('bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const left = doc.page.margins.left;
+  const width = doc.page.width - left - doc.page.margins.right;
+  const table = (headers: string[], rows: string[][], widths: number[]) => {
+    const x = widths.reduce<number[]>((acc, _w, i) => [...acc, i === 0 ? left : acc[i - 1]! + widths[i - 1]!], []);
+    const row = (cells: string[], font: string) => {
+      if (doc.y > doc.page.height - doc.page.margins.bottom - 20) doc.addPage();
+      const y = doc.y;
+      doc.font(font).fontSize(9);
+      cells.forEach((c, i) => doc.text(c, x[i]!, y, { width: widths[i]! - 6, align: i < 2 ? 'left' : 'right', lineBreak: false }));
+      doc.x = left;
+      doc.y = y + 14;
+    };
+    row(headers, 'bold');
+    doc.moveTo(left, doc.y - 3).lineTo(left + width, doc.y - 3).lineWidth(0.5).stroke('#888888');
+    for (const r of rows) row(r, 'regular');
+    doc.moveDown(0.8);
+  };
+  const heading = (text: string) => {
+    doc.font('bold').fontSize(11).text(text, left, doc.y);
+    doc.moveDown(0.3);
+  };
+
+  doc.font('bold').fontSize(16).text(t.title!, { align: 'left' });
+  doc.moveDown(0.3);
+  doc.font('regular').fontSize(9);
+  for (const line of opts.heading ?? []) doc.text(line);
+  doc.text(`${t.span} ${date(s.due)} ${t.to} ${date(s.paid)} · ${t.principal} ${money(s.principal)} · ${t.regime} ${s.regime} · ${t.dayCount} ${s.dayCount}`);
+  doc.moveDown(0.8);
+
+  heading(t.periods!);
+  table(
+    [t.from!, t.until!, t.days!, t.rate!, t.base!, t.amount!],
+    s.periods.map((p) => [date(p.from), date(p.to), String(p.days), rate(p.rate), money(p.principal), money(p.amount)]),
+    [70, 70, 50, 80, 110, width - 380],
+  );
+  if (s.payments.length) {
+    heading(t.payments!);
+    table(
+      [t.date!, t.paid!, t.costs!, t.interest!, t.principal!, t.excess!],
+      s.payments.map((p) => [date(p.date), money(p.amount), money(p.costs), money(p.interest), money(p.principal), money(p.unallocated)]),
+      [70, 85, 80, 85, 90, width - 410],
+    );
+  }
+  if (s.costItems.length) {
+    heading(t.costItems!);
+    for (const k of s.costItems) {
+      const y = doc.y;
+      doc.font('regular').fontSize(9).text(date(k.date), left, y, { width: 70 });
+      doc.text(k.label, left + 70, y, { width: width - 220 });
+      const after = doc.y;
+      doc.text(money(k.amount), left + width - 150, y, { width: 150, align: 'right' });
+      doc.x = left;
+      doc.y = Math.max(after, y + 14) + 2;
+    }
+    doc.moveDown(0.8);
+  }
+  heading(t.totals!);
+  const totals: [string, string][] = [
+    [t.interestTotal!, money(s.interest)],
+    [t.interestPaid!, money(s.interestPaid)],
+    [t.interestDue!, money(s.interestDue)],
+    [t.costsDue!, money(s.costsDue)],
+    [t.principalDue!, money(s.principalDue)],
+  ];
+  for (const [label, value] of totals) {
+    const y = doc.y;
+    doc.font('regular').fontSize(10).text(label, left, y, { width: width - 150 });
+    doc.text(value, left + width - 150, y, { width: 150, align: 'right' });
+  }
+  const y = doc.y + 4;
+  doc.font('bold').fontSize(11).text(`${t.totalDue} ${date(s.paid)}`, left, y, { width: width - 150 });
+  doc.text(money(s.totalDue), left + width - 150, y, { width: 150, align: 'right' });
+  doc.moveDown(1.2);
+  heading(t.basis!);
+  doc.font('regular').fontSize(9);
+  for (const b of s.basis) doc.text(`• ${b}`, left, doc.y, { width });
+  doc.moveDown(0.8);
+  doc.fontSize(8).fillColor('#555555').text(t.note!, left, doc.y, { width });
+  doc.end();
+  return done;
+}
