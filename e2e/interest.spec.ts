@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 
 // The demo data's operator (see src/usecases/demo).
@@ -37,6 +38,12 @@ test('an operator computes commercial late-payment interest and sees a consumer 
   for (const amount of ['517,81', '604,93', '3,42']) await expect(periods).toContainText(amount);
   await expect(periods).toContainText('10,50\u00a0%');
   await expect(page.getByTestId('interest-total-due')).toHaveText('11.166,16\u00a0€');
+
+  // The same statement as a PDF, in the UI language.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('interest-pdf').click()]);
+  expect(download.suggestedFilename()).toBe('prospetto-interessi-2023-01-01-2024-01-01.pdf');
+  const pdf = fs.readFileSync(await download.path());
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   await expect(page.getByTestId('interest-basis')).toContainText('D.Lgs. 231/2002');
   await expect(page.getByTestId('interest-cost-items')).toContainText('40,00');
   await screenshotWholePage(page, 'test-results/screenshots/interest.png');

@@ -256,6 +256,7 @@ export const de: Messages = {
 
   'interest.title': 'Zinsrechner',
   'interest.subtitle': 'Gesetzliche Zinsen und Verzugszinsen auf eine Hauptforderung, mit Teilzahlungen und Rechtsgrundlage. Es wird nichts gespeichert.',
+  'interest.pdf': 'Zinsberechnung herunterladen (PDF)',
   'interest.section.case': 'Hauptforderung und Daten',
   'interest.section.regime': 'Zinsregelung und Zinssatz',
   'interest.section.payments': 'Teilzahlungen',

@@ -256,6 +256,7 @@ export const en: Messages = {
 
   'interest.title': 'Interest calculator',
   'interest.subtitle': 'Legal and late-payment interest on a principal, with part payments and the legal basis. Nothing is saved.',
+  'interest.pdf': 'Download the statement (PDF)',
   'interest.section.case': 'Principal and dates',
   'interest.section.regime': 'Regime and rate',
   'interest.section.payments': 'Part payments',

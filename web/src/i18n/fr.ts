@@ -256,6 +256,7 @@ export const fr: Messages = {
 
   'interest.title': 'Calcul des intérêts',
   'interest.subtitle': 'Intérêts légaux et de retard sur un principal, avec paiements partiels et base légale. Rien n’est enregistré.',
+  'interest.pdf': 'Télécharger le décompte (PDF)',
   'interest.section.case': 'Principal et dates',
   'interest.section.regime': 'Régime et taux',
   'interest.section.payments': 'Paiements partiels',

@@ -258,6 +258,7 @@ export const it = {
 
   'interest.title': 'Calcolo interessi',
   'interest.subtitle': 'Interessi legali e di mora su un capitale, con pagamenti parziali e base normativa. Il calcolo non salva nulla.',
+  'interest.pdf': 'Scarica il prospetto (PDF)',
   'interest.section.case': 'Capitale e date',
   'interest.section.regime': 'Regime e tasso',
   'interest.section.payments': 'Pagamenti parziali',

@@ -127,8 +127,25 @@ function toBody(v: InterestValues): InterestInput {
   return body;
 }
 
+/** Asks the server for the statement of `body` as a PDF in the UI language and saves it. */
+async function downloadStatementPdf(body: unknown, locale: string): Promise<void> {
+  const res = await fetch(`/api/interest/statement.pdf?lang=${locale}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`PDF: ${res.status}`);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'prospetto-interessi.pdf';
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
 export default function InterestPage() {
-  const { t, te } = useI18n();
+  const { t, te, locale } = useI18n();
   const calc = useCalculateInterest();
   const [unmatched, setUnmatched] = useState<string[]>([]);
   // The case the shown result answers: when the form moves away from it, the result is marked stale.
@@ -183,7 +200,17 @@ export default function InterestPage() {
 
   return (
     <>
-      <PageHeader title={t('interest.title')} subtitle={t('interest.subtitle')} />
+      <PageHeader
+        title={t('interest.title')}
+        subtitle={t('interest.subtitle')}
+        actions={
+          calc.data && computed && !stale ? (
+            <Button variant="light" data-testid="interest-pdf" onClick={() => void downloadStatementPdf(JSON.parse(computed), locale)}>
+              {t('interest.pdf')}
+            </Button>
+          ) : undefined
+        }
+      />
       <form onSubmit={submit} noValidate data-testid="interest-form">
         <Stack gap="md">
           {calc.error && <ErrorAlert error={calc.error} extra={unmatched} />}
