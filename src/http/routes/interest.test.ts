@@ -139,3 +139,15 @@ describe('empty optional fields', () => {
     expect(res.json().interest).toBe('1126.16');
   });
 });
+
+describe('several bad part payments', () => {
+  it('are all reported at once, each on its own row', async () => {
+    const res = await ctx.operator({
+      method: 'POST',
+      url: '/api/interest/calculate',
+      payload: { ...TV_IT_04, payments: [{ date: '2023-02-30', amount: '10' }, { date: '2023-03-01', amount: '1e2' }, { date: '2023-03-02', amount: '5' }] },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(pathsOf(res)).toEqual(['payments.0.date', 'payments.1.amount']);
+  });
+});

@@ -3,6 +3,7 @@ import { computeStatement, InterestInputError, type InterestCase, type Statement
 import { DAY_COUNTS } from '../../domain/interest/day-count.ts';
 import type { RateBook } from '../../domain/interest/regimes.ts';
 import { invalid } from '../../domain/errors.ts';
+import { isoDate, positiveMoneyAmount } from '../../domain/fields.ts';
 import { CURRENCIES, DEBTOR_KINDS, INTEREST_REGIMES } from '../../domain/model.ts';
 
 /**
@@ -33,9 +34,10 @@ export const InterestCaseInput = z
     base: z.enum(INTEREST_REGIMES).nullish(),
     spread: optionalText(20),
     debtorKind: z.enum(DEBTOR_KINDS).nullish(),
-    payments: z.array(z.object({ date: z.string().max(20), amount: z.string().max(40) }).strict()).max(1000).optional(),
+    // Checked here with the shared field rules, so every bad row is reported at once.
+    payments: z.array(z.object({ date: isoDate, amount: positiveMoneyAmount }).strict()).max(1000).optional(),
     costs: z
-      .array(z.object({ date: z.string().max(20), amount: z.string().max(40), label: z.string().max(200) }).strict())
+      .array(z.object({ date: isoDate, amount: positiveMoneyAmount, label: z.string().max(200) }).strict())
       .max(1000)
       .optional(),
     flatCompensation: z.boolean().optional(),

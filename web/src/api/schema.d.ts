@@ -5532,11 +5532,29 @@ export interface paths {
                         /** @enum {string|null} */
                         debtorKind?: "consumer" | "sole_trader" | "company" | "public_administration" | null;
                         payments?: {
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
                             date: string;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
                             amount: string;
                         }[];
                         costs?: {
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
                             date: string;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
                             amount: string;
                             label: string;
                         }[];
@@ -5694,11 +5712,29 @@ export interface paths {
                         /** @enum {string|null} */
                         debtorKind?: "consumer" | "sole_trader" | "company" | "public_administration" | null;
                         payments?: {
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
                             date: string;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
                             amount: string;
                         }[];
                         costs?: {
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
                             date: string;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
                             amount: string;
                             label: string;
                         }[];
