@@ -15,15 +15,19 @@ import { C4_FROM, DE_NEW_RULES_AFTER, PLUS8_FROM, resolveRegime, type RateBook }
  *   leap year over Q = 365·366·10⁶; 30E/360 the increments of 360·y + 30·m + min(d, 30), which telescope
  *   to exactly what `days30e360` gives for any period.
  * - Every rounding point of the exact path (each payment, the end) rounds that ratio half-up once.
- *   Numbers are used while the numerator is provably below 2^52; above, a floating estimate with a
+ *   Numbers are used while the product is provably at most 2^52; above, a floating estimate with a
  *   rigorous error bound decides, and when the estimate is within its bound of a half cent the
- *   numerator is recomputed in BigInt.
+ *   product is recomputed in BigInt. Money sums stay in Numbers (below 2^52 cents, else see below).
  * - The exact path divides in decimal.js at 40 significant digits. That can only change a rounding
  *   when the exact value lies exactly on a half cent (every other value is at least 1/(133590·10⁸) €
- *   from one, far beyond 40 digits), so an exact tie is handed to the exact path.
+ *   from one, far beyond 40 digits). At an exact half cent the fast path checks that every period
+ *   amount of the exact path is a terminating decimal — then decimal.js is exact too and rounds up —
+ *   and otherwise hands the case to the exact path (decimal.js may land a hair below the half cent).
  * - Anything else the fast path does not model (invalid or unusual input, negative rates in the span,
- *   irregular tables, amounts above 2^53 cents, errors) is handed to `computeStatement` for that case,
- *   so the answer — or the error thrown — is the exact path's.
+ *   irregular tables, amounts of 2^52 cents or more, errors) is handed to `computeStatement` for that
+ *   case, so the answer — or the error thrown — is the exact path's.
+ * - Rate tables are treated as immutable: a changed table must be a new object (a new RateBook gets a
+ *   new engine in `fastTotals`).
  */
 
 /** The totals of a statement, canonical two-decimal strings, as `computeStatement` gives them. */
@@ -65,11 +69,32 @@ export function totalsOf(s: Statement): InterestTotals {
   };
 }
 
+const CENTS_SUFFIX = Array.from({ length: 100 }, (_, r) => (r < 10 ? '.0' : '.') + r);
+/** Lookup tables for formatCents, built on first use (~1 MB): 0…9999 cents, 4-digit groups. */
+let UNDER_100_EUR: string[] = [];
+let LAST_4_DIGITS: string[] = [];
+let GROUP_4: string[] = [];
+let LEAD_4: string[] = [];
+
+function buildFormatTables() {
+  LEAD_4 = Array.from({ length: 10000 }, (_, i) => String(i));
+  GROUP_4 = LEAD_4.map((s) => s.padStart(4, '0'));
+  LAST_4_DIGITS = GROUP_4.map((g) => `${g.slice(0, 2)}.${g.slice(2)}`);
+  UNDER_100_EUR = LEAD_4.map((_, i) => String((i - (i % 100)) / 100) + CENTS_SUFFIX[i % 100]!);
+}
+
 /** Integer cents (≥ 0, below 2^53) as a canonical money string: 123456 → "1234.56". */
 export function formatCents(cents: number): string {
+  if (UNDER_100_EUR.length === 0) buildFormatTables();
+  if (cents < 10000) return UNDER_100_EUR[cents]!;
+  const low = cents % 10000;
+  const high = (cents - low) / 10000;
+  if (high < 10000) return LEAD_4[high]! + LAST_4_DIGITS[low]!;
+  const mid = high % 10000;
+  const top = (high - mid) / 10000;
+  if (top < 10000) return LEAD_4[top]! + GROUP_4[mid]! + LAST_4_DIGITS[low]!;
   const r = cents % 100;
-  const i = (cents - r) / 100;
-  return (r < 10 ? i + '.0' : i + '.') + r;
+  return String((cents - r) / 100) + CENTS_SUFFIX[r]!;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -164,8 +189,15 @@ export function centsOf(s: unknown): number {
   return v > 0 ? v : -1;
 }
 
-/** Cumulative day weights per day count, indexed by day number (0 = 1899-12-31). */
-const G_ACT = new Float64Array(LAST_DAY + 1);
+/** The calendar year of each day number. */
+const YEAR_OF = new Int16Array(LAST_DAY + 1);
+for (let y = FIRST_YEAR; y <= LAST_YEAR; y++) YEAR_OF.fill(y, YEAR_BEFORE[y - FIRST_YEAR]! + 1, YEAR_BEFORE[y - FIRST_YEAR + 1]! + 1);
+
+/**
+ * Cumulative day weights, indexed by day number (0 = 1899-12-31): act366 (366 a day of a common year,
+ * 365 a day of a leap year) and 30E/360 (360·y + 30·m + min(d, 30), from 1899-12-31). For act365 and
+ * act360 the cumulative weight of day t is t itself.
+ */
 const G_366 = new Float64Array(LAST_DAY + 1);
 const G_30E = new Float64Array(LAST_DAY + 1);
 {
@@ -176,7 +208,6 @@ const G_30E = new Float64Array(LAST_DAY + 1);
     for (let m = 1; m <= 12; m++) {
       for (let d = 1, n = monthLength(y, m); d <= n; d++) {
         t++;
-        G_ACT[t] = t;
         G_366[t] = G_366[t - 1]! + w366;
         G_30E[t] = 360 * y + 30 * m + Math.min(d, 30) - f0;
       }
@@ -184,9 +215,14 @@ const G_30E = new Float64Array(LAST_DAY + 1);
   }
 }
 
-/** Day count → [index, cumulative weights, divisor Q (cents·Q = principal cents × Σ rate·weight)]. */
-const DAY_COUNT_INDEX: Record<string, number> = { act365: 0, act366: 1, act360: 2, '30e360': 3 };
-const G_BY_DC = [G_ACT, G_366, G_ACT, G_30E] as const;
+/** Day count → index into G_LOOKUP (cumulative weights, null: t itself) and Q_BY_DC (the divisor: interest in cents = principal cents × Σ rate×10⁴·weight / Q). */
+const DAY_COUNT_INDEX = new Map<unknown, number>([
+  ['act365', 0],
+  ['act366', 1],
+  ['act360', 2],
+  ['30e360', 3],
+]);
+const G_LOOKUP = [null, G_366, null, G_30E] as const;
 const Q_BY_DC = [365e6, 365 * 366 * 1e6, 360e6, 360e6] as const;
 const Q_BIG = Q_BY_DC.map((q) => BigInt(q));
 
@@ -194,7 +230,10 @@ const Q_BIG = Q_BY_DC.map((q) => BigInt(q));
 // Compiled rate tables
 
 const RATE = /^(-?)(\d{1,4})(?:\.(\d{1,4}))?$/;
-/** |rate| × 10⁴ × cumulative weight must stay below 2^53 / 4 for the prefix sums to be exact. */
+/**
+ * |rate| × 10⁴ is kept at most 2·10⁷ (2,000 %): with cumulative weights below 4.01·10⁷ (act366 over
+ * 300 years) every prefix-sum term stays below 2.5·10¹⁵ < 2^53, so the sums are exact integers.
+ */
 const MAX_SCALED_RATE = 2e7;
 
 class CompiledTable {
@@ -204,35 +243,73 @@ class CompiledTable {
   /** The rows clamped to [1, LAST_DAY]: start day, rate × 10⁴, negative rows before each row. */
   lo = 0;
   n = 0;
-  starts!: Int32Array;
-  rates!: Float64Array;
-  negBefore!: Int32Array;
+  starts: number[] = [];
+  rates: number[] = [];
+  negBefore: number[] = [];
   hasNegative = false;
-  /** Row holding day lo + 32·i. */
-  bucket!: Int32Array;
+  /** Row holding day lo + i·2^shift. */
+  bucket: number[] = [];
+  shift = 5;
   /** Per day count: base[k] + rates[k] · G[t] = Σ rate·weight over [lo, t] for t in row k. */
-  private readonly bases: (Float64Array | undefined)[] = [undefined, undefined, undefined, undefined];
+  private readonly bases: (number[] | undefined)[] = [undefined, undefined, undefined, undefined];
+
+  /** Σ rate·weight over [lo, t] (0 before the table), with `base` = this.base(dc) and g = G_LOOKUP[dc]. */
+  prefix(t: number, base: number[], g: Float64Array | null): number {
+    if (t < this.lo) return 0;
+    const k = this.row(t);
+    return base[k]! + this.rates[k]! * (g === null ? t : g[t]!);
+  }
+
+  /**
+   * Whether every period amount the exact path computes over [a, b] (one per row, and per calendar
+   * year for act366) is a terminating decimal — then decimal.js computes them, and their sum, exactly
+   * (at most ~31 significant digits of its 40). The quotient p·rate·days / (divisor·100) terminates
+   * when the divisor's factors other than 2 and 5 divide p·rate×10⁴·days: 73 (365), 183 (366), 9 (360).
+   */
+  terminates(dc: number, p: number, a: number, b: number): boolean {
+    for (let k = this.row(a); k < this.n && this.starts[k]! <= b; k++) {
+      const lo = Math.max(a, this.starts[k]!);
+      const hi = Math.min(b, k + 1 < this.n ? this.starts[k + 1]! - 1 : LAST_DAY);
+      const r = Math.abs(this.rates[k]!);
+      if (dc === 1) {
+        // act366: one part per calendar year.
+        for (let from = lo; from <= hi; ) {
+          const y = YEAR_OF[from]!;
+          const to = Math.min(hi, YEAR_BEFORE[y - FIRST_YEAR + 1]!);
+          const m = isLeap(y) ? 183 : 73;
+          if ((((p % m) * (r % m)) % m) * ((to - from + 1) % m) % m !== 0) return false;
+          from = to + 1;
+        }
+      } else {
+        const m = dc === 0 ? 73 : 9;
+        const days = dc === 3 ? G_30E[hi]! - G_30E[lo - 1]! : hi - lo + 1;
+        if ((((p % m) * (r % m)) % m) * (days % m) % m !== 0) return false;
+      }
+    }
+    return true;
+  }
 
   row(t: number): number {
-    let k = this.bucket[(t - this.lo) >> 5]!;
+    let k = this.bucket[(t - this.lo) >> this.shift]!;
     const starts = this.starts;
     const n = this.n;
     while (k + 1 < n && starts[k + 1]! <= t) k++;
     return k;
   }
 
-  base(dc: number): Float64Array {
+  base(dc: number): number[] {
     const cached = this.bases[dc];
     if (cached) return cached;
-    const g = G_BY_DC[dc]!;
-    const base = new Float64Array(this.n);
+    const g = G_LOOKUP[dc] ?? null;
+    const G = (t: number) => (g === null ? t : g[t]!);
+    const base: number[] = new Array<number>(this.n).fill(0);
     let cum = 0;
     for (let k = 0; k < this.n; k++) {
       const start = this.starts[k]!;
       const end = k + 1 < this.n ? this.starts[k + 1]! - 1 : Math.min(this.last, LAST_DAY);
       const r = this.rates[k]!;
-      base[k] = cum - r * g[start - 1]!;
-      cum += r * (g[end]! - g[start - 1]!);
+      base[k] = cum - r * G(start - 1);
+      cum += r * (G(end) - G(start - 1));
     }
     this.bases[dc] = base;
     return base;
@@ -260,30 +337,85 @@ function compileTable(table: RateTable): CompiledTable | null {
     rates.push(r === 0 ? 0 : r);
     prevTo = t;
   }
+  return buildTable(from[0]!, prevTo, from, rates);
+}
+
+/** A table from contiguous rows (start days, scaled rates) covering [first, last], clamped to the window. */
+function buildTable(first: number, last: number, from: ArrayLike<number>, rates: ArrayLike<number>): CompiledTable {
   const c = new CompiledTable();
-  c.first = from[0]!;
-  c.last = prevTo;
-  c.lo = Math.max(c.first, 1);
-  const hi = Math.min(c.last, LAST_DAY);
+  c.first = first;
+  c.last = last;
+  c.lo = Math.max(first, 1);
+  const hi = Math.min(last, LAST_DAY);
   const keep: number[] = [];
   for (let i = 0; i < from.length; i++) {
-    const end = i + 1 < from.length ? from[i + 1]! - 1 : c.last;
+    const end = i + 1 < from.length ? from[i + 1]! - 1 : last;
     if (end >= c.lo && from[i]! <= hi) keep.push(i);
   }
+  // Plain arrays: cheaper to build than typed arrays (one table per judicial claim date), as fast to read.
   c.n = keep.length;
-  c.starts = Int32Array.from(keep, (i) => Math.max(from[i]!, c.lo));
-  c.rates = Float64Array.from(keep, (i) => rates[i]!);
-  c.negBefore = new Int32Array(c.n + 1);
-  for (let k = 0; k < c.n; k++) c.negBefore[k + 1] = c.negBefore[k]! + (c.rates[k]! < 0 ? 1 : 0);
+  c.starts = keep.map((i) => Math.max(from[i]!, c.lo));
+  c.rates = keep.map((i) => rates[i]!);
+  c.negBefore = [0];
+  for (let k = 0; k < c.n; k++) c.negBefore.push(c.negBefore[k]! + (c.rates[k]! < 0 ? 1 : 0));
   c.hasNegative = c.negBefore[c.n]! > 0;
-  const buckets = hi >= c.lo ? ((hi - c.lo) >> 5) + 1 : 0;
-  c.bucket = new Int32Array(buckets);
+  // Buckets of 2^shift days, about four per row: a lookup scans at most a step or two.
+  const span = hi >= c.lo ? hi - c.lo + 1 : 0;
+  c.shift = 3;
+  while (c.shift < 16 && span >> c.shift > 4 * c.n) c.shift++;
+  const buckets = span > 0 ? ((span - 1) >> c.shift) + 1 : 0;
+  c.bucket = [];
   for (let b = 0, k = 0; b < buckets; b++) {
-    const day = c.lo + b * 32;
+    const day = c.lo + b * (1 << c.shift);
     while (k + 1 < c.n && c.starts[k + 1]! <= day) k++;
-    c.bucket[b] = k;
+    c.bucket.push(k);
   }
   return c;
+}
+
+/**
+ * `switchAt(a, b, day)` (regimes.ts) on compiled tables: the rows of `a` before `day` (the last one cut
+ * the day before), then the rows of `b` from `day` (the first one cut there). Null when the result has a
+ * gap or no rows (the exact path then decides). Building it costs a few µs, against ~30 µs for
+ * `resolveRegime` plus compiling the table it returns — it matters when every claim has its own date.
+ */
+function switchedTable(a: CompiledTable, b: CompiledTable, day: number): CompiledTable | null {
+  const starts: number[] = [];
+  const rates: number[] = [];
+  let first = NaN;
+  let last = NaN;
+  if (a.first <= day - 1) {
+    first = a.first;
+    last = Math.min(a.last, day - 1);
+    for (let k = 0; k < a.n && a.starts[k]! <= day - 1; k++) {
+      starts.push(a.starts[k]!);
+      rates.push(a.rates[k]!);
+    }
+  }
+  if (b.last >= day) {
+    if (b.n === 0) return null;
+    const tailFirst = Math.max(b.first, day);
+    if (starts.length > 0 || a.first <= day - 1) {
+      if (tailFirst !== last + 1) return null;
+    } else first = tailFirst;
+    let k = b.row(tailFirst);
+    starts.push(tailFirst);
+    rates.push(b.rates[k]!);
+    for (k++; k < b.n; k++) {
+      starts.push(b.starts[k]!);
+      rates.push(b.rates[k]!);
+    }
+    last = b.last;
+  }
+  if (starts.length === 0) return null;
+  return buildTable(first, last, starts, rates);
+}
+
+function sameTable(x: CompiledTable | null, y: CompiledTable | null): boolean {
+  if (x === null || y === null) return x === y;
+  if (x.first !== y.first || x.last !== y.last || x.n !== y.n) return false;
+  for (let k = 0; k < x.n; k++) if (x.starts[k] !== y.starts[k] || x.rates[k] !== y.rates[k]) return false;
+  return true;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -296,17 +428,12 @@ interface Entry {
   rejected: boolean;
 }
 
-const REGIME_INDEX: Record<string, number> = {
-  'it-legal': 0,
-  'it-commercial': 1,
-  ch: 2,
-  'de-consumer': 3,
-  'de-business': 4,
-  'fr-legal-private': 5,
-  'fr-legal-other': 6,
-  'fr-commercial': 7,
-  none: 8,
-};
+/** The regimes whose table depends on no free-form input: one cache slot per (regime, consumer, variant). */
+const REGIME_INDEX = new Map<unknown, number>(
+  (['it-legal', 'it-commercial', 'ch', 'de-consumer', 'de-business', 'fr-legal-private', 'fr-legal-other', 'fr-commercial', 'none'] as const).map(
+    (r, i) => [r, i],
+  ),
+);
 
 /** Why a case went to the exact path. */
 export interface FastStats {
@@ -314,6 +441,10 @@ export interface FastStats {
   fast: number;
   /** Roundings decided by exact BigInt arithmetic (inside the fast path). */
   bigintRoundings: number;
+  /** Roundings of a value exactly on a half cent that decimal.js computes exactly too (rounded up). */
+  exactTies: number;
+  /** Art. 1284 c.4 tables composed from the compiled legal and commercial tables. */
+  composedTables: number;
   /** Cases handed to the exact path, by reason. */
   fallback: { input: number; regime: number; table: number; negativeRate: number; tie: number; magnitude: number };
 }
@@ -327,24 +458,24 @@ const F_TIE = 5;
 const F_MAGNITUDE = 6;
 const REASONS = ['', 'input', 'regime', 'table', 'negativeRate', 'tie', 'magnitude'] as const;
 
-const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const EMPTY: number[] = [];
 const HALF_SAFE = 2 ** 52;
 const EPS = 2 ** -52;
 
-/** Cents of interest in Σ p_k·s_k / Q, rounded half-up; -1 on an exact tie, -2 when too large. */
-function roundTerms(tp: Float64Array, ts: Float64Array, nt: number, dc: number, stats: FastStats): number {
+/** Set by `roundTerm` when the value it rounded lay exactly on a half cent. */
+let tie = false;
+
+/**
+ * Cents of interest in p·s / Q (p: principal cents, s: Σ rate·weight), rounded half-up; -2 when too
+ * large for Numbers. Sets `tie` when p·s / Q lies exactly on a half cent (rounded up, as half-up does).
+ */
+function roundTerm(p: number, s: number, dc: number, stats: FastStats): number {
   const q = Q_BY_DC[dc]!;
-  let sum = 0;
-  let exact = true;
-  for (let k = 0; k < nt; k++) {
-    const x = tp[k]! * ts[k]!;
-    if (x > HALF_SAFE) exact = false;
-    sum += x;
-  }
-  if (exact && sum <= HALF_SAFE) {
-    // Every product and the sum are exact integers: divide exactly.
-    let whole = Math.floor(sum / q);
-    let rest = sum - whole * q;
+  const x = p * s;
+  if (x <= HALF_SAFE) {
+    // p·s is an exact integer: divide exactly.
+    let whole = Math.floor(x / q);
+    let rest = x - whole * q;
     if (rest < 0) {
       whole--;
       rest += q;
@@ -353,27 +484,27 @@ function roundTerms(tp: Float64Array, ts: Float64Array, nt: number, dc: number, 
       rest -= q;
     }
     const twice = 2 * rest;
-    if (twice === q) return -1;
-    return whole + (twice > q ? 1 : 0);
+    tie = twice === q;
+    return whole + (twice >= q ? 1 : 0);
   }
-  // Products were rounded (relative error ≤ 2^-53 each, the sum and the division add (nt + 1)·2^-53):
-  // the estimate is within `bound` of the exact value; if no half cent lies that close, it decides.
-  const f = sum / q;
+  // p·s was rounded (relative error ≤ 2^-53), the division adds as much: the estimate is within
+  // `bound` of the exact value; if no half cent lies that close, it decides.
+  const f = x / q;
   const whole = Math.floor(f);
   const frac = f - whole;
-  const bound = (nt + 4) * EPS * (f + 1);
+  const bound = 4 * EPS * (f + 1);
+  tie = false;
   if (bound < 0.25 && Math.abs(frac - 0.5) > bound) {
     const cents = whole + (frac > 0.5 ? 1 : 0);
     return cents <= HALF_SAFE ? cents : -2;
   }
   stats.bigintRoundings++;
-  let n = 0n;
-  for (let k = 0; k < nt; k++) n += BigInt(tp[k]!) * BigInt(ts[k]!);
+  const n = BigInt(p) * BigInt(s);
   const qb = Q_BIG[dc]!;
   const w = n / qb;
   const twice = 2n * (n - w * qb);
-  if (twice === qb) return -1;
-  const cents = Number(w + (twice > qb ? 1n : 0n));
+  tie = twice === qb;
+  const cents = Number(w + (twice >= qb ? 1n : 0n));
   return cents <= HALF_SAFE ? cents : -2;
 }
 
@@ -381,21 +512,25 @@ export class FastInterest {
   readonly stats: FastStats = {
     fast: 0,
     bigintRoundings: 0,
+    exactTies: 0,
+    composedTables: 0,
     fallback: { input: 0, regime: 0, table: 0, negativeRate: 0, tie: 0, magnitude: 0 },
   };
   /** The last result of `totalsCents`, integer cents in TOTAL_FIELDS order. */
   readonly cents = new Float64Array(9);
 
   private readonly slots: (Entry | undefined)[] = [];
-  private readonly keyed = new Map<string, Entry>();
+  private readonly c4 = new Map<string, Entry>();
+  private c4Checked = false;
+  private c4Composable = true;
+  private readonly fixed = new Map<string, Entry>();
+  private readonly spread = new Map<string, Entry>();
   private readonly tables = new WeakMap<RateTable, CompiledTable | null>();
   // Scratch space, grown on demand.
   private pDay = new Float64Array(8);
   private pAmt = new Float64Array(8);
   private cDay = new Float64Array(8);
   private cAmt = new Float64Array(8);
-  private readonly tP = new Float64Array(2);
-  private readonly tS = new Float64Array(2);
 
   constructor(readonly book: RateBook) {}
 
@@ -404,16 +539,23 @@ export class FastInterest {
     const code = this.evaluate(c);
     if (code === OK) {
       const v = this.cents;
+      // Equal amounts share one string (no interest paid, no costs, nothing but principal due …).
+      const interestDue = formatCents(v[2]!);
+      const costs = formatCents(v[3]!);
+      // Nothing paid on the principal: it is the input, if that is already canonical ("1234.50").
+      const p = c.principal;
+      const principalDue =
+        v[6] === 0 && p.length >= 4 && p.charCodeAt(p.length - 3) === 46 && (p.length === 4 || p.charCodeAt(0) !== 48) ? p : formatCents(v[7]!);
       return {
-        interest: formatCents(v[0]!),
+        interest: v[1] === 0 ? interestDue : formatCents(v[0]!),
         interestPaid: formatCents(v[1]!),
-        interestDue: formatCents(v[2]!),
-        costs: formatCents(v[3]!),
+        interestDue,
+        costs,
         costsPaid: formatCents(v[4]!),
-        costsDue: formatCents(v[5]!),
+        costsDue: v[5] === v[3] ? costs : formatCents(v[5]!),
         principalPaid: formatCents(v[6]!),
-        principalDue: formatCents(v[7]!),
-        totalDue: formatCents(v[8]!),
+        principalDue,
+        totalDue: v[8] === v[7] ? principalDue : formatCents(v[8]!),
       };
     }
     return totalsOf(computeStatement(this.book, c));
@@ -435,6 +577,7 @@ export class FastInterest {
   }
 
   private run(c: InterestCase): number {
+    if (typeof c !== 'object' || c === null) return F_INPUT;
     // Input, as far as the exact path would accept it; anything unusual goes there.
     const principal0 = centsOf(c.principal);
     const D = dayNumber(c.due);
@@ -442,7 +585,7 @@ export class FastInterest {
     if (principal0 < 0 || D < 0 || E < D) return F_INPUT;
     if (c.contractDate && dayNumber(c.contractDate) < 0) return F_INPUT;
     if (c.judicialClaimDate && dayNumber(c.judicialClaimDate) < 0) return F_INPUT;
-    const dc = DAY_COUNT_INDEX[c.dayCount ?? 'act365'];
+    const dc = DAY_COUNT_INDEX.get(c.dayCount ?? 'act365');
     if (dc === undefined) return F_INPUT;
 
     const payments = c.payments ?? [];
@@ -456,7 +599,8 @@ export class FastInterest {
     const pDay = this.pDay;
     const pAmt = this.pAmt;
     for (let i = 0; i < np; i++) {
-      const p = payments[i]!;
+      const p = payments[i] as Partial<Record<'date' | 'amount', unknown>> | null | undefined;
+      if (typeof p !== 'object' || p === null) return F_INPUT;
       const day = dayNumber(p.date);
       const amount = centsOf(p.amount);
       if (day < 0 || day > E || amount < 0) return F_INPUT;
@@ -487,7 +631,8 @@ export class FastInterest {
       let day: number;
       let amount: number;
       if (i < costs.length) {
-        const k = costs[i]!;
+        const k = costs[i] as Partial<Record<'date' | 'amount', unknown>> | null | undefined;
+        if (typeof k !== 'object' || k === null) return F_INPUT;
         day = dayNumber(k.date);
         amount = centsOf(k.amount);
         if (day < 0 || amount < 0) return F_INPUT;
@@ -513,26 +658,15 @@ export class FastInterest {
     // The table over [D + 1, E] and its prefix sums.
     const accrues = E > D;
     const tbl = entry.table;
-    let base: Float64Array | undefined;
-    let rates: Float64Array | undefined;
-    const g = G_BY_DC[dc]!;
+    const g = G_LOOKUP[dc] ?? null;
+    let base: number[] = EMPTY;
     if (accrues) {
       if (tbl === null) return F_TABLE;
       if (D + 1 < tbl.first || E > tbl.last) return F_TABLE; // the exact path names the missing dates
       if (tbl.hasNegative && tbl.negBefore[tbl.row(E) + 1]! - tbl.negBefore[tbl.row(D + 1)]! > 0) return F_NEGATIVE;
       base = tbl.base(dc);
-      rates = tbl.rates;
     }
-    /** Σ rate·weight over [table start, t]. */
-    const prefix = (t: number) => {
-      if (t < tbl!.lo) return 0;
-      const k = tbl!.row(t);
-      return base![k]! + rates![k]! * g[t]!;
-    };
 
-    const tP = this.tP;
-    const tS = this.tS;
-    let nt = 0;
     let principal = principal0;
     let interestOpen = 0; // whole cents, after the last rounding
     let interestPaid = 0;
@@ -540,25 +674,27 @@ export class FastInterest {
     let costsPaid = 0;
     let principalPaid = 0;
     let ci = 0;
-    let before = accrues ? prefix(D) : 0;
+    // The interest accrued since the last rounding: principal × (Σ rate·weight over [from, to]) / Q.
+    let before = accrues ? tbl!.prefix(D, base, g) : 0;
+    let from = D + 1;
 
     for (let i = 0; i < np; i++) {
       const day = pDay[i]!;
+      while (ci < nc && cDay[ci]! <= day) costsOpen += cAmt[ci++]!;
       if (day > D && (i === 0 || pDay[i - 1] !== day)) {
-        // Interest up to and including the payment day, on the principal before it.
-        const at = prefix(day);
+        // Interest up to and including the payment day, on the principal before it, rounded to the cent.
+        const at = tbl!.prefix(day, base, g);
         if (principal > 0 && at !== before) {
-          tP[nt] = principal;
-          tS[nt++] = at - before;
+          const add = roundTerm(principal, at - before, dc, this.stats);
+          if (add < 0) return F_MAGNITUDE;
+          if (tie) {
+            if (!tbl!.terminates(dc, principal, from, day)) return F_TIE;
+            this.stats.exactTies++;
+          }
+          interestOpen += add;
         }
         before = at;
-      }
-      while (ci < nc && cDay[ci]! <= day) costsOpen += cAmt[ci++]!;
-      if (nt > 0) {
-        const add = roundTerms(tP, tS, nt, dc, this.stats);
-        if (add < 0) return add === -1 ? F_TIE : F_MAGNITUDE;
-        interestOpen += add;
-        nt = 0;
+        from = day + 1;
       }
       let left = pAmt[i]!;
       for (let o = 0; o < order.length; o++) {
@@ -584,18 +720,18 @@ export class FastInterest {
         }
       }
     }
-    if (accrues) {
-      const at = prefix(E);
-      if (principal > 0 && at !== before) {
-        tP[nt] = principal;
-        tS[nt++] = at - before;
-      }
-    }
     while (ci < nc && cDay[ci]! <= E) costsOpen += cAmt[ci++]!;
-    if (nt > 0) {
-      const add = roundTerms(tP, tS, nt, dc, this.stats);
-      if (add < 0) return add === -1 ? F_TIE : F_MAGNITUDE;
-      interestOpen += add;
+    if (accrues) {
+      const at = tbl!.prefix(E, base, g);
+      if (principal > 0 && at !== before) {
+        const add = roundTerm(principal, at - before, dc, this.stats);
+        if (add < 0) return F_MAGNITUDE;
+        if (tie) {
+          if (!tbl!.terminates(dc, principal, from, E)) return F_TIE;
+          this.stats.exactTies++;
+        }
+        interestOpen += add;
+      }
     }
     const interest = interestPaid + interestOpen;
     const totalDue = principal + interestOpen + costsOpen;
@@ -621,12 +757,13 @@ export class FastInterest {
   private entryOf(c: InterestCase): Entry | undefined {
     const regime = c.regime;
     const consumer = c.debtorKind === 'consumer';
-    const idx = REGIME_INDEX[regime];
+    const idx = REGIME_INDEX.get(regime);
     if (idx !== undefined) {
       let variant = 0;
       if (regime === 'it-legal') {
         const j = c.judicialClaimDate;
-        if (j && !(j < C4_FROM)) return this.keyedEntry(`it-legal|${consumer ? 1 : 0}|${j}`, c);
+        // Art. 1284 c.4: one table per judicial claim date (`resolveRegime` reads no other input here).
+        if (j && !(j < C4_FROM)) return this.c4.get(j) ?? this.c4Entry(j, c);
       } else if (regime === 'it-commercial') {
         variant = (c.contractDate ?? c.due) < PLUS8_FROM ? 1 : 0;
       } else if (regime === 'de-business') {
@@ -637,7 +774,7 @@ export class FastInterest {
     }
     if (regime === 'fixed') {
       if (typeof c.rate !== 'string') return undefined;
-      return this.keyedEntry(`fixed|${c.rate}`, c);
+      return this.keyedEntry(this.fixed, c.rate, c);
     }
     if (regime === 'spread') {
       const base = c.base;
@@ -652,17 +789,53 @@ export class FastInterest {
         if (typeof c.rate !== 'string') return undefined;
         variant = c.rate;
       }
-      return this.keyedEntry(`spread|${consumer ? 1 : 0}|${base}|${variant}|${c.spread}`, c);
+      return this.keyedEntry(this.spread, `${consumer ? 1 : 0}|${base}|${variant}|${c.spread}`, c);
     }
     return undefined;
   }
 
-  private keyedEntry(key: string, c: InterestCase): Entry {
-    let e = this.keyed.get(key);
-    if (!e) {
-      if (this.keyed.size >= 100_000) this.keyed.clear();
+  /**
+   * Art. 1284 c.4: the legal rate until the day before the judicial claim, the commercial rate (+8)
+   * from it — `switchAt(book.itLegal, book.itCommercialPlus8, j)`, composed from the compiled tables.
+   * The first composition of an engine is checked against `resolveRegime`; should they ever differ,
+   * every later one goes through `resolveRegime` too.
+   */
+  private c4Entry(j: string, c: InterestCase): Entry {
+    if (this.c4.size >= 100_000) this.c4.clear();
+    let e: Entry;
+    const a = this.compiled(this.book.itLegal);
+    const b = this.compiled(this.book.itCommercialPlus8);
+    const day = dayNumber(j);
+    const composed = this.c4Composable && a && b && day > 0 ? switchedTable(a, b, day) : null;
+    if (composed && this.c4Checked) {
+      e = { table: composed, flat: false, rejected: false };
+      this.stats.composedTables++;
+    } else {
       e = this.resolve(c);
-      this.keyed.set(key, e);
+      if (composed && !this.c4Checked) {
+        this.c4Checked = true;
+        this.c4Composable = !e.rejected && !e.flat && sameTable(composed, e.table);
+      }
+    }
+    this.c4.set(j, e);
+    return e;
+  }
+
+  private compiled(table: RateTable): CompiledTable | null {
+    let t = this.tables.get(table);
+    if (t === undefined) {
+      t = compileTable(table);
+      this.tables.set(table, t);
+    }
+    return t;
+  }
+
+  private keyedEntry(map: Map<string, Entry>, key: string, c: InterestCase): Entry {
+    let e = map.get(key);
+    if (!e) {
+      if (map.size >= 100_000) map.clear();
+      e = this.resolve(c);
+      map.set(key, e);
     }
     return e;
   }
@@ -679,12 +852,7 @@ export class FastInterest {
         spread: c.spread,
         debtorKind: c.debtorKind,
       });
-      let table = this.tables.get(r.table);
-      if (table === undefined) {
-        table = compileTable(r.table);
-        this.tables.set(r.table, table);
-      }
-      return { table, flat: r.flatCompensation, rejected: false };
+      return { table: this.compiled(r.table), flat: r.flatCompensation, rejected: false };
     } catch {
       return { table: null, flat: false, rejected: true };
     }
