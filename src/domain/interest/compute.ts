@@ -57,7 +57,10 @@ export interface StatementPayment {
 }
 
 export interface Statement {
-  /** All interest accrued over the whole span, rounded half-up to the cent. */
+  /**
+   * All interest accrued over the whole span: without payments the exact total rounded half-up once;
+   * with payments, the interest they settled (rounded at each payment) plus the interest still due.
+   */
   interest: string;
   currency: 'EUR' | 'CHF';
   regime: Regime;
@@ -90,7 +93,24 @@ export class InterestInputError extends Error {
   }
 }
 
-const round2 = (d: MoneyT) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+/**
+ * Interest is accumulated exactly as a numerator over L, the least common multiple of the day-count
+ * denominators (36500, 36600, 36000): principal × rate × days × (L / (divisor × 100)) has finitely many
+ * decimals, so sums never lose a digit and a total of exactly x.xx5 rounds up, as it must.
+ */
+const L = 160_308_000;
+const PER_DIVISOR: Record<number, number> = { 365: L / 36_500, 366: L / 36_600, 360: L / 36_000 };
+
+/** numerator / L rounded half-up (away from zero) to the cent, computed in integers. */
+function roundNumerator(num: MoneyT): MoneyT {
+  const dp = num.decimalPlaces();
+  const n = BigInt(num.times(new Money(10).pow(dp)).toFixed(0));
+  const d = BigInt(L) * 10n ** BigInt(dp);
+  const abs = n < 0n ? -n : n;
+  const cents = (2n * abs * 100n + d) / (2n * d);
+  return new Money((n < 0n ? -cents : cents).toString()).dividedBy(100);
+}
+const toNumerator = (amount: MoneyT) => amount.times(L);
 const showRate = (rate: string) => {
   const d = new Money(rate);
   return d.toFixed(Math.max(2, d.decimalPlaces()));
@@ -101,6 +121,7 @@ function checkDate(value: string, field: string): void {
   if (p) throw new InterestInputError(p, field);
 }
 function checkAmount(value: string, field: string, positive = true): void {
+  if (value !== value.trim()) throw new InterestInputError('Importo con spazi prima o dopo (amount with surrounding spaces)', field);
   const p = moneyProblem(value);
   if (p) throw new InterestInputError(p, field);
   if (positive && money(value).lte(0)) throw new InterestInputError('L’importo deve essere maggiore di zero (amount must be greater than zero)', field);
@@ -160,6 +181,12 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   });
   payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const order = c.allocationOrder ?? DEFAULT_ALLOCATION;
+  if (order.length !== 3 || !DEFAULT_ALLOCATION.every((k) => order.includes(k))) {
+    throw new InterestInputError(
+      'Ordine di imputazione: costs, interest e principal, ciascuno una volta (allocation order: each component once)',
+      'allocationOrder',
+    );
+  }
 
   let resolved;
   try {
@@ -181,6 +208,9 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   const costItems = (c.costs ?? []).map((k, i) => {
     checkDate(k.date, `costs.${i}.date`);
     checkAmount(k.amount, `costs.${i}.amount`);
+    if (k.date > c.paid) {
+      throw new InterestInputError(`Costo del ${k.date} oltre la data di fine ${c.paid} (cost after the end date)`, `costs.${i}.date`);
+    }
     return { date: k.date, label: k.label, amount: toMoneyString(k.amount) };
   });
   const flat = resolved.flatCompensation && currency === 'EUR' && (c.flatCompensation ?? true) && c.paid > c.due;
@@ -194,8 +224,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   costItems.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 
   let principal: MoneyT = money(c.principal);
-  let interestOpen: MoneyT = new Money(0); // accrued, not yet paid (exact)
-  let interestTotal: MoneyT = new Money(0); // accrued over the whole span (exact)
+  let openNum: MoneyT = new Money(0); // interest accrued and not yet paid, × L (exact)
+  let totalNum: MoneyT = new Money(0); // interest accrued over the whole span, × L (exact)
   let interestPaid: MoneyT = new Money(0);
   let costsOpen: MoneyT = new Money(0);
   let costsPaid: MoneyT = new Money(0);
@@ -211,7 +241,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   const applyPayment = (p: { date: string; amount: string }) => {
     addCostsUpTo(p.date);
     // A payment settles a stated amount: the interest it meets is rounded to the cent here.
-    interestOpen = round2(interestOpen);
+    let interestOpen = roundNumerator(openNum);
     let left: MoneyT = money(p.amount);
     const row: Record<Component, MoneyT> = { costs: new Money(0), interest: new Money(0), principal: new Money(0) };
     for (const component of order) {
@@ -231,6 +261,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
         principalPaid = principalPaid.plus(share);
       }
     }
+    openNum = toNumerator(interestOpen);
     paymentRows.push({
       date: p.date,
       amount: toMoneyString(p.amount),
@@ -265,22 +296,24 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
             ? Temporal.PlainDate.from(nextPayment.date)
             : seg.last;
         if (principal.gt(0)) {
-          let amount: MoneyT = new Money(0);
+          // A rate below zero (a negative spread on a low base) accrues nothing.
+          const rate = Decimal.max(seg.rate, 0) as MoneyT;
+          let num: MoneyT = new Money(0);
           let days = 0;
           for (const part of accrualParts(from, cut, dayCount)) {
-            amount = amount.plus(principal.times(seg.rate).times(part.days).dividedBy(part.divisor * 100));
+            num = num.plus(principal.times(rate).times(part.days).times(PER_DIVISOR[part.divisor]!));
             days += part.days;
           }
           periods.push({
             from: from.toString(),
             to: cut.toString(),
             days,
-            rate: showRate(seg.rate),
+            rate: showRate(rate.toString()),
             principal: toMoneyString(principal),
-            amount: amount.toFixed(2, Decimal.ROUND_HALF_UP),
+            amount: roundNumerator(num).toFixed(2),
           });
-          interestOpen = interestOpen.plus(amount);
-          interestTotal = interestTotal.plus(amount);
+          openNum = openNum.plus(num);
+          totalNum = totalNum.plus(num);
         }
         while (pi < payments.length && payments[pi]!.date === cut.toString()) applyPayment(payments[pi++]!);
         from = cut.add({ days: 1 });
@@ -290,9 +323,9 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   while (pi < payments.length) applyPayment(payments[pi++]!);
   addCostsUpTo(c.paid);
 
-  const interestDue = round2(interestOpen);
+  const interestDue = roundNumerator(openNum);
   const costsTotal = costItems.reduce((s, k) => s.plus(k.amount), new Money(0) as MoneyT);
-  const interest = payments.length ? interestPaid.plus(interestDue) : round2(interestTotal);
+  const interest = payments.length ? interestPaid.plus(interestDue) : roundNumerator(totalNum);
   return {
     interest: toMoneyString(interest),
     currency,

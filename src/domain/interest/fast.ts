@@ -635,7 +635,8 @@ export class FastInterest {
         if (typeof k !== 'object' || k === null) return F_INPUT;
         day = dayNumber(k.date);
         amount = centsOf(k.amount);
-        if (day < 0 || amount < 0) return F_INPUT;
+        // A cost after the end date is refused by the exact path: let it say so.
+        if (day < 0 || amount < 0 || day > E) return F_INPUT;
       } else {
         day = D + 1;
         amount = 4000; // FLAT_COMPENSATION_EUR
@@ -653,7 +654,8 @@ export class FastInterest {
     if (costsTotal > HALF_SAFE) return F_MAGNITUDE;
 
     const order = c.allocationOrder ?? DEFAULT_ALLOCATION;
-    if (!Array.isArray(order)) return F_INPUT;
+    // Anything but each component exactly once is refused by the exact path: let it say so.
+    if (!Array.isArray(order) || order.length !== 3 || !DEFAULT_ALLOCATION.every((k) => order.includes(k))) return F_INPUT;
 
     // The table over [D + 1, E] and its prefix sums.
     const accrues = E > D;

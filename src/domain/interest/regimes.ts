@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { money, toMoneyString } from '../money.ts';
 import type { DebtorKind } from '../model.ts';
 import { INTEREST_REGIMES } from '../model.ts';
-import { flatTable, plusPoints, RateTableError, type RateTable } from './rate-table.ts';
+import { flatTable, plusPoints, RateTableError, validateRateTable, type RateTable } from './rate-table.ts';
 
 export type Regime = (typeof INTEREST_REGIMES)[number];
 export { INTEREST_REGIMES as REGIMES };
@@ -73,7 +73,9 @@ export function switchAt(a: RateTable, b: RateTable, date: string, name: string)
   const tail = b.rows
     .filter((r) => r.to === null || r.to >= date)
     .map((r) => ({ ...r, from: r.from < date ? date : r.from }));
-  return { name, rows: [...head, ...tail] };
+  const table = { name, rows: [...head, ...tail] };
+  validateRateTable(table);
+  return table;
 }
 
 const consumerRefusal = (regime: string) =>
@@ -158,7 +160,7 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
         flatCompensation: true,
       };
     case 'fixed': {
-      if (!input.rate || !percentPattern.test(input.rate)) {
+      if (!input.rate || !percentPattern.test(input.rate) || input.rate.startsWith('-')) {
         throw new RegimeError('Tasso contrattuale mancante o non valido, es. 8.5 (contractual rate required, e.g. 8.5)', 'rate');
       }
       return {

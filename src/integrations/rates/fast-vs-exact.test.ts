@@ -116,9 +116,10 @@ describe('fast path = exact path on the shipped rate tables', () => {
     expect(engine.stats.fast).toBeGreaterThan(490);
   });
 
-  it('hands an exact half cent to the exact path when decimal.js rounds its parts (40 digits)', () => {
-    // The exact rational interest here is 8.755 €: its three periods are not terminating decimals, and
-    // decimal.js, summing them at 40 significant digits, lands just below the half cent — 8.75.
+  it('rounds an exact half cent up, on both paths', () => {
+    // The exact rational interest here is 8.755 €: its three periods are not terminating decimals.
+    // Summed period by period at 40 significant digits it landed just below the half cent (8.75);
+    // the exact path now sums numerators over a common denominator and rounds once, in integers.
     const c: InterestCase = {
       principal: '47.14',
       due: '1999-07-31',
@@ -133,7 +134,7 @@ describe('fast path = exact path on the shipped rate tables', () => {
     };
     const engine = new FastInterest(book);
     expect(engine.totals(c)).toEqual(exact(c));
-    expect(engine.totals(c).interest).toBe('8.75');
+    expect(engine.totals(c).interest).toBe('8.76');
     expect(engine.stats.fallback.tie).toBe(2);
   });
 });

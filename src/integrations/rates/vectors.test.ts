@@ -277,3 +277,33 @@ function dailyRate(regime: string, d: string, due: string): MoneyT {
       throw new Error(regime);
   }
 }
+
+describe('exactness and refusals found by the fast path’s cross-check', () => {
+  it('a total of exactly x.xx5 rounds up (numerators summed over a common denominator)', () => {
+    const s = computeStatement(book, {
+      principal: '47.14',
+      due: '1999-07-31',
+      paid: '2002-06-06',
+      regime: 'fr-commercial',
+      dayCount: '30e360',
+      payments: [
+        { date: '1999-07-31', amount: '24.89' },
+        { date: '2000-05-10', amount: '8.08' },
+        { date: '2000-11-12', amount: '17.25' },
+      ],
+    });
+    expect(s.interest).toBe('8.76');
+  });
+  it('a rate pushed below zero by a negative spread accrues nothing; a negative contractual rate is refused', () => {
+    const s = run({ regime: 'spread', base: 'it-legal', spread: '-3', due: '2020-12-31', paid: '2021-12-31' });
+    expect(s.periods.map((p) => [p.rate, p.amount])).toEqual([['0.00', '0.00']]);
+    expect(s.interest).toBe('0.00');
+    expect(() => run({ regime: 'fixed', rate: '-1', due: '2020-12-31', paid: '2021-12-31' })).toThrow(InterestInputError);
+  });
+  it('refuses costs after the end date, a broken allocation order and amounts with spaces', () => {
+    const base = { regime: 'it-legal' as const, due: '2024-12-31', paid: '2025-06-30' };
+    expect(() => run({ ...base, costs: [{ date: '2025-07-01', amount: '10', label: 'x' }] })).toThrow(/oltre la data di fine/);
+    expect(() => run({ ...base, allocationOrder: ['interest', 'costs'] as never })).toThrow(/ciascuno una volta/);
+    expect(() => run({ ...base, principal: ' 100' })).toThrow(/spazi/);
+  });
+});
