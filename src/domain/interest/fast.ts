@@ -18,11 +18,10 @@ import { C4_FROM, DE_NEW_RULES_AFTER, PLUS8_FROM, resolveRegime, type RateBook }
  *   Numbers are used while the product is provably at most 2^52; above, a floating estimate with a
  *   rigorous error bound decides, and when the estimate is within its bound of a half cent the
  *   product is recomputed in BigInt. Money sums stay in Numbers (below 2^52 cents, else see below).
- * - The exact path divides in decimal.js at 40 significant digits. That can only change a rounding
- *   when the exact value lies exactly on a half cent (every other value is at least 1/(133590·10⁸) €
- *   from one, far beyond 40 digits). At an exact half cent the fast path checks that every period
- *   amount of the exact path is a terminating decimal — then decimal.js is exact too and rounds up —
- *   and otherwise hands the case to the exact path (decimal.js may land a hair below the half cent).
+ * - At an exact half cent the fast path rounds up when every period amount is a terminating decimal
+ *   and otherwise hands the case to the exact path. (This guarded an older exact path that summed
+ *   40-digit quotients; it now sums exact numerators and rounds in integers, so the hand-over is
+ *   merely conservative: both answers are the true half-up rounding.)
  * - Anything else the fast path does not model (invalid or unusual input, negative rates in the span,
  *   irregular tables, amounts of 2^52 cents or more, errors) is handed to `computeStatement` for that
  *   case, so the answer — or the error thrown — is the exact path's.
