@@ -120,7 +120,8 @@ export function* generateCases(book: RateBook, n: number, seed = 1): Generator<I
     if (r() < 0.3) {
       c.costs = [];
       for (let k = 1 + Math.floor(r() * 2); k > 0; k--) {
-        c.costs.push({ date: toIso(due + Math.floor(r() * (paid - due + 30))), amount: money(500 + Math.floor(r() * 20000)), label: 'spese' });
+        // Costs fall due between the due date and the end date (a later one is refused).
+        c.costs.push({ date: toIso(due + Math.floor(r() * (paid - due + 1))), amount: money(500 + Math.floor(r() * 20000)), label: 'spese' });
       }
     }
     yield c;
