@@ -15,6 +15,7 @@ const ClaimPage = lazy(() => import('./pages/ClaimPage'));
 const CreditorsPage = lazy(() => import('./pages/CreditorsPage'));
 const CreditorFormPage = lazy(() => import('./pages/CreditorFormPage'));
 const InterestPage = lazy(() => import('./pages/InterestPage'));
+const RatesPage = lazy(() => import('./pages/RatesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -37,6 +38,7 @@ export const router = createBrowserRouter([
       { path: 'creditors/new', element: <CreditorFormPage /> },
       { path: 'creditors/:id/edit', element: <CreditorFormPage /> },
       { path: 'interest', element: <InterestPage /> },
+      { path: 'rates', element: <RatesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import { seriesEnds } from '../../domain/interest/rate-series.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
-import { currentRateBook } from './rate-book.ts';
+import { currentRateBook, toPeriod } from './rate-book.ts';
 
 /** Every series with its last known period, and the periods added since the release. */
 export async function listRatePeriods(db: Db, actor: Actor) {
@@ -16,15 +16,18 @@ export async function listRatePeriods(db: Db, actor: Actor) {
     .execute();
   return {
     series: seriesEnds(book),
-    added: added.map((r) => ({
-      series: r.series,
-      from: r.valid_from,
-      to: r.valid_to,
-      rate: r.rate_percent,
-      rate2: r.rate2_percent,
-      source: r.source,
-      addedBy: r.added_by_label,
-      addedAt: r.created_at.toISOString(),
-    })),
+    added: added.map((r) => {
+      const p = toPeriod(r); // the published figure, without numeric(7,4)'s trailing zeros
+      return {
+        series: p.series,
+        from: p.from,
+        to: p.to,
+        rate: p.rate,
+        rate2: p.rate2 ?? null,
+        source: p.source,
+        addedBy: r.added_by_label,
+        addedAt: r.created_at.toISOString(),
+      };
+    }),
   };
 }

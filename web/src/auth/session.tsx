@@ -1,21 +1,17 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Me, Role } from '../api/types';
 
+import { can, type Resource } from '../../../src/domain/policies';
+
+export type { Resource };
+
 /**
- * The signed-in user, provided by the authenticated layout. What a role may change mirrors
- * src/domain/policies.ts; the server enforces it anyway, the UI only hides what would be refused.
+ * The signed-in user, provided by the authenticated layout. What a role may change is the domain's
+ * own policy (src/domain/policies.ts); the server enforces it anyway, the UI only hides what would be
+ * refused.
  */
-export type Resource = 'creditor' | 'debtor' | 'contact' | 'address' | 'claim' | 'payment' | 'note' | 'user';
-
-const WRITE: Record<Role, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note']),
-  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note']),
-  viewer: new Set(),
-};
-
 export function canWrite(user: Pick<Me, 'role'>, resource: Resource): boolean {
-  return WRITE[user.role]?.has(resource) ?? false;
+  return can({ role: user.role as Role, tenantId: '', userId: null, creditorId: null, label: '' }, 'create', resource);
 }
 
 const SessionContext = createContext<Me | null>(null);

@@ -14,6 +14,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string }[] = 
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
   { to: '/interest', label: 'nav.interest', testId: 'nav-interest' },
+  { to: '/rates', label: 'nav.rates', testId: 'nav-rates' },
 ];
 
 /** Every page behind login: checks the session, then draws header, navigation and the page. */
