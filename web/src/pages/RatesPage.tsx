@@ -5,7 +5,7 @@ import { useAddRatePeriod, useRates } from '../api/hooks';
 import { useCan } from '../auth/session';
 import { applyServerErrors, DateField, notifySaved } from '../components/forms';
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
-import { parsePercentInput } from '../format';
+import { formatRate, parsePercentInput } from '../format';
 import { useI18n } from '../i18n';
 
 const SERIES = ['it-legal', 'it-commercial-reference', 'ecb-mro', 'de-basiszins', 'fr-legal'] as const;
@@ -22,7 +22,7 @@ interface Values {
 
 /** The statutory rate tables: what is known, and (administrators) the next published period. */
 export default function RatesPage() {
-  const { t, te, date } = useI18n();
+  const { t, te, date, locale } = useI18n();
   const rates = useRates();
   const canAdd = useCan('rate');
   return (
@@ -51,7 +51,7 @@ export default function RatesPage() {
                         <Table.Td>{te('rateSeries', s.series)}</Table.Td>
                         <Table.Td>{date(s.lastFrom)}</Table.Td>
                         <Table.Td>{s.lastTo ? date(s.lastTo) : t('rates.inForce')}</Table.Td>
-                        <Table.Td ta="right">{s.rate}</Table.Td>
+                        <Table.Td ta="right">{formatRate(s.rate, locale)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>
@@ -87,8 +87,8 @@ export default function RatesPage() {
                           <Table.Td>{date(a.from)}</Table.Td>
                           <Table.Td>{a.to ? date(a.to) : t('rates.inForce')}</Table.Td>
                           <Table.Td ta="right">
-                            {a.rate}
-                            {a.rate2 ? ` / ${a.rate2}` : ''}
+                            {formatRate(a.rate, locale)}
+                            {a.rate2 ? ` / ${formatRate(a.rate2, locale)}` : ''}
                           </Table.Td>
                           <Table.Td>{a.source}</Table.Td>
                           <Table.Td>{a.addedBy}</Table.Td>
