@@ -36,7 +36,9 @@ try {
   }
   if (err instanceof AppError) {
     process.stderr.write(`incasso: ${err.message}\n`);
-    for (const f of err.fields) process.stderr.write(`  ${f.path}: ${f.message}\n`);
+    // Field lines add the field's name; a message already printed above is not repeated.
+    for (const f of err.fields) if (f.message !== err.message || err.fields.length > 1) process.stderr.write(`  ${f.path}: ${f.message}\n`);
+    if (err.fields.length === 1 && err.fields[0]!.message === err.message) process.stderr.write(`  (${err.fields[0]!.path})\n`);
     process.exit(2);
   }
   process.stderr.write(`incasso: ${err instanceof Error ? err.message : String(err)}\n`);
