@@ -93,8 +93,8 @@ describe('exact values on the engine in use', () => {
 
   it('stores and reads back money and dates exactly through the tables', async () => {
     const debtor = await createTestDebtor(db, t, { birthDate: '2000-01-01' });
-    const a = await createTestClaim(db, t, debtor.id, { principal: '0.1', dueDate: '2024-02-29', issueDate: '2024-01-01' });
-    const b = await createTestClaim(db, t, debtor.id, { principal: '0.20', dueDate: '2024-12-31' });
+    const a = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '0.1', dueDate: '2024-02-29', issueDate: '2024-01-01' });
+    const b = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '0.20', dueDate: '2024-12-31' });
     expect(a).toMatchObject({ principal: '0.10', amountPaid: '0.00', outstanding: '0.10', dueDate: '2024-02-29', issueDate: '2024-01-01' });
     const rows = await db
       .selectFrom('claims')
@@ -122,7 +122,7 @@ describe('exact values on the engine in use', () => {
     expect((await errorOf((trx) => sql`select '10000000000000.00'::numeric(15,2)`.execute(trx)))?.code).toBe('22003');
     expect((await errorOf((trx) => sql`select '2026-02-30'::date`.execute(trx)))?.code).toBe('22008');
     const debtor = await createTestDebtor(db, t);
-    const claim = await createTestClaim(db, t, debtor.id, { principal: '10.00' });
+    const claim = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '10.00' });
     const overpaid = await errorOf((trx) => trx.updateTable('claims').set({ amount_paid: '10.01' }).where('id', '=', claim.id).execute());
     expect(overpaid?.code).toBe('23514');
   });

@@ -43,6 +43,8 @@ export interface CreditorsTable {
   commission_percent: ColumnType<string | null, string | null | undefined, string | null>;
   default_currency: Generated<string>;
   default_jurisdiction: Generated<string>;
+  allocation_order: Generated<string>;
+  flat_compensation: Generated<boolean>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -152,6 +154,12 @@ export interface ClaimsTable {
   jurisdiction: 'IT' | 'CH' | 'DE' | 'FR';
   interest_regime: string | null;
   judicial_claim_date: NullableDate;
+  interest_rate: ColumnType<string | null, string | null | undefined, string | null>;
+  interest_base: string | null;
+  interest_spread: ColumnType<string | null, string | null | undefined, string | null>;
+  day_count: Generated<string>;
+  interest_paid: ColumnType<string, string | undefined, string>;
+  costs_paid: ColumnType<string, string | undefined, string>;
   status: Generated<string>;
   stage: Generated<string>;
   amount_paid: ColumnType<string, string | undefined, string>;
@@ -191,6 +199,22 @@ export interface PaymentAllocationsTable {
   claim_id: string;
   component: Generated<'costs' | 'fees' | 'interest' | 'principal'>;
   amount: Numeric;
+  created_at: Generated<Date>;
+}
+
+export interface ClaimCostsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  claim_id: string;
+  kind: 'reminder_fee' | 'collection_cost' | 'legal_cost' | 'other';
+  label: string;
+  amount: Numeric;
+  incurred_on: DateCol;
+  source_key: string | null;
+  waived_on: NullableDate;
+  waived_by: string | null;
+  waiver_reason: string | null;
+  created_by: string | null;
   created_at: Generated<Date>;
 }
 
@@ -261,6 +285,7 @@ export interface DB {
   claims: ClaimsTable;
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
+  claim_costs: ClaimCostsTable;
   notes: NotesTable;
   attachments: AttachmentsTable;
   audit_events: AuditEventsTable;

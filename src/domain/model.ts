@@ -60,6 +60,27 @@ export const INTEREST_REGIMES = [
   'none',
 ] as const;
 
+/** Day-count conventions of the interest engine (see interest/day-count.ts). */
+export const DAY_COUNTS = ['act365', 'act366', 'act360', '30e360'] as const;
+
+/**
+ * The order a creditor applies a payment to a claim's parts. Art. 1194 c.c. and art. 85 CO: costs,
+ * then interest, then principal, unless the creditor agrees otherwise (e.g. principal first).
+ */
+export const ALLOCATION_ORDERS = [
+  'costs,interest,principal',
+  'interest,costs,principal',
+  'costs,principal,interest',
+  'principal,costs,interest',
+  'interest,principal,costs',
+  'principal,interest,costs',
+] as const;
+export type AllocationOrder = (typeof ALLOCATION_ORDERS)[number];
+
+/** Costs charged on a claim besides interest (no interest runs on them, no VAT). */
+export const CLAIM_COST_KINDS = ['reminder_fee', 'collection_cost', 'legal_cost', 'other'] as const;
+export type ClaimCostKind = (typeof CLAIM_COST_KINDS)[number];
+
 export const CONTACT_CHANNELS = ['phone', 'mobile', 'email', 'pec'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];
 export const CONTACT_STATUSES = ['unverified', 'valid', 'invalid'] as const;

@@ -20,6 +20,12 @@ describe('policies', () => {
     expect(can(actor('admin'), 'create', 'user')).toBe(true);
     expect(can(actor('operator'), 'create', 'payment')).toBe(true);
   });
+  it('leaves waiving a creditor’s money to supervisors and admins', () => {
+    expect(can(actor('operator'), 'create', 'waiver')).toBe(false);
+    expect(can(actor('viewer'), 'create', 'waiver')).toBe(false);
+    expect(can(actor('supervisor'), 'create', 'waiver')).toBe(true);
+    expect(can(actor('admin'), 'create', 'waiver')).toBe(true);
+  });
 });
 
 describe('debtorDisplayName', () => {

@@ -29,12 +29,14 @@ export type Resource =
   | 'user'
   | 'audit'
   /** Statutory rate periods: installation-wide, so only administrators add them. */
-  | 'rate';
+  | 'rate'
+  /** Giving up a creditor's money (a fee, costs): a supervisor's decision, recorded with who and why. */
+  | 'waiver';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate', 'waiver']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note']),
 };
 

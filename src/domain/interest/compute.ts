@@ -1,6 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Temporal } from 'temporal-polyfill';
 import { dateProblem } from '../dates.ts';
+import { basisTextItEn, FLAT_COMPENSATION_LABEL, type BasisLine } from './basis.ts';
 import { Money, money, moneyProblem, toMoneyString, type Money as MoneyT } from '../money.ts';
 import type { DebtorKind } from '../model.ts';
 import { accrualParts, DAY_COUNTS, isLeap, type DayCount } from './day-count.ts';
@@ -79,8 +80,12 @@ export interface Statement {
   totalDue: string;
   periods: StatementPeriod[];
   payments: StatementPayment[];
-  costItems: { date: string; label: string; amount: string }[];
+  /** `code` names the items the engine adds itself (the flat compensation), so they print in any language. */
+  costItems: { date: string; label: string; amount: string; code?: 'flat_compensation' }[];
+  /** The legal basis, Italian first with the English in brackets. */
   basis: string[];
+  /** The same as codes, for printing in the reader's language (basis.ts). */
+  basisCodes: BasisLine[];
 }
 
 export class InterestInputError extends Error {
@@ -211,14 +216,15 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     if (k.date > c.paid) {
       throw new InterestInputError(`Costo del ${k.date} oltre la data di fine ${c.paid} (cost after the end date)`, `costs.${i}.date`);
     }
-    return { date: k.date, label: k.label, amount: toMoneyString(k.amount) };
+    return { date: k.date, label: k.label, amount: toMoneyString(k.amount) } as Statement['costItems'][number];
   });
   const flat = resolved.flatCompensation && currency === 'EUR' && (c.flatCompensation ?? true) && c.paid > c.due;
   if (flat) {
     costItems.push({
       date: Temporal.PlainDate.from(c.due).add({ days: 1 }).toString(),
-      label: 'Risarcimento forfettario costi di recupero (flat recovery compensation)',
+      label: `${FLAT_COMPENSATION_LABEL.it} (${FLAT_COMPENSATION_LABEL.en})`,
       amount: FLAT_COMPENSATION_EUR,
+      code: 'flat_compensation',
     });
   }
   costItems.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
@@ -345,7 +351,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     periods,
     payments: paymentRows,
     costItems,
-    basis: resolved.basis,
+    basis: resolved.basis.map(basisTextItEn),
+    basisCodes: resolved.basis,
   };
 }
 

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { DAY_COUNTS } from '../model.ts';
 
 /**
  * Day-count conventions. Interest accrues on the days after the start date up to and including the
@@ -8,7 +9,7 @@ import { Temporal } from 'temporal-polyfill';
  * - act360: actual days / 360
  * - 30e360: 30E/360 (every month 30 days, the 31st counts as the 30th) / 360 — German and Swiss practice
  */
-export const DAY_COUNTS = ['act365', 'act366', 'act360', '30e360'] as const;
+export { DAY_COUNTS };
 export type DayCount = (typeof DAY_COUNTS)[number];
 
 export const isLeap = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

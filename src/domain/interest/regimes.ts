@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { money, toMoneyString } from '../money.ts';
+import type { BasisLine } from './basis.ts';
 import type { DebtorKind } from '../model.ts';
 import { INTEREST_REGIMES } from '../model.ts';
 import { flatTable, plusPoints, RateTableError, validateRateTable, type RateTable } from './rate-table.ts';
@@ -40,8 +41,8 @@ export interface RegimeInput {
 
 export interface ResolvedRegime {
   table: RateTable;
-  /** The legal basis, Italian first with English, as statements print it. */
-  basis: string[];
+  /** The legal basis as codes, worded per language by basis.ts. */
+  basis: BasisLine[];
   /** Whether the €40 flat compensation for recovery costs applies (B2B late payment). */
   flatCompensation: boolean;
 }
@@ -92,18 +93,14 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
   const consumer = input.debtorKind === 'consumer';
   switch (input.regime) {
     case 'it-legal': {
-      const basis = ['Art. 1284 c.1 c.c. — saggio degli interessi legali (Italian legal rate)'];
+      const basis: BasisLine[] = [{ code: 'it-1284-1' }];
       const j = input.judicialClaimDate;
       if (!j) return { table: book.itLegal, basis, flatCompensation: false };
       if (j < C4_FROM) {
-        basis.push(
-          `Art. 1284 c.4 c.c. non applicabile: domanda giudiziale del ${j}, anteriore all’11/12/2014 (art. 17 D.L. 132/2014)`,
-        );
+        basis.push({ code: 'it-1284-4-not-applicable', params: { date: j } });
         return { table: book.itLegal, basis, flatCompensation: false };
       }
-      basis.push(
-        `Art. 1284 c.4 c.c. — dalla domanda giudiziale del ${j}: saggio del D.Lgs. 231/2002 (from the judicial claim: commercial rate)`,
-      );
+      basis.push({ code: 'it-1284-4', params: { date: j } });
       return { table: switchAt(book.itLegal, book.itCommercialPlus8, j, 'it-legal (c.4)'), basis, flatCompensation: false };
     }
     case 'it-commercial': {
@@ -112,23 +109,20 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
       const old = concluded < PLUS8_FROM;
       return {
         table: old ? book.itCommercialPlus7 : book.itCommercialPlus8,
-        basis: [
-          `Art. 5 D.Lgs. 231/2002 — tasso BCE di riferimento + ${old ? '7 (contratto anteriore al 2013)' : '8'} punti (ECB reference rate + ${old ? 7 : 8} points)`,
-          'Art. 6 D.Lgs. 231/2002 — 40 € forfettari per i costi di recupero (EUR 40 flat recovery costs)',
-        ],
+        basis: [{ code: 'it-231-5', params: { points: old ? '7' : '8', old: String(old) } }, { code: 'it-231-6' }],
         flatCompensation: true,
       };
     }
     case 'ch':
       return {
         table: flatTable('ch', '5', 'Art. 104 Abs. 1 OR / CO'),
-        basis: ['Art. 104 cpv. 1 CO — 5% annuo (Art. 104 Abs. 1 OR: 5 % Verzugszins)', 'Art. 105 cpv. 3 CO — nessun interesse sugli interessi'],
+        basis: [{ code: 'ch-104' }, { code: 'ch-105' }],
         flatCompensation: false,
       };
     case 'de-consumer':
       return {
         table: plusPoints(book.deBasiszins, '5', add, 'de-consumer'),
-        basis: ['§ 288 Abs. 1 BGB — Basiszinssatz + 5 Prozentpunkte', '§ 289 BGB — keine Zinseszinsen'],
+        basis: [{ code: 'de-288-1' }, { code: 'de-289' }],
         flatCompensation: false,
       };
     case 'de-business': {
@@ -138,8 +132,9 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
       return {
         table: plusPoints(book.deBasiszins, newRules ? '9' : '8', add, 'de-business'),
         basis: [
-          `§ 288 Abs. 2 BGB — Basiszinssatz + ${newRules ? 9 : 8} Prozentpunkte${newRules ? '' : ' (Art. 229 § 34 EGBGB)'}`,
-          ...(newRules ? ['§ 288 Abs. 5 BGB — Pauschale 40 €'] : []),
+          { code: 'de-288-2', params: { points: newRules ? '9' : '8', old: String(!newRules) } },
+          ...(newRules ? [{ code: 'de-288-5' } as const] : []),
+          { code: 'de-289' },
         ],
         flatCompensation: newRules,
       };
@@ -147,16 +142,16 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
     case 'fr-legal-private':
       return {
         table: book.frLegalPrivate,
-        basis: ['Art. L313-2 CMF — taux de l’intérêt légal (créancier personne physique)'],
+        basis: [{ code: 'fr-l313-2-private' }],
         flatCompensation: false,
       };
     case 'fr-legal-other':
-      return { table: book.frLegalOther, basis: ['Art. L313-2 CMF — taux de l’intérêt légal (autres cas)'], flatCompensation: false };
+      return { table: book.frLegalOther, basis: [{ code: 'fr-l313-2-other' }], flatCompensation: false };
     case 'fr-commercial':
       if (consumer) throw consumerRefusal('fr-commercial');
       return {
         table: plusPoints(book.ecbMro, '10', add, 'fr-commercial'),
-        basis: ['Art. L441-10 C. com. — taux BCE + 10 points', 'Art. D441-5 C. com. — indemnité forfaitaire 40 €'],
+        basis: [{ code: 'fr-l441-10' }, { code: 'fr-d441-5' }],
         flatCompensation: true,
       };
     case 'fixed': {
@@ -165,7 +160,7 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
       }
       return {
         table: flatTable('fixed', input.rate, 'contract'),
-        basis: [`Tasso contrattuale ${input.rate}% annuo (contractual rate)`],
+        basis: [{ code: 'contract-rate', params: { rate: input.rate } }],
         flatCompensation: false,
       };
     }
@@ -179,12 +174,12 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
       const base = resolveRegime(book, { ...input, regime: input.base }, depth + 1);
       return {
         table: plusPoints(base.table, input.spread, add, `${input.base}+${input.spread}`),
-        basis: [...base.basis, `maggiorato di ${input.spread} punti (plus ${input.spread} points)`],
+        basis: [...base.basis, { code: 'spread', params: { points: input.spread } }],
         flatCompensation: base.flatCompensation,
       };
     }
     case 'none':
-      return { table: flatTable('none', '0', 'no interest'), basis: ['Nessun interesse (no interest)'], flatCompensation: false };
+      return { table: flatTable('none', '0', 'no interest'), basis: [{ code: 'no-interest' }], flatCompensation: false };
     default:
       throw new RegimeError(
         `Regime sconosciuto "${String(input.regime)}": ammessi ${INTEREST_REGIMES.join(', ')} (unknown regime)`,

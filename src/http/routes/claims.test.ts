@@ -68,6 +68,9 @@ describe('claims API', () => {
       description: 'Fornitura',
       principal: '1234.50',
       amountPaid: '0.00',
+      interestPaid: '0.00',
+      costsPaid: '0.00',
+      totalPaid: '0.00',
       outstanding: '1234.50',
       currency: 'EUR',
       issueDate: '2024-02-29',
@@ -77,6 +80,10 @@ describe('claims API', () => {
       jurisdiction: 'IT',
       interestRegime: null,
       judicialClaimDate: null,
+      interestRate: null,
+      interestBase: null,
+      interestSpread: null,
+      dayCount: 'act365',
       status: 'open',
       stage: 'none',
       nextActionOn: null,
@@ -84,13 +91,37 @@ describe('claims API', () => {
       version: 1,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: c.createdAt,
+      balance: expect.objectContaining({ regime: 'it-legal', regimeIsDefault: true, principalDue: '1234.50', problem: null }),
     });
-    const detail = await ctx.operator({ method: 'GET', url: `/api/claims/${c.id}` });
-    expect(detail.json()).toEqual({ ...c, allocations: [] });
+    // Interest as of a given day: a consumer's invoice runs at the legal rate (1.6 % in 2026), 92 days.
+    const detail = await ctx.operator({ method: 'GET', url: `/api/claims/${c.id}?asOf=2026-05-31` });
+    expect(detail.json()).toEqual({
+      ...c,
+      balance: {
+        asOf: '2026-05-31',
+        regime: 'it-legal',
+        regimeIsDefault: true,
+        interest: '4.98',
+        interestDue: '4.98',
+        costs: '0.00',
+        costsDue: '0.00',
+        principalDue: '1234.50',
+        totalDue: '1239.48',
+        ratesKnownUntil: null,
+        problem: null,
+      },
+      allocations: [],
+      costs: [],
+    });
     const row = await ctx.db.selectFrom('claims').select(['principal', 'due_date', 'tenant_id']).where('id', '=', c.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ principal: '1234.50', due_date: '2026-02-28', tenant_id: t.tenantId });
     expect(await auditOf(ctx.db, t.tenantId, c.id)).toEqual([
-      expect.objectContaining({ action: 'claim.created', debtor_id: consumer.id, creditor_id: t.creditor.id, after: c }),
+      expect.objectContaining({
+        action: 'claim.created',
+        debtor_id: consumer.id,
+        creditor_id: t.creditor.id,
+        after: Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'balance')),
+      }),
     ]);
     // Largest amount that fits; a tax claim with its year.
     const big = await post(claimBody({ principal: '9999999999999.99', kind: 'imu', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' }));
@@ -215,7 +246,8 @@ describe('claims API', () => {
 
   it('refuses a bad update with field messages and changes nothing', async () => {
     const c = (await post(claimBody({ issueDate: '2025-01-01', dueDate: '2025-01-31' }))).json();
-    // 40.00 paid: the principal may not drop below it.
+    // 40.00 paid ten days late: 0.05 of legal interest (2 % in 2025) first, 39.95 of principal; the
+    // principal may not drop below what was paid on it.
     const pay = await ctx.admin({
       method: 'POST',
       url: '/api/payments',
@@ -223,13 +255,13 @@ describe('claims API', () => {
     });
     expect(pay.statusCode).toBe(201);
     const current = (await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json();
-    expect(current).toMatchObject({ status: 'partially_paid', amountPaid: '40.00', outstanding: '60.00', version: 2 });
+    expect(current).toMatchObject({ status: 'partially_paid', amountPaid: '39.95', interestPaid: '0.05', outstanding: '60.05', version: 2 });
     const before = await counts();
     for (const [payload, path, text] of [
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
       [{ principal: '12.345' }, 'principal', 'più di due decimali'],
       [{ principal: '1e3' }, 'principal', 'exponent'],
-      [{ principal: '39.99' }, 'principal', 'inferiore a quanto già pagato (40.00)'],
+      [{ principal: '39.94' }, 'principal', 'inferiore a quanto già pagato (39.95)'],
       [{ currency: 'GBP' }, 'currency', 'Valuta non supportata'],
       // The 40.00 were paid in EUR: switching the claim to CHF would mix currencies.
       [{ currency: 'CHF' }, 'currency', 'pagamenti'],

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiContext, pathsOf, type ApiContext } from '../../test/http.ts';
+import { pdfText } from '../../test/pdf.ts';
 
 let ctx: ApiContext;
 beforeAll(async () => {
@@ -83,13 +84,6 @@ describe('interest calculator: API, CLI and batch give the same amounts', () => 
 });
 
 describe('the interest statement as a PDF', () => {
-  const pdfText = (pdf: Buffer) => {
-    const r = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
-    // Non-breaking and narrow spaces (between amount and currency) read as plain spaces.
-    return r.stdout.replace(/[\u00a0\u202f]/g, ' ');
-  };
-
   it('should require authentication', async () => {
     expect((await ctx.app.inject({ method: 'POST', url: '/api/interest/statement.pdf', payload: TV_IT_04 })).statusCode).toBe(401);
   });

@@ -5,40 +5,8 @@ import { currentRateBook } from '../../usecases/interest/rate-book.ts';
 import { interestStatementPdf, PDF_LANGUAGES } from '../../usecases/interest/statement-pdf.ts';
 import { actorOf } from '../auth.ts';
 import { errors } from '../schemas.ts';
+import { StatementView as Statement } from '../../usecases/interest/statement-view.ts';
 import type { RouteDeps } from './deps.ts';
-
-const Statement = z.object({
-  interest: z.string(),
-  currency: z.string(),
-  regime: z.string(),
-  dayCount: z.string(),
-  due: z.string(),
-  paid: z.string(),
-  principal: z.string(),
-  interestPaid: z.string(),
-  interestDue: z.string(),
-  costs: z.string(),
-  costsPaid: z.string(),
-  costsDue: z.string(),
-  principalPaid: z.string(),
-  principalDue: z.string(),
-  totalDue: z.string(),
-  periods: z.array(
-    z.object({ from: z.string(), to: z.string(), days: z.number(), rate: z.string(), principal: z.string(), amount: z.string() }),
-  ),
-  payments: z.array(
-    z.object({
-      date: z.string(),
-      amount: z.string(),
-      costs: z.string(),
-      interest: z.string(),
-      principal: z.string(),
-      unallocated: z.string(),
-    }),
-  ),
-  costItems: z.array(z.object({ date: z.string(), label: z.string(), amount: z.string() })),
-  basis: z.array(z.string()),
-});
 
 /** The interest calculator: the same engine as the CLI and the batch mode, on the same rate tables. */
 export const interestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {

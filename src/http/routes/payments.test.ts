@@ -51,7 +51,7 @@ describe('payments API', () => {
 
   it('records a payment once per idempotency key, even when the same request arrives twice at once', async () => {
     const d = await createTestDebtor(ctx.db, t, { lastName: 'Ripetuto' });
-    const c = await createTestClaim(ctx.db, t, d.id, { principal: '500.00' });
+    const c = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '500.00' });
     const body = payment(d.id, { amount: '120.00', claimIds: [c.id], idempotencyKey: `key-${c.id}` });
     const [a, b] = await Promise.all([pay(body), pay(body)]);
     expect([a.statusCode, b.statusCode]).toEqual([201, 201]);
@@ -75,11 +75,11 @@ describe('payments API', () => {
   it('applies a payment to the oldest due claims first, with exact amounts and statuses', async () => {
     const d = await createTestDebtor(ctx.db, t, { lastName: 'Pagante' });
     // Created in the opposite order of their due dates, so only the due date can explain the order.
-    const later = await createTestClaim(ctx.db, t, d.id, { externalRef: 'P-LATER', principal: '500.00', dueDate: '2025-03-31' });
-    const older = await createTestClaim(ctx.db, t, d.id, { externalRef: 'P-OLDER', principal: '1000.00', dueDate: '2025-01-31' });
+    const later = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', externalRef: 'P-LATER', principal: '500.00', dueDate: '2025-03-31' });
+    const older = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', externalRef: 'P-OLDER', principal: '1000.00', dueDate: '2025-01-31' });
     // Never touched: another currency, and another creditor's claim.
-    const chf = await createTestClaim(ctx.db, t, d.id, { principal: '200.00', currency: 'CHF', dueDate: '2024-01-31' });
-    const foreign = await createTestClaim(ctx.db, t, d.id, { principal: '300.00', creditorId: t.otherCreditor.id, dueDate: '2024-01-31' });
+    const chf = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '200.00', currency: 'CHF', dueDate: '2024-01-31' });
+    const foreign = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '300.00', creditorId: t.otherCreditor.id, dueDate: '2024-01-31' });
 
     const res = await pay(payment(d.id, { amount: '1200.5', valueDate: '2025-04-10', reference: 'CRO 123', payerName: 'Mario Pagante' }));
     expect(res.statusCode).toBe(201);
@@ -126,8 +126,16 @@ describe('payments API', () => {
     const audit = await auditOf(ctx.db, t.tenantId, later.id);
     expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
       ['claim.created', null, expect.anything()],
-      ['claim.payment_applied', { amountPaid: '0.00', status: 'open' }, { amountPaid: '200.50', status: 'partially_paid', paymentId: first.id, allocated: '200.50' }],
-      ['claim.payment_applied', { amountPaid: '200.50', status: 'partially_paid' }, { amountPaid: '500.00', status: 'paid', paymentId: second.id, allocated: '299.50' }],
+      [
+        'claim.payment_applied',
+        { amountPaid: '0.00', interestPaid: '0.00', costsPaid: '0.00', status: 'open' },
+        { amountPaid: '200.50', interestPaid: '0.00', costsPaid: '0.00', status: 'partially_paid', paymentId: first.id, allocated: '200.50', split: { principal: '200.50' } },
+      ],
+      [
+        'claim.payment_applied',
+        { amountPaid: '200.50', interestPaid: '0.00', costsPaid: '0.00', status: 'partially_paid' },
+        { amountPaid: '500.00', interestPaid: '0.00', costsPaid: '0.00', status: 'paid', paymentId: second.id, allocated: '299.50', split: { principal: '299.50' } },
+      ],
     ]);
     expect((await auditOf(ctx.db, t.tenantId, first.id)).map((a) => a.action)).toEqual(['payment.recorded']);
 
@@ -138,9 +146,9 @@ describe('payments API', () => {
 
   it('follows an explicit split, or restricts the automatic one to the claims given', async () => {
     const d = await createTestDebtor(ctx.db, t);
-    const a = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', dueDate: '2025-01-31' });
-    const b = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', dueDate: '2025-02-28' });
-    const c = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', dueDate: '2025-03-31' });
+    const a = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '100.00', dueDate: '2025-01-31' });
+    const b = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '100.00', dueDate: '2025-02-28' });
+    const c = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '100.00', dueDate: '2025-03-31' });
     const split = await pay(payment(d.id, { amount: '90.00', allocations: [{ claimId: c.id, amount: '60' }, { claimId: a.id, amount: '10.01' }] }));
     expect(split.statusCode).toBe(201);
     expect(split.json()).toMatchObject({ unallocated: '19.99' });
@@ -162,14 +170,14 @@ describe('payments API', () => {
 
   it('refuses splits beyond what is owed or paid, repeated claims, other currencies and other creditors, writing nothing', async () => {
     const d = await createTestDebtor(ctx.db, t);
-    const eur = await createTestClaim(ctx.db, t, d.id, { principal: '100.00' });
-    const chf = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', currency: 'CHF' });
-    const foreign = await createTestClaim(ctx.db, t, d.id, { principal: '100.00', creditorId: t.otherCreditor.id });
+    const eur = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '100.00' });
+    const chf = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '100.00', currency: 'CHF' });
+    const foreign = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '100.00', creditorId: t.otherCreditor.id });
     const otherDebtor = await createTestDebtor(ctx.db, t);
-    const notHis = await createTestClaim(ctx.db, t, otherDebtor.id, { principal: '100.00' });
+    const notHis = await createTestClaim(ctx.db, t, otherDebtor.id, { interestRegime: 'none', principal: '100.00' });
     const before = await counts();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ amount: '200.00', allocations: [{ claimId: eur.id, amount: '100.01' }] }, 'allocations.0.amount', 'Oltre il residuo della pratica (100.00)'],
+      [{ amount: '200.00', allocations: [{ claimId: eur.id, amount: '100.01' }] }, 'allocations.0.amount', 'Oltre il dovuto della pratica al 2025-06-15 (100.00)'],
       [{ amount: '50.00', allocations: [{ claimId: eur.id, amount: '60.00' }] }, 'allocations', 'superano l’importo'],
       // The same claim twice: each part fits, together they are more than it owes.
       [
@@ -196,7 +204,7 @@ describe('payments API', () => {
 
   it('refuses future or impossible value dates, inexact amounts and unknown currencies, writing nothing', async () => {
     const d = await createTestDebtor(ctx.db, t);
-    await createTestClaim(ctx.db, t, d.id);
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none' });
     const before = await counts();
     const cases: [Record<string, unknown>, string, string][] = [
       [{ valueDate: '2199-12-31' }, 'valueDate', 'nel futuro'],
@@ -222,7 +230,7 @@ describe('payments API', () => {
 
   it('changes only reference, method, payer and note, with an audit trail', async () => {
     const d = await createTestDebtor(ctx.db, t);
-    const claim = await createTestClaim(ctx.db, t, d.id, { principal: '80.00' });
+    const claim = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '80.00' });
     const p = (await pay(payment(d.id, { amount: '80.00' }))).json();
     const res = await ctx.operator({
       method: 'PATCH',
@@ -269,8 +277,8 @@ describe('payments API', () => {
 
   it('lists with filters, and a viewer only its creditor’s payments', async () => {
     const d = await createTestDebtor(ctx.db, t);
-    const mineClaim = await createTestClaim(ctx.db, t, d.id, { principal: '1000.00' });
-    await createTestClaim(ctx.db, t, d.id, { principal: '1000.00', creditorId: t.otherCreditor.id });
+    const mineClaim = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '1000.00' });
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '1000.00', creditorId: t.otherCreditor.id });
     const p1 = (await pay(payment(d.id, { amount: '10.00', valueDate: '2025-01-10' }))).json();
     const p2 = (await pay(payment(d.id, { amount: '30.00', valueDate: '2025-02-10', reference: 'Rata febbraio' }))).json();
     const p3 = (await pay(payment(d.id, { amount: '20.00', valueDate: '2025-03-10', creditorId: t.otherCreditor.id }))).json();
@@ -296,7 +304,7 @@ describe('payments API', () => {
 
   it('refuses a viewer’s writes with 403 and writes nothing', async () => {
     const d = await createTestDebtor(ctx.db, t);
-    await createTestClaim(ctx.db, t, d.id);
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none' });
     const p = (await pay(payment(d.id, { amount: '10.00' }))).json();
     const theirs = (await pay(payment(d.id, { amount: '10.00', creditorId: t.otherCreditor.id }))).json();
     const before = await counts();

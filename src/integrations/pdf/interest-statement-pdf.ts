@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
+import { basisText, FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
 import type { Statement } from '../../domain/interest/compute.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 
@@ -213,7 +214,7 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
     for (const k of s.costItems) {
       const y = doc.y;
       doc.font('regular').fontSize(9).text(date(k.date), left, y, { width: 70 });
-      doc.text(k.label, left + 70, y, { width: width - 220 });
+      doc.text(k.code === 'flat_compensation' ? FLAT_COMPENSATION_LABEL[lang] : k.label, left + 70, y, { width: width - 220 });
       const after = doc.y;
       doc.text(money(k.amount), left + width - 150, y, { width: 150, align: 'right' });
       doc.x = left;
@@ -240,7 +241,7 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
   doc.moveDown(1.2);
   heading(t.basis!);
   doc.font('regular').fontSize(9);
-  for (const b of s.basis) doc.text(`• ${b}`, left, doc.y, { width });
+  for (const b of s.basisCodes) doc.text(`• ${basisText(b, lang)}`, left, doc.y, { width });
   doc.moveDown(0.8);
   doc.fontSize(8).fillColor('#555555').text(t.note!, left, doc.y, { width });
   doc.end();

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
-import type { ClaimView } from './schema.ts';
+import { today } from '../../domain/dates.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
+import { balanceOf, loadLedgers } from './ledger.ts';
+import type { ClaimRow, ClaimView } from './schema.ts';
 
 /** Claims joined with the names people recognise them by, scoped to what the actor may see. */
 export function claimsQuery(db: Db, actor: Actor) {
@@ -26,6 +29,9 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
     'c.description',
     'c.principal',
     'c.amount_paid as amountPaid',
+    'c.interest_paid as interestPaid',
+    'c.costs_paid as costsPaid',
+    sql<string>`(c.amount_paid + c.interest_paid + c.costs_paid)::numeric(15,2)::text`.as('totalPaid'),
     sql<string>`(c.principal - c.amount_paid)::numeric(15,2)::text`.as('outstanding'),
     'c.currency',
     'c.issue_date as issueDate',
@@ -35,6 +41,10 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
     'c.jurisdiction',
     'c.interest_regime as interestRegime',
     'c.judicial_claim_date as judicialClaimDate',
+    sql<string | null>`trim_scale(c.interest_rate)::text`.as('interestRate'),
+    'c.interest_base as interestBase',
+    sql<string | null>`trim_scale(c.interest_spread)::text`.as('interestSpread'),
+    'c.day_count as dayCount',
     'c.status',
     'c.stage',
     'c.next_action_on as nextActionOn',
@@ -45,7 +55,39 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
   ]);
 }
 
-export async function fetchClaimView(db: Db, actor: Actor, id: string): Promise<ClaimView | undefined> {
+export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string): Promise<ClaimView | undefined> {
   const row = await selectClaimView(claimsQuery(db, actor).where('c.id', '=', id)).executeTakeFirst();
-  return row as ClaimView | undefined;
+  if (!row) return undefined;
+  return (await withBalances(db, actor, [row as ClaimRow], asOf))[0];
+}
+
+/**
+ * Adds to each claim what it owes on `asOf` (default today): interest, costs, principal, total, by the
+ * interest engine on the current rate tables. Lists use the fast path, which gives the same figures.
+ */
+export async function withBalances(db: Db, actor: Actor, rows: ClaimRow[], asOf?: string, fast = false): Promise<ClaimView[]> {
+  if (rows.length === 0) return [];
+  const day = asOf ?? today().toString();
+  const book = await currentRateBook(db);
+  const ledgers = await loadLedgers(db, actor, rows.map((r) => r.id));
+  return rows.map((r) => {
+    const l = ledgers.get(r.id)!;
+    const b = balanceOf(book, l, day, fast);
+    return {
+      ...r,
+      balance: {
+        asOf: b.asOf,
+        regime: b.regime,
+        regimeIsDefault: l.terms.interestRegime === null,
+        interest: b.interest,
+        interestDue: b.interestDue,
+        costs: b.costs,
+        costsDue: b.costsDue,
+        principalDue: b.principalDue,
+        totalDue: b.totalDue,
+        ratesKnownUntil: b.ratesKnownUntil,
+        problem: b.problem,
+      },
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { interestRegimeProblem } from '../../domain/claim-rules.ts';
+import { interestTermsProblems } from '../../domain/claim-rules.ts';
 import { conflict, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -21,8 +21,16 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
     const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
       throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
     });
-    const regimeProblem = interestRegimeProblem(data.interestRegime, debtor.kind);
-    if (regimeProblem) throw invalid([{ path: 'interestRegime', message: regimeProblem }]);
+    const termProblems = interestTermsProblems(
+      {
+        interestRegime: data.interestRegime ?? null,
+        interestRate: data.interestRate ?? null,
+        interestBase: data.interestBase ?? null,
+        interestSpread: data.interestSpread ?? null,
+      },
+      debtor.kind,
+    );
+    if (termProblems.length) throw invalid(termProblems);
     const duplicate = await trx
       .selectFrom('claims')
       .select('id')
@@ -53,6 +61,10 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
         jurisdiction: data.jurisdiction ?? (creditor.default_jurisdiction as 'IT'),
         interest_regime: data.interestRegime ?? null,
         judicial_claim_date: data.judicialClaimDate ?? null,
+        interest_rate: data.interestRate ?? null,
+        interest_base: data.interestBase ?? null,
+        interest_spread: data.interestSpread ?? null,
+        day_count: data.dayCount ?? 'act365',
         status: data.status ?? 'open',
         stage: data.stage ?? 'none',
         next_action_on: data.nextActionOn ?? null,
@@ -60,13 +72,14 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
       .returning('id')
       .executeTakeFirstOrThrow();
     const view = (await fetchClaimView(trx, actor, row.id))!;
+    const { balance: _derived, ...facts } = view;
     await recordAudit(trx, actor, {
       action: 'claim.created',
       entityType: 'claim',
       entityId: row.id,
       debtorId: debtor.id,
       creditorId: creditor.id,
-      after: view,
+      after: facts,
     });
     return view;
   });

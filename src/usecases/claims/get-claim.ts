@@ -1,4 +1,7 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { isoDate } from '../../domain/fields.ts';
+import { parseInput } from '../shared/input.ts';
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -7,10 +10,16 @@ import { assertId } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import type { ClaimDetail } from './schema.ts';
 
-export async function getClaim(db: Db, actor: Actor, id: string): Promise<ClaimDetail> {
+export const GetClaimQuery = z.object({
+  /** The day the balance is computed to (default: today). */
+  asOf: isoDate.optional(),
+});
+
+export async function getClaim(db: Db, actor: Actor, id: string, query: z.input<typeof GetClaimQuery> = {}): Promise<ClaimDetail> {
   authorize(actor, 'read', 'claim');
   assertId(id, 'Pratica (claim)');
-  const claim = await fetchClaimView(db, actor, id);
+  const { asOf } = parseInput(GetClaimQuery, query);
+  const claim = await fetchClaimView(db, actor, id, asOf);
   if (!claim) throw notFound('Pratica (claim)');
   const allocations = await db
     .selectFrom('payment_allocations as a')
@@ -29,5 +38,22 @@ export async function getClaim(db: Db, actor: Actor, id: string): Promise<ClaimD
     .orderBy('p.value_date')
     .orderBy('a.created_at')
     .execute();
-  return { ...claim, allocations };
+  const costs = await db
+    .selectFrom('claim_costs')
+    .select([
+      'id',
+      'kind',
+      'label',
+      'amount',
+      'incurred_on as incurredOn',
+      'waived_on as waivedOn',
+      'waiver_reason as waiverReason',
+      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('createdAt'),
+    ])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('claim_id', '=', id)
+    .orderBy('incurred_on')
+    .orderBy('created_at')
+    .execute();
+  return { ...claim, allocations, costs };
 }

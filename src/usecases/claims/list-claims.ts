@@ -7,8 +7,8 @@ import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
-import { claimsQuery, selectClaimView } from './claim-query.ts';
-import type { ClaimView } from './schema.ts';
+import { claimsQuery, selectClaimView, withBalances } from './claim-query.ts';
+import type { ClaimRow, ClaimView } from './schema.ts';
 
 /** A comma-separated list in a query string ("open,disputed"), each value checked. */
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -29,6 +29,8 @@ export const ListClaimsQuery = pagination.extend({
   currency: currency.optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
+  /** The day balances are computed to (default: today). */
+  asOf: isoDate.optional(),
   sort: z.enum(['dueDate', 'principal', 'outstanding', 'externalRef', 'debtorName', 'createdAt']).default('dueDate'),
 });
 
@@ -70,5 +72,5 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows as ClaimView[], total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  return { items: await withBalances(db, actor, rows as ClaimRow[], p.asOf, true), total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { currency, isoDate, positiveMoneyAmount, requiredText, text, uuid } from '../../domain/fields.ts';
 import {
+  CLAIM_COST_KINDS,
   CLAIM_KINDS,
+  DAY_COUNTS,
   CLAIM_STATUSES,
   COLLECTION_STAGES,
   INTEREST_REGIMES,
@@ -16,6 +18,14 @@ const manualStatus = z
     message:
       'Lo stato "pagato" deriva dai pagamenti: registrare un pagamento (paid/partially paid follow from recorded payments)',
   });
+
+const percent = z
+  .string()
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: 'Tasso in punti percentuali, es. 8.5 (rate in percent, e.g. 8.5)' })
+  .refine((v) => Number(v) <= 100, { message: 'Tasso oltre il 100% (rate above 100%)' });
+const signedPercent = z
+  .string()
+  .regex(/^-?\d{1,2}(\.\d{1,4})?$/, { message: 'Punti percentuali, es. 3 o -0.5 (percentage points, e.g. 3)' });
 
 const claimFields = {
   externalRef: requiredText(100),
@@ -34,6 +44,12 @@ const claimFields = {
   interestRegime: z.enum(INTEREST_REGIMES).nullish(),
   /** From this date the art. 1284 c.4 c.c. rate applies (Italian legal regime). */
   judicialClaimDate: isoDate.nullish(),
+  /** Contractual annual rate in percent, for the `fixed` regime (e.g. "8.5"). */
+  interestRate: percent.nullish(),
+  /** For `spread`: the base regime and the points added to it (e.g. it-legal + 3 for local taxes). */
+  interestBase: z.enum(INTEREST_REGIMES).nullish(),
+  interestSpread: signedPercent.nullish(),
+  dayCount: z.enum(DAY_COUNTS).optional(),
   status: manualStatus.optional(),
   stage: z.enum(COLLECTION_STAGES).optional(),
   nextActionOn: isoDate.nullish(),
@@ -54,6 +70,27 @@ export const UpdateClaimInput = z
   .strict()
   .refine(datesInOrder, datesError);
 
+/** What a claim owes on a day, by the interest engine: the figures every screen and letter shows. */
+export const ClaimBalanceView = z.object({
+  asOf: z.string(),
+  /** The regime applied: the claim's own, or the default for its jurisdiction, kind and debtor. */
+  regime: z.enum(INTEREST_REGIMES),
+  regimeIsDefault: z.boolean(),
+  /** Interest accrued over the claim's life (paid and unpaid). */
+  interest: z.string(),
+  interestDue: z.string(),
+  /** Costs charged (reminder fees, collection costs, the €40 compensation where the law grants it). */
+  costs: z.string(),
+  costsDue: z.string(),
+  principalDue: z.string(),
+  totalDue: z.string(),
+  /** Set when the rate tables end before `asOf`: the balance stops there and says so. */
+  ratesKnownUntil: z.string().nullable(),
+  /** Why the engine could not compute (inconsistent terms): the figures are then principal only. */
+  problem: z.string().nullable(),
+});
+export type ClaimBalanceView = z.infer<typeof ClaimBalanceView>;
+
 export const ClaimView = z.object({
   id: z.uuid(),
   creditorId: z.uuid(),
@@ -64,8 +101,13 @@ export const ClaimView = z.object({
   kind: z.enum(CLAIM_KINDS),
   description: z.string().nullable(),
   principal: z.string(),
+  /** Principal paid so far (payments go to costs and interest first, in the creditor's order). */
   amountPaid: z.string(),
-  /** principal − amountPaid (interest and fees come with the interest engine). */
+  interestPaid: z.string(),
+  costsPaid: z.string(),
+  /** Everything the claim received: principal, interest and costs paid. */
+  totalPaid: z.string(),
+  /** principal − amountPaid: the principal still owed (the whole debt is `balance.totalDue`). */
   outstanding: z.string(),
   currency: z.string(),
   issueDate: z.string().nullable(),
@@ -75,6 +117,10 @@ export const ClaimView = z.object({
   jurisdiction: z.string(),
   interestRegime: z.string().nullable(),
   judicialClaimDate: z.string().nullable(),
+  interestRate: z.string().nullable(),
+  interestBase: z.string().nullable(),
+  interestSpread: z.string().nullable(),
+  dayCount: z.enum(DAY_COUNTS),
   status: z.enum(CLAIM_STATUSES),
   stage: z.enum(COLLECTION_STAGES),
   nextActionOn: z.string().nullable(),
@@ -82,8 +128,11 @@ export const ClaimView = z.object({
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  balance: ClaimBalanceView,
 });
 export type ClaimView = z.infer<typeof ClaimView>;
+/** A claim row before its balance is computed. */
+export type ClaimRow = Omit<ClaimView, 'balance'>;
 
 export const AllocationView = z.object({
   paymentId: z.uuid(),
@@ -95,5 +144,17 @@ export const AllocationView = z.object({
   reversed: z.boolean(),
 });
 
-export const ClaimDetail = ClaimView.extend({ allocations: z.array(AllocationView) });
+export const ClaimCostView = z.object({
+  id: z.uuid(),
+  kind: z.enum(CLAIM_COST_KINDS),
+  label: z.string(),
+  amount: z.string(),
+  incurredOn: z.string(),
+  waivedOn: z.string().nullable(),
+  waiverReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ClaimCostView = z.infer<typeof ClaimCostView>;
+
+export const ClaimDetail = ClaimView.extend({ allocations: z.array(AllocationView), costs: z.array(ClaimCostView) });
 export type ClaimDetail = z.infer<typeof ClaimDetail>;

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { interestRegimeProblem } from '../../domain/claim-rules.ts';
+import { interestTermsProblems } from '../../domain/claim-rules.ts';
 import { conflict, invalid } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -11,9 +11,24 @@ import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
 import { loadClaim, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
+import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
 
 const CLOSED = new Set(['paid', 'written_off', 'returned']);
+/** Fields the interest engine reads: changing one re-splits the claim's payments. */
+const LEDGER_FIELDS = [
+  'principal',
+  'dueDate',
+  'contractDate',
+  'jurisdiction',
+  'kind',
+  'interestRegime',
+  'judicialClaimDate',
+  'interestRate',
+  'interestBase',
+  'interestSpread',
+  'dayCount',
+];
 
 export async function updateClaim(
   db: Db,
@@ -57,11 +72,19 @@ export async function updateClaim(
         },
       ]);
     }
-    if (data.interestRegime !== undefined) {
-      const debtor = await loadDebtor(trx, actor, current.debtor_id);
-      const problem = interestRegimeProblem(data.interestRegime, debtor.kind);
-      if (problem) throw invalid([{ path: 'interestRegime', message: problem }]);
-    }
+    const pick = <K extends 'interestRegime' | 'interestRate' | 'interestBase' | 'interestSpread'>(k: K, stored: string | null) =>
+      data[k] !== undefined ? (data[k] ?? null) : stored;
+    const debtor = await loadDebtor(trx, actor, current.debtor_id);
+    const termProblems = interestTermsProblems(
+      {
+        interestRegime: pick('interestRegime', current.interest_regime),
+        interestRate: pick('interestRate', before.interestRate),
+        interestBase: pick('interestBase', current.interest_base),
+        interestSpread: pick('interestSpread', before.interestSpread),
+      },
+      debtor.kind,
+    );
+    if (termProblems.length) throw invalid(termProblems);
     if (data.externalRef && data.externalRef !== current.external_ref) {
       const dup = await trx
         .selectFrom('claims')
@@ -90,6 +113,10 @@ export async function updateClaim(
       jurisdiction: 'jurisdiction',
       interestRegime: 'interest_regime',
       judicialClaimDate: 'judicial_claim_date',
+      interestRate: 'interest_rate',
+      interestBase: 'interest_base',
+      interestSpread: 'interest_spread',
+      dayCount: 'day_count',
       status: 'status',
       stage: 'stage',
       nextActionOn: 'next_action_on',
@@ -102,6 +129,8 @@ export async function updateClaim(
       .where('id', '=', id)
       .where('tenant_id', '=', actor.tenantId)
       .execute();
+    // New terms change what every payment settled: replay them (an audit event per changed split).
+    if (LEDGER_FIELDS.some((k) => k in a)) await resettleClaim(trx, actor, id);
     await recordAudit(trx, actor, {
       action: 'status' in a ? 'claim.status_changed' : 'claim.updated',
       entityType: 'claim',

@@ -12,7 +12,7 @@ import {
   swissUid,
   text,
 } from '../../domain/fields.ts';
-import { CREDITOR_KINDS, JURISDICTIONS } from '../../domain/model.ts';
+import { ALLOCATION_ORDERS, CREDITOR_KINDS, JURISDICTIONS } from '../../domain/model.ts';
 
 const percent = z
   .string()
@@ -49,6 +49,10 @@ export const creditorFields = {
   commissionPercent: percent.nullish(),
   defaultCurrency: currency.optional(),
   defaultJurisdiction: z.enum(JURISDICTIONS).optional(),
+  /** How a payment is applied within a claim (default: costs, interest, principal — art. 1194 c.c.). */
+  allocationOrder: z.enum(ALLOCATION_ORDERS).optional(),
+  /** Claim the €40 flat compensation on late business invoices where the law grants it. */
+  flatCompensation: z.boolean().optional(),
   notes: text(5000).nullish(),
   active: z.boolean().optional(),
 };
@@ -91,6 +95,8 @@ export const CreditorView = z.object({
   commissionPercent: z.string().nullable(),
   defaultCurrency: z.string(),
   defaultJurisdiction: z.string(),
+  allocationOrder: z.enum(ALLOCATION_ORDERS),
+  flatCompensation: z.boolean(),
   notes: z.string().nullable(),
   active: z.boolean(),
   version: z.number(),

@@ -8,6 +8,7 @@ import { parseInput } from '../shared/input.ts';
 import { saveChanges } from '../shared/save-changes.ts';
 import { checkVersion, present } from '../shared/present.ts';
 import { loadCreditor } from '../shared/scope.ts';
+import { resettleClaim } from '../claims/ledger.ts';
 import { UpdateCreditorInput, type CreditorView } from './schema.ts';
 
 export async function updateCreditor(
@@ -38,6 +39,19 @@ export async function updateCreditor(
       entityType: 'creditor',
       creditorId: id,
     });
+    // The creditor's terms decide how every payment of its claims was split: replay them.
+    if ('allocationOrder' in changes.after || 'flatCompensation' in changes.after) {
+      const claims = await trx
+        .selectFrom('claims')
+        .select('id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('creditor_id', '=', id)
+        .where((eb) => eb.exists(eb.selectFrom('payment_allocations as a').select('a.id').whereRef('a.claim_id', '=', 'claims.id').whereRef('a.tenant_id', '=', 'claims.tenant_id')))
+        .orderBy('id')
+        .forUpdate()
+        .execute();
+      for (const c of claims) await resettleClaim(trx, actor, c.id);
+    }
     return present(row) as CreditorView;
   });
 }

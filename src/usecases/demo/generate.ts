@@ -147,6 +147,9 @@ export interface DemoClaim {
   status: ClaimStatus;
   stage: 'none' | 'soft' | 'formal' | 'negotiation' | 'closure' | 'legal';
   paidCents: number;
+  /** Set by settleDemo (the interest engine): interest and costs the payments met. */
+  interestPaid?: string;
+  costsPaid?: string;
   nextActionOn: string | null;
   closedOn: string | null;
 }
@@ -162,7 +165,8 @@ export interface DemoPayment {
   reference: string | null;
   payerName: string;
   note: string | null;
-  allocations: { claim: number; amountCents: number }[];
+  /** `split`: how the engine divided the share (settleDemo). */
+  allocations: { claim: number; amountCents: number; split?: { costs: string; interest: string; principal: string } }[];
 }
 
 export interface DemoNote {

@@ -4,7 +4,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { money } from '../../domain/money.ts';
 import { CLAIM_STATUSES } from '../../domain/model.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { balanceOf, loadLedgers } from '../claims/ledger.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../../domain/tax-ids.ts';
 import { loadDemo, type LoadDemoResult } from './load-demo.ts';
 
@@ -148,21 +152,36 @@ describe('loadDemo', () => {
     expect(Number(audited.rows[0]!.n)).toBe(debtors.length);
   });
 
-  it('keeps payments, allocations and claims consistent', async () => {
+  it('keeps payments, allocations and claims consistent, split by the interest engine', async () => {
     const { rows: mismatched } = await sql<{ id: string }>`
       select c.id from claims c
-      left join (select claim_id, sum(amount) as total from payment_allocations group by claim_id) a on a.claim_id = c.id
-      where c.amount_paid <> coalesce(a.total, 0)`.execute(database.db);
+      left join (select claim_id,
+                        sum(amount) filter (where component = 'principal') as principal,
+                        sum(amount) filter (where component = 'interest') as interest,
+                        sum(amount) filter (where component = 'costs') as costs
+                 from payment_allocations group by claim_id) a on a.claim_id = c.id
+      where c.amount_paid <> coalesce(a.principal, 0) or c.interest_paid <> coalesce(a.interest, 0)
+         or c.costs_paid <> coalesce(a.costs, 0)`.execute(database.db);
     expect(mismatched).toEqual([]);
+    const { rows: unbalanced } = await sql<{ id: string }>`
+      select p.id from payments p left join payment_allocations a on a.payment_id = p.id
+      group by p.id, p.amount, p.unallocated having p.amount <> coalesce(sum(a.amount), 0) + p.unallocated`.execute(database.db);
+    expect(unbalanced).toEqual([]);
 
-    const claims = await database.db.selectFrom('claims').select(['status', 'principal', 'amount_paid', 'closed_on', 'id']).execute();
-    for (const c of claims.filter((x) => x.status === 'paid')) {
+    const claims = await database.db.selectFrom('claims').select(['status', 'principal', 'amount_paid', 'interest_paid', 'closed_on', 'id', 'tenant_id']).execute();
+    const paid = claims.filter((x) => x.status === 'paid');
+    // A paid claim received its whole total: principal, interest and costs; nothing is due on the day it closed.
+    const actor = systemActor(paid[0]!.tenant_id, 'test');
+    const ledgers = await loadLedgers(database.db, actor, paid.map((c) => c.id));
+    const book = await currentRateBook(database.db);
+    for (const c of paid) {
       expect(c.amount_paid).toBe(c.principal);
       expect(c.closed_on).not.toBeNull();
+      expect(balanceOf(book, ledgers.get(c.id)!, c.closed_on!).totalDue).toBe('0.00');
     }
+    expect(paid.filter((c) => money(c.interest_paid).gt(0)).length).toBeGreaterThan(paid.length / 2);
     for (const c of claims.filter((x) => x.status === 'partially_paid')) {
-      expect(Number(c.amount_paid)).toBeGreaterThan(0);
-      expect(Number(c.amount_paid)).toBeLessThan(Number(c.principal));
+      expect(money(c.amount_paid).lt(c.principal)).toBe(true);
     }
     const { rows: lastPayments } = await sql<{ claim_id: string; last: string }>`
       select pa.claim_id, max(p.value_date) as last from payment_allocations pa join payments p on p.id = pa.payment_id
@@ -178,7 +197,7 @@ describe('loadDemo', () => {
     const payments = await database.db.selectFrom('payments').select(['value_date', 'amount', 'unallocated', 'currency']).execute();
     for (const p of payments) {
       expect(p.value_date <= TODAY).toBe(true);
-      expect(Number(p.unallocated)).toBeLessThanOrEqual(Number(p.amount));
+      expect(money(p.unallocated).lte(p.amount)).toBe(true);
     }
   });
 

@@ -7,8 +7,10 @@ import { systemActor } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, type CreditorKey } from './demo-data.ts';
-import { buildDemoDataSet } from './generate.ts';
+import { buildDemoDataSet, type DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
+import { settleDemo } from './settle.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
 
 export interface DemoLogin {
   email: string;
@@ -68,6 +70,12 @@ async function countRows(trx: Db, tenantId: string): Promise<LoadDemoResult['cou
  * and the audit trail. Idempotent and safe to call concurrently: when the tenant exists nothing changes.
  * Deterministic: the same `today` gives the same data (ids and timestamps of creation aside).
  */
+/** An allocation's non-zero parts, in the engine's split (principal only if it was not split). */
+function partsOf(a: DemoPayment['allocations'][number]): ['costs' | 'interest' | 'principal', string][] {
+  const split = a.split ?? { costs: '0.00', interest: '0.00', principal: centsToString(a.amountCents) };
+  return (['costs', 'interest', 'principal'] as const).filter((k) => split[k] !== '0.00').map((k) => [k, split[k]]);
+}
+
 export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<LoadDemoResult> {
   const today = opts.today ?? todayInRome().toString();
   const problem = dateProblem(today);
@@ -82,6 +90,7 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     }
 
     const data = buildDemoDataSet(today);
+    settleDemo(data, await currentRateBook(trx));
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const tenantId = randomUUID();
     const actor = systemActor(tenantId, 'demo');
@@ -256,6 +265,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         status: c.status,
         stage: c.stage,
         amount_paid: centsToString(c.paidCents),
+        interest_paid: c.interestPaid ?? '0.00',
+        costs_paid: c.costsPaid ?? '0.00',
         next_action_on: c.nextActionOn,
         closed_on: c.closedOn,
       };
@@ -312,7 +323,9 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         note: p.note,
       });
       for (const a of p.allocations) {
-        allocationRows.push({ tenant_id: tenantId, payment_id: id, claim_id: claimIds[a.claim]!, component: 'principal', amount: centsToString(a.amountCents) });
+        for (const [component, amount] of partsOf(a)) {
+          allocationRows.push({ tenant_id: tenantId, payment_id: id, claim_id: claimIds[a.claim]!, component, amount });
+        }
       }
       event(
         { action: 'payment.recorded', entity_type: 'payment', entity_id: id, debtor_id: debtorId, creditor_id: creditorId },
@@ -328,7 +341,7 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
           reference: p.reference,
           payerName: p.payerName,
           note: p.note,
-          allocations: p.allocations.map((a) => ({ claimId: claimIds[a.claim]!, component: 'principal', amount: centsToString(a.amountCents) })),
+          allocations: p.allocations.flatMap((a) => partsOf(a).map(([component, amount]) => ({ claimId: claimIds[a.claim]!, component, amount }))),
         },
       );
     }

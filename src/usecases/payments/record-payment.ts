@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
+import { currentRateBook } from '../interest/rate-book.ts';
+import { dueOn, loadLedgers, refreshUnallocated, settleClaim } from '../claims/ledger.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
 import { today } from '../../domain/dates.ts';
 import { conflict, invalid } from '../../domain/errors.ts';
-import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
+import { money, sumMoney } from '../../domain/money.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -16,8 +18,11 @@ import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
 
 /**
  * Records money received from a debtor and applies it to that debtor's open claims of the same
- * creditor and currency. A claim fully covered becomes paid; a partly covered one partially paid.
- * Payment, allocations, claim changes and audit events commit together.
+ * creditor and currency: the oldest first (art. 1193 c.c.) unless the payer named the claims, and
+ * within a claim to costs, interest and principal in the creditor's order (by default art. 1194 c.c.,
+ * art. 85 CO), with interest computed by the engine up to the value date. A claim that owes nothing
+ * more becomes paid; a partly covered one partially paid; money beyond what is owed stays on the
+ * payment, unallocated, never lost. Payment, allocations, claim changes and audit events commit together.
  */
 export async function recordPayment(
   db: Db,
@@ -46,7 +51,7 @@ export async function recordPayment(
     // Lock the candidate claims in a fixed order so concurrent payments cannot deadlock or double-apply.
     let cq = trx
       .selectFrom('claims')
-      .select(['id', 'external_ref', 'principal', 'amount_paid', 'currency', 'status', 'due_date'])
+      .select(['id', 'external_ref', 'currency', 'status', 'due_date'])
       .where('tenant_id', '=', actor.tenantId)
       .where('debtor_id', '=', debtor.id)
       .where('creditor_id', '=', creditor.id)
@@ -71,18 +76,17 @@ export async function recordPayment(
     });
     if (problems.length) throw invalid(problems);
 
-    const outstanding = (id: string) => {
-      const c = byId.get(id)!;
-      return toMoneyString(money(c.principal).minus(c.amount_paid));
-    };
+    // What each claim owes on the value date — costs, interest and principal — by the interest engine.
+    const book = await currentRateBook(trx);
+    const ledgers = await loadLedgers(trx, actor, claims.map((c) => c.id));
+    const due = new Map(claims.map((c) => [c.id, dueOn(book, ledgers.get(c.id)!, data.valueDate, 'valueDate')]));
     let allocations: Allocation[];
-    let unallocated: string;
     if (data.allocations) {
       data.allocations.forEach((a, i) => {
-        if (money(a.amount).gt(outstanding(a.claimId))) {
+        if (money(a.amount).gt(due.get(a.claimId)!)) {
           problems.push({
             path: `allocations.${i}.amount`,
-            message: `Oltre il residuo della pratica (${outstanding(a.claimId)}) (more than the claim's outstanding amount)`,
+            message: `Oltre il dovuto della pratica al ${data.valueDate} (${due.get(a.claimId)!}) (more than the claim owes on the value date)`,
           });
         }
       });
@@ -92,12 +96,12 @@ export async function recordPayment(
       }
       if (problems.length) throw invalid(problems);
       allocations = data.allocations;
-      unallocated = toMoneyString(money(data.amount).minus(total));
     } else {
+      // Art. 1193 c.c.: the debtor did not say which debt it pays, so the oldest falls due first.
       const ordered = [...claims].sort((a, b) => (a.due_date === b.due_date ? a.id.localeCompare(b.id) : a.due_date < b.due_date ? -1 : 1));
-      ({ allocations, unallocated } = allocateInOrder(
+      ({ allocations } = allocateInOrder(
         data.amount,
-        ordered.map((c) => ({ claimId: c.id, outstanding: outstanding(c.id) })),
+        ordered.map((c) => ({ claimId: c.id, outstanding: due.get(c.id)! })),
       ));
     }
 
@@ -108,7 +112,7 @@ export async function recordPayment(
         creditor_id: creditor.id,
         debtor_id: debtor.id,
         amount: data.amount,
-        unallocated,
+        unallocated: data.amount,
         currency: data.currency,
         value_date: data.valueDate,
         method: data.method,
@@ -121,37 +125,34 @@ export async function recordPayment(
       .returning('id')
       .executeTakeFirstOrThrow();
 
+    // Each claim's share is split into costs, interest and principal by replaying the claim's payments.
+    const touched = new Set<string>([payment.id]);
     for (const a of allocations) {
-      const c = byId.get(a.claimId)!;
-      await trx
-        .insertInto('payment_allocations')
-        .values({ tenant_id: actor.tenantId, payment_id: payment.id, claim_id: a.claimId, amount: a.amount })
-        .execute();
-      const paid = toMoneyString(money(c.amount_paid).plus(a.amount));
-      const fully = money(paid).eq(c.principal);
-      const status = fully ? 'paid' : ['open', 'in_collection'].includes(c.status) ? 'partially_paid' : c.status;
-      await trx
-        .updateTable('claims')
-        .set({
-          amount_paid: paid,
-          status,
-          closed_on: fully ? data.valueDate : null,
-          version: sql`version + 1`,
-          updated_at: sql`now()`,
-        })
-        .where('id', '=', c.id)
-        .where('tenant_id', '=', actor.tenantId)
-        .execute();
+      const ledger = ledgers.get(a.claimId)!;
+      const before = { amountPaid: ledger.amountPaid, interestPaid: ledger.interestPaid, costsPaid: ledger.costsPaid, status: ledger.status };
+      ledger.payments.push({ paymentId: payment.id, date: data.valueDate, amount: a.amount });
+      const excess = await settleClaim(trx, actor, book, ledger);
+      for (const id of excess.keys()) touched.add(id);
+      const after = (await loadLedgers(trx, actor, [a.claimId])).get(a.claimId)!;
       await recordAudit(trx, actor, {
         action: 'claim.payment_applied',
         entityType: 'claim',
-        entityId: c.id,
+        entityId: a.claimId,
         debtorId: debtor.id,
         creditorId: creditor.id,
-        before: { amountPaid: c.amount_paid, status: c.status },
-        after: { amountPaid: paid, status, paymentId: payment.id, allocated: a.amount },
+        before,
+        after: {
+          amountPaid: after.amountPaid,
+          interestPaid: after.interestPaid,
+          costsPaid: after.costsPaid,
+          status: after.status,
+          paymentId: payment.id,
+          allocated: a.amount,
+          split: after.stored.get(payment.id) ?? {},
+        },
       });
     }
+    await refreshUnallocated(trx, actor, touched);
     const detail = (await fetchPaymentDetail(trx, actor, payment.id))!;
     await recordAudit(trx, actor, {
       action: 'payment.recorded',

@@ -267,6 +267,39 @@ export function useSaveClaim(id?: string) {
   });
 }
 
+/** The claim's interest statement to a day (default today), from the same engine as its balance. */
+export function useClaimStatement(id: string, asOf: string | undefined, enabled = true) {
+  return useQuery({
+    queryKey: [...keys.claim(id), 'statement', asOf ?? ''],
+    queryFn: ({ signal }) =>
+      call(http.GET('/api/claims/{id}/statement', { params: { path: { id }, query: asOf ? { asOf } : {} }, signal })),
+    enabled,
+  });
+}
+
+export function useAddClaimCost(claimId: string, debtorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/claims/{id}/costs', 'post'>) => call(http.POST('/api/claims/{id}/costs', { params: { path: { id: claimId } }, body })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.claim(claimId) });
+      invalidateDebtor(qc, debtorId);
+    },
+  });
+}
+
+export function useWaiveClaimCost(claimId: string, debtorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ costId, reason }: { costId: string; reason: string }) =>
+      call(http.POST('/api/claims/{id}/costs/{costId}/waive', { params: { path: { id: claimId, costId } }, body: { reason } })),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: keys.claim(claimId) });
+      invalidateDebtor(qc, debtorId);
+    },
+  });
+}
+
 /* ---------- payments ---------- */
 
 export function useRecordPayment(debtorId: string, claimId?: string) {

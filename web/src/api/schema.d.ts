@@ -302,6 +302,9 @@ export interface paths {
                                 commissionPercent: string | null;
                                 defaultCurrency: string;
                                 defaultJurisdiction: string;
+                                /** @enum {string} */
+                                allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
+                                flatCompensation: boolean;
                                 notes: string | null;
                                 active: boolean;
                                 version: number;
@@ -467,6 +470,9 @@ export interface paths {
                         defaultCurrency?: "EUR" | "CHF";
                         /** @enum {string} */
                         defaultJurisdiction?: "IT" | "CH" | "DE" | "FR";
+                        /** @enum {string} */
+                        allocationOrder?: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
+                        flatCompensation?: boolean;
                         notes?: string | null;
                         active?: boolean;
                     };
@@ -505,6 +511,9 @@ export interface paths {
                             commissionPercent: string | null;
                             defaultCurrency: string;
                             defaultJurisdiction: string;
+                            /** @enum {string} */
+                            allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
+                            flatCompensation: boolean;
                             notes: string | null;
                             active: boolean;
                             version: number;
@@ -666,6 +675,9 @@ export interface paths {
                             commissionPercent: string | null;
                             defaultCurrency: string;
                             defaultJurisdiction: string;
+                            /** @enum {string} */
+                            allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
+                            flatCompensation: boolean;
                             notes: string | null;
                             active: boolean;
                             version: number;
@@ -833,6 +845,9 @@ export interface paths {
                         defaultCurrency?: "EUR" | "CHF";
                         /** @enum {string} */
                         defaultJurisdiction?: "IT" | "CH" | "DE" | "FR";
+                        /** @enum {string} */
+                        allocationOrder?: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
+                        flatCompensation?: boolean;
                         notes?: string | null;
                         active?: boolean;
                         version?: number;
@@ -872,6 +887,9 @@ export interface paths {
                             commissionPercent: string | null;
                             defaultCurrency: string;
                             defaultJurisdiction: string;
+                            /** @enum {string} */
+                            allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
+                            flatCompensation: boolean;
                             notes: string | null;
                             active: boolean;
                             version: number;
@@ -3080,6 +3098,8 @@ export interface paths {
                     dueFrom?: string;
                     /** @description Calendar date, YYYY-MM-DD */
                     dueTo?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    asOf?: string;
                     sort?: "dueDate" | "principal" | "outstanding" | "externalRef" | "debtorName" | "createdAt";
                 };
                 header?: never;
@@ -3110,6 +3130,9 @@ export interface paths {
                                 description: string | null;
                                 principal: string;
                                 amountPaid: string;
+                                interestPaid: string;
+                                costsPaid: string;
+                                totalPaid: string;
                                 outstanding: string;
                                 currency: string;
                                 issueDate: string | null;
@@ -3119,6 +3142,11 @@ export interface paths {
                                 jurisdiction: string;
                                 interestRegime: string | null;
                                 judicialClaimDate: string | null;
+                                interestRate: string | null;
+                                interestBase: string | null;
+                                interestSpread: string | null;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
                                 /** @enum {string} */
                                 status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
                                 /** @enum {string} */
@@ -3128,6 +3156,20 @@ export interface paths {
                                 version: number;
                                 createdAt: string;
                                 updatedAt: string;
+                                balance: {
+                                    asOf: string;
+                                    /** @enum {string} */
+                                    regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                    regimeIsDefault: boolean;
+                                    interest: string;
+                                    interestDue: string;
+                                    costs: string;
+                                    costsDue: string;
+                                    principalDue: string;
+                                    totalDue: string;
+                                    ratesKnownUntil: string | null;
+                                    problem: string | null;
+                                };
                             }[];
                             total: number;
                             page: number;
@@ -3287,6 +3329,12 @@ export interface paths {
                          * @example 2026-03-31
                          */
                         judicialClaimDate?: string | null;
+                        interestRate?: string | null;
+                        /** @enum {string|null} */
+                        interestBase?: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none" | null;
+                        interestSpread?: string | null;
+                        /** @enum {string} */
+                        dayCount?: "act365" | "act366" | "act360" | "30e360";
                         /** @enum {string} */
                         status?: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
                         /** @enum {string} */
@@ -3322,6 +3370,9 @@ export interface paths {
                             description: string | null;
                             principal: string;
                             amountPaid: string;
+                            interestPaid: string;
+                            costsPaid: string;
+                            totalPaid: string;
                             outstanding: string;
                             currency: string;
                             issueDate: string | null;
@@ -3331,6 +3382,11 @@ export interface paths {
                             jurisdiction: string;
                             interestRegime: string | null;
                             judicialClaimDate: string | null;
+                            interestRate: string | null;
+                            interestBase: string | null;
+                            interestSpread: string | null;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
                             /** @enum {string} */
                             status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
                             /** @enum {string} */
@@ -3340,6 +3396,20 @@ export interface paths {
                             version: number;
                             createdAt: string;
                             updatedAt: string;
+                            balance: {
+                                asOf: string;
+                                /** @enum {string} */
+                                regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                regimeIsDefault: boolean;
+                                interest: string;
+                                interestDue: string;
+                                costs: string;
+                                costsDue: string;
+                                principalDue: string;
+                                totalDue: string;
+                                ratesKnownUntil: string | null;
+                                problem: string | null;
+                            };
                         };
                     };
                 };
@@ -3455,7 +3525,10 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -3485,6 +3558,9 @@ export interface paths {
                             description: string | null;
                             principal: string;
                             amountPaid: string;
+                            interestPaid: string;
+                            costsPaid: string;
+                            totalPaid: string;
                             outstanding: string;
                             currency: string;
                             issueDate: string | null;
@@ -3494,6 +3570,11 @@ export interface paths {
                             jurisdiction: string;
                             interestRegime: string | null;
                             judicialClaimDate: string | null;
+                            interestRate: string | null;
+                            interestBase: string | null;
+                            interestSpread: string | null;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
                             /** @enum {string} */
                             status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
                             /** @enum {string} */
@@ -3503,6 +3584,20 @@ export interface paths {
                             version: number;
                             createdAt: string;
                             updatedAt: string;
+                            balance: {
+                                asOf: string;
+                                /** @enum {string} */
+                                regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                regimeIsDefault: boolean;
+                                interest: string;
+                                interestDue: string;
+                                costs: string;
+                                costsDue: string;
+                                principalDue: string;
+                                totalDue: string;
+                                ratesKnownUntil: string | null;
+                                problem: string | null;
+                            };
                             allocations: {
                                 /** Format: uuid */
                                 paymentId: string;
@@ -3512,6 +3607,18 @@ export interface paths {
                                 component: string;
                                 amount: string;
                                 reversed: boolean;
+                            }[];
+                            costs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                                label: string;
+                                amount: string;
+                                incurredOn: string;
+                                waivedOn: string | null;
+                                waiverReason: string | null;
+                                createdAt: string;
                             }[];
                         };
                     };
@@ -3670,6 +3777,12 @@ export interface paths {
                          * @example 2026-03-31
                          */
                         judicialClaimDate?: string | null;
+                        interestRate?: string | null;
+                        /** @enum {string|null} */
+                        interestBase?: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none" | null;
+                        interestSpread?: string | null;
+                        /** @enum {string} */
+                        dayCount?: "act365" | "act366" | "act360" | "30e360";
                         /** @enum {string} */
                         status?: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
                         /** @enum {string} */
@@ -3706,6 +3819,9 @@ export interface paths {
                             description: string | null;
                             principal: string;
                             amountPaid: string;
+                            interestPaid: string;
+                            costsPaid: string;
+                            totalPaid: string;
                             outstanding: string;
                             currency: string;
                             issueDate: string | null;
@@ -3715,6 +3831,11 @@ export interface paths {
                             jurisdiction: string;
                             interestRegime: string | null;
                             judicialClaimDate: string | null;
+                            interestRate: string | null;
+                            interestBase: string | null;
+                            interestSpread: string | null;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
                             /** @enum {string} */
                             status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
                             /** @enum {string} */
@@ -3724,6 +3845,20 @@ export interface paths {
                             version: number;
                             createdAt: string;
                             updatedAt: string;
+                            balance: {
+                                asOf: string;
+                                /** @enum {string} */
+                                regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                regimeIsDefault: boolean;
+                                interest: string;
+                                interestDue: string;
+                                costs: string;
+                                costsDue: string;
+                                principalDue: string;
+                                totalDue: string;
+                                ratesKnownUntil: string | null;
+                                problem: string | null;
+                            };
                         };
                     };
                 };
@@ -3826,6 +3961,777 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/claims/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    asOf?: string;
+                    lang?: "it" | "en" | "de" | "fr";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            externalRef: string;
+                            creditorName: string;
+                            debtorName: string;
+                            description: string | null;
+                            ratesKnownUntil: string | null;
+                            statement: {
+                                interest: string;
+                                currency: string;
+                                regime: string;
+                                dayCount: string;
+                                due: string;
+                                paid: string;
+                                principal: string;
+                                interestPaid: string;
+                                interestDue: string;
+                                costs: string;
+                                costsPaid: string;
+                                costsDue: string;
+                                principalPaid: string;
+                                principalDue: string;
+                                totalDue: string;
+                                periods: {
+                                    from: string;
+                                    to: string;
+                                    days: number;
+                                    rate: string;
+                                    principal: string;
+                                    amount: string;
+                                }[];
+                                payments: {
+                                    date: string;
+                                    amount: string;
+                                    costs: string;
+                                    interest: string;
+                                    principal: string;
+                                    unallocated: string;
+                                }[];
+                                costItems: {
+                                    date: string;
+                                    label: string;
+                                    amount: string;
+                                    /** @enum {string} */
+                                    code?: "flat_compensation";
+                                }[];
+                                basis: string[];
+                                basisCodes: {
+                                    code: string;
+                                    params?: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/statement.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    asOf?: string;
+                    lang?: "it" | "en" | "de" | "fr";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                        label: string;
+                        /**
+                         * @description Exact amount as a decimal string, two decimals at most
+                         * @example 1234.56
+                         */
+                        amount: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        incurredOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            debtorName: string;
+                            externalRef: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                            description: string | null;
+                            principal: string;
+                            amountPaid: string;
+                            interestPaid: string;
+                            costsPaid: string;
+                            totalPaid: string;
+                            outstanding: string;
+                            currency: string;
+                            issueDate: string | null;
+                            dueDate: string;
+                            contractDate: string | null;
+                            taxYear: number | null;
+                            jurisdiction: string;
+                            interestRegime: string | null;
+                            judicialClaimDate: string | null;
+                            interestRate: string | null;
+                            interestBase: string | null;
+                            interestSpread: string | null;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            /** @enum {string} */
+                            status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
+                            /** @enum {string} */
+                            stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
+                            nextActionOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            balance: {
+                                asOf: string;
+                                /** @enum {string} */
+                                regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                regimeIsDefault: boolean;
+                                interest: string;
+                                interestDue: string;
+                                costs: string;
+                                costsDue: string;
+                                principalDue: string;
+                                totalDue: string;
+                                ratesKnownUntil: string | null;
+                                problem: string | null;
+                            };
+                            allocations: {
+                                /** Format: uuid */
+                                paymentId: string;
+                                valueDate: string;
+                                method: string;
+                                reference: string | null;
+                                component: string;
+                                amount: string;
+                                reversed: boolean;
+                            }[];
+                            costs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                                label: string;
+                                amount: string;
+                                incurredOn: string;
+                                waivedOn: string | null;
+                                waiverReason: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/costs/{costId}/waive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    costId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            debtorName: string;
+                            externalRef: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                            description: string | null;
+                            principal: string;
+                            amountPaid: string;
+                            interestPaid: string;
+                            costsPaid: string;
+                            totalPaid: string;
+                            outstanding: string;
+                            currency: string;
+                            issueDate: string | null;
+                            dueDate: string;
+                            contractDate: string | null;
+                            taxYear: number | null;
+                            jurisdiction: string;
+                            interestRegime: string | null;
+                            judicialClaimDate: string | null;
+                            interestRate: string | null;
+                            interestBase: string | null;
+                            interestSpread: string | null;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            /** @enum {string} */
+                            status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
+                            /** @enum {string} */
+                            stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
+                            nextActionOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            balance: {
+                                asOf: string;
+                                /** @enum {string} */
+                                regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                regimeIsDefault: boolean;
+                                interest: string;
+                                interestDue: string;
+                                costs: string;
+                                costsDue: string;
+                                principalDue: string;
+                                totalDue: string;
+                                ratesKnownUntil: string | null;
+                                problem: string | null;
+                            };
+                            allocations: {
+                                /** Format: uuid */
+                                paymentId: string;
+                                valueDate: string;
+                                method: string;
+                                reference: string | null;
+                                component: string;
+                                amount: string;
+                                reversed: boolean;
+                            }[];
+                            costs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                                label: string;
+                                amount: string;
+                                incurredOn: string;
+                                waivedOn: string | null;
+                                waiverReason: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/dashboard": {
         parameters: {
             query?: never;
@@ -3849,11 +4755,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            asOf: string;
                             byCurrency: {
                                 currency: string;
                                 count: number;
                                 principal: string;
                                 outstanding: string;
+                                interestDue: string;
+                                costsDue: string;
+                                totalDue: string;
                             }[];
                             byStatus: {
                                 currency: string;
@@ -3870,6 +4780,9 @@ export interface paths {
                                 /** Format: uuid */
                                 creditorId: string;
                                 creditorName: string;
+                                interestDue: string;
+                                costsDue: string;
+                                totalDue: string;
                             }[];
                         };
                     };
@@ -5785,8 +6698,16 @@ export interface paths {
                                 date: string;
                                 label: string;
                                 amount: string;
+                                /** @enum {string} */
+                                code?: "flat_compensation";
                             }[];
                             basis: string[];
+                            basisCodes: {
+                                code: string;
+                                params?: {
+                                    [key: string]: string;
+                                };
+                            }[];
                         };
                     };
                 };

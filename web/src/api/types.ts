@@ -1,3 +1,4 @@
+import type { DAY_COUNTS as DayCountList } from '../../../src/domain/model';
 import type { paths } from './schema';
 
 /**
@@ -17,7 +18,10 @@ export {
   CONTACT_CHANNELS,
   CONTACT_STATUSES,
   CREDITOR_KINDS,
+  ALLOCATION_ORDERS,
+  CLAIM_COST_KINDS,
   CURRENCIES,
+  DAY_COUNTS,
   DEBTOR_KINDS,
   INTEREST_REGIMES,
   JURISDICTIONS,
@@ -26,6 +30,7 @@ export {
   PAYMENT_DRIVEN_STATUSES,
   PAYMENT_METHODS,
   type AddressKind,
+  type ClaimCostKind,
   type ClaimKind,
   type ClaimStatus,
   type CollectionStage,
@@ -80,6 +85,9 @@ export type Contact = DebtorDetail['contacts'][number];
 export type Claim = ResponseOf<'/api/claims', 'get'>['items'][number];
 export type ClaimDetail = ResponseOf<'/api/claims/{id}', 'get'>;
 export type Allocation = ClaimDetail['allocations'][number];
+export type ClaimCost = ClaimDetail['costs'][number];
+export type ClaimBalance = ClaimDetail['balance'];
+export type ClaimStatement = ResponseOf<'/api/claims/{id}/statement', 'get'>;
 export type Payment = ResponseOf<'/api/payments', 'get'>['items'][number];
 export type PaymentDetail = ResponseOf<'/api/payments', 'post'>;
 export type Note = ResponseOf<'/api/notes', 'get'>['items'][number];
@@ -91,14 +99,9 @@ export type InterestStatement = ResponseOf<'/api/interest/calculate', 'post'>;
 export type InterestRegime = InterestInput['regime'];
 export type DayCount = NonNullable<InterestInput['dayCount']>;
 
-/**
- * The day-count conventions the calculator offers, first the default. Kept here (the domain's list
- * lives next to date arithmetic the UI does not load) and checked against the API both ways.
- */
-export const DAY_COUNTS = ['act365', 'act366', 'act360', '30e360'] as const satisfies readonly DayCount[];
 type Assert<T extends true> = T;
 /** Fails to compile when the server accepts a day count the list above does not offer. */
-export type EveryDayCountOffered = Assert<[DayCount] extends [(typeof DAY_COUNTS)[number]] ? true : false>;
+export type EveryDayCountOffered = Assert<[DayCount] extends [(typeof DayCountList)[number]] ? true : false>;
 
 export type ListParams = {
   page?: number;

@@ -78,7 +78,14 @@ export function ClaimsTable(props: ClaimsTableProps) {
       title: t('claim.outstanding'),
       sortable: true,
       textAlign: 'right',
-      render: (c) => <Money amount={c.outstanding} currency={c.currency} strong />,
+      render: (c) => <Money amount={c.outstanding} currency={c.currency} />,
+    },
+    {
+      // Principal, interest and costs still owed today, by the interest engine.
+      accessor: 'balance.totalDue',
+      title: t('claims.totalDue'),
+      textAlign: 'right',
+      render: (c) => <Money amount={c.balance.totalDue} currency={c.currency} strong />,
     },
     { accessor: 'status', title: t('claim.status'), render: (c) => <StatusBadge status={c.status} /> },
     { accessor: 'stage', title: t('claim.stage'), render: (c) => <StageBadge stage={c.stage} /> },

@@ -8,6 +8,7 @@ import {
   CLAIM_STATUSES,
   COLLECTION_STAGES,
   CURRENCIES,
+  DAY_COUNTS,
   INTEREST_REGIMES,
   JURISDICTIONS,
   PAYMENT_DRIVEN_STATUSES,
@@ -42,9 +43,18 @@ interface ClaimValues {
   taxYear: string;
   jurisdiction: string;
   interestRegime: string;
+  judicialClaimDate: string;
+  interestRate: string;
+  interestBase: string;
+  interestSpread: string;
+  dayCount: string;
   status: string;
   stage: string;
 }
+
+/** The interest terms: sent together, so a regime and its rate or spread never disagree. */
+const TERMS = ['interestRegime', 'interestRate', 'interestBase', 'interestSpread'] as const;
+const SPREAD_BASES = INTEREST_REGIMES.filter((r) => !['spread', 'none', 'fixed'].includes(r));
 
 const EMPTY: ClaimValues = {
   creditorId: '',
@@ -60,6 +70,11 @@ const EMPTY: ClaimValues = {
   taxYear: '',
   jurisdiction: 'IT',
   interestRegime: '',
+  judicialClaimDate: '',
+  interestRate: '',
+  interestBase: '',
+  interestSpread: '',
+  dayCount: 'act365',
   status: 'open',
   stage: 'none',
 };
@@ -79,6 +94,11 @@ function toValues(c: ClaimDetail): ClaimValues {
     taxYear: c.taxYear === null ? '' : String(c.taxYear),
     jurisdiction: c.jurisdiction,
     interestRegime: c.interestRegime ?? '',
+    judicialClaimDate: c.judicialClaimDate ?? '',
+    interestRate: c.interestRate ?? '',
+    interestBase: c.interestBase ?? '',
+    interestSpread: c.interestSpread ?? '',
+    dayCount: c.dayCount,
     status: c.status,
     stage: c.stage,
   };
@@ -91,6 +111,7 @@ function toBody(v: Partial<ClaimValues>, forCreate: boolean): Record<string, unk
     if (!forCreate && (k === 'creditorId' || k === 'debtorId')) continue;
     let value: unknown;
     if (k === 'principal') value = parseMoneyInput(raw) ?? raw;
+    else if (k === 'interestRate' || k === 'interestSpread') value = raw.trim() === '' ? null : raw.trim().replace(',', '.');
     else if (k === 'taxYear') value = raw.trim() === '' ? null : Number(raw);
     else value = blankToNull(raw);
     if (value === null && forCreate) continue;
@@ -144,11 +165,18 @@ function ClaimForm({ claim, presetDebtor }: { claim?: ClaimDetail; presetDebtor?
     (s) => !PAYMENT_DRIVEN_STATUSES.includes(s) || s === initial.status,
   ).map((s) => ({ value: s, label: te('claimStatus', s), disabled: PAYMENT_DRIVEN_STATUSES.includes(s) }));
 
-  const submit = form.onSubmit((values) => {
+  const submit = form.onSubmit((raw) => {
     setUnmatched([]);
-    const body = claim
-      ? { ...toBody(changedFields(initial, values), false), version: claim.version }
-      : toBody(values, true);
+    // Terms that do not belong to the chosen regime are cleared, never sent stale.
+    const values = {
+      ...raw,
+      interestRate: raw.interestRegime === 'fixed' ? raw.interestRate : '',
+      interestBase: raw.interestRegime === 'spread' ? raw.interestBase : '',
+      interestSpread: raw.interestRegime === 'spread' ? raw.interestSpread : '',
+    };
+    const changed = changedFields(initial, values);
+    if (TERMS.some((k) => k in changed)) for (const k of TERMS) changed[k] = values[k];
+    const body = claim ? { ...toBody(changed, false), version: claim.version } : toBody(values, true);
     save.mutate(body, {
       onSuccess: (c) => {
         notifySaved(claim ? t('common.saved') : t('claims.created'));
@@ -270,7 +298,35 @@ function ClaimForm({ claim, presetDebtor }: { claim?: ClaimDetail; presetDebtor?
                   data={enumOptions(te, 'interestRegime', INTEREST_REGIMES)}
                   {...form.getInputProps('interestRegime')}
                   onChange={(v) => form.setFieldValue('interestRegime', v ?? '')}
+                  description={form.values.interestRegime ? undefined : t('claim.interestRegimeDefault')}
                 />
+              </Grid.Col>
+              {form.values.interestRegime === 'fixed' && (
+                <Grid.Col span={{ base: 12, sm: 3 }}>
+                  <TextInput label={t('claim.interestRate')} withAsterisk inputMode="decimal" {...form.getInputProps('interestRate')} />
+                </Grid.Col>
+              )}
+              {form.values.interestRegime === 'spread' && (
+                <>
+                  <Grid.Col span={{ base: 12, sm: 3 }}>
+                    <Select
+                      label={t('claim.interestBase')}
+                      withAsterisk
+                      data={enumOptions(te, 'interestRegime', SPREAD_BASES)}
+                      {...form.getInputProps('interestBase')}
+                      onChange={(v) => form.setFieldValue('interestBase', v ?? '')}
+                    />
+                  </Grid.Col>
+                  <Grid.Col span={{ base: 12, sm: 3 }}>
+                    <TextInput label={t('claim.interestSpread')} withAsterisk inputMode="decimal" {...form.getInputProps('interestSpread')} />
+                  </Grid.Col>
+                </>
+              )}
+              <Grid.Col span={{ base: 12, sm: 3 }}>
+                <EnumSelect label={t('claim.dayCount')} prefix="dayCount" values={DAY_COUNTS} {...form.getInputProps('dayCount')} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: 3 }}>
+                <DateField label={t('claim.judicialClaimDate')} {...form.getInputProps('judicialClaimDate')} />
               </Grid.Col>
             </Grid>
           </Card>

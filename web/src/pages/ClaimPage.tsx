@@ -7,8 +7,9 @@ import { OPEN_STATUSES, PAYMENT_METHODS, type ClaimDetail, type Currency, type P
 import { useCan } from '../auth/session';
 import { applyServerErrors, blankToNull, DateField, EnumSelect, MoneyField, notifySaved } from '../components/forms';
 import { DateText, ErrorAlert, Field, Money, PageHeader, QueryState, StageBadge, StatusBadge } from '../components/ui';
-import { isIsoDate, parseMoneyInput, todayIso } from '../format';
+import { formatRate, isIsoDate, parseMoneyInput, todayIso } from '../format';
 import { useI18n } from '../i18n';
+import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
 import { NotesPanel } from './debtor/NotesPanel';
 
 export default function ClaimPage() {
@@ -18,7 +19,7 @@ export default function ClaimPage() {
 }
 
 function ClaimView({ claim }: { claim: ClaimDetail }) {
-  const { t, te, dateTime } = useI18n();
+  const { t, te, dateTime, locale } = useI18n();
   const canEdit = useCan('claim');
   const canPay = useCan('payment');
   const isOpen = OPEN_STATUSES.includes(claim.status);
@@ -54,35 +55,7 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
 
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 4 }}>
-          <Card withBorder padding="lg" radius="md" h="100%">
-            <Title order={5} mb="md">
-              {t('claim.section.amounts')}
-            </Title>
-            <Stack gap="sm">
-              <Group justify="space-between">
-                <Text c="dimmed" size="sm">
-                  {t('claim.principal')}
-                </Text>
-                <Text data-testid="claim-principal">
-                  <Money amount={claim.principal} currency={claim.currency} />
-                </Text>
-              </Group>
-              <Group justify="space-between">
-                <Text c="dimmed" size="sm">
-                  {t('claim.amountPaid')}
-                </Text>
-                <Text data-testid="claim-paid">
-                  <Money amount={claim.amountPaid} currency={claim.currency} />
-                </Text>
-              </Group>
-              <Group justify="space-between" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-gray-3)' }}>
-                <Text fw={600}>{t('claim.outstanding')}</Text>
-                <Text fw={700} size="xl" data-testid="claim-outstanding">
-                  <Money amount={claim.outstanding} currency={claim.currency} />
-                </Text>
-              </Group>
-            </Stack>
-          </Card>
+          <BalanceCard claim={claim} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Card withBorder padding="lg" radius="md" h="100%">
@@ -102,7 +75,21 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
               </Field>
               <Field label={t('claim.taxYear')}>{claim.taxYear ?? '—'}</Field>
               <Field label={t('claim.jurisdiction')}>{te('jurisdiction', claim.jurisdiction)}</Field>
-              <Field label={t('claim.interestRegime')}>{te('interestRegime', claim.interestRegime)}</Field>
+              <Field label={t('claim.interestRegime')}>
+                {claim.interestRegime ? te('interestRegime', claim.interestRegime) : t('claim.interestRegimeDefault')}
+              </Field>
+              {claim.interestRate && <Field label={t('claim.interestRate')}>{formatRate(claim.interestRate, locale)}</Field>}
+              {claim.interestBase && (
+                <Field label={t('claim.interestBase')}>
+                  {te('interestRegime', claim.interestBase)} {claim.interestSpread && `+ ${formatRate(claim.interestSpread, locale).replace(/\s?%$/, '')}`}
+                </Field>
+              )}
+              <Field label={t('claim.dayCount')}>{te('dayCount', claim.dayCount)}</Field>
+              {claim.judicialClaimDate && (
+                <Field label={t('claim.judicialClaimDate')}>
+                  <DateText value={claim.judicialClaimDate} />
+                </Field>
+              )}
               <Field label={t('claim.nextActionOn')}>
                 <DateText value={claim.nextActionOn} />
               </Field>
@@ -173,6 +160,9 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
         {canPay && isOpen && <RecordPaymentForm claim={claim} />}
       </Card>
 
+      <CostsPanel claim={claim} />
+      <StatementPanel claim={claim} />
+
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">
           {t('claim.section.notes')}
@@ -241,7 +231,7 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
             <MoneyField
               label={t('payment.amount')}
               withAsterisk
-              placeholder={claim.outstanding}
+              placeholder={claim.balance.totalDue}
               currency={claim.currency}
               {...form.getInputProps('amount')}
               data-testid="payment-amount"

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { useCreditor, useSaveCreditor } from '../api/hooks';
-import { CREDITOR_KINDS, CURRENCIES, JURISDICTIONS, type Creditor } from '../api/types';
+import { ALLOCATION_ORDERS, CREDITOR_KINDS, CURRENCIES, JURISDICTIONS, type Creditor } from '../api/types';
 import { useCan } from '../auth/session';
 import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, enumOptions, notifySaved } from '../components/forms';
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
@@ -36,6 +36,8 @@ interface CreditorValues {
   commissionPercent: string;
   defaultCurrency: string;
   defaultJurisdiction: string;
+  allocationOrder: string;
+  flatCompensation: boolean;
   notes: string;
   active: boolean;
 }
@@ -63,6 +65,8 @@ const EMPTY: CreditorValues = {
   commissionPercent: '',
   defaultCurrency: 'EUR',
   defaultJurisdiction: 'IT',
+  allocationOrder: 'costs,interest,principal',
+  flatCompensation: true,
   notes: '',
   active: true,
 };
@@ -72,6 +76,7 @@ function toValues(c: Creditor): CreditorValues {
   for (const k of Object.keys(EMPTY) as (keyof CreditorValues)[]) {
     const raw = c[k];
     if (k === 'active') v.active = c.active;
+    else if (k === 'flatCompensation') v.flatCompensation = c.flatCompensation;
     else (v[k] as string) = raw === null || raw === undefined ? '' : String(raw);
   }
   // numeric(7,4) comes back as "12.5000": show it as typed.
@@ -79,7 +84,7 @@ function toValues(c: Creditor): CreditorValues {
   return v;
 }
 
-const ENUM_FIELDS = new Set(['kind', 'country', 'defaultCurrency', 'defaultJurisdiction']);
+const ENUM_FIELDS = new Set(['kind', 'country', 'defaultCurrency', 'defaultJurisdiction', 'allocationOrder']);
 
 function toBody(v: Partial<CreditorValues>, forCreate: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -267,6 +272,23 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                     data={enumOptions(te, 'jurisdiction', JURISDICTIONS)}
                     allowDeselect={false}
                     {...form.getInputProps('defaultJurisdiction')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <EnumSelect
+                    label={t('creditor.allocationOrder')}
+                    description={t('creditor.allocationOrderHint')}
+                    prefix="allocationOrder"
+                    values={ALLOCATION_ORDERS}
+                    {...form.getInputProps('allocationOrder')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={{ base: 12, sm: 8 }}>
+                  <Checkbox
+                    mt="lg"
+                    label={t('creditor.flatCompensation')}
+                    description={t('creditor.flatCompensationHint')}
+                    {...form.getInputProps('flatCompensation', { type: 'checkbox' })}
                   />
                 </Grid.Col>
                 <Grid.Col span={12}>

@@ -80,6 +80,13 @@ function DashboardView({ data }: { data: Dashboard }) {
                 <Text size="xs" c="dimmed">
                   {t('dashboard.principal')}: {money(c.principal, c.currency)}
                 </Text>
+                <Text size="xs" c="dimmed" data-testid="stat-interest-due">
+                  {t('dashboard.interestDue')}: {money(c.interestDue, c.currency)} · {t('dashboard.costsDue')}:{' '}
+                  {money(c.costsDue, c.currency)}
+                </Text>
+                <Text size="sm" fw={600} data-testid="stat-total-due">
+                  {t('dashboard.totalDue')}: {money(c.totalDue, c.currency)}
+                </Text>
               </Stack>
             </Group>
           </Card>
@@ -169,6 +176,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                   <Table.Th ta="right">{t('dashboard.count')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.principal')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.outstanding')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.totalDue')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -184,7 +192,10 @@ function DashboardView({ data }: { data: Dashboard }) {
                       <Money amount={r.principal} currency={r.currency} />
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Money amount={r.outstanding} currency={r.currency} strong />
+                      <Money amount={r.outstanding} currency={r.currency} />
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      <Money amount={r.totalDue} currency={r.currency} strong />
                     </Table.Td>
                   </Table.Tr>
                 ))}

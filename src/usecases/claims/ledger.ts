@@ -1,0 +1,285 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import {
+  claimBalance,
+  claimCase,
+  splitPayments,
+  type ClaimBalance,
+  type ClaimCost,
+  type ClaimPayment,
+  type ClaimTerms,
+} from '../../domain/interest/claim-ledger.ts';
+import { computeStatement, InterestInputError } from '../../domain/interest/compute.ts';
+import type { DayCount } from '../../domain/interest/day-count.ts';
+import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
+import { invalid } from '../../domain/errors.ts';
+import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
+import type { AllocationOrder, ClaimKind, ClaimStatus, Currency, DebtorKind, Jurisdiction } from '../../domain/model.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
+import { recordAudit } from '../shared/audit.ts';
+
+/** A claim with everything the engine derives its balance from. */
+export interface ClaimLedger {
+  id: string;
+  debtorId: string;
+  creditorId: string;
+  externalRef: string;
+  status: ClaimStatus;
+  closedOn: string | null;
+  amountPaid: string;
+  interestPaid: string;
+  costsPaid: string;
+  terms: ClaimTerms;
+  /** Per payment, what it gave the claim (the sum of its allocation rows), in booking order. */
+  payments: ClaimPayment[];
+  costs: ClaimCost[];
+  /** The stored split, per payment: component → amount. */
+  stored: Map<string, Record<string, string>>;
+}
+
+/** Loads the ledgers of the given claims of the actor's tenant (callers lock the claims first when they write). */
+export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly string[]): Promise<Map<string, ClaimLedger>> {
+  const out = new Map<string, ClaimLedger>();
+  if (claimIds.length === 0) return out;
+  const claims = await db
+    .selectFrom('claims as c')
+    .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
+    .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'c.creditor_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
+    .select([
+      'c.id',
+      'c.debtor_id',
+      'c.creditor_id',
+      'c.external_ref',
+      'c.status',
+      'c.closed_on',
+      'c.principal',
+      'c.currency',
+      'c.due_date',
+      'c.jurisdiction',
+      'c.kind',
+      'd.kind as debtor_kind',
+      'c.interest_regime',
+      'c.contract_date',
+      'c.judicial_claim_date',
+      'c.interest_rate',
+      'c.interest_base',
+      'c.interest_spread',
+      'c.day_count',
+      'c.amount_paid',
+      'c.interest_paid',
+      'c.costs_paid',
+      'k.flat_compensation',
+      'k.allocation_order',
+    ])
+    .where('c.tenant_id', '=', actor.tenantId)
+    .where('c.id', 'in', claimIds)
+    .execute();
+  for (const c of claims) {
+    out.set(c.id, {
+      id: c.id,
+      debtorId: c.debtor_id,
+      creditorId: c.creditor_id,
+      externalRef: c.external_ref,
+      status: c.status as ClaimStatus,
+      closedOn: c.closed_on,
+      amountPaid: c.amount_paid,
+      interestPaid: c.interest_paid,
+      costsPaid: c.costs_paid,
+      terms: {
+        principal: c.principal,
+        currency: c.currency as Currency,
+        dueDate: c.due_date,
+        jurisdiction: c.jurisdiction as Jurisdiction,
+        kind: c.kind as ClaimKind,
+        debtorKind: c.debtor_kind as DebtorKind,
+        interestRegime: c.interest_regime as Regime | null,
+        contractDate: c.contract_date,
+        judicialClaimDate: c.judicial_claim_date,
+        interestRate: trimRate(c.interest_rate),
+        interestBase: c.interest_base as Regime | null,
+        interestSpread: trimRate(c.interest_spread),
+        dayCount: c.day_count as DayCount,
+        flatCompensation: c.flat_compensation,
+        allocationOrder: c.allocation_order as AllocationOrder,
+      },
+      payments: [],
+      costs: [],
+      stored: new Map(),
+    });
+  }
+  const rows = await db
+    .selectFrom('payment_allocations as a')
+    .innerJoin('payments as p', (j) => j.onRef('p.id', '=', 'a.payment_id').onRef('p.tenant_id', '=', 'a.tenant_id'))
+    .select(['a.claim_id', 'a.payment_id', 'p.value_date', 'a.component', 'a.amount'])
+    .where('a.tenant_id', '=', actor.tenantId)
+    .where('a.claim_id', 'in', claimIds)
+    .where('p.reversed_at', 'is', null)
+    .orderBy('p.value_date')
+    .orderBy('p.created_at')
+    .orderBy('p.id')
+    .execute();
+  for (const r of rows) {
+    const ledger = out.get(r.claim_id);
+    if (!ledger) continue;
+    let split = ledger.stored.get(r.payment_id);
+    if (!split) {
+      split = {};
+      ledger.stored.set(r.payment_id, split);
+      ledger.payments.push({ paymentId: r.payment_id, date: r.value_date, amount: '0.00' });
+    }
+    split[r.component] = toMoneyString(money(split[r.component] ?? '0').plus(r.amount));
+    const entry = ledger.payments.find((p) => p.paymentId === r.payment_id)!;
+    entry.amount = toMoneyString(money(entry.amount).plus(r.amount));
+  }
+  const costs = await db
+    .selectFrom('claim_costs')
+    .select(['claim_id', 'incurred_on', 'amount', 'label'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('claim_id', 'in', claimIds)
+    .where('waived_on', 'is', null)
+    .orderBy('incurred_on')
+    .orderBy('created_at')
+    .execute();
+  for (const k of costs) out.get(k.claim_id)?.costs.push({ date: k.incurred_on, amount: k.amount, label: k.label });
+  return out;
+}
+
+/** numeric(7,4) comes back as "8.5000": the engine shows the rate as written. */
+export const trimRate = (v: string | null) => (v === null ? null : v.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
+
+export const balanceOf = (book: RateBook, l: ClaimLedger, asOf: string, fast = false): ClaimBalance =>
+  claimBalance(book, l.terms, l.payments, l.costs, asOf, fast);
+
+/**
+ * What the claim owes on a payment's value date, for allocating that payment. Refuses, with the field
+ * named, a date the rate tables do not reach yet or terms the engine cannot use.
+ */
+export function dueOn(book: RateBook, l: ClaimLedger, date: string, path: string): string {
+  try {
+    return computeStatement(book, claimCase(l.terms, l.payments, l.costs, date)).totalDue;
+  } catch (err) {
+    if (err instanceof InterestInputError) {
+      throw invalid([{ path, message: `Pratica ${l.externalRef}: ${err.message}` }], err.message);
+    }
+    throw err;
+  }
+}
+
+const COMPONENTS = ['costs', 'interest', 'principal'] as const;
+
+/**
+ * Replays a claim's payments through the engine and brings the stored split, the claim's sums and its
+ * status in line, with an audit event for every split that changed (a payment booked with an earlier
+ * value date re-splits the later ones). Returns how much of each payment the claim could not take.
+ */
+export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: ClaimLedger): Promise<Map<string, string>> {
+  let result;
+  try {
+    result = splitPayments(book, l.terms, l.payments, l.costs);
+  } catch (err) {
+    if (err instanceof InterestInputError) {
+      throw invalid([{ path: err.field, message: `Pratica ${l.externalRef}: ${err.message}` }], err.message);
+    }
+    throw err;
+  }
+  const excess = new Map<string, string>();
+  for (const s of result.splits) {
+    excess.set(s.paymentId, s.excess);
+    const stored = l.stored.get(s.paymentId) ?? {};
+    const same = COMPONENTS.every((c) => money(stored[c] ?? '0').eq(s[c])) && Object.keys(stored).every((k) => (COMPONENTS as readonly string[]).includes(k));
+    if (same) continue;
+    await trx
+      .deleteFrom('payment_allocations')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('payment_id', '=', s.paymentId)
+      .where('claim_id', '=', l.id)
+      .execute();
+    const rows = COMPONENTS.filter((c) => money(s[c]).gt(0)).map((c) => ({
+      tenant_id: actor.tenantId,
+      payment_id: s.paymentId,
+      claim_id: l.id,
+      component: c,
+      amount: s[c],
+    }));
+    if (rows.length) await trx.insertInto('payment_allocations').values(rows).execute();
+    if (l.stored.has(s.paymentId)) {
+      await recordAudit(trx, actor, {
+        action: 'claim.allocation_recomputed',
+        entityType: 'claim',
+        entityId: l.id,
+        debtorId: l.debtorId,
+        creditorId: l.creditorId,
+        before: { paymentId: s.paymentId, ...stored },
+        after: { paymentId: s.paymentId, costs: s.costs, interest: s.interest, principal: s.principal, excess: s.excess },
+      });
+    }
+  }
+  const st = result.statement;
+  const paidOff = l.payments.length > 0 && money(st.totalDue).eq(0);
+  const lastPayment = l.payments.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
+  let status: ClaimStatus = l.status;
+  if (paidOff) status = 'paid';
+  else if (l.status === 'paid') status = 'partially_paid';
+  else if (l.payments.length > 0 && (l.status === 'open' || l.status === 'in_collection')) status = 'partially_paid';
+  const after = {
+    amountPaid: st.principalPaid,
+    interestPaid: st.interestPaid,
+    costsPaid: st.costsPaid,
+    status,
+    closedOn: paidOff ? lastPayment : status === l.status ? l.closedOn : null,
+  };
+  const changed =
+    !money(after.amountPaid).eq(l.amountPaid) ||
+    !money(after.interestPaid).eq(l.interestPaid) ||
+    !money(after.costsPaid).eq(l.costsPaid) ||
+    after.status !== l.status ||
+    after.closedOn !== l.closedOn;
+  if (changed) {
+    await trx
+      .updateTable('claims')
+      .set({
+        amount_paid: after.amountPaid,
+        interest_paid: after.interestPaid,
+        costs_paid: after.costsPaid,
+        status: after.status,
+        closed_on: after.closedOn,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', l.id)
+      .where('tenant_id', '=', actor.tenantId)
+      .execute();
+  }
+  return excess;
+}
+
+/** Sets each payment's unallocated amount to what its allocation rows leave over. */
+export async function refreshUnallocated(trx: Db, actor: Actor, paymentIds: Iterable<string>): Promise<void> {
+  for (const id of new Set(paymentIds)) {
+    const p = await trx
+      .selectFrom('payments')
+      .select(['amount', 'unallocated'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const rows = await trx
+      .selectFrom('payment_allocations')
+      .select('amount')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('payment_id', '=', id)
+      .execute();
+    const left = toMoneyString(money(p.amount).minus(sumMoney(rows.map((r) => r.amount))));
+    if (!money(left).eq(p.unallocated)) {
+      await trx.updateTable('payments').set({ unallocated: left }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
+    }
+  }
+}
+
+/** Re-splits a claim's payments after its terms or costs changed (the caller holds the claim's lock). */
+export async function resettleClaim(trx: Db, actor: Actor, claimId: string): Promise<void> {
+  const ledger = (await loadLedgers(trx, actor, [claimId])).get(claimId);
+  if (!ledger || ledger.payments.length === 0) return;
+  const excess = await settleClaim(trx, actor, await currentRateBook(trx), ledger);
+  await refreshUnallocated(trx, actor, excess.keys());
+}

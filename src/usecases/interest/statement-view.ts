@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** A statement (prospetto) as the API returns it. */
+export const StatementView = z.object({
+  interest: z.string(),
+  currency: z.string(),
+  regime: z.string(),
+  dayCount: z.string(),
+  due: z.string(),
+  paid: z.string(),
+  principal: z.string(),
+  interestPaid: z.string(),
+  interestDue: z.string(),
+  costs: z.string(),
+  costsPaid: z.string(),
+  costsDue: z.string(),
+  principalPaid: z.string(),
+  principalDue: z.string(),
+  totalDue: z.string(),
+  periods: z.array(
+    z.object({ from: z.string(), to: z.string(), days: z.number(), rate: z.string(), principal: z.string(), amount: z.string() }),
+  ),
+  payments: z.array(
+    z.object({
+      date: z.string(),
+      amount: z.string(),
+      costs: z.string(),
+      interest: z.string(),
+      principal: z.string(),
+      unallocated: z.string(),
+    }),
+  ),
+  costItems: z.array(z.object({ date: z.string(), label: z.string(), amount: z.string(), code: z.literal('flat_compensation').optional() })),
+  basis: z.array(z.string()),
+  basisCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() })),
+});
