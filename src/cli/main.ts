@@ -9,6 +9,7 @@ import { startCommand } from './commands/start.ts';
 import { tenantCommand, userCommand } from './commands/admin.ts';
 import { buildWebCommand } from './commands/build-web.ts';
 import { interestCommand } from './commands/interest.ts';
+import { importCommand } from './commands/import.ts';
 import { ratesCommand } from './commands/rates.ts';
 
 const program = new Command()
@@ -26,6 +27,7 @@ program.addCommand(openapiCommand(config));
 program.addCommand(buildWebCommand());
 program.addCommand(interestCommand(config));
 program.addCommand(ratesCommand(config));
+program.addCommand(importCommand(config));
 
 try {
   await program.parseAsync(process.argv);

@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_payment_idempotency.ts';
 import * as m0003 from './migrations/0003_rate_periods.ts';
 import * as m0004 from './migrations/0004_claim_ledger.ts';
+import * as m0005 from './migrations/0005_imports.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0002_payment_idempotency': m0002,
   '0003_rate_periods': m0003,
   '0004_claim_ledger': m0004,
+  '0005_imports': m0005,
 };
 
 /** Names of all migrations, oldest first. */

@@ -93,6 +93,10 @@ export interface DebtorsTable {
   language: Generated<string>;
   hardship: Generated<boolean>;
   hardship_note: string | null;
+  deceased: Generated<boolean>;
+  ceased: Generated<boolean>;
+  external_ref: string | null;
+  match_key: string | null;
   notes: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -160,6 +164,7 @@ export interface ClaimsTable {
   day_count: Generated<string>;
   interest_paid: ColumnType<string, string | undefined, string>;
   costs_paid: ColumnType<string, string | undefined, string>;
+  import_job_id: string | null;
   status: Generated<string>;
   stage: Generated<string>;
   amount_paid: ColumnType<string, string | undefined, string>;
@@ -216,6 +221,79 @@ export interface ClaimCostsTable {
   waiver_reason: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
+}
+
+export interface ImportMappingsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  name: string;
+  mapping: ColumnType<Record<string, string>, string, string>;
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: ColumnType<string, number | string, number | string>;
+  format: 'csv' | 'xlsx' | null;
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  headers: ColumnType<string[] | null, string | null | undefined, string | null>;
+  mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
+  options: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: Generated<'uploaded' | 'validating' | 'importing' | 'done' | 'failed'>;
+  rows_read: Generated<number>;
+  imported: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  debtors_created: Generated<number>;
+  debtors_matched: Generated<number>;
+  last_line: Generated<number>;
+  error: string | null;
+  warnings: ColumnType<string[], string | undefined, string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  started_at: Date | null;
+  finished_at: Date | null;
+  updated_at: Generated<Date>;
+}
+
+export interface ImportFilesTable {
+  job_id: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface ImportRejectsTable {
+  tenant_id: string;
+  job_id: string;
+  line: number;
+  cells: ColumnType<Record<string, string>, string, string>;
+  problems: ColumnType<{ field: string | null; column: string | null; message: string }[], string, string>;
+  status: Generated<'open' | 'reimported' | 'dismissed'>;
+  resolved_at: Date | null;
+}
+
+export interface ImportReviewsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  job_id: string;
+  line: number;
+  debtor_id: string;
+  candidate_id: string;
+  reason: string;
+  status: Generated<'open' | 'merged' | 'kept_separate'>;
+  resolved_by: string | null;
+  resolved_at: Date | null;
 }
 
 export interface NotesTable {
@@ -286,6 +364,11 @@ export interface DB {
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
   claim_costs: ClaimCostsTable;
+  import_mappings: ImportMappingsTable;
+  import_jobs: ImportJobsTable;
+  import_files: ImportFilesTable;
+  import_rejects: ImportRejectsTable;
+  import_reviews: ImportReviewsTable;
   notes: NotesTable;
   attachments: AttachmentsTable;
   audit_events: AuditEventsTable;

@@ -31,12 +31,14 @@ export type Resource =
   /** Statutory rate periods: installation-wide, so only administrators add them. */
   | 'rate'
   /** Giving up a creditor's money (a fee, costs): a supervisor's decision, recorded with who and why. */
-  | 'waiver';
+  | 'waiver'
+  /** Loading a creditor's portfolio file: creates and changes claims in bulk. */
+  | 'import';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate', 'waiver']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate', 'waiver', 'import']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note']),
 };
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -22,6 +23,7 @@ import { paymentRoutes } from './routes/payments.ts';
 import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
 import { rateRoutes } from './routes/rates.ts';
+import { importRoutes } from './routes/imports.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -61,6 +63,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     },
   });
   await app.register(fastifyCookie);
+  // Uploads are streamed part by part (never buffered whole); limits are set per route.
+  await app.register(fastifyMultipart);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
@@ -89,6 +93,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(userRoutes, deps);
   await app.register(interestRoutes, deps);
   await app.register(rateRoutes, deps);
+  await app.register(importRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -16,6 +16,9 @@ const CreditorsPage = lazy(() => import('./pages/CreditorsPage'));
 const CreditorFormPage = lazy(() => import('./pages/CreditorFormPage'));
 const InterestPage = lazy(() => import('./pages/InterestPage'));
 const RatesPage = lazy(() => import('./pages/RatesPage'));
+const ImportsPage = lazy(() => import('./pages/ImportsPage'));
+const ImportPage = lazy(() => import('./pages/ImportPage'));
+const SkipTracingPage = lazy(() => import('./pages/SkipTracingPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -39,6 +42,9 @@ export const router = createBrowserRouter([
       { path: 'creditors/:id/edit', element: <CreditorFormPage /> },
       { path: 'interest', element: <InterestPage /> },
       { path: 'rates', element: <RatesPage /> },
+      { path: 'imports', element: <ImportsPage /> },
+      { path: 'imports/:id', element: <ImportPage /> },
+      { path: 'skip-tracing', element: <SkipTracingPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

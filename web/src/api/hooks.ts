@@ -357,3 +357,88 @@ export function useCalculateInterest() {
     mutationFn: (body: BodyOf<'/api/interest/calculate', 'post'>) => call(http.POST('/api/interest/calculate', { body })),
   });
 }
+
+/* ---------- imports ---------- */
+
+export function useImports(params: ListParams & { creditorId?: string }) {
+  return useQuery({
+    queryKey: ['imports', params],
+    queryFn: ({ signal }) => call(http.GET('/api/imports', { params: { query: params as QueryOf<'/api/imports'> }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A job; polled every second while it runs, so counters move on screen. */
+export function useImport(id: string) {
+  return useQuery({
+    queryKey: ['import', id],
+    queryFn: ({ signal }) => call(http.GET('/api/imports/{id}', { params: { path: { id } }, signal })),
+    refetchInterval: (q) => (q.state.data && ['validating', 'importing'].includes(q.state.data.status) ? 1000 : false),
+  });
+}
+
+export function useImportPreview(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['import', id, 'preview'],
+    queryFn: ({ signal }) => call(http.GET('/api/imports/{id}/preview', { params: { path: { id } }, signal })),
+    enabled,
+  });
+}
+
+/** Sends the file as multipart (the server streams it to disk): the creditor first, then the file. */
+export function useUploadImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ creditorId, file }: { creditorId: string; file: File }) => {
+      const form = new FormData();
+      form.append('creditorId', creditorId);
+      form.append('file', file, file.name);
+      return call(http.POST('/api/imports', { body: form as never, bodySerializer: (b: unknown) => b as FormData }));
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['imports'] }),
+  });
+}
+
+export function useStartImport(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/imports/{id}/start', 'post'>) => call(http.POST('/api/imports/{id}/start', { params: { path: { id } }, body })),
+    onSuccess: (_d, body) => {
+      if (!body.dryRun) void qc.invalidateQueries({ queryKey: ['import', id] });
+    },
+  });
+}
+
+export function useImportRejects(id: string, page: number, enabled: boolean) {
+  return useQuery({
+    queryKey: ['import', id, 'rejects', page],
+    queryFn: ({ signal }) => call(http.GET('/api/imports/{id}/rejects', { params: { path: { id }, query: { page, pageSize: 20 } }, signal })),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+export function useCorrectReject(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ line, cells }: { line: number; cells: Record<string, string> }) =>
+      call(http.POST('/api/imports/{id}/rejects/{line}', { params: { path: { id, line } }, body: { cells } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['import', id] }),
+  });
+}
+
+export function useImportReport(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['import', id, 'report'],
+    queryFn: ({ signal }) => call(http.GET('/api/imports/{id}/report', { params: { path: { id } }, signal })),
+    enabled,
+  });
+}
+
+export function useSkipTracing(params: ListParams & { creditorId?: string; importJobId?: string }) {
+  return useQuery({
+    queryKey: ['skip-tracing', params],
+    queryFn: ({ signal }) => call(http.GET('/api/skip-tracing', { params: { query: params as QueryOf<'/api/skip-tracing'> }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}

@@ -13,6 +13,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string }[] = 
   { to: '/debtors', label: 'nav.debtors', testId: 'nav-debtors' },
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
+  { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },
+  { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/interest', label: 'nav.interest', testId: 'nav-interest' },
   { to: '/rates', label: 'nav.rates', testId: 'nav-rates' },
 ];

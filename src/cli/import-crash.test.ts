@@ -1,0 +1,90 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/connect.ts';
+import { scratchPostgres } from '../test/db.ts';
+import { consumerRows, portfolioCsv } from '../test/portfolio.ts';
+
+/**
+ * A real kill in the middle of an import: the CLI process is SIGKILLed after its first committed
+ * batches, then the same command is run again. The job resumes after the last committed batch and
+ * every claim of the file exists exactly once; no half batch is ever visible.
+ */
+const ROOT = path.resolve(import.meta.dirname, '../..');
+let env: Record<string, string>;
+let dir: string;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incasso-import-crash-'));
+  if (process.env.DATABASE_URL) {
+    const scratch = await scratchPostgres();
+    env = { DATABASE_URL: scratch.url };
+    cleanup = async () => {
+      await scratch.drop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  } else {
+    env = { INCASSO_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '' };
+    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);
+afterAll(async () => cleanup(), 60_000);
+
+const cliEnv = () => ({ ...process.env, LOG_LEVEL: 'warn', ...env });
+
+describe('import crash safety', () => {
+  it('resumes a killed import without duplicating or losing a claim', { timeout: 240_000 }, async () => {
+    const demo = spawnSync(process.execPath, ['bin/incasso.mjs', 'demo'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8', timeout: 120_000 });
+    expect(demo.status, demo.stderr).toBe(0);
+    const rows = consumerRows(3000, 'CRASH', 10_000);
+    const file = path.join(dir, 'portafoglio.csv');
+    fs.writeFileSync(file, portfolioCsv(rows));
+    const args = ['bin/incasso.mjs', 'import', file, '--tenant', 'demo', '--creditor', 'FERLOM', '--batch-size', '100'];
+
+    // First run: killed as soon as a few batches are committed.
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d: Buffer) => {
+        err += d.toString();
+        if ((err.match(/righe /g) ?? []).length >= 3) {
+          child.kill('SIGKILL');
+        }
+      });
+      child.once('exit', () => resolve());
+      child.once('error', reject);
+    });
+    expect(err).toMatch(/righe/);
+
+    // Second run: resumes the same job and finishes it.
+    const again = spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8', timeout: 180_000 });
+    expect(again.status, again.stderr + again.stdout).toBe(0);
+    expect(again.stderr).toMatch(/Riprendo l'importazione/);
+    const summary = JSON.parse(again.stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+    expect(summary).toMatchObject({ status: 'done', rowsRead: 3000, rejected: 0 });
+    expect((summary.imported as number) + (summary.updated as number) + (summary.unchanged as number)).toBe(3000);
+
+    // A third run of the same file: a new job that changes nothing.
+    const third = spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8', timeout: 180_000 });
+    expect(third.status, third.stderr).toBe(0);
+    expect(JSON.parse(third.stdout.trim().split('\n').pop()!)).toMatchObject({ status: 'done', imported: 0, updated: 0, unchanged: 3000 });
+
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.INCASSO_DATA_DIR ?? '' });
+    try {
+      const claims = await database.db.selectFrom('claims').select(['external_ref']).where('external_ref', 'like', 'CRASH-%').execute();
+      expect(claims).toHaveLength(3000);
+      expect(new Set(claims.map((c) => c.external_ref)).size).toBe(3000);
+      const debtors = await database.db.selectFrom('debtors').select('tax_code').where('last_name', 'like', 'Rossi%').where('first_name', '=', 'Mario').execute();
+      expect(new Set(debtors.map((d) => d.tax_code)).size).toBe(debtors.length);
+      const jobs = await database.db.selectFrom('import_jobs').select(['status', 'rows_read', 'imported']).orderBy('created_at').execute();
+      expect(jobs.map((j) => j.status)).toEqual(['done', 'done']);
+      expect(jobs[0]!.rows_read).toBe(3000);
+      expect(jobs[0]!.imported).toBe(3000);
+    } finally {
+      await database.close();
+    }
+  });
+});

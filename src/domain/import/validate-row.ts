@@ -1,0 +1,561 @@
+import { Temporal } from '../dates.ts';
+import { email as emailSchema, normalisePhone } from '../fields.ts';
+import type { ClaimKind, DebtorKind } from '../model.ts';
+import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../tax-ids.ts';
+import { cfBirth, cfBirthProblem, cfMatchesBirthDate, cfMatchesName } from './cf-person.ts';
+import { IMPORT_FIELD_NAMES, importFieldInfo, type ImportField } from './fields.ts';
+import { splitFullName } from './names.ts';
+import { cleanText, parseAmount, parseDate, parseYesNo, quote } from './values.ts';
+import {
+  CLAIM_KIND_EXAMPLES,
+  DEBTOR_KIND_EXAMPLES,
+  hasLegalForm,
+  looksLikePublicBody,
+  parseClaimKind,
+  parseCountry,
+  parseCurrency,
+  parseDebtorKind,
+  parseLanguage,
+  type CountryCode,
+  type LanguageCode,
+} from './words.ts';
+
+export interface RowContext {
+  /** 'YYYY-MM-DD', where the import runs (Europe/Rome). */
+  today: string;
+  defaultCurrency: 'EUR' | 'CHF';
+  defaultCountry: CountryCode;
+  /** The decimal sign of the file's amounts; `auto` refuses ambiguous ones like "1.234". */
+  decimal: ',' | '.' | 'auto';
+}
+
+export interface ImportedDebtor {
+  kind: DebtorKind;
+  firstName: string | null;
+  lastName: string | null;
+  companyName: string | null;
+  taxCode: string | null;
+  vatNumber: string | null;
+  chUid: string | null;
+  birthDate: string | null;
+  language: LanguageCode | null;
+  deceased: boolean;
+  ceased: boolean;
+  debtorRef: string | null;
+}
+
+export interface ImportedAddress {
+  line1: string;
+  postalCode: string | null;
+  city: string | null;
+  province: string | null;
+  country: CountryCode;
+}
+
+/** `value` normalised: e-mail lower-cased, phone numbers in E.164. */
+export interface ImportedContact {
+  channel: 'email' | 'pec' | 'phone' | 'mobile';
+  value: string;
+}
+
+export interface ImportedClaim {
+  externalRef: string;
+  kind: ClaimKind;
+  description: string | null;
+  /** Exact decimal string with two decimals, "1234.50". */
+  principal: string;
+  currency: 'EUR' | 'CHF';
+  issueDate: string | null;
+  dueDate: string;
+  contractDate: string | null;
+  taxYear: number | null;
+  /** Electronic form, no spaces. */
+  iban: string | null;
+}
+
+export interface ImportRecord {
+  claim: ImportedClaim;
+  debtor: ImportedDebtor;
+  address: ImportedAddress | null;
+  contacts: ImportedContact[];
+}
+
+export interface RowProblem {
+  field: ImportField;
+  message: string;
+}
+
+/**
+ * A row either gives a record (perhaps with warnings about values it left out or repaired) or
+ * refuses with every problem at once. Warnings come in both cases.
+ */
+export type RowResult =
+  | { record: ImportRecord; problems: []; warnings: RowProblem[] }
+  | { record: null; problems: RowProblem[]; warnings: RowProblem[] };
+
+/** Bounds of free text, in characters. Person names follow the debtor API (100), the rest the brief of the import. */
+export const TEXT_LIMITS = {
+  externalRef: 100,
+  description: 2000,
+  firstName: 100,
+  lastName: 100,
+  companyName: 200,
+  debtorName: 200,
+  debtorRef: 100,
+  addressLine1: 200,
+  city: 120,
+  province: 60,
+} as const;
+
+/**
+ * Turns one row of an imported file into a claim, its debtor, an address and contacts.
+ *
+ * The rule for what refuses a row: **a row is never lost for an optional field that only helps to
+ * reach the debtor or describe them**. So:
+ * - **problems** (the row is refused and reported, to be corrected and re-imported): required fields
+ *   (externalRef, principal, dueDate) missing or invalid, and any value that changes what the claim
+ *   is worth or how the law treats it or its debtor: amount, currency, claim kind, tax year, issue and
+ *   contract dates, debtor kind, names, tax identifiers (codice fiscale with its check character and
+ *   omocodia, partita IVA, Swiss UID), a birth date contradicting the codice fiscale, the country,
+ *   the deceased/ceased flags, and text over its bound for identifiers and names;
+ * - **warnings** (the row is imported without the value, or with it repaired): invalid e-mail, PEC or
+ *   phone numbers (each dropped alone; the others of the same cell are kept), IBAN, language, birth
+ *   date, postal code (Italian, German and French codes that lost their leading zeros in a
+ *   spreadsheet are restored), an address without street, city or over its bound, a description
+ *   over 2000 characters (cut), a codice fiscale not matching the name, a foreign VAT number, a
+ *   person's codice fiscale on a company, a debtor kind guessed from a name alone.
+ *
+ * The debtor kind, when not given, is inferred: a person's codice fiscale → consumer, or sole trader
+ * with a partita IVA or company name beside it; a partita IVA, UID, 11-digit codice fiscale or a
+ * company name → company (a public body by its name: "Comune di …", "ASL …"); a name ending with a
+ * legal form ("S.R.L.", "GmbH") → company; otherwise a consumer.
+ *
+ * Names are kept as written (trimmed, spaces collapsed), not title-cased: "DE LUCA", "McDonald" and
+ * "D'Amico" stay right, and the display decides. A single name column is split for consumers (see
+ * `splitFullName`: by the codice fiscale when it decides, else "COGNOME NOME"); a sole trader's is
+ * split only when the codice fiscale confirms it, else kept whole as the trade name; an
+ * organisation's is kept whole. An organisation named in the surname column (common in comuni's
+ * lists) takes that as its name.
+ *
+ * An Italian debtor needs neither codice fiscale nor partita IVA: company exports often have neither.
+ */
+export function validateRow(values: Partial<Record<ImportField, string>>, ctx: RowContext): RowResult {
+  const problems: RowProblem[] = [];
+  const warnings: RowProblem[] = [];
+  const problem = (field: ImportField, message: string) => problems.push({ field, message });
+  const warn = (field: ImportField, message: string) => warnings.push({ field, message });
+  const raw = (field: ImportField): string | null => {
+    const v = values[field];
+    return v === undefined || v.trim() === '' ? null : v;
+  };
+  /** Cleaned text or null; over its bound: a problem (or a warning, and null, when `soft`). */
+  const text = (field: keyof typeof TEXT_LIMITS, soft = false): string | null => {
+    const v = raw(field);
+    if (v === null) return null;
+    const r = cleanText(v, TEXT_LIMITS[field]);
+    if ('problem' in r) {
+      if (soft) warn(field, `${r.problem}: ignorato (ignored)`);
+      else problem(field, r.problem);
+      return null;
+    }
+    return r.value || null;
+  };
+  const required = (field: ImportField) => {
+    const info = importFieldInfo(field);
+    problem(field, `Campo obbligatorio mancante: ${info.label} (required ${info.labelEn} is missing)`);
+  };
+  const { year: thisYear, dueLimit } = todayFacts(ctx.today);
+
+  // ---- The claim --------------------------------------------------------------------------------
+  const externalRef = text('externalRef');
+  if (externalRef === null && !problems.some((p) => p.field === 'externalRef')) required('externalRef');
+
+  let kind: ClaimKind = 'invoice';
+  const kindRaw = raw('kind');
+  if (kindRaw !== null) {
+    const k = parseClaimKind(kindRaw);
+    if (k) kind = k;
+    else problem('kind', `Tipo di credito ${quote(kindRaw)} non riconosciuto: ammessi ${CLAIM_KIND_EXAMPLES} (unknown claim kind)`);
+  }
+
+  let description: string | null = null;
+  const descriptionRaw = raw('description');
+  if (descriptionRaw !== null) {
+    const all = cleanText(descriptionRaw, Number.MAX_SAFE_INTEGER);
+    const chars = 'value' in all ? [...all.value] : [];
+    if (chars.length > TEXT_LIMITS.description) {
+      description = `${chars.slice(0, TEXT_LIMITS.description - 1).join('')}…`;
+      warn('description', `Descrizione di ${chars.length} caratteri tagliata a ${TEXT_LIMITS.description} (description cut to ${TEXT_LIMITS.description} characters)`);
+    } else {
+      description = chars.join('') || null;
+    }
+  }
+
+  let principal: string | null = null;
+  let amountCurrency: 'EUR' | 'CHF' | undefined;
+  const principalRaw = raw('principal');
+  if (principalRaw === null) required('principal');
+  else {
+    const a = parseAmount(principalRaw, ctx.decimal);
+    if ('problem' in a) problem('principal', a.problem);
+    else {
+      principal = a.value;
+      amountCurrency = a.currency;
+    }
+  }
+
+  let currency: 'EUR' | 'CHF' = amountCurrency ?? ctx.defaultCurrency;
+  const currencyRaw = raw('currency');
+  if (currencyRaw !== null) {
+    const c = parseCurrency(currencyRaw);
+    if (!c) problem('currency', `Valuta ${quote(currencyRaw)} non supportata: ammesse EUR (€, Euro) e CHF (Fr., SFr.) (unsupported currency)`);
+    else if (amountCurrency && amountCurrency !== c) {
+      problem('currency', `Valuta ${c} diversa da quella scritta nell’importo ${quote(principalRaw!)} (${amountCurrency}) (currency differs from the amount’s)`);
+    } else currency = c;
+  }
+
+  const date = (field: 'issueDate' | 'dueDate' | 'contractDate'): string | null => {
+    const v = raw(field);
+    if (v === null) return null;
+    const d = parseDate(v);
+    if ('problem' in d) {
+      problem(field, d.problem);
+      return null;
+    }
+    return d.value;
+  };
+  const issueDate = date('issueDate');
+  const dueDate = date('dueDate');
+  const contractDate = date('contractDate');
+  if (raw('dueDate') === null) required('dueDate');
+  if (dueDate && dueDate > dueLimit) {
+    problem('dueDate', `Scadenza ${dueDate} oltre un anno dopo oggi (${ctx.today}): al massimo ${dueLimit} (due date more than a year ahead)`);
+  }
+  if (issueDate) {
+    if (dueDate && issueDate > dueDate) {
+      problem('issueDate', `Data documento ${issueDate} successiva alla scadenza ${dueDate} (issue date after the due date)`);
+    }
+    if (issueDate > ctx.today) problem('issueDate', `Data documento ${issueDate} nel futuro (oggi ${ctx.today}) (issue date in the future)`);
+  }
+  if (contractDate && contractDate > ctx.today) {
+    problem('contractDate', `Data contratto ${contractDate} nel futuro (oggi ${ctx.today}) (contract date in the future)`);
+  }
+
+  let taxYear: number | null = null;
+  const taxYearRaw = raw('taxYear');
+  if (taxYearRaw !== null) {
+    const m = /^(\d{4})(?:[.,]0+)?$/.exec(taxYearRaw.trim());
+    const y = m ? Number(m[1]) : NaN;
+    if (!m) problem('taxYear', `Anno d’imposta ${quote(taxYearRaw)} non valido: atteso un anno di quattro cifre, es. 2023 (tax year must be a four-digit year)`);
+    else if (y < 1900 || y > thisYear) {
+      problem('taxYear', `Anno d’imposta ${y} fuori intervallo 1900–${thisYear} (tax year out of range)`);
+    } else taxYear = y;
+  }
+  if (taxYear !== null && dueDate && Number(dueDate.slice(0, 4)) < taxYear) {
+    problem('dueDate', `Scadenza ${dueDate} precedente all’anno d’imposta ${taxYear} (due date before the tax year)`);
+  }
+  if (taxYearRaw === null && (kind === 'imu' || kind === 'tari')) {
+    warn('taxYear', `Anno d’imposta mancante per un credito ${kind.toUpperCase()} (tax year missing)`);
+  }
+
+  let iban: string | null = null;
+  const ibanRaw = raw('iban');
+  if (ibanRaw !== null) {
+    const r = validateIban(ibanRaw);
+    if (r.ok) iban = r.value;
+    else warn('iban', `IBAN ${quote(ibanRaw)}: ${r.reason}; ignorato (ignored)`);
+  }
+
+  // ---- Debtor identifiers ---------------------------------------------------------------------------
+  let taxCode: string | null = null;
+  const taxCodeRaw = raw('taxCode');
+  if (taxCodeRaw !== null) {
+    const r = validateCodiceFiscale(taxCodeRaw);
+    if (r.ok) taxCode = r.value;
+    else problem('taxCode', `Codice fiscale ${quote(taxCodeRaw)}: ${r.reason}`);
+  }
+
+  let chUid: string | null = null;
+  const chUidRaw = raw('chUid');
+  if (chUidRaw !== null) {
+    const r = validateSwissUid(chUidRaw);
+    if (r.ok) chUid = r.value;
+    else problem('chUid', `UID ${quote(chUidRaw)}: ${r.reason}`);
+  }
+
+  let vatNumber: string | null = null;
+  const vatRaw = raw('vatNumber');
+  if (vatRaw !== null) {
+    const compact = vatRaw.replace(/[\s.\-/]/g, '').toUpperCase();
+    if (compact.startsWith('CHE')) {
+      // A Swiss MWST number is the UID with "MWST".
+      const r = validateSwissUid(vatRaw);
+      if (!r.ok) problem('vatNumber', `Numero IVA svizzero ${quote(vatRaw)}: ${r.reason}`);
+      else if (chUid && chUid !== r.value) problem('vatNumber', `Numero IVA ${r.value} diverso dall’UID ${chUid} (VAT number differs from the UID)`);
+      else chUid = r.value;
+    } else if (/^[A-Z]{2}/.test(compact) && !compact.startsWith('IT')) {
+      warn('vatNumber', `Partita IVA estera ${quote(vatRaw)} non gestita: ignorata (foreign VAT number not stored)`);
+    } else {
+      const r = validatePartitaIva(vatRaw);
+      if (r.ok) vatNumber = r.value;
+      else problem('vatNumber', `Partita IVA ${quote(vatRaw)}: ${r.reason}`);
+    }
+  }
+
+  let birthDate: string | null = null;
+  const birthRaw = raw('birthDate');
+  if (birthRaw !== null) {
+    const d = parseDate(birthRaw);
+    if ('problem' in d) warn('birthDate', `${d.problem}; ignorata (ignored)`);
+    else if (d.value > ctx.today) warn('birthDate', `Data di nascita ${d.value} nel futuro: ignorata (birth date in the future, ignored)`);
+    else birthDate = d.value;
+  }
+
+  // ---- Debtor kind and name -----------------------------------------------------------------------
+  const firstNameIn = text('firstName');
+  const lastNameIn = text('lastName');
+  const companyNameIn = text('companyName');
+  const debtorNameIn = text('debtorName');
+  const personCf = taxCode !== null && taxCode.length === 16 ? taxCode : null;
+  const entityCf = taxCode !== null && /^\d{11}$/.test(taxCode) ? taxCode : null;
+
+  let debtorKind: DebtorKind | null = null;
+  const kindCell = raw('debtorKind');
+  if (kindCell !== null) {
+    debtorKind = parseDebtorKind(kindCell);
+    if (!debtorKind) problem('debtorKind', `Tipo di debitore ${quote(kindCell)} non riconosciuto: ammessi ${DEBTOR_KIND_EXAMPLES} (unknown debtor kind)`);
+  }
+  const orgName = companyNameIn ?? debtorNameIn ?? lastNameIn ?? '';
+  if (!debtorKind) {
+    if (personCf) debtorKind = companyNameIn || vatNumber || chUid ? 'sole_trader' : 'consumer';
+    else if (vatNumber || chUid || entityCf || companyNameIn) debtorKind = looksLikePublicBody(orgName) ? 'public_administration' : 'company';
+    else if (debtorNameIn && looksLikePublicBody(debtorNameIn)) debtorKind = 'public_administration';
+    else if (debtorNameIn && hasLegalForm(debtorNameIn)) debtorKind = 'company';
+    else if (lastNameIn && hasLegalForm(lastNameIn) && !firstNameIn) debtorKind = 'company';
+    else {
+      debtorKind = 'consumer';
+      if (kindCell === null && debtorNameIn && !lastNameIn) {
+        warn('debtorKind', `Tipo di debitore non indicato: ${quote(debtorNameIn)} trattato come privato (debtor kind not given, taken as a consumer)`);
+      }
+    }
+  }
+
+  const person = debtorKind === 'consumer' || debtorKind === 'sole_trader';
+  if (debtorKind === 'consumer' && entityCf) {
+    problem('taxCode', `Codice fiscale numerico ${entityCf} di una società o di un ente per un privato (an 11-digit tax code belongs to an organisation, not a consumer)`);
+  }
+  if (!person && personCf) {
+    warn('taxCode', `Codice fiscale di persona ${personCf} per una società o un ente (forse del legale rappresentante): ignorato (a person’s tax code on an organisation, ignored)`);
+    taxCode = null;
+  }
+
+  // A name cell over its bound is already reported: no second "missing name" for it.
+  const nameCellProblem = problems.some((p) => ['firstName', 'lastName', 'companyName', 'debtorName'].includes(p.field));
+  let firstName = firstNameIn;
+  let lastName = lastNameIn;
+  let companyName = companyNameIn;
+  if (person) {
+    if (!lastName && debtorNameIn && !(debtorKind === 'sole_trader' && companyName)) {
+      const split = splitFullName(debtorNameIn, personCf);
+      if (debtorKind === 'consumer' || split.by === 'tax_code') {
+        lastName = split.lastName;
+        firstName ??= split.firstName;
+        if ([...lastName].length > TEXT_LIMITS.lastName || [...(firstName ?? '')].length > TEXT_LIMITS.firstName) {
+          problem('debtorName', `Nome ${quote(debtorNameIn)} troppo lungo: cognome e nome al massimo ${TEXT_LIMITS.lastName} caratteri ciascuno (name parts too long)`);
+        }
+      } else {
+        companyName = debtorNameIn;
+      }
+    }
+    if (!lastName && !(debtorKind === 'sole_trader' && companyName) && !nameCellProblem) {
+      problem('lastName', `Manca il cognome del debitore${debtorKind === 'sole_trader' ? ' o la ditta' : ''} (debtor’s surname is missing)`);
+    }
+  } else {
+    if (!companyName) {
+      if (debtorNameIn) companyName = debtorNameIn;
+      else if (lastNameIn) {
+        // Comuni often write an organisation's name in the surname column.
+        companyName = [lastNameIn, firstNameIn].filter(Boolean).join(' ');
+        lastName = null;
+        firstName = null;
+      }
+    }
+    if (!companyName && !nameCellProblem) problem('companyName', 'Manca la ragione sociale del debitore (company name is missing)');
+  }
+
+  if (personCf && person) {
+    const impossible = cfBirthProblem(personCf);
+    if (impossible) warn('taxCode', impossible);
+    if (birthDate && !cfMatchesBirthDate(personCf, birthDate)) {
+      const b = cfBirth(personCf)!;
+      const encoded = `${String(b.day).padStart(2, '0')}/${String(b.month).padStart(2, '0')}/…${String(b.yy).padStart(2, '0')}`;
+      problem(
+        'birthDate',
+        `Data di nascita ${birthDate} diversa da quella del codice fiscale ${personCf} (${encoded}, ${b.female ? 'donna' : 'uomo'}) (birth date does not match the tax code)`,
+      );
+    }
+    if (lastName && !cfMatchesName(personCf, lastName, firstName)) {
+      warn(
+        'taxCode',
+        `Il codice fiscale ${personCf} non corrisponde al nome ${quote([lastName, firstName].filter(Boolean).join(' '))} (tax code does not match the name)`,
+      );
+    }
+  }
+
+  const flag = (field: 'deceased' | 'ceased'): boolean => {
+    const v = raw(field);
+    if (v === null) return false;
+    const r = parseYesNo(v);
+    if ('problem' in r) {
+      problem(field, r.problem);
+      return false;
+    }
+    return r.value;
+  };
+  let deceased = flag('deceased');
+  let ceased = flag('ceased');
+  if (deceased && !person) {
+    warn('deceased', 'Indicazione "deceduto" per una società o un ente: ignorata (deceased flag on an organisation, ignored)');
+    deceased = false;
+  }
+  if (ceased && debtorKind === 'consumer') {
+    warn('ceased', 'Indicazione "cessata" per un privato: ignorata (ceased flag on a consumer, ignored)');
+    ceased = false;
+  }
+
+  let language: LanguageCode | null = null;
+  const languageRaw = raw('language');
+  if (languageRaw !== null) {
+    language = parseLanguage(languageRaw);
+    if (!language) warn('language', `Lingua ${quote(languageRaw)} non riconosciuta (it, de, fr, en): ignorata (unknown language, ignored)`);
+  }
+  const debtorRef = text('debtorRef');
+
+  // ---- Address --------------------------------------------------------------------------------------
+  let country: CountryCode = ctx.defaultCountry;
+  const countryRaw = raw('country');
+  if (countryRaw !== null) {
+    const c = parseCountry(countryRaw);
+    if (c) country = c;
+    else problem('country', `Paese ${quote(countryRaw)} non supportato: ammessi IT, CH, DE, FR (unsupported country)`);
+  }
+  const line1 = text('addressLine1', true);
+  const city = text('city', true);
+  const provinceText = text('province', true);
+  const province = provinceText && /^[a-z]{2}$/i.test(provinceText) ? provinceText.toUpperCase() : provinceText;
+  const postalCode = postal(raw('postalCode'), country, warn);
+  let address: ImportedAddress | null = null;
+  if (line1) {
+    address = { line1, postalCode, city, province, country };
+    if (!city) warn('city', `Indirizzo ${quote(line1)} senza comune (address without city)`);
+  } else if (raw('addressLine1') === null && (city || postalCode)) {
+    warn('addressLine1', 'Indirizzo senza via: CAP e comune ignorati (address without street, ignored)');
+  }
+
+  // ---- Contacts -------------------------------------------------------------------------------------
+  const contacts: ImportedContact[] = [];
+  const addContact = (channel: ImportedContact['channel'], value: string) => {
+    if (!contacts.some((c) => c.channel === channel && c.value === value)) contacts.push({ channel, value });
+  };
+  for (const channel of ['email', 'pec'] as const) {
+    const v = raw(channel);
+    if (v === null) continue;
+    // "Mario Rossi <mario.rossi@example.it>": the addresses in angle brackets, else every word.
+    const angled = [...v.matchAll(/<([^<>]+)>/g)].map((m) => m[1]!);
+    for (const part of angled.length ? angled : v.split(/[;,\s]+/).filter(Boolean)) {
+      const candidate = part.replace(/^mailto:/i, '').replace(/^<|>$/g, '');
+      const parsed = emailSchema.safeParse(candidate);
+      if (parsed.success) addContact(channel, parsed.data);
+      else {
+        warn(channel, `${channel === 'pec' ? 'PEC' : 'E-mail'} ${quote(part)} non valida: ignorata (invalid ${channel === 'pec' ? 'PEC' : 'e-mail'} address, ignored)`);
+      }
+    }
+  }
+  for (const channel of ['phone', 'mobile'] as const) {
+    const v = raw(channel);
+    if (v === null) continue;
+    for (const part of v.split(/[;,|]|\s\/\s/).map((p) => p.trim()).filter(Boolean)) {
+      const international = /^\s*(\+|00)/.test(part);
+      const normalised =
+        country === 'IT' || country === 'CH' ? normalisePhone(part, country) : international ? normalisePhone(part) : null;
+      // An Italian 3xx or Swiss 07x number is a mobile whatever column it came in: SMS can reach it.
+      if (normalised) addContact(/^\+393|^\+417[5-9]/.test(normalised) ? 'mobile' : channel, normalised);
+      else {
+        const hint =
+          !international && (country === 'DE' || country === 'FR')
+            ? `, serve il prefisso internazionale per un numero ${country === 'DE' ? 'tedesco (+49)' : 'francese (+33)'} (international prefix needed)`
+            : '';
+        warn(channel, `Numero di telefono ${quote(part)} non valido${hint}: ignorato (invalid phone number, ignored)`);
+      }
+    }
+  }
+
+  // In the order of the fields, so reports read the same for every row.
+  problems.sort(byFieldOrder);
+  warnings.sort(byFieldOrder);
+  if (problems.length > 0 || externalRef === null || principal === null || dueDate === null) {
+    return { record: null, problems, warnings };
+  }
+  return {
+    record: {
+      claim: { externalRef, kind, description, principal, currency, issueDate, dueDate, contractDate, taxYear, iban },
+      debtor: {
+        kind: debtorKind,
+        firstName: firstName ?? null,
+        lastName: lastName ?? null,
+        companyName: companyName ?? null,
+        taxCode,
+        vatNumber,
+        chUid,
+        birthDate,
+        language,
+        deceased,
+        ceased,
+        debtorRef,
+      },
+      address,
+      contacts,
+    },
+    problems: [],
+    warnings,
+  };
+}
+
+/** The year of `today` and the last due date accepted (a year ahead), computed once per import. */
+let todayCache: { today: string; year: number; dueLimit: string } | null = null;
+function todayFacts(today: string): { year: number; dueLimit: string } {
+  if (todayCache?.today !== today) {
+    const d = Temporal.PlainDate.from(today, { overflow: 'reject' });
+    todayCache = { today, year: d.year, dueLimit: d.add({ years: 1 }).toString() };
+  }
+  return todayCache;
+}
+
+const FIELD_ORDER = new Map<string, number>(IMPORT_FIELD_NAMES.map((f, i) => [f, i]));
+const byFieldOrder = (a: RowProblem, b: RowProblem) => FIELD_ORDER.get(a.field)! - FIELD_ORDER.get(b.field)!;
+
+const POSTAL_DIGITS: Record<CountryCode, number> = { IT: 5, CH: 4, DE: 5, FR: 5 };
+
+/**
+ * A postal code for its country: five digits (IT, DE, FR) or four (CH), country prefixes ("I-",
+ * "CH-") removed. Italian, German and French codes start with 0 in whole regions (00187 Roma, 01067
+ * Dresden, 01000 Bourg-en-Bresse) and spreadsheets drop those zeros: three or four digits are padded
+ * back, with a warning. Anything else is left out with a warning.
+ */
+function postal(raw: string | null, country: CountryCode, warn: (field: ImportField, message: string) => void): string | null {
+  if (raw === null) return null;
+  const v = raw
+    .trim()
+    .toUpperCase()
+    .replace(/^(?:I|IT|CH|D|DE|F|FR)\s*-\s*/, '')
+    .replace(/\s/g, '');
+  const digits = POSTAL_DIGITS[country];
+  if (new RegExp(`^\\d{${digits}}$`).test(v)) return v;
+  if (digits === 5 && /^\d{3,4}$/.test(v)) {
+    const padded = v.padStart(5, '0');
+    warn('postalCode', `CAP ${quote(raw)} completato in ${padded}: gli zeri iniziali erano andati persi (leading zeros restored)`);
+    return padded;
+  }
+  warn('postalCode', `CAP ${quote(raw)} non valido per ${country}: attese ${digits} cifre; ignorato (invalid postal code, ignored)`);
+  return null;
+}

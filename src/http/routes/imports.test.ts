@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditOf, snapshotCounts, type TestTenant } from '../../test/factories.ts';
+import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
+import { consumerRows, fakeCodiceFiscale, fakePartitaIva, portfolioCsv, type PortfolioRow } from '../../test/portfolio.ts';
+
+let ctx: ApiContext;
+let t: TestTenant;
+let creditorId: string;
+
+beforeAll(async () => {
+  ctx = await openApiContext();
+  t = ctx.t;
+  // A creditor of its own, so counts are this file's only.
+  creditorId = (await ctx.admin({ method: 'POST', url: '/api/creditors', payload: { name: `Import ${Date.now()}`, kind: 'company' } })).json().id;
+});
+afterAll(async () => {
+  await ctx.app.close();
+});
+
+/** A multipart body as a browser sends it: the creditor field, then the file. */
+function multipart(fields: Record<string, string>, file: { name: string; content: Buffer | string }) {
+  const boundary = `----incasso${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`));
+  parts.push(Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content));
+  parts.push(Buffer.from(`\r\n--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+async function upload(content: string | Buffer, name = 'crediti.csv', client: Client = ctx.supervisor, creditor = creditorId) {
+  const body = multipart({ creditorId: creditor }, { name, content });
+  return client({ method: 'POST', url: '/api/imports', payload: body.payload, headers: body.headers });
+}
+
+/** Uploads, starts and waits for the end of a real import. */
+async function importFile(content: string | Buffer, name = 'crediti.csv', start: Record<string, unknown> = {}) {
+  const up = await upload(content, name);
+  expect(up.statusCode, up.body).toBe(201);
+  const started = await ctx.supervisor({ method: 'POST', url: `/api/imports/${up.json().id}/start`, payload: start });
+  expect(started.statusCode, started.body).toBe(202);
+  for (let i = 0; i < 200; i++) {
+    const job = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.json().id}` })).json();
+    if (job.status === 'done' || job.status === 'failed') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('import did not finish');
+}
+
+const claimsOf = async () =>
+  ctx.db.selectFrom('claims').select(['external_ref', 'principal', 'due_date', 'debtor_id']).where('creditor_id', '=', creditorId).orderBy('external_ref').execute();
+
+describe('portfolio import', () => {
+  it('requires a session, a role that may import, and answers outsiders 404', async () => {
+    const csv = portfolioCsv(consumerRows(2, 'AUTH'));
+    const body = multipart({ creditorId }, { name: 'x.csv', content: csv });
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/imports', payload: body.payload, headers: body.headers })).statusCode).toBe(401);
+    expect((await upload(csv, 'x.csv', ctx.operator)).statusCode).toBe(403);
+    expect((await upload(csv, 'x.csv', ctx.viewer)).statusCode).toBe(403);
+    const job = (await upload(csv, 'x.csv')).json();
+    expect((await ctx.outsider({ method: 'GET', url: `/api/imports/${job.id}` })).statusCode).toBe(404);
+    expect((await ctx.outsider({ method: 'POST', url: `/api/imports/${job.id}/start`, payload: {} })).statusCode).toBe(404);
+    expect((await ctx.outsider({ method: 'GET', url: `/api/imports/${job.id}/rejects.csv` })).statusCode).toBe(404);
+    // Another tenant's creditor is unknown here.
+    expect((await upload(csv, 'x.csv', ctx.supervisor, ctx.other.creditor.id)).statusCode).toBe(400);
+  });
+
+  it('previews a file: format, encoding, delimiter, first rows and the mapping its headers suggest', async () => {
+    const up = (await upload(portfolioCsv(consumerRows(3, 'PRE')))).json();
+    expect(up).toMatchObject({ status: 'uploaded', fileName: 'crediti.csv', resumed: false });
+    const p = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.id}/preview` })).json();
+    expect(p).toMatchObject({ format: 'csv', encoding: 'utf-8', delimiter: ';' });
+    expect(p.rows).toHaveLength(3);
+    expect(p.suggested).toMatchObject({
+      externalRef: 'Numero fattura',
+      companyName: 'Ragione sociale',
+      lastName: 'Cognome',
+      firstName: 'Nome',
+      taxCode: 'Codice fiscale',
+      vatNumber: 'Partita IVA',
+      principal: 'Importo',
+      dueDate: 'Scadenza',
+      postalCode: 'CAP',
+      city: 'Comune',
+      email: 'Email',
+      phone: 'Telefono',
+    });
+  });
+
+  it('imports the good rows, keeps every bad one with its line and reason, and a second import changes nothing', async () => {
+    const good = consumerRows(5, 'IMP');
+    const bad: PortfolioRow[] = [
+      { ...good[0]!, ref: 'IMP-BAD-1', amount: '12,345' },
+      { ...good[0]!, ref: 'IMP-BAD-2', due: '30/02/2025' },
+      { ...good[0]!, ref: 'IMP-BAD-3', taxCode: `${fakeCodiceFiscale(99).slice(0, 15)}${fakeCodiceFiscale(99).endsWith('A') ? 'B' : 'A'}` },
+      { ...good[0]!, ref: '=HYPERLINK("http://x")', amount: '' },
+    ];
+    const csv = portfolioCsv([...good.slice(0, 2), ...bad, ...good.slice(2)]);
+    const job = await importFile(csv);
+    expect(job).toMatchObject({ status: 'done', rowsRead: 9, imported: 5, rejected: 4, updated: 0, unchanged: 0, debtorsCreated: 5 });
+    const rejects = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/rejects` })).json();
+    expect(rejects.items.map((r: { line: number }) => r.line)).toEqual([4, 5, 6, 7]);
+    const messages = rejects.items.map((r: { problems: { column: string; message: string }[] }) => r.problems.map((p) => `${p.column}: ${p.message}`).join(' | '));
+    expect(messages[0]).toMatch(/^Importo: .*decimal/);
+    expect(messages[1]).toMatch(/^Scadenza: .*30\/02\/2025|2025-02-30/);
+    expect(messages[2]).toMatch(/^Codice fiscale: /);
+    expect(messages[3]).toMatch(/Importo/);
+    const claims = await claimsOf();
+    expect(claims.map((c) => c.external_ref)).toEqual(good.map((g) => g.ref).sort());
+    // "1.234,56" became 1234.56 exactly.
+    expect(claims.find((c) => c.external_ref === good[0]!.ref)!.principal).toBe(good[0]!.amount.replace('.', '').replace(',', '.'));
+
+    // The rejected rows as CSV: a cell starting with = cannot run as a formula.
+    const csvOut = await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/rejects.csv` });
+    expect(csvOut.statusCode).toBe(200);
+    expect(csvOut.headers['content-type']).toContain('text/csv');
+    expect(csvOut.body).toContain(`'=HYPERLINK`);
+    expect(csvOut.body).not.toMatch(/(^|;)=HYPERLINK/m);
+
+    // The same file again: nothing new, nothing changed.
+    const before = await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors', 'contacts', 'addresses']);
+    const again = await importFile(csv);
+    expect(again).toMatchObject({ status: 'done', imported: 0, updated: 0, unchanged: 5, rejected: 4, debtorsCreated: 0, debtorsMatched: 5 });
+    expect(await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors', 'contacts', 'addresses'])).toEqual(before);
+  });
+
+  it('turns a changed amount or due date into an update recorded with the file it came from', async () => {
+    const rows = consumerRows(3, 'UPD');
+    await importFile(portfolioCsv(rows), 'mese-1.csv');
+    const changed = rows.map((r, i) => (i === 1 ? { ...r, amount: '999,99', due: '15/12/2025' } : r));
+    const job = await importFile(portfolioCsv(changed), 'mese-2.csv');
+    expect(job).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
+    const claim = await ctx.db.selectFrom('claims').select(['id', 'principal', 'due_date']).where('external_ref', '=', rows[1]!.ref).executeTakeFirstOrThrow();
+    expect(claim).toMatchObject({ principal: '999.99', due_date: '2025-12-15' });
+    const audit = await auditOf(ctx.db, t.tenantId, claim.id);
+    const update = audit.find((a) => a.action === 'claim.updated')!;
+    expect(update.before).toMatchObject({ dueDate: expect.any(String) });
+    expect(update.after).toMatchObject({ principal: '999.99', dueDate: '2025-12-15', source: { fileName: 'mese-2.csv', line: 3, importJobId: job.id } });
+  });
+
+  it('matches one debtor across rows and files by tax id, merging contacts; same name elsewhere goes to review', async () => {
+    const cf = fakeCodiceFiscale(4242);
+    const piva = fakePartitaIva(77);
+    const rows: PortfolioRow[] = [
+      { ref: 'MAT-1', lastName: 'Bianchi', firstName: 'Anna', taxCode: cf, email: 'anna@example.it', amount: '100,00', due: '31/01/2025', address: 'Via Po 1', postalCode: '10100', city: 'Torino' },
+      { ref: 'MAT-2', lastName: 'Bianchi', firstName: 'Anna', taxCode: cf, phone: '333 123 4567', amount: '200,00', due: '28/02/2025' },
+      { ref: 'MAT-3', company: 'Alfa S.r.l.', vatNumber: piva, amount: '300,00', due: '31/03/2025', address: 'Corso Francia 10', postalCode: '10100', city: 'Torino' },
+      { ref: 'MAT-4', company: 'Omega Trasporti', amount: '50,00', due: '31/03/2025', address: 'Via Nizza 5', postalCode: '10125', city: 'Torino' },
+    ];
+    const job = await importFile(portfolioCsv(rows), 'match.csv');
+    expect(job).toMatchObject({ imported: 4, debtorsCreated: 3 });
+    const anna = await ctx.db.selectFrom('debtors').select('id').where('tenant_id', '=', t.tenantId).where('tax_code', '=', cf).execute();
+    expect(anna).toHaveLength(1);
+    const contacts = await ctx.db.selectFrom('contacts').select(['channel', 'value']).where('debtor_id', '=', anna[0]!.id).orderBy('channel').execute();
+    expect(contacts).toEqual([
+      { channel: 'email', value: 'anna@example.it' },
+      { channel: 'mobile', value: '+393331234567' },
+    ]);
+    // Next month: same people, one new e-mail; a same-named company at another address without a tax id.
+    const next = await importFile(
+      portfolioCsv([
+        { ref: 'MAT-5', lastName: 'Bianchi', firstName: 'Anna', taxCode: cf, email: 'anna.b@example.it', amount: '10,00', due: '30/04/2025' },
+        { ref: 'MAT-6', company: 'Omega Trasporti', amount: '70,00', due: '30/04/2025', address: 'Via Roma 99', postalCode: '10121', city: 'Torino' },
+        { ref: 'MAT-7', company: 'Omega Trasporti', amount: '80,00', due: '30/04/2025', address: 'Via Nizza 5', postalCode: '10125', city: 'Torino' },
+      ]),
+      'match-2.csv',
+    );
+    expect(next).toMatchObject({ imported: 3, debtorsCreated: 1 });
+    expect(await ctx.db.selectFrom('contacts').select('value').where('debtor_id', '=', anna[0]!.id).execute()).toHaveLength(3);
+    const report = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${next.id}/report` })).json();
+    expect(report.reviews).toBe(1);
+    const reviews = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${next.id}/report/reviews` })).json();
+    expect(reviews[0]).toMatchObject({ line: '3', debtor: 'Omega Trasporti', candidate: 'Omega Trasporti' });
+  });
+
+  it('reports unreachable debtors for skip tracing, and a corrected reject is imported', async () => {
+    const rows: PortfolioRow[] = [
+      { ref: 'SKIP-1', lastName: 'Verdi', firstName: 'Luca', taxCode: fakeCodiceFiscale(5151), amount: '120,00', due: '31/01/2025' },
+      { ref: 'SKIP-2', lastName: 'Neri', firstName: 'Sara', taxCode: fakeCodiceFiscale(5152), email: 'sara@example.it', amount: '80,00', due: '31/01/2025' },
+      { ref: 'SKIP-3', lastName: 'Gialli', firstName: 'Ugo', taxCode: fakeCodiceFiscale(5153), amount: 'abc', due: '31/01/2025' },
+    ];
+    const job = await importFile(portfolioCsv(rows), 'skip.csv');
+    expect(job).toMatchObject({ imported: 2, rejected: 1 });
+    const report = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/report` })).json();
+    expect(report).toMatchObject({ unreachable: 1, rejected: 1 });
+    const list = (await ctx.operator({ method: 'GET', url: `/api/skip-tracing?importJobId=${job.id}` })).json();
+    expect(list.items.map((d: { displayName: string }) => d.displayName)).toEqual(['Verdi Luca']);
+    const csv = await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/report.csv?list=unreachable` });
+    expect(csv.body).toContain('Verdi Luca');
+
+    const wrong = await ctx.supervisor({ method: 'POST', url: `/api/imports/${job.id}/rejects/4`, payload: { cells: { Importo: '1,2,3' } } });
+    expect(wrong.statusCode).toBe(400);
+    const fixed = await ctx.supervisor({ method: 'POST', url: `/api/imports/${job.id}/rejects/4`, payload: { cells: { Importo: '45,00' } } });
+    expect(fixed.statusCode, fixed.body).toBe(200);
+    expect(fixed.json()).toMatchObject({ line: 4, status: 'reimported' });
+    expect((await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}` })).json()).toMatchObject({ imported: 3, rejected: 0 });
+    expect((await claimsOf()).find((c) => c.external_ref === 'SKIP-3')).toMatchObject({ principal: '45.00' });
+  });
+
+  it('fails a file it cannot read with a clear message and writes nothing else', async () => {
+    const before = await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors']);
+    const headersOnly = await importFile('Numero fattura;Cognome;Importo;Scadenza\r\n', 'vuoto.csv');
+    expect(headersOnly).toMatchObject({ status: 'done', rowsRead: 0, imported: 0 });
+    const noColumns = await importFile('Colonna A;Colonna B\r\n1;2\r\n', 'strano.csv');
+    expect(noColumns.status).toBe('failed');
+    expect(noColumns.error).toContain('Colonne obbligatorie');
+    const junk = await importFile(Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8, 0, 0, 1]), 'junk.csv');
+    expect(junk.status).toBe('failed');
+    expect(junk.error).toBeTruthy();
+    expect(await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors'])).toEqual(before);
+    const empty = await upload('', 'niente.csv');
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('a dry run counts everything and writes nothing', async () => {
+    const up = (await upload(portfolioCsv(consumerRows(4, 'DRY', 900)), 'prova.csv')).json();
+    const before = await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors', 'contacts', 'audit_events']);
+    // An explicit mapping names some fields only; an unknown column is refused, naming the field.
+    const wrongColumn = await ctx.supervisor({
+      method: 'POST',
+      url: `/api/imports/${up.id}/start`,
+      payload: { dryRun: true, mapping: { externalRef: 'Numero fattura', principal: 'Totale', dueDate: 'Scadenza', lastName: 'Cognome' } },
+    });
+    expect(wrongColumn.statusCode).toBe(400);
+    expect(wrongColumn.json().error.fields).toEqual([{ path: 'mapping.principal', message: expect.stringContaining('Totale') }]);
+    const mapping = { externalRef: 'Numero fattura', principal: 'Importo', dueDate: 'Scadenza', lastName: 'Cognome', firstName: 'Nome', taxCode: 'Codice fiscale' };
+    const dry = await ctx.supervisor({ method: 'POST', url: `/api/imports/${up.id}/start`, payload: { dryRun: true, mapping, options: { decimal: ',' } } });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, rowsRead: 4, imported: 4, debtorsCreated: 4, rejected: 0 });
+    expect(await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors', 'contacts', 'audit_events'])).toEqual(before);
+    expect((await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.id}` })).json().status).toBe('uploaded');
+  });
+});

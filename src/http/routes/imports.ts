@@ -1,0 +1,151 @@
+import { Readable } from 'node:stream';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, invalid } from '../../domain/errors.ts';
+import { DEFAULT_LIMITS } from '../../integrations/import-files/index.ts';
+import { listSkipTracing, SkipTracingItem, SkipTracingQuery } from '../../usecases/debtors/list-skip-tracing.ts';
+import { correctImportReject, CorrectRejectInput } from '../../usecases/imports/correct-reject.ts';
+import { exportImportRejects, exportImportReport } from '../../usecases/imports/export-csv.ts';
+import { getImportReport, ImportReport, importReportRows, REPORT_LISTS } from '../../usecases/imports/import-report.ts';
+import { getImport, listImportRejects, listImports, ListImportsQuery, ListRejectsQuery } from '../../usecases/imports/list-imports.ts';
+import { ImportPreview, previewImport } from '../../usecases/imports/preview-import.ts';
+import { runImport } from '../../usecases/imports/run-import.ts';
+import { ImportJobView, ImportRejectView, StartImportInput } from '../../usecases/imports/schema.ts';
+import { uploadImport } from '../../usecases/imports/upload-import.ts';
+import { actorOf } from '../auth.ts';
+import { errors, IdParams, pageOf } from '../schemas.ts';
+import type { RouteDeps } from './deps.ts';
+
+const Summary = z.object({
+  jobId: z.uuid(),
+  dryRun: z.boolean(),
+  status: z.string(),
+  rowsRead: z.number(),
+  imported: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  debtorsCreated: z.number(),
+  debtorsMatched: z.number(),
+  reviews: z.number(),
+  warnings: z.array(z.string()),
+  error: z.string().nullable(),
+});
+
+const csvName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '_');
+
+/**
+ * Portfolio imports: upload (multipart, streamed to disk, never whole in memory), preview with the
+ * suggested column mapping, start (a dry run answers at once; a real import runs in the background
+ * and is followed on GET /api/imports/:id), rejected rows (list, CSV, correction), the data-quality
+ * report, and the skip-tracing work list.
+ */
+export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+  const tags = ['imports'];
+  app.post(
+    '/api/imports',
+    {
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        description: 'multipart/form-data: a `creditorId` field, then the `file` part (CSV or XLSX).',
+        response: { 201: ImportJobView.extend({ resumed: z.boolean() }), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (!req.isMultipart()) throw invalid([{ path: 'file', message: 'Inviare il file come multipart/form-data (send multipart/form-data)' }]);
+      const fields: Record<string, string> = {};
+      for await (const part of req.parts({ limits: { fileSize: DEFAULT_LIMITS.maxFileBytes, files: 1, fields: 10 } })) {
+        if (part.type === 'field') {
+          fields[part.fieldname] = String(part.value);
+          continue;
+        }
+        const job = await uploadImport(db, actor, { creditorId: fields.creditorId ?? '', fileName: part.filename || 'import' }, part.file);
+        if (part.file.truncated) {
+          throw new AppError('validation', 'File troppo grande (file too large)', [{ path: 'file', message: 'File troppo grande (file too large)' }]);
+        }
+        return reply.status(201).send(job);
+      }
+      throw invalid([{ path: 'file', message: 'Nessun file ricevuto (no file received)' }]);
+    },
+  );
+  app.get('/api/imports', { schema: { tags, querystring: ListImportsQuery, response: { 200: pageOf(ImportJobView), ...errors } } }, (req) =>
+    listImports(db, actorOf(req), req.query),
+  );
+  app.get('/api/imports/:id', { schema: { tags, params: IdParams, response: { 200: ImportJobView, ...errors } } }, (req) =>
+    getImport(db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/imports/:id/preview',
+    { schema: { tags, params: IdParams, querystring: z.object({ sheet: z.string().max(100).optional() }), response: { 200: ImportPreview, ...errors } } },
+    (req) => previewImport(db, actorOf(req), req.params.id, { sheet: req.query.sheet }),
+  );
+  app.post(
+    '/api/imports/:id/start',
+    { schema: { tags, params: IdParams, body: StartImportInput, response: { 200: Summary, 202: ImportJobView, ...errors } } },
+    async (req, reply) => {
+      const actor = actorOf(req);
+      if (req.body.dryRun) return runImport(db, actor, req.params.id, req.body);
+      const job = await getImport(db, actor, req.params.id);
+      // Long files run after the answer; the job's state and counters are the progress to poll.
+      void runImport(db, actor, job.id, req.body).catch((err: unknown) => req.log.error({ err, importJob: job.id }, 'import failed'));
+      return reply.status(202).send(job);
+    },
+  );
+  app.get(
+    '/api/imports/:id/rejects',
+    { schema: { tags, params: IdParams, querystring: ListRejectsQuery, response: { 200: pageOf(ImportRejectView), ...errors } } },
+    (req) => listImportRejects(db, actorOf(req), req.params.id, req.query),
+  );
+  const CsvFile = z.any().meta({ description: 'text/csv (UTF-8 with BOM, ; separated)' });
+  app.get('/api/imports/:id/rejects.csv', { schema: { tags, params: IdParams, response: { 200: CsvFile, ...errors } } }, async (req, reply) => {
+    const job = await getImport(db, actorOf(req), req.params.id);
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="scarti-${csvName(job.fileName)}.csv"`)
+      .send(Readable.from(exportImportRejects(db, actorOf(req), job.id)));
+  });
+  app.post(
+    '/api/imports/:id/rejects/:line',
+    {
+      schema: {
+        tags,
+        params: IdParams.extend({ line: z.coerce.number().int().min(1) }),
+        body: CorrectRejectInput,
+        response: { 200: ImportRejectView, ...errors },
+      },
+    },
+    (req) => correctImportReject(db, actorOf(req), req.params.id, req.params.line, req.body),
+  );
+  app.get('/api/imports/:id/report', { schema: { tags, params: IdParams, response: { 200: ImportReport, ...errors } } }, (req) =>
+    getImportReport(db, actorOf(req), req.params.id),
+  );
+  app.get(
+    '/api/imports/:id/report/:list',
+    {
+      schema: {
+        tags,
+        params: IdParams.extend({ list: z.enum(REPORT_LISTS) }),
+        response: { 200: z.array(z.record(z.string(), z.string())), ...errors },
+      },
+    },
+    (req) => importReportRows(db, actorOf(req), req.params.id, req.params.list),
+  );
+  app.get(
+    '/api/imports/:id/report.csv',
+    { schema: { tags, params: IdParams, querystring: z.object({ list: z.enum(REPORT_LISTS) }), response: { 200: CsvFile, ...errors } } },
+    async (req, reply) => {
+      const job = await getImport(db, actorOf(req), req.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${req.query.list}-${csvName(job.fileName)}.csv"`)
+        .send(Readable.from(exportImportReport(db, actorOf(req), job.id, req.query.list)));
+    },
+  );
+  app.get(
+    '/api/skip-tracing',
+    { schema: { tags: ['debtors'], querystring: SkipTracingQuery, response: { 200: pageOf(SkipTracingItem), ...errors } } },
+    (req) => listSkipTracing(db, actorOf(req), req.query),
+  );
+};

@@ -1,0 +1,469 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import {
+  debtorKeys,
+  normaliseAddress,
+  validateRow,
+  type ImportField,
+  type ImportRecord,
+  type RowContext,
+} from '../../domain/import/index.ts';
+import { money } from '../../domain/money.ts';
+import { debtorDisplayName } from '../../domain/model.ts';
+import type { Actor } from '../../domain/policies.ts';
+import type { TableItem } from '../../integrations/import-files/index.ts';
+import { resettleClaim } from '../claims/ledger.ts';
+
+/** What one batch did; added to the job's counters in the same transaction. */
+export interface BatchCounts {
+  rowsRead: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  debtorsCreated: number;
+  debtorsMatched: number;
+  reviews: number;
+  /** Row-level notes that did not reject the row (an optional contact dropped, …). */
+  warnings: string[];
+}
+
+export const zeroCounts = (): BatchCounts => ({
+  rowsRead: 0,
+  imported: 0,
+  updated: 0,
+  unchanged: 0,
+  rejected: 0,
+  debtorsCreated: 0,
+  debtorsMatched: 0,
+  reviews: 0,
+  warnings: [],
+});
+
+export interface BatchContext {
+  actor: Actor;
+  jobId: string;
+  fileName: string;
+  creditorId: string;
+  jurisdiction: 'IT' | 'CH' | 'DE' | 'FR';
+  headers: string[];
+  /** field → column index */
+  columns: Map<ImportField, number>;
+  rowContext: RowContext;
+}
+
+interface Reject {
+  line: number;
+  cells: Record<string, string>;
+  problems: { field: string | null; column: string | null; message: string }[];
+}
+
+interface Candidate {
+  line: number;
+  record: ImportRecord;
+  cells: Record<string, string>;
+}
+
+/** Claim fields an import may change, with how they compare. */
+const CLAIM_FIELDS = [
+  ['principal', 'principal'],
+  ['dueDate', 'due_date'],
+  ['issueDate', 'issue_date'],
+  ['description', 'description'],
+  ['kind', 'kind'],
+  ['currency', 'currency'],
+  ['contractDate', 'contract_date'],
+  ['taxYear', 'tax_year'],
+] as const;
+
+const source = (ctx: BatchContext, line: number) => ({ importJobId: ctx.jobId, fileName: ctx.fileName, line });
+
+/**
+ * Applies one batch of rows in the caller's transaction: rows the rules refuse become rejects (with
+ * their line, cells and reasons); debtors are matched by tax id, else by name and address (a same
+ * name at another address is created apart and listed for review); claims are identified by
+ * creditor + external reference: new ones created, changed ones updated with an audit event naming
+ * the file and line, identical ones left alone. Nothing here commits: the caller's transaction
+ * makes the batch visible whole or not at all.
+ */
+export async function applyBatch(trx: Db, ctx: BatchContext, items: readonly TableItem[]): Promise<BatchCounts> {
+  const counts = zeroCounts();
+  const rejects: Reject[] = [];
+  const candidates: Candidate[] = [];
+  const columnOf = new Map<string, string>();
+  for (const [field, index] of ctx.columns) columnOf.set(field, ctx.headers[index] ?? field);
+
+  for (const item of items) {
+    counts.rowsRead++;
+    if (item.kind === 'problem') {
+      rejects.push({ line: item.line, cells: {}, problems: [{ field: null, column: null, message: item.message }] });
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    ctx.headers.forEach((h, i) => {
+      const v = item.cells[i];
+      if (v !== undefined && v !== '') cells[h || `#${i + 1}`] = v;
+    });
+    const values: Partial<Record<ImportField, string>> = {};
+    for (const [field, index] of ctx.columns) {
+      const v = item.cells[index]?.trim();
+      if (v) values[field] = v;
+    }
+    const result = validateRow(values, ctx.rowContext);
+    for (const w of result.warnings) counts.warnings.push(`Riga ${item.line}, ${columnOf.get(w.field) ?? w.field}: ${w.message}`);
+    if (!result.record) {
+      rejects.push({
+        line: item.line,
+        cells,
+        problems: result.problems.map((p) => ({ field: p.field, column: columnOf.get(p.field) ?? null, message: p.message })),
+      });
+      continue;
+    }
+    candidates.push({ line: item.line, record: result.record, cells });
+  }
+
+  // The same reference twice in one batch: identical is one claim, different is a mistake in the file.
+  const byRef = new Map<string, Candidate>();
+  const unique: Candidate[] = [];
+  for (const c of candidates) {
+    const first = byRef.get(c.record.claim.externalRef);
+    if (!first) {
+      byRef.set(c.record.claim.externalRef, c);
+      unique.push(c);
+    } else if (JSON.stringify(first.record.claim) === JSON.stringify(c.record.claim)) {
+      counts.unchanged++;
+    } else {
+      rejects.push({
+        line: c.line,
+        cells: c.cells,
+        problems: [
+          {
+            field: 'externalRef',
+            column: columnOf.get('externalRef') ?? null,
+            message: `Riferimento "${c.record.claim.externalRef}" già alla riga ${first.line} con dati diversi (reference repeated with other data)`,
+          },
+        ],
+      });
+    }
+  }
+
+  const debtorOf = await resolveDebtors(trx, ctx, unique, counts);
+  await applyClaims(trx, ctx, unique, debtorOf, counts, rejects, columnOf);
+
+  if (rejects.length) {
+    await trx
+      .insertInto('import_rejects')
+      .values(
+        rejects.map((r) => ({
+          tenant_id: ctx.actor.tenantId,
+          job_id: ctx.jobId,
+          line: r.line,
+          cells: JSON.stringify(r.cells),
+          problems: JSON.stringify(r.problems),
+        })),
+      )
+      .onConflict((oc) => oc.columns(['job_id', 'line']).doNothing())
+      .execute();
+  }
+  counts.rejected += rejects.length;
+  return counts;
+}
+
+/** Finds or creates the debtor of every candidate row; returns line → debtor id. */
+async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], counts: BatchCounts): Promise<Map<number, string>> {
+  const tenantId = ctx.actor.tenantId;
+  const out = new Map<number, string>();
+  const keysOf = new Map<number, ReturnType<typeof debtorKeys>>();
+  const cfs = new Set<string>();
+  const pivas = new Set<string>();
+  const uids = new Set<string>();
+  const names = new Set<string>();
+  for (const r of rows) {
+    const k = debtorKeys(r.record.debtor, r.record.address);
+    keysOf.set(r.line, k);
+    for (const key of k.taxKeys) {
+      const [type, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
+      if (type === 'CF') cfs.add(value);
+      else if (type === 'PIVA') pivas.add(value);
+      else if (type === 'UID') uids.add(value);
+    }
+    if (k.taxKeys.length === 0 && k.nameKey) names.add(k.nameKey);
+  }
+  // Existing debtors by tax id.
+  const known = new Map<string, string>();
+  if (cfs.size || pivas.size || uids.size) {
+    const found = await trx
+      .selectFrom('debtors')
+      .select(['id', 'tax_code', 'vat_number', 'ch_uid'])
+      .where('tenant_id', '=', tenantId)
+      .where((eb) =>
+        eb.or([
+          ...(cfs.size ? [eb('tax_code', 'in', [...cfs])] : []),
+          ...(pivas.size ? [eb('vat_number', 'in', [...pivas])] : []),
+          ...(uids.size ? [eb('ch_uid', 'in', [...uids])] : []),
+        ]),
+      )
+      .orderBy('created_at')
+      .execute();
+    for (const d of found) {
+      if (d.tax_code && !known.has(`CF:${d.tax_code}`)) known.set(`CF:${d.tax_code}`, d.id);
+      if (d.vat_number && !known.has(`PIVA:${d.vat_number}`)) known.set(`PIVA:${d.vat_number}`, d.id);
+      if (d.ch_uid && !known.has(`UID:${d.ch_uid}`)) known.set(`UID:${d.ch_uid}`, d.id);
+    }
+  }
+  // Existing debtors by name (only for rows without a tax id), with their first address to compare.
+  const byName = new Map<string, { id: string; address: string | null }[]>();
+  if (names.size) {
+    const found = await trx
+      .selectFrom('debtors as d')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('addresses')
+            .select(['debtor_id', 'line1', 'postal_code'])
+            .distinctOn('debtor_id')
+            .where('tenant_id', '=', tenantId)
+            .orderBy('debtor_id')
+            .orderBy('created_at')
+            .as('a'),
+        (j) => j.onRef('a.debtor_id', '=', 'd.id'),
+      )
+      .select(['d.id', 'd.match_key', 'a.line1', 'a.postal_code'])
+      .where('d.tenant_id', '=', tenantId)
+      .where('d.match_key', 'in', [...names])
+      .orderBy('d.created_at')
+      .execute();
+    for (const d of found) {
+      const list = byName.get(d.match_key!) ?? [];
+      list.push({ id: d.id, address: d.line1 ? normaliseAddress(d.line1, d.postal_code) : null });
+      byName.set(d.match_key!, list);
+    }
+  }
+
+  const newDebtors: Record<string, unknown>[] = [];
+  const newAddresses: Record<string, unknown>[] = [];
+  const newContacts: { debtor_id: string; channel: string; value: string; line: number; isNew: boolean }[] = [];
+  const reviews: Record<string, unknown>[] = [];
+  const matched = new Set<string>();
+  const audits: Record<string, unknown>[] = [];
+
+  for (const r of rows) {
+    const k = keysOf.get(r.line)!;
+    const d = r.record.debtor;
+    const address = r.record.address;
+    const addressKey = address ? normaliseAddress(address.line1, address.postalCode) : null;
+    let id: string | undefined;
+    for (const key of k.taxKeys) id ??= known.get(key);
+    let review: { candidate: string; reason: string } | null = null;
+    if (!id && k.taxKeys.length === 0 && k.nameKey) {
+      const candidates = byName.get(k.nameKey) ?? [];
+      const same = candidates.find((c) => c.address !== null && addressKey !== null && c.address === addressKey);
+      if (same) id = same.id;
+      else if (candidates[0]) {
+        review = {
+          candidate: candidates[0].id,
+          reason: 'Stesso nome, indirizzo diverso o mancante e nessun codice fiscale (same name, other or no address, no tax id)',
+        };
+      }
+    }
+    if (id) {
+      out.set(r.line, id);
+      if (!matched.has(id) && !newDebtors.some((n) => n.id === id)) matched.add(id);
+      for (const c of r.record.contacts) newContacts.push({ debtor_id: id, channel: c.channel, value: c.value, line: r.line, isNew: false });
+      continue;
+    }
+    id = randomUUID();
+    out.set(r.line, id);
+    const displayName = debtorDisplayName({ kind: d.kind, firstName: d.firstName, lastName: d.lastName, companyName: d.companyName });
+    newDebtors.push({
+      id,
+      tenant_id: ctx.actor.tenantId,
+      kind: d.kind,
+      first_name: d.firstName,
+      last_name: d.lastName,
+      company_name: d.companyName,
+      display_name: displayName.slice(0, 300),
+      tax_code: d.taxCode,
+      vat_number: d.vatNumber,
+      ch_uid: d.chUid,
+      birth_date: d.birthDate,
+      language: d.language ?? (address?.country === 'DE' ? 'de' : address?.country === 'FR' ? 'fr' : 'it'),
+      deceased: d.deceased,
+      ceased: d.ceased,
+      external_ref: d.debtorRef,
+      match_key: k.nameKey,
+    });
+    // Later rows of the batch with the same keys find this debtor.
+    for (const key of k.taxKeys) known.set(key, id);
+    if (k.nameKey && k.taxKeys.length === 0) {
+      byName.set(k.nameKey, [{ id, address: addressKey }, ...(byName.get(k.nameKey) ?? [])]);
+    }
+    if (address?.city) {
+      newAddresses.push({
+        tenant_id: ctx.actor.tenantId,
+        debtor_id: id,
+        kind: d.kind === 'company' || d.kind === 'public_administration' ? 'registered_office' : 'residence',
+        line1: address.line1,
+        postal_code: address.postalCode,
+        city: address.city,
+        province: address.province,
+        country: address.country,
+        source: 'import',
+      });
+    }
+    for (const c of r.record.contacts) newContacts.push({ debtor_id: id, channel: c.channel, value: c.value, line: r.line, isNew: true });
+    if (review) {
+      reviews.push({ tenant_id: ctx.actor.tenantId, job_id: ctx.jobId, line: r.line, debtor_id: id, candidate_id: review.candidate, reason: review.reason });
+    }
+    audits.push(auditRow(ctx, 'debtor.created', 'debtor', id, id, null, { displayName, kind: d.kind, taxCode: d.taxCode, vatNumber: d.vatNumber, source: source(ctx, r.line) }));
+  }
+
+  if (newDebtors.length) await trx.insertInto('debtors').values(newDebtors as never).execute();
+  if (newAddresses.length) await trx.insertInto('addresses').values(newAddresses as never).execute();
+  if (newContacts.length) {
+    // One row per debtor, channel and value; contacts already known are left as they are.
+    const seen = new Set<string>();
+    const values = newContacts
+      .filter((c) => {
+        const key = `${c.debtor_id}|${c.channel}|${c.value}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .map((c) => ({ tenant_id: ctx.actor.tenantId, debtor_id: c.debtor_id, channel: c.channel, value: c.value, source: `import:${ctx.fileName}`.slice(0, 200) }));
+    const inserted = await trx
+      .insertInto('contacts')
+      .values(values as never)
+      .onConflict((oc) => oc.columns(['tenant_id', 'debtor_id', 'channel', 'value']).doNothing())
+      .returning(['id', 'debtor_id', 'channel', 'value'])
+      .execute();
+    for (const c of inserted) {
+      if (newDebtors.some((n) => n.id === c.debtor_id)) continue; // part of the debtor's creation
+      audits.push(auditRow(ctx, 'contact.created', 'contact', c.id, c.debtor_id, null, { channel: c.channel, value: c.value, source: `import:${ctx.fileName}` }));
+    }
+  }
+  if (reviews.length) {
+    await trx.insertInto('import_reviews').values(reviews as never).onConflict((oc) => oc.columns(['job_id', 'line']).doNothing()).execute();
+  }
+  if (audits.length) await trx.insertInto('audit_events').values(audits as never).execute();
+  counts.debtorsCreated += newDebtors.length;
+  counts.debtorsMatched += matched.size;
+  counts.reviews += reviews.length;
+  return out;
+}
+
+async function applyClaims(
+  trx: Db,
+  ctx: BatchContext,
+  rows: Candidate[],
+  debtorOf: Map<number, string>,
+  counts: BatchCounts,
+  rejects: Reject[],
+  columnOf: Map<string, string>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const existing = await trx
+    .selectFrom('claims')
+    .select(['id', 'external_ref', 'debtor_id', 'principal', 'due_date', 'issue_date', 'description', 'kind', 'currency', 'contract_date', 'tax_year', 'amount_paid'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('creditor_id', '=', ctx.creditorId)
+    .where('external_ref', 'in', rows.map((r) => r.record.claim.externalRef))
+    .forUpdate()
+    .execute();
+  const byRef = new Map(existing.map((c) => [c.external_ref, c]));
+  const inserts: Record<string, unknown>[] = [];
+  const audits: Record<string, unknown>[] = [];
+  for (const r of rows) {
+    const c = r.record.claim;
+    const debtorId = debtorOf.get(r.line)!;
+    const old = byRef.get(c.externalRef);
+    if (!old) {
+      const id = randomUUID();
+      inserts.push({
+        id,
+        tenant_id: ctx.actor.tenantId,
+        creditor_id: ctx.creditorId,
+        debtor_id: debtorId,
+        external_ref: c.externalRef,
+        kind: c.kind,
+        description: c.description,
+        principal: c.principal,
+        currency: c.currency,
+        issue_date: c.issueDate,
+        due_date: c.dueDate,
+        contract_date: c.contractDate,
+        tax_year: c.taxYear,
+        jurisdiction: ctx.jurisdiction,
+        import_job_id: ctx.jobId,
+      });
+      audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...c, debtorId, source: source(ctx, r.line) }));
+      counts.imported++;
+      continue;
+    }
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const set: Record<string, unknown> = {};
+    for (const [field, column] of CLAIM_FIELDS) {
+      const was = old[column] as string | number | null;
+      const now = c[field] as string | number | null;
+      const same = field === 'principal' ? money(String(was)).eq(String(now)) : (was ?? null) === (now ?? null);
+      if (!same) {
+        before[field] = was;
+        after[field] = now;
+        set[column] = now;
+      }
+    }
+    if (Object.keys(set).length === 0) {
+      counts.unchanged++;
+      continue;
+    }
+    const paid = money(old.amount_paid);
+    if ('currency' in set && paid.gt(0)) {
+      rejects.push(reject(r, 'currency', columnOf, 'Valuta non modificabile: la pratica ha già pagamenti (currency fixed once payments are applied)'));
+      continue;
+    }
+    if ('principal' in set && paid.gt(String(set.principal))) {
+      rejects.push(reject(r, 'principal', columnOf, `Importo inferiore al capitale già pagato (${old.amount_paid}) (below the principal already paid)`));
+      continue;
+    }
+    await trx
+      .updateTable('claims')
+      .set({ ...set, import_job_id: ctx.jobId, version: sql`version + 1`, updated_at: sql`now()` } as never)
+      .where('id', '=', old.id)
+      .where('tenant_id', '=', ctx.actor.tenantId)
+      .execute();
+    if (paid.gt(0) || 'dueDate' in set || 'principal' in set) await resettleClaim(trx, ctx.actor, old.id);
+    audits.push(auditRow(ctx, 'claim.updated', 'claim', old.id, old.debtor_id, before, { ...after, source: source(ctx, r.line) }));
+    counts.updated++;
+  }
+  if (inserts.length) await trx.insertInto('claims').values(inserts as never).execute();
+  if (audits.length) await trx.insertInto('audit_events').values(audits as never).execute();
+}
+
+function reject(r: Candidate, field: string, columnOf: Map<string, string>, message: string): Reject {
+  return { line: r.line, cells: r.cells, problems: [{ field, column: columnOf.get(field) ?? null, message }] };
+}
+
+function auditRow(
+  ctx: BatchContext,
+  action: string,
+  entityType: string,
+  entityId: string,
+  debtorId: string | null,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown>,
+) {
+  return {
+    tenant_id: ctx.actor.tenantId,
+    actor_user_id: ctx.actor.userId,
+    actor_label: ctx.actor.label,
+    action,
+    entity_type: entityType,
+    entity_id: entityId,
+    debtor_id: debtorId,
+    creditor_id: entityType === 'claim' ? ctx.creditorId : null,
+    before: before ? JSON.stringify(before) : undefined,
+    after: JSON.stringify(after),
+  };
+}

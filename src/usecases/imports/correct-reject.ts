@@ -1,0 +1,122 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { today } from '../../domain/dates.ts';
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { validateRow, type ImportField } from '../../domain/import/index.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { applyBatch, type BatchContext } from './apply-batch.ts';
+import { getImport } from './list-imports.ts';
+import { ImportOptions, type ImportRejectView } from './schema.ts';
+
+/** header → corrected cell text; headers not given keep the value read from the file. */
+export const CorrectRejectInput = z.object({ cells: z.record(z.string().max(200), z.string().max(10_000)) }).strict();
+
+/**
+ * Imports a rejected row again after a person corrected its cells: checked by the same rules as the
+ * file, applied the same way (same matching, same claim identity), counted on the job. A row still
+ * wrong answers its problems per column and stays on the list.
+ */
+export async function correctImportReject(
+  db: Db,
+  actor: Actor,
+  jobId: string,
+  line: number,
+  input: z.input<typeof CorrectRejectInput>,
+): Promise<ImportRejectView> {
+  authorize(actor, 'create', 'import');
+  const data = parseInput(CorrectRejectInput, input);
+  const job = await getImport(db, actor, jobId);
+  if (!job.headers || !job.mapping) throw conflict('Importazione non ancora avviata (import not started yet)');
+  const headers = job.headers;
+  const columns = new Map<ImportField, number>();
+  for (const [field, header] of Object.entries(job.mapping)) {
+    const i = headers.indexOf(header);
+    if (i >= 0) columns.set(field as ImportField, i);
+  }
+  const options = ImportOptions.parse(job.options);
+  const ctx: BatchContext = {
+    actor,
+    jobId: job.id,
+    fileName: job.fileName,
+    creditorId: job.creditorId,
+    jurisdiction: ((await db.selectFrom('creditors').select('default_jurisdiction').where('id', '=', job.creditorId).executeTakeFirstOrThrow())
+      .default_jurisdiction ?? 'IT') as BatchContext['jurisdiction'],
+    headers,
+    columns,
+    rowContext: { today: today().toString(), defaultCurrency: options.defaultCurrency, defaultCountry: options.defaultCountry, decimal: options.decimal },
+  };
+  return db.transaction().execute(async (trx) => {
+    const reject = await trx
+      .selectFrom('import_rejects')
+      .select(['line', 'cells', 'problems', 'status'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('job_id', '=', job.id)
+      .where('line', '=', line)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!reject) throw notFound('Riga scartata (rejected row)');
+    if (reject.status !== 'open') throw conflict(`Riga già ${reject.status === 'reimported' ? 'reimportata' : 'archiviata'} (row already handled)`);
+    const cells = { ...reject.cells, ...data.cells };
+    const values: Partial<Record<ImportField, string>> = {};
+    for (const [field, index] of columns) {
+      const v = cells[headers[index]!]?.trim();
+      if (v) values[field] = v;
+    }
+    const checked = validateRow(values, ctx.rowContext);
+    if (!checked.record) {
+      const problems = checked.problems.map((p) => ({ field: p.field, column: job.mapping![p.field] ?? null, message: p.message }));
+      await trx
+        .updateTable('import_rejects')
+        .set({ cells: JSON.stringify(cells), problems: JSON.stringify(problems) })
+        .where('job_id', '=', job.id)
+        .where('line', '=', line)
+        .execute();
+      throw invalid(problems.map((p) => ({ path: `cells.${p.column ?? p.field}`, message: p.message })));
+    }
+    // Applied as a one-row batch; the old reject row is set aside first so the batch can record anew.
+    await trx.deleteFrom('import_rejects').where('job_id', '=', job.id).where('line', '=', line).execute();
+    const c = await applyBatch(trx, ctx, [{ kind: 'row', line, cells: headers.map((h) => cells[h] ?? '') }]);
+    if (c.rejected > 0) {
+      const again = await trx.selectFrom('import_rejects').select('problems').where('job_id', '=', job.id).where('line', '=', line).executeTakeFirstOrThrow();
+      throw invalid(again.problems.map((p) => ({ path: `cells.${p.column ?? p.field ?? 'row'}`, message: p.message })));
+    }
+    await trx
+      .insertInto('import_rejects')
+      .values({
+        tenant_id: actor.tenantId,
+        job_id: job.id,
+        line,
+        cells: JSON.stringify(cells),
+        problems: JSON.stringify(reject.problems),
+        status: 'reimported',
+        resolved_at: sql`now()` as never,
+      })
+      .execute();
+    await trx
+      .updateTable('import_jobs')
+      .set({
+        rejected: sql`rejected - 1`,
+        imported: sql`imported + ${c.imported}`,
+        updated: sql`updated + ${c.updated}`,
+        unchanged: sql`unchanged + ${c.unchanged}`,
+        debtors_created: sql`debtors_created + ${c.debtorsCreated}`,
+        debtors_matched: sql`debtors_matched + ${c.debtorsMatched}`,
+        updated_at: sql`now()`,
+      })
+      .where('id', '=', job.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'import.row_corrected',
+      entityType: 'import',
+      entityId: job.id,
+      creditorId: job.creditorId,
+      before: { line, cells: reject.cells },
+      after: { line, cells },
+    });
+    return { line, cells, problems: reject.problems, status: 'reimported' as const };
+  });
+}

@@ -1,0 +1,317 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import { today } from '../../domain/dates.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { detectDecimal, suggestMapping, type ImportField } from '../../domain/import/index.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { openTable, TableFileError, type OpenedTable, type TableItem, type TableLimits } from '../../integrations/import-files/index.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { assertId } from '../shared/scope.ts';
+import { applyBatch, zeroCounts, type BatchContext, type BatchCounts } from './apply-batch.ts';
+import { materialiseImportFile } from './upload-import.ts';
+import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
+
+export interface RunImportHooks {
+  /** Rows per transaction (default 500). */
+  batchSize?: number;
+  today?: string;
+  limits?: Partial<TableLimits>;
+  /** Called after every committed batch with the job's running totals. */
+  onProgress?: (p: BatchCounts & { lastLine: number }) => void;
+}
+
+/** Fields without which a row cannot become a claim: a reference, an amount, a due date, a name. */
+const REQUIRED: ImportField[] = ['externalRef', 'principal', 'dueDate'];
+const NAME_FIELDS: ImportField[] = ['debtorName', 'lastName', 'companyName'];
+
+class DryRunRollback extends Error {}
+
+/**
+ * Runs an uploaded import job to its end: reads the stored file, maps its columns (explicit mapping,
+ * a saved preset, or suggestions from the header names), then applies the rows in batches, each batch
+ * one transaction together with the job's counters and resume point (`last_line`). A crash leaves the
+ * last committed batch and nothing of the next; running the job again resumes after it, and every
+ * claim is identified by creditor + reference, so nothing is ever imported twice. A finished job run
+ * again changes nothing. A dry run does the same work in one transaction and rolls it back.
+ */
+export async function runImport(
+  db: Db,
+  actor: Actor,
+  jobId: string,
+  input: StartImportInput = {},
+  hooks: RunImportHooks = {},
+): Promise<ImportSummary> {
+  authorize(actor, 'create', 'import');
+  assertId(jobId, 'Importazione (import)');
+  const data = parseInput(StartImportInput, input);
+  let q = db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).where('tenant_id', '=', actor.tenantId);
+  if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
+  const job = await q.executeTakeFirst();
+  if (!job) throw notFound('Importazione (import)');
+  if (job.status === 'done' && !data.dryRun) return summaryOf(job, false, 0);
+
+  const creditor = await db
+    .selectFrom('creditors')
+    .select(['id', 'default_currency', 'default_jurisdiction', 'country'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', job.creditor_id)
+    .executeTakeFirstOrThrow();
+  const options = ImportOptions.parse({
+    defaultCurrency: creditor.default_currency,
+    defaultCountry: creditor.default_jurisdiction,
+    ...(job.options as object),
+    ...(data.options ?? {}),
+  });
+
+  const { dir, file } = await materialiseImportFile(db, job.id);
+  const fail = async (message: string): Promise<ImportSummary> => {
+    if (!data.dryRun) {
+      await db.updateTable('import_jobs').set({ status: 'failed', error: message, finished_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', job.id).execute();
+    }
+    return { ...summaryOf(job, data.dryRun, 0), status: 'failed', error: message };
+  };
+  try {
+    if (!data.dryRun) {
+      await db
+        .updateTable('import_jobs')
+        .set({ status: 'validating', error: null, started_at: sql`coalesce(started_at, now())`, updated_at: sql`now()` })
+        .where('id', '=', job.id)
+        .execute();
+    }
+    const open = () => openTable(file, { sheet: options.sheet, limits: hooks.limits });
+    let table: OpenedTable;
+    try {
+      table = await open();
+    } catch (err) {
+      if (err instanceof TableFileError) return await fail(err.message);
+      throw err;
+    }
+
+    // Columns: an explicit mapping, else a saved preset, else the job's own (a resumed run), else suggestions.
+    let mapping: ImportMapping | undefined = data.mapping;
+    if (!mapping && data.mappingName) {
+      const preset = await db
+        .selectFrom('import_mappings')
+        .select(['mapping', 'options'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('creditor_id', '=', job.creditor_id)
+        .where('name', '=', data.mappingName)
+        .executeTakeFirst();
+      if (!preset) throw invalid([{ path: 'mappingName', message: `Nessuna mappatura "${data.mappingName}" per questo mandante (no such mapping)` }]);
+      mapping = preset.mapping as ImportMapping;
+    }
+    mapping ??= (job.mapping as ImportMapping | null) ?? undefined;
+    const columns = new Map<ImportField, number>();
+    const normal = (h: string) => h.trim().toLowerCase();
+    if (mapping) {
+      const problems: { path: string; message: string }[] = [];
+      for (const [field, header] of Object.entries(mapping)) {
+        if (!header) continue;
+        const index = table.headers.findIndex((h) => normal(h) === normal(header));
+        if (index < 0) problems.push({ path: `mapping.${field}`, message: `Colonna "${header}" assente nel file (column not in the file)` });
+        else columns.set(field as ImportField, index);
+      }
+      if (problems.length) throw invalid(problems, 'La mappatura non corrisponde alle colonne del file (mapping does not match the file)');
+    } else {
+      for (const [field, index] of Object.entries(suggestMapping(table.headers).mapping)) columns.set(field as ImportField, index);
+    }
+    const missing = REQUIRED.filter((f) => !columns.has(f));
+    if (!NAME_FIELDS.some((f) => columns.has(f))) missing.push('debtorName');
+    if (missing.length) {
+      return await fail(
+        `Colonne obbligatorie non trovate: ${missing.join(', ')}; intestazioni del file: ${table.headers.join(' | ')} ` +
+          '(required columns not found: map them explicitly)',
+      );
+    }
+    const namedMapping = Object.fromEntries([...columns].map(([f, i]) => [f, table.headers[i]!]));
+
+    // The decimal sign of the amounts, from the file itself when not given.
+    let decimal = options.decimal;
+    if (decimal === 'auto') {
+      const samples: string[] = [];
+      const principalColumn = columns.get('principal')!;
+      for await (const item of table.items()) {
+        if (item.kind === 'row' && item.cells[principalColumn]) samples.push(item.cells[principalColumn]);
+        if (samples.length >= 1000) break;
+      }
+      decimal = detectDecimal(samples) ?? 'auto';
+      table = await open();
+    }
+
+    if (data.saveMappingAs && !data.dryRun) {
+      await db
+        .insertInto('import_mappings')
+        .values({
+          tenant_id: actor.tenantId,
+          creditor_id: job.creditor_id,
+          name: data.saveMappingAs,
+          mapping: JSON.stringify(namedMapping),
+          options: JSON.stringify({ decimal: options.decimal, sheet: options.sheet }),
+          created_by: actor.userId,
+        })
+        .onConflict((oc) => oc.columns(['tenant_id', 'creditor_id', 'name']).doUpdateSet({ mapping: JSON.stringify(namedMapping), updated_at: sql`now()` }))
+        .execute();
+    }
+
+    const ctx: BatchContext = {
+      actor,
+      jobId: job.id,
+      fileName: job.file_name,
+      creditorId: job.creditor_id,
+      jurisdiction: creditor.default_jurisdiction as BatchContext['jurisdiction'],
+      headers: table.headers,
+      columns,
+      rowContext: { today: hooks.today ?? today().toString(), defaultCurrency: options.defaultCurrency, defaultCountry: options.defaultCountry, decimal },
+    };
+    const describe = {
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      sheet: table.sheet,
+      headers: JSON.stringify(table.headers),
+      mapping: JSON.stringify(namedMapping),
+      options: JSON.stringify({ ...options, decimal }),
+    };
+    const batchSize = hooks.batchSize ?? 500;
+    const totals = zeroCounts();
+    const work = async (conn: Db, dryRun: boolean) => {
+      if (!dryRun) {
+        await conn.updateTable('import_jobs').set({ ...describe, status: 'importing', updated_at: sql`now()` }).where('id', '=', job.id).execute();
+      }
+      let batch: TableItem[] = [];
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const items = batch;
+        batch = [];
+        const lastLine = items[items.length - 1]!.line;
+        const apply = async (trx: Db) => {
+          // The job row is the batch's lock: two runners of one job take turns and skip what is done.
+          const current = await trx.selectFrom('import_jobs').select('last_line').where('id', '=', job.id).forUpdate().executeTakeFirstOrThrow();
+          const todo = items.filter((i) => i.line > current.last_line);
+          if (todo.length === 0) return;
+          const c = await applyBatch(trx, ctx, todo);
+          add(totals, c);
+          await trx
+            .updateTable('import_jobs')
+            .set({
+              rows_read: sql`rows_read + ${c.rowsRead}`,
+              imported: sql`imported + ${c.imported}`,
+              updated: sql`updated + ${c.updated}`,
+              unchanged: sql`unchanged + ${c.unchanged}`,
+              rejected: sql`rejected + ${c.rejected}`,
+              debtors_created: sql`debtors_created + ${c.debtorsCreated}`,
+              debtors_matched: sql`debtors_matched + ${c.debtorsMatched}`,
+              last_line: lastLine,
+              updated_at: sql`now()`,
+            })
+            .where('id', '=', job.id)
+            .execute();
+        };
+        if (dryRun) await apply(conn);
+        else await conn.transaction().execute(apply);
+        hooks.onProgress?.({ ...totals, lastLine });
+      };
+      for await (const item of table.items()) {
+        if (item.line <= job.last_line) continue;
+        batch.push(item);
+        if (batch.length >= batchSize) await flush();
+      }
+      await flush();
+    };
+
+    if (data.dryRun) {
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await work(trx, true);
+          throw new DryRunRollback();
+        })
+        .catch((err: unknown) => {
+          if (!(err instanceof DryRunRollback)) throw err;
+        });
+      return { ...summaryFromTotals(job.id, totals, true, 'done'), warnings: [...table.warnings(), ...totals.warnings] };
+    }
+    await work(db, false);
+    const warnings = [...table.warnings(), ...totals.warnings];
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('import_jobs')
+        .set({ status: 'done', finished_at: sql`now()`, warnings: JSON.stringify(warnings), updated_at: sql`now()` })
+        .where('id', '=', job.id)
+        .execute();
+      const done = await trx.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+      await recordAudit(trx, actor, {
+        action: 'import.completed',
+        entityType: 'import',
+        entityId: job.id,
+        creditorId: job.creditor_id,
+        after: { ...summaryOf(done, false, 0), fileName: job.file_name },
+      });
+    });
+    const done = await db.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+    const reviews = await db
+      .selectFrom('import_reviews')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('job_id', '=', job.id)
+      .executeTakeFirstOrThrow();
+    return summaryOf(done, false, Number(reviews.n));
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    await fail(`Importazione interrotta: ${message} (import stopped)`).catch(() => undefined);
+    throw err;
+  } finally {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Row notes kept on a job: enough to act on, bounded for a file of a million rows. */
+const MAX_WARNINGS = 200;
+
+function add(a: BatchCounts, b: BatchCounts): void {
+  for (const k of Object.keys(a) as (keyof BatchCounts)[]) {
+    if (k === 'warnings') a.warnings.push(...b.warnings.slice(0, Math.max(0, MAX_WARNINGS - a.warnings.length)));
+    else a[k] += b[k];
+  }
+}
+
+function summaryFromTotals(jobId: string, t: BatchCounts, dryRun: boolean, status: ImportSummary['status']): ImportSummary {
+  return { jobId, dryRun, status, ...t, error: null };
+}
+
+function summaryOf(
+  job: {
+    id: string;
+    status: ImportSummary['status'];
+    rows_read: number;
+    imported: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+    debtors_created: number;
+    debtors_matched: number;
+    warnings: string[];
+    error: string | null;
+  },
+  dryRun: boolean,
+  reviews: number,
+): ImportSummary {
+  return {
+    jobId: job.id,
+    dryRun,
+    status: job.status,
+    rowsRead: job.rows_read,
+    imported: job.imported,
+    updated: job.updated,
+    unchanged: job.unchanged,
+    rejected: job.rejected,
+    debtorsCreated: job.debtors_created,
+    debtorsMatched: job.debtors_matched,
+    reviews,
+    warnings: job.warnings ?? [],
+    error: job.error,
+  };
+}
