@@ -26,7 +26,7 @@ export function importCommand(config: () => Config) {
     .addOption(new Option('--decimal <sign>', 'decimal sign of the amounts (default: detected)').choices([',', '.', 'auto'] as const))
     .option('--dry-run', 'check and count everything, write nothing')
     .option('--json', 'print the summary as JSON')
-    .addOption(new Option('--batch-size <rows>', 'rows per transaction').default('500').hideHelp())
+    .addOption(new Option('--batch-size <rows>', 'rows per transaction').default('2000').hideHelp())
     .action(async (file, o) => {
       const database = await openMigrated(config());
       try {
@@ -67,7 +67,7 @@ export function importCommand(config: () => Config) {
             options: { ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.decimal ? { decimal: o.decimal } : {}) },
           },
           {
-            batchSize: Math.max(1, Number(o.batchSize) || 500),
+            batchSize: Math.max(1, Number(o.batchSize) || 2000),
             onProgress: (p) => {
               const now = Date.now();
               if (tty && now - lastPrint < 200) return;

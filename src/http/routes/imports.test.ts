@@ -214,6 +214,49 @@ describe('portfolio import', () => {
     expect(empty.statusCode).toBe(400);
   });
 
+  it('keeps the valid rows of a malformed file: broken quotes, Windows-1252 lines, a 10 MB field', async () => {
+    const rows = consumerRows(4, 'MAL', 700);
+    const lines = portfolioCsv(rows).trimEnd().split('\r\n');
+    // Line 3: an unclosed quote; line 5: a 10 MB description-like cell in the surname column.
+    lines[2] = lines[2]!.replace('Via Roma', '"Via Roma');
+    lines[4] = lines[4]!.replace(/Rossi\d+/, 'x'.repeat(10 * 1024 * 1024));
+    const utf8 = Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8');
+    // One more row written by an old program in Windows-1252: "Società" with 0xE0.
+    const cp1252 = Buffer.from(`MAL-CP;Società Nuova S.r.l.;;;;${fakePartitaIva(701)};;;;;;;150,00;31/01/2025;\r\n`, 'latin1');
+    const job = await importFile(Buffer.concat([utf8, cp1252]), 'malformato.csv');
+    expect(job.status).toBe('done');
+    expect(job).toMatchObject({ imported: 3, rejected: 2 });
+    const refs = (await claimsOf()).map((c) => c.external_ref).filter((r) => r.startsWith('MAL-'));
+    expect(refs.sort()).toEqual([rows[0]!.ref, rows[2]!.ref, 'MAL-CP'].sort());
+    const rejects = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/rejects` })).json();
+    expect(rejects.items.map((r: { line: number }) => r.line)).toEqual([3, 5]);
+    expect(rejects.items[0].problems[0].message).toMatch(/[Vv]irgolett/);
+    const company = await ctx.db.selectFrom('debtors').select('display_name').where('vat_number', '=', fakePartitaIva(701)).executeTakeFirstOrThrow();
+    expect(company.display_name).toBe('Società Nuova S.r.l.');
+    expect(job.warnings.join(' ')).toMatch(/1252|Windows/);
+  });
+
+  it('refuses duplicated headers and reads an XLSX sheet like a CSV', async () => {
+    const dup = await importFile('Numero fattura;Importo;Importo;Scadenza;Cognome\r\nX-1;1,00;2,00;31/01/2025;Rossi\r\n', 'doppie.csv');
+    expect(dup.status).toBe('failed');
+    expect(dup.error).toMatch(/Importo/);
+
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Crediti');
+    sheet.addRow(['Numero fattura', 'Ragione sociale', 'Partita IVA', 'Importo', 'Scadenza']);
+    sheet.addRow(['XL-1', 'Beta S.p.A.', fakePartitaIva(801), 1234.5, new Date(Date.UTC(2025, 0, 31))]);
+    sheet.addRow(['XL-2', 'Gamma S.r.l.', fakePartitaIva(802), 99.99, new Date(Date.UTC(2025, 1, 28))]);
+    const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
+    const job = await importFile(xlsx, 'crediti.xlsx', { options: { decimal: '.' } });
+    expect(job).toMatchObject({ status: 'done', format: 'xlsx', sheet: 'Crediti', imported: 2, rejected: 0 });
+    const claims = (await claimsOf()).filter((c) => c.external_ref.startsWith('XL-'));
+    expect(claims.map((c) => [c.external_ref, c.principal, c.due_date])).toEqual([
+      ['XL-1', '1234.50', '2025-01-31'],
+      ['XL-2', '99.99', '2025-02-28'],
+    ]);
+  });
+
   it('a dry run counts everything and writes nothing', async () => {
     const up = (await upload(portfolioCsv(consumerRows(4, 'DRY', 900)), 'prova.csv')).json();
     const before = await snapshotCounts(ctx.db, t.tenantId, ['claims', 'debtors', 'contacts', 'audit_events']);

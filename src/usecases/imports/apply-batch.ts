@@ -13,6 +13,8 @@ import { money } from '../../domain/money.ts';
 import { debtorDisplayName } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { TableItem } from '../../integrations/import-files/index.ts';
+import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
+import type { DB } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
 
 /** What one batch did; added to the job's counters in the same transaction. */
@@ -88,6 +90,20 @@ const source = (ctx: BatchContext, line: number) => ({ importJobId: ctx.jobId, f
  * makes the batch visible whole or not at all.
  */
 export async function applyBatch(trx: Db, ctx: BatchContext, items: readonly TableItem[]): Promise<BatchCounts> {
+  return writeBatch(trx, ctx, prepareBatch(ctx, items));
+}
+
+/** A batch read and checked, ready to be written: the CPU half of a batch, run while the database works. */
+export interface PreparedBatch {
+  lastLine: number;
+  counts: BatchCounts;
+  rejects: Reject[];
+  unique: Candidate[];
+  columnOf: Map<string, string>;
+}
+
+/** Reads and checks a batch's rows (no I/O): rejects with reasons, and the rows to write. */
+export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): PreparedBatch {
   const counts = zeroCounts();
   const rejects: Reject[] = [];
   const candidates: Candidate[] = [];
@@ -148,24 +164,27 @@ export async function applyBatch(trx: Db, ctx: BatchContext, items: readonly Tab
     }
   }
 
+  return { lastLine: items[items.length - 1]?.line ?? 0, counts, rejects, unique, columnOf };
+}
+
+/** Writes a prepared batch in the caller's transaction; returns what it did. */
+export async function writeBatch(trx: Db, ctx: BatchContext, batch: PreparedBatch): Promise<BatchCounts> {
+  const { counts, rejects, unique, columnOf } = batch;
   const debtorOf = await resolveDebtors(trx, ctx, unique, counts);
   await applyClaims(trx, ctx, unique, debtorOf, counts, rejects, columnOf);
-
-  if (rejects.length) {
-    await trx
-      .insertInto('import_rejects')
-      .values(
-        rejects.map((r) => ({
-          tenant_id: ctx.actor.tenantId,
-          job_id: ctx.jobId,
-          line: r.line,
-          cells: JSON.stringify(r.cells),
-          problems: JSON.stringify(r.problems),
-        })),
-      )
-      .onConflict((oc) => oc.columns(['job_id', 'line']).doNothing())
-      .execute();
-  }
+  await bulkInsert(
+    trx,
+    'import_rejects',
+    [
+      { name: 'tenant_id', type: 'uuid' },
+      { name: 'job_id', type: 'uuid' },
+      { name: 'line', type: 'integer' },
+      { name: 'cells', type: 'jsonb' },
+      { name: 'problems', type: 'jsonb' },
+    ],
+    rejects.map((r) => ({ tenant_id: ctx.actor.tenantId, job_id: ctx.jobId, line: r.line, cells: r.cells, problems: r.problems })),
+    sql`on conflict (job_id, line) do nothing`,
+  );
   counts.rejected += rejects.length;
   return counts;
 }
@@ -246,6 +265,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
   const newContacts: { debtor_id: string; channel: string; value: string; line: number; isNew: boolean }[] = [];
   const reviews: Record<string, unknown>[] = [];
   const matched = new Set<string>();
+  const createdIds = new Set<string>();
   const audits: Record<string, unknown>[] = [];
 
   for (const r of rows) {
@@ -269,11 +289,12 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     }
     if (id) {
       out.set(r.line, id);
-      if (!matched.has(id) && !newDebtors.some((n) => n.id === id)) matched.add(id);
+      if (!matched.has(id) && !createdIds.has(id)) matched.add(id);
       for (const c of r.record.contacts) newContacts.push({ debtor_id: id, channel: c.channel, value: c.value, line: r.line, isNew: false });
       continue;
     }
     id = randomUUID();
+    createdIds.add(id);
     out.set(r.line, id);
     const displayName = debtorDisplayName({ kind: d.kind, firstName: d.firstName, lastName: d.lastName, companyName: d.companyName });
     newDebtors.push({
@@ -319,8 +340,8 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     audits.push(auditRow(ctx, 'debtor.created', 'debtor', id, id, null, { displayName, kind: d.kind, taxCode: d.taxCode, vatNumber: d.vatNumber, source: source(ctx, r.line) }));
   }
 
-  if (newDebtors.length) await trx.insertInto('debtors').values(newDebtors as never).execute();
-  if (newAddresses.length) await trx.insertInto('addresses').values(newAddresses as never).execute();
+  await bulkInsert(trx, 'debtors', DEBTOR_COLUMNS, newDebtors);
+  await bulkInsert(trx, 'addresses', ADDRESS_COLUMNS, newAddresses);
   if (newContacts.length) {
     // One row per debtor, channel and value; contacts already known are left as they are.
     const seen = new Set<string>();
@@ -332,21 +353,23 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
         return true;
       })
       .map((c) => ({ tenant_id: ctx.actor.tenantId, debtor_id: c.debtor_id, channel: c.channel, value: c.value, source: `import:${ctx.fileName}`.slice(0, 200) }));
-    const inserted = await trx
-      .insertInto('contacts')
-      .values(values as never)
-      .onConflict((oc) => oc.columns(['tenant_id', 'debtor_id', 'channel', 'value']).doNothing())
-      .returning(['id', 'debtor_id', 'channel', 'value'])
-      .execute();
+    const inserted = await bulkInsert<'contacts', { id: string; debtor_id: string; channel: string; value: string }>(
+      trx,
+      'contacts',
+      CONTACT_COLUMNS,
+      values,
+      sql`on conflict (tenant_id, debtor_id, channel, value) do nothing returning id, debtor_id, channel, value`,
+    );
+    const created = new Set(newDebtors.map((n) => n.id as string));
     for (const c of inserted) {
-      if (newDebtors.some((n) => n.id === c.debtor_id)) continue; // part of the debtor's creation
+      if (created.has(c.debtor_id)) continue; // part of the debtor's creation
       audits.push(auditRow(ctx, 'contact.created', 'contact', c.id, c.debtor_id, null, { channel: c.channel, value: c.value, source: `import:${ctx.fileName}` }));
     }
   }
   if (reviews.length) {
     await trx.insertInto('import_reviews').values(reviews as never).onConflict((oc) => oc.columns(['job_id', 'line']).doNothing()).execute();
   }
-  if (audits.length) await trx.insertInto('audit_events').values(audits as never).execute();
+  await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
   counts.debtorsCreated += newDebtors.length;
   counts.debtorsMatched += matched.size;
   counts.reviews += reviews.length;
@@ -437,8 +460,8 @@ async function applyClaims(
     audits.push(auditRow(ctx, 'claim.updated', 'claim', old.id, old.debtor_id, before, { ...after, source: source(ctx, r.line) }));
     counts.updated++;
   }
-  if (inserts.length) await trx.insertInto('claims').values(inserts as never).execute();
-  if (audits.length) await trx.insertInto('audit_events').values(audits as never).execute();
+  await bulkInsert(trx, 'claims', CLAIM_COLUMNS, inserts);
+  await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
 }
 
 function reject(r: Candidate, field: string, columnOf: Map<string, string>, message: string): Reject {
@@ -463,7 +486,73 @@ function auditRow(
     entity_id: entityId,
     debtor_id: debtorId,
     creditor_id: entityType === 'claim' ? ctx.creditorId : null,
-    before: before ? JSON.stringify(before) : undefined,
-    after: JSON.stringify(after),
+    before,
+    after,
   };
 }
+
+const DEBTOR_COLUMNS: BulkColumn<DB['debtors']>[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'kind', type: 'text' },
+  { name: 'first_name', type: 'text' },
+  { name: 'last_name', type: 'text' },
+  { name: 'company_name', type: 'text' },
+  { name: 'display_name', type: 'text' },
+  { name: 'tax_code', type: 'text' },
+  { name: 'vat_number', type: 'text' },
+  { name: 'ch_uid', type: 'text' },
+  { name: 'birth_date', type: 'date' },
+  { name: 'language', type: 'text' },
+  { name: 'deceased', type: 'boolean' },
+  { name: 'ceased', type: 'boolean' },
+  { name: 'external_ref', type: 'text' },
+  { name: 'match_key', type: 'text' },
+];
+const ADDRESS_COLUMNS: BulkColumn<DB['addresses']>[] = [
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'debtor_id', type: 'uuid' },
+  { name: 'kind', type: 'text' },
+  { name: 'line1', type: 'text' },
+  { name: 'postal_code', type: 'text' },
+  { name: 'city', type: 'text' },
+  { name: 'province', type: 'text' },
+  { name: 'country', type: 'text' },
+  { name: 'source', type: 'text' },
+];
+const CONTACT_COLUMNS: BulkColumn<DB['contacts']>[] = [
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'debtor_id', type: 'uuid' },
+  { name: 'channel', type: 'text' },
+  { name: 'value', type: 'text' },
+  { name: 'source', type: 'text' },
+];
+const CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
+  { name: 'id', type: 'uuid' },
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'creditor_id', type: 'uuid' },
+  { name: 'debtor_id', type: 'uuid' },
+  { name: 'external_ref', type: 'text' },
+  { name: 'kind', type: 'text' },
+  { name: 'description', type: 'text' },
+  { name: 'principal', type: 'numeric' },
+  { name: 'currency', type: 'text' },
+  { name: 'issue_date', type: 'date' },
+  { name: 'due_date', type: 'date' },
+  { name: 'contract_date', type: 'date' },
+  { name: 'tax_year', type: 'integer' },
+  { name: 'jurisdiction', type: 'text' },
+  { name: 'import_job_id', type: 'uuid' },
+];
+const AUDIT_COLUMNS: BulkColumn<DB['audit_events']>[] = [
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'actor_user_id', type: 'uuid' },
+  { name: 'actor_label', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'entity_type', type: 'text' },
+  { name: 'entity_id', type: 'uuid' },
+  { name: 'debtor_id', type: 'uuid' },
+  { name: 'creditor_id', type: 'uuid' },
+  { name: 'before', type: 'jsonb' },
+  { name: 'after', type: 'jsonb' },
+];

@@ -10,12 +10,12 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
-import { applyBatch, zeroCounts, type BatchContext, type BatchCounts } from './apply-batch.ts';
+import { prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
 import { materialiseImportFile } from './upload-import.ts';
 import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
 
 export interface RunImportHooks {
-  /** Rows per transaction (default 500). */
+  /** Rows per transaction (default 2000). */
   batchSize?: number;
   today?: string;
   limits?: Partial<TableLimits>;
@@ -175,24 +175,23 @@ export async function runImport(
       mapping: JSON.stringify(namedMapping),
       options: JSON.stringify({ ...options, decimal }),
     };
-    const batchSize = hooks.batchSize ?? 500;
+    const batchSize = hooks.batchSize ?? 2000;
     const totals = zeroCounts();
     const work = async (conn: Db, dryRun: boolean) => {
       if (!dryRun) {
         await conn.updateTable('import_jobs').set({ ...describe, status: 'importing', updated_at: sql`now()` }).where('id', '=', job.id).execute();
       }
       let batch: TableItem[] = [];
-      const flush = async () => {
-        if (batch.length === 0) return;
-        const items = batch;
-        batch = [];
-        const lastLine = items[items.length - 1]!.line;
+      // One batch is written while the next is read and checked: the CPU work runs during the
+      // database's, and each batch still commits (or not) whole, in file order.
+      let pending: Promise<void> = Promise.resolve();
+      const commit = async (items: TableItem[], prepared: PreparedBatch) => {
         const apply = async (trx: Db) => {
           // The job row is the batch's lock: two runners of one job take turns and skip what is done.
           const current = await trx.selectFrom('import_jobs').select('last_line').where('id', '=', job.id).forUpdate().executeTakeFirstOrThrow();
-          const todo = items.filter((i) => i.line > current.last_line);
-          if (todo.length === 0) return;
-          const c = await applyBatch(trx, ctx, todo);
+          if (prepared.lastLine <= current.last_line) return;
+          const todo = items[0]!.line > current.last_line ? prepared : prepareBatch(ctx, items.filter((i) => i.line > current.last_line));
+          const c = await writeBatch(trx, ctx, todo);
           add(totals, c);
           await trx
             .updateTable('import_jobs')
@@ -204,7 +203,7 @@ export async function runImport(
               rejected: sql`rejected + ${c.rejected}`,
               debtors_created: sql`debtors_created + ${c.debtorsCreated}`,
               debtors_matched: sql`debtors_matched + ${c.debtorsMatched}`,
-              last_line: lastLine,
+              last_line: prepared.lastLine,
               updated_at: sql`now()`,
             })
             .where('id', '=', job.id)
@@ -212,7 +211,16 @@ export async function runImport(
         };
         if (dryRun) await apply(conn);
         else await conn.transaction().execute(apply);
-        hooks.onProgress?.({ ...totals, lastLine });
+        hooks.onProgress?.({ ...totals, lastLine: prepared.lastLine });
+      };
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const items = batch;
+        batch = [];
+        const prepared = prepareBatch(ctx, items);
+        await pending;
+        pending = commit(items, prepared);
+        pending.catch(() => undefined); // awaited (and rethrown) at the next flush or at the end
       };
       for await (const item of table.items()) {
         if (item.line <= job.last_line) continue;
@@ -220,6 +228,7 @@ export async function runImport(
         if (batch.length >= batchSize) await flush();
       }
       await flush();
+      await pending;
     };
 
     if (data.dryRun) {
