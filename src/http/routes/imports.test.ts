@@ -172,7 +172,16 @@ describe('portfolio import', () => {
     const report = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${next.id}/report` })).json();
     expect(report.reviews).toBe(1);
     const reviews = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${next.id}/report/reviews` })).json();
-    expect(reviews[0]).toMatchObject({ line: '3', debtor: 'Omega Trasporti', candidate: 'Omega Trasporti' });
+    expect(reviews[0]).toMatchObject({ line: '3', debtor: 'Omega Trasporti', candidate: 'Omega Trasporti', status: 'open' });
+    // The supervisor decides they are one company: the new debtor's claim moves to the existing one.
+    expect((await ctx.operator({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } })).statusCode).toBe(403);
+    const merged = await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } });
+    expect(merged.statusCode, merged.body).toBe(200);
+    expect(merged.json()).toMatchObject({ status: 'merged', debtorId: reviews[0].candidateId });
+    const omega = await ctx.db.selectFrom('claims').select(['external_ref', 'debtor_id']).where('external_ref', 'in', ['MAT-4', 'MAT-6', 'MAT-7']).execute();
+    expect(new Set(omega.map((c) => c.debtor_id))).toEqual(new Set([reviews[0].candidateId]));
+    expect(await ctx.db.selectFrom('debtors').select('id').where('id', '=', reviews[0].debtorId).execute()).toEqual([]);
+    expect((await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'keep_separate' } })).statusCode).toBe(409);
   });
 
   it('reports unreachable debtors for skip tracing, and a corrected reject is imported', async () => {

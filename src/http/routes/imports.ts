@@ -9,6 +9,7 @@ import { exportImportRejects, exportImportReport } from '../../usecases/imports/
 import { getImportReport, ImportReport, importReportRows, REPORT_LISTS } from '../../usecases/imports/import-report.ts';
 import { getImport, listImportRejects, listImports, ListImportsQuery, ListRejectsQuery } from '../../usecases/imports/list-imports.ts';
 import { ImportPreview, previewImport } from '../../usecases/imports/preview-import.ts';
+import { resolveImportReview, ResolveReviewInput } from '../../usecases/imports/resolve-review.ts';
 import { runImport } from '../../usecases/imports/run-import.ts';
 import { ImportJobView, ImportRejectView, StartImportInput } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
@@ -142,6 +143,18 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
         .header('content-disposition', `attachment; filename="${req.query.list}-${csvName(job.fileName)}.csv"`)
         .send(Readable.from(exportImportReport(db, actorOf(req), job.id, req.query.list)));
     },
+  );
+  app.post(
+    '/api/imports/:id/reviews/:reviewId',
+    {
+      schema: {
+        tags,
+        params: IdParams.extend({ reviewId: z.string().max(64) }),
+        body: ResolveReviewInput,
+        response: { 200: z.object({ id: z.uuid(), status: z.enum(['merged', 'kept_separate']), debtorId: z.uuid() }), ...errors },
+      },
+    },
+    (req) => resolveImportReview(db, actorOf(req), req.params.id, req.params.reviewId, req.body),
   );
   app.get(
     '/api/skip-tracing',

@@ -131,7 +131,7 @@ export async function importReportRows(db: Db, actor: Actor, jobId: string, list
         .where('r.job_id', '=', jobId)
         .orderBy('r.line')
         .execute();
-      return rows.map((r) => ({ line: String(r.line), debtorId: r.debtorId, debtor: r.debtor, candidateId: r.candidateId, candidate: r.candidate, reason: r.reason, status: r.status }));
+      return rows.map((r) => ({ reviewId: r.id, line: String(r.line), debtorId: r.debtorId, debtor: r.debtor, candidateId: r.candidateId, candidate: r.candidate, reason: r.reason, status: r.status }));
     }
   }
 }

@@ -442,3 +442,20 @@ export function useSkipTracing(params: ListParams & { creditorId?: string; impor
     placeholderData: keepPreviousData,
   });
 }
+
+export function useImportReviews(id: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['import', id, 'reviews'],
+    queryFn: ({ signal }) => call(http.GET('/api/imports/{id}/report/{list}', { params: { path: { id, list: 'reviews' } }, signal })),
+    enabled,
+  });
+}
+
+export function useResolveReview(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ reviewId, decision }: { reviewId: string; decision: 'merge' | 'keep_separate' }) =>
+      call(http.POST('/api/imports/{id}/reviews/{reviewId}', { params: { path: { id, reviewId } }, body: { decision } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['import', id] }),
+  });
+}

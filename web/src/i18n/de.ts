@@ -605,6 +605,9 @@ export const de: Messages = {
   'audit.row_corrected': 'Zeile korrigiert',
   'entity.import': 'Import',
 
+  'review.merge': 'Zusammenführen',
+  'review.keep': 'Getrennt lassen',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

@@ -605,6 +605,9 @@ export const en: Messages = {
   'audit.row_corrected': 'Row corrected',
   'entity.import': 'Import',
 
+  'review.merge': 'Merge',
+  'review.keep': 'Keep apart',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

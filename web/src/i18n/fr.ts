@@ -605,6 +605,9 @@ export const fr: Messages = {
   'audit.row_corrected': 'Ligne corrigée',
   'entity.import': 'Import',
 
+  'review.merge': 'Fusionner',
+  'review.keep': 'Garder séparés',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

@@ -607,6 +607,9 @@ export const it = {
   'audit.row_corrected': 'Riga corretta',
   'entity.import': 'Importazione',
 
+  'review.merge': 'Unisci',
+  'review.keep': 'Tieni separati',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

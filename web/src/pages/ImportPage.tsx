@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Card, Grid, Group, List, Progress, Select, Simpl
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { IMPORT_FIELDS, NAME_FIELDS, REQUIRED_FIELDS, type ImportField } from '../../../src/domain/import/fields';
-import { useCorrectReject, useImport, useImportPreview, useImportRejects, useImportReport, useStartImport } from '../api/hooks';
+import { useCorrectReject, useImport, useImportPreview, useImportRejects, useImportReport, useImportReviews, useResolveReview, useStartImport } from '../api/hooks';
 import { useCan } from '../auth/session';
 import { applyServerErrors, notifySaved } from '../components/forms';
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
@@ -44,6 +44,7 @@ function ImportView({ job }: { job: Job }) {
       {job.status === 'done' && (
         <>
           <ReportPanel job={job} />
+          <ReviewsPanel job={job} />
           <RejectsPanel job={job} />
         </>
       )}
@@ -409,5 +410,56 @@ function CorrectForm(props: { jobId: string; line: number; headers: string[]; ce
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** Uncertain matches (same name, no tax id, another address): a supervisor merges or keeps them apart. */
+function ReviewsPanel({ job }: { job: Job }) {
+  const { t } = useI18n();
+  const canImport = useCan('import');
+  const reviews = useImportReviews(job.id, true);
+  const resolve = useResolveReview(job.id);
+  const open = (reviews.data ?? []).filter((r) => r.status === 'open');
+  if (open.length === 0) return null;
+  return (
+    <Card withBorder padding="lg" radius="md" mb="md">
+      <Title order={5} mb="sm">
+        {t('report.reviews')}
+      </Title>
+      {resolve.error && <ErrorAlert error={resolve.error} />}
+      <Table striped data-testid="reviews-table">
+        <Table.Tbody>
+          {open.map((r) => (
+            <Table.Tr key={r.reviewId}>
+              <Table.Td w={70}>{r.line}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/debtors/${r.debtorId}`}>
+                  {r.debtor}
+                </Anchor>
+                {' ↔ '}
+                <Anchor component={Link} to={`/debtors/${r.candidateId}`}>
+                  {r.candidate}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {r.reason}
+                </Text>
+              </Table.Td>
+              <Table.Td ta="right">
+                {canImport && (
+                  <Group gap="xs" justify="flex-end" wrap="nowrap">
+                    <Button size="xs" variant="light" onClick={() => resolve.mutate({ reviewId: r.reviewId!, decision: 'merge' })}>
+                      {t('review.merge')}
+                    </Button>
+                    <Button size="xs" variant="default" onClick={() => resolve.mutate({ reviewId: r.reviewId!, decision: 'keep_separate' })}>
+                      {t('review.keep')}
+                    </Button>
+                  </Group>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Card>
   );
 }
