@@ -100,5 +100,6 @@ function printSummary(s: ImportSummary, creditor: string, file: string): void {
   console.log(`  debitori creati  ${s.debtorsCreated}`);
   console.log(`  debitori trovati ${s.debtorsMatched}`);
   if (s.reviews) console.log(`  da verificare    ${s.reviews} (possibili doppioni / possible duplicates)`);
-  for (const w of s.warnings) console.log(`  avviso: ${w}`);
+  for (const w of s.warnings.slice(0, 10)) console.log(`  avviso: ${w}`);
+  if (s.warnings.length > 10) console.log(`  … e altri ${s.warnings.length - 10} avvisi (--json per l'elenco / more warnings: --json lists them)`);
 }

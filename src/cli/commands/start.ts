@@ -2,6 +2,7 @@ import { Command } from '@commander-js/extra-typings';
 import type { Config } from '../../config.ts';
 import { buildServer } from '../../http/server.ts';
 import { purgeSessionsJob } from '../../jobs/handlers/purge-sessions.ts';
+import { resumeImportsJob } from '../../jobs/handlers/resume-imports.ts';
 import { pgBossJobs } from '../../jobs/pg-boss.ts';
 import { loadDemo } from '../../usecases/demo/load-demo.ts';
 import { ensureWebBuilt } from '../web-build.ts';
@@ -43,7 +44,7 @@ export function startCommand(config: () => Config) {
             onError: (m, err) => app.log.error({ err }, m),
             onRetry: (m, err) => app.log.warn({ reason: (err as Error).message }, m),
           }) : undefined;
-      await jobs?.start([purgeSessionsJob(database.db)]);
+      await jobs?.start([purgeSessionsJob(database.db), resumeImportsJob(database.db)]);
 
       let stopping = false;
       const stop = async (signal: string) => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, snapshotCounts, type TestTenant } from '../../test/factories.ts';
 import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
+import { resumeInterruptedImports } from '../../usecases/imports/resume-imports.ts';
 import { consumerRows, fakeCodiceFiscale, fakePartitaIva, portfolioCsv, type PortfolioRow } from '../../test/portfolio.ts';
 
 let ctx: ApiContext;
@@ -264,6 +265,23 @@ describe('portfolio import', () => {
       ['XL-1', '1234.50', '2025-01-31'],
       ['XL-2', '99.99', '2025-02-28'],
     ]);
+  });
+
+  it('finishes an import whose server died mid-way; a file with an unknown delimiter fails with its headers named', async () => {
+    const up = (await upload(portfolioCsv(consumerRows(3, 'RES', 950)), 'ripresa.csv')).json();
+    // As a killed node leaves it: importing, nothing committed for a while, the mapping chosen.
+    await ctx.db
+      .updateTable('import_jobs')
+      .set({ status: 'importing', mapping: JSON.stringify({ externalRef: 'Numero fattura', principal: 'Importo', dueDate: 'Scadenza', lastName: 'Cognome', firstName: 'Nome', taxCode: 'Codice fiscale' }), updated_at: new Date(Date.now() - 10 * 60_000) })
+      .where('id', '=', up.id)
+      .execute();
+    expect(await resumeInterruptedImports(ctx.db)).toContain(up.id);
+    expect((await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.id}` })).json()).toMatchObject({ status: 'done', imported: 3 });
+    expect(await resumeInterruptedImports(ctx.db)).not.toContain(up.id);
+
+    const piped = await importFile('Numero fattura|Cognome|Importo|Scadenza\r\nP-1|Rossi|1,00|31/01/2025\r\n', 'pipe.csv');
+    expect(piped.status).toBe('failed');
+    expect(piped.error).toContain('Numero fattura|Cognome|Importo|Scadenza');
   });
 
   it('a dry run counts everything and writes nothing', async () => {
