@@ -514,6 +514,11 @@ if (process.argv[1]?.endsWith('generate.ts') && import.meta.url === pathToFileUR
     process.exit(2);
   }
   const out = file ? fs.createWriteStream(file) : process.stdout;
+  // `generate.ts … | head`: a closed pipe ends the run quietly.
+  out.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(0);
+  });
   const stats = await generatePortfolio(out, { rows, seed });
   if (file) {
     await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));

@@ -107,6 +107,12 @@ interface Timed {
   stderrTail: string[];
   /** Peak RSS of the command in KB (GNU time's %M, else the VmHWM polled from /proc). */
   maxRssKb: number | null;
+  /** CPU seconds of the command itself (GNU time's %U and %S), null without GNU time. */
+  cpu: { user: number; sys: number } | null;
+  /** When the first progress line came (the first batch committed), ms after the start. */
+  firstProgressMs: number | null;
+  /** When the polled peak RSS (VmHWM) last rose, ms after the start, and the rows read by then. */
+  peakAt: { ms: number; rows: number | null } | null;
   rssSource: string;
   lastProgress: string | null;
   timedOut: boolean;
@@ -151,7 +157,7 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: 
   let rssSource = 'none';
   if (opts.measureRss && hasGnuTime) {
     file = GNU_TIME;
-    fileArgs = ['-o', timeFile, '-f', '%M', cmd, ...args];
+    fileArgs = ['-o', timeFile, '-f', '%M %U %S', cmd, ...args];
     rssSource = 'GNU time %M';
   } else if (opts.measureRss) rssSource = '/proc VmHWM every 200 ms';
   const started = performance.now();
@@ -160,7 +166,8 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: 
   let stdout = '';
   const tail: string[] = [];
   let lastProgress: string | null = null;
-  let lastShown = 0;
+  let firstProgressMs: number | null = null;
+  let lastShown = -Infinity;
   let partial = '';
   child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d));
   child.stderr!.setEncoding('utf8').on('data', (d: string) => {
@@ -171,9 +178,10 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: 
       if (PROGRESS.test(l)) {
         lastProgress = l;
         const now = performance.now();
+        firstProgressMs ??= now - started;
         if (now - lastShown >= 10_000) {
           lastShown = now;
-          console.error(`  | ${opts.label} ${((now - started) / 1000).toFixed(0)} s: ${l}`);
+          console.error(`  | ${opts.label} ${((now - started) / 1000).toFixed(0)} s: ${l}${rssKb ? ` · rss ${mb(rssKb)}` : ''}`);
         }
         continue;
       }
@@ -182,18 +190,28 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: 
       console.error(`  | ${l}`);
     }
   });
+  // The command's current RSS (shown on the progress lines) and, without GNU time, its peak (VmHWM).
   let peakKb = 0;
-  const poll =
-    opts.measureRss && !hasGnuTime
-      ? setInterval(() => {
-          try {
-            const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-            if (m) peakKb = Math.max(peakKb, Number(m[1]));
-          } catch {
-            /* exited */
+  let rssKb = 0;
+  let peakAt: Timed['peakAt'] = null;
+  const poll = opts.measureRss
+    ? setInterval(() => {
+        try {
+          let pid = child.pid!;
+          if (hasGnuTime) pid = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+          if (!pid) return;
+          const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+          rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? rssKb);
+          const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+          if (hwm > peakKb) {
+            peakKb = hwm;
+            peakAt = { ms: performance.now() - started, rows: parseProgress(lastProgress)?.rows ?? null };
           }
-        }, 200)
-      : null;
+        } catch {
+          /* not started yet, or exited */
+        }
+      }, 200)
+    : null;
   let timedOut = false;
   const timer =
     opts.timeoutS && opts.timeoutS > 0
@@ -211,14 +229,22 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: 
   current = null;
   if (poll) clearInterval(poll);
   if (timer) clearTimeout(timer);
-  if (partial.trim()) (PROGRESS.test(partial) ? (lastProgress = partial) : tail.push(partial));
-  let maxRssKb: number | null = peakKb || null;
-  if (opts.measureRss && hasGnuTime && fs.existsSync(timeFile)) {
-    // GNU time writes "Command exited with non-zero status N" before the figure when it fails.
-    const last = fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '';
-    maxRssKb = /^\d+$/.test(last) ? Number(last) : null;
+  if (partial.trim()) {
+    if (PROGRESS.test(partial)) lastProgress = partial;
+    else tail.push(partial);
   }
-  return { ms, code, signal, stdout, stderrTail: tail, maxRssKb, rssSource, lastProgress, timedOut };
+  let maxRssKb: number | null = peakKb || null;
+  let cpu: Timed['cpu'] = null;
+  if (opts.measureRss && hasGnuTime && fs.existsSync(timeFile)) {
+    // GNU time writes "Command exited with non-zero status N" before the figures when it fails.
+    const last = /^(\d+) ([\d.]+) ([\d.]+)$/.exec(fs.readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '');
+    if (last) {
+      maxRssKb = Number(last[1]);
+      cpu = { user: Number(last[2]), sys: Number(last[3]) };
+    }
+  }
+  if (opts.measureRss && hasGnuTime && !cpu) rssSource = 'VmHWM polled every 200 ms (GNU time gave no figure)';
+  return { ms, code, signal, stdout, stderrTail: tail, maxRssKb, cpu, firstProgressMs, peakAt, rssSource, lastProgress, timedOut };
 }
 
 /** "righe 123.456 · … · 1.234 righe/s" → rows and rate. */
@@ -365,7 +391,14 @@ try {
       );
       return null;
     }
-    console.log(`  ${fmt(dataRows)} rows in ${secs(r.ms)} — ${fmt(rate)} rows/s; peak RSS ${r.maxRssKb ? mb(r.maxRssKb) : 'n/a'} (${r.rssSource})`);
+    const at = r.peakAt ? `, reached after ${secs(r.peakAt.ms)}${r.peakAt.rows === null ? ', before the first batch' : ` with ${fmt(r.peakAt.rows)} rows done`}` : '';
+    console.log(`  ${fmt(dataRows)} rows in ${secs(r.ms)} — ${fmt(rate)} rows/s; peak RSS ${r.maxRssKb ? mb(r.maxRssKb) : 'n/a'} (${r.rssSource}${at})`);
+    const steady = parseProgress(r.lastProgress);
+    console.log(
+      `  first batch committed after ${r.firstProgressMs === null ? 'n/a' : secs(r.firstProgressMs)} (start-up, upload into import_files, read back, decimal sign)` +
+        `${steady ? `; rate at the last progress line ${fmt(steady.rate)} rows/s` : ''}` +
+        `${r.cpu ? `; CPU of the import process: user ${r.cpu.user.toFixed(1)} s + sys ${r.cpu.sys.toFixed(1)} s = ${Math.round(((r.cpu.user + r.cpu.sys) / (r.ms / 1000)) * 100)} % of the wall time${ENGINE === 'postgres' ? ' (the rest: waiting for PostgreSQL)' : ' (PGlite runs inside it)'}` : ''}`,
+    );
     console.log(`  summary: ${showSummary(summary)}`);
     figures.push(`${label}: ${fmt(dataRows)} rows, ${secs(r.ms)}, ${fmt(rate)} rows/s, peak RSS ${r.maxRssKb ? mb(r.maxRssKb) : 'n/a'}`);
     return { r, summary };

@@ -73,7 +73,8 @@ export function importCommand(config: () => Config) {
               if (tty && now - lastPrint < 200) return;
               lastPrint = now;
               const rate = Math.round((p.rowsRead / Math.max(1, now - started)) * 1000);
-              const line = `righe ${p.rowsRead.toLocaleString('it-IT')} · nuove ${p.imported} · aggiornate ${p.updated} · invariate ${p.unchanged} · scartate ${p.rejected} · ${rate.toLocaleString('it-IT')} righe/s`;
+              const n = (v: number) => v.toLocaleString('it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions);
+              const line = `righe ${n(p.rowsRead)} · nuove ${n(p.imported)} · aggiornate ${n(p.updated)} · invariate ${n(p.unchanged)} · scartate ${n(p.rejected)} · ${n(rate)} righe/s`;
               process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
             },
           },

@@ -53,6 +53,11 @@ export interface BatchContext {
   /** field → column index */
   columns: Map<ImportField, number>;
   rowContext: RowContext;
+  /**
+   * Debtors this run created or already counted as matched: a debtor found again by a later batch
+   * of the same file is neither "created" nor "matched" twice. (Kept in memory: ~100 bytes a debtor.)
+   */
+  seenDebtors?: Set<string>;
 }
 
 interface Reject {
@@ -289,7 +294,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     }
     if (id) {
       out.set(r.line, id);
-      if (!matched.has(id) && !createdIds.has(id)) matched.add(id);
+      if (!createdIds.has(id) && !ctx.seenDebtors?.has(id)) matched.add(id);
       for (const c of r.record.contacts) newContacts.push({ debtor_id: id, channel: c.channel, value: c.value, line: r.line, isNew: false });
       continue;
     }
@@ -372,6 +377,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
   counts.debtorsCreated += newDebtors.length;
   counts.debtorsMatched += matched.size;
+  if (ctx.seenDebtors) for (const id of [...matched, ...createdIds]) ctx.seenDebtors.add(id);
   counts.reviews += reviews.length;
   return out;
 }

@@ -165,6 +165,7 @@ export async function runImport(
       headers: table.headers,
       columns,
       rowContext: { today: hooks.today ?? today().toString(), defaultCurrency: options.defaultCurrency, defaultCountry: options.defaultCountry, decimal },
+      seenDebtors: new Set(),
     };
     const describe = {
       format: table.format,
