@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002_payment_idempotency.ts';
 import * as m0003 from './migrations/0003_rate_periods.ts';
 import * as m0004 from './migrations/0004_claim_ledger.ts';
 import * as m0005 from './migrations/0005_imports.ts';
+import * as m0006 from './migrations/0006_reminder_fees.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0003_rate_periods': m0003,
   '0004_claim_ledger': m0004,
   '0005_imports': m0005,
+  '0006_reminder_fees': m0006,
 };
 
 /** Names of all migrations, oldest first. */

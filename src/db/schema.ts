@@ -45,6 +45,7 @@ export interface CreditorsTable {
   default_jurisdiction: Generated<string>;
   allocation_order: Generated<string>;
   flat_compensation: Generated<boolean>;
+  reminder_fees: ColumnType<string[], string | undefined, string>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;

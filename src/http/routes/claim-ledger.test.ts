@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, snapshotCounts, type TestTenant } from '../../test/factories.ts';
 import { messageFor, openApiContext, type ApiContext } from '../../test/http.ts';
 import { pdfText } from '../../test/pdf.ts';
+import { chargeReminderFee } from '../../usecases/claims/charge-reminder-fee.ts';
 
 /**
  * A claim's balance, its payments' split and its statement all come from the interest engine, and
@@ -162,6 +163,27 @@ describe('claim balances by the interest engine', () => {
     expect((await ctx.supervisor({ method: 'POST', url: `/api/claims/${c.id}/costs/${costId}/waive`, payload: { reason: 'ancora' } })).statusCode).toBe(409);
     const actions = (await auditOf(ctx.db, t.tenantId, c.id)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['claim.cost_added', 'claim.cost_waived', 'claim.allocation_recomputed']));
+  });
+
+  it('charges the reminder fee of each step from the creditor’s terms, once per step however often it runs', async () => {
+    const k = (await ctx.admin({ method: 'POST', url: '/api/creditors', payload: { name: `Solleciti ${Date.now()}`, kind: 'company' } })).json();
+    const bad = await ctx.supervisor({ method: 'PATCH', url: `/api/creditors/${k.id}`, payload: { reminderFees: ['30', '1.234'] } });
+    expect(bad.statusCode).toBe(400);
+    expect(messageFor(bad, 'reminderFees.1')).toBeTruthy();
+    const terms = await ctx.supervisor({ method: 'PATCH', url: `/api/creditors/${k.id}`, payload: { reminderFees: ['30', '50.00', '80'] } });
+    expect(terms.statusCode, terms.body).toBe(200);
+    expect(terms.json().reminderFees).toEqual(['30.00', '50.00', '80.00']);
+    const d = await company();
+    const c = await createTestClaim(ctx.db, t, d.id, { creditorId: k.id, principal: '500.00', dueDate: '2025-01-31', interestRegime: 'none' });
+    const actor = t.users.operator.actor;
+    const charge = (step: number) => ctx.db.transaction().execute((trx) => chargeReminderFee(trx, actor, c.id, step, '2025-03-01'));
+    expect(await charge(1)).toEqual({ charged: true, amount: '30.00' });
+    expect(await charge(1)).toEqual({ charged: false, amount: '30.00' });
+    expect(await Promise.all([charge(2), charge(2)])).toEqual(expect.arrayContaining([{ charged: true, amount: '50.00' }, { charged: false, amount: '50.00' }]));
+    expect(await charge(4)).toEqual({ charged: false, amount: null });
+    const detail = await claim(c.id, '2025-03-01');
+    expect(detail.costs.map((x: { amount: string }) => x.amount)).toEqual(['30.00', '50.00']);
+    expect(detail.balance).toMatchObject({ costsDue: '80.00', totalDue: '580.00' });
   });
 
   it('refuses bad costs and outsiders, writing nothing', async () => {

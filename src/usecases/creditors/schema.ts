@@ -8,6 +8,7 @@ import {
   isoDate,
   partitaIva,
   phone,
+  positiveMoneyAmount,
   requiredText,
   swissUid,
   text,
@@ -53,6 +54,8 @@ export const creditorFields = {
   allocationOrder: z.enum(ALLOCATION_ORDERS).optional(),
   /** Claim the €40 flat compensation on late business invoices where the law grants it. */
   flatCompensation: z.boolean().optional(),
+  /** The fee of each reminder step, in order (e.g. ["30.00", "50.00", "80.00"]); none: no fees. */
+  reminderFees: z.array(positiveMoneyAmount).max(10, { error: 'Al massimo 10 solleciti (at most 10 steps)' }).optional(),
   notes: text(5000).nullish(),
   active: z.boolean().optional(),
 };
@@ -97,6 +100,7 @@ export const CreditorView = z.object({
   defaultJurisdiction: z.string(),
   allocationOrder: z.enum(ALLOCATION_ORDERS),
   flatCompensation: z.boolean(),
+  reminderFees: z.array(z.string()),
   notes: z.string().nullable(),
   active: z.boolean(),
   version: z.number(),

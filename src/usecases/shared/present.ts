@@ -26,7 +26,8 @@ export function toColumns(input: Record<string, unknown>): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined || k === 'version') continue;
-    out[snake(k)] = v;
+    // Lists are stored as jsonb (the schema has no PostgreSQL arrays: the driver would send '{…}').
+    out[snake(k)] = Array.isArray(v) ? JSON.stringify(v) : v;
   }
   return out;
 }

@@ -305,6 +305,7 @@ export interface paths {
                                 /** @enum {string} */
                                 allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
                                 flatCompensation: boolean;
+                                reminderFees: string[];
                                 notes: string | null;
                                 active: boolean;
                                 version: number;
@@ -473,6 +474,7 @@ export interface paths {
                         /** @enum {string} */
                         allocationOrder?: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
                         flatCompensation?: boolean;
+                        reminderFees?: string[];
                         notes?: string | null;
                         active?: boolean;
                     };
@@ -514,6 +516,7 @@ export interface paths {
                             /** @enum {string} */
                             allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
                             flatCompensation: boolean;
+                            reminderFees: string[];
                             notes: string | null;
                             active: boolean;
                             version: number;
@@ -678,6 +681,7 @@ export interface paths {
                             /** @enum {string} */
                             allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
                             flatCompensation: boolean;
+                            reminderFees: string[];
                             notes: string | null;
                             active: boolean;
                             version: number;
@@ -848,6 +852,7 @@ export interface paths {
                         /** @enum {string} */
                         allocationOrder?: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
                         flatCompensation?: boolean;
+                        reminderFees?: string[];
                         notes?: string | null;
                         active?: boolean;
                         version?: number;
@@ -890,6 +895,7 @@ export interface paths {
                             /** @enum {string} */
                             allocationOrder: "costs,interest,principal" | "interest,costs,principal" | "costs,principal,interest" | "principal,costs,interest" | "interest,principal,costs" | "principal,interest,costs";
                             flatCompensation: boolean;
+                            reminderFees: string[];
                             notes: string | null;
                             active: boolean;
                             version: number;

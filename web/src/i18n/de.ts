@@ -608,6 +608,9 @@ export const de: Messages = {
   'review.merge': 'Zusammenführen',
   'review.keep': 'Getrennt lassen',
 
+  'creditor.reminderFees': 'Mahngebühr je Stufe',
+  'creditor.reminderFeesHint': 'Ein Betrag je Mahnung, in Reihenfolge (z. B. 30 / 50 / 80); leer: keine Gebühren',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

@@ -608,6 +608,9 @@ export const en: Messages = {
   'review.merge': 'Merge',
   'review.keep': 'Keep apart',
 
+  'creditor.reminderFees': 'Reminder fee per step',
+  'creditor.reminderFeesHint': 'One amount per reminder, in order (e.g. 30 / 50 / 80); empty: no fees',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

@@ -608,6 +608,9 @@ export const fr: Messages = {
   'review.merge': 'Fusionner',
   'review.keep': 'Garder séparés',
 
+  'creditor.reminderFees': 'Frais de relance par étape',
+  'creditor.reminderFeesHint': 'Un montant par relance, dans l’ordre (ex. 30 / 50 / 80) ; vide : aucun frais',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

@@ -610,6 +610,9 @@ export const it = {
   'review.merge': 'Unisci',
   'review.keep': 'Tieni separati',
 
+  'creditor.reminderFees': 'Spese di sollecito per passo',
+  'creditor.reminderFeesHint': 'Un importo per ogni sollecito, in ordine (es. 30 / 50 / 80); vuoto: nessuna spesa',
+
   'language.it': 'Italiano',
   'language.en': 'English',
   'language.de': 'Deutsch',

@@ -7,7 +7,7 @@ import { ALLOCATION_ORDERS, CREDITOR_KINDS, CURRENCIES, JURISDICTIONS, type Cred
 import { useCan } from '../auth/session';
 import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, enumOptions, notifySaved } from '../components/forms';
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
-import { isIsoDate, parsePercentInput } from '../format';
+import { isIsoDate, parseMoneyInput, parsePercentInput } from '../format';
 import { useI18n } from '../i18n';
 
 /** Codes (tax ids, IBAN) are easier to check in a fixed-width font; labels stay as they are. */
@@ -38,6 +38,7 @@ interface CreditorValues {
   defaultJurisdiction: string;
   allocationOrder: string;
   flatCompensation: boolean;
+  reminderFees: string;
   notes: string;
   active: boolean;
 }
@@ -67,6 +68,7 @@ const EMPTY: CreditorValues = {
   defaultJurisdiction: 'IT',
   allocationOrder: 'costs,interest,principal',
   flatCompensation: true,
+  reminderFees: '',
   notes: '',
   active: true,
 };
@@ -77,6 +79,7 @@ function toValues(c: Creditor): CreditorValues {
     const raw = c[k];
     if (k === 'active') v.active = c.active;
     else if (k === 'flatCompensation') v.flatCompensation = c.flatCompensation;
+    else if (k === 'reminderFees') v.reminderFees = c.reminderFees.join(' / ');
     else (v[k] as string) = raw === null || raw === undefined ? '' : String(raw);
   }
   // numeric(7,4) comes back as "12.5000": show it as typed.
@@ -96,6 +99,11 @@ function toBody(v: Partial<CreditorValues>, forCreate: boolean): Record<string, 
     let value: string | null = ENUM_FIELDS.has(k) ? raw : blankToNull(raw);
     if (k === 'commissionPercent' && value !== null) value = parsePercentInput(value) ?? value;
     if (k === 'iban' && value !== null) value = value.replace(/\s+/g, '').toUpperCase();
+    if (k === 'reminderFees') {
+      // "30 / 50 / 80" or "30,00; 50,00": one amount per reminder step, in order.
+      body[k] = (value ?? '').split(/[/;|]/).map((a) => a.trim()).filter(Boolean).map((a) => parseMoneyInput(a) ?? a);
+      continue;
+    }
     if (value === null && forCreate) continue;
     body[k] = value;
   }
@@ -281,6 +289,14 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                     prefix="allocationOrder"
                     values={ALLOCATION_ORDERS}
                     {...form.getInputProps('allocationOrder')}
+                  />
+                </Grid.Col>
+                <Grid.Col span={col}>
+                  <TextInput
+                    label={t('creditor.reminderFees')}
+                    description={t('creditor.reminderFeesHint')}
+                    placeholder="30 / 50 / 80"
+                    {...form.getInputProps('reminderFees')}
                   />
                 </Grid.Col>
                 <Grid.Col span={{ base: 12, sm: 8 }}>
