@@ -112,8 +112,24 @@ export async function uploadImport(
   }
 }
 
+/**
+ * Removes temporary copies older than a day left by a process that was killed before its cleanup
+ * (the stored file in the database is the original; these are only working copies).
+ */
+async function sweepStaleCopies(): Promise<void> {
+  const root = os.tmpdir();
+  const limit = Date.now() - 24 * 3600_000;
+  for (const name of await fs.promises.readdir(root).catch(() => [] as string[])) {
+    if (!name.startsWith('incasso-import-') && !name.startsWith('incasso-upload-')) continue;
+    const dir = path.join(root, name);
+    const stat = await fs.promises.stat(dir).catch(() => null);
+    if (stat?.isDirectory() && stat.mtimeMs < limit) await fs.promises.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 /** Writes a job's stored file to a temporary path for the readers; the caller removes the directory. */
 export async function materialiseImportFile(db: Db, jobId: string): Promise<{ dir: string; file: string }> {
+  await sweepStaleCopies();
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'incasso-import-'));
   const file = path.join(dir, 'file');
   const out = await fs.promises.open(file, 'w');
