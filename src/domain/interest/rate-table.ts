@@ -93,6 +93,9 @@ export function plusPoints(table: RateTable, points: string, add: (a: string, b:
   return { name: name ?? `${table.name}+${points}`, rows: table.rows.map((r) => ({ ...r, rate: add(r.rate, points) })) };
 }
 
+/** A stored numeric rate as published: "8.5000" → "8.5", "3.0000" → "3" (trailing zeros are not part of it). */
+export const trimRate = (v: string) => v.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+
 /** A constant rate over all time (Swiss 5 %, a contractual rate). */
 export function flatTable(name: string, rate: string, source: string): RateTable {
   return { name, rows: [{ from: '1900-01-01', to: null, rate, source }] };

@@ -11,27 +11,11 @@ import { getImport, listImportRejects, listImports, ListImportsQuery, ListReject
 import { ImportPreview, previewImport } from '../../usecases/imports/preview-import.ts';
 import { resolveImportReview, ResolveReviewInput } from '../../usecases/imports/resolve-review.ts';
 import { runImport } from '../../usecases/imports/run-import.ts';
-import { ImportJobView, ImportRejectView, StartImportInput } from '../../usecases/imports/schema.ts';
+import { ImportJobView, ImportRejectView, ImportSummary, StartImportInput } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { actorOf } from '../auth.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
-
-const Summary = z.object({
-  jobId: z.uuid(),
-  dryRun: z.boolean(),
-  status: z.string(),
-  rowsRead: z.number(),
-  imported: z.number(),
-  updated: z.number(),
-  unchanged: z.number(),
-  rejected: z.number(),
-  debtorsCreated: z.number(),
-  debtorsMatched: z.number(),
-  reviews: z.number(),
-  warnings: z.array(z.string()),
-  error: z.string().nullable(),
-});
 
 const csvName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '_');
 
@@ -84,7 +68,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
   );
   app.post(
     '/api/imports/:id/start',
-    { schema: { tags, params: IdParams, body: StartImportInput, response: { 200: Summary, 202: ImportJobView, ...errors } } },
+    { schema: { tags, params: IdParams, body: StartImportInput, response: { 200: ImportSummary, 202: ImportJobView, ...errors } } },
     async (req, reply) => {
       const actor = actorOf(req);
       if (req.body.dryRun) return runImport(db, actor, req.params.id, req.body);

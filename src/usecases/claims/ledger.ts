@@ -11,6 +11,7 @@ import {
 } from '../../domain/interest/claim-ledger.ts';
 import { computeStatement, InterestInputError } from '../../domain/interest/compute.ts';
 import type { DayCount } from '../../domain/interest/day-count.ts';
+import { trimRate } from '../../domain/interest/rate-table.ts';
 import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
 import { invalid } from '../../domain/errors.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
@@ -96,9 +97,9 @@ export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly strin
         interestRegime: c.interest_regime as Regime | null,
         contractDate: c.contract_date,
         judicialClaimDate: c.judicial_claim_date,
-        interestRate: trimRate(c.interest_rate),
+        interestRate: trimStored(c.interest_rate),
         interestBase: c.interest_base as Regime | null,
-        interestSpread: trimRate(c.interest_spread),
+        interestSpread: trimStored(c.interest_spread),
         dayCount: c.day_count as DayCount,
         flatCompensation: c.flat_compensation,
         allocationOrder: c.allocation_order as AllocationOrder,
@@ -146,7 +147,7 @@ export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly strin
 }
 
 /** numeric(7,4) comes back as "8.5000": the engine shows the rate as written. */
-export const trimRate = (v: string | null) => (v === null ? null : v.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''));
+const trimStored = (v: string | null) => (v === null ? null : trimRate(v));
 
 export const balanceOf = (book: RateBook, l: ClaimLedger, asOf: string, fast = false): ClaimBalance =>
   claimBalance(book, l.terms, l.payments, l.costs, asOf, fast);

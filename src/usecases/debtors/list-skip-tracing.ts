@@ -1,12 +1,31 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
+import type { DB } from '../../db/schema.ts';
 import { pagination, uuid } from '../../domain/fields.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { offsetOf, type Page } from '../shared/paging.ts';
+
+/**
+ * The unreachable (irreperibili): a debtor (aliased `d`) with no contact that could reach them — none
+ * at all, or only ones known to be invalid or belonging to third parties. One rule for the skip-tracing
+ * list and the import's data-quality report.
+ */
+export const withoutUsableContact = (eb: ExpressionBuilder<DB & { d: DB['debtors'] }, 'd'>) =>
+  eb.not(
+    eb.exists(
+      eb
+        .selectFrom('contacts as k')
+        .select('k.id')
+        .whereRef('k.debtor_id', '=', 'd.id')
+        .whereRef('k.tenant_id', '=', 'd.tenant_id')
+        .where('k.status', '!=', 'invalid')
+        .where('k.third_party', '=', false),
+    ),
+  );
 
 export const SkipTracingQuery = pagination.extend({ creditorId: uuid.optional(), importJobId: uuid.optional() });
 
@@ -44,19 +63,7 @@ export async function listSkipTracing(db: Db, actor: Actor, query: z.input<typeo
     .selectFrom('debtors as d')
     .where('d.tenant_id', '=', actor.tenantId)
     .where('d.id', 'in', claims)
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('contacts as k')
-            .select('k.id')
-            .whereRef('k.debtor_id', '=', 'd.id')
-            .whereRef('k.tenant_id', '=', 'd.tenant_id')
-            .where('k.status', '!=', 'invalid')
-            .where('k.third_party', '=', false),
-        ),
-      ),
-    );
+    .where(withoutUsableContact);
   const [rows, count] = await Promise.all([
     base
       .select([

@@ -5,6 +5,7 @@ import { today } from '../../domain/dates.ts';
 import { isTimeBarred } from '../../domain/import/index.ts';
 import type { ClaimKind, Jurisdiction } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { withoutUsableContact } from '../debtors/list-skip-tracing.ts';
 import { getImport } from './list-imports.ts';
 
 export const REPORT_LISTS = ['unreachable', 'duplicates', 'flags', 'time_barred', 'reviews'] as const;
@@ -69,19 +70,7 @@ export async function importReportRows(db: Db, actor: Actor, jobId: string, list
         .select(['d.id', 'd.display_name', 'd.tax_code', 'd.vat_number'])
         .where('d.tenant_id', '=', actor.tenantId)
         .where('d.id', 'in', jobDebtors(db, actor, jobId))
-        .where((eb) =>
-          eb.not(
-            eb.exists(
-              eb
-                .selectFrom('contacts as c')
-                .select('c.id')
-                .whereRef('c.debtor_id', '=', 'd.id')
-                .whereRef('c.tenant_id', '=', 'd.tenant_id')
-                .where('c.status', '!=', 'invalid')
-                .where('c.third_party', '=', false),
-            ),
-          ),
-        )
+        .where(withoutUsableContact)
         .orderBy('d.display_name')
         .execute();
       return rows.map((r) => ({ debtorId: r.id, name: r.display_name, taxCode: text(r.tax_code), vatNumber: text(r.vat_number) }));

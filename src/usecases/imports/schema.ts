@@ -67,21 +67,22 @@ export const ImportJobView = z.object({
 export type ImportJobView = z.infer<typeof ImportJobView>;
 
 /** What a dry run or a finished import did, for the CLI summary and the API. */
-export interface ImportSummary {
-  jobId: string;
-  dryRun: boolean;
-  status: ImportJobView['status'];
-  rowsRead: number;
-  imported: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  debtorsCreated: number;
-  debtorsMatched: number;
-  reviews: number;
-  warnings: string[];
-  error: string | null;
-}
+export const ImportSummary = z.object({
+  jobId: z.uuid(),
+  dryRun: z.boolean(),
+  status: ImportJobView.shape.status,
+  rowsRead: z.number(),
+  imported: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  rejected: z.number(),
+  debtorsCreated: z.number(),
+  debtorsMatched: z.number(),
+  reviews: z.number(),
+  warnings: z.array(z.string()),
+  error: z.string().nullable(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
 
 export const ImportRejectView = z.object({
   line: z.number(),

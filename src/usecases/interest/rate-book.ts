@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { appendPeriod, type RatePeriod } from '../../domain/interest/rate-series.ts';
+import { trimRate } from '../../domain/interest/rate-table.ts';
 import type { RateBook } from '../../domain/interest/regimes.ts';
 import { loadRateBook } from '../../integrations/rates/load-rate-book.ts';
 
@@ -44,13 +45,12 @@ export function toPeriod(r: {
   source: string;
 }): RatePeriod {
   // numeric(7,4) comes back as "2.4000": trailing zeros are not part of the published figure.
-  const trim = (v: string) => v.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
   return {
     series: r.series,
     from: r.valid_from,
     to: r.valid_to,
-    rate: trim(r.rate_percent),
-    rate2: r.rate2_percent === null ? null : trim(r.rate2_percent),
+    rate: trimRate(r.rate_percent),
+    rate2: r.rate2_percent === null ? null : trimRate(r.rate2_percent),
     source: r.source,
   };
 }

@@ -7819,7 +7819,8 @@ export interface paths {
                             /** Format: uuid */
                             jobId: string;
                             dryRun: boolean;
-                            status: string;
+                            /** @enum {string} */
+                            status: "uploaded" | "validating" | "importing" | "done" | "failed";
                             rowsRead: number;
                             imported: number;
                             updated: number;
