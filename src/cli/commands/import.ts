@@ -4,6 +4,7 @@ import { Command, Option } from '@commander-js/extra-typings';
 import type { Config } from '../../config.ts';
 import { AppError, notFound } from '../../domain/errors.ts';
 import { systemActor } from '../../domain/policies.ts';
+import { listImportRejects } from '../../usecases/imports/list-imports.ts';
 import { runImport } from '../../usecases/imports/run-import.ts';
 import type { ImportSummary } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
@@ -81,7 +82,17 @@ export function importCommand(config: () => Config) {
         );
         if (tty) process.stderr.write('\n');
         if (o.json) console.log(JSON.stringify({ ...summary, creditor: creditor.name, file: path.basename(file) }));
-        else printSummary(summary, creditor.name, file);
+        else {
+          printSummary(summary, creditor.name, file);
+          // The first rejected rows with their reasons (all of them: the UI or GET …/rejects.csv).
+          if (summary.rejected > 0 && !summary.dryRun) {
+            const rejects = await listImportRejects(database.db, actor, job.id, { pageSize: 10 });
+            for (const r of rejects.items) {
+              console.log(`  riga ${r.line}: ${r.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | ')}`);
+            }
+            if (rejects.total > rejects.items.length) console.log(`  … e altre ${rejects.total - rejects.items.length} righe scartate`);
+          }
+        }
         if (summary.status === 'failed') process.exitCode = 1;
       } finally {
         await database.close();
@@ -97,7 +108,7 @@ function printSummary(s: ImportSummary, creditor: string, file: string): void {
   console.log(`  importate        ${s.imported}`);
   console.log(`  aggiornate       ${s.updated}`);
   console.log(`  invariate        ${s.unchanged}`);
-  console.log(`  scartate         ${s.rejected}${s.rejected ? '  (elenco: GET /api/imports/' + s.jobId + '/rejects.csv)' : ''}`);
+  console.log(`  scartate         ${s.rejected}${s.rejected && !s.dryRun ? `  (elenco completo: pagina Importazioni o GET /api/imports/${s.jobId}/rejects.csv)` : ''}`);
   console.log(`  debitori creati  ${s.debtorsCreated}`);
   console.log(`  debitori trovati ${s.debtorsMatched}`);
   if (s.reviews) console.log(`  da verificare    ${s.reviews} (possibili doppioni / possible duplicates)`);
