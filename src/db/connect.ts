@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
-import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
@@ -70,6 +69,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     release = acquireDataDirLock(opts.dataDir);
     try {
       fs.mkdirSync(opts.dataDir, { recursive: true });
+      // Loaded only for the embedded engine: a node on PostgreSQL never carries PGlite's ~50 MB.
+      const { PGlite } = await import('@electric-sql/pglite');
       pglite = await PGlite.create(opts.dataDir);
     } catch (err) {
       release();
@@ -78,6 +79,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   }
   const owned = !opts.pglite;
   const instance = pglite;
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const pool = new pg.Pool({
     ...createPgConfig(instance),
     // PGlite is one connection: the pool must never open a second one or drop the first.

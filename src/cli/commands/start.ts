@@ -1,11 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Config } from '../../config.ts';
-import { buildServer } from '../../http/server.ts';
-import { purgeSessionsJob } from '../../jobs/handlers/purge-sessions.ts';
-import { resumeImportsJob } from '../../jobs/handlers/resume-imports.ts';
-import { pgBossJobs } from '../../jobs/pg-boss.ts';
-import { loadDemo } from '../../usecases/demo/load-demo.ts';
-import { ensureWebBuilt } from '../web-build.ts';
+import type { loadDemo as LoadDemo } from '../../usecases/demo/load-demo.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
 import { printLogins } from './demo.ts';
 
@@ -16,13 +11,22 @@ export function startCommand(config: () => Config) {
     .option('--no-scheduler', 'serve HTTP only; run no background jobs on this node')
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
+      // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }] = await Promise.all([
+        import('../../http/server.ts'),
+        import('../../jobs/handlers/purge-sessions.ts'),
+        import('../../jobs/handlers/resume-imports.ts'),
+        import('../../jobs/pg-boss.ts'),
+        import('../../usecases/demo/load-demo.ts'),
+        import('../web-build.ts'),
+      ]);
       const c = config();
       const started = Date.now();
       const database = await openMigrated(c);
       console.log(`incasso: database ${describeDatabase(c)}`);
 
       const tenants = await database.db.selectFrom('tenants').select('slug').execute();
-      let logins: Awaited<ReturnType<typeof loadDemo>>['logins'] = [];
+      let logins: Awaited<ReturnType<typeof LoadDemo>>['logins'] = [];
       const demoWanted = opts.demo && process.env.INCASSO_DEMO !== '0';
       if (demoWanted && (tenants.length === 0 || tenants.some((t) => t.slug === 'demo'))) {
         const r = await loadDemo(database.db);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import {
@@ -14,6 +13,7 @@ import { debtorDisplayName } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { TableItem } from '../../integrations/import-files/index.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
+import { uuid7 } from '../../db/uuid7.ts';
 import type { DB } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
 
@@ -69,7 +69,8 @@ interface Reject {
 interface Candidate {
   line: number;
   record: ImportRecord;
-  cells: Record<string, string>;
+  /** The row as read: its cells by header are built only if the row ends up rejected. */
+  raw: readonly string[];
 }
 
 /** Claim fields an import may change, with how they compare. */
@@ -121,11 +122,6 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
       rejects.push({ line: item.line, cells: {}, problems: [{ field: null, column: null, message: item.message }] });
       continue;
     }
-    const cells: Record<string, string> = {};
-    ctx.headers.forEach((h, i) => {
-      const v = item.cells[i];
-      if (v !== undefined && v !== '') cells[h || `#${i + 1}`] = v;
-    });
     const values: Partial<Record<ImportField, string>> = {};
     for (const [field, index] of ctx.columns) {
       const v = item.cells[index]?.trim();
@@ -136,12 +132,12 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
     if (!result.record) {
       rejects.push({
         line: item.line,
-        cells,
+        cells: cellsByHeader(ctx.headers, item.cells),
         problems: result.problems.map((p) => ({ field: p.field, column: columnOf.get(p.field) ?? null, message: p.message })),
       });
       continue;
     }
-    candidates.push({ line: item.line, record: result.record, cells });
+    candidates.push({ line: item.line, record: result.record, raw: item.cells });
   }
 
   // The same reference twice in one batch: identical is one claim, different is a mistake in the file.
@@ -157,7 +153,7 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
     } else {
       rejects.push({
         line: c.line,
-        cells: c.cells,
+        cells: cellsByHeader(ctx.headers, c.raw),
         problems: [
           {
             field: 'externalRef',
@@ -216,24 +212,23 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
   }
   // Existing debtors by tax id.
   const known = new Map<string, string>();
-  if (cfs.size || pivas.size || uids.size) {
+  // One query per kind of tax id, each on its own index (an OR of the three scans them all).
+  for (const [column, prefix, values] of [
+    ['tax_code', 'CF', cfs],
+    ['vat_number', 'PIVA', pivas],
+    ['ch_uid', 'UID', uids],
+  ] as const) {
+    if (values.size === 0) continue;
     const found = await trx
       .selectFrom('debtors')
-      .select(['id', 'tax_code', 'vat_number', 'ch_uid'])
+      .select(['id', column])
       .where('tenant_id', '=', tenantId)
-      .where((eb) =>
-        eb.or([
-          ...(cfs.size ? [eb('tax_code', 'in', [...cfs])] : []),
-          ...(pivas.size ? [eb('vat_number', 'in', [...pivas])] : []),
-          ...(uids.size ? [eb('ch_uid', 'in', [...uids])] : []),
-        ]),
-      )
+      .where(column, '=', sql<string>`any(${[...values]}::text[])`)
       .orderBy('created_at')
       .execute();
     for (const d of found) {
-      if (d.tax_code && !known.has(`CF:${d.tax_code}`)) known.set(`CF:${d.tax_code}`, d.id);
-      if (d.vat_number && !known.has(`PIVA:${d.vat_number}`)) known.set(`PIVA:${d.vat_number}`, d.id);
-      if (d.ch_uid && !known.has(`UID:${d.ch_uid}`)) known.set(`UID:${d.ch_uid}`, d.id);
+      const key = `${prefix}:${(d as Record<string, string>)[column]}`;
+      if (!known.has(key)) known.set(key, d.id);
     }
   }
   // Existing debtors by name (only for rows without a tax id), with their first address to compare.
@@ -298,7 +293,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
       for (const c of r.record.contacts) newContacts.push({ debtor_id: id, channel: c.channel, value: c.value, line: r.line, isNew: false });
       continue;
     }
-    id = randomUUID();
+    id = uuid7();
     createdIds.add(id);
     out.set(r.line, id);
     const displayName = debtorDisplayName({ kind: d.kind, firstName: d.firstName, lastName: d.lastName, companyName: d.companyName });
@@ -327,6 +322,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     }
     if (address?.city) {
       newAddresses.push({
+        id: uuid7(),
         tenant_id: ctx.actor.tenantId,
         debtor_id: id,
         kind: d.kind === 'company' || d.kind === 'public_administration' ? 'registered_office' : 'residence',
@@ -357,7 +353,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
         seen.add(key);
         return true;
       })
-      .map((c) => ({ tenant_id: ctx.actor.tenantId, debtor_id: c.debtor_id, channel: c.channel, value: c.value, source: `import:${ctx.fileName}`.slice(0, 200) }));
+      .map((c) => ({ id: uuid7(), tenant_id: ctx.actor.tenantId, debtor_id: c.debtor_id, channel: c.channel, value: c.value, source: `import:${ctx.fileName}`.slice(0, 200) }));
     const inserted = await bulkInsert<'contacts', { id: string; debtor_id: string; channel: string; value: string }>(
       trx,
       'contacts',
@@ -408,7 +404,7 @@ async function applyClaims(
     const debtorId = debtorOf.get(r.line)!;
     const old = byRef.get(c.externalRef);
     if (!old) {
-      const id = randomUUID();
+      const id = uuid7();
       inserts.push({
         id,
         tenant_id: ctx.actor.tenantId,
@@ -449,11 +445,11 @@ async function applyClaims(
     }
     const paid = money(old.amount_paid);
     if ('currency' in set && paid.gt(0)) {
-      rejects.push(reject(r, 'currency', columnOf, 'Valuta non modificabile: la pratica ha già pagamenti (currency fixed once payments are applied)'));
+      rejects.push(reject(ctx.headers, r, 'currency', columnOf, 'Valuta non modificabile: la pratica ha già pagamenti (currency fixed once payments are applied)'));
       continue;
     }
     if ('principal' in set && paid.gt(String(set.principal))) {
-      rejects.push(reject(r, 'principal', columnOf, `Importo inferiore al capitale già pagato (${old.amount_paid}) (below the principal already paid)`));
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, `Importo inferiore al capitale già pagato (${old.amount_paid}) (below the principal already paid)`));
       continue;
     }
     await trx
@@ -470,8 +466,18 @@ async function applyClaims(
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
 }
 
-function reject(r: Candidate, field: string, columnOf: Map<string, string>, message: string): Reject {
-  return { line: r.line, cells: r.cells, problems: [{ field, column: columnOf.get(field) ?? null, message }] };
+function reject(headers: readonly string[], r: Candidate, field: string, columnOf: Map<string, string>, message: string): Reject {
+  return { line: r.line, cells: cellsByHeader(headers, r.raw), problems: [{ field, column: columnOf.get(field) ?? null, message }] };
+}
+
+/** A rejected row as stored and shown: its non-empty cells under their headers. */
+function cellsByHeader(headers: readonly string[], raw: readonly string[]): Record<string, string> {
+  const cells: Record<string, string> = {};
+  headers.forEach((h, i) => {
+    const v = raw[i];
+    if (v !== undefined && v !== '') cells[h || `#${i + 1}`] = v;
+  });
+  return cells;
 }
 
 function auditRow(
@@ -516,6 +522,7 @@ const DEBTOR_COLUMNS: BulkColumn<DB['debtors']>[] = [
   { name: 'match_key', type: 'text' },
 ];
 const ADDRESS_COLUMNS: BulkColumn<DB['addresses']>[] = [
+  { name: 'id', type: 'uuid' },
   { name: 'tenant_id', type: 'uuid' },
   { name: 'debtor_id', type: 'uuid' },
   { name: 'kind', type: 'text' },
@@ -527,6 +534,7 @@ const ADDRESS_COLUMNS: BulkColumn<DB['addresses']>[] = [
   { name: 'source', type: 'text' },
 ];
 const CONTACT_COLUMNS: BulkColumn<DB['contacts']>[] = [
+  { name: 'id', type: 'uuid' },
   { name: 'tenant_id', type: 'uuid' },
   { name: 'debtor_id', type: 'uuid' },
   { name: 'channel', type: 'text' },
@@ -562,3 +570,4 @@ const AUDIT_COLUMNS: BulkColumn<DB['audit_events']>[] = [
   { name: 'before', type: 'jsonb' },
   { name: 'after', type: 'jsonb' },
 ];
+
