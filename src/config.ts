@@ -15,6 +15,13 @@ export interface Config {
   logLevel: string;
   /** Trust X-Forwarded-* headers (behind a reverse proxy). */
   trustProxy: boolean;
+  /**
+   * smtp://user:pass@host:port or smtps://… for e-mail delivery; undefined: e-mails land in the local
+   * mailbox (readable in the UI), as on the embedded demo.
+   */
+  smtpUrl: string | undefined;
+  /** From address of outgoing e-mail. */
+  mailFrom: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,5 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: idle,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.INCASSO_TRUST_PROXY === '1' || env.INCASSO_TRUST_PROXY === 'true',
+    smtpUrl: env.SMTP_URL?.trim() || undefined,
+    mailFrom: env.INCASSO_MAIL_FROM?.trim() || 'incasso <noreply@incasso.localhost>',
   };
 }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003_rate_periods.ts';
 import * as m0004 from './migrations/0004_claim_ledger.ts';
 import * as m0005 from './migrations/0005_imports.ts';
 import * as m0006 from './migrations/0006_reminder_fees.ts';
+import * as m0007 from './migrations/0007_dunning.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0004_claim_ledger': m0004,
   '0005_imports': m0005,
   '0006_reminder_fees': m0006,
+  '0007_dunning': m0007,
 };
 
 /** Names of all migrations, oldest first. */

@@ -171,6 +171,12 @@ export interface ClaimsTable {
   amount_paid: ColumnType<string, string | undefined, string>;
   next_action_on: NullableDate;
   closed_on: NullableDate;
+  strategy_id: string | null;
+  dunning_step_no: Generated<number>;
+  dunning_step_key: string | null;
+  dunning_step_on: NullableDate;
+  hold_until: NullableDate;
+  hold_reason: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -353,6 +359,103 @@ export interface RatePeriodsTable {
   created_at: Generated<Date>;
 }
 
+export interface StrategiesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  name: string;
+  template: string | null;
+  /** Step[] of the domain's strategy schema, validated on every write. */
+  steps: Json;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface CommunicationsTable {
+  id: string;
+  tenant_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  ref_no: ColumnType<string, never, never>;
+  run_date: DateCol;
+  step_no: number;
+  step_key: string;
+  tier: 'soft' | 'formal' | 'negotiation' | 'closure' | 'legal';
+  channel: 'email' | 'pec' | 'letter' | 'registered_letter' | 'sms' | 'phone_task';
+  contact_id: string | null;
+  recipient: string;
+  language: 'it' | 'de' | 'fr' | 'en';
+  subject: string;
+  currency: 'EUR' | 'CHF';
+  amount: Numeric;
+  fees: ColumnType<string, string | undefined, string>;
+  postage: ColumnType<string, string | undefined, string>;
+  payment_reference: string | null;
+  status: 'queued' | 'sent' | 'failed' | 'to_print' | 'printed' | 'task_open' | 'task_done' | 'cancelled';
+  body_text: string | null;
+  body_html: string | null;
+  pdf: Buffer | null;
+  sha256: string;
+  message_id: string | null;
+  error: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export interface CommunicationClaimsTable {
+  tenant_id: string;
+  communication_id: string;
+  claim_id: string;
+  step_no: number;
+  step_key: string;
+  total_due: Numeric;
+  fee: string | null;
+  superseded: Generated<boolean>;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  tenant_id: string;
+  communication_id: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  lease_until: Date | null;
+  last_error: string | null;
+  created_at: Generated<Date>;
+  sent_at: Date | null;
+}
+
+export interface LocalMailboxTable {
+  id: Generated<string>;
+  tenant_id: string;
+  message_id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  received_at: Generated<Date>;
+}
+
+export interface ContactLogTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  communication_id: string | null;
+  channel: string;
+  kind: 'written' | 'phone_attempt' | 'conversation';
+  contact_id: string | null;
+  local_date: DateCol;
+  local_time: string | null;
+  allowed: boolean;
+  reason: string | null;
+  actor_label: string;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   creditors: CreditorsTable;
@@ -374,6 +477,12 @@ export interface DB {
   attachments: AttachmentsTable;
   audit_events: AuditEventsTable;
   rate_periods: RatePeriodsTable;
+  strategies: StrategiesTable;
+  communications: CommunicationsTable;
+  communication_claims: CommunicationClaimsTable;
+  outbox: OutboxTable;
+  local_mailbox: LocalMailboxTable;
+  contact_log: ContactLogTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -19,6 +19,8 @@ export async function chargeReminderFee(
   claimId: string,
   step: number,
   on: string,
+  /** A fee the strategy's step sets itself, instead of the creditor's terms. */
+  opts: { amount?: string } = {},
 ): Promise<{ charged: boolean; amount: string | null }> {
   authorize(actor, 'update', 'claim');
   if (!Number.isInteger(step) || step < 1 || step > 10) throw invalid([{ path: 'step', message: 'Passo di sollecito 1–10 (reminder step 1–10)' }]);
@@ -29,7 +31,7 @@ export async function chargeReminderFee(
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', claim.creditor_id)
     .executeTakeFirstOrThrow();
-  const fee = creditor.reminder_fees[step - 1];
+  const fee = opts.amount ?? creditor.reminder_fees[step - 1];
   if (!fee || !money(fee).gt(0)) return { charged: false, amount: null };
   const inserted = await trx
     .insertInto('claim_costs')

@@ -1,0 +1,180 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { MailError, type MailTransport } from '../../integrations/mail/transport.ts';
+import { recordAudit } from '../shared/audit.ts';
+
+export interface DeliverOptions {
+  /** null: no SMTP configured — messages go to the local mailbox (readable in the UI). */
+  transport: MailTransport | null;
+  from: string;
+  /** Messages taken per call. */
+  limit?: number;
+  /** How long a node holds a message it is sending before another may take it over. */
+  leaseSeconds?: number;
+  /** First retry delay; doubles per attempt up to 6 hours. */
+  backoffMs?: number;
+  /** After this many failed attempts the message is given up (contact marked invalid, next channel). */
+  maxAttempts?: number;
+}
+
+export interface DeliverResult {
+  sent: number;
+  retrying: number;
+  failed: number;
+}
+
+const SIX_HOURS = 6 * 3600 * 1000;
+
+/**
+ * Delivers what the dunning steps put in the outbox. Exactly once, also across nodes and crashes:
+ * a message is taken with `FOR UPDATE SKIP LOCKED` under a lease; its Message-ID is fixed when the
+ * step is written, so every attempt sends the same message. The local mailbox records a message and
+ * marks it sent in one transaction (a message already there is never stored twice). Over SMTP the
+ * message is marked sent right after the server's acceptance; a node dying in between leaves a
+ * lapsed lease, and the retry re-sends the same Message-ID (which receiving servers de-duplicate).
+ * A temporary failure is retried with backoff; a permanent one (5xx), or too many attempts, marks
+ * the contact invalid and releases the claims' step so the next tick sends it by the next channel.
+ */
+export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<DeliverResult> {
+  const limit = opts.limit ?? 50;
+  const lease = opts.leaseSeconds ?? 120;
+  const result: DeliverResult = { sent: 0, retrying: 0, failed: 0 };
+
+  const taken = await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('outbox')
+      .select(['id', 'tenant_id', 'communication_id', 'attempts', 'status'])
+      .where('status', 'in', ['pending', 'sending'])
+      .where('next_attempt_at', '<=', sql<Date>`now()`)
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+      .orderBy('id')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length) {
+      await trx
+        .updateTable('outbox')
+        .set({ status: 'sending', attempts: sql`attempts + 1`, lease_until: sql`now() + make_interval(secs => ${lease})` })
+        .where('id', 'in', rows.map((r) => r.id))
+        .execute();
+    }
+    return rows;
+  });
+
+  for (const o of taken) {
+    const c = await db
+      .selectFrom('communications as c')
+      .innerJoin('tenants as t', 't.id', 'c.tenant_id')
+      .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
+      .where('c.id', '=', o.communication_id)
+      .executeTakeFirstOrThrow();
+    const actor = systemActor(c.tenant_id, 'outbox');
+    const mail = {
+      messageId: c.message_id!,
+      from: opts.from,
+      to: c.recipient,
+      subject: c.subject,
+      text: c.body_text ?? '',
+      html: c.body_html,
+    };
+    try {
+      if (!opts.transport) {
+        await db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('local_mailbox')
+            .values({ tenant_id: c.tenant_id, message_id: mail.messageId, to_address: mail.to, subject: mail.subject, body_text: mail.text, body_html: mail.html })
+            .onConflict((oc) => oc.column('message_id').doNothing())
+            .execute();
+          await markSent(trx, actor, o.id, c.id, c.debtor_id, 'local');
+        });
+      } else {
+        await opts.transport.send(mail);
+        await db.transaction().execute((trx) => markSent(trx, actor, o.id, c.id, c.debtor_id, 'smtp'));
+      }
+      result.sent++;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const permanent = (err instanceof MailError && err.permanent) || o.attempts + 1 >= (opts.maxAttempts ?? 10);
+      if (!permanent) {
+        const delay = Math.min(SIX_HOURS, (opts.backoffMs ?? 60_000) * 2 ** o.attempts);
+        await db
+          .updateTable('outbox')
+          .set({ status: 'pending', lease_until: null, last_error: message.slice(0, 1000), next_attempt_at: sql`now() + make_interval(secs => ${delay / 1000})` })
+          .where('id', '=', o.id)
+          .execute();
+        result.retrying++;
+        continue;
+      }
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('outbox').set({ status: 'failed', lease_until: null, last_error: message.slice(0, 1000) }).where('id', '=', o.id).execute();
+        await trx.updateTable('communications').set({ status: 'failed', error: message.slice(0, 1000) }).where('id', '=', c.id).execute();
+        if (c.contact_id) {
+          await trx
+            .updateTable('contacts')
+            .set({ status: 'invalid', updated_at: sql`now()`, version: sql`version + 1` })
+            .where('tenant_id', '=', c.tenant_id)
+            .where('id', '=', c.contact_id)
+            .execute();
+        }
+        await releaseStep(trx, c.tenant_id, c.id);
+        await recordAudit(trx, actor, {
+          action: 'communication.failed',
+          entityType: 'communication',
+          entityId: c.id,
+          debtorId: c.debtor_id,
+          creditorId: c.creditor_id,
+          after: { error: message.slice(0, 500), contactMarkedInvalid: c.contact_id, attempts: o.attempts + 1 },
+        });
+      });
+      result.failed++;
+    }
+  }
+  return result;
+}
+
+async function markSent(trx: Db, actor: ReturnType<typeof systemActor>, outboxId: string, communicationId: string, debtorId: string, via: string) {
+  await trx.updateTable('outbox').set({ status: 'sent', sent_at: sql`now()`, lease_until: null, last_error: null }).where('id', '=', outboxId).execute();
+  await trx.updateTable('communications').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', communicationId).execute();
+  await recordAudit(trx, actor, { action: 'communication.sent', entityType: 'communication', entityId: communicationId, debtorId, after: { via } });
+}
+
+/**
+ * A communication that could not be delivered no longer counts as its step sent: its claims go back
+ * to the step before and are due again today, so the next tick sends the step by the next usable
+ * channel. The fee of the step stays charged once (its key is the claim and step).
+ */
+async function releaseStep(trx: Db, tenantId: string, communicationId: string): Promise<void> {
+  const links = await trx
+    .updateTable('communication_claims')
+    .set({ superseded: true })
+    .where('communication_id', '=', communicationId)
+    .returning(['claim_id', 'step_no'])
+    .execute();
+  for (const l of links) {
+    const previous = await trx
+      .selectFrom('communication_claims as cc')
+      .innerJoin('communications as c', 'c.id', 'cc.communication_id')
+      .select(['cc.step_no', 'cc.step_key', 'c.run_date'])
+      .where('cc.claim_id', '=', l.claim_id)
+      .where('cc.superseded', '=', false)
+      .where('cc.step_no', '<', l.step_no)
+      .orderBy('cc.step_no', 'desc')
+      .executeTakeFirst();
+    await trx
+      .updateTable('claims')
+      .set({
+        dunning_step_no: previous?.step_no ?? 0,
+        dunning_step_key: previous?.step_key ?? null,
+        dunning_step_on: previous?.run_date ?? null,
+        next_action_on: sql`current_date`,
+        version: sql`version + 1`,
+        updated_at: sql`now()`,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('id', '=', l.claim_id)
+      .where('dunning_step_no', '=', l.step_no)
+      .execute();
+  }
+}
