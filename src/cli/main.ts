@@ -11,6 +11,7 @@ import { buildWebCommand } from './commands/build-web.ts';
 import { interestCommand } from './commands/interest.ts';
 import { importCommand } from './commands/import.ts';
 import { ratesCommand } from './commands/rates.ts';
+import { dunningCommand } from './commands/dunning.ts';
 
 const program = new Command()
   .name('incasso')
@@ -28,6 +29,7 @@ program.addCommand(buildWebCommand());
 program.addCommand(interestCommand(config));
 program.addCommand(ratesCommand(config));
 program.addCommand(importCommand(config));
+program.addCommand(dunningCommand(config));
 
 try {
   await program.parseAsync(process.argv);

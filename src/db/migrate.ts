@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004_claim_ledger.ts';
 import * as m0005 from './migrations/0005_imports.ts';
 import * as m0006 from './migrations/0006_reminder_fees.ts';
 import * as m0007 from './migrations/0007_dunning.ts';
+import * as m0008 from './migrations/0008_print_batches.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0005_imports': m0005,
   '0006_reminder_fees': m0006,
   '0007_dunning': m0007,
+  '0008_print_batches': m0008,
 };
 
 /** Names of all migrations, oldest first. */

@@ -173,6 +173,8 @@ export interface ClaimsTable {
   closed_on: NullableDate;
   strategy_id: string | null;
   dunning_step_no: Generated<number>;
+  /** The claim's number for payment references (RF / QRR), unique in the installation. */
+  ref_no: ColumnType<string, never, never>;
   dunning_step_key: string | null;
   dunning_step_on: NullableDate;
   hold_until: NullableDate;
@@ -378,7 +380,7 @@ export interface CommunicationsTable {
   tenant_id: string;
   debtor_id: string;
   creditor_id: string;
-  ref_no: ColumnType<string, never, never>;
+  ref_no: ColumnType<string, string | undefined, never>;
   run_date: DateCol;
   step_no: number;
   step_key: string;
@@ -397,12 +399,32 @@ export interface CommunicationsTable {
   body_text: string | null;
   body_html: string | null;
   pdf: Buffer | null;
-  sha256: string;
+  /** SHA-256 of the stored document (PDF, else the HTML e-mail); null until a letter is rendered. */
+  sha256: string | null;
   message_id: string | null;
   error: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
   sent_at: Date | null;
+  /** The letter as decided (the renderer's input), for letters sent by post: a print batch re-lays it. */
+  letter: Json | null;
+  print_batch_id: string | null;
+}
+
+export interface PrintBatchesTable {
+  id: string;
+  tenant_id: string;
+  ref_no: ColumnType<string, never, never>;
+  letters: number;
+  pages: number;
+  duplex: boolean;
+  pdf: Buffer;
+  pdf_sha256: string;
+  manifest: string;
+  manifest_sha256: string;
+  created_by: string | null;
+  actor_label: string;
+  created_at: Generated<Date>;
 }
 
 export interface CommunicationClaimsTable {
@@ -479,6 +501,7 @@ export interface DB {
   rate_periods: RatePeriodsTable;
   strategies: StrategiesTable;
   communications: CommunicationsTable;
+  print_batches: PrintBatchesTable;
   communication_claims: CommunicationClaimsTable;
   outbox: OutboxTable;
   local_mailbox: LocalMailboxTable;

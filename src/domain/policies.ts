@@ -33,13 +33,17 @@ export type Resource =
   /** Giving up a creditor's money (a fee, costs): a supervisor's decision, recorded with who and why. */
   | 'waiver'
   /** Loading a creditor's portfolio file: creates and changes claims in bulk. */
-  | 'import';
+  | 'import'
+  /** Collection strategies of a creditor: what is sent, when, at what cost — a supervisor's decision. */
+  | 'strategy'
+  /** Dunning runs, print batches, phone tasks: acting on the debtors' communications. */
+  | 'communication';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate', 'waiver', 'import']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import']),
-  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate', 'waiver', 'import', 'strategy', 'communication']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication']),
+  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -24,6 +24,10 @@ import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
 import { rateRoutes } from './routes/rates.ts';
 import { importRoutes } from './routes/imports.ts';
+import { communicationRoutes } from './routes/communications.ts';
+import { dunningRoutes } from './routes/dunning.ts';
+import { strategyRoutes } from './routes/strategies.ts';
+import { claimHoldRoutes } from './routes/claim-holds.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -94,6 +98,10 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(interestRoutes, deps);
   await app.register(rateRoutes, deps);
   await app.register(importRoutes, deps);
+  await app.register(communicationRoutes, deps);
+  await app.register(dunningRoutes, deps);
+  await app.register(strategyRoutes, deps);
+  await app.register(claimHoldRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

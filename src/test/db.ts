@@ -23,15 +23,16 @@ export function openTestDatabase(): Promise<Database> {
   return shared;
 }
 
-/** A brand-new, empty PostgreSQL database next to DATABASE_URL's; drop() removes it. */
-export async function scratchPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A brand-new PostgreSQL database next to DATABASE_URL's (empty, or a copy of `template`); drop() removes it. */
+export async function scratchPostgres(opts: { template?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const base = process.env.DATABASE_URL;
   if (!base) throw new Error('scratchPostgres needs DATABASE_URL');
   const { default: pg } = await import('pg');
   const name = `incasso_scratch_${Math.random().toString(36).slice(2, 10)}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (opts.template && !/^[a-z0-9_]+$/.test(opts.template)) throw new Error(`bad template name ${opts.template}`);
+  await admin.query(opts.template ? `create database ${name} template ${opts.template}` : `create database ${name}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;

@@ -19,6 +19,12 @@ const RatesPage = lazy(() => import('./pages/RatesPage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SkipTracingPage = lazy(() => import('./pages/SkipTracingPage'));
+const StrategiesPage = lazy(() => import('./pages/StrategiesPage'));
+const StrategyPage = lazy(() => import('./pages/StrategyPage'));
+const DunningPage = lazy(() => import('./pages/DunningPage'));
+const MailboxPage = lazy(() => import('./pages/MailboxPage'));
+const PhoneTasksPage = lazy(() => import('./pages/PhoneTasksPage'));
+const PrintPage = lazy(() => import('./pages/PrintPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -45,6 +51,12 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <ImportsPage /> },
       { path: 'imports/:id', element: <ImportPage /> },
       { path: 'skip-tracing', element: <SkipTracingPage /> },
+      { path: 'strategies', element: <StrategiesPage /> },
+      { path: 'strategies/:id', element: <StrategyPage /> },
+      { path: 'dunning', element: <DunningPage /> },
+      { path: 'mailbox', element: <MailboxPage /> },
+      { path: 'phone-tasks', element: <PhoneTasksPage /> },
+      { path: 'print', element: <PrintPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

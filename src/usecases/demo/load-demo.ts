@@ -9,7 +9,9 @@ import { recordAudit } from '../shared/audit.ts';
 import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, type CreditorKey } from './demo-data.ts';
 import { buildDemoDataSet, type DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
+import { STRATEGY_TEMPLATES, type StrategyTemplateKey } from '../../domain/dunning/index.ts';
 import { settleDemo } from './settle.ts';
+import { insertDemoPhoneTasks } from './demo-phone-tasks.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 
 export interface DemoLogin {
@@ -142,6 +144,18 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
       };
     });
     await insertAll(trx, 'creditors', creditorRows);
+
+    // A collection strategy per creditor, from the shipped templates: the engine assigns it to the
+    // open claims at its first run.
+    const strategyFor: Record<CreditorKey, StrategyTemplateKey> = { ferramenta: 'it-b2b', alpenblick: 'ch', comune: 'comune' };
+    const strategyRows = data.creditors.map((c) => {
+      const id = randomUUID();
+      const template = strategyFor[c.key];
+      const strategy = STRATEGY_TEMPLATES[template];
+      event({ action: 'strategy.created', entity_type: 'strategy', entity_id: id, creditor_id: creditorIds.get(c.key)! }, { id, template, name: strategy.name });
+      return { id, tenant_id: tenantId, creditor_id: creditorIds.get(c.key)!, name: strategy.name, template, steps: JSON.stringify(strategy.steps), active: true };
+    });
+    await insertAll(trx, 'strategies', strategyRows);
 
     // Users: one password hash for all (argon2 is deliberately slow).
     const userIds = new Map<string, string>();
@@ -363,6 +377,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     await insertAll(trx, 'notes', noteRows);
 
     await insertAll(trx, 'audit_events', audit);
+    // Phone tasks to work on the "Telefonate" page (after the audit rows above: their events follow).
+    await insertDemoPhoneTasks(trx, actor, today);
     const counts = {
       creditors: data.creditors.length,
       debtors: data.debtors.length,

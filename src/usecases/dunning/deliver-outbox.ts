@@ -66,7 +66,6 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   for (const o of taken) {
     const c = await db
       .selectFrom('communications as c')
-      .innerJoin('tenants as t', 't.id', 'c.tenant_id')
       .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
       .where('c.id', '=', o.communication_id)
       .executeTakeFirstOrThrow();

@@ -38,6 +38,30 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
     .execute();
 }
 
+/** Several audit events in one statement (a batch of the dunning run). */
+export async function recordAudits(trx: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await trx
+    .insertInto('audit_events')
+    .values(
+      entries.map((entry) => ({
+        tenant_id: actor.tenantId,
+        actor_user_id: actor.userId,
+        actor_label: actor.label,
+        action: entry.action,
+        entity_type: entry.entityType,
+        entity_id: entry.entityId,
+        debtor_id: entry.debtorId ?? null,
+        creditor_id: entry.creditorId ?? null,
+        before: entry.before ? JSON.stringify(entry.before) : undefined,
+        after: entry.after ? JSON.stringify(entry.after) : undefined,
+        request_id: actor.requestId ?? null,
+        ip: actor.ip ?? null,
+      })),
+    )
+    .execute();
+}
+
 /** The fields that differ, as before/after pairs for the audit log. Values compared as JSON. */
 export function diff(
   before: Record<string, unknown>,

@@ -1828,7 +1828,7 @@ export interface paths {
                                 id: string;
                                 at: string;
                                 /** @enum {string} */
-                                type: "audit" | "note";
+                                type: "audit" | "note" | "communication";
                                 action: string;
                                 entityType: string;
                                 entityId: string;
@@ -1836,6 +1836,52 @@ export interface paths {
                                 before: unknown;
                                 after: unknown;
                                 body: string | null;
+                                communication: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    refNo: string;
+                                    /** Format: uuid */
+                                    debtorId: string;
+                                    /** Format: uuid */
+                                    creditorId: string;
+                                    creditorName: string;
+                                    runDate: string;
+                                    stepNo: number;
+                                    stepKey: string;
+                                    /** @enum {string} */
+                                    tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                    /** @enum {string} */
+                                    channel: "email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task";
+                                    recipient: string;
+                                    language: string;
+                                    subject: string;
+                                    /** @enum {string} */
+                                    currency: "EUR" | "CHF";
+                                    amount: string;
+                                    fees: string;
+                                    postage: string;
+                                    paymentReference: string | null;
+                                    /** @enum {string} */
+                                    status: "queued" | "sent" | "failed" | "to_print" | "printed" | "task_open" | "task_done" | "cancelled";
+                                    sha256: string | null;
+                                    /** @enum {string|null} */
+                                    documentType: "pdf" | "html" | null;
+                                    error: string | null;
+                                    /** Format: uuid */
+                                    printBatchId: string | null;
+                                    createdAt: string;
+                                    sentAt: string | null;
+                                    claims: {
+                                        /** Format: uuid */
+                                        claimId: string;
+                                        externalRef: string;
+                                        stepNo: number;
+                                        stepKey: string;
+                                        totalDue: string;
+                                        fee: string | null;
+                                        superseded: boolean;
+                                    }[];
+                                } | null;
                             }[];
                             total: number;
                             page: number;
@@ -9129,6 +9175,3717 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/debtors/{id}/communications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                refNo: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                runDate: string;
+                                stepNo: number;
+                                stepKey: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                /** @enum {string} */
+                                channel: "email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task";
+                                recipient: string;
+                                language: string;
+                                subject: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                amount: string;
+                                fees: string;
+                                postage: string;
+                                paymentReference: string | null;
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "failed" | "to_print" | "printed" | "task_open" | "task_done" | "cancelled";
+                                sha256: string | null;
+                                /** @enum {string|null} */
+                                documentType: "pdf" | "html" | null;
+                                error: string | null;
+                                /** Format: uuid */
+                                printBatchId: string | null;
+                                createdAt: string;
+                                sentAt: string | null;
+                                claims: {
+                                    /** Format: uuid */
+                                    claimId: string;
+                                    externalRef: string;
+                                    stepNo: number;
+                                    stepKey: string;
+                                    totalDue: string;
+                                    fee: string | null;
+                                    superseded: boolean;
+                                }[];
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communications/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf, text/html or text/plain, byte-identical to the stored file; X-Content-SHA256 carries its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    order?: "asc" | "desc";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                messageId: string;
+                                to: string;
+                                subject: string;
+                                receivedAt: string;
+                                hasHtml: boolean;
+                                /** Format: uuid */
+                                communicationId: string | null;
+                                /** Format: uuid */
+                                debtorId: string | null;
+                                debtorName: string | null;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailbox/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            messageId: string;
+                            to: string;
+                            subject: string;
+                            receivedAt: string;
+                            hasHtml: boolean;
+                            /** Format: uuid */
+                            communicationId: string | null;
+                            /** Format: uuid */
+                            debtorId: string | null;
+                            debtorName: string | null;
+                            bodyText: string;
+                            bodyHtml: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/phone-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                    debtorId?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            now: {
+                                date: string;
+                                time: string;
+                            };
+                            /** @enum {string} */
+                            timeZone: "Europe/Rome";
+                            days: {
+                                date: string;
+                                holiday: string | null;
+                                windows: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                            }[];
+                            tasks: {
+                                /** Format: uuid */
+                                id: string;
+                                refNo: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                debtorName: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                recipient: string;
+                                /** Format: uuid */
+                                contactId: string | null;
+                                subject: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                stepNo: number;
+                                runDate: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                amount: string;
+                                fees: string;
+                                createdAt: string;
+                                permittedNow: boolean;
+                                blockedNow: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                nextSlot: {
+                                    date: string;
+                                    time: string;
+                                } | null;
+                                blockedDays: {
+                                    code: string;
+                                    message: string;
+                                    date: string;
+                                }[];
+                                claims: {
+                                    /** Format: uuid */
+                                    claimId: string;
+                                    externalRef: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/phone-tasks/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "conversation" | "no_answer" | "wrong_number" | "refused";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            task: {
+                                /** Format: uuid */
+                                id: string;
+                                refNo: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                debtorName: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                recipient: string;
+                                /** Format: uuid */
+                                contactId: string | null;
+                                subject: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                stepNo: number;
+                                runDate: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                amount: string;
+                                fees: string;
+                                createdAt: string;
+                                claims: {
+                                    /** Format: uuid */
+                                    claimId: string;
+                                    externalRef: string;
+                                }[];
+                                /** @enum {string} */
+                                status: "queued" | "sent" | "failed" | "to_print" | "printed" | "task_open" | "task_done" | "cancelled";
+                            };
+                            /** @enum {string} */
+                            outcome: "conversation" | "no_answer" | "wrong_number" | "refused";
+                            at: {
+                                date: string;
+                                time: string;
+                            };
+                            contactLogId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The call is not permitted now (the refused attempt is logged) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/print-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    order?: "asc" | "desc";
+                    creditorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                refNo: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                debtorName: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                /** @enum {string} */
+                                channel: "letter" | "registered_letter";
+                                recipient: string;
+                                subject: string;
+                                runDate: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                amount: string;
+                                postage: string;
+                                createdAt: string;
+                                printable: boolean;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/print-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    order?: "asc" | "desc";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                refNo: string;
+                                letters: number;
+                                pages: number;
+                                duplex: boolean;
+                                pdfSha256: string;
+                                pdfBytes: number;
+                                manifestSha256: string;
+                                createdBy: string;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        creditorId?: string;
+                        /** @default false */
+                        duplex?: boolean;
+                        /** @default 500 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            refNo: string;
+                            letters: number;
+                            pages: number;
+                            duplex: boolean;
+                            pdfSha256: string;
+                            pdfBytes: number;
+                            manifestSha256: string;
+                            createdBy: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/print-batches/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf, byte-identical to the stored file; X-Content-SHA256 carries its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/print-batches/{id}/manifest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv, byte-identical to the stored file; X-Content-SHA256 carries its SHA-256 */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dunning/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        date: string;
+                        /** @default true */
+                        dryRun?: boolean;
+                        /** Format: uuid */
+                        creditorId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            dryRun: boolean;
+                            debtors: number;
+                            communications: number;
+                            blocked: number;
+                            claimsAssigned: number;
+                            delivered: {
+                                sent: number;
+                                retrying: number;
+                                failed: number;
+                            } | null;
+                            rendered: {
+                                rendered: number;
+                                failed: number;
+                            } | null;
+                            failed: {
+                                debtorId: string;
+                                message: string;
+                            }[];
+                            actions: {
+                                debtorId: string;
+                                debtorName: string;
+                                creditorId: string;
+                                creditorName: string;
+                                /** @enum {string} */
+                                audience: "debtor" | "creditor";
+                                stepKey: string;
+                                stepNo: number;
+                                tier: string;
+                                channel: string | null;
+                                recipient: string | null;
+                                claims: {
+                                    id: string;
+                                    reference: string;
+                                    stepNo: number;
+                                    /** @description decimal amount, e.g. "1234.50" */
+                                    totalDue: string;
+                                    /** @description decimal amount, e.g. "1234.50" */
+                                    fee: string | null;
+                                }[];
+                                currency: string;
+                                /** @description decimal amount, e.g. "1234.50" */
+                                amount: string;
+                                /** @description decimal amount, e.g. "1234.50" */
+                                fees: string;
+                                /** @description decimal amount, e.g. "1234.50" */
+                                postage: string;
+                                blocked: string | null;
+                                communicationId: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategy-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            defaultKey: "it-b2b" | "it-b2c" | "ch" | "comune";
+                            strategies: {
+                                /** @enum {string} */
+                                key: "it-b2b" | "it-b2c" | "ch" | "comune";
+                                name: string;
+                                steps: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                    delayDays: number;
+                                    /** @enum {string} */
+                                    delayFrom: "due" | "previous";
+                                    channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                    /** @enum {string} */
+                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                    conditions: {
+                                        debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                        /**
+                                         * @description Decimal amount, two decimals
+                                         * @example 30.00
+                                         */
+                                        minAmount?: string;
+                                        /**
+                                         * @description Decimal amount, two decimals
+                                         * @example 30.00
+                                         */
+                                        maxAmount?: string;
+                                        currencies?: ("EUR" | "CHF")[];
+                                        languages?: ("it" | "de" | "fr" | "en")[];
+                                        riskClasses?: ("low" | "medium" | "high")[];
+                                    };
+                                    /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                    fee: string;
+                                    /** @enum {string} */
+                                    interest: "none" | "mention" | "charge";
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    waiveBelow?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    postage?: string;
+                                    /** @enum {string} */
+                                    paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                }[];
+                            }[];
+                            messageTemplates: {
+                                /** @enum {string} */
+                                key: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                /** @enum {string} */
+                                audience: "debtor" | "creditor";
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                name: string;
+                                template: string | null;
+                                steps: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                    delayDays: number;
+                                    /** @enum {string} */
+                                    delayFrom: "due" | "previous";
+                                    channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                    /** @enum {string} */
+                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                    conditions: {
+                                        debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                        /**
+                                         * @description Decimal amount, two decimals
+                                         * @example 30.00
+                                         */
+                                        minAmount?: string;
+                                        /**
+                                         * @description Decimal amount, two decimals
+                                         * @example 30.00
+                                         */
+                                        maxAmount?: string;
+                                        currencies?: ("EUR" | "CHF")[];
+                                        languages?: ("it" | "de" | "fr" | "en")[];
+                                        riskClasses?: ("low" | "medium" | "high")[];
+                                    };
+                                    /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                    fee: string;
+                                    /** @enum {string} */
+                                    interest: "none" | "mention" | "charge";
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    waiveBelow?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    postage?: string;
+                                    /** @enum {string} */
+                                    paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                }[];
+                                active: boolean;
+                                openClaims: number;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        creditorId: string;
+                        /** @enum {string} */
+                        template?: "it-b2b" | "it-b2c" | "ch" | "comune";
+                        name?: string;
+                        steps?: {
+                            key: string;
+                            /** @enum {string} */
+                            tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                            delayDays: number;
+                            /** @enum {string} */
+                            delayFrom: "due" | "previous";
+                            channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                            /** @enum {string} */
+                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                            conditions: {
+                                debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                minAmount?: string;
+                                maxAmount?: string;
+                                currencies?: ("EUR" | "CHF")[];
+                                languages?: ("it" | "de" | "fr" | "en")[];
+                                riskClasses?: ("low" | "medium" | "high")[];
+                            };
+                            fee: "creditor" | "none" | string;
+                            /** @enum {string} */
+                            interest: "none" | "mention" | "charge";
+                            waiveBelow?: string;
+                            postage?: string;
+                            /** @enum {string} */
+                            paymentSlip?: "qr_bill" | "pagopa" | "none";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            name: string;
+                            template: string | null;
+                            steps: {
+                                key: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                delayDays: number;
+                                /** @enum {string} */
+                                delayFrom: "due" | "previous";
+                                channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                /** @enum {string} */
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                conditions: {
+                                    debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    minAmount?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    maxAmount?: string;
+                                    currencies?: ("EUR" | "CHF")[];
+                                    languages?: ("it" | "de" | "fr" | "en")[];
+                                    riskClasses?: ("low" | "medium" | "high")[];
+                                };
+                                /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                fee: string;
+                                /** @enum {string} */
+                                interest: "none" | "mention" | "charge";
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                waiveBelow?: string;
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                postage?: string;
+                                /** @enum {string} */
+                                paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            }[];
+                            active: boolean;
+                            openClaims: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            name: string;
+                            template: string | null;
+                            steps: {
+                                key: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                delayDays: number;
+                                /** @enum {string} */
+                                delayFrom: "due" | "previous";
+                                channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                /** @enum {string} */
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                conditions: {
+                                    debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    minAmount?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    maxAmount?: string;
+                                    currencies?: ("EUR" | "CHF")[];
+                                    languages?: ("it" | "de" | "fr" | "en")[];
+                                    riskClasses?: ("low" | "medium" | "high")[];
+                                };
+                                /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                fee: string;
+                                /** @enum {string} */
+                                interest: "none" | "mention" | "charge";
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                waiveBelow?: string;
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                postage?: string;
+                                /** @enum {string} */
+                                paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            }[];
+                            active: boolean;
+                            openClaims: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        steps?: {
+                            key: string;
+                            /** @enum {string} */
+                            tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                            delayDays: number;
+                            /** @enum {string} */
+                            delayFrom: "due" | "previous";
+                            channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                            /** @enum {string} */
+                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                            conditions: {
+                                debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                minAmount?: string;
+                                maxAmount?: string;
+                                currencies?: ("EUR" | "CHF")[];
+                                languages?: ("it" | "de" | "fr" | "en")[];
+                                riskClasses?: ("low" | "medium" | "high")[];
+                            };
+                            fee: "creditor" | "none" | string;
+                            /** @enum {string} */
+                            interest: "none" | "mention" | "charge";
+                            waiveBelow?: string;
+                            postage?: string;
+                            /** @enum {string} */
+                            paymentSlip?: "qr_bill" | "pagopa" | "none";
+                        }[];
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            name: string;
+                            template: string | null;
+                            steps: {
+                                key: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                delayDays: number;
+                                /** @enum {string} */
+                                delayFrom: "due" | "previous";
+                                channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                /** @enum {string} */
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                conditions: {
+                                    debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    minAmount?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    maxAmount?: string;
+                                    currencies?: ("EUR" | "CHF")[];
+                                    languages?: ("it" | "de" | "fr" | "en")[];
+                                    riskClasses?: ("low" | "medium" | "high")[];
+                                };
+                                /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                fee: string;
+                                /** @enum {string} */
+                                interest: "none" | "mention" | "charge";
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                waiveBelow?: string;
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                postage?: string;
+                                /** @enum {string} */
+                                paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            }[];
+                            active: boolean;
+                            openClaims: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/strategies/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            name: string;
+                            template: string | null;
+                            steps: {
+                                key: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                delayDays: number;
+                                /** @enum {string} */
+                                delayFrom: "due" | "previous";
+                                channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                /** @enum {string} */
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                conditions: {
+                                    debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    minAmount?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    maxAmount?: string;
+                                    currencies?: ("EUR" | "CHF")[];
+                                    languages?: ("it" | "de" | "fr" | "en")[];
+                                    riskClasses?: ("low" | "medium" | "high")[];
+                                };
+                                /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                fee: string;
+                                /** @enum {string} */
+                                interest: "none" | "mention" | "charge";
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                waiveBelow?: string;
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                postage?: string;
+                                /** @enum {string} */
+                                paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            }[];
+                            active: boolean;
+                            openClaims: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** Format: uuid */
+                            previousStrategyId: string | null;
+                            claimsMoved: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/strategies/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            name: string;
+                            template: string | null;
+                            steps: {
+                                key: string;
+                                /** @enum {string} */
+                                tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
+                                delayDays: number;
+                                /** @enum {string} */
+                                delayFrom: "due" | "previous";
+                                channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
+                                /** @enum {string} */
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                conditions: {
+                                    debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    minAmount?: string;
+                                    /**
+                                     * @description Decimal amount, two decimals
+                                     * @example 30.00
+                                     */
+                                    maxAmount?: string;
+                                    currencies?: ("EUR" | "CHF")[];
+                                    languages?: ("it" | "de" | "fr" | "en")[];
+                                    riskClasses?: ("low" | "medium" | "high")[];
+                                };
+                                /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
+                                fee: string;
+                                /** @enum {string} */
+                                interest: "none" | "mention" | "charge";
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                waiveBelow?: string;
+                                /**
+                                 * @description Decimal amount, two decimals
+                                 * @example 30.00
+                                 */
+                                postage?: string;
+                                /** @enum {string} */
+                                paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            }[];
+                            active: boolean;
+                            openClaims: number;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            /** @enum {string} */
+                            status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
+                            holdUntil: string | null;
+                            holdReason: string | null;
+                            nextActionOn: string | null;
+                            /** Format: uuid */
+                            strategyId: string | null;
+                            strategyName: string | null;
+                            dunningStepNo: number;
+                            dunningStepKey: string | null;
+                            dunningStepOn: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        until: string;
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            /** @enum {string} */
+                            status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
+                            holdUntil: string | null;
+                            holdReason: string | null;
+                            nextActionOn: string | null;
+                            /** Format: uuid */
+                            strategyId: string | null;
+                            strategyName: string | null;
+                            dunningStepNo: number;
+                            dunningStepKey: string | null;
+                            dunningStepOn: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            /** @enum {string} */
+                            status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
+                            holdUntil: string | null;
+                            holdReason: string | null;
+                            nextActionOn: string | null;
+                            /** Format: uuid */
+                            strategyId: string | null;
+                            strategyName: string | null;
+                            dunningStepNo: number;
+                            dunningStepKey: string | null;
+                            dunningStepOn: string | null;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;

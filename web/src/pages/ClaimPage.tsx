@@ -10,6 +10,7 @@ import { DateText, ErrorAlert, Field, Money, PageHeader, QueryState, StageBadge,
 import { formatRate, isIsoDate, parseMoneyInput, todayIso } from '../format';
 import { useI18n } from '../i18n';
 import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
+import { HoldPanel } from './claim/HoldPanel';
 import { NotesPanel } from './debtor/NotesPanel';
 
 export default function ClaimPage() {
@@ -111,6 +112,8 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
           </Card>
         </Grid.Col>
       </Grid>
+
+      <HoldPanel claim={claim} />
 
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">

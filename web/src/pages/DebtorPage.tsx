@@ -8,11 +8,12 @@ import { ClaimsTable } from '../components/ClaimsTable';
 import { DateText, ErrorAlert, Field, HardshipBadge, Money, PageHeader, QueryState } from '../components/ui';
 import { useI18n } from '../i18n';
 import { AddressesPanel } from './debtor/AddressesPanel';
+import { CommunicationsPanel } from './debtor/CommunicationsPanel';
 import { ContactsPanel } from './debtor/ContactsPanel';
 import { HistoryPanel } from './debtor/HistoryPanel';
 import { NotesPanel } from './debtor/NotesPanel';
 
-const TABS = ['claims', 'contacts', 'addresses', 'history', 'notes'] as const;
+const TABS = ['claims', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function DebtorPage() {
@@ -147,6 +148,9 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
           <Tabs.Tab value="addresses" data-testid="tab-addresses">
             {t('debtor.tab.addresses')} ({debtor.addresses.length})
           </Tabs.Tab>
+          <Tabs.Tab value="communications" data-testid="tab-communications">
+            {t('debtor.tab.communications')}
+          </Tabs.Tab>
           <Tabs.Tab value="history" data-testid="tab-history">
             {t('debtor.tab.history')}
           </Tabs.Tab>
@@ -162,6 +166,9 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
         </Tabs.Panel>
         <Tabs.Panel value="addresses">
           <AddressesPanel debtorId={debtor.id} addresses={debtor.addresses} />
+        </Tabs.Panel>
+        <Tabs.Panel value="communications">
+          <CommunicationsPanel debtorId={debtor.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history">
           <HistoryPanel debtorId={debtor.id} />

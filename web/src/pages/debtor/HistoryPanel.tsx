@@ -1,12 +1,17 @@
-import { Code, Text, Timeline } from '@mantine/core';
+import { Anchor, Code, Group, Text, Timeline } from '@mantine/core';
+import { documentUrl } from '../../api/communication-hooks';
 import { useDebtorHistory } from '../../api/hooks';
 import type { HistoryEntry } from '../../api/types';
 import { QueryState } from '../../components/ui';
 import { useI18n, type EnumPrefix, type I18n } from '../../i18n';
+import { CommunicationStatusBadge } from '../communications/labels';
 
 /** "claim.created" → "Pratica · Creato" in the UI language, the raw action when unknown. */
-function actionLabel(i18n: Pick<I18n, 't' | 'has'>, e: HistoryEntry): string {
+function actionLabel(i18n: Pick<I18n, 't' | 'te' | 'has'>, e: HistoryEntry): string {
   if (e.type === 'note') return i18n.t('history.note');
+  if (e.type === 'communication' && e.communication) {
+    return `${i18n.t('entity.communication')} · ${i18n.te('dunningChannel', e.communication.channel)}`;
+  }
   const [entity, verb] = e.action.split('.');
   const entityKey = `entity.${entity ?? e.entityType}`;
   const verbKey = `audit.${verb ?? ''}`;
@@ -16,7 +21,7 @@ function actionLabel(i18n: Pick<I18n, 't' | 'has'>, e: HistoryEntry): string {
 }
 
 const HIDDEN = /(^id$|Id$|_id$|^version$|^(created|updated)(At|_at)$)/;
-const SUMMARY_KEYS = ['displayName', 'channel', 'value', 'line1', 'city', 'amount', 'principal', 'valueDate', 'dueDate', 'method', 'status', 'stage'];
+const SUMMARY_KEYS = ['displayName', 'channel', 'value', 'line1', 'city', 'amount', 'principal', 'valueDate', 'dueDate', 'method', 'status', 'stage', 'outcome', 'note', 'reason'];
 /** Which dictionary labels a field's value, per kind of record. */
 const ENUMS: Record<string, Record<string, EnumPrefix>> = {
   claim: { status: 'claimStatus', stage: 'stage', kind: 'claimKind' },
@@ -24,6 +29,7 @@ const ENUMS: Record<string, Record<string, EnumPrefix>> = {
   contact: { status: 'contactStatus', channel: 'channel', consent: 'consent' },
   address: { kind: 'addressKind' },
   debtor: { kind: 'debtorKind' },
+  communication: { channel: 'dunningChannel', status: 'commStatus', outcome: 'phoneOutcome' },
 };
 
 function show(i18n: I18n, entity: string, key: string, v: unknown, record: Record<string, unknown>): string {
@@ -73,7 +79,7 @@ export function HistoryPanel({ debtorId }: { debtorId: string }) {
             {page.items.map((e) => {
               const lines = e.type === 'audit' ? describe(i18n, e) : [];
               return (
-                <Timeline.Item key={e.id} title={actionLabel(i18n, e)} color={e.type === 'note' ? 'yellow' : 'blue'}>
+                <Timeline.Item key={e.id} title={actionLabel(i18n, e)} color={e.type === 'note' ? 'yellow' : e.type === 'communication' ? 'grape' : 'blue'}>
                   <Text size="xs" c="dimmed">
                     {dateTime(e.at)} · {t('history.by', { actor: e.actor })}
                   </Text>
@@ -82,6 +88,7 @@ export function HistoryPanel({ debtorId }: { debtorId: string }) {
                       {e.body}
                     </Text>
                   )}
+                  {e.communication && <CommunicationLine c={e.communication} />}
                   {lines.length > 0 && e.before ? (
                     <Code block mt={4} fz="xs" style={{ whiteSpace: 'pre-wrap' }}>
                       {lines.join('\n')}
@@ -100,5 +107,23 @@ export function HistoryPanel({ debtorId }: { debtorId: string }) {
         )
       }
     </QueryState>
+  );
+}
+
+/** A communication in the history: its status, amount, step, and its stored document. */
+function CommunicationLine({ c }: { c: NonNullable<HistoryEntry['communication']> }) {
+  const { t, te, money } = useI18n();
+  return (
+    <Group gap="xs" mt={4} data-testid="history-communication">
+      <CommunicationStatusBadge status={c.status} />
+      <Text size="sm">
+        {c.recipient} · {money(c.amount, c.currency)} · {t('communication.stepValue', { tier: te('stage', c.tier), no: c.stepNo })}
+      </Text>
+      {c.documentType && (
+        <Anchor href={documentUrl(c.id)} download size="sm">
+          {t(`communication.download.${c.documentType}`)}
+        </Anchor>
+      )}
+    </Group>
   );
 }

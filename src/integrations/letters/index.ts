@@ -1,0 +1,9 @@
+/**
+ * Dunning letters and e-mails from a fully decided `LetterInput`: a single A4 PDF (with a Swiss
+ * QR-bill for CHF), a merged batch PDF with its postal manifest, and the e-mail parts. See types.ts.
+ */
+export type { LetterClaim, LetterInput, LetterLanguage, LetterParty, LetterPayment, LetterTier, WindowPosition } from './types.ts';
+export { renderLetterPdf, LETTER_LAYOUT_VERSION, type LetterPdfOptions } from './letter-pdf.ts';
+export { renderLetterBatch, MANIFEST_HEADER, type LetterBatch, type LetterBatchOptions } from './letters-batch.ts';
+export { renderEmail, escapeHtml, type RenderedEmail } from './email.ts';
+export { LetterPaymentError, checkLetterPayment, qrBillData } from './qr-bill.ts';

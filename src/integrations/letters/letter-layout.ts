@@ -1,0 +1,414 @@
+import { basisText } from '../../domain/interest/basis.ts';
+import { oneLine, splitAddress, windowLines } from './address.ts';
+import { groupIban, groupReference, longDate, money, rate, shortDate } from './format.ts';
+import { LABELS, type LetterLabels } from './labels.ts';
+import { PAGE } from './pdf-document.ts';
+import { prepareStandardFonts } from './pdf-fonts.ts';
+import { batchRects } from './pdf-rect-batch.ts';
+import { amount, block, clean, fit, line, single } from './pdf-text.ts';
+import { mm } from './pdf-units.ts';
+import { buildQrBill, checkPayment, QR_BILL_HEIGHT } from './qr-bill.ts';
+import type { LetterClaim, LetterInput, WindowPosition } from './types.ts';
+
+/**
+ * One letter drawn into a pdfkit document (a single letter or one of a postal batch): letterhead,
+ * address in the envelope window, body, claims, interest statements, legal notice, payment block,
+ * closing, QR-bill for CHF, and a footer with the document number and "page x/y" on every page.
+ */
+export interface DrawnLetter {
+  /** Index (0-based, in the whole document) of the letter's first page. */
+  firstPage: number;
+  pages: number;
+}
+
+const GREY = '#555555';
+const RULE = '#999999';
+
+/**
+ * Window of a C5/DL window envelope. Left (IT, DE, FR; DIN 5008 form B): 20 mm from the left edge,
+ * 45 mm from the top, 85 × 45 mm. Right (Switzerland, SN 010130): 118 mm from the left edge.
+ * The address is written 5 mm inside, so that it stays visible when the sheet slides in the envelope.
+ */
+const WINDOWS: Record<WindowPosition, { x: number; y: number; w: number; h: number }> = {
+  left: { x: mm(20), y: mm(45), w: mm(85), h: mm(45) },
+  right: { x: mm(118), y: mm(45), w: mm(80), h: mm(45) },
+};
+
+/** Swiss senders post in right-window envelopes; everyone else in left-window ones. */
+export function defaultWindow(letter: LetterInput): WindowPosition {
+  return letter.sender.country.toUpperCase() === 'CH' ? 'right' : 'left';
+}
+
+export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterInput, window: WindowPosition = defaultWindow(letter)): DrawnLetter {
+  // Refuse bad payment data before anything is drawn: a batch must not hold half a letter.
+  const qrBill = letter.currency === 'CHF' ? buildQrBill(letter) : null;
+  if (!qrBill) checkPayment(letter.payment);
+
+  const range = doc.bufferedPageRange();
+  const firstPage = range.start + range.count;
+  doc.addPage(PAGE);
+  const ctx = new Ctx(doc, letter);
+  ctx.letterhead();
+  ctx.envelopeWindow(WINDOWS[window]);
+  ctx.infoBlock(window);
+  ctx.body();
+  ctx.claimsTable();
+  if (letter.interestMode === 'charge') for (const c of letter.claims) if (c.statement && c.statement.periods.length) ctx.statement(c);
+  ctx.legalNotice();
+  ctx.paymentBlock();
+  ctx.closing();
+
+  let qrPage = -1;
+  if (qrBill) {
+    const top = doc.page.height - QR_BILL_HEIGHT;
+    // Room for the footer line above the perforation; otherwise the bill gets a page of its own.
+    if (doc.y > top - mm(6.5)) doc.addPage(PAGE);
+    // swissqrbill writes into the bottom margin: without this pdfkit would break to a new page.
+    doc.page.margins.bottom = 0;
+    doc.y = top;
+    prepareStandardFonts(doc, ['Helvetica-Bold', 'Helvetica']);
+    batchRects(doc, () => qrBill.attachTo(doc, 0, top));
+    const r = doc.bufferedPageRange();
+    qrPage = r.start + r.count - 1;
+  }
+  const after = doc.bufferedPageRange();
+  const pages = after.start + after.count - firstPage;
+  ctx.footers(firstPage, pages, qrPage);
+  return { firstPage, pages };
+}
+
+/** The drawing state of one letter: document, labels, geometry. */
+class Ctx {
+  readonly t: LetterLabels;
+  readonly left = PAGE.margins.left;
+  readonly width: number;
+
+  constructor(
+    readonly doc: PDFKit.PDFDocument,
+    readonly letter: LetterInput,
+  ) {
+    this.t = LABELS[letter.language];
+    this.width = doc.page.width - PAGE.margins.left - PAGE.margins.right;
+  }
+
+  money(a: string): string {
+    return money(a, this.letter.currency, this.letter.language);
+  }
+
+  style(font: 'regular' | 'bold', size: number, color = 'black'): PDFKit.PDFDocument {
+    return this.doc.font(font).fontSize(size).fillColor(color);
+  }
+
+  /** A new page when `height` does not fit above the bottom margin. */
+  ensure(height: number): void {
+    if (this.doc.y + height > this.doc.page.height - this.doc.page.margins.bottom) {
+      this.doc.addPage(PAGE);
+    }
+  }
+
+  letterhead(): void {
+    const { doc, letter, t, left, width } = this;
+    const s = letter.sender;
+    this.style('bold', 12);
+    line(doc, s.name, left, mm(12), width);
+    this.style('regular', 8, GREY);
+    line(doc, s.lines.map(single).filter(Boolean).join(' · '), left, mm(12) + 16, width);
+    const contacts = [s.email, s.phone, s.vatNumber ? `${t.vat} ${s.vatNumber}` : null].filter((v): v is string => !!v && !!v.trim());
+    if (contacts.length) line(doc, contacts.join(' · '), left, mm(12) + 27, width);
+    doc
+      .moveTo(left, mm(12) + 40)
+      .lineTo(left + width, mm(12) + 40)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    // Fold marks for a DL envelope (105 and 210 mm) and the punch mark (148.5 mm), DIN 5008. The
+    // lower one would fall inside the QR-bill's receipt, which has its own perforation at 192 mm.
+    const folds = letter.currency === 'CHF' ? [mm(105)] : [mm(105), mm(210)];
+    for (const y of folds) doc.moveTo(mm(4), y).lineTo(mm(8), y).lineWidth(0.3).stroke(RULE);
+    doc.moveTo(mm(4), mm(148.5)).lineTo(mm(10), mm(148.5)).lineWidth(0.3).stroke(RULE);
+  }
+
+  envelopeWindow(win: { x: number; y: number; w: number; h: number }): void {
+    const { doc, letter } = this;
+    const x = win.x + mm(5);
+    const w = win.w - mm(10);
+    // Return line: who to send it back to, small and underlined, inside the window's top strip.
+    const abroad = letter.recipient.country.toUpperCase() !== letter.sender.country.toUpperCase();
+    // Abroad, the country as its ISO code: the return line is one short line.
+    const back = oneLine(letter.sender) + (abroad ? `, ${letter.sender.country.toUpperCase()}` : '');
+    this.style('regular', 6.5, GREY);
+    doc.text(fit(doc, single(back), w), x, win.y + mm(3), { width: w, lineBreak: false, underline: true });
+
+    this.style('regular', 10);
+    const lh = doc.currentLineHeight(true) + 1;
+    const bottom = win.y + win.h - mm(2);
+    let y = block(doc, letter.recipient.name, x, win.y + mm(10), w, 2, 1);
+    const lines = windowLines(letter.recipient, letter.sender.country, letter.language);
+    // Too many lines for the window: keep the first ones and always the last two (postal code and city, country).
+    const room = Math.max(2, Math.floor((bottom - y) / lh));
+    const shown = lines.length <= room ? lines : [...lines.slice(0, room - 2), ...lines.slice(-2)];
+    for (const l of shown) {
+      line(doc, l, x, y, w);
+      y += lh;
+    }
+  }
+
+  infoBlock(window: WindowPosition): void {
+    const { doc, letter, t } = this;
+    const x = window === 'left' ? mm(125) : this.left;
+    const w = window === 'left' ? doc.page.width - PAGE.margins.right - x : mm(118) - x - mm(8);
+    let y = mm(50);
+    const item = (label: string, value: string) => {
+      this.style('regular', 7, GREY);
+      line(doc, label, x, y, w);
+      this.style('regular', 9);
+      y = block(doc, value, x, y + 9, w, 3) + 5;
+    };
+    item(t.ourReference, letter.documentId);
+    if (letter.creditorName) item(t.onBehalfOf, letter.creditorName);
+    // Place and date, written out: "Milano, 15 marzo 2025" (the province code is not part of the place).
+    const place = splitAddress(letter.sender)?.city.replace(/\s+[A-Z]{2}$/, '');
+    item(t.date, `${place ? `${place}, ` : ''}${longDate(letter.date, letter.language)}`);
+  }
+
+  body(): void {
+    const { doc, letter, left, width } = this;
+    doc.x = left;
+    doc.y = mm(98);
+    this.style('bold', 11);
+    doc.text(clean(letter.subject).trim(), left, doc.y, { width });
+    doc.moveDown(0.7);
+    this.style('regular', 10);
+    doc.text(clean(letter.salutation).trim(), left, doc.y, { width });
+    doc.moveDown(0.6);
+    for (const p of letter.paragraphs) {
+      doc.text(clean(p).trim(), left, doc.y, { width, lineGap: 1.5 });
+      doc.moveDown(0.6);
+    }
+  }
+
+  claimsTable(): void {
+    const { doc, letter, t, left, width } = this;
+    const withInterest = letter.interestMode !== 'none';
+    const amounts = withInterest ? [t.principal, t.interest, t.costs, t.paid, t.totalDue] : [t.principal, t.costs, t.paid, t.totalDue];
+    const aw = withInterest ? 66 : 74;
+    const dueW = 54;
+    const refW = width - dueW - aw * amounts.length;
+    const cols = [left, left + refW, ...amounts.map((_a, i) => left + refW + dueW + i * aw)];
+    const header = () => {
+      this.style('bold', 7.5);
+      const y = doc.y;
+      line(doc, t.reference, cols[0]!, y, refW - 4);
+      line(doc, t.dueDate, cols[1]!, y, dueW - 4);
+      amounts.forEach((a, i) => line(doc, a, cols[i + 2]!, y, aw - 5, 'right'));
+      doc
+        .moveTo(left, y + 11)
+        .lineTo(left + width, y + 11)
+        .lineWidth(0.5)
+        .stroke(RULE);
+      doc.y = y + 14;
+    };
+    const values = (c: { principal: string; interest: string; costs: string; paid: string; totalDue: string }) =>
+      (withInterest ? [c.principal, c.interest, c.costs, c.paid, c.totalDue] : [c.principal, c.costs, c.paid, c.totalDue]).map((v) => this.money(v));
+
+    doc.moveDown(0.2);
+    this.ensure(60);
+    this.style('bold', 9.5);
+    line(doc, t.claims, left, doc.y, width);
+    doc.y += 3;
+    header();
+    for (const c of letter.claims) {
+      const h = c.description ? 20 : 12;
+      if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage(PAGE);
+        header();
+      }
+      const y = doc.y;
+      this.style('regular', 8);
+      line(doc, c.reference, cols[0]!, y, refW - 4);
+      line(doc, shortDate(c.dueDate, letter.language), cols[1]!, y, dueW - 4);
+      values(c).forEach((v, i) => amount(doc, v, cols[i + 2]!, y, aw - 5, 8));
+      if (c.description) {
+        this.style('regular', 6.5, GREY);
+        line(doc, c.description, cols[0]!, y + 9.5, refW + dueW - 4);
+      }
+      doc.y = y + h;
+    }
+    this.ensure(18);
+    const y = doc.y + 1;
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    this.style('bold', 8);
+    line(doc, t.totals, cols[0]!, y + 4, refW + dueW - 4);
+    values(letter.totals).forEach((v, i) => amount(doc, v, cols[i + 2]!, y + 4, aw - 5, 8));
+    doc.x = left;
+    doc.y = y + 21;
+  }
+
+  /** The compact interest statement of one claim: its periods, the total, the legal basis in one line. */
+  statement(claim: LetterClaim): void {
+    const { doc, letter, t, left, width } = this;
+    const s = claim.statement!;
+    const lang = letter.language;
+    const widths = [58, 58, 34, 56, 84, 84];
+    const x = widths.reduce<number[]>((acc, _w, i) => [...acc, i === 0 ? left : acc[i - 1]! + widths[i - 1]!], []);
+    const header = () => {
+      this.style('bold', 7);
+      const y = doc.y;
+      [t.from, t.to, t.days, t.rate, t.principal, t.interest].forEach((h, i) => line(doc, h, x[i]!, y, widths[i]! - 4, i < 2 ? 'left' : 'right'));
+      doc.y = y + 10;
+    };
+    this.ensure(44);
+    this.style('bold', 8.5);
+    line(doc, `${t.statementOf} — ${claim.reference}`, left, doc.y, width);
+    doc.y += 12;
+    header();
+    for (const p of s.periods) {
+      if (doc.y + 9 > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage(PAGE);
+        header();
+      }
+      const y = doc.y;
+      this.style('regular', 7);
+      line(doc, shortDate(p.from, lang), x[0]!, y, widths[0]! - 4);
+      line(doc, shortDate(p.to, lang), x[1]!, y, widths[1]! - 4);
+      line(doc, String(p.days), x[2]!, y, widths[2]! - 4, 'right');
+      line(doc, rate(p.rate, lang), x[3]!, y, widths[3]! - 4, 'right');
+      amount(doc, money(p.principal, s.currency, lang), x[4]!, y, widths[4]! - 4, 7);
+      amount(doc, money(p.amount, s.currency, lang), x[5]!, y, widths[5]! - 4, 7);
+      doc.y = y + 9;
+    }
+    this.ensure(12);
+    const y = doc.y + 1;
+    this.style('bold', 7);
+    line(doc, t.interest, x[0]!, y, x[5]! - left - 4);
+    amount(doc, money(s.interest, s.currency, lang), x[5]!, y, widths[5]! - 4, 7);
+    doc.y = y + 11;
+    if (s.basisCodes.length) {
+      this.style('regular', 6.5, GREY);
+      doc.text(`${t.basis}: ${s.basisCodes.map((b) => basisText(b, lang)).join('; ')}`, left, doc.y, { width });
+    }
+    doc.moveDown(0.8);
+  }
+
+  legalNotice(): void {
+    const { doc, letter, left, width } = this;
+    if (!letter.legalNotice.length) return;
+    this.ensure(30);
+    this.style('regular', 8.5);
+    for (const l of letter.legalNotice) {
+      doc.text(clean(l).trim(), left, doc.y, { width, lineGap: 1 });
+      doc.moveDown(0.3);
+    }
+    doc.moveDown(0.5);
+  }
+
+  /**
+   * IBAN, payee, reference, amount, date. EUR: boxed, the RF reference prominent (it is what matches
+   * the payment). CHF: three lines only, because the QR-bill below repeats all of it and a short
+   * letter must keep its bill on the first page.
+   */
+  paymentBlock(): void {
+    if (this.letter.currency === 'CHF') this.paymentSummary();
+    else this.paymentBox();
+  }
+
+  private referenceRow(): { label: string; value: string } | null {
+    const { t } = this;
+    const p = this.letter.payment;
+    if (!p.reference) return null;
+    if (p.referenceType === 'NON') return { label: t.paymentReference, value: single(p.reference) };
+    return { label: p.referenceType === 'QRR' ? t.qrReference : t.structuredReference, value: groupReference(p.referenceType, p.reference) };
+  }
+
+  private paymentSummary(): void {
+    const { doc, letter, t, left, width } = this;
+    const p = letter.payment;
+    const ref = this.referenceRow();
+    this.ensure(56);
+    let y = doc.y;
+    this.style('bold', 10);
+    line(doc, `${t.payment}: ${this.money(p.amount)} · ${t.payBy} ${longDate(p.payBy, letter.language)}`, left, y, width);
+    this.style('regular', 8.5);
+    line(doc, [`${t.iban} ${groupIban(p.iban)}`, ref ? `${ref.label} ${ref.value}` : null].filter(Boolean).join(' · '), left, (y += 14), width);
+    line(doc, `${t.payee}: ${oneLine(p.payee)}`, left, (y += 11.5), width);
+    this.style('regular', 7.5, GREY);
+    // No reference hint here: the QR-bill carries the reference, and a payer scans it.
+    line(doc, t.qrBillHint, left, y + 12, width);
+    doc.fillColor('black');
+    doc.moveDown(0.9);
+  }
+
+  private paymentBox(): void {
+    const { doc, letter, t, left, width } = this;
+    const p = letter.payment;
+    const pad = 8;
+    const labelW = 118;
+    const vx = left + pad + labelW;
+    const vw = width - 2 * pad - labelW;
+    const ref = this.referenceRow();
+    const rows: { label: string; value: string; font: 'regular' | 'bold'; size: number }[] = [
+      { label: t.payee, value: oneLine(p.payee), font: 'regular', size: 9.5 },
+      { label: t.iban, value: groupIban(p.iban), font: 'bold', size: 11 },
+    ];
+    if (ref) rows.push({ ...ref, font: 'bold', size: p.referenceType === 'NON' ? 10 : 12 });
+    if (p.message.trim() && p.referenceType === 'NON') rows.push({ label: t.message, value: p.message, font: 'regular', size: 9.5 });
+    rows.push({ label: t.amount, value: this.money(p.amount), font: 'bold', size: 11 });
+    rows.push({ label: t.payBy, value: longDate(p.payBy, letter.language), font: 'bold', size: 10 });
+
+    this.style('regular', 9.5);
+    const estimate = 24 + rows.length * 17 + (ref ? 12 : 0) + doc.heightOfString(single(rows[0]!.value), { width: vw });
+    this.ensure(estimate + 10);
+    const top = doc.y;
+    let y = top + pad;
+    this.style('bold', 10);
+    line(doc, t.payment, left + pad, y, width - 2 * pad);
+    y += 17;
+    for (const r of rows) {
+      this.style('regular', 8, GREY);
+      line(doc, r.label, left + pad, y + (r.size - 8) * 0.7, labelW - 6);
+      this.style(r.font, r.size);
+      if (r === rows[0]) {
+        y = block(doc, r.value, vx, y, vw, 3) + 4;
+      } else {
+        line(doc, r.value, vx, y, vw);
+        y += r.size + 6;
+      }
+    }
+    if (ref) {
+      this.style('regular', 7, GREY);
+      doc.text(t.referenceHint, left + pad, y + 2, { width: width - 2 * pad });
+      y = doc.y;
+    }
+    y += pad - 2;
+    doc.rect(left, top, width, y - top).lineWidth(0.7).stroke(RULE);
+    doc.fillColor('black');
+    doc.x = left;
+    doc.y = y + 14;
+  }
+
+  closing(): void {
+    const { doc, letter, left, width } = this;
+    this.style('regular', 10);
+    this.ensure(letter.closing.length * 14 + 6);
+    for (const l of letter.closing) doc.text(clean(l).trim() || ' ', left, doc.y, { width });
+  }
+
+  /** "Documento X" left, "Pagina n/N" right, on every page of the letter; above the perforation on the QR-bill page. */
+  footers(firstPage: number, pages: number, qrPage: number): void {
+    const { doc, t, left, width, letter } = this;
+    for (let i = 0; i < pages; i++) {
+      doc.switchToPage(firstPage + i);
+      const bottom = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      const y = firstPage + i === qrPage ? doc.page.height - QR_BILL_HEIGHT - mm(4.5) : doc.page.height - mm(12);
+      this.style('regular', 7, GREY);
+      line(doc, `${t.document} ${letter.documentId}`, left, y, width * 0.7);
+      line(doc, `${t.page} ${i + 1}/${pages}`, left + width * 0.7, y, width * 0.3, 'right');
+      doc.page.margins.bottom = bottom;
+    }
+    doc.fillColor('black');
+  }
+}

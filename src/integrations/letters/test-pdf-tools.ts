@@ -1,0 +1,70 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
+
+/**
+ * Test helpers: read a PDF the way a person or a bank app would, with poppler (pdftotext, pdfinfo,
+ * pdftoppm in /usr/bin) and a QR decoder (jsqr). Each call works on its own temporary file.
+ */
+const run = promisify(execFile);
+
+async function withFile<T>(pdf: Buffer, fn: (file: string, dir: string) => Promise<T>): Promise<T> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'incasso-letter-'));
+  try {
+    const file = path.join(dir, 'letter.pdf');
+    await fs.writeFile(file, pdf);
+    return await fn(file, dir);
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `pdftotext -layout`, with no-break and narrow no-break spaces as plain spaces (pages separated by form feeds). */
+export function pdfText(pdf: Buffer, pages?: { first: number; last: number }): Promise<string> {
+  return withFile(pdf, async (file) => {
+    const range = pages ? ['-f', String(pages.first), '-l', String(pages.last)] : [];
+    const { stdout } = await run('pdftotext', ['-layout', '-enc', 'UTF-8', ...range, file, '-'], { maxBuffer: 64 * 1024 * 1024 });
+    return stdout.replace(/[\u00a0\u202f]/g, ' ');
+  });
+}
+
+/** `pdfinfo` as key → value. */
+export function pdfInfo(pdf: Buffer): Promise<Record<string, string>> {
+  return withFile(pdf, async (file) => {
+    const { stdout } = await run('pdfinfo', [file]);
+    const info: Record<string, string> = {};
+    for (const l of stdout.split('\n')) {
+      const m = /^([^:]+):\s*(.*)$/.exec(l);
+      if (m) info[m[1]!.trim()] = m[2]!.trim();
+    }
+    return info;
+  });
+}
+
+export async function pageCount(pdf: Buffer): Promise<number> {
+  return Number((await pdfInfo(pdf)).Pages);
+}
+
+const MM = 300 / 25.4;
+
+/**
+ * The Swiss QR code of the QR-bill on `page` (1-based), decoded: the page rendered at 300 dpi
+ * (`pdftoppm -r 300`), cropped to the payment part's QR code (67 mm from the left, 17 mm below the
+ * bill's top edge, 46 mm square) with a margin, and read with jsQR. Returns the payload or null.
+ * Also returns poppler's stderr, which must stay empty for a well-formed PDF.
+ */
+export function decodeQrBill(pdf: Buffer, page: number): Promise<{ payload: string | null; stderr: string }> {
+  return withFile(pdf, async (file, dir) => {
+    const top = 297 - 105;
+    const crop = ['-x', String(Math.round(60 * MM)), '-y', String(Math.round((top + 10) * MM)), '-W', String(Math.round(60 * MM)), '-H', String(Math.round(60 * MM))];
+    const { stderr } = await run('pdftoppm', ['-r', '300', '-png', '-f', String(page), '-l', String(page), ...crop, '-singlefile', file, path.join(dir, 'qr')]);
+    const png = PNG.sync.read(await fs.readFile(path.join(dir, 'qr.png')));
+    // jsqr is CommonJS: its module object is the function and also carries it as `default` (what the types describe).
+    const code = jsqr.default(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+    return { payload: code ? code.data : null, stderr };
+  });
+}

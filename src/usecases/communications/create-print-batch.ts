@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import type { Db } from '../../db/connect.ts';
+import { uuid7 } from '../../db/uuid7.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { LetterPaymentError, renderLetterBatch, type LetterInput } from '../../integrations/letters/index.ts';
+import { recordAudit, recordAudits } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { loadCreditor } from '../shared/scope.ts';
+import { presentPrintBatch } from './print-batch-query.ts';
+import { CreatePrintBatchInput, type PrintBatchView } from './schema.ts';
+
+const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+
+/** Pages of the merged PDF, from the manifest the renderer wrote (one row per letter). */
+function pagesOf(manifest: string): number {
+  const rows = parse(manifest, { delimiter: ';', columns: true, skip_empty_lines: true }) as { pages: string }[];
+  return rows.reduce((n, r) => n + Number(r.pages), 0);
+}
+
+/**
+ * Lays the letters waiting to be printed (oldest first; optionally one creditor's) into one PDF for
+ * a print-and-post service, with its CSV manifest, from the letters as the dunning step decided them.
+ * In one transaction: the batch (both files and their SHA-256), the letters set `printed` with the
+ * batch, an audit event for the batch and one per letter (in its debtor's history). Letters are
+ * taken with SKIP LOCKED, so two batches made at the same moment never share a letter.
+ */
+export async function createPrintBatch(db: Db, actor: Actor, input: z.input<typeof CreatePrintBatchInput> = {}): Promise<PrintBatchView> {
+  authorize(actor, 'create', 'communication');
+  const data = parseInput(CreatePrintBatchInput, input);
+  return db.transaction().execute(async (trx) => {
+    if (data.creditorId) await loadCreditor(trx, actor, data.creditorId);
+    let q = trx
+      .selectFrom('communications')
+      .select(['id', 'ref_no', 'debtor_id', 'creditor_id', 'letter'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('status', '=', 'to_print')
+      .where('letter', 'is not', null);
+    if (data.creditorId) q = q.where('creditor_id', '=', data.creditorId);
+    if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
+    const rows = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
+    if (!rows.length) throw conflict('Nessuna lettera da stampare (no letters waiting to be printed)');
+
+    let batch;
+    try {
+      batch = await renderLetterBatch(rows.map((r) => r.letter as LetterInput), { duplex: data.duplex });
+    } catch (e) {
+      if (e instanceof LetterPaymentError) throw invalid([{ path: `letter.${e.field}`, message: e.message }], `Lettera non stampabile: ${e.message} (letter cannot be printed)`);
+      throw e;
+    }
+    const id = uuid7();
+    const inserted = await trx
+      .insertInto('print_batches')
+      .values({
+        id,
+        tenant_id: actor.tenantId,
+        letters: rows.length,
+        pages: pagesOf(batch.manifest),
+        duplex: data.duplex,
+        pdf: batch.pdf,
+        pdf_sha256: sha256(batch.pdf),
+        manifest: batch.manifest,
+        manifest_sha256: sha256(Buffer.from(batch.manifest, 'utf8')),
+        created_by: actor.userId,
+        actor_label: actor.label,
+      })
+      .returning(['id', 'ref_no', 'letters', 'pages', 'duplex', 'pdf_sha256', 'manifest_sha256', 'actor_label', 'created_at'])
+      .executeTakeFirstOrThrow();
+    await trx
+      .updateTable('communications')
+      .set({ status: 'printed', print_batch_id: id })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', 'in', rows.map((r) => r.id))
+      .execute();
+    const user = actor.userId
+      ? await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst()
+      : undefined;
+    const view = presentPrintBatch({ ...inserted, pdf_bytes: batch.pdf.length, user_name: user?.name ?? null });
+    await recordAudit(trx, actor, {
+      action: 'print_batch.created',
+      entityType: 'print_batch',
+      entityId: id,
+      creditorId: data.creditorId ?? null,
+      after: { ...view, communications: rows.map((r) => r.id) },
+    });
+    await recordAudits(
+      trx,
+      actor,
+      rows.map((r) => ({
+        action: 'communication.printed',
+        entityType: 'communication',
+        entityId: r.id,
+        debtorId: r.debtor_id,
+        creditorId: r.creditor_id,
+        before: { status: 'to_print' },
+        after: { status: 'printed', printBatchId: id, printBatchRefNo: view.refNo },
+      })),
+    );
+    return view;
+  });
+}

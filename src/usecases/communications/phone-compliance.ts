@@ -1,0 +1,101 @@
+import type { Db } from '../../db/connect.ts';
+import { complianceRulesOf } from '../shared/compliance-rules.ts';
+import { parseDate, Temporal } from '../../domain/dates.ts';
+import {
+  checkPhoneContact,
+  holidayName,
+  isoWeekStart,
+  nextPhoneSlot,
+  phoneWindowsOn,
+  type ComplianceRules,
+  type ContactBlock,
+  type ContactMoment,
+  type PhoneEvent,
+} from '../../domain/dunning/index.ts';
+
+/** Calling hours are local to the debtors: Italian (and Swiss: same offsets) wall-clock time. */
+export const PHONE_TIME_ZONE = 'Europe/Rome';
+/** How many days of calling windows a list of tasks carries, today included. */
+export const PHONE_DAYS = 14;
+
+/**
+ * The tenant's contact rules (tenants.settings.compliance), the Italian defaults when none are set.
+ * Rules that are set but invalid are refused rather than replaced: calling under rules nobody chose
+ * is worse than not calling.
+ */
+export async function tenantComplianceRules(db: Db, tenantId: string): Promise<ComplianceRules> {
+  const t = await db.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirstOrThrow();
+  return complianceRulesOf(t.settings);
+}
+
+/** An instant as the date and 'HH:MM' of the calling-hours time zone. */
+export function localMoment(now: Date): ContactMoment {
+  const z = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(PHONE_TIME_ZONE);
+  return { date: z.toPlainDate().toString(), time: `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}` };
+}
+
+/**
+ * The calls made to each debtor since the Monday of `from`'s ISO week (what the daily and weekly
+ * limits count): conversations and attempts that were allowed. Refused attempts were never calls.
+ */
+export async function phoneHistory(db: Db, tenantId: string, debtorIds: readonly string[], from: string): Promise<Map<string, PhoneEvent[]>> {
+  const out = new Map<string, PhoneEvent[]>();
+  if (!debtorIds.length) return out;
+  const rows = await db
+    .selectFrom('contact_log')
+    .select(['debtor_id', 'kind', 'local_date', 'local_time'])
+    .where('tenant_id', '=', tenantId)
+    .where('debtor_id', 'in', [...new Set(debtorIds)])
+    .where('kind', 'in', ['conversation', 'phone_attempt'])
+    .where('allowed', '=', true)
+    .where('local_date', '>=', isoWeekStart(from))
+    .orderBy('id')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.debtor_id) ?? [];
+    list.push({ date: r.local_date, time: r.local_time ?? '00:00', kind: r.kind === 'conversation' ? 'conversation' : 'attempt' });
+    out.set(r.debtor_id, list);
+  }
+  return out;
+}
+
+export interface PhoneDay {
+  date: string;
+  holiday: string | null;
+  windows: { from: string; to: string }[];
+}
+
+/** The calling windows of `days` days from `from`: none on holidays and closed days. */
+export function phoneDays(rules: ComplianceRules, from: string, days = PHONE_DAYS): PhoneDay[] {
+  const start = parseDate(from);
+  return Array.from({ length: days }, (_, i) => {
+    const date = start.add({ days: i }).toString();
+    return { date, holiday: holidayName(date, rules.holidays), windows: phoneWindowsOn(date, rules).map((w) => ({ from: w.from, to: w.to })) };
+  });
+}
+
+export interface TaskCompliance {
+  permittedNow: boolean;
+  blockedNow: ContactBlock | null;
+  nextSlot: ContactMoment | null;
+  blockedDays: (ContactBlock & { date: string })[];
+}
+
+/** Whether a debtor may be called now, when next, and which of `days` its limits close. */
+export function taskCompliance(rules: ComplianceRules, now: ContactMoment, history: readonly PhoneEvent[], days: readonly PhoneDay[]): TaskCompliance {
+  const check = checkPhoneContact(rules, now, history);
+  const blockedDays: TaskCompliance['blockedDays'] = [];
+  for (const d of days) {
+    const first = d.windows[0];
+    if (!first) continue;
+    // Inside the day's first window the calendar allows the call: only the debtor's limits can refuse it.
+    const r = checkPhoneContact(rules, { date: d.date, time: first.from }, history);
+    if (!r.allowed) blockedDays.push({ date: d.date, ...r.reason });
+  }
+  return {
+    permittedNow: check.allowed,
+    blockedNow: check.allowed ? null : check.reason,
+    nextSlot: check.allowed ? now : nextPhoneSlot(rules, now, history),
+    blockedDays,
+  };
+}

@@ -1,0 +1,189 @@
+import { isQRIBAN } from 'swissqrbill/utils';
+import { parseDate } from '../../domain/dates.ts';
+import { claimReferences, fillTemplate, templateFor, type InterestMode, type Language } from '../../domain/dunning/index.ts';
+import type { ClaimBalance } from '../../domain/interest/claim-ledger.ts';
+import { claimStatement } from '../../domain/interest/claim-ledger.ts';
+import type { RateBook } from '../../domain/interest/regimes.ts';
+import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
+import { formatMoneyText } from '../../domain/money-format.ts';
+import type { LetterClaim, LetterInput, LetterParty, LetterPayment } from '../../integrations/letters/index.ts';
+import { longDate as longDateText } from '../../integrations/letters/format.ts';
+import type { ClaimLedger } from '../claims/ledger.ts';
+import type { DebtorPlan, PlannedClaim } from './decide.ts';
+import type { DebtorContext } from './load-context.ts';
+
+/**
+ * The fully decided letter (the renderers' input) of one plan: every text in the reader's language,
+ * every amount exact. What each claim shows follows its own step's interest mode: interest is in the
+ * amounts only where the step charges it (with the claim's interest statement); a step that mentions
+ * it says so in its text.
+ *
+ * Payment references are derived from the claim so that the payment can be matched later: the
+ * claim's number with prefix 1 for a letter about one claim, the communication's number with prefix 2
+ * for a letter about several (the communication lists its claims). CHF to a Swiss QR-IBAN: QRR;
+ * otherwise the structured creditor reference RF (ISO 11649, SCOR on the QR-bill).
+ */
+
+export const CLAIM_REFERENCE_PREFIX = '1';
+export const COMMUNICATION_REFERENCE_PREFIX = '2';
+
+/** Days the reader has to pay, by tier (a formal notice sets a fair term, art. 1454 c.c. uses 15). */
+const PAY_WITHIN: Record<string, number> = { soft: 10, formal: 15, negotiation: 15, closure: 15, legal: 10 };
+
+export interface LetterClaimData {
+  claim: PlannedClaim;
+  row: DebtorContext['claims'][number];
+  ledger: ClaimLedger;
+  balance: ClaimBalance;
+}
+
+export interface LetterContext {
+  ctx: DebtorContext;
+  plan: DebtorPlan;
+  book: RateBook;
+  date: string;
+  interest: InterestMode;
+  claims: LetterClaimData[];
+  communicationRefNo: string;
+  documentId: string;
+}
+
+/**
+ * What one claim asks for under an interest mode. Interest is asked for only where the step charges
+ * it; where it is only mentioned ("interest accrues from …") the text says so and the amounts leave
+ * it out, as where it is not named at all.
+ */
+export function claimAmounts(b: ClaimBalance, mode: InterestMode) {
+  const withInterest = mode === 'charge';
+  const interest = withInterest ? b.interest : '0.00';
+  const paid = sumMoney([b.principalPaid, b.costsPaid, withInterest ? b.interestPaid : '0.00']);
+  const totalDue = sumMoney([b.principalDue, b.costsDue, withInterest ? b.interestDue : '0.00']);
+  return { interest, paid: toMoneyString(paid), totalDue: toMoneyString(totalDue) };
+}
+
+export function buildLetter(l: LetterContext): LetterInput {
+  const { ctx, plan } = l;
+  const creditor = ctx.creditors.get(plan.creditorId)!;
+  const language = asLanguage(ctx.debtor.language);
+  const creditorParty: LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null } = {
+    name: creditor.name,
+    lines: [creditor.address_line1, [creditor.postal_code, creditor.city, creditor.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim())),
+    country: creditor.country ?? 'IT',
+    email: creditor.email,
+    phone: creditor.phone,
+    vatNumber: creditor.vat_number,
+  };
+  const letterhead = agencyLetterhead(ctx.tenant);
+  const sender = letterhead ?? creditorParty;
+
+  const claims: LetterClaim[] = l.claims.map(({ claim, row, ledger, balance }) => {
+    // A claim behind the lead shows its own step's interest, never more than the message's.
+    const mode = weaker(claim.step.interest, l.interest);
+    const a = claimAmounts(balance, mode);
+    const out: LetterClaim = {
+      reference: row.external_ref,
+      description: row.description,
+      issueDate: row.issue_date,
+      dueDate: row.due_date,
+      principal: ledger.terms.principal,
+      interest: a.interest,
+      costs: balance.costs,
+      paid: a.paid,
+      totalDue: a.totalDue,
+    };
+    if (mode === 'charge' && money(balance.interest).gt(0)) {
+      out.statement = claimStatement(l.book, ledger.terms, ledger.payments, ledger.costs, l.date).statement;
+    }
+    return out;
+  });
+  const sum = (f: (c: LetterClaim) => string) => toMoneyString(sumMoney(claims.map(f)));
+  const totals = { principal: sum((c) => c.principal), interest: sum((c) => c.interest), costs: sum((c) => c.costs), paid: sum((c) => c.paid), totalDue: sum((c) => c.totalDue) };
+
+  const payBy = parseDate(l.date).add({ days: PAY_WITHIN[plan.step.tier] ?? 15 }).toString();
+  const references = claims.map((c) => c.reference);
+  const lastRate = claims.flatMap((c) => c.statement?.periods ?? []).at(-1)?.rate;
+  const filled = fillTemplate(
+    templateFor(plan.step.template, language),
+    {
+      debtorName: ctx.debtor.display_name,
+      creditorName: creditor.name,
+      senderName: sender.name,
+      senderContact: [sender.phone, sender.email].filter(Boolean).join(' · ') || sender.name,
+      totalDue: formatMoneyText(totals.totalDue, plan.currency, language),
+      payBy: longDateText(payBy, language),
+      references: references.join(', '),
+      claimCount: String(claims.length),
+      interestRate: lastRate ? `${lastRate.replace('.', language === 'en' ? '.' : ',')}%` : '',
+    },
+    l.interest,
+  );
+
+  const address = ctx.address;
+  const recipient: LetterParty = {
+    name: ctx.debtor.display_name,
+    lines: address
+      ? [address.line1, address.line2, [address.postal_code, address.city, address.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim()))
+      : [],
+    country: address?.country ?? 'IT',
+  };
+
+  const iban = (creditor.iban ?? '').replace(/\s+/g, '').toUpperCase();
+  const single = l.claims.length === 1 ? l.claims[0]!.row : null;
+  const refs = single ? claimReferences(single.ref_no, CLAIM_REFERENCE_PREFIX) : claimReferences(l.communicationRefNo, COMMUNICATION_REFERENCE_PREFIX);
+  const qr = plan.currency === 'CHF' && iban !== '' && isQRIBAN(iban);
+  const payment: LetterPayment = {
+    iban,
+    payee: creditorParty,
+    referenceType: qr ? 'QRR' : 'SCOR',
+    reference: qr ? refs.qrr : refs.rf,
+    payBy,
+    amount: totals.totalDue,
+    message: shorten(references.join(', '), 140),
+  };
+
+  return {
+    language,
+    tier: plan.step.tier,
+    date: l.date,
+    currency: plan.currency,
+    sender,
+    creditorName: letterhead ? creditor.name : null,
+    recipient,
+    subject: filled.subject,
+    salutation: filled.salutation,
+    paragraphs: filled.paragraphs,
+    claims,
+    totals,
+    // The renderer's interest column and statements are for charged interest; a mention is in the text.
+    interestMode: l.interest === 'charge' ? 'charge' : 'none',
+    legalNotice: filled.legalNotice,
+    closing: filled.closing,
+    payment,
+    documentId: l.documentId,
+  };
+}
+
+const RANK: Record<InterestMode, number> = { none: 0, mention: 1, charge: 2 };
+const weaker = (a: InterestMode, b: InterestMode): InterestMode => (RANK[a] <= RANK[b] ? a : b);
+
+const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+function asLanguage(value: string): Language {
+  return value === 'de' || value === 'fr' || value === 'en' ? value : 'it';
+}
+
+/** An agency writing in its own name: tenants.settings.letterhead { name, lines, country, email, phone, vatNumber }. */
+function agencyLetterhead(tenant: DebtorContext['tenant']): (LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null }) | null {
+  const lh = (tenant.settings as { letterhead?: unknown }).letterhead;
+  if (!lh || typeof lh !== 'object') return null;
+  const o = lh as Record<string, unknown>;
+  if (typeof o.name !== 'string' || !Array.isArray(o.lines)) return null;
+  return {
+    name: o.name,
+    lines: o.lines.filter((x): x is string => typeof x === 'string'),
+    country: typeof o.country === 'string' ? o.country : 'IT',
+    email: typeof o.email === 'string' ? o.email : null,
+    phone: typeof o.phone === 'string' ? o.phone : null,
+    vatNumber: typeof o.vatNumber === 'string' ? o.vatNumber : null,
+  };
+}

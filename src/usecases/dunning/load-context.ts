@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import type { Actor } from '../../domain/policies.ts';
+
+/**
+ * Everything the dunning decisions for a batch of debtors of one tenant need, read inside the
+ * batch's transaction (the debtors' rows are locked), in one query per kind of record rather than one
+ * per debtor: the debtors, their usable addresses and contacts, their claims with their strategies
+ * (locked too), the creditors involved and each debtor's contact log of the last week.
+ */
+export async function loadDebtorContexts(trx: Db, actor: Actor, debtorIds: readonly string[], date: string, creditorId?: string): Promise<Map<string, DebtorContext>> {
+  const out = new Map<string, DebtorContext>();
+  if (debtorIds.length === 0) return out;
+  const { tenant, debtors, addresses, contacts, claims, creditors, contactLog } = await loadRows(trx, actor, debtorIds, date, creditorId);
+  const creditorMap = new Map(creditors.map((c) => [c.id, c]));
+  const by = <T extends { debtor_id: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.debtor_id, [...(m.get(r.debtor_id) ?? []), r]);
+    return m;
+  };
+  const addressesOf = by(addresses);
+  const contactsOf = by(contacts);
+  const claimsOf = by(claims);
+  const logOf = by(contactLog);
+  for (const debtor of debtors) {
+    const mine = addressesOf.get(debtor.id) ?? [];
+    const address = mine[0] ?? null;
+    out.set(debtor.id, {
+      tenant,
+      debtor,
+      addresses: mine,
+      address,
+      debtorCountry: address?.country ?? 'IT',
+      contacts: contactsOf.get(debtor.id) ?? [],
+      claims: claimsOf.get(debtor.id) ?? [],
+      creditors: creditorMap,
+      contactLog: logOf.get(debtor.id) ?? [],
+    });
+  }
+  return out;
+}
+
+async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], date: string, creditorId?: string) {
+  const debtors = await trx
+    .selectFrom('debtors')
+    .select(['id', 'kind', 'display_name', 'first_name', 'last_name', 'company_name', 'language', 'deceased', 'ceased', 'hardship'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', 'in', debtorIds)
+    .execute();
+  const addresses = await trx
+    .selectFrom('addresses')
+    .select(['debtor_id', 'id', 'kind', 'line1', 'line2', 'postal_code', 'city', 'province', 'country'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', 'in', debtorIds)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+    .orderBy(sql`case kind when 'domicile' then 0 when 'residence' then 1 when 'registered_office' then 2 when 'billing' then 3 else 4 end`)
+    .orderBy('created_at')
+    .execute();
+  const contacts = await trx
+    .selectFrom('contacts')
+    .select(['debtor_id', 'id', 'channel', 'value', 'status', 'consent', 'third_party'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', 'in', debtorIds)
+    .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
+    .orderBy('created_at')
+    .execute();
+  const claims = await trx
+    .selectFrom('claims as c')
+    .leftJoin('strategies as s', (j) => j.onRef('s.id', '=', 'c.strategy_id').onRef('s.tenant_id', '=', 'c.tenant_id'))
+    .select([
+      'c.id',
+      'c.debtor_id',
+      'c.creditor_id',
+      'c.external_ref',
+      'c.description',
+      'c.issue_date',
+      'c.due_date',
+      'c.principal',
+      'c.amount_paid',
+      'c.ref_no',
+      'c.currency',
+      'c.status',
+      'c.kind',
+      'c.dunning_step_no',
+      'c.dunning_step_key',
+      'c.dunning_step_on',
+      'c.hold_until',
+      'c.next_action_on',
+      'c.strategy_id',
+      's.steps',
+      's.name as strategy_name',
+      's.active as strategy_active',
+      (eb) =>
+        eb
+          .selectFrom('communication_claims as cc')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .whereRef('cc.claim_id', '=', 'c.id')
+          .where('cc.superseded', '=', false)
+          .as('steps_received'),
+    ])
+    .where('c.tenant_id', '=', actor.tenantId)
+    .where('c.debtor_id', 'in', debtorIds)
+    .$if(creditorId !== undefined, (q) => q.where('c.creditor_id', '=', creditorId!))
+    .where('c.status', 'in', ['open', 'in_collection', 'partially_paid', 'promised', 'in_plan', 'disputed'])
+    .orderBy('c.due_date')
+    .orderBy('c.external_ref')
+    .forUpdate('c')
+    .execute();
+  const creditorIds = [...new Set(claims.map((c) => c.creditor_id))];
+  const creditors = creditorIds.length
+    ? await trx
+        .selectFrom('creditors')
+        .select(['id', 'name', 'address_line1', 'postal_code', 'city', 'province', 'country', 'email', 'phone', 'iban', 'vat_number', 'reminder_fees'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', 'in', creditorIds)
+        .execute()
+    : [];
+  const since = sql<string>`${date}::date - 7`;
+  const contactLog = await trx
+    .selectFrom('contact_log')
+    .select(['debtor_id', 'local_date', 'local_time', 'kind', 'channel', 'allowed'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', 'in', debtorIds)
+    .where('local_date', '>', since)
+    .execute();
+  const tenant = await trx.selectFrom('tenants').select(['name', 'kind', 'settings', 'country']).where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+  return { tenant, debtors, addresses, contacts, claims, creditors, contactLog };
+}
+
+type Rows = Awaited<ReturnType<typeof loadRows>>;
+export interface DebtorContext {
+  tenant: Rows['tenant'];
+  debtor: Rows['debtors'][number];
+  addresses: Rows['addresses'];
+  address: Rows['addresses'][number] | null;
+  debtorCountry: string;
+  contacts: Rows['contacts'];
+  claims: Rows['claims'];
+  creditors: Map<string, Rows['creditors'][number]>;
+  contactLog: Rows['contactLog'];
+}

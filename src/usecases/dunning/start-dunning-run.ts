@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import type { Config } from '../../config.ts';
+import type { Db } from '../../db/connect.ts';
+import { isoDate, uuid } from '../../domain/fields.ts';
+import { notFound } from '../../domain/errors.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { smtpTransport } from '../../integrations/mail/transport.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { deliverOutbox } from './deliver-outbox.ts';
+import { renderPendingLetters } from './render-letters.ts';
+import { runDunning, type DunningRunResult } from './run-dunning.ts';
+
+export const DunningRunInput = z.object({
+  date: isoDate,
+  dryRun: z.boolean().default(true),
+  /** Only this creditor's claims (one mandate's run). */
+  creditorId: uuid.optional(),
+});
+
+const MoneyText = z.string().meta({ description: 'decimal amount, e.g. "1234.50"' });
+export const DunningRunView = z.object({
+  date: z.string(),
+  dryRun: z.boolean(),
+  debtors: z.number().int(),
+  communications: z.number().int(),
+  blocked: z.number().int(),
+  claimsAssigned: z.number().int(),
+  delivered: z.object({ sent: z.number().int(), retrying: z.number().int(), failed: z.number().int() }).nullable(),
+  rendered: z.object({ rendered: z.number().int(), failed: z.number().int() }).nullable(),
+  failed: z.array(z.object({ debtorId: z.string(), message: z.string() })),
+  actions: z.array(
+    z.object({
+      debtorId: z.string(),
+      debtorName: z.string(),
+      creditorId: z.string(),
+      creditorName: z.string(),
+      audience: z.enum(['debtor', 'creditor']),
+      stepKey: z.string(),
+      stepNo: z.number().int(),
+      tier: z.string(),
+      channel: z.string().nullable(),
+      recipient: z.string().nullable(),
+      claims: z.array(z.object({ id: z.string(), reference: z.string(), stepNo: z.number().int(), totalDue: MoneyText, fee: MoneyText.nullable() })),
+      currency: z.string(),
+      amount: MoneyText,
+      fees: MoneyText,
+      postage: MoneyText,
+      blocked: z.string().nullable(),
+      communicationId: z.string().nullable(),
+    }),
+  ),
+});
+export type DunningRunView = z.infer<typeof DunningRunView>;
+
+/**
+ * A dunning run started by a person (supervisor or administrator): the dry run lists what would go
+ * out; the run performs it for the actor's tenant, audited under the person's name, then renders the
+ * first letters and hands the e-mails to the outbox delivery at once (the minute jobs do the rest).
+ */
+export async function startDunningRun(
+  db: Db,
+  actor: Actor,
+  input: z.input<typeof DunningRunInput>,
+  mail: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+): Promise<DunningRunView> {
+  authorize(actor, 'update', 'strategy');
+  const p = parseInput(DunningRunInput, input);
+  if (p.creditorId) {
+    const c = await db.selectFrom('creditors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', p.creditorId).executeTakeFirst();
+    if (!c) throw notFound('Creditore (creditor)');
+  }
+  const result: DunningRunResult = await runDunning(db, { date: p.date, dryRun: p.dryRun, actor, ...(p.creditorId ? { creditorId: p.creditorId } : {}) });
+  let delivered = null;
+  let rendered = null;
+  if (!p.dryRun && result.communications > 0) {
+    // The first letters at once (the page shows them in the debtors' history); the rest by the job.
+    rendered = await renderPendingLetters(db, { limit: 200 });
+    const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl) : null;
+    try {
+      delivered = await deliverOutbox(db, { transport, from: mail.mailFrom, limit: 200 });
+    } finally {
+      await transport?.close();
+    }
+  }
+  return { ...result, delivered, rendered };
+}
