@@ -5,6 +5,7 @@
  * PDF letter rendered and stored, fees, outbox, contact log, the claims' next step — timed.
  *
  *   npx tsx bench/dunning/tick.ts [--claims 1000000] [--per-debtor 4] [--scenario steady|first] [--render 2000] [--no-render] [--keep]
+ *                                 [--reuse DB --date YYYY-MM-DD]   (a kept database: the next day's tick on it)
  *
  * --scenario steady (default): the claims are already under the strategy at steps spread over the
  *   last weeks, their next actions spread over the coming 30 days: a normal day's tick.
@@ -38,10 +39,11 @@ if (!Number.isSafeInteger(CLAIMS) || CLAIMS < 1 || !(PER_DEBTOR >= 1) || (SCENAR
 const DEBTORS = Math.ceil(CLAIMS / PER_DEBTOR);
 
 const server = process.env.DATABASE_URL || 'postgres://incasso:incasso@127.0.0.1:5432/postgres';
-const name = `incasso_bench_dunning_${process.pid}`;
+const REUSE = value('reuse');
+const name = REUSE ?? `incasso_bench_dunning_${process.pid}`;
 const admin = new pg.Client({ connectionString: server });
 await admin.connect();
-await admin.query(`create database ${name}`);
+if (!REUSE) await admin.query(`create database ${name}`);
 const url = new URL(server);
 url.pathname = `/${name}`;
 const database = await openDatabase({ databaseUrl: url.toString() });
@@ -51,72 +53,77 @@ const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 try {
   await migrateToLatest(db);
   let t = performance.now();
-  const tenant = await db.insertInto('tenants').values({ slug: 'bench', name: 'Bench Recuperi', kind: 'agency' }).returning('id').executeTakeFirstOrThrow();
-  const creditor = await db
-    .insertInto('creditors')
-    .values({
-      tenant_id: tenant.id,
-      name: 'Ferramenta Bench S.p.A.',
-      kind: 'company',
-      address_line1: 'Via dell’Artigianato 22',
-      postal_code: '24126',
-      city: 'Bergamo',
-      province: 'BG',
-      country: 'IT',
-      email: 'crediti@ferramenta.example',
-      iban: 'IT60X0542811101000000123456',
-      reminder_fees: JSON.stringify(['5.00', '15.00', '25.00']),
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const strategy = STRATEGY_TEMPLATES['it-b2b'];
-  const s = await db
-    .insertInto('strategies')
-    .values({ tenant_id: tenant.id, creditor_id: creditor.id, name: strategy.name, template: 'it-b2b', steps: JSON.stringify(strategy.steps), active: true })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  if (!REUSE) {
+    const tenant = await db.insertInto('tenants').values({ slug: 'bench', name: 'Bench Recuperi', kind: 'agency' }).returning('id').executeTakeFirstOrThrow();
+    const creditor = await db
+      .insertInto('creditors')
+      .values({
+        tenant_id: tenant.id,
+        name: 'Ferramenta Bench S.p.A.',
+        kind: 'company',
+        address_line1: 'Via dell’Artigianato 22',
+        postal_code: '24126',
+        city: 'Bergamo',
+        province: 'BG',
+        country: 'IT',
+        email: 'crediti@ferramenta.example',
+        iban: 'IT60X0542811101000000123456',
+        reminder_fees: JSON.stringify(['5.00', '15.00', '25.00']),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const strategy = STRATEGY_TEMPLATES['it-b2b'];
+    const s = await db
+      .insertInto('strategies')
+      .values({ tenant_id: tenant.id, creditor_id: creditor.id, name: strategy.name, template: 'it-b2b', steps: JSON.stringify(strategy.steps), active: true })
+      .returning('id')
+      .executeTakeFirstOrThrow();
 
-  // Debtors (consumers and companies), an address each, an e-mail for 70 %, a PEC for 20 % of companies.
-  await sql`
-    insert into debtors (tenant_id, kind, display_name, first_name, last_name, company_name, language)
-    select ${tenant.id}, case when g % 3 = 0 then 'company' else 'consumer' end,
-           case when g % 3 = 0 then 'Impresa ' || g || ' S.r.l.' else 'Rossi ' || g end,
-           case when g % 3 = 0 then null else 'Mario' end, case when g % 3 = 0 then null else 'Rossi ' || g end,
-           case when g % 3 = 0 then 'Impresa ' || g || ' S.r.l.' else null end, 'it'
-      from generate_series(1, ${DEBTORS}) g`.execute(db);
-  await sql`
-    insert into addresses (tenant_id, debtor_id, kind, line1, postal_code, city, province, country, source)
-    select tenant_id, id, 'residence', 'Via Roma ' || (abs(hashtext(id::text)) % 200 + 1), '24100', 'Bergamo', 'BG', 'IT', 'bench'
-      from debtors where tenant_id = ${tenant.id}`.execute(db);
-  await sql`
-    insert into contacts (tenant_id, debtor_id, channel, value)
-    select tenant_id, id, 'email', 'd' || replace(id::text, '-', '') || '@example.it'
-      from debtors where tenant_id = ${tenant.id} and abs(hashtext(id::text)) % 10 < 7`.execute(db);
-  await sql`
-    insert into contacts (tenant_id, debtor_id, channel, value)
-    select tenant_id, id, 'pec', 'p' || replace(id::text, '-', '') || '@pec.example.it'
-      from debtors where tenant_id = ${tenant.id} and kind = 'company' and abs(hashtext(id::text)) % 5 = 0`.execute(db);
-  // Claims: PER_DEBTOR per debtor, due over the last 400 days.
-  await sql`
-    insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime)
-    select ${tenant.id}, ${creditor.id}, d.id, 'FT-' || d.n || '-' || k, 'invoice', (50 + (d.n * 7 + k * 13) % 4950)::numeric(15,2),
-           'EUR', ${DAY}::date - (11 + (d.n * 31 + k * 97) % 400)::int, 'IT', 'it-legal'
-      from (select id, row_number() over (order by id) as n from debtors where tenant_id = ${tenant.id}) d,
-           generate_series(1, ${PER_DEBTOR}) k
-     where (d.n - 1) * ${PER_DEBTOR} + k <= ${CLAIMS}`.execute(db);
-  if (SCENARIO === 'steady') {
-    // Already under the strategy: the friendly reminder was sent, the next step falls due over the
-    // coming 30 days (1/30 of the claims today, bundled per debtor as the engine does).
+    // Debtors (consumers and companies), an address each, an e-mail for 70 %, a PEC for 20 % of companies.
     await sql`
-      update claims set strategy_id = ${s.id}, dunning_step_no = 1, dunning_step_key = 'soft-1', stage = 'soft', status = 'in_collection',
-             dunning_step_on = ${DAY}::date - 20, next_action_on = ${DAY}::date + (abs(hashtext(debtor_id::text)) % 30)
-       where tenant_id = ${tenant.id}`.execute(db);
+      insert into debtors (tenant_id, kind, display_name, first_name, last_name, company_name, language)
+      select ${tenant.id}, case when g % 3 = 0 then 'company' else 'consumer' end,
+             case when g % 3 = 0 then 'Impresa ' || g || ' S.r.l.' else 'Rossi ' || g end,
+             case when g % 3 = 0 then null else 'Mario' end, case when g % 3 = 0 then null else 'Rossi ' || g end,
+             case when g % 3 = 0 then 'Impresa ' || g || ' S.r.l.' else null end, 'it'
+        from generate_series(1, ${DEBTORS}) g`.execute(db);
+    await sql`
+      insert into addresses (tenant_id, debtor_id, kind, line1, postal_code, city, province, country, source)
+      select tenant_id, id, 'residence', 'Via Roma ' || (abs(hashtext(id::text)) % 200 + 1), '24100', 'Bergamo', 'BG', 'IT', 'bench'
+        from debtors where tenant_id = ${tenant.id}`.execute(db);
+    await sql`
+      insert into contacts (tenant_id, debtor_id, channel, value)
+      select tenant_id, id, 'email', 'd' || replace(id::text, '-', '') || '@example.it'
+        from debtors where tenant_id = ${tenant.id} and abs(hashtext(id::text)) % 10 < 7`.execute(db);
+    await sql`
+      insert into contacts (tenant_id, debtor_id, channel, value)
+      select tenant_id, id, 'pec', 'p' || replace(id::text, '-', '') || '@pec.example.it'
+        from debtors where tenant_id = ${tenant.id} and kind = 'company' and abs(hashtext(id::text)) % 5 = 0`.execute(db);
+    // Claims: PER_DEBTOR per debtor, due over the last 400 days.
+    await sql`
+      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime)
+      select ${tenant.id}, ${creditor.id}, d.id, 'FT-' || d.n || '-' || k, 'invoice', (50 + (d.n * 7 + k * 13) % 4950)::numeric(15,2),
+             'EUR', ${DAY}::date - (11 + (d.n * 31 + k * 97) % 400)::int, 'IT', 'it-legal'
+        from (select id, row_number() over (order by id) as n from debtors where tenant_id = ${tenant.id}) d,
+             generate_series(1, ${PER_DEBTOR}) k
+       where (d.n - 1) * ${PER_DEBTOR} + k <= ${CLAIMS}`.execute(db);
+    if (SCENARIO === 'steady') {
+      // Already under the strategy: the friendly reminder was sent, the next step falls due over the
+      // coming 30 days (1/30 of the claims today, bundled per debtor as the engine does).
+      await sql`
+        update claims set strategy_id = ${s.id}, dunning_step_no = 1, dunning_step_key = 'soft-1', stage = 'soft', status = 'in_collection',
+               dunning_step_on = ${DAY}::date - 20, next_action_on = ${DAY}::date + (abs(hashtext(debtor_id::text)) % 30)
+         where tenant_id = ${tenant.id}`.execute(db);
+    }
+    await sql`analyze`.execute(db);
   }
-  await sql`analyze`.execute(db);
   const due = await sql<{ claims: string; debtors: string }>`
     select count(*) as claims, count(distinct debtor_id) as debtors from claims
-     where tenant_id = ${tenant.id} and (next_action_on is null or next_action_on <= ${DAY})`.execute(db);
-  console.log(`data: ${CLAIMS} open claims of ${DEBTORS} debtors generated in ${seconds(t)} s (scenario ${SCENARIO}; due today: ${due.rows[0]!.claims} claims of ${due.rows[0]!.debtors} debtors)`);
+     where status in ('open', 'in_collection', 'partially_paid') and (next_action_on is null or next_action_on <= ${DAY})`.execute(db);
+  const open = await sql<{ n: string }>`select count(*) as n from claims where status in ('open', 'in_collection', 'partially_paid')`.execute(db);
+  console.log(
+    `data: ${open.rows[0]!.n} open claims ${REUSE ? `in ${REUSE}` : `of ${DEBTORS} debtors generated in ${seconds(t)} s (scenario ${SCENARIO})`}; due ${DAY}: ${due.rows[0]!.claims} claims of ${due.rows[0]!.debtors} debtors`,
+  );
 
   t = performance.now();
   const rss0 = process.memoryUsage().rss;
@@ -126,7 +133,7 @@ try {
   const r = await runDunning(db, {
     date: DAY,
     time: '10:00',
-    batchSize: Number(value('batch-size') ?? 100),
+    batchSize: Number(value('batch-size') ?? 250),
     onBatch: (p) => {
       if (performance.now() - last > 10_000) {
         last = performance.now();
@@ -153,7 +160,7 @@ try {
   }
 } finally {
   await database.close();
-  if (!KEEP) await admin.query(`drop database ${name}`);
+  if (!KEEP && !REUSE) await admin.query(`drop database ${name}`);
   else console.log(`kept database ${name}`);
   await admin.end();
 }

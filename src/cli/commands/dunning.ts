@@ -21,7 +21,7 @@ export function dunningCommand(config: () => Config) {
     .option('--dry-run', 'list what would be sent, to whom, by which channel, with amounts, fees and postage; write nothing')
     .option('--json', 'print the result as JSON')
     .option('--no-deliver', 'leave the e-mails in the outbox and the letters unrendered (the server does both)')
-    .option('--batch-size <n>', 'debtors per transaction', (v) => Number.parseInt(v, 10), 100)
+    .option('--batch-size <n>', 'debtors per transaction', (v) => Number.parseInt(v, 10), 250)
     .action(async (o) => {
       const c = config();
       const database = await openMigrated(c);

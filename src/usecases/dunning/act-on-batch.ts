@@ -302,7 +302,9 @@ async function writeCommunications(
       steps.push(sql`(${c.id}::uuid, ${c.stepNo}::int, ${planned.stepKey}::text, ${planned.step.tier}::text, ${planned.nextOn}::date)`);
     }
     if (isEmail) outbox.push({ tenant_id: actor.tenantId, communication_id: id });
-    if (p.plan.audience === 'debtor') {
+    // A written message is a contact when it leaves; a phone task (or an SMS, sent by an operator) is
+    // logged when the call is made (record-phone-contact), under the calling rules of that moment.
+    if (p.plan.audience === 'debtor' && (isEmail || POST_CHANNELS.has(channel))) {
       log.push({
         tenant_id: actor.tenantId,
         debtor_id: p.ctx.debtor.id,

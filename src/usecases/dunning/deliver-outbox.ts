@@ -16,6 +16,8 @@ export interface DeliverOptions {
   backoffMs?: number;
   /** After this many failed attempts the message is given up (contact marked invalid, next channel). */
   maxAttempts?: number;
+  /** Only this tenant's messages (a run started by a user delivers its own at once). */
+  tenantId?: string;
 }
 
 export interface DeliverResult {
@@ -46,6 +48,7 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       .selectFrom('outbox')
       .select(['id', 'tenant_id', 'communication_id', 'attempts', 'status'])
       .where('status', 'in', ['pending', 'sending'])
+      .$if(opts.tenantId !== undefined, (q) => q.where('tenant_id', '=', opts.tenantId!))
       .where('next_attempt_at', '<=', sql<Date>`now()`)
       .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
       .orderBy('id')

@@ -18,7 +18,7 @@ export interface RenderResult {
  * twice after a crash stores what it would have stored the first time. A letter that cannot be
  * rendered is marked failed with the reason (and audited) instead of blocking the others.
  */
-export async function renderPendingLetters(db: Db, opts: { limit?: number; batchSize?: number } = {}): Promise<RenderResult> {
+export async function renderPendingLetters(db: Db, opts: { limit?: number; batchSize?: number; tenantId?: string } = {}): Promise<RenderResult> {
   const limit = opts.limit ?? Number.POSITIVE_INFINITY;
   const batchSize = opts.batchSize ?? 20;
   const result: RenderResult = { rendered: 0, failed: 0 };
@@ -30,6 +30,7 @@ export async function renderPendingLetters(db: Db, opts: { limit?: number; batch
         .where('pdf', 'is', null)
         .where('letter', 'is not', null)
         .where('status', '<>', 'failed')
+        .$if(opts.tenantId !== undefined, (q) => q.where('tenant_id', '=', opts.tenantId!))
         .orderBy('created_at')
         .limit(Math.min(batchSize, limit - result.rendered - result.failed))
         .forUpdate()

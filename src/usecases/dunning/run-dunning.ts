@@ -83,7 +83,7 @@ class DryRun extends Error {}
 export async function runDunning(db: Db, opts: RunDunningOptions): Promise<DunningRunResult> {
   const result: DunningRunResult = { date: opts.date, dryRun: Boolean(opts.dryRun), debtors: 0, communications: 0, blocked: 0, claimsAssigned: 0, actions: [], failed: [] };
   const book = await currentRateBook(db);
-  const batchSize = opts.batchSize ?? 100;
+  const batchSize = opts.batchSize ?? 250;
   const time = opts.time ?? localTimeFor(opts.date);
   if (opts.actor) opts = { ...opts, tenantId: opts.actor.tenantId };
   const batchOpts = { date: opts.date, time, dryRun: Boolean(opts.dryRun), creditorId: opts.creditorId };

@@ -75,10 +75,10 @@ export async function startDunningRun(
   let rendered = null;
   if (!p.dryRun && result.communications > 0) {
     // The first letters at once (the page shows them in the debtors' history); the rest by the job.
-    rendered = await renderPendingLetters(db, { limit: 200 });
+    rendered = await renderPendingLetters(db, { limit: 200, tenantId: actor.tenantId });
     const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl) : null;
     try {
-      delivered = await deliverOutbox(db, { transport, from: mail.mailFrom, limit: 200 });
+      delivered = await deliverOutbox(db, { transport, from: mail.mailFrom, limit: 200, tenantId: actor.tenantId });
     } finally {
       await transport?.close();
     }
