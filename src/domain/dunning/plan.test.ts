@@ -277,4 +277,12 @@ describe('chooseChannel', () => {
     expect(chooseChannel(call, [landline, { ...mobile, status: 'unverified' }], false)).toEqual({ channel: 'phone_task', contact: landline });
     expect(chooseChannel(text, [landline], false)).toMatchObject({ blocked: { code: 'no_usable_channel' } });
   });
+  it('passes over a channel the installation cannot send on, saying so', () => {
+    const textFirst: Step = { ...soft, channels: ['sms', 'letter'] };
+    const mobile = contact({ channel: 'mobile', value: '333 123' });
+    expect(chooseChannel(textFirst, [mobile], true, { unavailable: ['sms'] })).toEqual({ channel: 'letter', contact: null });
+    const only: Step = { ...soft, channels: ['sms'] };
+    const blocked = chooseChannel(only, [mobile], true, { unavailable: ['sms'] });
+    expect('blocked' in blocked && blocked.blocked.message).toMatch(/SMS: canale non configurato/);
+  });
 });

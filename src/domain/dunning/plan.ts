@@ -257,7 +257,7 @@ const NAMES: Record<DunningChannel, string> = {
  * - 'unverified' contacts are usable (they come from the creditor's records or public registers such
  *   as INI-PEC) but a 'valid' one of the same kind is preferred; `requireValid` refuses them;
  * - within a channel, contacts are tried in the order given (phone_task prefers mobile to landline);
- * - letters need a postal address;
+ * - letters need a postal address; a channel listed in `unavailable` is passed over;
  * - when no channel of the step is usable the step is blocked, with every channel's reason, and the
  *   caller decides (hold the claim, find an address); the engine never falls back to a channel the
  *   step does not list.
@@ -266,10 +266,18 @@ export function chooseChannel(
   step: Step,
   contacts: readonly ContactOption[],
   hasPostalAddress: boolean,
-  options: { requireValid?: boolean } = {},
+  options: {
+    requireValid?: boolean;
+    /** Channels this installation cannot send on (e.g. SMS without a gateway): skipped, with the reason. */
+    unavailable?: readonly DunningChannel[];
+  } = {},
 ): ChannelChoice {
   const reasons: string[] = [];
   for (const channel of step.channels) {
+    if (options.unavailable?.includes(channel)) {
+      reasons.push(`${NAMES[channel]}: canale non configurato (channel not set up)`);
+      continue;
+    }
     if (channel === 'letter' || channel === 'registered_letter') {
       if (hasPostalAddress) return { channel, contact: null };
       reasons.push(`${NAMES[channel]}: nessun indirizzo postale (no postal address)`);

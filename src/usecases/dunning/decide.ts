@@ -197,7 +197,8 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
       out.send.push(plan);
       continue;
     }
-    const choice = chooseChannel(bundle.step, contacts, ctx.address !== null);
+    // No SMS gateway yet: an SMS step goes by its next channel (or is blocked, saying why).
+    const choice = chooseChannel(bundle.step, contacts, ctx.address !== null, { unavailable: ['sms'] });
     if ('blocked' in choice) {
       plan.blocked = choice.blocked.message;
       out.send.push(plan);
