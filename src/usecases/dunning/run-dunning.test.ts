@@ -227,16 +227,21 @@ describe('the dunning run', () => {
 
   it('a debtor whose letter cannot be made (invalid IBAN) fails alone, with the reason; the others go out', async () => {
     const t = await setup(STRATEGY_TEMPLATES['it-b2b'], { iban: 'IT00X0542811101000000123456' });
+    // The tenant's other creditor is in order.
+    await db
+      .insertInto('strategies')
+      .values({ tenant_id: t.tenantId, creditor_id: t.otherCreditor.id, name: 'it-b2b', steps: JSON.stringify(STRATEGY_TEMPLATES['it-b2b'].steps), active: true })
+      .execute();
+    await db.updateTable('creditors').set({ iban: 'IT60X0542811101000000123456', address_line1: 'Piazza Municipio 1', postal_code: '24020', city: 'Valdoria', province: 'BG' }).where('id', '=', t.otherCreditor.id).execute();
     const d = await debtorWith(t, { email: 'bad@example.it' });
-    await createTestClaim(db, t, d.id, { externalRef: 'FT-IBAN', dueDate: '2026-01-10' });
-    const good = await setup();
-    const g = await debtorWith(good, { email: 'good@example.it' });
-    await createTestClaim(db, good, g.id, { externalRef: 'FT-GOOD', dueDate: '2026-01-10' });
-    const r = await runDunning(db, { date: '2026-03-01', time: '10:00' });
+    const bad = await createTestClaim(db, t, d.id, { externalRef: 'FT-IBAN', dueDate: '2026-01-10' });
+    const g = await debtorWith(t, { email: 'good@example.it', kind: 'company' });
+    await createTestClaim(db, t, g.id, { externalRef: 'FT-GOOD', dueDate: '2026-01-10', creditorId: t.otherCreditor.id });
+    const r = await runDunning(db, { date: '2026-03-01', tenantId: t.tenantId, time: '10:00', batchSize: 10 });
     expect(r.failed).toEqual([{ debtorId: d.id, message: expect.stringMatching(/IBAN non valido/) }]);
     expect(r.actions.filter((a) => a.debtorId === g.id)).toMatchObject([{ channel: 'email', blocked: null }]);
     expect(await commsOf(d.id)).toEqual([]);
-    expect(await claimRow((await db.selectFrom('claims').select('id').where('external_ref', '=', 'FT-IBAN').executeTakeFirstOrThrow()).id)).toMatchObject({ dunning_step_no: 0 });
+    expect(await claimRow(bad.id)).toMatchObject({ dunning_step_no: 0 });
   });
 
   it('CHF letters carry a Swiss QR-bill with a QR reference derived from the claim and the right amount', async () => {

@@ -13,6 +13,7 @@ import { debtorDisplayName } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { TableItem } from '../../integrations/import-files/index.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
+import { AUDIT_COLUMNS } from '../shared/audit.ts';
 import { uuid7 } from '../../db/uuid7.ts';
 import type { DB } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
@@ -557,17 +558,5 @@ const CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
   { name: 'tax_year', type: 'integer' },
   { name: 'jurisdiction', type: 'text' },
   { name: 'import_job_id', type: 'uuid' },
-];
-const AUDIT_COLUMNS: BulkColumn<DB['audit_events']>[] = [
-  { name: 'tenant_id', type: 'uuid' },
-  { name: 'actor_user_id', type: 'uuid' },
-  { name: 'actor_label', type: 'text' },
-  { name: 'action', type: 'text' },
-  { name: 'entity_type', type: 'text' },
-  { name: 'entity_id', type: 'uuid' },
-  { name: 'debtor_id', type: 'uuid' },
-  { name: 'creditor_id', type: 'uuid' },
-  { name: 'before', type: 'jsonb' },
-  { name: 'after', type: 'jsonb' },
 ];
 

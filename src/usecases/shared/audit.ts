@@ -1,4 +1,6 @@
+import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connect.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policies.ts';
 
 export interface AuditEntry {
@@ -19,9 +21,32 @@ export interface AuditEntry {
  * committed together or neither is. The table refuses updates and deletes.
  */
 export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Promise<void> {
-  await trx
-    .insertInto('audit_events')
-    .values({
+  await recordAudits(trx, actor, [entry]);
+}
+
+/** The audit_events columns written by the use cases (bulk inserts share this list). */
+export const AUDIT_COLUMNS: BulkColumn<DB['audit_events']>[] = [
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'actor_user_id', type: 'uuid' },
+  { name: 'actor_label', type: 'text' },
+  { name: 'action', type: 'text' },
+  { name: 'entity_type', type: 'text' },
+  { name: 'entity_id', type: 'uuid' },
+  { name: 'debtor_id', type: 'uuid' },
+  { name: 'creditor_id', type: 'uuid' },
+  { name: 'before', type: 'jsonb' },
+  { name: 'after', type: 'jsonb' },
+  { name: 'request_id', type: 'text' },
+  { name: 'ip', type: 'text' },
+];
+
+/** Several audit events in one statement (a batch of the dunning run, claims moved to a strategy). */
+export async function recordAudits(trx: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+  await bulkInsert(
+    trx,
+    'audit_events',
+    AUDIT_COLUMNS,
+    entries.map((entry) => ({
       tenant_id: actor.tenantId,
       actor_user_id: actor.userId,
       actor_label: actor.label,
@@ -30,36 +55,12 @@ export async function recordAudit(trx: Db, actor: Actor, entry: AuditEntry): Pro
       entity_id: entry.entityId,
       debtor_id: entry.debtorId ?? null,
       creditor_id: entry.creditorId ?? null,
-      before: entry.before ? JSON.stringify(entry.before) : undefined,
-      after: entry.after ? JSON.stringify(entry.after) : undefined,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
       request_id: actor.requestId ?? null,
       ip: actor.ip ?? null,
-    })
-    .execute();
-}
-
-/** Several audit events in one statement (a batch of the dunning run). */
-export async function recordAudits(trx: Db, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await trx
-    .insertInto('audit_events')
-    .values(
-      entries.map((entry) => ({
-        tenant_id: actor.tenantId,
-        actor_user_id: actor.userId,
-        actor_label: actor.label,
-        action: entry.action,
-        entity_type: entry.entityType,
-        entity_id: entry.entityId,
-        debtor_id: entry.debtorId ?? null,
-        creditor_id: entry.creditorId ?? null,
-        before: entry.before ? JSON.stringify(entry.before) : undefined,
-        after: entry.after ? JSON.stringify(entry.after) : undefined,
-        request_id: actor.requestId ?? null,
-        ip: actor.ip ?? null,
-      })),
-    )
-    .execute();
+    })),
+  );
 }
 
 /** The fields that differ, as before/after pairs for the audit log. Values compared as JSON. */

@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import type { DB, StrategiesTable } from '../../db/schema.ts';
-import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
+import type { StrategiesTable } from '../../db/schema.ts';
+import { recordAudits } from '../shared/audit.ts';
 import { nextAction, parseStrategy, type Language, type Step, type Strategy } from '../../domain/dunning/index.ts';
 import { OPEN_STATUSES, type Currency, type DebtorKind } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -129,20 +129,6 @@ export interface ClaimStepChange {
   nextActionOn: string | null;
 }
 
-const AUDIT_COLUMNS: BulkColumn<DB['audit_events']>[] = [
-  { name: 'tenant_id', type: 'uuid' },
-  { name: 'actor_user_id', type: 'uuid' },
-  { name: 'actor_label', type: 'text' },
-  { name: 'action', type: 'text' },
-  { name: 'entity_type', type: 'text' },
-  { name: 'entity_id', type: 'uuid' },
-  { name: 'debtor_id', type: 'uuid' },
-  { name: 'creditor_id', type: 'uuid' },
-  { name: 'before', type: 'jsonb' },
-  { name: 'after', type: 'jsonb' },
-  { name: 'request_id', type: 'text' },
-  { name: 'ip', type: 'text' },
-];
 
 /**
  * Writes the claims' new strategy, step key and next action date in one statement, and one audit
@@ -166,23 +152,17 @@ export async function applyClaimSteps(trx: Db, actor: Actor, action: string, cha
     dunningStepKey: stepKey,
     nextActionOn: next,
   });
-  await bulkInsert(
+  await recordAudits(
     trx,
-    'audit_events',
-    AUDIT_COLUMNS,
+    actor,
     changed.map((c) => ({
-      tenant_id: actor.tenantId,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
       action,
-      entity_type: 'claim',
-      entity_id: c.claim.id,
-      debtor_id: c.claim.debtorId,
-      creditor_id: c.claim.creditorId,
+      entityType: 'claim',
+      entityId: c.claim.id,
+      debtorId: c.claim.debtorId,
+      creditorId: c.claim.creditorId,
       before: view(c.claim.strategyId, c.claim.dunningStepKey, c.claim.nextActionOn),
       after: { ...view(c.strategyId, c.stepKey, c.nextActionOn), dunningStepNo: c.claim.dunningStepNo },
-      request_id: actor.requestId ?? null,
-      ip: actor.ip ?? null,
     })),
   );
   return changed.length;
