@@ -7,6 +7,7 @@ export interface Config {
   /** Where the embedded database keeps its files (ignored with databaseUrl). */
   dataDir: string;
   port: number;
+  /** Address to listen on: loopback unless HOST says otherwise (HOST=0.0.0.0 to serve a network). */
   host: string;
   /** Cookies get the Secure flag (set when served over HTTPS, directly or behind a proxy). */
   secureCookies: boolean;
@@ -22,6 +23,17 @@ export interface Config {
   smtpUrl: string | undefined;
   /** From address of outgoing e-mail. */
   mailFrom: string;
+  /**
+   * INCASSO_DEMO: '1' loads the demo data like `--demo`, '0' never; unset: only on the embedded
+   * database (a PostgreSQL installation is a real one, and the demo's log-ins are published).
+   */
+  demo: boolean | undefined;
+}
+
+/** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h) || h === '::ffff:127.0.0.1';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -37,12 +49,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL?.trim() || undefined,
     dataDir: path.resolve(env.INCASSO_DATA_DIR ?? path.join(process.cwd(), 'data', 'db')),
     port,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST?.trim() || '127.0.0.1',
     secureCookies: env.INCASSO_SECURE_COOKIES === '1' || env.INCASSO_SECURE_COOKIES === 'true',
     sessionIdleMinutes: idle,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.INCASSO_TRUST_PROXY === '1' || env.INCASSO_TRUST_PROXY === 'true',
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     mailFrom: env.INCASSO_MAIL_FROM?.trim() || 'incasso <noreply@incasso.localhost>',
+    demo: parseDemo(env.INCASSO_DEMO),
   };
+}
+
+function parseDemo(v: string | undefined): boolean | undefined {
+  const t = v?.trim().toLowerCase();
+  if (!t) return undefined;
+  if (['1', 'true', 'yes'].includes(t)) return true;
+  if (['0', 'false', 'no'].includes(t)) return false;
+  throw new Error(`INCASSO_DEMO must be 1 or 0, got "${v}"`);
 }

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command } from '@commander-js/extra-typings';
 import { loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
@@ -13,9 +14,12 @@ import { importCommand } from './commands/import.ts';
 import { ratesCommand } from './commands/rates.ts';
 import { dunningCommand } from './commands/dunning.ts';
 
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
 const program = new Command()
   .name('incasso')
   .description('incasso — recupero crediti / credit recovery')
+  .version(`incasso ${pkg.version} (Node.js ${process.versions.node})`, '-V, --version')
   .showHelpAfterError();
 
 const config = () => loadConfig();

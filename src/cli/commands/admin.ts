@@ -1,10 +1,10 @@
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Config } from '../../config.ts';
-import { notFound } from '../../domain/errors.ts';
 import { ROLES, systemActor } from '../../domain/policies.ts';
 import { createTenant } from '../../usecases/tenants/create-tenant.ts';
 import { createUser } from '../../usecases/users/create-user.ts';
 import { openMigrated } from '../open.ts';
+import { resolveTenant } from '../tenant.ts';
 
 export function tenantCommand(config: () => Config) {
   const cmd = new Command('tenant').description('Manage tenants (an agency, or a company collecting for itself)');
@@ -38,8 +38,7 @@ export function userCommand(config: () => Config) {
     .action(async (o) => {
       const database = await openMigrated(config());
       try {
-        const tenant = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
-        if (!tenant) throw notFound(`Tenant "${o.tenant}"`);
+        const tenant = await resolveTenant(database.db, o.tenant);
         const u = await createUser(database.db, systemActor(tenant.id, 'cli'), {
           email: o.email,
           name: o.name,

@@ -9,6 +9,7 @@ import { deliverOutbox } from '../../usecases/dunning/deliver-outbox.ts';
 import { renderPendingLetters, type RenderResult } from '../../usecases/dunning/render-letters.ts';
 import { runDunning, type DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
 import { openMigrated } from '../open.ts';
+import { resolveTenant } from '../tenant.ts';
 
 export function dunningCommand(config: () => Config) {
   const cmd = new Command('dunning').description('Collection strategies: run the due steps (solleciti) and deliver the e-mails');
@@ -28,9 +29,7 @@ export function dunningCommand(config: () => Config) {
       try {
         let tenantId: string | undefined;
         if (o.tenant) {
-          const t = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
-          if (!t) throw notFound(`Tenant "${o.tenant}"`);
-          tenantId = t.id;
+          tenantId = (await resolveTenant(database.db, o.tenant)).id;
         }
         let creditorId: string | undefined;
         if (o.creditor) {

@@ -9,6 +9,7 @@ import { runImport } from '../../usecases/imports/run-import.ts';
 import type { ImportSummary } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { openMigrated } from '../open.ts';
+import { resolveTenant } from '../tenant.ts';
 
 /**
  * `incasso import FILE --creditor ID|CODE|NAME`: loads a portfolio file as an import job. Progress goes to
@@ -29,14 +30,12 @@ export function importCommand(config: () => Config) {
     .option('--json', 'print the summary as JSON')
     .addOption(new Option('--batch-size <rows>', 'rows per transaction').default('2000').hideHelp())
     .action(async (file, o) => {
+      // A file that cannot be read is said plainly before the database is opened.
+      fileProblem(file);
       const database = await openMigrated(config());
       try {
-        let tq = database.db.selectFrom('tenants').select(['id', 'slug']);
-        if (o.tenant) tq = tq.where('slug', '=', o.tenant);
-        const tenants = await tq.limit(2).execute();
-        if (tenants.length === 0) throw notFound(`Tenant "${o.tenant ?? ''}"`);
-        if (tenants.length > 1) throw new AppError('validation', 'Più tenant: indicare --tenant (several tenants: give --tenant)');
-        const actor = systemActor(tenants[0]!.id, 'cli');
+        const tenant = await resolveTenant(database.db, o.tenant);
+        const actor = systemActor(tenant.id, 'cli');
         const creditors = await database.db
           .selectFrom('creditors')
           .select(['id', 'name'])
@@ -52,7 +51,7 @@ export function importCommand(config: () => Config) {
         if (creditors.length !== 1) throw notFound(`Mandante "${o.creditor}" (creditor)`);
         const creditor = creditors[0]!;
 
-        const job = await uploadImport(database.db, actor, { creditorId: creditor.id, fileName: path.basename(file) }, fs.createReadStream(file));
+        const job = await uploadImport(database.db, actor, { creditorId: creditor.id, fileName: path.basename(file) }, (await fs.promises.open(file)).createReadStream());
         const tty = process.stderr.isTTY;
         const started = Date.now();
         if (job.resumed) process.stderr.write(`Riprendo l'importazione ${job.id} dalla riga ${job.lastLine} (resuming)\n`);
@@ -114,4 +113,20 @@ function printSummary(s: ImportSummary, creditor: string, file: string): void {
   if (s.reviews) console.log(`  da verificare    ${s.reviews} (possibili doppioni / possible duplicates)`);
   for (const w of s.warnings.slice(0, 10)) console.log(`  avviso: ${w}`);
   if (s.warnings.length > 10) console.log(`  … e altri ${s.warnings.length - 10} avvisi (--json per l'elenco / more warnings: --json lists them)`);
+}
+
+/** Refuses a path that is missing, a folder or unreadable, with the path and the reason. */
+function fileProblem(file: string): void {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    throw new AppError('validation', `File non trovato: ${file} (file not found)`);
+  }
+  if (st.isDirectory()) throw new AppError('validation', `${file} è una cartella, non un file (is a folder, not a file)`);
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch {
+    throw new AppError('validation', `File non leggibile: ${file} (file not readable: permission denied)`);
+  }
 }

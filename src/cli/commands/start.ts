@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
-import type { Config } from '../../config.ts';
+import { isLoopbackHost, type Config } from '../../config.ts';
+import { AppError } from '../../domain/errors.ts';
 import type { loadDemo as LoadDemo } from '../../usecases/demo/load-demo.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
 import { printLogins } from './demo.ts';
@@ -7,12 +8,13 @@ import { printLogins } from './demo.ts';
 export function startCommand(config: () => Config) {
   return new Command('start')
     .description('Start the server and the scheduler (embedded database unless DATABASE_URL is set)')
-    .option('--no-demo', 'do not load the demo data on a database without tenants')
+    .option('--demo', 'load the demo data set (default only on the embedded database; its log-ins are published)')
+    .option('--no-demo', 'never load the demo data')
     .option('--no-scheduler', 'serve HTTP only; run no background jobs on this node')
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
-      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }] = await Promise.all([
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
         import('../../http/server.ts'),
         import('../../jobs/handlers/purge-sessions.ts'),
         import('../../jobs/handlers/resume-imports.ts'),
@@ -22,6 +24,7 @@ export function startCommand(config: () => Config) {
         import('../../jobs/pg-boss.ts'),
         import('../../usecases/demo/load-demo.ts'),
         import('../web-build.ts'),
+        import('../../usecases/demo/published-demo-logins.ts'),
       ]);
       const c = config();
       const started = Date.now();
@@ -30,11 +33,33 @@ export function startCommand(config: () => Config) {
 
       const tenants = await database.db.selectFrom('tenants').select('slug').execute();
       let logins: Awaited<ReturnType<typeof LoadDemo>>['logins'] = [];
-      const demoWanted = opts.demo && process.env.INCASSO_DEMO !== '0';
+      // The demo is for trying incasso on this machine: by default only on the embedded database.
+      // A PostgreSQL database is an installation; there the demo comes only when asked for.
+      const demoWanted = opts.demo ?? c.demo ?? !c.databaseUrl;
+      // Published passwords never face a network: refuse before anything is loaded or served.
+      if (!isLoopbackHost(c.host)) {
+        const exposed = demoWanted && tenants.length === 0 ? ['(demo data to be loaded)'] : await publishedDemoLogins(database.db);
+        if (exposed.length) {
+          await database.close();
+          throw new AppError(
+            'validation',
+            `Avvio rifiutato: HOST=${c.host} esporrebbe in rete i log-in demo con password pubblicata (${exposed.join(', ')}). ` +
+              'Avvia su 127.0.0.1 (HOST non impostato), oppure disattiva gli utenti demo / cambia le loro password, o usa un database senza demo ' +
+              `(start refused: HOST=${c.host} would expose the demo log-ins, whose password is published, to the network; ` +
+              'listen on 127.0.0.1, or deactivate the demo users / change their passwords, or use a database without the demo)',
+          );
+        }
+      }
       if (demoWanted && (tenants.length === 0 || tenants.some((t) => t.slug === 'demo'))) {
         const r = await loadDemo(database.db);
         if (r.created) console.log(`incasso: demo data loaded (${r.counts.debtors} debtors, ${r.counts.claims} claims)`);
         logins = r.logins;
+      } else if (tenants.length === 0) {
+        console.log(
+          'incasso: il database non ha ancora tenant (no tenant yet): create one with\n' +
+            '  incasso tenant create --slug <slug> --name "<name>"  and  incasso user create --tenant <slug> …\n' +
+            '  or load the demo data with  incasso demo  (only on a machine nobody else reaches).',
+        );
       }
 
       if (opts.webBuild) await ensureWebBuilt({ log: (s) => console.log(`incasso: ${s}`) });
@@ -67,7 +92,7 @@ export function startCommand(config: () => Config) {
       process.once('SIGTERM', () => void stop('SIGTERM'));
 
       await app.listen({ port: c.port, host: c.host });
-      const shownHost = c.host === '0.0.0.0' || c.host === '::' ? 'localhost' : c.host;
+      const shownHost = c.host === '0.0.0.0' || c.host === '::' ? 'localhost' : c.host.includes(':') ? `[${c.host}]` : c.host;
       const bound = app.server.address(); // PORT=0 picks a free port
       const port = bound && typeof bound === 'object' ? bound.port : c.port;
       console.log(`\nincasso is running: http://${shownHost}:${port}/   (API docs: /docs; ready in ${Date.now() - started} ms)`);
