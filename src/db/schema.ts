@@ -355,9 +355,16 @@ export interface RatePeriodsTable {
   rate_percent: Numeric;
   rate2_percent: ColumnType<string | null, string | null | undefined, string | null>;
   source: string;
+  /** Set only on rows entered before rates became installation-wide (0009). */
   tenant_id: string | null;
   added_by: string | null;
+  /** The installation operator who entered this version (never shown to tenants). */
   added_by_label: string;
+  /** 1 for the period as first entered; a correction is version + 1 and names what it supersedes. */
+  version: Generated<number>;
+  supersedes: string | null;
+  /** Why a correction was made (required from version 2). */
+  reason: string | null;
   created_at: Generated<Date>;
 }
 

@@ -28,7 +28,10 @@ export type Resource =
   | 'note'
   | 'user'
   | 'audit'
-  /** Statutory rate periods: installation-wide, so only administrators add them. */
+  /**
+   * Statutory rate periods: every tenant reads them; none writes them. They belong to the
+   * installation, so only its operator adds or corrects a period (`InstallationOperator`, the CLI).
+   */
   | 'rate'
   /** Giving up a creditor's money (a fee, costs): a supervisor's decision, recorded with who and why. */
   | 'waiver'
@@ -41,7 +44,7 @@ export type Resource =
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'rate', 'waiver', 'import', 'strategy', 'communication']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication']),
   supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
 };
@@ -50,6 +53,22 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   if (action === 'read') return resource !== 'user' || actor.role === 'admin';
   if (actor.role === 'viewer') return false;
   return WRITE[actor.role].has(resource);
+}
+
+/**
+ * Whoever runs the installation (not a tenant's user): the only one who adds or corrects statutory
+ * rate periods, which change every tenant's interest. Reached through the CLI on the server.
+ */
+export interface InstallationOperator {
+  kind: 'installation-operator';
+  /** Who entered it, kept with the change (e.g. "ops:anna@host"). */
+  label: string;
+}
+
+export function installationOperator(label: string): InstallationOperator {
+  const l = label.trim();
+  if (l.length < 2 || l.length > 200) throw new RangeError('operator label: 2–200 characters');
+  return { kind: 'installation-operator', label: l };
 }
 
 export function systemActor(tenantId: string, label = 'system'): Actor {

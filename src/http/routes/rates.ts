@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RATE_SERIES } from '../../domain/interest/rate-series.ts';
-import { addRatePeriod, AddRatePeriodInput, RatePeriodView } from '../../usecases/interest/add-rate-period.ts';
 import { listRatePeriods } from '../../usecases/interest/list-rate-periods.ts';
 import { actorOf } from '../auth.ts';
 import { errors } from '../schemas.ts';
@@ -17,7 +16,9 @@ const RatesOverview = z.object({
       rate: z.string(),
       rate2: z.string().nullable(),
       source: z.string(),
-      addedBy: z.string(),
+      version: z.number().int(),
+      current: z.boolean(),
+      reason: z.string().nullable(),
       addedAt: z.string(),
     }),
   ),
@@ -26,7 +27,6 @@ const RatesOverview = z.object({
 export const rateRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   const tags = ['interest'];
   app.get('/api/rates', { schema: { tags, response: { 200: RatesOverview, ...errors } } }, (req) => listRatePeriods(db, actorOf(req)));
-  app.post('/api/rates', { schema: { tags, body: AddRatePeriodInput, response: { 201: RatePeriodView, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await addRatePeriod(db, actorOf(req), req.body)),
-  );
+  // No write route: statutory periods are the installation's, added and corrected by its operator
+  // with `incasso rates add|correct` on the server, never by a tenant's user.
 };

@@ -2,13 +2,11 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { invalid } from '../../domain/errors.ts';
-import { appendPeriod, RATE_SERIES } from '../../domain/interest/rate-series.ts';
+import { RATE_SERIES, type RatePeriod } from '../../domain/interest/rate-series.ts';
 import { RateTableError } from '../../domain/interest/rate-table.ts';
-import type { Actor } from '../../domain/policies.ts';
-import { recordAudit } from '../shared/audit.ts';
-import { authorize } from '../shared/authorize.ts';
+import type { InstallationOperator } from '../../domain/policies.ts';
 import { parseInput } from '../shared/input.ts';
-import { currentRateBook } from './rate-book.ts';
+import { bookOf, currentRatePeriods } from './rate-book.ts';
 
 export const AddRatePeriodInput = z
   .object({
@@ -31,52 +29,56 @@ export const RatePeriodView = z.object({
   rate: z.string(),
   rate2: z.string().nullable(),
   source: z.string(),
+  version: z.number().int(),
 });
 
-/**
- * Adds the next published period of a statutory series (installation-wide, administrators only):
- * it must follow the last known period without gap or overlap, on the series' usual start day.
- * Periods are append-only; the change is written to the administrator's audit log.
- */
-export async function addRatePeriod(db: Db, actor: Actor, input: z.input<typeof AddRatePeriodInput>) {
-  authorize(actor, 'create', 'rate');
-  const data = parseInput(AddRatePeriodInput, input);
-  const period = { ...data, to: data.to ?? null, rate2: data.rate2 ?? null };
-  return db.transaction().execute(async (trx) => {
-    // Two administrators adding at once must not both "follow" the same last period.
-    await sql`select pg_advisory_xact_lock(hashtextextended('incasso:rate_periods', 0))`.execute(trx);
-    try {
-      appendPeriod(await currentRateBook(trx), period);
-    } catch (err) {
-      if (err instanceof RateTableError) {
-        const field = /^(from|to|rate2?|source):/.exec(err.message)?.[1] ?? 'from';
-        const message = err.message.replace(/^(from|to|rate2?|source): /, '');
-        throw invalid([{ path: field, message }], message);
-      }
-      throw err;
+/** Serialises every change of the rate tables across nodes (inside the caller's transaction). */
+export async function lockRateTables(trx: Db): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended('incasso:rate_periods', 0))`.execute(trx);
+}
+
+/** Checks a whole set of periods on the shipped tables; a broken one becomes a field error. */
+export function checkPeriods(periods: RatePeriod[]): void {
+  try {
+    bookOf(periods);
+  } catch (err) {
+    if (err instanceof RateTableError) {
+      const field = /^(from|to|rate2?|source):/.exec(err.message)?.[1] ?? 'from';
+      const message = err.message.replace(/^(from|to|rate2?|source): /, '');
+      throw invalid([{ path: field, message }], message);
     }
-    const id = await trx
+    throw err;
+  }
+}
+
+/**
+ * Adds the next published period of a statutory series. Statutory rates change every tenant's
+ * interest, so only the installation's operator does this (the CLI on the server), never a tenant's
+ * user: the type of `operator` admits nobody else. The period must follow the last known one without
+ * gap or overlap, on the series' usual start day; the row (append-only) records who entered it.
+ */
+export async function addRatePeriod(db: Db, operator: InstallationOperator, input: z.input<typeof AddRatePeriodInput>) {
+  const data = parseInput(AddRatePeriodInput, input);
+  const period: RatePeriod = { ...data, to: data.to ?? null, rate2: data.rate2 ?? null };
+  return db.transaction().execute(async (trx) => {
+    // Two operators adding at once must not both "follow" the same last period.
+    await lockRateTables(trx);
+    checkPeriods([...(await currentRatePeriods(trx)), period]);
+    await trx
       .insertInto('rate_periods')
       .values({
         series: period.series,
         valid_from: period.from,
         valid_to: period.to,
         rate_percent: period.rate,
-        rate2_percent: period.rate2,
+        rate2_percent: period.rate2 ?? null,
         source: period.source,
-        tenant_id: actor.tenantId,
-        added_by: actor.userId,
-        added_by_label: actor.label,
+        tenant_id: null,
+        added_by: null,
+        added_by_label: operator.label,
+        version: 1,
       })
-      .returning('id')
-      .executeTakeFirstOrThrow()
-      .then((row) => row.id);
-    await recordAudit(trx, actor, {
-      action: 'rate_period.added',
-      entityType: 'rate_period',
-      entityId: id,
-      after: period,
-    });
-    return period;
+      .execute();
+    return { ...period, rate2: period.rate2 ?? null, version: 1 };
   });
 }

@@ -16,22 +16,48 @@ export function shippedRateBook(): RateBook {
 let cache: { key: string; book: RateBook } | undefined;
 
 /**
- * The shipped tables extended by the periods administrators added since the release. One cheap query
- * tells whether anything was added (by this node or another); the merged book is rebuilt only then.
+ * The periods entered after the release, each at its latest version (a correction supersedes the
+ * version before it), in the order they follow each other.
+ */
+export async function currentRatePeriods(db: Db): Promise<RatePeriod[]> {
+  const rows = await db
+    .selectFrom('rate_periods as r')
+    .select(['r.series', 'r.valid_from', 'r.valid_to', 'r.rate_percent', 'r.rate2_percent', 'r.source'])
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('rate_periods as later')
+            .select('later.id')
+            .whereRef('later.series', '=', 'r.series')
+            .whereRef('later.valid_from', '=', 'r.valid_from')
+            .whereRef('later.version', '>', 'r.version'),
+        ),
+      ),
+    )
+    .orderBy('r.series')
+    .orderBy('r.valid_from')
+    .execute();
+  return rows.map(toPeriod);
+}
+
+/** The shipped tables extended by these periods (each checked: continuity, start days, rates). */
+export function bookOf(periods: RatePeriod[]): RateBook {
+  let book = shippedRateBook();
+  for (const p of periods) book = appendPeriod(book, p);
+  return book;
+}
+
+/**
+ * The shipped tables extended by the periods the installation's operator entered since the release,
+ * corrections applied. One cheap query tells whether anything was added or corrected (by this node or
+ * another: every change is a new row); the merged book is rebuilt only then.
  */
 export async function currentRateBook(db: Db): Promise<RateBook> {
   const stamp = await sql<{ n: number; last: string | null }>`
     select count(*)::int as n, max(created_at)::text as last from rate_periods`.execute(db);
   const key = `${stamp.rows[0]?.n ?? 0}|${stamp.rows[0]?.last ?? ''}`;
   if (cache?.key === key) return cache.book;
-  const rows = await db
-    .selectFrom('rate_periods')
-    .select(['series', 'valid_from', 'valid_to', 'rate_percent', 'rate2_percent', 'source'])
-    .orderBy('created_at')
-    .orderBy('valid_from')
-    .execute();
-  let book = shippedRateBook();
-  for (const r of rows) book = appendPeriod(book, toPeriod(r));
+  const book = bookOf(await currentRatePeriods(db));
   cache = { key, book };
   return book;
 }

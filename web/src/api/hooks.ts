@@ -344,14 +344,6 @@ export function useRates() {
   return useQuery({ queryKey: ['rates'], queryFn: ({ signal }) => call(http.GET('/api/rates', { signal })) });
 }
 
-export function useAddRatePeriod() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (body: BodyOf<'/api/rates', 'post'>) => call(http.POST('/api/rates', { body })),
-    onSuccess: () => qc.invalidateQueries({ queryKey: ['rates'] }),
-  });
-}
-
 export function useCalculateInterest() {
   return useMutation({
     mutationFn: (body: BodyOf<'/api/interest/calculate', 'post'>) => call(http.POST('/api/interest/calculate', { body })),

@@ -6903,7 +6903,9 @@ export interface paths {
                                 rate: string;
                                 rate2: string | null;
                                 source: string;
-                                addedBy: string;
+                                version: number;
+                                current: boolean;
+                                reason: string | null;
                                 addedAt: string;
                             }[];
                         };
@@ -7007,141 +7009,7 @@ export interface paths {
             };
         };
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        series: "it-legal" | "it-commercial-reference" | "ecb-mro" | "de-basiszins" | "fr-legal";
-                        from: string;
-                        to?: string | null;
-                        rate: string;
-                        rate2?: string | null;
-                        source: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {string} */
-                            series: "it-legal" | "it-commercial-reference" | "ecb-mro" | "de-basiszins" | "fr-legal";
-                            from: string;
-                            to: string | null;
-                            rate: string;
-                            rate2: string | null;
-                            source: string;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                                requestId?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                                requestId?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                                requestId?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                                requestId?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                fields: {
-                                    path: string;
-                                    message: string;
-                                }[];
-                                requestId?: string;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
