@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_reminder_fees.ts';
 import * as m0007 from './migrations/0007_dunning.ts';
 import * as m0008 from './migrations/0008_print_batches.ts';
 import * as m0009 from './migrations/0009_rate_versions.ts';
+import * as m0010 from './migrations/0010_unique_tax_ids.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0007_dunning': m0007,
   '0008_print_batches': m0008,
   '0009_rate_versions': m0009,
+  '0010_unique_tax_ids': m0010,
 };
 
 /** Names of all migrations, oldest first. */

@@ -21,11 +21,20 @@ const body = (code: string, message: string, fields: FieldError[] = [], requestI
   error: { code, message, fields, ...(requestId ? { requestId } : {}) },
 });
 
+/** Unique keys a user can run into, worded for the field that carries them. */
+const UNIQUE_FIELDS: Record<string, { path: string; message: string }> = {
+  debtors_tenant_tax_code: { path: 'taxCode', message: 'Esiste già un debitore con questo codice fiscale (a debtor with this tax code exists)' },
+  debtors_tenant_vat: { path: 'vatNumber', message: 'Esiste già un debitore con questa partita IVA (a debtor with this VAT number exists)' },
+};
+
 /** PostgreSQL errors that mean "your data" rather than "our bug". */
 function fromPostgres(err: { code?: string; constraint?: string }): { status: number; body: ErrorBody } | null {
   switch (err.code) {
-    case '23505':
+    case '23505': {
+      const field = UNIQUE_FIELDS[err.constraint ?? ''];
+      if (field) return { status: 409, body: body('conflict', field.message, [{ path: field.path, message: field.message }]) };
       return { status: 409, body: body('conflict', `Valore già presente (${err.constraint ?? 'unique'}) (duplicate value)`) };
+    }
     case '23514':
     case '23502':
     case '22P02':

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import type { Actor, Role } from '../domain/policies.ts';
@@ -8,6 +8,7 @@ import type { CreateClaimInput } from '../usecases/claims/schema.ts';
 import { createCreditor } from '../usecases/creditors/create-creditor.ts';
 import { createDebtor } from '../usecases/debtors/create-debtor.ts';
 import type { z } from 'zod';
+import { fakeCodiceFiscale } from './portfolio.ts';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
 let passwordHash: Promise<string> | undefined;
@@ -49,8 +50,12 @@ export async function createTestTenant(db: Db): Promise<TestTenant> {
   return { tenantId: tenant.id, slug, users, creditor, otherCreditor };
 }
 
+/** A valid codice fiscale not used before in this process: one debtor per tax id in a tenant. */
+let nextTaxCode = randomInt(1 << 20) << 10;
+export const uniqueCodiceFiscale = () => fakeCodiceFiscale(nextTaxCode++);
+
 export function consumerInput(overrides: Record<string, unknown> = {}) {
-  return { kind: 'consumer' as const, firstName: 'Mario', lastName: 'Rossi', taxCode: 'RSSMRA85T10A562S', ...overrides };
+  return { kind: 'consumer' as const, firstName: 'Mario', lastName: 'Rossi', taxCode: uniqueCodiceFiscale(), ...overrides };
 }
 
 export async function createTestDebtor(db: Db, t: TestTenant, overrides: Record<string, unknown> = {}) {

@@ -8,6 +8,7 @@ import {
   uniq,
   type TestTenant,
 } from '../../test/factories.ts';
+import { fakePartitaIva } from '../../test/portfolio.ts';
 import { MALFORMED_IDS, messageFor, openApiContext, pathsOf, UNKNOWN_ID, type ApiContext } from '../../test/http.ts';
 
 let ctx: ApiContext;
@@ -206,6 +207,25 @@ describe('debtors API', () => {
     expect(await counts()).toEqual(before);
   });
 
+  it('keeps one debtor per tax code and partita IVA in a tenant: a second answers 409 on the field; another tenant may hold the same', async () => {
+    const first = await createTestDebtor(ctx.db, t, { lastName: 'Unico' });
+    const again = await ctx.admin({ method: 'POST', url: '/api/debtors', payload: { kind: 'consumer', firstName: 'Mario', lastName: 'Copia', taxCode: first.taxCode } });
+    expect(again.statusCode, again.body).toBe(409);
+    expect(messageFor(again, 'taxCode')).toContain('Esiste già un debitore con questo codice fiscale');
+    const other = await createTestDebtor(ctx.db, t, { lastName: 'Altro' });
+    const moved = await ctx.admin({ method: 'PATCH', url: `/api/debtors/${other.id}`, payload: { taxCode: first.taxCode } });
+    expect(moved.statusCode, moved.body).toBe(409);
+    expect(messageFor(moved, 'taxCode')).toContain('codice fiscale');
+    const company = { kind: 'company', companyName: `Unica ${uniq()} S.r.l.`, vatNumber: fakePartitaIva(424242) };
+    expect((await ctx.admin({ method: 'POST', url: '/api/debtors', payload: company })).statusCode).toBe(201);
+    const twin = await ctx.admin({ method: 'POST', url: '/api/debtors', payload: { ...company, companyName: 'Gemella S.r.l.' } });
+    expect(twin.statusCode).toBe(409);
+    expect(messageFor(twin, 'vatNumber')).toContain('partita IVA');
+    // The key is per tenant: another tenant's debtor with the same tax code is its own business.
+    const elsewhere = await ctx.outsider({ method: 'POST', url: '/api/debtors', payload: { kind: 'consumer', firstName: 'Mario', lastName: 'Rossi', taxCode: first.taxCode } });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+  });
+
   it('rolls the debtor back when a nested contact turns out to be a duplicate (409)', async () => {
     const before = await counts();
     const res = await ctx.admin({
@@ -279,7 +299,7 @@ describe('debtors API', () => {
       expect(messageFor(res, path)).toContain(text);
     }
     const row = await ctx.db.selectFrom('debtors').selectAll().where('id', '=', d.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ version: 1, last_name: 'Fermo', kind: 'consumer', tax_code: 'RSSMRA85T10A562S', tenant_id: t.tenantId });
+    expect(row).toMatchObject({ version: 1, last_name: 'Fermo', kind: 'consumer', tax_code: d.taxCode, tenant_id: t.tenantId });
     expect(await countRows(ctx.db, 'audit_events', t.tenantId)).toBe(auditBefore);
   });
 

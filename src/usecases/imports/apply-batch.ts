@@ -18,6 +18,17 @@ import { uuid7 } from '../../db/uuid7.ts';
 import type { DB } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
 
+/**
+ * Another import wrote a debtor (same tax id) or a claim (same creditor and reference) this batch was
+ * about to create. Nothing of the batch is kept; the caller redoes it, and it then finds those rows.
+ */
+export class ImportRaceLost extends Error {
+  constructor(readonly what: 'debtors' | 'claims') {
+    super(`concurrent import wrote the same ${what}`);
+    this.name = 'ImportRaceLost';
+  }
+}
+
 /** What one batch did; added to the job's counters in the same transaction. */
 export interface BatchCounts {
   rowsRead: number;
@@ -342,7 +353,13 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     audits.push(auditRow(ctx, 'debtor.created', 'debtor', id, id, null, { displayName, kind: d.kind, taxCode: d.taxCode, vatNumber: d.vatNumber, source: source(ctx, r.line) }));
   }
 
-  await bulkInsert(trx, 'debtors', DEBTOR_COLUMNS, newDebtors);
+  // One debtor per tax id in a tenant (unique indexes): a debtor another import committed (or is
+  // committing) since this batch looked is not created twice — the insert waits for the other
+  // transaction and skips it, and the batch is redone on what is there now (ImportRaceLost).
+  // Inserting in key order keeps two imports from waiting on each other crosswise.
+  newDebtors.sort((a, b) => String(a.tax_code ?? a.vat_number ?? '').localeCompare(String(b.tax_code ?? b.vat_number ?? '')));
+  const insertedDebtors = await bulkInsert<'debtors', { id: string }>(trx, 'debtors', DEBTOR_COLUMNS, newDebtors, sql`on conflict do nothing returning id`);
+  if (insertedDebtors.length !== newDebtors.length) throw new ImportRaceLost('debtors');
   await bulkInsert(trx, 'addresses', ADDRESS_COLUMNS, newAddresses);
   if (newContacts.length) {
     // One row per debtor, channel and value; contacts already known are left as they are.
@@ -463,7 +480,9 @@ async function applyClaims(
     audits.push(auditRow(ctx, 'claim.updated', 'claim', old.id, old.debtor_id, before, { ...after, source: source(ctx, r.line) }));
     counts.updated++;
   }
-  await bulkInsert(trx, 'claims', CLAIM_COLUMNS, inserts);
+  // A claim another import of the same creditor created since this batch looked: redo the batch.
+  const insertedClaims = await bulkInsert<'claims', { id: string }>(trx, 'claims', CLAIM_COLUMNS, inserts, sql`on conflict do nothing returning id`);
+  if (insertedClaims.length !== inserts.length) throw new ImportRaceLost('claims');
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
 }
 

@@ -10,7 +10,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
-import { prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
+import { ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
 import { materialiseImportFile } from './upload-import.ts';
 import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
 
@@ -186,14 +186,17 @@ export async function runImport(
       // One batch is written while the next is read and checked: the CPU work runs during the
       // database's, and each batch still commits (or not) whole, in file order.
       let pending: Promise<void> = Promise.resolve();
-      const commit = async (items: TableItem[], prepared: PreparedBatch) => {
+      const commit = async (items: TableItem[], first: PreparedBatch) => {
+        let prepared = first;
+        let done: BatchCounts | undefined;
         const apply = async (trx: Db) => {
+          done = undefined;
           // The job row is the batch's lock: two runners of one job take turns and skip what is done.
           const current = await trx.selectFrom('import_jobs').select('last_line').where('id', '=', job.id).forUpdate().executeTakeFirstOrThrow();
           if (prepared.lastLine <= current.last_line) return;
           const todo = items[0]!.line > current.last_line ? prepared : prepareBatch(ctx, items.filter((i) => i.line > current.last_line));
           const c = await writeBatch(trx, ctx, todo);
-          add(totals, c);
+          done = c;
           await trx
             .updateTable('import_jobs')
             .set({
@@ -210,8 +213,30 @@ export async function runImport(
             .where('id', '=', job.id)
             .execute();
         };
-        if (dryRun) await apply(conn);
-        else await conn.transaction().execute(apply);
+        if (dryRun) {
+          try {
+            await apply(conn);
+          } catch (err) {
+            if (raceLost(err)) throw raceMessage(prepared.lastLine);
+            throw err;
+          }
+        } else {
+          // A batch that lost a race with another import (the same debtors or claims written at
+          // once, or the two waiting on each other) is rolled back and redone on what is there now.
+          for (let attempt = 1; ; attempt++) {
+            try {
+              await conn.transaction().execute(apply);
+              break;
+            } catch (err) {
+              if (!raceLost(err)) throw err;
+              if (attempt >= MAX_BATCH_ATTEMPTS) throw raceMessage(prepared.lastLine);
+              await new Promise((r) => setTimeout(r, 20 * attempt + Math.floor(Math.random() * 50)));
+              prepared = prepareBatch(ctx, items); // counts start again from zero
+            }
+          }
+        }
+        // Counted once the batch is committed (a redone batch is not counted twice).
+        if (done) add(totals, done);
         hooks.onProgress?.({ ...totals, lastLine: prepared.lastLine });
       };
       const flush = async () => {
@@ -276,6 +301,23 @@ export async function runImport(
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
   }
+}
+
+/** How often a batch that lost a race with another import is redone before the job pauses. */
+const MAX_BATCH_ATTEMPTS = 8;
+
+const raceMessage = (line: number) =>
+  new AppError(
+    'conflict',
+    `Un’altra importazione sta scrivendo gli stessi debitori o pratiche (righe fino a ${line}); ` +
+      'questa riprende da sola dall’ultimo blocco salvato, oppure rilanciatela (another import is writing the same debtors or claims; this one resumes from its last saved batch)',
+  );
+
+/** A batch's write lost to a concurrent import: our own check, a deadlock, a serialisation failure or a duplicate key. */
+function raceLost(err: unknown): boolean {
+  if (err instanceof ImportRaceLost) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '40P01' || code === '40001' || code === '23505';
 }
 
 /** Row notes kept on a job: enough to act on, bounded for a file of a million rows. */

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { AppError, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -63,6 +64,9 @@ export async function uploadImport(
     const sha = hash.digest('hex');
 
     const result = await db.transaction().execute(async (trx) => {
+      // Same file, same creditor → same job, even for two uploads at the same moment on two nodes:
+      // the second waits here until the first has committed its job, then finds it.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`incasso:import:${actor.tenantId}:${creditor.id}:${sha}`}, 0))`.execute(trx);
       const open = await trx
         .selectFrom('import_jobs')
         .select('id')
