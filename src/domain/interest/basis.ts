@@ -116,10 +116,10 @@ const TEXTS: Record<BasisCode, Texts> = {
     fr: () => 'Art. L313-2 CMF — taux de l’intérêt légal (autres cas)',
   },
   'fr-l441-10': {
-    it: () => 'Art. L441-10 C. com. — tasso BCE + 10 punti',
-    en: () => 'Art. L441-10 French Commercial Code — ECB rate + 10 points',
-    de: () => 'Art. L441-10 C. com. — EZB-Zinssatz + 10 Prozentpunkte',
-    fr: () => 'Art. L441-10 C. com. — taux BCE + 10 points',
+    it: () => 'Art. L441-10 II C. com. — tasso BCE in vigore il 1° gennaio / 1° luglio del semestre + 10 punti',
+    en: () => 'Art. L441-10 II French Commercial Code — ECB rate in force on 1 January / 1 July of the half-year + 10 points',
+    de: () => 'Art. L441-10 II C. com. — EZB-Zinssatz am 1. Januar / 1. Juli des Halbjahres + 10 Prozentpunkte',
+    fr: () => 'Art. L441-10 II C. com. — taux BCE en vigueur au 1er janvier / 1er juillet du semestre + 10 points',
   },
   'fr-d441-5': {
     it: () => 'Art. D441-5 C. com. — indennità forfettaria di 40 €',

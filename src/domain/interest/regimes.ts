@@ -3,7 +3,7 @@ import { money, toMoneyString } from '../money.ts';
 import type { BasisLine } from './basis.ts';
 import type { DebtorKind } from '../model.ts';
 import { INTEREST_REGIMES } from '../model.ts';
-import { flatTable, plusPoints, RateTableError, validateRateTable, type RateTable } from './rate-table.ts';
+import { flatTable, plusPoints, RateTableError, validateRateTable, type RateRow, type RateTable } from './rate-table.ts';
 
 export type Regime = (typeof INTEREST_REGIMES)[number];
 export { INTEREST_REGIMES as REGIMES };
@@ -16,7 +16,7 @@ export interface RateBook {
   itCommercialPlus7: RateTable;
   /** Italy, D.Lgs. 231/2002 as amended by D.Lgs. 192/2012 (ECB reference + 8). */
   itCommercialPlus8: RateTable;
-  /** ECB main refinancing operations rate (France: commercial rate = MRO + 10). */
+  /** ECB main refinancing operations rate (France: commercial rate = MRO of 1 January / 1 July + 10). */
   ecbMro: RateTable;
   /** Germany, § 247 BGB Basiszinssatz. */
   deBasiszins: RateTable;
@@ -76,6 +76,51 @@ export function switchAt(a: RateTable, b: RateTable, date: string, name: string)
     .map((r) => ({ ...r, from: r.from < date ? date : r.from }));
   const table = { name, rows: [...head, ...tail] };
   validateRateTable(table);
+  return table;
+}
+
+const frozen = new WeakMap<RateTable, RateTable>();
+
+/**
+ * France, Code de commerce art. L441-10 II: the late-payment rate is the ECB rate of its most recent
+ * refinancing operation + 10 points, and "le taux applicable pendant le premier semestre de l'année
+ * concernée est le taux en vigueur au 1er janvier de l'année en question. Pour le second semestre de
+ * l'année concernée, il est le taux en vigueur au 1er juillet" — one rate per half-year, whatever the
+ * ECB decides inside it. A half-year whose first day the ECB table covers is known to its last day; the
+ * half-year of the table's open-ended last row stays open ("until changed"). Derived once per ECB table.
+ */
+export function frenchCommercialTable(ecb: RateTable): RateTable {
+  const known = frozen.get(ecb);
+  if (known) return known;
+  const rows: RateRow[] = [];
+  const first = ecb.rows[0];
+  if (first) {
+    const f = Temporal.PlainDate.from(first.from);
+    let start =
+      f.day === 1 && (f.month === 1 || f.month === 7)
+        ? f
+        : Temporal.PlainDate.from({ year: f.year + (f.month >= 7 ? 1 : 0), month: f.month >= 7 ? 1 : 7, day: 1 });
+    let k = 0;
+    for (;;) {
+      const day = start.toString();
+      while (k < ecb.rows.length && ecb.rows[k]!.to !== null && ecb.rows[k]!.to! < day) k++;
+      const row = ecb.rows[k];
+      if (!row || row.from > day) break;
+      const next = start.add({ months: 6 });
+      const open = row.to === null;
+      rows.push({
+        from: day,
+        to: open ? null : next.subtract({ days: 1 }).toString(),
+        rate: add(row.rate, '10'),
+        source: `C. com. L441-10 II: BCE/ECB ${row.rate} % in vigore il/in force on ${day} + 10 (${row.source})`,
+      });
+      if (open) break;
+      start = next;
+    }
+  }
+  const table = { name: 'fr-commercial', rows };
+  validateRateTable(table);
+  frozen.set(ecb, table);
   return table;
 }
 
@@ -150,7 +195,7 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
     case 'fr-commercial':
       if (consumer) throw consumerRefusal('fr-commercial');
       return {
-        table: plusPoints(book.ecbMro, '10', add, 'fr-commercial'),
+        table: frenchCommercialTable(book.ecbMro),
         basis: [{ code: 'fr-l441-10' }, { code: 'fr-d441-5' }],
         flatCompensation: true,
       };

@@ -117,24 +117,14 @@ describe('fast path = exact path on the shipped rate tables', () => {
   });
 
   it('rounds an exact half cent up, on both paths', () => {
-    // The exact rational interest here is 8.755 €: its three periods are not terminating decimals.
-    // Summed period by period at 40 significant digits it landed just below the half cent (8.75);
-    // the exact path now sums numerators over a common denominator and rounds once, in integers.
-    const c: InterestCase = {
-      principal: '47.14',
-      due: '1999-07-31',
-      paid: '2002-06-06',
-      regime: 'fr-commercial',
-      dayCount: '30e360',
-      payments: [
-        { date: '1999-07-31', amount: '24.89' },
-        { date: '2000-05-10', amount: '8.08' },
-        { date: '2000-11-12', amount: '17.25' },
-      ],
-    };
+    // The exact rational interest here is 1.785 €: its two periods are not terminating decimals
+    // (30E/360: €140 × 12.50 % × 30 / 36000 = 1.458333…, × 14.00 % × 6 / 36000 = 0.326666…).
+    // Summed period by period at 40 significant digits such a total can land just below the half cent;
+    // the exact path sums numerators over a common denominator and rounds once, in integers.
+    const c: InterestCase = { principal: '140', due: '2023-05-31', paid: '2023-07-06', regime: 'fr-commercial', dayCount: '30e360' };
     const engine = new FastInterest(book);
     expect(engine.totals(c)).toEqual(exact(c));
-    expect(engine.totals(c).interest).toBe('8.76');
+    expect(engine.totals(c).interest).toBe('1.79');
     expect(engine.stats.fallback.tie).toBe(2);
   });
 });

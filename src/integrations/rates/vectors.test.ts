@@ -222,6 +222,84 @@ describe('edge cases', () => {
   });
 });
 
+describe('France — L441-10 II: the ECB rate of 1 January / 1 July, frozen for the half-year', () => {
+  // Expected figures computed independently, day by day (principal × (ECB rate in force on 1 January
+  // for January–June, on 1 July for July–December, + 10) / 36500 per day, summed, rounded once) and
+  // checked by hand on the period totals. Each case spans ECB changes inside a half-year, which the
+  // statutory rate ignores.
+  const fr = (c: Omit<Parameters<typeof run>[0], 'regime'>) => run({ regime: 'fr-commercial', ...c });
+  it('2009: the cuts of January, March, April and May stay out of H1 (2.50 on 1 January); H2 at 1.00 = €1,174.38', () => {
+    const s = fr({ due: '2008-12-31', paid: '2009-12-31' });
+    expect(amounts(s)).toEqual([
+      [181, '12.50', '619.86'],
+      [184, '11.00', '554.52'],
+    ]);
+    expect(s.interest).toBe('1174.38');
+    expect(s.costs).toBe('40.00');
+  });
+  it('2011: the April hike waits for H2 (1.25 on 1 July), the July hike never counts = €841.37', () => {
+    const s = fr({ due: '2011-03-31', paid: '2011-12-31' });
+    expect(amounts(s)).toEqual([
+      [91, '11.00', '274.25'], // 10000 × 11 × 91 / 36500 = 274.246…
+      [184, '11.25', '567.12'], // 10000 × 11.25 × 184 / 36500 = 567.123…
+    ]);
+    expect(s.interest).toBe('841.37');
+  });
+  it('2011 November and December cuts: H2 stays at 11.25 to 31 December; 2012 H1 at 1.00 = €281.44', () => {
+    const s = fr({ due: '2011-10-31', paid: '2012-01-31' });
+    expect(amounts(s)).toEqual([
+      [61, '11.25', '188.01'],
+      [31, '11.00', '93.42'],
+    ]);
+    expect(s.interest).toBe('281.44');
+  });
+  it('2022: the July, September and November hikes leave H2 at 0.00 + 10 = €504.11', () => {
+    const s = fr({ due: '2022-06-30', paid: '2022-12-31' });
+    expect(amounts(s)).toEqual([[184, '10.00', '504.11']]);
+  });
+  it('2023: six hikes, two rates — 2.50 on 1 January, 4.00 on 1 July = €1,325.62', () => {
+    const s = fr({ due: '2022-12-31', paid: '2023-12-31' });
+    expect(amounts(s)).toEqual([
+      [181, '12.50', '619.86'],
+      [184, '14.00', '705.75'],
+    ]);
+    expect(s.interest).toBe('1325.62');
+  });
+  it('2024: the June cut waits for H2 (4.25 on 1 July); September, October and December cuts never count = €837.53', () => {
+    const s = fr({ due: '2024-05-31', paid: '2024-12-31' });
+    expect(amounts(s)).toEqual([
+      [30, '14.50', '119.18'],
+      [184, '14.25', '718.36'],
+    ]);
+    expect(s.interest).toBe('837.53');
+  });
+  it('2025: January, March, April and June cuts — 3.15 on 1 January, 2.15 on 1 July = €1,264.59', () => {
+    const s = fr({ due: '2024-12-31', paid: '2025-12-31' });
+    expect(amounts(s)).toEqual([
+      [181, '13.15', '652.10'],
+      [184, '12.15', '612.49'],
+    ]);
+    expect(s.interest).toBe('1264.59');
+  });
+  it('a part payment inside a half-year of ECB hikes (2023): €25,000, €5,000 paid on 15 March = €1,833.26', () => {
+    const s = fr({ principal: '25000', due: '2023-01-31', paid: '2023-09-30', payments: [{ date: '2023-03-15', amount: '5000' }], flatCompensation: false });
+    // 25000 × 12.5 × 43 / 36500 = 368.15 paid first; 4,631.85 to principal; then 20,368.15 for
+    // 107 days at 12.50 (746.37) and 92 days at 14.00 (718.74).
+    expect(s.payments[0]).toMatchObject({ interest: '368.15', principal: '4631.85' });
+    expect(s.periods.map((p) => [p.from, p.to, p.rate, p.amount])).toEqual([
+      ['2023-02-01', '2023-03-15', '12.50', '368.15'],
+      ['2023-03-16', '2023-06-30', '12.50', '746.37'],
+      ['2023-07-01', '2023-09-30', '14.00', '718.74'],
+    ]);
+    expect(s.interest).toBe('1833.26');
+  });
+  it('three years across every change of 2022–2025 = €3,923.19, one rate per half-year', () => {
+    const s = fr({ due: '2022-06-30', paid: '2025-06-30' });
+    expect(s.periods.map((p) => p.rate)).toEqual(['10.00', '12.50', '14.00', '14.50', '14.25', '13.15']);
+    expect(s.interest).toBe('3923.19');
+  });
+});
+
 describe('the engine against a day-by-day oracle', () => {
   it('equals the sum of every single day’s interest on 300 random cases', () => {
     // A seeded generator: the same cases on every run.
@@ -272,7 +350,8 @@ function dailyRate(regime: string, d: string, due: string): MoneyT {
     case 'fr-legal-private':
       return money(rowRate(book.frLegalPrivate.rows, d));
     case 'fr-commercial':
-      return money(rowRate(book.ecbMro.rows, d)).plus(10);
+      // L441-10 II: the ECB rate in force on 1 January (January–June) or 1 July (July–December).
+      return money(rowRate(book.ecbMro.rows, `${d.slice(0, 4)}-${d.slice(5, 7) <= '06' ? '01' : '07'}-01`)).plus(10);
     default:
       throw new Error(regime);
   }
@@ -280,19 +359,14 @@ function dailyRate(regime: string, d: string, due: string): MoneyT {
 
 describe('exactness and refusals found by the fast path’s cross-check', () => {
   it('a total of exactly x.xx5 rounds up (numerators summed over a common denominator)', () => {
-    const s = computeStatement(book, {
-      principal: '47.14',
-      due: '1999-07-31',
-      paid: '2002-06-06',
-      regime: 'fr-commercial',
-      dayCount: '30e360',
-      payments: [
-        { date: '1999-07-31', amount: '24.89' },
-        { date: '2000-05-10', amount: '8.08' },
-        { date: '2000-11-12', amount: '17.25' },
-      ],
-    });
-    expect(s.interest).toBe('8.76');
+    // 30E/360: €140 × 12.50 % × 30 days / 36000 = 1.458333… and × 14.00 % × 6 days = 0.326666…;
+    // neither terminates, together they are exactly 1.785 → 1.79.
+    const s = computeStatement(book, { principal: '140', due: '2023-05-31', paid: '2023-07-06', regime: 'fr-commercial', dayCount: '30e360' });
+    expect(s.periods.map((p) => [p.days, p.rate])).toEqual([
+      [30, '12.50'],
+      [6, '14.00'],
+    ]);
+    expect(s.interest).toBe('1.79');
   });
   it('a rate pushed below zero by a negative spread accrues nothing; a negative contractual rate is refused', () => {
     const s = run({ regime: 'spread', base: 'it-legal', spread: '-3', due: '2020-12-31', paid: '2021-12-31' });
