@@ -18,11 +18,14 @@ export async function startSmtpServer(): Promise<{
   url: string;
   received: ReceivedMail[];
   failNext(n: number, code?: number): void;
+  /** The next n messages get no answer after their data: the server hangs, as a stuck relay does. */
+  stallNext(n: number): void;
   rejectRecipient(address: string): void;
   close(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
   let failures = 0;
+  let stalls = 0;
   let failCode = 451;
   const rejected = new Set<string>();
   const server = new SMTPServer({
@@ -41,6 +44,10 @@ export async function startSmtpServer(): Promise<{
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (stalls > 0) {
+          stalls--;
+          return; // never answers: the client must give up on its own
+        }
         if (failures > 0) {
           failures--;
           const err = new Error(failCode >= 500 ? '5.7.1 Refused' : '4.3.0 Try again later') as Error & { responseCode: number };
@@ -65,6 +72,9 @@ export async function startSmtpServer(): Promise<{
     failNext(n, code = 451) {
       failures = n;
       failCode = code;
+    },
+    stallNext(n) {
+      stalls = n;
     },
     rejectRecipient(address) {
       rejected.add(address.toLowerCase());

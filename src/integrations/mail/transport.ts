@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { OUTBOX_LEASE_SECONDS, smtpTimeouts } from '../../domain/outbox.ts';
 
 /** One e-mail as it leaves: the Message-ID is ours and stable across retries. */
 export interface OutgoingMail {
@@ -31,19 +32,24 @@ export class MailError extends Error {
   }
 }
 
-/** SMTP through nodemailer (pooled connections), from SMTP_URL. */
-export function smtpTransport(url: string, opts: { timeoutMs?: number } = {}): MailTransport {
-  const timeout = opts.timeoutMs ?? 30_000;
-  const t = nodemailer.createTransport(url, {
-    connectionTimeout: timeout,
-    greetingTimeout: timeout,
-    socketTimeout: timeout,
-  } as never);
+/**
+ * SMTP through nodemailer, pooled, from SMTP_URL. The options object carries the URL and the
+ * limits (nodemailer reads a second argument as message defaults, not as transport options): every
+ * wait and the whole send of one message end well inside the outbox lease (domain/outbox.ts), and a
+ * send past its deadline is aborted, so a message is never still on its way when another node may
+ * take it over.
+ */
+export function smtpTransport(url: string, opts: { leaseSeconds?: number } = {}): MailTransport & { readonly options: Readonly<Record<string, unknown>> } {
+  const { sendDeadline, ...limits } = smtpTimeouts(opts.leaseSeconds ?? OUTBOX_LEASE_SECONDS);
+  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 100, ...limits });
+  const options = (t.transporter as unknown as { options: Record<string, unknown> }).options;
   return {
     kind: 'smtp',
+    options,
     async send(mail) {
       try {
         await t.sendMail({
+          signal: AbortSignal.timeout(sendDeadline),
           messageId: mail.messageId,
           from: mail.from,
           to: mail.to,

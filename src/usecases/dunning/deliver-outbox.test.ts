@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
+import { OUTBOX_LEASE_SECONDS } from '../../domain/outbox.ts';
 import { smtpTransport } from '../../integrations/mail/transport.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
@@ -131,5 +133,77 @@ describe('deliverOutbox over a real SMTP server', () => {
     await drain({ transport: null, from: 'noreply@example.test' });
     const box = await database.db.selectFrom('local_mailbox').select(['subject', 'to_address']).where('message_id', '=', q.messageId).execute();
     expect(box).toEqual([{ subject: 'Nella casella locale', to_address: `locale-${t.slug}@example.test` }]);
+  });
+});
+
+describe('SMTP time limits stay inside the outbox lease', () => {
+  it('the transport is pooled and carries its limits, each well shorter than the lease', async () => {
+    const transport = smtpTransport(smtp.url);
+    try {
+      const o = transport.options;
+      expect(o.pool).toBe(true);
+      expect(o.host).toBe('127.0.0.1');
+      for (const k of ['connectionTimeout', 'greetingTimeout', 'socketTimeout', 'dnsTimeout']) {
+        expect(typeof o[k], k).toBe('number');
+        // nodemailer's own defaults (2 min to connect, 10 min of inactivity) would outlive the lease.
+        expect(o[k] as number, k).toBeLessThanOrEqual((OUTBOX_LEASE_SECONDS * 1000) / 4);
+      }
+    } finally {
+      await transport.close();
+    }
+  });
+
+  it('a server that never greets: the send gives up inside the lease, the message waits, then goes exactly once', async () => {
+    // A TCP server that accepts and says nothing, like a relay stuck before its banner.
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as net.AddressInfo).port;
+    const q = await queueMail(`muto-${uuid7()}@example.it`, 'Sollecito (server muto)');
+    const lease = 4;
+    const hanging = smtpTransport(`smtp://127.0.0.1:${port}`, { leaseSeconds: lease });
+    try {
+      const t0 = Date.now();
+      const r = await deliverOutbox(database.db, { transport: hanging, from: 'incasso <noreply@incasso.test>', leaseSeconds: lease, backoffMs: 10, tenantId: t.tenantId });
+      const elapsed = Date.now() - t0;
+      expect(r).toMatchObject({ sent: 0, retrying: 1 });
+      expect(elapsed).toBeLessThan(lease * 1000);
+      const row = await database.db.selectFrom('outbox').select(['status', 'last_error']).where('communication_id', '=', q.id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('pending');
+      expect(row.last_error).toMatch(/timeout|greeting|abort/i);
+    } finally {
+      await hanging.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    const good = smtpTransport(smtp.url);
+    try {
+      await drain({ transport: good, from: 'incasso <noreply@incasso.test>', backoffMs: 10, tenantId: t.tenantId });
+    } finally {
+      await good.close();
+    }
+    expect(mine([q.id])).toHaveLength(1);
+  });
+
+  it('a server that hangs after the message data: aborted at the deadline, well before another node may take the message over', async () => {
+    const q = await queueMail(`lento-${uuid7()}@example.it`, 'Sollecito (server bloccato)');
+    const lease = 4;
+    smtp.stallNext(1);
+    const transport = smtpTransport(smtp.url, { leaseSeconds: lease });
+    try {
+      const t0 = Date.now();
+      const r = await deliverOutbox(database.db, { transport, from: 'incasso <noreply@incasso.test>', leaseSeconds: lease, backoffMs: 10, tenantId: t.tenantId });
+      expect(r).toMatchObject({ sent: 0, retrying: 1 });
+      expect(Date.now() - t0).toBeLessThan(lease * 1000);
+      expect(mine([q.id])).toHaveLength(0);
+      await new Promise((res) => setTimeout(res, 50));
+      await drain({ transport, from: 'incasso <noreply@incasso.test>', leaseSeconds: lease, backoffMs: 10, tenantId: t.tenantId });
+    } finally {
+      await transport.close();
+    }
+    expect(mine([q.id])).toHaveLength(1);
+    const row = await database.db.selectFrom('outbox').select('status').where('communication_id', '=', q.id).executeTakeFirstOrThrow();
+    expect(row.status).toBe('sent');
   });
 });

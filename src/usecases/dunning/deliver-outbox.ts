@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import { OUTBOX_LEASE_SECONDS } from '../../domain/outbox.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { MailError, type MailTransport } from '../../integrations/mail/transport.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -40,7 +41,7 @@ const SIX_HOURS = 6 * 3600 * 1000;
  */
 export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<DeliverResult> {
   const limit = opts.limit ?? 50;
-  const lease = opts.leaseSeconds ?? 120;
+  const lease = opts.leaseSeconds ?? OUTBOX_LEASE_SECONDS;
   const result: DeliverResult = { sent: 0, retrying: 0, failed: 0 };
 
   const taken = await db.transaction().execute(async (trx) => {
@@ -67,6 +68,18 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   });
 
   for (const o of taken) {
+    // The lease runs per message from the moment it is sent: the ones taken with it wait their turn.
+    // A message whose lease lapsed meanwhile and that another node took (its attempt count moved on)
+    // is that node's now, never sent from here too.
+    const renewed = await db
+      .updateTable('outbox')
+      .set({ lease_until: sql`now() + make_interval(secs => ${lease})` })
+      .where('id', '=', o.id)
+      .where('status', '=', 'sending')
+      .where('attempts', '=', o.attempts + 1)
+      .returning('id')
+      .executeTakeFirst();
+    if (!renewed) continue;
     const c = await db
       .selectFrom('communications as c')
       .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
