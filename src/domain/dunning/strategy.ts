@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import '../zod-messages.ts';
+import { safeString } from '../fields.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import { CURRENCIES, DEBTOR_KINDS, type Currency, type DebtorKind } from '../model.ts';
 import { money, moneyProblem, toMoneyString } from '../money.ts';
@@ -135,7 +136,7 @@ const stepSchema = z.strictObject({
  */
 export const strategySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: safeString().trim().min(1).max(100),
     steps: z.array(stepSchema).min(1, { message: 'Almeno un passo (at least one step)' }).max(30),
   })
   .superRefine((s, ctx) => {

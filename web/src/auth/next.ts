@@ -9,6 +9,7 @@ const BASE = 'http://incasso.invalid';
 export function safeNext(raw: string | null | undefined): string {
   if (!raw || raw[0] !== '/' || raw[1] === '/' || raw[1] === '\\') return '/';
   // Backslashes, C0 controls, DEL, spaces and the Unicode line/paragraph separators have no place in our paths.
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   if (/[\\\u0000-\u0020\u007f\u2028\u2029]/.test(raw)) return '/';
   let url: URL;
   try {
