@@ -2,7 +2,7 @@ import { z } from 'zod';
 import './zod-messages.ts';
 import { dateProblem } from './dates.ts';
 import { CURRENCIES } from './model.ts';
-import { moneyProblem, toMoneyString } from './money.ts';
+import { amountProblem, toMoneyString } from './money.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
 
 /**
@@ -13,7 +13,7 @@ import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissU
 export const moneyAmount = z
   .string({ error: 'Importo richiesto come stringa, es. "1234.56" (amount must be a string like "1234.56")' })
   .superRefine((v, ctx) => {
-    const problem = moneyProblem(v);
+    const problem = amountProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .transform((v) => toMoneyString(v.trim()))

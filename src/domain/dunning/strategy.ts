@@ -3,7 +3,7 @@ import '../zod-messages.ts';
 import { safeString } from '../fields.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import { CURRENCIES, DEBTOR_KINDS, type Currency, type DebtorKind } from '../model.ts';
-import { money, moneyProblem, toMoneyString } from '../money.ts';
+import { amountProblem, money, toMoneyString } from '../money.ts';
 import { TEMPLATE_INFO, TEMPLATE_KEYS, type TemplateKey } from './templates.ts';
 import {
   DUNNING_CHANNELS,
@@ -86,7 +86,7 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const moneyString = z
   .string()
   .superRefine((v, ctx) => {
-    const problem = moneyProblem(v);
+    const problem = amountProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .transform((v) => toMoneyString(v.trim()));
