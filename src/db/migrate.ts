@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_imports.ts';
 import * as m0006 from './migrations/0006_reminder_fees.ts';
 import * as m0007 from './migrations/0007_dunning.ts';
 import * as m0008 from './migrations/0008_print_batches.ts';
+import * as m0011 from './migrations/0011_login_throttle.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0006_reminder_fees': m0006,
   '0007_dunning': m0007,
   '0008_print_batches': m0008,
+  '0011_login_throttle': m0011,
 };
 
 /** Names of all migrations, oldest first. */

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type FieldError } from '../domain/errors.ts';
+import { AppError, RateLimitedError, type ErrorCode, type FieldError } from '../domain/errors.ts';
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -51,6 +51,7 @@ function fromPostgres(err: { code?: string; constraint?: string }): { status: nu
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { code?: string; constraint?: string }, req, reply) => {
     if (err instanceof AppError) {
+      if (err instanceof RateLimitedError) void reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(STATUS[err.code]).send(body(err.code, err.message, err.fields));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {

@@ -1,6 +1,9 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows } from '../test/factories.ts';
-import { openApiContext, type ApiContext } from '../test/http.ts';
+import { countRows, createTestTenant, TEST_PASSWORD, uniq } from '../test/factories.ts';
+import { buildTestApp, openApiContext, type ApiContext } from '../test/http.ts';
+import { LOGIN_LIMIT_PER_ADDRESS, LOGIN_LIMIT_PER_ADDRESS_AND_EMAIL, LOGIN_WINDOW_SECONDS } from '../usecases/auth/login-throttle.ts';
 
 let ctx: ApiContext;
 
@@ -153,5 +156,64 @@ describe('JSON body encoding', () => {
     const malformed = await post('{"kind":', 'application/json');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.message).toBe('JSON non valido (malformed JSON)');
+  });
+});
+
+describe('login throttling counted in the database', () => {
+  // Distinct addresses per test, so no other test (or file sharing the database) is slowed.
+  const from = (app: FastifyInstance, remoteAddress: string) => (email: string, password: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+
+  it('slows many e-mails from one address, counting on every node, with Retry-After', async () => {
+    const second = await buildTestApp(ctx.db);
+    try {
+      const address = `198.51.100.${Math.floor(Math.random() * 200) + 1}`;
+      const a = from(ctx.app, address);
+      const b = from(second, address);
+      // 30 failures with 30 different e-mails, alternating between the two nodes.
+      for (let i = 1; i <= LOGIN_LIMIT_PER_ADDRESS; i++) {
+        const res = await (i % 2 ? a : b)(`nobody-${i}-${uniq()}@example.test`, 'wrong');
+        expect(res.statusCode, `attempt ${i}`).toBe(401);
+      }
+      for (const login of [a, b]) {
+        const res = await login(`nobody-x-${uniq()}@example.test`, 'wrong');
+        expect(res.statusCode).toBe(429);
+        expect(res.json().error.code).toBe('rate_limited');
+        const retry = Number(res.headers['retry-after']);
+        expect(retry).toBeGreaterThan(0);
+        expect(retry).toBeLessThanOrEqual(LOGIN_WINDOW_SECONDS);
+      }
+      // Even the right password waits on that address; another address is not slowed.
+      expect((await a(ctx.t.users.operator.email, TEST_PASSWORD)).statusCode).toBe(429);
+      expect((await from(second, '192.0.2.77')(ctx.t.users.operator.email, TEST_PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('slows one e-mail on one address across nodes; a successful login resets its counter', async () => {
+    const second = await buildTestApp(ctx.db);
+    try {
+      const tenant = await createTestTenant(ctx.db);
+      const email = tenant.users.supervisor.email;
+      const address = `203.0.113.${Math.floor(Math.random() * 200) + 1}`;
+      const a = from(ctx.app, address);
+      const b = from(second, address);
+      for (let i = 1; i <= LOGIN_LIMIT_PER_ADDRESS_AND_EMAIL - 1; i++) expect((await (i % 2 ? a : b)(email, `wrong-${i}`)).statusCode).toBe(401);
+      // The right password before the limit: the count starts again.
+      expect((await b(email, TEST_PASSWORD)).statusCode).toBe(200);
+      for (let i = 1; i <= LOGIN_LIMIT_PER_ADDRESS_AND_EMAIL; i++) expect((await (i % 2 ? b : a)(email, `wrong-${i}`)).statusCode, `attempt ${i}`).toBe(401);
+      const over = await a(email, TEST_PASSWORD);
+      expect(over.statusCode).toBe(429);
+      expect(Number(over.headers['retry-after'])).toBeGreaterThan(0);
+      expect((await b(email.toUpperCase(), TEST_PASSWORD)).statusCode).toBe(429);
+      // A colleague on the same address is not locked out.
+      expect((await b(tenant.users.operator.email, TEST_PASSWORD)).statusCode).toBe(200);
+      // The table holds hashes, never the e-mail.
+      const stored = await sql<{ key_hash: string }>`select key_hash from login_attempts`.execute(ctx.db);
+      expect(stored.rows.some((r) => r.key_hash.includes('@'))).toBe(false);
+    } finally {
+      await second.close();
+    }
   });
 });
