@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_dunning.ts';
 import * as m0008 from './migrations/0008_print_batches.ts';
 import * as m0009 from './migrations/0009_rate_versions.ts';
 import * as m0010 from './migrations/0010_unique_tax_ids.ts';
+import * as m0011 from './migrations/0011_login_throttle.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0008_print_batches': m0008,
   '0009_rate_versions': m0009,
   '0010_unique_tax_ids': m0010,
+  '0011_login_throttle': m0011,
 };
 
 /** Names of all migrations, oldest first. */

@@ -32,6 +32,18 @@ export function today(timeZone = 'Europe/Rome', now: Temporal.Instant = Temporal
   return now.toZonedDateTimeISO(timeZone).toPlainDate();
 }
 
+/**
+ * How far back a payment's value date may go: 20 years before today. Books and receipts are kept ten
+ * years (art. 2220 c.c., art. 958f CO) and ordinary limitation is ten years (art. 2946 c.c., art. 127
+ * CO); twice that leaves room for old portfolios with their payment history, while a typo such as
+ * 1900-01-01 or 0202 for 2020 is refused.
+ */
+export const PAYMENT_HISTORY_YEARS = 20;
+
+export function oldestPlausibleValueDate(todayIso: string): string {
+  return Temporal.PlainDate.from(todayIso).subtract({ years: PAYMENT_HISTORY_YEARS }).toString();
+}
+
 export function daysBetween(from: string, to: string): number {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
 }

@@ -33,3 +33,13 @@ export const forbidden = (why = 'Operazione non consentita al tuo ruolo (not all
 export const invalid = (fields: FieldError[], message = 'Dati non validi (invalid input)') =>
   new AppError('validation', message, fields);
 export const conflict = (message: string) => new AppError('conflict', message);
+
+/** Too many attempts: the caller may try again after `retryAfterSeconds` (HTTP Retry-After). */
+export class RateLimitedError extends AppError {
+  constructor(
+    readonly retryAfterSeconds: number,
+    message = 'Troppi tentativi: riprovare tra poco (too many attempts, retry later)',
+  ) {
+    super('rate_limited', message);
+  }
+}

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import './zod-messages.ts';
 import { dateProblem } from './dates.ts';
 import { CURRENCIES } from './model.ts';
-import { moneyProblem, toMoneyString } from './money.ts';
+import { amountProblem, toMoneyString } from './money.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
 
 /**
@@ -13,7 +13,7 @@ import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissU
 export const moneyAmount = z
   .string({ error: 'Importo richiesto come stringa, es. "1234.56" (amount must be a string like "1234.56")' })
   .superRefine((v, ctx) => {
-    const problem = moneyProblem(v);
+    const problem = amountProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .transform((v) => toMoneyString(v.trim()))
@@ -83,19 +83,67 @@ export const phone = z.string().transform((raw, ctx) => {
   return v;
 });
 
-/** Free text with a sane upper bound; empty strings become null so "cleared" is representable. */
+/**
+ * Characters no text field accepts, with the reason in the message:
+ * - NUL and the other C0 controls (and DEL): invisible, PostgreSQL refuses NUL outright, and a CR/LF
+ *   in a name split it over two lines of a letter. Multi-line fields (notes) keep line feeds and tabs.
+ * - Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder what a reader
+ *   sees ("Trojan Source"), so a name or reference could display differently from what is stored.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/;
+// eslint-disable-next-line no-control-regex -- as above
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F]/;
+
+/** Why a piece of text cannot be stored, or null. `multiLine` allows line feeds (CR LF too) and tabs. */
+export function textProblem(v: string, opts: { multiLine?: boolean } = {}): string | null {
+  if (v.includes('\u0000')) return 'Carattere NUL non ammesso (NUL character not allowed)';
+  if (opts.multiLine) {
+    if (CONTROL_MULTI_LINE.test(v.replace(/\r\n/g, '\n'))) {
+      return 'Caratteri di controllo non ammessi (control characters not allowed)';
+    }
+  } else if (/[\r\n]/.test(v)) {
+    return 'A capo non ammesso in questo campo: una sola riga (line breaks not allowed, single line only)';
+  } else if (CONTROL_SINGLE_LINE.test(v)) {
+    return 'Caratteri di controllo non ammessi, comprese le tabulazioni (control characters not allowed)';
+  }
+  if (BIDI_CONTROL.test(v)) {
+    return 'Caratteri di controllo della direzione del testo non ammessi (bidirectional control characters not allowed)';
+  }
+  return null;
+}
+
+/** A string that refuses the characters above; the base of every text input of the application. */
+export const safeString = (opts: { multiLine?: boolean } = {}) =>
+  z.string().superRefine((v, ctx) => {
+    const problem = textProblem(v, opts);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+/** Free text on one line with a sane upper bound; empty strings become null so "cleared" is representable. */
 export const text = (max: number) =>
-  z
-    .string()
+  safeString()
     .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` })
     .transform((v) => (v.trim() === '' ? null : v.trim()));
 
+/** Free text over several lines (notes, descriptions): line feeds and tabs allowed, CR LF stored as LF. */
+export const multiLineText = (max: number) =>
+  safeString({ multiLine: true })
+    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` })
+    .transform((v) => {
+      const t = v.replace(/\r\n/g, '\n').trim();
+      return t === '' ? null : t;
+    });
+
 export const requiredText = (max: number) =>
-  z
-    .string()
+  safeString()
     .trim()
     .min(1, { error: 'Campo obbligatorio (required)' })
     .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` });
+
+/** A search term (`?q=`): one line, no control characters. */
+export const searchText = safeString().trim().max(200).optional();
 
 export const uuid = z.uuid({ error: 'Identificativo non valido (invalid id)' });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocateInOrder } from './allocation.ts';
-import { money, moneyProblem, sumMoney, toMoneyString } from './money.ts';
+import { amountProblem, MAX_AMOUNT, money, moneyProblem, sumMoney, toMoneyString } from './money.ts';
 
 describe('money', () => {
   it('is exact where binary floats are not', () => {
@@ -48,5 +48,18 @@ describe('allocateInOrder', () => {
   });
   it('skips settled claims and allocates nothing to an empty list', () => {
     expect(allocateInOrder('1.00', [{ claimId: 'a', outstanding: '0.00' }])).toEqual({ allocations: [], unallocated: '1.00' });
+  });
+});
+
+describe('amountProblem', () => {
+  it('accepts up to 999,999,999.99 and refuses more with its own message', () => {
+    expect(amountProblem(MAX_AMOUNT)).toBeNull();
+    expect(amountProblem('999999999.99')).toBeNull();
+    expect(amountProblem('0.01')).toBeNull();
+    for (const raw of ['1000000000', '1000000000.00', '5000000000000.00', '9999999999999.99', ' 1000000000.01 ']) {
+      expect(amountProblem(raw), raw).toBe('Importo oltre il massimo ammesso di 999.999.999,99 (amount above the maximum of 999,999,999.99)');
+    }
+    // Format problems keep their own messages.
+    expect(amountProblem('1e3')).toBe(moneyProblem('1e3'));
   });
 });

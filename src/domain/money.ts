@@ -11,6 +11,15 @@ export type Money = InstanceType<typeof Money>;
 export const MONEY_PATTERN = /^\d{1,13}(\.\d{1,2})?$/;
 export { CURRENCIES, type Currency } from './model.ts';
 
+/**
+ * The largest single amount incasso accepts — a claim's principal, a payment, a cost, a fee:
+ * 999,999,999.99. No business has a single invoice, payment or charge near a billion; a larger figure
+ * is a slip (cents keyed as units, a reference pasted into the amount column). The bound keeps every
+ * figure built from accepted amounts readable: columns are numeric(15,2) (below 10^13), and sums over
+ * many claims are computed as unbounded `numeric` in SQL and as Decimal in code, never cast back.
+ */
+export const MAX_AMOUNT = '999999999.99';
+
 export function money(value: string | number | Money): Money {
   return new Money(value);
 }
@@ -29,6 +38,20 @@ export function moneyProblem(raw: string): string | null {
   if (s.startsWith('-')) return 'L’importo deve essere positivo (amount must be positive)';
   if (/^\d+\.\d{3,}$/.test(s)) return 'Importo con più di due decimali (amount has more than two decimals)';
   if (!MONEY_PATTERN.test(s)) return 'Importo non valido, formato atteso 1234.56 (invalid amount, expected 1234.56)';
+  return null;
+}
+
+/**
+ * Why an amount entering incasso's records (a claim, payment, cost, fee — by API, CLI or import) is
+ * not acceptable: `moneyProblem`, then the bound MAX_AMOUNT. The interest engine alone takes any
+ * well-formed amount: it computes and stores nothing.
+ */
+export function amountProblem(raw: string): string | null {
+  const problem = moneyProblem(raw);
+  if (problem) return problem;
+  if (new Money(raw.trim()).gt(MAX_AMOUNT)) {
+    return 'Importo oltre il massimo ammesso di 999.999.999,99 (amount above the maximum of 999,999,999.99)';
+  }
   return null;
 }
 

@@ -16,6 +16,26 @@ declare module 'fastify' {
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
 
 /**
+ * Whether a request reaches the API. Decided on the route the router matched (which decodes the path)
+ * and on the decoded path, never on the raw URL: `/%61pi/auth/me` is routed to `/api/auth/me`, so it
+ * must pass the same checks.
+ */
+function isApiRequest(req: FastifyRequest): boolean {
+  const route = req.routeOptions.url;
+  if (route !== undefined && (route === '/api' || route.startsWith('/api/'))) return true;
+  const raw = req.url.split('?')[0] ?? '';
+  let path = raw;
+  try {
+    path = decodeURIComponent(raw);
+  } catch {
+    // A malformed escape: the router answers 400 or 404; judge the raw path.
+  }
+  // Duplicate slashes and dot segments as a lenient proxy or router might fold them.
+  path = path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/\/\.(?=\/)/g, '');
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
  * Authenticates every /api request from the session cookie, and refuses cross-site writes:
  * the cookie is SameSite=Lax, and a state-changing request must carry JSON (which a cross-site
  * form cannot send) and, when the browser says where it comes from, come from our own origin.
@@ -23,7 +43,7 @@ const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
 export function registerAuth(app: FastifyInstance, db: Db, opts: { idleMinutes: number }): void {
   app.decorateRequest('session', null);
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!req.url.startsWith('/api/')) return;
+    if (!isApiRequest(req)) return;
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS') {
       const origin = req.headers.origin;
       if (origin && origin !== 'null') {

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type FieldError } from '../domain/errors.ts';
+import { AppError, RateLimitedError, type ErrorCode, type FieldError } from '../domain/errors.ts';
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -42,6 +42,11 @@ function fromPostgres(err: { code?: string; constraint?: string }): { status: nu
     case '22008':
     case '22003':
       return { status: 400, body: body('validation', `Dati non validi (${err.constraint ?? err.code}) (invalid input)`) };
+    // Text PostgreSQL cannot store (NUL, invalid in the encoding): a field the schemas missed.
+    case '22021':
+    case '22P05':
+    case '22025':
+      return { status: 400, body: body('validation', 'Testo con caratteri non ammessi, ad es. NUL (text with characters that cannot be stored)') };
     case '23503':
       return { status: 400, body: body('validation', 'Riferimento a un record inesistente (reference to a missing record)') };
     case '40001':
@@ -55,6 +60,7 @@ function fromPostgres(err: { code?: string; constraint?: string }): { status: nu
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError & { code?: string; constraint?: string }, req, reply) => {
     if (err instanceof AppError) {
+      if (err instanceof RateLimitedError) void reply.header('retry-after', String(err.retryAfterSeconds));
       return reply.status(STATUS[err.code]).send(body(err.code, err.message, err.fields));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -70,6 +76,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
         err.validationContext === 'params' ? 'Risorsa non trovata (not found)' : 'Dati non validi (invalid input)';
       if (err.validationContext === 'params') return reply.status(404).send(body('not_found', message));
       return reply.status(400).send(body('validation', message, fields));
+    }
+    if (err.code === 'INCASSO_BODY_ENCODING' && (err.statusCode === 400 || err.statusCode === 415)) {
+      return reply.status(err.statusCode).send(body('validation', err.message));
     }
     if (err.statusCode === 429) {
       return reply.status(429).send(body('rate_limited', 'Troppi tentativi: riprovare tra poco (too many attempts, retry later)'));

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import '../zod-messages.ts';
+import { safeString } from '../fields.ts';
 import { invalid, type FieldError } from '../errors.ts';
 import { CURRENCIES, DEBTOR_KINDS, type Currency, type DebtorKind } from '../model.ts';
-import { money, moneyProblem, toMoneyString } from '../money.ts';
+import { amountProblem, money, toMoneyString } from '../money.ts';
 import { TEMPLATE_INFO, TEMPLATE_KEYS, type TemplateKey } from './templates.ts';
 import {
   DUNNING_CHANNELS,
@@ -85,7 +86,7 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const moneyString = z
   .string()
   .superRefine((v, ctx) => {
-    const problem = moneyProblem(v);
+    const problem = amountProblem(v);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   })
   .transform((v) => toMoneyString(v.trim()));
@@ -135,7 +136,7 @@ const stepSchema = z.strictObject({
  */
 export const strategySchema = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: safeString().trim().min(1).max(100),
     steps: z.array(stepSchema).min(1, { message: 'Almeno un passo (at least one step)' }).max(30),
   })
   .superRefine((s, ctx) => {

@@ -1,5 +1,5 @@
 import { dateProblem } from '../dates.ts';
-import { MONEY_PATTERN, moneyProblem } from '../money.ts';
+import { amountProblem, MONEY_PATTERN } from '../money.ts';
 
 /**
  * Reading the text cells of an imported file: amounts written the Italian, Swiss, German, French or
@@ -90,7 +90,7 @@ export function parseAmount(raw: string, decimal: DecimalSign | 'auto' = 'auto')
   if (!MONEY_PATTERN.test(canonical)) {
     return { problem: `Importo ${shown} troppo grande: al massimo 13 cifre intere (amount too large, at most 13 integer digits)` };
   }
-  const guard = moneyProblem(canonical);
+  const guard = amountProblem(canonical);
   if (guard) return { problem: `Importo ${shown}: ${guard}` };
   // Two decimals by padding: exact, and no Decimal needed for a string already in canonical form.
   const value = `${intDigits}.${frac.padEnd(2, '0')}`;

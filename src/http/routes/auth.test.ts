@@ -80,7 +80,7 @@ describe('POST /api/auth/login', () => {
     expect(res.json().error.fields.map((f: { path: string }) => f.path).sort()).toEqual(['email', 'password']);
   });
 
-  it('answers 429 to the 11th attempt within a minute for the same e-mail, and only for that e-mail', async () => {
+  it('answers 429 to the 11th attempt within the window for the same e-mail, and only for that e-mail', async () => {
     const tenant = await createTestTenant(ctx.db);
     const target = tenant.users.supervisor.email;
     for (let i = 1; i <= 10; i++) {

@@ -22,16 +22,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, co
     '/api/auth/login',
     {
       schema: { tags: ['auth'], body: LoginInput, response: { 200: UserResponse, 400: ErrorResponse, 401: ErrorResponse, 429: ErrorResponse } },
-      // Per address and e-mail: slows password guessing without locking the real user out.
-      // preHandler, not the default onRequest: the key needs the parsed body's e-mail.
-      config: {
-        rateLimit: {
-          hook: 'preHandler',
-          max: 10,
-          timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}|${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
-        },
-      },
+      // Throttled per address and per address + e-mail in the login use case (counted in the database,
+      // so every node counts): 429 with Retry-After.
     },
     async (req, reply) => {
       const { token, user } = await login(db, req.body, {

@@ -123,9 +123,9 @@ describe('claims API', () => {
         after: Object.fromEntries(Object.entries(c).filter(([k]) => k !== 'balance')),
       }),
     ]);
-    // Largest amount that fits; a tax claim with its year.
-    const big = await post(claimBody({ principal: '9999999999999.99', kind: 'imu', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' }));
-    expect(big.json()).toMatchObject({ principal: '9999999999999.99', outstanding: '9999999999999.99', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' });
+    // Largest amount accepted (MAX_AMOUNT); a tax claim with its year.
+    const big = await post(claimBody({ principal: '999999999.99', kind: 'imu', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' }));
+    expect(big.json()).toMatchObject({ principal: '999999999.99', outstanding: '999999999.99', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' });
   });
 
   it('refuses impossible dates, inexact amounts and unknown currencies with a specific message, writing nothing', async () => {
@@ -144,6 +144,7 @@ describe('claims API', () => {
       [{ principal: '0.00' }, 'principal', 'maggiore di zero'],
       [{ principal: 1000 }, 'principal', 'come stringa'],
       [{ principal: '12345678901234' }, 'principal', 'formato atteso'],
+      [{ principal: '1000000000.00' }, 'principal', 'Importo oltre il massimo ammesso di 999.999.999,99'],
       [{ currency: 'USD' }, 'currency', 'Valuta non supportata: ammesse EUR, CHF'],
       [{ currency: 'eur' }, 'currency', 'Valuta non supportata'],
       [{ externalRef: '  ' }, 'externalRef', 'Campo obbligatorio'],

@@ -337,3 +337,49 @@ describe('payments API', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('value dates of payments', () => {
+  it('refuses implausibly old value dates (1900-01-01), writing nothing', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none' });
+    const before = await counts();
+    for (const valueDate of ['1900-01-01', '1990-06-30']) {
+      const res = await pay(payment(d.id, { valueDate }));
+      expect(res.statusCode, valueDate).toBe(400);
+      expect(messageFor(res, 'valueDate'), valueDate).toMatch(/^Data valuta troppo vecchia: non prima del \d{4}-\d{2}-\d{2}/);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a value date before the claim existed (its document or contract date)', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const c = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', externalRef: 'ORIG-1', issueDate: '2025-01-10', dueDate: '2025-02-10' });
+    const before = await counts();
+    const named = await pay(payment(d.id, { valueDate: '2025-01-09', claimIds: [c.id] }));
+    expect(named.statusCode).toBe(400);
+    expect(messageFor(named, 'claimIds.0')).toBe('Data valuta 2025-01-09 anteriore alla pratica ORIG-1 (del 2025-01-10) (value date before the claim existed)');
+    const split = await pay(payment(d.id, { valueDate: '2025-01-09', allocations: [{ claimId: c.id, amount: '10.00' }] }));
+    expect(messageFor(split, 'allocations.0.claimId')).toContain('anteriore alla pratica ORIG-1');
+    const automatic = await pay(payment(d.id, { valueDate: '2024-12-31' }));
+    expect(automatic.statusCode).toBe(400);
+    expect(messageFor(automatic, 'valueDate')).toBe(
+      'Data valuta anteriore a ogni pratica aperta (la prima nasce il 2025-01-10) (value date before any open claim existed)',
+    );
+    expect(await counts()).toEqual(before);
+    // On the document date itself, and after, the money goes to the claim.
+    const ok = await pay(payment(d.id, { valueDate: '2025-01-10', amount: '10.00' }));
+    expect(ok.statusCode).toBe(201);
+    expect(await claimState(c.id)).toMatchObject({ amountPaid: '10.00' });
+  });
+
+  it('gives automatic payments only to claims that existed on the value date', async () => {
+    const d = await createTestDebtor(ctx.db, t);
+    const old = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', issueDate: '2024-01-10', dueDate: '2025-03-31', principal: '50.00' });
+    // Falls due earlier, so the oldest-due-first order would pick it, but it did not exist on 2024-06-01.
+    const later = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', contractDate: '2024-09-01', dueDate: '2024-10-01', principal: '50.00' });
+    const res = await pay(payment(d.id, { valueDate: '2024-06-01', amount: '20.00' }));
+    expect(res.statusCode).toBe(201);
+    expect(await claimState(old.id)).toMatchObject({ amountPaid: '20.00' });
+    expect(await claimState(later.id)).toMatchObject({ amountPaid: '0.00' });
+  });
+});

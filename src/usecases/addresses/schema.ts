@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, requiredText, text } from '../../domain/fields.ts';
+import { isoDate, requiredText, safeString, text } from '../../domain/fields.ts';
 import { ADDRESS_KINDS } from '../../domain/model.ts';
 
 const addressFields = {
@@ -17,7 +17,7 @@ const addressFields = {
     .default('IT'),
   validFrom: isoDate.nullish(),
   validTo: isoDate.nullish(),
-  source: z.string().trim().min(1).max(60).optional(),
+  source: safeString().trim().min(1).max(60).optional(),
 };
 
 const validity = (v: { validFrom?: string | null; validTo?: string | null }) =>
@@ -36,7 +36,7 @@ export const UpdateAddressInput = z
     country: addressFields.country.removeDefault(),
     validFrom: isoDate.nullish(),
     validTo: isoDate.nullish(),
-    source: z.string().trim().min(1).max(60),
+    source: safeString().trim().min(1).max(60),
     version: z.number().int(),
   })
   .partial()

@@ -5,6 +5,7 @@ import type { Db } from '../../db/connect.ts';
 import { AppError } from '../../domain/errors.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { parseInput } from '../shared/input.ts';
+import { admitLoginAttempt, clearLoginAttempts, loginKeys } from './login-throttle.ts';
 import { newSessionToken } from './sessions.ts';
 import { loadSessionUser, type SessionUser } from './resolve-session.ts';
 
@@ -27,6 +28,7 @@ export async function login(
   meta: { ip?: string; userAgent?: string; idleMinutes: number },
 ): Promise<{ token: string; user: SessionUser }> {
   const data = parseInput(LoginInput, input);
+  const attempt = await admitLoginAttempt(db, loginKeys(meta.ip, data.email));
   const user = await db
     .selectFrom('users')
     .select(['id', 'tenant_id', 'password_hash', 'active', 'email', 'role', 'creditor_id'])
@@ -34,6 +36,7 @@ export async function login(
     .executeTakeFirst();
   const ok = await verify(user?.password_hash ?? (await dummy()), data.password).catch(() => false);
   if (!user || !ok || !user.active) throw badCredentials();
+  await clearLoginAttempts(db, attempt);
 
   const { token, hash: tokenHash } = newSessionToken();
   await db.transaction().execute(async (trx) => {

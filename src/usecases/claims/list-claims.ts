@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { currency, isoDate, pagination, uuid } from '../../domain/fields.ts';
+import { currency, isoDate, pagination, searchText, uuid } from '../../domain/fields.ts';
 import { CLAIM_KINDS, CLAIM_STATUSES, COLLECTION_STAGES, OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -18,7 +18,7 @@ const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
 
 export const ListClaimsQuery = pagination.extend({
   /** External reference, description or debtor name (part of). */
-  q: z.string().trim().max(200).optional(),
+  q: searchText,
   status: csvOf(CLAIM_STATUSES).optional(),
   /** Shortcut: only claims still to collect. */
   open: z.enum(['true', 'false']).optional(),

@@ -19,7 +19,7 @@ export async function outstandingByDebtor(db: Db, actor: Actor, debtorIds: strin
     .select([
       'debtor_id',
       'currency',
-      sql<string>`sum(principal - amount_paid)::numeric(15,2)::text`.as('amount'),
+      sql<string>`round(sum(principal - amount_paid), 2)::text`.as('amount'),
       sql<number>`count(*)::int`.as('count'),
     ])
     .where('tenant_id', '=', actor.tenantId)

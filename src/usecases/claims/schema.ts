@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, isoDate, positiveMoneyAmount, requiredText, text, uuid } from '../../domain/fields.ts';
+import { currency, isoDate, positiveMoneyAmount, multiLineText, requiredText, text, uuid } from '../../domain/fields.ts';
 import {
   CLAIM_COST_KINDS,
   CLAIM_KINDS,
@@ -30,7 +30,7 @@ const signedPercent = z
 const claimFields = {
   externalRef: requiredText(100),
   kind: z.enum(CLAIM_KINDS),
-  description: text(2000).nullish(),
+  description: multiLineText(2000).nullish(),
   principal: positiveMoneyAmount,
   currency,
   issueDate: isoDate.nullish(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pagination, uuid } from '../../domain/fields.ts';
+import { pagination, safeString, searchText, uuid } from '../../domain/fields.ts';
 import { DUNNING_CHANNELS, DUNNING_TIERS } from '../../domain/dunning/index.ts';
 
 export const COMMUNICATION_STATUSES = ['queued', 'sent', 'failed', 'to_print', 'printed', 'task_open', 'task_done', 'cancelled'] as const;
@@ -57,7 +57,7 @@ export const ListDebtorCommunicationsQuery = pagination.extend({
 /* ---------- local mailbox ---------- */
 
 export const ListMailboxQuery = pagination.extend({
-  q: z.string().trim().max(200).optional(),
+  q: searchText,
 });
 
 export const MailboxItem = z.object({
@@ -153,7 +153,7 @@ export const RecordPhoneContactInput = z
      * wrong_number: an attempt (the task stays open).
      */
     outcome: z.enum(PHONE_OUTCOMES),
-    note: z.string().trim().max(2000, { error: 'Nota troppo lunga, massimo 2000 caratteri (note too long)' }).optional(),
+    note: safeString({ multiLine: true }).trim().max(2000, { error: 'Nota troppo lunga, massimo 2000 caratteri (note too long)' }).optional(),
   })
   .strict();
 

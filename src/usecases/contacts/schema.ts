@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { email, isoDate, normalisePhone, text } from '../../domain/fields.ts';
+import { email, isoDate, normalisePhone, safeString, text } from '../../domain/fields.ts';
 import { CONSENTS, CONTACT_CHANNELS, CONTACT_STATUSES } from '../../domain/model.ts';
 
 const contactFields = {
   channel: z.enum(CONTACT_CHANNELS, { error: 'Canale: phone, mobile, email o pec (channel must be phone, mobile, email or pec)' }),
-  value: z.string().trim().min(1, { error: 'Recapito obbligatorio (value is required)' }).max(254),
+  value: safeString().trim().min(1, { error: 'Recapito obbligatorio (value is required)' }).max(254),
   label: text(100).nullish(),
   status: z.enum(CONTACT_STATUSES).optional(),
   /** Where the contact came from: creditor, debtor, import, skip_tracing, public_registry… */
-  source: z.string().trim().min(1).max(60).optional(),
+  source: safeString().trim().min(1).max(60).optional(),
   consent: z.enum(CONSENTS).optional(),
   /** A third party (relative, employer, neighbour…): never receives debt content. */
   thirdParty: z.boolean().optional(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { pagination } from '../../domain/fields.ts';
+import { pagination, searchText } from '../../domain/fields.ts';
 import { CREDITOR_KINDS } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -10,7 +10,7 @@ import { present } from '../shared/present.ts';
 import type { CreditorView } from './schema.ts';
 
 export const ListCreditorsQuery = pagination.extend({
-  q: z.string().trim().max(200).optional(),
+  q: searchText,
   kind: z.enum(CREDITOR_KINDS).optional(),
   active: z.enum(['true', 'false']).optional(),
   sort: z.enum(['name', 'code', 'createdAt']).default('name'),

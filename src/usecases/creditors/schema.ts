@@ -6,6 +6,7 @@ import {
   email,
   iban,
   isoDate,
+  multiLineText,
   partitaIva,
   phone,
   positiveMoneyAmount,
@@ -56,7 +57,7 @@ export const creditorFields = {
   flatCompensation: z.boolean().optional(),
   /** The fee of each reminder step, in order (e.g. ["30.00", "50.00", "80.00"]); none: no fees. */
   reminderFees: z.array(positiveMoneyAmount).max(10, { error: 'Al massimo 10 solleciti (at most 10 steps)' }).optional(),
-  notes: text(5000).nullish(),
+  notes: multiLineText(5000).nullish(),
   active: z.boolean().optional(),
 };
 

@@ -75,8 +75,8 @@ export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   const figures = [
     'c.currency',
     sql<number>`count(*)::int`.as('count'),
-    sql<string>`sum(c.principal)::numeric(17,2)::text`.as('principal'),
-    sql<string>`sum(c.principal - c.amount_paid)::numeric(17,2)::text`.as('outstanding'),
+    sql<string>`round(sum(c.principal), 2)::text`.as('principal'),
+    sql<string>`round(sum(c.principal - c.amount_paid), 2)::text`.as('outstanding'),
   ] as const;
   const [byCurrency, byStatus, byCreditor] = await Promise.all([
     base().where('c.status', 'in', OPEN_STATUSES).select(figures).groupBy('c.currency').orderBy('c.currency').execute(),

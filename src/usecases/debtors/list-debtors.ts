@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { pagination, uuid } from '../../domain/fields.ts';
+import { pagination, searchText, uuid } from '../../domain/fields.ts';
 import { DEBTOR_KINDS } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { outstandingByDebtor } from '../claims/outstanding.ts';
@@ -14,7 +14,7 @@ import type { DebtorListItem } from './schema.ts';
 
 export const ListDebtorsQuery = pagination.extend({
   /** Name, codice fiscale, partita IVA or Swiss UID (part of). */
-  q: z.string().trim().max(200).optional(),
+  q: searchText,
   kind: z.enum(DEBTOR_KINDS).optional(),
   hardship: z.enum(['true', 'false']).optional(),
   /** Only debtors with at least one claim of this creditor. */

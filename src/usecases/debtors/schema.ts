@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { codiceFiscale, isoDate, language, partitaIva, swissUid, text } from '../../domain/fields.ts';
+import { codiceFiscale, isoDate, language, partitaIva, swissUid, multiLineText, text } from '../../domain/fields.ts';
 import { DEBTOR_KINDS } from '../../domain/model.ts';
 import { AddressView, CreateAddressInput } from '../addresses/schema.ts';
 import { ContactView, CreateContactInput } from '../contacts/schema.ts';
@@ -19,8 +19,8 @@ const debtorFields = {
   language: language.optional(),
   /** Hardship (difficoltà economica): collection must be gentler and is reviewed by a supervisor. */
   hardship: z.boolean().optional(),
-  hardshipNote: text(2000).nullish(),
-  notes: text(5000).nullish(),
+  hardshipNote: multiLineText(2000).nullish(),
+  notes: multiLineText(5000).nullish(),
 };
 
 type DebtorShape = {

@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { uuid } from '../../domain/fields.ts';
+import { safeString, uuid } from '../../domain/fields.ts';
 
-const body = z
-  .string()
-  .trim()
+const body = safeString({ multiLine: true })
+  .transform((v) => v.replace(/\r\n/g, '\n'))
+  .pipe(
+    z
+      .string()
+      .trim()
   .min(1, { error: 'La nota è vuota (note is empty)' })
-  .max(10_000, { error: 'Nota troppo lunga, massimo 10000 caratteri (note too long)' });
+      .max(10_000, { error: 'Nota troppo lunga, massimo 10000 caratteri (note too long)' }),
+  );
 
 export const CreateNoteInput = z.object({ debtorId: uuid, claimId: uuid.nullish(), body }).strict();
 export const UpdateNoteInput = z.object({ body, version: z.number().int().optional() }).strict();

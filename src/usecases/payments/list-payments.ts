@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { isoDate, pagination, uuid } from '../../domain/fields.ts';
+import { isoDate, pagination, searchText, uuid } from '../../domain/fields.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
@@ -10,7 +10,7 @@ import { paymentsQuery, selectPaymentView } from './payment-query.ts';
 import type { PaymentView } from './schema.ts';
 
 export const ListPaymentsQuery = pagination.extend({
-  q: z.string().trim().max(200).optional(),
+  q: searchText,
   debtorId: uuid.optional(),
   creditorId: uuid.optional(),
   claimId: uuid.optional(),

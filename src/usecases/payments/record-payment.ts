@@ -4,7 +4,7 @@ import { dueOn, loadLedgers, refreshUnallocated, settleClaim } from '../claims/l
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
-import { today } from '../../domain/dates.ts';
+import { oldestPlausibleValueDate, today } from '../../domain/dates.ts';
 import { conflict, invalid } from '../../domain/errors.ts';
 import { money, sumMoney } from '../../domain/money.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
@@ -36,6 +36,15 @@ export async function recordPayment(
   if (data.valueDate > todayIso) {
     throw invalid([{ path: 'valueDate', message: 'La data valuta è nel futuro (value date is in the future)' }]);
   }
+  const oldest = oldestPlausibleValueDate(todayIso);
+  if (data.valueDate < oldest) {
+    throw invalid([
+      {
+        path: 'valueDate',
+        message: `Data valuta troppo vecchia: non prima del ${oldest} (value date implausibly old, not before ${oldest})`,
+      },
+    ]);
+  }
   return db.transaction().execute(async (trx) => {
     if (data.idempotencyKey) {
       const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
@@ -51,7 +60,7 @@ export async function recordPayment(
     // Lock the candidate claims in a fixed order so concurrent payments cannot deadlock or double-apply.
     let cq = trx
       .selectFrom('claims')
-      .select(['id', 'external_ref', 'currency', 'status', 'due_date'])
+      .select(['id', 'external_ref', 'currency', 'status', 'due_date', 'issue_date', 'contract_date'])
       .where('tenant_id', '=', actor.tenantId)
       .where('debtor_id', '=', debtor.id)
       .where('creditor_id', '=', creditor.id)
@@ -59,7 +68,22 @@ export async function recordPayment(
       .forUpdate();
     if (wanted) cq = cq.where('id', 'in', wanted.length ? wanted : ['00000000-0000-0000-0000-000000000000']);
     else cq = cq.where('status', 'in', OPEN_STATUSES).where('currency', '=', data.currency);
-    const claims = await cq.execute();
+    const candidates = await cq.execute();
+    // Money cannot pay a debt that did not exist yet: a claim counts from its contract or document date.
+    const existedBy = (c: (typeof candidates)[number]) => {
+      const origin = claimOrigin(c);
+      return origin === null || origin <= data.valueDate;
+    };
+    const claims = wanted ? candidates : candidates.filter(existedBy);
+    if (!wanted && candidates.length > 0 && claims.length === 0) {
+      const first = candidates.map(claimOrigin).filter((d) => d !== null).sort()[0]!;
+      throw invalid([
+        {
+          path: 'valueDate',
+          message: `Data valuta anteriore a ogni pratica aperta (la prima nasce il ${first}) (value date before any open claim existed)`,
+        },
+      ]);
+    }
     const byId = new Map(claims.map((c) => [c.id, c]));
 
     const problems: { path: string; message: string }[] = [];
@@ -72,6 +96,12 @@ export async function recordPayment(
       else if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
       else if (c.currency !== data.currency) problems.push({ path, message: `Pratica in ${c.currency}, pagamento in ${data.currency} (currency mismatch)` });
       else if (!OPEN_STATUSES.includes(c.status as never)) problems.push({ path, message: `Pratica ${c.external_ref} non aperta (claim is ${c.status})` });
+      else if (!existedBy(c)) {
+        problems.push({
+          path,
+          message: `Data valuta ${data.valueDate} anteriore alla pratica ${c.external_ref} (del ${claimOrigin(c)}) (value date before the claim existed)`,
+        });
+      }
       seen.add(id);
     });
     if (problems.length) throw invalid(problems);
@@ -199,4 +229,14 @@ async function findByIdempotencyKey(
   const detail = await fetchPaymentDetail(trx, actor, existing.id);
   if (!detail) throw conflict('Chiave di idempotenza già usata (idempotency key already used)');
   return detail;
+}
+
+/**
+ * When a claim came into existence as far as its facts say: the contract or the document (invoice,
+ * notice) date, whichever is earlier. Null when neither is known (the due date alone does not say: a
+ * debtor may pay before it).
+ */
+function claimOrigin(c: { issue_date: string | null; contract_date: string | null }): string | null {
+  const dates = [c.issue_date, c.contract_date].filter((d): d is string => d !== null);
+  return dates.length ? dates.sort()[0]! : null;
 }

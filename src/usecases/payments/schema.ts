@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, isoDate, positiveMoneyAmount, text, uuid } from '../../domain/fields.ts';
+import { currency, isoDate, multiLineText, positiveMoneyAmount, text, uuid } from '../../domain/fields.ts';
 import { PAYMENT_METHODS } from '../../domain/model.ts';
 
 export const RecordPaymentInput = z
@@ -13,7 +13,7 @@ export const RecordPaymentInput = z
     method: z.enum(PAYMENT_METHODS),
     reference: text(140).nullish(),
     payerName: text(200).nullish(),
-    note: text(2000).nullish(),
+    note: multiLineText(2000).nullish(),
     /** Explicit split over claims; without it the payment goes to the oldest due claims first. */
     allocations: z.array(z.object({ claimId: uuid, amount: positiveMoneyAmount }).strict()).max(500).optional(),
     /** Restrict the automatic split to these claims (oldest due first). */
@@ -38,7 +38,7 @@ export const UpdatePaymentInput = z
     method: z.enum(PAYMENT_METHODS),
     reference: text(140).nullish(),
     payerName: text(200).nullish(),
-    note: text(2000).nullish(),
+    note: multiLineText(2000).nullish(),
     version: z.number().int(),
   })
   .partial()

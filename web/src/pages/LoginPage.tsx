@@ -3,14 +3,10 @@ import { useForm } from '@mantine/form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '../api/client';
 import { useLogin, useMe } from '../api/hooks';
+import { safeNext } from '../auth/next';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { describeError } from '../components/ui';
 import { useI18n } from '../i18n';
-
-/** Only paths inside the app are followed after login. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export default function LoginPage() {
   const i18n = useI18n();
