@@ -2,14 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { csvCell, csvLine } from './index.ts';
 
 describe('csvCell', () => {
-  it('neutralises formulas (OWASP), including negative amounts', () => {
+  it('neutralises formulas (OWASP)', () => {
     expect(csvCell('=1+1')).toBe("'=1+1");
     expect(csvCell('+39 333 1234567')).toBe("'+39 333 1234567");
-    expect(csvCell('-12.50')).toBe("'-12.50");
+    expect(csvCell('-1+2')).toBe("'-1+2");
+    expect(csvCell('-2,5*A1')).toBe('"\'-2,5*A1"');
+    expect(csvCell('-12.50 EUR')).toBe("'-12.50 EUR");
     expect(csvCell('@SUM(A1:A2)')).toBe("'@SUM(A1:A2)");
     expect(csvCell('\t=cmd')).toBe('"\'\t=cmd"');
     expect(csvCell('\r=cmd')).toBe('"\'\r=cmd"');
     expect(csvCell('a=b')).toBe('a=b');
+  });
+
+  it('leaves plain signed numbers alone, in Italian and English notation', () => {
+    expect(csvCell('-350,00')).toBe('"-350,00"');
+    expect(csvCell('-1.234,56')).toBe('"-1.234,56"');
+    expect(csvCell('-12.50')).toBe('-12.50');
+    expect(csvCell('-1,234.56')).toBe('"-1,234.56"');
+    expect(csvCell('+5')).toBe('+5');
+    expect(csvCell('-350')).toBe('-350');
+    expect(csvLine(['-350,00', '-1.234,56'])).toBe('"-350,00";"-1.234,56"\r\n');
   });
 
   it('quotes delimiters, quotes and newlines, doubling quotes', () => {

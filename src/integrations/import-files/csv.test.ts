@@ -169,6 +169,13 @@ describe('broken records', () => {
     expect(rows(items)).toEqual([[4, 'A3', 'ok']]);
   });
 
+  it('turns an over-long quoted field spanning many lines into one problem, not one per line', async () => {
+    const long = Array.from({ length: 20_000 }, (_, i) => `riga ${i} della nota`).join('\n');
+    const items = await allItems(await openText(`codice;nota\nA1;"${long}"\nA2;ok\n`, { limits: { maxColumns: 2, maxFieldChars: 100 } }));
+    expect(problems(items)).toEqual([[2, 'Campo oltre 100 caratteri alla riga 2 (field too long)']]);
+    expect(rows(items)).toEqual([[20_002, 'A2', 'ok']]);
+  });
+
   it('reports a cell over maxFieldChars that is below the record size limit', async () => {
     const items = await allItems(await openText(`codice;nota\nA1;${'y'.repeat(10_001)}\nA2;ok\n`));
     expect(problems(items)).toEqual([[2, 'Campo oltre 10000 caratteri alla riga 2, colonna 2 (field too long)']]);

@@ -44,6 +44,8 @@ export class RecordScanner {
   private quoteLine = 0;
   /** Offset, in the record's bytes, of the line after `quoteLine` (-1 until reached). */
   private resumeOffset = -1;
+  /** Too long while inside a quote opened on an earlier line: the field is followed to its closing quote, unstored. */
+  private spanning = false;
   private readonly queue: Buffer[] = [];
 
   constructor(options: ScannerOptions) {
@@ -115,7 +117,7 @@ export class RecordScanner {
         if (b === QUOTE) {
           this.pendingQuote = true;
         } else if (b === eol) {
-          if (this.mode === 'oversize') {
+          if (this.mode === 'oversize' && !this.spanning) {
             // Too long already and still quoted at the end of the line: cut here, go on with the next line.
             out.push(this.unclosed());
             this.restartAt(this.line + 1);
@@ -150,15 +152,14 @@ export class RecordScanner {
     }
   }
 
-  /** The record grew past the limit: resume after the quote's line if a quote left it open, else skip it. */
-  private overflow(out: ScanEvent[]): void {
-    if (this.inQuotes && this.resumeOffset >= 0) {
-      out.push(this.unclosed());
-      const replay = Buffer.concat(this.parts).subarray(this.resumeOffset);
-      this.restartAt(this.quoteLine + 1);
-      this.queue.unshift(replay);
-      return;
-    }
+  /**
+   * The record grew past the limit. Inside a quote opened on an earlier line the field is long, not
+   * broken (a broken quote meets a misplaced quote long before): it is followed, unstored, to its
+   * closing quote and reported once as too long — replaying its lines would report each of them.
+   * Otherwise the record is skipped to its end.
+   */
+  private overflow(_out: ScanEvent[]): void {
+    this.spanning = this.inQuotes && this.resumeOffset >= 0;
     this.mode = 'oversize';
     this.parts = [];
     this.partsLength = 0;
@@ -228,5 +229,6 @@ export class RecordScanner {
     this.atFieldStart = true;
     this.quoteLine = 0;
     this.resumeOffset = -1;
+    this.spanning = false;
   }
 }
