@@ -98,6 +98,8 @@ async function* textBatches(plan: CsvPlan, limits: TableLimits, stats: DecodeSta
         if (plan.sepLine && e.line === 1) return [];
         const text = decodeRecord(e.bytes, e.line, plan.eol, stats);
         if (!seen.content && /\S/.test(text)) seen.content = true;
+        // A NUL (often a damaged export) rejects its own row only; a file full of them is refused as binary.
+        if (text.includes('\u0000')) return [{ kind: 'problem', line: e.line, message: `Carattere NUL (codice 0) alla riga ${e.line}: riga scartata (NUL character in the row)` }];
         return [{ kind: 'record', line: e.line, text }];
       });
     for (let position = plan.encoding.bomLength; ; ) {

@@ -254,6 +254,12 @@ describe('not a CSV', () => {
     expect(message).toContain('dati binari (binary file)');
   });
 
+  it('rejects only the row with a NUL in one cell, with its reason', async () => {
+    const items = await allItems(await openText('codice;nome;importo\nA1;Rossi;10,00\nA2;Bian\u0000chi;20,00\nA3;Verdi;30,00\n'));
+    expect(problems(items)).toEqual([[3, 'Carattere NUL (codice 0) alla riga 3: riga scartata (NUL character in the row)']]);
+    expect(rows(items).map((r) => r[1])).toEqual(['A1', 'A3']);
+  });
+
   it('refuses text full of control characters', async () => {
     expect((await refusal(`a;b\n${'\x01\x02\x03x'.repeat(200)}\n`)).code).toBe('binary');
   });

@@ -93,16 +93,20 @@ function isJunkControl(code: number): boolean {
 
 const BINARY_MESSAGE = 'Il file non è un CSV o un Excel: contiene dati binari (binary file)';
 
+/** NUL characters a text file may carry in a few damaged cells (each rejects its row); more is binary. */
+const MAX_NULS = 8;
+
 /**
- * Refuses binary junk before it reaches the CSV parser: a NUL character, or more than 5% of control
- * characters, in the first 64 KiB (already decoded when the file is UTF-16).
+ * Refuses binary junk before it reaches the CSV parser: more than a few NUL characters, or more than
+ * 5% of control characters, in the first 64 KiB (already decoded when the file is UTF-16).
  */
 export function refuseBinaryText(sample: Buffer | string): void {
   const length = sample.length;
   let junk = 0;
+  let nuls = 0;
   for (let i = 0; i < length; i++) {
     const code = typeof sample === 'string' ? sample.charCodeAt(i) : sample[i]!;
-    if (code === 0) throw new TableFileError('binary', `${BINARY_MESSAGE}: carattere NUL al byte ${i} (NUL byte)`);
+    if (code === 0 && ++nuls > MAX_NULS) throw new TableFileError('binary', `${BINARY_MESSAGE}: caratteri NUL (NUL bytes)`);
     if (isJunkControl(code)) junk++;
   }
   if (junk > 8 && junk / length > 0.05) {
