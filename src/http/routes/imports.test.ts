@@ -303,3 +303,63 @@ describe('portfolio import', () => {
     expect((await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.id}` })).json().status).toBe('uploaded');
   });
 });
+
+describe('import holes (issue 11)', () => {
+  /** Uploads to a creditor of the test tenant and runs the import to its end. */
+  async function importFor(creditor: string, content: string, name: string) {
+    const up = await upload(content, name, ctx.supervisor, creditor);
+    expect(up.statusCode, up.body).toBe(201);
+    const started = await ctx.supervisor({ method: 'POST', url: `/api/imports/${up.json().id}/start`, payload: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    for (let i = 0; i < 200; i++) {
+      const job = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.json().id}` })).json();
+      if (job.status === 'done' || job.status === 'failed') return job;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('import did not finish');
+  }
+
+  it('answers a truncated multipart upload 400 with a clear message, not 500', async () => {
+    const body = multipart({ creditorId }, { name: 'tronco.csv', content: portfolioCsv(consumerRows(50, 'TRUNC', 3000)) });
+    const cut = body.payload.subarray(0, body.payload.length - 400);
+    const res = await ctx.supervisor({ method: 'POST', url: '/api/imports', payload: cut, headers: body.headers });
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.message).toMatch(/incomplet.*\(.*incomplete/i);
+    expect(await ctx.db.selectFrom('import_jobs').select('id').where('file_name', '=', 'tronco.csv').execute()).toEqual([]);
+  });
+
+  it('names the rejects download after the file without doubling .csv', async () => {
+    const job = await importFile(portfolioCsv([{ ...consumerRows(1, 'NAME', 3100)[0]!, amount: 'dieci' }]), 'scarti del mese.csv');
+    const res = await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/rejects.csv` });
+    expect(res.headers['content-disposition']).toBe('attachment; filename="scarti-scarti_del_mese.csv"');
+    const report = await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/report.csv?list=unreachable` });
+    expect(report.headers['content-disposition']).toBe('attachment; filename="unreachable-scarti_del_mese.csv"');
+  });
+
+  it("shows a creditor's viewer no debtor of another mandate in its import's review list", async () => {
+    const omega = (address: string, ref: string) =>
+      portfolioCsv([{ ref, company: `Gamma Logistica ${t.slug}`, amount: '50,00', due: '31/03/2025', address, postalCode: '10125', city: 'Torino' }]);
+    await importFor(t.otherCreditor.id, omega('Via Nizza 5', `VIEW-O-${t.slug}`), 'altro-mandato.csv');
+    const mine = await importFor(t.creditor.id, omega('Via Roma 9', `VIEW-M-${t.slug}`), 'mio-mandato.csv');
+    const asSupervisor = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${mine.id}/report/reviews` })).json();
+    expect(asSupervisor).toHaveLength(1);
+    const asViewer = await ctx.viewer({ method: 'GET', url: `/api/imports/${mine.id}/report/reviews` });
+    expect(asViewer.statusCode, asViewer.body).toBe(200);
+    expect(asViewer.json()).toEqual([]);
+    expect(asViewer.body).not.toContain(asSupervisor[0].candidateId);
+    expect((await ctx.viewer({ method: 'GET', url: `/api/imports/${mine.id}/report` })).json().reviews).toBe(0);
+  });
+
+  it('lists the rows a dry run would reject, with their reasons', async () => {
+    const rows = consumerRows(3, 'DRYREJ', 3200);
+    const up = (await upload(portfolioCsv([rows[0]!, { ...rows[1]!, amount: '12,345' }, { ...rows[2]!, due: '30/02/2025' }]), 'prova-scarti.csv')).json();
+    const dry = await ctx.supervisor({ method: 'POST', url: `/api/imports/${up.id}/start`, payload: { dryRun: true, options: { decimal: ',' } } });
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(dry.json()).toMatchObject({ dryRun: true, rowsRead: 3, imported: 1, rejected: 2 });
+    const rejects = dry.json().rejects as { line: number; problems: { column: string; message: string }[] }[];
+    expect(rejects.map((r) => r.line)).toEqual([3, 4]);
+    expect(rejects[0]!.problems[0]).toMatchObject({ column: 'Importo' });
+    expect(rejects[1]!.problems[0]).toMatchObject({ column: 'Scadenza' });
+    expect((await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.id}/rejects` })).json().total).toBe(0);
+  });
+});

@@ -17,7 +17,18 @@ import { actorOf } from '../auth.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-const csvName = (name: string) => name.replace(/[^A-Za-z0-9._-]+/g, '_');
+/** The uploaded file's name without its extension, safe in a header: `crediti.csv` → `crediti`. */
+const csvName = (name: string) => name.replace(/\.(csv|txt|tsv|xlsx|xlsm|xls)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_');
+
+const TRUNCATED_UPLOAD = 'Caricamento incompleto: il file è arrivato interrotto, riprovare (incomplete upload: the file arrived cut short, try again)';
+
+/** Errors of busboy (under @fastify/multipart) and of the request stream when a multipart body ends early or is malformed. */
+function isBrokenMultipart(err: unknown): boolean {
+  if (err instanceof AppError || !(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code;
+  if (code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNRESET' || code === 'ECONNABORTED') return true;
+  return /Unexpected end of (form|multipart data)|Part terminated early|Malformed part header|Multipart: Boundary not found/i.test(err.message);
+}
 
 /**
  * Portfolio imports: upload (multipart, streamed to disk, never whole in memory), preview with the
@@ -41,16 +52,22 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
       const actor = actorOf(req);
       if (!req.isMultipart()) throw invalid([{ path: 'file', message: 'Inviare il file come multipart/form-data (send multipart/form-data)' }]);
       const fields: Record<string, string> = {};
-      for await (const part of req.parts({ limits: { fileSize: DEFAULT_LIMITS.maxFileBytes, files: 1, fields: 10 } })) {
-        if (part.type === 'field') {
-          fields[part.fieldname] = String(part.value);
-          continue;
+      try {
+        for await (const part of req.parts({ limits: { fileSize: DEFAULT_LIMITS.maxFileBytes, files: 1, fields: 10 } })) {
+          if (part.type === 'field') {
+            fields[part.fieldname] = String(part.value);
+            continue;
+          }
+          const job = await uploadImport(db, actor, { creditorId: fields.creditorId ?? '', fileName: part.filename || 'import' }, part.file);
+          if (part.file.truncated) {
+            throw new AppError('validation', 'File troppo grande (file too large)', [{ path: 'file', message: 'File troppo grande (file too large)' }]);
+          }
+          return reply.status(201).send(job);
         }
-        const job = await uploadImport(db, actor, { creditorId: fields.creditorId ?? '', fileName: part.filename || 'import' }, part.file);
-        if (part.file.truncated) {
-          throw new AppError('validation', 'File troppo grande (file too large)', [{ path: 'file', message: 'File troppo grande (file too large)' }]);
-        }
-        return reply.status(201).send(job);
+      } catch (err) {
+        // A body cut short (connection dropped, client gave up) is the sender's problem, not a server error.
+        if (isBrokenMultipart(err)) throw invalid([{ path: 'file', message: TRUNCATED_UPLOAD }], TRUNCATED_UPLOAD);
+        throw err;
       }
       throw invalid([{ path: 'file', message: 'Nessun file ricevuto (no file received)' }]);
     },

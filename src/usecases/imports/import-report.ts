@@ -83,6 +83,7 @@ export async function importReportRows(db: Db, actor: Actor, jobId: string, list
           where x.tenant_id = ${actor.tenantId} and x.tax_code is not null
             and x.tax_code in (select y.tax_code from debtors y where y.id in (${jobDebtors(db, actor, jobId)}) and y.tax_code is not null)
           group by x.tax_code having count(distinct upper(x.display_name)) > 1)
+        ${actor.creditorId === null ? sql`` : sql`and exists (select 1 from claims c where c.tenant_id = d.tenant_id and c.debtor_id = d.id and c.creditor_id = ${actor.creditorId})`}
         order by d.tax_code, d.display_name`.execute(db);
       return rows.rows.map((r) => ({ taxCode: r.tax_code, debtorId: r.id, name: r.display_name }));
     }
@@ -111,15 +112,23 @@ export async function importReportRows(db: Db, actor: Actor, jobId: string, list
         .map((c) => ({ claimId: c.id, externalRef: c.external_ref, debtor: c.display_name, kind: c.kind, dueDate: c.due_date, principal: c.principal, currency: c.currency }));
     }
     case 'reviews': {
-      const rows = await db
+      let q = db
         .selectFrom('import_reviews as r')
         .innerJoin('debtors as d', 'd.id', 'r.debtor_id')
         .innerJoin('debtors as k', 'k.id', 'r.candidate_id')
         .select(['r.id', 'r.line', 'r.reason', 'r.status', 'd.id as debtorId', 'd.display_name as debtor', 'k.id as candidateId', 'k.display_name as candidate'])
         .where('r.tenant_id', '=', actor.tenantId)
-        .where('r.job_id', '=', jobId)
-        .orderBy('r.line')
-        .execute();
+        .where('r.job_id', '=', jobId);
+      // A viewer bound to a creditor sees no debtor of another mandate, not even as a possible match.
+      if (actor.creditorId !== null) {
+        const creditorId = actor.creditorId;
+        q = q.where(({ exists, selectFrom }) =>
+          exists(
+            selectFrom('claims as c').select('c.id').whereRef('c.debtor_id', '=', 'k.id').where('c.tenant_id', '=', actor.tenantId).where('c.creditor_id', '=', creditorId),
+          ),
+        );
+      }
+      const rows = await q.orderBy('r.line').execute();
       return rows.map((r) => ({ reviewId: r.id, line: String(r.line), debtorId: r.debtorId, debtor: r.debtor, candidateId: r.candidateId, candidate: r.candidate, reason: r.reason, status: r.status }));
     }
   }
