@@ -87,4 +87,16 @@ describe('import crash safety', () => {
       await database.close();
     }
   });
+
+  it('a dry run with --json lists the rows it would reject, with their reasons', { timeout: 120_000 }, async () => {
+    const rows = consumerRows(3, 'DRYCLI', 20_000);
+    const file = path.join(dir, 'prova.csv');
+    fs.writeFileSync(file, portfolioCsv([rows[0]!, { ...rows[1]!, amount: '12,345' }, rows[2]!]));
+    const args = ['bin/incasso.mjs', 'import', file, '--tenant', 'demo', '--creditor', 'FERLOM', '--dry-run', '--decimal', ','];
+    const json = spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8', timeout: 100_000 });
+    expect(json.status, json.stderr).toBe(0);
+    const summary = JSON.parse(json.stdout.trim().split('\n').pop()!) as { rejected: number; rejects: { line: number; problems: { column: string }[] }[] };
+    expect(summary).toMatchObject({ dryRun: true, imported: 2, rejected: 1 });
+    expect(summary.rejects.map((r) => [r.line, r.problems[0]!.column])).toEqual([[3, 'Importo']]);
+  });
 });

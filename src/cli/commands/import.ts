@@ -83,6 +83,13 @@ export function importCommand(config: () => Config) {
         if (o.json) console.log(JSON.stringify({ ...summary, creditor: creditor.name, file: path.basename(file) }));
         else {
           printSummary(summary, creditor.name, file);
+          // The rows a dry run would reject, with their reasons (--json lists up to 500).
+          if (summary.dryRun && summary.rejects?.length) {
+            for (const r of summary.rejects.slice(0, 10)) {
+              console.log(`  riga ${r.line}: ${r.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | ')}`);
+            }
+            if (summary.rejected > 10) console.log(`  … e altre ${summary.rejected - 10} righe da scartare (--json per l'elenco / more: --json lists them)`);
+          }
           // The first rejected rows with their reasons (all of them: the UI or GET …/rejects.csv).
           if (summary.rejected > 0 && !summary.dryRun) {
             const rejects = await listImportRejects(database.db, actor, job.id, { pageSize: 10 });

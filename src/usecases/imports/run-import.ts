@@ -258,16 +258,26 @@ export async function runImport(
     };
 
     if (data.dryRun) {
+      let rejects: NonNullable<ImportSummary['rejects']> = [];
       await db
         .transaction()
         .execute(async (trx) => {
           await work(trx, true);
+          // The rows it would reject, read back before everything is rolled back.
+          rejects = (await trx
+            .selectFrom('import_rejects')
+            .select(['line', 'cells', 'problems'])
+            .where('job_id', '=', job.id)
+            .where('line', '>', job.last_line)
+            .orderBy('line')
+            .limit(DRY_RUN_REJECTS)
+            .execute()) as typeof rejects;
           throw new DryRunRollback();
         })
         .catch((err: unknown) => {
           if (!(err instanceof DryRunRollback)) throw err;
         });
-      return { ...summaryFromTotals(job.id, totals, true, 'done'), warnings: [...table.warnings(), ...totals.warnings] };
+      return { ...summaryFromTotals(job.id, totals, true, 'done'), warnings: [...table.warnings(), ...totals.warnings], rejects };
     }
     await work(db, false);
     const warnings = [...table.warnings(), ...totals.warnings];
@@ -305,6 +315,9 @@ export async function runImport(
 
 /** How often a batch that lost a race with another import is redone before the job pauses. */
 const MAX_BATCH_ATTEMPTS = 8;
+
+/** Rejected rows a dry run lists (all of them are counted). */
+const DRY_RUN_REJECTS = 500;
 
 const raceMessage = (line: number) =>
   new AppError(

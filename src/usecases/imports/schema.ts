@@ -81,6 +81,16 @@ export const ImportSummary = z.object({
   reviews: z.number(),
   warnings: z.array(z.string()),
   error: z.string().nullable(),
+  /** A dry run only: the rows it would reject, with their reasons (the first 500, in file order). */
+  rejects: z
+    .array(
+      z.object({
+        line: z.number(),
+        cells: z.record(z.string(), z.string()),
+        problems: z.array(z.object({ field: z.string().nullable(), column: z.string().nullable(), message: z.string() })),
+      }),
+    )
+    .optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -7745,6 +7745,17 @@ export interface paths {
                             reviews: number;
                             warnings: string[];
                             error: string | null;
+                            rejects?: {
+                                line: number;
+                                cells: {
+                                    [key: string]: string;
+                                };
+                                problems: {
+                                    field: string | null;
+                                    column: string | null;
+                                    message: string;
+                                }[];
+                            }[];
                         };
                     };
                 };

@@ -906,4 +906,7 @@ export const de: Messages = {
   'audit.hold_released': 'Aussetzung aufgehoben',
   'audit.strategy_changed': 'Strategie gewechselt',
   'audit.next_action_recomputed': 'Nächste Aktion neu berechnet',
+  // imports (issue 11): dry-run rejects
+  'importDry.rejectsTitle': 'Zeilen, die der Probelauf verwerfen würde',
+  'importDry.more': '{shown} von {total} zu verwerfenden Zeilen angezeigt.',
 };

@@ -906,4 +906,7 @@ export const en: Messages = {
   'audit.hold_released': 'Hold released',
   'audit.strategy_changed': 'Strategy changed',
   'audit.next_action_recomputed': 'Next action recomputed',
+  // imports (issue 11): dry-run rejects
+  'importDry.rejectsTitle': 'Rows the dry run would reject',
+  'importDry.more': 'Showing {shown} of {total} rows to reject.',
 };

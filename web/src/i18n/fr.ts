@@ -906,4 +906,7 @@ export const fr: Messages = {
   'audit.hold_released': 'Suspension levée',
   'audit.strategy_changed': 'Stratégie changée',
   'audit.next_action_recomputed': 'Prochaine action recalculée',
+  // imports (issue 11): dry-run rejects
+  'importDry.rejectsTitle': 'Lignes que l’essai rejetterait',
+  'importDry.more': '{shown} lignes à rejeter affichées sur {total}.',
 };

@@ -909,6 +909,9 @@ export const it = {
   'audit.hold_released': 'Sospensione revocata',
   'audit.strategy_changed': 'Strategia cambiata',
   'audit.next_action_recomputed': 'Prossima azione ricalcolata',
+  // imports (issue 11): dry-run rejects
+  'importDry.rejectsTitle': 'Righe che la prova scarterebbe',
+  'importDry.more': 'Mostrate {shown} di {total} righe da scartare.',
 };
 
 export type MessageKey = keyof typeof it;

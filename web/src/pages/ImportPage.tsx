@@ -10,6 +10,48 @@ import { useI18n } from '../i18n';
 import { ImportStatusBadge } from './ImportsPage';
 
 type Job = NonNullable<ReturnType<typeof useImport>['data']>;
+type DryRunReject = { line: number; problems: { column: string | null; message: string }[] };
+type DryRunSummary = { rejected: number; rejects?: DryRunReject[] };
+
+/** The rows a dry run would reject, with their reasons (the server lists the first 500). */
+function DryRunRejects({ rejects, total }: { rejects: DryRunReject[]; total: number }) {
+  const { t } = useI18n();
+  return (
+    <Table.ScrollContainer minWidth={500} mt="sm">
+      <Text size="sm" fw={600} mb={4}>
+        {t('importDry.rejectsTitle')}
+      </Text>
+      <Table striped data-testid="dry-run-rejects">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={70}>{t('import.line')}</Table.Th>
+            <Table.Th>{t('import.problems')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rejects.map((r) => (
+            <Table.Tr key={r.line} data-testid="dry-run-reject">
+              <Table.Td>{r.line}</Table.Td>
+              <Table.Td>
+                {r.problems.map((p, i) => (
+                  <Text size="sm" key={i}>
+                    {p.column ? <strong>{p.column}: </strong> : null}
+                    {p.message}
+                  </Text>
+                ))}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {total > rejects.length && (
+        <Text size="xs" c="dimmed" mt={4}>
+          {t('importDry.more', { shown: rejects.length, total })}
+        </Text>
+      )}
+    </Table.ScrollContainer>
+  );
+}
 
 export default function ImportPage() {
   const { id = '' } = useParams();
@@ -102,7 +144,7 @@ function MappingPanel({ job }: { job: Job }) {
   const [mapping, setMapping] = useState<Partial<Record<ImportField, string>>>({});
   const [decimal, setDecimal] = useState<'auto' | ',' | '.'>('auto');
   const [saveAs, setSaveAs] = useState('');
-  const [dry, setDry] = useState<Record<string, number> | null>(null);
+  const [dry, setDry] = useState<DryRunSummary | null>(null);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   useEffect(() => {
     if (preview.data) setMapping(preview.data.suggested as Partial<Record<ImportField, string>>);
@@ -222,9 +264,10 @@ function MappingPanel({ job }: { job: Job }) {
             )}
             {dry && (
               <Alert color="blue" mt="md" variant="light" data-testid="dry-run-result">
-                {t('import.dryRunResult', dry)}
+                {t('import.dryRunResult', dry as unknown as Record<string, number>)}
               </Alert>
             )}
+            {dry && dry.rejects && dry.rejects.length > 0 && <DryRunRejects rejects={dry.rejects} total={dry.rejected} />}
             {canImport && (
               <Group justify="flex-end" mt="md">
                 <Button
@@ -234,7 +277,7 @@ function MappingPanel({ job }: { job: Job }) {
                   data-testid="import-dry-run"
                   onClick={() =>
                     start.mutate(body(true), {
-                      onSuccess: (r) => setDry(r as unknown as Record<string, number>),
+                      onSuccess: (r) => setDry(r as unknown as DryRunSummary),
                       onError: (e) => setUnmatched(applyServerErrors(fake, e)),
                     })
                   }
