@@ -176,6 +176,13 @@ describe('broken records', () => {
     expect(rows(items)).toEqual([[20_002, 'A2', 'ok']]);
   });
 
+  it('still recovers the rows after a quote left open when they pass the record size limit', async () => {
+    const after = Array.from({ length: 100 }, (_, i) => `B${i};riga ${i}`).join('\n');
+    const items = await allItems(await openText(`codice;nota\nA1;"aperta\n${after}\n`, { limits: { maxColumns: 2, maxFieldChars: 100 } }));
+    expect(problems(items)).toEqual([[2, 'Virgolette non chiuse alla riga 2 (unclosed quote)']]);
+    expect(rows(items)).toHaveLength(100);
+  });
+
   it('reports a cell over maxFieldChars that is below the record size limit', async () => {
     const items = await allItems(await openText(`codice;nota\nA1;${'y'.repeat(10_001)}\nA2;ok\n`));
     expect(problems(items)).toEqual([[2, 'Campo oltre 10000 caratteri alla riga 2, colonna 2 (field too long)']]);

@@ -153,16 +153,45 @@ export class RecordScanner {
   }
 
   /**
-   * The record grew past the limit. Inside a quote opened on an earlier line the field is long, not
-   * broken (a broken quote meets a misplaced quote long before): it is followed, unstored, to its
-   * closing quote and reported once as too long — replaying its lines would report each of them.
-   * Otherwise the record is skipped to its end.
+   * The record grew past the limit. Inside a quote opened on an earlier line it is either a quote
+   * left open, swallowing the rows after it (their lines carry delimiters): reading resumes after the
+   * quote's line; or one long multi-line text (its lines mostly carry none): the field is followed,
+   * unstored, to its closing quote and reported once as too long, not once per line. Otherwise the
+   * record is skipped to its end.
    */
-  private overflow(_out: ScanEvent[]): void {
-    this.spanning = this.inQuotes && this.resumeOffset >= 0;
+  private overflow(out: ScanEvent[]): void {
+    if (this.inQuotes && this.resumeOffset >= 0) {
+      const after = Buffer.concat(this.parts).subarray(this.resumeOffset);
+      if (this.looksLikeRows(after)) {
+        out.push(this.unclosed());
+        this.restartAt(this.quoteLine + 1);
+        this.queue.unshift(after);
+        return;
+      }
+      this.spanning = true;
+    }
     this.mode = 'oversize';
     this.parts = [];
     this.partsLength = 0;
+  }
+
+  /** Whether at least half of the lines carry the delimiter, as records do and running text rarely. */
+  private looksLikeRows(bytes: Buffer): boolean {
+    const { delimiter, eol } = this.options;
+    let lines = 0;
+    let withDelimiter = 0;
+    let seen = false;
+    for (let i = 0; i <= bytes.length; i++) {
+      const b = i < bytes.length ? bytes[i] : eol;
+      if (b === eol) {
+        if (i < bytes.length || i > 0) {
+          lines++;
+          if (seen) withDelimiter++;
+        }
+        seen = false;
+      } else if (b === delimiter) seen = true;
+    }
+    return lines > 0 && withDelimiter * 2 >= lines;
   }
 
   /**
