@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AppError } from '../../domain/errors.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { createUser } from '../../usecases/users/create-user.ts';
 import { auditOf, createTestTenant, snapshotCounts, uniq, type TestTenant } from '../../test/factories.ts';
 import { as, messageFor, openApiContext, sessionCookie, type ApiContext, type Client } from '../../test/http.ts';
 
@@ -134,6 +137,19 @@ describe('users API', () => {
     });
     expect(await counts()).toEqual(before);
     expect(await snapshotCounts(ctx.db, ctx.other.tenantId, ['users', 'audit_events'])).toEqual(otherBefore);
+  });
+
+  it('holds the CLI (a system actor) to the same password policy', async () => {
+    const cli = systemActor(t.tenantId, 'cli');
+    for (const [password, text] of [
+      ['admin12345678', 'troppo comune'],
+      ['  ', 'non può essere vuota'],
+      ['corta', 'almeno 12 caratteri'],
+    ] as const) {
+      const err = await createUser(ctx.db, cli, { email: `cli-${uniq()}@x.test`, name: 'Anna Rossi', role: 'admin', password }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AppError);
+      expect((err as AppError).fields[0]).toMatchObject({ path: 'password', message: expect.stringContaining(text) });
+    }
   });
 
   it('generates a one-time password when none is given, shown once, and it opens a session', async () => {
@@ -306,6 +322,22 @@ describe('users API: changes by an administrator', () => {
     expect(promoted.statusCode).toBe(200);
     const demoted = await admin({ method: 'PATCH', url: `/api/users/${id}`, payload: { role: 'operator' } });
     expect(demoted.statusCode).toBe(200);
+  });
+
+  it('two admins demoting each other at the same moment: one wins, one admin stays', async () => {
+    const pair = await createTestTenant(ctx.db);
+    const a = { id: pair.users.admin.id, client: as(ctx.app, await sessionCookie(ctx.app, pair.users.admin.email)) };
+    const promoted = await a.client({ method: 'PATCH', url: `/api/users/${pair.users.supervisor.id}`, payload: { role: 'admin' } });
+    expect(promoted.statusCode).toBe(200);
+    const b = { id: pair.users.supervisor.id, client: as(ctx.app, await sessionCookie(ctx.app, pair.users.supervisor.email)) };
+    const [ra, rb] = await Promise.all([
+      a.client({ method: 'PATCH', url: `/api/users/${b.id}`, payload: { role: 'operator' } }),
+      b.client({ method: 'POST', url: `/api/users/${a.id}/deactivate`, payload: {} }),
+    ]);
+    // The loser is refused, or — having been demoted a moment earlier — is no admin any more.
+    expect([ra.statusCode, rb.statusCode].filter((s) => s === 200)).toHaveLength(1);
+    const admins = await ctx.db.selectFrom('users').select('id').where('tenant_id', '=', pair.tenantId).where('role', '=', 'admin').where('active', '=', true).execute();
+    expect(admins).toHaveLength(1);
   });
 
   it('answers 404 for another tenant’s users and unknown ids, and 403 to every other role', async () => {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
-import { assertAnotherActiveAdmin, endSessions, loadUserForUpdate } from './load-user.ts';
+import { assertAnotherActiveAdmin, endSessions, loadUserForUpdate, lockActiveAdmins } from './load-user.ts';
 import { USER_COLUMNS, type UserView } from './schema.ts';
 
 /**
@@ -12,8 +12,9 @@ import { USER_COLUMNS, type UserView } from './schema.ts';
 export async function deactivateUser(db: Db, actor: Actor, id: string): Promise<UserView> {
   authorize(actor, 'update', 'user');
   return db.transaction().execute(async (trx) => {
+    const activeAdmins = await lockActiveAdmins(trx, actor);
     const before = await loadUserForUpdate(trx, actor, id);
-    if (before.role === 'admin' && before.active) await assertAnotherActiveAdmin(trx, actor, before.id);
+    if (before.role === 'admin' && before.active) assertAnotherActiveAdmin(activeAdmins, before.id);
     const row = await trx
       .updateTable('users')
       .set({ active: false, updated_at: new Date() })

@@ -18,12 +18,12 @@ export async function loadUserForUpdate(trx: Db, actor: Actor, id: string) {
 }
 
 /**
- * Refuses a change that would leave the tenant without an active administrator (the last one
- * deactivating or demoting themself, or being deactivated or demoted). The tenant's admin rows are
- * locked first, so two admins demoting each other at the same moment cannot both succeed.
+ * The tenant's active administrators, locked (in id order, before any user row is locked, so two
+ * admins demoting each other at the same moment queue up instead of deadlocking). Call first in a
+ * transaction that may take away an admin; then `assertAnotherActiveAdmin`.
  */
-export async function assertAnotherActiveAdmin(trx: Db, actor: Actor, userId: string): Promise<void> {
-  const admins = await trx
+export async function lockActiveAdmins(trx: Db, actor: Actor): Promise<string[]> {
+  const rows = await trx
     .selectFrom('users')
     .select('id')
     .where('tenant_id', '=', actor.tenantId)
@@ -32,7 +32,15 @@ export async function assertAnotherActiveAdmin(trx: Db, actor: Actor, userId: st
     .orderBy('id')
     .forUpdate()
     .execute();
-  if (!admins.some((a) => a.id !== userId)) {
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Refuses a change that would leave the tenant without an active administrator (the last one
+ * deactivating or demoting themself, or being deactivated or demoted).
+ */
+export function assertAnotherActiveAdmin(activeAdmins: readonly string[], userId: string): void {
+  if (!activeAdmins.some((id) => id !== userId)) {
     throw conflict('Serve almeno un amministratore attivo (at least one active administrator is needed)');
   }
 }

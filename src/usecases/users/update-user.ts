@@ -7,7 +7,7 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor } from '../shared/scope.ts';
 import { assertCreditorBinding } from './create-user.ts';
-import { assertAnotherActiveAdmin, endSessions, loadUserForUpdate } from './load-user.ts';
+import { assertAnotherActiveAdmin, endSessions, loadUserForUpdate, lockActiveAdmins } from './load-user.ts';
 import { UpdateUserInput, USER_COLUMNS, type UserView } from './schema.ts';
 
 /**
@@ -18,6 +18,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: z.inpu
   authorize(actor, 'update', 'user');
   const data = parseInput(UpdateUserInput, input);
   return db.transaction().execute(async (trx) => {
+    const activeAdmins = await lockActiveAdmins(trx, actor);
     const before = await loadUserForUpdate(trx, actor, id);
     const role = data.role ?? before.role;
     // Moving away from viewer drops the binding unless one is sent; staying a viewer keeps it.
@@ -28,7 +29,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: z.inpu
         throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
       });
     }
-    if (before.role === 'admin' && role !== 'admin' && before.active) await assertAnotherActiveAdmin(trx, actor, before.id);
+    if (before.role === 'admin' && role !== 'admin' && before.active) assertAnotherActiveAdmin(activeAdmins, before.id);
 
     const next = { name: data.name ?? before.name, role, creditorId, locale: data.locale ?? before.locale };
     const was = { name: before.name, role: before.role, creditorId: before.creditor_id, locale: before.locale };
