@@ -369,3 +369,47 @@ describe('users API: changes by an administrator', () => {
     }
   });
 });
+
+describe('users API: one’s own password', () => {
+  it('any role changes their own password: the current one is asked, the policy applies, other sessions end', async () => {
+    const email = `self-${uniq()}@${t.slug}.test`;
+    const created = await ctx.admin({ method: 'POST', url: '/api/users', payload: newUser({ email, role: 'viewer', creditorId: t.creditor.id, password: undefined }) });
+    const { id, oneTimePassword } = created.json();
+    const cookieOf = async () => {
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: oneTimePassword } });
+      return `incasso_session=${res.cookies.find((c) => c.name === 'incasso_session')!.value}`;
+    };
+    const here = as(ctx.app, await cookieOf());
+    const elsewhere = as(ctx.app, await cookieOf());
+    const change = (payload: object) => here({ method: 'POST', url: '/api/users/me/password', payload });
+
+    const cases = [
+      [{ currentPassword: 'sbagliata-davvero', newPassword: 'Tr3no-per-Bergamo-alle-7' }, 'currentPassword', 'Password attuale errata'],
+      [{ currentPassword: oneTimePassword, newPassword: 'Password1234!' }, 'newPassword', 'troppo comune'],
+      [{ currentPassword: oneTimePassword, newPassword: `${email}!` }, 'newPassword', 'l’indirizzo e-mail'],
+      [{ currentPassword: oneTimePassword, newPassword: oneTimePassword }, 'newPassword', 'diversa'],
+      [{ currentPassword: oneTimePassword, newPassword: '   ' }, 'newPassword', 'non può essere vuota'],
+    ] as const;
+    for (const [payload, path, text] of cases) {
+      const res = await change(payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(messageFor(res, path)).toContain(text);
+    }
+
+    const ok = await change({ currentPassword: oneTimePassword, newPassword: 'Tr3no-per-Bergamo-alle-7' });
+    expect(ok.statusCode, ok.body).toBe(204);
+    expect((await here({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await elsewhere({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const login = (password: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+    expect((await login(oneTimePassword)).statusCode).toBe(401);
+    expect((await login('Tr3no-per-Bergamo-alle-7')).statusCode).toBe(200);
+    const audit = await auditOf(ctx.db, t.tenantId, id);
+    expect(audit.find((a) => a.action === 'user.password_changed')).toMatchObject({ actor_label: `user:${email}`, after: { otherSessionsEnded: 1 } });
+    expect(JSON.stringify(audit)).not.toContain('Tr3no');
+  });
+
+  it('requires a session', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/users/me/password', payload: { currentPassword: 'x', newPassword: 'y' } });
+    expect(res.statusCode).toBe(401);
+  });
+});
