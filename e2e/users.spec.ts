@@ -7,7 +7,7 @@ async function login(page: Page, email: string, password = 'incasso-demo') {
   await page.getByRole('button', { name: 'Accedi' }).click();
 }
 
-test('an administrator creates a user, changes the role, resets the password and deactivates the user', async ({ page }) => {
+test('an administrator creates a user, changes the role, resets the password and deactivates the user; the user replaces the one-time password', async ({ page }) => {
   await login(page, 'admin@demo.incasso.test');
   await page.getByTestId('nav-users').click();
   await expect(page.getByTestId('page-title')).toHaveText('Utenti');
@@ -49,14 +49,34 @@ test('an administrator creates a user, changes the role, resets the password and
   expect(second).not.toBe(first);
   await page.getByTestId('one-time-password-close').click();
 
+  // The new user signs in with the one-time password and replaces it with one of their own.
+  await page.getByTestId('logout').click();
+  await login(page, email, second);
+  await expect(page.getByTestId('user-name')).toHaveText('Elena Prova');
+  await page.getByTestId('change-password').click();
+  const own = page.getByRole('dialog');
+  await own.getByLabel('Password attuale').fill(second);
+  await own.getByLabel(/^Nuova password/).fill('elena-prova-2026');
+  await own.getByLabel('Ripeti la nuova password').fill('elena-prova-2026');
+  await own.getByTestId('change-password-submit').click();
+  await expect(own).toContainText('nome dell’utente');
+  const mine = 'Treno per Bergamo alle 7';
+  await own.getByLabel(/^Nuova password/).fill(mine);
+  await own.getByLabel('Ripeti la nuova password').fill(mine);
+  await own.getByTestId('change-password-submit').click();
+  await expect(own).toBeHidden();
+  await page.getByTestId('logout').click();
+
+  await login(page, 'admin@demo.incasso.test');
+  await page.getByTestId('nav-users').click();
   page.once('dialog', (d) => void d.accept());
   await row.getByTestId('user-deactivate').click();
   await expect(row.getByTestId('user-status')).toHaveText('Disattivato');
   await page.screenshot({ path: 'test-results/screenshots/users.png', fullPage: true });
 
-  // The deactivated user cannot log in, not even with the password just issued.
+  // The deactivated user cannot log in any more.
   await page.getByTestId('logout').click();
-  await login(page, email, second);
+  await login(page, email, mine);
   await expect(page.getByRole('alert').filter({ hasText: 'password non corretti' })).toBeVisible();
 });
 

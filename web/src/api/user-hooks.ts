@@ -34,3 +34,10 @@ export const useReactivateUser = () =>
   useUserMutation((id: string) => call(http.POST('/api/users/{id}/reactivate', { params: { path: { id } }, body: {} as never })));
 export const useResetUserPassword = () =>
   useUserMutation((id: string) => call(http.POST('/api/users/{id}/reset-password', { params: { path: { id } }, body: {} as never })));
+
+/** One's own password; the session making the change stays open. */
+export function useChangeOwnPassword() {
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/users/me/password', 'post'>) => call(http.POST('/api/users/me/password', { body })),
+  });
+}

@@ -5,6 +5,7 @@ import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } 
 import { useLogout, useMe } from '../api/hooks';
 import { canWrite, SessionProvider, type Resource } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
+import { ChangePasswordButton } from './ChangePasswordButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ErrorAlert, Loading } from './ui';
 
@@ -80,6 +81,7 @@ export function AuthenticatedLayout() {
                   </Badge>
                 </Tooltip>
               )}
+              <ChangePasswordButton />
               <LanguageSwitch />
               <Button
                 variant="default"

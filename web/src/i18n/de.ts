@@ -941,5 +941,12 @@ export const de: Messages = {
   'users.copy': 'Kopieren',
   'users.copied': 'Kopiert',
   'users.oneTimeDone': 'Erledigt, notiert',
+  'users.changeOwn': 'Passwort ändern',
+  'users.changeOwnHint': 'Mindestens 12 Zeichen, kein gängiges Passwort, ohne Ihre E-Mail oder Ihren Namen. Ihre anderen offenen Sitzungen werden beendet.',
+  'users.currentPassword': 'Aktuelles Passwort',
+  'users.newPassword': 'Neues Passwort',
+  'users.repeatPassword': 'Neues Passwort wiederholen',
+  'users.repeatMismatch': 'Die beiden Passwörter stimmen nicht überein',
+  'users.changedOwn': 'Passwort geändert',
   // --- end users ---
 };

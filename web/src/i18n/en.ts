@@ -941,5 +941,12 @@ export const en: Messages = {
   'users.copy': 'Copy',
   'users.copied': 'Copied',
   'users.oneTimeDone': 'Done, I noted it',
+  'users.changeOwn': 'Change password',
+  'users.changeOwnHint': 'At least 12 characters, not a common one, without your e-mail or name. Your other open sessions end.',
+  'users.currentPassword': 'Current password',
+  'users.newPassword': 'New password',
+  'users.repeatPassword': 'Repeat the new password',
+  'users.repeatMismatch': 'The two passwords differ',
+  'users.changedOwn': 'Password changed',
   // --- end users ---
 };

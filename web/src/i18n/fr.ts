@@ -941,5 +941,12 @@ export const fr: Messages = {
   'users.copy': 'Copier',
   'users.copied': 'Copié',
   'users.oneTimeDone': 'C’est noté',
+  'users.changeOwn': 'Changer le mot de passe',
+  'users.changeOwnHint': 'Au moins 12 caractères, pas un mot de passe courant, sans votre e-mail ni votre nom. Vos autres sessions ouvertes sont fermées.',
+  'users.currentPassword': 'Mot de passe actuel',
+  'users.newPassword': 'Nouveau mot de passe',
+  'users.repeatPassword': 'Répéter le nouveau mot de passe',
+  'users.repeatMismatch': 'Les deux mots de passe diffèrent',
+  'users.changedOwn': 'Mot de passe changé',
   // --- end users ---
 };

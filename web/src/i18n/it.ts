@@ -944,6 +944,13 @@ export const it = {
   'users.copy': 'Copia',
   'users.copied': 'Copiata',
   'users.oneTimeDone': 'Fatto, l’ho annotata',
+  'users.changeOwn': 'Cambia password',
+  'users.changeOwnHint': 'Almeno 12 caratteri, non comune, senza la tua e-mail o il tuo nome. Le altre sessioni aperte si chiudono.',
+  'users.currentPassword': 'Password attuale',
+  'users.newPassword': 'Nuova password',
+  'users.repeatPassword': 'Ripeti la nuova password',
+  'users.repeatMismatch': 'Le due password non coincidono',
+  'users.changedOwn': 'Password cambiata',
   // --- end users ---
 };
 
