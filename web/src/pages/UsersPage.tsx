@@ -126,7 +126,7 @@ function UsersTable({ users, onEdit, onPassword }: { users: User[]; onEdit: (u: 
                 <Table.Td data-testid="user-role-cell">{te('role', u.role)}</Table.Td>
                 <Table.Td>{creditorName(u.creditorId)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={u.active ? 'green' : 'gray'} data-testid="user-status">
+                  <Badge variant="light" color={u.active ? 'green' : 'gray'} styles={{ label: { overflow: 'visible' } }} data-testid="user-status">
                     {u.active ? t('users.active') : t('users.inactive')}
                   </Badge>
                 </Table.Td>
