@@ -63,8 +63,10 @@ export function passwordProblem(password: string, owner: PasswordOwner, common: 
   const email = owner.email?.trim().toLowerCase() ?? '';
   if (email) {
     const local = email.split('@')[0] ?? '';
-    const pieces = [email, local, letters(local)].filter((p) => p.length >= 3);
-    if (pieces.some((p) => lower.includes(p) || compact.includes(letters(p) || p))) return 'email';
+    // Compared as typed and with separators dropped ("mario.rossi" ~ "MarioRossi"); a piece shorter than
+    // three letters would refuse half the passwords in the world.
+    if ([email, local].some((p) => p.length >= 3 && lower.includes(p))) return 'email';
+    if ([letters(email), letters(local)].some((p) => p.length >= 3 && compact.includes(p))) return 'email';
   }
   const name = owner.name?.trim().toLowerCase() ?? '';
   if (name) {
