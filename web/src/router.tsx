@@ -25,6 +25,7 @@ const DunningPage = lazy(() => import('./pages/DunningPage'));
 const MailboxPage = lazy(() => import('./pages/MailboxPage'));
 const PhoneTasksPage = lazy(() => import('./pages/PhoneTasksPage'));
 const PrintPage = lazy(() => import('./pages/PrintPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -57,6 +58,7 @@ export const router = createBrowserRouter([
       { path: 'mailbox', element: <MailboxPage /> },
       { path: 'phone-tasks', element: <PhoneTasksPage /> },
       { path: 'print', element: <PrintPage /> },
+      { path: 'users', element: <UsersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

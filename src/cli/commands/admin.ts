@@ -34,7 +34,7 @@ export function userCommand(config: () => Config) {
     .requiredOption('--name <name>', 'full name')
     .addOption(new Option('--role <role>').choices(ROLES).default('admin' as const))
     .option('--creditor <id>', 'for a viewer: the creditor it may read')
-    .addOption(new Option('--password <password>', 'at least 10 characters').env('INCASSO_NEW_PASSWORD').makeOptionMandatory())
+    .addOption(new Option('--password <password>', 'at least 12 characters, not common, not the e-mail or the name').env('INCASSO_NEW_PASSWORD').makeOptionMandatory())
     .action(async (o) => {
       const database = await openMigrated(config());
       try {

@@ -1,63 +1,60 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
-import { email, requiredText, uuid } from '../../domain/fields.ts';
-import { ROLES, type Actor } from '../../domain/policies.ts';
+import { AppError, invalid } from '../../domain/errors.ts';
+import type { Actor, Role } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor } from '../shared/scope.ts';
+import { assertAcceptablePassword, generateOneTimePassword } from './password.ts';
+import { CreateUserInput, USER_COLUMNS, type UserWithPasswordView } from './schema.ts';
 
-export const CreateUserInput = z
-  .object({
-    email,
-    name: requiredText(200),
-    password: z
-      .string()
-      .min(10, { error: 'Password di almeno 10 caratteri (password needs at least 10 characters)' })
-      .max(200),
-    role: z.enum(ROLES),
-    /** Required for a viewer: the one creditor whose data it may read. */
-    creditorId: uuid.nullish(),
-    locale: z.enum(['it', 'en', 'de', 'fr']).optional(),
-  })
-  .strict();
+export { CreateUserInput, UserView } from './schema.ts';
 
-export const UserView = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  creditorId: z.string().nullable(),
-  locale: z.string(),
-  active: z.boolean(),
-});
-export type UserView = z.infer<typeof UserView>;
+/**
+ * Log-in is by e-mail alone, so an address belongs to one user of the whole installation. The refusal
+ * is the same whoever holds it — this tenant or another — so no tenant learns another's users.
+ */
+export const emailUnusable = () =>
+  new AppError('conflict', 'Indirizzo e-mail non utilizzabile: sceglierne un altro (this e-mail address cannot be used)', [
+    { path: 'email', message: 'Indirizzo e-mail non utilizzabile (e-mail address cannot be used)' },
+  ]);
 
-export async function createUser(db: Db, actor: Actor, input: z.input<typeof CreateUserInput>): Promise<UserView> {
-  authorize(actor, 'create', 'user');
-  const data = parseInput(CreateUserInput, input);
-  if ((data.role === 'viewer') !== Boolean(data.creditorId)) {
+/** The unique index on users.email fired: a concurrent creation took the address first. */
+export const isEmailTaken = (err: unknown) => (err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'users_email_key';
+
+/** A viewer reads one creditor's data; every other role none in particular. */
+export function assertCreditorBinding(role: Role, creditorId: string | null | undefined): void {
+  if ((role === 'viewer') !== Boolean(creditorId)) {
     throw invalid([
       {
         path: 'creditorId',
         message:
-          data.role === 'viewer'
+          role === 'viewer'
             ? 'Un utente in sola lettura appartiene a un mandante (a viewer needs a creditor)'
             : 'Solo i viewer sono legati a un mandante (only viewers belong to a creditor)',
       },
     ]);
   }
-  const passwordHash = await hashPassword(data.password);
-  return db.transaction().execute(async (trx) => {
+}
+
+export async function createUser(db: Db, actor: Actor, input: z.input<typeof CreateUserInput>): Promise<UserWithPasswordView> {
+  authorize(actor, 'create', 'user');
+  const data = parseInput(CreateUserInput, input);
+  assertCreditorBinding(data.role, data.creditorId);
+  const owner = { email: data.email, name: data.name };
+  if (data.password !== undefined) assertAcceptablePassword(data.password, owner);
+  const oneTimePassword = data.password === undefined ? generateOneTimePassword(owner) : undefined;
+  const passwordHash = await hashPassword(data.password ?? oneTimePassword!);
+  const user = await db.transaction().execute(async (trx) => {
     if (data.creditorId) {
       await loadCreditor(trx, actor, data.creditorId).catch(() => {
         throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
       });
     }
     const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
-    if (taken) throw conflict(`L’e-mail ${data.email} è già usata (e-mail already in use)`);
+    if (taken) throw emailUnusable();
     const row = await trx
       .insertInto('users')
       .values({
@@ -69,14 +66,18 @@ export async function createUser(db: Db, actor: Actor, input: z.input<typeof Cre
         creditor_id: data.creditorId ?? null,
         locale: data.locale ?? 'it',
       })
-      .returning(['id', 'email', 'name', 'role', 'creditor_id as creditorId', 'locale', 'active'])
-      .executeTakeFirstOrThrow();
+      .returning(USER_COLUMNS)
+      .executeTakeFirstOrThrow()
+      .catch((err: unknown) => {
+        throw isEmailTaken(err) ? emailUnusable() : err;
+      });
     await recordAudit(trx, actor, {
       action: 'user.created',
       entityType: 'user',
       entityId: row.id,
-      after: { email: row.email, name: row.name, role: row.role, creditorId: row.creditorId },
+      after: { email: row.email, name: row.name, role: row.role, creditorId: row.creditorId, passwordGenerated: oneTimePassword !== undefined },
     });
     return row;
   });
+  return oneTimePassword === undefined ? user : { ...user, oneTimePassword };
 }

@@ -3,12 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useRef } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/hooks';
-import { SessionProvider } from '../auth/session';
+import { canWrite, SessionProvider, type Resource } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
+import { ChangePasswordButton } from './ChangePasswordButton';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ErrorAlert, Loading } from './ui';
 
-const NAV: { to: string; label: MessageKey; end?: boolean; testId: string }[] = [
+const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resource?: Resource }[] = [
   { to: '/', label: 'nav.dashboard', end: true, testId: 'nav-dashboard' },
   { to: '/debtors', label: 'nav.debtors', testId: 'nav-debtors' },
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
@@ -22,6 +23,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string }[] = 
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/interest', label: 'nav.interest', testId: 'nav-interest' },
   { to: '/rates', label: 'nav.rates', testId: 'nav-rates' },
+  // Offered to whoever the policy lets manage users (administrators).
+  { to: '/users', label: 'nav.users', testId: 'nav-users', resource: 'user' },
 ];
 
 /** Every page behind login: checks the session, then draws header, navigation and the page. */
@@ -78,6 +81,7 @@ export function AuthenticatedLayout() {
                   </Badge>
                 </Tooltip>
               )}
+              <ChangePasswordButton />
               <LanguageSwitch />
               <Button
                 variant="default"
@@ -97,7 +101,7 @@ export function AuthenticatedLayout() {
 
         <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
           <Stack gap={2}>
-            {NAV.map((item) => (
+            {NAV.filter((item) => !item.resource || canWrite(user, item.resource)).map((item) => (
               <NavLink
                 key={item.to}
                 component={RouterNavLink}

@@ -2,6 +2,7 @@ import { Button, Card, Grid, Group, Select, Stack, Textarea, TextInput, Title } 
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { RequireCan } from '../components/RequireCan';
 import { useClaim, useCreditorOptions, useDebtor, useSaveClaim } from '../api/hooks';
 import {
   CLAIM_KINDS,
@@ -121,6 +122,14 @@ function toBody(v: Partial<ClaimValues>, forCreate: boolean): Record<string, unk
 }
 
 export default function ClaimFormPage() {
+  return (
+    <RequireCan resource="claim">
+      <ClaimFormLoader />
+    </RequireCan>
+  );
+}
+
+function ClaimFormLoader() {
   const { id } = useParams();
   const [params] = useSearchParams();
   const claim = useClaim(id);

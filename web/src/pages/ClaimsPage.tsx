@@ -97,7 +97,8 @@ export default function ClaimsPage() {
             onChange={(v) => list.setFilter('currency', v)}
             data-testid="filter-currency"
           />
-          {user.role !== 'viewer' && (
+          {/* a user bound to one creditor has nothing to choose */}
+          {user.creditorId === null && (
             <Select
               label={t('claim.creditor')}
               placeholder={t('common.all')}
@@ -145,7 +146,7 @@ export default function ClaimsPage() {
           onPageSize={list.setPageSize}
           onSort={list.setSort}
           showDebtor
-          showCreditor={user.role !== 'viewer'}
+          showCreditor={user.creditorId === null}
         />
       )}
     </>

@@ -2,6 +2,7 @@ import { Button, Card, Checkbox, Grid, Group, Select, Stack, Textarea, TextInput
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
+import { RequireCan } from '../components/RequireCan';
 import { useDebtor, useSaveDebtor } from '../api/hooks';
 import { DEBTOR_KINDS, LANGUAGES, type DebtorDetail } from '../api/types';
 import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, notifySaved } from '../components/forms';
@@ -75,8 +76,11 @@ function toBody(v: Partial<DebtorFormValues>, forCreate: boolean): Record<string
 export default function DebtorFormPage() {
   const { id } = useParams();
   const debtor = useDebtor(id);
-  if (!id) return <DebtorForm />;
-  return <QueryState query={debtor}>{(d) => <DebtorForm key={`${d.id}:${d.version}`} debtor={d} />}</QueryState>;
+  return (
+    <RequireCan resource="debtor">
+      {id ? <QueryState query={debtor}>{(d) => <DebtorForm key={`${d.id}:${d.version}`} debtor={d} />}</QueryState> : <DebtorForm />}
+    </RequireCan>
+  );
 }
 
 function DebtorForm({ debtor }: { debtor?: DebtorDetail }) {

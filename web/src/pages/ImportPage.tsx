@@ -350,6 +350,7 @@ function ReportPanel({ job }: { job: Job }) {
 
 function RejectsPanel({ job }: { job: Job }) {
   const { t } = useI18n();
+  const canImport = useCan('import');
   const [page, setPage] = useState(1);
   const rejects = useImportRejects(job.id, page, true);
   const [editing, setEditing] = useState<number | null>(null);
@@ -392,7 +393,7 @@ function RejectsPanel({ job }: { job: Job }) {
                     )}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {editing !== r.line && job.headers && Object.keys(r.cells).length > 0 && (
+                    {canImport && editing !== r.line && job.headers && Object.keys(r.cells).length > 0 && (
                       <Button size="xs" variant="subtle" onClick={() => setEditing(r.line)}>
                         {t('import.correct')}
                       </Button>
