@@ -7,3 +7,4 @@ export { renderLetterPdf, LETTER_LAYOUT_VERSION, type LetterPdfOptions } from '.
 export { renderLetterBatch, MANIFEST_HEADER, type LetterBatch, type LetterBatchOptions } from './letters-batch.ts';
 export { renderEmail, escapeHtml, type RenderedEmail } from './email.ts';
 export { LetterPaymentError, checkLetterPayment, qrBillData } from './qr-bill.ts';
+export { letterFastPaths, type LetterFastPaths } from './fast-paths.ts';
