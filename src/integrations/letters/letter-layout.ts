@@ -228,7 +228,9 @@ class Ctx {
       const description = c.description ? single(c.description) : '';
       this.style('regular', 6.5, GREY);
       const descH = description ? doc.heightOfString(description, { width: descW }) : 0;
-      const h = description ? 11.5 + descH : 12;
+      const flatLine = c.flatCompensation ? `${t.ofWhich} ${single(c.flatCompensation.label)}: ${this.money(c.flatCompensation.amount)}` : '';
+      const flatH = flatLine ? doc.heightOfString(flatLine, { width: width - refW - dueW }) : 0;
+      const h = (description ? 11.5 + descH : 12) + (flatLine ? flatH + 1.5 : 0);
       if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
         doc.addPage(PAGE);
         header();
@@ -241,6 +243,11 @@ class Ctx {
       if (description) {
         this.style('regular', 6.5, GREY);
         doc.text(description, cols[0]!, y + 9.5, { width: descW });
+      }
+      if (flatLine) {
+        // The statutory flat compensation named with its law, under the amounts it is part of.
+        this.style('regular', 6.5, GREY);
+        doc.text(flatLine, cols[2]!, y + 9.5 + (description ? descH + 1.5 : 0), { width: width - refW - dueW, align: 'right' });
       }
       doc.y = y + h;
     }
