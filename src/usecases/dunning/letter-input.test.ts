@@ -78,6 +78,8 @@ describe('buildLetter — the €40 of art. 6 D.Lgs. 231/2002 follows the step',
     expect(claim.flatCompensation).toEqual({ amount: '40.00', label: expect.stringContaining('231/2002') as string });
     const t = (await pdfText(await renderLetterPdf(letter))).replace(/\s+/g, ' ');
     expect(t).toMatch(line);
+    // No internal code reaches the reader: regimes, day counts, basis codes, steps, strategies.
+    expect(t).not.toMatch(/it-commercial|act365|it-231|flat_compensation|debtorKind|sole_trader|formal-2|it-b2b|final-notice-it/);
   });
 
   it('addresses a name imported in capitals in proper case, and leaves a company with its legal form as it is', () => {
