@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimBalance } from '../../domain/interest/claim-ledger.ts';
 import { STRATEGY_TEMPLATES } from '../../domain/dunning/strategy.ts';
 import { pdfText } from '../../integrations/letters/test-pdf-tools.ts';
-import { renderLetterPdf } from '../../integrations/letters/index.ts';
+import { renderEmail, renderLetterPdf } from '../../integrations/letters/index.ts';
 import type { ClaimLedger } from '../claims/ledger.ts';
 import { shippedRateBook } from '../interest/rate-book.ts';
 import type { DebtorPlan } from './decide.ts';
@@ -78,6 +78,8 @@ describe('buildLetter — the €40 of art. 6 D.Lgs. 231/2002 follows the step',
     expect(claim.flatCompensation).toEqual({ amount: '40.00', label: expect.stringContaining('231/2002') as string });
     const t = (await pdfText(await renderLetterPdf(letter))).replace(/\s+/g, ' ');
     expect(t).toMatch(line);
+    // The e-mail of the same step names it the same way.
+    expect(renderEmail(letter).text.replace(/\s+/g, ' ')).toMatch(line);
     // No internal code reaches the reader: regimes, day counts, basis codes, steps, strategies.
     expect(t).not.toMatch(/it-commercial|act365|it-231|flat_compensation|debtorKind|sole_trader|formal-2|it-b2b|final-notice-it/);
   });
