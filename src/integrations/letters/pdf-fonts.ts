@@ -12,8 +12,7 @@ import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
  * font object (anything with `layout`, as fontkit's fonts). We pass a `LetterFont`: fontkit's font,
  * parsed once per process, with two methods of its own —
  * - `layout` remembers the shaping of every word (pdfkit caches words per document only; most words
- *   of a letter recur from letter to letter) and hands pdfkit a fresh copy of the positions, which
- *   pdfkit scales in place;
+ *   of a letter recur from letter to letter), its positions already in PDF units (`scaledPosition`);
  * - `createSubset` returns our byte-copying TrueType subsetter (ttf-subset.ts) instead of fontkit's.
  * Both are pure functions of the font, so the bytes of a letter do not depend on what was rendered
  * before it (the tests compare a cold and a warm render and pin the SHA-256 of a letter).
@@ -37,20 +36,42 @@ export function fastPathUse(): Readonly<typeof use> {
 /** The word cache is started afresh past this many words, so it cannot grow without bound. */
 const WORD_CACHE_LIMIT = 50_000;
 
-/** A shaped word as pdfkit reads it: glyphs, positions (scaled in place by pdfkit), advance width. */
+/** A shaped word as pdfkit reads it: glyphs, positions, advance width (all in PDF units). */
 class WordRun {
+  readonly advanceWidth: number;
   constructor(
-    readonly glyphs: unknown[],
-    readonly positions: { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number }[],
-  ) {}
-  get advanceWidth(): number {
+    readonly glyphs: { advanceWidth: number }[],
+    readonly positions: Position[],
+  ) {
     let w = 0;
-    for (const p of this.positions) w += p.xAdvance;
-    return w;
+    for (const p of positions) w += p.xAdvance;
+    this.advanceWidth = w;
   }
 }
 
-type Positions = WordRun['positions'];
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/**
+ * A glyph position already in PDF units (font units × 1000 / unitsPerEm, the same product pdfkit
+ * computes), shared by every document. pdfkit scales the positions of a new word in place
+ * (`position[key] *= scale`) and sets `advanceWidth`: here these writes change nothing, so one
+ * cached word serves every document without a copy. The fields stay enumerable, so code that copies
+ * a position (pdfkit's justified text) gets the values.
+ */
+function scaledPosition(p: Omit<Position, 'advanceWidth'>, advanceWidth: number, scale: number): Position {
+  const o = {} as Position;
+  const values: Position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: advanceWidth * scale };
+  for (const key of ['xAdvance', 'yAdvance', 'xOffset', 'yOffset', 'advanceWidth'] as const) {
+    Object.defineProperty(o, key, { enumerable: true, get: () => values[key], set: () => undefined });
+  }
+  return o;
+}
 
 /** fontkit's parsed font, shared by every document, with a shared word cache and our subsetter. */
 function letterFont(file: string): fontkit.Font {
@@ -61,7 +82,8 @@ function letterFont(file: string): fontkit.Font {
   // Fail at startup, not with a silently slower or different subset.
   if (!tables) throw new Error(`${file}: not a plain TrueType font, the letters' subsetter cannot embed it`);
   if (typeof parsed.layout !== 'function') throw new Error(`${file}: fontkit returned no layout method`);
-  let words = new Map<string, { glyphs: unknown[]; positions: Positions }>();
+  let words = new Map<string, WordRun>();
+  const scale = 1000 / (parsed as unknown as { unitsPerEm: number }).unitsPerEm;
   // The font's own methods stay reachable through the prototype (tables, metrics, glyphs).
   const font = Object.create(parsed) as fontkit.Font;
   font.layout = (text: string, features?: unknown) => {
@@ -71,14 +93,14 @@ function letterFont(file: string): fontkit.Font {
     if (run) use.layoutHits++;
     else {
       if (words.size >= WORD_CACHE_LIMIT) words = new Map();
-      const shaped = parsed.layout(text);
-      run = { glyphs: shaped.glyphs, positions: shaped.positions as Positions };
+      const shaped = parsed.layout(text) as unknown as { glyphs: { advanceWidth: number }[]; positions: Omit<Position, 'advanceWidth'>[] };
+      run = new WordRun(
+        shaped.glyphs,
+        shaped.positions.map((p, i) => scaledPosition(p, shaped.glyphs[i]!.advanceWidth, scale)),
+      );
       words.set(text, run);
     }
-    return new WordRun(
-      run.glyphs,
-      run.positions.map((p) => ({ xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset })),
-    );
+    return run as unknown as ReturnType<fontkit.Font['layout']>;
   };
   font.createSubset = () => {
     use.subsetsCreated++;
