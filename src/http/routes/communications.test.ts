@@ -512,7 +512,8 @@ describe('print batches', () => {
     expect(sha256(manifest.rawPayload)).toBe(batch.manifestSha256);
     expect(manifest.rawPayload.toString('utf8')).toBe(stored0.manifest);
     const lines = stored0.manifest.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('documentId;recipient;address;postalCode;city;country;firstPage;pages;sheets;currency;amount');
+    // The header row in the user's language (the test users are Italian), never internal field names.
+    expect(lines[0]).toBe('Documento;Destinatario;Indirizzo;CAP;Località;Paese;Prima pagina;Pagine;Fogli;Valuta;Importo');
     expect(lines.slice(1).map((l) => l.split(';')[0])).toEqual(['C-PB-1', 'C-PB-2']);
     // The same letter twice: each has half the pages.
     const each = pages / 2;

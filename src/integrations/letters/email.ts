@@ -56,7 +56,7 @@ function content(letter: LetterInput): Content {
   return {
     headings: { claims: t.claims, payment: t.payment },
     columns: [t.reference, t.dueDate, ...(withInterest ? [t.principal, t.interest, t.costs, t.paid, t.totalDue] : [t.principal, t.costs, t.paid, t.totalDue])],
-    rows: letter.claims.map((c) => ({ reference: oneLineText(c.reference), description: c.description ? oneLineText(c.description) : null, due: shortDate(c.dueDate, lang), amounts: pick(c) })),
+    rows: letter.claims.map((c) => ({ reference: oneLineText(c.reference), description: [c.description ? oneLineText(c.description) : null, c.flatCompensation ? `${t.ofWhich} ${oneLineText(c.flatCompensation.label)}: ${m(c.flatCompensation.amount)}` : null].filter(Boolean).join(' · ') || null, due: shortDate(c.dueDate, lang), amounts: pick(c) })),
     totals: { label: t.totals, amounts: pick(letter.totals) },
     payment,
     hint: p.reference ? t.referenceHint : null,

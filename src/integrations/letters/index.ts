@@ -4,6 +4,7 @@
  */
 export type { LetterClaim, LetterInput, LetterLanguage, LetterParty, LetterPayment, LetterTier, WindowPosition } from './types.ts';
 export { renderLetterPdf, LETTER_LAYOUT_VERSION, type LetterPdfOptions } from './letter-pdf.ts';
-export { renderLetterBatch, MANIFEST_HEADER, type LetterBatch, type LetterBatchOptions } from './letters-batch.ts';
+export { renderLetterBatch, manifestHeader, MANIFEST_COLUMNS, MANIFEST_HEADERS, type LetterBatch, type LetterBatchOptions } from './letters-batch.ts';
 export { renderEmail, escapeHtml, type RenderedEmail } from './email.ts';
 export { LetterPaymentError, checkLetterPayment, qrBillData } from './qr-bill.ts';
+export { letterFastPaths, type LetterFastPaths } from './fast-paths.ts';

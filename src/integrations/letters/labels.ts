@@ -24,6 +24,8 @@ export interface LetterLabels {
   rate: string;
   basis: string;
   payment: string;
+  /** Before a part of an amount: "di cui" (flat compensation within the costs). */
+  ofWhich: string;
   payee: string;
   iban: string;
   paymentReference: string;
@@ -61,6 +63,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     rate: 'Tasso annuo',
     basis: 'Base giuridica',
     payment: 'Modalità di pagamento',
+    ofWhich: 'di cui',
     payee: 'Beneficiario',
     iban: 'IBAN',
     paymentReference: 'Causale / riferimento',
@@ -96,6 +99,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     rate: 'Annual rate',
     basis: 'Legal basis',
     payment: 'How to pay',
+    ofWhich: 'including',
     payee: 'Payee',
     iban: 'IBAN',
     paymentReference: 'Payment reference',
@@ -131,6 +135,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     rate: 'Zinssatz',
     basis: 'Rechtsgrundlage',
     payment: 'Zahlungsangaben',
+    ofWhich: 'davon',
     payee: 'Zahlungsempfänger',
     iban: 'IBAN',
     paymentReference: 'Verwendungszweck / Referenz',
@@ -166,6 +171,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     rate: 'Taux annuel',
     basis: 'Base légale',
     payment: 'Modalités de paiement',
+    ofWhich: 'dont',
     payee: 'Bénéficiaire',
     iban: 'IBAN',
     paymentReference: 'Référence de paiement',

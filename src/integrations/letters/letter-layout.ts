@@ -5,7 +5,7 @@ import { LABELS, type LetterLabels } from './labels.ts';
 import { PAGE } from './pdf-document.ts';
 import { prepareStandardFonts } from './pdf-fonts.ts';
 import { batchRects } from './pdf-rect-batch.ts';
-import { amount, block, clean, fit, line, single } from './pdf-text.ts';
+import { amount, block, clean, line, single } from './pdf-text.ts';
 import { mm } from './pdf-units.ts';
 import { buildQrBill, checkPayment, QR_BILL_HEIGHT } from './qr-bill.ts';
 import type { LetterClaim, LetterInput, WindowPosition } from './types.ts';
@@ -55,7 +55,8 @@ export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterInput, window:
   ctx.claimsTable();
   if (letter.interestMode === 'charge') for (const c of letter.claims) if (c.statement && c.statement.periods.length) ctx.statement(c);
   ctx.legalNotice();
-  ctx.paymentBlock();
+  // The closing and signature stay on the page of the payment block: both move together.
+  ctx.paymentBlock(ctx.closingHeight());
   ctx.closing();
 
   let qrPage = -1;
@@ -135,13 +136,18 @@ class Ctx {
     const abroad = letter.recipient.country.toUpperCase() !== letter.sender.country.toUpperCase();
     // Abroad, the country as its ISO code: the return line is one short line.
     const back = oneLine(letter.sender) + (abroad ? `, ${letter.sender.country.toUpperCase()}` : '');
+    // Wrapped, never cut (the whole address must reach the post office); a long one pushes the
+    // recipient's block down instead.
     this.style('regular', 6.5, GREY);
-    doc.text(fit(doc, single(back), w), x, win.y + mm(3), { width: w, lineBreak: false, underline: true });
+    const backText = single(back);
+    const backTop = win.y + mm(3);
+    doc.text(backText, x, backTop, { width: w, underline: true });
+    const backBottom = backTop + doc.heightOfString(backText, { width: w });
 
     this.style('regular', 10);
     const lh = doc.currentLineHeight(true) + 1;
     const bottom = win.y + win.h - mm(2);
-    let y = block(doc, letter.recipient.name, x, win.y + mm(10), w, 2, 1);
+    let y = block(doc, letter.recipient.name, x, Math.max(win.y + mm(10), backBottom + mm(1.5)), w, 2, 1);
     const lines = windowLines(letter.recipient, letter.sender.country, letter.language);
     // Too many lines for the window: keep the first ones and always the last two (postal code and city, country).
     const room = Math.max(2, Math.floor((bottom - y) / lh));
@@ -216,8 +222,15 @@ class Ctx {
     line(doc, t.claims, left, doc.y, width);
     doc.y += 3;
     header();
+    const descW = refW + dueW - 4;
     for (const c of letter.claims) {
-      const h = c.description ? 20 : 12;
+      // The description wraps (never cut): the row grows with it.
+      const description = c.description ? single(c.description) : '';
+      this.style('regular', 6.5, GREY);
+      const descH = description ? doc.heightOfString(description, { width: descW }) : 0;
+      const flatLine = c.flatCompensation ? `${t.ofWhich} ${single(c.flatCompensation.label)}: ${this.money(c.flatCompensation.amount)}` : '';
+      const flatH = flatLine ? doc.heightOfString(flatLine, { width: width - refW - dueW }) : 0;
+      const h = (description ? 11.5 + descH : 12) + (flatLine ? flatH + 1.5 : 0);
       if (doc.y + h > doc.page.height - doc.page.margins.bottom) {
         doc.addPage(PAGE);
         header();
@@ -227,9 +240,14 @@ class Ctx {
       line(doc, c.reference, cols[0]!, y, refW - 4);
       line(doc, shortDate(c.dueDate, letter.language), cols[1]!, y, dueW - 4);
       values(c).forEach((v, i) => amount(doc, v, cols[i + 2]!, y, aw - 5, 8));
-      if (c.description) {
+      if (description) {
         this.style('regular', 6.5, GREY);
-        line(doc, c.description, cols[0]!, y + 9.5, refW + dueW - 4);
+        doc.text(description, cols[0]!, y + 9.5, { width: descW });
+      }
+      if (flatLine) {
+        // The statutory flat compensation named with its law, under the amounts it is part of.
+        this.style('regular', 6.5, GREY);
+        doc.text(flatLine, cols[2]!, y + 9.5 + (description ? descH + 1.5 : 0), { width: width - refW - dueW, align: 'right' });
       }
       doc.y = y + h;
     }
@@ -310,9 +328,9 @@ class Ctx {
    * the payment). CHF: three lines only, because the QR-bill below repeats all of it and a short
    * letter must keep its bill on the first page.
    */
-  paymentBlock(): void {
-    if (this.letter.currency === 'CHF') this.paymentSummary();
-    else this.paymentBox();
+  paymentBlock(keepWith: number): void {
+    if (this.letter.currency === 'CHF') this.paymentSummary(keepWith);
+    else this.paymentBox(keepWith);
   }
 
   private referenceRow(): { label: string; value: string } | null {
@@ -323,11 +341,11 @@ class Ctx {
     return { label: p.referenceType === 'QRR' ? t.qrReference : t.structuredReference, value: groupReference(p.referenceType, p.reference) };
   }
 
-  private paymentSummary(): void {
+  private paymentSummary(keepWith: number): void {
     const { doc, letter, t, left, width } = this;
     const p = letter.payment;
     const ref = this.referenceRow();
-    this.ensure(56);
+    this.ensure(56 + keepWith + 4);
     let y = doc.y;
     this.style('bold', 10);
     line(doc, `${t.payment}: ${this.money(p.amount)} · ${t.payBy} ${longDate(p.payBy, letter.language)}`, left, y, width);
@@ -341,7 +359,7 @@ class Ctx {
     doc.moveDown(0.9);
   }
 
-  private paymentBox(): void {
+  private paymentBox(keepWith: number): void {
     const { doc, letter, t, left, width } = this;
     const p = letter.payment;
     const pad = 8;
@@ -360,7 +378,7 @@ class Ctx {
 
     this.style('regular', 9.5);
     const estimate = 24 + rows.length * 17 + (ref ? 12 : 0) + doc.heightOfString(single(rows[0]!.value), { width: vw });
-    this.ensure(estimate + 10);
+    this.ensure(estimate + 10 + 14 + keepWith);
     const top = doc.y;
     let y = top + pad;
     this.style('bold', 10);
@@ -389,10 +407,21 @@ class Ctx {
     doc.y = y + 14;
   }
 
+  /** The closing lines' height as drawn (wrapped lines included). */
+  closingHeight(): number {
+    const { doc, letter, width } = this;
+    this.style('regular', 10);
+    return letter.closing.reduce((h, l) => h + doc.heightOfString(clean(l).trim() || ' ', { width }), 0);
+  }
+
+  /**
+   * Closing and signature, never alone on a page: the payment block before them was placed with room
+   * for them (`paymentBlock(closingHeight)`), so this only breaks when they cannot fit a page at all.
+   */
   closing(): void {
     const { doc, letter, left, width } = this;
+    this.ensure(this.closingHeight());
     this.style('regular', 10);
-    this.ensure(letter.closing.length * 14 + 6);
     for (const l of letter.closing) doc.text(clean(l).trim() || ' ', left, doc.y, { width });
   }
 

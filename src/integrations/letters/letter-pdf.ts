@@ -6,7 +6,7 @@ import type { LetterInput, WindowPosition } from './types.ts';
  * Bumped whenever the layout changes: it is part of the file ID, so a re-render with the same
  * version gives the same bytes and a re-render after a layout change is recognisably different.
  */
-export const LETTER_LAYOUT_VERSION = 1;
+export const LETTER_LAYOUT_VERSION = 2;
 
 export interface LetterPdfOptions {
   /** Envelope window the address is placed in; default right for Swiss senders, left otherwise. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MANIFEST_HEADER, renderLetterBatch } from './letters-batch.ts';
+import { manifestHeader, renderLetterBatch } from './letters-batch.ts';
 import { pageCount, pdfText } from './test-pdf-tools.ts';
 import { frenchLetter, italianLetter, swissGermanLetter } from './test-fixtures.ts';
 
@@ -14,8 +14,9 @@ describe('renderLetterBatch', () => {
     const letters = [italianLetter(), swissGermanLetter(), frenchLetter()];
     const { pdf, manifest } = await renderLetterBatch(letters);
     const [header, ...data] = rows(manifest);
-    expect(header).toEqual([...MANIFEST_HEADER]);
-    expect(manifest.startsWith('documentId;recipient;address;postalCode;city;country;firstPage;pages;sheets;currency;amount\r\n')).toBe(true);
+    expect(header).toEqual(manifestHeader('it'));
+    // Headers a person reads, in the user's language (Italian by default), never internal field names.
+    expect(manifest.startsWith('Documento;Destinatario;Indirizzo;CAP;Località;Paese;Prima pagina;Pagine;Fogli;Valuta;Importo\r\n')).toBe(true);
     expect(data.map((r) => r[0])).toEqual(['L-2025-000123', 'L-2025-000124', 'L-2025-000125']);
     expect(data[0]).toEqual(['L-2025-000123', 'Niccolò Müller-Sàntoro', '"Via Sant’Agnese 7, Scala B, interno 12"', '10121', 'Torino TO', 'IT', '1', '2', '2', 'EUR', '1234.56']);
     expect(data[1]!.slice(1, 6)).toEqual(['Jürg Bösch-Égloff', 'Rue du Marché 5', '1204', 'Genève', 'CH']);
@@ -33,6 +34,15 @@ describe('renderLetterBatch', () => {
     // The Swiss letter's QR-bill sits on its last page.
     const swissLast = first[1]! + pages[1]! - 1;
     expect(await pdfText(pdf, { first: swissLast, last: swissLast })).toContain('Zahlteil');
+  });
+
+  it('writes the manifest header in the language of the user and counts the pages', async () => {
+    const first = (m: string) => m.split('\r\n')[0];
+    expect(first((await renderLetterBatch([italianLetter()], { language: 'en' })).manifest)).toBe('Document;Recipient;Address;Postal code;City;Country;First page;Pages;Sheets;Currency;Amount');
+    expect(first((await renderLetterBatch([italianLetter()], { language: 'de' })).manifest)).toBe('Dokument;Empfänger;Adresse;PLZ;Ort;Land;Erste Seite;Seiten;Blätter;Währung;Betrag');
+    const fr = await renderLetterBatch([italianLetter(), frenchLetter()], { language: 'fr', duplex: true });
+    expect(first(fr.manifest)).toBe('Document;Destinataire;Adresse;Code postal;Localité;Pays;Première page;Pages;Feuilles;Devise;Montant');
+    expect(fr.pages).toBe(await pageCount(fr.pdf));
   });
 
   it('pads every letter to an even page count for duplex printing', async () => {

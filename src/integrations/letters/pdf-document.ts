@@ -6,9 +6,10 @@ import { mm } from './pdf-units.ts';
 /**
  * A pdfkit document whose bytes depend only on what is drawn: the system stores a SHA-256 of every
  * letter and must be able to re-render the same bytes. pdfkit's only time- or chance-dependent
- * parts are the CreationDate (set here from the letter date) and the file ID (an MD5 of the info
- * dictionary: replaced by a hash of the content). Font subset tags derive from the font ids, and
- * zlib output is deterministic for a given zlib build.
+ * parts are the CreationDate (set here from the letter date) and the file ID, which pdfkit derives
+ * from the info dictionary: the info gets a `ContentId` (SHA-256 of what decides the bytes), so the
+ * ID identifies the content — through pdfkit's public options, no internals. Font subset tags derive
+ * from the font ids, and zlib output is deterministic for a given zlib build.
  */
 
 /** A4 with the margins of the letter body: 25 mm left (DIN 5008), 20 mm right, room for the footer below. */
@@ -42,10 +43,11 @@ export function openDocument(opts: { date: string; title: string; author: string
       Creator: 'incasso',
       Producer: 'incasso (pdfkit)',
       CreationDate: Number.isNaN(created.getTime()) ? new Date(0) : created,
-    },
+      // pdfkit hashes the info dictionary into the trailer ID: with this it identifies this content,
+      // not this run (PDF 32000-1 §14.4 allows any unique string; custom info keys are allowed, §14.3.3).
+      ContentId: createHash('sha256').update(opts.fingerprint).digest('hex'),
+    } as PDFKit.DocumentInfo,
   });
-  // The trailer ID identifies this content, not this run (PDF 32000-1 §14.4 allows any unique string).
-  (doc as unknown as { _id: Uint8Array })._id = new Uint8Array(createHash('sha256').update(opts.fingerprint).digest().subarray(0, 16));
   registerFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

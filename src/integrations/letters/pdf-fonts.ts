@@ -1,106 +1,141 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as fontkit from 'fontkit';
 import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
 
 /**
  * The letters' embedded fonts (DejaVu Sans regular and bold: €, ’, accented capitals, which the
- * standard PDF fonts lack), and what documents share of them so that a letter costs milliseconds:
- * the file bytes, fontkit's parsed font, pdfkit's word-shaping cache, and a faster subsetter. Every
- * shared part is a pure function of the font, so the bytes of a letter do not depend on what was
- * rendered before it (the tests compare a cold and a warm render).
+ * standard PDF fonts lack), and what documents share of them so that a letter costs milliseconds.
+ *
+ * Everything goes through pdfkit's public entry point: `registerFont(name, font)` accepts a parsed
+ * font object (anything with `layout`, as fontkit's fonts). We pass a `LetterFont`: fontkit's font,
+ * parsed once per process, with two methods of its own —
+ * - `layout` remembers the shaping of every word (pdfkit caches words per document only; most words
+ *   of a letter recur from letter to letter), its positions already in PDF units (`scaledPosition`);
+ * - `createSubset` returns our byte-copying TrueType subsetter (ttf-subset.ts) instead of fontkit's.
+ * Both are pure functions of the font, so the bytes of a letter do not depend on what was rendered
+ * before it (the tests compare a cold and a warm render and pin the SHA-256 of a letter).
+ *
+ * pdfkit calls them or fails loudly: a font object it does not accept throws "Not a supported font
+ * format", and `fastPathUse()` counts the calls, so a test proves that every document used them.
  */
 const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
 
-/**
- * The files are read once per process; after the first document, the font objects pdfkit parsed them
- * into (fontkit fonts) are handed to every later document instead of the bytes. Parsing the tables
- * again for each letter (cmap, GSUB, GPOS, hmtx) was 40 % of the rendering time. A fontkit font holds
- * no per-document state: each document keeps its own subset.
- */
 type FontName = 'regular' | 'bold';
 const FONT_FILES: Record<FontName, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
-const fontBytes = new Map<FontName, Buffer>();
-const parsedFonts = new Map<FontName, object>();
 
-function fontSource(name: FontName): PDFKit.Mixins.PDFFontSource {
-  const parsed = parsedFonts.get(name);
-  if (parsed) return parsed as unknown as PDFKit.Mixins.PDFFontSource;
-  let bytes = fontBytes.get(name);
-  if (!bytes) {
-    bytes = fs.readFileSync(path.join(FONTS, FONT_FILES[name]));
-    fontBytes.set(name, bytes);
-  }
-  return bytes;
+/** Calls of the fast paths since the process started (see `fastPathUse`). */
+const use = { fontsParsed: 0, layoutCalls: 0, layoutHits: 0, subsetsCreated: 0, subsetsEncoded: 0, standardFontsShared: 0 };
+
+/** How often pdfkit went through each fast path (for `letterFastPaths` and the tests). */
+export function fastPathUse(): Readonly<typeof use> {
+  return { ...use };
 }
 
-interface PdfkitFont {
-  font?: { layout?: unknown };
-  layoutCache?: Record<string, unknown>;
-  subset?: { glyphs?: unknown[]; includeGlyph?: unknown };
+/** The word cache is started afresh past this many words, so it cannot grow without bound. */
+const WORD_CACHE_LIMIT = 50_000;
+
+/** A shaped word as pdfkit reads it: glyphs, positions, advance width (all in PDF units). */
+class WordRun {
+  readonly advanceWidth: number;
+  constructor(
+    readonly glyphs: { advanceWidth: number }[],
+    readonly positions: Position[],
+  ) {
+    let w = 0;
+    for (const p of positions) w += p.xAdvance;
+    this.advanceWidth = w;
+  }
 }
 
-/** The fonts' tables for our byte-copying subsetter (ttf-subset.ts); null if a font were not plain TrueType. */
-const trueTypeFonts = new Map<FontName, TrueTypeFont | null>();
-function trueType(name: FontName): TrueTypeFont | null {
-  if (!trueTypeFonts.has(name)) {
-    const bytes = fontBytes.get(name);
-    trueTypeFonts.set(name, bytes ? TrueTypeFont.parse(bytes) : null);
-  }
-  return trueTypeFonts.get(name)!;
+interface Position {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
 }
 
 /**
- * pdfkit also caches the shaping of every word ("layoutCache", per font per document): most words of
- * a letter (labels, amounts, the same addresses in a batch) recur from letter to letter, so documents
- * share one cache per font. A cached run is the same for every document (it is a pure function of the
- * font and the word). The cache is started afresh every so many documents so it cannot grow unbounded.
+ * A glyph position already in PDF units (font units × 1000 / unitsPerEm, the same product pdfkit
+ * computes), shared by every document. pdfkit scales the positions of a new word in place
+ * (`position[key] *= scale`) and sets `advanceWidth`: here these writes change nothing, so one
+ * cached word serves every document without a copy. The fields stay enumerable, so code that copies
+ * a position (pdfkit's justified text) gets the values.
  */
-const LAYOUT_CACHE_DOCUMENTS = 500;
-let layoutCaches = new Map<FontName, Record<string, unknown>>();
-let documentsOnCache = 0;
-
-/**
- * Hands the shared parsed fonts and word caches to a new document, and replaces fontkit's subsetter by
- * ours (pdfkit internals, checked: on any surprise pdfkit's own behaviour is kept).
- */
-function shareFonts(doc: PDFKit.PDFDocument): void {
-  if (++documentsOnCache > LAYOUT_CACHE_DOCUMENTS) {
-    layoutCaches = new Map();
-    documentsOnCache = 1;
+function scaledPosition(p: Omit<Position, 'advanceWidth'>, advanceWidth: number, scale: number): Position {
+  const o = {} as Position;
+  const values: Position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: advanceWidth * scale };
+  for (const key of ['xAdvance', 'yAdvance', 'xOffset', 'yOffset', 'advanceWidth'] as const) {
+    Object.defineProperty(o, key, { enumerable: true, get: () => values[key], set: () => undefined });
   }
-  const families = (doc as unknown as { _fontFamilies?: Record<string, PdfkitFont> })._fontFamilies;
-  for (const name of Object.keys(FONT_FILES) as FontName[]) {
-    const f = families?.[name];
-    if (!f?.font || typeof f.font.layout !== 'function') continue;
-    if (!parsedFonts.has(name)) parsedFonts.set(name, f.font);
-    if (f.layoutCache && parsedFonts.get(name) === f.font) {
-      let cache = layoutCaches.get(name);
-      if (!cache) layoutCaches.set(name, (cache = Object.create(null) as Record<string, unknown>));
-      f.layoutCache = cache;
-    }
-    const tt = trueType(name);
-    if (tt && f.subset && Array.isArray(f.subset.glyphs) && f.subset.glyphs.length === 1 && typeof f.subset.includeGlyph === 'function') {
-      f.subset = new TrueTypeSubset(tt) as unknown as PdfkitFont['subset'];
-    }
-  }
+  return o;
 }
 
-/** Registers the fonts as 'regular' and 'bold' in a new document, sharing what can be shared. */
+/** fontkit's parsed font, shared by every document, with a shared word cache and our subsetter. */
+function letterFont(file: string): fontkit.Font {
+  const bytes = fs.readFileSync(path.join(FONTS, file));
+  use.fontsParsed++;
+  const parsed = fontkit.create(bytes);
+  const tables = TrueTypeFont.parse(bytes);
+  // Fail at startup, not with a silently slower or different subset.
+  if (!tables) throw new Error(`${file}: not a plain TrueType font, the letters' subsetter cannot embed it`);
+  if (typeof parsed.layout !== 'function') throw new Error(`${file}: fontkit returned no layout method`);
+  let words = new Map<string, WordRun>();
+  const scale = 1000 / (parsed as unknown as { unitsPerEm: number }).unitsPerEm;
+  // The font's own methods stay reachable through the prototype (tables, metrics, glyphs).
+  const font = Object.create(parsed) as fontkit.Font;
+  font.layout = (text: string, features?: unknown) => {
+    use.layoutCalls++;
+    if (features) return parsed.layout(text, features);
+    let run = words.get(text);
+    if (run) use.layoutHits++;
+    else {
+      if (words.size >= WORD_CACHE_LIMIT) words = new Map();
+      const shaped = parsed.layout(text) as unknown as { glyphs: { advanceWidth: number }[]; positions: Omit<Position, 'advanceWidth'>[] };
+      run = new WordRun(
+        shaped.glyphs,
+        shaped.positions.map((p, i) => scaledPosition(p, shaped.glyphs[i]!.advanceWidth, scale)),
+      );
+      words.set(text, run);
+    }
+    return run as unknown as ReturnType<fontkit.Font['layout']>;
+  };
+  font.createSubset = () => {
+    use.subsetsCreated++;
+    const subset = new TrueTypeSubset(tables);
+    const encode = subset.encode.bind(subset);
+    subset.encode = () => {
+      use.subsetsEncoded++;
+      return encode();
+    };
+    return subset;
+  };
+  return font;
+}
+
+let fonts: Record<FontName, fontkit.Font> | null = null;
+
+/** Registers the fonts as 'regular' and 'bold' in a new document (parsed on the first call of the process). */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
-  doc.registerFont('regular', fontSource('regular'));
-  doc.registerFont('bold', fontSource('bold'));
+  fonts ??= { regular: letterFont(FONT_FILES.regular), bold: letterFont(FONT_FILES.bold) };
+  doc.registerFont('regular', fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
+  // Font ids (F1 bold, F2 regular) decide the subset tags, hence the bytes: always this order.
   doc.font('bold');
   doc.font('regular');
-  shareFonts(doc);
 }
 
 /**
  * The QR-bill's standard fonts (Helvetica and Helvetica-Bold, as its style guide asks). pdfkit parses
- * their metrics (widths, thousands of kerning pairs) again in every document: 7 % of a CHF letter.
- * The first document's fonts serve as templates; later documents get a copy that shares the parsed
- * metrics (read-only) and has its own id and PDF object. Prepared in the order swissqrbill first
- * uses them (bold, then regular), so the font ids — and the bytes — are those pdfkit would give.
+ * their metrics (widths, thousands of kerning pairs) again in every document: 7 % of a CHF letter,
+ * and pdfkit has no public way to share them. The first document's fonts serve as templates; later
+ * documents get a copy that shares the parsed metrics (read-only) and has its own id and PDF object.
+ * Prepared in the order swissqrbill first uses them (bold, then regular), so the font ids — and the
+ * bytes — are those pdfkit would give. This relies on pdfkit 0.20 internals (`_fontFamilies`,
+ * `_fontCount`, StandardFont's fields): when they are not as expected it throws instead of drawing
+ * differently or slowly.
  */
 interface StandardFontLike {
   name: string;
@@ -108,23 +143,35 @@ interface StandardFontLike {
   encode?: unknown;
 }
 const standardTemplates = new Map<string, StandardFontLike>();
+const STANDARD_FIELDS = ['name', 'font', 'ascender', 'descender', 'bbox', 'lineGap', 'xHeight', 'capHeight'] as const;
+
+export class PdfkitInternalsError extends Error {
+  constructor(what: string) {
+    super(`pdfkit internals changed (${what}): check src/integrations/letters/README.md before upgrading pdfkit`);
+    this.name = 'PdfkitInternalsError';
+  }
+}
 
 export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly string[]): void {
   const d = doc as unknown as { _fontFamilies?: Record<string, unknown>; _fontCount?: number };
+  const families = d._fontFamilies;
+  if (!families || typeof families !== 'object' || typeof d._fontCount !== 'number') throw new PdfkitInternalsError('_fontFamilies / _fontCount');
   for (const name of names) {
-    const families = d._fontFamilies;
-    if (!families || families[name]) continue;
+    if (families[name]) continue;
     const template = standardTemplates.get(name);
-    if (template && typeof d._fontCount === 'number') {
+    if (template) {
       const copy = Object.create(Object.getPrototypeOf(template) as object) as Record<string, unknown>;
-      for (const key of ['name', 'font', 'ascender', 'descender', 'bbox', 'lineGap', 'xHeight', 'capHeight'] as const) copy[key] = (template as unknown as Record<string, unknown>)[key];
+      for (const key of STANDARD_FIELDS) copy[key] = (template as unknown as Record<string, unknown>)[key];
       copy.document = doc;
       copy.id = `F${++d._fontCount}`;
       families[name] = copy;
+      use.standardFontsShared++;
       continue;
     }
     doc.font(name);
     const made = families[name] as StandardFontLike | undefined;
-    if (made && made.name === name && typeof made.encode === 'function' && typeof made.font?.widthOfGlyph === 'function') standardTemplates.set(name, made);
+    if (!made || made.name !== name || typeof made.encode !== 'function' || typeof made.font?.widthOfGlyph !== 'function') throw new PdfkitInternalsError(`standard font ${name}`);
+    for (const key of STANDARD_FIELDS) if (!(key in made)) throw new PdfkitInternalsError(`standard font field ${key}`);
+    standardTemplates.set(name, made);
   }
 }

@@ -16,15 +16,27 @@ interface Drawable {
 /** pdfkit's number format for operators (PDFObject.number): rounded to 6 decimals. */
 const num = (n: number) => Math.round(n * 1e6) / 1e6;
 
+/** Rectangles collected and operators written since the process started (see `letterFastPaths`). */
+const use = { rects: 0, operators: 0 };
+export function rectBatchUse(): Readonly<typeof use> {
+  return { ...use };
+}
+
 export function batchRects<T>(doc: PDFKit.PDFDocument, draw: () => T): T {
   const d = doc as unknown as Drawable;
-  // Only on a pdfkit that still has the methods this relies on; otherwise draw as it is.
-  if (typeof d.rect !== 'function' || typeof d.addContent !== 'function' || Object.prototype.hasOwnProperty.call(d, 'rect')) return draw();
+  // pdfkit's public drawing methods, shadowed on this document only while `draw` runs. Without them
+  // (a pdfkit upgrade) this throws: the bill must not silently come out with other bytes.
+  if (typeof d.rect !== 'function' || typeof d.addContent !== 'function' || Object.prototype.hasOwnProperty.call(d, 'rect')) {
+    throw new Error('pdfkit internals changed (doc.rect / doc.addContent): check src/integrations/letters/README.md before upgrading pdfkit');
+  }
   const addContent = d.addContent;
   const ops: string[] = [];
   let run: { x: number; y: number; w: number; h: number } | null = null;
   const endRun = () => {
-    if (run) ops.push(`${num(run.x)} ${num(run.y)} ${num(run.w)} ${num(run.h)} re`);
+    if (run) {
+      ops.push(`${num(run.x)} ${num(run.y)} ${num(run.w)} ${num(run.h)} re`);
+      use.operators++;
+    }
     run = null;
   };
   const flush = () => {
@@ -35,6 +47,7 @@ export function batchRects<T>(doc: PDFKit.PDFDocument, draw: () => T): T {
     ops.length = 0;
   };
   d.rect = function (x: number, y: number, w: number, h: number) {
+    use.rects++;
     if (run && x === run.x && w === run.w && h > 0 && Math.abs(y - (run.y + run.h)) < 1e-7) run.h += h;
     else {
       endRun();

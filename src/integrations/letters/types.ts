@@ -24,8 +24,14 @@ export interface LetterClaim {
   principal: string;
   /** Interest accrued and still due at `LetterInput.date` ("0.00" when interest is not shown). */
   interest: string;
-  /** Fees and costs still due, this step's fee included. */
+  /** Fees and costs still due, this step's fee included (and the flat compensation when it is asked for). */
   costs: string;
+  /**
+   * The statutory flat compensation for recovery costs inside `costs` (€40, art. 6 D.Lgs. 231/2002,
+   * § 288(5) BGB, art. D441-5 C. com.), printed as its own line under the claim: the amount and its
+   * wording with the law, in the reader's language ("Risarcimento forfettario … (art. 6 D.Lgs. 231/2002)").
+   */
+  flatCompensation?: { amount: string; label: string };
   /** Everything already paid on the claim. */
   paid: string;
   /** principal still due + interest + costs. */

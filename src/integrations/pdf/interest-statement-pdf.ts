@@ -3,6 +3,8 @@ import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
 import { basisText, FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
 import type { Statement } from '../../domain/interest/compute.ts';
+import type { DayCount } from '../../domain/interest/day-count.ts';
+import type { Regime } from '../../domain/interest/regimes.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 
 const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
@@ -149,6 +151,68 @@ function formatDate(iso: string, lang: PdfLanguage): string {
  * The statement as an A4 PDF: every period with its dates, days, rate and amount; the payments and
  * how each was allocated; costs; totals; the legal basis. Fonts are embedded (€, ’, accented capitals).
  */
+/** The regime and the day count in words (the web UI's wording): the statement never shows internal codes. */
+const REGIME_TEXT: Record<PdfLanguage, Record<Regime, string>> = {
+  it: {
+    'it-legal': 'Interessi legali (IT)',
+    'it-commercial': 'Interessi di mora commerciali (D.Lgs. 231/2002)',
+    ch: 'Interessi di mora (CH, 5%)',
+    'de-consumer': 'Interessi di mora consumatori (DE)',
+    'de-business': 'Interessi di mora tra imprese (DE)',
+    'fr-legal-private': 'Tasso legale privati (FR)',
+    'fr-legal-other': 'Tasso legale altri casi (FR)',
+    'fr-commercial': 'Interessi commerciali (FR)',
+    fixed: 'Tasso fisso',
+    spread: 'Tasso di riferimento + spread',
+    none: 'Nessun interesse',
+  },
+  en: {
+    'it-legal': 'Legal interest (IT)',
+    'it-commercial': 'Late-payment interest, commercial (IT)',
+    ch: 'Default interest (CH, 5%)',
+    'de-consumer': 'Default interest, consumers (DE)',
+    'de-business': 'Default interest, businesses (DE)',
+    'fr-legal-private': 'Legal rate, individuals (FR)',
+    'fr-legal-other': 'Legal rate, other cases (FR)',
+    'fr-commercial': 'Commercial late-payment interest (FR)',
+    fixed: 'Fixed rate',
+    spread: 'Reference rate + spread',
+    none: 'No interest',
+  },
+  de: {
+    'it-legal': 'Gesetzliche Zinsen (IT)',
+    'it-commercial': 'Verzugszinsen im Geschäftsverkehr (IT)',
+    ch: 'Verzugszins (CH, 5%)',
+    'de-consumer': 'Verzugszinsen Verbraucher (DE)',
+    'de-business': 'Verzugszinsen Unternehmen (DE)',
+    'fr-legal-private': 'Gesetzlicher Zinssatz Privatpersonen (FR)',
+    'fr-legal-other': 'Gesetzlicher Zinssatz sonstige (FR)',
+    'fr-commercial': 'Verzugszinsen im Geschäftsverkehr (FR)',
+    fixed: 'Fester Zinssatz',
+    spread: 'Referenzzins + Aufschlag',
+    none: 'Keine Zinsen',
+  },
+  fr: {
+    'it-legal': 'Intérêts légaux (IT)',
+    'it-commercial': 'Intérêts de retard commerciaux (IT)',
+    ch: 'Intérêts moratoires (CH, 5 %)',
+    'de-consumer': 'Intérêts de retard, consommateurs (DE)',
+    'de-business': 'Intérêts de retard, entreprises (DE)',
+    'fr-legal-private': 'Taux légal, particuliers (FR)',
+    'fr-legal-other': 'Taux légal, autres cas (FR)',
+    'fr-commercial': 'Pénalités de retard commerciales (FR)',
+    fixed: 'Taux fixe',
+    spread: 'Taux de référence + marge',
+    none: 'Sans intérêts',
+  },
+};
+const DAY_COUNT_TEXT: Record<PdfLanguage, Record<DayCount, string>> = {
+  it: { act365: 'giorni effettivi / 365', act366: 'giorni effettivi / 366 negli anni bisestili', act360: 'giorni effettivi / 360', '30e360': 'mesi di 30 giorni / 360 (30E/360)' },
+  en: { act365: 'actual days / 365', act366: 'actual days / 366 in leap years', act360: 'actual days / 360', '30e360': '30-day months / 360 (30E/360)' },
+  de: { act365: 'tatsächliche Tage / 365', act366: 'tatsächliche Tage / 366 in Schaltjahren', act360: 'tatsächliche Tage / 360', '30e360': 'Monate zu 30 Tagen / 360 (30E/360)' },
+  fr: { act365: 'jours réels / 365', act366: 'jours réels / 366 les années bissextiles', act360: 'jours réels / 360', '30e360': 'mois de 30 jours / 360 (30E/360)' },
+};
+
 export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage; heading?: string[] } = {}): Promise<Buffer> {
   const lang = opts.language ?? 'it';
   const t = T[lang];
@@ -192,7 +256,7 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
   doc.moveDown(0.3);
   doc.font('regular').fontSize(9);
   for (const line of opts.heading ?? []) doc.text(line);
-  doc.text(`${t.span} ${date(s.due)} ${t.to} ${date(s.paid)} · ${t.principal} ${money(s.principal)} · ${t.regime} ${s.regime} · ${t.dayCount} ${s.dayCount}`);
+  doc.text(`${t.span} ${date(s.due)} ${t.to} ${date(s.paid)} · ${t.principal} ${money(s.principal)} · ${t.regime}: ${REGIME_TEXT[lang][s.regime]} · ${t.dayCount}: ${DAY_COUNT_TEXT[lang][s.dayCount]}`);
   doc.moveDown(0.8);
 
   heading(t.periods!);

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
@@ -14,12 +13,6 @@ import { presentPrintBatch } from './print-batch-query.ts';
 import { CreatePrintBatchInput, type PrintBatchView } from './schema.ts';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
-
-/** Pages of the merged PDF, from the manifest the renderer wrote (one row per letter). */
-function pagesOf(manifest: string): number {
-  const rows = parse(manifest, { delimiter: ';', columns: true, skip_empty_lines: true }) as { pages: string }[];
-  return rows.reduce((n, r) => n + Number(r.pages), 0);
-}
 
 /**
  * Lays the letters waiting to be printed (oldest first; optionally one creditor's) into one PDF for
@@ -44,9 +37,12 @@ export async function createPrintBatch(db: Db, actor: Actor, input: z.input<type
     const rows = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
     if (!rows.length) throw conflict('Nessuna lettera da stampare (no letters waiting to be printed)');
 
+    // The manifest's header row in the language of the user who makes the batch.
+    const locale = actor.userId ? (await trx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirst())?.locale : undefined;
+    const language = locale === 'en' || locale === 'de' || locale === 'fr' ? locale : 'it';
     let batch;
     try {
-      batch = await renderLetterBatch(rows.map((r) => r.letter as LetterInput), { duplex: data.duplex });
+      batch = await renderLetterBatch(rows.map((r) => r.letter as LetterInput), { duplex: data.duplex, language });
     } catch (e) {
       if (e instanceof LetterPaymentError) throw invalid([{ path: `letter.${e.field}`, message: e.message }], `Lettera non stampabile: ${e.message} (letter cannot be printed)`);
       throw e;
@@ -58,7 +54,7 @@ export async function createPrintBatch(db: Db, actor: Actor, input: z.input<type
         id,
         tenant_id: actor.tenantId,
         letters: rows.length,
-        pages: pagesOf(batch.manifest),
+        pages: batch.pages,
         duplex: data.duplex,
         pdf: batch.pdf,
         pdf_sha256: sha256(batch.pdf),

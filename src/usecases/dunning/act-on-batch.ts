@@ -11,7 +11,7 @@ import { balanceOf, loadLedgers, resettleClaim, type ClaimLedger } from '../clai
 import { recordAudits, type AuditEntry } from '../shared/audit.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { decideDebtor, finishPlan, type DebtorPlan } from './decide.ts';
-import { buildLetter, claimAmounts } from './letter-input.ts';
+import { buildLetter, claimDue } from './letter-input.ts';
 import { loadDebtorContexts, type DebtorContext } from './load-context.ts';
 import type { DunningAction } from './run-dunning.ts';
 
@@ -72,7 +72,7 @@ export async function actOnBatch(trx: Db, actor: Actor, book: RateBook, debtorId
   for (const p of prepared) {
     const creditor = p.ctx.creditors.get(p.plan.creditorId)!;
     const total = (mode: InterestMode) =>
-      toMoneyString(sumMoney(p.plan.claims.map((c) => claimAmounts(balanceOf(book, ledgers.get(c.claimId)!, opts.date), weakerMode(c.step.interest, mode)).totalDue)));
+      toMoneyString(sumMoney(p.plan.claims.map((c) => claimDue(book, ledgers.get(c.claimId)!, opts.date, weakerMode(c.step.interest, mode)))));
     const m = finishPlan(p.plan, total(p.plan.step.interest), creditor.reminder_fees);
     Object.assign(p, m);
     p.action.fees = m.fee ?? '0.00';
@@ -104,7 +104,7 @@ export async function actOnBatch(trx: Db, actor: Actor, book: RateBook, debtorId
       id: c.claimId,
       reference: c.reference,
       stepNo: c.stepNo,
-      totalDue: claimAmounts(balanceOf(book, ledgers.get(c.claimId)!, opts.date), weakerMode(c.step.interest, p.interest)).totalDue,
+      totalDue: claimDue(book, ledgers.get(c.claimId)!, opts.date, weakerMode(c.step.interest, p.interest)),
       fee: c.claimId === lead ? p.fee : null,
     }));
     p.action.amount = toMoneyString(sumMoney(p.action.claims.map((c) => c.totalDue)));

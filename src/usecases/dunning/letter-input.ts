@@ -1,14 +1,16 @@
 import { isQRIBAN } from 'swissqrbill/utils';
 import { parseDate } from '../../domain/dates.ts';
 import { claimReferences, fillTemplate, templateFor, type InterestMode, type Language } from '../../domain/dunning/index.ts';
+import { FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
 import type { ClaimBalance } from '../../domain/interest/claim-ledger.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
-import type { RateBook } from '../../domain/interest/regimes.ts';
+import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
+import { properCaseName } from '../../domain/names.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 import type { LetterClaim, LetterInput, LetterParty, LetterPayment } from '../../integrations/letters/index.ts';
 import { longDate as longDateText } from '../../integrations/letters/format.ts';
-import type { ClaimLedger } from '../claims/ledger.ts';
+import { balanceOf, type ClaimLedger } from '../claims/ledger.ts';
 import type { DebtorPlan, PlannedClaim } from './decide.ts';
 import type { DebtorContext } from './load-context.ts';
 
@@ -53,12 +55,62 @@ export interface LetterContext {
  * it; where it is only mentioned ("interest accrues from …") the text says so and the amounts leave
  * it out, as where it is not named at all.
  */
-export function claimAmounts(b: ClaimBalance, mode: InterestMode) {
+export function claimAmounts(b: ClaimBalance, mode: InterestMode, flat: FlatCompensation = NO_FLAT) {
   const withInterest = mode === 'charge';
+  // The flat compensation is a late-payment entitlement like interest: a step that names neither
+  // (interest 'none', the friendly first reminder) asks for neither.
+  const withFlat = mode !== 'none';
   const interest = withInterest ? b.interest : '0.00';
-  const paid = sumMoney([b.principalPaid, b.costsPaid, withInterest ? b.interestPaid : '0.00']);
-  const totalDue = sumMoney([b.principalDue, b.costsDue, withInterest ? b.interestDue : '0.00']);
-  return { interest, paid: toMoneyString(paid), totalDue: toMoneyString(totalDue) };
+  const costs = withFlat ? b.costs : toMoneyString(money(b.costs).minus(flat.amount));
+  const paid = sumMoney([b.principalPaid, withFlat ? b.costsPaid : toMoneyString(money(b.costsPaid).minus(flat.paid)), withInterest ? b.interestPaid : '0.00']);
+  const totalDue = sumMoney([b.principalDue, withFlat ? b.costsDue : toMoneyString(money(b.costsDue).minus(flat.due)), withInterest ? b.interestDue : '0.00']);
+  return { interest, costs, paid: toMoneyString(paid), totalDue: toMoneyString(totalDue), flat: withFlat && money(flat.amount).gt(0) ? flat.amount : null };
+}
+
+/** What a claim asks for on `date` under a mode (the dunning action's amount; the same as its letter's). */
+export function claimDue(book: RateBook, ledger: ClaimLedger, date: string, mode: InterestMode): string {
+  const b = balanceOf(book, ledger, date);
+  return claimAmounts(b, mode, flatCompensationOf(ledger, b)).totalDue;
+}
+
+/** The statutory flat compensation within a claim's costs: amount, paid and due part. */
+export interface FlatCompensation {
+  amount: string;
+  paid: string;
+  due: string;
+}
+const NO_FLAT: FlatCompensation = { amount: '0.00', paid: '0.00', due: '0.00' };
+
+/**
+ * The €40 flat compensation within a balance's costs: the engine adds it on top of the cost items
+ * booked on the claim (compute.ts, code 'flat_compensation'), so it is the costs less those items.
+ * It is dated the day after the due date, before any fee, so payments to costs settle it first.
+ */
+export function flatCompensationOf(ledger: ClaimLedger, b: ClaimBalance): FlatCompensation {
+  const booked = sumMoney(ledger.costs.filter((c) => c.date <= b.asOf).map((c) => c.amount));
+  const amount = money(b.costs).minus(booked);
+  if (amount.lte(0)) return NO_FLAT;
+  const paid = money(b.costsPaid).gt(amount) ? amount : money(b.costsPaid);
+  return { amount: toMoneyString(amount), paid: toMoneyString(paid), due: toMoneyString(amount.minus(paid)) };
+}
+
+/**
+ * The flat compensation named with its law, in the reader's language. Only the regimes that grant
+ * it add it: Italian commercial interest (art. 6 D.Lgs. 231/2002), German business interest for
+ * contracts after 28 July 2014 (§ 288 Abs. 5 BGB), French commercial interest (art. D441-5 C. com.).
+ */
+const FLAT_LAW: Partial<Record<Regime, Record<Language, string>>> = {
+  'it-commercial': { it: 'art. 6 D.Lgs. 231/2002', en: 'art. 6 Italian Legislative Decree 231/2002', de: 'Art. 6 ital. D.Lgs. 231/2002', fr: 'art. 6 D.Lgs. italien 231/2002' },
+  'de-business': { it: '§ 288 c. 5 BGB tedesco', en: '§ 288(5) German Civil Code', de: '§ 288 Abs. 5 BGB', fr: '§ 288 al. 5 BGB allemand' },
+  'fr-commercial': { it: 'art. D441-5 Code de commerce francese', en: 'art. D441-5 French Commercial Code', de: 'Art. D441-5 franz. Code de commerce', fr: 'art. D441-5 du Code de commerce' },
+};
+
+function flatLabel(regime: Regime, language: Language): string {
+  const law = FLAT_LAW[regime]?.[language];
+  // After "di cui" / "including" / "dont" in lower case; German nouns keep their capital ("davon Pauschale").
+  const full = FLAT_COMPENSATION_LABEL[language];
+  const label = language === 'de' ? full : full.charAt(0).toLowerCase() + full.slice(1);
+  return law ? `${label} (${law})` : label;
 }
 
 export function buildLetter(l: LetterContext): LetterInput {
@@ -79,7 +131,7 @@ export function buildLetter(l: LetterContext): LetterInput {
   const claims: LetterClaim[] = l.claims.map(({ claim, row, ledger, balance }) => {
     // A claim behind the lead shows its own step's interest, never more than the message's.
     const mode = weaker(claim.step.interest, l.interest);
-    const a = claimAmounts(balance, mode);
+    const a = claimAmounts(balance, mode, flatCompensationOf(ledger, balance));
     const out: LetterClaim = {
       reference: row.external_ref,
       description: row.description,
@@ -87,10 +139,11 @@ export function buildLetter(l: LetterContext): LetterInput {
       dueDate: row.due_date,
       principal: ledger.terms.principal,
       interest: a.interest,
-      costs: balance.costs,
+      costs: a.costs,
       paid: a.paid,
       totalDue: a.totalDue,
     };
+    if (a.flat) out.flatCompensation = { amount: a.flat, label: flatLabel(balance.regime, language) };
     if (mode === 'charge' && money(balance.interest).gt(0)) {
       out.statement = claimStatement(l.book, ledger.terms, ledger.payments, ledger.costs, l.date).statement;
     }
@@ -102,10 +155,12 @@ export function buildLetter(l: LetterContext): LetterInput {
   const payBy = parseDate(l.date).add({ days: PAY_WITHIN[plan.step.tier] ?? 15 }).toString();
   const references = claims.map((c) => c.reference);
   const lastRate = claims.flatMap((c) => c.statement?.periods ?? []).at(-1)?.rate;
+  // A name imported in capitals is addressed in proper case where that is safe (domain/names.ts).
+  const debtorName = properCaseName(ctx.debtor.display_name);
   const filled = fillTemplate(
     templateFor(plan.step.template, language),
     {
-      debtorName: ctx.debtor.display_name,
+      debtorName,
       creditorName: creditor.name,
       senderName: sender.name,
       senderContact: [sender.phone, sender.email].filter(Boolean).join(' · ') || sender.name,
@@ -120,7 +175,7 @@ export function buildLetter(l: LetterContext): LetterInput {
 
   const address = ctx.address;
   const recipient: LetterParty = {
-    name: ctx.debtor.display_name,
+    name: debtorName,
     lines: address
       ? [address.line1, address.line2, [address.postal_code, address.city, address.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim()))
       : [],

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it } from 'vitest';
+import { letterFastPaths } from './fast-paths.ts';
+import { renderLetterPdf } from './letter-pdf.ts';
+import { fastPathUse, prepareStandardFonts } from './pdf-fonts.ts';
+import { batchRects, rectBatchUse } from './pdf-rect-batch.ts';
+import { italianLetter, swissGermanLetter } from './test-fixtures.ts';
+
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+/**
+ * Stored letters carry their SHA-256 and are promised byte-identical on re-render. These hashes pin
+ * the bytes of two fixed letters: a change of layout, fonts, pdfkit, swissqrbill or of a fast path
+ * fails here (bump LETTER_LAYOUT_VERSION and the hashes together, on purpose). The bytes depend on
+ * zlib's output too, so they are pinned for the zlib of the supported runtime (Node 24); on another
+ * zlib only the render-twice comparison runs.
+ */
+const GOLDEN_ZLIB = '1.3.2.1-motley-8002e91';
+const GOLDEN = {
+  italian: '43b491487e0a53105aabf7cc29469d27f2c1eb8defbe2620ad3fdbfd30c5fd87',
+  swissGerman: '6dce0f5731092a34640b3ec44f3c2ce1f535178a597cdc73d23d4cc1fd43418a',
+};
+
+describe('letters — fast paths and stable bytes', () => {
+  it('goes through every fast path, each letter with our subsetter and shared fonts', async () => {
+    const before = fastPathUse();
+    const rectsBefore = rectBatchUse();
+    const a = await renderLetterPdf(swissGermanLetter());
+    const b = await renderLetterPdf(swissGermanLetter());
+    expect(b.equals(a)).toBe(true);
+    const after = fastPathUse();
+    // Two fonts per document, each subset made and written by ttf-subset.ts.
+    expect(after.subsetsCreated - before.subsetsCreated).toBe(4);
+    expect(after.subsetsEncoded - before.subsetsEncoded).toBe(4);
+    expect(after.fontsParsed).toBe(2);
+    expect(after.layoutHits).toBeGreaterThan(before.layoutHits);
+    expect(after.standardFontsShared - before.standardFontsShared).toBeGreaterThanOrEqual(2);
+    const rects = rectBatchUse();
+    expect(rects.rects - rectsBefore.rects).toBeGreaterThan(1.5 * (rects.operators - rectsBefore.operators));
+    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, byteSubsetter: true, qrRectsMerged: true, helveticaShared: true });
+  });
+
+  it.skipIf(process.versions.zlib !== GOLDEN_ZLIB)('gives the pinned bytes for a fixed letter (golden SHA-256)', async () => {
+    expect(sha256(await renderLetterPdf(italianLetter()))).toBe(GOLDEN.italian);
+    expect(sha256(await renderLetterPdf(swissGermanLetter()))).toBe(GOLDEN.swissGerman);
+  });
+
+  it('throws instead of silently drawing otherwise when pdfkit internals are not as expected', () => {
+    const doc = new PDFDocument({ font: '', autoFirstPage: false });
+    (doc as unknown as { _fontFamilies?: unknown })._fontFamilies = undefined;
+    expect(() => prepareStandardFonts(doc, ['Helvetica'])).toThrow(/pdfkit internals changed/);
+    const other = new PDFDocument({ font: '', autoFirstPage: false });
+    (other as unknown as { addContent?: unknown }).addContent = undefined;
+    expect(() => batchRects(other, () => 1)).toThrow(/pdfkit internals changed/);
+  });
+});
