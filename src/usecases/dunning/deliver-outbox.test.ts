@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
-import { smtpTransport } from '../../integrations/mail/transport.ts';
+import { OUTBOX_LEASE_MS, smtpSendDeadlineMs, smtpTransport } from '../../integrations/mail/transport.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
-import { startSmtpServer } from '../../test/smtp.ts';
+import { startSilentFront, startSmtpServer } from '../../test/smtp.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
 
 let database: Database;
@@ -131,5 +131,88 @@ describe('deliverOutbox over a real SMTP server', () => {
     await drain({ transport: null, from: 'noreply@example.test' });
     const box = await database.db.selectFrom('local_mailbox').select(['subject', 'to_address']).where('message_id', '=', q.messageId).execute();
     expect(box).toEqual([{ subject: 'Nella casella locale', to_address: `locale-${t.slug}@example.test` }]);
+  });
+});
+
+describe('SMTP waits stay inside the outbox lease (a hung server cannot outlive it)', () => {
+  it('the transport nodemailer builds is pooled and carries timeouts all shorter than the lease', async () => {
+    const transport = smtpTransport(`${smtp.url}?socketTimeout=600000`);
+    try {
+      const options = (transport.mailer as unknown as { transporter: { options: Record<string, unknown> } }).transporter.options;
+      expect(options).toMatchObject({
+        host: '127.0.0.1',
+        port: Number(new URL(smtp.url).port),
+        pool: true,
+        maxConnections: 3,
+        maxRequeues: 0,
+        dnsTimeout: 10_000,
+        connectionTimeout: 15_000,
+        greetingTimeout: 15_000,
+        socketTimeout: 30_000,
+      });
+      expect(OUTBOX_LEASE_MS).toBe(120_000);
+      for (const k of ['dnsTimeout', 'connectionTimeout', 'greetingTimeout', 'socketTimeout', 'idleTimeout'] as const) {
+        expect(options[k] as number).toBeLessThan(OUTBOX_LEASE_MS);
+      }
+      expect(smtpSendDeadlineMs()).toBeLessThan(OUTBOX_LEASE_MS);
+    } finally {
+      await transport.close();
+    }
+  });
+
+  // A short lease (a busy test machine still greets within its 375 ms); the timeouts scale with it.
+  const leaseMs = 3000;
+  const opts = (transport: ReturnType<typeof smtpTransport>) => ({ transport, from: 'noreply@example.test', leaseSeconds: leaseMs / 1000, backoffMs: 1 });
+
+  it('a server that accepts and never greets: the send fails well before the lease, the retry sends it once', async () => {
+    const q = await queueMail(`muto-${t.slug}@example.test`, 'Server muto');
+    const front = await startSilentFront(smtp.url, 1);
+    const transport = smtpTransport(front.url, { leaseMs });
+    try {
+      const started = Date.now();
+      const first = await deliverOutbox(database.db, { ...opts(transport), tenantId: t.tenantId });
+      expect(Date.now() - started).toBeLessThan(leaseMs);
+      expect(first).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      const row = await database.db.selectFrom('outbox').select(['status', 'last_error']).where('communication_id', '=', q.id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('pending');
+      expect(row.last_error).toMatch(/greeting/i);
+      await new Promise((res) => setTimeout(res, 20));
+      await drain({ ...opts(transport), tenantId: t.tenantId });
+    } finally {
+      await transport.close();
+      await front.close();
+    }
+    expect(front.connections()).toBeGreaterThanOrEqual(2);
+    expect(mine([q.id])).toHaveLength(1);
+    const o = await database.db.selectFrom('outbox').select(['status', 'attempts']).where('communication_id', '=', q.id).executeTakeFirstOrThrow();
+    expect(o.status).toBe('sent');
+    expect(o.attempts).toBeGreaterThanOrEqual(2);
+  });
+
+  it('silence after the data (delivered or not?): no new attempt within the lease, then sent exactly once', async () => {
+    const q = await queueMail(`silenzio-${t.slug}@example.test`, 'Dopo i dati');
+    smtp.stallNext(1);
+    const transport = smtpTransport(smtp.url, { leaseMs });
+    try {
+      const started = Date.now();
+      const first = await deliverOutbox(database.db, { ...opts(transport), tenantId: t.tenantId });
+      expect(Date.now() - started).toBeLessThan(leaseMs);
+      expect(first).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      const failedAt = Date.now();
+      // Other deliverers (another node, the next minute's job) find nothing to send within the lease.
+      const during = await deliverOutbox(database.db, { ...opts(transport), tenantId: t.tenantId });
+      expect(during).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      const row = await database.db.selectFrom('outbox').select(['status', 'next_attempt_at']).where('communication_id', '=', q.id).executeTakeFirstOrThrow();
+      expect(row.status).toBe('pending');
+      expect(new Date(row.next_attempt_at).getTime()).toBeGreaterThanOrEqual(failedAt + leaseMs - 500);
+      expect(mine([q.id])).toHaveLength(0);
+      await new Promise((res) => setTimeout(res, new Date(row.next_attempt_at).getTime() - Date.now() + 50));
+      await drain({ ...opts(transport), tenantId: t.tenantId });
+    } finally {
+      await transport.close();
+    }
+    expect(mine([q.id])).toHaveLength(1);
+    const o = await database.db.selectFrom('outbox').select(['status', 'attempts']).where('communication_id', '=', q.id).executeTakeFirstOrThrow();
+    expect(o).toEqual({ status: 'sent', attempts: 2 });
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { systemActor } from '../../domain/policies.ts';
-import { MailError, type MailTransport } from '../../integrations/mail/transport.ts';
+import { MailError, OUTBOX_LEASE_MS, type MailTransport } from '../../integrations/mail/transport.ts';
 import { recordAudit } from '../shared/audit.ts';
 
 export interface DeliverOptions {
@@ -10,7 +10,10 @@ export interface DeliverOptions {
   from: string;
   /** Messages taken per call. */
   limit?: number;
-  /** How long a node holds a message it is sending before another may take it over. */
+  /**
+   * How long a node holds a message it is sending before another may take it over (default
+   * OUTBOX_LEASE_MS, from which the SMTP transport's timeouts are derived: keep the two together).
+   */
   leaseSeconds?: number;
   /** First retry delay; doubles per attempt up to 6 hours. */
   backoffMs?: number;
@@ -35,12 +38,15 @@ const SIX_HOURS = 6 * 3600 * 1000;
  * marks it sent in one transaction (a message already there is never stored twice). Over SMTP the
  * message is marked sent right after the server's acceptance; a node dying in between leaves a
  * lapsed lease, and the retry re-sends the same Message-ID (which receiving servers de-duplicate).
+ * Every SMTP wait is shorter than the lease, and each message's lease is renewed just before it is
+ * sent, so no other node takes over a message while this one may still be sending it; a send whose
+ * outcome is unknown (silence after the data) is not tried again before a lease has passed.
  * A temporary failure is retried with backoff; a permanent one (5xx), or too many attempts, marks
  * the contact invalid and releases the claims' step so the next tick sends it by the next channel.
  */
 export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<DeliverResult> {
   const limit = opts.limit ?? 50;
-  const lease = opts.leaseSeconds ?? 120;
+  const lease = opts.leaseSeconds ?? OUTBOX_LEASE_MS / 1000;
   const result: DeliverResult = { sent: 0, retrying: 0, failed: 0 };
 
   const taken = await db.transaction().execute(async (trx) => {
@@ -67,6 +73,17 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   });
 
   for (const o of taken) {
+    // The batch's lease started when it was taken; each message gets a full lease of its own before
+    // it is sent, unless another node has taken it over meanwhile (its attempt count moved on).
+    const still = await db
+      .updateTable('outbox')
+      .set({ lease_until: sql`now() + make_interval(secs => ${lease})` })
+      .where('id', '=', o.id)
+      .where('status', '=', 'sending')
+      .where('attempts', '=', o.attempts + 1)
+      .returning('id')
+      .executeTakeFirst();
+    if (!still) continue;
     const c = await db
       .selectFrom('communications as c')
       .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
@@ -100,7 +117,10 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       const message = err instanceof Error ? err.message : String(err);
       const permanent = (err instanceof MailError && err.permanent) || o.attempts + 1 >= (opts.maxAttempts ?? 10);
       if (!permanent) {
-        const delay = Math.min(SIX_HOURS, (opts.backoffMs ?? 60_000) * 2 ** o.attempts);
+        let delay = Math.min(SIX_HOURS, (opts.backoffMs ?? 60_000) * 2 ** o.attempts);
+        // The server went silent or dropped the line after it may have taken the message: no new
+        // attempt before a full lease has passed, so a late acceptance is not followed by a resend.
+        if (err instanceof MailError && err.uncertain) delay = Math.max(delay, lease * 1000);
         await db
           .updateTable('outbox')
           .set({ status: 'pending', lease_until: null, last_error: message.slice(0, 1000), next_attempt_at: sql`now() + make_interval(secs => ${delay / 1000})` })
