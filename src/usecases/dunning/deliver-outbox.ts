@@ -3,6 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { MailError, OUTBOX_LEASE_MS, type MailTransport } from '../../integrations/mail/transport.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { releaseStep } from './release-step.ts';
 
 export interface DeliverOptions {
   /** null: no SMTP configured — messages go to the local mailbox (readable in the UI). */
@@ -160,43 +161,4 @@ async function markSent(trx: Db, actor: ReturnType<typeof systemActor>, outboxId
   await trx.updateTable('outbox').set({ status: 'sent', sent_at: sql`now()`, lease_until: null, last_error: null }).where('id', '=', outboxId).execute();
   await trx.updateTable('communications').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', communicationId).execute();
   await recordAudit(trx, actor, { action: 'communication.sent', entityType: 'communication', entityId: communicationId, debtorId, after: { via } });
-}
-
-/**
- * A communication that could not be delivered no longer counts as its step sent: its claims go back
- * to the step before and are due again today, so the next tick sends the step by the next usable
- * channel. The fee of the step stays charged once (its key is the claim and step).
- */
-async function releaseStep(trx: Db, tenantId: string, communicationId: string): Promise<void> {
-  const links = await trx
-    .updateTable('communication_claims')
-    .set({ superseded: true })
-    .where('communication_id', '=', communicationId)
-    .returning(['claim_id', 'step_no'])
-    .execute();
-  for (const l of links) {
-    const previous = await trx
-      .selectFrom('communication_claims as cc')
-      .innerJoin('communications as c', 'c.id', 'cc.communication_id')
-      .select(['cc.step_no', 'cc.step_key', 'c.run_date'])
-      .where('cc.claim_id', '=', l.claim_id)
-      .where('cc.superseded', '=', false)
-      .where('cc.step_no', '<', l.step_no)
-      .orderBy('cc.step_no', 'desc')
-      .executeTakeFirst();
-    await trx
-      .updateTable('claims')
-      .set({
-        dunning_step_no: previous?.step_no ?? 0,
-        dunning_step_key: previous?.step_key ?? null,
-        dunning_step_on: previous?.run_date ?? null,
-        next_action_on: sql`current_date`,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', l.claim_id)
-      .where('dunning_step_no', '=', l.step_no)
-      .execute();
-  }
 }

@@ -10062,6 +10062,9 @@ export interface paths {
                                 time: string;
                             };
                             contactLogId: string;
+                            /** Format: uuid */
+                            contactInvalidated?: string | null;
+                            tasksClosed?: string[];
                         };
                     };
                 };

@@ -906,4 +906,8 @@ export const de: Messages = {
   'audit.hold_released': 'Aussetzung aufgehoben',
   'audit.strategy_changed': 'Strategie gewechselt',
   'audit.next_action_recomputed': 'Nächste Aktion neu berechnet',
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Nummer als falsch markiert: Anruf abgeschlossen',
+  'audit.invalidated': 'Kontakt ungültig',
 };

@@ -906,4 +906,8 @@ export const en: Messages = {
   'audit.hold_released': 'Hold released',
   'audit.strategy_changed': 'Strategy changed',
   'audit.next_action_recomputed': 'Next action recomputed',
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Number marked as wrong: call closed',
+  'audit.invalidated': 'Contact invalid',
 };

@@ -906,4 +906,8 @@ export const fr: Messages = {
   'audit.hold_released': 'Suspension levée',
   'audit.strategy_changed': 'Stratégie changée',
   'audit.next_action_recomputed': 'Prochaine action recalculée',
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Numéro marqué comme erroné : appel clôturé',
+  'audit.invalidated': 'Contact non valide',
 };

@@ -909,6 +909,10 @@ export const it = {
   'audit.hold_released': 'Sospensione revocata',
   'audit.strategy_changed': 'Strategia cambiata',
   'audit.next_action_recomputed': 'Prossima azione ricalcolata',
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Numero segnato come errato: telefonata chiusa',
+  'audit.invalidated': 'Contatto non valido',
 };
 
 export type MessageKey = keyof typeof it;
