@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
@@ -214,5 +215,34 @@ describe('SMTP waits stay inside the outbox lease (a hung server cannot outlive 
     expect(mine([q.id])).toHaveLength(1);
     const o = await database.db.selectFrom('outbox').select(['status', 'attempts']).where('communication_id', '=', q.id).executeTakeFirstOrThrow();
     expect(o).toEqual({ status: 'sent', attempts: 2 });
+  });
+
+  it('a message another node took over while this one was busy with the batch is not sent again by this one', async () => {
+    const [a, b] = [await queueMail(`primo-${t.slug}@example.test`, 'Primo'), await queueMail(`secondo-${t.slug}@example.test`, 'Secondo')];
+    const real = smtpTransport(smtp.url, { leaseMs });
+    // While the first message is sent, the batch's lease on the second is taken over by another node
+    // (as when a send took long), which sends it itself.
+    let first = true;
+    const transport: typeof real = {
+      ...real,
+      async send(mail) {
+        if (first) {
+          first = false;
+          await database.db.updateTable('outbox').set({ attempts: sql`attempts + 1`, lease_until: sql`now() + interval '1 minute'` }).where('communication_id', '=', b.id).execute();
+          await real.send({ ...mail, messageId: b.messageId, to: `secondo-${t.slug}@example.test`, subject: 'Secondo' });
+        }
+        await real.send(mail);
+      },
+    };
+    try {
+      const r = await deliverOutbox(database.db, { transport, from: 'noreply@example.test', tenantId: t.tenantId, leaseSeconds: leaseMs / 1000 });
+      expect(r).toEqual({ sent: 1, retrying: 0, failed: 0 });
+    } finally {
+      await real.close();
+    }
+    expect(mine([a.id]).map((m) => m.subject)).toEqual(['Primo']);
+    expect(mine([b.id]).map((m) => m.subject)).toEqual(['Secondo']);
+    const other = await database.db.selectFrom('outbox').select(['status', 'attempts']).where('communication_id', '=', b.id).executeTakeFirstOrThrow();
+    expect(other).toEqual({ status: 'sending', attempts: 2 });
   });
 });
