@@ -1,3 +1,4 @@
+import { isQRIBAN } from 'swissqrbill/utils';
 import { describe, expect, it } from 'vitest';
 import {
   codiceFiscaleCheckChar,
@@ -65,5 +66,30 @@ describe('IBAN', () => {
     expect(validateIban('CH4431999123000889012').ok).toBe(true); // a QR-IBAN is still an IBAN
     expect(validateIban('IT61X0542811101000000123456').ok).toBe(false);
     expect(validateIban('XX').ok).toBe(false);
+  });
+
+  it('knows each country’s length and structure (ibantools): a 26-character Italian IBAN with good check digits is refused', () => {
+    // IT90X054281110100000012345 passes mod 97 but an Italian IBAN has 27 characters.
+    expect(validateIban('IT90X054281110100000012345')).toEqual({
+      ok: false,
+      reason: 'Lunghezza IBAN errata: 26 caratteri, un IBAN IT ne ha 27 (wrong IBAN length: 26 characters, a IT IBAN has 27)',
+    });
+    expect(validateIban('IT24X05428111010000001234567')).toMatchObject({ ok: false, reason: expect.stringMatching(/^Lunghezza IBAN errata: 28/) });
+    expect(validateIban('IT61X0542811101000000123456')).toEqual({ ok: false, reason: 'IBAN non valido: cifre di controllo errate (wrong IBAN check digits)' });
+    // Right length and check digits, but the CIN (first BBAN character) must be a letter.
+    expect(validateIban('IT2910542811101000000123456')).toMatchObject({ ok: false, reason: expect.stringMatching(/^Struttura IBAN non valida per IT/) });
+    expect(validateIban('XX82WEST12345698765432')).toMatchObject({ ok: false, reason: expect.stringMatching(/^Paese IBAN sconosciuto: XX/) });
+    expect(validateIban('IT60X0542811101000000123456!')).toEqual({ ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' });
+  });
+
+  it('accepts valid Italian, Swiss, German and French IBANs, and a Swiss QR-IBAN stays recognisable as one', () => {
+    expect(validateIban('it60x0542811101000000123456')).toEqual({ ok: true, value: 'IT60X0542811101000000123456' });
+    expect(validateIban('CH93 0076 2011 6238 5295 7')).toEqual({ ok: true, value: 'CH9300762011623852957' });
+    expect(validateIban('DE89 3704 0044 0532 0130 00')).toEqual({ ok: true, value: 'DE89370400440532013000' });
+    expect(validateIban('FR14 2004 1010 0505 0001 3M02 606')).toEqual({ ok: true, value: 'FR1420041010050500013M02606' });
+    const qr = validateIban('CH44 3199 9123 0008 8901 2');
+    expect(qr).toEqual({ ok: true, value: 'CH4431999123000889012' });
+    expect(qr.ok && isQRIBAN(qr.value)).toBe(true);
+    expect(isQRIBAN('CH9300762011623852957')).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import * as cfModule from 'codice-fiscale-js';
+import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 
 // The package is CommonJS exporting { CodiceFiscale } while its typings declare a default export.
 interface CodiceFiscaleApi {
@@ -110,19 +111,39 @@ export function validateSwissUid(raw: string): TaxIdResult {
   return { ok: true, value: `CHE-${v.slice(0, 3)}.${v.slice(3, 6)}.${v.slice(6, 9)}` };
 }
 
-/** IBAN: ISO 13616 mod-97 check. Returns the IBAN in electronic form (no spaces). */
+/**
+ * IBAN (ISO 13616) through ibantools, the registry's per-country rules: the country's exact length
+ * and BBAN structure, the mod-97 check digits and, where a country has them, national check digits.
+ * Returns the IBAN in electronic form (no spaces, capitals). A Swiss QR-IBAN is an IBAN like any
+ * other here; whether it carries a QR reference is the payment slip's business.
+ * The one IBAN check: creditors, import values and letters all call it.
+ */
 export function validateIban(raw: string): TaxIdResult {
   const v = strip(raw);
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(v)) {
+  if (!/^[A-Z]{2}[A-Z0-9]*$/.test(v)) {
     return { ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' };
   }
-  const rearranged = v.slice(4) + v.slice(0, 4);
-  let remainder = 0;
-  for (const ch of rearranged) {
-    const code = ch.charCodeAt(0);
-    const digits = code >= 65 ? String(code - 55) : ch;
-    for (const d of digits) remainder = (remainder * 10 + (d.charCodeAt(0) - 48)) % 97;
+  const country = v.slice(0, 2);
+  const spec = getCountrySpecifications()[country];
+  if (!spec?.chars || !spec.bban_regexp) {
+    return { ok: false, reason: `Paese IBAN sconosciuto: ${country} (unknown IBAN country: ${country})` };
   }
-  if (remainder !== 1) return { ok: false, reason: 'IBAN non valido: cifre di controllo errate (wrong IBAN check digits)' };
+  if (v.length !== spec.chars) {
+    return {
+      ok: false,
+      reason: `Lunghezza IBAN errata: ${v.length} caratteri, un IBAN ${country} ne ha ${spec.chars} (wrong IBAN length: ${v.length} characters, a ${country} IBAN has ${spec.chars})`,
+    };
+  }
+  const { errorCodes } = validateIBAN(v);
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
+    return { ok: false, reason: `Struttura IBAN non valida per ${country} (the account part does not fit a ${country} IBAN)` };
+  }
+  if (errorCodes.includes(ValidationErrorsIBAN.ChecksumNotNumber) || errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum)) {
+    return { ok: false, reason: 'IBAN non valido: cifre di controllo errate (wrong IBAN check digits)' };
+  }
+  if (errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
+    return { ok: false, reason: 'IBAN non valido: cifra di controllo nazionale errata (wrong national check digit in the IBAN)' };
+  }
+  if (errorCodes.length) return { ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' };
   return { ok: true, value: v };
 }

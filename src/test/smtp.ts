@@ -1,3 +1,4 @@
+import { connect, createServer, type Socket } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { simpleParser } from 'mailparser';
 
@@ -12,21 +13,22 @@ export interface ReceivedMail {
 /**
  * A real SMTP server in the test process (smtp-server), parsing what it receives (mailparser).
  * `failNext(n, code)` makes the next n deliveries fail with that reply (451: try later; 550: no
- * such mailbox), to exercise retries and permanent failures.
+ * such mailbox), to exercise retries and permanent failures; `stallNext(n)` makes the next n
+ * deliveries go silent after the message's final dot (no reply ever: the client cannot know
+ * whether it was accepted; the server drops it).
  */
 export async function startSmtpServer(): Promise<{
   url: string;
   received: ReceivedMail[];
   failNext(n: number, code?: number): void;
-  /** The next n messages get no answer after their data: the server hangs, as a stuck relay does. */
   stallNext(n: number): void;
   rejectRecipient(address: string): void;
   close(): Promise<void>;
 }> {
   const received: ReceivedMail[] = [];
   let failures = 0;
-  let stalls = 0;
   let failCode = 451;
+  let stalls = 0;
   const rejected = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
@@ -46,7 +48,7 @@ export async function startSmtpServer(): Promise<{
       stream.on('end', () => {
         if (stalls > 0) {
           stalls--;
-          return; // never answers: the client must give up on its own
+          return;
         }
         if (failures > 0) {
           failures--;
@@ -80,5 +82,37 @@ export async function startSmtpServer(): Promise<{
       rejected.add(address.toLowerCase());
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * A TCP server in front of a real SMTP server: the first `silent` connections are accepted and never
+ * answered (no greeting, as a hung server does); later ones are passed through to `targetUrl`.
+ */
+export async function startSilentFront(targetUrl: string, silent: number): Promise<{ url: string; connections(): number; close(): Promise<void> }> {
+  const target = new URL(targetUrl);
+  const sockets = new Set<Socket>();
+  let count = 0;
+  const server = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    if (count++ < silent) return;
+    const upstream = connect(Number(target.port), target.hostname);
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => socket.destroy());
+    socket.pipe(upstream).pipe(socket);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    connections: () => count,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -440,6 +440,69 @@ describe('phone tasks', () => {
     expect(await logOf(task.id)).toEqual([]);
     expect((await stored(task.id)).status).toBe('task_open');
   });
+
+  /** A debtor with an open claim at the phone step, its phone numbers as contacts, and a task calling the first. */
+  async function debtorToCall(lastName: string, numbers: string[]) {
+    const { d, mine, theirs } = await debtorOfBoth(pt, lastName);
+    await ctx.db.updateTable('claims').set({ dunning_step_no: 4, dunning_step_key: 'phone-1', next_action_on: '2026-12-10' }).where('id', 'in', [mine.id, theirs.id]).execute();
+    const contacts = [];
+    for (const value of numbers) {
+      contacts.push(await ctx.db.insertInto('contacts').values({ tenant_id: pt.tenantId, debtor_id: d.id, channel: 'mobile', value, status: 'valid' }).returning('id').executeTakeFirstOrThrow());
+    }
+    const task = await insertPhoneTask(ctx.db, pt, d.id, { contact_id: contacts[0]!.id, recipient: numbers[0]!, claims: [{ id: mine.id }] });
+    return { d, mine, theirs, contacts, task };
+  }
+  let ptOperator: Client | undefined;
+  const skipTracing = async (debtorId: string) => {
+    const operator = (ptOperator ??= (await clientsFor(ctx.app, pt)).operator);
+    const res = await operator({ method: 'GET', url: '/api/skip-tracing?pageSize=100' });
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json() as { items: { debtorId: string }[] }).items.some((i) => i.debtorId === debtorId);
+  };
+
+  it('"Numero errato": the number becomes invalid, the debtor leaves the task list and, with no number left, joins the skip-tracing list', async () => {
+    const { d, mine, theirs, contacts, task } = await debtorToCall('Sbagliato', ['+393331112233']);
+    // The other creditor's task calls the same number: it goes too.
+    const other = await insertPhoneTask(ctx.db, pt, d.id, { creditor_id: pt.otherCreditor.id, contact_id: contacts[0]!.id, recipient: '+393331112233', claims: [{ id: theirs.id }] });
+    expect(await skipTracing(d.id)).toBe(false);
+
+    const res = await at('2026-11-24T10:00:00+01:00', (c) =>
+      c.operator({ method: 'POST', url: `/api/phone-tasks/${task.id}/contacts`, payload: { outcome: 'wrong_number', note: 'Risponde un negozio' } }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json()).toMatchObject({ outcome: 'wrong_number', task: { id: task.id, status: 'failed' }, contactInvalidated: contacts[0]!.id, tasksClosed: [task.id, other.id].sort() });
+
+    const contact = await ctx.db.selectFrom('contacts').select(['status', 'valid_to', 'version']).where('id', '=', contacts[0]!.id).executeTakeFirstOrThrow();
+    expect(contact).toEqual({ status: 'invalid', valid_to: '2026-11-24', version: 2 });
+    const contactAudit = await auditOf(ctx.db, pt.tenantId, contacts[0]!.id);
+    expect(contactAudit).toMatchObject([
+      { action: 'contact.invalidated', debtor_id: d.id, before: { status: 'valid', validTo: null }, after: { status: 'invalid', validTo: '2026-11-24', reason: 'wrong_number', note: 'Risponde un negozio', communicationId: task.id } },
+    ]);
+    for (const id of [task.id, other.id]) expect((await stored(id)).status).toBe('failed');
+    expect((await auditOf(ctx.db, pt.tenantId, task.id)).map((a) => [a.action, a.after])).toEqual([
+      ['communication.phone_contact_recorded', expect.objectContaining({ status: 'failed', outcome: 'wrong_number', localDate: '2026-11-24', localTime: '10:00' })],
+    ]);
+    expect((await logOf(task.id)).map((l) => [l.kind, l.allowed, l.local_time])).toEqual([['phone_attempt', true, '10:00']]);
+    // The phone step no longer counts as done: the next tick takes the next usable channel.
+    const claims = await ctx.db.selectFrom('claims').select(['id', 'dunning_step_no']).where('id', 'in', [mine.id, theirs.id]).orderBy('id').execute();
+    expect(claims.every((c) => c.dunning_step_no === 0)).toBe(true);
+
+    const listed = await at('2026-11-24T10:05:00+01:00', (c) => c.operator({ method: 'GET', url: `/api/phone-tasks?debtorId=${d.id}` }));
+    expect(listed.json().tasks).toEqual([]);
+    expect(await skipTracing(d.id)).toBe(true);
+    // Closed: no second outcome.
+    const again = await at('2026-11-24T10:10:00+01:00', (c) => c.operator({ method: 'POST', url: `/api/phone-tasks/${task.id}/contacts`, payload: { outcome: 'wrong_number' } }));
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('"Numero errato" with another number left: that one stays valid and the debtor is not on the skip-tracing list', async () => {
+    const { d, contacts, task } = await debtorToCall('DueNumeri', ['+393334445566', '+41791234567']);
+    const res = await at('2026-11-24T11:00:00+01:00', (c) => c.operator({ method: 'POST', url: `/api/phone-tasks/${task.id}/contacts`, payload: { outcome: 'wrong_number' } }));
+    expect(res.statusCode, res.body).toBe(201);
+    const rows = await ctx.db.selectFrom('contacts').select(['id', 'status']).where('debtor_id', '=', d.id).execute();
+    expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({ [contacts[0]!.id]: 'invalid', [contacts[1]!.id]: 'valid' });
+    expect(await skipTracing(d.id)).toBe(false);
+  });
 });
 
 describe('print batches', () => {

@@ -109,4 +109,15 @@ describe('creditors API', () => {
     expect(vat.message).toContain('atteso 7');
     expect(await countCreditors(t.tenantId)).toBe(before);
   });
+
+  it('refuses an IBAN of the wrong length for its country, saying so (a 26-character Italian IBAN with good check digits)', async () => {
+    const before = await countCreditors(t.tenantId);
+    const res = await admin({ method: 'POST', url: '/api/creditors', payload: { name: 'IBAN corto', kind: 'company', iban: 'IT90 X054 2811 1010 0000 0123 45' } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([expect.objectContaining({ path: 'iban', message: expect.stringContaining('Lunghezza IBAN errata: 26 caratteri, un IBAN IT ne ha 27') })]);
+    const wrongDigits = await admin({ method: 'PATCH', url: `/api/creditors/${t.creditor.id}`, payload: { iban: 'IT61X0542811101000000123456' } });
+    expect(wrongDigits.statusCode).toBe(400);
+    expect(wrongDigits.json().error.fields[0].message).toContain('cifre di controllo errate');
+    expect(await countCreditors(t.tenantId)).toBe(before);
+  });
 });

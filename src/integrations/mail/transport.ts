@@ -1,5 +1,5 @@
-import nodemailer from 'nodemailer';
-import { OUTBOX_LEASE_SECONDS, smtpTimeouts } from '../../domain/outbox.ts';
+import nodemailer, { type Transporter } from 'nodemailer';
+import { parseConnectionUrl } from 'nodemailer/lib/shared';
 
 /** One e-mail as it leaves: the Message-ID is ours and stable across retries. */
 export interface OutgoingMail {
@@ -26,6 +26,8 @@ export class MailError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
+    /** The message may have been delivered all the same (the connection went silent or dropped after it was handed over). */
+    readonly uncertain = false,
   ) {
     super(message);
     this.name = 'MailError';
@@ -33,23 +35,57 @@ export class MailError extends Error {
 }
 
 /**
- * SMTP through nodemailer, pooled, from SMTP_URL. The options object carries the URL and the
- * limits (nodemailer reads a second argument as message defaults, not as transport options): every
- * wait and the whole send of one message end well inside the outbox lease (domain/outbox.ts), and a
- * send past its deadline is aborted, so a message is never still on its way when another node may
- * take it over.
+ * How long a node holds an outbox message it is sending before another node may take it over
+ * (usecases/dunning/deliver-outbox.ts). Every wait of the SMTP transport is derived from it and is
+ * shorter, so a node gives up on a send before its lease lapses: otherwise a second node would take
+ * the message over while the first is still talking to the server, and the debtor could get it twice.
  */
-export function smtpTransport(url: string, opts: { leaseSeconds?: number } = {}): MailTransport & { readonly options: Readonly<Record<string, unknown>> } {
-  const { sendDeadline, ...limits } = smtpTimeouts(opts.leaseSeconds ?? OUTBOX_LEASE_SECONDS);
-  const t = nodemailer.createTransport({ url, pool: true, maxConnections: 2, maxMessages: 100, ...limits });
-  const options = (t.transporter as unknown as { options: Record<string, unknown> }).options;
+export const OUTBOX_LEASE_MS = 120_000;
+
+/**
+ * nodemailer's own options for SMTP_URL: the parsed URL plus pooling and timeouts, all derived from
+ * the lease (at 120 s: DNS 10 s, connect 15 s, greeting 15 s, 30 s of silence, 60 s per message in
+ * all). Ours win over anything the URL says. The pool never re-sends a message on its own after a
+ * dropped connection (`maxRequeues: 0`): the connection may have dropped after the server took the
+ * message, and whether to try again is the outbox's decision.
+ */
+export function smtpTransportOptions(url: string, leaseMs = OUTBOX_LEASE_MS) {
+  return {
+    ...parseConnectionUrl(url),
+    pool: true as const,
+    maxConnections: 3,
+    maxMessages: 100,
+    maxRequeues: 0,
+    dnsTimeout: Math.floor(leaseMs / 12),
+    connectionTimeout: Math.floor(leaseMs / 8),
+    greetingTimeout: Math.floor(leaseMs / 8),
+    socketTimeout: Math.floor(leaseMs / 4),
+    // below the server's 5-minute idle limit (RFC 5321 4.5.3.2.7) and the lease
+    idleTimeout: Math.floor(leaseMs / 4),
+  };
+}
+
+/** The longest one message may take, start to end (an abort signal ends it): half the lease. */
+export function smtpSendDeadlineMs(leaseMs = OUTBOX_LEASE_MS): number {
+  return Math.floor(leaseMs / 2);
+}
+
+export interface SmtpTransport extends MailTransport {
+  readonly kind: 'smtp';
+  /** nodemailer's transporter, for tests that check what it was really given. */
+  readonly mailer: Transporter;
+}
+
+/** SMTP through nodemailer (pooled connections), from SMTP_URL. */
+export function smtpTransport(url: string, opts: { leaseMs?: number } = {}): SmtpTransport {
+  const leaseMs = opts.leaseMs ?? OUTBOX_LEASE_MS;
+  const t = nodemailer.createTransport(smtpTransportOptions(url, leaseMs));
   return {
     kind: 'smtp',
-    options,
+    mailer: t,
     async send(mail) {
       try {
         await t.sendMail({
-          signal: AbortSignal.timeout(sendDeadline),
           messageId: mail.messageId,
           from: mail.from,
           to: mail.to,
@@ -58,15 +94,28 @@ export function smtpTransport(url: string, opts: { leaseSeconds?: number } = {})
           ...(mail.html ? { html: mail.html } : {}),
           // No tracking, no list headers: a personal notice, not a campaign.
           headers: { 'Auto-Submitted': 'auto-generated' },
+          signal: AbortSignal.timeout(smtpSendDeadlineMs(leaseMs)),
         });
       } catch (err) {
-        const e = err as { responseCode?: number; message?: string; code?: string };
+        const e = err as { responseCode?: number; message?: string; code?: string; originalCode?: string; timeoutType?: string };
         const permanent = typeof e.responseCode === 'number' && e.responseCode >= 500 && e.responseCode < 600;
-        throw new MailError(`${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, permanent);
+        throw new MailError(`${e.code ? `${e.code}: ` : ''}${e.message ?? String(err)}`, permanent, !notDelivered(e));
       }
     },
     async close() {
       t.close();
     },
   };
+}
+
+/**
+ * True when the failure shows the server did not take the message: it answered with an error, or we
+ * never got as far as a greeting. Anything else (silence, a dropped connection, our own deadline)
+ * may have happened after the message's final dot, when the server may already have accepted it.
+ */
+function notDelivered(e: { responseCode?: number; code?: string; originalCode?: string; timeoutType?: string }): boolean {
+  if (typeof e.responseCode === 'number') return true;
+  if (e.timeoutType === 'CONNECT_TIMEOUT' || e.timeoutType === 'GREETING_TIMEOUT') return true;
+  if (e.code === 'EDNS') return true;
+  return ['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(e.originalCode ?? '');
 }

@@ -1,8 +1,10 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { checkPhoneContact, nextPhoneSlot, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { releaseStep } from '../dunning/release-step.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
@@ -30,7 +32,9 @@ const REACHED = new Set(['conversation', 'refused']);
  * Europe/Rome (the screen's clock may be wrong or the page old): outside the calling windows, on a
  * Sunday or holiday, or past the debtor's daily/weekly limits the call is refused — and the refused
  * attempt is logged with its reason and audited, committed even though nothing else changes. An
- * allowed call goes into the contact log; a conversation (or a refusal to talk) closes the task.
+ * allowed call goes into the contact log; a conversation (or a refusal to talk) closes the task; a
+ * wrong number marks the number invalid and closes every open task that would call it (see
+ * recordWrongNumber).
  * Calls for one debtor are serialised (the debtor row is locked), so two operators cannot both take
  * the day's last conversation.
  */
@@ -92,6 +96,19 @@ export async function recordPhoneContact(
       return { recorded: false as const, refusal: { ...check.reason, nextSlot }, at, contactLogId };
     }
 
+    if (data.outcome === 'wrong_number') {
+      const closed = await recordWrongNumber(trx, actor, task, data.note ?? null, at, now, contactLogId);
+      const claims = (await claimsOf(trx, actor, [task.id])).get(task.id) ?? [];
+      return {
+        recorded: true as const,
+        task: { ...presentPhoneTask(task, claims.map((c) => ({ claimId: c.claimId, externalRef: c.externalRef }))), status: 'failed' as const },
+        outcome: data.outcome,
+        at,
+        contactLogId,
+        ...closed,
+      };
+    }
+
     const done = data.outcome === 'conversation' || data.outcome === 'refused';
     if (done) {
       await trx
@@ -120,4 +137,87 @@ export async function recordPhoneContact(
       contactLogId,
     };
   });
+}
+
+const WRONG_NUMBER = 'Numero errato (wrong number)';
+
+/**
+ * "Numero errato": the number does not belong to the debtor. In the call's transaction: the phone
+ * contact becomes invalid (valid until today, audited with the reason), and every open phone task of
+ * the debtor to that number is closed as failed with its claims' step released, so the next tick
+ * takes the step's next usable channel (never this number again). A debtor left with no usable
+ * contact is on the skip-tracing list (`withoutUsableContact`) from this moment.
+ */
+async function recordWrongNumber(
+  trx: Db,
+  actor: Actor,
+  task: { id: string; debtor_id: string; creditor_id: string; contact_id: string | null; recipient: string },
+  note: string | null,
+  at: ContactMoment,
+  now: Date,
+  contactLogId: string,
+): Promise<{ contactInvalidated: string | null; tasksClosed: string[] }> {
+  // The task's own contact; tasks written before contacts were linked carry only the number.
+  const contact = await trx
+    .selectFrom('contacts')
+    .select(['id', 'status', 'valid_to', 'value'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', '=', task.debtor_id)
+    .where('channel', 'in', ['phone', 'mobile'])
+    .$if(task.contact_id !== null, (q) => q.where('id', '=', task.contact_id!))
+    .$if(task.contact_id === null, (q) => q.where('value', '=', task.recipient))
+    .orderBy('created_at')
+    .forUpdate()
+    .executeTakeFirst();
+  if (contact && contact.status !== 'invalid') {
+    await trx
+      .updateTable('contacts')
+      .set({ status: 'invalid', valid_to: at.date, updated_at: sql`now()`, version: sql`version + 1` })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', contact.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'contact.invalidated',
+      entityType: 'contact',
+      entityId: contact.id,
+      debtorId: task.debtor_id,
+      before: { status: contact.status, validTo: contact.valid_to },
+      after: { status: 'invalid', validTo: at.date, reason: 'wrong_number', note, communicationId: task.id, contactLogId },
+    });
+  }
+  const open = await trx
+    .selectFrom('communications')
+    .select(['id', 'creditor_id'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', '=', task.debtor_id)
+    .where('channel', '=', 'phone_task')
+    .where('status', '=', 'task_open')
+    .where((eb) => eb.or([eb('id', '=', task.id), ...(contact ? [eb('contact_id', '=', contact.id)] : []), eb('recipient', '=', contact?.value ?? task.recipient)]))
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  for (const c of open) {
+    await trx
+      .updateTable('communications')
+      .set({ status: 'failed', error: WRONG_NUMBER, sent_at: now })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', c.id)
+      .execute();
+    await releaseStep(trx, actor.tenantId, c.id);
+    await recordAudit(trx, actor, {
+      action: c.id === task.id ? 'communication.phone_contact_recorded' : 'communication.failed',
+      entityType: 'communication',
+      entityId: c.id,
+      debtorId: task.debtor_id,
+      creditorId: c.creditor_id,
+      before: { status: 'task_open' },
+      after: {
+        status: 'failed',
+        error: WRONG_NUMBER,
+        ...(c.id === task.id ? { outcome: 'wrong_number', note, localDate: at.date, localTime: at.time, contactLogId } : { byTask: task.id }),
+        contactMarkedInvalid: contact?.id ?? null,
+      },
+    });
+  }
+  return { contactInvalidated: contact?.id ?? null, tasksClosed: open.map((c) => c.id) };
 }

@@ -149,8 +149,9 @@ export const RecordPhoneContactInput = z
   .object({
     /**
      * conversation: the debtor was reached and spoke (closes the task); refused: the debtor answered
-     * and refused to talk (counts as a conversation for the limits, closes the task); no_answer and
-     * wrong_number: an attempt (the task stays open).
+     * and refused to talk (counts as a conversation for the limits, closes the task); no_answer: an
+     * attempt (the task stays open); wrong_number: the number is marked invalid and every open task
+     * to it is closed (failed), its step released for the next channel.
      */
     outcome: z.enum(PHONE_OUTCOMES),
     note: safeString({ multiLine: true }).trim().max(2000, { error: 'Nota troppo lunga, massimo 2000 caratteri (note too long)' }).optional(),
@@ -165,6 +166,10 @@ export const PhoneContactView = z.object({
   /** When the call was recorded, Europe/Rome. */
   at: Moment,
   contactLogId: z.string(),
+  /** wrong_number: the contact marked invalid (null when the task had no matching contact). */
+  contactInvalidated: z.uuid().nullable().optional(),
+  /** wrong_number: the open phone tasks closed because they would call that number (this one included). */
+  tasksClosed: z.array(z.uuid()).optional(),
 });
 export type PhoneContactView = z.infer<typeof PhoneContactView>;
 

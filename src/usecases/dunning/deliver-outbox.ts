@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { OUTBOX_LEASE_SECONDS } from '../../domain/outbox.ts';
 import { systemActor } from '../../domain/policies.ts';
-import { MailError, type MailTransport } from '../../integrations/mail/transport.ts';
+import { MailError, OUTBOX_LEASE_MS, type MailTransport } from '../../integrations/mail/transport.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { releaseStep } from './release-step.ts';
 
 export interface DeliverOptions {
   /** null: no SMTP configured — messages go to the local mailbox (readable in the UI). */
@@ -11,7 +11,10 @@ export interface DeliverOptions {
   from: string;
   /** Messages taken per call. */
   limit?: number;
-  /** How long a node holds a message it is sending before another may take it over. */
+  /**
+   * How long a node holds a message it is sending before another may take it over (default
+   * OUTBOX_LEASE_MS, from which the SMTP transport's timeouts are derived: keep the two together).
+   */
   leaseSeconds?: number;
   /** First retry delay; doubles per attempt up to 6 hours. */
   backoffMs?: number;
@@ -36,12 +39,15 @@ const SIX_HOURS = 6 * 3600 * 1000;
  * marks it sent in one transaction (a message already there is never stored twice). Over SMTP the
  * message is marked sent right after the server's acceptance; a node dying in between leaves a
  * lapsed lease, and the retry re-sends the same Message-ID (which receiving servers de-duplicate).
+ * Every SMTP wait is shorter than the lease, and each message's lease is renewed just before it is
+ * sent, so no other node takes over a message while this one may still be sending it; a send whose
+ * outcome is unknown (silence after the data) is not tried again before a lease has passed.
  * A temporary failure is retried with backoff; a permanent one (5xx), or too many attempts, marks
  * the contact invalid and releases the claims' step so the next tick sends it by the next channel.
  */
 export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<DeliverResult> {
   const limit = opts.limit ?? 50;
-  const lease = opts.leaseSeconds ?? OUTBOX_LEASE_SECONDS;
+  const lease = opts.leaseSeconds ?? OUTBOX_LEASE_MS / 1000;
   const result: DeliverResult = { sent: 0, retrying: 0, failed: 0 };
 
   const taken = await db.transaction().execute(async (trx) => {
@@ -68,10 +74,9 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   });
 
   for (const o of taken) {
-    // The lease runs per message from the moment it is sent: the ones taken with it wait their turn.
-    // A message whose lease lapsed meanwhile and that another node took (its attempt count moved on)
-    // is that node's now, never sent from here too.
-    const renewed = await db
+    // The batch's lease started when it was taken; each message gets a full lease of its own before
+    // it is sent, unless another node has taken it over meanwhile (its attempt count moved on).
+    const still = await db
       .updateTable('outbox')
       .set({ lease_until: sql`now() + make_interval(secs => ${lease})` })
       .where('id', '=', o.id)
@@ -79,7 +84,7 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       .where('attempts', '=', o.attempts + 1)
       .returning('id')
       .executeTakeFirst();
-    if (!renewed) continue;
+    if (!still) continue;
     const c = await db
       .selectFrom('communications as c')
       .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
@@ -113,7 +118,10 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       const message = err instanceof Error ? err.message : String(err);
       const permanent = (err instanceof MailError && err.permanent) || o.attempts + 1 >= (opts.maxAttempts ?? 10);
       if (!permanent) {
-        const delay = Math.min(SIX_HOURS, (opts.backoffMs ?? 60_000) * 2 ** o.attempts);
+        let delay = Math.min(SIX_HOURS, (opts.backoffMs ?? 60_000) * 2 ** o.attempts);
+        // The server went silent or dropped the line after it may have taken the message: no new
+        // attempt before a full lease has passed, so a late acceptance is not followed by a resend.
+        if (err instanceof MailError && err.uncertain) delay = Math.max(delay, lease * 1000);
         await db
           .updateTable('outbox')
           .set({ status: 'pending', lease_until: null, last_error: message.slice(0, 1000), next_attempt_at: sql`now() + make_interval(secs => ${delay / 1000})` })
@@ -153,43 +161,4 @@ async function markSent(trx: Db, actor: ReturnType<typeof systemActor>, outboxId
   await trx.updateTable('outbox').set({ status: 'sent', sent_at: sql`now()`, lease_until: null, last_error: null }).where('id', '=', outboxId).execute();
   await trx.updateTable('communications').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', communicationId).execute();
   await recordAudit(trx, actor, { action: 'communication.sent', entityType: 'communication', entityId: communicationId, debtorId, after: { via } });
-}
-
-/**
- * A communication that could not be delivered no longer counts as its step sent: its claims go back
- * to the step before and are due again today, so the next tick sends the step by the next usable
- * channel. The fee of the step stays charged once (its key is the claim and step).
- */
-async function releaseStep(trx: Db, tenantId: string, communicationId: string): Promise<void> {
-  const links = await trx
-    .updateTable('communication_claims')
-    .set({ superseded: true })
-    .where('communication_id', '=', communicationId)
-    .returning(['claim_id', 'step_no'])
-    .execute();
-  for (const l of links) {
-    const previous = await trx
-      .selectFrom('communication_claims as cc')
-      .innerJoin('communications as c', 'c.id', 'cc.communication_id')
-      .select(['cc.step_no', 'cc.step_key', 'c.run_date'])
-      .where('cc.claim_id', '=', l.claim_id)
-      .where('cc.superseded', '=', false)
-      .where('cc.step_no', '<', l.step_no)
-      .orderBy('cc.step_no', 'desc')
-      .executeTakeFirst();
-    await trx
-      .updateTable('claims')
-      .set({
-        dunning_step_no: previous?.step_no ?? 0,
-        dunning_step_key: previous?.step_key ?? null,
-        dunning_step_on: previous?.run_date ?? null,
-        next_action_on: sql`current_date`,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('tenant_id', '=', tenantId)
-      .where('id', '=', l.claim_id)
-      .where('dunning_step_no', '=', l.step_no)
-      .execute();
-  }
 }

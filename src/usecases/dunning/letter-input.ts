@@ -8,7 +8,8 @@ import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import { properCaseName } from '../../domain/names.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
-import type { LetterClaim, LetterInput, LetterParty, LetterPayment } from '../../integrations/letters/index.ts';
+import { validateIban } from '../../domain/tax-ids.ts';
+import { LetterPaymentError, type LetterClaim, type LetterInput, type LetterParty, type LetterPayment } from '../../integrations/letters/index.ts';
 import { longDate as longDateText } from '../../integrations/letters/format.ts';
 import { balanceOf, type ClaimLedger } from '../claims/ledger.ts';
 import type { DebtorPlan, PlannedClaim } from './decide.ts';
@@ -182,7 +183,10 @@ export function buildLetter(l: LetterContext): LetterInput {
     country: address?.country ?? 'IT',
   };
 
-  const iban = (creditor.iban ?? '').replace(/\s+/g, '').toUpperCase();
+  // The one IBAN check (country length and structure, check digits), before any slip is laid out.
+  const checked = validateIban(creditor.iban ?? '');
+  if (!checked.ok) throw new LetterPaymentError(`IBAN del creditore ${creditor.name}: ${checked.reason}`, 'payment.iban');
+  const iban = checked.value;
   const single = l.claims.length === 1 ? l.claims[0]!.row : null;
   const refs = single ? claimReferences(single.ref_no, CLAIM_REFERENCE_PREFIX) : claimReferences(l.communicationRefNo, COMMUNICATION_REFERENCE_PREFIX);
   const qr = plan.currency === 'CHF' && iban !== '' && isQRIBAN(iban);

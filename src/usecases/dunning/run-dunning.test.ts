@@ -244,6 +244,16 @@ describe('the dunning run', () => {
     expect(await claimRow(bad.id)).toMatchObject({ dunning_step_no: 0 });
   });
 
+  it('a creditor IBAN of the wrong length for its country (stored before the check knew lengths) stops its letters, naming the length', async () => {
+    const t = await setup(STRATEGY_TEMPLATES['it-b2b'], { iban: 'IT90X054281110100000012345' });
+    const d = await debtorWith(t, { email: 'corto@example.it' });
+    const c = await createTestClaim(db, t, d.id, { externalRef: 'FT-IBAN26', dueDate: '2026-01-10' });
+    const r = await runDunning(db, { date: '2026-03-01', tenantId: t.tenantId, time: '10:00', batchSize: 10 });
+    expect(r.failed).toEqual([{ debtorId: d.id, message: expect.stringMatching(/Lunghezza IBAN errata: 26 caratteri/) }]);
+    expect(await commsOf(d.id)).toEqual([]);
+    expect(await claimRow(c.id)).toMatchObject({ dunning_step_no: 0 });
+  });
+
   it('CHF letters carry a Swiss QR-bill with a QR reference derived from the claim and the right amount', async () => {
     const t = await setup(STRATEGY_TEMPLATES.ch, {
       address_line1: 'Bahnhofstrasse 1',

@@ -93,10 +93,13 @@ export function useRecordPhoneContact() {
     // Refused calls are logged too: the list and the debtor's history change either way.
     onSettled: (_r, _e, v) => {
       void qc.invalidateQueries({ queryKey: communicationKeys.phoneTasks });
+      // A wrong number makes the contact invalid and may put the debtor on the skip-tracing list.
+      if (v.outcome === 'wrong_number') void qc.invalidateQueries({ queryKey: ['skip-tracing'] });
       const task = qc.getQueryData<PhoneTasks>(communicationKeys.phoneTasks)?.tasks.find((x) => x.id === v.id);
       if (task) {
         void qc.invalidateQueries({ queryKey: keys.history(task.debtorId) });
         void qc.invalidateQueries({ queryKey: communicationKeys.ofDebtor(task.debtorId) });
+        if (v.outcome === 'wrong_number') void qc.invalidateQueries({ queryKey: keys.debtor(task.debtorId) });
       }
     },
   });

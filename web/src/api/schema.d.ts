@@ -10662,6 +10662,9 @@ export interface paths {
                                 time: string;
                             };
                             contactLogId: string;
+                            /** Format: uuid */
+                            contactInvalidated?: string | null;
+                            tasksClosed?: string[];
                         };
                     };
                 };

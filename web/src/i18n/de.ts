@@ -952,4 +952,8 @@ export const de: Messages = {
   'users.repeatMismatch': 'Die beiden Passwörter stimmen nicht überein',
   'users.changedOwn': 'Passwort geändert',
   // --- end users ---
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Nummer als falsch markiert: Anruf abgeschlossen',
+  'audit.invalidated': 'Kontakt ungültig',
 };

@@ -952,4 +952,8 @@ export const en: Messages = {
   'users.repeatMismatch': 'The two passwords differ',
   'users.changedOwn': 'Password changed',
   // --- end users ---
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Number marked as wrong: call closed',
+  'audit.invalidated': 'Contact invalid',
 };

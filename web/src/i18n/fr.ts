@@ -952,4 +952,8 @@ export const fr: Messages = {
   'users.repeatMismatch': 'Les deux mots de passe diffèrent',
   'users.changedOwn': 'Mot de passe changé',
   // --- end users ---
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Numéro marqué comme erroné : appel clôturé',
+  'audit.invalidated': 'Contact non valide',
 };

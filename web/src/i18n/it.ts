@@ -955,6 +955,10 @@ export const it = {
   'users.repeatMismatch': 'Le due password non coincidono',
   'users.changedOwn': 'Password cambiata',
   // --- end users ---
+
+  // Delivery (issue 11): a wrong number on a phone task.
+  'phone.recordedWrongNumber': 'Numero segnato come errato: telefonata chiusa',
+  'audit.invalidated': 'Contatto non valido',
 };
 
 export type MessageKey = keyof typeof it;

@@ -172,7 +172,7 @@ function RecordCallModal({ task, onClose }: { task: PhoneTask | null; onClose: (
               { id: task.id, outcome, ...(note.trim() ? { note: note.trim() } : {}) },
               {
                 onSuccess: (r) => {
-                  notifySaved(r.task.status === 'task_done' ? t('phone.recordedDone') : t('phone.recorded'));
+                  notifySaved(r.outcome === 'wrong_number' ? t('phone.recordedWrongNumber') : r.task.status === 'task_done' ? t('phone.recordedDone') : t('phone.recorded'));
                   close();
                 },
               },
