@@ -31,7 +31,7 @@ export async function updateAddress(
       )
       .forUpdate()
       .executeTakeFirst();
-    if (!current) throw notFound('Indirizzo (address)');
+    if (!current) throw notFound('address');
     authorize(actor, 'update', 'address');
     checkVersion(current.version, data.version);
     checkValidityAfterUpdate(data, current);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -16,10 +16,10 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
   const data = parseInput(CreateClaimInput, input);
   return db.transaction().execute(async (trx) => {
     const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
-      throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+      throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
     });
     const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
-      throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
+      throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
     });
     const termProblems = interestTermsProblems(
       {

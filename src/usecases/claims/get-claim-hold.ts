@@ -29,6 +29,6 @@ export async function getClaimHold(db: Db, actor: Actor, id: string): Promise<Cl
     .where('c.id', '=', id);
   if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Pratica (claim)');
+  if (!row) throw notFound('claim');
   return row as ClaimHoldView;
 }

@@ -11,6 +11,7 @@ import { assertId, loadClaim } from '../shared/scope.ts';
 import { getClaim } from './get-claim.ts';
 import { resettleClaim } from './ledger.ts';
 import type { ClaimDetail } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export const WaiveClaimCostInput = z.object({ reason: requiredText(500) }).strict();
 
@@ -38,8 +39,8 @@ export async function waiveClaimCost(
       .where('claim_id', '=', claim.id)
       .where('id', '=', costId)
       .executeTakeFirst();
-    if (!cost) throw notFound('Costo (cost)');
-    if (cost.waived_on) throw conflict(`Costo già abbuonato il ${cost.waived_on} (cost already waived)`);
+    if (!cost) throw notFound('cost');
+    if (cost.waived_on) throw conflict(msg('claim.cost_already_waived', { date: String(cost.waived_on) }));
     const on = today().toString();
     await trx
       .updateTable('claim_costs')

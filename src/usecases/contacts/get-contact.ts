@@ -24,7 +24,7 @@ export async function loadContact(db: Db, actor: Actor, id: string, opts: { forU
     );
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Recapito (contact)');
+  if (!row) throw notFound('contact');
   return row;
 }
 

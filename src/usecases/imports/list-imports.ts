@@ -30,7 +30,7 @@ export async function getImport(db: Db, actor: Actor, id: string): Promise<Impor
   authorize(actor, 'read', 'import');
   assertId(id, 'Importazione (import)');
   const job = await fetchImportJob(db, actor, id);
-  if (!job) throw notFound('Importazione (import)');
+  if (!job) throw notFound('import');
   return job;
 }
 

@@ -50,7 +50,7 @@ export async function runImport(
   let q = db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).where('tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
   const job = await q.executeTakeFirst();
-  if (!job) throw notFound('Importazione (import)');
+  if (!job) throw notFound('import');
   if (job.status === 'done' && !data.dryRun) return summaryOf(job, false, 0);
 
   const creditor = await db

@@ -10,6 +10,6 @@ export async function getNote(db: Db, actor: Actor, id: string): Promise<NoteVie
   authorize(actor, 'read', 'note');
   assertId(id, 'Nota (note)');
   const note = await fetchNote(db, actor, id);
-  if (!note) throw notFound('Nota (note)');
+  if (!note) throw notFound('note');
   return note;
 }

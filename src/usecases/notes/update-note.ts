@@ -17,7 +17,7 @@ export async function updateNote(db: Db, actor: Actor, id: string, input: z.inpu
   assertId(id, 'Nota (note)');
   return db.transaction().execute(async (trx) => {
     const current = await fetchNote(trx, actor, id);
-    if (!current) throw notFound('Nota (note)');
+    if (!current) throw notFound('note');
     authorize(actor, 'update', 'note');
     if (actor.role === 'operator' && current.authorId !== actor.userId) {
       throw forbidden('Solo l’autore può modificare la nota (only the author may edit this note)');

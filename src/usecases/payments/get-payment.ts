@@ -10,6 +10,6 @@ export async function getPayment(db: Db, actor: Actor, id: string): Promise<Paym
   authorize(actor, 'read', 'payment');
   assertId(id, 'Pagamento (payment)');
   const payment = await fetchPaymentDetail(db, actor, id);
-  if (!payment) throw notFound('Pagamento (payment)');
+  if (!payment) throw notFound('payment');
   return payment;
 }

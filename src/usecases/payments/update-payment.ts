@@ -27,7 +27,7 @@ export async function updatePayment(
     let lock = trx.selectFrom('payments').select(['id', 'version']).where('id', '=', id).where('tenant_id', '=', actor.tenantId);
     if (actor.creditorId !== null) lock = lock.where('creditor_id', '=', actor.creditorId);
     const locked = await lock.forUpdate().executeTakeFirst();
-    if (!locked) throw notFound('Pagamento (payment)');
+    if (!locked) throw notFound('payment');
     authorize(actor, 'update', 'payment');
     checkVersion(locked.version, data.version);
     const before = (await fetchPaymentDetail(trx, actor, id))!;

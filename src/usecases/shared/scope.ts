@@ -35,7 +35,7 @@ export async function loadDebtor(db: Db, actor: Actor, id: string, opts: { forUp
     .where(debtorVisible(actor));
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Debitore (debtor)');
+  if (!row) throw notFound('debtor');
   return row;
 }
 
@@ -45,7 +45,7 @@ export async function loadCreditor(db: Db, actor: Actor, id: string, opts: { for
   if (actor.creditorId !== null) q = q.where('id', '=', actor.creditorId);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Mandante (creditor)');
+  if (!row) throw notFound('creditor');
   return row;
 }
 
@@ -55,7 +55,7 @@ export async function loadClaim(db: Db, actor: Actor, id: string, opts: { forUpd
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Pratica (claim)');
+  if (!row) throw notFound('claim');
   return row;
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import { email, requiredText, uuid } from '../../domain/fields.ts';
 import { ROLES, type Actor } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
@@ -8,6 +8,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor } from '../shared/scope.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export const CreateUserInput = z
   .object({
@@ -53,11 +54,11 @@ export async function createUser(db: Db, actor: Actor, input: z.input<typeof Cre
   return db.transaction().execute(async (trx) => {
     if (data.creditorId) {
       await loadCreditor(trx, actor, data.creditorId).catch(() => {
-        throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+        throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
       });
     }
     const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
-    if (taken) throw conflict(`L’e-mail ${data.email} è già usata (e-mail already in use)`);
+    if (taken) throw conflict(msg('user.email_taken', { email: data.email }));
     const row = await trx
       .insertInto('users')
       .values({
