@@ -136,7 +136,7 @@ describe('claims API', () => {
       [{ dueDate: '30/06/2025' }, 'dueDate', 'AAAA-MM-GG'],
       [{ dueDate: '0202-06-30' }, 'dueDate', 'fuori intervallo'],
       [{ dueDate: undefined }, 'dueDate', 'AAAA-MM-GG'],
-      [{ principal: '12.345' }, 'principal', 'più di due decimali'],
+      [{ principal: '12.345' }, 'principal', 'più di 2 decimali'],
       [{ principal: '1e3' }, 'principal', 'exponent'],
       [{ principal: '1E3' }, 'principal', 'notazione esponenziale'],
       [{ principal: '1234,56' }, 'principal', 'punto come separatore'],
@@ -259,7 +259,7 @@ describe('claims API', () => {
     const before = await counts();
     for (const [payload, path, text] of [
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
-      [{ principal: '12.345' }, 'principal', 'più di due decimali'],
+      [{ principal: '12.345' }, 'principal', 'più di 2 decimali'],
       [{ principal: '1e3' }, 'principal', 'exponent'],
       [{ principal: '39.94' }, 'principal', 'inferiore a quanto già pagato (39.95)'],
       [{ currency: 'GBP' }, 'currency', 'Valuta non supportata'],
