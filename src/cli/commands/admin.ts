@@ -5,6 +5,7 @@ import { ROLES, systemActor } from '../../domain/policies.ts';
 import { createTenant } from '../../usecases/tenants/create-tenant.ts';
 import { createUser } from '../../usecases/users/create-user.ts';
 import { openMigrated } from '../open.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export function tenantCommand(config: () => Config) {
   const cmd = new Command('tenant').description('Manage tenants (an agency, or a company collecting for itself)');
@@ -39,7 +40,7 @@ export function userCommand(config: () => Config) {
       const database = await openMigrated(config());
       try {
         const tenant = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
-        if (!tenant) throw notFound(`Tenant "${o.tenant}"`);
+        if (!tenant) throw notFound(msg('not_found.tenant_named', { name: o.tenant }));
         const u = await createUser(database.db, systemActor(tenant.id, 'cli'), {
           email: o.email,
           name: o.name,

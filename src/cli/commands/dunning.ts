@@ -9,6 +9,7 @@ import { deliverOutbox } from '../../usecases/dunning/deliver-outbox.ts';
 import { renderPendingLetters, type RenderResult } from '../../usecases/dunning/render-letters.ts';
 import { runDunning, type DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
 import { openMigrated } from '../open.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export function dunningCommand(config: () => Config) {
   const cmd = new Command('dunning').description('Collection strategies: run the due steps (solleciti) and deliver the e-mails');
@@ -29,14 +30,14 @@ export function dunningCommand(config: () => Config) {
         let tenantId: string | undefined;
         if (o.tenant) {
           const t = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
-          if (!t) throw notFound(`Tenant "${o.tenant}"`);
+          if (!t) throw notFound(msg('not_found.tenant_named', { name: o.tenant }));
           tenantId = t.id;
         }
         let creditorId: string | undefined;
         if (o.creditor) {
           if (!tenantId) throw invalid([{ path: 'creditor', message: '--creditor richiede --tenant (needs --tenant)' }]);
           const k = await database.db.selectFrom('creditors').select('id').where('tenant_id', '=', tenantId).where('code', '=', o.creditor).executeTakeFirst();
-          if (!k) throw notFound(`Creditore "${o.creditor}"`);
+          if (!k) throw notFound(msg('not_found.creditor_named', { name: o.creditor }));
           creditorId = k.id;
         }
         const date = o.date ?? today().toString();

@@ -9,6 +9,7 @@ import { runImport } from '../../usecases/imports/run-import.ts';
 import type { ImportSummary } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { openMigrated } from '../open.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /**
  * `incasso import FILE --creditor ID|CODE|NAME`: loads a portfolio file as an import job. Progress goes to
@@ -34,7 +35,7 @@ export function importCommand(config: () => Config) {
         let tq = database.db.selectFrom('tenants').select(['id', 'slug']);
         if (o.tenant) tq = tq.where('slug', '=', o.tenant);
         const tenants = await tq.limit(2).execute();
-        if (tenants.length === 0) throw notFound(`Tenant "${o.tenant ?? ''}"`);
+        if (tenants.length === 0) throw notFound(msg('not_found.tenant_named', { name: o.tenant ?? '' }));
         if (tenants.length > 1) throw new AppError('validation', 'Più tenant: indicare --tenant (several tenants: give --tenant)');
         const actor = systemActor(tenants[0]!.id, 'cli');
         const creditors = await database.db
@@ -49,7 +50,7 @@ export function importCommand(config: () => Config) {
             ]),
           )
           .execute();
-        if (creditors.length !== 1) throw notFound(`Mandante "${o.creditor}" (creditor)`);
+        if (creditors.length !== 1) throw notFound(msg('not_found.creditor_named', { name: o.creditor }));
         const creditor = creditors[0]!;
 
         const job = await uploadImport(database.db, actor, { creditorId: creditor.id, fileName: path.basename(file) }, fs.createReadStream(file));

@@ -6,6 +6,7 @@ import { systemActor } from '../../domain/policies.ts';
 import { addRatePeriod } from '../../usecases/interest/add-rate-period.ts';
 import { listRatePeriods } from '../../usecases/interest/list-rate-periods.ts';
 import { openMigrated } from '../open.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export function ratesCommand(config: () => Config) {
   const cmd = new Command('rates').description('Statutory interest rate tables: list them, add the next published period');
@@ -40,7 +41,7 @@ export function ratesCommand(config: () => Config) {
       const database = await openMigrated(config());
       try {
         const tenant = await database.db.selectFrom('tenants').select('id').where('slug', '=', o.tenant).executeTakeFirst();
-        if (!tenant) throw notFound(`Tenant "${o.tenant}"`);
+        if (!tenant) throw notFound(msg('not_found.tenant_named', { name: o.tenant }));
         const p = await addRatePeriod(database.db, systemActor(tenant.id, 'cli'), {
           series: o.series,
           from: o.from,

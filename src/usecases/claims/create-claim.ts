@@ -9,6 +9,7 @@ import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import { CreateClaimInput, type ClaimView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /** Registers a claim (credito) of a creditor against a debtor. External reference is unique per creditor. */
 export async function createClaim(db: Db, actor: Actor, input: z.input<typeof CreateClaimInput>): Promise<ClaimView> {
@@ -39,9 +40,7 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
       .where('external_ref', '=', data.externalRef)
       .executeTakeFirst();
     if (duplicate) {
-      throw conflict(
-        `Il mandante ha già una pratica con riferimento "${data.externalRef}" (reference already used for this creditor)`,
-      );
+      throw conflict(msg('claim.ref_taken', { ref: data.externalRef }));
     }
     const row = await trx
       .insertInto('claims')

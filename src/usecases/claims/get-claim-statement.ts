@@ -40,7 +40,7 @@ export type ClaimStatementView = z.infer<typeof ClaimStatementView>;
  */
 export async function getClaimStatement(db: Db, actor: Actor, id: string, query: z.input<typeof ClaimStatementQuery> = {}): Promise<ClaimStatementView> {
   authorize(actor, 'read', 'claim');
-  assertId(id, 'Pratica (claim)');
+  assertId(id, 'claim');
   const { asOf } = parseInput(ClaimStatementQuery, query);
   const claim = await claimsQuery(db, actor)
     .select(['c.id', 'c.external_ref', 'k.name as creditor_name', 'd.display_name as debtor_name', 'c.description'])

@@ -17,7 +17,7 @@ export const GetClaimQuery = z.object({
 
 export async function getClaim(db: Db, actor: Actor, id: string, query: z.input<typeof GetClaimQuery> = {}): Promise<ClaimDetail> {
   authorize(actor, 'read', 'claim');
-  assertId(id, 'Pratica (claim)');
+  assertId(id, 'claim');
   const { asOf } = parseInput(GetClaimQuery, query);
   const claim = await fetchClaimView(db, actor, id, asOf);
   if (!claim) throw notFound('claim');

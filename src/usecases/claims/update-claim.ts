@@ -50,28 +50,13 @@ export async function updateClaim(
       throw invalid([fieldError('dueDate', 'claim.due_before_issue')]);
     }
     if (data.principal !== undefined && money(data.principal).lt(current.amount_paid)) {
-      throw invalid([
-        {
-          path: 'principal',
-          message: `Il capitale non può essere inferiore a quanto già pagato (${current.amount_paid}) (principal below amount paid)`,
-        },
-      ]);
+      throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.amount_paid })]);
     }
     if (data.status === 'open' && money(current.amount_paid).gt(0)) {
-      throw invalid([
-        {
-          path: 'status',
-          message: `La pratica ha già pagamenti per ${current.amount_paid}: non può tornare "aperta" (a claim with payments cannot be reopened as open)`,
-        },
-      ]);
+      throw invalid([fieldError('status', 'claim.cannot_reopen', { paid: current.amount_paid })]);
     }
     if (data.currency !== undefined && data.currency !== current.currency && money(current.amount_paid).gt(0)) {
-      throw invalid([
-        {
-          path: 'currency',
-          message: 'Valuta non modificabile: la pratica ha già pagamenti registrati (currency fixed once payments are applied)',
-        },
-      ]);
+      throw invalid([fieldError('currency', 'claim.currency_fixed')]);
     }
     const pick = <K extends 'interestRegime' | 'interestRate' | 'interestBase' | 'interestSpread'>(k: K, stored: string | null) =>
       data[k] !== undefined ? (data[k] ?? null) : stored;

@@ -28,7 +28,7 @@ export async function waiveClaimCost(
   input: z.input<typeof WaiveClaimCostInput>,
 ): Promise<ClaimDetail> {
   const data = parseInput(WaiveClaimCostInput, input);
-  assertId(costId, 'Costo (cost)');
+  assertId(costId, 'cost');
   await db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, actor, claimId, { forUpdate: true });
     authorize(actor, 'create', 'waiver');

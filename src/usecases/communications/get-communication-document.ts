@@ -16,7 +16,7 @@ const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
  */
 export async function getCommunicationDocument(db: Db, actor: Actor, id: string): Promise<StoredFile> {
   authorize(actor, 'read', 'communication');
-  assertId(id, 'Comunicazione (communication)');
+  assertId(id, 'communication');
   const row = await visibleCommunications(db, actor)
     .select(['c.id', 'c.ref_no', 'c.channel', 'c.pdf', 'c.body_html', 'c.sha256'])
     .where('c.id', '=', id)

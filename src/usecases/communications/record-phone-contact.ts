@@ -42,7 +42,7 @@ export async function recordPhoneContact(
   now: Date = new Date(),
 ): Promise<PhoneContactResult> {
   const data = parseInput(RecordPhoneContactInput, input);
-  assertId(taskId, 'Telefonata (phone task)');
+  assertId(taskId, 'phone_task');
   const at = localMoment(now);
   return db.transaction().execute(async (trx) => {
     const task = await phoneTasksQuery(trx, actor).where('c.id', '=', taskId).executeTakeFirst();

@@ -7,7 +7,7 @@ import { assertId, debtorVisible } from '../shared/scope.ts';
 import type { ContactView } from './schema.ts';
 
 export async function loadContact(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  assertId(id, 'Recapito (contact)');
+  assertId(id, 'contact');
   let q = db
     .selectFrom('contacts')
     .selectAll()

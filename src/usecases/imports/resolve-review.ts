@@ -24,8 +24,8 @@ export async function resolveImportReview(
   input: z.input<typeof ResolveReviewInput>,
 ): Promise<{ id: string; status: 'merged' | 'kept_separate'; debtorId: string }> {
   authorize(actor, 'create', 'import');
-  assertId(jobId, 'Importazione (import)');
-  assertId(reviewId, 'Verifica (review)');
+  assertId(jobId, 'import');
+  assertId(reviewId, 'review');
   const { decision } = parseInput(ResolveReviewInput, input);
   return db.transaction().execute(async (trx) => {
     let q = trx

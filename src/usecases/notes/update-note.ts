@@ -14,7 +14,7 @@ import { UpdateNoteInput, type NoteView } from './schema.ts';
 /** Edits a note's text. Operators edit their own notes; supervisors and admins any. The old text stays in the audit log. */
 export async function updateNote(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateNoteInput>): Promise<NoteView> {
   const data = parseInput(UpdateNoteInput, input);
-  assertId(id, 'Nota (note)');
+  assertId(id, 'note');
   return db.transaction().execute(async (trx) => {
     const current = await fetchNote(trx, actor, id);
     if (!current) throw notFound('note');

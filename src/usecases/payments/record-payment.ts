@@ -193,9 +193,7 @@ async function findByIdempotencyKey(
     existing.currency === data.currency &&
     existing.value_date === data.valueDate;
   if (!same) {
-    throw conflict(
-      'Chiave di idempotenza già usata per un pagamento diverso (idempotency key already used for a different payment)',
-    );
+    throw conflict(msg('payment.idempotency_other'));
   }
   const detail = await fetchPaymentDetail(trx, actor, existing.id);
   if (!detail) throw conflict(msg('payment.idempotency_used'));

@@ -22,7 +22,7 @@ export async function updatePayment(
   input: z.input<typeof UpdatePaymentInput>,
 ): Promise<PaymentDetail> {
   const data = parseInput(UpdatePaymentInput, input);
-  assertId(id, 'Pagamento (payment)');
+  assertId(id, 'payment');
   return db.transaction().execute(async (trx) => {
     let lock = trx.selectFrom('payments').select(['id', 'version']).where('id', '=', id).where('tenant_id', '=', actor.tenantId);
     if (actor.creditorId !== null) lock = lock.where('creditor_id', '=', actor.creditorId);
