@@ -65,9 +65,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -84,9 +92,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -103,9 +119,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -157,9 +181,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -226,9 +258,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -328,9 +368,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -347,9 +395,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -366,9 +422,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -385,9 +449,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -404,9 +476,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -535,9 +615,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -554,9 +642,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -573,9 +669,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -592,9 +696,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -611,9 +723,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -700,9 +820,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -719,9 +847,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -738,9 +874,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -757,9 +901,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -776,9 +928,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -914,9 +1074,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -933,9 +1101,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -952,9 +1128,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -971,9 +1155,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -990,9 +1182,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1077,9 +1277,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1096,9 +1304,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1115,9 +1331,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1134,9 +1358,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1153,9 +1385,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1339,9 +1579,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1358,9 +1606,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1377,9 +1633,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1396,9 +1660,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1415,9 +1687,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1536,9 +1816,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1555,9 +1843,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1574,9 +1870,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1593,9 +1897,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1612,9 +1924,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1706,9 +2026,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1725,9 +2053,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1744,9 +2080,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1763,9 +2107,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1782,9 +2134,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1899,9 +2259,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1918,9 +2286,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1937,9 +2313,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1956,9 +2340,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1975,9 +2367,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2052,9 +2452,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2071,9 +2479,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2090,9 +2506,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2109,9 +2533,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2128,9 +2560,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2219,9 +2659,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2238,9 +2686,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2257,9 +2713,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2276,9 +2740,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2295,9 +2767,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2370,9 +2850,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2389,9 +2877,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2408,9 +2904,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2427,9 +2931,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2446,9 +2958,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2542,9 +3062,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2561,9 +3089,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2580,9 +3116,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2599,9 +3143,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2618,9 +3170,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2687,9 +3247,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2706,9 +3274,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2725,9 +3301,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2744,9 +3328,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2763,9 +3355,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2854,9 +3454,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2873,9 +3481,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2892,9 +3508,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2911,9 +3535,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2930,9 +3562,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3036,9 +3676,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3055,9 +3703,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3074,9 +3730,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3093,9 +3757,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3112,9 +3784,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3239,9 +3919,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3258,9 +3946,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3277,9 +3973,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3296,9 +4000,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3315,9 +4027,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3475,9 +4195,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3494,9 +4222,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3513,9 +4249,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3532,9 +4276,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3551,9 +4303,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3685,9 +4445,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3704,9 +4472,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3723,9 +4499,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3742,9 +4526,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3761,9 +4553,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3924,9 +4724,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3943,9 +4751,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3962,9 +4778,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3981,9 +4805,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4000,9 +4832,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4109,9 +4949,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4128,9 +4976,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4147,9 +5003,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4166,9 +5030,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4185,9 +5057,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4245,9 +5125,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4264,9 +5152,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4283,9 +5179,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4302,9 +5206,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4321,9 +5233,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4475,9 +5395,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4494,9 +5422,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4513,9 +5449,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4532,9 +5476,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4551,9 +5503,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4691,9 +5651,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4710,9 +5678,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4729,9 +5705,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4748,9 +5732,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4767,9 +5759,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4849,9 +5849,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4868,9 +5876,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4887,9 +5903,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4906,9 +5930,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4925,9 +5957,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5017,9 +6057,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5036,9 +6084,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5055,9 +6111,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5074,9 +6138,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5093,9 +6165,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5198,9 +6278,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5217,9 +6305,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5236,9 +6332,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5255,9 +6359,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5274,9 +6386,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5355,9 +6475,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5374,9 +6502,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5393,9 +6529,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5412,9 +6556,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5431,9 +6583,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5515,9 +6675,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5534,9 +6702,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5553,9 +6729,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5572,9 +6756,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5591,9 +6783,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5664,9 +6864,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5683,9 +6891,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5702,9 +6918,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5721,9 +6945,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5740,9 +6972,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5804,9 +7044,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5823,9 +7071,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5842,9 +7098,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5861,9 +7125,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5880,9 +7152,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5948,9 +7228,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5967,9 +7255,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5986,9 +7282,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6005,9 +7309,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6024,9 +7336,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6091,9 +7411,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6110,9 +7438,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6129,9 +7465,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6148,9 +7492,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6167,9 +7519,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6225,9 +7585,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6244,9 +7612,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6263,9 +7639,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6282,9 +7666,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6301,9 +7693,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6365,9 +7765,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6384,9 +7792,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6403,9 +7819,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6422,9 +7846,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6441,9 +7873,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6547,9 +7987,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6566,9 +8014,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6585,9 +8041,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6604,9 +8068,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6623,9 +8095,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6773,9 +8253,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6792,9 +8280,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6811,9 +8307,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6830,9 +8334,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6849,9 +8361,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6919,9 +8439,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6938,9 +8466,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6957,9 +8493,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6976,9 +8520,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6995,9 +8547,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7055,9 +8615,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7074,9 +8642,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7093,9 +8669,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7112,9 +8696,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7131,9 +8723,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7229,9 +8829,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7248,9 +8856,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7267,9 +8883,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7286,9 +8910,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7305,9 +8937,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7383,9 +9023,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7402,9 +9050,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7421,9 +9077,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7440,9 +9104,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7459,9 +9131,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7549,9 +9229,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7568,9 +9256,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7587,9 +9283,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7606,9 +9310,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7625,9 +9337,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7710,9 +9430,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7729,9 +9457,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7748,9 +9484,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7767,9 +9511,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7786,9 +9538,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7935,9 +9695,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7954,9 +9722,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7973,9 +9749,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7992,9 +9776,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8011,9 +9803,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8087,9 +9887,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8106,9 +9914,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8125,9 +9941,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8144,9 +9968,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8163,9 +9995,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8219,9 +10059,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8238,9 +10086,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8257,9 +10113,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8276,9 +10140,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8295,9 +10167,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8374,9 +10254,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8393,9 +10281,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8412,9 +10308,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8431,9 +10335,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8450,9 +10362,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8515,9 +10435,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8534,9 +10462,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8553,9 +10489,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8572,9 +10516,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8591,9 +10543,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8650,9 +10610,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8669,9 +10637,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8688,9 +10664,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8707,9 +10691,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8726,9 +10718,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8784,9 +10784,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8803,9 +10811,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8822,9 +10838,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8841,9 +10865,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8860,9 +10892,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8933,9 +10973,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8952,9 +11000,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8971,9 +11027,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8990,9 +11054,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9009,9 +11081,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9085,9 +11165,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9104,9 +11192,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9123,9 +11219,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9142,9 +11246,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9161,9 +11273,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9271,9 +11391,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9290,9 +11418,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9309,9 +11445,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9328,9 +11472,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9347,9 +11499,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9403,9 +11563,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9422,9 +11590,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9441,9 +11617,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9460,9 +11644,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9479,9 +11671,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9555,9 +11755,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9574,9 +11782,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9593,9 +11809,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9612,9 +11836,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9631,9 +11863,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9701,9 +11941,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9720,9 +11968,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9739,9 +11995,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9758,9 +12022,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9777,9 +12049,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9894,9 +12174,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9913,9 +12201,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9932,9 +12228,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9951,9 +12255,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9970,9 +12282,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10075,9 +12395,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10094,9 +12422,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10113,9 +12449,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10132,9 +12476,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10151,9 +12503,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10170,9 +12530,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10253,9 +12621,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10272,9 +12648,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10291,9 +12675,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10310,9 +12702,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10329,9 +12729,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10404,9 +12812,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10423,9 +12839,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10442,9 +12866,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10461,9 +12893,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10480,9 +12920,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10543,9 +12991,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10562,9 +13018,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10581,9 +13045,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10600,9 +13072,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10619,9 +13099,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10673,9 +13161,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10692,9 +13188,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10711,9 +13215,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10730,9 +13242,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10749,9 +13269,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10805,9 +13333,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10824,9 +13360,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10843,9 +13387,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10862,9 +13414,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10881,9 +13441,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11003,9 +13571,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11022,9 +13598,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11041,9 +13625,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11060,9 +13652,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11079,9 +13679,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11191,9 +13799,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11210,9 +13826,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11229,9 +13853,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11248,9 +13880,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11267,9 +13907,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11382,9 +14030,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11401,9 +14057,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11420,9 +14084,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11439,9 +14111,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11458,9 +14138,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11590,9 +14278,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11609,9 +14305,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11628,9 +14332,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11647,9 +14359,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11666,9 +14386,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11776,9 +14504,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11795,9 +14531,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11814,9 +14558,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11833,9 +14585,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11852,9 +14612,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11987,9 +14755,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12006,9 +14782,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12025,9 +14809,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12044,9 +14836,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12063,9 +14863,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12180,9 +14988,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12199,9 +15015,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12218,9 +15042,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12237,9 +15069,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12256,9 +15096,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12374,9 +15222,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12393,9 +15249,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12412,9 +15276,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12431,9 +15303,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12450,9 +15330,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12519,9 +15407,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12538,9 +15434,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12557,9 +15461,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12576,9 +15488,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12595,9 +15515,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12665,9 +15593,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12684,9 +15620,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12703,9 +15647,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12722,9 +15674,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12741,9 +15701,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12799,9 +15767,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12818,9 +15794,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12837,9 +15821,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12856,9 +15848,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12875,9 +15875,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
