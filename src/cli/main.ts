@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { Command } from '@commander-js/extra-typings';
 import { loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
-import { AppError } from '../domain/errors.ts';
+import { AppError, renderAppError } from '../domain/errors.ts';
+import { localeFromEnv } from '../domain/messages/index.ts';
 import { demoCommand } from './commands/demo.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { openapiCommand } from './commands/openapi.ts';
@@ -43,10 +44,12 @@ try {
     process.exit(3);
   }
   if (err instanceof AppError) {
-    process.stderr.write(`incasso: ${err.message}\n`);
+    // In the language of INCASSO_LANG / LANG (Italian by default).
+    const shown = renderAppError(err, localeFromEnv(process.env));
+    process.stderr.write(`incasso: ${shown.message}\n`);
     // Field lines add the field's name; a message already printed above is not repeated.
-    for (const f of err.fields) if (f.message !== err.message || err.fields.length > 1) process.stderr.write(`  ${f.path}: ${f.message}\n`);
-    if (err.fields.length === 1 && err.fields[0]!.message === err.message) process.stderr.write(`  (${err.fields[0]!.path})\n`);
+    for (const f of shown.fields) if (f.message !== shown.message || shown.fields.length > 1) process.stderr.write(`  ${f.path}: ${f.message}\n`);
+    if (shown.fields.length === 1 && shown.fields[0]!.message === shown.message) process.stderr.write(`  (${shown.fields[0]!.path})\n`);
     process.exit(2);
   }
   process.stderr.write(`incasso: ${err instanceof Error ? err.message : String(err)}\n`);

@@ -1,4 +1,4 @@
-import type { FieldError } from './errors.ts';
+import { fieldError, type FieldError } from './errors.ts';
 import type { DebtorKind } from './model.ts';
 
 /**
@@ -34,24 +34,24 @@ export function interestTermsProblems(t: InterestTermsInput, debtorKind: DebtorK
   const regimeProblem = interestRegimeProblem(t.interestRegime, debtorKind) ?? interestRegimeProblem(t.interestBase, debtorKind);
   if (regimeProblem) out.push({ path: t.interestRegime === 'spread' ? 'interestBase' : 'interestRegime', message: regimeProblem });
   if (t.interestRegime === 'fixed' && t.interestRate === null) {
-    out.push({ path: 'interestRate', message: 'Il regime "fixed" richiede il tasso contrattuale, es. 8.5 (a fixed regime needs the contractual rate)' });
+    out.push(fieldError('interestRate', 'claim.fixed_needs_rate'));
   }
   if (t.interestRegime !== 'fixed' && t.interestRate !== null) {
-    out.push({ path: 'interestRate', message: 'Tasso contrattuale solo con il regime "fixed" (a contractual rate needs the fixed regime)' });
+    out.push(fieldError('interestRate', 'claim.rate_needs_fixed'));
   }
   if (t.interestRegime === 'spread') {
     if (t.interestBase === null || ['spread', 'none', 'fixed'].includes(t.interestBase)) {
-      out.push({ path: 'interestBase', message: 'Il regime "spread" richiede un regime legale di base, es. it-legal (a spread needs a statutory base regime)' });
+      out.push(fieldError('interestBase', 'claim.spread_needs_base'));
     }
     if (t.interestSpread === null) {
-      out.push({ path: 'interestSpread', message: 'Il regime "spread" richiede i punti di maggiorazione, es. 3 (a spread needs its points)' });
+      out.push(fieldError('interestSpread', 'claim.spread_needs_points'));
     }
   } else {
     if (t.interestBase !== null) {
-      out.push({ path: 'interestBase', message: 'Regime base solo con il regime "spread" (a base regime needs the spread regime)' });
+      out.push(fieldError('interestBase', 'claim.base_needs_spread'));
     }
     if (t.interestSpread !== null) {
-      out.push({ path: 'interestSpread', message: 'Punti di maggiorazione solo con il regime "spread" (points need the spread regime)' });
+      out.push(fieldError('interestSpread', 'claim.points_need_spread'));
     }
   }
   return out;

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { msg, translate, type Message } from './messages/index.ts';
 
 export { Temporal };
 export type PlainDate = Temporal.PlainDate;
@@ -8,17 +9,21 @@ export const MIN_DATE = '1900-01-01';
 export const MAX_DATE = '2199-12-31';
 
 /** Why an ISO date string is not a real, plausible calendar date, or null. */
-export function dateProblem(raw: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return 'Data non valida, formato atteso AAAA-MM-GG (date must be YYYY-MM-DD)';
+export function dateIssue(raw: string): Message | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return msg('date.format');
   try {
     Temporal.PlainDate.from(raw, { overflow: 'reject' });
   } catch {
-    return `La data ${raw} non esiste nel calendario (${raw} is not a calendar date)`;
+    return msg('date.not_in_calendar', { date: raw });
   }
-  if (raw < MIN_DATE || raw > MAX_DATE) {
-    return `Data fuori intervallo ${MIN_DATE}–${MAX_DATE} (date out of range)`;
-  }
+  if (raw < MIN_DATE || raw > MAX_DATE) return msg('date.out_of_range', { min: MIN_DATE, max: MAX_DATE });
   return null;
+}
+
+/** `dateIssue` as Italian text. */
+export function dateProblem(raw: string): string | null {
+  const m = dateIssue(raw);
+  return m && translate(m, 'it');
 }
 
 export function parseDate(raw: string): PlainDate {

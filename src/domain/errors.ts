@@ -1,6 +1,10 @@
+import { asMessage, isMessageCode, msg, translate, type Locale, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
+
 /**
- * Typed failures of use cases. The HTTP layer maps codes to status codes in one place; the CLI prints
- * the message. `fields` carries per-field messages for forms.
+ * Typed failures of use cases. The HTTP layer maps codes to status codes in one place. A failure's
+ * message is a code plus params (src/domain/messages), rendered in the reader's language where it is
+ * shown; `message` stays the Italian text for logs and callers that print it as it is. `fields` carries
+ * per-field messages for forms. A plain string is still accepted (shown as written in every language).
  */
 export type ErrorCode =
   | 'unauthenticated'
@@ -13,26 +17,71 @@ export type ErrorCode =
 
 export interface FieldError {
   path: string;
+  /** Italian text (for logs, the CLI and older callers). */
   message: string;
+  messageCode?: MessageCode;
+  params?: MessageParams;
+}
+
+/** A field error from a coded message. */
+export function fieldError(path: string, code: MessageCode, params?: MessageParams): FieldError {
+  const m = msg(code, params);
+  return { path, message: translate(m, 'it'), messageCode: code, ...(params ? { params } : {}) };
+}
+
+/** The coded message of a field error (a plain or zod-encoded text is decoded). */
+export function fieldMessage(f: FieldError): Message {
+  return f.messageCode ? msg(f.messageCode, f.params) : asMessage(f.message);
+}
+
+/** A field error whose message is decoded, so `message` is readable Italian and the code is kept. */
+export function normaliseField(f: FieldError): FieldError {
+  if (f.messageCode) return f;
+  const m = asMessage(f.message);
+  if (m.code === 'text') return f;
+  return { path: f.path, message: translate(m, 'it'), messageCode: m.code, ...(m.params ? { params: m.params } : {}) };
 }
 
 export class AppError extends Error {
+  readonly msg: Message;
+  readonly fields: FieldError[];
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly fields: FieldError[] = [],
+    message: string | Message,
+    fields: FieldError[] = [],
   ) {
-    super(message);
+    const m = asMessage(message);
+    super(translate(m, 'it'));
     this.name = 'AppError';
+    this.msg = m;
+    this.fields = fields.map(normaliseField);
   }
 }
 
-export const notFound = (what: string) => new AppError('not_found', `${what} non trovato (not found)`);
-export const forbidden = (why = 'Operazione non consentita al tuo ruolo (not allowed for your role)') =>
-  new AppError('forbidden', why);
-export const invalid = (fields: FieldError[], message = 'Dati non validi (invalid input)') =>
+export type NotFoundWhat = Extract<MessageCode, `not_found.${string}`> extends `not_found.${infer W}` ? W : never;
+
+/** `notFound('claim')`; a plain string (old style) still works. */
+export const notFound = (what: NotFoundWhat | Message | (string & {})) =>
+  new AppError(
+    'not_found',
+    typeof what !== 'string' ? what : isNotFoundWhat(what) ? msg(`not_found.${what}`) : `${what} non trovato (not found)`,
+  );
+function isNotFoundWhat(w: string): w is NotFoundWhat {
+  return /^[a-z_]+$/.test(w) && isMessageCode(`not_found.${w}`);
+}
+
+export const forbidden = (why: string | Message = msg('error.forbidden')) => new AppError('forbidden', why);
+export const invalid = (fields: FieldError[], message: string | Message = msg('error.invalid_input')) =>
   new AppError('validation', message, fields);
-export const conflict = (message: string) => new AppError('conflict', message);
+export const conflict = (message: string | Message) => new AppError('conflict', message);
+
+/** A failure as its reader sees it: the message, then one line per field (for the CLI). */
+export function renderAppError(err: AppError, locale: Locale): { message: string; fields: { path: string; message: string }[] } {
+  return {
+    message: translate(err.msg, locale),
+    fields: err.fields.map((f) => ({ path: f.path, message: translate(fieldMessage(f), locale) })),
+  };
+}
 
 /** Too many attempts: the caller may try again after `retryAfterSeconds` (HTTP Retry-After). */
 export class RateLimitedError extends AppError {

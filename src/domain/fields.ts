@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import './zod-messages.ts';
-import { dateProblem } from './dates.ts';
+import { dateIssue } from './dates.ts';
+import { encodeMessage, msg, type MessageCode, type MessageParams } from './messages/index.ts';
 import { CURRENCIES } from './model.ts';
-import { amountProblem, toMoneyString } from './money.ts';
+import { amountIssue, toMoneyString } from './money.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
+
+/** A coded message as zod carries it (decoded into a field error by `fieldErrors`). */
+const coded = (code: MessageCode, params?: MessageParams) => encodeMessage(msg(code, params));
 
 /**
  * Field types shared by every use case input. Each refuses bad input with a specific message and
@@ -11,28 +15,28 @@ import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissU
  */
 
 export const moneyAmount = z
-  .string({ error: 'Importo richiesto come stringa, es. "1234.56" (amount must be a string like "1234.56")' })
+  .string({ error: coded('money.not_string') })
   .superRefine((v, ctx) => {
-    const problem = amountProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = amountIssue(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: encodeMessage(problem) });
   })
   .transform((v) => toMoneyString(v.trim()))
   .meta({ description: 'Exact amount as a decimal string, two decimals at most', example: '1234.56' });
 
 export const positiveMoneyAmount = moneyAmount.refine((v) => Number(v) > 0, {
-  message: 'L’importo deve essere maggiore di zero (amount must be greater than zero)',
+  message: coded('money.not_positive'),
 });
 
 export const isoDate = z
-  .string({ error: 'Data richiesta nel formato AAAA-MM-GG (date must be YYYY-MM-DD)' })
+  .string({ error: coded('date.not_string') })
   .superRefine((v, ctx) => {
-    const problem = dateProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = dateIssue(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: encodeMessage(problem) });
   })
   .meta({ description: 'Calendar date, YYYY-MM-DD', example: '2026-03-31', format: 'date' });
 
 export const currency = z.enum(CURRENCIES, {
-  error: `Valuta non supportata: ammesse ${CURRENCIES.join(', ')} (unsupported currency)`,
+  error: coded('field.unsupported_currency', { allowed: CURRENCIES.join(', ') }),
 });
 
 function taxId(validate: (raw: string) => TaxIdResult, description: string) {
@@ -41,7 +45,7 @@ function taxId(validate: (raw: string) => TaxIdResult, description: string) {
     .transform((raw, ctx) => {
       const r = validate(raw);
       if (!r.ok) {
-        ctx.addIssue({ code: 'custom', message: r.reason });
+        ctx.addIssue({ code: 'custom', message: encodeMessage(r.message) });
         return z.NEVER;
       }
       return r.value;
@@ -57,7 +61,7 @@ export const email = z
   .string()
   .trim()
   .toLowerCase()
-  .pipe(z.email({ error: 'Indirizzo e-mail non valido (invalid e-mail address)' }).max(254));
+  .pipe(z.email({ error: coded('field.invalid_email') }).max(254));
 
 /**
  * Phone numbers normalised to E.164. Without a country prefix an Italian number is assumed
@@ -77,7 +81,7 @@ export function normalisePhone(raw: string, defaultCountry: 'IT' | 'CH' = 'IT'):
 export const phone = z.string().transform((raw, ctx) => {
   const v = normalisePhone(raw);
   if (!v) {
-    ctx.addIssue({ code: 'custom', message: 'Numero di telefono non valido (invalid phone number)' });
+    ctx.addIssue({ code: 'custom', message: coded('field.invalid_phone') });
     return z.NEVER;
   }
   return v;
@@ -124,7 +128,7 @@ export const safeString = (opts: { multiLine?: boolean } = {}) =>
 /** Free text on one line with a sane upper bound; empty strings become null so "cleared" is representable. */
 export const text = (max: number) =>
   safeString()
-    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` })
+    .max(max, { error: coded('field.max_chars', { max }) })
     .transform((v) => (v.trim() === '' ? null : v.trim()));
 
 /** Free text over several lines (notes, descriptions): line feeds and tabs allowed, CR LF stored as LF. */
@@ -139,13 +143,13 @@ export const multiLineText = (max: number) =>
 export const requiredText = (max: number) =>
   safeString()
     .trim()
-    .min(1, { error: 'Campo obbligatorio (required)' })
-    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` });
+    .min(1, { error: coded('field.required') })
+    .max(max, { error: coded('field.max_chars', { max }) });
 
 /** A search term (`?q=`): one line, no control characters. */
 export const searchText = safeString().trim().max(200).optional();
 
-export const uuid = z.uuid({ error: 'Identificativo non valido (invalid id)' });
+export const uuid = z.uuid({ error: coded('field.invalid_id') });
 
 export const pagination = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1),
@@ -154,5 +158,5 @@ export const pagination = z.object({
 });
 
 export const iban = taxId(validateIban, 'IBAN, electronic form');
-export const countryCode = z.enum(['IT', 'CH', 'DE', 'FR'], { error: 'Paese non supportato: IT, CH, DE, FR (unsupported country)' });
-export const language = z.enum(['it', 'de', 'fr', 'en'], { error: 'Lingua non supportata: it, de, fr, en (unsupported language)' });
+export const countryCode = z.enum(['IT', 'CH', 'DE', 'FR'], { error: coded('field.unsupported_country', { allowed: 'IT, CH, DE, FR' }) });
+export const language = z.enum(['it', 'de', 'fr', 'en'], { error: coded('field.unsupported_language', { allowed: 'it, de, fr, en' }) });

@@ -16,7 +16,7 @@ describe('money', () => {
     expect(moneyProblem('1234.56')).toBeNull();
     expect(moneyProblem('12')).toBeNull();
     expect(moneyProblem('1e3')).toContain('esponenziale');
-    expect(moneyProblem('12.345')).toContain('due decimali');
+    expect(moneyProblem('12.345')).toContain('più di 2 decimali');
     expect(moneyProblem('1.234,56')).toContain('punto');
     expect(moneyProblem('-5')).toContain('positivo');
     expect(moneyProblem('')).toContain('mancante');

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { msg, translate, type Message } from './messages/index.ts';
 
 /**
  * Money is exact: decimal strings on the wire and in the database, Decimal in computation.
@@ -30,29 +31,39 @@ export function toMoneyString(value: Money | string): string {
 }
 
 /** Why an amount string is not acceptable, or null when it is. Specific, so users can fix it. */
-export function moneyProblem(raw: string): string | null {
+export function moneyIssue(raw: string): Message | null {
   const s = raw.trim();
-  if (s === '') return 'Importo mancante (amount is required)';
-  if (/e/i.test(s)) return 'Importo non valido: usare cifre, non la notazione esponenziale (no exponent notation like 1e3)';
-  if (s.includes(',')) return 'Importo non valido: usare il punto come separatore decimale, es. 1234.56 (use a dot for decimals)';
-  if (s.startsWith('-')) return 'L’importo deve essere positivo (amount must be positive)';
-  if (/^\d+\.\d{3,}$/.test(s)) return 'Importo con più di due decimali (amount has more than two decimals)';
-  if (!MONEY_PATTERN.test(s)) return 'Importo non valido, formato atteso 1234.56 (invalid amount, expected 1234.56)';
+  if (s === '') return msg('money.required');
+  if (/e/i.test(s)) return msg('money.exponent');
+  if (s.includes(',')) return msg('money.comma');
+  if (s.startsWith('-')) return msg('money.negative');
+  if (/^\d+\.\d{3,}$/.test(s)) return msg('money.too_many_decimals', { max: 2 });
+  if (!MONEY_PATTERN.test(s)) return msg('money.invalid');
   return null;
 }
 
 /**
  * Why an amount entering incasso's records (a claim, payment, cost, fee — by API, CLI or import) is
- * not acceptable: `moneyProblem`, then the bound MAX_AMOUNT. The interest engine alone takes any
+ * not acceptable: `moneyIssue`, then the bound MAX_AMOUNT. The interest engine alone takes any
  * well-formed amount: it computes and stores nothing.
  */
-export function amountProblem(raw: string): string | null {
-  const problem = moneyProblem(raw);
-  if (problem) return problem;
-  if (new Money(raw.trim()).gt(MAX_AMOUNT)) {
-    return 'Importo oltre il massimo ammesso di 999.999.999,99 (amount above the maximum of 999,999,999.99)';
-  }
+export function amountIssue(raw: string): Message | null {
+  const m = moneyIssue(raw);
+  if (m) return m;
+  if (new Money(raw.trim()).gt(MAX_AMOUNT)) return msg('money.above_max');
   return null;
+}
+
+/** `amountIssue` as Italian text. */
+export function amountProblem(raw: string): string | null {
+  const m = amountIssue(raw);
+  return m && translate(m, 'it');
+}
+
+/** `moneyIssue` as Italian text. */
+export function moneyProblem(raw: string): string | null {
+  const m = moneyIssue(raw);
+  return m && translate(m, 'it');
 }
 
 export function sumMoney(values: Iterable<Money | string>): Money {

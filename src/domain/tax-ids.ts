@@ -1,3 +1,4 @@
+import { msg, rawText, translate, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
 import * as cfModule from 'codice-fiscale-js';
 import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 
@@ -10,10 +11,19 @@ const CodiceFiscale: CodiceFiscaleApi = loaded.CodiceFiscale ?? loaded.default;
 
 /**
  * Tax identifiers, validated by their check digits. Each validator takes raw user input and
- * answers either the normalised value or a specific reason it is wrong (Italian first, then English:
- * the messages reach operators and API clients as they are).
+ * answers either the normalised value or a specific reason it is wrong (a coded message, rendered in
+ * the reader's language; `reason` is its Italian text).
  */
-export type TaxIdResult = { ok: true; value: string } | { ok: false; reason: string };
+export type TaxIdResult = { ok: true; value: string } | { ok: false; reason: string; message: Message };
+
+/** A refusal: the coded message, with its Italian text as `reason`. */
+const no = (code: MessageCode, params?: MessageParams): TaxIdResult => {
+  const message = msg(code, params);
+  return { ok: false, reason: translate(message, 'it'), message };
+};
+
+/** A refusal worded here (not yet a catalogue code): the text as it is. */
+const refuse = (reason: string): TaxIdResult => ({ ok: false, reason, message: rawText(reason) });
 
 const strip = (raw: string) => raw.replace(/[\s.\-/]/g, '').toUpperCase();
 
@@ -35,15 +45,12 @@ export function validatePartitaIva(raw: string): TaxIdResult {
   let v = strip(raw);
   if (v.startsWith('IT')) v = v.slice(2);
   if (!/^\d{11}$/.test(v)) {
-    return { ok: false, reason: 'La partita IVA deve avere 11 cifre (VAT number must have 11 digits)' };
+    return no('vat.length');
   }
-  if (/^0{11}$/.test(v)) return { ok: false, reason: 'Partita IVA non valida (VAT number is all zeros)' };
+  if (/^0{11}$/.test(v)) return no('vat.zeros');
   const expected = partitaIvaCheckDigit(v.slice(0, 10));
   if (expected !== Number(v[10])) {
-    return {
-      ok: false,
-      reason: `Cifra di controllo della partita IVA errata: atteso ${expected} (wrong VAT check digit, expected ${expected})`,
-    };
+    return no('vat.check_digit', { expected });
   }
   return { ok: true, value: v };
 }
@@ -60,23 +67,17 @@ export function validateCodiceFiscale(raw: string): TaxIdResult {
     const r = validatePartitaIva(v);
     return r.ok
       ? r
-      : { ok: false, reason: 'Codice fiscale numerico non valido: cifra di controllo errata (wrong check digit)' };
+      : no('cf.numeric_check');
   }
   if (v.length !== 16) {
-    return {
-      ok: false,
-      reason: 'Il codice fiscale deve avere 16 caratteri, o 11 cifre per le società (tax code must have 16 characters, or 11 digits)',
-    };
+    return no('cf.length');
   }
   if (!CF_PERSON.test(v)) {
-    return { ok: false, reason: 'Formato del codice fiscale non valido (malformed tax code)' };
+    return no('cf.format');
   }
   const expected = CodiceFiscale.getCheckCode(v.slice(0, 15));
   if (expected !== v[15]) {
-    return {
-      ok: false,
-      reason: `Carattere di controllo del codice fiscale errato: atteso ${expected} (wrong check character, expected ${expected})`,
-    };
+    return no('cf.check_char', { expected });
   }
   return { ok: true, value: v };
 }
@@ -102,11 +103,11 @@ export function validateSwissUid(raw: string): TaxIdResult {
   let v = strip(raw).replace(/(MWST|TVA|IVA|VAT)$/, '');
   if (v.startsWith('CHE')) v = v.slice(3);
   if (!/^\d{9}$/.test(v)) {
-    return { ok: false, reason: 'Il numero UID svizzero ha la forma CHE-123.456.789 (Swiss UID must look like CHE-123.456.789)' };
+    return no('uid.format');
   }
   const expected = swissUidCheckDigit(v.slice(0, 8));
   if (expected === null || expected !== Number(v[8])) {
-    return { ok: false, reason: 'Cifra di controllo dell’UID svizzero errata (wrong Swiss UID check digit)' };
+    return no('uid.check_digit');
   }
   return { ok: true, value: `CHE-${v.slice(0, 3)}.${v.slice(3, 6)}.${v.slice(6, 9)}` };
 }
@@ -121,29 +122,26 @@ export function validateSwissUid(raw: string): TaxIdResult {
 export function validateIban(raw: string): TaxIdResult {
   const v = strip(raw);
   if (!/^[A-Z]{2}[A-Z0-9]*$/.test(v)) {
-    return { ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' };
+    return refuse('Formato IBAN non valido (malformed IBAN)');
   }
   const country = v.slice(0, 2);
   const spec = getCountrySpecifications()[country];
   if (!spec?.chars || !spec.bban_regexp) {
-    return { ok: false, reason: `Paese IBAN sconosciuto: ${country} (unknown IBAN country: ${country})` };
+    return refuse(`Paese IBAN sconosciuto: ${country} (unknown IBAN country: ${country})`);
   }
   if (v.length !== spec.chars) {
-    return {
-      ok: false,
-      reason: `Lunghezza IBAN errata: ${v.length} caratteri, un IBAN ${country} ne ha ${spec.chars} (wrong IBAN length: ${v.length} characters, a ${country} IBAN has ${spec.chars})`,
-    };
+    return refuse(`Lunghezza IBAN errata: ${v.length} caratteri, un IBAN ${country} ne ha ${spec.chars} (wrong IBAN length: ${v.length} characters, a ${country} IBAN has ${spec.chars})`);
   }
   const { errorCodes } = validateIBAN(v);
   if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
-    return { ok: false, reason: `Struttura IBAN non valida per ${country} (the account part does not fit a ${country} IBAN)` };
+    return refuse(`Struttura IBAN non valida per ${country} (the account part does not fit a ${country} IBAN)`);
   }
   if (errorCodes.includes(ValidationErrorsIBAN.ChecksumNotNumber) || errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum)) {
-    return { ok: false, reason: 'IBAN non valido: cifre di controllo errate (wrong IBAN check digits)' };
+    return refuse('IBAN non valido: cifre di controllo errate (wrong IBAN check digits)');
   }
   if (errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
-    return { ok: false, reason: 'IBAN non valido: cifra di controllo nazionale errata (wrong national check digit in the IBAN)' };
+    return refuse('IBAN non valido: cifra di controllo nazionale errata (wrong national check digit in the IBAN)');
   }
-  if (errorCodes.length) return { ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' };
+  if (errorCodes.length) return refuse('Formato IBAN non valido (malformed IBAN)');
   return { ok: true, value: v };
 }

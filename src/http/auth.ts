@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors.ts';
 import type { Actor } from '../domain/policies.ts';
 import { resolveSession, type SessionUser } from '../usecases/auth/resolve-session.ts';
 import type { Db } from '../db/connect.ts';
+import { msg } from '../domain/messages/index.ts';
 
 export const SESSION_COOKIE = 'incasso_session';
 
@@ -56,9 +57,9 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: { idleMinutes: 
         } catch {
           sameHost = false;
         }
-        if (!sameHost) throw new AppError('forbidden', 'Richiesta da un’altra origine rifiutata (cross-origin request refused)');
+        if (!sameHost) throw new AppError('forbidden', msg('error.cross_origin'));
       } else if (origin === 'null') {
-        throw new AppError('forbidden', 'Richiesta da un’altra origine rifiutata (cross-origin request refused)');
+        throw new AppError('forbidden', msg('error.cross_origin'));
       }
     }
     const route = `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`;
@@ -74,13 +75,13 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: { idleMinutes: 
       }
     }
     if (!req.session && !PUBLIC.has(route)) {
-      throw new AppError('unauthenticated', 'Accesso richiesto (authentication required)');
+      throw new AppError('unauthenticated', msg('error.auth_required'));
     }
   });
 }
 
 /** The authenticated actor of a request that passed the hook above. */
 export function actorOf(req: FastifyRequest): Actor {
-  if (!req.session) throw new AppError('unauthenticated', 'Accesso richiesto (authentication required)');
+  if (!req.session) throw new AppError('unauthenticated', msg('error.auth_required'));
   return req.session.actor;
 }

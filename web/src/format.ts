@@ -80,13 +80,32 @@ export function formatDateTime(instant: string | null | undefined, locale: Local
   }).format(d);
 }
 
+/** How an amount is typed in an edit form: its thousands and decimal separators. */
+export interface MoneyStyle {
+  group: string;
+  decimal: '.' | ',';
+}
+
 /**
- * What a person typed in an amount field → the API's form ("1234.56"), or null when it is not an
- * amount. Accepts a decimal comma ("1234,56") and, when both separators appear, thousands separators
- * ("1.234,56", "1,234.56", "1’234.56"). Pure string work: no float is involved.
+ * The edit-form style of a language (1.245,00 in Italian and German, 1\u202f245,00 in French,
+ * 1,245.00 in English); francs are written the Swiss way, 1’245.00, in every language.
  */
-export function parseMoneyInput(raw: string): string | null {
-  let s = raw.trim().replace(/[\s\u00a0'’]/g, '');
+export function moneyStyle(locale: Locale, currency?: string): MoneyStyle {
+  if (currency === 'CHF') return { group: '\u2019', decimal: '.' };
+  if (locale === 'en') return { group: ',', decimal: '.' };
+  if (locale === 'fr') return { group: '\u202f', decimal: ',' };
+  return { group: '.', decimal: ',' };
+}
+
+/**
+ * What a user typed as an amount → the exact decimal string the API wants ("1.234,56" → "1234.56"),
+ * or null when it is not an amount. Never goes through a float. Without a style a lone "." or ","
+ * followed by three digits is ambiguous and refused; with the form's style, the language decides:
+ * "1.234" is 1234 in Italian, "1,234" is 1234 in English. A lone separator before one or two digits is
+ * always the decimal one ("12.5" and "12,5" are both 12.50).
+ */
+export function parseMoneyInput(raw: string, style?: MoneyStyle): string | null {
+  let s = raw.trim().replace(/[\s\u00a0\u202f'’]/g, '');
   if (s === '') return null;
   const lastComma = s.lastIndexOf(',');
   const lastDot = s.lastIndexOf('.');
@@ -95,13 +114,32 @@ export function parseMoneyInput(raw: string): string | null {
     const grouping = decimalIsComma ? '.' : ',';
     const groupedPart = s.slice(0, decimalIsComma ? lastComma : lastDot);
     if (!/^\d{1,3}([.,]\d{3})*$/.test(groupedPart)) return null;
+    if (groupedPart.includes(decimalIsComma ? ',' : '.')) return null;
     s = s.split(grouping).join('');
     if (decimalIsComma) s = s.replace(',', '.');
-  } else if (lastComma >= 0) {
-    if (s.indexOf(',') !== lastComma) return null;
-    s = s.replace(',', '.');
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const sep = lastComma >= 0 ? ',' : '.';
+    const grouped = new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(s);
+    if (style && sep !== style.decimal && grouped) {
+      s = s.split(sep).join('');
+    } else {
+      if (s.indexOf(sep) !== s.lastIndexOf(sep)) return null;
+      if (!style && sep === '.' && grouped) return null;
+      s = s.replace(sep, '.');
+    }
   }
   return MONEY_PATTERN.test(s) ? s : null;
+}
+
+/**
+ * An exact decimal string as an edit form shows it: "1245.5" → "1.245,50" (it). Anything that is
+ * not a plain decimal (a half-typed value) is returned as it is.
+ */
+export function formatMoneyInput(amount: string, style: MoneyStyle): string {
+  const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(amount.trim());
+  if (!m) return amount;
+  const [, int = '0', frac = ''] = m;
+  return `${groupDigits(int.replace(/^0+(?=\d)/, ''), style.group)}${style.decimal}${(frac + '00').slice(0, 2)}`;
 }
 
 /** Percentages as the API wants them ("12.5"), accepting a decimal comma. */

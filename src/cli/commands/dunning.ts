@@ -10,6 +10,7 @@ import { renderPendingLetters, type RenderResult } from '../../usecases/dunning/
 import { runDunning, type DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export function dunningCommand(config: () => Config) {
   const cmd = new Command('dunning').description('Collection strategies: run the due steps (solleciti) and deliver the e-mails');
@@ -35,7 +36,7 @@ export function dunningCommand(config: () => Config) {
         if (o.creditor) {
           if (!tenantId) throw invalid([{ path: 'creditor', message: '--creditor richiede --tenant (needs --tenant)' }]);
           const k = await database.db.selectFrom('creditors').select('id').where('tenant_id', '=', tenantId).where('code', '=', o.creditor).executeTakeFirst();
-          if (!k) throw notFound(`Creditore "${o.creditor}"`);
+          if (!k) throw notFound(msg('not_found.creditor_named', { name: o.creditor }));
           creditorId = k.id;
         }
         const date = o.date ?? today().toString();

@@ -10,6 +10,7 @@ import type { ImportSummary } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /**
  * `incasso import FILE --creditor ID|CODE|NAME`: loads a portfolio file as an import job. Progress goes to
@@ -48,7 +49,7 @@ export function importCommand(config: () => Config) {
             ]),
           )
           .execute();
-        if (creditors.length !== 1) throw notFound(`Mandante "${o.creditor}" (creditor)`);
+        if (creditors.length !== 1) throw notFound(msg('not_found.creditor_named', { name: o.creditor }));
         const creditor = creditors[0]!;
 
         const job = await uploadImport(database.db, actor, { creditorId: creditor.id, fileName: path.basename(file) }, (await fs.promises.open(file)).createReadStream());

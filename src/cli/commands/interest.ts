@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import readline from 'node:readline';
 import { Command, Option } from '@commander-js/extra-typings';
-import { AppError } from '../../domain/errors.ts';
+import { AppError, renderAppError } from '../../domain/errors.ts';
+import { localeFromEnv } from '../../domain/messages/index.ts';
 import { DAY_COUNTS } from '../../domain/interest/day-count.ts';
 import type { Statement } from '../../domain/interest/compute.ts';
 import { INTEREST_REGIMES } from '../../domain/model.ts';
@@ -22,7 +23,10 @@ function payment(spec: string, i: number) {
 }
 
 function errorMessage(err: unknown): string {
-  if (err instanceof AppError) return err.fields.length ? err.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : err.message;
+  if (err instanceof AppError) {
+    const shown = renderAppError(err, localeFromEnv(process.env));
+    return shown.fields.length ? shown.fields.map((f) => `${f.path}: ${f.message}`).join('; ') : shown.message;
+  }
   return err instanceof Error ? err.message : String(err);
 }
 

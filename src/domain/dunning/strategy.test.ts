@@ -100,7 +100,7 @@ describe('validateStrategy', () => {
   it('refuses inexact money, unknown values and unknown fields', () => {
     expect(problems(ok([step({ fee: '12.345' })]))[0]?.path).toBe('steps.0.fee');
     expect(problems(ok([step({ fee: 'free' })]))[0]?.path).toBe('steps.0.fee');
-    expect(problems(ok([step({ waiveBelow: '1,5' })]))[0]?.message).toMatch(/dot for decimals/);
+    expect(problems(ok([step({ waiveBelow: '1,5' })]))[0]?.message).toMatch(/punto come separatore decimale/);
     expect(problems(ok([step({ postage: '-1' })]))[0]?.path).toBe('steps.0.postage');
     expect(problems(ok([step({ conditions: { minAmount: '500', maxAmount: '100' } })]))[0]?.message).toMatch(/minAmount is above maxAmount/);
     expect(problems(ok([step({ channels: [] })]))[0]?.path).toBe('steps.0.channels');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import '../zod-messages.ts';
 import { safeString } from '../fields.ts';
-import { invalid, type FieldError } from '../errors.ts';
+import { invalid, normaliseField, type FieldError } from '../errors.ts';
 import { CURRENCIES, DEBTOR_KINDS, type Currency, type DebtorKind } from '../model.ts';
 import { amountProblem, money, toMoneyString } from '../money.ts';
 import { TEMPLATE_INFO, TEMPLATE_KEYS, type TemplateKey } from './templates.ts';
@@ -191,7 +191,7 @@ export type StrategyValidation = { ok: true; strategy: Strategy } | { ok: false;
 export function validateStrategy(input: unknown): StrategyValidation {
   const r = strategySchema.safeParse(input);
   if (r.success) return { ok: true, strategy: r.data };
-  return { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  return { ok: false, problems: r.error.issues.map((i) => normaliseField({ path: i.path.map(String).join('.'), message: i.message })) };
 }
 
 /** Like {@link validateStrategy}, throwing the application's validation error. */

@@ -16,7 +16,7 @@ afterAll(async () => {
 const login = (email: string, password: string, headers: Record<string, string> = {}) =>
   ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers });
 
-const WRONG = 'E-mail o password errati (wrong e-mail or password)';
+const WRONG = 'E-mail o password errati';
 
 describe('POST /api/auth/login', () => {
   it('answers the user and sets an HttpOnly, SameSite=Lax session cookie', async () => {
@@ -56,7 +56,7 @@ describe('POST /api/auth/login', () => {
     const unknown = await login(`nobody-${uniq()}@example.test`, TEST_PASSWORD);
     for (const res of [wrong, unknown]) {
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: WRONG, fields: [] } });
+      expect(res.json()).toEqual({ error: { code: 'unauthenticated', message: WRONG, messageCode: 'auth.bad_credentials', params: {}, fields: [] } });
       expect(res.headers['set-cookie']).toBeUndefined();
     }
   });
@@ -106,7 +106,7 @@ describe('GET /api/auth/me', () => {
       const res = await ctx.app.inject({ method: 'GET', url: '/api/auth/me', headers: cookie ? { cookie } : {} });
       expect(res.statusCode, String(cookie)).toBe(401);
       expect(res.json()).toEqual({
-        error: { code: 'unauthenticated', message: 'Accesso richiesto (authentication required)', fields: [] },
+        error: { code: 'unauthenticated', message: 'Accesso richiesto', messageCode: 'error.auth_required', params: {}, fields: [] },
       });
     }
   });
@@ -166,7 +166,9 @@ describe('cross-site requests', () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error).toEqual({
       code: 'forbidden',
-      message: 'Richiesta da un’altra origine rifiutata (cross-origin request refused)',
+      message: 'Richiesta da un’altra origine rifiutata',
+      messageCode: 'error.cross_origin',
+      params: {},
       fields: [],
     });
     expect((await login(t.users.admin.email, TEST_PASSWORD, evil)).statusCode).toBe(403);

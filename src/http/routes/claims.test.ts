@@ -136,8 +136,8 @@ describe('claims API', () => {
       [{ dueDate: '30/06/2025' }, 'dueDate', 'AAAA-MM-GG'],
       [{ dueDate: '0202-06-30' }, 'dueDate', 'fuori intervallo'],
       [{ dueDate: undefined }, 'dueDate', 'AAAA-MM-GG'],
-      [{ principal: '12.345' }, 'principal', 'più di due decimali'],
-      [{ principal: '1e3' }, 'principal', 'exponent'],
+      [{ principal: '12.345' }, 'principal', 'più di 2 decimali'],
+      [{ principal: '1e3' }, 'principal', 'esponenziale'],
       [{ principal: '1E3' }, 'principal', 'notazione esponenziale'],
       [{ principal: '1234,56' }, 'principal', 'punto come separatore'],
       [{ principal: '-10.00' }, 'principal', 'positivo'],
@@ -260,8 +260,8 @@ describe('claims API', () => {
     const before = await counts();
     for (const [payload, path, text] of [
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
-      [{ principal: '12.345' }, 'principal', 'più di due decimali'],
-      [{ principal: '1e3' }, 'principal', 'exponent'],
+      [{ principal: '12.345' }, 'principal', 'più di 2 decimali'],
+      [{ principal: '1e3' }, 'principal', 'esponenziale'],
       [{ principal: '39.94' }, 'principal', 'inferiore a quanto già pagato (39.95)'],
       [{ currency: 'GBP' }, 'currency', 'Valuta non supportata'],
       // The 40.00 were paid in EUR: switching the claim to CHF would mix currencies.

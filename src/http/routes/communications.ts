@@ -86,7 +86,13 @@ export const communicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       if (!result.recorded) {
         const next = result.refusal.nextSlot ? ` Prossima fascia consentita (next permitted): ${result.refusal.nextSlot.date} ${result.refusal.nextSlot.time}.` : '';
         return reply.status(422).send({
-          error: { code: 'contact_refused', message: `${result.refusal.message}.${next}`, fields: [{ path: result.refusal.code, message: result.refusal.message }] },
+          error: {
+            code: 'contact_refused',
+            message: `${result.refusal.message}.${next}`,
+            messageCode: 'text',
+            params: { text: `${result.refusal.message}.${next}` },
+            fields: [{ path: result.refusal.code, message: result.refusal.message, messageCode: 'text', params: { text: result.refusal.message } }],
+          },
         });
       }
       const { recorded: _recorded, ...view } = result;

@@ -294,7 +294,7 @@ describe('portfolio import', () => {
       payload: { dryRun: true, mapping: { externalRef: 'Numero fattura', principal: 'Totale', dueDate: 'Scadenza', lastName: 'Cognome' } },
     });
     expect(wrongColumn.statusCode).toBe(400);
-    expect(wrongColumn.json().error.fields).toEqual([{ path: 'mapping.principal', message: expect.stringContaining('Totale') }]);
+    expect(wrongColumn.json().error.fields).toMatchObject([{ path: 'mapping.principal', message: expect.stringContaining('Totale') }]);
     const mapping = { externalRef: 'Numero fattura', principal: 'Importo', dueDate: 'Scadenza', lastName: 'Cognome', firstName: 'Nome', taxCode: 'Codice fiscale' };
     const dry = await ctx.supervisor({ method: 'POST', url: `/api/imports/${up.id}/start`, payload: { dryRun: true, mapping, options: { decimal: ',' } } });
     expect(dry.statusCode, dry.body).toBe(200);

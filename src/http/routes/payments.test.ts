@@ -209,8 +209,8 @@ describe('payments API', () => {
     const cases: [Record<string, unknown>, string, string][] = [
       [{ valueDate: '2199-12-31' }, 'valueDate', 'nel futuro'],
       [{ valueDate: '2026-02-30' }, 'valueDate', 'non esiste'],
-      [{ amount: '12.345' }, 'amount', 'più di due decimali'],
-      [{ amount: '1e3' }, 'amount', 'exponent'],
+      [{ amount: '12.345' }, 'amount', 'più di 2 decimali'],
+      [{ amount: '1e3' }, 'amount', 'esponenziale'],
       [{ amount: '0' }, 'amount', 'maggiore di zero'],
       [{ amount: 100 }, 'amount', 'come stringa'],
       [{ currency: 'USD' }, 'currency', 'Valuta non supportata'],

@@ -17,7 +17,7 @@ export async function updateAddress(
   input: z.input<typeof UpdateAddressInput>,
 ): Promise<AddressView> {
   const data = parseInput(UpdateAddressInput, input);
-  assertId(id, 'Indirizzo (address)');
+  assertId(id, 'address');
   return db.transaction().execute(async (trx) => {
     const current = await trx
       .selectFrom('addresses')
@@ -31,7 +31,7 @@ export async function updateAddress(
       )
       .forUpdate()
       .executeTakeFirst();
-    if (!current) throw notFound('Indirizzo (address)');
+    if (!current) throw notFound('address');
     authorize(actor, 'update', 'address');
     checkVersion(current.version, data.version);
     checkValidityAfterUpdate(data, current);

@@ -8,6 +8,7 @@ import { parseInput } from '../shared/input.ts';
 import { admitLoginAttempt, clearLoginAttempts, loginKeys } from './login-throttle.ts';
 import { newSessionToken } from './sessions.ts';
 import { loadSessionUser, type SessionUser } from './resolve-session.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export const LoginInput = z
   .object({
@@ -20,7 +21,7 @@ export const LoginInput = z
 let dummyHash: Promise<string> | undefined;
 const dummy = () => (dummyHash ??= hash('incasso-timing-equaliser'));
 
-const badCredentials = () => new AppError('unauthenticated', 'E-mail o password errati (wrong e-mail or password)');
+const badCredentials = () => new AppError('unauthenticated', msg('auth.bad_credentials'));
 
 export async function login(
   db: Db,

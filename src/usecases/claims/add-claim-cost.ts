@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { invalid } from '../../domain/errors.ts';
+import { invalid, fieldError } from '../../domain/errors.ts';
 import { isoDate, positiveMoneyAmount, requiredText } from '../../domain/fields.ts';
 import { CLAIM_COST_KINDS } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -41,9 +41,9 @@ export async function addClaimCost(
   await db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, actor, claimId, { forUpdate: true });
     authorize(actor, 'update', 'claim');
-    if (incurredOn > day) throw invalid([{ path: 'incurredOn', message: 'La data del costo è nel futuro (cost date in the future)' }]);
+    if (incurredOn > day) throw invalid([fieldError('incurredOn', 'claim.cost_in_future')]);
     if (['paid', 'written_off', 'returned'].includes(claim.status)) {
-      throw invalid([{ path: 'kind', message: `La pratica è chiusa (${claim.status}): nessun nuovo costo (the claim is closed)` }]);
+      throw invalid([fieldError('kind', 'claim.closed_no_cost')]);
     }
     const row = await trx
       .insertInto('claim_costs')

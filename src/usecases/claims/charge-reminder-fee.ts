@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connect.ts';
-import { invalid } from '../../domain/errors.ts';
+import { invalid, fieldError } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -23,7 +23,7 @@ export async function chargeReminderFee(
   opts: { amount?: string } = {},
 ): Promise<{ charged: boolean; amount: string | null }> {
   authorize(actor, 'update', 'claim');
-  if (!Number.isInteger(step) || step < 1 || step > 10) throw invalid([{ path: 'step', message: 'Passo di sollecito 1–10 (reminder step 1–10)' }]);
+  if (!Number.isInteger(step) || step < 1 || step > 10) throw invalid([fieldError('step', 'claim.reminder_step_range')]);
   const claim = await loadClaim(trx, actor, claimId, { forUpdate: true });
   const creditor = await trx
     .selectFrom('creditors')

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -9,6 +9,7 @@ import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import { CreateClaimInput, type ClaimView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /** Registers a claim (credito) of a creditor against a debtor. External reference is unique per creditor. */
 export async function createClaim(db: Db, actor: Actor, input: z.input<typeof CreateClaimInput>): Promise<ClaimView> {
@@ -16,10 +17,10 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
   const data = parseInput(CreateClaimInput, input);
   return db.transaction().execute(async (trx) => {
     const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
-      throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+      throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
     });
     const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
-      throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
+      throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
     });
     const termProblems = interestTermsProblems(
       {
@@ -39,9 +40,7 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
       .where('external_ref', '=', data.externalRef)
       .executeTakeFirst();
     if (duplicate) {
-      throw conflict(
-        `Il mandante ha già una pratica con riferimento "${data.externalRef}" (reference already used for this creditor)`,
-      );
+      throw conflict(msg('claim.ref_taken', { ref: data.externalRef }));
     }
     const row = await trx
       .insertInto('claims')

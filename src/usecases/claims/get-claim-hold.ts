@@ -8,7 +8,7 @@ import type { ClaimHoldView } from './hold-schema.ts';
 /** A claim's place in dunning (strategy, last step, next action) and its hold, if any. */
 export async function getClaimHold(db: Db, actor: Actor, id: string): Promise<ClaimHoldView> {
   authorize(actor, 'read', 'claim');
-  assertId(id, 'Pratica (claim)');
+  assertId(id, 'claim');
   let q = db
     .selectFrom('claims as c')
     .leftJoin('strategies as s', (j) => j.onRef('s.id', '=', 'c.strategy_id').onRef('s.tenant_id', '=', 'c.tenant_id'))
@@ -29,6 +29,6 @@ export async function getClaimHold(db: Db, actor: Actor, id: string): Promise<Cl
     .where('c.id', '=', id);
   if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Pratica (claim)');
+  if (!row) throw notFound('claim');
   return row as ClaimHoldView;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { invalid, notFound } from '../../domain/errors.ts';
+import { invalid, notFound, fieldError } from '../../domain/errors.ts';
 import { isoDate } from '../../domain/fields.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
 import { InterestInputError, type Statement } from '../../domain/interest/compute.ts';
@@ -40,18 +40,18 @@ export type ClaimStatementView = z.infer<typeof ClaimStatementView>;
  */
 export async function getClaimStatement(db: Db, actor: Actor, id: string, query: z.input<typeof ClaimStatementQuery> = {}): Promise<ClaimStatementView> {
   authorize(actor, 'read', 'claim');
-  assertId(id, 'Pratica (claim)');
+  assertId(id, 'claim');
   const { asOf } = parseInput(ClaimStatementQuery, query);
   const claim = await claimsQuery(db, actor)
     .select(['c.id', 'c.external_ref', 'k.name as creditor_name', 'd.display_name as debtor_name', 'c.description'])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  if (!claim) throw notFound('Pratica (claim)');
+  if (!claim) throw notFound('claim');
   const ledger = (await loadLedgers(db, actor, [id])).get(id)!;
   const day = asOf ?? today().toString();
   const lastPayment = ledger.payments.reduce((m, p) => (p.date > m ? p.date : m), '');
   if (lastPayment > day) {
-    throw invalid([{ path: 'asOf', message: `Un pagamento del ${lastPayment} è successivo a questa data (a payment is dated after this day)` }]);
+    throw invalid([fieldError('asOf', 'claim.payment_after_date', { date: lastPayment })]);
   }
   try {
     const { statement, ratesKnownUntil } = claimStatement(await currentRateBook(db), ledger.terms, ledger.payments, ledger.costs, day);

@@ -17,10 +17,10 @@ export const GetClaimQuery = z.object({
 
 export async function getClaim(db: Db, actor: Actor, id: string, query: z.input<typeof GetClaimQuery> = {}): Promise<ClaimDetail> {
   authorize(actor, 'read', 'claim');
-  assertId(id, 'Pratica (claim)');
+  assertId(id, 'claim');
   const { asOf } = parseInput(GetClaimQuery, query);
   const claim = await fetchClaimView(db, actor, id, asOf);
-  if (!claim) throw notFound('Pratica (claim)');
+  if (!claim) throw notFound('claim');
   const allocations = await db
     .selectFrom('payment_allocations as a')
     .innerJoin('payments as p', (j) => j.onRef('p.id', '=', 'a.payment_id').onRef('p.tenant_id', '=', 'a.tenant_id'))

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { invalid } from '../../domain/errors.ts';
+import { invalid, fieldError } from '../../domain/errors.ts';
 import { OPEN_STATUSES, type ClaimStatus } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
@@ -12,6 +12,7 @@ import { checkVersion } from '../shared/present.ts';
 import { loadClaim } from '../shared/scope.ts';
 import { getClaimHold } from './get-claim-hold.ts';
 import { HoldClaimInput, type ClaimHoldView } from './hold-schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /**
  * Holds a claim's dunning until a day, for a reason (always recorded): the engine does nothing on it
@@ -23,14 +24,14 @@ export async function holdClaim(db: Db, actor: Actor, id: string, input: z.input
   const data = parseInput(HoldClaimInput, input);
   const now = today().toString();
   if (data.until < now) {
-    throw invalid([{ path: 'until', message: `La sospensione deve durare almeno fino a oggi, ${now} (a hold lasts until today or later)` }]);
+    throw invalid([fieldError('until', 'claim.hold_until_today', { date: String(now) })]);
   }
   return db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, actor, id, { forUpdate: true });
     authorize(actor, 'update', 'claim');
     checkVersion(claim.version, data.version);
     if (!OPEN_STATUSES.includes(claim.status as ClaimStatus)) {
-      throw invalid([], 'La pratica è chiusa: non c’è sollecito da sospendere (a closed claim cannot be held)');
+      throw invalid([], msg('claim.closed_no_hold'));
     }
     const changes = diff({ holdUntil: claim.hold_until, holdReason: claim.hold_reason }, { holdUntil: data.until, holdReason: data.reason });
     if (!changes) return getClaimHold(trx, actor, id);

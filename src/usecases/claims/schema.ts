@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { currency, isoDate, positiveMoneyAmount, multiLineText, requiredText, text, uuid } from '../../domain/fields.ts';
+import { currency, isoDate, positiveMoneyAmount, multiLineText, requiredText, uuid } from '../../domain/fields.ts';
 import {
   CLAIM_COST_KINDS,
   CLAIM_KINDS,

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
@@ -13,6 +13,7 @@ import { loadClaim, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 const CLOSED = new Set(['paid', 'written_off', 'returned']);
 /** Fields the interest engine reads: changing one re-splits the claim's payments. */
@@ -46,31 +47,16 @@ export async function updateClaim(
     const issueDate = data.issueDate !== undefined ? data.issueDate : current.issue_date;
     const dueDate = data.dueDate ?? current.due_date;
     if (issueDate && issueDate > dueDate) {
-      throw invalid([{ path: 'dueDate', message: 'La scadenza precede la data di emissione (due date before issue date)' }]);
+      throw invalid([fieldError('dueDate', 'claim.due_before_issue')]);
     }
     if (data.principal !== undefined && money(data.principal).lt(current.amount_paid)) {
-      throw invalid([
-        {
-          path: 'principal',
-          message: `Il capitale non può essere inferiore a quanto già pagato (${current.amount_paid}) (principal below amount paid)`,
-        },
-      ]);
+      throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.amount_paid })]);
     }
     if (data.status === 'open' && money(current.amount_paid).gt(0)) {
-      throw invalid([
-        {
-          path: 'status',
-          message: `La pratica ha già pagamenti per ${current.amount_paid}: non può tornare "aperta" (a claim with payments cannot be reopened as open)`,
-        },
-      ]);
+      throw invalid([fieldError('status', 'claim.cannot_reopen', { paid: current.amount_paid })]);
     }
     if (data.currency !== undefined && data.currency !== current.currency && money(current.amount_paid).gt(0)) {
-      throw invalid([
-        {
-          path: 'currency',
-          message: 'Valuta non modificabile: la pratica ha già pagamenti registrati (currency fixed once payments are applied)',
-        },
-      ]);
+      throw invalid([fieldError('currency', 'claim.currency_fixed')]);
     }
     const pick = <K extends 'interestRegime' | 'interestRate' | 'interestBase' | 'interestSpread'>(k: K, stored: string | null) =>
       data[k] !== undefined ? (data[k] ?? null) : stored;
@@ -93,7 +79,7 @@ export async function updateClaim(
         .where('creditor_id', '=', current.creditor_id)
         .where('external_ref', '=', data.externalRef)
         .executeTakeFirst();
-      if (dup) throw conflict(`Riferimento "${data.externalRef}" già usato per questo mandante (reference already used)`);
+      if (dup) throw conflict(msg('claim.ref_used', { ref: data.externalRef }));
     }
 
     const changes = diff(before as unknown as Record<string, unknown>, data as Record<string, unknown>);

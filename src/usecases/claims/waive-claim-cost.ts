@@ -11,6 +11,7 @@ import { assertId, loadClaim } from '../shared/scope.ts';
 import { getClaim } from './get-claim.ts';
 import { resettleClaim } from './ledger.ts';
 import type { ClaimDetail } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export const WaiveClaimCostInput = z.object({ reason: requiredText(500) }).strict();
 
@@ -27,7 +28,7 @@ export async function waiveClaimCost(
   input: z.input<typeof WaiveClaimCostInput>,
 ): Promise<ClaimDetail> {
   const data = parseInput(WaiveClaimCostInput, input);
-  assertId(costId, 'Costo (cost)');
+  assertId(costId, 'cost');
   await db.transaction().execute(async (trx) => {
     const claim = await loadClaim(trx, actor, claimId, { forUpdate: true });
     authorize(actor, 'create', 'waiver');
@@ -38,8 +39,8 @@ export async function waiveClaimCost(
       .where('claim_id', '=', claim.id)
       .where('id', '=', costId)
       .executeTakeFirst();
-    if (!cost) throw notFound('Costo (cost)');
-    if (cost.waived_on) throw conflict(`Costo già abbuonato il ${cost.waived_on} (cost already waived)`);
+    if (!cost) throw notFound('cost');
+    if (cost.waived_on) throw conflict(msg('claim.cost_already_waived', { date: String(cost.waived_on) }));
     const on = today().toString();
     await trx
       .updateTable('claim_costs')

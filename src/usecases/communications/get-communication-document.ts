@@ -16,17 +16,17 @@ const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_');
  */
 export async function getCommunicationDocument(db: Db, actor: Actor, id: string): Promise<StoredFile> {
   authorize(actor, 'read', 'communication');
-  assertId(id, 'Comunicazione (communication)');
+  assertId(id, 'communication');
   const row = await visibleCommunications(db, actor)
     .select(['c.id', 'c.ref_no', 'c.channel', 'c.pdf', 'c.body_html', 'c.sha256'])
     .where('c.id', '=', id)
     .executeTakeFirst();
-  if (!row) throw notFound('Comunicazione (communication)');
+  if (!row) throw notFound('communication');
   const base = `comunicazione-${fileSafe(row.ref_no)}-${row.channel}`;
-  if (row.sha256 === null) throw notFound('Documento della comunicazione (communication document)');
+  if (row.sha256 === null) throw notFound('communication_document');
   if (row.pdf) return { bytes: row.pdf, contentType: 'application/pdf', fileName: `${base}.pdf`, sha256: row.sha256 };
   if (row.body_html !== null) {
     return { bytes: Buffer.from(row.body_html, 'utf8'), contentType: 'text/html; charset=utf-8', fileName: `${base}.html`, sha256: row.sha256 };
   }
-  throw notFound('Documento della comunicazione (communication document)');
+  throw notFound('communication_document');
 }

@@ -46,11 +46,11 @@ export async function recordPhoneContact(
   now: Date = new Date(),
 ): Promise<PhoneContactResult> {
   const data = parseInput(RecordPhoneContactInput, input);
-  assertId(taskId, 'Telefonata (phone task)');
+  assertId(taskId, 'phone_task');
   const at = localMoment(now);
   return db.transaction().execute(async (trx) => {
     const task = await phoneTasksQuery(trx, actor).where('c.id', '=', taskId).executeTakeFirst();
-    if (!task) throw notFound('Telefonata (phone task)');
+    if (!task) throw notFound('phone_task');
     authorize(actor, 'update', 'communication');
     await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', task.debtor_id).forUpdate().execute();
     const status = (

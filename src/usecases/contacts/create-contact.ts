@@ -8,6 +8,7 @@ import { parseInput } from '../shared/input.ts';
 import { present, toColumns } from '../shared/present.ts';
 import { loadDebtor } from '../shared/scope.ts';
 import { CreateContactInput, type ContactView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 type ContactData = z.output<typeof CreateContactInput>;
 
@@ -21,7 +22,7 @@ export async function insertContact(trx: Db, actor: Actor, debtorId: string, dat
     .where('channel', '=', data.channel)
     .where('value', '=', data.value)
     .executeTakeFirst();
-  if (existing) throw conflict(`Il recapito ${data.value} è già registrato per questo debitore (contact already recorded)`);
+  if (existing) throw conflict(msg('contact.already_recorded', { value: data.value }));
   const row = await trx
     .insertInto('contacts')
     .values({ ...(toColumns(data) as Pick<ContactData, 'channel' | 'value'>), tenant_id: actor.tenantId, debtor_id: debtorId })

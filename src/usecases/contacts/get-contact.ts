@@ -7,7 +7,7 @@ import { assertId, debtorVisible } from '../shared/scope.ts';
 import type { ContactView } from './schema.ts';
 
 export async function loadContact(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  assertId(id, 'Recapito (contact)');
+  assertId(id, 'contact');
   let q = db
     .selectFrom('contacts')
     .selectAll()
@@ -24,7 +24,7 @@ export async function loadContact(db: Db, actor: Actor, id: string, opts: { forU
     );
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Recapito (contact)');
+  if (!row) throw notFound('contact');
   return row;
 }
 

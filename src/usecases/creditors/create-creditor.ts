@@ -7,6 +7,7 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { present, toColumns } from '../shared/present.ts';
 import { CreateCreditorInput, type CreditorView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /** Registers a creditor (mandante): a company, an individual, or a public entity such as a comune. */
 export async function createCreditor(
@@ -25,9 +26,7 @@ export async function createCreditor(
       .executeTakeFirst();
     if (clash) {
       throw conflict(
-        clash.name === data.name
-          ? `Esiste già un mandante con nome "${data.name}" (a creditor with this name exists)`
-          : `Codice mandante "${data.code}" già in uso (creditor code already used)`,
+        clash.name === data.name ? msg('creditor.name_taken', { name: data.name }) : msg('creditor.code_taken', { code: data.code ?? '' }),
       );
     }
     const row = await trx

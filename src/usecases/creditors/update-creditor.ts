@@ -10,6 +10,7 @@ import { checkVersion, present } from '../shared/present.ts';
 import { loadCreditor } from '../shared/scope.ts';
 import { resettleClaim } from '../claims/ledger.ts';
 import { UpdateCreditorInput, type CreditorView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export async function updateCreditor(
   db: Db,
@@ -30,7 +31,7 @@ export async function updateCreditor(
         .where('name', '=', data.name)
         .where('id', '!=', id)
         .executeTakeFirst();
-      if (clash) throw conflict(`Esiste già un mandante con nome "${data.name}" (a creditor with this name exists)`);
+      if (clash) throw conflict(msg('creditor.name_taken', { name: data.name }));
     }
     const changes = diff(present(current), data as Record<string, unknown>);
     if (!changes) return present(current) as CreditorView;

@@ -68,7 +68,7 @@ export async function startDunningRun(
   const p = parseInput(DunningRunInput, input);
   if (p.creditorId) {
     const c = await db.selectFrom('creditors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', p.creditorId).executeTakeFirst();
-    if (!c) throw notFound('Creditore (creditor)');
+    if (!c) throw notFound('creditor');
   }
   const result: DunningRunResult = await runDunning(db, { date: p.date, dryRun: p.dryRun, actor, ...(p.creditorId ? { creditorId: p.creditorId } : {}) });
   let delivered = null;

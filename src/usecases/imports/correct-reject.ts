@@ -58,7 +58,7 @@ export async function correctImportReject(
       .where('line', '=', line)
       .forUpdate()
       .executeTakeFirst();
-    if (!reject) throw notFound('Riga scartata (rejected row)');
+    if (!reject) throw notFound('rejected_row');
     if (reject.status !== 'open') throw conflict(`Riga già ${reject.status === 'reimported' ? 'reimportata' : 'archiviata'} (row already handled)`);
     const cells = { ...reject.cells, ...data.cells };
     const values: Partial<Record<ImportField, string>> = {};

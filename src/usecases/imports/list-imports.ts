@@ -28,9 +28,9 @@ export async function listImports(db: Db, actor: Actor, query: z.input<typeof Li
 
 export async function getImport(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
   authorize(actor, 'read', 'import');
-  assertId(id, 'Importazione (import)');
+  assertId(id, 'import');
   const job = await fetchImportJob(db, actor, id);
-  if (!job) throw notFound('Importazione (import)');
+  if (!job) throw notFound('import');
   return job;
 }
 

@@ -24,8 +24,8 @@ export async function resolveImportReview(
   input: z.input<typeof ResolveReviewInput>,
 ): Promise<{ id: string; status: 'merged' | 'kept_separate'; debtorId: string }> {
   authorize(actor, 'create', 'import');
-  assertId(jobId, 'Importazione (import)');
-  assertId(reviewId, 'Verifica (review)');
+  assertId(jobId, 'import');
+  assertId(reviewId, 'review');
   const { decision } = parseInput(ResolveReviewInput, input);
   return db.transaction().execute(async (trx) => {
     let q = trx
@@ -37,7 +37,7 @@ export async function resolveImportReview(
       .where('r.id', '=', reviewId);
     if (actor.creditorId !== null) q = q.where('j.creditor_id', '=', actor.creditorId);
     const review = await q.forUpdate().executeTakeFirst();
-    if (!review) throw notFound('Verifica (review)');
+    if (!review) throw notFound('review');
     if (review.status !== 'open') throw conflict('Verifica già decisa (review already decided)');
     const status = decision === 'merge' ? ('merged' as const) : ('kept_separate' as const);
     if (decision === 'merge') {

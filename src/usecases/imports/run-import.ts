@@ -45,12 +45,12 @@ export async function runImport(
   hooks: RunImportHooks = {},
 ): Promise<ImportSummary> {
   authorize(actor, 'create', 'import');
-  assertId(jobId, 'Importazione (import)');
+  assertId(jobId, 'import');
   const data = parseInput(StartImportInput, input);
   let q = db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).where('tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
   const job = await q.executeTakeFirst();
-  if (!job) throw notFound('Importazione (import)');
+  if (!job) throw notFound('import');
   if (job.status === 'done' && !data.dryRun) return summaryOf(job, false, 0);
 
   const creditor = await db

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError, invalid, fieldError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { DEFAULT_LIMITS } from '../../integrations/import-files/index.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -36,7 +36,7 @@ export async function uploadImport(
   const data = parseInput(UploadImportInput, input);
   const maxBytes = limits.maxFileBytes ?? DEFAULT_LIMITS.maxFileBytes;
   const creditor = await loadCreditor(db, actor, data.creditorId).catch(() => {
-    throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+    throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
   });
 
   const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'incasso-upload-'));

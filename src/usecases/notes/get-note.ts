@@ -8,8 +8,8 @@ import type { NoteView } from './schema.ts';
 
 export async function getNote(db: Db, actor: Actor, id: string): Promise<NoteView> {
   authorize(actor, 'read', 'note');
-  assertId(id, 'Nota (note)');
+  assertId(id, 'note');
   const note = await fetchNote(db, actor, id);
-  if (!note) throw notFound('Nota (note)');
+  if (!note) throw notFound('note');
   return note;
 }

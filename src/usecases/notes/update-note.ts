@@ -14,10 +14,10 @@ import { UpdateNoteInput, type NoteView } from './schema.ts';
 /** Edits a note's text. Operators edit their own notes; supervisors and admins any. The old text stays in the audit log. */
 export async function updateNote(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateNoteInput>): Promise<NoteView> {
   const data = parseInput(UpdateNoteInput, input);
-  assertId(id, 'Nota (note)');
+  assertId(id, 'note');
   return db.transaction().execute(async (trx) => {
     const current = await fetchNote(trx, actor, id);
-    if (!current) throw notFound('Nota (note)');
+    if (!current) throw notFound('note');
     authorize(actor, 'update', 'note');
     if (actor.role === 'operator' && current.authorId !== actor.userId) {
       throw forbidden('Solo l’autore può modificare la nota (only the author may edit this note)');

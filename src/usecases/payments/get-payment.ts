@@ -8,8 +8,8 @@ import type { PaymentDetail } from './schema.ts';
 
 export async function getPayment(db: Db, actor: Actor, id: string): Promise<PaymentDetail> {
   authorize(actor, 'read', 'payment');
-  assertId(id, 'Pagamento (payment)');
+  assertId(id, 'payment');
   const payment = await fetchPaymentDetail(db, actor, id);
-  if (!payment) throw notFound('Pagamento (payment)');
+  if (!payment) throw notFound('payment');
   return payment;
 }

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
 import { oldestPlausibleValueDate, today } from '../../domain/dates.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import { money, sumMoney } from '../../domain/money.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -15,6 +15,7 @@ import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchPaymentDetail } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /**
  * Records money received from a debtor and applies it to that debtor's open claims of the same
@@ -34,7 +35,7 @@ export async function recordPayment(
   const data = parseInput(RecordPaymentInput, input);
   const todayIso = now.today ?? today().toString();
   if (data.valueDate > todayIso) {
-    throw invalid([{ path: 'valueDate', message: 'La data valuta è nel futuro (value date is in the future)' }]);
+    throw invalid([fieldError('valueDate', 'payment.value_date_future')]);
   }
   const oldest = oldestPlausibleValueDate(todayIso);
   if (data.valueDate < oldest) {
@@ -51,10 +52,10 @@ export async function recordPayment(
       if (replay) return replay;
     }
     const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
-      throw invalid([{ path: 'debtorId', message: 'Debitore inesistente (unknown debtor)' }]);
+      throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
     });
     const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
-      throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+      throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
     });
     const wanted = data.allocations?.map((a) => a.claimId) ?? data.claimIds;
     // Lock the candidate claims in a fixed order so concurrent payments cannot deadlock or double-apply.
@@ -222,12 +223,10 @@ async function findByIdempotencyKey(
     existing.currency === data.currency &&
     existing.value_date === data.valueDate;
   if (!same) {
-    throw conflict(
-      'Chiave di idempotenza già usata per un pagamento diverso (idempotency key already used for a different payment)',
-    );
+    throw conflict(msg('payment.idempotency_other'));
   }
   const detail = await fetchPaymentDetail(trx, actor, existing.id);
-  if (!detail) throw conflict('Chiave di idempotenza già usata (idempotency key already used)');
+  if (!detail) throw conflict(msg('payment.idempotency_used'));
   return detail;
 }
 

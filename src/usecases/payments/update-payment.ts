@@ -22,12 +22,12 @@ export async function updatePayment(
   input: z.input<typeof UpdatePaymentInput>,
 ): Promise<PaymentDetail> {
   const data = parseInput(UpdatePaymentInput, input);
-  assertId(id, 'Pagamento (payment)');
+  assertId(id, 'payment');
   return db.transaction().execute(async (trx) => {
     let lock = trx.selectFrom('payments').select(['id', 'version']).where('id', '=', id).where('tenant_id', '=', actor.tenantId);
     if (actor.creditorId !== null) lock = lock.where('creditor_id', '=', actor.creditorId);
     const locked = await lock.forUpdate().executeTakeFirst();
-    if (!locked) throw notFound('Pagamento (payment)');
+    if (!locked) throw notFound('payment');
     authorize(actor, 'update', 'payment');
     checkVersion(locked.version, data.version);
     const before = (await fetchPaymentDetail(trx, actor, id))!;

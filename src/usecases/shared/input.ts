@@ -1,17 +1,18 @@
 import type { z } from 'zod';
-import { invalid, type FieldError } from '../../domain/errors.ts';
+import { invalid, normaliseField, type FieldError } from '../../domain/errors.ts';
 
 /**
  * Zod issues → our field errors (path "addresses.0.city"). An unknown field is reported under its own
- * name, so a client sees which key it should not have sent.
+ * name, so a client sees which key it should not have sent. Coded messages are decoded (Italian
+ * `message`, plus `messageCode` and `params` for the reader's language).
  */
 export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
   return issues.flatMap((i) => {
     const path = i.path.map(String).join('.');
     if (i.code === 'unrecognized_keys') {
-      return i.keys.map((k) => ({ path: prefix + (path ? `${path}.${k}` : k), message: i.message }));
+      return i.keys.map((k) => normaliseField({ path: prefix + (path ? `${path}.${k}` : k), message: i.message }));
     }
-    return [{ path: prefix + (path || '(body)'), message: i.message }];
+    return [normaliseField({ path: prefix + (path || '(body)'), message: i.message })];
   });
 }
 

@@ -1,4 +1,5 @@
 import { conflict } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 type CamelCase<S extends string> = S extends `${infer H}_${infer T}` ? `${H}${Capitalize<CamelCase<T>>}` : S;
 type Wire<V> = V extends Date ? string : V extends Date | null ? string | null : V;
@@ -35,10 +36,7 @@ export function toColumns(input: Record<string, unknown>): Record<string, unknow
 /** Refuses an update made against a stale copy of the record. */
 export function checkVersion(current: number, expected: number | undefined): void {
   if (expected !== undefined && expected !== current) {
-    throw conflict(
-      `Il record è stato modificato da un altro utente (versione ${current}, non ${expected}): ricaricare e riprovare ` +
-        '(changed by someone else: reload and retry)',
-    );
+    throw conflict(msg('error.stale_version', { current, expected }));
   }
 }
 

@@ -2,7 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { invalid } from '../../domain/errors.ts';
+import { invalid, fieldError } from '../../domain/errors.ts';
 import { recordAudit, type AuditEntry } from './audit.ts';
 import { toColumns } from './present.ts';
 
@@ -42,6 +42,6 @@ export function checkValidityAfterUpdate(
   const validFrom = data.validFrom !== undefined ? data.validFrom : current.valid_from;
   const validTo = data.validTo !== undefined ? data.validTo : current.valid_to;
   if (validFrom && validTo && validTo < validFrom) {
-    throw invalid([{ path: 'validTo', message: 'Fine validità precedente all’inizio (valid-to before valid-from)' }]);
+    throw invalid([fieldError('validTo', 'date.valid_to_before_from')]);
   }
 }

@@ -1,12 +1,12 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { DB } from '../../db/schema.ts';
-import { notFound } from '../../domain/errors.ts';
+import { notFound, type NotFoundWhat } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A malformed id cannot name anything: answer 404 like any other unknown id. */
-export function assertId(id: string, what: string): void {
+export function assertId(id: string, what: NotFoundWhat | (string & {})): void {
   if (!UUID.test(id)) throw notFound(what);
 }
 
@@ -26,7 +26,7 @@ export function debtorVisible(actor: Actor) {
 }
 
 export async function loadDebtor(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  assertId(id, 'Debitore (debtor)');
+  assertId(id, 'debtor');
   let q = db
     .selectFrom('debtors')
     .selectAll()
@@ -35,27 +35,27 @@ export async function loadDebtor(db: Db, actor: Actor, id: string, opts: { forUp
     .where(debtorVisible(actor));
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Debitore (debtor)');
+  if (!row) throw notFound('debtor');
   return row;
 }
 
 export async function loadCreditor(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  assertId(id, 'Mandante (creditor)');
+  assertId(id, 'creditor');
   let q = db.selectFrom('creditors').selectAll().where('id', '=', id).where('tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('id', '=', actor.creditorId);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Mandante (creditor)');
+  if (!row) throw notFound('creditor');
   return row;
 }
 
 export async function loadClaim(db: Db, actor: Actor, id: string, opts: { forUpdate?: boolean } = {}) {
-  assertId(id, 'Pratica (claim)');
+  assertId(id, 'claim');
   let q = db.selectFrom('claims').selectAll().where('id', '=', id).where('tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
   if (opts.forUpdate) q = q.forUpdate();
   const row = await q.executeTakeFirst();
-  if (!row) throw notFound('Pratica (claim)');
+  if (!row) throw notFound('claim');
   return row;
 }
 

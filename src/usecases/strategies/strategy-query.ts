@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { assertId } from '../shared/scope.ts';
 import type { StrategyView } from './schema.ts';
 
-const WHAT = 'Strategia (strategy)';
+const WHAT = 'strategy';
 
 /** Strategies the actor may see: its tenant's, and for a viewer only its creditor's. */
 export function strategiesQuery(db: Db, actor: Actor) {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError, fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor, Role } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -50,7 +50,7 @@ export async function createUser(db: Db, actor: Actor, input: z.input<typeof Cre
   const user = await db.transaction().execute(async (trx) => {
     if (data.creditorId) {
       await loadCreditor(trx, actor, data.creditorId).catch(() => {
-        throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+        throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
       });
     }
     const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();

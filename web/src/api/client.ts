@@ -4,6 +4,7 @@
  * carrying the server's `code`, `message` and per-field errors.
  */
 import createClient from 'openapi-fetch';
+import { currentLocale } from '../i18n';
 import type { paths } from './schema';
 import type { FieldError } from './types';
 
@@ -53,9 +54,17 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 
 /** Typed client of the incasso API; use it through `call`, which turns failures into ApiError. */
 export const http = createClient<paths>({ baseUrl: '', credentials: 'same-origin' });
+// The server answers its messages (errors, field problems) in the language chosen in the UI.
+http.use({
+  onRequest({ request }) {
+    request.headers.set('Accept-Language', currentLocale());
+    return request;
+  },
+});
 
 function toApiError(response: Response, body: unknown): ApiError {
   const fallback = STATUS_CODES[response.status] ?? (response.status >= 500 ? 'unavailable' : 'unknown');
+  // `message` (and each field's) arrives in the UI's language (Accept-Language above).
   const e = (body as { error?: { code?: string; message?: string; fields?: FieldError[] } } | undefined)?.error;
   if (e && typeof e === 'object') {
     return new ApiError(

@@ -65,9 +65,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -84,9 +92,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -103,9 +119,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -157,9 +181,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -226,9 +258,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -328,9 +368,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -347,9 +395,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -366,9 +422,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -385,9 +449,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -404,9 +476,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -535,9 +615,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -554,9 +642,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -573,9 +669,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -592,9 +696,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -611,9 +723,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -700,9 +820,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -719,9 +847,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -738,9 +874,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -757,9 +901,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -776,9 +928,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -914,9 +1074,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -933,9 +1101,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -952,9 +1128,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -971,9 +1155,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -990,9 +1182,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1077,9 +1277,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1096,9 +1304,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1115,9 +1331,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1134,9 +1358,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1153,9 +1385,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1339,9 +1579,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1358,9 +1606,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1377,9 +1633,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1396,9 +1660,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1415,9 +1687,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1536,9 +1816,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1555,9 +1843,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1574,9 +1870,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1593,9 +1897,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1612,9 +1924,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1706,9 +2026,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1725,9 +2053,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1744,9 +2080,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1763,9 +2107,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1782,9 +2134,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1899,9 +2259,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1918,9 +2286,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1937,9 +2313,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1956,9 +2340,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -1975,9 +2367,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2052,9 +2452,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2071,9 +2479,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2090,9 +2506,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2109,9 +2533,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2128,9 +2560,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2219,9 +2659,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2238,9 +2686,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2257,9 +2713,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2276,9 +2740,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2295,9 +2767,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2370,9 +2850,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2389,9 +2877,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2408,9 +2904,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2427,9 +2931,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2446,9 +2958,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2542,9 +3062,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2561,9 +3089,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2580,9 +3116,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2599,9 +3143,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2618,9 +3170,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2687,9 +3247,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2706,9 +3274,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2725,9 +3301,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2744,9 +3328,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2763,9 +3355,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2854,9 +3454,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2873,9 +3481,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2892,9 +3508,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2911,9 +3535,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -2930,9 +3562,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3036,9 +3676,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3055,9 +3703,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3074,9 +3730,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3093,9 +3757,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3112,9 +3784,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3239,9 +3919,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3258,9 +3946,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3277,9 +3973,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3296,9 +4000,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3315,9 +4027,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3475,9 +4195,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3494,9 +4222,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3513,9 +4249,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3532,9 +4276,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3551,9 +4303,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3685,9 +4445,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3704,9 +4472,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3723,9 +4499,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3742,9 +4526,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3761,9 +4553,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3924,9 +4724,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3943,9 +4751,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3962,9 +4778,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -3981,9 +4805,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4000,9 +4832,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4109,9 +4949,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4128,9 +4976,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4147,9 +5003,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4166,9 +5030,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4185,9 +5057,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4245,9 +5125,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4264,9 +5152,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4283,9 +5179,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4302,9 +5206,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4321,9 +5233,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4475,9 +5395,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4494,9 +5422,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4513,9 +5449,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4532,9 +5476,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4551,9 +5503,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4691,9 +5651,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4710,9 +5678,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4729,9 +5705,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4748,9 +5732,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4767,9 +5759,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4849,9 +5849,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4868,9 +5876,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4887,9 +5903,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4906,9 +5930,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -4925,9 +5957,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5017,9 +6057,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5036,9 +6084,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5055,9 +6111,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5074,9 +6138,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5093,9 +6165,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5198,9 +6278,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5217,9 +6305,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5236,9 +6332,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5255,9 +6359,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5274,9 +6386,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5355,9 +6475,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5374,9 +6502,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5393,9 +6529,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5412,9 +6556,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5431,9 +6583,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5515,9 +6675,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5534,9 +6702,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5553,9 +6729,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5572,9 +6756,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5591,9 +6783,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5664,9 +6864,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5683,9 +6891,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5702,9 +6918,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5721,9 +6945,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5740,9 +6972,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5804,9 +7044,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5823,9 +7071,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5842,9 +7098,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5861,9 +7125,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5880,9 +7152,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5948,9 +7228,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5967,9 +7255,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -5986,9 +7282,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6005,9 +7309,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6024,9 +7336,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6091,9 +7411,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6110,9 +7438,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6129,9 +7465,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6148,9 +7492,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6167,9 +7519,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6225,9 +7585,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6244,9 +7612,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6263,9 +7639,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6282,9 +7666,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6301,9 +7693,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6367,9 +7767,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6386,9 +7794,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6405,9 +7821,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6424,9 +7848,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6443,9 +7875,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6504,9 +7944,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6523,9 +7971,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6542,9 +7998,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6561,9 +8025,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6580,9 +8052,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6662,9 +8142,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6681,9 +8169,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6700,9 +8196,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6719,9 +8223,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6738,9 +8250,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6800,9 +8320,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6819,9 +8347,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6838,9 +8374,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6857,9 +8401,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6876,9 +8428,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6942,9 +8502,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6961,9 +8529,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6980,9 +8556,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -6999,9 +8583,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7018,9 +8610,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7086,9 +8686,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7105,9 +8713,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7124,9 +8740,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7143,9 +8767,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7162,9 +8794,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7268,9 +8908,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7287,9 +8935,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7306,9 +8962,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7325,9 +8989,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7344,9 +9016,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7494,9 +9174,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7513,9 +9201,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7532,9 +9228,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7551,9 +9255,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7570,9 +9282,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7642,9 +9362,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7661,9 +9389,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7680,9 +9416,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7699,9 +9443,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7718,9 +9470,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7818,9 +9578,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7837,9 +9605,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7856,9 +9632,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7875,9 +9659,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7894,9 +9686,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7972,9 +9772,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -7991,9 +9799,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8010,9 +9826,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8029,9 +9853,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8048,9 +9880,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8138,9 +9978,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8157,9 +10005,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8176,9 +10032,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8195,9 +10059,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8214,9 +10086,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8299,9 +10179,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8318,9 +10206,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8337,9 +10233,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8356,9 +10260,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8375,9 +10287,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8535,9 +10455,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8554,9 +10482,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8573,9 +10509,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8592,9 +10536,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8611,9 +10563,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8687,9 +10647,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8706,9 +10674,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8725,9 +10701,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8744,9 +10728,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8763,9 +10755,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8819,9 +10819,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8838,9 +10846,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8857,9 +10873,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8876,9 +10900,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8895,9 +10927,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8974,9 +11014,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -8993,9 +11041,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9012,9 +11068,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9031,9 +11095,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9050,9 +11122,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9115,9 +11195,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9134,9 +11222,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9153,9 +11249,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9172,9 +11276,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9191,9 +11303,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9250,9 +11370,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9269,9 +11397,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9288,9 +11424,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9307,9 +11451,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9326,9 +11478,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9384,9 +11544,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9403,9 +11571,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9422,9 +11598,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9441,9 +11625,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9460,9 +11652,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9533,9 +11733,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9552,9 +11760,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9571,9 +11787,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9590,9 +11814,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9609,9 +11841,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9685,9 +11925,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9704,9 +11952,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9723,9 +11979,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9742,9 +12006,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9761,9 +12033,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9871,9 +12151,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9890,9 +12178,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9909,9 +12205,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9928,9 +12232,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -9947,9 +12259,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10003,9 +12323,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10022,9 +12350,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10041,9 +12377,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10060,9 +12404,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10079,9 +12431,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10155,9 +12515,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10174,9 +12542,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10193,9 +12569,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10212,9 +12596,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10231,9 +12623,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10301,9 +12701,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10320,9 +12728,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10339,9 +12755,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10358,9 +12782,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10377,9 +12809,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10494,9 +12934,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10513,9 +12961,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10532,9 +12988,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10551,9 +13015,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10570,9 +13042,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10678,9 +13158,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10697,9 +13185,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10716,9 +13212,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10735,9 +13239,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10754,9 +13266,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10773,9 +13293,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10856,9 +13384,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10875,9 +13411,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10894,9 +13438,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10913,9 +13465,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -10932,9 +13492,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11007,9 +13575,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11026,9 +13602,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11045,9 +13629,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11064,9 +13656,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11083,9 +13683,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11146,9 +13754,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11165,9 +13781,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11184,9 +13808,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11203,9 +13835,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11222,9 +13862,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11276,9 +13924,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11295,9 +13951,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11314,9 +13978,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11333,9 +14005,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11352,9 +14032,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11408,9 +14096,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11427,9 +14123,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11446,9 +14150,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11465,9 +14177,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11484,9 +14204,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11606,9 +14334,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11625,9 +14361,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11644,9 +14388,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11663,9 +14415,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11682,9 +14442,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11794,9 +14562,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11813,9 +14589,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11832,9 +14616,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11851,9 +14643,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11870,9 +14670,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -11985,9 +14793,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12004,9 +14820,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12023,9 +14847,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12042,9 +14874,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12061,9 +14901,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12193,9 +15041,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12212,9 +15068,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12231,9 +15095,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12250,9 +15122,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12269,9 +15149,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12379,9 +15267,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12398,9 +15294,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12417,9 +15321,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12436,9 +15348,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12455,9 +15375,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12590,9 +15518,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12609,9 +15545,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12628,9 +15572,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12647,9 +15599,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12666,9 +15626,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12783,9 +15751,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12802,9 +15778,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12821,9 +15805,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12840,9 +15832,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12859,9 +15859,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12977,9 +15985,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -12996,9 +16012,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13015,9 +16039,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13034,9 +16066,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13053,9 +16093,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13122,9 +16170,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13141,9 +16197,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13160,9 +16224,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13179,9 +16251,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13198,9 +16278,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13268,9 +16356,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13287,9 +16383,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13306,9 +16410,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13325,9 +16437,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13344,9 +16464,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13402,9 +16530,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13421,9 +16557,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13440,9 +16584,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13459,9 +16611,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };
@@ -13478,9 +16638,17 @@ export interface paths {
                             error: {
                                 code: string;
                                 message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
                                 fields: {
                                     path: string;
                                     message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                                 requestId?: string;
                             };

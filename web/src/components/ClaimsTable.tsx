@@ -5,6 +5,7 @@ import type { Claim, Page } from '../api/types';
 import { useI18n } from '../i18n';
 import { DateText, Money, StageBadge, StatusBadge } from './ui';
 import { PAGE_SIZES } from './useListState';
+import { usePagerText } from './pager';
 
 export interface ClaimsTableProps {
   data: Page<Claim> | undefined;
@@ -24,6 +25,7 @@ export interface ClaimsTableProps {
 /** Claims with server-side paging and sorting; the reference opens the claim. */
 export function ClaimsTable(props: ClaimsTableProps) {
   const { t, te } = useI18n();
+  const pager = usePagerText();
   const columns: DataTableColumn<Claim>[] = [
     {
       accessor: 'externalRef',
@@ -93,6 +95,7 @@ export function ClaimsTable(props: ClaimsTableProps) {
 
   return (
     <DataTable<Claim>
+      {...pager.withSizes}
       withTableBorder
       borderRadius="md"
       striped
@@ -108,8 +111,6 @@ export function ClaimsTable(props: ClaimsTableProps) {
       recordsPerPage={props.pageSize}
       recordsPerPageOptions={PAGE_SIZES}
       onRecordsPerPageChange={props.onPageSize}
-      recordsPerPageLabel={t('common.recordsPerPage')}
-      paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
       noRecordsText={t('claims.none')}
       loadingText={t('common.loading')}
       sortStatus={{ columnAccessor: props.sort, direction: props.order }}

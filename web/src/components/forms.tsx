@@ -2,7 +2,7 @@ import { Select, TextInput, type SelectProps, type TextInputProps } from '@manti
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { notifications } from '@mantine/notifications';
 import { isApiError } from '../api/client';
-import { parseDateInput } from '../format';
+import { formatMoneyInput, moneyStyle, parseDateInput, parseMoneyInput, type MoneyStyle } from '../format';
 import { useI18n, type EnumPrefix, type I18n } from '../i18n';
 import { describeError } from './ui';
 
@@ -85,14 +85,37 @@ export function DateField({
 }
 
 /** Amount input: text, never a number, so "1234,56" keeps every digit. */
-export function MoneyField({ currency, ...props }: TextInputProps & { currency?: string }) {
+/** The edit-form money style of the UI language (and the currency: francs the Swiss way). */
+export function useMoneyStyle(currency?: string): MoneyStyle {
+  const { locale } = useI18n();
+  return moneyStyle(locale, currency);
+}
+
+/**
+ * An amount typed the way the UI language writes it (1.245,00 in Italian, 1,245.00 in English); on
+ * leaving the field a readable amount is rewritten in that form. Forms send `parseMoneyInput(value,
+ * style)`: the exact decimal string, never a float.
+ */
+export function MoneyField({ currency, onBlur, ...props }: TextInputProps & { currency?: string }) {
+  const style = useMoneyStyle(currency);
+  const onChange = props.onChange as ((v: unknown) => void) | undefined;
   return (
     <TextInput
       inputMode="decimal"
       autoComplete="off"
+      placeholder={formatMoneyInput('1234.56', style)}
       rightSection={currency ? <span style={{ fontSize: 12, color: 'var(--mantine-color-dimmed)' }}>{currency}</span> : undefined}
       rightSectionWidth={currency ? 44 : undefined}
       {...props}
+      onBlur={(e) => {
+        const text = e.currentTarget.value;
+        const amount = parseMoneyInput(text, style);
+        if (amount !== null && onChange) {
+          const shown = formatMoneyInput(amount, style);
+          if (shown !== text) onChange(shown);
+        }
+        onBlur?.(e);
+      }}
     />
   );
 }

@@ -32,6 +32,9 @@ function readStoredLocale(): Locale {
   }
 }
 
+/** The language chosen in this browser (outside React, e.g. for the API's Accept-Language). */
+export const currentLocale = (): Locale => readStoredLocale();
+
 /** `{name}` placeholders filled from params; unknown placeholders are left as they are. */
 export function interpolate(template: string, params?: Params): string {
   if (!params) return template;

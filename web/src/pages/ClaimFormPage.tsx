@@ -27,7 +27,8 @@ import {
   notifySaved,
 } from '../components/forms';
 import { ErrorAlert, Field, Loading, PageHeader, QueryState } from '../components/ui';
-import { isIsoDate, parseMoneyInput } from '../format';
+import { formatMoneyInput, isIsoDate, moneyStyle, parseMoneyInput, type MoneyStyle } from '../format';
+import type { Locale } from '../i18n';
 import { useI18n } from '../i18n';
 
 interface ClaimValues {
@@ -80,14 +81,14 @@ const EMPTY: ClaimValues = {
   stage: 'none',
 };
 
-function toValues(c: ClaimDetail): ClaimValues {
+function toValues(c: ClaimDetail, locale: Locale): ClaimValues {
   return {
     creditorId: c.creditorId,
     debtorId: c.debtorId,
     externalRef: c.externalRef,
     kind: c.kind,
     description: c.description ?? '',
-    principal: c.principal,
+    principal: formatMoneyInput(c.principal, moneyStyle(locale, c.currency)),
     currency: c.currency,
     issueDate: c.issueDate ?? '',
     dueDate: c.dueDate,
@@ -105,13 +106,13 @@ function toValues(c: ClaimDetail): ClaimValues {
   };
 }
 
-/** Form values → API body. `principal` goes as the exact string typed (decimal comma accepted). */
-function toBody(v: Partial<ClaimValues>, forCreate: boolean): Record<string, unknown> {
+/** Form values → API body. `principal` goes as the exact decimal string of what was typed in the UI language's style. */
+function toBody(v: Partial<ClaimValues>, forCreate: boolean, style: MoneyStyle): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [k, raw] of Object.entries(v) as [keyof ClaimValues, string][]) {
     if (!forCreate && (k === 'creditorId' || k === 'debtorId')) continue;
     let value: unknown;
-    if (k === 'principal') value = parseMoneyInput(raw) ?? raw;
+    if (k === 'principal') value = parseMoneyInput(raw, style) ?? raw;
     else if (k === 'interestRate' || k === 'interestSpread') value = raw.trim() === '' ? null : raw.trim().replace(',', '.');
     else if (k === 'taxYear') value = raw.trim() === '' ? null : Number(raw);
     else value = blankToNull(raw);
@@ -145,12 +146,12 @@ function ClaimFormLoader() {
 }
 
 function ClaimForm({ claim, presetDebtor }: { claim?: ClaimDetail; presetDebtor?: { id: string; name: string } }) {
-  const { t, te } = useI18n();
+  const { t, te, locale } = useI18n();
   const navigate = useNavigate();
   const save = useSaveClaim(claim?.id);
   const creditors = useCreditorOptions();
   const [unmatched, setUnmatched] = useState<string[]>([]);
-  const initial = claim ? toValues(claim) : { ...EMPTY, debtorId: presetDebtor?.id ?? '' };
+  const initial = claim ? toValues(claim, locale) : { ...EMPTY, debtorId: presetDebtor?.id ?? '' };
   const form = useForm<ClaimValues>({
     initialValues: initial,
     validate: {
@@ -158,9 +159,9 @@ function ClaimForm({ claim, presetDebtor }: { claim?: ClaimDetail; presetDebtor?
       debtorId: (v) => (claim || v ? null : t('validation.required')),
       externalRef: (v) => (v.trim() ? null : t('validation.required')),
       kind: (v) => (v ? null : t('validation.required')),
-      principal: (v) => {
+      principal: (v, values) => {
         if (!v.trim()) return t('validation.required');
-        const amount = parseMoneyInput(v);
+        const amount = parseMoneyInput(v, moneyStyle(locale, values.currency));
         return amount && /[1-9]/.test(amount) ? null : t('validation.amount');
       },
       dueDate: (v) => (!v ? t('validation.required') : isIsoDate(v) ? null : t('validation.date')),
@@ -185,7 +186,8 @@ function ClaimForm({ claim, presetDebtor }: { claim?: ClaimDetail; presetDebtor?
     };
     const changed = changedFields(initial, values);
     if (TERMS.some((k) => k in changed)) for (const k of TERMS) changed[k] = values[k];
-    const body = claim ? { ...toBody(changed, false), version: claim.version } : toBody(values, true);
+    const style = moneyStyle(locale, values.currency);
+    const body = claim ? { ...toBody(changed, false, style), version: claim.version } : toBody(values, true, style);
     save.mutate(body, {
       onSuccess: (c) => {
         notifySaved(claim ? t('common.saved') : t('claims.created'));
@@ -270,7 +272,6 @@ function ClaimForm({ claim, presetDebtor }: { claim?: ClaimDetail; presetDebtor?
                 <MoneyField
                   label={t('claim.principal')}
                   withAsterisk
-                  placeholder="1234,56"
                   currency={form.values.currency}
                   {...form.getInputProps('principal')}
                   data-testid="claim-principal"

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useClaim, useRecordPayment } from '../api/hooks';
 import { OPEN_STATUSES, PAYMENT_METHODS, type ClaimDetail, type Currency, type PaymentMethod } from '../api/types';
 import { useCan } from '../auth/session';
-import { applyServerErrors, blankToNull, DateField, EnumSelect, MoneyField, notifySaved } from '../components/forms';
+import { applyServerErrors, blankToNull, DateField, EnumSelect, MoneyField, notifySaved, useMoneyStyle } from '../components/forms';
 import { DateText, ErrorAlert, Field, Money, PageHeader, QueryState, StageBadge, StatusBadge } from '../components/ui';
 import { formatRate, isIsoDate, parseMoneyInput, todayIso } from '../format';
 import { useI18n } from '../i18n';
@@ -186,6 +186,7 @@ interface PaymentValues {
 function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
   const { t } = useI18n();
   const record = useRecordPayment(claim.debtorId, claim.id);
+  const style = useMoneyStyle(claim.currency);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   // One key per payment being entered: a double click or a retry after a lost answer records it once.
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
@@ -194,7 +195,7 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
     validate: {
       amount: (v) => {
         if (!v.trim()) return t('validation.required');
-        const a = parseMoneyInput(v);
+        const a = parseMoneyInput(v, style);
         return a && /[1-9]/.test(a) ? null : t('validation.amount');
       },
       valueDate: (v) => (!v ? t('validation.required') : isIsoDate(v) ? null : t('validation.date')),
@@ -207,7 +208,7 @@ function RecordPaymentForm({ claim }: { claim: ClaimDetail }) {
       debtorId: claim.debtorId,
       creditorId: claim.creditorId,
       currency: claim.currency as Currency,
-      amount: parseMoneyInput(values.amount) ?? values.amount,
+      amount: parseMoneyInput(values.amount, style) ?? values.amount,
       valueDate: values.valueDate,
       method: values.method as PaymentMethod,
       reference: blankToNull(values.reference),

@@ -9,11 +9,13 @@ import { SearchBox } from '../components/SearchBox';
 import { DateText, ErrorAlert, PageHeader } from '../components/ui';
 import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
+import { usePagerText } from '../components/pager';
 
 const FILTERS = ['kind', 'active'] as const;
 
 export default function CreditorsPage() {
   const { t, te } = useI18n();
+  const pager = usePagerText();
   const canWrite = useCan('creditor');
   const list = useListState({ sort: 'name', order: 'asc' }, FILTERS);
   const query = useCreditors({
@@ -79,6 +81,7 @@ export default function CreditorsPage() {
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <DataTable<Creditor>
+          {...pager.withSizes}
           withTableBorder
           borderRadius="md"
           striped
@@ -94,8 +97,6 @@ export default function CreditorsPage() {
           recordsPerPage={list.pageSize}
           recordsPerPageOptions={PAGE_SIZES}
           onRecordsPerPageChange={list.setPageSize}
-          recordsPerPageLabel={t('common.recordsPerPage')}
-          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
           noRecordsText={t('common.noRecords')}
           loadingText={t('common.loading')}
           sortStatus={{ columnAccessor: list.sort, direction: list.order }}

@@ -9,11 +9,13 @@ import { SearchBox } from '../components/SearchBox';
 import { DateText, ErrorAlert, HardshipBadge, MoneyList, PageHeader } from '../components/ui';
 import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
+import { usePagerText } from '../components/pager';
 
 const FILTERS = ['kind', 'hardship'] as const;
 
 export default function DebtorsPage() {
   const { t, te } = useI18n();
+  const pager = usePagerText();
   const canCreate = useCan('debtor');
   const list = useListState({ sort: 'displayName', order: 'asc' }, FILTERS);
   const query = useDebtors({
@@ -82,6 +84,7 @@ export default function DebtorsPage() {
         <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <DataTable<DebtorListItem>
+          {...pager.withSizes}
           withTableBorder
           borderRadius="md"
           striped
@@ -98,8 +101,6 @@ export default function DebtorsPage() {
           recordsPerPage={list.pageSize}
           recordsPerPageOptions={PAGE_SIZES}
           onRecordsPerPageChange={list.setPageSize}
-          recordsPerPageLabel={t('common.recordsPerPage')}
-          paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
           noRecordsText={t('common.noRecords')}
           loadingText={t('common.loading')}
           sortStatus={sortStatus}

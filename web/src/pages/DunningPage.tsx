@@ -9,6 +9,7 @@ import { DateField } from '../components/forms';
 import { ErrorAlert, Money, PageHeader } from '../components/ui';
 import { isIsoDate, todayIso } from '../format';
 import { useI18n } from '../i18n';
+import { usePagerText } from '../components/pager';
 
 type Filter = 'all' | 'sendable' | 'blocked';
 const PAGE_SIZE = 50;
@@ -87,6 +88,7 @@ export default function DunningPage() {
 
 function RunResult({ run }: { run: DunningRun }) {
   const { t, te, date } = useI18n();
+  const pager = usePagerText();
   const [filter, setFilter] = useState<Filter>('all');
   const [page, setPage] = useState(1);
   const shown = run.actions.filter((a) => (filter === 'all' ? true : filter === 'blocked' ? a.blocked !== null : a.blocked === null));
@@ -155,6 +157,7 @@ function RunResult({ run }: { run: DunningRun }) {
             data={(['all', 'sendable', 'blocked'] as const).map((f) => ({ value: f, label: t(`dunning.filter.${f}`) }))}
           />
           <DataTable<DunningAction>
+            {...pager.text}
             withTableBorder
             borderRadius="md"
             striped
@@ -166,7 +169,6 @@ function RunResult({ run }: { run: DunningRun }) {
             page={page}
             onPageChange={setPage}
             recordsPerPage={PAGE_SIZE}
-            paginationText={({ from, to, totalRecords }) => t('common.pagination', { from, to, total: totalRecords })}
             noRecordsText={t('common.noRecords')}
             rowStyle={(a) => (a.blocked ? { background: 'var(--mantine-color-red-0)' } : undefined)}
             columns={[

@@ -7,6 +7,7 @@ import { useCan } from '../auth/session';
 import { ErrorAlert, PageHeader } from '../components/ui';
 import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
+import { usePagerText } from '../components/pager';
 
 const STATUS_COLOR: Record<string, string> = { uploaded: 'gray', validating: 'blue', importing: 'blue', done: 'green', failed: 'red' };
 
@@ -22,6 +23,7 @@ export function ImportStatusBadge({ status }: { status: string }) {
 /** The list of imports, and the upload that starts a new one. */
 export default function ImportsPage() {
   const { t, number, dateTime } = useI18n();
+  const pager = usePagerText();
   const canImport = useCan('import');
   const list = useListState({ sort: 'createdAt', order: 'desc' }, [] as const);
   const query = useImports({ page: list.page, pageSize: list.pageSize });
@@ -31,6 +33,7 @@ export default function ImportsPage() {
       {canImport && <UploadCard />}
       {query.error && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       <DataTable
+        {...pager.withSizes}
         withTableBorder
         borderRadius="md"
         striped

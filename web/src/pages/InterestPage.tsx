@@ -29,8 +29,8 @@ import {
 } from '../api/types';
 import { applyServerErrors, DateField, EnumSelect, enumOptions, MoneyField } from '../components/forms';
 import { ErrorAlert, PageHeader } from '../components/ui';
-import { isIsoDate, parseMoneyInput, parsePercentInput, todayIso } from '../format';
-import { useI18n } from '../i18n';
+import { isIsoDate, moneyStyle, parseMoneyInput, parsePercentInput, todayIso } from '../format';
+import { useI18n, type Locale } from '../i18n';
 import { StatementResult } from '../components/StatementResult';
 
 interface PaymentRow {
@@ -99,11 +99,12 @@ function parseSpreadInput(raw: string): string | null {
  * typed for another regime never changes the result; indices of `payments` match the form's rows,
  * so the server's `payments.N.amount` errors land on the right input.
  */
-function toBody(v: InterestValues): InterestInput {
+function toBody(v: InterestValues, locale: Locale): InterestInput {
+  const style = moneyStyle(locale, v.currency);
   const regime = v.regime as InterestRegime;
   const effective = effectiveRegime(v);
   const body: InterestInput = {
-    principal: parseMoneyInput(v.principal) ?? v.principal.trim(),
+    principal: parseMoneyInput(v.principal, style) ?? v.principal.trim(),
     currency: v.currency as Currency,
     regime,
     due: v.due,
@@ -120,7 +121,7 @@ function toBody(v: InterestValues): InterestInput {
   }
   if (v.debtorKind) body.debtorKind = v.debtorKind as DebtorKind;
   if (v.payments.length > 0) {
-    body.payments = v.payments.map((p) => ({ date: p.date, amount: parseMoneyInput(p.amount) ?? p.amount.trim() }));
+    body.payments = v.payments.map((p) => ({ date: p.date, amount: parseMoneyInput(p.amount, style) ?? p.amount.trim() }));
   }
   return body;
 }
@@ -154,7 +155,7 @@ export default function InterestPage() {
   const date = (v: string) => (!v ? t('validation.required') : isIsoDate(v) ? null : t('validation.date'));
   const amount = (v: string) => {
     if (!v.trim()) return t('validation.required');
-    const a = parseMoneyInput(v);
+    const a = parseMoneyInput(v, moneyStyle(locale));
     return a && /[1-9]/.test(a) ? null : t('validation.amount');
   };
   const form = useForm<InterestValues>({
@@ -177,7 +178,7 @@ export default function InterestPage() {
 
   const submit = form.onSubmit((v) => {
     setUnmatched([]);
-    const body = toBody(v);
+    const body = toBody(v, locale);
     setComputed(JSON.stringify(body));
     calc.mutate(body, {
       onSuccess: () => requestAnimationFrame(() => resultRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' })),
@@ -194,7 +195,7 @@ export default function InterestPage() {
       </Text>
     </Stack>
   );
-  const stale = calc.data !== undefined && computed !== null && computed !== JSON.stringify(toBody(values));
+  const stale = calc.data !== undefined && computed !== null && computed !== JSON.stringify(toBody(values, locale));
 
   return (
     <>

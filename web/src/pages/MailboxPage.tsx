@@ -7,6 +7,7 @@ import { SearchBox } from '../components/SearchBox';
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
+import { usePagerText } from '../components/pager';
 
 /**
  * The local mailbox: the e-mails "sent" while no SMTP server is configured (the embedded demo), newest
@@ -14,6 +15,7 @@ import { useI18n } from '../i18n';
  */
 export default function MailboxPage() {
   const { t, dateTime } = useI18n();
+  const pager = usePagerText();
   const list = useListState({ sort: 'receivedAt', order: 'desc' }, [] as const);
   const [sp, setSp] = useSearchParams();
   const selected = sp.get('message');
@@ -38,6 +40,7 @@ export default function MailboxPage() {
       <Grid gap="md">
         <Grid.Col span={{ base: 12, lg: selected ? 5 : 12 }}>
           <DataTable
+            {...pager.withSizes}
             withTableBorder
             borderRadius="md"
             striped

@@ -8,6 +8,7 @@ import { notifySaved } from '../components/forms';
 import { ErrorAlert, Money, PageHeader, QueryState } from '../components/ui';
 import { useI18n, type I18n } from '../i18n';
 import { callPermission, romeMoment, type Moment } from './phone/callWindow';
+import { usePagerText } from '../components/pager';
 
 const OUTCOMES: PhoneOutcome[] = ['conversation', 'no_answer', 'wrong_number', 'refused'];
 
@@ -42,6 +43,7 @@ export default function PhoneTasksPage() {
 
 function Tasks({ days, tasks, total }: { days: PhoneDay[]; tasks: PhoneTask[]; total: number }) {
   const i18n = useI18n();
+  const pager = usePagerText();
   const { t, date } = i18n;
   const canCall = useCan('communication');
   const now = useRomeNow();
@@ -62,6 +64,7 @@ function Tasks({ days, tasks, total }: { days: PhoneDay[]; tasks: PhoneTask[]; t
         </Text>
       </Alert>
       <DataTable
+        {...pager.empty}
         withTableBorder
         borderRadius="md"
         striped

@@ -10,6 +10,7 @@ import { ErrorAlert, Money, PageHeader } from '../components/ui';
 import { PAGE_SIZES } from '../components/useListState';
 import { useI18n } from '../i18n';
 import { ShortHash } from './communications/labels';
+import { usePagerText } from '../components/pager';
 
 /**
  * Letters for the post: those waiting to be printed and the print batches made of them — one merged
@@ -31,6 +32,7 @@ export default function PrintPage() {
 
 function Queue({ canCreate }: { canCreate: boolean }) {
   const { t, te, date, number } = useI18n();
+  const pager = usePagerText();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(25);
   const queue = usePrintQueue({ page, pageSize });
@@ -81,6 +83,7 @@ function Queue({ canCreate }: { canCreate: boolean }) {
       )}
       {queue.error && <ErrorAlert error={queue.error} onRetry={() => void queue.refetch()} />}
       <DataTable
+        {...pager.withSizes}
         withTableBorder
         borderRadius="md"
         striped
@@ -131,6 +134,7 @@ function Queue({ canCreate }: { canCreate: boolean }) {
 
 function Batches() {
   const { t, dateTime, number } = useI18n();
+  const pager = usePagerText();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(10);
   const batches = usePrintBatches({ page, pageSize });
@@ -139,6 +143,7 @@ function Batches() {
       <Title order={4}>{t('print.batches')}</Title>
       {batches.error && <ErrorAlert error={batches.error} onRetry={() => void batches.refetch()} />}
       <DataTable
+        {...pager.withSizes}
         withTableBorder
         borderRadius="md"
         striped

@@ -5,10 +5,12 @@ import { useSkipTracing } from '../api/hooks';
 import { ErrorAlert, Money, PageHeader } from '../components/ui';
 import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
+import { usePagerText } from '../components/pager';
 
 /** Debtors with open claims and no contact that could reach them: the operator's tracing work list. */
 export default function SkipTracingPage() {
   const { t, number } = useI18n();
+  const pager = usePagerText();
   const [sp] = useSearchParams();
   const list = useListState({ sort: 'name', order: 'asc' }, [] as const);
   const importJobId = sp.get('importJobId') ?? undefined;
@@ -18,6 +20,7 @@ export default function SkipTracingPage() {
       <PageHeader title={t('skip.title')} subtitle={t('skip.subtitle')} />
       {query.error && <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />}
       <DataTable
+        {...pager.withSizes}
         withTableBorder
         borderRadius="md"
         striped

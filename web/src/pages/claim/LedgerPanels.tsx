@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { useAddClaimCost, useClaimStatement, useWaiveClaimCost } from '../../api/hooks';
 import { CLAIM_COST_KINDS, OPEN_STATUSES, type ClaimCostKind, type ClaimDetail } from '../../api/types';
 import { useCan } from '../../auth/session';
-import { applyServerErrors, DateField, EnumSelect, MoneyField, notifyError, notifySaved } from '../../components/forms';
+import { applyServerErrors, DateField, EnumSelect, MoneyField, notifyError, notifySaved, useMoneyStyle } from '../../components/forms';
 import { StatementResult } from '../../components/StatementResult';
 import { DateText, ErrorAlert, Money } from '../../components/ui';
 import { isIsoDate, parseMoneyInput, todayIso } from '../../format';
@@ -77,6 +77,7 @@ export function CostsPanel({ claim }: { claim: ClaimDetail }) {
   const canWaive = useCan('waiver');
   const add = useAddClaimCost(claim.id, claim.debtorId);
   const waive = useWaiveClaimCost(claim.id, claim.debtorId);
+  const style = useMoneyStyle(claim.currency);
   const [unmatched, setUnmatched] = useState<string[]>([]);
   const [waiving, setWaiving] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -85,7 +86,7 @@ export function CostsPanel({ claim }: { claim: ClaimDetail }) {
     validate: {
       label: (v) => (v.trim() ? null : t('validation.required')),
       amount: (v) => {
-        const a = parseMoneyInput(v);
+        const a = parseMoneyInput(v, style);
         return a && /[1-9]/.test(a) ? null : t('validation.amount');
       },
       incurredOn: (v) => (isIsoDate(v) ? null : t('validation.date')),
@@ -94,7 +95,7 @@ export function CostsPanel({ claim }: { claim: ClaimDetail }) {
   const submit = form.onSubmit((v) => {
     setUnmatched([]);
     add.mutate(
-      { kind: v.kind as ClaimCostKind, label: v.label.trim(), amount: parseMoneyInput(v.amount) ?? v.amount, incurredOn: v.incurredOn },
+      { kind: v.kind as ClaimCostKind, label: v.label.trim(), amount: parseMoneyInput(v.amount, style) ?? v.amount, incurredOn: v.incurredOn },
       {
         onSuccess: () => {
           notifySaved(t('cost.added'));

@@ -7,6 +7,7 @@ import { ErrorAlert, Loading, Money } from '../../components/ui';
 import { PAGE_SIZES } from '../../components/useListState';
 import { useI18n } from '../../i18n';
 import { CommunicationStatusBadge, ShortHash } from '../communications/labels';
+import { usePagerText } from '../../components/pager';
 
 /**
  * What went out to a debtor (or waits: letters to print, phone tasks), newest first, each with its
@@ -14,6 +15,7 @@ import { CommunicationStatusBadge, ShortHash } from '../communications/labels';
  */
 export function CommunicationsPanel({ debtorId }: { debtorId: string }) {
   const { t, te, date, dateTime, money } = useI18n();
+  const pager = usePagerText();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(25);
   const [preview, setPreview] = useState<Communication | null>(null);
@@ -22,6 +24,7 @@ export function CommunicationsPanel({ debtorId }: { debtorId: string }) {
   return (
     <>
       <DataTable
+        {...pager.withSizes}
         withTableBorder
         borderRadius="md"
         striped

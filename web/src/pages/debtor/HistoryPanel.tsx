@@ -3,8 +3,9 @@ import { documentUrl } from '../../api/communication-hooks';
 import { useDebtorHistory } from '../../api/hooks';
 import type { HistoryEntry } from '../../api/types';
 import { QueryState } from '../../components/ui';
-import { useI18n, type EnumPrefix, type I18n } from '../../i18n';
+import { useI18n, type I18n } from '../../i18n';
 import { CommunicationStatusBadge } from '../communications/labels';
+import { describeChange } from './history-format';
 
 /** "claim.created" → "Pratica · Creato" in the UI language, the raw action when unknown. */
 function actionLabel(i18n: Pick<I18n, 't' | 'te' | 'has'>, e: HistoryEntry): string {
@@ -20,51 +21,6 @@ function actionLabel(i18n: Pick<I18n, 't' | 'te' | 'has'>, e: HistoryEntry): str
   return `${entityLabel} · ${verbLabel}`;
 }
 
-const HIDDEN = /(^id$|Id$|_id$|^version$|^(created|updated)(At|_at)$)/;
-const SUMMARY_KEYS = ['displayName', 'channel', 'value', 'line1', 'city', 'amount', 'principal', 'valueDate', 'dueDate', 'method', 'status', 'stage', 'outcome', 'note', 'reason'];
-/** Which dictionary labels a field's value, per kind of record. */
-const ENUMS: Record<string, Record<string, EnumPrefix>> = {
-  claim: { status: 'claimStatus', stage: 'stage', kind: 'claimKind' },
-  payment: { method: 'paymentMethod' },
-  contact: { status: 'contactStatus', channel: 'channel', consent: 'consent' },
-  address: { kind: 'addressKind' },
-  debtor: { kind: 'debtorKind' },
-  communication: { channel: 'dunningChannel', status: 'commStatus', outcome: 'phoneOutcome' },
-};
-
-function show(i18n: I18n, entity: string, key: string, v: unknown, record: Record<string, unknown>): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (typeof v === 'boolean') return i18n.t(v ? 'common.yes' : 'common.no');
-  if (typeof v === 'object') return JSON.stringify(v);
-  const text = String(v);
-  if ((key === 'amount' || key === 'principal' || key === 'amountPaid') && typeof record.currency === 'string') {
-    return i18n.money(text, record.currency);
-  }
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return i18n.date(text);
-  const prefix = ENUMS[entity]?.[key];
-  return prefix ? i18n.te(prefix, text) : text;
-}
-
-/**
- * What an audit event says: for a change, "field: before → after" per field; for a creation, a
- * one-line summary of what was created.
- */
-function describe(i18n: I18n, e: HistoryEntry): string[] {
-  const after = e.after && typeof e.after === 'object' ? (e.after as Record<string, unknown>) : null;
-  if (!after) return [];
-  if (!e.before || typeof e.before !== 'object') {
-    const parts = SUMMARY_KEYS.filter((k) => after[k] !== undefined && after[k] !== null && after[k] !== '').map((k) =>
-      show(i18n, e.entityType, k, after[k], after),
-    );
-    return parts.length ? [parts.join(' · ')] : [];
-  }
-  const before = e.before as Record<string, unknown>;
-  return Object.keys(after)
-    .filter((k) => !HIDDEN.test(k))
-    .slice(0, 12)
-    .map((k) => `${k}: ${show(i18n, e.entityType, k, before[k], before)} → ${show(i18n, e.entityType, k, after[k], after)}`);
-}
-
 export function HistoryPanel({ debtorId }: { debtorId: string }) {
   const i18n = useI18n();
   const { t, dateTime } = i18n;
@@ -77,7 +33,7 @@ export function HistoryPanel({ debtorId }: { debtorId: string }) {
         ) : (
           <Timeline bulletSize={14} lineWidth={2} data-testid="history">
             {page.items.map((e) => {
-              const lines = e.type === 'audit' ? describe(i18n, e) : [];
+              const lines = e.type === 'audit' ? describeChange(i18n, e.entityType, e.before, e.after) : [];
               return (
                 <Timeline.Item key={e.id} title={actionLabel(i18n, e)} color={e.type === 'note' ? 'yellow' : e.type === 'communication' ? 'grape' : 'blue'}>
                   <Text size="xs" c="dimmed">

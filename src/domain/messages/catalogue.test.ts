@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CATALOGUES,
+  decodeMessage,
+  encodeMessage,
+  LOCALES,
+  localeFromAcceptLanguage,
+  localeFromEnv,
+  msg,
+  placeholders,
+  translate,
+} from './index.ts';
+
+describe('server message catalogue', () => {
+  const codes = Object.keys(CATALOGUES.it);
+
+  it('has every code in all four languages, each with the same placeholders as the Italian', () => {
+    for (const locale of LOCALES) {
+      const catalogue = CATALOGUES[locale] as Record<string, string>;
+      expect(Object.keys(catalogue).sort(), locale).toEqual([...codes].sort());
+      for (const code of codes) {
+        expect(catalogue[code]?.trim(), `${locale} ${code}`).toBeTruthy();
+        expect(placeholders(catalogue[code]!), `${locale} ${code}`).toEqual(placeholders(CATALOGUES.it[code as keyof typeof CATALOGUES.it]));
+      }
+    }
+  });
+
+  it('keeps English out of the Italian texts and Italian out of the others (no "(english)" brackets)', () => {
+    for (const code of codes) expect(CATALOGUES.it[code as keyof typeof CATALOGUES.it], code).not.toMatch(/\((?:invalid|not |wrong|required|at (?:least|most))/);
+    for (const locale of ['en', 'de', 'fr'] as const) {
+      const differs = codes.filter((c) => c !== 'text' && (CATALOGUES[locale] as Record<string, string>)[c] !== (CATALOGUES.it as Record<string, string>)[c]);
+      // Only texts made of codes and formats may coincide across languages.
+      expect(differs.length, locale).toBeGreaterThan(codes.length - 5);
+    }
+  });
+
+  it('fills placeholders in the reader’s language', () => {
+    const m = msg('money.too_many_decimals', { max: 2 });
+    expect(translate(m, 'it')).toBe('Importo con più di 2 decimali');
+    expect(translate(m, 'en')).toBe('Amount with more than 2 decimals');
+    expect(translate(m, 'de')).toBe('Betrag mit mehr als 2 Nachkommastellen');
+    expect(translate(m, 'fr')).toBe('Montant avec plus de 2 décimales');
+  });
+
+  it('carries a coded message through a zod string and back; plain text stays as written', () => {
+    const m = msg('date.not_in_calendar', { date: '2026-02-30' });
+    expect(decodeMessage(encodeMessage(m))).toEqual(m);
+    expect(decodeMessage(encodeMessage(msg('field.required')))).toEqual({ code: 'field.required' });
+    expect(translate(decodeMessage('Testo libero (free text)'), 'de')).toBe('Testo libero (free text)');
+    expect(decodeMessage('i18n:no.such_code')).toEqual({ code: 'text', params: { text: 'i18n:no.such_code' } });
+  });
+
+  it('picks the language from Accept-Language by quality, and from the environment', () => {
+    expect(localeFromAcceptLanguage('de-CH,de;q=0.9,en;q=0.8')).toBe('de');
+    expect(localeFromAcceptLanguage('es-ES,fr;q=0.5,en;q=0.7')).toBe('en');
+    expect(localeFromAcceptLanguage('es, pt')).toBeNull();
+    expect(localeFromAcceptLanguage(undefined)).toBeNull();
+    expect(localeFromAcceptLanguage('fr;q=0, it')).toBe('it');
+    expect(localeFromEnv({ LANG: 'de_CH.UTF-8' })).toBe('de');
+    expect(localeFromEnv({ LANG: 'en_US.UTF-8', INCASSO_LANG: 'fr' })).toBe('fr');
+    expect(localeFromEnv({ LANG: 'C.UTF-8' })).toBe('it');
+    expect(localeFromEnv({})).toBe('it');
+  });
+});
