@@ -56,7 +56,7 @@ describe('control and direction characters in text', () => {
   it('refuses NUL in a name, a search and a note with 400, never 500', async () => {
     const name = await debtor({ lastName: 'Ros\u0000si' });
     expect(name.statusCode).toBe(400);
-    expect(name.json().error.fields).toContainEqual({ path: 'lastName', message: 'Carattere NUL non ammesso (NUL character not allowed)' });
+    expect(name.json().error.fields).toContainEqual(expect.objectContaining({ path: 'lastName', message: 'Carattere NUL non ammesso (NUL character not allowed)' }));
     for (const url of ['/api/debtors?q=a%00b', '/api/claims?q=%00', '/api/payments?q=x%00', '/api/creditors?q=%00']) {
       const res = await ctx.operator({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
@@ -74,10 +74,12 @@ describe('control and direction characters in text', () => {
   it('refuses CR/LF, tabs and other C0 controls in single-line fields, with a specific message', async () => {
     const crlf = await debtor({ lastName: 'Rossi\r\nVia Roma 1' });
     expect(crlf.statusCode).toBe(400);
-    expect(crlf.json().error.fields).toContainEqual({
+    expect(crlf.json().error.fields).toContainEqual(
+    expect.objectContaining({
       path: 'lastName',
       message: 'A capo non ammesso in questo campo: una sola riga (line breaks not allowed, single line only)',
-    });
+    }),
+  );
     for (const lastName of ['Ros\tsi', 'Ros\u0007si', 'Ros\u001bsi', 'Ros\u007fsi']) {
       const res = await debtor({ lastName });
       expect(res.statusCode, JSON.stringify(lastName)).toBe(400);
@@ -88,10 +90,12 @@ describe('control and direction characters in text', () => {
     for (const c of ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069']) {
       const res = await debtor({ companyName: `ACME ${c}Srl`, kind: 'company', lastName: undefined });
       expect(res.statusCode, c.codePointAt(0)!.toString(16)).toBe(400);
-      expect(res.json().error.fields).toContainEqual({
+      expect(res.json().error.fields).toContainEqual(
+      expect.objectContaining({
         path: 'companyName',
         message: 'Caratteri di controllo della direzione del testo non ammessi (bidirectional control characters not allowed)',
-      });
+      }),
+    );
     }
     const created = await debtor({});
     const claim = await ctx.operator({
@@ -155,7 +159,7 @@ describe('JSON body encoding', () => {
     }
     const malformed = await post('{"kind":', 'application/json');
     expect(malformed.statusCode).toBe(400);
-    expect(malformed.json().error.message).toBe('JSON non valido (malformed JSON)');
+    expect(malformed.json().error.message).toBe('JSON non valido');
   });
 });
 
