@@ -8,7 +8,7 @@ import type { LetterInput } from './types.ts';
  */
 
 /** Italian commercial interest (D.Lgs. 231/2002), two rate periods: 20.4726… + 22.6054… = 43.08. */
-function italianStatement(): Statement {
+export function italianStatement(): Statement {
   return {
     interest: '43.08',
     currency: 'EUR',
