@@ -8,8 +8,11 @@ const SUPERVISOR = { email: 'supervisore@demo.incasso.test', password: 'incasso-
 
 test.use({ viewport: { width: 1600, height: 1400 } });
 
-/** The claim's principal (1234.56) and the €40 compensation, as the Italian UI writes it. */
-const AMOUNT = '1.274,56 €';
+/**
+ * The claim's principal (1234.56), as the Italian UI writes it: the first friendly reminder of the
+ * it-b2b strategy asks for no interest and no charges, so not the €40 of art. 6 D.Lgs. 231/2002 either.
+ */
+const AMOUNT = '1.234,56 €';
 
 async function login(page: Page) {
   await page.goto('/login');

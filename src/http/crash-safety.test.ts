@@ -19,7 +19,7 @@ let server: ServerProcess | undefined;
 beforeAll(async () => {
   if (process.env.DATABASE_URL) {
     const scratch = await scratchPostgres();
-    env = { DATABASE_URL: scratch.url };
+    env = { DATABASE_URL: scratch.url, INCASSO_DEMO: '1' }; // a PostgreSQL start loads the demo only when asked
     cleanup = scratch.drop;
   } else {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incasso-crash-'));
