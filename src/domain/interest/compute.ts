@@ -33,6 +33,12 @@ export interface InterestCase {
   /** Add the €40 flat compensation where the regime provides it (default: yes, for EUR claims). */
   flatCompensation?: boolean;
   allocationOrder?: readonly Component[];
+  /**
+   * Interest up to and including this day is already settled elsewhere (a claim's stored balance
+   * carries it, rounded at its last payment): accrual starts the day after the later of `due` and this
+   * day. Payments up to it reduce the debt before any interest runs. Absent: accrual starts after `due`.
+   */
+  accrueFrom?: string | null;
 }
 
 export interface StatementPeriod {
@@ -175,6 +181,14 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
       'paid',
     );
   }
+  if (c.accrueFrom) {
+    checkDate(c.accrueFrom, 'accrueFrom');
+    if (c.accrueFrom > c.paid) {
+      throw new InterestInputError(`Interessi già conteggiati fino al ${c.accrueFrom}, oltre la data di fine ${c.paid}`, 'accrueFrom');
+    }
+  }
+  /** The last day whose interest is not accrued here: the due date, or a later `accrueFrom`. */
+  const start = c.accrueFrom && c.accrueFrom > c.due ? c.accrueFrom : c.due;
   const currency = c.currency ?? 'EUR';
   const payments = [...(c.payments ?? [])].map((p, i) => {
     checkDate(p.date, `payments.${i}.date`);
@@ -278,12 +292,12 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     });
   };
 
-  // Payments made on or before the due date reduce the debt before any interest runs.
+  // Payments made on or before the due date (or `accrueFrom`) reduce the debt before any interest runs.
   let pi = 0;
-  while (pi < payments.length && payments[pi]!.date <= c.due) applyPayment(payments[pi++]!);
+  while (pi < payments.length && payments[pi]!.date <= start) applyPayment(payments[pi++]!);
 
-  if (c.paid > c.due) {
-    const first = Temporal.PlainDate.from(c.due).add({ days: 1 });
+  if (c.paid > start) {
+    const first = Temporal.PlainDate.from(start).add({ days: 1 });
     const last = Temporal.PlainDate.from(c.paid);
     let segments: RateSegment[];
     try {

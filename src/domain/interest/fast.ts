@@ -584,6 +584,13 @@ export class FastInterest {
     if (principal0 < 0 || D < 0 || E < D) return F_INPUT;
     if (c.contractDate && dayNumber(c.contractDate) < 0) return F_INPUT;
     if (c.judicialClaimDate && dayNumber(c.judicialClaimDate) < 0) return F_INPUT;
+    // S: the last day not accrued here (the due date, or a later `accrueFrom`).
+    let S = D;
+    if (c.accrueFrom) {
+      const A = dayNumber(c.accrueFrom);
+      if (A < 0 || A > E) return F_INPUT;
+      if (A > S) S = A;
+    }
     const dc = DAY_COUNT_INDEX.get(c.dayCount ?? 'act365');
     if (dc === undefined) return F_INPUT;
 
@@ -656,15 +663,15 @@ export class FastInterest {
     // Anything but each component exactly once is refused by the exact path: let it say so.
     if (!Array.isArray(order) || order.length !== 3 || !DEFAULT_ALLOCATION.every((k) => order.includes(k))) return F_INPUT;
 
-    // The table over [D + 1, E] and its prefix sums.
-    const accrues = E > D;
+    // The table over [S + 1, E] and its prefix sums.
+    const accrues = E > S;
     const tbl = entry.table;
     const g = G_LOOKUP[dc] ?? null;
     let base: number[] = EMPTY;
     if (accrues) {
       if (tbl === null) return F_TABLE;
-      if (D + 1 < tbl.first || E > tbl.last) return F_TABLE; // the exact path names the missing dates
-      if (tbl.hasNegative && tbl.negBefore[tbl.row(E) + 1]! - tbl.negBefore[tbl.row(D + 1)]! > 0) return F_NEGATIVE;
+      if (S + 1 < tbl.first || E > tbl.last) return F_TABLE; // the exact path names the missing dates
+      if (tbl.hasNegative && tbl.negBefore[tbl.row(E) + 1]! - tbl.negBefore[tbl.row(S + 1)]! > 0) return F_NEGATIVE;
       base = tbl.base(dc);
     }
 
@@ -676,13 +683,13 @@ export class FastInterest {
     let principalPaid = 0;
     let ci = 0;
     // The interest accrued since the last rounding: principal × (Σ rate·weight over [from, to]) / Q.
-    let before = accrues ? tbl!.prefix(D, base, g) : 0;
-    let from = D + 1;
+    let before = accrues ? tbl!.prefix(S, base, g) : 0;
+    let from = S + 1;
 
     for (let i = 0; i < np; i++) {
       const day = pDay[i]!;
       while (ci < nc && cDay[ci]! <= day) costsOpen += cAmt[ci++]!;
-      if (day > D && (i === 0 || pDay[i - 1] !== day)) {
+      if (day > S && (i === 0 || pDay[i - 1] !== day)) {
         // Interest up to and including the payment day, on the principal before it, rounded to the cent.
         const at = tbl!.prefix(day, base, g);
         if (principal > 0 && at !== before) {

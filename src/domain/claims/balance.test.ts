@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimCost, ClaimPayment, ClaimTerms } from '../interest/claim-ledger.ts';
+import { book, day, decimals, prng } from '../interest/test-book.ts';
+import { balanceDifferences, balanceFromLedger, rollBalance } from './balance.ts';
+
+const money = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
+
+function randomClaim(rnd: () => number): { t: ClaimTerms; payments: ClaimPayment[]; costs: ClaimCost[]; stored: string; later: string } {
+  const regimes = [null, 'it-legal', 'it-commercial', 'ch', 'de-business', 'fixed', 'none'] as const;
+  const regime = regimes[Math.floor(rnd() * regimes.length)]!;
+  const due = day('2015-01-01', Math.floor(rnd() * 3000));
+  const cents = 100 + Math.floor(10 ** (rnd() * 8));
+  const t: ClaimTerms = {
+    principal: money(cents),
+    currency: rnd() < 0.1 ? 'CHF' : 'EUR',
+    dueDate: due,
+    jurisdiction: 'IT',
+    kind: 'invoice',
+    debtorKind: rnd() < 0.3 ? 'consumer' : 'company',
+    interestRegime: regime,
+    contractDate: null,
+    judicialClaimDate: rnd() < 0.15 ? day(due, Math.floor(rnd() * 500)) : null,
+    interestRate: regime === 'fixed' ? decimals(rnd() * 12, 2) : null,
+    interestBase: null,
+    interestSpread: null,
+    dayCount: rnd() < 0.2 ? 'act360' : 'act365',
+    flatCompensation: rnd() < 0.8,
+    allocationOrder: rnd() < 0.8 ? 'costs,interest,principal' : 'principal,interest,costs',
+  };
+  const span = Math.floor(rnd() * 700);
+  const stored = day(due, Math.floor(rnd() * span) - 30);
+  const later = day(stored, 1 + Math.floor(rnd() * 400));
+  const payments: ClaimPayment[] = [];
+  for (let i = 0, n = Math.floor(rnd() * 4); i < n; i++) {
+    const date = day(due, Math.floor(rnd() * (span + 40)) - 40);
+    if (date > stored) continue;
+    payments.push({ paymentId: `p${i}`, date, amount: money(1 + Math.floor(cents * rnd() * 0.5)) });
+  }
+  const costs: ClaimCost[] = [];
+  if (rnd() < 0.4) {
+    const date = day(due, Math.floor(rnd() * 60));
+    if (date <= stored) costs.push({ date, amount: money(500 + Math.floor(rnd() * 2000)), label: 'spese' });
+  }
+  return { t, payments, costs, stored, later };
+}
+
+describe('stored balances kept current', () => {
+  it('a balance rolled forward from its stored figures equals the engine on the whole ledger, on 3,000 random claims', () => {
+    const rnd = prng(1205);
+    let rolled = 0;
+    let replay = 0;
+    for (let i = 0; i < 3000; i++) {
+      const { t, payments, costs, stored, later } = randomClaim(rnd);
+      const s = balanceFromLedger(book, t, payments, costs, stored);
+      const r = rollBalance(book, t, s, later);
+      const want = balanceFromLedger(book, t, payments, costs, later);
+      if (r === null) {
+        replay++;
+        expect(s.asOf <= t.dueDate, JSON.stringify({ t, s })).toBe(true);
+        continue;
+      }
+      rolled++;
+      expect(balanceDifferences(r, want), JSON.stringify({ t, payments, costs, stored, later })).toEqual([]);
+      expect(r.interestFrom).toBe(want.interestFrom);
+      expect(r.interestCarried).toBe(want.interestCarried);
+    }
+    expect(rolled).toBeGreaterThan(2000);
+    expect(replay).toBeGreaterThan(20);
+  });
+
+  it('carries the interest a part payment left, and restarts accrual the day after it', () => {
+    const t: ClaimTerms = {
+      principal: '1000.00', currency: 'EUR', dueDate: '2024-12-31', jurisdiction: 'IT', kind: 'invoice', debtorKind: 'company',
+      interestRegime: 'fixed', contractDate: null, judicialClaimDate: null, interestRate: '10', interestBase: null, interestSpread: null,
+      dayCount: 'act365', flatCompensation: false, allocationOrder: 'principal,interest,costs',
+    };
+    // 10 % on €1,000 for 73 days = €20.00; €500 pays principal first (creditor's order): €20.00 stays owed.
+    const s = balanceFromLedger(book, t, [{ paymentId: 'p', date: '2025-03-14', amount: '500.00' }], [], '2025-03-14');
+    expect(s).toMatchObject({ interestFrom: '2025-03-14', interestCarried: '20.00', principalDue: '500.00', interestDue: '20.00', totalDue: '520.00' });
+    // 73 more days on €500 = €10.00.
+    expect(rollBalance(book, t, s, '2025-05-26')).toMatchObject({ asOf: '2025-05-26', interestDue: '30.00', totalDue: '530.00' });
+  });
+
+  it('stops at the last known rate; a balance the engine refused only moves its day', () => {
+    const t: ClaimTerms = {
+      principal: '1000.00', currency: 'EUR', dueDate: '2026-01-31', jurisdiction: 'FR', kind: 'other', debtorKind: 'consumer',
+      interestRegime: 'fr-legal-private', contractDate: null, judicialClaimDate: null, interestRate: null, interestBase: null,
+      interestSpread: null, dayCount: 'act365', flatCompensation: false, allocationOrder: 'costs,interest,principal',
+    };
+    const s = balanceFromLedger(book, t, [], [], '2026-03-01');
+    const r = rollBalance(book, t, s, '2027-03-01')!;
+    expect(r.asOf).toBe('2026-06-30');
+    expect(balanceDifferences(r, balanceFromLedger(book, t, [], [], '2027-03-01'))).toEqual([]);
+    const refused = balanceFromLedger(book, { ...t, interestRegime: 'fixed' }, [], [], '2026-03-01');
+    expect(refused.problem).not.toBeNull();
+    expect(rollBalance(book, { ...t, interestRegime: 'fixed' }, refused, '2026-04-01')).toEqual({ ...refused, asOf: '2026-04-01' });
+  });
+});

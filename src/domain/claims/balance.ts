@@ -1,0 +1,112 @@
+import { InterestInputError } from '../interest/compute.ts';
+import { claimBalance, claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
+import { fastTotals } from '../interest/fast.ts';
+import type { RateBook } from '../interest/regimes.ts';
+import { money, toMoneyString } from '../money.ts';
+
+/**
+ * What a claim owes, stored on the claim and kept current: every event that changes it (payment,
+ * reversal, cost, waiver, change of terms) recomputes it from the ledger in the same transaction
+ * (`balanceFromLedger`), and a daily roll-forward (`rollBalance`) brings the interest to the new day
+ * from the stored figures alone, in O(1) per claim, without replaying the ledger. Lists, the dashboard
+ * and reports read these figures; `incasso check balances` compares them with the engine.
+ *
+ * Why a roll-forward is exact: the engine rounds the interest a payment meets to the cent at that
+ * payment and accrues exactly from the next day, rounding once at the end. So the interest owed on any
+ * later day is the interest still owed right after the last payment (`interestCarried`, whole cents)
+ * plus the interest on the principal then left, accrued from the day after `interestFrom`, rounded
+ * once — which is the engine's case with `accrueFrom`.
+ */
+export interface StoredBalance {
+  /** The day the figures are computed to (today, or the last day whose rate is known). */
+  asOf: string;
+  principalPaid: string;
+  interestPaid: string;
+  costsPaid: string;
+  principalDue: string;
+  interestDue: string;
+  costsDue: string;
+  totalDue: string;
+  /** Interest still owed right after the last payment (0 before any), in whole cents. */
+  interestCarried: string;
+  /** Interest up to and including this day is in `interestCarried`: the due date or the last payment's value date. */
+  interestFrom: string;
+  /** Set when the engine refuses the claim's terms: the figures are then principal less payments only. */
+  problem: string | null;
+}
+
+const ZERO = '0.00';
+
+/** The stored balance of a claim to a day, from its whole ledger (at write time, for the claims written). */
+export function balanceFromLedger(
+  book: RateBook,
+  t: ClaimTerms,
+  payments: readonly ClaimPayment[],
+  costs: readonly ClaimCost[],
+  asOf: string,
+): StoredBalance {
+  const b = claimBalance(book, t, payments, costs, asOf, true);
+  let interestFrom = t.dueDate;
+  let interestCarried = ZERO;
+  if (b.problem === null) {
+    for (const p of payments) if (p.date <= b.asOf && p.date > interestFrom) interestFrom = p.date;
+    if (interestFrom > t.dueDate) interestCarried = claimBalance(book, t, payments, costs, interestFrom, true).interestDue;
+  }
+  return {
+    asOf: b.asOf,
+    principalPaid: b.principalPaid,
+    interestPaid: b.interestPaid,
+    costsPaid: b.costsPaid,
+    principalDue: b.principalDue,
+    interestDue: b.interestDue,
+    costsDue: b.costsDue,
+    totalDue: b.totalDue,
+    interestCarried,
+    interestFrom,
+    problem: b.problem,
+  };
+}
+
+/**
+ * The stored balance brought forward to a later day without the ledger, or null when it cannot be:
+ * the claim was not yet overdue when it was stored (the flat compensation and the start of interest
+ * lie in between: replay it with `balanceFromLedger`). A balance the engine refused only moves its
+ * day; interest stops at the last known rate, as everywhere.
+ */
+export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asOf: string): StoredBalance | null {
+  if (asOf <= s.asOf) return s;
+  // Refused terms: principal less payments, which no day changes.
+  if (s.problem !== null) return { ...s, asOf };
+  if (s.asOf <= t.dueDate) return null;
+  let end = asOf;
+  try {
+    const until = ratesKnownUntil(book, t);
+    if (until !== null && until < end) end = until;
+  } catch (err) {
+    if (err instanceof InterestInputError) return null;
+    throw err;
+  }
+  if (end <= s.asOf) return s;
+  let interestDue = s.interestCarried;
+  if (money(s.principalDue).gt(0)) {
+    const c = { ...claimCase({ ...t, principal: s.principalDue }, [], [], end), accrueFrom: s.interestFrom, flatCompensation: false };
+    try {
+      interestDue = toMoneyString(money(s.interestCarried).plus(fastTotals(book, c).interestDue));
+    } catch (err) {
+      if (err instanceof InterestInputError) return null;
+      throw err;
+    }
+  }
+  return {
+    ...s,
+    asOf: end,
+    interestDue,
+    totalDue: toMoneyString(money(s.principalDue).plus(interestDue).plus(s.costsDue)),
+  };
+}
+
+/** The figures two balances differ in (for `check balances`), empty when they agree to the cent. */
+export function balanceDifferences(stored: StoredBalance, engine: StoredBalance): string[] {
+  const fields = ['asOf', 'principalPaid', 'interestPaid', 'costsPaid', 'principalDue', 'interestDue', 'costsDue', 'totalDue'] as const;
+  return fields.filter((f) => (f === 'asOf' ? stored[f] !== engine[f] : !money(stored[f]).eq(engine[f]))).map((f) => `${f}: ${stored[f]} ≠ ${engine[f]}`);
+}
