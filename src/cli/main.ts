@@ -14,6 +14,7 @@ import { interestCommand } from './commands/interest.ts';
 import { importCommand } from './commands/import.ts';
 import { ratesCommand } from './commands/rates.ts';
 import { dunningCommand } from './commands/dunning.ts';
+import { balancesCommand, checkCommand } from './commands/balances.ts';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -35,6 +36,8 @@ program.addCommand(interestCommand(config));
 program.addCommand(ratesCommand(config));
 program.addCommand(importCommand(config));
 program.addCommand(dunningCommand(config));
+program.addCommand(balancesCommand(config));
+program.addCommand(checkCommand(config));
 
 try {
   await program.parseAsync(process.argv);

@@ -95,16 +95,16 @@ describe('exact values on the engine in use', () => {
     const debtor = await createTestDebtor(db, t, { birthDate: '2000-01-01' });
     const a = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '0.1', dueDate: '2024-02-29', issueDate: '2024-01-01' });
     const b = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '0.20', dueDate: '2024-12-31' });
-    expect(a).toMatchObject({ principal: '0.10', amountPaid: '0.00', outstanding: '0.10', dueDate: '2024-02-29', issueDate: '2024-01-01' });
+    expect(a).toMatchObject({ principal: '0.10', principalPaid: '0.00', outstanding: '0.10', dueDate: '2024-02-29', issueDate: '2024-01-01' });
     const rows = await db
       .selectFrom('claims')
-      .select(['id', 'principal', 'amount_paid', 'due_date'])
+      .select(['id', 'principal', 'principal_paid', 'due_date'])
       .where('id', 'in', [a.id, b.id])
       .orderBy('due_date')
       .execute();
     expect(rows).toEqual([
-      { id: a.id, principal: '0.10', amount_paid: '0.00', due_date: '2024-02-29' },
-      { id: b.id, principal: '0.20', amount_paid: '0.00', due_date: '2024-12-31' },
+      { id: a.id, principal: '0.10', principal_paid: '0.00', due_date: '2024-02-29' },
+      { id: b.id, principal: '0.20', principal_paid: '0.00', due_date: '2024-12-31' },
     ]);
     const total = await db
       .selectFrom('claims')
@@ -123,7 +123,7 @@ describe('exact values on the engine in use', () => {
     expect((await errorOf((trx) => sql`select '2026-02-30'::date`.execute(trx)))?.code).toBe('22008');
     const debtor = await createTestDebtor(db, t);
     const claim = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '10.00' });
-    const overpaid = await errorOf((trx) => trx.updateTable('claims').set({ amount_paid: '10.01' }).where('id', '=', claim.id).execute());
+    const overpaid = await errorOf((trx) => trx.updateTable('claims').set({ principal_paid: '10.01' }).where('id', '=', claim.id).execute());
     expect(overpaid?.code).toBe('23514');
   });
 });

@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_print_batches.ts';
 import * as m0009 from './migrations/0009_rate_versions.ts';
 import * as m0010 from './migrations/0010_unique_tax_ids.ts';
 import * as m0011 from './migrations/0011_login_throttle.ts';
+import * as m0012 from './migrations/0012_claim_components.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   '0009_rate_versions': m0009,
   '0010_unique_tax_ids': m0010,
   '0011_login_throttle': m0011,
+  '0012_claim_components': m0012,
 };
 
 /** Names of all migrations, oldest first. */
@@ -45,13 +47,22 @@ export interface MigrateResult {
  * so several app nodes starting together apply each migration exactly once.
  */
 export async function migrateToLatest(db: Db): Promise<MigrateResult> {
+  return run(db, (m) => m.migrateToLatest());
+}
+
+/** Brings the schema to a named migration, undoing later ones (tests of a migration on real data). */
+export async function migrateTo(db: Db, name: (typeof MIGRATION_NAMES)[number]): Promise<MigrateResult> {
+  return run(db, (m) => m.migrateTo(name));
+}
+
+async function run(db: Db, step: (m: Migrator) => ReturnType<Migrator['migrateToLatest']>): Promise<MigrateResult> {
   const migrator = new Migrator({
     db,
     provider: new StaticProvider(),
     migrationTableName: 'incasso_migrations',
     migrationLockTableName: 'incasso_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await step(migrator);
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {
     const why = error instanceof Error ? error.message : String(error);

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ComponentKind } from '../domain/model.ts';
 
 /** numeric columns: read as exact decimal strings, written as strings. */
 export type Numeric = ColumnType<string, string, string>;
@@ -168,7 +169,17 @@ export interface ClaimsTable {
   import_job_id: string | null;
   status: Generated<string>;
   stage: Generated<string>;
-  amount_paid: ColumnType<string, string | undefined, string>;
+  /** What was paid on the principal component(s). */
+  principal_paid: ColumnType<string, string | undefined, string>;
+  /** The stored balance, as of `balance_on` (null: not computed yet); see src/domain/claims/balance.ts. */
+  principal_due: ColumnType<string, string, string>;
+  interest_due: ColumnType<string, string | undefined, string>;
+  costs_due: ColumnType<string, string | undefined, string>;
+  total_due: ColumnType<string, string, string>;
+  interest_carried: ColumnType<string, string | undefined, string>;
+  interest_from: ColumnType<string, string, string>;
+  balance_on: NullableDate;
+  balance_problem: string | null;
   next_action_on: NullableDate;
   closed_on: NullableDate;
   strategy_id: string | null;
@@ -206,11 +217,27 @@ export interface PaymentsTable {
   updated_at: Generated<Date>;
 }
 
+export interface ClaimComponentsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  claim_id: string;
+  position: number;
+  kind: ComponentKind;
+  amount: Numeric;
+  accrues_interest: boolean;
+  paid: ColumnType<string, string | undefined, string>;
+  waived: ColumnType<string, string | undefined, string>;
+  tribute_code: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface PaymentAllocationsTable {
   id: Generated<string>;
   tenant_id: string;
   payment_id: string;
   claim_id: string;
+  /** The component a principal allocation paid (null for costs and interest). */
+  component_id: string | null;
   component: Generated<'costs' | 'fees' | 'interest' | 'principal'>;
   amount: Numeric;
   created_at: Generated<Date>;
@@ -496,6 +523,7 @@ export interface DB {
   claims: ClaimsTable;
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
+  claim_components: ClaimComponentsTable;
   claim_costs: ClaimCostsTable;
   import_mappings: ImportMappingsTable;
   import_jobs: ImportJobsTable;

@@ -39,6 +39,25 @@ export const OPEN_STATUSES: readonly ClaimStatus[] = [
   'legal',
 ];
 
+/**
+ * What a claim's money is made of. A company's claim is one `principal`; a comune's act splits into
+ * tax (imposta, tributo, canone), sanctions, the interest the act liquidated, notification costs and
+ * the c.803 collection charges; fees and costs come later in the claim's life. Whether a component
+ * accrues interest is stored per component; these are the defaults.
+ */
+export const COMPONENT_KINDS = ['principal', 'tax', 'sanctions', 'act_interest', 'notification_costs', 'collection_charges', 'fees', 'costs'] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+export const COMPONENT_ACCRUES_INTEREST: Readonly<Record<ComponentKind, boolean>> = {
+  principal: true,
+  tax: true,
+  sanctions: false,
+  act_interest: false,
+  notification_costs: false,
+  collection_charges: false,
+  fees: false,
+  costs: false,
+};
+
 /** Collection stages, in escalation order (soft → formal → negotiation → closure → legal). */
 export const COLLECTION_STAGES = ['none', 'soft', 'formal', 'negotiation', 'closure', 'legal'] as const;
 export type CollectionStage = (typeof COLLECTION_STAGES)[number];

@@ -56,7 +56,7 @@ describe('crash safety', () => {
     const list = (await (await api(server.url, cookie, 'GET', '/api/claims?status=open&currency=EUR&sort=principal&order=desc&pageSize=1')).json()) as {
       items: unknown[];
     };
-    const claim = list.items[0] as { id: string; debtorId: string; creditorId: string; amountPaid: string };
+    const claim = list.items[0] as { id: string; debtorId: string; creditorId: string; principalPaid: string };
     expect(claim).toBeDefined();
 
     const amounts = ['1.01', '1.02', '1.03'];
@@ -90,8 +90,8 @@ describe('crash safety', () => {
     const payments = (await (await api(server.url, cookie, 'GET', `/api/payments?claimId=${claim.id}&pageSize=200`)).json()) as { items: { amount: string }[] };
     const ours = (payments.items as { amount: string }[]).map((p) => p.amount).filter((a) => amounts.includes(a));
     expect(ours.sort()).toEqual(amounts);
-    const after = (await (await api(server.url, cookie, 'GET', `/api/claims/${claim.id}`)).json()) as { amountPaid: string };
-    expect(after.amountPaid).toBe(toMoneyString(sumMoney([claim.amountPaid, ...amounts])));
+    const after = (await (await api(server.url, cookie, 'GET', `/api/claims/${claim.id}`)).json()) as { principalPaid: string };
+    expect(after.principalPaid).toBe(toMoneyString(sumMoney([claim.principalPaid, ...amounts])));
     // Informational: how many of the killed requests had already been answered.
     console.log(`crash-safety: ${answeredBeforeKill}/${amounts.length} requests answered before the kill`);
   });

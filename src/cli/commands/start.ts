@@ -14,13 +14,14 @@ export function startCommand(config: () => Config) {
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
-      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
         import('../../http/server.ts'),
         import('../../jobs/handlers/purge-sessions.ts'),
         import('../../jobs/handlers/resume-imports.ts'),
         import('../../jobs/handlers/deliver-outbox.ts'),
         import('../../jobs/handlers/dunning-tick.ts'),
         import('../../jobs/handlers/render-letters.ts'),
+        import('../../jobs/handlers/roll-balances.ts'),
         import('../../jobs/pg-boss.ts'),
         import('../../usecases/demo/load-demo.ts'),
         import('../web-build.ts'),
@@ -76,7 +77,9 @@ export function startCommand(config: () => Config) {
             onError: (m, err) => app.log.error({ err }, m),
             onRetry: (m, err) => app.log.warn({ reason: (err as Error).message }, m),
           }) : undefined;
-      await jobs?.start([purgeSessionsJob(database.db), resumeImportsJob(database.db), deliverOutboxJob(database.db, c), dunningTickJob(database.db), renderLettersJob(database.db)]);
+      await jobs?.start([purgeSessionsJob(database.db), resumeImportsJob(database.db), deliverOutboxJob(database.db, c), dunningTickJob(database.db), renderLettersJob(database.db), rollBalancesJob(database.db)]);
+      // Balances left behind (a migration, a night the server was off) are brought to today now.
+      await jobs?.enqueue('roll-balances', {}, { singletonKey: 'roll-balances' });
 
       let stopping = false;
       const stop = async (signal: string) => {

@@ -64,7 +64,7 @@ describe('claim balances by the interest engine', () => {
       { claimId: c.id, externalRef: c.externalRef, component: 'principal', amount: row.principal },
     ]);
     const after = await claim(c.id, '2024-01-01');
-    expect(after).toMatchObject({ status: 'partially_paid', amountPaid: row.principal, interestPaid: row.interest, costsPaid: '40.00' });
+    expect(after).toMatchObject({ status: 'partially_paid', principalPaid: row.principal, interestPaid: row.interest, costsPaid: '40.00' });
     expect(after.balance).toMatchObject({ interest: calc.interest, interestDue: calc.interestDue, principalDue: calc.principalDue, totalDue: calc.totalDue });
 
     // The statement screen gives the calculator's statement for the same facts.
@@ -82,7 +82,7 @@ describe('claim balances by the interest engine', () => {
     expect(await claim(c.id, '2025-06-30')).toMatchObject({
       status: 'paid',
       closedOn: '2024-01-01',
-      amountPaid: '10000.00',
+      principalPaid: '10000.00',
       interestPaid: '1126.16',
       costsPaid: '40.00',
       balance: expect.objectContaining({ totalDue: '0.00', interestDue: '0.00' }),
@@ -112,7 +112,7 @@ describe('claim balances by the interest engine', () => {
     const a = await claim(c.id, '2024-01-01');
     const b = await claim(twin.id, '2024-01-01');
     expect(a.balance).toEqual(b.balance);
-    expect([a.amountPaid, a.interestPaid, a.costsPaid]).toEqual([b.amountPaid, b.interestPaid, b.costsPaid]);
+    expect([a.principalPaid, a.interestPaid, a.costsPaid]).toEqual([b.principalPaid, b.interestPaid, b.costsPaid]);
     const audit = await auditOf(ctx.db, t.tenantId, c.id);
     expect(audit.map((e) => e.action)).toContain('claim.allocation_recomputed');
   });
@@ -128,7 +128,7 @@ describe('claim balances by the interest engine', () => {
     expect(upd.json().allocationOrder).toBe('principal,interest,costs');
     const again = (await ctx.operator({ method: 'GET', url: `/api/payments/${p.id}` })).json();
     expect(again.allocations).toEqual([{ claimId: c.id, externalRef: c.externalRef, component: 'principal', amount: '2000.00' }]);
-    expect(await claim(c.id, '2023-09-30')).toMatchObject({ amountPaid: '2000.00', interestPaid: '0.00', costsPaid: '0.00' });
+    expect(await claim(c.id, '2023-09-30')).toMatchObject({ principalPaid: '2000.00', interestPaid: '0.00', costsPaid: '0.00' });
     // A creditor that waives the €40 for its customers.
     await ctx.supervisor({ method: 'PATCH', url: `/api/creditors/${k.id}`, payload: { flatCompensation: false } });
     expect((await claim(c.id, '2023-09-30')).balance.costs).toBe('0.00');
@@ -159,7 +159,7 @@ describe('claim balances by the interest engine', () => {
     expect(messageFor(noReason, 'reason')).toBeTruthy();
     const waived = await ctx.supervisor({ method: 'POST', url: `/api/claims/${c.id}/costs/${costId}/waive`, payload: { reason: 'Cliente storico, primo ritardo' } });
     expect(waived.statusCode, waived.body).toBe(200);
-    expect(waived.json()).toMatchObject({ amountPaid: '100.00', costsPaid: '0.00', costs: [expect.objectContaining({ waiverReason: 'Cliente storico, primo ritardo' })] });
+    expect(waived.json()).toMatchObject({ principalPaid: '100.00', costsPaid: '0.00', costs: [expect.objectContaining({ waiverReason: 'Cliente storico, primo ritardo' })] });
     expect((await ctx.supervisor({ method: 'POST', url: `/api/claims/${c.id}/costs/${costId}/waive`, payload: { reason: 'ancora' } })).statusCode).toBe(409);
     const actions = (await auditOf(ctx.db, t.tenantId, c.id)).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['claim.cost_added', 'claim.cost_waived', 'claim.allocation_recomputed']));

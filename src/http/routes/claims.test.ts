@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { computeStatement } from '../../domain/interest/compute.ts';
+import { currentRateBook } from '../../usecases/interest/rate-book.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, snapshotCounts, uniq, type TestTenant } from '../../test/factories.ts';
 import { MALFORMED_IDS, messageFor, openApiContext, pathsOf, UNKNOWN_ID, type ApiContext } from '../../test/http.ts';
@@ -57,6 +59,9 @@ describe('claims API', () => {
     );
     expect(res.statusCode).toBe(201);
     const c = res.json();
+    // What it owes today, stored with the claim: the engine's total for a consumer at the legal rate.
+    const { rows: days } = await sql<{ today: string }>`select current_date::text as today`.execute(ctx.db);
+    const engine = computeStatement(await currentRateBook(ctx.db), { principal: '1234.50', due: '2026-02-28', paid: days[0]!.today, regime: 'it-legal', debtorKind: 'consumer' });
     expect(c).toEqual({
       id: expect.any(String),
       creditorId: t.creditor.id,
@@ -67,11 +72,12 @@ describe('claims API', () => {
       kind: 'invoice',
       description: 'Fornitura',
       principal: '1234.50',
-      amountPaid: '0.00',
+      principalPaid: '0.00',
       interestPaid: '0.00',
       costsPaid: '0.00',
       totalPaid: '0.00',
-      outstanding: '1234.50',
+      totalDue: engine.totalDue,
+      balanceOn: days[0]!.today,
       currency: 'EUR',
       issueDate: '2024-02-29',
       dueDate: '2026-02-28',
@@ -125,7 +131,7 @@ describe('claims API', () => {
     ]);
     // Largest amount accepted (MAX_AMOUNT); a tax claim with its year.
     const big = await post(claimBody({ principal: '999999999.99', kind: 'imu', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' }));
-    expect(big.json()).toMatchObject({ principal: '999999999.99', outstanding: '999999999.99', taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' });
+    expect(big.json()).toMatchObject({ principal: '999999999.99', balance: { principalDue: '999999999.99' }, taxYear: 2023, currency: 'CHF', jurisdiction: 'CH' });
   });
 
   it('refuses impossible dates, inexact amounts and unknown currencies with a specific message, writing nothing', async () => {
@@ -154,7 +160,7 @@ describe('claims API', () => {
       [{ creditorId: 'nope' }, 'creditorId', 'Identificativo non valido'],
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
       [{ status: 'partially_paid' }, 'status', 'deriva dai pagamenti'],
-      [{ amountPaid: '10.00' }, 'amountPaid', 'Campo sconosciuto'],
+      [{ principalPaid: '10.00' }, 'principalPaid', 'Campo sconosciuto'],
     ];
     for (const [overrides, path, text] of cases) {
       const res = await post(claimBody(overrides));
@@ -225,7 +231,7 @@ describe('claims API', () => {
     expect(disputed.json()).toMatchObject({ status: 'disputed', closedOn: null, version: 3 });
     const written = await ctx.supervisor({ method: 'PATCH', url: `/api/claims/${c.id}`, payload: { status: 'written_off', principal: '450.5' } });
     const { rows } = await sql<{ today: string }>`select current_date::text as today`.execute(ctx.db);
-    expect(written.json()).toMatchObject({ status: 'written_off', closedOn: rows[0]!.today, principal: '450.50', outstanding: '450.50', version: 4 });
+    expect(written.json()).toMatchObject({ status: 'written_off', closedOn: rows[0]!.today, principal: '450.50', balance: expect.objectContaining({ principalDue: '450.50' }), version: 4 });
 
     const audit = await auditOf(ctx.db, t.tenantId, c.id);
     expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([
@@ -256,7 +262,7 @@ describe('claims API', () => {
     });
     expect(pay.statusCode).toBe(201);
     const current = (await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json();
-    expect(current).toMatchObject({ status: 'partially_paid', amountPaid: '39.95', interestPaid: '0.05', outstanding: '60.05', version: 2 });
+    expect(current).toMatchObject({ status: 'partially_paid', principalPaid: '39.95', interestPaid: '0.05', balance: expect.objectContaining({ principalDue: '60.05' }), version: 2 });
     const before = await counts();
     for (const [payload, path, text] of [
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
@@ -272,7 +278,7 @@ describe('claims API', () => {
       // A claim with payments cannot be typed back to "open".
       [{ status: 'open' }, 'status', 'non può tornare'],
       // Unknown fields are named, in the user's language.
-      [{ amountPaid: '100.00' }, 'amountPaid', 'Campo sconosciuto'],
+      [{ principalPaid: '100.00' }, 'principalPaid', 'Campo sconosciuto'],
       [{ creditorId: t.otherCreditor.id }, 'creditorId', 'Campo sconosciuto'],
     ] as const) {
       const res = await ctx.admin({ method: 'PATCH', url: `/api/claims/${c.id}`, payload });
@@ -302,7 +308,7 @@ describe('claims API', () => {
     expect(await ids('dueFrom=2025-02-01&dueTo=2025-03-31')).toEqual([c.id, a.id]);
     expect(await ids('q=l-c')).toEqual([c.id]);
     const page = await ctx.admin({ method: 'GET', url: `/api/claims?debtorId=${d.id}&pageSize=2&page=2` });
-    expect(page.json()).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: a.id, outstanding: '300.00' }] });
+    expect(page.json()).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: a.id, balance: { principalDue: '300.00' } }] });
 
     const bad = await ctx.admin({ method: 'GET', url: '/api/claims?status=paid,lost&dueFrom=2026-02-30&currency=USD&sort=amount' });
     expect(bad.statusCode).toBe(400);

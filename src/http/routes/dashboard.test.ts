@@ -48,29 +48,31 @@ describe('GET /api/dashboard', () => {
     const res = await ctx.operator({ method: 'GET', url: '/api/dashboard' });
     expect(res.statusCode).toBe(200);
     const dash = res.json();
+    // Every balance was stored by the write that changed it: nothing waits for the nightly roll.
+    expect(dash.pending).toBe(0);
     expect(dash.byCurrency).toEqual([
-      { currency: 'CHF', count: 1, principal: '300.00', outstanding: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
-      { currency: 'EUR', count: 3, principal: '1250.60', outstanding: '1150.35', interestDue: '0.00', costsDue: '0.00', totalDue: '1150.35' },
+      { currency: 'CHF', count: 1, principal: '300.00', principalDue: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
+      { currency: 'EUR', count: 3, principal: '1250.60', principalDue: '1150.35', interestDue: '0.00', costsDue: '0.00', totalDue: '1150.35' },
     ]);
     expect(dash.byStatus).toEqual([
-      { status: 'open', currency: 'CHF', count: 1, principal: '300.00', outstanding: '300.00' },
-      { status: 'open', currency: 'EUR', count: 2, principal: '1000.10', outstanding: '1000.10' },
-      { status: 'paid', currency: 'EUR', count: 1, principal: '80.00', outstanding: '0.00' },
-      { status: 'partially_paid', currency: 'EUR', count: 1, principal: '250.50', outstanding: '150.25' },
-      { status: 'written_off', currency: 'CHF', count: 1, principal: '999.99', outstanding: '999.99' },
+      { status: 'open', currency: 'CHF', count: 1, principal: '300.00', principalDue: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
+      { status: 'open', currency: 'EUR', count: 2, principal: '1000.10', principalDue: '1000.10', interestDue: '0.00', costsDue: '0.00', totalDue: '1000.10' },
+      { status: 'paid', currency: 'EUR', count: 1, principal: '80.00', principalDue: '0.00', interestDue: '0.00', costsDue: '0.00', totalDue: '0.00' },
+      { status: 'partially_paid', currency: 'EUR', count: 1, principal: '250.50', principalDue: '150.25', interestDue: '0.00', costsDue: '0.00', totalDue: '150.25' },
+      { status: 'written_off', currency: 'CHF', count: 1, principal: '999.99', principalDue: '999.99', interestDue: '0.00', costsDue: '0.00', totalDue: '999.99' },
     ]);
     expect(dash.byCreditor).toEqual([
-      { creditorId: t.creditor.id, creditorName: t.creditor.name, currency: 'EUR', count: 2, principal: '1250.50', outstanding: '1150.25', interestDue: '0.00', costsDue: '0.00', totalDue: '1150.25' },
-      { creditorId: t.creditor.id, creditorName: t.creditor.name, currency: 'CHF', count: 1, principal: '300.00', outstanding: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
-      { creditorId: t.otherCreditor.id, creditorName: t.otherCreditor.name, currency: 'EUR', count: 1, principal: '0.10', outstanding: '0.10', interestDue: '0.00', costsDue: '0.00', totalDue: '0.10' },
+      { creditorId: t.creditor.id, creditorName: t.creditor.name, currency: 'EUR', count: 2, principal: '1250.50', principalDue: '1150.25', interestDue: '0.00', costsDue: '0.00', totalDue: '1150.25' },
+      { creditorId: t.creditor.id, creditorName: t.creditor.name, currency: 'CHF', count: 1, principal: '300.00', principalDue: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
+      { creditorId: t.otherCreditor.id, creditorName: t.otherCreditor.name, currency: 'EUR', count: 1, principal: '0.10', principalDue: '0.10', interestDue: '0.00', costsDue: '0.00', totalDue: '0.10' },
     ]);
   });
 
   it('shows a viewer only its creditor’s figures', async () => {
     const dash = (await ctx.viewer({ method: 'GET', url: '/api/dashboard' })).json();
     expect(dash.byCurrency).toEqual([
-      { currency: 'CHF', count: 1, principal: '300.00', outstanding: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
-      { currency: 'EUR', count: 2, principal: '1250.50', outstanding: '1150.25', interestDue: '0.00', costsDue: '0.00', totalDue: '1150.25' },
+      { currency: 'CHF', count: 1, principal: '300.00', principalDue: '300.00', interestDue: '0.00', costsDue: '0.00', totalDue: '300.00' },
+      { currency: 'EUR', count: 2, principal: '1250.50', principalDue: '1150.25', interestDue: '0.00', costsDue: '0.00', totalDue: '1150.25' },
     ]);
     expect(dash.byStatus.map((s: { status: string; currency: string }) => `${s.status}/${s.currency}`)).toEqual([
       'open/CHF',
@@ -84,9 +86,9 @@ describe('GET /api/dashboard', () => {
   it('shows another tenant only its own claims', async () => {
     const dash = (await ctx.outsider({ method: 'GET', url: '/api/dashboard' })).json();
     expect(dash.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(dash.byCurrency).toEqual([{ currency: 'EUR', count: 1, principal: '5000.00', outstanding: '5000.00', interestDue: '0.00', costsDue: '0.00', totalDue: '5000.00' }]);
+    expect(dash.byCurrency).toEqual([{ currency: 'EUR', count: 1, principal: '5000.00', principalDue: '5000.00', interestDue: '0.00', costsDue: '0.00', totalDue: '5000.00' }]);
     expect(dash.byCreditor).toEqual([
-      { creditorId: ctx.other.creditor.id, creditorName: ctx.other.creditor.name, currency: 'EUR', count: 1, principal: '5000.00', outstanding: '5000.00', interestDue: '0.00', costsDue: '0.00', totalDue: '5000.00' },
+      { creditorId: ctx.other.creditor.id, creditorName: ctx.other.creditor.name, currency: 'EUR', count: 1, principal: '5000.00', principalDue: '5000.00', interestDue: '0.00', costsDue: '0.00', totalDue: '5000.00' },
     ]);
   });
 
@@ -102,7 +104,7 @@ describe('GET /api/dashboard', () => {
         currency: 'EUR',
         count: 2,
         principal: '6000.00',
-        outstanding: '6000.00',
+        principalDue: '6000.00',
         interestDue: balance.interestDue,
         costsDue: '40.00',
         totalDue: money(balance.totalDue).plus('5000.00').toFixed(2),

@@ -67,7 +67,7 @@ describe('amounts that cannot break reads', () => {
     const dashboard = await ctx.admin({ method: 'GET', url: '/api/dashboard' });
     expect(dashboard.statusCode, dashboard.body).toBe(200);
     expect(dashboard.json().byCurrency).toEqual([
-      expect.objectContaining({ currency: 'EUR', count: N, principal: total, outstanding: total, totalDue: total }),
+      expect.objectContaining({ currency: 'EUR', count: N, principal: total, principalDue: total, totalDue: total }),
     ]);
 
     const statement = await ctx.admin({ method: 'GET', url: `/api/claims/${claimId}/statement` });

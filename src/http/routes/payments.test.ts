@@ -30,7 +30,7 @@ const payment = (debtorId: string, overrides: Record<string, unknown> = {}) => (
 
 const claimState = async (id: string) => {
   const c = (await ctx.admin({ method: 'GET', url: `/api/claims/${id}` })).json();
-  return { status: c.status, amountPaid: c.amountPaid, outstanding: c.outstanding, closedOn: c.closedOn };
+  return { status: c.status, principalPaid: c.principalPaid, principalDue: c.balance.principalDue, closedOn: c.closedOn };
 };
 
 describe('payments API', () => {
@@ -59,7 +59,7 @@ describe('payments API', () => {
     const again = await pay(body);
     expect(again.statusCode).toBe(201);
     expect(again.json().id).toBe(a.json().id);
-    expect(await claimState(c.id)).toMatchObject({ amountPaid: '120.00', outstanding: '380.00' });
+    expect(await claimState(c.id)).toMatchObject({ principalPaid: '120.00', principalDue: '380.00' });
     const listed = (await ctx.admin({ method: 'GET', url: `/api/payments?claimId=${c.id}` })).json();
     expect(listed.total).toBe(1);
 
@@ -106,15 +106,15 @@ describe('payments API', () => {
         { claimId: later.id, externalRef: 'P-LATER', component: 'principal', amount: '200.50' },
       ],
     });
-    expect(await claimState(older.id)).toEqual({ status: 'paid', amountPaid: '1000.00', outstanding: '0.00', closedOn: '2025-04-10' });
-    expect(await claimState(later.id)).toEqual({ status: 'partially_paid', amountPaid: '200.50', outstanding: '299.50', closedOn: null });
-    expect(await claimState(chf.id)).toEqual({ status: 'open', amountPaid: '0.00', outstanding: '200.00', closedOn: null });
-    expect(await claimState(foreign.id)).toEqual({ status: 'open', amountPaid: '0.00', outstanding: '300.00', closedOn: null });
+    expect(await claimState(older.id)).toEqual({ status: 'paid', principalPaid: '1000.00', principalDue: '0.00', closedOn: '2025-04-10' });
+    expect(await claimState(later.id)).toEqual({ status: 'partially_paid', principalPaid: '200.50', principalDue: '299.50', closedOn: null });
+    expect(await claimState(chf.id)).toEqual({ status: 'open', principalPaid: '0.00', principalDue: '200.00', closedOn: null });
+    expect(await claimState(foreign.id)).toEqual({ status: 'open', principalPaid: '0.00', principalDue: '300.00', closedOn: null });
 
     // The second payment finds only what is still open; the remainder stays on the payment.
     const second = (await pay(payment(d.id, { amount: '400', valueDate: '2025-05-02', method: 'pagopa' }))).json();
     expect(second).toMatchObject({ amount: '400.00', unallocated: '100.50', allocations: [{ claimId: later.id, amount: '299.50' }] });
-    expect(await claimState(later.id)).toEqual({ status: 'paid', amountPaid: '500.00', outstanding: '0.00', closedOn: '2025-05-02' });
+    expect(await claimState(later.id)).toEqual({ status: 'paid', principalPaid: '500.00', principalDue: '0.00', closedOn: '2025-05-02' });
 
     const detail = (await ctx.admin({ method: 'GET', url: `/api/claims/${later.id}` })).json();
     expect(detail.allocations).toEqual([
@@ -128,13 +128,13 @@ describe('payments API', () => {
       ['claim.created', null, expect.anything()],
       [
         'claim.payment_applied',
-        { amountPaid: '0.00', interestPaid: '0.00', costsPaid: '0.00', status: 'open' },
-        { amountPaid: '200.50', interestPaid: '0.00', costsPaid: '0.00', status: 'partially_paid', paymentId: first.id, allocated: '200.50', split: { principal: '200.50' } },
+        { principalPaid: '0.00', interestPaid: '0.00', costsPaid: '0.00', status: 'open' },
+        { principalPaid: '200.50', interestPaid: '0.00', costsPaid: '0.00', status: 'partially_paid', paymentId: first.id, allocated: '200.50', split: { principal: '200.50' } },
       ],
       [
         'claim.payment_applied',
-        { amountPaid: '200.50', interestPaid: '0.00', costsPaid: '0.00', status: 'partially_paid' },
-        { amountPaid: '500.00', interestPaid: '0.00', costsPaid: '0.00', status: 'paid', paymentId: second.id, allocated: '299.50', split: { principal: '299.50' } },
+        { principalPaid: '200.50', interestPaid: '0.00', costsPaid: '0.00', status: 'partially_paid' },
+        { principalPaid: '500.00', interestPaid: '0.00', costsPaid: '0.00', status: 'paid', paymentId: second.id, allocated: '299.50', split: { principal: '299.50' } },
       ],
     ]);
     expect((await auditOf(ctx.db, t.tenantId, first.id)).map((a) => a.action)).toEqual(['payment.recorded']);
@@ -156,8 +156,8 @@ describe('payments API', () => {
       [a.id, '10.01'],
       [c.id, '60.00'],
     ]);
-    expect(await claimState(c.id)).toMatchObject({ status: 'partially_paid', amountPaid: '60.00' });
-    expect(await claimState(b.id)).toMatchObject({ status: 'open', amountPaid: '0.00' });
+    expect(await claimState(c.id)).toMatchObject({ status: 'partially_paid', principalPaid: '60.00' });
+    expect(await claimState(b.id)).toMatchObject({ status: 'open', principalPaid: '0.00' });
 
     const restricted = await pay(payment(d.id, { amount: '150.00', claimIds: [c.id, b.id] }));
     expect(restricted.json().allocations.map((x: { claimId: string; amount: string }) => [x.claimId, x.amount])).toEqual([
@@ -165,7 +165,7 @@ describe('payments API', () => {
       [c.id, '40.00'],
     ]);
     expect(restricted.json().unallocated).toBe('10.00');
-    expect(await claimState(a.id)).toMatchObject({ amountPaid: '10.01', status: 'partially_paid' });
+    expect(await claimState(a.id)).toMatchObject({ principalPaid: '10.01', status: 'partially_paid' });
   });
 
   it('refuses splits beyond what is owed or paid, repeated claims, other currencies and other creditors, writing nothing', async () => {
@@ -199,7 +199,7 @@ describe('payments API', () => {
       expect(messageFor(res, path)).toContain(text);
     }
     expect(await counts()).toEqual(before);
-    expect(await claimState(eur.id)).toEqual({ status: 'open', amountPaid: '0.00', outstanding: '100.00', closedOn: null });
+    expect(await claimState(eur.id)).toEqual({ status: 'open', principalPaid: '0.00', principalDue: '100.00', closedOn: null });
   });
 
   it('refuses future or impossible value dates, inexact amounts and unknown currencies, writing nothing', async () => {
@@ -272,7 +272,7 @@ describe('payments API', () => {
     expect(stale.statusCode).toBe(409);
     expect(await counts()).toEqual(before);
     expect((await ctx.operator({ method: 'GET', url: `/api/payments/${p.id}` })).json()).toEqual(res.json());
-    expect(await claimState(claim.id)).toMatchObject({ status: 'paid', amountPaid: '80.00' });
+    expect(await claimState(claim.id)).toMatchObject({ status: 'paid', principalPaid: '80.00' });
   });
 
   it('lists with filters, and a viewer only its creditor’s payments', async () => {
@@ -369,7 +369,7 @@ describe('value dates of payments', () => {
     // On the document date itself, and after, the money goes to the claim.
     const ok = await pay(payment(d.id, { valueDate: '2025-01-10', amount: '10.00' }));
     expect(ok.statusCode).toBe(201);
-    expect(await claimState(c.id)).toMatchObject({ amountPaid: '10.00' });
+    expect(await claimState(c.id)).toMatchObject({ principalPaid: '10.00' });
   });
 
   it('gives automatic payments only to claims that existed on the value date', async () => {
@@ -379,7 +379,7 @@ describe('value dates of payments', () => {
     const later = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', contractDate: '2024-09-01', dueDate: '2024-10-01', principal: '50.00' });
     const res = await pay(payment(d.id, { valueDate: '2024-06-01', amount: '20.00' }));
     expect(res.statusCode).toBe(201);
-    expect(await claimState(old.id)).toMatchObject({ amountPaid: '20.00' });
-    expect(await claimState(later.id)).toMatchObject({ amountPaid: '0.00' });
+    expect(await claimState(old.id)).toMatchObject({ principalPaid: '20.00' });
+    expect(await claimState(later.id)).toMatchObject({ principalPaid: '0.00' });
   });
 });

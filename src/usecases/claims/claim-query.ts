@@ -3,8 +3,11 @@ import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { today } from '../../domain/dates.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
-import { balanceOf, loadLedgers } from './ledger.ts';
+import { balanceOf, loadLedgers, type ClaimLedger } from './ledger.ts';
 import type { ClaimRow, ClaimView } from './schema.ts';
+import { defaultRegime } from '../../domain/interest/claim-ledger.ts';
+import { money, toMoneyString } from '../../domain/money.ts';
+import type { DebtorKind, Jurisdiction } from '../../domain/model.ts';
 
 /** Claims joined with the names people recognise them by, scoped to what the actor may see. */
 export function claimsQuery(db: Db, actor: Actor) {
@@ -28,11 +31,18 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
     'c.kind',
     'c.description',
     'c.principal',
-    'c.amount_paid as amountPaid',
+    'c.principal_paid as principalPaid',
     'c.interest_paid as interestPaid',
     'c.costs_paid as costsPaid',
-    sql<string>`round(c.amount_paid + c.interest_paid + c.costs_paid, 2)::text`.as('totalPaid'),
-    sql<string>`round(c.principal - c.amount_paid, 2)::text`.as('outstanding'),
+    sql<string>`round(c.principal_paid + c.interest_paid + c.costs_paid, 2)::text`.as('totalPaid'),
+    'c.total_due as totalDue',
+    'c.balance_on as balanceOn',
+    // The rest of the stored balance, read by withBalances and not shown as such.
+    'c.principal_due as storedPrincipalDue',
+    'c.interest_due as storedInterestDue',
+    'c.costs_due as storedCostsDue',
+    'c.balance_problem as storedProblem',
+    'd.kind as storedDebtorKind',
     'c.currency',
     'c.issue_date as issueDate',
     'c.due_date as dueDate',
@@ -58,21 +68,52 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
 export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string): Promise<ClaimView | undefined> {
   const row = await selectClaimView(claimsQuery(db, actor).where('c.id', '=', id)).executeTakeFirst();
   if (!row) return undefined;
-  return (await withBalances(db, actor, [row as ClaimRow], asOf))[0];
+  return (await withBalances(db, actor, [row as ClaimRowWithStored], asOf))[0];
 }
 
+/** The stored balance columns a claim row carries for `withBalances`. */
+interface StoredColumns {
+  storedPrincipalDue: string;
+  storedInterestDue: string;
+  storedCostsDue: string;
+  storedProblem: string | null;
+  storedDebtorKind: DebtorKind;
+}
+export type ClaimRowWithStored = ClaimRow & StoredColumns;
+
 /**
- * Adds to each claim what it owes on `asOf` (default today): interest, costs, principal, total, by the
- * interest engine on the current rate tables. Lists use the fast path, which gives the same figures.
+ * Adds to each claim what it owes on `asOf` (default today): interest, costs, principal, total. A
+ * claim whose stored balance is of that day reads it (src/domain/claims/balance.ts, kept equal to the
+ * engine by every write and the daily roll-forward); any other day is computed by the interest engine
+ * on the current rate tables from the claim's ledger (lists use its fast path, same figures).
  */
-export async function withBalances(db: Db, actor: Actor, rows: ClaimRow[], asOf?: string, fast = false): Promise<ClaimView[]> {
+export async function withBalances(db: Db, actor: Actor, rows: ClaimRowWithStored[], asOf?: string, fast = false): Promise<ClaimView[]> {
   if (rows.length === 0) return [];
   const day = asOf ?? today().toString();
-  const book = await currentRateBook(db);
-  const ledgers = await loadLedgers(db, actor, rows.map((r) => r.id));
-  return rows.map((r) => {
-    const l = ledgers.get(r.id)!;
-    const b = balanceOf(book, l, day, fast);
+  const computed = rows.filter((r) => r.balanceOn !== day);
+  const book = computed.length ? await currentRateBook(db) : null;
+  const ledgers = computed.length ? await loadLedgers(db, actor, computed.map((r) => r.id)) : new Map<string, ClaimLedger>();
+  return rows.map(({ storedPrincipalDue, storedInterestDue, storedCostsDue, storedProblem, storedDebtorKind, ...r }) => {
+    const l = ledgers.get(r.id);
+    if (!l) {
+      return {
+        ...r,
+        balance: {
+          asOf: day,
+          regime: r.interestRegime ?? defaultRegime(r.jurisdiction as Jurisdiction, r.kind, storedDebtorKind),
+          regimeIsDefault: r.interestRegime === null,
+          interest: toMoneyString(money(r.interestPaid).plus(storedInterestDue)),
+          interestDue: toMoneyString(storedInterestDue),
+          costs: toMoneyString(money(r.costsPaid).plus(storedCostsDue)),
+          costsDue: toMoneyString(storedCostsDue),
+          principalDue: toMoneyString(storedPrincipalDue),
+          totalDue: toMoneyString(r.totalDue),
+          ratesKnownUntil: null,
+          problem: storedProblem,
+        },
+      } as ClaimView;
+    }
+    const b = balanceOf(book!, l, day, fast);
     return {
       ...r,
       balance: {

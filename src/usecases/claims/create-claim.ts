@@ -1,3 +1,5 @@
+import { openingBalance, refreshBalances } from './balances.ts';
+import { insertPrincipalComponents } from './components.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
@@ -67,9 +69,12 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
         status: data.status ?? 'open',
         stage: data.stage ?? 'none',
         next_action_on: data.nextActionOn ?? null,
+        ...openingBalance(data.principal, data.dueDate),
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await insertPrincipalComponents(trx, actor.tenantId, [{ id: row.id, principal: data.principal }]);
+    await refreshBalances(trx, actor.tenantId, [row.id]);
     const view = (await fetchClaimView(trx, actor, row.id))!;
     const { balance: _derived, ...facts } = view;
     await recordAudit(trx, actor, {

@@ -19,6 +19,7 @@ import type { AllocationOrder, ClaimKind, ClaimStatus, Currency, DebtorKind, Jur
 import type { Actor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { refreshBalances } from './balances.ts';
 
 /** A claim with everything the engine derives its balance from. */
 export interface ClaimLedger {
@@ -28,7 +29,9 @@ export interface ClaimLedger {
   externalRef: string;
   status: ClaimStatus;
   closedOn: string | null;
-  amountPaid: string;
+  principalPaid: string;
+  /** The principal component principal allocations point at. */
+  principalComponentId: string | null;
   interestPaid: string;
   costsPaid: string;
   terms: ClaimTerms;
@@ -40,7 +43,7 @@ export interface ClaimLedger {
 }
 
 /** Loads the ledgers of the given claims of the actor's tenant (callers lock the claims first when they write). */
-export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly string[]): Promise<Map<string, ClaimLedger>> {
+export async function loadLedgers(db: Db, scope: { tenantId: string }, claimIds: readonly string[]): Promise<Map<string, ClaimLedger>> {
   const out = new Map<string, ClaimLedger>();
   if (claimIds.length === 0) return out;
   const claims = await db
@@ -67,13 +70,14 @@ export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly strin
       'c.interest_base',
       'c.interest_spread',
       'c.day_count',
-      'c.amount_paid',
+      'c.principal_paid',
       'c.interest_paid',
       'c.costs_paid',
       'k.flat_compensation',
       'k.allocation_order',
+      sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
     ])
-    .where('c.tenant_id', '=', actor.tenantId)
+    .where('c.tenant_id', '=', scope.tenantId)
     .where('c.id', 'in', claimIds)
     .execute();
   for (const c of claims) {
@@ -84,7 +88,8 @@ export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly strin
       externalRef: c.external_ref,
       status: c.status as ClaimStatus,
       closedOn: c.closed_on,
-      amountPaid: c.amount_paid,
+      principalPaid: c.principal_paid,
+      principalComponentId: c.principal_component_id,
       interestPaid: c.interest_paid,
       costsPaid: c.costs_paid,
       terms: {
@@ -113,7 +118,7 @@ export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly strin
     .selectFrom('payment_allocations as a')
     .innerJoin('payments as p', (j) => j.onRef('p.id', '=', 'a.payment_id').onRef('p.tenant_id', '=', 'a.tenant_id'))
     .select(['a.claim_id', 'a.payment_id', 'p.value_date', 'a.component', 'a.amount'])
-    .where('a.tenant_id', '=', actor.tenantId)
+    .where('a.tenant_id', '=', scope.tenantId)
     .where('a.claim_id', 'in', claimIds)
     .where('p.reversed_at', 'is', null)
     .orderBy('p.value_date')
@@ -136,7 +141,7 @@ export async function loadLedgers(db: Db, actor: Actor, claimIds: readonly strin
   const costs = await db
     .selectFrom('claim_costs')
     .select(['claim_id', 'incurred_on', 'amount', 'label'])
-    .where('tenant_id', '=', actor.tenantId)
+    .where('tenant_id', '=', scope.tenantId)
     .where('claim_id', 'in', claimIds)
     .where('waived_on', 'is', null)
     .orderBy('incurred_on')
@@ -201,6 +206,7 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
       payment_id: s.paymentId,
       claim_id: l.id,
       component: c,
+      component_id: c === 'principal' ? l.principalComponentId : null,
       amount: s[c],
     }));
     if (rows.length) await trx.insertInto('payment_allocations').values(rows).execute();
@@ -224,14 +230,14 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
   else if (l.status === 'paid') status = 'partially_paid';
   else if (l.payments.length > 0 && (l.status === 'open' || l.status === 'in_collection')) status = 'partially_paid';
   const after = {
-    amountPaid: st.principalPaid,
+    principalPaid: st.principalPaid,
     interestPaid: st.interestPaid,
     costsPaid: st.costsPaid,
     status,
     closedOn: paidOff ? lastPayment : status === l.status ? l.closedOn : null,
   };
   const changed =
-    !money(after.amountPaid).eq(l.amountPaid) ||
+    !money(after.principalPaid).eq(l.principalPaid) ||
     !money(after.interestPaid).eq(l.interestPaid) ||
     !money(after.costsPaid).eq(l.costsPaid) ||
     after.status !== l.status ||
@@ -240,7 +246,7 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     await trx
       .updateTable('claims')
       .set({
-        amount_paid: after.amountPaid,
+        principal_paid: after.principalPaid,
         interest_paid: after.interestPaid,
         costs_paid: after.costsPaid,
         status: after.status,
@@ -251,6 +257,14 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
       .where('id', '=', l.id)
       .where('tenant_id', '=', actor.tenantId)
       .execute();
+    if (l.principalComponentId && !money(after.principalPaid).eq(l.principalPaid)) {
+      await trx
+        .updateTable('claim_components')
+        .set({ paid: after.principalPaid })
+        .where('id', '=', l.principalComponentId)
+        .where('tenant_id', '=', actor.tenantId)
+        .execute();
+    }
   }
   return excess;
 }
@@ -277,10 +291,16 @@ export async function refreshUnallocated(trx: Db, actor: Actor, paymentIds: Iter
   }
 }
 
-/** Re-splits a claim's payments after its terms or costs changed (the caller holds the claim's lock). */
+/**
+ * Re-splits a claim's payments after its terms or costs changed and stores what it owes now (the
+ * caller holds the claim's lock).
+ */
 export async function resettleClaim(trx: Db, actor: Actor, claimId: string): Promise<void> {
   const ledger = (await loadLedgers(trx, actor, [claimId])).get(claimId);
-  if (!ledger || ledger.payments.length === 0) return;
-  const excess = await settleClaim(trx, actor, await currentRateBook(trx), ledger);
-  await refreshUnallocated(trx, actor, excess.keys());
+  if (!ledger) return;
+  if (ledger.payments.length > 0) {
+    const excess = await settleClaim(trx, actor, await currentRateBook(trx), ledger);
+    await refreshUnallocated(trx, actor, excess.keys());
+  }
+  await refreshBalances(trx, actor.tenantId, [claimId]);
 }

@@ -7,8 +7,8 @@ import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
-import { claimsQuery, selectClaimView, withBalances } from './claim-query.ts';
-import type { ClaimRow, ClaimView } from './schema.ts';
+import { claimsQuery, selectClaimView, withBalances, type ClaimRowWithStored } from './claim-query.ts';
+import type { ClaimView } from './schema.ts';
 
 /** A comma-separated list in a query string ("open,disputed"), each value checked. */
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -31,13 +31,13 @@ export const ListClaimsQuery = pagination.extend({
   dueTo: isoDate.optional(),
   /** The day balances are computed to (default: today). */
   asOf: isoDate.optional(),
-  sort: z.enum(['dueDate', 'principal', 'outstanding', 'externalRef', 'debtorName', 'createdAt']).default('dueDate'),
+  sort: z.enum(['dueDate', 'principal', 'totalDue', 'externalRef', 'debtorName', 'createdAt']).default('dueDate'),
 });
 
 const SORT = {
   dueDate: sql`c.due_date`,
   principal: sql`c.principal`,
-  outstanding: sql`c.principal - c.amount_paid`,
+  totalDue: sql`c.total_due`,
   externalRef: sql`c.external_ref`,
   debtorName: sql`d.display_name`,
   createdAt: sql`c.created_at`,
@@ -72,5 +72,5 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await withBalances(db, actor, rows as ClaimRow[], p.asOf, true), total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true), total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/policies.ts';
 
 export interface Outstanding {
   currency: string;
-  /** Principal still unpaid on open claims (interest and fees come with the interest engine). */
+  /** What the debtor owes on open claims in all (principal, interest, costs), from the stored balances. */
   amount: string;
   count: number;
 }
@@ -16,12 +16,7 @@ export async function outstandingByDebtor(db: Db, actor: Actor, debtorIds: strin
   if (debtorIds.length === 0) return result;
   let q = db
     .selectFrom('claims')
-    .select([
-      'debtor_id',
-      'currency',
-      sql<string>`round(sum(principal - amount_paid), 2)::text`.as('amount'),
-      sql<number>`count(*)::int`.as('count'),
-    ])
+    .select(['debtor_id', 'currency', sql<string>`round(sum(total_due), 2)::text`.as('amount'), sql<number>`count(*)::int`.as('count')])
     .where('tenant_id', '=', actor.tenantId)
     .where('debtor_id', 'in', debtorIds)
     .where('status', 'in', OPEN_STATUSES)

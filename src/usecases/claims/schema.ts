@@ -102,13 +102,15 @@ export const ClaimView = z.object({
   description: z.string().nullable(),
   principal: z.string(),
   /** Principal paid so far (payments go to costs and interest first, in the creditor's order). */
-  amountPaid: z.string(),
+  principalPaid: z.string(),
   interestPaid: z.string(),
   costsPaid: z.string(),
   /** Everything the claim received: principal, interest and costs paid. */
   totalPaid: z.string(),
-  /** principal − amountPaid: the principal still owed (the whole debt is `balance.totalDue`). */
-  outstanding: z.string(),
+  /** What the claim owes in all (principal, interest, costs) on `balanceOn`, as stored and kept current. */
+  totalDue: z.string(),
+  /** The day `totalDue` is computed to (null: not computed yet, the balances job is on it). */
+  balanceOn: z.string().nullable(),
   currency: z.string(),
   issueDate: z.string().nullable(),
   dueDate: z.string(),

@@ -1,3 +1,4 @@
+import { setPrincipalAmount } from './components.ts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
@@ -49,13 +50,13 @@ export async function updateClaim(
     if (issueDate && issueDate > dueDate) {
       throw invalid([fieldError('dueDate', 'claim.due_before_issue')]);
     }
-    if (data.principal !== undefined && money(data.principal).lt(current.amount_paid)) {
-      throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.amount_paid })]);
+    if (data.principal !== undefined && money(data.principal).lt(current.principal_paid)) {
+      throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.principal_paid })]);
     }
-    if (data.status === 'open' && money(current.amount_paid).gt(0)) {
-      throw invalid([fieldError('status', 'claim.cannot_reopen', { paid: current.amount_paid })]);
+    if (data.status === 'open' && money(current.principal_paid).gt(0)) {
+      throw invalid([fieldError('status', 'claim.cannot_reopen', { paid: current.principal_paid })]);
     }
-    if (data.currency !== undefined && data.currency !== current.currency && money(current.amount_paid).gt(0)) {
+    if (data.currency !== undefined && data.currency !== current.currency && money(current.principal_paid).gt(0)) {
       throw invalid([fieldError('currency', 'claim.currency_fixed')]);
     }
     const pick = <K extends 'interestRegime' | 'interestRate' | 'interestBase' | 'interestSpread'>(k: K, stored: string | null) =>
@@ -115,7 +116,9 @@ export async function updateClaim(
       .where('id', '=', id)
       .where('tenant_id', '=', actor.tenantId)
       .execute();
-    // New terms change what every payment settled: replay them (an audit event per changed split).
+    if ('principal' in a) await setPrincipalAmount(trx, actor.tenantId, id, String(a.principal));
+    // New terms change what every payment settled: replay them (an audit event per changed split) and
+    // store what the claim owes now.
     if (LEDGER_FIELDS.some((k) => k in a)) await resettleClaim(trx, actor, id);
     await recordAudit(trx, actor, {
       action: 'status' in a ? 'claim.status_changed' : 'claim.updated',

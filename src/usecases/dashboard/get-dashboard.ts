@@ -3,102 +3,120 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { money, toMoneyString, type Money } from '../../domain/money.ts';
-import { OPEN_STATUSES } from '../../domain/model.ts';
-import { balanceOf, loadLedgers } from '../claims/ledger.ts';
-import { currentRateBook } from '../interest/rate-book.ts';
+import { OPEN_STATUSES, type ClaimStatus } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 
-const Figure = z.object({ currency: z.string(), count: z.number(), principal: z.string(), outstanding: z.string() });
-/** What open claims owe today by the interest engine: interest and costs due on top of the principal. */
-const Owed = z.object({ interestDue: z.string(), costsDue: z.string(), totalDue: z.string() });
+const Figure = z.object({
+  currency: z.string(),
+  count: z.number(),
+  /** The claims' amounts as loaded. */
+  principal: z.string(),
+  /** What they owe: principal still unpaid, interest and costs due, and the total. */
+  principalDue: z.string(),
+  interestDue: z.string(),
+  costsDue: z.string(),
+  totalDue: z.string(),
+});
 export const Dashboard = z.object({
-  /** The day interest is computed to. */
+  /** The day the figures are of. */
   asOf: z.string(),
+  /**
+   * Open claims whose stored balance is not of `asOf` yet (just migrated, or the daily roll-forward
+   * is still running): their figures are of their last computation.
+   */
+  pending: z.number(),
   /** Open claims (still to collect) per currency. */
-  byCurrency: z.array(Figure.extend(Owed.shape)),
+  byCurrency: z.array(Figure),
   /** Every status, so paid and written-off volumes are visible too. */
   byStatus: z.array(Figure.extend({ status: z.string() })),
-  /** Open claims per creditor and currency, largest outstanding first. */
-  byCreditor: z.array(Figure.extend({ creditorId: z.uuid(), creditorName: z.string(), ...Owed.shape })),
+  /** Open claims per creditor and currency, largest total due first. */
+  byCreditor: z.array(Figure.extend({ creditorId: z.uuid(), creditorName: z.string() })),
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
+type Figure = z.infer<typeof Figure>;
 interface Sums {
+  count: number;
+  principal: Money;
+  principalDue: Money;
   interestDue: Money;
   costsDue: Money;
   totalDue: Money;
 }
+const FIELDS = ['principal', 'principalDue', 'interestDue', 'costsDue', 'totalDue'] as const;
 
 /**
- * Interest, costs and total due on every open claim the actor sees, per currency and per
- * currency|creditor, by the fast path of the engine, reading the claims in chunks.
+ * The portfolio at a glance, from the balances stored on the claims (kept current by every write and
+ * the daily roll-forward): one grouped scan of the actor's claims, no interest computed here.
  */
-async function openBalances(db: Db, actor: Actor, asOf: string): Promise<Map<string, Sums>> {
-  const sums = new Map<string, Sums>();
-  const add = (key: string, b: { interestDue: string; costsDue: string; totalDue: string }) => {
-    const s = sums.get(key) ?? { interestDue: money(0), costsDue: money(0), totalDue: money(0) };
-    sums.set(key, { interestDue: s.interestDue.plus(b.interestDue), costsDue: s.costsDue.plus(b.costsDue), totalDue: s.totalDue.plus(b.totalDue) });
-  };
-  const book = await currentRateBook(db);
-  let after = '00000000-0000-0000-0000-000000000000';
-  for (;;) {
-    let q = db
-      .selectFrom('claims')
-      .select(['id', 'currency', 'creditor_id'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('status', 'in', OPEN_STATUSES)
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(2000);
-    if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
-    const rows = await q.execute();
-    if (rows.length === 0) break;
-    const ledgers = await loadLedgers(db, actor, rows.map((r) => r.id));
-    for (const r of rows) {
-      const b = balanceOf(book, ledgers.get(r.id)!, asOf, true);
-      add(r.currency, b);
-      add(`${r.currency}|${r.creditor_id}`, b);
-    }
-    after = rows[rows.length - 1]!.id;
-  }
-  return sums;
-}
-
 export async function getDashboard(db: Db, actor: Actor): Promise<Dashboard> {
   authorize(actor, 'read', 'claim');
-  const base = () => {
-    let q = db.selectFrom('claims as c').where('c.tenant_id', '=', actor.tenantId);
-    if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
-    return q;
-  };
-  const figures = [
-    'c.currency',
-    sql<number>`count(*)::int`.as('count'),
-    sql<string>`round(sum(c.principal), 2)::text`.as('principal'),
-    sql<string>`round(sum(c.principal - c.amount_paid), 2)::text`.as('outstanding'),
-  ] as const;
-  const [byCurrency, byStatus, byCreditor] = await Promise.all([
-    base().where('c.status', 'in', OPEN_STATUSES).select(figures).groupBy('c.currency').orderBy('c.currency').execute(),
-    base().select([...figures, 'c.status']).groupBy(['c.status', 'c.currency']).orderBy('c.status').orderBy('c.currency').execute(),
-    base()
-      .innerJoin('creditors as k', 'k.id', 'c.creditor_id')
-      .where('c.status', 'in', OPEN_STATUSES)
-      .select([...figures, 'k.id as creditorId', 'k.name as creditorName'])
-      .groupBy(['k.id', 'k.name', 'c.currency'])
-      .orderBy(sql`sum(c.principal - c.amount_paid)`, 'desc')
-      .execute(),
-  ]);
   const asOf = today().toString();
-  const owed = await openBalances(db, actor, asOf);
-  const of = (key: string) => {
-    const o = owed.get(key);
-    return { interestDue: toMoneyString(o?.interestDue ?? '0'), costsDue: toMoneyString(o?.costsDue ?? '0'), totalDue: toMoneyString(o?.totalDue ?? '0') };
+  let q = db
+    .selectFrom('claims as c')
+    .select([
+      'c.status',
+      'c.currency',
+      'c.creditor_id',
+      sql<number>`count(*)::int`.as('count'),
+      sql<string>`sum(c.principal)::text`.as('principal'),
+      sql<string>`sum(c.principal_due)::text`.as('principalDue'),
+      sql<string>`sum(c.interest_due)::text`.as('interestDue'),
+      sql<string>`sum(c.costs_due)::text`.as('costsDue'),
+      sql<string>`sum(c.total_due)::text`.as('totalDue'),
+      sql<number>`(count(*) filter (where c.balance_on is distinct from ${asOf}::date))::int`.as('pending'),
+    ])
+    .where('c.tenant_id', '=', actor.tenantId)
+    .groupBy(['c.status', 'c.currency', 'c.creditor_id']);
+  if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
+  const groups = await q.execute();
+
+  const open = new Set<string>(OPEN_STATUSES);
+  const byCurrency = new Map<string, Sums>();
+  const byStatus = new Map<string, Sums>();
+  const byCreditor = new Map<string, Sums>();
+  let pending = 0;
+  const add = (m: Map<string, Sums>, key: string, g: (typeof groups)[number]) => {
+    const s = m.get(key) ?? { count: 0, principal: money(0), principalDue: money(0), interestDue: money(0), costsDue: money(0), totalDue: money(0) };
+    s.count += g.count;
+    for (const f of FIELDS) s[f] = s[f].plus(g[f]);
+    m.set(key, s);
   };
+  for (const g of groups) {
+    add(byStatus, `${g.status}|${g.currency}`, g);
+    if (!open.has(g.status as ClaimStatus)) continue;
+    pending += g.pending;
+    add(byCurrency, g.currency, g);
+    add(byCreditor, `${g.creditor_id}|${g.currency}`, g);
+  }
+  const figure = (currency: string, s: Sums): Figure => ({
+    currency,
+    count: s.count,
+    principal: toMoneyString(s.principal),
+    principalDue: toMoneyString(s.principalDue),
+    interestDue: toMoneyString(s.interestDue),
+    costsDue: toMoneyString(s.costsDue),
+    totalDue: toMoneyString(s.totalDue),
+  });
+  const creditorIds = [...new Set([...byCreditor.keys()].map((k) => k.split('|')[0]!))];
+  const names = new Map(
+    creditorIds.length
+      ? (await db.selectFrom('creditors').select(['id', 'name']).where('tenant_id', '=', actor.tenantId).where('id', 'in', creditorIds).execute()).map((k) => [k.id, k.name])
+      : [],
+  );
   return {
     asOf,
-    byCurrency: byCurrency.map((f) => ({ ...f, ...of(f.currency) })),
-    byStatus,
-    byCreditor: byCreditor.map((f) => ({ ...f, ...of(`${f.currency}|${f.creditorId}`) })),
+    pending,
+    byCurrency: [...byCurrency].map(([currency, s]) => figure(currency, s)).sort((a, b) => a.currency.localeCompare(b.currency)),
+    byStatus: [...byStatus]
+      .map(([key, s]) => ({ ...figure(key.split('|')[1]!, s), status: key.split('|')[0]! }))
+      .sort((a, b) => a.status.localeCompare(b.status) || a.currency.localeCompare(b.currency)),
+    byCreditor: [...byCreditor]
+      .map(([key, s]) => {
+        const [creditorId, currency] = key.split('|') as [string, string];
+        return { ...figure(currency, s), creditorId, creditorName: names.get(creditorId) ?? '' };
+      })
+      .sort((a, b) => money(b.totalDue).comparedTo(a.totalDue) || a.creditorName.localeCompare(b.creditorName)),
   };
 }

@@ -36,7 +36,7 @@ const TODAY = '2026-03-15';
 
 async function fingerprint(database: Database): Promise<string[]> {
   const { rows } = await sql<{ line: string }>`
-    select concat_ws('|', cr.name, c.external_ref, c.kind, c.principal, c.amount_paid, c.currency, c.status, c.stage,
+    select concat_ws('|', cr.name, c.external_ref, c.kind, c.principal, c.principal_paid, c.currency, c.status, c.stage,
                      c.due_date, c.issue_date, c.tax_year, d.display_name, d.tax_code, d.vat_number, d.ch_uid) as line
     from claims c join creditors cr on cr.id = c.creditor_id join debtors d on d.id = c.debtor_id
     order by cr.name, c.external_ref`.execute(database.db);
@@ -160,7 +160,7 @@ describe('loadDemo', () => {
                         sum(amount) filter (where component = 'interest') as interest,
                         sum(amount) filter (where component = 'costs') as costs
                  from payment_allocations group by claim_id) a on a.claim_id = c.id
-      where c.amount_paid <> coalesce(a.principal, 0) or c.interest_paid <> coalesce(a.interest, 0)
+      where c.principal_paid <> coalesce(a.principal, 0) or c.interest_paid <> coalesce(a.interest, 0)
          or c.costs_paid <> coalesce(a.costs, 0)`.execute(database.db);
     expect(mismatched).toEqual([]);
     const { rows: unbalanced } = await sql<{ id: string }>`
@@ -168,20 +168,20 @@ describe('loadDemo', () => {
       group by p.id, p.amount, p.unallocated having p.amount <> coalesce(sum(a.amount), 0) + p.unallocated`.execute(database.db);
     expect(unbalanced).toEqual([]);
 
-    const claims = await database.db.selectFrom('claims').select(['status', 'principal', 'amount_paid', 'interest_paid', 'closed_on', 'id', 'tenant_id']).execute();
+    const claims = await database.db.selectFrom('claims').select(['status', 'principal', 'principal_paid', 'interest_paid', 'closed_on', 'id', 'tenant_id']).execute();
     const paid = claims.filter((x) => x.status === 'paid');
     // A paid claim received its whole total: principal, interest and costs; nothing is due on the day it closed.
     const actor = systemActor(paid[0]!.tenant_id, 'test');
     const ledgers = await loadLedgers(database.db, actor, paid.map((c) => c.id));
     const book = await currentRateBook(database.db);
     for (const c of paid) {
-      expect(c.amount_paid).toBe(c.principal);
+      expect(c.principal_paid).toBe(c.principal);
       expect(c.closed_on).not.toBeNull();
       expect(balanceOf(book, ledgers.get(c.id)!, c.closed_on!).totalDue).toBe('0.00');
     }
     expect(paid.filter((c) => money(c.interest_paid).gt(0)).length).toBeGreaterThan(paid.length / 2);
     for (const c of claims.filter((x) => x.status === 'partially_paid')) {
-      expect(money(c.amount_paid).lt(c.principal)).toBe(true);
+      expect(money(c.principal_paid).lt(c.principal)).toBe(true);
     }
     const { rows: lastPayments } = await sql<{ claim_id: string; last: string }>`
       select pa.claim_id, max(p.value_date) as last from payment_allocations pa join payments p on p.id = pa.payment_id

@@ -1,3 +1,5 @@
+import { openingBalance, refreshBalances } from '../claims/balances.ts';
+import { insertPrincipalComponents } from '../claims/components.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
@@ -278,8 +280,9 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         judicial_claim_date: c.judicialClaimDate,
         status: c.status,
         stage: c.stage,
-        amount_paid: centsToString(c.paidCents),
+        principal_paid: centsToString(c.paidCents),
         interest_paid: c.interestPaid ?? '0.00',
+        ...openingBalance(centsToString(c.principalCents), c.dueDate),
         costs_paid: c.costsPaid ?? '0.00',
         next_action_on: c.nextActionOn,
         closed_on: c.closedOn,
@@ -296,7 +299,7 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
           kind: c.kind,
           description: c.description,
           principal: row.principal,
-          amountPaid: row.amount_paid,
+          principalPaid: row.principal_paid,
           currency: c.currency,
           issueDate: c.issueDate,
           dueDate: c.dueDate,
@@ -314,6 +317,14 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
       return { id, tenant_id: tenantId, creditor_id: creditorId, debtor_id: debtorId, ...row };
     });
     await insertAll(trx, 'claims', claimRows);
+    await insertPrincipalComponents(
+      trx,
+      tenantId,
+      claimRows.map((r) => ({ id: r.id, principal: r.principal, paid: r.principal_paid })),
+    );
+    const principalComponent = new Map(
+      (await trx.selectFrom('claim_components').select(['claim_id', 'id']).where('tenant_id', '=', tenantId).where('kind', '=', 'principal').execute()).map((k) => [k.claim_id, k.id]),
+    );
 
     // Payments and their allocations (principal only).
     const paymentRows: Insertable<DB['payments']>[] = [];
@@ -338,7 +349,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
       });
       for (const a of p.allocations) {
         for (const [component, amount] of partsOf(a)) {
-          allocationRows.push({ tenant_id: tenantId, payment_id: id, claim_id: claimIds[a.claim]!, component, amount });
+          const claimId = claimIds[a.claim]!;
+          allocationRows.push({ tenant_id: tenantId, payment_id: id, claim_id: claimId, component, component_id: component === 'principal' ? principalComponent.get(claimId)! : null, amount });
         }
       }
       event(
@@ -361,6 +373,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     }
     await insertAll(trx, 'payments', paymentRows);
     await insertAll(trx, 'payment_allocations', allocationRows);
+    // What each claim owes today, stored as every write stores it.
+    await refreshBalances(trx, tenantId, claimIds, today);
 
     // Operator notes, dated in the recent past.
     const noteRows = data.notes.map((n) => {

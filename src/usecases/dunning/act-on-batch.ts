@@ -8,6 +8,7 @@ import { sumMoney, toMoneyString } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { checkLetterPayment, renderEmail, type LetterInput } from '../../integrations/letters/index.ts';
 import { balanceOf, loadLedgers, resettleClaim, type ClaimLedger } from '../claims/ledger.ts';
+import { refreshBalances } from '../claims/balances.ts';
 import { recordAudits, type AuditEntry } from '../shared/audit.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { decideDebtor, finishPlan, type DebtorPlan } from './decide.ts';
@@ -201,8 +202,14 @@ async function chargeCosts(trx: Db, actor: Actor, on: string, rows: CostRow[], l
       after: { costId: i.id, kind: r.kind, step: r.step, amount: r.amount, incurredOn: on },
     });
   }
-  // Payments already booked are split again (costs come first); a claim without payments has nothing to re-split.
-  for (const id of claims) if ((ledgers.get(id)?.payments.length ?? 0) > 0) await resettleClaim(trx, actor, id);
+  // Payments already booked are split again (costs come first); a claim without payments has nothing
+  // to re-split, only its stored balance to bring up to date (in one statement for the batch).
+  const unpaid: string[] = [];
+  for (const id of claims) {
+    if ((ledgers.get(id)?.payments.length ?? 0) > 0) await resettleClaim(trx, actor, id);
+    else unpaid.push(id);
+  }
+  await refreshBalances(trx, actor.tenantId, unpaid);
   return [...claims];
 }
 

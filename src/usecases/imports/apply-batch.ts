@@ -17,6 +17,8 @@ import { AUDIT_COLUMNS } from '../shared/audit.ts';
 import { uuid7 } from '../../db/uuid7.ts';
 import type { DB } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
+import { openingBalance, refreshBalances } from '../claims/balances.ts';
+import { insertPrincipalComponents, setPrincipalAmount } from '../claims/components.ts';
 
 /**
  * Another import wrote a debtor (same tax id) or a claim (same creditor and reference) this batch was
@@ -408,7 +410,7 @@ async function applyClaims(
   if (rows.length === 0) return;
   const existing = await trx
     .selectFrom('claims')
-    .select(['id', 'external_ref', 'debtor_id', 'principal', 'due_date', 'issue_date', 'description', 'kind', 'currency', 'contract_date', 'tax_year', 'amount_paid'])
+    .select(['id', 'external_ref', 'debtor_id', 'principal', 'due_date', 'issue_date', 'description', 'kind', 'currency', 'contract_date', 'tax_year', 'principal_paid'])
     .where('tenant_id', '=', ctx.actor.tenantId)
     .where('creditor_id', '=', ctx.creditorId)
     .where('external_ref', 'in', rows.map((r) => r.record.claim.externalRef))
@@ -439,6 +441,7 @@ async function applyClaims(
         tax_year: c.taxYear,
         jurisdiction: ctx.jurisdiction,
         import_job_id: ctx.jobId,
+        ...openingBalance(c.principal, c.dueDate),
       });
       audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...c, debtorId, source: source(ctx, r.line) }));
       counts.imported++;
@@ -461,13 +464,13 @@ async function applyClaims(
       counts.unchanged++;
       continue;
     }
-    const paid = money(old.amount_paid);
+    const paid = money(old.principal_paid);
     if ('currency' in set && paid.gt(0)) {
       rejects.push(reject(ctx.headers, r, 'currency', columnOf, 'Valuta non modificabile: la pratica ha già pagamenti (currency fixed once payments are applied)'));
       continue;
     }
     if ('principal' in set && paid.gt(String(set.principal))) {
-      rejects.push(reject(ctx.headers, r, 'principal', columnOf, `Importo inferiore al capitale già pagato (${old.amount_paid}) (below the principal already paid)`));
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, `Importo inferiore al capitale già pagato (${old.principal_paid}) (below the principal already paid)`));
       continue;
     }
     await trx
@@ -476,13 +479,16 @@ async function applyClaims(
       .where('id', '=', old.id)
       .where('tenant_id', '=', ctx.actor.tenantId)
       .execute();
-    if (paid.gt(0) || 'dueDate' in set || 'principal' in set) await resettleClaim(trx, ctx.actor, old.id);
+    if ('principal' in set) await setPrincipalAmount(trx, ctx.actor.tenantId, old.id, String(set.principal));
+    await resettleClaim(trx, ctx.actor, old.id);
     audits.push(auditRow(ctx, 'claim.updated', 'claim', old.id, old.debtor_id, before, { ...after, source: source(ctx, r.line) }));
     counts.updated++;
   }
   // A claim another import of the same creditor created since this batch looked: redo the batch.
   const insertedClaims = await bulkInsert<'claims', { id: string }>(trx, 'claims', CLAIM_COLUMNS, inserts, sql`on conflict do nothing returning id`);
   if (insertedClaims.length !== inserts.length) throw new ImportRaceLost('claims');
+  await insertPrincipalComponents(trx, ctx.actor.tenantId, inserts as { id: string; principal: string }[]);
+  await refreshBalances(trx, ctx.actor.tenantId, inserts.map((r) => r.id as string));
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
 }
 
@@ -577,5 +583,8 @@ const CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
   { name: 'tax_year', type: 'integer' },
   { name: 'jurisdiction', type: 'text' },
   { name: 'import_job_id', type: 'uuid' },
+  { name: 'principal_due', type: 'numeric' },
+  { name: 'total_due', type: 'numeric' },
+  { name: 'interest_from', type: 'date' },
 ];
 

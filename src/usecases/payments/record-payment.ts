@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { dueOn, loadLedgers, refreshUnallocated, settleClaim } from '../claims/ledger.ts';
+import { refreshBalances } from '../claims/balances.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
@@ -160,7 +161,7 @@ export async function recordPayment(
     const touched = new Set<string>([payment.id]);
     for (const a of allocations) {
       const ledger = ledgers.get(a.claimId)!;
-      const before = { amountPaid: ledger.amountPaid, interestPaid: ledger.interestPaid, costsPaid: ledger.costsPaid, status: ledger.status };
+      const before = { principalPaid: ledger.principalPaid, interestPaid: ledger.interestPaid, costsPaid: ledger.costsPaid, status: ledger.status };
       ledger.payments.push({ paymentId: payment.id, date: data.valueDate, amount: a.amount });
       const excess = await settleClaim(trx, actor, book, ledger);
       for (const id of excess.keys()) touched.add(id);
@@ -173,7 +174,7 @@ export async function recordPayment(
         creditorId: creditor.id,
         before,
         after: {
-          amountPaid: after.amountPaid,
+          principalPaid: after.principalPaid,
           interestPaid: after.interestPaid,
           costsPaid: after.costsPaid,
           status: after.status,
@@ -183,6 +184,7 @@ export async function recordPayment(
         },
       });
     }
+    await refreshBalances(trx, actor.tenantId, allocations.map((a) => a.claimId));
     await refreshUnallocated(trx, actor, touched);
     const detail = (await fetchPaymentDetail(trx, actor, payment.id))!;
     await recordAudit(trx, actor, {

@@ -3832,7 +3832,7 @@ export interface paths {
                     dueTo?: string;
                     /** @description Calendar date, YYYY-MM-DD */
                     asOf?: string;
-                    sort?: "dueDate" | "principal" | "outstanding" | "externalRef" | "debtorName" | "createdAt";
+                    sort?: "dueDate" | "principal" | "totalDue" | "externalRef" | "debtorName" | "createdAt";
                 };
                 header?: never;
                 path?: never;
@@ -3861,11 +3861,12 @@ export interface paths {
                                 kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
                                 description: string | null;
                                 principal: string;
-                                amountPaid: string;
+                                principalPaid: string;
                                 interestPaid: string;
                                 costsPaid: string;
                                 totalPaid: string;
-                                outstanding: string;
+                                totalDue: string;
+                                balanceOn: string | null;
                                 currency: string;
                                 issueDate: string | null;
                                 dueDate: string;
@@ -4141,11 +4142,12 @@ export interface paths {
                             kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
                             description: string | null;
                             principal: string;
-                            amountPaid: string;
+                            principalPaid: string;
                             interestPaid: string;
                             costsPaid: string;
                             totalPaid: string;
-                            outstanding: string;
+                            totalDue: string;
+                            balanceOn: string | null;
                             currency: string;
                             issueDate: string | null;
                             dueDate: string;
@@ -4369,11 +4371,12 @@ export interface paths {
                             kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
                             description: string | null;
                             principal: string;
-                            amountPaid: string;
+                            principalPaid: string;
                             interestPaid: string;
                             costsPaid: string;
                             totalPaid: string;
-                            outstanding: string;
+                            totalDue: string;
+                            balanceOn: string | null;
                             currency: string;
                             issueDate: string | null;
                             dueDate: string;
@@ -4670,11 +4673,12 @@ export interface paths {
                             kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
                             description: string | null;
                             principal: string;
-                            amountPaid: string;
+                            principalPaid: string;
                             interestPaid: string;
                             costsPaid: string;
                             totalPaid: string;
-                            outstanding: string;
+                            totalDue: string;
+                            balanceOn: string | null;
                             currency: string;
                             issueDate: string | null;
                             dueDate: string;
@@ -5319,11 +5323,12 @@ export interface paths {
                             kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
                             description: string | null;
                             principal: string;
-                            amountPaid: string;
+                            principalPaid: string;
                             interestPaid: string;
                             costsPaid: string;
                             totalPaid: string;
-                            outstanding: string;
+                            totalDue: string;
+                            balanceOn: string | null;
                             currency: string;
                             issueDate: string | null;
                             dueDate: string;
@@ -5575,11 +5580,12 @@ export interface paths {
                             kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
                             description: string | null;
                             principal: string;
-                            amountPaid: string;
+                            principalPaid: string;
                             interestPaid: string;
                             costsPaid: string;
                             totalPaid: string;
-                            outstanding: string;
+                            totalDue: string;
+                            balanceOn: string | null;
                             currency: string;
                             issueDate: string | null;
                             dueDate: string;
@@ -5808,11 +5814,12 @@ export interface paths {
                     content: {
                         "application/json": {
                             asOf: string;
+                            pending: number;
                             byCurrency: {
                                 currency: string;
                                 count: number;
                                 principal: string;
-                                outstanding: string;
+                                principalDue: string;
                                 interestDue: string;
                                 costsDue: string;
                                 totalDue: string;
@@ -5821,20 +5828,23 @@ export interface paths {
                                 currency: string;
                                 count: number;
                                 principal: string;
-                                outstanding: string;
+                                principalDue: string;
+                                interestDue: string;
+                                costsDue: string;
+                                totalDue: string;
                                 status: string;
                             }[];
                             byCreditor: {
                                 currency: string;
                                 count: number;
                                 principal: string;
-                                outstanding: string;
-                                /** Format: uuid */
-                                creditorId: string;
-                                creditorName: string;
+                                principalDue: string;
                                 interestDue: string;
                                 costsDue: string;
                                 totalDue: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
                             }[];
                         };
                     };

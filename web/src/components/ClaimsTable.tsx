@@ -76,16 +76,11 @@ export function ClaimsTable(props: ClaimsTableProps) {
       render: (c) => <Money amount={c.principal} currency={c.currency} />,
     },
     {
-      accessor: 'outstanding',
-      title: t('claim.outstanding'),
-      sortable: true,
-      textAlign: 'right',
-      render: (c) => <Money amount={c.outstanding} currency={c.currency} />,
-    },
-    {
-      // Principal, interest and costs still owed today, by the interest engine.
-      accessor: 'balance.totalDue',
+      // Principal, interest and costs still owed today: the balance stored with the claim and kept
+      // current (sortable on the server over every claim).
+      accessor: 'totalDue',
       title: t('claims.totalDue'),
+      sortable: true,
       textAlign: 'right',
       render: (c) => <Money amount={c.balance.totalDue} currency={c.currency} strong />,
     },

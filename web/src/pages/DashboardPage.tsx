@@ -49,12 +49,17 @@ function DashboardView({ data }: { data: Dashboard }) {
   const chartData = byStatus
     .filter((r) => r.currency === shownCurrency && OPEN_STATUSES.includes(r.status as ClaimStatus))
     // A chart needs numbers; these are for drawing only, the tables show the exact strings.
-    .map((r) => ({ status: te('claimStatus', r.status), outstanding: Number(r.outstanding), count: r.count }));
-  // The server sends creditors largest outstanding first.
+    .map((r) => ({ status: te('claimStatus', r.status), totalDue: Number(r.totalDue), count: r.count }));
+  // The server sends creditors largest total due first.
   const byCreditor = data.byCreditor;
 
   return (
     <Stack gap="lg">
+      {data.pending > 0 && (
+        <Text size="sm" c="dimmed" data-testid="dashboard-pending">
+          {t('dashboard.pending', { count: number(data.pending) })}
+        </Text>
+      )}
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} data-testid="dashboard-totals">
         {totals.map((c) => (
           <Card key={c.currency} withBorder padding="lg" radius="md" data-testid={`stat-${c.currency}`}>
@@ -75,7 +80,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                   {t('dashboard.outstanding')}
                 </Text>
                 <Text fw={700} size="xl" data-testid="stat-outstanding">
-                  {money(c.outstanding, c.currency)}
+                  {money(c.principalDue, c.currency)}
                 </Text>
                 <Text size="xs" c="dimmed">
                   {t('dashboard.principal')}: {money(c.principal, c.currency)}
@@ -109,7 +114,7 @@ function DashboardView({ data }: { data: Dashboard }) {
           h={280}
           data={chartData}
           dataKey="status"
-          series={[{ name: 'outstanding', label: t('dashboard.outstanding'), color: 'blue.6' }]}
+          series={[{ name: 'totalDue', label: t('dashboard.totalDue'), color: 'blue.6' }]}
           valueFormatter={(v) => money(String(v), shownCurrency)}
           tickLine="y"
           gridAxis="y"
@@ -130,7 +135,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                   <Table.Th>{t('claim.status')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.count')}</Table.Th>
                   <Table.Th ta="right">{t('dashboard.principal')}</Table.Th>
-                  <Table.Th ta="right">{t('dashboard.outstanding')}</Table.Th>
+                  <Table.Th ta="right">{t('dashboard.totalDue')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -154,7 +159,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                         <Money amount={r.principal} currency={r.currency} />
                       </Table.Td>
                       <Table.Td ta="right">
-                        <Money amount={r.outstanding} currency={r.currency} strong />
+                        <Money amount={r.totalDue} currency={r.currency} strong />
                       </Table.Td>
                     </Table.Tr>
                   );
@@ -192,7 +197,7 @@ function DashboardView({ data }: { data: Dashboard }) {
                       <Money amount={r.principal} currency={r.currency} />
                     </Table.Td>
                     <Table.Td ta="right">
-                      <Money amount={r.outstanding} currency={r.currency} />
+                      <Money amount={r.principalDue} currency={r.currency} />
                     </Table.Td>
                     <Table.Td ta="right">
                       <Money amount={r.totalDue} currency={r.currency} strong />

@@ -33,7 +33,7 @@ export function BalanceCard({ claim }: { claim: ClaimDetail }) {
       </Text>
       <Stack gap="sm">
         {row(t('claim.principal'), money(claim.principal), 'claim-principal')}
-        {row(t('claim.amountPaid'), money(claim.totalPaid), 'claim-paid')}
+        {row(t('claim.principalPaid'), money(claim.totalPaid), 'claim-paid')}
         {row(t('claim.balance.principalDue'), money(b.principalDue), 'claim-outstanding')}
         {row(t('claim.balance.interestDue'), money(b.interestDue), 'claim-interest-due')}
         {row(t('claim.balance.costsDue'), money(b.costsDue), 'claim-costs-due')}

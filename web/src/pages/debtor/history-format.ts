@@ -35,7 +35,7 @@ const ANY_ENUMS: Record<string, EnumPrefix> = {
   method: 'paymentMethod',
   stage: 'stage',
 };
-const MONEY = new Set(['amount', 'principal', 'amountPaid', 'outstanding', 'costs', 'interest', 'excess', 'fee', 'postage', 'waiveBelow', 'minAmount', 'maxAmount', 'total']);
+const MONEY = new Set(['amount', 'principal', 'principalPaid', 'outstanding', 'costs', 'interest', 'excess', 'fee', 'postage', 'waiveBelow', 'minAmount', 'maxAmount', 'total']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

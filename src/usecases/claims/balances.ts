@@ -1,0 +1,222 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/connect.ts';
+import { balanceDifferences, balanceFromLedger, rollBalance, type StoredBalance } from '../../domain/claims/balance.ts';
+import { today } from '../../domain/dates.ts';
+import type { RateBook } from '../../domain/interest/regimes.ts';
+import { OPEN_STATUSES } from '../../domain/model.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
+import { loadLedgers, type ClaimLedger } from './ledger.ts';
+
+/**
+ * The stored balance of claims (src/domain/claims/balance.ts): written from the ledger by every use
+ * case that changes what a claim owes, in its transaction, and rolled forward to the new day by the
+ * `balances` job. Readers (dashboard, lists, sorting, reports) use the stored figures.
+ */
+
+/** The columns a new claim starts with before its balance is computed (same transaction). */
+export function openingBalance(principal: string, dueDate: string) {
+  return { principal_due: principal, total_due: principal, interest_from: dueDate, balance_on: null };
+}
+
+const CHUNK = 1000;
+
+/**
+ * Recomputes the stored balance of the given claims of a tenant from their ledgers, to `asOf`
+ * (default today). Callers hold the claims' locks when they write (a payment, a cost, new terms).
+ */
+export async function refreshBalances(trx: Db, tenantId: string, claimIds: readonly string[], asOf = today().toString()): Promise<void> {
+  if (claimIds.length === 0) return;
+  const book = await currentRateBook(trx);
+  for (let i = 0; i < claimIds.length; i += CHUNK) {
+    const ledgers = await loadLedgers(trx, { tenantId }, claimIds.slice(i, i + CHUNK));
+    await writeBalances(
+      trx,
+      [...ledgers.values()].map((l) => ({ id: l.id, b: fromLedger(book, l, asOf) })),
+    );
+  }
+}
+
+const fromLedger = (book: RateBook, l: ClaimLedger, asOf: string): StoredBalance => balanceFromLedger(book, l.terms, l.payments, l.costs, asOf);
+
+/** Writes balances with one statement (`update … from unnest(…)`), whatever their number. */
+async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const col = <T>(f: (r: { id: string; b: StoredBalance }) => T) => rows.map(f);
+  await sql`
+    update claims c set
+      principal_due = v.principal_due, interest_due = v.interest_due, costs_due = v.costs_due, total_due = v.total_due,
+      interest_carried = v.interest_carried, interest_from = v.interest_from, balance_on = v.balance_on, balance_problem = v.problem
+    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.b.principalDue)}::numeric[], ${col((r) => r.b.interestDue)}::numeric[],
+      ${col((r) => r.b.costsDue)}::numeric[], ${col((r) => r.b.totalDue)}::numeric[], ${col((r) => r.b.interestCarried)}::numeric[],
+      ${col((r) => r.b.interestFrom)}::date[], ${col((r) => r.b.asOf)}::date[], ${col((r) => r.b.problem)}::text[])
+      as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem)
+    where c.id = v.id`.execute(trx);
+}
+
+export interface RollResult {
+  asOf: string;
+  /** Balances brought forward from their stored figures. */
+  rolled: number;
+  /** Balances computed from the ledger (new, migrated, or not yet overdue when last stored). */
+  replayed: number;
+  /** Claims another transaction held: the next run takes them. */
+  skipped: number;
+}
+
+/**
+ * Brings the stored balance of every open claim (and every claim never computed) of every tenant to
+ * `asOf`: in chunks, each its own transaction, claims taken with FOR UPDATE SKIP LOCKED so a payment
+ * being booked is never overwritten with older figures (its own transaction writes them).
+ */
+export async function rollBalances(db: Db, asOf = today().toString(), chunk = 2000): Promise<RollResult> {
+  const result: RollResult = { asOf, rolled: 0, replayed: 0, skipped: 0 };
+  const book = await currentRateBook(db);
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const ids = await trx
+        .selectFrom('claims')
+        .select('id')
+        .where('id', '>', after)
+        .where((eb) => eb.or([eb('balance_on', 'is', null), eb.and([eb('balance_on', '<', asOf), eb('status', 'in', OPEN_STATUSES)])]))
+        .orderBy('id')
+        .limit(chunk)
+        .execute();
+      if (ids.length === 0) return true;
+      after = ids[ids.length - 1]!.id;
+      const rows = await trx
+        .selectFrom('claims')
+        .select([
+          'id',
+          'tenant_id',
+          'balance_on',
+          'principal_paid',
+          'interest_paid',
+          'costs_paid',
+          'principal_due',
+          'interest_due',
+          'costs_due',
+          'total_due',
+          'interest_carried',
+          'interest_from',
+          'balance_problem',
+        ])
+        .where('id', 'in', ids.map((r) => r.id))
+        .forUpdate()
+        .skipLocked()
+        .execute();
+      result.skipped += ids.length - rows.length;
+      const byTenant = new Map<string, typeof rows>();
+      for (const r of rows) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
+      const out: { id: string; b: StoredBalance }[] = [];
+      for (const [tenantId, list] of byTenant) {
+        const ledgers = await loadLedgers(trx, { tenantId }, list.map((r) => r.id));
+        for (const r of list) {
+          const l = ledgers.get(r.id)!;
+          const stored = r.balance_on === null ? null : storedOf(r);
+          const rolled = stored && rollBalance(book, l.terms, stored, asOf);
+          if (rolled) {
+            result.rolled++;
+            if (rolled !== stored) out.push({ id: r.id, b: rolled });
+          } else {
+            result.replayed++;
+            out.push({ id: r.id, b: fromLedger(book, l, asOf) });
+          }
+        }
+      }
+      await writeBalances(trx, out);
+      return false;
+    });
+    if (done) return result;
+  }
+}
+
+interface StoredRow {
+  balance_on: string | null;
+  principal_paid: string;
+  interest_paid: string;
+  costs_paid: string;
+  principal_due: string;
+  interest_due: string;
+  costs_due: string;
+  total_due: string;
+  interest_carried: string;
+  interest_from: string;
+  balance_problem: string | null;
+}
+
+function storedOf(r: StoredRow): StoredBalance {
+  return {
+    asOf: r.balance_on!,
+    principalPaid: r.principal_paid,
+    interestPaid: r.interest_paid,
+    costsPaid: r.costs_paid,
+    principalDue: r.principal_due,
+    interestDue: r.interest_due,
+    costsDue: r.costs_due,
+    totalDue: r.total_due,
+    interestCarried: r.interest_carried,
+    interestFrom: r.interest_from,
+    problem: r.balance_problem,
+  };
+}
+
+export interface BalanceDifference {
+  tenantId: string;
+  claimId: string;
+  externalRef: string;
+  differences: string[];
+}
+
+/**
+ * Compares every claim's stored balance with the engine on its whole ledger, to the stored day
+ * (`incasso check balances`). A claim never computed is reported as such.
+ */
+export async function checkBalances(db: Db, chunk = 2000): Promise<{ checked: number; differences: BalanceDifference[] }> {
+  const book = await currentRateBook(db);
+  const differences: BalanceDifference[] = [];
+  let checked = 0;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = await db
+      .selectFrom('claims')
+      .select([
+        'id',
+        'tenant_id',
+        'external_ref',
+        'balance_on',
+        'principal_paid',
+        'interest_paid',
+        'costs_paid',
+        'principal_due',
+        'interest_due',
+        'costs_due',
+        'total_due',
+        'interest_carried',
+        'interest_from',
+        'balance_problem',
+      ])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(chunk)
+      .execute();
+    if (rows.length === 0) break;
+    after = rows[rows.length - 1]!.id;
+    const byTenant = new Map<string, typeof rows>();
+    for (const r of rows) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
+    for (const [tenantId, list] of byTenant) {
+      const ledgers = await loadLedgers(db, { tenantId }, list.map((r) => r.id));
+      for (const r of list) {
+        checked++;
+        if (r.balance_on === null) {
+          differences.push({ tenantId, claimId: r.id, externalRef: r.external_ref, differences: ['balance_on: not computed'] });
+          continue;
+        }
+        const stored = storedOf(r);
+        const diff = balanceDifferences(stored, fromLedger(book, ledgers.get(r.id)!, stored.asOf));
+        if (diff.length) differences.push({ tenantId, claimId: r.id, externalRef: r.external_ref, differences: diff });
+      }
+    }
+  }
+  return { checked, differences };
+}
