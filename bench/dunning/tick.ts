@@ -21,6 +21,7 @@ import { migrateToLatest } from '../../src/db/migrate.ts';
 import { STRATEGY_TEMPLATES } from '../../src/domain/dunning/index.ts';
 import { renderPendingLetters } from '../../src/usecases/dunning/render-letters.ts';
 import { runDunning } from '../../src/usecases/dunning/run-dunning.ts';
+import { rollBalances } from '../../src/usecases/claims/balances.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {
@@ -101,12 +102,20 @@ try {
         from debtors where tenant_id = ${tenant.id} and kind = 'company' and abs(hashtext(id::text)) % 5 = 0`.execute(db);
     // Claims: PER_DEBTOR per debtor, due over the last 400 days.
     await sql`
-      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime)
-      select ${tenant.id}, ${creditor.id}, d.id, 'FT-' || d.n || '-' || k, 'invoice', (50 + (d.n * 7 + k * 13) % 4950)::numeric(15,2),
-             'EUR', ${DAY}::date - (11 + (d.n * 31 + k * 97) % 400)::int, 'IT', 'it-legal'
-        from (select id, row_number() over (order by id) as n from debtors where tenant_id = ${tenant.id}) d,
-             generate_series(1, ${PER_DEBTOR}) k
-       where (d.n - 1) * ${PER_DEBTOR} + k <= ${CLAIMS}`.execute(db);
+      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime,
+                          principal_due, total_due, interest_from)
+      select tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime, principal, principal, due_date
+        from (select ${tenant.id}::uuid as tenant_id, ${creditor.id}::uuid as creditor_id, d.id as debtor_id, 'FT-' || d.n || '-' || k as external_ref,
+                     'invoice' as kind, (50 + (d.n * 7 + k * 13) % 4950)::numeric(15,2) as principal,
+                     'EUR' as currency, ${DAY}::date - (11 + (d.n * 31 + k * 97) % 400)::int as due_date, 'IT' as jurisdiction, 'it-legal' as interest_regime
+                from (select id, row_number() over (order by id) as n from debtors where tenant_id = ${tenant.id}) d,
+                     generate_series(1, ${PER_DEBTOR}) k
+               where (d.n - 1) * ${PER_DEBTOR} + k <= ${CLAIMS}) g`.execute(db);
+    await sql`
+      insert into claim_components (tenant_id, claim_id, position, kind, amount, accrues_interest)
+      select tenant_id, id, 1, 'principal', principal, true from claims where tenant_id = ${tenant.id}`.execute(db);
+    // What each claim owes on the day, stored as the application stores it.
+    await rollBalances(db, DAY);
     if (SCENARIO === 'steady') {
       // Already under the strategy: the friendly reminder was sent, the next step falls due over the
       // coming 30 days (1/30 of the claims today, bundled per debtor as the engine does).

@@ -231,6 +231,20 @@ export interface ClaimComponentsTable {
   created_at: Generated<Date>;
 }
 
+export interface ClaimTotalDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  currency: string;
+  status: string;
+  claims: string;
+  principal: Numeric;
+  principal_due: Numeric;
+  interest_due: Numeric;
+  costs_due: Numeric;
+  total_due: Numeric;
+}
+
 export interface PaymentAllocationsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -524,6 +538,7 @@ export interface DB {
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
   claim_components: ClaimComponentsTable;
+  claim_total_deltas: ClaimTotalDeltasTable;
   claim_costs: ClaimCostsTable;
   import_mappings: ImportMappingsTable;
   import_jobs: ImportJobsTable;

@@ -12,6 +12,10 @@ import { sql, type Kysely } from 'kysely';
  *   forward daily (src/domain/claims/balance.ts). Existing claims get `balance_on` null: the balances
  *   job computes them from their ledgers before anything reads them as current.
  * - Principal allocations point at the component they paid.
+ * - `claim_total_deltas`: the portfolio's sums per tenant, creditor, currency and status, kept by
+ *   statement-level triggers on `claims` (one grouped row per statement, from its transition tables:
+ *   no per-row cost, no lock shared by concurrent writers). The dashboard sums these few rows instead
+ *   of scanning every claim; the balances job compacts them (src/usecases/claims/totals.ts).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql
@@ -54,9 +58,59 @@ alter table claims
   alter column total_due set not null,
   alter column interest_from set not null;
 
--- What lists sort by and the balances job looks for.
+-- What lists sort by, and what the balances job looks for: balances never computed, and open claims'
+-- balances of an earlier day (closed claims keep the figures of their last event).
 create index claims_total_due on claims(tenant_id, total_due desc, id);
-create index claims_balance_on on claims(balance_on, id);
+create index claims_balance_missing on claims(id) where balance_on is null;
+create index claims_balance_open on claims(balance_on)
+  where status in ('open', 'in_collection', 'promised', 'in_plan', 'disputed', 'partially_paid', 'legal');
+
+create table claim_total_deltas (
+  id bigint generated always as identity primary key,
+  tenant_id uuid not null,
+  creditor_id uuid not null,
+  currency text not null,
+  status text not null,
+  claims bigint not null,
+  principal numeric not null,
+  principal_due numeric not null,
+  interest_due numeric not null,
+  costs_due numeric not null,
+  total_due numeric not null
+);
+create index claim_total_deltas_tenant on claim_total_deltas(tenant_id, creditor_id);
+
+create function claim_totals_delta() returns trigger language plpgsql as $$
+begin
+  if tg_op = 'INSERT' then
+    insert into claim_total_deltas (tenant_id, creditor_id, currency, status, claims, principal, principal_due, interest_due, costs_due, total_due)
+    select tenant_id, creditor_id, currency, status, count(*), sum(principal), sum(principal_due), sum(interest_due), sum(costs_due), sum(total_due)
+      from new_claims group by tenant_id, creditor_id, currency, status;
+  elsif tg_op = 'DELETE' then
+    insert into claim_total_deltas (tenant_id, creditor_id, currency, status, claims, principal, principal_due, interest_due, costs_due, total_due)
+    select tenant_id, creditor_id, currency, status, -count(*), -sum(principal), -sum(principal_due), -sum(interest_due), -sum(costs_due), -sum(total_due)
+      from old_claims group by tenant_id, creditor_id, currency, status;
+  else
+    -- Only what changed: an update of other columns (next action, dunning step) adds nothing.
+    insert into claim_total_deltas (tenant_id, creditor_id, currency, status, claims, principal, principal_due, interest_due, costs_due, total_due)
+    select tenant_id, creditor_id, currency, status, sum(n), sum(p), sum(pd), sum(i), sum(c), sum(t)
+      from (select tenant_id, creditor_id, currency, status, -1 as n, -principal as p, -principal_due as pd, -interest_due as i, -costs_due as c, -total_due as t from old_claims
+            union all
+            select tenant_id, creditor_id, currency, status, 1, principal, principal_due, interest_due, costs_due, total_due from new_claims) x
+     group by tenant_id, creditor_id, currency, status
+    having sum(n) <> 0 or sum(p) <> 0 or sum(pd) <> 0 or sum(i) <> 0 or sum(c) <> 0 or sum(t) <> 0;
+  end if;
+  return null;
+end $$;
+create trigger claims_totals_insert after insert on claims referencing new table as new_claims
+  for each statement execute function claim_totals_delta();
+create trigger claims_totals_update after update on claims referencing old table as old_claims new table as new_claims
+  for each statement execute function claim_totals_delta();
+create trigger claims_totals_delete after delete on claims referencing old table as old_claims
+  for each statement execute function claim_totals_delta();
+insert into claim_total_deltas (tenant_id, creditor_id, currency, status, claims, principal, principal_due, interest_due, costs_due, total_due)
+select tenant_id, creditor_id, currency, status, count(*), sum(principal), sum(principal_due), sum(interest_due), sum(costs_due), sum(total_due)
+  from claims group by tenant_id, creditor_id, currency, status;
 
 alter table payment_allocations add column component_id uuid references claim_components(id) on delete cascade;
 update payment_allocations a set component_id = k.id
@@ -71,8 +125,14 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .raw(
       `
 alter table payment_allocations drop column component_id;
+drop trigger claims_totals_insert on claims;
+drop trigger claims_totals_update on claims;
+drop trigger claims_totals_delete on claims;
+drop function claim_totals_delta();
+drop table claim_total_deltas;
 drop index claims_total_due;
-drop index claims_balance_on;
+drop index claims_balance_missing;
+drop index claims_balance_open;
 alter table claims drop column principal_due, drop column interest_due, drop column costs_due, drop column total_due,
   drop column interest_carried, drop column interest_from, drop column balance_on, drop column balance_problem;
 alter table claims rename column principal_paid to amount_paid;

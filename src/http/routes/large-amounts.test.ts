@@ -1,3 +1,5 @@
+import { refreshBalances } from '../../usecases/claims/balances.ts';
+import { insertPrincipalComponents } from '../../usecases/claims/components.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_AMOUNT } from '../../domain/money.ts';
@@ -19,9 +21,14 @@ beforeAll(async () => {
   debtorId = d.id;
   // Claims at the largest accepted amount, written in one statement (the API would take minutes).
   await sql`
-    insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime)
-    select ${ctx.t.tenantId}, ${ctx.t.creditor.id}, ${debtorId}, 'MAX-' || g, 'invoice', ${MAX_AMOUNT}::numeric, 'EUR', date '2025-01-31', 'IT', 'none'
+    insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime,
+      principal_due, total_due, interest_from)
+    select ${ctx.t.tenantId}, ${ctx.t.creditor.id}, ${debtorId}, 'MAX-' || g, 'invoice', ${MAX_AMOUNT}::numeric, 'EUR', date '2025-01-31', 'IT', 'none',
+      ${MAX_AMOUNT}::numeric, ${MAX_AMOUNT}::numeric, date '2025-01-31'
     from generate_series(1, ${N}) g`.execute(ctx.db);
+  const ids = (await ctx.db.selectFrom('claims').select('id').where('debtor_id', '=', debtorId).execute()).map((r) => r.id);
+  await insertPrincipalComponents(ctx.db, ctx.t.tenantId, ids.map((id) => ({ id, principal: MAX_AMOUNT })));
+  await refreshBalances(ctx.db, ctx.t.tenantId, ids);
   claimId = (await ctx.db.selectFrom('claims').select('id').where('external_ref', '=', 'MAX-1').where('debtor_id', '=', debtorId).executeTakeFirstOrThrow()).id;
 }, 120_000);
 afterAll(async () => {

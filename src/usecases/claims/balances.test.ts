@@ -10,6 +10,7 @@ import { loadDemo } from '../demo/load-demo.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { checkBalances, refreshBalances, rollBalances } from './balances.ts';
 import { loadLedgers } from './ledger.ts';
+import { compactTotals, portfolioTotals } from './totals.ts';
 
 /** A database of its own (PGlite from the snapshot, or a scratch PostgreSQL next to DATABASE_URL). */
 async function freshDatabase(): Promise<Database> {
@@ -56,6 +57,20 @@ async function ledgerFingerprint(database: Database, asOf: string): Promise<Map<
   return out;
 }
 
+/** The portfolio sums as the triggers keep them, and as a scan of every claim gives them. */
+async function totalsBothWays(database: Database) {
+  const tenants = await database.db.selectFrom('tenants').select('id').execute();
+  const kept: string[] = [];
+  for (const t of tenants) {
+    for (const r of await portfolioTotals(database.db, t.id, null)) kept.push([t.id, r.creditor_id, r.currency, r.status, r.count, r.principal, r.principalDue, r.interestDue, r.costsDue, r.totalDue].join('|'));
+  }
+  const { rows } = await sql<{ line: string }>`
+    select concat_ws('|', tenant_id, creditor_id, currency, status, count(*), sum(principal)::numeric(20,2), sum(principal_due)::numeric(20,2),
+                     sum(interest_due)::numeric(20,2), sum(costs_due)::numeric(20,2), sum(total_due)::numeric(20,2)) as line
+      from claims group by tenant_id, creditor_id, currency, status`.execute(database.db);
+  return { kept: kept.sort(), scanned: rows.map((r) => r.line).sort() };
+}
+
 describe('stored claim balances', () => {
   let database: Database;
 
@@ -88,6 +103,18 @@ describe('stored claim balances', () => {
     const open = new Set((await database.db.selectFrom('claims').select('id').where('status', 'in', ['open', 'in_collection', 'promised', 'in_plan', 'disputed', 'partially_paid', 'legal']).execute()).map((r) => r.id));
     expect(after.filter((r) => open.has(r.id))).toEqual(before.filter((r) => open.has(r.id)));
     expect(before.filter((r) => open.has(r.id)).every((r) => r.balance_on === LATER)).toBe(true);
+
+    // The dashboard's sums, kept by the triggers through all of that, equal a scan of every claim; so
+    // after compaction, and after a delete.
+    let both = await totalsBothWays(database);
+    expect(both.kept.length).toBeGreaterThan(10);
+    expect(both.kept).toEqual(both.scanned);
+    const compacted = await compactTotals(database.db);
+    expect(compacted.after).toBeLessThan(compacted.before);
+    expect(compacted.after).toBe(both.kept.length);
+    await sql`delete from claims where id = (select id from claims where principal_paid = 0 and id not in (select claim_id from claim_costs) order by id limit 1)`.execute(database.db);
+    both = await totalsBothWays(database);
+    expect(both.kept).toEqual(both.scanned);
   }, 120_000);
 
   it('migration 0012 keeps every claim’s statement and allocations identical, down and up again', async () => {

@@ -70,6 +70,11 @@ export interface RollResult {
  */
 export async function rollBalances(db: Db, asOf = today().toString(), chunk = 2000): Promise<RollResult> {
   const result: RollResult = { asOf, rolled: 0, replayed: 0, skipped: 0 };
+  // Nothing stale (the normal case between nights): two probes of partial indexes.
+  const { rows: stale } = await sql<{ any: boolean }>`
+    select exists (select 1 from claims where balance_on is null)
+        or exists (select 1 from claims where balance_on < ${asOf}::date and status in (${sql.join(OPEN_STATUSES)})) as any`.execute(db);
+  if (!stale[0]?.any) return result;
   const book = await currentRateBook(db);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
