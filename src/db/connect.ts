@@ -70,8 +70,8 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     try {
       fs.mkdirSync(opts.dataDir, { recursive: true });
       // Loaded only for the embedded engine: a node on PostgreSQL never carries PGlite's ~50 MB.
-      const { PGlite } = await import('@electric-sql/pglite');
-      pglite = await PGlite.create(opts.dataDir);
+      const { createPglite } = await import('./pglite.ts');
+      pglite = await createPglite(opts.dataDir);
     } catch (err) {
       release();
       throw err;

@@ -1,5 +1,5 @@
+import { createPglite } from './pglite.ts';
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClaim, createTestDebtor, createTestTenant, countRows, type TestTenant } from '../test/factories.ts';
@@ -147,7 +147,7 @@ describe('migrations', () => {
 
   // On an empty database of the engine in use: a fresh PGlite, or a scratch PostgreSQL database.
   it.runIf(!process.env.DATABASE_URL)('apply every migration once on an empty PGlite database, then nothing', async () => {
-    const pglite = await PGlite.create();
+    const pglite = await createPglite();
     const fresh = await openDatabase({ pglite });
     scratch = {
       db: fresh.db as Kysely<unknown> & Db,

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_rate_versions.ts';
 import * as m0010 from './migrations/0010_unique_tax_ids.ts';
 import * as m0011 from './migrations/0011_login_throttle.ts';
 import * as m0012 from './migrations/0012_claim_components.ts';
+import * as m0013 from './migrations/0013_search_indexes.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const migrations: Record<string, Migration> = {
   '0010_unique_tax_ids': m0010,
   '0011_login_throttle': m0011,
   '0012_claim_components': m0012,
+  '0013_search_indexes': m0013,
 };
 
 /** Names of all migrations, oldest first. */

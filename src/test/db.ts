@@ -1,5 +1,5 @@
+import { createPglite } from '../db/pglite.ts';
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
 import { openDatabase, type Database } from '../db/connect.ts';
 
@@ -15,7 +15,7 @@ export function openTestDatabase(): Promise<Database> {
     const url = process.env.DATABASE_URL;
     if (url) return openDatabase({ databaseUrl: url, poolMax: 4 });
     const snapshot = inject('pgliteSnapshot');
-    const pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(snapshot)]) });
+    const pglite = await createPglite(undefined, { loadDataDir: new Blob([fs.readFileSync(snapshot)]) });
     const database = await openDatabase({ pglite });
     const close = database.close;
     return { ...database, close: async () => { await close(); await pglite.close(); } };

@@ -1,7 +1,7 @@
+import { createPglite } from '../db/pglite.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -19,7 +19,7 @@ export default async function setup(project: TestProject): Promise<() => void> {
     project.provide('pgliteSnapshot', '');
     return () => {};
   }
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   const database = await openDatabase({ pglite });
   await migrateToLatest(database.db);
   await database.close();

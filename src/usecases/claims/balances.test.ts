@@ -1,5 +1,5 @@
+import { createPglite } from '../../db/pglite.ts';
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { openDatabase, type Database } from '../../db/connect.ts';
@@ -22,7 +22,7 @@ async function freshDatabase(): Promise<Database> {
     return { ...database, close: async () => { await close(); await scratch.drop(); } };
   }
   const snapshot = inject('pgliteSnapshot');
-  const pglite = snapshot ? await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(snapshot)]) }) : await PGlite.create();
+  const pglite = snapshot ? await createPglite(undefined, { loadDataDir: new Blob([fs.readFileSync(snapshot)]) }) : await createPglite();
   const database = await openDatabase({ pglite });
   if (!snapshot) await migrateToLatest(database.db);
   const close = database.close;

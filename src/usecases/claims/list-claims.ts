@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { currency, isoDate, pagination, searchText, uuid } from '../../domain/fields.ts';
@@ -46,31 +46,40 @@ const SORT = {
 export async function listClaims(db: Db, actor: Actor, query: z.input<typeof ListClaimsQuery>): Promise<Page<ClaimView>> {
   authorize(actor, 'read', 'claim');
   const p = parseInput(ListClaimsQuery, query);
-  let q = claimsQuery(db, actor);
-  if (p.status) q = q.where('c.status', 'in', p.status);
-  if (p.open === 'true') q = q.where('c.status', 'in', OPEN_STATUSES);
-  if (p.open === 'false') q = q.where('c.status', 'not in', OPEN_STATUSES);
-  if (p.stage) q = q.where('c.stage', 'in', p.stage);
-  if (p.kind) q = q.where('c.kind', 'in', p.kind);
-  if (p.creditorId) q = q.where('c.creditor_id', '=', p.creditorId);
-  if (p.debtorId) q = q.where('c.debtor_id', '=', p.debtorId);
-  if (p.currency) q = q.where('c.currency', '=', p.currency);
-  if (p.dueFrom) q = q.where('c.due_date', '>=', p.dueFrom);
-  if (p.dueTo) q = q.where('c.due_date', '<=', p.dueTo);
+  // Every condition is on the claim itself (the search through a subquery), so the count needs no
+  // join: every claim has its debtor and creditor (foreign keys).
+  const conds: RawBuilder<unknown>[] = [];
+  if (p.status) conds.push(sql`c.status in (${sql.join(p.status)})`);
+  if (p.open === 'true') conds.push(sql`c.status in (${sql.join(OPEN_STATUSES)})`);
+  if (p.open === 'false') conds.push(sql`c.status not in (${sql.join(OPEN_STATUSES)})`);
+  if (p.stage) conds.push(sql`c.stage in (${sql.join(p.stage)})`);
+  if (p.kind) conds.push(sql`c.kind in (${sql.join(p.kind)})`);
+  if (p.creditorId) conds.push(sql`c.creditor_id = ${p.creditorId}`);
+  if (p.debtorId) conds.push(sql`c.debtor_id = ${p.debtorId}`);
+  if (p.currency) conds.push(sql`c.currency = ${p.currency}`);
+  if (p.dueFrom) conds.push(sql`c.due_date >= ${p.dueFrom}`);
+  if (p.dueTo) conds.push(sql`c.due_date <= ${p.dueTo}`);
   if (p.q) {
+    // Each branch is served by its own trigram index (migration 0013); an OR across the two tables
+    // would read every claim.
     const pattern = likePattern(p.q);
-    q = q.where((eb) =>
-      eb.or([eb('c.external_ref', 'ilike', pattern), eb('c.description', 'ilike', pattern), eb('d.display_name', 'ilike', pattern)]),
-    );
+    conds.push(sql`c.id in (
+      select s.id from claims s where s.tenant_id = ${actor.tenantId} and (s.external_ref ilike ${pattern} or s.description ilike ${pattern})
+      union
+      select s.id from debtors sd join claims s on s.debtor_id = sd.id and s.tenant_id = sd.tenant_id
+       where sd.tenant_id = ${actor.tenantId} and sd.display_name ilike ${pattern})`);
   }
+  const where = conds.length ? sql<boolean>`${sql.join(conds, sql` and `)}` : sql<boolean>`true`;
+  let counted = db.selectFrom('claims as c').where('c.tenant_id', '=', actor.tenantId).where(where);
+  if (actor.creditorId !== null) counted = counted.where('c.creditor_id', '=', actor.creditorId);
   const [rows, count] = await Promise.all([
-    selectClaimView(q)
+    selectClaimView(claimsQuery(db, actor).where(where))
       .orderBy(SORT[p.sort], p.order)
       .orderBy('c.id')
       .limit(p.pageSize)
       .offset(offsetOf(p))
       .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true), total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }
