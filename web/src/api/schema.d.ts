@@ -10791,7 +10791,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "it" | "en" | "de" | "fr";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -11515,6 +11517,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    lang?: "it" | "en" | "de" | "fr";
                     list: "unreachable" | "duplicates" | "flags" | "time_barred" | "reviews";
                 };
                 header?: never;
