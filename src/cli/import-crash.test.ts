@@ -33,7 +33,8 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => cleanup(), 60_000);
 
-const cliEnv = () => ({ ...process.env, LOG_LEVEL: 'warn', ...env });
+/** The CLI speaks the operator's language (INCASSO_LANG, then LANG): Italian here unless a test says otherwise. */
+const cliEnv = (lang = 'it') => ({ ...process.env, LOG_LEVEL: 'warn', INCASSO_LANG: lang, ...env });
 
 describe('import crash safety', () => {
   it('resumes a killed import without duplicating or losing a claim', { timeout: 240_000 }, async () => {
@@ -98,5 +99,11 @@ describe('import crash safety', () => {
     const summary = JSON.parse(json.stdout.trim().split('\n').pop()!) as { rejected: number; rejects: { line: number; problems: { column: string }[] }[] };
     expect(summary).toMatchObject({ dryRun: true, imported: 2, rejected: 1 });
     expect(summary.rejects.map((r) => [r.line, r.problems[0]!.column])).toEqual([[3, 'Importo']]);
+    // The same dry run for an English-speaking operator: summary and reasons in English.
+    const english = spawnSync(process.execPath, args, { cwd: ROOT, env: cliEnv('en'), encoding: 'utf8', timeout: 100_000 });
+    expect(english.status, english.stderr).toBe(0);
+    expect(english.stdout).toMatch(/^Import [0-9a-f-]+ — prova\.csv for .*: done \(dry run: nothing was written\)$/m);
+    expect(english.stdout).toMatch(/^ {2}rows read +3$/m);
+    expect(english.stdout).toContain('  line 3: Importo: Amount "12,345" with more than two decimals');
   });
 });

@@ -285,6 +285,21 @@ export interface ImportMappingsTable {
   updated_at: Generated<Date>;
 }
 
+/**
+ * A message an import stored for later reading, rendered in the reader's language then: a code and
+ * its params (src/domain/messages); text stored before codes existed is shown as it is.
+ */
+export type StoredMessage = string | { code: string; params?: Record<string, string | number> };
+
+/** A reason a row was rejected: its field and column, and the coded message (older rows: `message`, Italian text). */
+export interface StoredRowProblem {
+  field: string | null;
+  column: string | null;
+  code?: string;
+  params?: Record<string, string | number>;
+  message?: string;
+}
+
 export interface ImportJobsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -308,8 +323,9 @@ export interface ImportJobsTable {
   debtors_created: Generated<number>;
   debtors_matched: Generated<number>;
   last_line: Generated<number>;
+  /** Why the job failed: a coded message as `encodeMessage` writes it, or (older jobs) plain text. */
   error: string | null;
-  warnings: ColumnType<string[], string | undefined, string>;
+  warnings: ColumnType<StoredMessage[], string | undefined, string>;
   created_by: string | null;
   created_at: Generated<Date>;
   started_at: Date | null;
@@ -328,7 +344,7 @@ export interface ImportRejectsTable {
   job_id: string;
   line: number;
   cells: ColumnType<Record<string, string>, string, string>;
-  problems: ColumnType<{ field: string | null; column: string | null; message: string }[], string, string>;
+  problems: ColumnType<StoredRowProblem[], string, string>;
   status: Generated<'open' | 'reimported' | 'dismissed'>;
   resolved_at: Date | null;
 }
@@ -340,6 +356,7 @@ export interface ImportReviewsTable {
   line: number;
   debtor_id: string;
   candidate_id: string;
+  /** A coded message as `encodeMessage` writes it, or (older reviews) plain text. */
   reason: string;
   status: Generated<'open' | 'merged' | 'kept_separate'>;
   resolved_by: string | null;

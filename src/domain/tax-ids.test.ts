@@ -72,14 +72,15 @@ describe('IBAN', () => {
     // IT90X054281110100000012345 passes mod 97 but an Italian IBAN has 27 characters.
     expect(validateIban('IT90X054281110100000012345')).toMatchObject({
       ok: false,
-      reason: 'Lunghezza IBAN errata: 26 caratteri, un IBAN IT ne ha 27 (wrong IBAN length: 26 characters, a IT IBAN has 27)',
+      reason: 'Lunghezza IBAN errata: 26 caratteri, un IBAN IT ne ha 27',
+      message: { code: 'iban.length', params: { length: 26, country: 'IT', expected: 27 } },
     });
     expect(validateIban('IT24X05428111010000001234567')).toMatchObject({ ok: false, reason: expect.stringMatching(/^Lunghezza IBAN errata: 28/) });
-    expect(validateIban('IT61X0542811101000000123456')).toMatchObject({ ok: false, reason: 'IBAN non valido: cifre di controllo errate (wrong IBAN check digits)' });
+    expect(validateIban('IT61X0542811101000000123456')).toMatchObject({ ok: false, reason: 'IBAN non valido: cifre di controllo errate', message: { code: 'iban.check_digits' } });
     // Right length and check digits, but the CIN (first BBAN character) must be a letter.
     expect(validateIban('IT2910542811101000000123456')).toMatchObject({ ok: false, reason: expect.stringMatching(/^Struttura IBAN non valida per IT/) });
     expect(validateIban('XX82WEST12345698765432')).toMatchObject({ ok: false, reason: expect.stringMatching(/^Paese IBAN sconosciuto: XX/) });
-    expect(validateIban('IT60X0542811101000000123456!')).toMatchObject({ ok: false, reason: 'Formato IBAN non valido (malformed IBAN)' });
+    expect(validateIban('IT60X0542811101000000123456!')).toMatchObject({ ok: false, reason: 'Formato IBAN non valido', message: { code: 'iban.format' } });
   });
 
   it('accepts valid Italian, Swiss, German and French IBANs, and a Swiss QR-IBAN stays recognisable as one', () => {

@@ -1,4 +1,4 @@
-import { msg, rawText, translate, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
+import { msg, translate, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
 import * as cfModule from 'codice-fiscale-js';
 import { getCountrySpecifications, validateIBAN, ValidationErrorsIBAN } from 'ibantools';
 
@@ -21,9 +21,6 @@ const no = (code: MessageCode, params?: MessageParams): TaxIdResult => {
   const message = msg(code, params);
   return { ok: false, reason: translate(message, 'it'), message };
 };
-
-/** A refusal worded here (not yet a catalogue code): the text as it is. */
-const refuse = (reason: string): TaxIdResult => ({ ok: false, reason, message: rawText(reason) });
 
 const strip = (raw: string) => raw.replace(/[\s.\-/]/g, '').toUpperCase();
 
@@ -122,26 +119,26 @@ export function validateSwissUid(raw: string): TaxIdResult {
 export function validateIban(raw: string): TaxIdResult {
   const v = strip(raw);
   if (!/^[A-Z]{2}[A-Z0-9]*$/.test(v)) {
-    return refuse('Formato IBAN non valido (malformed IBAN)');
+    return no('iban.format');
   }
   const country = v.slice(0, 2);
   const spec = getCountrySpecifications()[country];
   if (!spec?.chars || !spec.bban_regexp) {
-    return refuse(`Paese IBAN sconosciuto: ${country} (unknown IBAN country: ${country})`);
+    return no('iban.unknown_country', { country });
   }
   if (v.length !== spec.chars) {
-    return refuse(`Lunghezza IBAN errata: ${v.length} caratteri, un IBAN ${country} ne ha ${spec.chars} (wrong IBAN length: ${v.length} characters, a ${country} IBAN has ${spec.chars})`);
+    return no('iban.length', { length: v.length, country, expected: spec.chars });
   }
   const { errorCodes } = validateIBAN(v);
   if (errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat)) {
-    return refuse(`Struttura IBAN non valida per ${country} (the account part does not fit a ${country} IBAN)`);
+    return no('iban.bban', { country });
   }
   if (errorCodes.includes(ValidationErrorsIBAN.ChecksumNotNumber) || errorCodes.includes(ValidationErrorsIBAN.WrongIBANChecksum)) {
-    return refuse('IBAN non valido: cifre di controllo errate (wrong IBAN check digits)');
+    return no('iban.check_digits');
   }
   if (errorCodes.includes(ValidationErrorsIBAN.WrongAccountBankBranchChecksum)) {
-    return refuse('IBAN non valido: cifra di controllo nazionale errata (wrong national check digit in the IBAN)');
+    return no('iban.national_check');
   }
-  if (errorCodes.length) return refuse('Formato IBAN non valido (malformed IBAN)');
+  if (errorCodes.length) return no('iban.format');
   return { ok: true, value: v };
 }

@@ -10,7 +10,10 @@ import type { ImportSummary } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
+
+/** A CLI text in the operator's language (INCASSO_LANG, then LANG). */
+const say = (locale: Locale, code: MessageCode, params?: MessageParams) => translate(msg(code, params), locale);
 
 /**
  * `incasso import FILE --creditor ID|CODE|NAME`: loads a portfolio file as an import job. Progress goes to
@@ -31,6 +34,8 @@ export function importCommand(config: () => Config) {
     .option('--json', 'print the summary as JSON')
     .addOption(new Option('--batch-size <rows>', 'rows per transaction').default('2000').hideHelp())
     .action(async (file, o) => {
+      const locale = localeFromEnv(process.env);
+      const t = (code: MessageCode, params?: MessageParams) => say(locale, code, params);
       // A file that cannot be read is said plainly before the database is opened.
       fileProblem(file);
       const database = await openMigrated(config());
@@ -55,7 +60,7 @@ export function importCommand(config: () => Config) {
         const job = await uploadImport(database.db, actor, { creditorId: creditor.id, fileName: path.basename(file) }, (await fs.promises.open(file)).createReadStream());
         const tty = process.stderr.isTTY;
         const started = Date.now();
-        if (job.resumed) process.stderr.write(`Riprendo l'importazione ${job.id} dalla riga ${job.lastLine} (resuming)\n`);
+        if (job.resumed) process.stderr.write(`${t('import.cli.resuming', { id: job.id, line: job.lastLine })}\n`);
         let lastPrint = 0;
         const summary = await runImport(
           database.db,
@@ -68,14 +73,22 @@ export function importCommand(config: () => Config) {
             options: { ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.decimal ? { decimal: o.decimal } : {}) },
           },
           {
+            locale,
             batchSize: Math.max(1, Number(o.batchSize) || 2000),
             onProgress: (p) => {
               const now = Date.now();
               if (tty && now - lastPrint < 200) return;
               lastPrint = now;
               const rate = Math.round((p.rowsRead / Math.max(1, now - started)) * 1000);
-              const n = (v: number) => v.toLocaleString('it-IT', { useGrouping: 'always' } as Intl.NumberFormatOptions);
-              const line = `righe ${n(p.rowsRead)} · nuove ${n(p.imported)} · aggiornate ${n(p.updated)} · invariate ${n(p.unchanged)} · scartate ${n(p.rejected)} · ${n(rate)} righe/s`;
+              const n = (v: number) => v.toLocaleString(NUMBER_LOCALE[locale], { useGrouping: 'always' } as Intl.NumberFormatOptions);
+              const line = t('import.cli.progress', {
+                rows: n(p.rowsRead),
+                imported: n(p.imported),
+                updated: n(p.updated),
+                unchanged: n(p.unchanged),
+                rejected: n(p.rejected),
+                rate: n(rate),
+              });
               process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
             },
           },
@@ -83,21 +96,19 @@ export function importCommand(config: () => Config) {
         if (tty) process.stderr.write('\n');
         if (o.json) console.log(JSON.stringify({ ...summary, creditor: creditor.name, file: path.basename(file) }));
         else {
-          printSummary(summary, creditor.name, file);
+          printSummary(summary, creditor.name, file, locale);
+          const rejectLine = (r: { line: number; problems: { column: string | null; message: string }[] }) =>
+            `  ${t('import.cli.reject_line', { line: r.line, problems: r.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | ') })}`;
           // The rows a dry run would reject, with their reasons (--json lists up to 500).
           if (summary.dryRun && summary.rejects?.length) {
-            for (const r of summary.rejects.slice(0, 10)) {
-              console.log(`  riga ${r.line}: ${r.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | ')}`);
-            }
-            if (summary.rejected > 10) console.log(`  … e altre ${summary.rejected - 10} righe da scartare (--json per l'elenco / more: --json lists them)`);
+            for (const r of summary.rejects.slice(0, 10)) console.log(rejectLine(r));
+            if (summary.rejected > 10) console.log(`  ${t('import.cli.more_to_reject', { count: summary.rejected - 10 })}`);
           }
           // The first rejected rows with their reasons (all of them: the UI or GET …/rejects.csv).
           if (summary.rejected > 0 && !summary.dryRun) {
-            const rejects = await listImportRejects(database.db, actor, job.id, { pageSize: 10 });
-            for (const r of rejects.items) {
-              console.log(`  riga ${r.line}: ${r.problems.map((p) => (p.column ? `${p.column}: ${p.message}` : p.message)).join(' | ')}`);
-            }
-            if (rejects.total > rejects.items.length) console.log(`  … e altre ${rejects.total - rejects.items.length} righe scartate`);
+            const rejects = await listImportRejects(database.db, actor, job.id, { pageSize: 10 }, locale);
+            for (const r of rejects.items) console.log(rejectLine(r));
+            if (rejects.total > rejects.items.length) console.log(`  ${t('import.cli.more_rejected', { count: rejects.total - rejects.items.length })}`);
           }
         }
         if (summary.status === 'failed') process.exitCode = 1;
@@ -107,20 +118,29 @@ export function importCommand(config: () => Config) {
     });
 }
 
-function printSummary(s: ImportSummary, creditor: string, file: string): void {
-  const dry = s.dryRun ? ' (prova: nulla è stato scritto / dry run: nothing written)' : '';
-  console.log(`Importazione ${s.jobId} — ${path.basename(file)} per ${creditor}: ${s.status}${dry}`);
-  if (s.error) console.log(`Errore: ${s.error}`);
-  console.log(`  righe lette      ${s.rowsRead}`);
-  console.log(`  importate        ${s.imported}`);
-  console.log(`  aggiornate       ${s.updated}`);
-  console.log(`  invariate        ${s.unchanged}`);
-  console.log(`  scartate         ${s.rejected}${s.rejected && !s.dryRun ? `  (elenco completo: pagina Importazioni o GET /api/imports/${s.jobId}/rejects.csv)` : ''}`);
-  console.log(`  debitori creati  ${s.debtorsCreated}`);
-  console.log(`  debitori trovati ${s.debtorsMatched}`);
-  if (s.reviews) console.log(`  da verificare    ${s.reviews} (possibili doppioni / possible duplicates)`);
-  for (const w of s.warnings.slice(0, 10)) console.log(`  avviso: ${w}`);
-  if (s.warnings.length > 10) console.log(`  … e altri ${s.warnings.length - 10} avvisi (--json per l'elenco / more warnings: --json lists them)`);
+/** How counts are grouped in each language (Italian as before: 1.234.567). */
+const NUMBER_LOCALE: Record<Locale, string> = { it: 'it-IT', en: 'en-GB', de: 'de-DE', fr: 'fr-FR' };
+
+function printSummary(s: ImportSummary, creditor: string, file: string, locale: Locale): void {
+  const t = (code: MessageCode, params?: MessageParams) => say(locale, code, params);
+  const status = t(`import.status.${s.status}`);
+  console.log(t(s.dryRun ? 'import.cli.title_dry_run' : 'import.cli.title', { id: s.jobId, file: path.basename(file), creditor, status }));
+  if (s.error) console.log(t('import.cli.error', { error: s.error }));
+  const rows: [MessageCode, number, string?][] = [
+    ['import.cli.rows_read', s.rowsRead],
+    ['import.cli.imported', s.imported],
+    ['import.cli.updated', s.updated],
+    ['import.cli.unchanged', s.unchanged],
+    ['import.cli.rejected', s.rejected, s.rejected && !s.dryRun ? t('import.cli.rejected_list', { id: s.jobId }) : undefined],
+    ['import.cli.debtors_created', s.debtorsCreated],
+    ['import.cli.debtors_matched', s.debtorsMatched],
+  ];
+  if (s.reviews) rows.push(['import.cli.reviews', s.reviews, t('import.cli.reviews_hint')]);
+  const labels = rows.map(([code]) => t(code));
+  const width = Math.max(...labels.map((l) => l.length));
+  rows.forEach(([, n, hint], i) => console.log(`  ${labels[i]!.padEnd(width)} ${n}${hint ? `  ${hint}` : ''}`));
+  for (const w of s.warnings.slice(0, 10)) console.log(`  ${t('import.cli.warning', { warning: w })}`);
+  if (s.warnings.length > 10) console.log(`  ${t('import.cli.more_warnings', { count: s.warnings.length - 10 })}`);
 }
 
 /** Refuses a path that is missing, a folder or unreadable, with the path and the reason. */
@@ -129,12 +149,12 @@ function fileProblem(file: string): void {
   try {
     st = fs.statSync(file);
   } catch {
-    throw new AppError('validation', `File non trovato: ${file} (file not found)`);
+    throw new AppError('validation', msg('import.cli.file_not_found', { file }));
   }
-  if (st.isDirectory()) throw new AppError('validation', `${file} è una cartella, non un file (is a folder, not a file)`);
+  if (st.isDirectory()) throw new AppError('validation', msg('import.cli.file_is_folder', { file }));
   try {
     fs.accessSync(file, fs.constants.R_OK);
   } catch {
-    throw new AppError('validation', `File non leggibile: ${file} (file not readable: permission denied)`);
+    throw new AppError('validation', msg('import.cli.file_not_readable', { file }));
   }
 }

@@ -4,6 +4,7 @@
  * name and birth date against its codice fiscale and to split "ROSSI MARIO" the way the code says.
  * The code itself is validated by `validateCodiceFiscale` (check character, omocodia).
  */
+import { msg, type Message } from '../messages/index.ts';
 
 const lettersOf = (s: string) =>
   s
@@ -53,13 +54,13 @@ export function cfBirth(cf: string): CfBirth | null {
 }
 
 /** Why the birth date inside a codice fiscale cannot be real (day 35, 30 February), or null. */
-export function cfBirthProblem(cf: string): string | null {
+export function cfBirthProblem(cf: string): Message | null {
   const b = cfBirth(cf);
   if (!b) return null;
   // Either century may be meant: 29 February needs a two-digit year divisible by four (2000 was leap).
   const daysInMonth = b.month === 2 ? (b.yy % 4 === 0 ? 29 : 28) : [4, 6, 9, 11].includes(b.month) ? 30 : 31;
   if (b.day < 1 || b.day > daysInMonth) {
-    return `Il codice fiscale ${cf} indica un giorno di nascita impossibile (${String(b.day).padStart(2, '0')}/${String(b.month).padStart(2, '0')}) (tax code encodes an impossible birth day)`;
+    return msg('import.cf_impossible_birth_day', { taxCode: cf, day: `${String(b.day).padStart(2, '0')}/${String(b.month).padStart(2, '0')}` });
   }
   return null;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { IMPORT_FIELD_NAMES, mappingProblems } from './fields.ts';
-import { exactSynonymOwners, normaliseHeader, suggestMapping } from './header-mapping.ts';
+import { translate } from '../messages/index.ts';
+import { IMPORT_FIELD_NAMES } from './fields.ts';
+import { exactSynonymOwners, mappingProblems, normaliseHeader, suggestMapping } from './header-mapping.ts';
 
 /** header → field, for readable expectations */
 function byHeader(headers: string[]) {
@@ -41,9 +42,10 @@ describe('suggestMapping', () => {
     expect(Object.values(s.confidence).every((c) => c === 'exact')).toBe(true);
     expect(s.unmapped).toEqual([]);
     // Such a list has no document number: the mapping says so before the import starts.
-    expect(mappingProblems(s.mapping)).toEqual([
-      'Nessuna colonna per il campo obbligatorio numero documento (no column for the required document number)',
-    ]);
+    const problems = mappingProblems(s.mapping);
+    expect(problems.map((p) => p.code)).toEqual(['import.mapping.required_field']);
+    expect(translate(problems[0]!, 'it')).toBe('Nessuna colonna per il campo obbligatorio numero documento');
+    expect(translate(problems[0]!, 'de')).toBe('Keine Spalte für das Pflichtfeld Belegnummer');
   });
 
   it('maps a company’s Italian invoice export', () => {

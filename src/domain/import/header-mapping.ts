@@ -1,4 +1,5 @@
-import type { ImportField } from './fields.ts';
+import { encodeMessage, msg, type Message } from '../messages/index.ts';
+import { fieldLabel, NAME_FIELDS, REQUIRED_FIELDS, type ImportField } from './fields.ts';
 
 /**
  * Suggesting which column holds which field from a file's header row, in Italian, German, French and
@@ -389,4 +390,21 @@ export function suggestMapping(headers: readonly string[]): MappingSuggestion {
 
   const unmapped = headers.map((_, i) => i).filter((i) => !taken.has(i));
   return { mapping, confidence, unmapped };
+}
+
+/**
+ * What a mapping lacks before a file can be imported: the required fields, and a column for the
+ * debtor's name. Messages name the fields; an empty list means the mapping is complete.
+ */
+export function mappingProblems(mapping: Partial<Record<ImportField, unknown>>): Message[] {
+  const out: Message[] = [];
+  for (const f of REQUIRED_FIELDS) {
+    if (mapping[f] === undefined || mapping[f] === null) {
+      out.push(msg('import.mapping.required_field', { label: encodeMessage(msg(fieldLabel(f))) }));
+    }
+  }
+  if (!NAME_FIELDS.some((f) => mapping[f] !== undefined && mapping[f] !== null)) {
+    out.push(msg('import.mapping.name_field'));
+  }
+  return out;
 }

@@ -7,13 +7,14 @@ export {
   IMPORT_FIELD_NAMES,
   NAME_FIELDS,
   REQUIRED_FIELDS,
+  fieldHelp,
+  fieldLabel,
   importFieldInfo,
   isImportField,
-  mappingProblems,
   type ImportField,
   type ImportFieldInfo,
 } from './fields.ts';
-export { normaliseHeader, suggestMapping, type MappingSuggestion } from './header-mapping.ts';
+export { mappingProblems, normaliseHeader, suggestMapping, type MappingSuggestion } from './header-mapping.ts';
 export { cleanText, detectDecimal, parseAmount, parseDate, parseYesNo, type DecimalSign, type Parsed } from './values.ts';
 export {
   TEXT_LIMITS,

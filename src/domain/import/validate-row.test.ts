@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES, translate } from '../messages/index.ts';
 import { codiceFiscaleCheckChar, partitaIvaCheckDigit } from '../tax-ids.ts';
 import type { ImportField } from './fields.ts';
 import { validateRow, type ImportRecord, type RowContext, type RowProblem } from './validate-row.ts';
@@ -19,21 +20,25 @@ const IBAN = 'IT60X0542811101000000123456';
 type Values = Partial<Record<ImportField, string>>;
 const claim: Values = { externalRef: 'FT-2025/0042', principal: '1.234,56', dueDate: '31/01/2025' };
 
-function ok(values: Values, context: RowContext = ctx): { record: ImportRecord; warnings: RowProblem[] } {
+/** A problem or warning as an Italian reader sees it. */
+type Shown = { field: ImportField; message: string };
+const shown = (list: RowProblem[]): Shown[] => list.map((p) => ({ field: p.field, message: translate(p, 'it') }));
+
+function ok(values: Values, context: RowContext = ctx): { record: ImportRecord; warnings: Shown[] } {
   const r = validateRow(values, context);
   expect(r.problems).toEqual([]);
   expect(r.record).not.toBeNull();
-  return { record: r.record!, warnings: r.warnings };
+  return { record: r.record!, warnings: shown(r.warnings) };
 }
 
-function problems(values: Values, context: RowContext = ctx): RowProblem[] {
+function problems(values: Values, context: RowContext = ctx): Shown[] {
   const r = validateRow(values, context);
   expect(r.record).toBeNull();
   expect(r.problems.length).toBeGreaterThan(0);
-  return r.problems;
+  return shown(r.problems);
 }
 
-const fieldsOf = (list: RowProblem[]) => list.map((p) => p.field);
+const fieldsOf = (list: Shown[]) => list.map((p) => p.field);
 
 describe('validateRow: a comune’s TARI row', () => {
   it('gives claim, debtor, address and contacts, normalised', () => {
@@ -136,12 +141,21 @@ describe('validateRow: every problem at once', () => {
     expect(text).toContain('Paese "Austria" non supportato');
   });
 
-  it('names each missing required field', () => {
+  it('names each missing required field, as a code with the field’s label rendered in the reader’s language', () => {
+    const raw = validateRow({ lastName: 'ROSSI' }, ctx).problems;
+    expect(raw.map((p) => [p.field, p.code])).toEqual([
+      ['externalRef', 'import.required_missing'],
+      ['principal', 'import.required_missing'],
+      ['dueDate', 'import.required_missing'],
+    ]);
+    expect(translate(raw[0]!, 'en')).toBe('Required field missing: document number');
+    expect(translate(raw[1]!, 'de')).toBe('Pflichtfeld fehlt: Betrag');
+    expect(translate(raw[2]!, 'fr')).toBe('Champ obligatoire manquant : échéance');
     const list = problems({ lastName: 'ROSSI' });
     expect(list).toEqual([
-      { field: 'externalRef', message: 'Campo obbligatorio mancante: numero documento (required document number is missing)' },
-      { field: 'principal', message: 'Campo obbligatorio mancante: importo (required amount is missing)' },
-      { field: 'dueDate', message: 'Campo obbligatorio mancante: scadenza (required due date is missing)' },
+      { field: 'externalRef', message: 'Campo obbligatorio mancante: numero documento' },
+      { field: 'principal', message: 'Campo obbligatorio mancante: importo' },
+      { field: 'dueDate', message: 'Campo obbligatorio mancante: scadenza' },
     ]);
   });
 
@@ -185,12 +199,12 @@ describe('validateRow: the claim', () => {
 
   it('checks the order and range of dates', () => {
     expect(problems({ ...claim, ...person, issueDate: '01/02/2025' })).toEqual([
-      { field: 'issueDate', message: 'Data documento 2025-02-01 successiva alla scadenza 2025-01-31 (issue date after the due date)' },
+      { field: 'issueDate', message: 'Data documento 2025-02-01 successiva alla scadenza 2025-01-31' },
     ]);
     expect(ok({ ...claim, ...person, issueDate: '31/01/2025' }).record.claim.issueDate).toBe('2025-01-31');
     expect(ok({ ...claim, ...person, dueDate: '15/03/2027' }).record.claim.dueDate).toBe('2027-03-15');
     expect(problems({ ...claim, ...person, dueDate: '16/03/2027' })[0]!.message).toBe(
-      'Scadenza 2027-03-16 oltre un anno dopo oggi (2026-03-15): al massimo 2027-03-15 (due date more than a year ahead)',
+      'Scadenza 2027-03-16 oltre un anno dopo oggi (2026-03-15): al massimo 2027-03-15',
     );
     expect(problems({ ...claim, ...person, contractDate: '2026-04-01' })[0]!.field).toBe('contractDate');
     expect(ok({ ...claim, ...person, contractDate: '2020-06-30' }).record.claim.contractDate).toBe('2020-06-30');
@@ -203,7 +217,7 @@ describe('validateRow: the claim', () => {
     expect(problems({ ...claim, ...person, taxYear: '2027' })[0]!.message).toContain('fuori intervallo 1900–2026');
     expect(problems({ ...claim, ...person, taxYear: '2026' })[0]!.message).toContain('precedente all’anno d’imposta');
     const { warnings } = ok({ ...claim, ...person, kind: 'TARI' });
-    expect(warnings).toEqual([{ field: 'taxYear', message: 'Anno d’imposta mancante per un credito TARI (tax year missing)' }]);
+    expect(warnings).toEqual([{ field: 'taxYear', message: 'Anno d’imposta mancante per un credito TARI' }]);
   });
 
   it('stores a valid IBAN in electronic form and drops an invalid one with a warning', () => {
@@ -231,6 +245,10 @@ describe('validateRow: tax identifiers', () => {
       field: 'taxCode',
       message: 'Codice fiscale "RSSMRA85T10A562T": Carattere di controllo del codice fiscale errato: atteso S',
     });
+    // The validator's reason travels inside the row's message and is rendered with it.
+    const [raw] = validateRow({ ...claim, lastName: 'ROSSI', taxCode: 'RSSMRA85T10A562T' }, ctx).problems;
+    expect(raw).toMatchObject({ field: 'taxCode', code: 'import.tax_code_invalid', params: { value: '"RSSMRA85T10A562T"' } });
+    expect(translate(raw!, 'en')).toBe('Tax code "RSSMRA85T10A562T": Wrong tax code check character: expected S');
   });
 
   it('refuses a birth date the codice fiscale contradicts, for either sex', () => {
@@ -240,7 +258,7 @@ describe('validateRow: tax identifiers', () => {
     expect(problems({ ...claim, lastName: 'ROSSI', taxCode: MARIO_ROSSI, birthDate: '11/12/1985' })).toEqual([
       {
         field: 'birthDate',
-        message: `Data di nascita 1985-12-11 diversa da quella del codice fiscale ${MARIO_ROSSI} (10/12/…85, uomo) (birth date does not match the tax code)`,
+        message: `Data di nascita 1985-12-11 diversa da quella del codice fiscale ${MARIO_ROSSI} (10/12/…85, uomo)`,
       },
     ]);
     expect(problems({ ...claim, lastName: 'ROSSI', taxCode: MARIA_ROSSI, birthDate: '1985-11-10' })[0]!.message).toContain('10/12/…85, donna');
@@ -254,7 +272,7 @@ describe('validateRow: tax identifiers', () => {
     expect(ok({ ...claim, lastName: 'ROSSI', firstName: 'MARIO', taxCode: cf('RSSMRA85B29A562') }).warnings[0]!.message).toContain('(29/02)');
     const { warnings } = ok({ ...claim, lastName: 'BIANCHI', firstName: 'LUCA', taxCode: MARIO_ROSSI });
     expect(warnings).toEqual([
-      { field: 'taxCode', message: `Il codice fiscale ${MARIO_ROSSI} non corrisponde al nome "BIANCHI LUCA" (tax code does not match the name)` },
+      { field: 'taxCode', message: `Il codice fiscale ${MARIO_ROSSI} non corrisponde al nome "BIANCHI LUCA"` },
     ]);
   });
 
@@ -299,7 +317,7 @@ describe('validateRow: debtor kind', () => {
     const { record, warnings } = ok({ ...claim, debtorName: 'VERDI GIUSEPPE' });
     expect(record.debtor).toMatchObject({ kind: 'consumer', lastName: 'VERDI', firstName: 'GIUSEPPE' });
     expect(warnings).toEqual([
-      { field: 'debtorKind', message: 'Tipo di debitore non indicato: "VERDI GIUSEPPE" trattato come privato (debtor kind not given, taken as a consumer)' },
+      { field: 'debtorKind', message: 'Tipo di debitore non indicato: "VERDI GIUSEPPE" trattato come privato' },
     ]);
   });
 
@@ -378,9 +396,9 @@ describe('validateRow: names', () => {
   });
 
   it('requires a surname for a person and a name for an organisation', () => {
-    expect(problems({ ...claim, firstName: 'MARIO' })).toEqual([{ field: 'lastName', message: 'Manca il cognome del debitore (debtor’s surname is missing)' }]);
+    expect(problems({ ...claim, firstName: 'MARIO' })).toEqual([{ field: 'lastName', message: 'Manca il cognome del debitore' }]);
     expect(problems({ ...claim, debtorKind: 'società' })).toEqual([
-      { field: 'companyName', message: 'Manca la ragione sociale del debitore (company name is missing)' },
+      { field: 'companyName', message: 'Manca la ragione sociale del debitore' },
     ]);
   });
 
@@ -399,7 +417,7 @@ describe('validateRow: flags, language, address', () => {
     expect(ok({ ...claim, companyName: 'Alfa S.r.l.', ceased: 'x' }).record.debtor.ceased).toBe(true);
     expect(ok({ ...claim, ...person, deceased: 'no' }).record.debtor.deceased).toBe(false);
     expect(problems({ ...claim, ...person, deceased: 'forse' })).toEqual([
-      { field: 'deceased', message: 'Valore "forse" non riconosciuto: atteso sì o no (expected yes or no)' },
+      { field: 'deceased', message: 'Valore "forse" non riconosciuto: atteso sì o no' },
     ]);
     const { record, warnings } = ok({ ...claim, ...person, ceased: 'sì' });
     expect(record.debtor.ceased).toBe(false);
@@ -429,7 +447,7 @@ describe('validateRow: flags, language, address', () => {
   it('restores postal codes that lost their leading zeros, drops invalid ones', () => {
     const rome = ok({ ...claim, ...person, addressLine1: 'Via Cola di Rienzo 10', postalCode: '192', city: 'Roma' });
     expect(rome.record.address!.postalCode).toBe('00192');
-    expect(rome.warnings[0]!.message).toBe('CAP "192" completato in 00192: gli zeri iniziali erano andati persi (leading zeros restored)');
+    expect(rome.warnings[0]!.message).toBe('CAP "192" completato in 00192: gli zeri iniziali erano andati persi');
     expect(ok({ ...claim, ...person, addressLine1: 'Via Roma 1', postalCode: 'I-20121', city: 'Milano' }).record.address!.postalCode).toBe('20121');
     const bad = ok({ ...claim, ...person, addressLine1: 'Bahnhofstrasse 1', postalCode: '80011', city: 'Zürich', country: 'CH' });
     expect(bad.record.address!.postalCode).toBeNull();
@@ -456,8 +474,8 @@ describe('validateRow: contacts never cost the row', () => {
     const { record, warnings } = ok({ ...claim, ...person, email: 'mario.rossi@example.it; mario.rossi@', pec: 'rossi.pec.it' });
     expect(record.contacts).toEqual([{ channel: 'email', value: 'mario.rossi@example.it' }]);
     expect(warnings).toEqual([
-      { field: 'email', message: 'E-mail "mario.rossi@" non valida: ignorata (invalid e-mail address, ignored)' },
-      { field: 'pec', message: 'PEC "rossi.pec.it" non valida: ignorata (invalid PEC address, ignored)' },
+      { field: 'email', message: 'E-mail "mario.rossi@" non valida: ignorata' },
+      { field: 'pec', message: 'PEC "rossi.pec.it" non valida: ignorata' },
     ]);
   });
 
@@ -487,6 +505,53 @@ describe('validateRow: contacts never cost the row', () => {
     expect(de.warnings[0]!.message).toContain('prefisso internazionale');
     const bad = ok({ ...claim, ...person, mobile: '12' });
     expect(bad.record.contacts).toEqual([]);
-    expect(bad.warnings).toEqual([{ field: 'mobile', message: 'Numero di telefono "12" non valido: ignorato (invalid phone number, ignored)' }]);
+    expect(bad.warnings).toEqual([{ field: 'mobile', message: 'Numero di telefono "12" non valido: ignorato' }]);
+  });
+});
+
+describe('validateRow: messages in every language', () => {
+  it('gives codes whose texts render fully in it, en, de and fr (nested reasons and labels included)', () => {
+    const refused = validateRow(
+      {
+        kind: 'boh',
+        principal: '12,345',
+        currency: 'USD',
+        dueDate: '2026-02-30',
+        issueDate: '2027-01-01',
+        taxYear: '23',
+        taxCode: 'RSSMRA85T10A562T',
+        vatNumber: '01234567890',
+        chUid: 'CHE-116.281.711',
+        deceased: 'forse',
+        country: 'Austria',
+      },
+      ctx,
+    );
+    const warned = validateRow(
+      {
+        ...claim,
+        debtorName: 'VERDI GIUSEPPE',
+        iban: 'IT61 X054 2811 1010 0000 0123 456',
+        birthDate: '31/02/1980',
+        email: 'x@',
+        phone: '12',
+        addressLine1: 'Via Roma 1',
+        postalCode: '192',
+        language: 'klingon',
+        description: 'd'.repeat(2100),
+      },
+      ctx,
+    );
+    const all = [...refused.problems, ...warned.warnings];
+    expect(all.length).toBeGreaterThan(15);
+    for (const locale of LOCALES) {
+      for (const p of all) {
+        const text = translate(p, locale);
+        expect(text, `${locale} ${p.code}`).not.toMatch(/\{\w+\}|i18n:/);
+      }
+    }
+    const iban = warned.warnings.find((w) => w.field === 'iban')!;
+    expect(translate(iban, 'de')).toBe('IBAN "IT61 X054 2811 1010 0000 0123 456": Ungültige IBAN: falsche Prüfziffern; ignoriert');
+    expect(translate(iban, 'fr')).toBe('IBAN "IT61 X054 2811 1010 0000 0123 456" : IBAN non valide : chiffres de contrôle erronés ; ignoré');
   });
 });

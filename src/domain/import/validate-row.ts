@@ -1,9 +1,10 @@
 import { Temporal } from '../dates.ts';
 import { email as emailSchema, normalisePhone } from '../fields.ts';
+import { encodeMessage, msg, type Message, type MessageCode, type MessageParams } from '../messages/index.ts';
 import type { ClaimKind, DebtorKind } from '../model.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../tax-ids.ts';
 import { cfBirth, cfBirthProblem, cfMatchesBirthDate, cfMatchesName } from './cf-person.ts';
-import { IMPORT_FIELD_NAMES, importFieldInfo, type ImportField } from './fields.ts';
+import { fieldLabel, IMPORT_FIELD_NAMES, type ImportField } from './fields.ts';
 import { splitFullName } from './names.ts';
 import { cleanText, parseAmount, parseDate, parseYesNo, quote } from './values.ts';
 import {
@@ -80,10 +81,16 @@ export interface ImportRecord {
   contacts: ImportedContact[];
 }
 
-export interface RowProblem {
-  field: ImportField;
-  message: string;
+/**
+ * A problem or warning about one field of a row: a coded message (`import.*`, its params naming the
+ * cell's value), rendered in the reader's language where it is shown or stored.
+ */
+export interface RowProblem extends Message {
+  readonly field: ImportField;
 }
+
+/** A message inside another's params (a validator's reason, a field's label): rendered with it. */
+const nested = (m: Message): string => encodeMessage(m);
 
 /**
  * A row either gives a record (perhaps with warnings about values it left out or repaired) or
@@ -142,8 +149,11 @@ export const TEXT_LIMITS = {
 export function validateRow(values: Partial<Record<ImportField, string>>, ctx: RowContext): RowResult {
   const problems: RowProblem[] = [];
   const warnings: RowProblem[] = [];
-  const problem = (field: ImportField, message: string) => problems.push({ field, message });
-  const warn = (field: ImportField, message: string) => warnings.push({ field, message });
+  const note = (field: ImportField, code: MessageCode, params?: MessageParams): RowProblem => ({ field, ...msg(code, params) });
+  const problem = (field: ImportField, code: MessageCode, params?: MessageParams) => problems.push(note(field, code, params));
+  const warn = (field: ImportField, code: MessageCode, params?: MessageParams) => warnings.push(note(field, code, params));
+  /** A reader's or validator's own message, as a problem of `field`. */
+  const problemOf = (field: ImportField, m: Message) => problem(field, m.code, m.params);
   const raw = (field: ImportField): string | null => {
     const v = values[field];
     return v === undefined || v.trim() === '' ? null : v;
@@ -154,16 +164,13 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     if (v === null) return null;
     const r = cleanText(v, TEXT_LIMITS[field]);
     if ('problem' in r) {
-      if (soft) warn(field, `${r.problem}: ignorato (ignored)`);
-      else problem(field, r.problem);
+      if (soft) warn(field, 'import.text_ignored', { reason: nested(r.problem) });
+      else problemOf(field, r.problem);
       return null;
     }
     return r.value || null;
   };
-  const required = (field: ImportField) => {
-    const info = importFieldInfo(field);
-    problem(field, `Campo obbligatorio mancante: ${info.label} (required ${info.labelEn} is missing)`);
-  };
+  const required = (field: ImportField) => problem(field, 'import.required_missing', { label: nested(msg(fieldLabel(field))) });
   const { year: thisYear, dueLimit } = todayFacts(ctx.today);
 
   // ---- The claim --------------------------------------------------------------------------------
@@ -175,7 +182,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (kindRaw !== null) {
     const k = parseClaimKind(kindRaw);
     if (k) kind = k;
-    else problem('kind', `Tipo di credito ${quote(kindRaw)} non riconosciuto: ammessi ${CLAIM_KIND_EXAMPLES} (unknown claim kind)`);
+    else problem('kind', 'import.kind_unknown', { value: quote(kindRaw), allowed: CLAIM_KIND_EXAMPLES });
   }
 
   let description: string | null = null;
@@ -185,7 +192,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     const chars = 'value' in all ? [...all.value] : [];
     if (chars.length > TEXT_LIMITS.description) {
       description = `${chars.slice(0, TEXT_LIMITS.description - 1).join('')}…`;
-      warn('description', `Descrizione di ${chars.length} caratteri tagliata a ${TEXT_LIMITS.description} (description cut to ${TEXT_LIMITS.description} characters)`);
+      warn('description', 'import.description_cut', { length: chars.length, max: TEXT_LIMITS.description });
     } else {
       description = chars.join('') || null;
     }
@@ -197,7 +204,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (principalRaw === null) required('principal');
   else {
     const a = parseAmount(principalRaw, ctx.decimal);
-    if ('problem' in a) problem('principal', a.problem);
+    if ('problem' in a) problemOf('principal', a.problem);
     else {
       principal = a.value;
       amountCurrency = a.currency;
@@ -208,9 +215,9 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const currencyRaw = raw('currency');
   if (currencyRaw !== null) {
     const c = parseCurrency(currencyRaw);
-    if (!c) problem('currency', `Valuta ${quote(currencyRaw)} non supportata: ammesse EUR (€, Euro) e CHF (Fr., SFr.) (unsupported currency)`);
+    if (!c) problem('currency', 'import.currency_unsupported', { value: quote(currencyRaw) });
     else if (amountCurrency && amountCurrency !== c) {
-      problem('currency', `Valuta ${c} diversa da quella scritta nell’importo ${quote(principalRaw!)} (${amountCurrency}) (currency differs from the amount’s)`);
+      problem('currency', 'import.currency_differs', { currency: c, amount: quote(principalRaw!), amountCurrency });
     } else currency = c;
   }
 
@@ -219,7 +226,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     if (v === null) return null;
     const d = parseDate(v);
     if ('problem' in d) {
-      problem(field, d.problem);
+      problemOf(field, d.problem);
       return null;
     }
     return d.value;
@@ -229,16 +236,16 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const contractDate = date('contractDate');
   if (raw('dueDate') === null) required('dueDate');
   if (dueDate && dueDate > dueLimit) {
-    problem('dueDate', `Scadenza ${dueDate} oltre un anno dopo oggi (${ctx.today}): al massimo ${dueLimit} (due date more than a year ahead)`);
+    problem('dueDate', 'import.due_date_too_far', { date: dueDate, today: ctx.today, max: dueLimit });
   }
   if (issueDate) {
     if (dueDate && issueDate > dueDate) {
-      problem('issueDate', `Data documento ${issueDate} successiva alla scadenza ${dueDate} (issue date after the due date)`);
+      problem('issueDate', 'import.issue_after_due', { date: issueDate, due: dueDate });
     }
-    if (issueDate > ctx.today) problem('issueDate', `Data documento ${issueDate} nel futuro (oggi ${ctx.today}) (issue date in the future)`);
+    if (issueDate > ctx.today) problem('issueDate', 'import.issue_in_future', { date: issueDate, today: ctx.today });
   }
   if (contractDate && contractDate > ctx.today) {
-    problem('contractDate', `Data contratto ${contractDate} nel futuro (oggi ${ctx.today}) (contract date in the future)`);
+    problem('contractDate', 'import.contract_in_future', { date: contractDate, today: ctx.today });
   }
 
   let taxYear: number | null = null;
@@ -246,16 +253,16 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (taxYearRaw !== null) {
     const m = /^(\d{4})(?:[.,]0+)?$/.exec(taxYearRaw.trim());
     const y = m ? Number(m[1]) : NaN;
-    if (!m) problem('taxYear', `Anno d’imposta ${quote(taxYearRaw)} non valido: atteso un anno di quattro cifre, es. 2023 (tax year must be a four-digit year)`);
+    if (!m) problem('taxYear', 'import.tax_year_invalid', { value: quote(taxYearRaw) });
     else if (y < 1900 || y > thisYear) {
-      problem('taxYear', `Anno d’imposta ${y} fuori intervallo 1900–${thisYear} (tax year out of range)`);
+      problem('taxYear', 'import.tax_year_out_of_range', { year: y, max: thisYear });
     } else taxYear = y;
   }
   if (taxYear !== null && dueDate && Number(dueDate.slice(0, 4)) < taxYear) {
-    problem('dueDate', `Scadenza ${dueDate} precedente all’anno d’imposta ${taxYear} (due date before the tax year)`);
+    problem('dueDate', 'import.due_before_tax_year', { date: dueDate, year: taxYear });
   }
   if (taxYearRaw === null && (kind === 'imu' || kind === 'tari')) {
-    warn('taxYear', `Anno d’imposta mancante per un credito ${kind.toUpperCase()} (tax year missing)`);
+    warn('taxYear', 'import.tax_year_missing', { kind: kind.toUpperCase() });
   }
 
   let iban: string | null = null;
@@ -263,7 +270,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (ibanRaw !== null) {
     const r = validateIban(ibanRaw);
     if (r.ok) iban = r.value;
-    else warn('iban', `IBAN ${quote(ibanRaw)}: ${r.reason}; ignorato (ignored)`);
+    else warn('iban', 'import.iban_ignored', { value: quote(ibanRaw), reason: nested(r.message) });
   }
 
   // ---- Debtor identifiers ---------------------------------------------------------------------------
@@ -272,7 +279,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (taxCodeRaw !== null) {
     const r = validateCodiceFiscale(taxCodeRaw);
     if (r.ok) taxCode = r.value;
-    else problem('taxCode', `Codice fiscale ${quote(taxCodeRaw)}: ${r.reason}`);
+    else problem('taxCode', 'import.tax_code_invalid', { value: quote(taxCodeRaw), reason: nested(r.message) });
   }
 
   let chUid: string | null = null;
@@ -280,7 +287,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (chUidRaw !== null) {
     const r = validateSwissUid(chUidRaw);
     if (r.ok) chUid = r.value;
-    else problem('chUid', `UID ${quote(chUidRaw)}: ${r.reason}`);
+    else problem('chUid', 'import.uid_invalid', { value: quote(chUidRaw), reason: nested(r.message) });
   }
 
   let vatNumber: string | null = null;
@@ -290,15 +297,15 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     if (compact.startsWith('CHE')) {
       // A Swiss MWST number is the UID with "MWST".
       const r = validateSwissUid(vatRaw);
-      if (!r.ok) problem('vatNumber', `Numero IVA svizzero ${quote(vatRaw)}: ${r.reason}`);
-      else if (chUid && chUid !== r.value) problem('vatNumber', `Numero IVA ${r.value} diverso dall’UID ${chUid} (VAT number differs from the UID)`);
+      if (!r.ok) problem('vatNumber', 'import.swiss_vat_invalid', { value: quote(vatRaw), reason: nested(r.message) });
+      else if (chUid && chUid !== r.value) problem('vatNumber', 'import.vat_differs_from_uid', { vat: r.value, uid: chUid });
       else chUid = r.value;
     } else if (/^[A-Z]{2}/.test(compact) && !compact.startsWith('IT')) {
-      warn('vatNumber', `Partita IVA estera ${quote(vatRaw)} non gestita: ignorata (foreign VAT number not stored)`);
+      warn('vatNumber', 'import.foreign_vat_ignored', { value: quote(vatRaw) });
     } else {
       const r = validatePartitaIva(vatRaw);
       if (r.ok) vatNumber = r.value;
-      else problem('vatNumber', `Partita IVA ${quote(vatRaw)}: ${r.reason}`);
+      else problem('vatNumber', 'import.vat_invalid', { value: quote(vatRaw), reason: nested(r.message) });
     }
   }
 
@@ -306,8 +313,8 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const birthRaw = raw('birthDate');
   if (birthRaw !== null) {
     const d = parseDate(birthRaw);
-    if ('problem' in d) warn('birthDate', `${d.problem}; ignorata (ignored)`);
-    else if (d.value > ctx.today) warn('birthDate', `Data di nascita ${d.value} nel futuro: ignorata (birth date in the future, ignored)`);
+    if ('problem' in d) warn('birthDate', 'import.birth_date_ignored', { reason: nested(d.problem) });
+    else if (d.value > ctx.today) warn('birthDate', 'import.birth_date_in_future', { date: d.value });
     else birthDate = d.value;
   }
 
@@ -323,7 +330,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const kindCell = raw('debtorKind');
   if (kindCell !== null) {
     debtorKind = parseDebtorKind(kindCell);
-    if (!debtorKind) problem('debtorKind', `Tipo di debitore ${quote(kindCell)} non riconosciuto: ammessi ${DEBTOR_KIND_EXAMPLES} (unknown debtor kind)`);
+    if (!debtorKind) problem('debtorKind', 'import.debtor_kind_unknown', { value: quote(kindCell), allowed: DEBTOR_KIND_EXAMPLES });
   }
   const orgName = companyNameIn ?? debtorNameIn ?? lastNameIn ?? '';
   if (!debtorKind) {
@@ -335,17 +342,17 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     else {
       debtorKind = 'consumer';
       if (kindCell === null && debtorNameIn && !lastNameIn) {
-        warn('debtorKind', `Tipo di debitore non indicato: ${quote(debtorNameIn)} trattato come privato (debtor kind not given, taken as a consumer)`);
+        warn('debtorKind', 'import.debtor_kind_guessed', { name: quote(debtorNameIn) });
       }
     }
   }
 
   const person = debtorKind === 'consumer' || debtorKind === 'sole_trader';
   if (debtorKind === 'consumer' && entityCf) {
-    problem('taxCode', `Codice fiscale numerico ${entityCf} di una società o di un ente per un privato (an 11-digit tax code belongs to an organisation, not a consumer)`);
+    problem('taxCode', 'import.entity_tax_code_on_consumer', { taxCode: entityCf });
   }
   if (!person && personCf) {
-    warn('taxCode', `Codice fiscale di persona ${personCf} per una società o un ente (forse del legale rappresentante): ignorato (a person’s tax code on an organisation, ignored)`);
+    warn('taxCode', 'import.person_tax_code_on_entity', { taxCode: personCf });
     taxCode = null;
   }
 
@@ -361,14 +368,14 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
         lastName = split.lastName;
         firstName ??= split.firstName;
         if ([...lastName].length > TEXT_LIMITS.lastName || [...(firstName ?? '')].length > TEXT_LIMITS.firstName) {
-          problem('debtorName', `Nome ${quote(debtorNameIn)} troppo lungo: cognome e nome al massimo ${TEXT_LIMITS.lastName} caratteri ciascuno (name parts too long)`);
+          problem('debtorName', 'import.name_parts_too_long', { value: quote(debtorNameIn), max: TEXT_LIMITS.lastName });
         }
       } else {
         companyName = debtorNameIn;
       }
     }
     if (!lastName && !(debtorKind === 'sole_trader' && companyName) && !nameCellProblem) {
-      problem('lastName', `Manca il cognome del debitore${debtorKind === 'sole_trader' ? ' o la ditta' : ''} (debtor’s surname is missing)`);
+      problem('lastName', debtorKind === 'sole_trader' ? 'import.surname_or_trade_name_missing' : 'import.surname_missing');
     }
   } else {
     if (!companyName) {
@@ -380,25 +387,23 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
         firstName = null;
       }
     }
-    if (!companyName && !nameCellProblem) problem('companyName', 'Manca la ragione sociale del debitore (company name is missing)');
+    if (!companyName && !nameCellProblem) problem('companyName', 'import.company_name_missing');
   }
 
   if (personCf && person) {
     const impossible = cfBirthProblem(personCf);
-    if (impossible) warn('taxCode', impossible);
+    if (impossible) warn('taxCode', impossible.code, impossible.params);
     if (birthDate && !cfMatchesBirthDate(personCf, birthDate)) {
       const b = cfBirth(personCf)!;
       const encoded = `${String(b.day).padStart(2, '0')}/${String(b.month).padStart(2, '0')}/…${String(b.yy).padStart(2, '0')}`;
-      problem(
-        'birthDate',
-        `Data di nascita ${birthDate} diversa da quella del codice fiscale ${personCf} (${encoded}, ${b.female ? 'donna' : 'uomo'}) (birth date does not match the tax code)`,
-      );
+      problem('birthDate', b.female ? 'import.birth_date_mismatch_female' : 'import.birth_date_mismatch_male', {
+        date: birthDate,
+        taxCode: personCf,
+        encoded,
+      });
     }
     if (lastName && !cfMatchesName(personCf, lastName, firstName)) {
-      warn(
-        'taxCode',
-        `Il codice fiscale ${personCf} non corrisponde al nome ${quote([lastName, firstName].filter(Boolean).join(' '))} (tax code does not match the name)`,
-      );
+      warn('taxCode', 'import.tax_code_name_mismatch', { taxCode: personCf, name: quote([lastName, firstName].filter(Boolean).join(' ')) });
     }
   }
 
@@ -407,7 +412,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     if (v === null) return false;
     const r = parseYesNo(v);
     if ('problem' in r) {
-      problem(field, r.problem);
+      problemOf(field, r.problem);
       return false;
     }
     return r.value;
@@ -415,11 +420,11 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   let deceased = flag('deceased');
   let ceased = flag('ceased');
   if (deceased && !person) {
-    warn('deceased', 'Indicazione "deceduto" per una società o un ente: ignorata (deceased flag on an organisation, ignored)');
+    warn('deceased', 'import.deceased_on_entity');
     deceased = false;
   }
   if (ceased && debtorKind === 'consumer') {
-    warn('ceased', 'Indicazione "cessata" per un privato: ignorata (ceased flag on a consumer, ignored)');
+    warn('ceased', 'import.ceased_on_consumer');
     ceased = false;
   }
 
@@ -427,7 +432,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const languageRaw = raw('language');
   if (languageRaw !== null) {
     language = parseLanguage(languageRaw);
-    if (!language) warn('language', `Lingua ${quote(languageRaw)} non riconosciuta (it, de, fr, en): ignorata (unknown language, ignored)`);
+    if (!language) warn('language', 'import.language_unknown', { value: quote(languageRaw) });
   }
   const debtorRef = text('debtorRef');
 
@@ -437,7 +442,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (countryRaw !== null) {
     const c = parseCountry(countryRaw);
     if (c) country = c;
-    else problem('country', `Paese ${quote(countryRaw)} non supportato: ammessi IT, CH, DE, FR (unsupported country)`);
+    else problem('country', 'import.country_unsupported', { value: quote(countryRaw) });
   }
   const line1 = text('addressLine1', true);
   const city = text('city', true);
@@ -447,9 +452,9 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   let address: ImportedAddress | null = null;
   if (line1) {
     address = { line1, postalCode, city, province, country };
-    if (!city) warn('city', `Indirizzo ${quote(line1)} senza comune (address without city)`);
+    if (!city) warn('city', 'import.address_without_city', { value: quote(line1) });
   } else if (raw('addressLine1') === null && (city || postalCode)) {
-    warn('addressLine1', 'Indirizzo senza via: CAP e comune ignorati (address without street, ignored)');
+    warn('addressLine1', 'import.address_without_street');
   }
 
   // ---- Contacts -------------------------------------------------------------------------------------
@@ -467,7 +472,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
       const parsed = emailSchema.safeParse(candidate);
       if (parsed.success) addContact(channel, parsed.data);
       else {
-        warn(channel, `${channel === 'pec' ? 'PEC' : 'E-mail'} ${quote(part)} non valida: ignorata (invalid ${channel === 'pec' ? 'PEC' : 'e-mail'} address, ignored)`);
+        warn(channel, channel === 'pec' ? 'import.pec_invalid' : 'import.email_invalid', { value: quote(part) });
       }
     }
   }
@@ -481,11 +486,13 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
       // An Italian 3xx or Swiss 07x number is a mobile whatever column it came in: SMS can reach it.
       if (normalised) addContact(/^\+393|^\+417[5-9]/.test(normalised) ? 'mobile' : channel, normalised);
       else {
-        const hint =
-          !international && (country === 'DE' || country === 'FR')
-            ? `, serve il prefisso internazionale per un numero ${country === 'DE' ? 'tedesco (+49)' : 'francese (+33)'} (international prefix needed)`
-            : '';
-        warn(channel, `Numero di telefono ${quote(part)} non valido${hint}: ignorato (invalid phone number, ignored)`);
+        const code =
+          international || (country !== 'DE' && country !== 'FR')
+            ? 'import.phone_invalid'
+            : country === 'DE'
+              ? 'import.phone_needs_prefix_de'
+              : 'import.phone_needs_prefix_fr';
+        warn(channel, code, { value: quote(part) });
       }
     }
   }
@@ -542,7 +549,7 @@ const POSTAL_DIGITS: Record<CountryCode, number> = { IT: 5, CH: 4, DE: 5, FR: 5 
  * Dresden, 01000 Bourg-en-Bresse) and spreadsheets drop those zeros: three or four digits are padded
  * back, with a warning. Anything else is left out with a warning.
  */
-function postal(raw: string | null, country: CountryCode, warn: (field: ImportField, message: string) => void): string | null {
+function postal(raw: string | null, country: CountryCode, warn: (field: ImportField, code: MessageCode, params: MessageParams) => void): string | null {
   if (raw === null) return null;
   const v = raw
     .trim()
@@ -553,9 +560,9 @@ function postal(raw: string | null, country: CountryCode, warn: (field: ImportFi
   if (new RegExp(`^\\d{${digits}}$`).test(v)) return v;
   if (digits === 5 && /^\d{3,4}$/.test(v)) {
     const padded = v.padStart(5, '0');
-    warn('postalCode', `CAP ${quote(raw)} completato in ${padded}: gli zeri iniziali erano andati persi (leading zeros restored)`);
+    warn('postalCode', 'import.postal_code_padded', { value: quote(raw), padded });
     return padded;
   }
-  warn('postalCode', `CAP ${quote(raw)} non valido per ${country}: attese ${digits} cifre; ignorato (invalid postal code, ignored)`);
+  warn('postalCode', 'import.postal_code_invalid', { value: quote(raw), country, digits });
   return null;
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { translate, type Message } from '../messages/index.ts';
 import { cleanText, detectDecimal, parseAmount, parseDate, parseYesNo } from './values.ts';
 
-const problemOf = (r: object) => ('problem' in r ? (r.problem as string) : null);
+/** The reason a cell was refused, as an Italian reader sees it. */
+const problemOf = (r: object) => ('problem' in r ? translate(r.problem as Message, 'it') : null);
+/** The reason's code. */
+const codeOf = (r: object) => ('problem' in r ? (r.problem as Message).code : null);
 
 describe('parseAmount', () => {
   it.each([
@@ -37,15 +41,17 @@ describe('parseAmount', () => {
 
   it('refuses zero and negative amounts', () => {
     for (const raw of ['-5', '-1.234,56', '12,00-', '(12,00)', '−3']) {
-      expect(problemOf(parseAmount(raw))).toContain('maggiore di zero (amount must be greater than zero)');
+      expect(problemOf(parseAmount(raw))).toContain('maggiore di zero');
+      expect(codeOf(parseAmount(raw))).toBe('import.amount.negative');
     }
     expect(problemOf(parseAmount('0'))).toContain('pari a zero');
-    expect(problemOf(parseAmount('0,00'))).toContain('greater than zero');
+    expect(codeOf(parseAmount('0,00'))).toBe('import.amount.zero');
+    expect(translate((parseAmount('0,00') as { problem: Message }).problem, 'en')).toBe('Amount "0,00" is zero: it must be greater than zero');
   });
 
   it('refuses more than two decimals, naming the value', () => {
-    expect(parseAmount('12,3456')).toEqual({ problem: 'Importo "12,3456" con più di due decimali (more than two decimals)' });
-    expect(parseAmount('12,345', ',')).toEqual({ problem: 'Importo "12,345" con più di due decimali (more than two decimals)' });
+    expect(parseAmount('12,3456')).toEqual({ problem: { code: 'import.amount.too_many_decimals', params: { value: '"12,3456"' } } });
+    expect(problemOf(parseAmount('12,345', ','))).toBe('Importo "12,345" con più di due decimali');
     expect(problemOf(parseAmount('1.234,567'))).toContain('più di due decimali');
   });
 
@@ -116,7 +122,9 @@ describe('parseDate', () => {
   });
 
   it('refuses impossible dates naming them', () => {
-    expect(parseDate('2026-02-30')).toEqual({ problem: 'La data "2026-02-30" non esiste nel calendario (2026-02-30 is not a calendar date)' });
+    expect(parseDate('2026-02-30')).toEqual({ problem: { code: 'import.date.not_in_calendar', params: { value: '"2026-02-30"' } } });
+    expect(problemOf(parseDate('2026-02-30'))).toBe('La data "2026-02-30" non esiste nel calendario');
+    expect(translate((parseDate('2026-02-30') as { problem: Message }).problem, 'de')).toBe('Das Datum "2026-02-30" gibt es im Kalender nicht');
     expect(problemOf(parseDate('31/04/2025'))).toContain('"31/04/2025" non esiste');
     expect(problemOf(parseDate('29/02/2025'))).toContain('non esiste');
     expect(problemOf(parseDate('00/01/2025'))).toContain('non esiste');
@@ -148,7 +156,9 @@ describe('parseYesNo', () => {
     expect(parseYesNo(raw)).toEqual({ value: false });
   });
   it('refuses anything else naming it', () => {
-    expect(parseYesNo('forse')).toEqual({ problem: 'Valore "forse" non riconosciuto: atteso sì o no (expected yes or no)' });
+    expect(parseYesNo('forse')).toEqual({ problem: { code: 'import.yes_no', params: { value: '"forse"' } } });
+    expect(problemOf(parseYesNo('forse'))).toBe('Valore "forse" non riconosciuto: atteso sì o no');
+    expect(translate((parseYesNo('forse') as { problem: Message }).problem, 'fr')).toBe('Valeur "forse" non reconnue : oui ou non attendu');
   });
 });
 

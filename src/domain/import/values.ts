@@ -1,13 +1,15 @@
-import { dateProblem } from '../dates.ts';
-import { amountProblem, MONEY_PATTERN } from '../money.ts';
+import { dateIssue } from '../dates.ts';
+import { msg, encodeMessage, type Message } from '../messages/index.ts';
+import { amountIssue, MONEY_PATTERN } from '../money.ts';
 
 /**
  * Reading the text cells of an imported file: amounts written the Italian, Swiss, German, French or
  * English way, day-first dates, yes/no words and free text. Each reader answers the normalised value
- * or a specific reason naming the cell's value (Italian first, English in brackets).
+ * or a specific reason naming the cell's value, as a coded message (`import.*`, rendered in the
+ * reader's language where it is shown).
  */
 
-export type Parsed<T> = { value: T } | { problem: string };
+export type Parsed<T> = { value: T } | { problem: Message };
 
 export type DecimalSign = ',' | '.';
 
@@ -59,49 +61,52 @@ const HAS_APOSTROPHE = /['\u2019\u02bc]/;
  * set explicitly to the other one; with `auto` it is refused, asking for the file's setting.
  * Zero, negative amounts, more than two decimals, exponents and letters are refused.
  */
-export function parseAmount(raw: string, decimal: DecimalSign | 'auto' = 'auto'): { value: string; currency?: 'EUR' | 'CHF' } | { problem: string } {
+export function parseAmount(raw: string, decimal: DecimalSign | 'auto' = 'auto'): { value: string; currency?: 'EUR' | 'CHF' } | { problem: Message } {
   const shown = quote(raw);
-  if (raw.trim() === '') return { problem: 'Importo mancante (amount is required)' };
+  if (raw.trim() === '') return { problem: msg('import.amount.missing') };
   const stripped = stripCurrency(raw);
-  if (!stripped) return { problem: `Importo ${shown} con due valute diverse (amount with two different currencies)` };
+  if (!stripped) return { problem: msg('import.amount.two_currencies', { value: shown }) };
   const currency = stripped.currency;
   let s = stripped.rest;
 
   const negative = /^[-−–]|[-−–]$|^\(.*\)$/.test(s);
   if (negative) {
-    return { problem: `Importo ${shown} negativo: deve essere maggiore di zero (amount must be greater than zero)` };
+    return { problem: msg('import.amount.negative', { value: shown }) };
   }
   if (s.startsWith('+')) s = s.slice(1).trim();
   if (/^\d+(?:[.,]\d+)?e[+-]?\d+$/i.test(s)) {
-    return { problem: `Importo ${shown} in notazione esponenziale: scrivere le cifre per intero (no exponent notation like 1e3)` };
+    return { problem: msg('import.amount.exponent', { value: shown }) };
   }
   if (!/^[\d.,'\u2019\u02bc \u00a0\u202f\u2009]+$/.test(s) || !/\d/.test(s)) {
-    return { problem: `Importo ${shown} non valido: sono ammesse solo cifre e separatori, es. 1.234,56 (invalid amount, expected digits like 1.234,56)` };
+    return { problem: msg('import.amount.not_digits', { value: shown }) };
   }
 
   const split = splitAmount(s, decimal);
-  if ('problem' in split) return { problem: split.problem.replaceAll('{v}', shown) };
+  if ('problem' in split) return { problem: msg(split.problem.code, { ...split.problem.params, value: shown }) };
   const { int, frac } = split;
   if (frac.length > 2) {
-    return { problem: `Importo ${shown} con più di due decimali (more than two decimals)` };
+    return { problem: msg('import.amount.too_many_decimals', { value: shown }) };
   }
   const intDigits = int.replace(/^0+(?=\d)/, '') || '0';
   const canonical = frac ? `${intDigits}.${frac}` : intDigits;
   if (!MONEY_PATTERN.test(canonical)) {
-    return { problem: `Importo ${shown} troppo grande: al massimo 13 cifre intere (amount too large, at most 13 integer digits)` };
+    return { problem: msg('import.amount.too_large', { value: shown }) };
   }
-  const guard = amountProblem(canonical);
-  if (guard) return { problem: `Importo ${shown}: ${guard}` };
+  const guard = amountIssue(canonical);
+  if (guard) return { problem: msg('import.amount.refused', { value: shown, reason: encodeMessage(guard) }) };
   // Two decimals by padding: exact, and no Decimal needed for a string already in canonical form.
   const value = `${intDigits}.${frac.padEnd(2, '0')}`;
   if (/^0\.00$/.test(value)) {
-    return { problem: `Importo ${shown} pari a zero: deve essere maggiore di zero (amount must be greater than zero)` };
+    return { problem: msg('import.amount.zero', { value: shown }) };
   }
   return currency ? { value, currency } : { value };
 }
 
-/** Splits a cleaned amount into integer digits and decimal digits, checking the thousands groups. */
-function splitAmount(s: string, decimal: DecimalSign | 'auto'): { int: string; frac: string } | { problem: string } {
+/**
+ * Splits a cleaned amount into integer digits and decimal digits, checking the thousands groups. A
+ * problem's message lacks the `value` param: the caller adds the cell as shown.
+ */
+function splitAmount(s: string, decimal: DecimalSign | 'auto'): { int: string; frac: string } | { problem: Message } {
   const hasApostrophe = HAS_APOSTROPHE.test(s);
   const hasSpace = HAS_GROUP_SPACE.test(s);
   const compact = s.replace(APOSTROPHES, "'").replace(GROUP_SPACES, ' ');
@@ -112,7 +117,7 @@ function splitAmount(s: string, decimal: DecimalSign | 'auto'): { int: string; f
   if (dots > 0 && commas > 0) {
     decimalSign = compact.lastIndexOf('.') > compact.lastIndexOf(',') ? '.' : ',';
     if (count(compact, decimalSign) > 1) {
-      return { problem: 'Importo {v} con separatori incoerenti (inconsistent separators)' };
+      return { problem: msg('import.amount.inconsistent_separators') };
     }
   } else if (dots + commas > 0) {
     const sign: DecimalSign = dots > 0 ? '.' : ',';
@@ -121,7 +126,7 @@ function splitAmount(s: string, decimal: DecimalSign | 'auto'): { int: string; f
     if (n > 1) {
       // 1.234.567: several of the same sign are thousands separators.
       if (decimal === sign) {
-        return { problem: `Importo {v} con più separatori decimali "${sign}" (more than one decimal sign)` };
+        return { problem: msg('import.amount.repeated_decimal_sign', { sign }) };
       }
       decimalSign = null;
     } else if (hasApostrophe || hasSpace) {
@@ -130,11 +135,7 @@ function splitAmount(s: string, decimal: DecimalSign | 'auto'): { int: string; f
     } else if (after.length === 3) {
       if (decimal === 'auto') {
         const other = sign === '.' ? ',' : '.';
-        return {
-          problem:
-            `Importo {v} ambiguo: "${sign}" può separare le migliaia o i decimali; indicare il separatore decimale del file ` +
-            `("${other}" se {v} vale ${compact.replace(sign, '')}) (ambiguous amount: set the file’s decimal sign)`,
-        };
+        return { problem: msg('import.amount.ambiguous', { sign, other, plain: compact.replace(sign, '') }) };
       }
       decimalSign = decimal === sign ? sign : null;
     } else {
@@ -144,15 +145,15 @@ function splitAmount(s: string, decimal: DecimalSign | 'auto'): { int: string; f
 
   const thousands = compact.replace(/[.,]/g, (m) => (m === decimalSign ? '#' : "'"));
   const [intPart = '', fracPart = '', ...rest] = thousands.split('#');
-  if (rest.length > 0) return { problem: 'Importo {v} con più separatori decimali (more than one decimal sign)' };
-  if (decimalSign && fracPart === '') return { problem: 'Importo {v} senza cifre dopo il separatore decimale (no digits after the decimal sign)' };
-  if (/['\s]/.test(fracPart)) return { problem: 'Importo {v} con separatori delle migliaia nei decimali (thousands separator among decimals)' };
+  if (rest.length > 0) return { problem: msg('import.amount.several_decimal_signs') };
+  if (decimalSign && fracPart === '') return { problem: msg('import.amount.no_decimals') };
+  if (/['\s]/.test(fracPart)) return { problem: msg('import.amount.grouping_in_decimals') };
 
   const groups = intPart.split(/['\s]/);
   if (groups.length > 1) {
     const [first, ...others] = groups;
     if (!first || first.length > 3 || others.some((g) => g.length !== 3)) {
-      return { problem: 'Importo {v}: separatori delle migliaia fuori posto, attesi gruppi di tre cifre (misplaced thousands separators)' };
+      return { problem: msg('import.amount.misplaced_grouping') };
     }
   }
   return { int: groups.join('') || '0', frac: fracPart };
@@ -214,34 +215,31 @@ function decimalVote(raw: string): DecimalSign | null {
 export function parseDate(raw: string): Parsed<string> {
   const s = raw.trim();
   const shown = quote(s);
-  if (s === '') return { problem: 'Data mancante (date is required)' };
+  if (s === '') return { problem: msg('import.date.missing') };
 
   const parts = dateParts(s);
   if (!parts) {
     const short = /^(\d{1,2}([/.-])\d{1,2}\2)(\d{2})$/.exec(s);
     if (short) {
       const [, dayMonth, , yy] = short;
-      return {
-        problem: `Data ${shown} con l’anno a due cifre: scrivere l’anno per intero, es. ${dayMonth}20${yy} o ${dayMonth}19${yy} (two-digit year: write the year in full)`,
-      };
+      return { problem: msg('import.date.two_digit_year', { value: shown, example: `${dayMonth}20${yy}`, other: `${dayMonth}19${yy}` }) };
     }
     if (/^\d{5}(?:[.,]\d+)?$/.test(s)) {
-      return {
-        problem: `Data ${shown} scritta come numero (data seriale di Excel?): formattare la colonna come data gg/mm/aaaa (a number, not a date: format the column as a date)`,
-      };
+      return { problem: msg('import.date.serial_number', { value: shown }) };
     }
-    return { problem: `Data ${shown} non valida: formato atteso gg/mm/aaaa o aaaa-mm-gg (invalid date, expected dd/mm/yyyy or yyyy-mm-dd)` };
+    return { problem: msg('import.date.invalid', { value: shown }) };
   }
   const { y, m, d } = parts;
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const month = Number(m);
   const day = Number(d);
   if (month < 1 || month > 12 || day < 1 || !existsInCalendar(iso)) {
-    const usHint = month > 12 && day <= 12 ? '; sembra nel formato mese/giorno, atteso giorno/mese (looks month-first, expected day-first)' : '';
-    return { problem: `La data ${shown} non esiste nel calendario${usHint} (${s} is not a calendar date)` };
+    const monthFirst = month > 12 && day <= 12;
+    return { problem: msg(monthFirst ? 'import.date.month_first' : 'import.date.not_in_calendar', { value: shown }) };
   }
-  const problem = dateProblem(iso);
-  if (problem) return { problem: problem.startsWith('Data ') ? `Data ${shown} ${problem.slice(5)}` : `Data ${shown}: ${problem}` };
+  const issue = dateIssue(iso);
+  if (issue?.code === 'date.out_of_range') return { problem: msg('import.date.out_of_range', { value: shown, ...issue.params }) };
+  if (issue) return { problem: msg('import.date.refused', { value: shown, reason: encodeMessage(issue) }) };
   return { value: iso };
 }
 
@@ -279,7 +277,7 @@ export function parseYesNo(raw: string): Parsed<boolean> {
   const s = raw.trim().toLowerCase().replace(/\.$/, '');
   if (YES.has(s)) return { value: true };
   if (NO.has(s)) return { value: false };
-  return { problem: `Valore ${quote(raw)} non riconosciuto: atteso sì o no (expected yes or no)` };
+  return { problem: msg('import.yes_no', { value: quote(raw) }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,7 +297,7 @@ export function cleanText(raw: string, max: number): Parsed<string> {
   const s = raw.replace(/[\t\n\r\u2028\u2029]/g, ' ').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
   const length = [...s].length;
   if (length > max) {
-    return { problem: `Testo ${quote(s)} di ${length} caratteri, al massimo ${max} (text of ${length} characters, at most ${max})` };
+    return { problem: msg('import.text.too_long', { value: quote(s), length, max }) };
   }
   return { value: s };
 }

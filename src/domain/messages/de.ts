@@ -1,7 +1,9 @@
+import { importDe } from './import/de.ts';
 import type { Catalogue } from './it.ts';
 
 export const de: Catalogue = {
   text: '{text}',
+  ...importDe,
 
   'error.invalid_input': 'Ungültige Eingabe',
   'error.forbidden': 'Ihre Rolle erlaubt diesen Vorgang nicht',
@@ -88,6 +90,10 @@ export const de: Catalogue = {
   'uid.check_digit': 'Falsche Prüfziffer der Schweizer UID',
   'iban.format': 'Ungültiges IBAN-Format',
   'iban.check_digits': 'Ungültige IBAN: falsche Prüfziffern',
+  'iban.unknown_country': 'Unbekanntes IBAN-Land: {country}',
+  'iban.length': 'Falsche IBAN-Länge: {length} Zeichen, eine IBAN aus {country} hat {expected}',
+  'iban.bban': 'Ungültiger IBAN-Aufbau für {country}',
+  'iban.national_check': 'Ungültige IBAN: falsche nationale Prüfziffer',
 
   'claim.fixed_needs_rate': 'Ein fester Zinssatz braucht den vertraglichen Satz, z. B. 8.5',
   'claim.rate_needs_fixed': 'Ein vertraglicher Satz nur mit festem Zinssatz',

@@ -1,7 +1,9 @@
+import { importEn } from './import/en.ts';
 import type { Catalogue } from './it.ts';
 
 export const en: Catalogue = {
   text: '{text}',
+  ...importEn,
 
   'error.invalid_input': 'Invalid input',
   'error.forbidden': 'Your role does not allow this operation',
@@ -88,6 +90,10 @@ export const en: Catalogue = {
   'uid.check_digit': 'Wrong Swiss UID check digit',
   'iban.format': 'Malformed IBAN',
   'iban.check_digits': 'Invalid IBAN: wrong check digits',
+  'iban.unknown_country': 'Unknown IBAN country: {country}',
+  'iban.length': 'Wrong IBAN length: {length} characters, a {country} IBAN has {expected}',
+  'iban.bban': 'The account part does not fit a {country} IBAN',
+  'iban.national_check': 'Invalid IBAN: wrong national check digit',
 
   'claim.fixed_needs_rate': 'A fixed-rate regime needs the contractual rate, e.g. 8.5',
   'claim.rate_needs_fixed': 'A contractual rate only goes with the fixed-rate regime',

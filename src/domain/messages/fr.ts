@@ -1,7 +1,9 @@
+import { importFr } from './import/fr.ts';
 import type { Catalogue } from './it.ts';
 
 export const fr: Catalogue = {
   text: '{text}',
+  ...importFr,
 
   'error.invalid_input': 'Données non valides',
   'error.forbidden': 'Votre rôle ne permet pas cette opération',
@@ -88,6 +90,10 @@ export const fr: Catalogue = {
   'uid.check_digit': 'Chiffre de contrôle de l’IDE suisse erroné',
   'iban.format': 'Format IBAN non valide',
   'iban.check_digits': 'IBAN non valide : chiffres de contrôle erronés',
+  'iban.unknown_country': 'Pays IBAN inconnu : {country}',
+  'iban.length': 'Longueur IBAN erronée : {length} caractères, un IBAN {country} en compte {expected}',
+  'iban.bban': 'Structure IBAN non valide pour {country}',
+  'iban.national_check': 'IBAN non valide : chiffre de contrôle national erroné',
 
   'claim.fixed_needs_rate': 'Un taux fixe demande le taux contractuel, p. ex. 8.5',
   'claim.rate_needs_fixed': 'Un taux contractuel seulement avec le régime à taux fixe',

@@ -34,11 +34,22 @@ export function isMessageCode(v: unknown): v is MessageCode {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(it, v);
 }
 
-/** The message in `locale`; `{name}` placeholders filled from params (unknown ones stay visible). */
+/**
+ * The message in `locale`; `{name}` placeholders filled from params (unknown ones stay visible). A
+ * param that is itself a coded message (`encodeMessage`, e.g. the reason inside "Codice fiscale
+ * "X": {reason}") is rendered in the same language.
+ */
 export function translate(message: Message, locale: Locale = DEFAULT_LOCALE): string {
   const template = CATALOGUES[locale][message.code];
   const params = message.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramText(params[name]!, locale) : m));
+}
+
+function paramText(value: string | number, locale: Locale): string {
+  if (typeof value !== 'string' || !value.startsWith(PREFIX)) return String(value);
+  const nested = decodeMessage(value);
+  // Not a known code: decodeMessage gave the text back as it is.
+  return nested.code === 'text' && nested.params?.text === value ? value : translate(nested, locale);
 }
 
 /** The placeholders a template uses, sorted (for the catalogue test). */

@@ -1,3 +1,5 @@
+import { importIt } from './import/it.ts';
+
 /**
  * Server messages in Italian, the reference language: every code the server can answer with is a key
  * here, and en/de/fr must have the same keys (a missing one fails typecheck) with the same `{placeholders}`
@@ -6,6 +8,7 @@
 export const it = {
   // A message not converted yet: shown as it was written.
   text: '{text}',
+  ...importIt,
 
   // Generic errors (src/domain/errors.ts, src/http/errors.ts)
   'error.invalid_input': 'Dati non validi',
@@ -98,6 +101,10 @@ export const it = {
   'uid.check_digit': 'Cifra di controllo dell’UID svizzero errata',
   'iban.format': 'Formato IBAN non valido',
   'iban.check_digits': 'IBAN non valido: cifre di controllo errate',
+  'iban.unknown_country': 'Paese IBAN sconosciuto: {country}',
+  'iban.length': 'Lunghezza IBAN errata: {length} caratteri, un IBAN {country} ne ha {expected}',
+  'iban.bban': 'Struttura IBAN non valida per {country}',
+  'iban.national_check': 'IBAN non valido: cifra di controllo nazionale errata',
 
   // Claims, payments, debtors, creditors, users
   'claim.fixed_needs_rate': 'Il regime a tasso fisso richiede il tasso contrattuale, es. 8.5',

@@ -324,7 +324,9 @@ describe('import holes (issue 11)', () => {
     const cut = body.payload.subarray(0, body.payload.length - 400);
     const res = await ctx.supervisor({ method: 'POST', url: '/api/imports', payload: cut, headers: body.headers });
     expect(res.statusCode, res.body).toBe(400);
-    expect(res.json().error.message).toMatch(/incomplet.*\(.*incomplete/i);
+    expect(res.json().error).toMatchObject({ messageCode: 'import.upload.truncated', message: expect.stringMatching(/^Caricamento incompleto/) });
+    const inEnglish = await ctx.supervisor({ method: 'POST', url: '/api/imports', payload: cut, headers: { ...body.headers, 'accept-language': 'en' } });
+    expect(inEnglish.json().error.message).toMatch(/^Incomplete upload: the file arrived cut short/);
     expect(await ctx.db.selectFrom('import_jobs').select('id').where('file_name', '=', 'tronco.csv').execute()).toEqual([]);
   });
 
@@ -361,5 +363,65 @@ describe('import holes (issue 11)', () => {
     expect(rejects[0]!.problems[0]).toMatchObject({ column: 'Importo' });
     expect(rejects[1]!.problems[0]).toMatchObject({ column: 'Scadenza' });
     expect((await ctx.supervisor({ method: 'GET', url: `/api/imports/${up.id}/rejects` })).json().total).toBe(0);
+  });
+
+  it('stores a rejected row’s reason as a code and shows it in the reader’s language', async () => {
+    const [row] = consumerRows(1, 'LANG', 3300);
+    const job = await importFile(portfolioCsv([{ ...row!, amount: '12,3456' }]), 'lingue.csv');
+    expect(job).toMatchObject({ status: 'done', rejected: 1 });
+    // Stored: the code and its params, no rendered text.
+    const stored = await ctx.db.selectFrom('import_rejects').select('problems').where('job_id', '=', job.id).executeTakeFirstOrThrow();
+    expect(stored.problems).toEqual([{ field: 'principal', column: 'Importo', code: 'import.amount.too_many_decimals', params: { value: '"12,3456"' } }]);
+    // Read back in each language, from the same stored row.
+    const reasonIn = async (language: string) =>
+      (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/rejects`, headers: { 'accept-language': language } })).json().items[0].problems[0];
+    expect(await reasonIn('it-IT')).toEqual({ field: 'principal', column: 'Importo', message: 'Importo "12,3456" con più di due decimali' });
+    expect((await reasonIn('en-GB,en;q=0.9')).message).toBe('Amount "12,3456" with more than two decimals');
+    expect((await reasonIn('de-CH')).message).toBe('Betrag "12,3456" mit mehr als zwei Nachkommastellen');
+    expect((await reasonIn('fr-CH')).message).toBe('Montant "12,3456" avec plus de deux décimales');
+    // The CSV of rejects follows the language asked for (a link names it in ?lang=).
+    const csvIn = async (query: string, language?: string) =>
+      (
+        await ctx.supervisor({
+          method: 'GET',
+          url: `/api/imports/${job.id}/rejects.csv${query}`,
+          headers: language ? { 'accept-language': language } : {},
+        })
+      ).body;
+    expect(await csvIn('')).toContain('riga;errori;');
+    expect(await csvIn('')).toContain('Importo: Importo ""12,3456"" con più di due decimali');
+    expect(await csvIn('?lang=de', 'en')).toContain('Zeile;Fehler;');
+    expect(await csvIn('', 'fr')).toContain('Montant ""12,3456"" avec plus de deux décimales');
+  });
+
+  it('still shows reasons, notes and errors stored as text before codes existed', async () => {
+    const [row] = consumerRows(1, 'OLD', 3400);
+    const job = await importFile(portfolioCsv([{ ...row!, amount: 'dieci' }]), 'vecchio.csv');
+    await ctx.db
+      .updateTable('import_rejects')
+      .set({ problems: JSON.stringify([{ field: 'principal', column: 'Importo', message: 'Importo "dieci" non valido (invalid amount)' }]) })
+      .where('job_id', '=', job.id)
+      .execute();
+    await ctx.db
+      .updateTable('import_jobs')
+      .set({ warnings: JSON.stringify(['Riga 2, Email: E-mail "x" non valida: ignorata (invalid e-mail address, ignored)']), error: 'Vecchio errore (old error)' })
+      .where('id', '=', job.id)
+      .execute();
+    const rejects = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}/rejects`, headers: { 'accept-language': 'de' } })).json();
+    expect(rejects.items[0].problems).toEqual([{ field: 'principal', column: 'Importo', message: 'Importo "dieci" non valido (invalid amount)' }]);
+    const shown = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}`, headers: { 'accept-language': 'fr' } })).json();
+    expect(shown).toMatchObject({ warnings: ['Riga 2, Email: E-mail "x" non valida: ignorata (invalid e-mail address, ignored)'], error: 'Vecchio errore (old error)' });
+  });
+
+  it('shows a job’s notes and a failed job’s error in the reader’s language', async () => {
+    const rows = consumerRows(2, 'NOTE', 3500);
+    const job = await importFile(portfolioCsv([rows[0]!, { ...rows[1]!, email: 'non-una-mail' }]), 'note.csv');
+    expect(job.warnings).toContain('Riga 3, Email: E-mail "non-una-mail" non valida: ignorata');
+    const inGerman = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${job.id}`, headers: { 'accept-language': 'de' } })).json();
+    expect(inGerman.warnings).toContain('Zeile 3, Email: Ungültige E-Mail "non-una-mail": ignoriert');
+    const failed = await importFile('Colonna;Altra\nx;y\n', 'senza-colonne.csv');
+    expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Colonne obbligatorie non trovate: /) });
+    const failedInFrench = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${failed.id}`, headers: { 'accept-language': 'fr' } })).json();
+    expect(failedInFrench.error).toMatch(/^Colonnes obligatoires introuvables : externalRef, principal, dueDate, debtorName ; en-têtes du fichier : Colonna \| Altra$/);
   });
 });

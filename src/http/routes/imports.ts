@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError, fieldError, invalid } from '../../domain/errors.ts';
+import { LOCALES, msg, type Locale } from '../../domain/messages/index.ts';
 import { DEFAULT_LIMITS } from '../../integrations/import-files/index.ts';
 import { listSkipTracing, SkipTracingItem, SkipTracingQuery } from '../../usecases/debtors/list-skip-tracing.ts';
 import { correctImportReject, CorrectRejectInput } from '../../usecases/imports/correct-reject.ts';
@@ -14,13 +15,19 @@ import { runImport } from '../../usecases/imports/run-import.ts';
 import { ImportJobView, ImportRejectView, ImportSummary, StartImportInput } from '../../usecases/imports/schema.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { actorOf } from '../auth.ts';
+import { requestLocale } from '../errors.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
 /** The uploaded file's name without its extension, safe in a header: `crediti.csv` → `crediti`. */
 const csvName = (name: string) => name.replace(/\.(csv|txt|tsv|xlsx|xlsm|xls)$/i, '').replace(/[^A-Za-z0-9._-]+/g, '_');
 
-const TRUNCATED_UPLOAD = 'Caricamento incompleto: il file è arrivato interrotto, riprovare (incomplete upload: the file arrived cut short, try again)';
+/**
+ * The language of a download: `?lang=` (a link cannot set Accept-Language, so the web UI names its
+ * language there), else the request's (Accept-Language, then the user's stored locale).
+ */
+const downloadLocale = (req: Parameters<typeof requestLocale>[0], lang: Locale | undefined): Locale => lang ?? requestLocale(req);
+const LangQuery = z.object({ lang: z.enum(LOCALES).optional() });
 
 /** Errors of busboy (under @fastify/multipart) and of the request stream when a multipart body ends early or is malformed. */
 function isBrokenMultipart(err: unknown): boolean {
@@ -50,7 +57,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
     },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (!req.isMultipart()) throw invalid([{ path: 'file', message: 'Inviare il file come multipart/form-data (send multipart/form-data)' }]);
+      if (!req.isMultipart()) throw invalid([fieldError('file', 'import.upload.send_multipart')]);
       const fields: Record<string, string> = {};
       try {
         for await (const part of req.parts({ limits: { fileSize: DEFAULT_LIMITS.maxFileBytes, files: 1, fields: 10 } })) {
@@ -60,36 +67,36 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
           }
           const job = await uploadImport(db, actor, { creditorId: fields.creditorId ?? '', fileName: part.filename || 'import' }, part.file);
           if (part.file.truncated) {
-            throw new AppError('validation', 'File troppo grande (file too large)', [{ path: 'file', message: 'File troppo grande (file too large)' }]);
+            throw new AppError('validation', msg('import.upload.file_too_large'), [fieldError('file', 'import.upload.file_too_large')]);
           }
           return reply.status(201).send(job);
         }
       } catch (err) {
         // A body cut short (connection dropped, client gave up) is the sender's problem, not a server error.
-        if (isBrokenMultipart(err)) throw invalid([{ path: 'file', message: TRUNCATED_UPLOAD }], TRUNCATED_UPLOAD);
+        if (isBrokenMultipart(err)) throw invalid([fieldError('file', 'import.upload.truncated')], msg('import.upload.truncated'));
         throw err;
       }
-      throw invalid([{ path: 'file', message: 'Nessun file ricevuto (no file received)' }]);
+      throw invalid([fieldError('file', 'import.upload.no_file')]);
     },
   );
   app.get('/api/imports', { schema: { tags, querystring: ListImportsQuery, response: { 200: pageOf(ImportJobView), ...errors } } }, (req) =>
-    listImports(db, actorOf(req), req.query),
+    listImports(db, actorOf(req), req.query, requestLocale(req)),
   );
   app.get('/api/imports/:id', { schema: { tags, params: IdParams, response: { 200: ImportJobView, ...errors } } }, (req) =>
-    getImport(db, actorOf(req), req.params.id),
+    getImport(db, actorOf(req), req.params.id, requestLocale(req)),
   );
   app.get(
     '/api/imports/:id/preview',
     { schema: { tags, params: IdParams, querystring: z.object({ sheet: z.string().max(100).optional() }), response: { 200: ImportPreview, ...errors } } },
-    (req) => previewImport(db, actorOf(req), req.params.id, { sheet: req.query.sheet }),
+    (req) => previewImport(db, actorOf(req), req.params.id, { sheet: req.query.sheet, locale: requestLocale(req) }),
   );
   app.post(
     '/api/imports/:id/start',
     { schema: { tags, params: IdParams, body: StartImportInput, response: { 200: ImportSummary, 202: ImportJobView, ...errors } } },
     async (req, reply) => {
       const actor = actorOf(req);
-      if (req.body.dryRun) return runImport(db, actor, req.params.id, req.body);
-      const job = await getImport(db, actor, req.params.id);
+      if (req.body.dryRun) return runImport(db, actor, req.params.id, req.body, { locale: requestLocale(req) });
+      const job = await getImport(db, actor, req.params.id, requestLocale(req));
       // Long files run after the answer; the job's state and counters are the progress to poll.
       void runImport(db, actor, job.id, req.body).catch((err: unknown) => req.log.error({ err, importJob: job.id }, 'import failed'));
       return reply.status(202).send(job);
@@ -98,16 +105,20 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
   app.get(
     '/api/imports/:id/rejects',
     { schema: { tags, params: IdParams, querystring: ListRejectsQuery, response: { 200: pageOf(ImportRejectView), ...errors } } },
-    (req) => listImportRejects(db, actorOf(req), req.params.id, req.query),
+    (req) => listImportRejects(db, actorOf(req), req.params.id, req.query, requestLocale(req)),
   );
   const CsvFile = z.any().meta({ description: 'text/csv (UTF-8 with BOM, ; separated)' });
-  app.get('/api/imports/:id/rejects.csv', { schema: { tags, params: IdParams, response: { 200: CsvFile, ...errors } } }, async (req, reply) => {
-    const job = await getImport(db, actorOf(req), req.params.id);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="scarti-${csvName(job.fileName)}.csv"`)
-      .send(Readable.from(exportImportRejects(db, actorOf(req), job.id)));
-  });
+  app.get(
+    '/api/imports/:id/rejects.csv',
+    { schema: { tags, params: IdParams, querystring: LangQuery, response: { 200: CsvFile, ...errors } } },
+    async (req, reply) => {
+      const job = await getImport(db, actorOf(req), req.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="scarti-${csvName(job.fileName)}.csv"`)
+        .send(Readable.from(exportImportRejects(db, actorOf(req), job.id, downloadLocale(req, req.query.lang))));
+    },
+  );
   app.post(
     '/api/imports/:id/rejects/:line',
     {
@@ -118,7 +129,7 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
         response: { 200: ImportRejectView, ...errors },
       },
     },
-    (req) => correctImportReject(db, actorOf(req), req.params.id, req.params.line, req.body),
+    (req) => correctImportReject(db, actorOf(req), req.params.id, req.params.line, req.body, requestLocale(req)),
   );
   app.get('/api/imports/:id/report', { schema: { tags, params: IdParams, response: { 200: ImportReport, ...errors } } }, (req) =>
     getImportReport(db, actorOf(req), req.params.id),
@@ -132,17 +143,17 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
         response: { 200: z.array(z.record(z.string(), z.string())), ...errors },
       },
     },
-    (req) => importReportRows(db, actorOf(req), req.params.id, req.params.list),
+    (req) => importReportRows(db, actorOf(req), req.params.id, req.params.list, undefined, requestLocale(req)),
   );
   app.get(
     '/api/imports/:id/report.csv',
-    { schema: { tags, params: IdParams, querystring: z.object({ list: z.enum(REPORT_LISTS) }), response: { 200: CsvFile, ...errors } } },
+    { schema: { tags, params: IdParams, querystring: LangQuery.extend({ list: z.enum(REPORT_LISTS) }), response: { 200: CsvFile, ...errors } } },
     async (req, reply) => {
       const job = await getImport(db, actorOf(req), req.params.id);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="${req.query.list}-${csvName(job.fileName)}.csv"`)
-        .send(Readable.from(exportImportReport(db, actorOf(req), job.id, req.query.list)));
+        .send(Readable.from(exportImportReport(db, actorOf(req), job.id, req.query.list, downloadLocale(req, req.query.lang))));
     },
   );
   app.post(

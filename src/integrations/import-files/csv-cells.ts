@@ -1,16 +1,17 @@
 import { Readable, pipeline } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
+import { msg, type Message } from '../../domain/messages/index.ts';
 import type { TableItem } from './types.ts';
 
 /** A decoded record (one or more physical lines) or a problem found before parsing. */
-export type TextEntry = { kind: 'record'; line: number; text: string } | { kind: 'problem'; line: number; message: string };
+export type TextEntry = { kind: 'record'; line: number; text: string } | { kind: 'problem'; line: number; message: Message };
 
 /** A record or problem waiting for csv-parse's answer; fed lines locate the answer. */
 interface Pending {
   entry: TextEntry;
   firstFedLine: number;
   lastFedLine: number;
-  error?: string;
+  error?: Message;
 }
 
 const countNewlines = (text: string) => {
@@ -53,7 +54,7 @@ export async function* parseCsvRecords(
     const at = typeof err.lines === 'number' ? err.lines : fedLines;
     const pending = fifo.find((p) => p.entry.kind === 'record' && p.firstFedLine <= at && at <= p.lastFedLine);
     if (pending && pending.entry.kind === 'record') {
-      pending.error ??= `Riga ${pending.entry.line} non leggibile: ${err.message} (unreadable record)`;
+      pending.error ??= msg('import.file.record_unreadable_because', { line: pending.entry.line, reason: err.message });
     }
   });
   async function* feed(): AsyncGenerator<string> {
@@ -79,11 +80,11 @@ export async function* parseCsvRecords(
   const unanswered = (p: Pending): TableItem =>
     p.entry.kind === 'problem'
       ? p.entry
-      : { kind: 'problem', line: p.entry.line, message: p.error ?? `Riga ${p.entry.line} non leggibile (unreadable record)` };
+      : { kind: 'problem', line: p.entry.line, message: p.error ?? msg('import.file.record_unreadable', { line: p.entry.line }) };
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       for (let p = fifo.shift(); ; p = fifo.shift()) {
-        if (p === undefined) throw new Error('Lettura CSV fuori sincrono (internal: parser out of step)');
+        if (p === undefined) throw new Error('internal: CSV parser out of step');
         if (p.entry.kind === 'record' && p.error === undefined) {
           yield { kind: 'row', line: p.entry.line, cells: record };
           break;

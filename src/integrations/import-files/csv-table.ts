@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { msg, type Message } from '../../domain/messages/index.ts';
 import { parseCsvRecords, type TextEntry } from './csv-cells.ts';
 import { TableFileError } from './errors.ts';
 import type { TableLimits } from './limits.ts';
@@ -29,7 +30,7 @@ interface CsvPlan {
   sepLine: boolean;
   /** Decoding statistics of the sample's complete lines (the encoding reported at open). */
   sample: DecodeStats;
-  warnings: string[];
+  warnings: Message[];
 }
 
 /**
@@ -50,10 +51,10 @@ function planCsv(path: string, head: Buffer, fileSize: number): CsvPlan {
     bytes = body;
   }
   const complete = head.length >= fileSize;
-  if (complete && isBlank(bytes)) throw new TableFileError('empty', 'File vuoto (empty file)');
+  if (complete && isBlank(bytes)) throw new TableFileError('empty', msg('import.file.empty'));
   const eol = detectEol(bytes);
-  const warnings: string[] = [];
-  if (encoding.utf16WithoutBom) warnings.push('File UTF-16 senza BOM riconosciuto dal contenuto (UTF-16LE without BOM)');
+  const warnings: Message[] = [];
+  if (encoding.utf16WithoutBom) warnings.push(msg('import.file.utf16_without_bom'));
   const hint = /^sep=([;,\t])\r?[\r\n]/i.exec(bytes.subarray(0, 8).toString('latin1'));
   return {
     path,
@@ -99,7 +100,7 @@ async function* textBatches(plan: CsvPlan, limits: TableLimits, stats: DecodeSta
         const text = decodeRecord(e.bytes, e.line, plan.eol, stats);
         if (!seen.content && /\S/.test(text)) seen.content = true;
         // A NUL (often a damaged export) rejects its own row only; a file full of them is refused as binary.
-        if (text.includes('\u0000')) return [{ kind: 'problem', line: e.line, message: `Carattere NUL (codice 0) alla riga ${e.line}: riga scartata (NUL character in the row)` }];
+        if (text.includes('\u0000')) return [{ kind: 'problem', line: e.line, message: msg('import.file.nul_in_row', { line: e.line }) }];
         return [{ kind: 'record', line: e.line, text }];
       });
     for (let position = plan.encoding.bomLength; ; ) {
@@ -133,8 +134,8 @@ export async function openCsv(path: string, head: Buffer, identity: FileIdentity
   const header = await findHeader(records(openStats, seen), limits);
   if (!header) {
     throw seen.content
-      ? new TableFileError('no_header', 'Nessuna intestazione: tutte le righe sono vuote (no header)')
-      : new TableFileError('empty', 'File vuoto (empty file)');
+      ? new TableFileError('no_header', msg('import.file.no_header'))
+      : new TableFileError('empty', msg('import.file.empty'));
   }
   const notes = new BeyondHeaderNotes();
   let passStats: DecodeStats | null = null;
@@ -154,7 +155,7 @@ export async function openCsv(path: string, head: Buffer, identity: FileIdentity
     sheet: null,
     headers: header.headers,
     items() {
-      if (used) throw new Error('items() si può chiamare una volta sola (items() is single-use)');
+      if (used) throw new Error('items() is single-use');
       used = true;
       passStats = emptyStats();
       const stats = passStats;
@@ -165,7 +166,7 @@ export async function openCsv(path: string, head: Buffer, identity: FileIdentity
     },
     warnings() {
       const cp1252 = cp1252Warning(passStats ?? (plan.sample.cp1252Lines > 0 ? plan.sample : openStats));
-      return [...plan.warnings, ...header.warnings, cp1252, notes.warning()].filter((w): w is string => w !== null);
+      return [...plan.warnings, ...header.warnings, cp1252, notes.warning()].filter((w): w is Message => w !== null);
     },
   };
 }

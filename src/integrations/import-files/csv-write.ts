@@ -27,6 +27,6 @@ export function csvCell(value: string | null | undefined): string {
 
 /** A whole CSV line of `csvCell`s, `;`-separated by default, ending with CRLF (what Excel expects). */
 export function csvLine(values: (string | null | undefined)[], delimiter = ';'): string {
-  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) throw new RangeError(`Separatore non valido: ${JSON.stringify(delimiter)} (invalid delimiter)`);
+  if (delimiter.length !== 1 || /["\r\n]/.test(delimiter)) throw new RangeError(`Invalid delimiter: ${JSON.stringify(delimiter)}`);
   return values.map((v) => cell(v, delimiter)).join(delimiter) + '\r\n';
 }

@@ -1,4 +1,6 @@
-/** Why a whole file was refused; each code has its own Italian (English) message. */
+import { translate, type Message } from '../../domain/messages/index.ts';
+
+/** Why a whole file was refused; the message says it in detail (`import.file.*`, `import.zip.*`). */
 export type TableErrorCode =
   | 'empty'
   | 'no_header'
@@ -10,18 +12,23 @@ export type TableErrorCode =
   | 'bad_xlsx'
   | 'no_sheet'
   | 'too_many_rows'
-  | 'unsupported';
+  | 'unsupported'
+  | 'changed';
 
 /**
- * A file that cannot be read as a table at all. Thrown only by `openTable`: once rows flow, trouble
- * with a single record becomes a `problem` item instead, so nothing already read is lost.
+ * A file that cannot be read as a table at all. Thrown only by `openTable` (and, as `changed`, by a
+ * second reading that finds another file: `items()` turns it into a final problem). Once rows flow,
+ * trouble with a single record becomes a `problem` item instead, so nothing already read is lost.
+ * `msg` is the coded message, rendered in the reader's language; `message` its Italian text.
  */
 export class TableFileError extends Error {
+  readonly msg: Message;
   constructor(
     readonly code: TableErrorCode,
-    message: string,
+    message: Message,
   ) {
-    super(message);
+    super(translate(message, 'it'));
     this.name = 'TableFileError';
+    this.msg = message;
   }
 }

@@ -37,9 +37,9 @@ export function resolveLimits(partial: Partial<TableLimits> | undefined): TableL
   const limits: TableLimits = { ...DEFAULT_LIMITS };
   for (const [name, value] of Object.entries(partial ?? {})) {
     if (value === undefined) continue;
-    if (!(name in DEFAULT_LIMITS)) throw new RangeError(`Limite sconosciuto: ${name} (unknown limit)`);
+    if (!(name in DEFAULT_LIMITS)) throw new RangeError(`Unknown limit: ${name}`);
     if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-      throw new RangeError(`Limite ${name} non valido: ${String(value)} (invalid limit)`);
+      throw new RangeError(`Invalid limit ${name}: ${String(value)}`);
     }
     limits[name as keyof TableLimits] = value;
   }

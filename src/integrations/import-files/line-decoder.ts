@@ -1,4 +1,5 @@
 import { isAscii, isUtf8 } from 'node:buffer';
+import { msg, type Message } from '../../domain/messages/index.ts';
 
 const utf8 = new TextDecoder('utf-8');
 
@@ -79,11 +80,10 @@ export function reportedEncoding(sawUtf8: boolean, sawCp1252: boolean): 'utf-8' 
 }
 
 /** The warning listing the lines read as Windows-1252, or null when there are none. */
-export function cp1252Warning(stats: DecodeStats): string | null {
+export function cp1252Warning(stats: DecodeStats): Message | null {
   if (stats.cp1252Lines === 0) return null;
-  const more = stats.cp1252Lines > stats.cp1252Sample.length ? ` … (${stats.cp1252Lines} in totale)` : '';
-  return (
-    `Righe non UTF-8 lette come Windows-1252: ${stats.cp1252Sample.join(', ')}${more} ` +
-    `(lines decoded as Windows-1252: ${stats.cp1252Lines})`
-  );
+  const lines = stats.cp1252Sample.join(', ');
+  return stats.cp1252Lines > stats.cp1252Sample.length
+    ? msg('import.file.cp1252_lines_more', { lines, total: stats.cp1252Lines })
+    : msg('import.file.cp1252_lines', { lines });
 }

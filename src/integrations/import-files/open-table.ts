@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { msg } from '../../domain/messages/index.ts';
 import { openCsv } from './csv-table.ts';
 import { TableFileError } from './errors.ts';
 import { resolveLimits, type TableLimits } from './limits.ts';
@@ -41,18 +42,18 @@ export async function openTable(
   const limits = resolveLimits(opts.limits);
   const identity = await identify(path);
   if (identity.size > limits.maxFileBytes) {
-    throw new TableFileError('too_large', `File di ${MiB(identity.size)}, oltre il limite di ${MiB(limits.maxFileBytes)} (file too large)`);
+    throw new TableFileError('too_large', msg('import.file.too_large', { size: MiB(identity.size), max: MiB(limits.maxFileBytes) }));
   }
-  if (identity.size === 0) throw new TableFileError('empty', 'File vuoto (empty file)');
+  if (identity.size === 0) throw new TableFileError('empty', msg('import.file.empty'));
   const head = await readHead(path);
-  if (head.length >= identity.size && isEmptyText(head)) throw new TableFileError('empty', 'File vuoto (empty file)');
+  if (head.length >= identity.size && isEmptyText(head)) throw new TableFileError('empty', msg('import.file.empty'));
   const zip = isZipSignature(head);
   const format = opts.format ?? (zip ? 'xlsx' : 'csv');
   refuseKnownBinary(head);
   if (format === 'xlsx') {
-    if (!zip) throw new TableFileError('bad_xlsx', 'Il file non è un Excel .xlsx: manca la firma ZIP (not an xlsx file)');
+    if (!zip) throw new TableFileError('bad_xlsx', msg('import.file.not_xlsx'));
     return openXlsx(path, identity, limits, opts.sheet);
   }
-  if (zip) throw new TableFileError('binary', 'Il file è un archivio ZIP (forse un Excel .xlsx), non un CSV (binary file: zip)');
+  if (zip) throw new TableFileError('binary', msg('import.file.zip_not_csv'));
   return openCsv(path, head, identity, limits);
 }

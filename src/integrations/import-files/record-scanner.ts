@@ -7,12 +7,13 @@
  * bounded by `maxRecordBytes`, and a quote that is never closed properly is reported and reading
  * resumes on the line after the one where it opened.
  */
+import { msg, type Message } from '../../domain/messages/index.ts';
 
 const QUOTE = 0x22;
 const CR = 0x0d;
 
 /** A record's bytes (its final CR removed) and the physical line where it starts. */
-export type ScanEvent = { kind: 'record'; line: number; bytes: Buffer } | { kind: 'problem'; line: number; message: string };
+export type ScanEvent = { kind: 'record'; line: number; bytes: Buffer } | { kind: 'problem'; line: number; message: Message };
 
 export interface ScannerOptions {
   delimiter: number;
@@ -205,7 +206,7 @@ export class RecordScanner {
       return null;
     }
     if (this.quoteLine === this.line || this.resumeOffset < 0) {
-      out.push({ kind: 'problem', line: this.recordLine, message: `Virgolette non valide alla riga ${this.line} (misplaced quote)` });
+      out.push({ kind: 'problem', line: this.recordLine, message: msg('import.file.misplaced_quote', { line: this.line }) });
       this.mode = 'skip_line';
       this.parts = [];
       this.partsLength = 0;
@@ -235,14 +236,14 @@ export class RecordScanner {
   }
 
   private unclosed(): ScanEvent {
-    return { kind: 'problem', line: this.recordLine, message: `Virgolette non chiuse alla riga ${this.quoteLine} (unclosed quote)` };
+    return { kind: 'problem', line: this.recordLine, message: msg('import.file.unclosed_quote', { line: this.quoteLine }) };
   }
 
   private tooLong(): ScanEvent {
     return {
       kind: 'problem',
       line: this.recordLine,
-      message: `Campo oltre ${this.options.maxFieldChars} caratteri alla riga ${this.recordLine} (field too long)`,
+      message: msg('import.file.field_too_long', { max: this.options.maxFieldChars, line: this.recordLine }),
     };
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '../../domain/messages/index.ts';
 import { TableFileError } from './errors.ts';
 
 /** How much of the file's start is looked at to tell its format, encoding and delimiter. */
@@ -28,14 +29,11 @@ const KNOWN_BINARIES: { name: string; magic: number[] }[] = [
  */
 export function refuseKnownBinary(head: Buffer): void {
   if (startsWith(head, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
-    throw new TableFileError(
-      'unsupported',
-      'File Excel 97-2003 (.xls) o protetto da password: salvarlo come .xlsx o CSV (legacy .xls or encrypted workbook)',
-    );
+    throw new TableFileError('unsupported', msg('import.file.legacy_xls'));
   }
   for (const { name, magic } of KNOWN_BINARIES) {
     if (startsWith(head, magic)) {
-      throw new TableFileError('binary', `Il file è un ${name}, non un CSV o un Excel (binary file: ${name})`);
+      throw new TableFileError('binary', msg('import.file.known_binary', { kind: name }));
     }
   }
 }
@@ -58,18 +56,18 @@ export interface TextEncodingPlan {
 export function detectTextEncoding(head: Buffer): TextEncodingPlan {
   if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: '8bit', bomLength: 3, utf8Bom: true, utf16WithoutBom: false };
   if (startsWith(head, [0xff, 0xfe, 0x00, 0x00]) || startsWith(head, [0x00, 0x00, 0xfe, 0xff])) {
-    throw new TableFileError('unsupported', 'Codifica UTF-32 non supportata: salvare il file come UTF-8 (UTF-32 not supported)');
+    throw new TableFileError('unsupported', msg('import.file.utf32'));
   }
   if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2, utf8Bom: false, utf16WithoutBom: false };
   if (startsWith(head, [0xfe, 0xff])) {
-    throw new TableFileError('unsupported', 'Codifica UTF-16 big-endian non supportata: salvare il file come UTF-8 (UTF-16BE not supported)');
+    throw new TableFileError('unsupported', msg('import.file.utf16be'));
   }
   const { evenZeros, oddZeros, pairs } = zeroBytesByParity(head);
   if (pairs >= 2 && oddZeros / pairs > 0.3 && evenZeros / pairs < 0.01) {
     return { encoding: 'utf-16le', bomLength: 0, utf8Bom: false, utf16WithoutBom: true };
   }
   if (pairs >= 2 && evenZeros / pairs > 0.3 && oddZeros / pairs < 0.01) {
-    throw new TableFileError('unsupported', 'Codifica UTF-16 big-endian non supportata: salvare il file come UTF-8 (UTF-16BE not supported)');
+    throw new TableFileError('unsupported', msg('import.file.utf16be'));
   }
   return { encoding: '8bit', bomLength: 0, utf8Bom: false, utf16WithoutBom: false };
 }
@@ -91,8 +89,6 @@ function isJunkControl(code: number): boolean {
   return (code >= 0x01 && code <= 0x08) || (code >= 0x0e && code <= 0x1f) || code === 0x7f;
 }
 
-const BINARY_MESSAGE = 'Il file non è un CSV o un Excel: contiene dati binari (binary file)';
-
 /** NUL characters a text file may carry in a few damaged cells (each rejects its row); more is binary. */
 const MAX_NULS = 8;
 
@@ -106,11 +102,11 @@ export function refuseBinaryText(sample: Buffer | string): void {
   let nuls = 0;
   for (let i = 0; i < length; i++) {
     const code = typeof sample === 'string' ? sample.charCodeAt(i) : sample[i]!;
-    if (code === 0 && ++nuls > MAX_NULS) throw new TableFileError('binary', `${BINARY_MESSAGE}: caratteri NUL (NUL bytes)`);
+    if (code === 0 && ++nuls > MAX_NULS) throw new TableFileError('binary', msg('import.file.binary_nul'));
     if (isJunkControl(code)) junk++;
   }
   if (junk > 8 && junk / length > 0.05) {
-    throw new TableFileError('binary', `${BINARY_MESSAGE}: ${junk} caratteri di controllo nei primi ${length} (control characters)`);
+    throw new TableFileError('binary', msg('import.file.binary_control', { count: junk, length }));
   }
 }
 

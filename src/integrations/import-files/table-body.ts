@@ -1,3 +1,4 @@
+import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
 import { TableFileError } from './errors.ts';
 import type { TableLimits } from './limits.ts';
 import type { TableItem } from './types.ts';
@@ -6,7 +7,7 @@ import type { TableItem } from './types.ts';
 export interface Header {
   line: number;
   headers: string[];
-  warnings: string[];
+  warnings: Message[];
 }
 
 /** Whether every cell is empty or blank: such records are neither a header nor a data row. */
@@ -26,7 +27,7 @@ const headerKey = (name: string) => name.normalize('NFC').toLowerCase().replace(
 export async function findHeader(items: AsyncIterable<TableItem>, limits: TableLimits): Promise<Header | null> {
   for await (const item of items) {
     if (item.kind === 'problem') {
-      throw new TableFileError('no_header', `Intestazione non leggibile: ${item.message} (unreadable header)`);
+      throw new TableFileError('no_header', msg('import.file.header_unreadable', { reason: encodeMessage(item.message) }));
     }
     if (isBlankRow(item.cells)) continue;
     return buildHeader(item.cells, item.line, limits);
@@ -36,29 +37,26 @@ export async function findHeader(items: AsyncIterable<TableItem>, limits: TableL
 
 function buildHeader(cells: string[], line: number, limits: TableLimits): Header {
   const headers = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
-  const warnings: string[] = [];
+  const warnings: Message[] = [];
   let dropped = 0;
   while (headers.length > 0 && headers[headers.length - 1] === '') {
     headers.pop();
     dropped++;
   }
-  if (dropped > 0) warnings.push(`Colonne vuote in fondo all'intestazione ignorate: ${dropped} (trailing empty columns dropped)`);
+  if (dropped > 0) warnings.push(msg('import.file.trailing_columns', { count: dropped }));
   if (headers.length > limits.maxColumns) {
-    throw new TableFileError(
-      'too_many_columns',
-      `L'intestazione ha ${headers.length} colonne, oltre il limite di ${limits.maxColumns} (too many columns)`,
-    );
+    throw new TableFileError('too_many_columns', msg('import.file.header_too_many_columns', { count: headers.length, max: limits.maxColumns }));
   }
   const duplicates = duplicatedNames(headers);
   if (duplicates.length > 0) {
-    throw new TableFileError('duplicate_headers', `Intestazioni ripetute: ${duplicates.join('; ')} (duplicate headers)`);
+    throw new TableFileError('duplicate_headers', msg('import.file.duplicate_headers', { headers: duplicates.join('; ') }));
   }
   const unnamed = headers.flatMap((h, i) => (h === '' ? [i + 1] : []));
-  if (unnamed.length > 0) warnings.push(`Colonne senza intestazione: ${unnamed.join(', ')} (columns without a header)`);
+  if (unnamed.length > 0) warnings.push(msg('import.file.unnamed_columns', { columns: unnamed.join(', ') }));
   return { line, headers, warnings };
 }
 
-/** `"Importo" (colonne 3, 7)` for every name used more than once, ignoring empty names. */
+/** `"Importo" (3, 7)`, the name and its column numbers, for every name used more than once, ignoring empty names. */
 function duplicatedNames(headers: string[]): string[] {
   const columns = new Map<string, number[]>();
   headers.forEach((h, i) => {
@@ -68,7 +66,7 @@ function duplicatedNames(headers: string[]): string[] {
   });
   const out: string[] = [];
   for (const positions of columns.values()) {
-    if (positions.length > 1) out.push(`"${headers[positions[0]! - 1]}" (colonne ${positions.join(', ')})`);
+    if (positions.length > 1) out.push(`"${headers[positions[0]! - 1]}" (${positions.join(', ')})`);
   }
   return out;
 }
@@ -107,11 +105,7 @@ export async function* bodyItems(records: AsyncIterable<TableItem>, options: Bod
       continue;
     }
     if (rows >= limits.maxRows) {
-      yield {
-        kind: 'problem',
-        line: item.line,
-        message: `Oltre ${limits.maxRows} righe: il resto del file non è stato letto (row limit)`,
-      };
+      yield { kind: 'problem', line: item.line, message: msg('import.file.row_limit', { max: limits.maxRows }) };
       return;
     }
     rows++;
@@ -121,12 +115,12 @@ export async function* bodyItems(records: AsyncIterable<TableItem>, options: Bod
 }
 
 /** Why a row cannot be given as it is: too many columns or a cell over the length limit. */
-function cellsProblem(cells: string[], line: number, limits: TableLimits): string | null {
+function cellsProblem(cells: string[], line: number, limits: TableLimits): Message | null {
   if (cells.length > limits.maxColumns) {
-    return `Oltre ${limits.maxColumns} colonne alla riga ${line} (too many columns)`;
+    return msg('import.file.row_too_many_columns', { max: limits.maxColumns, line });
   }
   const long = cells.findIndex((c) => c.length > limits.maxFieldChars);
-  if (long >= 0) return `Campo oltre ${limits.maxFieldChars} caratteri alla riga ${line}, colonna ${long + 1} (field too long)`;
+  if (long >= 0) return msg('import.file.cell_too_long', { max: limits.maxFieldChars, line, column: long + 1 });
   return null;
 }
 
@@ -141,9 +135,11 @@ export class BeyondHeaderNotes {
   };
 
   /** The warning, or null when every row fits the header. */
-  warning(): string | null {
+  warning(): Message | null {
     if (this.count === 0) return null;
-    const more = this.count > this.sample.length ? ` … (${this.count} in totale)` : '';
-    return `Righe con celle oltre l'ultima colonna dell'intestazione: ${this.sample.join(', ')}${more} (cells beyond the header)`;
+    const lines = this.sample.join(', ');
+    return this.count > this.sample.length
+      ? msg('import.file.cells_beyond_header_more', { lines, total: this.count })
+      : msg('import.file.cells_beyond_header', { lines });
   }
 }

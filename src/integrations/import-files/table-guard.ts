@@ -1,4 +1,6 @@
 import { stat } from 'node:fs/promises';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { TableFileError } from './errors.ts';
 import type { TableItem } from './types.ts';
 
 /** What tells whether the file on disk is still the one that was opened. */
@@ -20,7 +22,7 @@ export async function identify(path: string): Promise<FileIdentity> {
 export async function sameFile(path: string, opened: FileIdentity): Promise<void> {
   const now = await identify(path);
   if (now.size !== opened.size || now.mtimeMs !== opened.mtimeMs) {
-    throw new Error("Il file è cambiato dopo l'apertura: riaprirlo (file changed since it was opened)");
+    throw new TableFileError('changed', msg('import.file.changed'));
   }
 }
 
@@ -36,7 +38,8 @@ export async function* guardedItems(headerLine: number, items: () => AsyncGenera
       yield item;
     }
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    yield { kind: 'problem', line, message: `Lettura interrotta dopo la riga ${line}: ${reason} (reading stopped)` };
+    // Our own refusals keep their code; a disk or library error is shown as it says.
+    const reason = err instanceof TableFileError ? encodeMessage(err.msg) : err instanceof Error ? err.message : String(err);
+    yield { kind: 'problem', line, message: msg('import.file.reading_stopped', { line, reason }) };
   }
 }

@@ -1,7 +1,12 @@
-/** One item of a table's body: a data row, or a record that could not be read (reading goes on). */
+import type { Message } from '../../domain/messages/index.ts';
+
+/**
+ * One item of a table's body: a data row, or a record that could not be read (reading goes on),
+ * with why as a coded message.
+ */
 export type TableItem =
   | { kind: 'row'; line: number; cells: string[] }
-  | { kind: 'problem'; line: number; message: string };
+  | { kind: 'problem'; line: number; message: Message };
 
 /** An opened portfolio file: what was detected, the header, and the rows to stream once. */
 export interface OpenedTable {
@@ -15,5 +20,6 @@ export interface OpenedTable {
   sheet: string | null;
   headers: string[];
   items(): AsyncIterable<TableItem>;
-  warnings(): string[];
+  /** Notes about the file as a whole (other sheets not read, lines read as Windows-1252, …). */
+  warnings(): Message[];
 }

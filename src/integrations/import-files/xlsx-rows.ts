@@ -14,6 +14,7 @@
 import fs from 'node:fs';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { msg } from '../../domain/messages/index.ts';
 import { cellText } from './cell-text.ts';
 import { TableFileError } from './errors.ts';
 import type { TableItem } from './types.ts';
@@ -54,14 +55,14 @@ function patchReader(reader: object): CurrentSheet {
   const current: CurrentSheet = { sheetNo: null, source: null };
   for (const method of ['_parseSharedStrings', '_parseStyles', '_parseWorkbook', '_parseRels'] as const) {
     const original = internals[method];
-    if (typeof original !== 'function') throw new Error(`exceljs: ${method} non trovato (exceljs internals changed)`);
+    if (typeof original !== 'function') throw new Error(`exceljs internals changed: ${method} not found`);
     internals[method] = (entry: Readable) => {
       entry.setEncoding('utf8');
       return original.call(reader, entry);
     };
   }
   const parseWorksheet = internals._parseWorksheet;
-  if (typeof parseWorksheet !== 'function') throw new Error('exceljs: _parseWorksheet non trovato (exceljs internals changed)');
+  if (typeof parseWorksheet !== 'function') throw new Error('exceljs internals changed: _parseWorksheet not found');
   internals._parseWorksheet = (iterator, sheetNo) => {
     current.sheetNo = String(sheetNo);
     current.source = iterator;
@@ -145,7 +146,7 @@ export async function* worksheetRows(path: string, sheetNo: string, date1904: bo
     finished = true;
     const failure = source.failure();
     if (failure) throw failure;
-    if (!found) throw new TableFileError('bad_xlsx', `Il foglio ${sheetNo} non è stato trovato nel file (worksheet part not read)`);
+    if (!found) throw new TableFileError('bad_xlsx', msg('import.file.sheet_part_not_read', { sheet: sheetNo }));
   } finally {
     if (!finished) await drain(sheets, current);
     source.close();

@@ -1,3 +1,4 @@
+import { msg, type Message } from '../../domain/messages/index.ts';
 import { TableFileError } from './errors.ts';
 import type { TableLimits } from './limits.ts';
 import { BeyondHeaderNotes, bodyItems, findHeader } from './table-body.ts';
@@ -16,15 +17,15 @@ const WORKSHEET_PATH = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 function requireWorkbook(entries: Map<string, ZipEntry>): { workbook: ZipEntry; relationships: ZipEntry } {
   if (!entries.has('xl/workbook.xml')) {
     if (entries.has('xl/workbook.bin')) {
-      throw new TableFileError('unsupported', 'Cartella binaria Excel (.xlsb) non supportata: salvarla come .xlsx o CSV (xlsb not supported)');
+      throw new TableFileError('unsupported', msg('import.file.xlsb'));
     }
     if (entries.has('content.xml') && entries.has('mimetype')) {
-      throw new TableFileError('unsupported', 'Foglio OpenDocument (.ods) non supportato: salvarlo come .xlsx o CSV (ods not supported)');
+      throw new TableFileError('unsupported', msg('import.file.ods'));
     }
-    throw new TableFileError('bad_xlsx', 'Il file è un archivio ZIP ma non un foglio Excel .xlsx (zip file is not an xlsx workbook)');
+    throw new TableFileError('bad_xlsx', msg('import.file.zip_not_xlsx'));
   }
   const relationships = entries.get('xl/_rels/workbook.xml.rels');
-  if (!relationships) throw new TableFileError('bad_xlsx', 'Il file Excel è incompleto: mancano le relazioni della cartella (workbook relationships missing)');
+  if (!relationships) throw new TableFileError('bad_xlsx', msg('import.file.relationships_missing'));
   return { workbook: entries.get('xl/workbook.xml')!, relationships };
 }
 
@@ -35,11 +36,13 @@ function chooseSheet(sheets: SheetInfo[], wanted: string | undefined): SheetInfo
   if (wanted !== undefined) {
     const key = wanted.trim().toLowerCase();
     const sheet = worksheets.find((s) => s.name === wanted) ?? worksheets.find((s) => s.name.trim().toLowerCase() === key);
-    if (!sheet) throw new TableFileError('no_sheet', `Foglio "${wanted}" non trovato; fogli presenti: ${names || 'nessuno'} (sheet not found)`);
+    if (!sheet) {
+      throw new TableFileError('no_sheet', names ? msg('import.file.sheet_not_found', { sheet: wanted, sheets: names }) : msg('import.file.sheet_not_found_none', { sheet: wanted }));
+    }
     return sheet;
   }
   const sheet = worksheets.find((s) => !s.hidden) ?? worksheets[0];
-  if (!sheet) throw new TableFileError('no_sheet', 'Il file Excel non contiene fogli di lavoro (no worksheet)');
+  if (!sheet) throw new TableFileError('no_sheet', msg('import.file.no_worksheet'));
   return sheet;
 }
 
@@ -47,7 +50,7 @@ function chooseSheet(sheets: SheetInfo[], wanted: string | undefined): SheetInfo
 function asBadXlsx(err: unknown): unknown {
   if (err instanceof TableFileError) return err;
   const reason = err instanceof Error ? err.message : String(err);
-  return new TableFileError('bad_xlsx', `File Excel non leggibile: ${reason} (unreadable xlsx)`);
+  return new TableFileError('bad_xlsx', msg('import.file.unreadable_xlsx', { reason }));
 }
 
 /**
@@ -63,19 +66,19 @@ export async function openXlsx(path: string, identity: FileIdentity, limits: Tab
   const sheet = chooseSheet(workbook.sheets, wantedSheet);
   const sheetNo = sheet.path === null ? null : WORKSHEET_PATH.exec(sheet.path)?.[1];
   if (!sheetNo) {
-    throw new TableFileError('unsupported', `Il foglio "${sheet.name}" è salvato in un modo non supportato (${sheet.path ?? 'no part'})`);
+    throw new TableFileError('unsupported', msg('import.file.sheet_unsupported', { sheet: sheet.name, part: sheet.path ?? '—' }));
   }
-  if (!entries.has(sheet.path!)) throw new TableFileError('bad_xlsx', `Il file Excel è incompleto: manca il foglio "${sheet.name}" (worksheet part missing)`);
+  if (!entries.has(sheet.path!)) throw new TableFileError('bad_xlsx', msg('import.file.sheet_part_missing', { sheet: sheet.name }));
   let header;
   try {
     header = await findHeader(worksheetRows(path, sheetNo, workbook.date1904), limits);
   } catch (err) {
     throw asBadXlsx(err);
   }
-  if (!header) throw new TableFileError('empty', `Il foglio "${sheet.name}" è vuoto (empty sheet)`);
+  if (!header) throw new TableFileError('empty', msg('import.file.empty_sheet', { sheet: sheet.name }));
   const others = workbook.sheets.filter((s) => s.isWorksheet && s !== sheet).map((s) => `"${s.name}"`);
-  const warnings = [...header.warnings];
-  if (others.length > 0) warnings.push(`Letto solo il foglio "${sheet.name}"; altri fogli: ${others.join(', ')} (other sheets not read)`);
+  const warnings: Message[] = [...header.warnings];
+  if (others.length > 0) warnings.push(msg('import.file.other_sheets', { sheet: sheet.name, others: others.join(', ') }));
   const notes = new BeyondHeaderNotes();
   let used = false;
   const found = header;
@@ -86,7 +89,7 @@ export async function openXlsx(path: string, identity: FileIdentity, limits: Tab
     sheet: sheet.name,
     headers: found.headers,
     items() {
-      if (used) throw new Error('items() si può chiamare una volta sola (items() is single-use)');
+      if (used) throw new Error('items() is single-use');
       used = true;
       return guardedItems(found.line, async function* () {
         await sameFile(path, identity);

@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate, type Message } from '../../domain/messages/index.ts';
 import { DEFAULT_LIMITS, TableFileError, openTable, type TableItem } from './index.ts';
 import { allItems, buildZip, scratchDir, type ZipFile } from './test-fixtures.ts';
 import { inspectZip, readZipEntry } from './zip-guard.ts';
@@ -83,7 +84,8 @@ describe('xlsx', () => {
       [4, 'A2', '', '0.1', '', 'false', 'Società €', '', ''],
       [5, 'A3', '1999-12-31', '1000000000000000000000', '1999-12-31', '', 'Città', '', ''],
     ]);
-    expect(table.warnings()).toEqual(['Letto solo il foglio "Crediti"; altri fogli: "Nascosto", "Altro" (other sheets not read)']);
+    expect(table.warnings().map((w) => translate(w, 'it'))).toEqual(['Letto solo il foglio "Crediti"; altri fogli: "Nascosto", "Altro"']);
+    expect(table.warnings().map((w) => translate(w, 'de'))).toEqual(['Nur das Blatt "Crediti" gelesen; weitere Blätter: "Nascosto", "Altro"']);
   });
 
   it('reads strings from the shared string table', async () => {
@@ -99,7 +101,7 @@ describe('xlsx', () => {
     expect(rows(await allItems(table))).toEqual([[2, 'x', '-12.25']]);
     expect(await refusal(workbookPath, { sheet: 'Incassi' })).toEqual({
       code: 'no_sheet',
-      message: 'Foglio "Incassi" non trovato; fogli presenti: "Nascosto", "Crediti", "Altro" (sheet not found)',
+      message: 'Foglio "Incassi" non trovato; fogli presenti: "Nascosto", "Crediti", "Altro"',
     });
   });
 
@@ -107,7 +109,7 @@ describe('xlsx', () => {
     const items = await allItems(await openTable(workbookPath, { limits: { maxRows: 1 } }));
     expect(items).toEqual([
       { kind: 'row', line: 2, cells: expect.any(Array) },
-      { kind: 'problem', line: 4, message: 'Oltre 1 righe: il resto del file non è stato letto (row limit)' },
+      { kind: 'problem', line: 4, message: { code: 'import.file.row_limit', params: { max: 1 } } },
     ]);
   });
 
@@ -145,7 +147,9 @@ describe('xlsx', () => {
     const read = rows(items);
     expect(read.length).toBeGreaterThan(100);
     expect(read.every((r) => Number(r[0]) < 2500)).toBe(true);
-    expect(items.at(-1)).toMatchObject({ kind: 'problem', message: expect.stringMatching(/^Lettura interrotta dopo la riga \d+: .*\(reading stopped\)$/) });
+    const last = items.at(-1) as { kind: 'problem'; message: Message };
+    expect(last).toMatchObject({ kind: 'problem', message: { code: 'import.file.reading_stopped' } });
+    expect(translate(last.message, 'it')).toMatch(/^Lettura interrotta dopo la riga \d+: /);
   });
 });
 
@@ -155,6 +159,11 @@ describe('zip checks', () => {
     const { code, message } = await refusal(bomb);
     expect(code).toBe('zip_bomb');
     expect(message).toMatch(/"xl\/workbook.xml" è compresso \d+:1, oltre il limite di 200:1/);
+    // The reason is a message inside the refusal's, rendered in the reader's language with it.
+    const err = await openTable(bomb).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TableFileError);
+    expect((err as TableFileError).msg).toMatchObject({ code: 'import.file.zip_bomb', params: { reason: expect.stringMatching(/^i18n:import\.zip\.compression_ratio /) } });
+    expect(translate((err as TableFileError).msg, 'fr')).toMatch(/^Archive \.xlsx refusée : « xl\/workbook\.xml » est compressé à \d+:1, au-delà de la limite de 200:1$/);
   });
 
   it('refuses an archive that would expand beyond maxUncompressedBytes', async () => {
@@ -165,7 +174,7 @@ describe('zip checks', () => {
     const liar = scratch.write('liar.xlsx', buildZip([{ name: 'xl/workbook.xml', data: Buffer.alloc(5 * MiB), deflate: true, declaredSize: 4096 }]));
     expect(await refusal(liar)).toEqual({
       code: 'zip_bomb',
-      message: 'Archivio .xlsx rifiutato: "xl/workbook.xml" si espande oltre la dimensione dichiarata (zip bomb: false declared size)',
+      message: 'Archivio .xlsx rifiutato: "xl/workbook.xml" si espande oltre la dimensione dichiarata',
     });
   });
 
@@ -180,7 +189,7 @@ describe('zip checks', () => {
     const notExcel = scratch.write('documents.zip', buildZip([{ name: 'lettera.txt', data: Buffer.from('Gentile cliente') }]));
     expect(await refusal(notExcel)).toEqual({
       code: 'bad_xlsx',
-      message: 'Il file è un archivio ZIP ma non un foglio Excel .xlsx (zip file is not an xlsx workbook)',
+      message: 'Il file è un archivio ZIP ma non un foglio Excel .xlsx',
     });
     const truncated = scratch.write('truncated.xlsx', Buffer.from('PK\x03\x04 not really a zip'));
     expect(await refusal(truncated)).toMatchObject({ code: 'bad_xlsx', message: expect.stringContaining('directory centrale') });

@@ -10,6 +10,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { Transform, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
+import { encodeMessage, msg, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
 import { TableFileError } from './errors.ts';
 import { RATIO_FLOOR_BYTES, type TableLimits } from './limits.ts';
 
@@ -40,8 +41,11 @@ const MAX_DIRECTORY_BYTES = 16 * 1024 * 1024;
 const MAX_GAP_BYTES = 64 * 1024;
 
 const MiB = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-const bad = (what: string) => new TableFileError('bad_xlsx', `Il file non è un Excel .xlsx valido: ${what}`);
-const bomb = (what: string) => new TableFileError('zip_bomb', `Archivio .xlsx rifiutato: ${what}`);
+/** A damaged or hostile archive; `code` (an `import.zip.*` message) says what is wrong with it. */
+const bad = (code: MessageCode, params?: MessageParams) =>
+  new TableFileError('bad_xlsx', msg('import.file.bad_zip', { reason: encodeMessage(msg(code, params)) }));
+const bomb = (code: MessageCode, params?: MessageParams) =>
+  new TableFileError('zip_bomb', msg('import.file.zip_bomb', { reason: encodeMessage(msg(code, params)) }));
 
 /**
  * The archive's entries, after checking them all (see the file comment). Throws `zip_bomb`,
@@ -63,7 +67,7 @@ export async function inspectZip(path: string, fileSize: number, limits: TableLi
 
 /** The bytes of one (already verified) entry, refused above `maxBytes`. */
 export async function readZipEntry(path: string, entry: ZipEntry, maxBytes: number): Promise<Buffer> {
-  if (entry.uncompressedSize > maxBytes) throw bomb(`"${entry.name}" è di ${MiB(entry.uncompressedSize)} (entry too large)`);
+  if (entry.uncompressedSize > maxBytes) throw bomb('import.zip.entry_too_large', { entry: entry.name, size: MiB(entry.uncompressedSize) });
   const chunks: Buffer[] = [];
   await inflateEntry(path, entry, (chunk) => chunks.push(chunk));
   return Buffer.concat(chunks);
@@ -72,14 +76,14 @@ export async function readZipEntry(path: string, entry: ZipEntry, maxBytes: numb
 async function readAt(handle: FileHandle, position: number, length: number): Promise<Buffer> {
   const buffer = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buffer, 0, length, position);
-  if (bytesRead < length) throw bad('archivio troncato (truncated zip)');
+  if (bytesRead < length) throw bad('import.zip.truncated');
   return buffer;
 }
 
 /** A 64-bit ZIP field as a number, refused if it cannot be one exactly. */
 function uint64(buffer: Buffer, offset: number): number {
   const value = buffer.readBigUInt64LE(offset);
-  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw bad('dimensioni ZIP64 impossibili (invalid ZIP64 size)');
+  if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw bad('import.zip.zip64_size');
   return Number(value);
 }
 
@@ -102,7 +106,7 @@ async function readEndOfDirectory(handle: FileHandle, fileSize: number): Promise
       break;
     }
   }
-  if (at < 0) throw bad('manca la directory centrale dello ZIP (zip central directory not found)');
+  if (at < 0) throw bad('import.zip.no_directory');
   const end = fileSize - tailLength + at;
   const disk = tail.readUInt16LE(at + 4);
   const directoryDisk = tail.readUInt16LE(at + 6);
@@ -110,11 +114,11 @@ async function readEndOfDirectory(handle: FileHandle, fileSize: number): Promise
   let size = tail.readUInt32LE(at + 12);
   let offset = tail.readUInt32LE(at + 16);
   if (entries === 0xffff || size === 0xffffffff || offset === 0xffffffff) {
-    if (at < 20 || tail.readUInt32LE(at - 20) !== SIG_ZIP64_LOCATOR) throw bad('record ZIP64 mancante (ZIP64 locator missing)');
+    if (at < 20 || tail.readUInt32LE(at - 20) !== SIG_ZIP64_LOCATOR) throw bad('import.zip.zip64_locator_missing');
     const zip64At = uint64(tail, at - 20 + 8);
-    if (zip64At + 56 > end) throw bad('record ZIP64 fuori posto (ZIP64 record out of place)');
+    if (zip64At + 56 > end) throw bad('import.zip.zip64_record_misplaced');
     const record = await readAt(handle, zip64At, 56);
-    if (record.readUInt32LE(0) !== SIG_ZIP64_EOCD) throw bad('record ZIP64 non valido (invalid ZIP64 record)');
+    if (record.readUInt32LE(0) !== SIG_ZIP64_EOCD) throw bad('import.zip.zip64_record_invalid');
     if (record.readUInt32LE(16) !== 0 || record.readUInt32LE(20) !== 0) throw multiDisk();
     entries = uint64(record, 32);
     size = uint64(record, 40);
@@ -122,13 +126,13 @@ async function readEndOfDirectory(handle: FileHandle, fileSize: number): Promise
   } else if (disk !== 0 || directoryDisk !== 0) {
     throw multiDisk();
   }
-  if (entries > MAX_ENTRIES) throw bomb(`${entries} file nell'archivio, oltre ${MAX_ENTRIES} (too many entries)`);
-  if (size > MAX_DIRECTORY_BYTES) throw bomb(`directory di ${MiB(size)} (central directory too large)`);
-  if (offset + size > end) throw bad('directory centrale fuori dal file (central directory out of bounds)');
+  if (entries > MAX_ENTRIES) throw bomb('import.zip.too_many_entries', { count: entries, max: MAX_ENTRIES });
+  if (size > MAX_DIRECTORY_BYTES) throw bomb('import.zip.directory_too_large', { size: MiB(size) });
+  if (offset + size > end) throw bad('import.zip.directory_out_of_bounds');
   return { entries, size, offset, end };
 }
 
-const multiDisk = () => new TableFileError('unsupported', 'Archivio ZIP diviso in più parti non supportato (multi-disk zip)');
+const multiDisk = () => new TableFileError('unsupported', msg('import.file.multi_disk_zip'));
 
 /** Every entry of the central directory, with ZIP64 sizes resolved. */
 async function readCentralDirectory(handle: FileHandle, directory: Directory): Promise<ZipEntry[]> {
@@ -136,11 +140,11 @@ async function readCentralDirectory(handle: FileHandle, directory: Directory): P
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let i = 0; i < directory.entries; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== SIG_CENTRAL) throw bad('directory centrale danneggiata (corrupt central directory)');
+    if (at + 46 > data.length || data.readUInt32LE(at) !== SIG_CENTRAL) throw bad('import.zip.directory_corrupt');
     const nameLength = data.readUInt16LE(at + 28);
     const extraLength = data.readUInt16LE(at + 30);
     const commentLength = data.readUInt16LE(at + 32);
-    if (at + 46 + nameLength + extraLength + commentLength > data.length) throw bad('directory centrale troncata (truncated central directory)');
+    if (at + 46 + nameLength + extraLength + commentLength > data.length) throw bad('import.zip.directory_truncated');
     const entry: ZipEntry = {
       name: data.toString('utf8', at + 46, at + 46 + nameLength),
       flags: data.readUInt16LE(at + 8),
@@ -153,9 +157,9 @@ async function readCentralDirectory(handle: FileHandle, directory: Directory): P
     };
     const diskStart = data.readUInt16LE(at + 34);
     applyZip64Extra(entry, data.subarray(at + 46 + nameLength, at + 46 + nameLength + extraLength), diskStart);
-    if (entry.flags & 0x1) throw new TableFileError('unsupported', 'File .xlsx cifrato non supportato (encrypted zip)');
+    if (entry.flags & 0x1) throw new TableFileError('unsupported', msg('import.file.encrypted_zip'));
     if (entry.method !== 0 && entry.method !== 8) {
-      throw new TableFileError('unsupported', `Metodo di compressione ${entry.method} non supportato in "${entry.name}" (unsupported zip method)`);
+      throw new TableFileError('unsupported', msg('import.file.zip_method', { method: entry.method, entry: entry.name }));
     }
     entries.push(entry);
     at += 46 + nameLength + extraLength + commentLength;
@@ -178,7 +182,7 @@ function applyZip64Extra(entry: ZipEntry, extra: Buffer, diskStart: number): voi
     if (id === 0x0001) {
       let field = at + 4;
       const next = () => {
-        if (field + 8 > at + 4 + length) throw bad(`campo ZIP64 troncato in "${entry.name}" (truncated ZIP64 field)`);
+        if (field + 8 > at + 4 + length) throw bad('import.zip.zip64_field_truncated', { entry: entry.name });
         const value = uint64(extra, field);
         field += 8;
         return value;
@@ -190,7 +194,7 @@ function applyZip64Extra(entry: ZipEntry, extra: Buffer, diskStart: number): voi
     }
     at += 4 + length;
   }
-  throw bad(`campo ZIP64 mancante in "${entry.name}" (ZIP64 extra field missing)`);
+  throw bad('import.zip.zip64_field_missing', { entry: entry.name });
 }
 
 /** The declared sizes against the limits: total uncompressed bytes and each big entry's ratio. */
@@ -199,14 +203,12 @@ function checkDeclaredSizes(entries: ZipEntry[], limits: TableLimits): void {
   for (const entry of entries) {
     total += entry.uncompressedSize;
     if (total > limits.maxUncompressedBytes) {
-      throw bomb(`si espanderebbe oltre ${MiB(limits.maxUncompressedBytes)} (zip bomb: uncompressed size)`);
+      throw bomb('import.zip.uncompressed_too_large', { max: MiB(limits.maxUncompressedBytes) });
     }
     if (entry.uncompressedSize > RATIO_FLOOR_BYTES) {
       const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
       if (ratio > limits.maxCompressionRatio) {
-        throw bomb(
-          `"${entry.name}" è compresso ${Math.round(ratio)}:1, oltre il limite di ${limits.maxCompressionRatio}:1 (zip bomb: compression ratio)`,
-        );
+        throw bomb('import.zip.compression_ratio', { entry: entry.name, ratio: Math.round(ratio), max: limits.maxCompressionRatio });
       }
     }
   }
@@ -221,22 +223,22 @@ async function checkLayout(handle: FileHandle, entries: ZipEntry[], directoryOff
   const ordered = [...entries].sort((a, b) => a.localHeaderOffset - b.localHeaderOffset);
   let previousEnd = 0;
   for (const entry of ordered) {
-    if (entry.localHeaderOffset < previousEnd) throw bomb(`voci sovrapposte in "${entry.name}" (overlapping entries)`);
+    if (entry.localHeaderOffset < previousEnd) throw bomb('import.zip.overlapping_entries', { entry: entry.name });
     await checkGap(handle, previousEnd, entry.localHeaderOffset);
-    if (entry.localHeaderOffset + 30 > directoryOffset) throw bad(`voce "${entry.name}" fuori posto (entry out of bounds)`);
+    if (entry.localHeaderOffset + 30 > directoryOffset) throw bad('import.zip.entry_misplaced', { entry: entry.name });
     const header = await readAt(handle, entry.localHeaderOffset, 30);
-    if (header.readUInt32LE(0) !== SIG_LOCAL) throw bad(`intestazione locale mancante per "${entry.name}" (local header missing)`);
+    if (header.readUInt32LE(0) !== SIG_LOCAL) throw bad('import.zip.local_header_missing', { entry: entry.name });
     if (!(entry.flags & 0x8)) {
       const compressed = header.readUInt32LE(18);
       const uncompressed = header.readUInt32LE(22);
       const sizesAgree =
         (compressed === 0xffffffff || compressed === entry.compressedSize) &&
         (uncompressed === 0xffffffff || uncompressed === entry.uncompressedSize);
-      if (!sizesAgree) throw bad(`dimensioni incoerenti per "${entry.name}" (local and central sizes differ)`);
+      if (!sizesAgree) throw bad('import.zip.sizes_differ', { entry: entry.name });
     }
     entry.dataOffset = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
     previousEnd = entry.dataOffset + entry.compressedSize;
-    if (previousEnd > directoryOffset) throw bad(`voce "${entry.name}" oltre la fine dei dati (entry out of bounds)`);
+    if (previousEnd > directoryOffset) throw bad('import.zip.entry_beyond_data', { entry: entry.name });
   }
   await checkGap(handle, previousEnd, directoryOffset);
 }
@@ -244,9 +246,9 @@ async function checkLayout(handle: FileHandle, entries: ZipEntry[], directoryOff
 /** Bytes between entries: data descriptors are fine, another local header is not. */
 async function checkGap(handle: FileHandle, from: number, to: number): Promise<void> {
   if (to <= from) return;
-  if (to - from > MAX_GAP_BYTES) throw bad(`${to - from} byte estranei tra le voci dell'archivio (unexpected data in zip)`);
+  if (to - from > MAX_GAP_BYTES) throw bad('import.zip.unexpected_bytes', { bytes: to - from });
   const gap = await readAt(handle, from, to - from);
-  if (gap.includes(LOCAL_SIGNATURE)) throw bad('voci nascoste nell\'archivio (hidden zip entries)');
+  if (gap.includes(LOCAL_SIGNATURE)) throw bad('import.zip.hidden_entries');
 }
 
 /** Inflates one entry, counting bytes: more than declared is a lie (zip bomb); fewer, or a bad CRC, is damage. */
@@ -257,15 +259,15 @@ async function verifyEntry(path: string, entry: ZipEntry): Promise<void> {
     produced += chunk.length;
     crc = zlib.crc32(chunk, crc);
   });
-  if (produced !== entry.uncompressedSize) throw bad(`"${entry.name}" ha una dimensione diversa da quella dichiarata (size mismatch)`);
-  if (crc !== entry.crc32) throw bad(`"${entry.name}" è danneggiato (CRC mismatch)`);
+  if (produced !== entry.uncompressedSize) throw bad('import.zip.size_mismatch', { entry: entry.name });
+  if (crc !== entry.crc32) throw bad('import.zip.crc_mismatch', { entry: entry.name });
 }
 
 /** Streams an entry's uncompressed bytes to `onChunk`, stopping as soon as they exceed the declared size. */
 async function inflateEntry(path: string, entry: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
   if (entry.dataOffset < 0) throw new Error(`zip entry ${entry.name} not verified`);
   if (entry.compressedSize === 0) {
-    if (entry.uncompressedSize !== 0 || entry.method !== 0) throw bad(`"${entry.name}" è vuoto (empty compressed entry)`);
+    if (entry.uncompressedSize !== 0 || entry.method !== 0) throw bad('import.zip.empty_entry', { entry: entry.name });
     return;
   }
   let produced = 0;
@@ -273,7 +275,7 @@ async function inflateEntry(path: string, entry: ZipEntry, onChunk: (chunk: Buff
     write(chunk: Buffer, _encoding, done) {
       produced += chunk.length;
       if (produced > entry.uncompressedSize) {
-        done(bomb(`"${entry.name}" si espande oltre la dimensione dichiarata (zip bomb: false declared size)`));
+        done(bomb('import.zip.false_size', { entry: entry.name }));
         return;
       }
       onChunk(chunk);
@@ -286,6 +288,6 @@ async function inflateEntry(path: string, entry: ZipEntry, onChunk: (chunk: Buff
     await pipeline(source, decoder, counter);
   } catch (err) {
     if (err instanceof TableFileError) throw err;
-    throw bad(`dati compressi danneggiati in "${entry.name}" (corrupt deflate data: ${(err as Error).message})`);
+    throw bad('import.zip.corrupt_data', { entry: entry.name, detail: (err as Error).message });
   }
 }

@@ -8,6 +8,7 @@ import {
   type ImportRecord,
   type RowContext,
 } from '../../domain/import/index.ts';
+import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
 import { money } from '../../domain/money.ts';
 import { debtorDisplayName } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -15,10 +16,11 @@ import type { TableItem } from '../../integrations/import-files/index.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
 import { AUDIT_COLUMNS } from '../shared/audit.ts';
 import { uuid7 } from '../../db/uuid7.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, StoredMessage, StoredRowProblem } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
 import { openingBalance, refreshBalances } from '../claims/balances.ts';
 import { insertPrincipalComponents, setPrincipalAmount } from '../claims/components.ts';
+import { storeNote, storeProblem } from './stored-messages.ts';
 
 /**
  * Another import wrote a debtor (same tax id) or a claim (same creditor and reference) this batch was
@@ -41,8 +43,8 @@ export interface BatchCounts {
   debtorsCreated: number;
   debtorsMatched: number;
   reviews: number;
-  /** Row-level notes that did not reject the row (an optional contact dropped, …). */
-  warnings: string[];
+  /** Row-level notes that did not reject the row (an optional contact dropped, …), as stored. */
+  warnings: StoredMessage[];
 }
 
 export const zeroCounts = (): BatchCounts => ({
@@ -77,7 +79,7 @@ export interface BatchContext {
 interface Reject {
   line: number;
   cells: Record<string, string>;
-  problems: { field: string | null; column: string | null; message: string }[];
+  problems: StoredRowProblem[];
 }
 
 interface Candidate {
@@ -133,7 +135,7 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
   for (const item of items) {
     counts.rowsRead++;
     if (item.kind === 'problem') {
-      rejects.push({ line: item.line, cells: {}, problems: [{ field: null, column: null, message: item.message }] });
+      rejects.push({ line: item.line, cells: {}, problems: [storeProblem(null, null, item.message)] });
       continue;
     }
     const values: Partial<Record<ImportField, string>> = {};
@@ -142,12 +144,14 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
       if (v) values[field] = v;
     }
     const result = validateRow(values, ctx.rowContext);
-    for (const w of result.warnings) counts.warnings.push(`Riga ${item.line}, ${columnOf.get(w.field) ?? w.field}: ${w.message}`);
+    for (const w of result.warnings) {
+      counts.warnings.push(storeNote(msg('import.row_note', { line: item.line, column: columnOf.get(w.field) ?? w.field, note: encodeMessage(w) })));
+    }
     if (!result.record) {
       rejects.push({
         line: item.line,
         cells: cellsByHeader(ctx.headers, item.cells),
-        problems: result.problems.map((p) => ({ field: p.field, column: columnOf.get(p.field) ?? null, message: p.message })),
+        problems: result.problems.map((p) => storeProblem(p.field, columnOf.get(p.field) ?? null, p)),
       });
       continue;
     }
@@ -169,11 +173,7 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
         line: c.line,
         cells: cellsByHeader(ctx.headers, c.raw),
         problems: [
-          {
-            field: 'externalRef',
-            column: columnOf.get('externalRef') ?? null,
-            message: `Riferimento "${c.record.claim.externalRef}" già alla riga ${first.line} con dati diversi (reference repeated with other data)`,
-          },
+          storeProblem('externalRef', columnOf.get('externalRef') ?? null, msg('import.reference_repeated', { ref: c.record.claim.externalRef, line: first.line })),
         ],
       });
     }
@@ -289,16 +289,13 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     const addressKey = address ? normaliseAddress(address.line1, address.postalCode) : null;
     let id: string | undefined;
     for (const key of k.taxKeys) id ??= known.get(key);
-    let review: { candidate: string; reason: string } | null = null;
+    let review: { candidate: string; reason: Message } | null = null;
     if (!id && k.taxKeys.length === 0 && k.nameKey) {
       const candidates = byName.get(k.nameKey) ?? [];
       const same = candidates.find((c) => c.address !== null && addressKey !== null && c.address === addressKey);
       if (same) id = same.id;
       else if (candidates[0]) {
-        review = {
-          candidate: candidates[0].id,
-          reason: 'Stesso nome, indirizzo diverso o mancante e nessun codice fiscale (same name, other or no address, no tax id)',
-        };
+        review = { candidate: candidates[0].id, reason: msg('import.review_same_name') };
       }
     }
     if (id) {
@@ -350,7 +347,14 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     }
     for (const c of r.record.contacts) newContacts.push({ debtor_id: id, channel: c.channel, value: c.value, line: r.line, isNew: true });
     if (review) {
-      reviews.push({ tenant_id: ctx.actor.tenantId, job_id: ctx.jobId, line: r.line, debtor_id: id, candidate_id: review.candidate, reason: review.reason });
+      reviews.push({
+        tenant_id: ctx.actor.tenantId,
+        job_id: ctx.jobId,
+        line: r.line,
+        debtor_id: id,
+        candidate_id: review.candidate,
+        reason: encodeMessage(review.reason),
+      });
     }
     audits.push(auditRow(ctx, 'debtor.created', 'debtor', id, id, null, { displayName, kind: d.kind, taxCode: d.taxCode, vatNumber: d.vatNumber, source: source(ctx, r.line) }));
   }
@@ -466,11 +470,11 @@ async function applyClaims(
     }
     const paid = money(old.principal_paid);
     if ('currency' in set && paid.gt(0)) {
-      rejects.push(reject(ctx.headers, r, 'currency', columnOf, 'Valuta non modificabile: la pratica ha già pagamenti (currency fixed once payments are applied)'));
+      rejects.push(reject(ctx.headers, r, 'currency', columnOf, msg('import.currency_fixed')));
       continue;
     }
     if ('principal' in set && paid.gt(String(set.principal))) {
-      rejects.push(reject(ctx.headers, r, 'principal', columnOf, `Importo inferiore al capitale già pagato (${old.principal_paid}) (below the principal already paid)`));
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.principal_below_paid', { paid: old.principal_paid })));
       continue;
     }
     await trx
@@ -492,8 +496,8 @@ async function applyClaims(
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
 }
 
-function reject(headers: readonly string[], r: Candidate, field: string, columnOf: Map<string, string>, message: string): Reject {
-  return { line: r.line, cells: cellsByHeader(headers, r.raw), problems: [{ field, column: columnOf.get(field) ?? null, message }] };
+function reject(headers: readonly string[], r: Candidate, field: string, columnOf: Map<string, string>, message: Message): Reject {
+  return { line: r.line, cells: cellsByHeader(headers, r.raw), problems: [storeProblem(field, columnOf.get(field) ?? null, message)] };
 }
 
 /** A rejected row as stored and shown: its non-empty cells under their headers. */

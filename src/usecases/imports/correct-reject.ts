@@ -2,8 +2,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { validateRow, type ImportField } from '../../domain/import/index.ts';
+import { DEFAULT_LOCALE, msg, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -11,6 +12,10 @@ import { parseInput } from '../shared/input.ts';
 import { applyBatch, type BatchContext } from './apply-batch.ts';
 import { getImport } from './list-imports.ts';
 import { ImportOptions, type ImportRejectView } from './schema.ts';
+import { renderProblem, storedMessage, storeProblem } from './stored-messages.ts';
+
+/** A reason as a form's field error (rendered in the reader's language by the error layer). */
+const fieldOf = (path: string, m: Message) => fieldError(path, m.code, m.params);
 
 /** header → corrected cell text; headers not given keep the value read from the file. */
 export const CorrectRejectInput = z.object({ cells: z.record(z.string().max(200), z.string().max(10_000)) }).strict();
@@ -26,11 +31,12 @@ export async function correctImportReject(
   jobId: string,
   line: number,
   input: z.input<typeof CorrectRejectInput>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ImportRejectView> {
   authorize(actor, 'create', 'import');
   const data = parseInput(CorrectRejectInput, input);
   const job = await getImport(db, actor, jobId);
-  if (!job.headers || !job.mapping) throw conflict('Importazione non ancora avviata (import not started yet)');
+  if (!job.headers || !job.mapping) throw conflict(msg('import.not_started'));
   const headers = job.headers;
   const columns = new Map<ImportField, number>();
   for (const [field, header] of Object.entries(job.mapping)) {
@@ -59,7 +65,7 @@ export async function correctImportReject(
       .forUpdate()
       .executeTakeFirst();
     if (!reject) throw notFound('rejected_row');
-    if (reject.status !== 'open') throw conflict(`Riga già ${reject.status === 'reimported' ? 'reimportata' : 'archiviata'} (row already handled)`);
+    if (reject.status !== 'open') throw conflict(msg(reject.status === 'reimported' ? 'import.row_already_reimported' : 'import.row_already_dismissed'));
     const cells = { ...reject.cells, ...data.cells };
     const values: Partial<Record<ImportField, string>> = {};
     for (const [field, index] of columns) {
@@ -68,21 +74,21 @@ export async function correctImportReject(
     }
     const checked = validateRow(values, ctx.rowContext);
     if (!checked.record) {
-      const problems = checked.problems.map((p) => ({ field: p.field, column: job.mapping![p.field] ?? null, message: p.message }));
+      const problems = checked.problems.map((p) => storeProblem(p.field, job.mapping![p.field] ?? null, p));
       await trx
         .updateTable('import_rejects')
         .set({ cells: JSON.stringify(cells), problems: JSON.stringify(problems) })
         .where('job_id', '=', job.id)
         .where('line', '=', line)
         .execute();
-      throw invalid(problems.map((p) => ({ path: `cells.${p.column ?? p.field}`, message: p.message })));
+      throw invalid(checked.problems.map((p) => fieldOf(`cells.${job.mapping![p.field] ?? p.field}`, p)));
     }
     // Applied as a one-row batch; the old reject row is set aside first so the batch can record anew.
     await trx.deleteFrom('import_rejects').where('job_id', '=', job.id).where('line', '=', line).execute();
     const c = await applyBatch(trx, ctx, [{ kind: 'row', line, cells: headers.map((h) => cells[h] ?? '') }]);
     if (c.rejected > 0) {
       const again = await trx.selectFrom('import_rejects').select('problems').where('job_id', '=', job.id).where('line', '=', line).executeTakeFirstOrThrow();
-      throw invalid(again.problems.map((p) => ({ path: `cells.${p.column ?? p.field ?? 'row'}`, message: p.message })));
+      throw invalid(again.problems.map((p) => fieldOf(`cells.${p.column ?? p.field ?? 'row'}`, storedMessage(p))));
     }
     await trx
       .insertInto('import_rejects')
@@ -117,6 +123,6 @@ export async function correctImportReject(
       before: { line, cells: reject.cells },
       after: { line, cells },
     });
-    return { line, cells, problems: reject.problems, status: 'reimported' as const };
+    return { line, cells, problems: reject.problems.map((p) => renderProblem(p, locale)), status: 'reimported' as const };
   });
 }

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import type { StoredMessage } from '../../db/schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { ImportJobView } from './schema.ts';
+import { renderNote } from './stored-messages.ts';
 
 const iso = (col: string) => sql<string | null>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -43,7 +46,20 @@ export function importJobsQuery(db: Db, actor: Actor) {
   ]);
 }
 
-export async function fetchImportJob(db: Db, actor: Actor, id: string): Promise<ImportJobView | undefined> {
+/** A job as the API shows it: its stored notes and error rendered in the reader's language. */
+export function jobView(
+  row: { warnings: StoredMessage[] | null; error: string | null; createdAt: string | null } & Record<string, unknown>,
+  locale: Locale,
+): ImportJobView {
+  return {
+    ...row,
+    createdAt: row.createdAt!,
+    warnings: (row.warnings ?? []).map((w) => renderNote(w, locale)),
+    error: row.error === null ? null : renderNote(row.error, locale),
+  } as ImportJobView;
+}
+
+export async function fetchImportJob(db: Db, actor: Actor, id: string, locale: Locale = DEFAULT_LOCALE): Promise<ImportJobView | undefined> {
   const row = await importJobsQuery(db, actor).where('j.id', '=', id).executeTakeFirst();
-  return row ? ({ ...row, createdAt: row.createdAt! } as ImportJobView) : undefined;
+  return row ? jobView(row, locale) : undefined;
 }

@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { isTimeBarred } from '../../domain/import/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 import type { ClaimKind, Jurisdiction } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { withoutUsableContact } from '../debtors/list-skip-tracing.ts';
 import { getImport } from './list-imports.ts';
+import { renderNote } from './stored-messages.ts';
 
 export const REPORT_LISTS = ['unreachable', 'duplicates', 'flags', 'time_barred', 'reviews'] as const;
 export type ReportList = (typeof REPORT_LISTS)[number];
@@ -59,8 +61,15 @@ export async function getImportReport(db: Db, actor: Actor, jobId: string, asOf 
   };
 }
 
-/** One list of the report as rows of text cells (for the screen and the CSV export). */
-export async function importReportRows(db: Db, actor: Actor, jobId: string, list: ReportList, asOf = today().toString()): Promise<Record<string, string>[]> {
+/** One list of the report as rows of text cells (for the screen and the CSV export); reasons in `locale`. */
+export async function importReportRows(
+  db: Db,
+  actor: Actor,
+  jobId: string,
+  list: ReportList,
+  asOf = today().toString(),
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<Record<string, string>[]> {
   await getImport(db, actor, jobId);
   const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   switch (list) {
@@ -129,7 +138,7 @@ export async function importReportRows(db: Db, actor: Actor, jobId: string, list
         );
       }
       const rows = await q.orderBy('r.line').execute();
-      return rows.map((r) => ({ reviewId: r.id, line: String(r.line), debtorId: r.debtorId, debtor: r.debtor, candidateId: r.candidateId, candidate: r.candidate, reason: r.reason, status: r.status }));
+      return rows.map((r) => ({ reviewId: r.id, line: String(r.line), debtorId: r.debtorId, debtor: r.debtor, candidateId: r.candidateId, candidate: r.candidate, reason: renderNote(r.reason, locale), status: r.status }));
     }
   }
 }

@@ -2,18 +2,25 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../domain/errors.ts';
 import { pagination, uuid } from '../../domain/fields.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { offsetOf, type Page } from '../shared/paging.ts';
 import { assertId } from '../shared/scope.ts';
-import { fetchImportJob, importJobsQuery } from './import-query.ts';
+import { fetchImportJob, importJobsQuery, jobView } from './import-query.ts';
 import type { ImportJobView, ImportRejectView } from './schema.ts';
+import { renderProblem } from './stored-messages.ts';
 
 export const ListImportsQuery = pagination.extend({ creditorId: uuid.optional() });
 
-/** Import jobs, newest first (a viewer sees its creditor's only). */
-export async function listImports(db: Db, actor: Actor, query: z.input<typeof ListImportsQuery>): Promise<Page<ImportJobView>> {
+/** Import jobs, newest first (a viewer sees its creditor's only); notes and errors in `locale`. */
+export async function listImports(
+  db: Db,
+  actor: Actor,
+  query: z.input<typeof ListImportsQuery>,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<Page<ImportJobView>> {
   authorize(actor, 'read', 'import');
   const p = parseInput(ListImportsQuery, query);
   let q = importJobsQuery(db, actor);
@@ -23,25 +30,26 @@ export async function listImports(db: Db, actor: Actor, query: z.input<typeof Li
   if (actor.creditorId !== null) c = c.where('creditor_id', '=', actor.creditorId);
   if (p.creditorId) c = c.where('creditor_id', '=', p.creditorId);
   const count = await c.executeTakeFirstOrThrow();
-  return { items: rows as ImportJobView[], total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => jobView(r, locale)), total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }
 
-export async function getImport(db: Db, actor: Actor, id: string): Promise<ImportJobView> {
+export async function getImport(db: Db, actor: Actor, id: string, locale: Locale = DEFAULT_LOCALE): Promise<ImportJobView> {
   authorize(actor, 'read', 'import');
   assertId(id, 'import');
-  const job = await fetchImportJob(db, actor, id);
+  const job = await fetchImportJob(db, actor, id, locale);
   if (!job) throw notFound('import');
   return job;
 }
 
 export const ListRejectsQuery = pagination.extend({ status: z.enum(['open', 'reimported', 'dismissed', 'all']).default('open') });
 
-/** The rows of a job that could not be imported, with their line, cells and reasons. */
+/** The rows of a job that could not be imported, with their line, cells and reasons (in `locale`). */
 export async function listImportRejects(
   db: Db,
   actor: Actor,
   id: string,
   query: z.input<typeof ListRejectsQuery>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Page<ImportRejectView>> {
   await getImport(db, actor, id);
   const p = parseInput(ListRejectsQuery, query);
@@ -51,5 +59,6 @@ export async function listImportRejects(
     q.select(['line', 'cells', 'problems', 'status']).orderBy('line').limit(p.pageSize).offset(offsetOf(p)).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows as ImportRejectView[], total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  const items = rows.map((r) => ({ ...r, problems: r.problems.map((p) => renderProblem(p, locale)) }));
+  return { items, total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }

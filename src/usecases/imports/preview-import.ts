@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { invalid } from '../../domain/errors.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
 import { suggestMapping } from '../../domain/import/index.ts';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { openTable, TableFileError } from '../../integrations/import-files/index.ts';
 import { getImport } from './list-imports.ts';
@@ -30,7 +31,13 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
  * What an uploaded file looks like before it is imported: format, encoding and delimiter as detected,
  * the headers, the first rows, the mapping the header names suggest and the creditor's saved mappings.
  */
-export async function previewImport(db: Db, actor: Actor, jobId: string, opts: { sheet?: string; rows?: number } = {}): Promise<ImportPreview> {
+export async function previewImport(
+  db: Db,
+  actor: Actor,
+  jobId: string,
+  opts: { sheet?: string; rows?: number; locale?: Locale } = {},
+): Promise<ImportPreview> {
+  const locale = opts.locale ?? DEFAULT_LOCALE;
   const job = await getImport(db, actor, jobId);
   const { dir, file } = await materialiseImportFile(db, job.id);
   try {
@@ -38,12 +45,16 @@ export async function previewImport(db: Db, actor: Actor, jobId: string, opts: {
     try {
       table = await openTable(file, { sheet: opts.sheet });
     } catch (err) {
-      if (err instanceof TableFileError) throw invalid([{ path: 'file', message: err.message }], err.message);
+      if (err instanceof TableFileError) throw invalid([fieldError('file', err.msg.code, err.msg.params)], err.msg);
       throw err;
     }
     const rows: ImportPreview['rows'] = [];
     for await (const item of table.items()) {
-      rows.push(item.kind === 'row' ? { line: item.line, cells: item.cells, problem: null } : { line: item.line, cells: null, problem: item.message });
+      rows.push(
+        item.kind === 'row'
+          ? { line: item.line, cells: item.cells, problem: null }
+          : { line: item.line, cells: null, problem: translate(item.message, locale) },
+      );
       if (rows.length >= (opts.rows ?? 20)) break;
     }
     const s = suggestMapping(table.headers);
@@ -65,7 +76,7 @@ export async function previewImport(db: Db, actor: Actor, jobId: string, opts: {
       suggested: Object.fromEntries(Object.entries(s.mapping).map(([f, i]) => [f, table.headers[i as number]!])),
       confidence: s.confidence as Record<string, 'exact' | 'likely'>,
       presets: presets.map((p) => ({ name: p.name, mapping: p.mapping })),
-      warnings: table.warnings(),
+      warnings: table.warnings().map((w) => translate(w, locale)),
     };
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });

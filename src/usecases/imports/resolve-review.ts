@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -38,7 +39,7 @@ export async function resolveImportReview(
     if (actor.creditorId !== null) q = q.where('j.creditor_id', '=', actor.creditorId);
     const review = await q.forUpdate().executeTakeFirst();
     if (!review) throw notFound('review');
-    if (review.status !== 'open') throw conflict('Verifica già decisa (review already decided)');
+    if (review.status !== 'open') throw conflict(msg('import.review_already_decided'));
     const status = decision === 'merge' ? ('merged' as const) : ('kept_separate' as const);
     if (decision === 'merge') {
       const from = review.debtor_id;

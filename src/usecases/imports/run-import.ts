@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import type { StoredMessage } from '../../db/schema.ts';
+import { AppError, fieldError, invalid, notFound, type FieldError } from '../../domain/errors.ts';
 import { detectDecimal, suggestMapping, type ImportField } from '../../domain/import/index.ts';
+import { DEFAULT_LOCALE, encodeMessage, msg, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { openTable, TableFileError, type OpenedTable, type TableItem, type TableLimits } from '../../integrations/import-files/index.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -13,6 +15,7 @@ import { assertId } from '../shared/scope.ts';
 import { ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
 import { materialiseImportFile } from './upload-import.ts';
 import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
+import { renderNote, renderProblem, storeNote } from './stored-messages.ts';
 
 export interface RunImportHooks {
   /** Rows per transaction (default 2000). */
@@ -21,6 +24,8 @@ export interface RunImportHooks {
   limits?: Partial<TableLimits>;
   /** Called after every committed batch with the job's running totals. */
   onProgress?: (p: BatchCounts & { lastLine: number }) => void;
+  /** The language of the returned summary's texts (what is stored stays coded). */
+  locale?: Locale;
 }
 
 /** Fields without which a row cannot become a claim: a reference, an amount, a due date, a name. */
@@ -47,11 +52,12 @@ export async function runImport(
   authorize(actor, 'create', 'import');
   assertId(jobId, 'import');
   const data = parseInput(StartImportInput, input);
+  const locale = hooks.locale ?? DEFAULT_LOCALE;
   let q = db.selectFrom('import_jobs').selectAll().where('id', '=', jobId).where('tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
   const job = await q.executeTakeFirst();
   if (!job) throw notFound('import');
-  if (job.status === 'done' && !data.dryRun) return summaryOf(job, false, 0);
+  if (job.status === 'done' && !data.dryRun) return summaryOf(job, false, 0, locale);
 
   const creditor = await db
     .selectFrom('creditors')
@@ -67,11 +73,12 @@ export async function runImport(
   });
 
   const { dir, file } = await materialiseImportFile(db, job.id);
-  const fail = async (message: string): Promise<ImportSummary> => {
+  const fail = async (message: Message): Promise<ImportSummary> => {
+    const error = encodeMessage(message);
     if (!data.dryRun) {
-      await db.updateTable('import_jobs').set({ status: 'failed', error: message, finished_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', job.id).execute();
+      await db.updateTable('import_jobs').set({ status: 'failed', error, finished_at: sql`now()`, updated_at: sql`now()` }).where('id', '=', job.id).execute();
     }
-    return { ...summaryOf(job, data.dryRun, 0), status: 'failed', error: message };
+    return { ...summaryOf(job, data.dryRun, 0, locale), status: 'failed', error: renderNote(error, locale) };
   };
   try {
     if (!data.dryRun) {
@@ -86,7 +93,7 @@ export async function runImport(
     try {
       table = await open();
     } catch (err) {
-      if (err instanceof TableFileError) return await fail(err.message);
+      if (err instanceof TableFileError) return await fail(err.msg);
       throw err;
     }
 
@@ -100,31 +107,28 @@ export async function runImport(
         .where('creditor_id', '=', job.creditor_id)
         .where('name', '=', data.mappingName)
         .executeTakeFirst();
-      if (!preset) throw invalid([{ path: 'mappingName', message: `Nessuna mappatura "${data.mappingName}" per questo mandante (no such mapping)` }]);
+      if (!preset) throw invalid([fieldError('mappingName', 'import.mapping.no_preset', { name: data.mappingName })]);
       mapping = preset.mapping as ImportMapping;
     }
     mapping ??= (job.mapping as ImportMapping | null) ?? undefined;
     const columns = new Map<ImportField, number>();
     const normal = (h: string) => h.trim().toLowerCase();
     if (mapping) {
-      const problems: { path: string; message: string }[] = [];
+      const problems: FieldError[] = [];
       for (const [field, header] of Object.entries(mapping)) {
         if (!header) continue;
         const index = table.headers.findIndex((h) => normal(h) === normal(header));
-        if (index < 0) problems.push({ path: `mapping.${field}`, message: `Colonna "${header}" assente nel file (column not in the file)` });
+        if (index < 0) problems.push(fieldError(`mapping.${field}`, 'import.mapping.column_absent', { header }));
         else columns.set(field as ImportField, index);
       }
-      if (problems.length) throw invalid(problems, 'La mappatura non corrisponde alle colonne del file (mapping does not match the file)');
+      if (problems.length) throw invalid(problems, msg('import.mapping.mismatch'));
     } else {
       for (const [field, index] of Object.entries(suggestMapping(table.headers).mapping)) columns.set(field as ImportField, index);
     }
     const missing = REQUIRED.filter((f) => !columns.has(f));
     if (!NAME_FIELDS.some((f) => columns.has(f))) missing.push('debtorName');
     if (missing.length) {
-      return await fail(
-        `Colonne obbligatorie non trovate: ${missing.join(', ')}; intestazioni del file: ${table.headers.join(' | ')} ` +
-          '(required columns not found: map them explicitly)',
-      );
+      return await fail(msg('import.required_columns_missing', { fields: missing.join(', '), headers: table.headers.join(' | ') }));
     }
     const namedMapping = Object.fromEntries([...columns].map(([f, i]) => [f, table.headers[i]!]));
 
@@ -264,23 +268,25 @@ export async function runImport(
         .execute(async (trx) => {
           await work(trx, true);
           // The rows it would reject, read back before everything is rolled back.
-          rejects = (await trx
+          const rows = await trx
             .selectFrom('import_rejects')
             .select(['line', 'cells', 'problems'])
             .where('job_id', '=', job.id)
             .where('line', '>', job.last_line)
             .orderBy('line')
             .limit(DRY_RUN_REJECTS)
-            .execute()) as typeof rejects;
+            .execute();
+          rejects = rows.map((r) => ({ line: r.line, cells: r.cells, problems: r.problems.map((p) => renderProblem(p, locale)) }));
           throw new DryRunRollback();
         })
         .catch((err: unknown) => {
           if (!(err instanceof DryRunRollback)) throw err;
         });
-      return { ...summaryFromTotals(job.id, totals, true, 'done'), warnings: [...table.warnings(), ...totals.warnings], rejects };
+      const warnings = [...table.warnings().map(storeNote), ...totals.warnings].map((w) => renderNote(w, locale));
+      return { ...summaryFromTotals(job.id, totals, true, 'done'), warnings, rejects };
     }
     await work(db, false);
-    const warnings = [...table.warnings(), ...totals.warnings];
+    const warnings: StoredMessage[] = [...table.warnings().map(storeNote), ...totals.warnings];
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('import_jobs')
@@ -293,7 +299,7 @@ export async function runImport(
         entityType: 'import',
         entityId: job.id,
         creditorId: job.creditor_id,
-        after: { ...summaryOf(done, false, 0), fileName: job.file_name },
+        after: { ...summaryOf(done, false, 0, DEFAULT_LOCALE), fileName: job.file_name },
       });
     });
     const done = await db.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
@@ -302,11 +308,11 @@ export async function runImport(
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('job_id', '=', job.id)
       .executeTakeFirstOrThrow();
-    return summaryOf(done, false, Number(reviews.n));
+    return summaryOf(done, false, Number(reviews.n), locale);
   } catch (err) {
     if (err instanceof AppError) throw err;
     const message = err instanceof Error ? err.message : String(err);
-    await fail(`Importazione interrotta: ${message} (import stopped)`).catch(() => undefined);
+    await fail(msg('import.stopped', { reason: message })).catch(() => undefined);
     throw err;
   } finally {
     await fs.promises.rm(dir, { recursive: true, force: true });
@@ -319,12 +325,7 @@ const MAX_BATCH_ATTEMPTS = 8;
 /** Rejected rows a dry run lists (all of them are counted). */
 const DRY_RUN_REJECTS = 500;
 
-const raceMessage = (line: number) =>
-  new AppError(
-    'conflict',
-    `Un’altra importazione sta scrivendo gli stessi debitori o pratiche (righe fino a ${line}); ` +
-      'questa riprende da sola dall’ultimo blocco salvato, oppure rilanciatela (another import is writing the same debtors or claims; this one resumes from its last saved batch)',
-  );
+const raceMessage = (line: number) => new AppError('conflict', msg('import.concurrent_import', { line }));
 
 /** A batch's write lost to a concurrent import: our own check, a deadlock, a serialisation failure or a duplicate key. */
 function raceLost(err: unknown): boolean {
@@ -343,8 +344,9 @@ function add(a: BatchCounts, b: BatchCounts): void {
   }
 }
 
-function summaryFromTotals(jobId: string, t: BatchCounts, dryRun: boolean, status: ImportSummary['status']): ImportSummary {
-  return { jobId, dryRun, status, ...t, error: null };
+function summaryFromTotals(jobId: string, t: BatchCounts, dryRun: boolean, status: ImportSummary['status']): Omit<ImportSummary, 'warnings'> {
+  const { warnings: _stored, ...counts } = t;
+  return { jobId, dryRun, status, ...counts, error: null };
 }
 
 function summaryOf(
@@ -358,11 +360,12 @@ function summaryOf(
     rejected: number;
     debtors_created: number;
     debtors_matched: number;
-    warnings: string[];
+    warnings: StoredMessage[];
     error: string | null;
   },
   dryRun: boolean,
   reviews: number,
+  locale: Locale,
 ): ImportSummary {
   return {
     jobId: job.id,
@@ -376,7 +379,7 @@ function summaryOf(
     debtorsCreated: job.debtors_created,
     debtorsMatched: job.debtors_matched,
     reviews,
-    warnings: job.warnings ?? [],
-    error: job.error,
+    warnings: (job.warnings ?? []).map((w) => renderNote(w, locale)),
+    error: job.error === null ? null : renderNote(job.error, locale),
   };
 }

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { AppError, invalid, fieldError } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { DEFAULT_LIMITS } from '../../integrations/import-files/index.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -50,9 +51,8 @@ export async function uploadImport(
         for await (const chunk of chunks) {
           bytes += chunk.length;
           if (bytes > maxBytes) {
-            throw new AppError('validation', `File oltre ${Math.round(maxBytes / 1024 / 1024)} MB (file too large)`, [
-              { path: 'file', message: `Dimensione massima ${Math.round(maxBytes / 1024 / 1024)} MB (maximum size)` },
-            ]);
+            const max = Math.round(maxBytes / 1024 / 1024);
+            throw new AppError('validation', msg('import.upload.too_large', { max }), [fieldError('file', 'import.upload.max_size', { max })]);
           }
           hash.update(chunk);
           yield chunk;
@@ -60,7 +60,7 @@ export async function uploadImport(
       },
       fs.createWriteStream(file),
     );
-    if (bytes === 0) throw invalid([{ path: 'file', message: 'File vuoto (empty file)' }], 'File vuoto (empty file)');
+    if (bytes === 0) throw invalid([fieldError('file', 'import.file.empty')], msg('import.file.empty'));
     const sha = hash.digest('hex');
 
     const result = await db.transaction().execute(async (trx) => {

@@ -10801,7 +10801,9 @@ export interface paths {
         };
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lang?: "it" | "en" | "de" | "fr";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -11525,6 +11527,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
+                    lang?: "it" | "en" | "de" | "fr";
                     list: "unreachable" | "duplicates" | "flags" | "time_barred" | "reviews";
                 };
                 header?: never;

@@ -304,7 +304,7 @@ function MappingPanel({ job }: { job: Job }) {
 const REPORT_LISTS = ['unreachable', 'duplicates', 'flags', 'time_barred', 'reviews'] as const;
 
 function ReportPanel({ job }: { job: Job }) {
-  const { t, number } = useI18n();
+  const { t, number, locale } = useI18n();
   const report = useImportReport(job.id, true);
   const value = (list: (typeof REPORT_LISTS)[number]) => {
     const r = report.data;
@@ -336,7 +336,7 @@ function ReportPanel({ job }: { job: Job }) {
                 {number(value(list))}
               </Table.Td>
               <Table.Td ta="right" w={80}>
-                <Anchor href={`/api/imports/${job.id}/report.csv?list=${list}`} size="sm">
+                <Anchor href={`/api/imports/${job.id}/report.csv?list=${list}&lang=${locale}`} size="sm">
                   {t('import.reportCsv')}
                 </Anchor>
               </Table.Td>
@@ -349,7 +349,7 @@ function ReportPanel({ job }: { job: Job }) {
 }
 
 function RejectsPanel({ job }: { job: Job }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const canImport = useCan('import');
   const [page, setPage] = useState(1);
   const rejects = useImportRejects(job.id, page, true);
@@ -359,7 +359,7 @@ function RejectsPanel({ job }: { job: Job }) {
       <Group justify="space-between" mb="sm">
         <Title order={5}>{t('import.rejects')}</Title>
         {job.rejected > 0 && (
-          <Button component="a" href={`/api/imports/${job.id}/rejects.csv`} variant="light" size="xs" data-testid="rejects-csv">
+          <Button component="a" href={`/api/imports/${job.id}/rejects.csv?lang=${locale}`} variant="light" size="xs" data-testid="rejects-csv">
             {t('import.rejectsCsv')}
           </Button>
         )}
