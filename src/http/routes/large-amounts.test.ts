@@ -82,7 +82,7 @@ describe('amounts that cannot break reads', () => {
 
     const claim = await ctx.admin({ method: 'GET', url: `/api/claims/${claimId}` });
     expect(claim.statusCode).toBe(200);
-    expect(claim.json()).toMatchObject({ principal: MAX_AMOUNT, outstanding: MAX_AMOUNT });
+    expect(claim.json()).toMatchObject({ principal: MAX_AMOUNT, totalDue: MAX_AMOUNT, balance: { principalDue: MAX_AMOUNT, totalDue: MAX_AMOUNT } });
 
     const skip = await ctx.admin({ method: 'GET', url: '/api/skip-tracing' });
     expect(skip.statusCode, skip.body).toBe(200);

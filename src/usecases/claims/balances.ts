@@ -115,18 +115,21 @@ export async function rollBalances(db: Db, asOf = today().toString(), chunk = 20
       for (const r of rows) byTenant.set(r.tenant_id, [...(byTenant.get(r.tenant_id) ?? []), r]);
       const out: { id: string; b: StoredBalance }[] = [];
       for (const [tenantId, list] of byTenant) {
-        const ledgers = await loadLedgers(trx, { tenantId }, list.map((r) => r.id));
+        // Terms are enough to roll; the ledger is read only for the claims that need a replay.
+        const terms = await loadLedgers(trx, { tenantId }, list.map((r) => r.id), { history: false });
+        const replay: string[] = [];
         for (const r of list) {
-          const l = ledgers.get(r.id)!;
           const stored = r.balance_on === null ? null : storedOf(r);
-          const rolled = stored && rollBalance(book, l.terms, stored, asOf);
+          const rolled = stored && rollBalance(book, terms.get(r.id)!.terms, stored, asOf);
           if (rolled) {
             result.rolled++;
             if (rolled !== stored) out.push({ id: r.id, b: rolled });
-          } else {
-            result.replayed++;
-            out.push({ id: r.id, b: fromLedger(book, l, asOf) });
-          }
+          } else replay.push(r.id);
+        }
+        if (replay.length) {
+          const ledgers = await loadLedgers(trx, { tenantId }, replay);
+          for (const id of replay) out.push({ id, b: fromLedger(book, ledgers.get(id)!, asOf) });
+          result.replayed += replay.length;
         }
       }
       await writeBalances(trx, out);

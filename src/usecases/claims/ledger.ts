@@ -43,7 +43,12 @@ export interface ClaimLedger {
 }
 
 /** Loads the ledgers of the given claims of the actor's tenant (callers lock the claims first when they write). */
-export async function loadLedgers(db: Db, scope: { tenantId: string }, claimIds: readonly string[]): Promise<Map<string, ClaimLedger>> {
+export async function loadLedgers(
+  db: Db,
+  scope: { tenantId: string },
+  claimIds: readonly string[],
+  opts: { history?: boolean } = {},
+): Promise<Map<string, ClaimLedger>> {
   const out = new Map<string, ClaimLedger>();
   if (claimIds.length === 0) return out;
   const claims = await db
@@ -114,6 +119,8 @@ export async function loadLedgers(db: Db, scope: { tenantId: string }, claimIds:
       stored: new Map(),
     });
   }
+  // Terms only (the balances job rolls stored figures forward with nothing else).
+  if (opts.history === false) return out;
   const rows = await db
     .selectFrom('payment_allocations as a')
     .innerJoin('payments as p', (j) => j.onRef('p.id', '=', 'a.payment_id').onRef('p.tenant_id', '=', 'a.tenant_id'))
