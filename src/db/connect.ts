@@ -1,11 +1,17 @@
 import fs from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type Transaction, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { acquireDataDirLock } from './lock.ts';
 import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
+/**
+ * A handle inside a transaction. Use cases that write take one (`book…(trx, …)`), so a caller can
+ * compose several in one transaction — a bank statement's payments, a plan, a load — and the type
+ * refuses a plain handle where a transaction is needed.
+ */
+export type Trx = Transaction<DB>;
 
 export interface Database {
   db: Db;

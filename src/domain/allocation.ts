@@ -29,3 +29,22 @@ export function allocateInOrder(amount: string, items: readonly OpenItem[]): { a
   }
   return { allocations, unallocated: toMoneyString(left) };
 }
+
+export interface DueItem extends OpenItem {
+  /** When the claim fell due, 'YYYY-MM-DD'. */
+  dueDate: string;
+}
+
+/**
+ * Art. 1193 c.c. (imputazione legale): when the debtor does not say which debt a payment settles, it
+ * goes to the debt that has fallen due, and among those to the oldest. (The code's intermediate tests —
+ * the least secured, then the most burdensome — do not separate claims that carry no guarantee and
+ * run at the same legal rate, as a creditor's invoices do; a guarantee register will refine this.)
+ * Ties on the due date go by claim id, so the order is the same on every run.
+ */
+export function orderByArt1193<T extends DueItem>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => (a.dueDate === b.dueDate ? a.claimId.localeCompare(b.claimId) : a.dueDate < b.dueDate ? -1 : 1));
+}
+
+/** A payment the debtor did not assign, spread by the law's order (art. 1193 c.c.). */
+export const allocateByLaw = (amount: string, items: readonly DueItem[]) => allocateInOrder(amount, orderByArt1193(items));

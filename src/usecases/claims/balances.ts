@@ -180,13 +180,14 @@ export interface BalanceDifference {
  * Compares every claim's stored balance with the engine on its whole ledger, to the stored day
  * (`incasso check balances`). A claim never computed is reported as such.
  */
-export async function checkBalances(db: Db, chunk = 2000): Promise<{ checked: number; differences: BalanceDifference[] }> {
+export async function checkBalances(db: Db, opts: { tenantId?: string; chunk?: number } = {}): Promise<{ checked: number; differences: BalanceDifference[] }> {
+  const chunk = opts.chunk ?? 2000;
   const book = await currentRateBook(db);
   const differences: BalanceDifference[] = [];
   let checked = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    const rows = await db
+    let q = db
       .selectFrom('claims')
       .select([
         'id',
@@ -206,8 +207,9 @@ export async function checkBalances(db: Db, chunk = 2000): Promise<{ checked: nu
       ])
       .where('id', '>', after)
       .orderBy('id')
-      .limit(chunk)
-      .execute();
+      .limit(chunk);
+    if (opts.tenantId) q = q.where('tenant_id', '=', opts.tenantId);
+    const rows = await q.execute();
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     const byTenant = new Map<string, typeof rows>();

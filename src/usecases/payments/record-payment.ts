@@ -3,8 +3,8 @@ import { currentRateBook } from '../interest/rate-book.ts';
 import { dueOn, loadLedgers, refreshUnallocated, settleClaim } from '../claims/ledger.ts';
 import { refreshBalances } from '../claims/balances.ts';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
-import { allocateInOrder, type Allocation } from '../../domain/allocation.ts';
+import type { Db, Trx } from '../../db/connect.ts';
+import { allocateByLaw, type Allocation } from '../../domain/allocation.ts';
 import { oldestPlausibleValueDate, today } from '../../domain/dates.ts';
 import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import { money, sumMoney } from '../../domain/money.ts';
@@ -32,6 +32,16 @@ export async function recordPayment(
   input: z.input<typeof RecordPaymentInput>,
   now: { today?: string } = {},
 ): Promise<PaymentDetail> {
+  return db.transaction().execute((trx) => bookPayment(trx, actor, input, now));
+}
+
+/** `recordPayment` on a transaction the caller holds (a bank statement books many in one). */
+export async function bookPayment(
+  trx: Trx,
+  actor: Actor,
+  input: z.input<typeof RecordPaymentInput>,
+  now: { today?: string } = {},
+): Promise<PaymentDetail> {
   authorize(actor, 'create', 'payment');
   const data = parseInput(RecordPaymentInput, input);
   const todayIso = now.today ?? today().toString();
@@ -47,156 +57,153 @@ export async function recordPayment(
       },
     ]);
   }
-  return db.transaction().execute(async (trx) => {
-    if (data.idempotencyKey) {
-      const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
-      if (replay) return replay;
-    }
-    const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
-      throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
-    });
-    const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
-      throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
-    });
-    const wanted = data.allocations?.map((a) => a.claimId) ?? data.claimIds;
-    // Lock the candidate claims in a fixed order so concurrent payments cannot deadlock or double-apply.
-    let cq = trx
-      .selectFrom('claims')
-      .select(['id', 'external_ref', 'currency', 'status', 'due_date', 'issue_date', 'contract_date'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('debtor_id', '=', debtor.id)
-      .where('creditor_id', '=', creditor.id)
-      .orderBy('id')
-      .forUpdate();
-    if (wanted) cq = cq.where('id', 'in', wanted.length ? wanted : ['00000000-0000-0000-0000-000000000000']);
-    else cq = cq.where('status', 'in', OPEN_STATUSES).where('currency', '=', data.currency);
-    const candidates = await cq.execute();
-    // Money cannot pay a debt that did not exist yet: a claim counts from its contract or document date.
-    const existedBy = (c: (typeof candidates)[number]) => {
-      const origin = claimOrigin(c);
-      return origin === null || origin <= data.valueDate;
-    };
-    const claims = wanted ? candidates : candidates.filter(existedBy);
-    if (!wanted && candidates.length > 0 && claims.length === 0) {
-      const first = candidates.map(claimOrigin).filter((d) => d !== null).sort()[0]!;
-      throw invalid([
-        {
-          path: 'valueDate',
-          message: `Data valuta anteriore a ogni pratica aperta (la prima nasce il ${first}) (value date before any open claim existed)`,
-        },
-      ]);
-    }
-    const byId = new Map(claims.map((c) => [c.id, c]));
+  if (data.idempotencyKey) {
+    const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
+    if (replay) return replay;
+  }
+  const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
+    throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
+  });
+  const creditor = await loadCreditor(trx, actor, data.creditorId).catch(() => {
+    throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
+  });
+  const wanted = data.allocations?.map((a) => a.claimId) ?? data.claimIds;
+  // Lock the candidate claims in a fixed order so concurrent payments cannot deadlock or double-apply.
+  let cq = trx
+    .selectFrom('claims')
+    .select(['id', 'external_ref', 'currency', 'status', 'due_date', 'issue_date', 'contract_date'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', '=', debtor.id)
+    .where('creditor_id', '=', creditor.id)
+    .orderBy('id')
+    .forUpdate();
+  if (wanted) cq = cq.where('id', 'in', wanted.length ? wanted : ['00000000-0000-0000-0000-000000000000']);
+  else cq = cq.where('status', 'in', OPEN_STATUSES).where('currency', '=', data.currency);
+  const candidates = await cq.execute();
+  // Money cannot pay a debt that did not exist yet: a claim counts from its contract or document date.
+  const existedBy = (c: (typeof candidates)[number]) => {
+    const origin = claimOrigin(c);
+    return origin === null || origin <= data.valueDate;
+  };
+  const claims = wanted ? candidates : candidates.filter(existedBy);
+  if (!wanted && candidates.length > 0 && claims.length === 0) {
+    const first = candidates.map(claimOrigin).filter((d) => d !== null).sort()[0]!;
+    throw invalid([
+      {
+        path: 'valueDate',
+        message: `Data valuta anteriore a ogni pratica aperta (la prima nasce il ${first}) (value date before any open claim existed)`,
+      },
+    ]);
+  }
+  const byId = new Map(claims.map((c) => [c.id, c]));
 
-    const problems: { path: string; message: string }[] = [];
-    const seen = new Set<string>();
-    (wanted ?? []).forEach((id, i) => {
-      const path = data.allocations ? `allocations.${i}.claimId` : `claimIds.${i}`;
-      const c = byId.get(id);
-      // Each part is checked against the claim's outstanding on its own: two parts could overpay it.
-      if (data.allocations && seen.has(id)) problems.push({ path, message: 'Pratica ripetuta: una sola ripartizione per pratica (claim repeated in allocations)' });
-      else if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
-      else if (c.currency !== data.currency) problems.push({ path, message: `Pratica in ${c.currency}, pagamento in ${data.currency} (currency mismatch)` });
-      else if (!OPEN_STATUSES.includes(c.status as never)) problems.push({ path, message: `Pratica ${c.external_ref} non aperta (claim is ${c.status})` });
-      else if (!existedBy(c)) {
+  const problems: { path: string; message: string }[] = [];
+  const seen = new Set<string>();
+  (wanted ?? []).forEach((id, i) => {
+    const path = data.allocations ? `allocations.${i}.claimId` : `claimIds.${i}`;
+    const c = byId.get(id);
+    // Each part is checked against the claim's outstanding on its own: two parts could overpay it.
+    if (data.allocations && seen.has(id)) problems.push({ path, message: 'Pratica ripetuta: una sola ripartizione per pratica (claim repeated in allocations)' });
+    else if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
+    else if (c.currency !== data.currency) problems.push({ path, message: `Pratica in ${c.currency}, pagamento in ${data.currency} (currency mismatch)` });
+    else if (!OPEN_STATUSES.includes(c.status as never)) problems.push({ path, message: `Pratica ${c.external_ref} non aperta (claim is ${c.status})` });
+    else if (!existedBy(c)) {
+      problems.push({
+        path,
+        message: `Data valuta ${data.valueDate} anteriore alla pratica ${c.external_ref} (del ${claimOrigin(c)}) (value date before the claim existed)`,
+      });
+    }
+    seen.add(id);
+  });
+  if (problems.length) throw invalid(problems);
+
+  // What each claim owes on the value date — costs, interest and principal — by the interest engine.
+  const book = await currentRateBook(trx);
+  const ledgers = await loadLedgers(trx, actor, claims.map((c) => c.id));
+  const due = new Map(claims.map((c) => [c.id, dueOn(book, ledgers.get(c.id)!, data.valueDate, 'valueDate')]));
+  let allocations: Allocation[];
+  if (data.allocations) {
+    data.allocations.forEach((a, i) => {
+      if (money(a.amount).gt(due.get(a.claimId)!)) {
         problems.push({
-          path,
-          message: `Data valuta ${data.valueDate} anteriore alla pratica ${c.external_ref} (del ${claimOrigin(c)}) (value date before the claim existed)`,
+          path: `allocations.${i}.amount`,
+          message: `Oltre il dovuto della pratica al ${data.valueDate} (${due.get(a.claimId)!}) (more than the claim owes on the value date)`,
         });
       }
-      seen.add(id);
     });
+    const total = sumMoney(data.allocations.map((a) => a.amount));
+    if (total.gt(data.amount)) {
+      problems.push({ path: 'allocations', message: 'Le ripartizioni superano l’importo del pagamento (allocations exceed the payment)' });
+    }
     if (problems.length) throw invalid(problems);
+    allocations = data.allocations;
+  } else {
+    // The debtor did not say which debt it pays: the law's order (art. 1193 c.c., in the domain).
+    ({ allocations } = allocateByLaw(
+      data.amount,
+      claims.map((c) => ({ claimId: c.id, dueDate: c.due_date, outstanding: due.get(c.id)! })),
+    ));
+  }
 
-    // What each claim owes on the value date — costs, interest and principal — by the interest engine.
-    const book = await currentRateBook(trx);
-    const ledgers = await loadLedgers(trx, actor, claims.map((c) => c.id));
-    const due = new Map(claims.map((c) => [c.id, dueOn(book, ledgers.get(c.id)!, data.valueDate, 'valueDate')]));
-    let allocations: Allocation[];
-    if (data.allocations) {
-      data.allocations.forEach((a, i) => {
-        if (money(a.amount).gt(due.get(a.claimId)!)) {
-          problems.push({
-            path: `allocations.${i}.amount`,
-            message: `Oltre il dovuto della pratica al ${data.valueDate} (${due.get(a.claimId)!}) (more than the claim owes on the value date)`,
-          });
-        }
-      });
-      const total = sumMoney(data.allocations.map((a) => a.amount));
-      if (total.gt(data.amount)) {
-        problems.push({ path: 'allocations', message: 'Le ripartizioni superano l’importo del pagamento (allocations exceed the payment)' });
-      }
-      if (problems.length) throw invalid(problems);
-      allocations = data.allocations;
-    } else {
-      // Art. 1193 c.c.: the debtor did not say which debt it pays, so the oldest falls due first.
-      const ordered = [...claims].sort((a, b) => (a.due_date === b.due_date ? a.id.localeCompare(b.id) : a.due_date < b.due_date ? -1 : 1));
-      ({ allocations } = allocateInOrder(
-        data.amount,
-        ordered.map((c) => ({ claimId: c.id, outstanding: due.get(c.id)! })),
-      ));
-    }
+  const payment = await trx
+    .insertInto('payments')
+    .values({
+      tenant_id: actor.tenantId,
+      creditor_id: creditor.id,
+      debtor_id: debtor.id,
+      amount: data.amount,
+      unallocated: data.amount,
+      currency: data.currency,
+      value_date: data.valueDate,
+      method: data.method,
+      reference: data.reference ?? null,
+      payer_name: data.payerName ?? null,
+      note: data.note ?? null,
+      idempotency_key: data.idempotencyKey ?? null,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
-    const payment = await trx
-      .insertInto('payments')
-      .values({
-        tenant_id: actor.tenantId,
-        creditor_id: creditor.id,
-        debtor_id: debtor.id,
-        amount: data.amount,
-        unallocated: data.amount,
-        currency: data.currency,
-        value_date: data.valueDate,
-        method: data.method,
-        reference: data.reference ?? null,
-        payer_name: data.payerName ?? null,
-        note: data.note ?? null,
-        idempotency_key: data.idempotencyKey ?? null,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-
-    // Each claim's share is split into costs, interest and principal by replaying the claim's payments.
-    const touched = new Set<string>([payment.id]);
-    for (const a of allocations) {
-      const ledger = ledgers.get(a.claimId)!;
-      const before = { principalPaid: ledger.principalPaid, interestPaid: ledger.interestPaid, costsPaid: ledger.costsPaid, status: ledger.status };
-      ledger.payments.push({ paymentId: payment.id, date: data.valueDate, amount: a.amount });
-      const excess = await settleClaim(trx, actor, book, ledger);
-      for (const id of excess.keys()) touched.add(id);
-      const after = (await loadLedgers(trx, actor, [a.claimId])).get(a.claimId)!;
-      await recordAudit(trx, actor, {
-        action: 'claim.payment_applied',
-        entityType: 'claim',
-        entityId: a.claimId,
-        debtorId: debtor.id,
-        creditorId: creditor.id,
-        before,
-        after: {
-          principalPaid: after.principalPaid,
-          interestPaid: after.interestPaid,
-          costsPaid: after.costsPaid,
-          status: after.status,
-          paymentId: payment.id,
-          allocated: a.amount,
-          split: after.stored.get(payment.id) ?? {},
-        },
-      });
-    }
-    await refreshBalances(trx, actor.tenantId, allocations.map((a) => a.claimId));
-    await refreshUnallocated(trx, actor, touched);
-    const detail = (await fetchPaymentDetail(trx, actor, payment.id))!;
+  // Each claim's share is split into costs, interest and principal by replaying the claim's payments.
+  const touched = new Set<string>([payment.id]);
+  for (const a of allocations) {
+    const ledger = ledgers.get(a.claimId)!;
+    const before = { principalPaid: ledger.principalPaid, interestPaid: ledger.interestPaid, costsPaid: ledger.costsPaid, status: ledger.status };
+    ledger.payments.push({ paymentId: payment.id, date: data.valueDate, amount: a.amount });
+    const excess = await settleClaim(trx, actor, book, ledger);
+    for (const id of excess.keys()) touched.add(id);
+    const after = (await loadLedgers(trx, actor, [a.claimId])).get(a.claimId)!;
     await recordAudit(trx, actor, {
-      action: 'payment.recorded',
-      entityType: 'payment',
-      entityId: payment.id,
+      action: 'claim.payment_applied',
+      entityType: 'claim',
+      entityId: a.claimId,
       debtorId: debtor.id,
       creditorId: creditor.id,
-      after: detail,
+      before,
+      after: {
+        principalPaid: after.principalPaid,
+        interestPaid: after.interestPaid,
+        costsPaid: after.costsPaid,
+        status: after.status,
+        paymentId: payment.id,
+        allocated: a.amount,
+        split: after.stored.get(payment.id) ?? {},
+      },
     });
-    return detail;
+  }
+  await refreshBalances(trx, actor.tenantId, allocations.map((a) => a.claimId));
+  await refreshUnallocated(trx, actor, touched);
+  const detail = (await fetchPaymentDetail(trx, actor, payment.id))!;
+  await recordAudit(trx, actor, {
+    action: 'payment.recorded',
+    entityType: 'payment',
+    entityId: payment.id,
+    debtorId: debtor.id,
+    creditorId: creditor.id,
+    after: detail,
   });
+  return detail;
 }
 
 /**
