@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimCost, ClaimPayment, ClaimTerms } from '../interest/claim-ledger.ts';
+import { claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
+import { fastLastRateDay } from '../interest/fast.ts';
 import { book, day, decimals, prng } from '../interest/test-book.ts';
 import { balanceDifferences, balanceFromLedger, rollBalance } from './balance.ts';
 
@@ -66,6 +67,25 @@ describe('stored balances kept current', () => {
     }
     expect(rolled).toBeGreaterThan(2000);
     expect(replay).toBeGreaterThan(20);
+  });
+
+  it('knows the last day of a claim’s rates from the compiled table, as the regime resolves it', () => {
+    const rnd = prng(77);
+    let compared = 0;
+    for (let i = 0; i < 1000; i++) {
+      const { t } = randomClaim(rnd);
+      const fast = fastLastRateDay(book, claimCase(t, [], [], t.dueDate));
+      let slow: string | null | { error: string };
+      try {
+        slow = ratesKnownUntil(book, t);
+      } catch (err) {
+        slow = { error: (err as Error).message };
+      }
+      if (fast === undefined) continue;
+      compared++;
+      expect(fast, JSON.stringify(t)).toEqual(slow);
+    }
+    expect(compared).toBeGreaterThan(700);
   });
 
   it('carries the interest a part payment left, and restarts accrual the day after it', () => {

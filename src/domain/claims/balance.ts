@@ -1,6 +1,6 @@
 import { InterestInputError } from '../interest/compute.ts';
 import { claimBalance, claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
-import { fastTotals } from '../interest/fast.ts';
+import { fastLastRateDay, fastTotals } from '../interest/fast.ts';
 import type { RateBook } from '../interest/regimes.ts';
 import { money, toMoneyString } from '../money.ts';
 
@@ -80,7 +80,8 @@ export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asO
   if (s.asOf <= t.dueDate) return null;
   let end = asOf;
   try {
-    const until = ratesKnownUntil(book, t);
+    const fastUntil = fastLastRateDay(book, claimCase(t, [], [], t.dueDate));
+    const until = fastUntil !== undefined ? fastUntil : ratesKnownUntil(book, t);
     if (until !== null && until < end) end = until;
   } catch (err) {
     if (err instanceof InterestInputError) return null;

@@ -1,7 +1,7 @@
 import type { AllocationOrder, ClaimKind, Currency, DebtorKind, Jurisdiction } from '../model.ts';
 import { computeStatement, InterestInputError, type Component, type InterestCase, type Statement } from './compute.ts';
 import type { DayCount } from './day-count.ts';
-import { fastTotals, totalsOf, type InterestTotals } from './fast.ts';
+import { fastLastRateDay, fastTotals, totalsOf, type InterestTotals } from './fast.ts';
 import { RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
 
 /**
@@ -139,7 +139,8 @@ export function claimBalance(
   let end = asOf;
   let known: string | null = null;
   try {
-    const until = ratesKnownUntil(book, t);
+    const fastUntil = fast ? fastLastRateDay(book, claimCase(t, [], [], t.dueDate)) : undefined;
+    const until = fastUntil !== undefined ? fastUntil : ratesKnownUntil(book, t);
     if (until !== null && until < asOf && until >= t.dueDate) {
       end = until;
       known = until;

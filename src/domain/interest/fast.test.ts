@@ -86,7 +86,7 @@ function randomCase(rnd: () => number): InterestCase {
 }
 
 describe('fast path = exact path', () => {
-  it('on 2,000 seeded random cases: all regimes and day counts, 0–3 payments, costs, €0.01–€10^12, 0–50 years', () => {
+  it('on 2,000 seeded random cases: all regimes and day counts, 0–3 payments, costs, €0.01–€10^12, 0–50 years', { timeout: 30_000 }, () => {
     const engine = new FastInterest(book);
     const rnd = prng(20261122);
     let errors = 0;

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { computeStatement, DEFAULT_ALLOCATION, type InterestCase, type Statement } from './compute.ts';
 import type { RateTable } from './rate-table.ts';
 import { C4_FROM, DE_NEW_RULES_AFTER, PLUS8_FROM, resolveRegime, type RateBook } from './regimes.ts';
@@ -568,6 +569,25 @@ export class FastInterest {
     return this.evaluate(c) === OK;
   }
 
+  private readonly lastDays = new WeakMap<CompiledTable, string | null>();
+
+  /**
+   * The last day the case's rates are known (`ratesKnownUntil` of claim-ledger.ts: null when the
+   * table never ends), from the table compiled once per regime key; undefined when the fast path does
+   * not model the case (the caller asks the exact path, which also names what is wrong).
+   */
+  lastRateDay(c: InterestCase): string | null | undefined {
+    const entry = this.entryOf(c);
+    if (entry === undefined || entry.rejected || entry.table === null) return undefined;
+    const t = entry.table;
+    let day = this.lastDays.get(t);
+    if (day === undefined) {
+      day = t.last === Infinity ? null : Temporal.PlainDate.from('1899-12-31').add({ days: t.last }).toString();
+      this.lastDays.set(t, day);
+    }
+    return day;
+  }
+
   private evaluate(c: InterestCase): number {
     const code = this.run(c);
     if (code === OK) this.stats.fast++;
@@ -869,12 +889,19 @@ export class FastInterest {
 
 const engines = new WeakMap<RateBook, FastInterest>();
 
-/** The totals of `computeStatement(book, c)` by the fast path (one engine, with its caches, per book). */
-export function fastTotals(book: RateBook, c: InterestCase): InterestTotals {
+function engineOf(book: RateBook): FastInterest {
   let engine = engines.get(book);
   if (!engine) {
     engine = new FastInterest(book);
     engines.set(book, engine);
   }
-  return engine.totals(c);
+  return engine;
 }
+
+/** The totals of `computeStatement(book, c)` by the fast path (one engine, with its caches, per book). */
+export function fastTotals(book: RateBook, c: InterestCase): InterestTotals {
+  return engineOf(book).totals(c);
+}
+
+/** `FastInterest.lastRateDay` on the book's engine. */
+export const fastLastRateDay = (book: RateBook, c: InterestCase): string | null | undefined => engineOf(book).lastRateDay(c);

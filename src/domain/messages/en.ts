@@ -107,6 +107,7 @@ export const en: Catalogue = {
   'claim.ref_used': 'Reference "{ref}" already used for this creditor',
   'claim.due_before_issue': 'The due date is before the issue date',
   'claim.principal_below_paid': 'The principal cannot be less than the amount already paid ({paid})',
+  'claim.status_from_payments': '"Paid" follows from recorded payments: record a payment instead',
   'claim.cannot_reopen': 'The claim already has payments of {paid}: it cannot go back to "open"',
   'claim.currency_fixed': 'The currency cannot change: the claim already has payments',
   'claim.cost_in_future': 'The cost date is in the future',

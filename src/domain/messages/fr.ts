@@ -107,6 +107,7 @@ export const fr: Catalogue = {
   'claim.ref_used': 'Référence « {ref} » déjà utilisée pour ce mandant',
   'claim.due_before_issue': 'L’échéance précède la date d’émission',
   'claim.principal_below_paid': 'Le capital ne peut être inférieur au montant déjà payé ({paid})',
+  'claim.status_from_payments': '« Payé » découle des paiements enregistrés : enregistrer un paiement',
   'claim.cannot_reopen': 'Le dossier a déjà des paiements de {paid} : il ne peut redevenir « ouvert »',
   'claim.currency_fixed': 'Devise non modifiable : le dossier a déjà des paiements',
   'claim.cost_in_future': 'La date des frais est dans le futur',

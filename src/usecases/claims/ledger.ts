@@ -19,6 +19,7 @@ import type { AllocationOrder, ClaimKind, ClaimStatus, Currency, DebtorKind, Jur
 import type { Actor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
 import { refreshBalances } from './balances.ts';
 
 /** A claim with everything the engine derives its balance from. */
@@ -232,10 +233,7 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
   const st = result.statement;
   const paidOff = l.payments.length > 0 && money(st.totalDue).eq(0);
   const lastPayment = l.payments.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
-  let status: ClaimStatus = l.status;
-  if (paidOff) status = 'paid';
-  else if (l.status === 'paid') status = 'partially_paid';
-  else if (l.payments.length > 0 && (l.status === 'open' || l.status === 'in_collection')) status = 'partially_paid';
+  const status = statusAfterSettlement(l.status, { anyPayment: l.payments.length > 0, paidOff });
   const after = {
     principalPaid: st.principalPaid,
     interestPaid: st.interestPaid,

@@ -1,4 +1,5 @@
 import { setPrincipalAmount } from './components.ts';
+import { isClosed, manualStatusProblem, type ClaimStatus } from '../../domain/claims/lifecycle.ts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
@@ -16,7 +17,6 @@ import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
 
-const CLOSED = new Set(['paid', 'written_off', 'returned']);
 /** Fields the interest engine reads: changing one re-splits the claim's payments. */
 const LEDGER_FIELDS = [
   'principal',
@@ -53,9 +53,8 @@ export async function updateClaim(
     if (data.principal !== undefined && money(data.principal).lt(current.principal_paid)) {
       throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.principal_paid })]);
     }
-    if (data.status === 'open' && money(current.principal_paid).gt(0)) {
-      throw invalid([fieldError('status', 'claim.cannot_reopen', { paid: current.principal_paid })]);
-    }
+    const statusProblem = data.status && manualStatusProblem(data.status, { principalPaid: current.principal_paid });
+    if (statusProblem) throw invalid([fieldError('status', statusProblem.code, statusProblem.params)]);
     if (data.currency !== undefined && data.currency !== current.currency && money(current.principal_paid).gt(0)) {
       throw invalid([fieldError('currency', 'claim.currency_fixed')]);
     }
@@ -109,7 +108,7 @@ export async function updateClaim(
       nextActionOn: 'next_action_on',
     };
     for (const [k, col] of Object.entries(map)) if (k in a) set[col] = a[k];
-    if ('status' in a) set.closed_on = CLOSED.has(String(a.status)) ? sql`current_date` : null;
+    if ('status' in a) set.closed_on = isClosed(a.status as ClaimStatus) ? sql`current_date` : null;
     await trx
       .updateTable('claims')
       .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })

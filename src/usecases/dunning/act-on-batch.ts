@@ -9,6 +9,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { checkLetterPayment, renderEmail, type LetterInput } from '../../integrations/letters/index.ts';
 import { balanceOf, loadLedgers, resettleClaim, type ClaimLedger } from '../claims/ledger.ts';
 import { refreshBalances } from '../claims/balances.ts';
+import { STATUS_AFTER_DUNNING_STEP } from '../../domain/claims/lifecycle.ts';
 import { recordAudits, type AuditEntry } from '../shared/audit.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { decideDebtor, finishPlan, type DebtorPlan } from './decide.ts';
@@ -353,7 +354,7 @@ async function writeCommunications(
   await sql`
     update claims c
        set dunning_step_no = v.step_no, dunning_step_key = v.step_key, dunning_step_on = ${opts.date}::date, stage = v.stage,
-           status = case when c.status = 'open' then 'in_collection' else c.status end,
+           status = case ${sql.join(Object.entries(STATUS_AFTER_DUNNING_STEP).map(([from, to]) => sql`when c.status = ${from} then ${to}`), sql` `)} else c.status end,
            next_action_on = v.next_on, version = c.version + 1, updated_at = now()
       from (values ${sql.join(steps)}) as v(id, step_no, step_key, stage, next_on)
      where c.tenant_id = ${actor.tenantId} and c.id = v.id`.execute(trx);

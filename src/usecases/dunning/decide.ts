@@ -32,10 +32,8 @@ import type { DebtorContext } from './load-context.ts';
  * checked against the total later (`finishPlan`).
  */
 
-/** Claims in these states are never acted on: dunning is paused (a promise, a plan, a dispute). */
-export const PAUSED_STATUSES: readonly ClaimStatus[] = ['promised', 'in_plan', 'disputed'];
-/** Claims in these states are worked by the engine. */
-export const ACTIONABLE_STATUSES: readonly ClaimStatus[] = ['open', 'in_collection', 'partially_paid'];
+import { ACTIONABLE_STATUSES } from '../../domain/claims/lifecycle.ts';
+export { ACTIONABLE_STATUSES, PAUSED_STATUSES } from '../../domain/claims/lifecycle.ts';
 
 export interface PlannedClaim {
   claimId: string;
