@@ -85,9 +85,8 @@ try {
              case when g % 3 = 0 then lpad(g::text, 11, '0') end, 'it'
         from generate_series(1, ${DEBTORS}) g`.execute(db);
     await sql`
-      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, issue_date, due_date, jurisdiction,
-                          principal_due, total_due, interest_from)
-      select tenant_id, creditor_id, debtor_id, external_ref, 'invoice', principal, 'EUR', due_date - 30, due_date, 'IT', principal, principal, due_date
+      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, issue_date, due_date, jurisdiction)
+      select tenant_id, creditor_id, debtor_id, external_ref, 'invoice', principal, 'EUR', due_date - 30, due_date, 'IT'
         from (select ${tenant.id}::uuid as tenant_id, ${creditor.id}::uuid as creditor_id, d.id as debtor_id,
                      'FT-' || (2019 + ((d.n * ${PER_DEBTOR} + k) % 7)) || '-' || lpad(((d.n - 1) * ${PER_DEBTOR} + k)::text, 7, '0') as external_ref,
                      (10 + (d.n * 7919 + k * 104729) % 49990)::numeric(15,2) as principal,

@@ -102,9 +102,8 @@ try {
         from debtors where tenant_id = ${tenant.id} and kind = 'company' and abs(hashtext(id::text)) % 5 = 0`.execute(db);
     // Claims: PER_DEBTOR per debtor, due over the last 400 days.
     await sql`
-      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime,
-                          principal_due, total_due, interest_from)
-      select tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime, principal, principal, due_date
+      insert into claims (tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime)
+      select tenant_id, creditor_id, debtor_id, external_ref, kind, principal, currency, due_date, jurisdiction, interest_regime
         from (select ${tenant.id}::uuid as tenant_id, ${creditor.id}::uuid as creditor_id, d.id as debtor_id, 'FT-' || d.n || '-' || k as external_ref,
                      'invoice' as kind, (50 + (d.n * 7 + k * 13) % 4950)::numeric(15,2) as principal,
                      'EUR' as currency, ${DAY}::date - (11 + (d.n * 31 + k * 97) % 400)::int as due_date, 'IT' as jurisdiction, 'it-legal' as interest_regime

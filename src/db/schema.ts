@@ -171,15 +171,6 @@ export interface ClaimsTable {
   stage: Generated<string>;
   /** What was paid on the principal component(s). */
   principal_paid: ColumnType<string, string | undefined, string>;
-  /** The stored balance, as of `balance_on` (null: not computed yet); see src/domain/claims/balance.ts. */
-  principal_due: ColumnType<string, string, string>;
-  interest_due: ColumnType<string, string | undefined, string>;
-  costs_due: ColumnType<string, string | undefined, string>;
-  total_due: ColumnType<string, string, string>;
-  interest_carried: ColumnType<string, string | undefined, string>;
-  interest_from: ColumnType<string, string, string>;
-  balance_on: NullableDate;
-  balance_problem: string | null;
   next_action_on: NullableDate;
   closed_on: NullableDate;
   strategy_id: string | null;
@@ -229,6 +220,27 @@ export interface ClaimComponentsTable {
   waived: ColumnType<string, string | undefined, string>;
   tribute_code: string | null;
   created_at: Generated<Date>;
+}
+
+/**
+ * A claim's stored balance, as of `balance_on` (null: not computed yet); see src/domain/claims/balance.ts.
+ * Rows are made and kept in step with their claim (status, creditor, currency, principal) by triggers.
+ */
+export interface ClaimBalancesTable {
+  claim_id: string;
+  tenant_id: string;
+  creditor_id: string;
+  currency: string;
+  status: string;
+  principal: Numeric;
+  principal_due: Numeric;
+  interest_due: Numeric;
+  costs_due: Numeric;
+  total_due: Numeric;
+  interest_carried: Numeric;
+  interest_from: ColumnType<string, string, string>;
+  balance_on: NullableDate;
+  balance_problem: string | null;
 }
 
 export interface ClaimTotalDeltasTable {
@@ -556,6 +568,7 @@ export interface DB {
   payment_allocations: PaymentAllocationsTable;
   claim_components: ClaimComponentsTable;
   claim_total_deltas: ClaimTotalDeltasTable;
+  claim_balances: ClaimBalancesTable;
   claim_costs: ClaimCostsTable;
   import_mappings: ImportMappingsTable;
   import_jobs: ImportJobsTable;

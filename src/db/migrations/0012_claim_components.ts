@@ -7,13 +7,13 @@ import { sql, type Kysely } from 'kysely';
  *   paid and waived on it). Every existing claim becomes one `principal` component holding its
  *   principal and what was paid on it; payments, costs and history stay as they were.
  * - `claims.amount_paid` held the principal paid: it is renamed `principal_paid`.
- * - The stored balance (`principal_due` … `total_due`, as of `balance_on`, with the interest carried
- *   since the last payment): written by every event that changes what the claim owes and rolled
- *   forward daily (src/domain/claims/balance.ts). Existing claims get `balance_on` null: the balances
- *   job computes them from their ledgers before anything reads them as current.
+ * - `claim_balances`: the stored balance (`principal_due` … `total_due`, as of `balance_on`, with the
+ *   interest carried since the last payment), written by every event that changes what the claim owes
+ *   and rolled forward daily (src/domain/claims/balance.ts). Existing claims get `balance_on` null: the
+ *   balances job computes them from their ledgers.
  * - Principal allocations point at the component they paid.
  * - `claim_total_deltas`: the portfolio's sums per tenant, creditor, currency and status, kept by
- *   statement-level triggers on `claims` (one grouped row per statement, from its transition tables:
+ *   statement-level triggers on `claim_balances` (one grouped row per statement, from its transition tables:
  *   no per-row cost, no lock shared by concurrent writers). The dashboard sums these few rows instead
  *   of scanning every claim; the balances job compacts them (src/usecases/claims/totals.ts).
  */
@@ -43,27 +43,55 @@ insert into claim_components (tenant_id, claim_id, position, kind, amount, accru
 select tenant_id, id, 1, 'principal', principal, true, amount_paid from claims;
 
 alter table claims rename column amount_paid to principal_paid;
-alter table claims
-  add column principal_due numeric(15,2),
-  add column interest_due numeric(15,2) not null default 0,
-  add column costs_due numeric(15,2) not null default 0,
-  add column total_due numeric(15,2),
-  add column interest_carried numeric(15,2) not null default 0,
-  add column interest_from date,
-  add column balance_on date,
-  add column balance_problem text;
-update claims set principal_due = principal - principal_paid, total_due = principal - principal_paid, interest_from = due_date;
-alter table claims
-  alter column principal_due set not null,
-  alter column total_due set not null,
-  alter column interest_from set not null;
 
+-- The stored balance, one narrow row per claim: it changes every night for every open claim, so it
+-- lives apart from the claim (whose row carries a dozen indexes, trigram ones among them) and carries
+-- copies of what lists and sums group and filter it by, kept by the triggers below.
+create table claim_balances (
+  claim_id uuid primary key references claims(id) on delete cascade,
+  tenant_id uuid not null,
+  creditor_id uuid not null,
+  currency text not null,
+  status text not null,
+  principal numeric(15,2) not null,
+  principal_due numeric(15,2) not null,
+  interest_due numeric(15,2) not null default 0,
+  costs_due numeric(15,2) not null default 0,
+  total_due numeric(15,2) not null,
+  interest_carried numeric(15,2) not null default 0,
+  interest_from date not null,
+  balance_on date,
+  balance_problem text
+);
+insert into claim_balances (claim_id, tenant_id, creditor_id, currency, status, principal, principal_due, total_due, interest_from)
+select id, tenant_id, creditor_id, currency, status, principal, principal - principal_paid, principal - principal_paid, due_date from claims;
 -- What lists sort by, and what the balances job looks for: balances never computed, and open claims'
 -- balances of an earlier day (closed claims keep the figures of their last event).
-create index claims_total_due on claims(tenant_id, total_due desc, id);
-create index claims_balance_missing on claims(id) where balance_on is null;
-create index claims_balance_open on claims(balance_on)
+create index claim_balances_total_due on claim_balances(tenant_id, total_due desc, claim_id);
+create index claim_balances_missing on claim_balances(claim_id) where balance_on is null;
+create index claim_balances_open on claim_balances(balance_on)
   where status in ('open', 'in_collection', 'promised', 'in_plan', 'disputed', 'partially_paid', 'legal');
+
+-- A new claim gets its opening balance (computed from its ledger by the use case in the same
+-- transaction, or by the balances job); its status, creditor, currency and amount follow it.
+create function claim_balances_open_rows() returns trigger language plpgsql as $$
+begin
+  insert into claim_balances (claim_id, tenant_id, creditor_id, currency, status, principal, principal_due, total_due, interest_from)
+  select id, tenant_id, creditor_id, currency, status, principal, principal - principal_paid, principal - principal_paid, due_date from new_claims;
+  return null;
+end $$;
+create trigger claims_open_balances after insert on claims referencing new table as new_claims
+  for each statement execute function claim_balances_open_rows();
+create function claim_balances_follow() returns trigger language plpgsql as $$
+begin
+  update claim_balances set status = new.status, creditor_id = new.creditor_id, currency = new.currency, principal = new.principal
+   where claim_id = new.id;
+  return null;
+end $$;
+create trigger claims_balances_follow after update of status, creditor_id, currency, principal on claims
+  for each row when (old.status is distinct from new.status or old.creditor_id is distinct from new.creditor_id
+                     or old.currency is distinct from new.currency or old.principal is distinct from new.principal)
+  execute function claim_balances_follow();
 
 create table claim_total_deltas (
   id bigint generated always as identity primary key,
@@ -102,15 +130,15 @@ begin
   end if;
   return null;
 end $$;
-create trigger claims_totals_insert after insert on claims referencing new table as new_claims
+create trigger balances_totals_insert after insert on claim_balances referencing new table as new_claims
   for each statement execute function claim_totals_delta();
-create trigger claims_totals_update after update on claims referencing old table as old_claims new table as new_claims
+create trigger balances_totals_update after update on claim_balances referencing old table as old_claims new table as new_claims
   for each statement execute function claim_totals_delta();
-create trigger claims_totals_delete after delete on claims referencing old table as old_claims
+create trigger balances_totals_delete after delete on claim_balances referencing old table as old_claims
   for each statement execute function claim_totals_delta();
 insert into claim_total_deltas (tenant_id, creditor_id, currency, status, claims, principal, principal_due, interest_due, costs_due, total_due)
 select tenant_id, creditor_id, currency, status, count(*), sum(principal), sum(principal_due), sum(interest_due), sum(costs_due), sum(total_due)
-  from claims group by tenant_id, creditor_id, currency, status;
+  from claim_balances group by tenant_id, creditor_id, currency, status;
 
 alter table payment_allocations add column component_id uuid references claim_components(id) on delete cascade;
 update payment_allocations a set component_id = k.id
@@ -125,16 +153,13 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .raw(
       `
 alter table payment_allocations drop column component_id;
-drop trigger claims_totals_insert on claims;
-drop trigger claims_totals_update on claims;
-drop trigger claims_totals_delete on claims;
+drop trigger claims_open_balances on claims;
+drop trigger claims_balances_follow on claims;
+drop function claim_balances_open_rows();
+drop function claim_balances_follow();
+drop table claim_balances;
 drop function claim_totals_delta();
 drop table claim_total_deltas;
-drop index claims_total_due;
-drop index claims_balance_missing;
-drop index claims_balance_open;
-alter table claims drop column principal_due, drop column interest_due, drop column costs_due, drop column total_due,
-  drop column interest_carried, drop column interest_from, drop column balance_on, drop column balance_problem;
 alter table claims rename column principal_paid to amount_paid;
 drop table claim_components;
 `,

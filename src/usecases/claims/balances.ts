@@ -13,11 +13,6 @@ import { loadLedgers, type ClaimLedger } from './ledger.ts';
  * `balances` job. Readers (dashboard, lists, sorting, reports) use the stored figures.
  */
 
-/** The columns a new claim starts with before its balance is computed (same transaction). */
-export function openingBalance(principal: string, dueDate: string) {
-  return { principal_due: principal, total_due: principal, interest_from: dueDate, balance_on: null };
-}
-
 const CHUNK = 1000;
 
 /**
@@ -43,14 +38,14 @@ async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance }[]):
   if (rows.length === 0) return;
   const col = <T>(f: (r: { id: string; b: StoredBalance }) => T) => rows.map(f);
   await sql`
-    update claims c set
+    update claim_balances c set
       principal_due = v.principal_due, interest_due = v.interest_due, costs_due = v.costs_due, total_due = v.total_due,
       interest_carried = v.interest_carried, interest_from = v.interest_from, balance_on = v.balance_on, balance_problem = v.problem
     from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.b.principalDue)}::numeric[], ${col((r) => r.b.interestDue)}::numeric[],
       ${col((r) => r.b.costsDue)}::numeric[], ${col((r) => r.b.totalDue)}::numeric[], ${col((r) => r.b.interestCarried)}::numeric[],
       ${col((r) => r.b.interestFrom)}::date[], ${col((r) => r.b.asOf)}::date[], ${col((r) => r.b.problem)}::text[])
       as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem)
-    where c.id = v.id`.execute(trx);
+    where c.claim_id = v.id`.execute(trx);
 }
 
 export interface RollResult {
@@ -72,42 +67,32 @@ export async function rollBalances(db: Db, asOf = today().toString(), chunk = 20
   const result: RollResult = { asOf, rolled: 0, replayed: 0, skipped: 0 };
   // Nothing stale (the normal case between nights): two probes of partial indexes.
   const { rows: stale } = await sql<{ any: boolean }>`
-    select exists (select 1 from claims where balance_on is null)
-        or exists (select 1 from claims where balance_on < ${asOf}::date and status in (${sql.join(OPEN_STATUSES)})) as any`.execute(db);
+    select exists (select 1 from claim_balances where balance_on is null)
+        or exists (select 1 from claim_balances where balance_on < ${asOf}::date and status in (${sql.join(OPEN_STATUSES)})) as any`.execute(db);
   if (!stale[0]?.any) return result;
   const book = await currentRateBook(db);
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       const ids = await trx
-        .selectFrom('claims')
-        .select('id')
-        .where('id', '>', after)
+        .selectFrom('claim_balances')
+        .select('claim_id as id')
+        .where('claim_id', '>', after)
         .where((eb) => eb.or([eb('balance_on', 'is', null), eb.and([eb('balance_on', '<', asOf), eb('status', 'in', OPEN_STATUSES)])]))
-        .orderBy('id')
+        .orderBy('claim_id')
         .limit(chunk)
         .execute();
       if (ids.length === 0) return true;
       after = ids[ids.length - 1]!.id;
-      const rows = await trx
-        .selectFrom('claims')
-        .select([
-          'id',
-          'tenant_id',
-          'balance_on',
-          'principal_paid',
-          'interest_paid',
-          'costs_paid',
-          'principal_due',
-          'interest_due',
-          'costs_due',
-          'total_due',
-          'interest_carried',
-          'interest_from',
-          'balance_problem',
-        ])
-        .where('id', 'in', ids.map((r) => r.id))
-        .forUpdate()
+      // The claims are locked (as a payment being booked locks them): a balance is never overwritten
+      // with figures older than the booking's.
+      const rows = await storedSelect(trx)
+        .where(
+          'c.id',
+          'in',
+          ids.map((r) => r.id),
+        )
+        .forUpdate('c')
         .skipLocked()
         .execute();
       result.skipped += ids.length - rows.length;
@@ -137,6 +122,29 @@ export async function rollBalances(db: Db, asOf = today().toString(), chunk = 20
     });
     if (done) return result;
   }
+}
+
+/** A claim with its stored balance (the paid sums are the claim's, settled with its payments). */
+function storedSelect(db: Db) {
+  return db
+    .selectFrom('claims as c')
+    .innerJoin('claim_balances as b', 'b.claim_id', 'c.id')
+    .select([
+      'c.id',
+      'c.tenant_id',
+      'c.external_ref',
+      'b.balance_on',
+      'c.principal_paid',
+      'c.interest_paid',
+      'c.costs_paid',
+      'b.principal_due',
+      'b.interest_due',
+      'b.costs_due',
+      'b.total_due',
+      'b.interest_carried',
+      'b.interest_from',
+      'b.balance_problem',
+    ]);
 }
 
 interface StoredRow {
@@ -187,28 +195,8 @@ export async function checkBalances(db: Db, opts: { tenantId?: string; chunk?: n
   let checked = 0;
   let after = '00000000-0000-0000-0000-000000000000';
   for (;;) {
-    let q = db
-      .selectFrom('claims')
-      .select([
-        'id',
-        'tenant_id',
-        'external_ref',
-        'balance_on',
-        'principal_paid',
-        'interest_paid',
-        'costs_paid',
-        'principal_due',
-        'interest_due',
-        'costs_due',
-        'total_due',
-        'interest_carried',
-        'interest_from',
-        'balance_problem',
-      ])
-      .where('id', '>', after)
-      .orderBy('id')
-      .limit(chunk);
-    if (opts.tenantId) q = q.where('tenant_id', '=', opts.tenantId);
+    let q = storedSelect(db).where('c.id', '>', after).orderBy('c.id').limit(chunk);
+    if (opts.tenantId) q = q.where('c.tenant_id', '=', opts.tenantId);
     const rows = await q.execute();
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;

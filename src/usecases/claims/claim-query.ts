@@ -15,6 +15,7 @@ export function claimsQuery(db: Db, actor: Actor) {
     .selectFrom('claims as c')
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
     .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'c.creditor_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
+    .innerJoin('claim_balances as b', 'b.claim_id', 'c.id')
     .where('c.tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
   return q;
@@ -35,13 +36,13 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
     'c.interest_paid as interestPaid',
     'c.costs_paid as costsPaid',
     sql<string>`round(c.principal_paid + c.interest_paid + c.costs_paid, 2)::text`.as('totalPaid'),
-    'c.total_due as totalDue',
-    'c.balance_on as balanceOn',
+    'b.total_due as totalDue',
+    'b.balance_on as balanceOn',
     // The rest of the stored balance, read by withBalances and not shown as such.
-    'c.principal_due as storedPrincipalDue',
-    'c.interest_due as storedInterestDue',
-    'c.costs_due as storedCostsDue',
-    'c.balance_problem as storedProblem',
+    'b.principal_due as storedPrincipalDue',
+    'b.interest_due as storedInterestDue',
+    'b.costs_due as storedCostsDue',
+    'b.balance_problem as storedProblem',
     'd.kind as storedDebtorKind',
     'c.currency',
     'c.issue_date as issueDate',

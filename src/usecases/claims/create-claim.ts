@@ -1,4 +1,4 @@
-import { openingBalance, refreshBalances } from './balances.ts';
+import { refreshBalances } from './balances.ts';
 import { insertPrincipalComponents } from './components.ts';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
@@ -69,7 +69,6 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
         status: data.status ?? 'open',
         stage: data.stage ?? 'none',
         next_action_on: data.nextActionOn ?? null,
-        ...openingBalance(data.principal, data.dueDate),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -37,7 +37,7 @@ export const ListClaimsQuery = pagination.extend({
 const SORT = {
   dueDate: sql`c.due_date`,
   principal: sql`c.principal`,
-  totalDue: sql`c.total_due`,
+  totalDue: sql`b.total_due`,
   externalRef: sql`c.external_ref`,
   debtorName: sql`d.display_name`,
   createdAt: sql`c.created_at`,

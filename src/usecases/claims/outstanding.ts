@@ -15,14 +15,15 @@ export async function outstandingByDebtor(db: Db, actor: Actor, debtorIds: strin
   const result = new Map<string, Outstanding[]>();
   if (debtorIds.length === 0) return result;
   let q = db
-    .selectFrom('claims')
-    .select(['debtor_id', 'currency', sql<string>`round(sum(total_due), 2)::text`.as('amount'), sql<number>`count(*)::int`.as('count')])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('debtor_id', 'in', debtorIds)
-    .where('status', 'in', OPEN_STATUSES)
-    .groupBy(['debtor_id', 'currency'])
-    .orderBy('currency');
-  if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
+    .selectFrom('claims as c')
+    .innerJoin('claim_balances as b', 'b.claim_id', 'c.id')
+    .select(['c.debtor_id', 'c.currency', sql<string>`round(sum(b.total_due), 2)::text`.as('amount'), sql<number>`count(*)::int`.as('count')])
+    .where('c.tenant_id', '=', actor.tenantId)
+    .where('c.debtor_id', 'in', debtorIds)
+    .where('c.status', 'in', OPEN_STATUSES)
+    .groupBy(['c.debtor_id', 'c.currency'])
+    .orderBy('c.currency');
+  if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
   for (const r of await q.execute()) {
     const list = result.get(r.debtor_id) ?? [];
     list.push({ currency: r.currency, amount: r.amount, count: r.count });

@@ -50,7 +50,7 @@ const FIELDS = ['principal', 'principalDue', 'interestDue', 'costsDue', 'totalDu
 /** Open claims whose stored balance is not of `asOf`: few (an index range), none once the job ran. */
 async function pendingBalances(db: Db, actor: Actor, asOf: string): Promise<number> {
   let q = db
-    .selectFrom('claims')
+    .selectFrom('claim_balances')
     .select(sql<number>`count(*)::int`.as('n'))
     .where((eb) => eb.or([eb('balance_on', 'is', null), eb('balance_on', '<', asOf)]))
     .where('tenant_id', '=', actor.tenantId)

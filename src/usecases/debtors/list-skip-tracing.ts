@@ -88,7 +88,7 @@ export async function listSkipTracing(db: Db, actor: Actor, query: z.input<typeo
   if (ids.length) {
     let q = db
       .selectFrom('claims')
-      .select(['debtor_id', 'currency', sql<string>`round(sum(principal_due), 2)::text`.as('amount'), sql<number>`count(*)::int`.as('n')])
+      .select(['debtor_id', 'currency', sql<string>`round(sum(principal - principal_paid), 2)::text`.as('amount'), sql<number>`count(*)::int`.as('n')])
       .where('tenant_id', '=', actor.tenantId)
       .where('debtor_id', 'in', ids)
       .where('status', 'in', OPEN_STATUSES)

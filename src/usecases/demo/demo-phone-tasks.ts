@@ -20,7 +20,7 @@ export async function insertDemoPhoneTasks(trx: Db, actor: Actor, today: string,
                      where c.tenant_id = d.tenant_id and c.debtor_id = d.id and c.channel in ('mobile', 'phone')
                        and not c.third_party and c.consent <> 'withdrawn' and c.status <> 'invalid'
                      order by c.channel, c.id limit 1) ct on true
-      join lateral (select cl.creditor_id, sum(cl.principal_due) as amount from claims cl
+      join lateral (select cl.creditor_id, sum(cl.principal - cl.principal_paid) as amount from claims cl
                      where cl.tenant_id = d.tenant_id and cl.debtor_id = d.id and cl.currency = 'EUR'
                        and cl.status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})
                      group by cl.creditor_id order by cl.creditor_id limit 1) x on true

@@ -1,4 +1,4 @@
-import { openingBalance, refreshBalances } from '../claims/balances.ts';
+import { refreshBalances } from '../claims/balances.ts';
 import { insertPrincipalComponents } from '../claims/components.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
@@ -282,7 +282,6 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         stage: c.stage,
         principal_paid: centsToString(c.paidCents),
         interest_paid: c.interestPaid ?? '0.00',
-        ...openingBalance(centsToString(c.principalCents), c.dueDate),
         costs_paid: c.costsPaid ?? '0.00',
         next_action_on: c.nextActionOn,
         closed_on: c.closedOn,

@@ -112,7 +112,7 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
   const openPrincipal = new Map<string, ReturnType<typeof money>>();
   for (const c of ctx.claims) {
     const key = `${c.creditor_id}|${c.currency}`;
-    openPrincipal.set(key, (openPrincipal.get(key) ?? money(0)).plus(money(c.principal_due)));
+    openPrincipal.set(key, (openPrincipal.get(key) ?? money(0)).plus(money(c.principal).minus(c.principal_paid)));
   }
 
   const due: Due[] = [];

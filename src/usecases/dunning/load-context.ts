@@ -76,7 +76,7 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
       'c.issue_date',
       'c.due_date',
       'c.principal',
-      'c.principal_due',
+      'c.principal_paid',
       'c.ref_no',
       'c.currency',
       'c.status',

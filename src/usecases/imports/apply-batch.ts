@@ -18,7 +18,7 @@ import { AUDIT_COLUMNS } from '../shared/audit.ts';
 import { uuid7 } from '../../db/uuid7.ts';
 import type { DB, StoredMessage, StoredRowProblem } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
-import { openingBalance, refreshBalances } from '../claims/balances.ts';
+import { refreshBalances } from '../claims/balances.ts';
 import { insertPrincipalComponents, setPrincipalAmount } from '../claims/components.ts';
 import { storeNote, storeProblem } from './stored-messages.ts';
 
@@ -445,7 +445,6 @@ async function applyClaims(
         tax_year: c.taxYear,
         jurisdiction: ctx.jurisdiction,
         import_job_id: ctx.jobId,
-        ...openingBalance(c.principal, c.dueDate),
       });
       audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...c, debtorId, source: source(ctx, r.line) }));
       counts.imported++;
@@ -587,8 +586,5 @@ const CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
   { name: 'tax_year', type: 'integer' },
   { name: 'jurisdiction', type: 'text' },
   { name: 'import_job_id', type: 'uuid' },
-  { name: 'principal_due', type: 'numeric' },
-  { name: 'total_due', type: 'numeric' },
-  { name: 'interest_from', type: 'date' },
 ];
 

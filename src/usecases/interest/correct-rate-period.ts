@@ -90,7 +90,7 @@ export async function correctRatePeriod(db: Db, operator: InstallationOperator, 
       .execute();
     // Stored balances computed over the corrected period are recomputed from their ledgers by the
     // balances job (src/usecases/claims/balances.ts), in every tenant.
-    await trx.updateTable('claims').set({ balance_on: null }).where('balance_on', '>=', data.from).execute();
+    await trx.updateTable('claim_balances').set({ balance_on: null }).where('balance_on', '>=', data.from).execute();
     return { before, after: { ...corrected, rate2: corrected.rate2 ?? null }, version };
   });
 }

@@ -26,10 +26,11 @@ afterAll(async () => {
 
 const state = async () =>
   database.db
-    .selectFrom('claims')
-    .select(['id', 'status', 'principal_paid', 'total_due'])
-    .where('tenant_id', '=', t.tenantId)
-    .orderBy('id')
+    .selectFrom('claims as c')
+    .innerJoin('claim_balances as b', 'b.claim_id', 'c.id')
+    .select(['c.id', 'c.status', 'c.principal_paid', 'b.total_due'])
+    .where('c.tenant_id', '=', t.tenantId)
+    .orderBy('c.id')
     .execute();
 
 describe('a bank statement books its payments in one transaction', () => {

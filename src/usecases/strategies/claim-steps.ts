@@ -74,7 +74,7 @@ export async function loadClaimSteps(
       'd.kind as debtorKind',
       'd.language',
       sql<string>`(
-        select round(coalesce(sum(o.principal_due), 0), 2)::text from claims o
+        select round(coalesce(sum(o.principal - o.principal_paid), 0), 2)::text from claims o
         where o.tenant_id = c.tenant_id and o.debtor_id = c.debtor_id and o.creditor_id = c.creditor_id
           and o.currency = c.currency and o.status in (${sql.join(OWED_STATUSES)})
       )`.as('openPrincipalOfDebtor'),
