@@ -120,7 +120,7 @@ describe('runtime', () => {
 });
 
 describe('CLI on a new data directory', () => {
-  it('says how to get a tenant, and names a missing file without a stack trace', () => {
+  it('says how to get a tenant, and names a missing file without a stack trace', { timeout: 120_000 }, () => {
     const env = { INCASSO_DATA_DIR: tmpDataDir(), DATABASE_URL: '' };
     const csv = path.join(path.dirname(env.INCASSO_DATA_DIR), 'list.csv');
     fs.writeFileSync(csv, 'riferimento;importo\nA-1;10,00\n');
