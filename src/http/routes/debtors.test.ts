@@ -303,13 +303,15 @@ describe('debtors API', () => {
     expect(await countRows(ctx.db, 'audit_events', t.tenantId)).toBe(auditBefore);
   });
 
+  // What a debtor owes is the stored total of its open claims (principal, interest, costs); these run
+  // without interest so the sums are the principals.
   it('lists with search, filters and exact outstanding totals per currency', async () => {
     const tag = `Lista${uniq()}`;
     const a = await createTestDebtor(ctx.db, t, { lastName: `${tag} Alfa`, taxCode: 'BNCLRA90C45F205Z', firstName: 'Laura' });
     const b = await createTestDebtor(ctx.db, t, { lastName: `${tag} Beta`, hardship: true });
-    await createTestClaim(ctx.db, t, a.id, { principal: '100.10', currency: 'EUR' });
-    await createTestClaim(ctx.db, t, a.id, { principal: '0.20', currency: 'EUR' });
-    await createTestClaim(ctx.db, t, a.id, { principal: '50.00', currency: 'CHF' });
+    await createTestClaim(ctx.db, t, a.id, { principal: '100.10', currency: 'EUR', interestRegime: 'none' });
+    await createTestClaim(ctx.db, t, a.id, { principal: '0.20', currency: 'EUR', interestRegime: 'none' });
+    await createTestClaim(ctx.db, t, a.id, { principal: '50.00', currency: 'CHF', interestRegime: 'none' });
     const res = await ctx.admin({ method: 'GET', url: `/api/debtors?q=${encodeURIComponent(tag.toLowerCase())}&sort=displayName&order=desc` });
     expect(res.statusCode).toBe(200);
     const page = res.json();
@@ -340,9 +342,9 @@ describe('debtors API', () => {
     const both = await createTestDebtor(ctx.db, t, { lastName: `${tag} Entrambi` });
     const otherOnly = await createTestDebtor(ctx.db, t, { lastName: `${tag} Altro` });
     const none = await createTestDebtor(ctx.db, t, { lastName: `${tag} Nessuno` });
-    const mine = await createTestClaim(ctx.db, t, both.id, { principal: '100.00' });
-    const theirs = await createTestClaim(ctx.db, t, both.id, { principal: '50.00', creditorId: t.otherCreditor.id });
-    await createTestClaim(ctx.db, t, otherOnly.id, { principal: '70.00', creditorId: t.otherCreditor.id });
+    const mine = await createTestClaim(ctx.db, t, both.id, { principal: '100.00', interestRegime: 'none' });
+    const theirs = await createTestClaim(ctx.db, t, both.id, { principal: '50.00', creditorId: t.otherCreditor.id, interestRegime: 'none' });
+    await createTestClaim(ctx.db, t, otherOnly.id, { principal: '70.00', creditorId: t.otherCreditor.id, interestRegime: 'none' });
 
     const list = await ctx.viewer({ method: 'GET', url: `/api/debtors?q=${tag}` });
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: both.id, outstanding: [{ currency: 'EUR', amount: '100.00', count: 1 }] }] });
