@@ -95,7 +95,7 @@ describe('exact values on the engine in use', () => {
     const debtor = await createTestDebtor(db, t, { birthDate: '2000-01-01' });
     const a = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '0.1', dueDate: '2024-02-29', issueDate: '2024-01-01' });
     const b = await createTestClaim(db, t, debtor.id, { interestRegime: 'none', principal: '0.20', dueDate: '2024-12-31' });
-    expect(a).toMatchObject({ principal: '0.10', principalPaid: '0.00', outstanding: '0.10', dueDate: '2024-02-29', issueDate: '2024-01-01' });
+    expect(a).toMatchObject({ principal: '0.10', principalPaid: '0.00', totalDue: '0.10', dueDate: '2024-02-29', issueDate: '2024-01-01' });
     const rows = await db
       .selectFrom('claims')
       .select(['id', 'principal', 'principal_paid', 'due_date'])
