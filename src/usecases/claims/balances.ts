@@ -16,6 +16,12 @@ import { loadLedgers, type ClaimLedger } from './ledger.ts';
 const CHUNK = 1000;
 
 /**
+ * `status in (…open…)` on claim_balances with the statuses as literals: the partial indexes of
+ * migration 0012 are used only when the planner sees the same constants as their predicate.
+ */
+export const OPEN_BALANCE = sql<boolean>`status in (${sql.join(OPEN_STATUSES.map((s) => sql.lit(s)))})`;
+
+/**
  * Recomputes the stored balance of the given claims of a tenant from their ledgers, to `asOf`
  * (default today). Callers hold the claims' locks when they write (a payment, a cost, new terms).
  */
@@ -68,7 +74,7 @@ export async function rollBalances(db: Db, asOf = today().toString(), chunk = 20
   // Nothing stale (the normal case between nights): two probes of partial indexes.
   const { rows: stale } = await sql<{ any: boolean }>`
     select exists (select 1 from claim_balances where balance_on is null)
-        or exists (select 1 from claim_balances where balance_on < ${asOf}::date and status in (${sql.join(OPEN_STATUSES)})) as any`.execute(db);
+        or exists (select 1 from claim_balances where balance_on < ${asOf}::date and ${OPEN_BALANCE}) as any`.execute(db);
   if (!stale[0]?.any) return result;
   const book = await currentRateBook(db);
   let after = '00000000-0000-0000-0000-000000000000';
@@ -78,7 +84,7 @@ export async function rollBalances(db: Db, asOf = today().toString(), chunk = 20
         .selectFrom('claim_balances')
         .select('claim_id as id')
         .where('claim_id', '>', after)
-        .where((eb) => eb.or([eb('balance_on', 'is', null), eb.and([eb('balance_on', '<', asOf), eb('status', 'in', OPEN_STATUSES)])]))
+        .where((eb) => eb.or([eb('balance_on', 'is', null), eb.and([eb('balance_on', '<', asOf), OPEN_BALANCE])]))
         .orderBy('claim_id')
         .limit(chunk)
         .execute();

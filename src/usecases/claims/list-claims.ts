@@ -7,6 +7,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
+import { portfolioTotals } from './totals.ts';
 import { claimsQuery, selectClaimView, withBalances, type ClaimRowWithStored } from './claim-query.ts';
 import type { ClaimView } from './schema.ts';
 
@@ -70,16 +71,42 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
        where sd.tenant_id = ${actor.tenantId} and sd.display_name ilike ${pattern})`);
   }
   const where = conds.length ? sql<boolean>`${sql.join(conds, sql` and `)}` : sql<boolean>`true`;
-  let counted = db.selectFrom('claims as c').where('c.tenant_id', '=', actor.tenantId).where(where);
-  if (actor.creditorId !== null) counted = counted.where('c.creditor_id', '=', actor.creditorId);
-  const [rows, count] = await Promise.all([
-    selectClaimView(claimsQuery(db, actor).where(where))
+  // The balance row carries the claim's status too: the same condition there lets a sort by total due
+  // walk its index.
+  const onBalance = p.open === 'true' ? sql<boolean>`b.status in (${sql.join(OPEN_STATUSES.map((x) => sql.lit(x)))})` : sql<boolean>`true`;
+  const [rows, total] = await Promise.all([
+    selectClaimView(claimsQuery(db, actor).where(where).where(onBalance))
       .orderBy(SORT[p.sort], p.order)
       .orderBy('c.id')
       .limit(p.pageSize)
       .offset(offsetOf(p))
       .execute(),
-    counted.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countClaims(db, actor, p, where),
   ]);
-  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true), total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true), total, page: p.page, pageSize: p.pageSize };
+}
+
+/**
+ * How many claims match. Filters by status, creditor and currency only are answered from the
+ * portfolio sums the triggers keep (a few rows, exact); anything else counts the claims (no joins:
+ * every claim has its debtor and creditor).
+ */
+async function countClaims(db: Db, actor: Actor, p: z.output<typeof ListClaimsQuery>, where: RawBuilder<boolean>): Promise<number> {
+  const simple = !p.q && !p.stage && !p.kind && !p.debtorId && !p.dueFrom && !p.dueTo;
+  if (simple) {
+    const open = new Set<string>(OPEN_STATUSES);
+    let n = 0;
+    for (const g of await portfolioTotals(db, actor.tenantId, actor.creditorId)) {
+      if (p.status && !p.status.includes(g.status as never)) continue;
+      if (p.open === 'true' && !open.has(g.status)) continue;
+      if (p.open === 'false' && open.has(g.status)) continue;
+      if (p.creditorId && g.creditor_id !== p.creditorId) continue;
+      if (p.currency && g.currency !== p.currency) continue;
+      n += g.count;
+    }
+    return n;
+  }
+  let q = db.selectFrom('claims as c').where('c.tenant_id', '=', actor.tenantId).where(where);
+  if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
+  return Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 }

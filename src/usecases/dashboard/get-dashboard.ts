@@ -7,6 +7,7 @@ import { OPEN_STATUSES, type ClaimStatus } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { portfolioTotals } from '../claims/totals.ts';
+import { OPEN_BALANCE } from '../claims/balances.ts';
 
 const Figure = z.object({
   currency: z.string(),
@@ -52,9 +53,8 @@ async function pendingBalances(db: Db, actor: Actor, asOf: string): Promise<numb
   let q = db
     .selectFrom('claim_balances')
     .select(sql<number>`count(*)::int`.as('n'))
-    .where((eb) => eb.or([eb('balance_on', 'is', null), eb('balance_on', '<', asOf)]))
-    .where('tenant_id', '=', actor.tenantId)
-    .where('status', 'in', OPEN_STATUSES);
+    .where((eb) => eb.or([eb('balance_on', 'is', null), eb.and([eb('balance_on', '<', asOf), OPEN_BALANCE])]))
+    .where('tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
   return (await q.executeTakeFirstOrThrow()).n;
 }
