@@ -26,7 +26,7 @@ afterAll(() => {
 const cli = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['bin/incasso.mjs', ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', INCASSO_LANG: 'it', ...env },
     encoding: 'utf8',
     timeout: 90_000,
   });

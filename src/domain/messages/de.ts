@@ -1,4 +1,7 @@
 import type { Catalogue } from './it.ts';
+import { adminDe } from './admin/de.ts';
+import { httpDe } from './http/de.ts';
+import { recordsDe } from './records/de.ts';
 
 export const de: Catalogue = {
   text: '{text}',
@@ -117,4 +120,7 @@ export const de: Catalogue = {
   'creditor.code_taken': 'Auftraggebercode "{code}" bereits vergeben',
   'user.email_taken': 'Die E-Mail {email} wird bereits verwendet',
   'contact.already_recorded': 'Der Kontakt {value} ist für diesen Schuldner bereits erfasst',
+  ...recordsDe,
+  ...httpDe,
+  ...adminDe,
 };

@@ -1,4 +1,7 @@
 import type { Catalogue } from './it.ts';
+import { adminEn } from './admin/en.ts';
+import { httpEn } from './http/en.ts';
+import { recordsEn } from './records/en.ts';
 
 export const en: Catalogue = {
   text: '{text}',
@@ -117,4 +120,7 @@ export const en: Catalogue = {
   'creditor.code_taken': 'Creditor code "{code}" already in use',
   'user.email_taken': 'The e-mail {email} is already in use',
   'contact.already_recorded': 'The contact {value} is already recorded for this debtor',
+  ...recordsEn,
+  ...httpEn,
+  ...adminEn,
 };

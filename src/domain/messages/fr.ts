@@ -1,4 +1,7 @@
 import type { Catalogue } from './it.ts';
+import { adminFr } from './admin/fr.ts';
+import { httpFr } from './http/fr.ts';
+import { recordsFr } from './records/fr.ts';
 
 export const fr: Catalogue = {
   text: '{text}',
@@ -117,4 +120,7 @@ export const fr: Catalogue = {
   'creditor.code_taken': 'Code mandant « {code} » déjà utilisé',
   'user.email_taken': 'L’e-mail {email} est déjà utilisé',
   'contact.already_recorded': 'La coordonnée {value} est déjà enregistrée pour ce débiteur',
+  ...recordsFr,
+  ...httpFr,
+  ...adminFr,
 };

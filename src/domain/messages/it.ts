@@ -1,3 +1,7 @@
+import { recordsIt } from './records/it.ts';
+import { httpIt } from './http/it.ts';
+import { adminIt } from './admin/it.ts';
+
 /**
  * Server messages in Italian, the reference language: every code the server can answer with is a key
  * here, and en/de/fr must have the same keys (a missing one fails typecheck) with the same `{placeholders}`
@@ -128,6 +132,9 @@ export const it = {
   'creditor.code_taken': 'Codice mandante "{code}" già in uso',
   'user.email_taken': 'L’e-mail {email} è già usata',
   'contact.already_recorded': 'Il recapito {value} è già registrato per questo debitore',
+  ...recordsIt,
+  ...httpIt,
+  ...adminIt,
 } as const;
 
 export type MessageCode = keyof typeof it;
