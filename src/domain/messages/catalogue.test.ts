@@ -6,6 +6,7 @@ import {
   LOCALES,
   localeFromAcceptLanguage,
   localeFromEnv,
+  messageList,
   msg,
   placeholders,
   translate,
@@ -40,6 +41,15 @@ describe('server message catalogue', () => {
     expect(translate(m, 'en')).toBe('Amount with more than 2 decimals');
     expect(translate(m, 'de')).toBe('Betrag mit mehr als 2 Nachkommastellen');
     expect(translate(m, 'fr')).toBe('Montant avec plus de 2 décimales');
+  });
+
+  it('words a message made of messages (one, or a list) in one language', () => {
+    const one = msg('interest.claim_problem', { ref: 'FT-1', problem: encodeMessage(msg('interest.rate_required')) });
+    expect(translate(one, 'it')).toBe('Pratica FT-1: Tasso contrattuale mancante o non valido, es. 8.5');
+    expect(translate(one, 'de')).toBe('Forderung FT-1: Vertraglicher Zinssatz fehlt oder ist ungültig, z. B. 8.5');
+    const list = msg('interest.claim_problem', { ref: 'X', problem: messageList([msg('records.note_empty'), msg('money.too_many_decimals', { max: 2 })]) });
+    expect(translate(list, 'en')).toBe('Claim X: The note is empty; Amount with more than 2 decimals');
+    expect(translate(list, 'fr')).toBe('Dossier X : La note est vide; Montant avec plus de 2 décimales');
   });
 
   it('carries a coded message through a zod string and back; plain text stays as written', () => {

@@ -1,4 +1,5 @@
 import type { Catalogue } from './it.ts';
+import { interestDe } from './interest/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -123,4 +124,5 @@ export const de: Catalogue = {
   ...recordsDe,
   ...httpDe,
   ...adminDe,
+  ...interestDe,
 };

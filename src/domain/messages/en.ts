@@ -1,4 +1,5 @@
 import type { Catalogue } from './it.ts';
+import { interestEn } from './interest/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -123,4 +124,5 @@ export const en: Catalogue = {
   ...recordsEn,
   ...httpEn,
   ...adminEn,
+  ...interestEn,
 };

@@ -1,4 +1,5 @@
 import type { Catalogue } from './it.ts';
+import { interestFr } from './interest/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -123,4 +124,5 @@ export const fr: Catalogue = {
   ...recordsFr,
   ...httpFr,
   ...adminFr,
+  ...interestFr,
 };

@@ -34,11 +34,23 @@ export function isMessageCode(v: unknown): v is MessageCode {
   return typeof v === 'string' && Object.prototype.hasOwnProperty.call(it, v);
 }
 
-/** The message in `locale`; `{name}` placeholders filled from params (unknown ones stay visible). */
+/**
+ * The message in `locale`; `{name}` placeholders filled from params (unknown ones stay visible). A
+ * param may itself be a coded message (`encodeMessage`) or a list of them (`messageList`): it is
+ * worded in the same language, so a reason made of reasons reads in one language.
+ */
 export function translate(message: Message, locale: Locale = DEFAULT_LOCALE): string {
   const template = CATALOGUES[locale][message.code];
   const params = message.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? renderParam(params[name]!, locale) : m));
+}
+
+function renderParam(v: string | number, locale: Locale): string {
+  if (typeof v !== 'string' || !v.startsWith(PREFIX)) return String(v);
+  return v
+    .split(LIST_SEPARATOR)
+    .map((part) => translate(decodeMessage(part), locale))
+    .join('; ');
 }
 
 /** The placeholders a template uses, sorted (for the catalogue test). */
@@ -79,9 +91,16 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
  * "i18n:<code> <params as JSON>" and is decoded where issues become field errors (decodeMessage).
  */
 const PREFIX = 'i18n:';
+/** Between the coded messages of a `messageList` param (ASCII record separator: never in a text). */
+const LIST_SEPARATOR = '\u001e';
 
 export function encodeMessage(m: Message): string {
   return PREFIX + m.code + (m.params ? ` ${JSON.stringify(m.params)}` : '');
+}
+
+/** Several coded messages as one param, worded in the reader's language and joined by "; ". */
+export function messageList(messages: readonly Message[]): string {
+  return messages.map(encodeMessage).join(LIST_SEPARATOR);
 }
 
 /** The coded message inside a zod message, or the text itself as a raw message. */

@@ -1,6 +1,7 @@
 import { recordsIt } from './records/it.ts';
 import { httpIt } from './http/it.ts';
 import { adminIt } from './admin/it.ts';
+import { interestIt } from './interest/it.ts';
 
 /**
  * Server messages in Italian, the reference language: every code the server can answer with is a key
@@ -135,6 +136,7 @@ export const it = {
   ...recordsIt,
   ...httpIt,
   ...adminIt,
+  ...interestIt,
 } as const;
 
 export type MessageCode = keyof typeof it;

@@ -5,6 +5,7 @@ import { today } from '../../domain/dates.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { balanceOf, loadLedgers } from './ledger.ts';
 import type { ClaimRow, ClaimView } from './schema.ts';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../domain/messages/index.ts';
 
 /** Claims joined with the names people recognise them by, scoped to what the actor may see. */
 export function claimsQuery(db: Db, actor: Actor) {
@@ -55,17 +56,18 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
   ]);
 }
 
-export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string): Promise<ClaimView | undefined> {
+export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string, locale: Locale = DEFAULT_LOCALE): Promise<ClaimView | undefined> {
   const row = await selectClaimView(claimsQuery(db, actor).where('c.id', '=', id)).executeTakeFirst();
   if (!row) return undefined;
-  return (await withBalances(db, actor, [row as ClaimRow], asOf))[0];
+  return (await withBalances(db, actor, [row as ClaimRow], asOf, false, locale))[0];
 }
 
 /**
  * Adds to each claim what it owes on `asOf` (default today): interest, costs, principal, total, by the
  * interest engine on the current rate tables. Lists use the fast path, which gives the same figures.
+ * Why a balance could not be computed is worded in `locale`.
  */
-export async function withBalances(db: Db, actor: Actor, rows: ClaimRow[], asOf?: string, fast = false): Promise<ClaimView[]> {
+export async function withBalances(db: Db, actor: Actor, rows: ClaimRow[], asOf?: string, fast = false, locale: Locale = DEFAULT_LOCALE): Promise<ClaimView[]> {
   if (rows.length === 0) return [];
   const day = asOf ?? today().toString();
   const book = await currentRateBook(db);
@@ -86,7 +88,7 @@ export async function withBalances(db: Db, actor: Actor, rows: ClaimRow[], asOf?
         principalDue: b.principalDue,
         totalDue: b.totalDue,
         ratesKnownUntil: b.ratesKnownUntil,
-        problem: b.problem,
+        problem: b.problem && translate(b.problem, locale),
       },
     };
   });

@@ -9,6 +9,7 @@ import { parseInput } from '../shared/input.ts';
 import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
 import { claimsQuery, selectClaimView, withBalances } from './claim-query.ts';
 import type { ClaimRow, ClaimView } from './schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /** A comma-separated list in a query string ("open,disputed"), each value checked. */
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -43,7 +44,7 @@ const SORT = {
   createdAt: sql`c.created_at`,
 } as const;
 
-export async function listClaims(db: Db, actor: Actor, query: z.input<typeof ListClaimsQuery>): Promise<Page<ClaimView>> {
+export async function listClaims(db: Db, actor: Actor, query: z.input<typeof ListClaimsQuery>, locale: Locale = DEFAULT_LOCALE): Promise<Page<ClaimView>> {
   authorize(actor, 'read', 'claim');
   const p = parseInput(ListClaimsQuery, query);
   let q = claimsQuery(db, actor);
@@ -72,5 +73,5 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: await withBalances(db, actor, rows as ClaimRow[], p.asOf, true), total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  return { items: await withBalances(db, actor, rows as ClaimRow[], p.asOf, true, locale), total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }

@@ -14,6 +14,7 @@ import { fetchClaimView } from './claim-query.ts';
 import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 const CLOSED = new Set(['paid', 'written_off', 'returned']);
 /** Fields the interest engine reads: changing one re-splits the claim's payments. */
@@ -36,13 +37,14 @@ export async function updateClaim(
   actor: Actor,
   id: string,
   input: z.input<typeof UpdateClaimInput>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ClaimView> {
   const data = parseInput(UpdateClaimInput, input);
   return db.transaction().execute(async (trx) => {
     const current = await loadClaim(trx, actor, id, { forUpdate: true });
     authorize(actor, 'update', 'claim');
     checkVersion(current.version, data.version);
-    const before = (await fetchClaimView(trx, actor, id))!;
+    const before = (await fetchClaimView(trx, actor, id, undefined, locale))!;
 
     const issueDate = data.issueDate !== undefined ? data.issueDate : current.issue_date;
     const dueDate = data.dueDate ?? current.due_date;
@@ -125,6 +127,6 @@ export async function updateClaim(
       creditorId: current.creditor_id,
       ...changes,
     });
-    return (await fetchClaimView(trx, actor, id))!;
+    return (await fetchClaimView(trx, actor, id, undefined, locale))!;
   });
 }
