@@ -21,6 +21,11 @@ export const adminDe: AdminCatalogue = {
   'admin.start_refused':
     'Start verweigert: HOST={host} würde die Demo-Zugänge mit veröffentlichtem Passwort im Netz zugänglich machen ({logins}). ' +
     'Auf 127.0.0.1 starten (HOST nicht gesetzt), die Demo-Benutzer deaktivieren / ihre Passwörter ändern oder eine Datenbank ohne Demo verwenden',
+  'admin.cli_no_tenant':
+    'Diese Datenbank hat noch keine Organisation: die Demodaten mit `incasso demo` laden oder eine anlegen mit ' +
+    '`incasso tenant create --slug <slug> --name "<Name>"`',
+  'admin.cli_tenant_not_found': 'Organisation "{slug}" nicht gefunden; vorhanden: {list}',
+  'admin.cli_several_tenants': 'Mehrere Organisationen ({list}): --tenant <slug> angeben',
   'admin.demo_to_load': 'Demodaten noch zu laden',
   'admin.no_tenant_yet':
     'die Datenbank hat noch keine Organisation: eine anlegen mit\n' +

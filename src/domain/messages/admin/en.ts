@@ -21,6 +21,11 @@ export const adminEn: AdminCatalogue = {
   'admin.start_refused':
     'Start refused: HOST={host} would expose the demo log-ins, whose password is published, to the network ({logins}). ' +
     'Listen on 127.0.0.1 (HOST not set), or deactivate the demo users / change their passwords, or use a database without the demo',
+  'admin.cli_no_tenant':
+    'This database has no organisation yet: load the demo data with `incasso demo`, or create one with ' +
+    '`incasso tenant create --slug <slug> --name "<name>"`',
+  'admin.cli_tenant_not_found': 'Organisation "{slug}" not found; existing: {list}',
+  'admin.cli_several_tenants': 'Several organisations ({list}): give --tenant <slug>',
   'admin.demo_to_load': 'demo data to be loaded',
   'admin.no_tenant_yet':
     'the database has no organisation yet: create one with\n' +

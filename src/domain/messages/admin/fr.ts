@@ -21,6 +21,11 @@ export const adminFr: AdminCatalogue = {
   'admin.start_refused':
     'Démarrage refusé : HOST={host} exposerait au réseau les accès de démonstration dont le mot de passe est publié ({logins}). ' +
     'Démarrez sur 127.0.0.1 (HOST non défini), ou désactivez les utilisateurs de démonstration / changez leurs mots de passe, ou utilisez une base sans démonstration',
+  'admin.cli_no_tenant':
+    'Cette base de données n’a encore aucune organisation : chargez les données de démonstration avec `incasso demo`, ou créez-en une avec ' +
+    '`incasso tenant create --slug <slug> --name "<nom>"`',
+  'admin.cli_tenant_not_found': 'Organisation « {slug} » introuvable ; existantes : {list}',
+  'admin.cli_several_tenants': 'Plusieurs organisations ({list}) : indiquez --tenant <slug>',
   'admin.demo_to_load': 'données de démonstration à charger',
   'admin.no_tenant_yet':
     'la base de données n’a encore aucune organisation : créez-en une avec\n' +

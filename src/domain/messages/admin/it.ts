@@ -23,6 +23,11 @@ export const adminIt = {
   'admin.start_refused':
     'Avvio rifiutato: HOST={host} esporrebbe in rete i log-in demo con password pubblicata ({logins}). ' +
     'Avvia su 127.0.0.1 (HOST non impostato), oppure disattiva gli utenti demo / cambia le loro password, o usa un database senza demo',
+  'admin.cli_no_tenant':
+    'Questo database non ha ancora organizzazioni: caricate i dati demo con `incasso demo`, oppure createne una con ' +
+    '`incasso tenant create --slug <slug> --name "<nome>"`',
+  'admin.cli_tenant_not_found': 'Organizzazione "{slug}" non trovata; esistenti: {list}',
+  'admin.cli_several_tenants': 'Più organizzazioni ({list}): indicare --tenant <slug>',
   'admin.demo_to_load': 'dati demo da caricare',
   'admin.no_tenant_yet':
     'il database non ha ancora organizzazioni: createne una con\n' +
