@@ -1,4 +1,6 @@
 import type { Catalogue } from './it.ts';
+import { lettersDe } from './letters/de.ts';
+import { dunningDe } from './dunning/de.ts';
 import { interestDe } from './interest/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
@@ -125,4 +127,6 @@ export const de: Catalogue = {
   ...httpDe,
   ...adminDe,
   ...interestDe,
+  ...dunningDe,
+  ...lettersDe,
 };

@@ -1,4 +1,6 @@
 import type { Catalogue } from './it.ts';
+import { lettersEn } from './letters/en.ts';
+import { dunningEn } from './dunning/en.ts';
 import { interestEn } from './interest/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
@@ -125,4 +127,6 @@ export const en: Catalogue = {
   ...httpEn,
   ...adminEn,
   ...interestEn,
+  ...dunningEn,
+  ...lettersEn,
 };

@@ -1,4 +1,6 @@
 import type { Catalogue } from './it.ts';
+import { lettersFr } from './letters/fr.ts';
+import { dunningFr } from './dunning/fr.ts';
 import { interestFr } from './interest/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
@@ -125,4 +127,6 @@ export const fr: Catalogue = {
   ...httpFr,
   ...adminFr,
   ...interestFr,
+  ...dunningFr,
+  ...lettersFr,
 };

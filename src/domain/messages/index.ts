@@ -47,10 +47,11 @@ export function translate(message: Message, locale: Locale = DEFAULT_LOCALE): st
 
 function renderParam(v: string | number, locale: Locale): string {
   if (typeof v !== 'string' || !v.startsWith(PREFIX)) return String(v);
+  const [separator, joiner] = v.includes(LIST_SEPARATORS[', ']) ? [LIST_SEPARATORS[', '], ', '] : [LIST_SEPARATORS['; '], '; '];
   return v
-    .split(LIST_SEPARATOR)
+    .split(separator)
     .map((part) => translate(decodeMessage(part), locale))
-    .join('; ');
+    .join(joiner);
 }
 
 /** The placeholders a template uses, sorted (for the catalogue test). */
@@ -91,16 +92,16 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
  * "i18n:<code> <params as JSON>" and is decoded where issues become field errors (decodeMessage).
  */
 const PREFIX = 'i18n:';
-/** Between the coded messages of a `messageList` param (ASCII record separator: never in a text). */
-const LIST_SEPARATOR = '\u001e';
+/** Between the coded messages of a `messageList` param (ASCII separators: never in a text), by how they are joined. */
+const LIST_SEPARATORS = { '; ': '\u001e', ', ': '\u001f' } as const;
 
 export function encodeMessage(m: Message): string {
   return PREFIX + m.code + (m.params ? ` ${JSON.stringify(m.params)}` : '');
 }
 
-/** Several coded messages as one param, worded in the reader's language and joined by "; ". */
-export function messageList(messages: readonly Message[]): string {
-  return messages.map(encodeMessage).join(LIST_SEPARATOR);
+/** Several coded messages as one param, worded in the reader's language and joined by "; " (or ", "). */
+export function messageList(messages: readonly Message[], joiner: '; ' | ', ' = '; '): string {
+  return messages.map(encodeMessage).join(LIST_SEPARATORS[joiner]);
 }
 
 /** The coded message inside a zod message, or the text itself as a raw message. */
@@ -118,6 +119,13 @@ export function decodeMessage(s: string): Message {
     }
   }
   return rawText(s);
+}
+
+/** The coded message an error carries (the application's errors have `msg`), else its text as written. */
+export function messageOf(err: unknown): Message {
+  const m = (err as { msg?: Partial<Message> } | null)?.msg;
+  if (m && isMessageCode(m.code)) return m as Message;
+  return rawText(err instanceof Error ? err.message : String(err));
 }
 
 /** A string or message as a message. */

@@ -2,6 +2,8 @@ import { recordsIt } from './records/it.ts';
 import { httpIt } from './http/it.ts';
 import { adminIt } from './admin/it.ts';
 import { interestIt } from './interest/it.ts';
+import { dunningIt } from './dunning/it.ts';
+import { lettersIt } from './letters/it.ts';
 
 /**
  * Server messages in Italian, the reference language: every code the server can answer with is a key
@@ -137,6 +139,8 @@ export const it = {
   ...httpIt,
   ...adminIt,
   ...interestIt,
+  ...dunningIt,
+  ...lettersIt,
 } as const;
 
 export type MessageCode = keyof typeof it;

@@ -10,6 +10,7 @@ import {
   TEMPLATE_KEYS,
   strategySchema,
 } from '../../domain/dunning/index.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 /**
  * The database keeps at most 20 steps per strategy (claims record their step number in 1–20), fewer
@@ -38,11 +39,11 @@ export const CreateStrategyInput = z
     steps: stepsInput.optional(),
   })
   .refine((v) => v.template !== undefined || v.steps !== undefined, {
-    message: 'Indicare un modello o i passi (a template or the steps are required)',
+    message: encodeMessage(msg('dunning.template_or_steps')),
     path: ['template'],
   })
   .refine((v) => v.template !== undefined || v.name !== undefined, {
-    message: 'Campo obbligatorio senza modello (required without a template)',
+    message: encodeMessage(msg('dunning.name_without_template')),
     path: ['name'],
   });
 
