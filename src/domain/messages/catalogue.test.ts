@@ -9,6 +9,7 @@ import {
   messageList,
   msg,
   placeholders,
+  rawText,
   translate,
 } from './index.ts';
 
@@ -50,6 +51,10 @@ describe('server message catalogue', () => {
     const list = msg('interest.claim_problem', { ref: 'X', problem: messageList([msg('records.note_empty'), msg('money.too_many_decimals', { max: 2 })]) });
     expect(translate(list, 'en')).toBe('Claim X: The note is empty; Amount with more than 2 decimals');
     expect(translate(list, 'fr')).toBe('Dossier X : La note est vide; Montant avec plus de 2 décimales');
+    // Plain text as a param, even one that only looks coded, is shown as written.
+    expect(translate(msg('interest.claim_problem', { ref: 'X', problem: encodeMessage(rawText('Errore SMTP')) }), 'de')).toBe('Forderung X: Errore SMTP');
+    expect(translate(rawText('i18n:no.such_code'), 'en')).toBe('i18n:no.such_code');
+    expect(translate(msg('interest.claim_problem', { ref: 'X', problem: 'i18n:no.such_code {"a":1}' }), 'it')).toBe('Pratica X: i18n:no.such_code {"a":1}');
   });
 
   it('carries a coded message through a zod string and back; plain text stays as written', () => {

@@ -50,7 +50,11 @@ function renderParam(v: string | number, locale: Locale): string {
   const [separator, joiner] = v.includes(LIST_SEPARATORS[', ']) ? [LIST_SEPARATORS[', '], ', '] : [LIST_SEPARATORS['; '], '; '];
   return v
     .split(separator)
-    .map((part) => translate(decodeMessage(part), locale))
+    .map((part) => {
+      const m = decodeMessage(part);
+      // Text that only looks coded (no such code) is shown as written, not decoded again.
+      return m.code === 'text' && m.params?.text === part ? part : translate(m, locale);
+    })
     .join(joiner);
 }
 
