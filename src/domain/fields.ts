@@ -134,7 +134,7 @@ export const text = (max: number) =>
 /** Free text over several lines (notes, descriptions): line feeds and tabs allowed, CR LF stored as LF. */
 export const multiLineText = (max: number) =>
   safeString({ multiLine: true })
-    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` })
+    .max(max, { error: coded('field.max_chars', { max }) })
     .transform((v) => {
       const t = v.replace(/\r\n/g, '\n').trim();
       return t === '' ? null : t;

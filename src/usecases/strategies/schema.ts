@@ -21,7 +21,7 @@ export const MAX_STEPS = 20;
 export const STRATEGY_TEMPLATE_KEYS = Object.keys(STRATEGY_TEMPLATES) as (keyof typeof STRATEGY_TEMPLATES)[];
 
 /** Steps as a client sends them: the domain's step schema (exact money, known channels and templates). */
-const stepsInput = strategySchema.shape.steps.max(MAX_STEPS, { message: `Al massimo ${MAX_STEPS} passi (at most ${MAX_STEPS} steps)` });
+const stepsInput = strategySchema.shape.steps.max(MAX_STEPS, { message: encodeMessage(msg('dunning.max_steps', { max: MAX_STEPS })) });
 
 const version = z.number().int().optional();
 

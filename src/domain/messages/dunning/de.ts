@@ -43,6 +43,7 @@ export const dunningDe: DunningCatalogue = {
   'dunning.min_above_max': 'Mindestbetrag über dem Höchstbetrag',
   'dunning.step_key_format': 'Schrittschlüssel: Kleinbuchstaben, Ziffern, "-" oder "_", höchstens 40 Zeichen',
   'dunning.at_least_one_step': 'Mindestens ein Schritt',
+  'dunning.max_steps': 'Höchstens {max} Schritte',
   'dunning.duplicate_step_key': 'Wiederholter Schlüssel: {key}',
   'dunning.first_step_from_due': 'Der erste Schritt zählt ab der Fälligkeit: delayFrom "due"',
   'dunning.tier_backwards': 'Stufe {tier} nach {previous}: die Stufen gehen nie zurück',

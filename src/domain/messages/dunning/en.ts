@@ -43,6 +43,7 @@ export const dunningEn: DunningCatalogue = {
   'dunning.min_above_max': 'Minimum amount above the maximum',
   'dunning.step_key_format': 'Step key: lower-case letters, digits, "-" or "_", at most 40 characters',
   'dunning.at_least_one_step': 'At least one step',
+  'dunning.max_steps': 'At most {max} steps',
   'dunning.duplicate_step_key': 'Repeated key: {key}',
   'dunning.first_step_from_due': 'The first step counts from the due date: delayFrom "due"',
   'dunning.tier_backwards': 'Tier {tier} after {previous}: tiers never go back',

@@ -43,6 +43,7 @@ export const dunningFr: DunningCatalogue = {
   'dunning.min_above_max': 'Montant minimum supérieur au maximum',
   'dunning.step_key_format': 'Clé d’étape : minuscules, chiffres, « - » ou « _ », 40 caractères au maximum',
   'dunning.at_least_one_step': 'Au moins une étape',
+  'dunning.max_steps': '{max} étapes au maximum',
   'dunning.duplicate_step_key': 'Clé répétée : {key}',
   'dunning.first_step_from_due': 'La première étape se compte à partir de l’échéance : delayFrom « due »',
   'dunning.tier_backwards': 'Niveau {tier} après {previous} : les niveaux ne reviennent jamais en arrière',

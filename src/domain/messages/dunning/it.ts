@@ -49,6 +49,7 @@ export const dunningIt = {
   'dunning.min_above_max': 'Importo minimo maggiore del massimo',
   'dunning.step_key_format': 'Chiave del passo: minuscole, cifre, "-" o "_", al massimo 40 caratteri',
   'dunning.at_least_one_step': 'Almeno un passo',
+  'dunning.max_steps': 'Al massimo {max} passi',
   'dunning.duplicate_step_key': 'Chiave ripetuta: {key}',
   'dunning.first_step_from_due': 'Il primo passo si conta dalla scadenza: delayFrom "due"',
   'dunning.tier_backwards': 'Livello {tier} dopo {previous}: i livelli non tornano indietro',
