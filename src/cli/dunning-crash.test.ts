@@ -67,7 +67,7 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
-const cliEnv = (t: Target) => ({ ...process.env, LOG_LEVEL: 'warn', SMTP_URL: smtp.url, INCASSO_MAIL_FROM: 'incasso@test.example', ...t.env });
+const cliEnv = (t: Target) => ({ ...process.env, LOG_LEVEL: 'warn', INCASSO_LANG: 'it', SMTP_URL: smtp.url, INCASSO_MAIL_FROM: 'incasso@test.example', ...t.env });
 const tickArgs = (date: string, extra: string[] = []) => ['bin/incasso.mjs', 'dunning', 'run', '--date', date, '--tenant', 'demo', ...extra];
 
 /** A tick in its own process. Asynchronous: the SMTP server it delivers to lives in this process. */

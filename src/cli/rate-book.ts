@@ -5,6 +5,7 @@ import { DataDirLockedError } from '../db/lock.ts';
 import type { RateBook } from '../domain/interest/regimes.ts';
 import { currentRateBook, shippedRateBook } from '../usecases/interest/rate-book.ts';
 import { openMigrated } from './open.ts';
+import { localeFromEnv, msg, translate } from '../domain/messages/index.ts';
 
 /**
  * The rate book the command line computes with: the database's (shipped tables plus the periods
@@ -23,10 +24,7 @@ export async function rateBookForCli(config: Config): Promise<RateBook> {
     }
   } catch (err) {
     if (!(err instanceof DataDirLockedError)) throw err;
-    process.stderr.write(
-      'incasso: il database incorporato è in uso dal server: uso le tabelle dei tassi distribuite, senza i periodi ' +
-        'aggiunti dall’amministratore (embedded database busy: using the shipped rate tables)\n',
-    );
+    process.stderr.write(`incasso: ${translate(msg('interest.cli_embedded_busy'), localeFromEnv(process.env))}\n`);
     return shippedRateBook();
   }
 }

@@ -26,7 +26,7 @@ afterAll(() => {
 const cli = (args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['bin/incasso.mjs', ...args], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', ...env },
+    env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', INCASSO_LANG: 'it', ...env },
     encoding: 'utf8',
     timeout: 90_000,
   });
@@ -50,7 +50,7 @@ describe('incasso start and the demo', () => {
     const r = cli(['start', '--no-web-build', '--no-scheduler'], { HOST: '0.0.0.0', INCASSO_DATA_DIR: dataDir, DATABASE_URL: '' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Avvio rifiutato: HOST=0.0.0.0');
-    expect(r.stderr).toContain('start refused');
+    expect(r.stderr).toContain('esporrebbe in rete i log-in demo con password pubblicata (dati demo da caricare)');
     expect(r.stdout).not.toContain('incasso is running');
     expect(r.stdout).not.toContain('demo data loaded');
   });

@@ -1,5 +1,6 @@
 import type { Db } from '../db/connect.ts';
 import { AppError } from '../domain/errors.ts';
+import { msg } from '../domain/messages/index.ts';
 
 /**
  * The tenant a CLI command works on: the one named by --tenant, or the only one there is. On a
@@ -8,19 +9,14 @@ import { AppError } from '../domain/errors.ts';
 export async function resolveTenant(db: Db, slug: string | undefined): Promise<{ id: string; slug: string }> {
   const all = await db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').limit(21).execute();
   if (all.length === 0) {
-    throw new AppError(
-      'not_found',
-      'Questo database non ha ancora tenant: caricate i dati demo con `incasso demo`, oppure create un tenant con ' +
-        '`incasso tenant create --slug <slug> --name "<nome>"` (this database has no tenant yet: load the demo with ' +
-        '`incasso demo`, or create one with `incasso tenant create`)',
-    );
+    throw new AppError('not_found', msg('admin.cli_no_tenant'));
   }
   const list = all.slice(0, 20).map((t) => t.slug).join(', ') + (all.length > 20 ? ', …' : '');
   if (slug !== undefined) {
     const t = all.find((x) => x.slug === slug) ?? (await db.selectFrom('tenants').select(['id', 'slug']).where('slug', '=', slug).executeTakeFirst());
-    if (!t) throw new AppError('not_found', `Tenant "${slug}" non trovato; tenant esistenti: ${list} (tenant not found; existing: ${list})`);
+    if (!t) throw new AppError('not_found', msg('admin.cli_tenant_not_found', { slug, list }));
     return t;
   }
-  if (all.length > 1) throw new AppError('validation', `Più tenant (${list}): indicare --tenant <slug> (several tenants: give --tenant)`);
+  if (all.length > 1) throw new AppError('validation', msg('admin.cli_several_tenants', { list }));
   return all[0]!;
 }

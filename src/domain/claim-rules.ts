@@ -1,4 +1,5 @@
 import { fieldError, type FieldError } from './errors.ts';
+import type { MessageCode } from './messages/index.ts';
 import type { DebtorKind } from './model.ts';
 
 /**
@@ -6,14 +7,10 @@ import type { DebtorKind } from './model.ts';
  * a consumer's debt never accrues the commercial rate (the same holds for the German and French
  * business regimes). Returns why the regime cannot apply, or null.
  */
-export function interestRegimeProblem(regime: string | null | undefined, debtorKind: DebtorKind): string | null {
+export function interestRegimeProblem(regime: string | null | undefined, debtorKind: DebtorKind): MessageCode | null {
   if (debtorKind !== 'consumer' || !regime) return null;
-  if (regime === 'it-commercial') {
-    return 'Il tasso commerciale (D.Lgs. 231/2002) non si applica a un consumatore (the commercial rate does not apply to a consumer)';
-  }
-  if (regime === 'de-business' || regime === 'fr-commercial') {
-    return 'Regime per imprese non applicabile a un consumatore (a business regime does not apply to a consumer)';
-  }
+  if (regime === 'it-commercial') return 'interest.commercial_not_consumer';
+  if (regime === 'de-business' || regime === 'fr-commercial') return 'interest.business_regime_not_consumer';
   return null;
 }
 
@@ -32,7 +29,7 @@ export interface InterestTermsInput {
 export function interestTermsProblems(t: InterestTermsInput, debtorKind: DebtorKind): FieldError[] {
   const out: FieldError[] = [];
   const regimeProblem = interestRegimeProblem(t.interestRegime, debtorKind) ?? interestRegimeProblem(t.interestBase, debtorKind);
-  if (regimeProblem) out.push({ path: t.interestRegime === 'spread' ? 'interestBase' : 'interestRegime', message: regimeProblem });
+  if (regimeProblem) out.push(fieldError(t.interestRegime === 'spread' ? 'interestBase' : 'interestRegime', regimeProblem));
   if (t.interestRegime === 'fixed' && t.interestRate === null) {
     out.push(fieldError('interestRate', 'claim.fixed_needs_rate'));
   }

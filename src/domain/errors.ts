@@ -1,4 +1,4 @@
-import { asMessage, isMessageCode, msg, translate, type Locale, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
+import { asMessage, msg, translate, type Locale, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
 
 /**
  * Typed failures of use cases. The HTTP layer maps codes to status codes in one place. A failure's
@@ -60,15 +60,8 @@ export class AppError extends Error {
 
 export type NotFoundWhat = Extract<MessageCode, `not_found.${string}`> extends `not_found.${infer W}` ? W : never;
 
-/** `notFound('claim')`; a plain string (old style) still works. */
-export const notFound = (what: NotFoundWhat | Message | (string & {})) =>
-  new AppError(
-    'not_found',
-    typeof what !== 'string' ? what : isNotFoundWhat(what) ? msg(`not_found.${what}`) : `${what} non trovato (not found)`,
-  );
-function isNotFoundWhat(w: string): w is NotFoundWhat {
-  return /^[a-z_]+$/.test(w) && isMessageCode(`not_found.${w}`);
-}
+/** `notFound('claim')`, or a coded message such as `msg('not_found.creditor_named', { name })`. */
+export const notFound = (what: NotFoundWhat | Message) => new AppError('not_found', typeof what === 'string' ? msg(`not_found.${what}`) : what);
 
 export const forbidden = (why: string | Message = msg('error.forbidden')) => new AppError('forbidden', why);
 export const invalid = (fields: FieldError[], message: string | Message = msg('error.invalid_input')) =>
@@ -87,7 +80,7 @@ export function renderAppError(err: AppError, locale: Locale): { message: string
 export class RateLimitedError extends AppError {
   constructor(
     readonly retryAfterSeconds: number,
-    message = 'Troppi tentativi: riprovare tra poco (too many attempts, retry later)',
+    message: string | Message = msg('error.rate_limited'),
   ) {
     super('rate_limited', message);
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import './zod-messages.ts';
 import { dateIssue } from './dates.ts';
-import { encodeMessage, msg, type MessageCode, type MessageParams } from './messages/index.ts';
+import { encodeMessage, msg, type Message, type MessageCode, type MessageParams } from './messages/index.ts';
 import { CURRENCIES } from './model.ts';
 import { amountIssue, toMoneyString } from './money.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid, type TaxIdResult } from './tax-ids.ts';
@@ -101,19 +101,19 @@ const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F]/;
 const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000B-\u001F\u007F]/;
 
 /** Why a piece of text cannot be stored, or null. `multiLine` allows line feeds (CR LF too) and tabs. */
-export function textProblem(v: string, opts: { multiLine?: boolean } = {}): string | null {
-  if (v.includes('\u0000')) return 'Carattere NUL non ammesso (NUL character not allowed)';
+export function textProblem(v: string, opts: { multiLine?: boolean } = {}): Message | null {
+  if (v.includes('\u0000')) return msg('records.text_nul');
   if (opts.multiLine) {
     if (CONTROL_MULTI_LINE.test(v.replace(/\r\n/g, '\n'))) {
-      return 'Caratteri di controllo non ammessi (control characters not allowed)';
+      return msg('records.text_control');
     }
   } else if (/[\r\n]/.test(v)) {
-    return 'A capo non ammesso in questo campo: una sola riga (line breaks not allowed, single line only)';
+    return msg('records.text_line_break');
   } else if (CONTROL_SINGLE_LINE.test(v)) {
-    return 'Caratteri di controllo non ammessi, comprese le tabulazioni (control characters not allowed)';
+    return msg('records.text_control_tabs');
   }
   if (BIDI_CONTROL.test(v)) {
-    return 'Caratteri di controllo della direzione del testo non ammessi (bidirectional control characters not allowed)';
+    return msg('records.text_bidi');
   }
   return null;
 }
@@ -122,7 +122,7 @@ export function textProblem(v: string, opts: { multiLine?: boolean } = {}): stri
 export const safeString = (opts: { multiLine?: boolean } = {}) =>
   z.string().superRefine((v, ctx) => {
     const problem = textProblem(v, opts);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    if (problem) ctx.addIssue({ code: 'custom', message: encodeMessage(problem) });
   });
 
 /** Free text on one line with a sane upper bound; empty strings become null so "cleared" is representable. */
@@ -134,7 +134,7 @@ export const text = (max: number) =>
 /** Free text over several lines (notes, descriptions): line feeds and tabs allowed, CR LF stored as LF. */
 export const multiLineText = (max: number) =>
   safeString({ multiLine: true })
-    .max(max, { error: `Massimo ${max} caratteri (at most ${max} characters)` })
+    .max(max, { error: coded('field.max_chars', { max }) })
     .transform((v) => {
       const t = v.replace(/\r\n/g, '\n').trim();
       return t === '' ? null : t;

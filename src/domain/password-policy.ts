@@ -1,3 +1,5 @@
+import { msg, type Message } from './messages/index.ts';
+
 /**
  * What a password must not be, wherever one is set (a new user, a reset, the CLI). Pure: the list of
  * common passwords is passed in (data/passwords/common-passwords.txt, read by
@@ -11,13 +13,14 @@ export const PASSWORD_MAX_LENGTH = 200;
 
 export type PasswordProblem = 'blank' | 'too_short' | 'too_long' | 'email' | 'name' | 'common';
 
-export const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
-  blank: 'La password non può essere vuota o fatta solo di spazi (password cannot be blank)',
-  too_short: `Password di almeno ${PASSWORD_MIN_LENGTH} caratteri (password needs at least ${PASSWORD_MIN_LENGTH} characters)`,
-  too_long: `Password di al massimo ${PASSWORD_MAX_LENGTH} caratteri (password can have at most ${PASSWORD_MAX_LENGTH} characters)`,
-  email: 'La password non può contenere l’indirizzo e-mail (password cannot contain the e-mail address)',
-  name: 'La password non può contenere il nome dell’utente (password cannot contain the user’s name)',
-  common: 'Password troppo comune o facile da indovinare: sceglierne un’altra (password is too common or easy to guess)',
+/** Why a password is refused, as a coded message (rendered in the reader's language). */
+export const PASSWORD_MESSAGES: Record<PasswordProblem, Message> = {
+  blank: msg('admin.password_blank'),
+  too_short: msg('admin.password_too_short', { min: PASSWORD_MIN_LENGTH }),
+  too_long: msg('admin.password_too_long', { max: PASSWORD_MAX_LENGTH }),
+  email: msg('admin.password_email'),
+  name: msg('admin.password_name'),
+  common: msg('admin.password_common'),
 };
 
 export interface PasswordOwner {

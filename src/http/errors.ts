@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, RateLimitedError, fieldMessage, normaliseField, type ErrorCode, type FieldError } from '../domain/errors.ts';
+import { AppError, RateLimitedError, fieldError, fieldMessage, normaliseField, type ErrorCode, type FieldError } from '../domain/errors.ts';
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -14,6 +14,7 @@ import {
   type MessageCode,
   type MessageParams,
 } from '../domain/messages/index.ts';
+import { BodyEncodingError } from './json-body.ts';
 
 /** The one place where error codes become HTTP statuses. */
 const STATUS: Record<ErrorCode, number> = {
@@ -69,9 +70,9 @@ const body = (locale: Locale, code: string, message: Message, fields: FieldError
 });
 
 /** Unique keys a user can run into, worded for the field that carries them. */
-const UNIQUE_FIELDS: Record<string, { path: string; message: string }> = {
-  debtors_tenant_tax_code: { path: 'taxCode', message: 'Esiste già un debitore con questo codice fiscale (a debtor with this tax code exists)' },
-  debtors_tenant_vat: { path: 'vatNumber', message: 'Esiste già un debitore con questa partita IVA (a debtor with this VAT number exists)' },
+const UNIQUE_FIELDS: Record<string, { path: string; code: MessageCode }> = {
+  debtors_tenant_tax_code: { path: 'taxCode', code: 'records.debtor_tax_code_taken' },
+  debtors_tenant_vat: { path: 'vatNumber', code: 'records.debtor_vat_taken' },
 };
 const encodeInvalid = encodeMessage(msg('field.invalid'));
 
@@ -80,7 +81,7 @@ function fromPostgres(locale: Locale, err: { code?: string; constraint?: string 
   switch (err.code) {
     case '23505': {
       const field = UNIQUE_FIELDS[err.constraint ?? ''];
-      if (field) return { status: 409, body: body(locale, 'conflict', rawText(field.message), [{ path: field.path, message: field.message }]) };
+      if (field) return { status: 409, body: body(locale, 'conflict', msg(field.code), [fieldError(field.path, field.code)]) };
       return { status: 409, body: body(locale, 'conflict', msg('error.duplicate', { constraint: err.constraint ?? 'unique' })) };
     }
     case '23514':
@@ -94,7 +95,7 @@ function fromPostgres(locale: Locale, err: { code?: string; constraint?: string 
     case '22021':
     case '22P05':
     case '22025':
-      return { status: 400, body: body(locale, 'validation', rawText('Testo con caratteri non ammessi, ad es. NUL (text with characters that cannot be stored)')) };
+      return { status: 400, body: body(locale, 'validation', msg('http.text_not_storable')) };
     case '23503':
       return { status: 400, body: body(locale, 'validation', msg('error.missing_reference')) };
     case '40001':
@@ -125,7 +126,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(400).send(body(locale, 'validation', msg('error.invalid_input'), fields));
     }
     if (err.code === 'INCASSO_BODY_ENCODING' && (err.statusCode === 400 || err.statusCode === 415)) {
-      return reply.status(err.statusCode).send(body(locale, 'validation', rawText(err.message)));
+      return reply.status(err.statusCode).send(body(locale, 'validation', err instanceof BodyEncodingError ? err.msg : rawText(err.message)));
     }
     if (err.statusCode === 429) {
       return reply.status(429).send(body(locale, 'rate_limited', msg('error.rate_limited')));

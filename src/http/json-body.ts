@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { msg, translate, type Message } from '../domain/messages/index.ts';
 
 /** An error the error handler maps to its status with this message (see errors.ts). */
 export class BodyEncodingError extends Error {
   readonly code = 'INCASSO_BODY_ENCODING';
   constructor(
     readonly statusCode: 400 | 415,
-    message: string,
+    readonly msg: Message,
   ) {
-    super(message);
+    super(translate(msg, 'it'));
   }
 }
 
@@ -24,14 +25,14 @@ export function registerJsonBodyParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req: FastifyRequest, body: Buffer, done) => {
     const charset = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
     if (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8') {
-      done(new BodyEncodingError(415, `Codifica ${charset} non supportata: inviare JSON in UTF-8 (send JSON encoded as UTF-8)`), undefined);
+      done(new BodyEncodingError(415, msg('http.unsupported_charset', { charset })), undefined);
       return;
     }
     let text: string;
     try {
       text = utf8.decode(body);
     } catch {
-      done(new BodyEncodingError(400, 'Il corpo della richiesta non è UTF-8 valido (body is not valid UTF-8)'), undefined);
+      done(new BodyEncodingError(400, msg('http.invalid_utf8')), undefined);
       return;
     }
     void parseJson(req, text, done);

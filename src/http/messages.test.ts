@@ -61,6 +61,33 @@ describe('server messages in the reader’s language', () => {
     expect(login.json().error).toMatchObject({ messageCode: 'auth.bad_credentials', message: 'E-Mail oder Passwort falsch' });
   });
 
+  it('answers the checks of records, contacts and text fields in German, each with its code', async () => {
+    const de = { 'accept-language': 'de-CH, de;q=0.9' };
+    const nameless = await ctx.admin({ method: 'POST', url: '/api/debtors', payload: { kind: 'consumer', firstName: 'Mario' }, headers: de });
+    expect(nameless.statusCode).toBe(400);
+    expect(nameless.json().error.fields).toEqual([
+      { path: 'lastName', message: 'Nachname für eine Person erforderlich', messageCode: 'records.surname_required', params: {} },
+    ]);
+    const res = await ctx.admin({
+      method: 'POST',
+      url: '/api/debtors',
+      payload: { kind: 'consumer', lastName: 'Rossi', firstName: 'Ma\u0000rio', contacts: [{ channel: 'mobile', value: '12' }] },
+      headers: de,
+    });
+    expect(res.statusCode).toBe(400);
+    const field = (path: string) => res.json().error.fields.find((f: { path: string }) => f.path === path);
+    expect(field('firstName')).toMatchObject({ message: 'NUL-Zeichen nicht erlaubt', messageCode: 'records.text_nul' });
+    expect(field('contacts.0.value')).toMatchObject({
+      message: 'Ungültige Telefonnummer: für ausländische Nummern die internationale Vorwahl angeben',
+      messageCode: 'records.contact_phone',
+    });
+
+    const debtor = await ctx.admin({ method: 'POST', url: '/api/debtors', payload: { kind: 'consumer', lastName: 'Rossi' } });
+    const note = await ctx.admin({ method: 'POST', url: '/api/notes', payload: { debtorId: debtor.json().id, body: '   ' }, headers: { 'accept-language': 'de' } });
+    expect(note.statusCode).toBe(400);
+    expect(note.json().error.fields).toContainEqual(expect.objectContaining({ path: 'body', message: 'Die Notiz ist leer', messageCode: 'records.note_empty' }));
+  });
+
   it('uses the signed-in user’s stored language when the request names none', async () => {
     await ctx.db.updateTable('users').set({ locale: 'en' }).where('id', '=', ctx.t.users.operator.id).execute();
     const res = await ctx.operator({ method: 'POST', url: '/api/debtors', payload: badDebtor });

@@ -56,7 +56,7 @@ describe('control and direction characters in text', () => {
   it('refuses NUL in a name, a search and a note with 400, never 500', async () => {
     const name = await debtor({ lastName: 'Ros\u0000si' });
     expect(name.statusCode).toBe(400);
-    expect(name.json().error.fields).toContainEqual(expect.objectContaining({ path: 'lastName', message: 'Carattere NUL non ammesso (NUL character not allowed)' }));
+    expect(name.json().error.fields).toContainEqual(expect.objectContaining({ path: 'lastName', message: 'Carattere NUL non ammesso', messageCode: 'records.text_nul' }));
     for (const url of ['/api/debtors?q=a%00b', '/api/claims?q=%00', '/api/payments?q=x%00', '/api/creditors?q=%00']) {
       const res = await ctx.operator({ method: 'GET', url });
       expect(res.statusCode, url).toBe(400);
@@ -77,7 +77,8 @@ describe('control and direction characters in text', () => {
     expect(crlf.json().error.fields).toContainEqual(
     expect.objectContaining({
       path: 'lastName',
-      message: 'A capo non ammesso in questo campo: una sola riga (line breaks not allowed, single line only)',
+      message: 'A capo non ammesso in questo campo: una sola riga',
+      messageCode: 'records.text_line_break',
     }),
   );
     for (const lastName of ['Ros\tsi', 'Ros\u0007si', 'Ros\u001bsi', 'Ros\u007fsi']) {
@@ -93,7 +94,8 @@ describe('control and direction characters in text', () => {
       expect(res.json().error.fields).toContainEqual(
       expect.objectContaining({
         path: 'companyName',
-        message: 'Caratteri di controllo della direzione del testo non ammessi (bidirectional control characters not allowed)',
+        message: 'Caratteri di controllo della direzione del testo non ammessi',
+        messageCode: 'records.text_bidi',
       }),
     );
     }
@@ -129,7 +131,7 @@ describe('JSON body encoding', () => {
     const latin1 = Buffer.from('{"kind":"consumer","lastName":"M\u00fcller"}', 'latin1');
     const res = await post(latin1, 'application/json');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toBe('Il corpo della richiesta non è UTF-8 valido (body is not valid UTF-8)');
+    expect(res.json().error).toMatchObject({ message: 'Il corpo della richiesta non è UTF-8 valido', messageCode: 'http.invalid_utf8' });
     expect(await countRows(ctx.db, 'debtors', ctx.t.tenantId)).toBe(before);
   });
 
@@ -142,7 +144,8 @@ describe('JSON body encoding', () => {
     ] as const) {
       const res = await post(payload, type);
       expect(res.statusCode, type).toBe(415);
-      expect(res.json().error.message, type).toMatch(/^Codifica .* non supportata: inviare JSON in UTF-8/);
+      expect(res.json().error.message, type).toMatch(/^Codifica .* non supportata: inviare JSON in UTF-8$/);
+      expect(res.json().error.messageCode, type).toBe('http.unsupported_charset');
     }
   });
 

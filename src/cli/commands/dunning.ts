@@ -1,7 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import type { Config } from '../../config.ts';
-import { dateProblem, today } from '../../domain/dates.ts';
-import { invalid } from '../../domain/errors.ts';
+import { dateIssue, today } from '../../domain/dates.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
 import { notFound } from '../../domain/errors.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 import { smtpTransport } from '../../integrations/mail/transport.ts';
@@ -10,7 +10,7 @@ import { renderPendingLetters, type RenderResult } from '../../usecases/dunning/
 import { runDunning, type DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { encodeMessage, localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
 
 export function dunningCommand(config: () => Config) {
   const cmd = new Command('dunning').description('Collection strategies: run the due steps (solleciti) and deliver the e-mails');
@@ -26,6 +26,7 @@ export function dunningCommand(config: () => Config) {
     .option('--batch-size <n>', 'debtors per transaction', (v) => Number.parseInt(v, 10), 250)
     .action(async (o) => {
       const c = config();
+      const locale = localeFromEnv(process.env);
       const database = await openMigrated(c);
       try {
         let tenantId: string | undefined;
@@ -34,14 +35,14 @@ export function dunningCommand(config: () => Config) {
         }
         let creditorId: string | undefined;
         if (o.creditor) {
-          if (!tenantId) throw invalid([{ path: 'creditor', message: '--creditor richiede --tenant (needs --tenant)' }]);
+          if (!tenantId) throw invalid([fieldError('creditor', 'dunning.cli_creditor_needs_tenant')]);
           const k = await database.db.selectFrom('creditors').select('id').where('tenant_id', '=', tenantId).where('code', '=', o.creditor).executeTakeFirst();
           if (!k) throw notFound(msg('not_found.creditor_named', { name: o.creditor }));
           creditorId = k.id;
         }
         const date = o.date ?? today().toString();
-        const problem = dateProblem(date);
-        if (problem) throw invalid([{ path: 'date', message: problem }]);
+        const problem = dateIssue(date);
+        if (problem) throw invalid([fieldError('date', problem.code, problem.params)]);
         if (!Number.isInteger(o.batchSize) || o.batchSize < 1 || o.batchSize > 1000) throw invalid([{ path: 'batch-size', message: '1–1000' }]);
         const result = await runDunning(database.db, {
           date,
@@ -49,7 +50,7 @@ export function dunningCommand(config: () => Config) {
           tenantId,
           ...(creditorId ? { creditorId } : {}),
           batchSize: o.batchSize,
-          onBatch: (p) => process.stderr.write(`lotto registrato: ${p.debtors} debitori, ${p.communications} comunicazioni, ${p.blocked} bloccate (batch committed)\n`),
+          onBatch: (p) => process.stderr.write(`${translate(msg('dunning.cli_batch_committed', p), locale)}\n`),
         });
         let delivered = null;
         let rendered = null;
@@ -62,8 +63,8 @@ export function dunningCommand(config: () => Config) {
             await transport?.close();
           }
         }
-        if (o.json) console.log(JSON.stringify({ ...result, delivered, rendered }, null, 2));
-        else printRun(result, delivered, rendered);
+        if (o.json) console.log(JSON.stringify({ ...worded(result, locale), delivered, rendered }, null, 2));
+        else printRun(result, delivered, rendered, locale);
         if (result.failed.length) process.exitCode = 1;
       } finally {
         await database.close();
@@ -72,17 +73,34 @@ export function dunningCommand(config: () => Config) {
   return cmd;
 }
 
-function printRun(r: DunningRunResult, delivered: { sent: number; retrying: number; failed: number } | null, rendered: RenderResult | null): void {
-  const head = r.dryRun ? 'Prova (nulla è stato inviato / dry run: nothing sent)' : 'Solleciti eseguiti (steps performed)';
-  console.log(`${head} — ${r.date}: ${r.communications} comunicazioni, ${r.blocked} bloccate, ${r.debtors} debitori`);
+/** The run with its reasons worded in `locale` (the --json output). */
+function worded(r: DunningRunResult, locale: Locale) {
+  return {
+    ...r,
+    actions: r.actions.map((a) => ({ ...a, blocked: a.blocked && translate(a.blocked, locale) })),
+    failed: r.failed.map((f) => ({ ...f, message: translate(f.message, locale) })),
+  };
+}
+
+function printRun(
+  r: DunningRunResult,
+  delivered: { sent: number; retrying: number; failed: number } | null,
+  rendered: RenderResult | null,
+  locale: Locale,
+): void {
+  const t = (code: MessageCode, params?: MessageParams) => translate(msg(code, params), locale);
+  const money = (amount: string, currency: string) => formatMoneyText(amount, currency, locale);
+  const head = t(r.dryRun ? 'dunning.cli_dry_run' : 'dunning.cli_performed');
+  console.log(t('dunning.cli_summary', { head, date: r.date, communications: r.communications, blocked: r.blocked, debtors: r.debtors }));
   for (const a of r.actions) {
-    const what = a.blocked ? `BLOCCATO: ${a.blocked}` : `${a.channel} → ${a.recipient}`;
-    const fees = a.fees !== '0.00' ? `, spese ${formatMoneyText(a.fees, a.currency, 'it')}` : '';
-    const postage = a.postage !== '0.00' ? `, affrancatura ${formatMoneyText(a.postage, a.currency, 'it')}` : '';
-    console.log(`  ${a.debtorName} · passo ${a.stepNo} ${a.stepKey} (${a.tier}) · ${what} · ${formatMoneyText(a.amount, a.currency, 'it')}${fees}${postage}`);
-    for (const c of a.claims) console.log(`      ${c.reference}: ${formatMoneyText(c.totalDue, a.currency, 'it')}${c.fee ? ` (spese ${c.fee})` : ''}`);
+    const what = a.blocked ? t('dunning.cli_blocked', { reason: encodeMessage(a.blocked) }) : `${a.channel} → ${a.recipient}`;
+    const fees = a.fees !== '0.00' ? `, ${t('dunning.cli_fees', { amount: money(a.fees, a.currency) })}` : '';
+    const postage = a.postage !== '0.00' ? `, ${t('dunning.cli_postage', { amount: money(a.postage, a.currency) })}` : '';
+    const step = t('dunning.cli_step', { no: a.stepNo, key: a.stepKey, tier: a.tier });
+    console.log(`  ${a.debtorName} · ${step} · ${what} · ${money(a.amount, a.currency)}${fees}${postage}`);
+    for (const c of a.claims) console.log(`      ${c.reference}: ${money(c.totalDue, a.currency)}${c.fee ? ` (${t('dunning.cli_fees', { amount: c.fee })})` : ''}`);
   }
-  for (const f of r.failed) console.error(`ERRORE debitore ${f.debtorId}: ${f.message}`);
-  if (rendered) console.log(`Lettere: ${rendered.rendered} PDF generati${rendered.failed ? `, ${rendered.failed} non generabili` : ''}`);
-  if (delivered) console.log(`E-mail: ${delivered.sent} consegnate, ${delivered.retrying} da riprovare, ${delivered.failed} non consegnabili`);
+  for (const f of r.failed) console.error(t('dunning.cli_failed', { debtor: f.debtorId, problem: encodeMessage(f.message) }));
+  if (rendered) console.log(rendered.failed ? t('dunning.cli_letters_failed', { rendered: rendered.rendered, failed: rendered.failed }) : t('dunning.cli_letters', { rendered: rendered.rendered }));
+  if (delivered) console.log(t('dunning.cli_emails', { sent: delivered.sent, retrying: delivered.retrying, failed: delivered.failed }));
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import readline from 'node:readline';
 import { Command, Option } from '@commander-js/extra-typings';
 import { AppError, renderAppError } from '../../domain/errors.ts';
-import { localeFromEnv } from '../../domain/messages/index.ts';
+import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
 import { DAY_COUNTS } from '../../domain/interest/day-count.ts';
 import type { Statement } from '../../domain/interest/compute.ts';
 import { INTEREST_REGIMES } from '../../domain/model.ts';
@@ -15,9 +15,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function payment(spec: string, i: number) {
   const [date, amount, ...rest] = spec.split(':');
   if (!date || !amount || rest.length) {
-    throw new AppError('validation', `--payment "${spec}": atteso DATA:IMPORTO, es. 2023-06-30:500 (expected DATE:AMOUNT)`, [
-      { path: `payments.${i}`, message: 'DATE:AMOUNT' },
-    ]);
+    throw new AppError('validation', msg('interest.cli_payment_format', { spec }), [{ path: `payments.${i}`, message: 'DATE:AMOUNT' }]);
   }
   return { date, amount };
 }
@@ -75,7 +73,7 @@ export function interestCommand(config: () => Config) {
         for await (const raw of lines) {
           n++;
           if (raw.trim() === '') {
-            process.stdout.write('{"error":"riga vuota (empty line)"}\n');
+            process.stdout.write(`${JSON.stringify({ error: translate(msg('interest.cli_empty_line'), localeFromEnv(process.env)) })}\n`);
             failed++;
             continue;
           }
@@ -84,7 +82,9 @@ export function interestCommand(config: () => Config) {
             out = JSON.stringify(computeInterest(book, JSON.parse(raw) as unknown));
           } catch (err) {
             failed++;
-            out = JSON.stringify({ error: err instanceof SyntaxError ? `JSON non valido: ${err.message}` : errorMessage(err) });
+            out = JSON.stringify({
+              error: err instanceof SyntaxError ? translate(msg('interest.cli_bad_json', { detail: err.message }), localeFromEnv(process.env)) : errorMessage(err),
+            });
           }
           // Respect back-pressure: a million lines must not pile up in memory.
           if (!process.stdout.write(`${out}\n`)) await new Promise((r) => process.stdout.once('drain', r));
@@ -93,7 +93,7 @@ export function interestCommand(config: () => Config) {
         return;
       }
       const missing = (['principal', 'due', 'paid', 'regime'] as const).filter((k) => !o[k]);
-      if (missing.length) throw new AppError('validation', `Mancano: ${missing.map((m) => `--${m}`).join(', ')} (missing options)`);
+      if (missing.length) throw new AppError('validation', msg('interest.cli_missing_options', { options: missing.map((m) => `--${m}`).join(', ') }));
       const statement = computeInterest(book, {
         principal: o.principal,
         due: o.due,

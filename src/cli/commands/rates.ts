@@ -8,6 +8,7 @@ import { correctRatePeriod } from '../../usecases/interest/correct-rate-period.t
 import { currentRateBook } from '../../usecases/interest/rate-book.ts';
 import { rateHistory } from '../../usecases/interest/list-rate-periods.ts';
 import { openMigrated } from '../open.ts';
+import { localeFromEnv, msg, translate, type Message } from '../../domain/messages/index.ts';
 
 /** Who runs this command on the server: --by, else the system user and host. */
 const operatorOf = (by: string | undefined) => installationOperator(`ops:${by?.trim() || `${os.userInfo().username}@${os.hostname()}`}`);
@@ -26,13 +27,17 @@ export function ratesCommand(config: () => Config) {
     .action(async () => {
       const database = await openMigrated(config());
       try {
-        for (const s of seriesEnds(await currentRateBook(database.db))) console.log(`${s.series.padEnd(24)} ${s.rate.padStart(7)} %  dal ${s.lastFrom} al ${s.lastTo ?? '(in vigore)'}`);
+        const t = (m: Message) => translate(m, localeFromEnv(process.env));
+        for (const s of seriesEnds(await currentRateBook(database.db))) {
+          const to = s.lastTo ?? `(${t(msg('interest.cli_in_force'))})`;
+          console.log(`${s.series.padEnd(24)} ${s.rate.padStart(7)} %  ${t(msg('interest.cli_series_end', { from: s.lastFrom, to }))}`);
+        }
         const history = await rateHistory(database.db, operatorOf(undefined));
         if (history.length) {
-          console.log('\nInseriti dopo il rilascio (entered since the release):');
+          console.log(`\n${t(msg('interest.cli_entered_since_release'))}`);
           for (const a of history) {
             console.log(
-              `${a.series.padEnd(24)} ${a.from} → ${a.to ?? '…'} ${a.rate}${a.rate2 ? ` / ${a.rate2}` : ''} %  v${a.version}  ${a.source}  (${a.enteredBy}, ${a.enteredAt.slice(0, 10)})${a.reason ? `  correzione: ${a.reason}` : ''}`,
+              `${a.series.padEnd(24)} ${a.from} → ${a.to ?? '…'} ${a.rate}${a.rate2 ? ` / ${a.rate2}` : ''} %  v${a.version}  ${a.source}  (${a.enteredBy}, ${a.enteredAt.slice(0, 10)})${a.reason ? `  ${t(msg('interest.cli_correction', { reason: a.reason }))}` : ''}`,
             );
           }
         }
@@ -61,7 +66,8 @@ export function ratesCommand(config: () => Config) {
           rate2: o.rate2 ?? null,
           source: o.source,
         });
-        console.log(`${p.series}: ${p.from} → ${p.to ?? '…'} ${p.rate}${p.rate2 ? ` / ${p.rate2}` : ''} % added`);
+        const period = `${p.series}: ${p.from} → ${p.to ?? '…'} ${p.rate}${p.rate2 ? ` / ${p.rate2}` : ''} %`;
+        console.log(translate(msg('interest.cli_period_added', { period }), localeFromEnv(process.env)));
       } finally {
         await database.close();
       }
@@ -89,7 +95,8 @@ export function ratesCommand(config: () => Config) {
           source: o.source,
           reason: o.reason,
         });
-        console.log(`${r.after.series}: ${r.after.from} → ${r.after.to ?? '…'} ${r.after.rate}${r.after.rate2 ? ` / ${r.after.rate2}` : ''} % (version ${r.version}, was ${r.before.rate} %)`);
+        const period = `${r.after.series}: ${r.after.from} → ${r.after.to ?? '…'} ${r.after.rate}${r.after.rate2 ? ` / ${r.after.rate2}` : ''} %`;
+        console.log(translate(msg('interest.cli_period_corrected', { period, version: r.version, was: r.before.rate }), localeFromEnv(process.env)));
       } finally {
         await database.close();
       }

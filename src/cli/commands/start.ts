@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import { isLoopbackHost, type Config } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
+import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
 import type { loadDemo as LoadDemo } from '../../usecases/demo/load-demo.ts';
 import { describeDatabase, openMigrated } from '../open.ts';
 import { printLogins } from './demo.ts';
@@ -28,6 +29,7 @@ export function startCommand(config: () => Config) {
         import('../../usecases/demo/published-demo-logins.ts'),
       ]);
       const c = config();
+      const locale = localeFromEnv(process.env);
       const started = Date.now();
       const database = await openMigrated(c);
       console.log(`incasso: database ${describeDatabase(c)}`);
@@ -39,16 +41,10 @@ export function startCommand(config: () => Config) {
       const demoWanted = opts.demo ?? c.demo ?? !c.databaseUrl;
       // Published passwords never face a network: refuse before anything is loaded or served.
       if (!isLoopbackHost(c.host)) {
-        const exposed = demoWanted && tenants.length === 0 ? ['(demo data to be loaded)'] : await publishedDemoLogins(database.db);
+        const exposed = demoWanted && tenants.length === 0 ? [translate(msg('admin.demo_to_load'), locale)] : await publishedDemoLogins(database.db);
         if (exposed.length) {
           await database.close();
-          throw new AppError(
-            'validation',
-            `Avvio rifiutato: HOST=${c.host} esporrebbe in rete i log-in demo con password pubblicata (${exposed.join(', ')}). ` +
-              'Avvia su 127.0.0.1 (HOST non impostato), oppure disattiva gli utenti demo / cambia le loro password, o usa un database senza demo ' +
-              `(start refused: HOST=${c.host} would expose the demo log-ins, whose password is published, to the network; ` +
-              'listen on 127.0.0.1, or deactivate the demo users / change their passwords, or use a database without the demo)',
-          );
+          throw new AppError('validation', msg('admin.start_refused', { host: c.host, logins: exposed.join(', ') }));
         }
       }
       if (demoWanted && (tenants.length === 0 || tenants.some((t) => t.slug === 'demo'))) {
@@ -56,11 +52,7 @@ export function startCommand(config: () => Config) {
         if (r.created) console.log(`incasso: demo data loaded (${r.counts.debtors} debtors, ${r.counts.claims} claims)`);
         logins = r.logins;
       } else if (tenants.length === 0) {
-        console.log(
-          'incasso: il database non ha ancora tenant (no tenant yet): create one with\n' +
-            '  incasso tenant create --slug <slug> --name "<name>"  and  incasso user create --tenant <slug> …\n' +
-            '  or load the demo data with  incasso demo  (only on a machine nobody else reaches).',
-        );
+        console.log(`incasso: ${translate(msg('admin.no_tenant_yet'), locale)}`);
       }
 
       if (opts.webBuild) await ensureWebBuilt({ log: (s) => console.log(`incasso: ${s}`) });

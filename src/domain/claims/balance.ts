@@ -2,6 +2,7 @@ import { InterestInputError } from '../interest/compute.ts';
 import { claimBalance, claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
 import { fastLastRateDay, fastTotals } from '../interest/fast.ts';
 import type { RateBook } from '../interest/regimes.ts';
+import { encodeMessage } from '../messages/index.ts';
 import { money, toMoneyString } from '../money.ts';
 
 /**
@@ -31,7 +32,10 @@ export interface StoredBalance {
   interestCarried: string;
   /** Interest up to and including this day is in `interestCarried`: the due date or the last payment's value date. */
   interestFrom: string;
-  /** Set when the engine refuses the claim's terms: the figures are then principal less payments only. */
+  /**
+   * Why the engine refuses the claim's terms (a coded message, `encodeMessage`), the figures then being
+   * principal less payments only; null when it computes them.
+   */
   problem: string | null;
 }
 
@@ -63,7 +67,7 @@ export function balanceFromLedger(
     totalDue: b.totalDue,
     interestCarried,
     interestFrom,
-    problem: b.problem,
+    problem: b.problem === null ? null : encodeMessage(b.problem),
   };
 }
 

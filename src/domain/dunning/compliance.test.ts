@@ -21,6 +21,7 @@ import {
   type SubjectKind,
 } from './compliance.ts';
 import { LANGUAGES } from './words.ts';
+import { translate } from '../messages/index.ts';
 
 const IT = HOLIDAY_CALENDARS.IT;
 const rules = ITALIAN_DEFAULTS;
@@ -134,12 +135,14 @@ describe('checkPhoneContact', () => {
       expect(r.allowed ? null : r.reason.code).toBe('outside_window');
     }
   });
-  it('refuses Sundays, holidays and automated voices, with the reason in Italian and English', () => {
+  it('refuses Sundays, holidays and automated voices, with a coded reason worded in every language', () => {
     const sunday = checkPhoneContact(rules, at('2026-03-08', '10:00'), []);
     expect(sunday).toMatchObject({ allowed: false, reason: { code: 'closed_day' } });
     const holiday = checkPhoneContact(rules, at('2026-12-08', '10:00'), []);
     expect(holiday).toMatchObject({ allowed: false, reason: { code: 'holiday' } });
-    expect(holiday.allowed ? '' : holiday.reason.message).toMatch(/Immacolata.*\(holiday/);
+    expect(holiday.allowed ? null : holiday.reason.message).toEqual({ code: 'dunning.holiday_no_call', params: { holiday: 'Immacolata Concezione' } });
+    expect(holiday.allowed ? '' : translate(holiday.reason.message, 'it')).toBe('Giorno festivo (Immacolata Concezione): nessun contatto telefonico');
+    expect(holiday.allowed ? '' : translate(holiday.reason.message, 'de')).toBe('Feiertag (Immacolata Concezione): kein telefonischer Kontakt');
     const robot = checkPhoneContact(rules, { ...at('2026-03-02', '10:00'), automated: true }, []);
     expect(robot).toMatchObject({ allowed: false, reason: { code: 'automated_voice' } });
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDate, Temporal } from '../dates.ts';
+import { encodeMessage, msg, type Message } from '../messages/index.ts';
 import type { Language } from './words.ts';
 
 /**
@@ -142,7 +143,7 @@ export function withExtraHolidays(calendar: HolidayCalendar, extra: readonly Hol
 
 /** Easter Sunday of a Gregorian year (anonymous Gregorian computus, Meeus/Jones/Butcher), ISO date. */
 export function easterSunday(year: number): string {
-  if (!Number.isInteger(year) || year < 1583 || year > 9999) throw new RangeError(`Anno non valido (invalid year): ${year}`);
+  if (!Number.isInteger(year) || year < 1583 || year > 9999) throw new RangeError(`invalid year: ${year}`);
   const a = year % 19;
   const b = Math.floor(year / 100);
   const c = year % 100;
@@ -245,17 +246,17 @@ const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 const TIME_OR_24 = /^(([01]\d|2[0-3]):[0-5]\d|24:00)$/;
 
 function minutes(time: string, allow24 = false): number {
-  if (!(allow24 ? TIME_OR_24 : TIME).test(time)) throw new RangeError(`Ora non valida, formato HH:MM (invalid time): ${time}`);
+  if (!(allow24 ? TIME_OR_24 : TIME).test(time)) throw new RangeError(`invalid time, HH:MM expected: ${time}`);
   const [h, m] = time.split(':');
   return Number(h) * 60 + Number(m);
 }
 const hhmm = (mins: number) => `${String(Math.floor(mins / 60)).padStart(2, '0')}:${String(mins % 60).padStart(2, '0')}`;
 
-const timeSchema = z.string().regex(TIME, { message: 'Ora nel formato HH:MM (time as HH:MM)' });
-const windowSchema = z.object({ from: timeSchema, to: z.string().regex(TIME_OR_24, { message: 'Ora nel formato HH:MM (time as HH:MM)' }) });
+const timeSchema = z.string().regex(TIME, { message: encodeMessage(msg('dunning.time_format')) });
+const windowSchema = z.object({ from: timeSchema, to: z.string().regex(TIME_OR_24, { message: encodeMessage(msg('dunning.time_format')) }) });
 const dayWindowsSchema = z.array(
   windowSchema.refine((w) => !TIME.test(w.from) || !TIME_OR_24.test(w.to) || minutes(w.from) < minutes(w.to, true), {
-    message: 'La fascia deve finire dopo l’inizio (window must end after it starts)',
+    message: encodeMessage(msg('dunning.window_order')),
   }),
 );
 const holidayRuleSchema = z.discriminatedUnion('kind', [
@@ -313,10 +314,10 @@ export type ContactBlockCode =
   | 'quiet_hours'
   | 'written_weekly_limit';
 
-/** Why a contact is not allowed: a stable code and a message, Italian first with the English in brackets. */
+/** Why a contact is not allowed: a stable code and a coded message (worded where it is shown). */
 export interface ContactBlock {
   code: ContactBlockCode;
-  message: string;
+  message: Message;
 }
 export type ComplianceResult = { allowed: true } | { allowed: false; reason: ContactBlock };
 
@@ -343,7 +344,7 @@ export function phoneWindowsOn(date: string, rules: ComplianceRules): TimeWindow
   return [...rules.phoneWindows[weekdayOf(d)]].sort((a, b) => minutes(a.from) - minutes(b.from));
 }
 
-const block = (code: ContactBlockCode, message: string): ComplianceResult => ({ allowed: false, reason: { code, message } });
+const block = (code: ContactBlockCode, message: Message): ComplianceResult => ({ allowed: false, reason: { code, message } });
 
 function inWindow(time: number, w: TimeWindow): boolean {
   const from = minutes(w.from);
@@ -354,10 +355,8 @@ function inWindow(time: number, w: TimeWindow): boolean {
 /** Why the calendar allows no call on this day (holiday, weekday without windows), or null. */
 function calendarBlock(rules: ComplianceRules, date: Temporal.PlainDate): ComplianceResult | null {
   const holiday = holidayName(date.toString(), rules.holidays);
-  if (holiday) return block('holiday', `Giorno festivo (${holiday}): nessun contatto telefonico (holiday: no phone contact)`);
-  if (rules.phoneWindows[weekdayOf(date)].length === 0) {
-    return block('closed_day', 'Nessuna fascia oraria per le telefonate in questo giorno (no calling hours on this day)');
-  }
+  if (holiday) return block('holiday', msg('dunning.holiday_no_call', { holiday }));
+  if (rules.phoneWindows[weekdayOf(date)].length === 0) return block('closed_day', msg('dunning.no_call_hours'));
   return null;
 }
 
@@ -366,17 +365,17 @@ function limitBlock(rules: ComplianceRules, date: Temporal.PlainDate, history: r
   const conversations = history.filter((h) => h.kind === 'conversation');
   const today = conversations.filter((h) => parseDate(h.date).equals(date)).length;
   if (today >= rules.maxConversationsPerDay) {
-    return block('daily_limit', `Già ${today} conversazione/i oggi, massimo ${rules.maxConversationsPerDay} (daily conversation limit reached)`);
+    return block('daily_limit', msg('dunning.daily_conversations', { count: today, max: rules.maxConversationsPerDay }));
   }
   const week = isoWeekStart(date.toString());
   const thisWeek = conversations.filter((h) => isoWeekStart(h.date) === week).length;
   if (thisWeek >= rules.maxConversationsPerWeek) {
-    return block('weekly_limit', `Già ${thisWeek} conversazioni questa settimana, massimo ${rules.maxConversationsPerWeek} (weekly conversation limit reached)`);
+    return block('weekly_limit', msg('dunning.weekly_conversations', { count: thisWeek, max: rules.maxConversationsPerWeek }));
   }
   if (rules.maxAttemptsPerDay !== null) {
     const attempts = history.filter((h) => h.kind === 'attempt' && parseDate(h.date).equals(date)).length;
     if (attempts >= rules.maxAttemptsPerDay) {
-      return block('attempt_limit', `Già ${attempts} tentativi di chiamata oggi, massimo ${rules.maxAttemptsPerDay} (daily call attempt limit reached)`);
+      return block('attempt_limit', msg('dunning.daily_attempts', { count: attempts, max: rules.maxAttemptsPerDay }));
     }
   }
   return null;
@@ -394,7 +393,7 @@ export function checkPhoneContact(
   history: readonly PhoneEvent[],
 ): ComplianceResult {
   if (at.automated && !rules.automatedVoice) {
-    return block('automated_voice', 'Chiamate preregistrate o automatiche non consentite (automated voice calls are not allowed)');
+    return block('automated_voice', msg('dunning.automated_voice'));
   }
   const date = parseDate(at.date);
   const time = minutes(at.time);
@@ -403,7 +402,7 @@ export function checkPhoneContact(
   const windows = phoneWindowsOn(at.date, rules);
   if (!windows.some((w) => inWindow(time, w))) {
     const list = windows.map((w) => `${w.from}–${w.to}`).join(', ');
-    return block('outside_window', `Fuori dalla fascia oraria consentita (${list}) (outside calling hours)`);
+    return block('outside_window', msg('dunning.outside_call_hours', { windows: list }));
   }
   return limitBlock(rules, date, history) ?? { allowed: true };
 }
@@ -448,27 +447,27 @@ export function checkWrittenContact(
 ): ComplianceResult {
   const date = parseDate(at.date);
   const needsTime = channel === 'email' || channel === 'pec' || channel === 'sms';
-  if (needsTime && at.time === undefined) throw new RangeError(`Ora richiesta per ${channel} (time required for ${channel})`);
+  if (needsTime && at.time === undefined) throw new RangeError(`time required for ${channel}`);
   const time = at.time === undefined ? null : minutes(at.time);
   if (rules.maxWrittenPerWeek !== null) {
     const week = isoWeekStart(date.toString());
     const sent = history.filter((h) => isoWeekStart(h.date) === week).length;
     if (sent >= rules.maxWrittenPerWeek) {
-      return block('written_weekly_limit', `Già ${sent} comunicazioni scritte questa settimana, massimo ${rules.maxWrittenPerWeek} (weekly written contact limit reached)`);
+      return block('written_weekly_limit', msg('dunning.written_weekly_limit', { count: sent, max: rules.maxWrittenPerWeek }));
     }
   }
   if (time === null || channel === 'letter' || channel === 'registered_letter') return { allowed: true };
   if (channel === 'sms') {
     if (!rules.smsFollowsPhoneWindows) return { allowed: true };
     const holiday = holidayName(date.toString(), rules.holidays);
-    if (holiday) return block('holiday', `Giorno festivo (${holiday}): nessun SMS (holiday: no SMS)`);
+    if (holiday) return block('holiday', msg('dunning.holiday_no_sms', { holiday }));
     const windows = phoneWindowsOn(date.toString(), rules);
-    if (windows.length === 0) return block('closed_day', 'Nessuna fascia oraria per i contatti in questo giorno (no contact hours on this day)');
-    if (!windows.some((w) => inWindow(time, w))) return block('outside_window', 'SMS fuori dalla fascia oraria consentita (SMS outside contact hours)');
+    if (windows.length === 0) return block('closed_day', msg('dunning.no_contact_hours'));
+    if (!windows.some((w) => inWindow(time, w))) return block('outside_window', msg('dunning.sms_outside_hours'));
     return { allowed: true };
   }
   const quiet = rules.emailQuietHours.find((w) => inWindow(time, w));
-  if (quiet) return block('quiet_hours', `Fascia di silenzio ${quiet.from}–${quiet.to}: nessun invio (quiet hours: no sending)`);
+  if (quiet) return block('quiet_hours', msg('dunning.quiet_hours', { from: quiet.from, to: quiet.to }));
   return { allowed: true };
 }
 

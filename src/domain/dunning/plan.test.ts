@@ -11,11 +11,13 @@ import {
   postageFor,
   splitByAudience,
   stepApplies,
+  UnknownStepError,
   type ClaimState,
   type ContactOption,
   type DueClaim,
 } from './plan.ts';
 import { STRATEGY_TEMPLATES, type Step, type Strategy } from './strategy.ts';
+import { msg, translate } from '../messages/index.ts';
 
 const B2B = STRATEGY_TEMPLATES['it-b2b'];
 const CH = STRATEGY_TEMPLATES.ch;
@@ -94,7 +96,8 @@ describe('nextAction', () => {
     expect(nextAction(s, claim({ riskClass: 'high' }))?.index).toBe(0);
   });
   it('refuses a step key the strategy does not know, or half a last step', () => {
-    expect(() => nextAction(B2B, claim({ lastStepKey: 'mahnung-1', lastStepOn: '2026-02-10' }))).toThrow(/unknown step key/);
+    expect(() => nextAction(B2B, claim({ lastStepKey: 'mahnung-1', lastStepOn: '2026-02-10' }))).toThrow(UnknownStepError);
+    expect(() => nextAction(B2B, claim({ lastStepKey: 'mahnung-1', lastStepOn: '2026-02-10' }))).toThrow(/Il passo mahnung-1 non esiste nella strategia/);
     expect(() => nextAction(B2B, claim({ lastStepKey: 'soft-1' }))).toThrow(/go together/);
   });
 });
@@ -148,7 +151,7 @@ describe('bundleForDebtor', () => {
     expect(() => bundleForDebtor([])).toThrow(/no claims/);
     expect(() => bundleForDebtor([due('a', 'soft-1'), due('b', 'soft-1', { debtorId: 'd2' })])).toThrow(/different debtors/);
     expect(() => bundleForDebtor([due('a', 'soft-1'), due('b', 'soft-1', { currency: 'CHF' })])).toThrow(/different currencies/);
-    expect(() => bundleForDebtor([due('a', 'closure-1')])).toThrow(/creditor-facing/);
+    expect(() => bundleForDebtor([due('a', 'closure-1')])).toThrow(/is for the creditor/);
     const split = splitByAudience([due('a', 'soft-1'), due('b', 'closure-1')]);
     expect(split.debtor.map((c) => c.claimId)).toEqual(['a']);
     expect(split.creditor.map((c) => c.claimId)).toEqual(['b']);
@@ -215,7 +218,7 @@ describe('feeFor, interestFor, postageFor', () => {
     expect(() => feeFor(formal, 0, fees, '1000', 'EUR')).toThrow(/reminder number/);
     expect(() => feeFor(formal, 2, ['3,5', '3,5'], '1000', 'EUR')).toThrow(/reminder fee/);
     expect(() => feeFor({ ...formal, waiveBelow: '10.00' }, 2, fees, 'lots', 'EUR')).toThrow(/total due/);
-    expect(() => feeFor(stepOf(COMUNE, 'rateizzazione'), 1, [], '1000', 'CHF')).toThrow(/currency/);
+    expect(() => feeFor(stepOf(COMUNE, 'rateizzazione'), 1, [], '1000', 'CHF')).toThrow(/claims in CHF/);
   });
   it('turns charged interest into a mention below waiveBelow', () => {
     const m3 = stepOf(CH, 'mahnung-3');
@@ -258,8 +261,13 @@ describe('chooseChannel', () => {
     expect(chooseChannel(soft, bad, true)).toEqual({ channel: 'letter', contact: null });
     const blocked = chooseChannel(soft, bad, false);
     expect('blocked' in blocked && blocked.blocked.code).toBe('no_usable_channel');
-    expect('blocked' in blocked && blocked.blocked.message).toMatch(/e-mail: recapiti esclusi — non valido \(invalid\), opposizione \(opted out\), di terzi \(third party\)/);
-    expect('blocked' in blocked && blocked.blocked.message).toMatch(/lettera \(letter\): nessun indirizzo postale/);
+    const why = 'blocked' in blocked ? blocked.blocked.message : msg('text', { text: '' });
+    expect(why.code).toBe('dunning.no_usable_channel');
+    expect(translate(why, 'it')).toBe(
+      'Nessun canale utilizzabile per il passo soft-1: e-mail: recapiti esclusi — non valido, opposizione, di terzi; PEC: recapiti esclusi — non valido; lettera: nessun indirizzo postale',
+    );
+    expect(translate(why, 'en')).toMatch(/: e-mail: contacts excluded — invalid, opted out, a third party’s; PEC \(certified e-mail\): contacts excluded — invalid; letter: no postal address$/);
+    expect(translate(why, 'de')).toMatch(/^Kein nutzbarer Kanal für den Schritt .*Brief: keine Postanschrift$/);
   });
   it('prefers a valid contact to an unverified one, and can require valid ones', () => {
     const unverified = contact({ value: 'maybe@example.it', status: 'unverified' });
@@ -283,6 +291,6 @@ describe('chooseChannel', () => {
     expect(chooseChannel(textFirst, [mobile], true, { unavailable: ['sms'] })).toEqual({ channel: 'letter', contact: null });
     const only: Step = { ...soft, channels: ['sms'] };
     const blocked = chooseChannel(only, [mobile], true, { unavailable: ['sms'] });
-    expect('blocked' in blocked && blocked.blocked.message).toMatch(/SMS: canale non configurato/);
+    expect('blocked' in blocked && translate(blocked.blocked.message, 'it')).toMatch(/SMS: canale non configurato/);
   });
 });

@@ -1,4 +1,5 @@
 import { parseDate } from '../dates.ts';
+import { encodeMessage, messageList, msg, translate, type Message } from '../messages/index.ts';
 import type { ContactChannel, ContactStatus, Currency, DebtorKind } from '../model.ts';
 import { money, moneyProblem, toMoneyString } from '../money.ts';
 import type { Step, Strategy } from './strategy.ts';
@@ -55,6 +56,16 @@ export function stepApplies(step: Step, claim: Pick<ClaimState, 'debtorKind' | '
 const addDays = (iso: string, days: number) => parseDate(iso).add({ days }).toString();
 const later = (a: string, b: string) => (a >= b ? a : b);
 
+/** A claim's last step is not in its strategy (edited since): a person must map the claim to a step. */
+export class UnknownStepError extends RangeError {
+  readonly msg: Message;
+  constructor(message: Message) {
+    super(translate(message, 'it'));
+    this.name = 'UnknownStepError';
+    this.msg = message;
+  }
+}
+
 /**
  * The claim's next step and the day it becomes due; null when dunning is paused or the strategy is
  * finished (no applicable step after the last one done).
@@ -69,15 +80,13 @@ const later = (a: string, b: string) => (a >= b ? a : b);
  */
 export function nextAction(strategy: Strategy, claim: ClaimState): NextAction | null {
   if ((claim.lastStepKey === null) !== (claim.lastStepOn === null)) {
-    throw new RangeError('Ultimo passo e data dell’ultimo passo vanno indicati insieme (lastStepKey and lastStepOn go together)');
+    throw new RangeError('lastStepKey and lastStepOn go together');
   }
   if (claim.paused) return null;
   let from = 0;
   if (claim.lastStepKey !== null) {
     const done = strategy.steps.findIndex((s) => s.key === claim.lastStepKey);
-    if (done < 0) {
-      throw new RangeError(`Il passo ${claim.lastStepKey} non esiste nella strategia ${strategy.name} (unknown step key)`);
-    }
+    if (done < 0) throw new UnknownStepError(msg('dunning.unknown_step', { step: claim.lastStepKey, strategy: strategy.name }));
     from = done + 1;
   }
   for (let index = from; index < strategy.steps.length; index++) {
@@ -150,13 +159,11 @@ export function splitByAudience<T extends DueClaim>(claims: readonly T[]): { deb
  */
 export function bundleForDebtor<T extends DueClaim>(claims: readonly T[]): Bundle<T> {
   const first = claims[0];
-  if (!first) throw new RangeError('Nessuna pratica da raggruppare (no claims to bundle)');
+  if (!first) throw new RangeError('no claims to bundle');
   for (const c of claims) {
-    if (c.debtorId !== first.debtorId) throw new RangeError('Pratiche di debitori diversi nello stesso messaggio (claims of different debtors)');
-    if (c.currency !== first.currency) throw new RangeError('Pratiche in valute diverse nello stesso messaggio (claims in different currencies)');
-    if (isForCreditor(c.step)) {
-      throw new RangeError(`Il passo ${c.step.key} è destinato al creditore, non al debitore (creditor-facing step in a debtor message)`);
-    }
+    if (c.debtorId !== first.debtorId) throw new RangeError('claims of different debtors in one message');
+    if (c.currency !== first.currency) throw new RangeError('claims in different currencies in one message');
+    if (isForCreditor(c.step)) throw new RangeError(`step ${c.step.key} is for the creditor, not for the debtor`);
   }
   let lead = first;
   for (const c of claims) if (higher(c, lead)) lead = c;
@@ -166,14 +173,14 @@ export function bundleForDebtor<T extends DueClaim>(claims: readonly T[]): Bundl
 
 // Money of a step -------------------------------------------------------------------------------
 
+// Amounts the strategy schema and the ledger have already checked: a bad one here is a bug.
 function checkedMoney(value: string, what: string) {
   const problem = moneyProblem(value);
   if (problem) throw new RangeError(`${what}: ${problem}`);
   return money(value);
 }
 
-const waived = (step: Step, totalDue: string) =>
-  step.waiveBelow !== undefined && checkedMoney(totalDue, 'Totale dovuto (total due)').lt(step.waiveBelow);
+const waived = (step: Step, totalDue: string) => step.waiveBelow !== undefined && checkedMoney(totalDue, 'total due').lt(step.waiveBelow);
 
 /**
  * The reminder fee a step charges, or null for none.
@@ -188,9 +195,9 @@ const waived = (step: Step, totalDue: string) =>
  *   as such a step never applies to the claim).
  */
 export function feeFor(step: Step, stepNumber: number, creditorFees: readonly string[], totalDue: string, currency: Currency): string | null {
-  if (!Number.isInteger(stepNumber) || stepNumber < 1) throw new RangeError(`Numero del sollecito non valido (invalid reminder number): ${stepNumber}`);
+  if (!Number.isInteger(stepNumber) || stepNumber < 1) throw new RangeError(`invalid reminder number: ${stepNumber}`);
   if (step.conditions.currencies && !step.conditions.currencies.includes(currency)) {
-    throw new RangeError(`Il passo ${step.key} non si applica a pratiche in ${currency} (step does not apply to this currency)`);
+    throw new RangeError(`step ${step.key} does not apply to claims in ${currency}`);
   }
   if (waived(step, totalDue)) return null;
   let fee: string | undefined;
@@ -198,7 +205,7 @@ export function feeFor(step: Step, stepNumber: number, creditorFees: readonly st
   if (step.fee === 'creditor') fee = creditorFees[stepNumber - 1];
   else fee = step.fee;
   if (fee === undefined) return null;
-  const amount = checkedMoney(fee, 'Spese di sollecito (reminder fee)');
+  const amount = checkedMoney(fee, 'reminder fee');
   return amount.gt(0) ? toMoneyString(amount) : null;
 }
 
@@ -210,7 +217,7 @@ export function interestFor(step: Step, totalDue: string): InterestMode {
 /** The step's postage charged to the debtor, or null (none set, zero, or waived below waiveBelow). */
 export function postageFor(step: Step, totalDue: string): string | null {
   if (step.postage === undefined || waived(step, totalDue)) return null;
-  const amount = checkedMoney(step.postage, 'Spese postali (postage)');
+  const amount = checkedMoney(step.postage, 'postage');
   return amount.gt(0) ? toMoneyString(amount) : null;
 }
 
@@ -229,7 +236,7 @@ export interface ContactOption {
 export type ChannelBlockCode = 'no_usable_channel';
 export type ChannelChoice =
   | { channel: DunningChannel; contact: ContactOption | null }
-  | { blocked: { code: ChannelBlockCode; message: string } };
+  | { blocked: { code: ChannelBlockCode; message: Message } };
 
 /** The debtor contact channels each step channel can use, in preference order. */
 const CONTACTS_FOR: Record<DunningChannel, readonly ContactChannel[]> = {
@@ -241,14 +248,8 @@ const CONTACTS_FOR: Record<DunningChannel, readonly ContactChannel[]> = {
   registered_letter: [],
 };
 
-const NAMES: Record<DunningChannel, string> = {
-  email: 'e-mail',
-  pec: 'PEC',
-  sms: 'SMS',
-  phone_task: 'telefono (phone)',
-  letter: 'lettera (letter)',
-  registered_letter: 'raccomandata (registered letter)',
-};
+/** A channel's name in a reason, worded in the reader's language. */
+const nameOf = (channel: DunningChannel) => encodeMessage(msg(`dunning.channel.${channel}`));
 
 /**
  * The channel a step uses for this reader: the first of the step's channels that is usable, with
@@ -272,15 +273,15 @@ export function chooseChannel(
     unavailable?: readonly DunningChannel[];
   } = {},
 ): ChannelChoice {
-  const reasons: string[] = [];
+  const reasons: Message[] = [];
   for (const channel of step.channels) {
     if (options.unavailable?.includes(channel)) {
-      reasons.push(`${NAMES[channel]}: canale non configurato (channel not set up)`);
+      reasons.push(msg('dunning.channel_not_set_up', { channel: nameOf(channel) }));
       continue;
     }
     if (channel === 'letter' || channel === 'registered_letter') {
       if (hasPostalAddress) return { channel, contact: null };
-      reasons.push(`${NAMES[channel]}: nessun indirizzo postale (no postal address)`);
+      reasons.push(msg('dunning.no_postal_address', { channel: nameOf(channel) }));
       continue;
     }
     const kinds = CONTACTS_FOR[channel];
@@ -290,21 +291,21 @@ export function chooseChannel(
     const best = [...usable].sort((a, b) => rank(a) - rank(b))[0];
     if (best) return { channel, contact: best };
     if (ofKind.length === 0) {
-      reasons.push(`${NAMES[channel]}: nessun recapito (no contact)`);
+      reasons.push(msg('dunning.no_contact', { channel: nameOf(channel) }));
     } else {
       const why = [
-        ofKind.some((c) => c.status === 'invalid') && 'non valido (invalid)',
-        ofKind.some((c) => c.optedOut) && 'opposizione (opted out)',
-        ofKind.some((c) => c.thirdParty) && 'di terzi (third party)',
-        options.requireValid && ofKind.some((c) => c.status === 'unverified') && 'non verificato (unverified)',
-      ].filter(Boolean);
-      reasons.push(`${NAMES[channel]}: recapiti esclusi — ${why.join(', ')} (contacts excluded)`);
+        ofKind.some((c) => c.status === 'invalid') && msg('dunning.excluded.invalid'),
+        ofKind.some((c) => c.optedOut) && msg('dunning.excluded.opted_out'),
+        ofKind.some((c) => c.thirdParty) && msg('dunning.excluded.third_party'),
+        options.requireValid && ofKind.some((c) => c.status === 'unverified') && msg('dunning.excluded.unverified'),
+      ].filter((w): w is Message => w !== false && w !== undefined);
+      reasons.push(msg('dunning.contacts_excluded', { channel: nameOf(channel), why: messageList(why, ', ') }));
     }
   }
   return {
     blocked: {
       code: 'no_usable_channel',
-      message: `Nessun canale utilizzabile per il passo ${step.key} (no usable channel): ${reasons.join('; ')}`,
+      message: msg('dunning.no_usable_channel', { step: step.key, reasons: messageList(reasons) }),
     },
   };
 }

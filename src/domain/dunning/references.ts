@@ -40,7 +40,7 @@ function mod97(alphanumeric: string): number {
 export function rfReference(base: string): string {
   const payload = compact(base);
   if (!BASE_PATTERN.test(payload)) {
-    throw new RangeError(`Base del riferimento RF non valida: 1–21 lettere o cifre (invalid RF base): ${base}`);
+    throw new RangeError(`invalid RF reference base, 1–21 letters or digits: ${base}`);
   }
   const check = 98 - mod97(`${payload}RF00`);
   return `RF${String(check).padStart(2, '0')}${payload}`;
@@ -63,7 +63,7 @@ const MOD10_TABLE = [0, 9, 4, 6, 8, 2, 7, 1, 3, 5] as const;
 
 /** The check digit of a string of digits, modulo 10 recursive. */
 export function mod10Recursive(digits: string): number {
-  if (!/^\d*$/.test(digits)) throw new RangeError(`Solo cifre (digits only): ${digits}`);
+  if (!/^\d*$/.test(digits)) throw new RangeError(`digits only: ${digits}`);
   let carry = 0;
   for (const ch of digits) carry = MOD10_TABLE[(carry + Number(ch)) % 10] ?? 0;
   return (10 - carry) % 10;
@@ -76,7 +76,7 @@ export function mod10Recursive(digits: string): number {
 export function qrrReference(digits: string): string {
   const payload = digits.replace(/\s+/g, '');
   if (!/^\d{1,26}$/.test(payload)) {
-    throw new RangeError(`Riferimento QR: da 1 a 26 cifre (QR reference needs 1–26 digits): ${digits}`);
+    throw new RangeError(`a QR reference needs 1–26 digits: ${digits}`);
   }
   const padded = payload.padStart(26, '0');
   return `${padded}${mod10Recursive(padded)}`;
@@ -108,12 +108,12 @@ export function formatQrr(reference: string): string {
 export function claimReferenceBase(claimNumber: string | bigint, prefix = ''): string {
   const raw = typeof claimNumber === 'bigint' ? claimNumber.toString() : claimNumber.trim();
   if (!/^\d+$/.test(raw) || /^0+$/.test(raw)) {
-    throw new RangeError(`Numero della pratica non valido: intero positivo (claim number must be a positive integer): ${raw}`);
+    throw new RangeError(`claim number must be a positive integer: ${raw}`);
   }
-  if (!/^\d*$/.test(prefix)) throw new RangeError(`Prefisso del riferimento: solo cifre (reference prefix: digits only): ${prefix}`);
+  if (!/^\d*$/.test(prefix)) throw new RangeError(`reference prefix, digits only: ${prefix}`);
   const base = `${prefix}${raw.replace(/^0+/, '')}`;
   if (base.length > 21) {
-    throw new RangeError(`Riferimento troppo lungo: al massimo 21 cifre (reference base longer than 21 digits): ${base}`);
+    throw new RangeError(`reference base longer than 21 digits: ${base}`);
   }
   return base;
 }

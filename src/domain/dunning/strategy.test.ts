@@ -73,12 +73,12 @@ describe('validateStrategy', () => {
     expect(s.steps[0]).toMatchObject({ fee: '30.00', waiveBelow: '500.00', postage: '5.50', conditions: { minAmount: '100.00', maxAmount: '2000.10' } });
   });
   it('needs at least one step and a name', () => {
-    expect(problems({ name: 'x', steps: [] })[0]?.message).toMatch(/at least one step/);
+    expect(problems({ name: 'x', steps: [] })[0]).toMatchObject({ message: 'Almeno un passo', messageCode: 'dunning.at_least_one_step' });
     expect(problems({ name: ' ', steps: [step()] })[0]?.path).toBe('name');
   });
   it('refuses duplicate keys, bad keys and a first step counted from a previous one', () => {
     expect(problems(ok([step(), step({ tier: 'formal', template: 'formal-notice-it', delayDays: 30 })]))).toEqual([
-      { path: 'steps.1.key', message: expect.stringMatching(/duplicate step key/) },
+      { path: 'steps.1.key', message: 'Chiave ripetuta: soft-1', messageCode: 'dunning.duplicate_step_key', params: { key: 'soft-1' } },
     ]);
     expect(problems(ok([step({ key: 'Soft 1' })]))[0]?.path).toBe('steps.0.key');
     expect(problems(ok([step({ delayFrom: 'previous' })]))[0]).toMatchObject({ path: 'steps.0.delayFrom' });
@@ -102,9 +102,9 @@ describe('validateStrategy', () => {
     expect(problems(ok([step({ fee: 'free' })]))[0]?.path).toBe('steps.0.fee');
     expect(problems(ok([step({ waiveBelow: '1,5' })]))[0]?.message).toMatch(/punto come separatore decimale/);
     expect(problems(ok([step({ postage: '-1' })]))[0]?.path).toBe('steps.0.postage');
-    expect(problems(ok([step({ conditions: { minAmount: '500', maxAmount: '100' } })]))[0]?.message).toMatch(/minAmount is above maxAmount/);
+    expect(problems(ok([step({ conditions: { minAmount: '500', maxAmount: '100' } })]))[0]).toMatchObject({ message: 'Importo minimo maggiore del massimo', messageCode: 'dunning.min_above_max' });
     expect(problems(ok([step({ channels: [] })]))[0]?.path).toBe('steps.0.channels');
-    expect(problems(ok([step({ channels: ['email', 'email'] })]))[0]?.message).toMatch(/repeated/);
+    expect(problems(ok([step({ channels: ['email', 'email'] })]))[0]?.messageCode).toBe('dunning.repeated_values');
     expect(problems(ok([{ ...step(), colour: 'red' } as Step]))[0]?.path).toBe('steps.0');
     expect(problems(ok([step({ conditions: { riskClasses: ['extreme' as 'high'] } })]))[0]?.path).toBe('steps.0.conditions.riskClasses.0');
   });

@@ -3,7 +3,8 @@ import '../zod-messages.ts';
 import { safeString } from '../fields.ts';
 import { invalid, normaliseField, type FieldError } from '../errors.ts';
 import { CURRENCIES, DEBTOR_KINDS, type Currency, type DebtorKind } from '../model.ts';
-import { amountProblem, money, toMoneyString } from '../money.ts';
+import { encodeMessage, msg } from '../messages/index.ts';
+import { amountIssue, money, toMoneyString } from '../money.ts';
 import { TEMPLATE_INFO, TEMPLATE_KEYS, type TemplateKey } from './templates.ts';
 import {
   DUNNING_CHANNELS,
@@ -86,8 +87,8 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,39}$/;
 const moneyString = z
   .string()
   .superRefine((v, ctx) => {
-    const problem = amountProblem(v);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    const problem = amountIssue(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: encodeMessage(problem) });
   })
   .transform((v) => toMoneyString(v.trim()));
 
@@ -95,7 +96,7 @@ const uniqueList = <T extends z.ZodType>(item: T) =>
   z
     .array(item)
     .min(1)
-    .refine((list) => new Set(list).size === list.length, { message: 'Valori ripetuti (repeated values)' });
+    .refine((list) => new Set(list).size === list.length, { message: encodeMessage(msg('dunning.repeated_values')) });
 
 const conditionsSchema = z
   .strictObject({
@@ -107,13 +108,13 @@ const conditionsSchema = z
     riskClasses: uniqueList(z.enum(RISK_CLASSES)).optional(),
   })
   .refine((c) => c.minAmount === undefined || c.maxAmount === undefined || money(c.minAmount).lte(c.maxAmount), {
-    message: 'Importo minimo maggiore del massimo (minAmount is above maxAmount)',
+    message: encodeMessage(msg('dunning.min_above_max')),
     path: ['maxAmount'],
   });
 
 const stepSchema = z.strictObject({
   key: z.string().regex(KEY_PATTERN, {
-    message: 'Chiave del passo: minuscole, cifre, "-" o "_", al massimo 40 caratteri (step key: lower case, digits, - or _)',
+    message: encodeMessage(msg('dunning.step_key_format')),
   }),
   tier: z.enum(DUNNING_TIERS),
   delayDays: z.number().int().min(0).max(3650),
@@ -137,21 +138,21 @@ const stepSchema = z.strictObject({
 export const strategySchema = z
   .strictObject({
     name: safeString().trim().min(1).max(100),
-    steps: z.array(stepSchema).min(1, { message: 'Almeno un passo (at least one step)' }).max(30),
+    steps: z.array(stepSchema).min(1, { message: encodeMessage(msg('dunning.at_least_one_step')) }).max(30),
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     let earliest = 0;
     s.steps.forEach((step, i) => {
       if (seen.has(step.key)) {
-        ctx.addIssue({ code: 'custom', path: ['steps', i, 'key'], message: `Chiave ripetuta: ${step.key} (duplicate step key)` });
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'key'], message: encodeMessage(msg('dunning.duplicate_step_key', { key: step.key })) });
       }
       seen.add(step.key);
       if (i === 0 && step.delayFrom !== 'due') {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', 0, 'delayFrom'],
-          message: 'Il primo passo si conta dalla scadenza (the first step counts from the due date: delayFrom "due")',
+          message: encodeMessage(msg('dunning.first_step_from_due')),
         });
       }
       const previous = s.steps[i - 1];
@@ -159,14 +160,14 @@ export const strategySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'tier'],
-          message: `Livello ${step.tier} dopo ${previous.tier}: i livelli non tornano indietro (tiers never go back)`,
+          message: encodeMessage(msg('dunning.tier_backwards', { tier: step.tier, previous: previous.tier })),
         });
       }
       if (i > 0 && step.delayFrom === 'due' && step.delayDays <= earliest) {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'delayDays'],
-          message: `Il passo ${step.key} (giorno +${step.delayDays} dalla scadenza) non viene dopo il passo precedente (giorno +${earliest} al più presto) (step does not come after the previous one)`,
+          message: encodeMessage(msg('dunning.step_not_after_previous', { key: step.key, days: step.delayDays, earliest })),
         });
       }
       earliest = step.delayFrom === 'due' ? step.delayDays : earliest + Math.max(step.delayDays, 1);
@@ -174,7 +175,7 @@ export const strategySchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'template'],
-          message: `Il modello ${step.template} è del livello ${TEMPLATE_INFO[step.template].tier}, non ${step.tier} (template belongs to another tier)`,
+          message: encodeMessage(msg('dunning.template_other_tier', { template: step.template, templateTier: TEMPLATE_INFO[step.template].tier, tier: step.tier })),
         });
       }
     });
@@ -197,7 +198,7 @@ export function validateStrategy(input: unknown): StrategyValidation {
 /** Like {@link validateStrategy}, throwing the application's validation error. */
 export function parseStrategy(input: unknown): Strategy {
   const r = validateStrategy(input);
-  if (!r.ok) throw invalid(r.problems, 'Strategia non valida (invalid strategy)');
+  if (!r.ok) throw invalid(r.problems, msg('dunning.invalid_strategy'));
   return r.strategy;
 }
 

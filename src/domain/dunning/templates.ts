@@ -1,3 +1,4 @@
+import { asMessage, msg, translate, type Message } from '../messages/index.ts';
 import { neutralSubject, type SubjectKind } from './compliance.ts';
 import type { DunningTier, InterestMode, Language } from './words.ts';
 
@@ -52,25 +53,27 @@ export interface TemplateInfo {
   tier: DunningTier;
   audience: Audience;
   subjectKind: SubjectKind;
-  description: string;
 }
 
+/** What a template is for, worded in the reader's language (the strategy editor lists them). */
+export const templateDescription = (key: TemplateKey): Message => msg(`dunning.template.${key}`);
+
 export const TEMPLATE_INFO: Record<TemplateKey, TemplateInfo> = {
-  'soft-reminder': { tier: 'soft', audience: 'debtor', subjectKind: 'reminder', description: 'Promemoria cortese, nessun interesse (friendly reminder)' },
-  'formal-notice-it': { tier: 'formal', audience: 'debtor', subjectKind: 'notice', description: 'Messa in mora, art. 1219 c.c. (formal notice, Italian law)' },
-  'formal-notice-ch': { tier: 'formal', audience: 'debtor', subjectKind: 'notice', description: 'Mahnung / diffida, art. 102 CO (formal notice, Swiss law)' },
-  'formal-notice-de': { tier: 'formal', audience: 'debtor', subjectKind: 'notice', description: 'Mahnung, § 286 BGB (formal notice, German law)' },
-  'formal-notice-fr': { tier: 'formal', audience: 'debtor', subjectKind: 'notice', description: 'Mise en demeure, art. 1344 C. civ. (formal notice, French law)' },
-  'final-notice-it': { tier: 'formal', audience: 'debtor', subjectKind: 'notice', description: 'Ultimo avviso: interessi addebitati, azione di recupero annunciata (final notice, Italian law)' },
-  'final-notice-ch': { tier: 'formal', audience: 'debtor', subjectKind: 'notice', description: 'Letzte Mahnung: Betreibung angekündigt (final notice, Swiss law)' },
-  'negotiation-offer': { tier: 'negotiation', audience: 'debtor', subjectKind: 'offer', description: 'Proposta di piano di rientro o saldo, richiesta di garanzia (settlement offer)' },
-  'closure-advice': { tier: 'closure', audience: 'creditor', subjectKind: 'internal', description: 'Consiglio al creditore: sospendere le forniture (advice to the creditor, internal)' },
-  'legal-handoff-it': { tier: 'legal', audience: 'debtor', subjectKind: 'notice', description: 'Affidamento a un legale (legal hand-off notice, Italy)' },
-  'legal-handoff-ch': { tier: 'legal', audience: 'debtor', subjectKind: 'notice', description: 'Betreibungsbegehren angekündigt (debt enforcement notice, Switzerland)' },
-  'comune-avviso-bonario': { tier: 'soft', audience: 'debtor', subjectKind: 'municipal', description: 'Avviso bonario del Comune (municipal friendly notice)' },
-  'comune-sollecito': { tier: 'formal', audience: 'debtor', subjectKind: 'municipal', description: 'Sollecito del Comune prima dell’accertamento (municipal reminder)' },
-  'comune-rateizzazione': { tier: 'negotiation', audience: 'debtor', subjectKind: 'municipal', description: 'Offerta di rateizzazione, L. 160/2019 c. 796–800 (instalment offer)' },
-  'comune-handoff': { tier: 'legal', audience: 'creditor', subjectKind: 'internal', description: 'Proposta all’Ente di accertamento esecutivo o ingiunzione (hand-off, internal)' },
+  'soft-reminder': { tier: 'soft', audience: 'debtor', subjectKind: 'reminder' },
+  'formal-notice-it': { tier: 'formal', audience: 'debtor', subjectKind: 'notice' },
+  'formal-notice-ch': { tier: 'formal', audience: 'debtor', subjectKind: 'notice' },
+  'formal-notice-de': { tier: 'formal', audience: 'debtor', subjectKind: 'notice' },
+  'formal-notice-fr': { tier: 'formal', audience: 'debtor', subjectKind: 'notice' },
+  'final-notice-it': { tier: 'formal', audience: 'debtor', subjectKind: 'notice' },
+  'final-notice-ch': { tier: 'formal', audience: 'debtor', subjectKind: 'notice' },
+  'negotiation-offer': { tier: 'negotiation', audience: 'debtor', subjectKind: 'offer' },
+  'closure-advice': { tier: 'closure', audience: 'creditor', subjectKind: 'internal' },
+  'legal-handoff-it': { tier: 'legal', audience: 'debtor', subjectKind: 'notice' },
+  'legal-handoff-ch': { tier: 'legal', audience: 'debtor', subjectKind: 'notice' },
+  'comune-avviso-bonario': { tier: 'soft', audience: 'debtor', subjectKind: 'municipal' },
+  'comune-sollecito': { tier: 'formal', audience: 'debtor', subjectKind: 'municipal' },
+  'comune-rateizzazione': { tier: 'negotiation', audience: 'debtor', subjectKind: 'municipal' },
+  'comune-handoff': { tier: 'legal', audience: 'creditor', subjectKind: 'internal' },
 };
 
 /** The variables templates may use. Values are plain text, already formatted by the caller. */
@@ -119,13 +122,17 @@ export interface FilledMessage {
   closing: string[];
 }
 
+/** A template that cannot be filled: the coded reason (`message` is its Italian text) and the variable. */
 export class TemplateError extends Error {
+  readonly msg: Message;
   constructor(
-    message: string,
+    message: string | Message,
     readonly variable: string | null = null,
   ) {
-    super(message);
+    const m = asMessage(message);
+    super(translate(m, 'it'));
     this.name = 'TemplateError';
+    this.msg = m;
   }
 }
 
@@ -1018,11 +1025,11 @@ const FALLBACK: readonly Language[] = ['it', 'en'];
 /** The template of a key in a language; falls back to Italian, then English. Throws for an unknown key. */
 export function templateFor(key: TemplateKey, language: Language): MessageTemplate {
   const info = TEMPLATE_INFO[key] as TemplateInfo | undefined;
-  if (!info) throw new TemplateError(`Modello sconosciuto (unknown template): ${key}`);
+  if (!info) throw new TemplateError(`unknown template: ${key}`);
   const texts = TEXTS[key];
   const lang = [language, ...FALLBACK].find((l) => texts[l] !== undefined);
   const body = lang ? texts[lang] : undefined;
-  if (!lang || !body) throw new TemplateError(`Nessun testo per il modello ${key} (template has no text)`);
+  if (!lang || !body) throw new TemplateError(`template ${key} has no text`);
   return { key, language: lang, audience: info.audience, subject: neutralSubject(lang, info.subjectKind), ...body };
 }
 
@@ -1061,7 +1068,7 @@ export function fillTemplate(template: MessageTemplate, vars: TemplateVars & Rec
     text.replace(VARIABLE, (_all, name: string) => {
       const value = vars[name];
       if (value === undefined) {
-        throw new TemplateError(`Variabile mancante o sconosciuta nel modello ${template.key}: {${name}} (missing or unknown template variable)`, name);
+        throw new TemplateError(msg('dunning.template_variable', { template: template.key, variable: `{${name}}` }), name);
       }
       return value;
     });

@@ -3,6 +3,7 @@ import { computeStatement, InterestInputError, type Component, type InterestCase
 import type { DayCount } from './day-count.ts';
 import { fastLastRateDay, fastTotals, totalsOf, type InterestTotals } from './fast.ts';
 import { RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
+import type { Message } from '../messages/index.ts';
 
 /**
  * A claim as the interest engine sees it: its terms, the money paid to it and the costs charged on
@@ -108,7 +109,7 @@ export function ratesKnownUntil(book: RateBook, t: ClaimTerms): string | null {
     });
     return table.rows[table.rows.length - 1]?.to ?? null;
   } catch (err) {
-    if (err instanceof RegimeError) throw new InterestInputError(err.message, err.field);
+    if (err instanceof RegimeError) throw new InterestInputError(err.msg, err.field);
     throw err;
   }
 }
@@ -120,7 +121,7 @@ export interface ClaimBalance extends InterestTotals {
   /** Set when the rates stop before the requested day: interest after it is not yet known. */
   ratesKnownUntil: string | null;
   /** Why no balance could be computed (inconsistent terms); the totals are then principal-only. */
-  problem: string | null;
+  problem: Message | null;
 }
 
 /**
@@ -150,7 +151,7 @@ export function claimBalance(
     return { ...totals, regime, asOf: end, ratesKnownUntil: known, problem: null };
   } catch (err) {
     if (!(err instanceof InterestInputError)) throw err;
-    return { ...principalOnly(t, payments, asOf), regime, asOf, ratesKnownUntil: known, problem: err.message };
+    return { ...principalOnly(t, payments, asOf), regime, asOf, ratesKnownUntil: known, problem: err.msg };
   }
 }
 

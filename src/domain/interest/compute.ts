@@ -1,11 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { Temporal } from 'temporal-polyfill';
-import { dateProblem } from '../dates.ts';
+import { dateIssue } from '../dates.ts';
+import { msg, rawText, translate, type Message } from '../messages/index.ts';
 import { basisTextItEn, FLAT_COMPENSATION_LABEL, type BasisLine } from './basis.ts';
-import { Money, money, moneyProblem, toMoneyString, type Money as MoneyT } from '../money.ts';
+import { Money, money, moneyIssue, toMoneyString, type Money as MoneyT } from '../money.ts';
 import type { DebtorKind } from '../model.ts';
 import { accrualParts, DAY_COUNTS, isLeap, type DayCount } from './day-count.ts';
-import { segmentsOf, type RateSegment } from './rate-table.ts';
+import { RateTableError, segmentsOf, type RateSegment } from './rate-table.ts';
 import { FLAT_COMPENSATION_EUR, REGIMES, RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
 
 export type Component = 'costs' | 'interest' | 'principal';
@@ -94,13 +95,16 @@ export interface Statement {
   basisCodes: BasisLine[];
 }
 
+/** Input the engine refuses: the coded reason (`message` is its Italian text) and the field. */
 export class InterestInputError extends Error {
+  readonly msg: Message;
   constructor(
-    message: string,
+    message: Message,
     readonly field: string,
   ) {
-    super(message);
+    super(translate(message, 'it'));
     this.name = 'InterestInputError';
+    this.msg = message;
   }
 }
 
@@ -128,14 +132,14 @@ const showRate = (rate: string) => {
 };
 
 function checkDate(value: string, field: string): void {
-  const p = dateProblem(value);
+  const p = dateIssue(value);
   if (p) throw new InterestInputError(p, field);
 }
 function checkAmount(value: string, field: string, positive = true): void {
-  if (value !== value.trim()) throw new InterestInputError('Importo con spazi prima o dopo (amount with surrounding spaces)', field);
-  const p = moneyProblem(value);
+  if (value !== value.trim()) throw new InterestInputError(msg('interest.amount_spaces'), field);
+  const p = moneyIssue(value);
   if (p) throw new InterestInputError(p, field);
-  if (positive && money(value).lte(0)) throw new InterestInputError('L’importo deve essere maggiore di zero (amount must be greater than zero)', field);
+  if (positive && money(value).lte(0)) throw new InterestInputError(msg('money.not_positive'), field);
 }
 
 /** Splits segments at year ends where the day count divides leap years differently. */
@@ -169,22 +173,19 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   if (c.contractDate) checkDate(c.contractDate, 'contractDate');
   if (c.judicialClaimDate) checkDate(c.judicialClaimDate, 'judicialClaimDate');
   if (!(REGIMES as readonly string[]).includes(c.regime)) {
-    throw new InterestInputError(`Regime sconosciuto "${c.regime}": ammessi ${REGIMES.join(', ')} (unknown regime)`, 'regime');
+    throw new InterestInputError(msg('interest.unknown_regime', { regime: c.regime, allowed: REGIMES.join(', ') }), 'regime');
   }
   const dayCount = c.dayCount ?? 'act365';
   if (!DAY_COUNTS.includes(dayCount)) {
-    throw new InterestInputError(`Convenzione di calcolo dei giorni sconosciuta "${dayCount}": ${DAY_COUNTS.join(', ')}`, 'dayCount');
+    throw new InterestInputError(msg('interest.unknown_day_count', { dayCount, allowed: DAY_COUNTS.join(', ') }), 'dayCount');
   }
   if (c.paid < c.due) {
-    throw new InterestInputError(
-      `La data di fine (${c.paid}) precede la scadenza (${c.due}): nessun ritardo da calcolare (end date before the due date)`,
-      'paid',
-    );
+    throw new InterestInputError(msg('interest.end_before_due', { paid: c.paid, due: c.due }), 'paid');
   }
   if (c.accrueFrom) {
     checkDate(c.accrueFrom, 'accrueFrom');
     if (c.accrueFrom > c.paid) {
-      throw new InterestInputError(`Interessi già conteggiati fino al ${c.accrueFrom}, oltre la data di fine ${c.paid}`, 'accrueFrom');
+      throw new InterestInputError(msg('interest.accrue_from_after_end', { accrueFrom: c.accrueFrom, paid: c.paid }), 'accrueFrom');
     }
   }
   /** The last day whose interest is not accrued here: the due date, or a later `accrueFrom`. */
@@ -194,17 +195,14 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     checkDate(p.date, `payments.${i}.date`);
     checkAmount(p.amount, `payments.${i}.amount`);
     if (p.date > c.paid) {
-      throw new InterestInputError(`Pagamento del ${p.date} oltre la data di fine ${c.paid} (payment after the end date)`, `payments.${i}.date`);
+      throw new InterestInputError(msg('interest.payment_after_end', { date: p.date, paid: c.paid }), `payments.${i}.date`);
     }
     return p;
   });
   payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const order = c.allocationOrder ?? DEFAULT_ALLOCATION;
   if (order.length !== 3 || !DEFAULT_ALLOCATION.every((k) => order.includes(k))) {
-    throw new InterestInputError(
-      'Ordine di imputazione: costs, interest e principal, ciascuno una volta (allocation order: each component once)',
-      'allocationOrder',
-    );
+    throw new InterestInputError(msg('interest.allocation_order'), 'allocationOrder');
   }
 
   let resolved;
@@ -220,7 +218,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
       debtorKind: c.debtorKind,
     });
   } catch (err) {
-    if (err instanceof RegimeError) throw new InterestInputError(err.message, err.field);
+    if (err instanceof RegimeError) throw new InterestInputError(err.msg, err.field);
     throw err;
   }
 
@@ -228,7 +226,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     checkDate(k.date, `costs.${i}.date`);
     checkAmount(k.amount, `costs.${i}.amount`);
     if (k.date > c.paid) {
-      throw new InterestInputError(`Costo del ${k.date} oltre la data di fine ${c.paid} (cost after the end date)`, `costs.${i}.date`);
+      throw new InterestInputError(msg('interest.cost_after_end', { date: k.date, paid: c.paid }), `costs.${i}.date`);
     }
     return { date: k.date, label: k.label, amount: toMoneyString(k.amount) } as Statement['costItems'][number];
   });
@@ -303,7 +301,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     try {
       segments = splitForDayCount(segmentsOf(resolved.table, first, last), dayCount);
     } catch (err) {
-      throw new InterestInputError((err as Error).message, 'paid');
+      throw new InterestInputError(err instanceof RateTableError ? err.msg : rawText((err as Error).message), 'paid');
     }
     for (const seg of segments) {
       let from = seg.first;

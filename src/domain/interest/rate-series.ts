@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
-import { dateProblem } from '../dates.ts';
+import { dateIssue } from '../dates.ts';
+import { msg } from '../messages/index.ts';
 import { money } from '../money.ts';
 import { RateTableError, validateRateTable, type RateRow, type RateTable } from './rate-table.ts';
 import type { RateBook } from './regimes.ts';
@@ -39,16 +40,14 @@ function appendRow(table: RateTable, row: RateRow): RateTable {
   const last = rows[rows.length - 1];
   if (last) {
     if (row.from <= last.from) {
-      throw new RateTableError(`${table.name}: esiste già un periodo dal ${last.from}; il nuovo deve iniziare dopo (a later period exists)`);
+      throw new RateTableError(msg('interest.period_exists', { table: table.name, from: last.from }), 'from');
     }
     if (last.to === null) {
       rows[rows.length - 1] = { ...last, to: Temporal.PlainDate.from(row.from).subtract({ days: 1 }).toString() };
     } else {
       const expected = Temporal.PlainDate.from(last.to).add({ days: 1 }).toString();
       if (row.from !== expected) {
-        throw new RateTableError(
-          `${table.name}: il periodo noto termina il ${last.to}, il nuovo deve iniziare il ${expected} (must start on ${expected})`,
-        );
+        throw new RateTableError(msg('interest.period_must_start', { table: table.name, last: last.to, expected }), 'from');
       }
     }
   }
@@ -61,20 +60,18 @@ function appendRow(table: RateTable, row: RateRow): RateTable {
 export function appendPeriod(book: RateBook, p: RatePeriod): RateBook {
   for (const [field, value] of [['from', p.from], ['to', p.to]] as const) {
     if (value === null) continue;
-    const problem = dateProblem(value);
-    if (problem) throw new RateTableError(`${field}: ${problem}`);
+    const problem = dateIssue(value);
+    if (problem) throw new RateTableError(problem, field);
   }
-  if (p.to !== null && p.to < p.from) throw new RateTableError('to: la fine precede l’inizio (period ends before it starts)');
+  if (p.to !== null && p.to < p.from) throw new RateTableError(msg('interest.period_end_before_start'), 'to');
   if (!STARTS[p.series](Temporal.PlainDate.from(p.from))) {
-    throw new RateTableError(
-      `from: i periodi di ${p.series} iniziano il ${p.series === 'it-legal' ? '1° gennaio' : '1° gennaio o il 1° luglio'} (periods start on ${p.series === 'it-legal' ? '1 January' : '1 January or 1 July'})`,
-    );
+    throw new RateTableError(msg(p.series === 'it-legal' ? 'interest.period_starts_january' : 'interest.period_starts_semester', { series: p.series }), 'from');
   }
-  if (!RATE.test(p.rate)) throw new RateTableError(`rate: tasso non valido "${p.rate}", es. 2.40 (invalid rate)`);
+  if (!RATE.test(p.rate)) throw new RateTableError(msg('interest.period_rate_invalid', { rate: p.rate }), 'rate');
   if (p.series === 'fr-legal' ? !p.rate2 || !RATE.test(p.rate2) : p.rate2) {
-    throw new RateTableError('rate2: richiesto solo per fr-legal, il tasso "autres cas" (only for fr-legal)');
+    throw new RateTableError(msg('interest.period_rate2_fr_only'), 'rate2');
   }
-  if (p.source.trim().length < 5) throw new RateTableError('source: indicare la fonte, es. "MEF comunicato GU n. …" (source required)');
+  if (p.source.trim().length < 5) throw new RateTableError(msg('interest.period_source_required'), 'source');
   const row = (rate: string): RateRow => ({ from: p.from, to: p.to, rate, source: p.source.trim() });
   const plus = (points: number) => money(p.rate).plus(points).toString();
   switch (p.series) {

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { msg, translate, type Message } from '../messages/index.ts';
 
 /**
  * An effective-dated rate table: consecutive periods, each with an annual rate in percent (an exact
@@ -24,25 +25,31 @@ export interface RateSegment {
   rate: string;
 }
 
+/** A rate table or period refused, with the coded reason (`message` is its Italian text) and the field it concerns. */
 export class RateTableError extends Error {
-  constructor(message: string) {
-    super(message);
+  readonly msg: Message;
+  constructor(
+    message: Message,
+    readonly field?: string,
+  ) {
+    super(translate(message, 'it'));
     this.name = 'RateTableError';
+    this.msg = message;
   }
 }
 
 /** Checks a table: dates in order, no gaps, no overlaps, only the last row open-ended. */
 export function validateRateTable(table: RateTable): void {
   table.rows.forEach((row, i) => {
-    const where = `${table.name} riga ${i + 1} (${row.from})`;
-    if (!/^-?\d{1,3}(\.\d{1,4})?$/.test(row.rate)) throw new RateTableError(`${where}: tasso non valido "${row.rate}"`);
-    if (row.to !== null && row.to < row.from) throw new RateTableError(`${where}: fine prima dell'inizio`);
+    const where = { table: table.name, row: i + 1, from: row.from };
+    if (!/^-?\d{1,3}(\.\d{1,4})?$/.test(row.rate)) throw new RateTableError(msg('interest.table_row_rate', { ...where, rate: row.rate }));
+    if (row.to !== null && row.to < row.from) throw new RateTableError(msg('interest.table_row_end_before_start', where));
     const next = table.rows[i + 1];
     if (!next) return;
-    if (row.to === null) throw new RateTableError(`${where}: solo l'ultima riga può essere aperta`);
+    if (row.to === null) throw new RateTableError(msg('interest.table_row_open', where));
     const expected = Temporal.PlainDate.from(row.to).add({ days: 1 }).toString();
     if (next.from !== expected) {
-      throw new RateTableError(`${where}: il periodo successivo deve iniziare il ${expected}, non il ${next.from}`);
+      throw new RateTableError(msg('interest.table_row_gap', { ...where, expected, next: next.from }));
     }
   });
 }
@@ -55,19 +62,14 @@ export function segmentsOf(table: RateTable, first: Temporal.PlainDate, last: Te
   const rows = table.rows;
   const firstRow = rows[0];
   const lastRow = rows[rows.length - 1];
-  if (!firstRow || !lastRow) throw new RateTableError(`Tabella ${table.name} vuota (empty rate table)`);
+  if (!firstRow || !lastRow) throw new RateTableError(msg('interest.table_empty', { table: table.name }));
   const a = first.toString();
   const b = last.toString();
   if (a < firstRow.from) {
-    throw new RateTableError(
-      `Nessun tasso ${table.name} prima del ${firstRow.from}: il calcolo chiede il ${a} (no ${table.name} rate before ${firstRow.from})`,
-    );
+    throw new RateTableError(msg('interest.no_rate_before', { table: table.name, first: firstRow.from, date: a }));
   }
   if (lastRow.to !== null && b > lastRow.to) {
-    throw new RateTableError(
-      `Tasso ${table.name} noto fino al ${lastRow.to}: il calcolo arriva al ${b}; aggiungere il periodo successivo ` +
-        `(${table.name} rate known until ${lastRow.to}, the computation runs to ${b}: add the next period)`,
-    );
+    throw new RateTableError(msg('interest.rate_known_until', { table: table.name, last: lastRow.to, date: b }));
   }
   const out: RateSegment[] = [];
   // Binary search for the row holding `first`.

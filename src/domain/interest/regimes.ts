@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { msg, translate, type Message } from '../messages/index.ts';
 import { money, toMoneyString } from '../money.ts';
 import type { BasisLine } from './basis.ts';
 import type { DebtorKind } from '../model.ts';
@@ -47,13 +48,16 @@ export interface ResolvedRegime {
   flatCompensation: boolean;
 }
 
+/** Terms a regime cannot work with: the coded reason (`message` is its Italian text) and the field. */
 export class RegimeError extends Error {
+  readonly msg: Message;
   constructor(
-    message: string,
+    message: Message,
     readonly field: string,
   ) {
-    super(message);
+    super(translate(message, 'it'));
     this.name = 'RegimeError';
+    this.msg = message;
   }
 }
 
@@ -125,12 +129,7 @@ export function frenchCommercialTable(ecb: RateTable): RateTable {
 }
 
 const consumerRefusal = (regime: string) =>
-  new RegimeError(
-    regime === 'it-commercial'
-      ? 'Il tasso commerciale (D.Lgs. 231/2002) non si applica a un consumatore (the commercial rate does not apply to a consumer)'
-      : `Il regime ${regime} è per debitori non consumatori (${regime} does not apply to a consumer)`,
-    'regime',
-  );
+  new RegimeError(regime === 'it-commercial' ? msg('interest.commercial_not_consumer') : msg('interest.regime_not_consumer', { regime }), 'regime');
 
 const percentPattern = /^-?\d{1,3}(\.\d{1,4})?$/;
 
@@ -201,7 +200,7 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
       };
     case 'fixed': {
       if (!input.rate || !percentPattern.test(input.rate) || input.rate.startsWith('-')) {
-        throw new RegimeError('Tasso contrattuale mancante o non valido, es. 8.5 (contractual rate required, e.g. 8.5)', 'rate');
+        throw new RegimeError(msg('interest.rate_required'), 'rate');
       }
       return {
         table: flatTable('fixed', input.rate, 'contract'),
@@ -211,10 +210,10 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
     }
     case 'spread': {
       if (!input.base || input.base === 'spread' || input.base === 'none' || depth > 0) {
-        throw new RegimeError('Regime base mancante o non valido per "spread", es. it-legal (base regime required)', 'base');
+        throw new RegimeError(msg('interest.base_required'), 'base');
       }
       if (!input.spread || !percentPattern.test(input.spread)) {
-        throw new RegimeError('Punti di maggiorazione mancanti o non validi, es. 3 (spread points required, e.g. 3)', 'spread');
+        throw new RegimeError(msg('interest.spread_required'), 'spread');
       }
       const base = resolveRegime(book, { ...input, regime: input.base }, depth + 1);
       return {
@@ -226,10 +225,7 @@ export function resolveRegime(book: RateBook, input: RegimeInput, depth = 0): Re
     case 'none':
       return { table: flatTable('none', '0', 'no interest'), basis: [{ code: 'no-interest' }], flatCompensation: false };
     default:
-      throw new RegimeError(
-        `Regime sconosciuto "${String(input.regime)}": ammessi ${INTEREST_REGIMES.join(', ')} (unknown regime)`,
-        'regime',
-      );
+      throw new RegimeError(msg('interest.unknown_regime', { regime: String(input.regime), allowed: INTEREST_REGIMES.join(', ') }), 'regime');
   }
 }
 

@@ -1,5 +1,11 @@
 import { importDe } from './import/de.ts';
 import type { Catalogue } from './it.ts';
+import { lettersDe } from './letters/de.ts';
+import { dunningDe } from './dunning/de.ts';
+import { interestDe } from './interest/de.ts';
+import { adminDe } from './admin/de.ts';
+import { httpDe } from './http/de.ts';
+import { recordsDe } from './records/de.ts';
 
 export const de: Catalogue = {
   text: '{text}',
@@ -124,4 +130,10 @@ export const de: Catalogue = {
   'creditor.code_taken': 'Auftraggebercode "{code}" bereits vergeben',
   'user.email_taken': 'Die E-Mail {email} wird bereits verwendet',
   'contact.already_recorded': 'Der Kontakt {value} ist für diesen Schuldner bereits erfasst',
+  ...recordsDe,
+  ...httpDe,
+  ...adminDe,
+  ...interestDe,
+  ...dunningDe,
+  ...lettersDe,
 };

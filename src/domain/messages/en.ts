@@ -1,5 +1,11 @@
 import { importEn } from './import/en.ts';
 import type { Catalogue } from './it.ts';
+import { lettersEn } from './letters/en.ts';
+import { dunningEn } from './dunning/en.ts';
+import { interestEn } from './interest/en.ts';
+import { adminEn } from './admin/en.ts';
+import { httpEn } from './http/en.ts';
+import { recordsEn } from './records/en.ts';
 
 export const en: Catalogue = {
   text: '{text}',
@@ -124,4 +130,10 @@ export const en: Catalogue = {
   'creditor.code_taken': 'Creditor code "{code}" already in use',
   'user.email_taken': 'The e-mail {email} is already in use',
   'contact.already_recorded': 'The contact {value} is already recorded for this debtor',
+  ...recordsEn,
+  ...httpEn,
+  ...adminEn,
+  ...interestEn,
+  ...dunningEn,
+  ...lettersEn,
 };

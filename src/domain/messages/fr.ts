@@ -1,5 +1,11 @@
 import { importFr } from './import/fr.ts';
 import type { Catalogue } from './it.ts';
+import { lettersFr } from './letters/fr.ts';
+import { dunningFr } from './dunning/fr.ts';
+import { interestFr } from './interest/fr.ts';
+import { adminFr } from './admin/fr.ts';
+import { httpFr } from './http/fr.ts';
+import { recordsFr } from './records/fr.ts';
 
 export const fr: Catalogue = {
   text: '{text}',
@@ -124,4 +130,10 @@ export const fr: Catalogue = {
   'creditor.code_taken': 'Code mandant « {code} » déjà utilisé',
   'user.email_taken': 'L’e-mail {email} est déjà utilisé',
   'contact.already_recorded': 'La coordonnée {value} est déjà enregistrée pour ce débiteur',
+  ...recordsFr,
+  ...httpFr,
+  ...adminFr,
+  ...interestFr,
+  ...dunningFr,
+  ...lettersFr,
 };

@@ -36,20 +36,26 @@ export function isMessageCode(v: unknown): v is MessageCode {
 
 /**
  * The message in `locale`; `{name}` placeholders filled from params (unknown ones stay visible). A
- * param that is itself a coded message (`encodeMessage`, e.g. the reason inside "Codice fiscale
- * "X": {reason}") is rendered in the same language.
+ * param may itself be a coded message (`encodeMessage`) or a list of them (`messageList`): it is
+ * worded in the same language, so a reason made of reasons reads in one language.
  */
 export function translate(message: Message, locale: Locale = DEFAULT_LOCALE): string {
   const template = CATALOGUES[locale][message.code];
   const params = message.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? paramText(params[name]!, locale) : m));
+  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? renderParam(params[name]!, locale) : m));
 }
 
-function paramText(value: string | number, locale: Locale): string {
-  if (typeof value !== 'string' || !value.startsWith(PREFIX)) return String(value);
-  const nested = decodeMessage(value);
-  // Not a known code: decodeMessage gave the text back as it is.
-  return nested.code === 'text' && nested.params?.text === value ? value : translate(nested, locale);
+function renderParam(v: string | number, locale: Locale): string {
+  if (typeof v !== 'string' || !v.startsWith(PREFIX)) return String(v);
+  const [separator, joiner] = v.includes(LIST_SEPARATORS[', ']) ? [LIST_SEPARATORS[', '], ', '] : [LIST_SEPARATORS['; '], '; '];
+  return v
+    .split(separator)
+    .map((part) => {
+      const m = decodeMessage(part);
+      // Text that only looks coded (no such code) is shown as written, not decoded again.
+      return m.code === 'text' && m.params?.text === part ? part : translate(m, locale);
+    })
+    .join(joiner);
 }
 
 /** The placeholders a template uses, sorted (for the catalogue test). */
@@ -90,9 +96,16 @@ export function localeFromEnv(env: Readonly<Record<string, string | undefined>>)
  * "i18n:<code> <params as JSON>" and is decoded where issues become field errors (decodeMessage).
  */
 const PREFIX = 'i18n:';
+/** Between the coded messages of a `messageList` param (ASCII separators: never in a text), by how they are joined. */
+const LIST_SEPARATORS = { '; ': '\u001e', ', ': '\u001f' } as const;
 
 export function encodeMessage(m: Message): string {
   return PREFIX + m.code + (m.params ? ` ${JSON.stringify(m.params)}` : '');
+}
+
+/** Several coded messages as one param, worded in the reader's language and joined by "; " (or ", "). */
+export function messageList(messages: readonly Message[], joiner: '; ' | ', ' = '; '): string {
+  return messages.map(encodeMessage).join(LIST_SEPARATORS[joiner]);
 }
 
 /** The coded message inside a zod message, or the text itself as a raw message. */
@@ -110,6 +123,13 @@ export function decodeMessage(s: string): Message {
     }
   }
   return rawText(s);
+}
+
+/** The coded message an error carries (the application's errors have `msg`), else its text as written. */
+export function messageOf(err: unknown): Message {
+  const m = (err as { msg?: Partial<Message> } | null)?.msg;
+  if (m && isMessageCode(m.code)) return m as Message;
+  return rawText(err instanceof Error ? err.message : String(err));
 }
 
 /** A string or message as a message. */

@@ -1,4 +1,10 @@
 import { importIt } from './import/it.ts';
+import { recordsIt } from './records/it.ts';
+import { httpIt } from './http/it.ts';
+import { adminIt } from './admin/it.ts';
+import { interestIt } from './interest/it.ts';
+import { dunningIt } from './dunning/it.ts';
+import { lettersIt } from './letters/it.ts';
 
 /**
  * Server messages in Italian, the reference language: every code the server can answer with is a key
@@ -136,6 +142,12 @@ export const it = {
   'creditor.code_taken': 'Codice mandante "{code}" già in uso',
   'user.email_taken': 'L’e-mail {email} è già usata',
   'contact.already_recorded': 'Il recapito {value} è già registrato per questo debitore',
+  ...recordsIt,
+  ...httpIt,
+  ...adminIt,
+  ...interestIt,
+  ...dunningIt,
+  ...lettersIt,
 } as const;
 
 export type MessageCode = keyof typeof it;

@@ -12,19 +12,20 @@ import { Dashboard, getDashboard } from '../../usecases/dashboard/get-dashboard.
 import { actorOf } from '../auth.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import { requestLocale } from '../errors.ts';
 
 export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   const tags = ['claims'];
   app.get('/api/claims', { schema: { tags, querystring: ListClaimsQuery, response: { 200: pageOf(ClaimView), ...errors } } }, (req) =>
-    listClaims(db, actorOf(req), req.query),
+    listClaims(db, actorOf(req), req.query, requestLocale(req)),
   );
   app.post('/api/claims', { schema: { tags, body: CreateClaimInput, response: { 201: ClaimView, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await createClaim(db, actorOf(req), req.body)),
+    reply.status(201).send(await createClaim(db, actorOf(req), req.body, requestLocale(req))),
   );
   app.get(
     '/api/claims/:id',
     { schema: { tags, params: IdParams, querystring: GetClaimQuery, response: { 200: ClaimDetail, ...errors } } },
-    (req) => getClaim(db, actorOf(req), req.params.id, req.query),
+    (req) => getClaim(db, actorOf(req), req.params.id, req.query, requestLocale(req)),
   );
   app.get(
     '/api/claims/:id/statement',
@@ -50,7 +51,7 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db })
   app.post(
     '/api/claims/:id/costs',
     { schema: { tags, params: IdParams, body: AddClaimCostInput, response: { 201: ClaimDetail, ...errors } } },
-    async (req, reply) => reply.status(201).send(await addClaimCost(db, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await addClaimCost(db, actorOf(req), req.params.id, req.body, {}, requestLocale(req))),
   );
   app.post(
     '/api/claims/:id/costs/:costId/waive',
@@ -62,12 +63,12 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db })
         response: { 200: ClaimDetail, ...errors },
       },
     },
-    (req) => waiveClaimCost(db, actorOf(req), req.params.id, req.params.costId, req.body),
+    (req) => waiveClaimCost(db, actorOf(req), req.params.id, req.params.costId, req.body, requestLocale(req)),
   );
   app.patch(
     '/api/claims/:id',
     { schema: { tags, params: IdParams, body: UpdateClaimInput, response: { 200: ClaimView, ...errors } } },
-    (req) => updateClaim(db, actorOf(req), req.params.id, req.body),
+    (req) => updateClaim(db, actorOf(req), req.params.id, req.body, requestLocale(req)),
   );
   app.get('/api/dashboard', { schema: { tags: ['dashboard'], response: { 200: Dashboard, ...errors } } }, (req) =>
     getDashboard(db, actorOf(req)),

@@ -309,7 +309,7 @@ describe('phone tasks', () => {
         fees: '0.00',
         createdAt: expect.any(String),
         permittedNow: false,
-        blockedNow: { code: 'closed_day', message: expect.stringContaining('Nessuna fascia oraria') },
+        blockedNow: { code: 'closed_day', message: 'Nessuna fascia oraria per le telefonate in questo giorno' },
         nextSlot: { date: '2026-11-30', time: '08:30' },
         blockedDays: [],
         claims: [{ claimId: mine.id, externalRef: mine.externalRef }],
@@ -347,12 +347,13 @@ describe('phone tasks', () => {
       expect(res.statusCode, instant).toBe(422);
       expect(res.json().error).toMatchObject({ code: 'contact_refused', fields: [{ path: code }] });
       expect(res.json().error.message).toContain(says);
-      expect(res.json().error.message).toContain(`Prossima fascia consentita (next permitted): ${next}`);
+      expect(res.json().error.message).toContain(`. Prossima fascia consentita: ${next}.`);
+      expect(res.json().error.messageCode).toBe('dunning.call_refused_next');
       const log = (await logOf(task.id)).at(-1);
       expect(log).toEqual({
         kind: 'phone_attempt',
         allowed: false,
-        reason: expect.stringMatching(new RegExp(`^${code}: `)),
+        reason: expect.stringMatching(/^i18n:dunning\./),
         local_date: date,
         local_time: time,
         channel: 'phone_task',
@@ -400,9 +401,10 @@ describe('phone tasks', () => {
     // The same debtor, another task, the same day: the day's conversation has been had.
     const again = await at('2026-11-24T11:00:00+01:00', (c) => c.operator({ method: 'POST', url: `/api/phone-tasks/${second.id}/contacts`, payload: { outcome: 'conversation' } }));
     expect(again.statusCode).toBe(422);
-    expect(again.json().error.message).toContain('Già 1 conversazione/i oggi');
+    expect(again.json().error.message).toContain('Conversazioni oggi: 1 su un massimo di 1');
+    expect(again.json().error.fields[0]).toMatchObject({ path: 'daily_limit', messageCode: 'dunning.daily_conversations', params: { count: 1, max: 1 } });
     expect(again.json().error.message).toContain('2026-11-25 08:30');
-    expect((await logOf(second.id)).map((l) => [l.kind, l.allowed, l.reason?.split(':')[0]])).toEqual([['phone_attempt', false, 'daily_limit']]);
+    expect((await logOf(second.id)).map((l) => [l.kind, l.allowed, l.reason?.split(' ')[0]])).toEqual([['phone_attempt', false, 'i18n:dunning.daily_conversations']]);
     const listed = await at('2026-11-24T11:00:00+01:00', (c) => c.admin({ method: 'GET', url: `/api/phone-tasks?debtorId=${d.id}` }));
     expect(listed.json().tasks).toMatchObject([
       { id: second.id, permittedNow: false, blockedNow: { code: 'daily_limit' }, nextSlot: { date: '2026-11-25', time: '08:30' }, blockedDays: [{ date: '2026-11-24', code: 'daily_limit' }] },
@@ -479,6 +481,15 @@ describe('phone tasks', () => {
       { action: 'contact.invalidated', debtor_id: d.id, before: { status: 'valid', validTo: null }, after: { status: 'invalid', validTo: '2026-11-24', reason: 'wrong_number', note: 'Risponde un negozio', communicationId: task.id } },
     ]);
     for (const id of [task.id, other.id]) expect((await stored(id)).status).toBe('failed');
+    // The reason is stored coded and shown in the reader's language.
+    const error = await ctx.db.selectFrom('communications').select('error').where('id', '=', task.id).executeTakeFirstOrThrow();
+    expect(error.error).toBe('i18n:dunning.wrong_number');
+    const shown = async (lang: string) =>
+      (await at('2026-11-24T10:01:00+01:00', (c) => c.operator({ method: 'GET', url: `/api/debtors/${d.id}/communications`, headers: { 'accept-language': lang } })))
+        .json()
+        .items.find((i: { id: string }) => i.id === task.id)?.error;
+    expect(await shown('it')).toBe('Numero errato');
+    expect(await shown('de')).toBe('Falsche Nummer');
     expect((await auditOf(ctx.db, pt.tenantId, task.id)).map((a) => [a.action, a.after])).toEqual([
       ['communication.phone_contact_recorded', expect.objectContaining({ status: 'failed', outcome: 'wrong_number', localDate: '2026-11-24', localTime: '10:00' })],
     ]);

@@ -31,6 +31,8 @@ import {
 import { actorOf } from '../auth.ts';
 import { ErrorResponse, errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import { encodeMessage, msg, translate } from '../../domain/messages/index.ts';
+import { requestLocale } from '../errors.ts';
 
 /** A stored file, byte for byte, as a download carrying the SHA-256 recorded when it was made. */
 function sendFile(reply: FastifyReply, file: StoredFile) {
@@ -49,7 +51,7 @@ export const communicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
   app.get(
     '/api/debtors/:id/communications',
     { schema: { tags, params: IdParams, querystring: ListDebtorCommunicationsQuery, response: { 200: pageOf(CommunicationView), ...errors } } },
-    (req) => listDebtorCommunications(db, actorOf(req), req.params.id, req.query),
+    (req) => listDebtorCommunications(db, actorOf(req), req.params.id, req.query, requestLocale(req)),
   );
   app.get(
     '/api/communications/:id/document',
@@ -67,7 +69,7 @@ export const communicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
 
   // Phone tasks: decided with the server's clock, in Europe/Rome.
   app.get('/api/phone-tasks', { schema: { tags, querystring: ListPhoneTasksQuery, response: { 200: PhoneTasksView, ...errors } } }, (req) =>
-    listPhoneTasks(db, actorOf(req), req.query, new Date()),
+    listPhoneTasks(db, actorOf(req), req.query, new Date(), requestLocale(req)),
   );
   app.post(
     '/api/phone-tasks/:id/contacts',
@@ -84,14 +86,16 @@ export const communicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       // Refused: the use case committed the refused attempt to the contact log; the answer says why
       // (the rule's code as the field path, e.g. "outside_window") and when a call is next permitted.
       if (!result.recorded) {
-        const next = result.refusal.nextSlot ? ` Prossima fascia consentita (next permitted): ${result.refusal.nextSlot.date} ${result.refusal.nextSlot.time}.` : '';
+        const locale = requestLocale(req);
+        const { message: reason, code, nextSlot } = result.refusal;
+        const message = nextSlot ? msg('dunning.call_refused_next', { reason: encodeMessage(reason), date: nextSlot.date, time: nextSlot.time }) : reason;
         return reply.status(422).send({
           error: {
             code: 'contact_refused',
-            message: `${result.refusal.message}.${next}`,
-            messageCode: 'text',
-            params: { text: `${result.refusal.message}.${next}` },
-            fields: [{ path: result.refusal.code, message: result.refusal.message, messageCode: 'text', params: { text: result.refusal.message } }],
+            message: translate(message, locale),
+            messageCode: message.code,
+            params: message.params ?? {},
+            fields: [{ path: code, message: translate(reason, locale), messageCode: reason.code, params: reason.params ?? {} }],
           },
         });
       }

@@ -18,6 +18,7 @@ import { updateDebtor } from '../../usecases/debtors/update-debtor.ts';
 import { actorOf } from '../auth.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import { requestLocale } from '../errors.ts';
 
 export const debtorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   const tags = ['debtors'];
@@ -38,7 +39,7 @@ export const debtorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
   app.get(
     '/api/debtors/:id/history',
     { schema: { tags, params: IdParams, querystring: HistoryQuery, response: { 200: pageOf(HistoryItem), ...errors } } },
-    (req) => getDebtorHistory(db, actorOf(req), req.params.id, req.query),
+    (req) => getDebtorHistory(db, actorOf(req), req.params.id, req.query, requestLocale(req)),
   );
 
   // Contacts

@@ -185,7 +185,7 @@ describe('payments API', () => {
         'allocations.1.claimId',
         'ripetuta',
       ],
-      [{ currency: 'CHF', claimIds: [eur.id] }, 'claimIds.0', 'currency mismatch'],
+      [{ currency: 'CHF', claimIds: [eur.id] }, 'claimIds.0', 'Pratica in EUR, pagamento in CHF'],
       [{ currency: 'EUR', allocations: [{ claimId: chf.id, amount: '10.00' }] }, 'allocations.0.claimId', 'Pratica in CHF, pagamento in EUR'],
       [{ claimIds: [foreign.id] }, 'claimIds.0', 'non di questo debitore e mandante'],
       [{ claimIds: [notHis.id] }, 'claimIds.0', 'non di questo debitore e mandante'],
@@ -357,14 +357,13 @@ describe('value dates of payments', () => {
     const before = await counts();
     const named = await pay(payment(d.id, { valueDate: '2025-01-09', claimIds: [c.id] }));
     expect(named.statusCode).toBe(400);
-    expect(messageFor(named, 'claimIds.0')).toBe('Data valuta 2025-01-09 anteriore alla pratica ORIG-1 (del 2025-01-10) (value date before the claim existed)');
+    expect(messageFor(named, 'claimIds.0')).toBe('Data valuta 2025-01-09 anteriore alla pratica ORIG-1 (del 2025-01-10)');
     const split = await pay(payment(d.id, { valueDate: '2025-01-09', allocations: [{ claimId: c.id, amount: '10.00' }] }));
     expect(messageFor(split, 'allocations.0.claimId')).toContain('anteriore alla pratica ORIG-1');
     const automatic = await pay(payment(d.id, { valueDate: '2024-12-31' }));
     expect(automatic.statusCode).toBe(400);
-    expect(messageFor(automatic, 'valueDate')).toBe(
-      'Data valuta anteriore a ogni pratica aperta (la prima nasce il 2025-01-10) (value date before any open claim existed)',
-    );
+    expect(messageFor(automatic, 'valueDate')).toBe('Data valuta anteriore a ogni pratica aperta (la prima nasce il 2025-01-10)');
+    expect(automatic.json().error.fields[0]).toMatchObject({ messageCode: 'records.value_date_before_claims', params: { date: '2025-01-10' } });
     expect(await counts()).toEqual(before);
     // On the document date itself, and after, the money goes to the claim.
     const ok = await pay(payment(d.id, { valueDate: '2025-01-10', amount: '10.00' }));

@@ -110,8 +110,11 @@ describe('strategies API', () => {
       key: 'closure-advice',
       tier: 'closure',
       audience: 'creditor',
-      description: expect.stringContaining('creditore'),
+      description: 'Consiglio al creditore: sospendere le forniture (interno)',
     });
+    // Described in the reader's language.
+    const de = (await ctx.viewer({ method: 'GET', url: '/api/strategy-templates', headers: { 'accept-language': 'de' } })).json();
+    expect(de.messageTemplates.find((m: { key: string }) => m.key === 'closure-advice').description).toBe('Empfehlung an den Auftraggeber: Lieferungen einstellen (intern)');
   });
 
   it('creates a strategy from a template, inactive, with exact steps and an audit event', async () => {

@@ -19,11 +19,12 @@ import { updateStrategy } from '../../usecases/strategies/update-strategy.ts';
 import { actorOf } from '../auth.ts';
 import { errors, IdParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
+import { requestLocale } from '../errors.ts';
 
 export const strategyRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   const tags = ['strategies'];
   app.get('/api/strategy-templates', { schema: { tags, response: { 200: StrategyTemplatesView, ...errors } } }, (req) =>
-    listStrategyTemplates(actorOf(req)),
+    listStrategyTemplates(actorOf(req), requestLocale(req)),
   );
   app.get('/api/strategies', { schema: { tags, querystring: ListStrategiesQuery, response: { 200: StrategyList, ...errors } } }, (req) =>
     listStrategies(db, actorOf(req), req.query),

@@ -101,8 +101,8 @@ describe('users API', () => {
       [{ name: 'Ottavia Quaranta', password: 'ottaviaquaranta!' }, 'password', 'il nome dell’utente'],
       [{ role: 'root' }, 'role', ''],
       [{ locale: 'es' }, 'locale', ''],
-      [{ role: 'viewer' }, 'creditorId', 'a viewer needs a creditor'],
-      [{ role: 'operator', creditorId: t.creditor.id }, 'creditorId', 'only viewers belong to a creditor'],
+      [{ role: 'viewer' }, 'creditorId', 'Un utente in sola lettura appartiene a un mandante'],
+      [{ role: 'operator', creditorId: t.creditor.id }, 'creditorId', 'Solo gli utenti in sola lettura sono legati a un mandante'],
       [{ role: 'viewer', creditorId: 'nope' }, 'creditorId', 'Identificativo non valido'],
       [{ tenantId: ctx.other.tenantId }, 'tenantId', 'Campo sconosciuto'],
     ];
@@ -131,8 +131,9 @@ describe('users API', () => {
     expect(answers[0]).toMatchObject({
       error: {
         code: 'conflict',
-        message: 'Indirizzo e-mail non utilizzabile: sceglierne un altro (this e-mail address cannot be used)',
-        fields: [{ path: 'email', message: 'Indirizzo e-mail non utilizzabile (e-mail address cannot be used)' }],
+        message: 'Indirizzo e-mail non utilizzabile: sceglierne un altro',
+        messageCode: 'admin.email_unusable',
+        fields: [{ path: 'email', message: 'Indirizzo e-mail non utilizzabile', messageCode: 'admin.email_unusable_field' }],
       },
     });
     expect(JSON.stringify(answers[0])).not.toMatch(/@|tenant/i);
@@ -256,8 +257,8 @@ describe('users API: changes by an administrator', () => {
     const u = await freshUser();
     const before = await counts();
     for (const [payload, text] of [
-      [{ role: 'viewer' }, 'a viewer needs a creditor'],
-      [{ creditorId: t.creditor.id }, 'only viewers belong to a creditor'],
+      [{ role: 'viewer' }, 'admin.viewer_needs_creditor'],
+      [{ creditorId: t.creditor.id }, 'admin.only_viewers_have_creditor'],
       [{ role: 'viewer', creditorId: ctx.other.creditor.id }, 'Mandante inesistente'],
       [{ email: 'new@x.test' }, 'Campo sconosciuto'],
     ] as const) {

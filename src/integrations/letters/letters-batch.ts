@@ -49,7 +49,7 @@ export function manifestHeader(language: LetterLanguage = 'it'): string[] {
  * sheets the paper sheets. Deterministic like `renderLetterPdf`. Throws on the first invalid letter.
  */
 export async function renderLetterBatch(letters: LetterInput[], opts: LetterBatchOptions = {}): Promise<LetterBatch> {
-  if (!letters.length) throw new RangeError('Nessuna lettera da stampare (no letters in the batch)');
+  if (!letters.length) throw new RangeError('no letters in the batch');
   // The batch is dated by its latest letter: a fixed date, never the clock.
   const date = letters.reduce((max, l) => (l.date > max ? l.date : max), letters[0]!.date);
   const { doc, done } = openDocument({

@@ -56,19 +56,20 @@ describe('QR-bill data', () => {
     letter.payment.reference = '210000000003139471430009018';
     const e = refused(letter);
     expect(e.field).toBe('payment.reference');
-    expect(e.message).toContain('invalid QR reference');
-    expect(e.message).toContain('210000000003139471430009018');
+    expect(e.msg).toEqual({ code: 'letters.qr_reference_invalid', params: { reference: '"210000000003139471430009018"' } });
+    expect(e.message).toMatch(/^Riferimento QR non valido: "210000000003139471430009018"/);
   });
 
   it('refuses mismatched IBAN and reference types, bad IBANs and addresses without a postal line', () => {
     const qrrOnIban = swissGermanLetter();
     qrrOnIban.payment.iban = 'CH9300762011623852957';
-    expect(refused(qrrOnIban).message).toContain('a QR reference needs a QR-IBAN');
+    expect(refused(qrrOnIban).msg.code).toBe('letters.qr_reference_needs_qr_iban');
+    expect(refused(qrrOnIban).message).toBe('Un riferimento QR richiede un QR-IBAN: CH9300762011623852957');
 
     const scorOnQrIban = swissGermanLetter();
     scorOnQrIban.payment.referenceType = 'SCOR';
     scorOnQrIban.payment.reference = 'RF18539007547034';
-    expect(refused(scorOnQrIban).message).toContain('a QR-IBAN needs a QR reference');
+    expect(refused(scorOnQrIban).msg.code).toBe('letters.qr_iban_needs_qr_reference');
 
     const badRf = swissGermanLetter();
     badRf.payment = { ...badRf.payment, iban: 'CH9300762011623852957', referenceType: 'SCOR', reference: 'RF19539007547034' };
@@ -96,6 +97,6 @@ describe('QR-bill data', () => {
     await expect(renderLetterPdf(letter)).rejects.toThrow(LetterPaymentError);
     const eur = italianLetter();
     eur.payment.reference = 'RF19539007547034';
-    await expect(renderLetterPdf(eur)).rejects.toThrow(/invalid ISO 11649 creditor reference/);
+    await expect(renderLetterPdf(eur)).rejects.toThrow(/^Riferimento RF \(ISO 11649\) non valido/);
   });
 });

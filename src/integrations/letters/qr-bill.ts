@@ -1,6 +1,7 @@
 import { SwissQRBill } from 'swissqrbill/pdf';
 import type { Data, Debtor } from 'swissqrbill/types';
 import { isIBANValid, isQRIBAN, isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
+import { msg, translate, type Message } from '../../domain/messages/index.ts';
 import { splitAddress } from './address.ts';
 import { compact } from './format.ts';
 import type { LetterInput, LetterLanguage, LetterParty, LetterPayment } from './types.ts';
@@ -12,12 +13,14 @@ import type { LetterInput, LetterLanguage, LetterParty, LetterPayment } from './
  * every refusal says in plain words which field is wrong.
  */
 export class LetterPaymentError extends Error {
+  readonly msg: Message;
   constructor(
-    message: string,
+    message: Message,
     readonly field: string,
   ) {
-    super(message);
+    super(translate(message, 'it'));
     this.name = 'LetterPaymentError';
+    this.msg = message;
   }
 }
 
@@ -31,11 +34,11 @@ const AMOUNT = /^(\d{1,9})(?:\.(\d{1,2}))?$/;
  */
 export function qrAmount(amount: string): number {
   const m = AMOUNT.exec(amount.trim());
-  if (!m) throw new LetterPaymentError(`Importo non valido per la QR-fattura: ${JSON.stringify(amount)} (invalid QR-bill amount: 0.01 – 999999999.99)`, 'payment.amount');
+  if (!m) throw new LetterPaymentError(msg('letters.qr_amount_invalid', { amount: JSON.stringify(amount) }), 'payment.amount');
   const canonical = `${m[1]}.${(m[2] ?? '').padEnd(2, '0')}`;
   const value = Number(canonical);
-  if (value.toFixed(2) !== canonical.replace(/^0+(?=\d)/, '')) throw new LetterPaymentError(`Importo non rappresentabile: ${amount} (amount cannot be encoded exactly)`, 'payment.amount');
-  if (value <= 0) throw new LetterPaymentError('L’importo della QR-fattura deve essere maggiore di zero (QR-bill amount must be greater than zero)', 'payment.amount');
+  if (value.toFixed(2) !== canonical.replace(/^0+(?=\d)/, '')) throw new LetterPaymentError(msg('letters.qr_amount_inexact', { amount }), 'payment.amount');
+  if (value <= 0) throw new LetterPaymentError(msg('letters.qr_amount_positive'), 'payment.amount');
   return value;
 }
 
@@ -68,7 +71,7 @@ export function qrText(text: string): string {
 
 function party(p: LetterParty, field: string): Debtor {
   const a = splitAddress(p);
-  if (!a) throw new LetterPaymentError(`Indirizzo senza riga "CAP località" per la QR-fattura: ${JSON.stringify(p.lines)} (address has no "postal code city" line)`, field);
+  if (!a) throw new LetterPaymentError(msg('letters.qr_address_no_city', { lines: JSON.stringify(p.lines) }), field);
   // The QR-bill has no room for more: over-long fields are refused by swissqrbill, so cut them here.
   return { name: qrText(p.name).slice(0, 70), address: qrText(a.street).slice(0, 70), zip: a.postalCode, city: qrText(a.city).slice(0, 35), country: p.country.toUpperCase() };
 }
@@ -76,20 +79,20 @@ function party(p: LetterParty, field: string): Debtor {
 /** Checks the IBAN and the reference against each other (both currencies: a wrong IBAN on paper is as bad as in a QR code). */
 export function checkPayment(payment: LetterPayment): void {
   const iban = compact(payment.iban);
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban) || !isIBANValid(iban)) throw new LetterPaymentError(`IBAN non valido: ${payment.iban} (invalid IBAN)`, 'payment.iban');
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(iban) || !isIBANValid(iban)) throw new LetterPaymentError(msg('letters.iban_invalid', { iban: payment.iban }), 'payment.iban');
   const ref = payment.reference === null ? '' : compact(payment.reference);
   const qrIban = iban.startsWith('CH') || iban.startsWith('LI') ? isQRIBAN(iban) : false;
   switch (payment.referenceType) {
     case 'QRR':
-      if (!/^\d{27}$/.test(ref) || !isQRReferenceValid(ref)) throw new LetterPaymentError(`Riferimento QR non valido: ${JSON.stringify(payment.reference)} (invalid QR reference: 27 digits, mod-10 check digit)`, 'payment.reference');
-      if (!qrIban) throw new LetterPaymentError(`Un riferimento QR richiede un QR-IBAN: ${payment.iban} (a QR reference needs a QR-IBAN)`, 'payment.iban');
+      if (!/^\d{27}$/.test(ref) || !isQRReferenceValid(ref)) throw new LetterPaymentError(msg('letters.qr_reference_invalid', { reference: JSON.stringify(payment.reference) }), 'payment.reference');
+      if (!qrIban) throw new LetterPaymentError(msg('letters.qr_reference_needs_qr_iban', { iban: payment.iban }), 'payment.iban');
       break;
     case 'SCOR':
-      if (!isSCORReferenceValid(ref)) throw new LetterPaymentError(`Riferimento RF non valido: ${JSON.stringify(payment.reference)} (invalid ISO 11649 creditor reference)`, 'payment.reference');
-      if (qrIban) throw new LetterPaymentError(`Un QR-IBAN richiede un riferimento QR: ${payment.iban} (a QR-IBAN needs a QR reference)`, 'payment.referenceType');
+      if (!isSCORReferenceValid(ref)) throw new LetterPaymentError(msg('letters.rf_reference_invalid', { reference: JSON.stringify(payment.reference) }), 'payment.reference');
+      if (qrIban) throw new LetterPaymentError(msg('letters.qr_iban_needs_qr_reference', { iban: payment.iban }), 'payment.referenceType');
       break;
     case 'NON':
-      if (qrIban) throw new LetterPaymentError(`Un QR-IBAN richiede un riferimento QR: ${payment.iban} (a QR-IBAN needs a QR reference)`, 'payment.referenceType');
+      if (qrIban) throw new LetterPaymentError(msg('letters.qr_iban_needs_qr_reference', { iban: payment.iban }), 'payment.referenceType');
       break;
   }
 }
@@ -97,7 +100,7 @@ export function checkPayment(payment: LetterPayment): void {
 /** The swissqrbill data of a CHF letter. Throws LetterPaymentError on anything it would refuse. */
 export function qrBillData(letter: LetterInput): Data {
   const p = letter.payment;
-  if (letter.currency !== 'CHF') throw new LetterPaymentError(`QR-fattura solo in CHF, non ${letter.currency} (QR-bill only for CHF letters)`, 'currency');
+  if (letter.currency !== 'CHF') throw new LetterPaymentError(msg('letters.qr_only_chf', { currency: letter.currency }), 'currency');
   checkPayment(p);
   const data: Data = {
     currency: 'CHF',
@@ -120,7 +123,7 @@ export function buildQrBill(letter: LetterInput): SwissQRBill {
   try {
     return new SwissQRBill(data, { language: QR_LANGUAGE[letter.language], scissors: true });
   } catch (e) {
-    throw new LetterPaymentError(`QR-fattura rifiutata: ${(e as Error).message} (QR-bill refused)`, 'payment');
+    throw new LetterPaymentError(msg('letters.qr_refused', { detail: (e as Error).message }), 'payment');
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOCALES, translate } from '../../domain/messages/index.ts';
 import { PASSWORD_MESSAGES, passwordProblem } from '../../domain/password-policy.ts';
 import { commonPasswords } from './common-passwords.ts';
 
@@ -63,7 +64,12 @@ describe('password policy', () => {
     for (const p of ['correct horse battery staple', 'Tr3no-per-Bergamo-alle-7', 'vK8#q2!mZ0pLw', 'la mia bici è verde e veloce']) expect(check(p), p).toBeNull();
   });
 
-  it('has an Italian and English message for each reason', () => {
-    for (const m of Object.values(PASSWORD_MESSAGES)) expect(m).toMatch(/^[^()]+ \([^()]+\)$/);
+  it('has a coded message for each reason, worded in every language', () => {
+    for (const m of Object.values(PASSWORD_MESSAGES)) {
+      expect(m.code).toMatch(/^admin\.password_/);
+      for (const locale of LOCALES) expect(translate(m, locale)).not.toMatch(/[{}()]/);
+    }
+    expect(translate(PASSWORD_MESSAGES.too_short, 'it')).toBe('Password di almeno 12 caratteri');
+    expect(translate(PASSWORD_MESSAGES.too_short, 'de')).toBe('Das Passwort braucht mindestens 12 Zeichen');
   });
 });

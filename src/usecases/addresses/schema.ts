@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, requiredText, safeString, text } from '../../domain/fields.ts';
 import { ADDRESS_KINDS } from '../../domain/model.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const addressFields = {
   kind: z.enum(ADDRESS_KINDS).default('residence'),
@@ -13,7 +14,7 @@ const addressFields = {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z]{2}$/, { error: 'Paese: codice ISO di due lettere, es. IT (country: two-letter ISO code)' })
+    .regex(/^[A-Z]{2}$/, { error: encodeMessage(msg('records.country_code')) })
     .default('IT'),
   validFrom: isoDate.nullish(),
   validTo: isoDate.nullish(),
@@ -22,7 +23,7 @@ const addressFields = {
 
 const validity = (v: { validFrom?: string | null; validTo?: string | null }) =>
   !v.validFrom || !v.validTo || v.validTo >= v.validFrom;
-const validityError = { message: 'Fine validità precedente all’inizio (valid-to before valid-from)', path: ['validTo'] };
+const validityError = { message: encodeMessage(msg('date.valid_to_before_from')), path: ['validTo'] };
 
 export const CreateAddressInput = z.object(addressFields).strict().refine(validity, validityError);
 export const UpdateAddressInput = z

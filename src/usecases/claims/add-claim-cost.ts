@@ -12,6 +12,7 @@ import { loadClaim } from '../shared/scope.ts';
 import { getClaim } from './get-claim.ts';
 import { resettleClaim } from './ledger.ts';
 import type { ClaimDetail } from './schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 export const AddClaimCostInput = z
   .object({
@@ -34,6 +35,7 @@ export async function addClaimCost(
   claimId: string,
   input: z.input<typeof AddClaimCostInput>,
   now: { today?: string } = {},
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ClaimDetail> {
   const data = parseInput(AddClaimCostInput, input);
   const day = now.today ?? today().toString();
@@ -68,5 +70,5 @@ export async function addClaimCost(
       after: { costId: row.id, kind: data.kind, label: data.label, amount: data.amount, incurredOn },
     });
   });
-  return getClaim(db, actor, claimId);
+  return getClaim(db, actor, claimId, {}, locale);
 }

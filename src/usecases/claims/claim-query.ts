@@ -8,6 +8,7 @@ import type { ClaimRow, ClaimView } from './schema.ts';
 import { defaultRegime } from '../../domain/interest/claim-ledger.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
 import type { DebtorKind, Jurisdiction } from '../../domain/model.ts';
+import { DEFAULT_LOCALE, decodeMessage, translate, type Locale } from '../../domain/messages/index.ts';
 
 /** Claims joined with the names people recognise them by, scoped to what the actor may see. */
 export function claimsQuery(db: Db, actor: Actor) {
@@ -66,10 +67,10 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
   ]);
 }
 
-export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string): Promise<ClaimView | undefined> {
+export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string, locale: Locale = DEFAULT_LOCALE): Promise<ClaimView | undefined> {
   const row = await selectClaimView(claimsQuery(db, actor).where('c.id', '=', id)).executeTakeFirst();
   if (!row) return undefined;
-  return (await withBalances(db, actor, [row as ClaimRowWithStored], asOf))[0];
+  return (await withBalances(db, actor, [row as ClaimRowWithStored], asOf, false, locale))[0];
 }
 
 /** The stored balance columns a claim row carries for `withBalances`. */
@@ -86,9 +87,17 @@ export type ClaimRowWithStored = ClaimRow & StoredColumns;
  * Adds to each claim what it owes on `asOf` (default today): interest, costs, principal, total. A
  * claim whose stored balance is of that day reads it (src/domain/claims/balance.ts, kept equal to the
  * engine by every write and the daily roll-forward); any other day is computed by the interest engine
- * on the current rate tables from the claim's ledger (lists use its fast path, same figures).
+ * on the current rate tables from the claim's ledger (lists use its fast path, same figures). Why a
+ * balance could not be computed is worded in `locale`.
  */
-export async function withBalances(db: Db, actor: Actor, rows: ClaimRowWithStored[], asOf?: string, fast = false): Promise<ClaimView[]> {
+export async function withBalances(
+  db: Db,
+  actor: Actor,
+  rows: ClaimRowWithStored[],
+  asOf?: string,
+  fast = false,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<ClaimView[]> {
   if (rows.length === 0) return [];
   const day = asOf ?? today().toString();
   const computed = rows.filter((r) => r.balanceOn !== day);
@@ -110,7 +119,7 @@ export async function withBalances(db: Db, actor: Actor, rows: ClaimRowWithStore
           principalDue: toMoneyString(storedPrincipalDue),
           totalDue: toMoneyString(r.totalDue),
           ratesKnownUntil: null,
-          problem: storedProblem,
+          problem: storedProblem === null ? null : translate(decodeMessage(storedProblem), locale),
         },
       } as ClaimView;
     }
@@ -128,7 +137,7 @@ export async function withBalances(db: Db, actor: Actor, rows: ClaimRowWithStore
         principalDue: b.principalDue,
         totalDue: b.totalDue,
         ratesKnownUntil: b.ratesKnownUntil,
-        problem: b.problem,
+        problem: b.problem && translate(b.problem, locale),
       },
     };
   });

@@ -12,9 +12,10 @@ import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import { CreateClaimInput, type ClaimView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /** Registers a claim (credito) of a creditor against a debtor. External reference is unique per creditor. */
-export async function createClaim(db: Db, actor: Actor, input: z.input<typeof CreateClaimInput>): Promise<ClaimView> {
+export async function createClaim(db: Db, actor: Actor, input: z.input<typeof CreateClaimInput>, locale: Locale = DEFAULT_LOCALE): Promise<ClaimView> {
   authorize(actor, 'create', 'claim');
   const data = parseInput(CreateClaimInput, input);
   return db.transaction().execute(async (trx) => {
@@ -74,7 +75,7 @@ export async function createClaim(db: Db, actor: Actor, input: z.input<typeof Cr
       .executeTakeFirstOrThrow();
     await insertPrincipalComponents(trx, actor.tenantId, [{ id: row.id, principal: data.principal }]);
     await refreshBalances(trx, actor.tenantId, [row.id]);
-    const view = (await fetchClaimView(trx, actor, row.id))!;
+    const view = (await fetchClaimView(trx, actor, row.id, undefined, locale))!;
     const { balance: _derived, ...facts } = view;
     await recordAudit(trx, actor, {
       action: 'claim.created',

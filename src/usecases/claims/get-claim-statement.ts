@@ -65,7 +65,7 @@ export async function getClaimStatement(db: Db, actor: Actor, id: string, query:
       statement,
     };
   } catch (err) {
-    if (err instanceof InterestInputError) throw invalid([{ path: err.field, message: err.message }], err.message);
+    if (err instanceof InterestInputError) throw invalid([fieldError(err.field, err.msg.code, err.msg.params)], err.msg);
     throw err;
   }
 }

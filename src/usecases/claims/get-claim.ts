@@ -9,17 +9,24 @@ import { authorize } from '../shared/authorize.ts';
 import { assertId } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import type { ClaimDetail } from './schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 export const GetClaimQuery = z.object({
   /** The day the balance is computed to (default: today). */
   asOf: isoDate.optional(),
 });
 
-export async function getClaim(db: Db, actor: Actor, id: string, query: z.input<typeof GetClaimQuery> = {}): Promise<ClaimDetail> {
+export async function getClaim(
+  db: Db,
+  actor: Actor,
+  id: string,
+  query: z.input<typeof GetClaimQuery> = {},
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<ClaimDetail> {
   authorize(actor, 'read', 'claim');
   assertId(id, 'claim');
   const { asOf } = parseInput(GetClaimQuery, query);
-  const claim = await fetchClaimView(db, actor, id, asOf);
+  const claim = await fetchClaimView(db, actor, id, asOf, locale);
   if (!claim) throw notFound('claim');
   const allocations = await db
     .selectFrom('payment_allocations as a')

@@ -13,7 +13,8 @@ import { computeStatement, InterestInputError } from '../../domain/interest/comp
 import type { DayCount } from '../../domain/interest/day-count.ts';
 import { trimRate } from '../../domain/interest/rate-table.ts';
 import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
-import { invalid } from '../../domain/errors.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
+import { encodeMessage } from '../../domain/messages/index.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import type { AllocationOrder, ClaimKind, ClaimStatus, Currency, DebtorKind, Jurisdiction } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -174,7 +175,7 @@ export function dueOn(book: RateBook, l: ClaimLedger, date: string, path: string
     return computeStatement(book, claimCase(l.terms, l.payments, l.costs, date)).totalDue;
   } catch (err) {
     if (err instanceof InterestInputError) {
-      throw invalid([{ path, message: `Pratica ${l.externalRef}: ${err.message}` }], err.message);
+      throw invalid([fieldError(path, 'interest.claim_problem', { ref: l.externalRef, problem: encodeMessage(err.msg) })], err.msg);
     }
     throw err;
   }
@@ -193,7 +194,7 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     result = splitPayments(book, l.terms, l.payments, l.costs);
   } catch (err) {
     if (err instanceof InterestInputError) {
-      throw invalid([{ path: err.field, message: `Pratica ${l.externalRef}: ${err.message}` }], err.message);
+      throw invalid([fieldError(err.field, 'interest.claim_problem', { ref: l.externalRef, problem: encodeMessage(err.msg) })], err.msg);
     }
     throw err;
   }

@@ -10,6 +10,7 @@ import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
 import { portfolioTotals } from './totals.ts';
 import { claimsQuery, selectClaimView, withBalances, type ClaimRowWithStored } from './claim-query.ts';
 import type { ClaimView } from './schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /** A comma-separated list in a query string ("open,disputed"), each value checked. */
 const csvOf = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -44,7 +45,7 @@ const SORT = {
   createdAt: sql`c.created_at`,
 } as const;
 
-export async function listClaims(db: Db, actor: Actor, query: z.input<typeof ListClaimsQuery>): Promise<Page<ClaimView>> {
+export async function listClaims(db: Db, actor: Actor, query: z.input<typeof ListClaimsQuery>, locale: Locale = DEFAULT_LOCALE): Promise<Page<ClaimView>> {
   authorize(actor, 'read', 'claim');
   const p = parseInput(ListClaimsQuery, query);
   // Every condition is on the claim itself (the search through a subquery), so the count needs no
@@ -83,7 +84,7 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
       .execute(),
     countClaims(db, actor, p, where),
   ]);
-  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true), total, page: p.page, pageSize: p.pageSize };
+  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true, locale), total, page: p.page, pageSize: p.pageSize };
 }
 
 /**

@@ -10,22 +10,22 @@ import {
   JURISDICTIONS,
   PAYMENT_DRIVEN_STATUSES,
 } from '../../domain/model.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 /** Statuses that only payments set: a person records a payment instead of typing "paid". */
 const manualStatus = z
   .enum(CLAIM_STATUSES)
   .refine((s) => !PAYMENT_DRIVEN_STATUSES.includes(s), {
-    message:
-      'Lo stato "pagato" deriva dai pagamenti: registrare un pagamento (paid/partially paid follow from recorded payments)',
+    message: encodeMessage(msg('records.status_from_payments')),
   });
 
 const percent = z
   .string()
-  .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: 'Tasso in punti percentuali, es. 8.5 (rate in percent, e.g. 8.5)' })
-  .refine((v) => Number(v) <= 100, { message: 'Tasso oltre il 100% (rate above 100%)' });
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, { message: encodeMessage(msg('records.rate_percent')) })
+  .refine((v) => Number(v) <= 100, { message: encodeMessage(msg('records.rate_above_100')) });
 const signedPercent = z
   .string()
-  .regex(/^-?\d{1,2}(\.\d{1,4})?$/, { message: 'Punti percentuali, es. 3 o -0.5 (percentage points, e.g. 3)' });
+  .regex(/^-?\d{1,2}(\.\d{1,4})?$/, { message: encodeMessage(msg('records.percentage_points')) });
 
 const claimFields = {
   externalRef: requiredText(100),
@@ -57,7 +57,7 @@ const claimFields = {
 
 const datesInOrder = (v: { issueDate?: string | null; dueDate?: string | null }) =>
   !v.issueDate || !v.dueDate || v.issueDate <= v.dueDate;
-const datesError = { message: 'La scadenza precede la data di emissione (due date before issue date)', path: ['dueDate'] };
+const datesError = { message: encodeMessage(msg('claim.due_before_issue')), path: ['dueDate'] };
 
 export const CreateClaimInput = z
   .object({ creditorId: uuid, debtorId: uuid, ...claimFields })

@@ -16,6 +16,7 @@ import { fetchClaimView } from './claim-query.ts';
 import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /** Fields the interest engine reads: changing one re-splits the claim's payments. */
 const LEDGER_FIELDS = [
@@ -37,13 +38,14 @@ export async function updateClaim(
   actor: Actor,
   id: string,
   input: z.input<typeof UpdateClaimInput>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ClaimView> {
   const data = parseInput(UpdateClaimInput, input);
   return db.transaction().execute(async (trx) => {
     const current = await loadClaim(trx, actor, id, { forUpdate: true });
     authorize(actor, 'update', 'claim');
     checkVersion(current.version, data.version);
-    const before = (await fetchClaimView(trx, actor, id))!;
+    const before = (await fetchClaimView(trx, actor, id, undefined, locale))!;
 
     const issueDate = data.issueDate !== undefined ? data.issueDate : current.issue_date;
     const dueDate = data.dueDate ?? current.due_date;
@@ -127,6 +129,6 @@ export async function updateClaim(
       creditorId: current.creditor_id,
       ...changes,
     });
-    return (await fetchClaimView(trx, actor, id))!;
+    return (await fetchClaimView(trx, actor, id, undefined, locale))!;
   });
 }

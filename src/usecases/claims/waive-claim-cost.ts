@@ -12,6 +12,7 @@ import { getClaim } from './get-claim.ts';
 import { resettleClaim } from './ledger.ts';
 import type { ClaimDetail } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 export const WaiveClaimCostInput = z.object({ reason: requiredText(500) }).strict();
 
@@ -26,6 +27,7 @@ export async function waiveClaimCost(
   claimId: string,
   costId: string,
   input: z.input<typeof WaiveClaimCostInput>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<ClaimDetail> {
   const data = parseInput(WaiveClaimCostInput, input);
   assertId(costId, 'cost');
@@ -59,5 +61,5 @@ export async function waiveClaimCost(
       after: { costId: cost.id, waivedOn: on, reason: data.reason },
     });
   });
-  return getClaim(db, actor, claimId);
+  return getClaim(db, actor, claimId, {}, locale);
 }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { CommunicationView } from './schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
+import { wordStored } from '../shared/stored-messages.ts';
 
 /**
  * The communications an actor may read: its tenant's, and for a viewer only its creditor's (a
@@ -81,7 +83,8 @@ export async function claimsOf(db: Db, actor: Actor, ids: readonly string[]) {
   return byId;
 }
 
-export function presentCommunication(r: Row, claims: CommunicationView['claims']): CommunicationView {
+/** A communication as the API shows it; why it failed is worded in `locale`. */
+export function presentCommunication(r: Row, claims: CommunicationView['claims'], locale: Locale = DEFAULT_LOCALE): CommunicationView {
   return {
     id: r.id,
     refNo: r.ref_no,
@@ -104,7 +107,7 @@ export function presentCommunication(r: Row, claims: CommunicationView['claims']
     status: r.status,
     sha256: r.sha256,
     documentType: r.document_type,
-    error: r.error,
+    error: r.error === null ? null : wordStored(r.error, locale),
     printBatchId: r.print_batch_id,
     createdAt: r.created_at.toISOString(),
     sentAt: r.sent_at ? r.sent_at.toISOString() : null,

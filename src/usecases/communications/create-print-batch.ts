@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
-import { conflict, invalid } from '../../domain/errors.ts';
+import { conflict, fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { LetterPaymentError, renderLetterBatch, type LetterInput } from '../../integrations/letters/index.ts';
 import { recordAudit, recordAudits } from '../shared/audit.ts';
@@ -11,6 +11,7 @@ import { parseInput } from '../shared/input.ts';
 import { loadCreditor } from '../shared/scope.ts';
 import { presentPrintBatch } from './print-batch-query.ts';
 import { CreatePrintBatchInput, type PrintBatchView } from './schema.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
@@ -35,7 +36,7 @@ export async function createPrintBatch(db: Db, actor: Actor, input: z.input<type
     if (data.creditorId) q = q.where('creditor_id', '=', data.creditorId);
     if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
     const rows = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
-    if (!rows.length) throw conflict('Nessuna lettera da stampare (no letters waiting to be printed)');
+    if (!rows.length) throw conflict(msg('dunning.no_letters_to_print'));
 
     // The manifest's header row in the language of the user who makes the batch.
     const locale = actor.userId ? (await trx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirst())?.locale : undefined;
@@ -44,7 +45,9 @@ export async function createPrintBatch(db: Db, actor: Actor, input: z.input<type
     try {
       batch = await renderLetterBatch(rows.map((r) => r.letter as LetterInput), { duplex: data.duplex, language });
     } catch (e) {
-      if (e instanceof LetterPaymentError) throw invalid([{ path: `letter.${e.field}`, message: e.message }], `Lettera non stampabile: ${e.message} (letter cannot be printed)`);
+      if (e instanceof LetterPaymentError) {
+        throw invalid([fieldError(`letter.${e.field}`, e.msg.code, e.msg.params)], msg('dunning.letter_not_printable', { problem: encodeMessage(e.msg) }));
+      }
       throw e;
     }
     const id = uuid7();

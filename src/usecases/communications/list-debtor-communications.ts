@@ -7,6 +7,7 @@ import { offsetOf, type Page } from '../shared/paging.ts';
 import { loadDebtor } from '../shared/scope.ts';
 import { claimsOf, communicationColumns, presentCommunication, visibleCommunications } from './communication-query.ts';
 import { ListDebtorCommunicationsQuery, type CommunicationView } from './schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /**
  * A debtor's communications, newest first: what was sent or is waiting (letters to print, phone
@@ -18,6 +19,7 @@ export async function listDebtorCommunications(
   actor: Actor,
   debtorId: string,
   query: z.input<typeof ListDebtorCommunicationsQuery> = {},
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Page<CommunicationView>> {
   authorize(actor, 'read', 'communication');
   const p = parseInput(ListDebtorCommunicationsQuery, query);
@@ -37,7 +39,7 @@ export async function listDebtorCommunications(
   ]);
   const claims = await claimsOf(db, actor, rows.map((r) => r.id));
   return {
-    items: rows.map((r) => presentCommunication(r, claims.get(r.id) ?? [])),
+    items: rows.map((r) => presentCommunication(r, claims.get(r.id) ?? [], locale)),
     total: Number(count.n),
     page: p.page,
     pageSize: p.pageSize,

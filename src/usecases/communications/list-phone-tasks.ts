@@ -7,18 +7,22 @@ import { claimsOf } from './communication-query.ts';
 import { localMoment, PHONE_TIME_ZONE, phoneDays, phoneHistory, taskCompliance, tenantComplianceRules } from './phone-compliance.ts';
 import { phoneTasksQuery, presentPhoneTask } from './phone-task-query.ts';
 import { ListPhoneTasksQuery, type PhoneTasksView } from './schema.ts';
+import type { ContactBlock } from '../../domain/dunning/index.ts';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../domain/messages/index.ts';
 
 /**
  * The open phone tasks, oldest first, each with whether a call is permitted at `now`, the next
  * permitted moment and the days its debtor's limits close — from the tenant's contact rules and the
  * debtor's calls this week. With the tenant's calling windows for the next 14 days, so a screen can
- * keep deciding with its own clock. `now` is a parameter: the route passes the real time.
+ * keep deciding with its own clock. `now` is a parameter: the route passes the real time. Why a call
+ * is not permitted is worded in `locale`.
  */
 export async function listPhoneTasks(
   db: Db,
   actor: Actor,
   query: z.input<typeof ListPhoneTasksQuery> = {},
   now: Date = new Date(),
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<PhoneTasksView> {
   authorize(actor, 'read', 'communication');
   const p = parseInput(ListPhoneTasksQuery, query);
@@ -41,10 +45,16 @@ export async function listPhoneTasks(
     now: at,
     timeZone: PHONE_TIME_ZONE,
     days,
-    tasks: rows.map((r) => ({
-      ...presentPhoneTask(r, (claims.get(r.id) ?? []).map((c) => ({ claimId: c.claimId, externalRef: c.externalRef }))),
-      ...taskCompliance(rules, at, history.get(r.debtor_id) ?? [], days),
-    })),
+    tasks: rows.map((r) => {
+      const c = taskCompliance(rules, at, history.get(r.debtor_id) ?? [], days);
+      const word = <T extends ContactBlock>(b: T) => ({ ...b, message: translate(b.message, locale) });
+      return {
+        ...presentPhoneTask(r, (claims.get(r.id) ?? []).map((x) => ({ claimId: x.claimId, externalRef: x.externalRef }))),
+        ...c,
+        blockedNow: c.blockedNow && word(c.blockedNow),
+        blockedDays: c.blockedDays.map(word),
+      };
+    }),
     total: Number(count.n),
   };
 }

@@ -13,6 +13,7 @@ import { claimsOf } from './communication-query.ts';
 import { localMoment, phoneHistory, tenantComplianceRules } from './phone-compliance.ts';
 import { phoneTasksQuery, presentPhoneTask } from './phone-task-query.ts';
 import { RecordPhoneContactInput, type PhoneContactView } from './schema.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 export type PhoneContactResult =
   | ({ recorded: true } & PhoneContactView)
@@ -57,7 +58,7 @@ export async function recordPhoneContact(
       await trx.selectFrom('communications').select('status').where('tenant_id', '=', actor.tenantId).where('id', '=', taskId).forUpdate().executeTakeFirstOrThrow()
     ).status;
     if (status !== 'task_open') {
-      throw conflict(`La telefonata non è più aperta (stato: ${status}) (the phone task is no longer open)`);
+      throw conflict(msg('dunning.phone_task_closed', { status }));
     }
 
     const rules = await tenantComplianceRules(trx, actor.tenantId);
@@ -76,7 +77,7 @@ export async function recordPhoneContact(
         local_date: at.date,
         local_time: at.time,
         allowed: check.allowed,
-        reason: check.allowed ? null : `${check.reason.code}: ${check.reason.message}`,
+        reason: check.allowed ? null : encodeMessage(check.reason.message),
         actor_label: actor.label,
       })
       .returning('id')
@@ -91,7 +92,7 @@ export async function recordPhoneContact(
         entityId: task.id,
         debtorId: task.debtor_id,
         creditorId: task.creditor_id,
-        after: { code: check.reason.code, reason: check.reason.message, localDate: at.date, localTime: at.time, nextSlot, contactLogId },
+        after: { code: check.reason.code, reason: encodeMessage(check.reason.message), localDate: at.date, localTime: at.time, nextSlot, contactLogId },
       });
       return { recorded: false as const, refusal: { ...check.reason, nextSlot }, at, contactLogId };
     }
@@ -139,7 +140,8 @@ export async function recordPhoneContact(
   });
 }
 
-const WRONG_NUMBER = 'Numero errato (wrong number)';
+/** Stored coded (communications.error, the audit), worded where it is shown. */
+const WRONG_NUMBER = encodeMessage(msg('dunning.wrong_number'));
 
 /**
  * "Numero errato": the number does not belong to the debtor. In the call's transaction: the phone

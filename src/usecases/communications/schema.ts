@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pagination, safeString, searchText, uuid } from '../../domain/fields.ts';
 import { DUNNING_CHANNELS, DUNNING_TIERS } from '../../domain/dunning/index.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 export const COMMUNICATION_STATUSES = ['queued', 'sent', 'failed', 'to_print', 'printed', 'task_open', 'task_done', 'cancelled'] as const;
 
@@ -154,7 +155,7 @@ export const RecordPhoneContactInput = z
      * to it is closed (failed), its step released for the next channel.
      */
     outcome: z.enum(PHONE_OUTCOMES),
-    note: safeString({ multiLine: true }).trim().max(2000, { error: 'Nota troppo lunga, massimo 2000 caratteri (note too long)' }).optional(),
+    note: safeString({ multiLine: true }).trim().max(2000, { error: encodeMessage(msg('records.note_too_long', { max: 2000 })) }).optional(),
   })
   .strict();
 

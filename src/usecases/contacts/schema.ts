@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { email, isoDate, normalisePhone, safeString, text } from '../../domain/fields.ts';
 import { CONSENTS, CONTACT_CHANNELS, CONTACT_STATUSES } from '../../domain/model.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const contactFields = {
-  channel: z.enum(CONTACT_CHANNELS, { error: 'Canale: phone, mobile, email o pec (channel must be phone, mobile, email or pec)' }),
-  value: safeString().trim().min(1, { error: 'Recapito obbligatorio (value is required)' }).max(254),
+  channel: z.enum(CONTACT_CHANNELS, { error: encodeMessage(msg('records.contact_channel')) }),
+  value: safeString().trim().min(1, { error: encodeMessage(msg('records.contact_value_required')) }).max(254),
   label: text(100).nullish(),
   status: z.enum(CONTACT_STATUSES).optional(),
   /** Where the contact came from: creditor, debtor, import, skip_tracing, public_registry… */
@@ -23,7 +24,7 @@ function normaliseValue<T extends { channel?: string; value?: string }>(v: T, ct
   if (v.channel === 'email' || v.channel === 'pec') {
     const parsed = email.safeParse(v.value);
     if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', path: ['value'], message: 'Indirizzo e-mail non valido (invalid e-mail address)' });
+      ctx.addIssue({ code: 'custom', path: ['value'], message: encodeMessage(msg('field.invalid_email')) });
       return v;
     }
     return { ...v, value: parsed.data };
@@ -33,7 +34,7 @@ function normaliseValue<T extends { channel?: string; value?: string }>(v: T, ct
     ctx.addIssue({
       code: 'custom',
       path: ['value'],
-      message: 'Numero di telefono non valido: usare il prefisso internazionale per l’estero (invalid phone number)',
+      message: encodeMessage(msg('records.contact_phone')),
     });
     return v;
   }
@@ -42,7 +43,7 @@ function normaliseValue<T extends { channel?: string; value?: string }>(v: T, ct
 
 const validity = (v: { validFrom?: string | null; validTo?: string | null }) =>
   !v.validFrom || !v.validTo || v.validTo >= v.validFrom;
-const validityError = { message: 'Fine validità precedente all’inizio (valid-to before valid-from)', path: ['validTo'] };
+const validityError = { message: encodeMessage(msg('date.valid_to_before_from')), path: ['validTo'] };
 
 export const CreateContactInput = z.object(contactFields).strict().refine(validity, validityError).transform(normaliseValue);
 export const UpdateContactInput = z

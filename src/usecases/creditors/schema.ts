@@ -15,11 +15,12 @@ import {
   text,
 } from '../../domain/fields.ts';
 import { ALLOCATION_ORDERS, CREDITOR_KINDS, JURISDICTIONS } from '../../domain/model.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const percent = z
   .string()
-  .regex(/^\d{1,3}(\.\d{1,4})?$/, { error: 'Percentuale non valida, es. 12.5 (invalid percentage)' })
-  .refine((v) => Number(v) <= 100, { error: 'Percentuale oltre 100 (percentage above 100)' });
+  .regex(/^\d{1,3}(\.\d{1,4})?$/, { error: encodeMessage(msg('records.percentage_format')) })
+  .refine((v) => Number(v) <= 100, { error: encodeMessage(msg('records.percentage_above_100')) });
 
 /** What a creditor (mandante) is made of; create requires name and kind, update takes any subset. */
 export const creditorFields = {
@@ -27,7 +28,7 @@ export const creditorFields = {
     .string()
     .trim()
     .toUpperCase()
-    .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, { error: 'Codice: lettere, cifre, - e _ (max 32) (code: letters, digits, - and _)' })
+    .regex(/^[A-Z0-9][A-Z0-9_-]{0,31}$/, { error: encodeMessage(msg('records.creditor_code_format')) })
     .nullish(),
   name: requiredText(200),
   kind: z.enum(CREDITOR_KINDS),
@@ -56,7 +57,7 @@ export const creditorFields = {
   /** Claim the €40 flat compensation on late business invoices where the law grants it. */
   flatCompensation: z.boolean().optional(),
   /** The fee of each reminder step, in order (e.g. ["30.00", "50.00", "80.00"]); none: no fees. */
-  reminderFees: z.array(positiveMoneyAmount).max(10, { error: 'Al massimo 10 solleciti (at most 10 steps)' }).optional(),
+  reminderFees: z.array(positiveMoneyAmount).max(10, { error: encodeMessage(msg('records.reminder_fees_max', { max: 10 })) }).optional(),
   notes: multiLineText(5000).nullish(),
   active: z.boolean().optional(),
 };
@@ -64,7 +65,7 @@ export const creditorFields = {
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
   !v.mandateStartsOn || !v.mandateEndsOn || v.mandateEndsOn >= v.mandateStartsOn;
 const periodError = {
-  message: 'La fine del mandato precede l’inizio (mandate ends before it starts)',
+  message: encodeMessage(msg('records.mandate_ends_before_start')),
   path: ['mandateEndsOn'],
 };
 

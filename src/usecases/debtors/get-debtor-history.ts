@@ -9,6 +9,8 @@ import { offsetOf, type Page } from '../shared/paging.ts';
 import { loadDebtor } from '../shared/scope.ts';
 import { claimsOf, communicationColumns, presentCommunication } from '../communications/communication-query.ts';
 import { CommunicationView } from '../communications/schema.ts';
+import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
+import { wordStoredIn } from '../shared/stored-messages.ts';
 
 export const HistoryQuery = pagination.extend({ pageSize: z.coerce.number().int().min(1).max(500).default(100) });
 
@@ -42,6 +44,7 @@ export async function getDebtorHistory(
   actor: Actor,
   debtorId: string,
   query: z.input<typeof HistoryQuery> = {},
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<Page<HistoryItem>> {
   authorize(actor, 'read', 'audit');
   const p = parseInput(HistoryQuery, query);
@@ -99,7 +102,7 @@ export async function getDebtorHistory(
       communicationColumns(db, actor).where('c.id', 'in', communicationIds).execute(),
       claimsOf(db, actor, communicationIds),
     ]);
-    for (const c of found) communications.set(c.id, presentCommunication(c, claims.get(c.id) ?? []));
+    for (const c of found) communications.set(c.id, presentCommunication(c, claims.get(c.id) ?? [], locale));
   }
   return {
     items: rows.rows.map((r) => ({
@@ -110,8 +113,9 @@ export async function getDebtorHistory(
       entityType: r.entity_type,
       entityId: r.entity_id,
       actor: r.actor,
-      before: r.before ?? null,
-      after: r.after ?? null,
+      // Reasons stored coded (a refused call, a stopped claim) read in the reader's language.
+      before: wordStoredIn(r.before ?? null, locale),
+      after: wordStoredIn(r.after ?? null, locale),
       body: r.body,
       communication: r.type === 'communication' ? (communications.get(r.entity_id) ?? null) : null,
     })),

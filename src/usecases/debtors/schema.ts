@@ -3,10 +3,11 @@ import { codiceFiscale, isoDate, language, partitaIva, swissUid, multiLineText, 
 import { DEBTOR_KINDS } from '../../domain/model.ts';
 import { AddressView, CreateAddressInput } from '../addresses/schema.ts';
 import { ContactView, CreateContactInput } from '../contacts/schema.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const debtorFields = {
   kind: z.enum(DEBTOR_KINDS, {
-    error: 'Tipo: consumer, sole_trader, company o public_administration (kind is required)',
+    error: encodeMessage(msg('records.debtor_kind')),
   }),
   firstName: text(100).nullish(),
   lastName: text(100).nullish(),
@@ -35,20 +36,20 @@ type DebtorShape = {
 export function checkDebtorShape(v: DebtorShape, ctx: z.RefinementCtx): void {
   const person = v.kind === 'consumer' || v.kind === 'sole_trader';
   if (person && !v.lastName && !(v.kind === 'sole_trader' && v.companyName)) {
-    ctx.addIssue({ code: 'custom', path: ['lastName'], message: 'Cognome obbligatorio per una persona (surname required)' });
+    ctx.addIssue({ code: 'custom', path: ['lastName'], message: encodeMessage(msg('records.surname_required')) });
   }
   if ((v.kind === 'company' || v.kind === 'public_administration') && !v.companyName) {
     ctx.addIssue({
       code: 'custom',
       path: ['companyName'],
-      message: 'Ragione sociale obbligatoria (company name required)',
+      message: encodeMessage(msg('records.company_name_required')),
     });
   }
   if (v.kind === 'consumer' && v.taxCode && v.taxCode.length !== 16) {
     ctx.addIssue({
       code: 'custom',
       path: ['taxCode'],
-      message: 'Il codice fiscale di una persona ha 16 caratteri (a person’s tax code has 16 characters)',
+      message: encodeMessage(msg('records.person_tax_code_length')),
     });
   }
 }

@@ -16,6 +16,7 @@ import { decideDebtor, finishPlan, type DebtorPlan } from './decide.ts';
 import { buildLetter, claimDue } from './letter-input.ts';
 import { loadDebtorContexts, type DebtorContext } from './load-context.ts';
 import type { DunningAction } from './run-dunning.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 /**
  * One batch of debtors of one tenant, inside the batch's transaction (the debtors are locked): the
@@ -63,7 +64,7 @@ export async function actOnBatch(trx: Db, actor: Actor, book: RateBook, debtorId
     for (const p of d.problems) {
       const claim = ctx.claims.find((c) => c.id === p.claimId)!;
       stopped.push(p.claimId);
-      audits.push({ action: 'claim.dunning_stopped', entityType: 'claim', entityId: p.claimId, debtorId: ctx.debtor.id, creditorId: claim.creditor_id, after: { reason: p.message } });
+      audits.push({ action: 'claim.dunning_stopped', entityType: 'claim', entityId: p.claimId, debtorId: ctx.debtor.id, creditorId: claim.creditor_id, after: { reason: encodeMessage(p.message) } });
     }
     for (const plan of d.send) prepared.push({ ctx, plan, action: actionOf(ctx, plan), interest: 'none', fee: null, postage: null });
   }
@@ -228,7 +229,7 @@ async function writeBlocked(trx: Db, actor: Actor, blocked: Prepared[], opts: Ba
         local_date: opts.date,
         local_time: opts.time,
         allowed: false,
-        reason: p.plan.blocked ?? 'Nessun canale (no channel)',
+        reason: encodeMessage(p.plan.blocked ?? msg('dunning.no_channel')),
         actor_label: actor.label,
       })),
     )

@@ -18,6 +18,8 @@ import {
   type Step,
   type Strategy,
 } from '../../domain/dunning/index.ts';
+import { AppError, fieldMessage } from '../../domain/errors.ts';
+import { messageList, messageOf, msg, type Message } from '../../domain/messages/index.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
 import type { ClaimStatus, ContactChannel, ContactStatus, Currency, DebtorKind } from '../../domain/model.ts';
 import type { DebtorContext } from './load-context.ts';
@@ -64,7 +66,7 @@ export interface DebtorPlan {
   currency: Currency;
   channel: PlannedChannel | null;
   /** Why nothing goes out (no usable channel, a contact rule): the claims stay due and are tried next run. */
-  blocked: string | null;
+  blocked: Message | null;
   /** The claim that carries the message's fee (the one at the message's step). */
   leadClaimId: string;
   claims: PlannedClaim[];
@@ -75,7 +77,7 @@ export interface DebtorDecision {
   reschedule: { claimId: string; nextOn: string | null }[];
   send: DebtorPlan[];
   /** Claims the engine cannot work (a strategy that no longer has the claim's last step, bad data). */
-  problems: { claimId: string; message: string }[];
+  problems: { claimId: string; message: Message }[];
 }
 
 interface Due extends DueClaim {
@@ -94,14 +96,15 @@ export interface DecideOptions {
 export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDecision {
   const out: DebtorDecision = { reschedule: [], send: [], problems: [] };
   const language = asLanguage(ctx.debtor.language);
-  const strategies = new Map<string, Strategy | string>();
-  const strategyOf = (id: string, steps: unknown, name: string | null): Strategy | string => {
+  const strategies = new Map<string, Strategy | Message>();
+  const strategyOf = (id: string, steps: unknown, name: string | null): Strategy | Message => {
     let s = strategies.get(id);
     if (s === undefined) {
       try {
         s = parseStrategy({ name: name ?? 'strategia', steps });
       } catch (err) {
-        s = `Strategia non valida (invalid strategy): ${(err as Error).message}`;
+        const problems = err instanceof AppError ? err.fields.map(fieldMessage) : [messageOf(err)];
+        s = msg('dunning.stored_strategy_invalid', { problems: messageList(problems) });
       }
       strategies.set(id, s);
     }
@@ -119,7 +122,7 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
   for (const c of ctx.claims) {
     if (!ACTIONABLE_STATUSES.includes(c.status as ClaimStatus) || !c.strategy_id || !c.strategy_active) continue;
     const strategy = strategyOf(c.strategy_id, c.steps, c.strategy_name);
-    if (typeof strategy === 'string') {
+    if (!('steps' in strategy)) {
       out.problems.push({ claimId: c.id, message: strategy });
       continue;
     }
@@ -139,7 +142,7 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
     try {
       next = nextAction(strategy, state);
     } catch (err) {
-      out.problems.push({ claimId: c.id, message: (err as Error).message });
+      out.problems.push({ claimId: c.id, message: messageOf(err) });
       continue;
     }
     if (!next) {
@@ -191,7 +194,7 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
     if (audience === 'creditor') {
       const creditor = ctx.creditors.get(creditorId);
       if (creditor?.email) plan.channel = { channel: 'email', contactId: null, recipient: creditor.email };
-      else plan.blocked = 'Il creditore non ha un indirizzo e-mail per il consiglio (creditor has no e-mail address)';
+      else plan.blocked = msg('dunning.creditor_no_email');
       out.send.push(plan);
       continue;
     }

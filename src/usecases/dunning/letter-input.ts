@@ -14,6 +14,7 @@ import { longDate as longDateText } from '../../integrations/letters/format.ts';
 import { balanceOf, type ClaimLedger } from '../claims/ledger.ts';
 import type { DebtorPlan, PlannedClaim } from './decide.ts';
 import type { DebtorContext } from './load-context.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 /**
  * The fully decided letter (the renderers' input) of one plan: every text in the reader's language,
@@ -185,7 +186,7 @@ export function buildLetter(l: LetterContext): LetterInput {
 
   // The one IBAN check (country length and structure, check digits), before any slip is laid out.
   const checked = validateIban(creditor.iban ?? '');
-  if (!checked.ok) throw new LetterPaymentError(`IBAN del creditore ${creditor.name}: ${checked.reason}`, 'payment.iban');
+  if (!checked.ok) throw new LetterPaymentError(msg('letters.creditor_iban', { creditor: creditor.name, problem: encodeMessage(checked.message) }), 'payment.iban');
   const iban = checked.value;
   const single = l.claims.length === 1 ? l.claims[0]!.row : null;
   const refs = single ? claimReferences(single.ref_no, CLAIM_REFERENCE_PREFIX) : claimReferences(l.communicationRefNo, COMMUNICATION_REFERENCE_PREFIX);

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connect.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { renderLetterPdf, type LetterInput } from '../../integrations/letters/index.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { encodeMessage, messageOf, msg } from '../../domain/messages/index.ts';
 
 export interface RenderResult {
   rendered: number;
@@ -41,15 +42,20 @@ export async function renderPendingLetters(db: Db, opts: { limit?: number; batch
         try {
           pdf = await renderLetterPdf(r.letter as LetterInput);
         } catch (err) {
-          const message = (err as Error).message;
-          await trx.updateTable('communications').set({ status: 'failed', error: `Lettera non generabile (letter cannot be rendered): ${message}` }).where('id', '=', r.id).execute();
+          // Stored coded, worded where it is shown (a payment slip's or template's reason is coded too).
+          const problem = encodeMessage(messageOf(err));
+          await trx
+            .updateTable('communications')
+            .set({ status: 'failed', error: encodeMessage(msg('dunning.letter_not_rendered', { problem })) })
+            .where('id', '=', r.id)
+            .execute();
           await recordAudit(trx, systemActor(r.tenant_id, 'letters'), {
             action: 'communication.failed',
             entityType: 'communication',
             entityId: r.id,
             debtorId: r.debtor_id,
             creditorId: r.creditor_id,
-            after: { error: message },
+            after: { error: problem },
           });
           result.failed++;
           continue;

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../../db/connect.ts';
 import { STRATEGY_TEMPLATES, claimNumberFromReference, isValidRf, isValidQrr, type Strategy } from '../../domain/dunning/index.ts';
 import { decodeQrBill, pdfText } from '../../integrations/letters/test-pdf-tools.ts';
+import { decodeMessage, translate } from '../../domain/messages/index.ts';
 import { money } from '../../domain/money.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 import { openTestDatabase } from '../../test/db.ts';
@@ -187,12 +188,17 @@ describe('the dunning run', () => {
     const byRef = (ref: string) => r.actions.find((a) => a.claims.some((c) => c.reference === ref))!;
     expect(byRef('FT-OPT')).toMatchObject({ channel: 'letter', blocked: null });
     expect(byRef('FT-STUCK')).toMatchObject({ channel: null, communicationId: null });
-    expect(byRef('FT-STUCK').blocked).toMatch(/terzi|third party/);
+    expect(translate(byRef('FT-STUCK').blocked!, 'it')).toBe(
+      'Nessun canale utilizzabile per il passo soft-1: e-mail: recapiti esclusi — di terzi; PEC: nessun recapito; lettera: nessun indirizzo postale',
+    );
+    expect(translate(byRef('FT-STUCK').blocked!, 'en')).toMatch(/e-mail: contacts excluded — a third party’s/);
     expect(await db.selectFrom('communications').select('recipient').where('tenant_id', '=', t.tenantId).execute()).toEqual([{ recipient: 'Via Verdi 10, 24100 Bergamo BG' }]);
     const log = await db.selectFrom('contact_log').select(['allowed', 'reason']).where('debtor_id', '=', nowhere.id).execute();
     expect(log).toHaveLength(1);
     expect(log[0]!.allowed).toBe(false);
-    expect(log[0]!.reason).toMatch(/third party/);
+    // Stored coded, worded where it is shown.
+    expect(log[0]!.reason).toMatch(/^i18n:dunning\.no_usable_channel /);
+    expect(translate(decodeMessage(log[0]!.reason!), 'de')).toMatch(/E-Mail: Kontakte ausgeschlossen — von Dritten/);
     // Not skipped: the claim stays at step 0 and is tried again tomorrow; nothing was charged.
     expect(await claimRow(stuck.id)).toMatchObject({ dunning_step_no: 0, next_action_on: '2026-03-02' });
     expect(await costsOf(stuck.id)).toEqual([]);
@@ -238,7 +244,8 @@ describe('the dunning run', () => {
     const g = await debtorWith(t, { email: 'good@example.it', kind: 'company' });
     await createTestClaim(db, t, g.id, { externalRef: 'FT-GOOD', dueDate: '2026-01-10', creditorId: t.otherCreditor.id });
     const r = await runDunning(db, { date: '2026-03-01', tenantId: t.tenantId, time: '10:00', batchSize: 10 });
-    expect(r.failed).toEqual([{ debtorId: d.id, message: expect.stringMatching(/IBAN non valido/) }]);
+    expect(r.failed).toEqual([{ debtorId: d.id, message: expect.objectContaining({ code: 'letters.creditor_iban' }) }]);
+    expect(translate(r.failed[0]!.message, 'it')).toMatch(/IBAN non valido/);
     expect(r.actions.filter((a) => a.debtorId === g.id)).toMatchObject([{ channel: 'email', blocked: null }]);
     expect(await commsOf(d.id)).toEqual([]);
     expect(await claimRow(bad.id)).toMatchObject({ dunning_step_no: 0 });
@@ -249,7 +256,7 @@ describe('the dunning run', () => {
     const d = await debtorWith(t, { email: 'corto@example.it' });
     const c = await createTestClaim(db, t, d.id, { externalRef: 'FT-IBAN26', dueDate: '2026-01-10' });
     const r = await runDunning(db, { date: '2026-03-01', tenantId: t.tenantId, time: '10:00', batchSize: 10 });
-    expect(r.failed).toEqual([{ debtorId: d.id, message: expect.stringMatching(/Lunghezza IBAN errata: 26 caratteri/) }]);
+    expect(r.failed.map((f) => [f.debtorId, translate(f.message, 'it')])).toEqual([[d.id, expect.stringMatching(/Lunghezza IBAN errata: 26 caratteri/)]]);
     expect(await commsOf(d.id)).toEqual([]);
     expect(await claimRow(c.id)).toMatchObject({ dunning_step_no: 0 });
   });

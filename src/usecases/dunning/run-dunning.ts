@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { Temporal } from '../../domain/dates.ts';
+import { messageOf, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
@@ -47,8 +48,8 @@ export interface DunningAction {
   amount: string;
   fees: string;
   postage: string;
-  /** Why nothing went out (no usable channel, contact limit reached). */
-  blocked: string | null;
+  /** Why nothing went out (no usable channel, contact limit reached), worded where it is shown. */
+  blocked: Message | null;
   communicationId: string | null;
 }
 
@@ -61,12 +62,15 @@ export interface DunningRunResult {
   claimsAssigned: number;
   actions: DunningAction[];
   /** Debtors whose step could not be done (bad data the engine cannot turn into a letter), with why. */
-  failed: { debtorId: string; message: string }[];
+  failed: { debtorId: string; message: Message }[];
 }
 
 const OPEN_FOR_DUNNING = ACTIONABLE_STATUSES as string[];
 
 class DryRun extends Error {}
+
+/** Why a debtor's batch failed: a coded message when it is one of ours (invalid contact rules, a payment slip…), else the error's text. */
+const failure = (err: unknown): Message => messageOf(err);
 
 /**
  * The dunning tick. First every open claim without a strategy gets its creditor's active one and
@@ -130,14 +134,14 @@ export async function runDunning(db: Db, opts: RunDunningOptions): Promise<Dunni
           tally(await conn.transaction().execute((trx) => runBatch(trx, chunk)));
         } catch (err) {
           if (chunk.length === 1) {
-            result.failed.push({ debtorId: chunk[0]!.id, message: (err as Error).message });
+            result.failed.push({ debtorId: chunk[0]!.id, message: failure(err) });
           } else {
             // One by one: the debtor with bad data fails alone, the others go out.
             for (const one of chunk) {
               try {
                 tally(await conn.transaction().execute((trx) => runBatch(trx, [one])));
               } catch (e) {
-                result.failed.push({ debtorId: one.id, message: (e as Error).message });
+                result.failed.push({ debtorId: one.id, message: failure(e) });
               }
             }
           }

@@ -10,6 +10,7 @@ import { parseInput } from '../shared/input.ts';
 import { deliverOutbox } from './deliver-outbox.ts';
 import { renderPendingLetters } from './render-letters.ts';
 import { runDunning, type DunningRunResult } from './run-dunning.ts';
+import { DEFAULT_LOCALE, translate, type Locale } from '../../domain/messages/index.ts';
 
 export const DunningRunInput = z.object({
   date: isoDate,
@@ -63,6 +64,7 @@ export async function startDunningRun(
   actor: Actor,
   input: z.input<typeof DunningRunInput>,
   mail: Pick<Config, 'smtpUrl' | 'mailFrom'>,
+  locale: Locale = DEFAULT_LOCALE,
 ): Promise<DunningRunView> {
   authorize(actor, 'update', 'strategy');
   const p = parseInput(DunningRunInput, input);
@@ -83,5 +85,12 @@ export async function startDunningRun(
       await transport?.close();
     }
   }
-  return { ...result, delivered, rendered };
+  // Why a message was blocked or a debtor failed, in the reader's language.
+  return {
+    ...result,
+    actions: result.actions.map((a) => ({ ...a, blocked: a.blocked && translate(a.blocked, locale) })),
+    failed: result.failed.map((f) => ({ ...f, message: translate(f.message, locale) })),
+    delivered,
+    rendered,
+  };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { invalid } from '../../domain/errors.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
 import { RATE_SERIES, type RatePeriod } from '../../domain/interest/rate-series.ts';
 import { RateTableError } from '../../domain/interest/rate-table.ts';
 import type { InstallationOperator } from '../../domain/policies.ts';
@@ -42,11 +42,7 @@ export function checkPeriods(periods: RatePeriod[]): void {
   try {
     bookOf(periods);
   } catch (err) {
-    if (err instanceof RateTableError) {
-      const field = /^(from|to|rate2?|source):/.exec(err.message)?.[1] ?? 'from';
-      const message = err.message.replace(/^(from|to|rate2?|source): /, '');
-      throw invalid([{ path: field, message }], message);
-    }
+    if (err instanceof RateTableError) throw invalid([fieldError(err.field ?? 'from', err.msg.code, err.msg.params)], err.msg);
     throw err;
   }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { computeStatement, InterestInputError, type InterestCase, type Statement } from '../../domain/interest/compute.ts';
 import { DAY_COUNTS } from '../../domain/interest/day-count.ts';
 import type { RateBook } from '../../domain/interest/regimes.ts';
-import { invalid } from '../../domain/errors.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { isoDate, positiveMoneyAmount } from '../../domain/fields.ts';
 import { CURRENCIES, DEBTOR_KINDS, INTEREST_REGIMES } from '../../domain/model.ts';
 
@@ -24,7 +25,7 @@ export const InterestCaseInput = z
     due: z.string().max(20),
     paid: z.string().max(20),
     regime: z.enum(INTEREST_REGIMES, {
-      error: `Regime sconosciuto: ammessi ${INTEREST_REGIMES.join(', ')} (unknown regime)`,
+      error: encodeMessage(msg('interest.unknown_regime_any', { allowed: INTEREST_REGIMES.join(', ') })),
     }),
     currency: z.enum(CURRENCIES).optional(),
     contractDate: optionalText(20),
@@ -55,7 +56,7 @@ export function computeInterest(book: RateBook, input: unknown): Statement {
   try {
     return computeStatement(book, parsed.data as InterestCase);
   } catch (err) {
-    if (err instanceof InterestInputError) throw invalid([{ path: err.field, message: err.message }], err.message);
+    if (err instanceof InterestInputError) throw invalid([fieldError(err.field, err.msg.code, err.msg.params)], err.msg);
     throw err;
   }
 }

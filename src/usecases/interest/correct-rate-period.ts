@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError, fieldError, invalid } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 import { RATE_SERIES, type RatePeriod } from '../../domain/interest/rate-series.ts';
 import type { InstallationOperator } from '../../domain/policies.ts';
 import { parseInput } from '../shared/input.ts';
@@ -44,9 +45,7 @@ export async function correctRatePeriod(db: Db, operator: InstallationOperator, 
     for (const v of versions) if (!latest.has(v.valid_from)) latest.set(v.valid_from, v);
     const target = latest.get(data.from);
     if (!target) {
-      throw invalid(
-        [{ path: 'from', message: `Nessun periodo inserito di ${data.series} dal ${data.from}; i periodi rilasciati con incasso si correggono con un rilascio (no entered period starts then; shipped periods are corrected by a release)` }],
-      );
+      throw invalid([fieldError('from', 'interest.no_entered_period', { series: data.series, from: data.from })]);
     }
     const before = toPeriod(target);
     const corrected: RatePeriod = {
@@ -57,7 +56,7 @@ export async function correctRatePeriod(db: Db, operator: InstallationOperator, 
       source: data.source,
     };
     if (corrected.rate === before.rate && (corrected.rate2 ?? null) === (before.rate2 ?? null) && corrected.to === before.to && corrected.source === before.source) {
-      throw new AppError('validation', 'La correzione non cambia nulla (the correction changes nothing)');
+      throw new AppError('validation', msg('interest.correction_changes_nothing'));
     }
     // Every series' periods, with this one corrected, must still follow each other.
     const all = await trx.selectFrom('rate_periods').select(['series', 'valid_from', 'valid_to', 'rate_percent', 'rate2_percent', 'source', 'version']).orderBy('series').orderBy('valid_from').orderBy('version', 'desc').execute();

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { invalid } from '../../domain/errors.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -18,7 +18,7 @@ export async function createNote(db: Db, actor: Actor, input: z.input<typeof Cre
     if (data.claimId) {
       const claim = await loadClaim(trx, actor, data.claimId);
       if (claim.debtor_id !== debtor.id) {
-        throw invalid([{ path: 'claimId', message: 'La pratica non è di questo debitore (claim of another debtor)' }]);
+        throw invalid([fieldError('claimId', 'records.note_claim_of_other_debtor')]);
       }
       creditorId = claim.creditor_id;
     }

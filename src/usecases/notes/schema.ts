@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { safeString, uuid } from '../../domain/fields.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const body = safeString({ multiLine: true })
   .transform((v) => v.replace(/\r\n/g, '\n'))
@@ -7,8 +8,8 @@ const body = safeString({ multiLine: true })
     z
       .string()
       .trim()
-  .min(1, { error: 'La nota è vuota (note is empty)' })
-      .max(10_000, { error: 'Nota troppo lunga, massimo 10000 caratteri (note too long)' }),
+      .min(1, { error: encodeMessage(msg('records.note_empty')) })
+      .max(10_000, { error: encodeMessage(msg('records.note_too_long', { max: 10_000 })) }),
   );
 
 export const CreateNoteInput = z.object({ debtorId: uuid, claimId: uuid.nullish(), body }).strict();

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { forbidden, notFound } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -20,7 +21,7 @@ export async function updateNote(db: Db, actor: Actor, id: string, input: z.inpu
     if (!current) throw notFound('note');
     authorize(actor, 'update', 'note');
     if (actor.role === 'operator' && current.authorId !== actor.userId) {
-      throw forbidden('Solo l’autore può modificare la nota (only the author may edit this note)');
+      throw forbidden(msg('records.note_author_only'));
     }
     checkVersion(current.version, data.version);
     if (current.body === data.body) return current;

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { allocateByLaw, type Allocation } from '../../domain/allocation.ts';
 import { oldestPlausibleValueDate, today } from '../../domain/dates.ts';
-import { conflict, invalid, fieldError } from '../../domain/errors.ts';
+import { conflict, invalid, fieldError, type FieldError } from '../../domain/errors.ts';
 import { money, sumMoney } from '../../domain/money.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -88,30 +88,22 @@ export async function bookPayment(
   const claims = wanted ? candidates : candidates.filter(existedBy);
   if (!wanted && candidates.length > 0 && claims.length === 0) {
     const first = candidates.map(claimOrigin).filter((d) => d !== null).sort()[0]!;
-    throw invalid([
-      {
-        path: 'valueDate',
-        message: `Data valuta anteriore a ogni pratica aperta (la prima nasce il ${first}) (value date before any open claim existed)`,
-      },
-    ]);
+    throw invalid([fieldError('valueDate', 'records.value_date_before_claims', { date: first })]);
   }
   const byId = new Map(claims.map((c) => [c.id, c]));
 
-  const problems: { path: string; message: string }[] = [];
+  const problems: FieldError[] = [];
   const seen = new Set<string>();
   (wanted ?? []).forEach((id, i) => {
     const path = data.allocations ? `allocations.${i}.claimId` : `claimIds.${i}`;
     const c = byId.get(id);
     // Each part is checked against the claim's outstanding on its own: two parts could overpay it.
-    if (data.allocations && seen.has(id)) problems.push({ path, message: 'Pratica ripetuta: una sola ripartizione per pratica (claim repeated in allocations)' });
-    else if (!c) problems.push({ path, message: 'Pratica non di questo debitore e mandante (claim not of this debtor and creditor)' });
-    else if (c.currency !== data.currency) problems.push({ path, message: `Pratica in ${c.currency}, pagamento in ${data.currency} (currency mismatch)` });
-    else if (!OPEN_STATUSES.includes(c.status as never)) problems.push({ path, message: `Pratica ${c.external_ref} non aperta (claim is ${c.status})` });
+    if (data.allocations && seen.has(id)) problems.push(fieldError(path, 'records.allocation_repeated'));
+    else if (!c) problems.push(fieldError(path, 'records.allocation_other_claim'));
+    else if (c.currency !== data.currency) problems.push(fieldError(path, 'records.allocation_currency', { claimCurrency: c.currency, paymentCurrency: data.currency }));
+    else if (!OPEN_STATUSES.includes(c.status as never)) problems.push(fieldError(path, 'records.allocation_not_open', { ref: c.external_ref }));
     else if (!existedBy(c)) {
-      problems.push({
-        path,
-        message: `Data valuta ${data.valueDate} anteriore alla pratica ${c.external_ref} (del ${claimOrigin(c)}) (value date before the claim existed)`,
-      });
+      problems.push(fieldError(path, 'records.value_date_before_claim', { valueDate: data.valueDate, ref: c.external_ref, origin: claimOrigin(c)! }));
     }
     seen.add(id);
   });
@@ -125,15 +117,12 @@ export async function bookPayment(
   if (data.allocations) {
     data.allocations.forEach((a, i) => {
       if (money(a.amount).gt(due.get(a.claimId)!)) {
-        problems.push({
-          path: `allocations.${i}.amount`,
-          message: `Oltre il dovuto della pratica al ${data.valueDate} (${due.get(a.claimId)!}) (more than the claim owes on the value date)`,
-        });
+        problems.push(fieldError(`allocations.${i}.amount`, 'records.allocation_above_due', { date: data.valueDate, due: due.get(a.claimId)! }));
       }
     });
     const total = sumMoney(data.allocations.map((a) => a.amount));
     if (total.gt(data.amount)) {
-      problems.push({ path: 'allocations', message: 'Le ripartizioni superano l’importo del pagamento (allocations exceed the payment)' });
+      problems.push(fieldError('allocations', 'records.allocations_exceed_payment'));
     }
     if (problems.length) throw invalid(problems);
     allocations = data.allocations;

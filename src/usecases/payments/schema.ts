@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { currency, isoDate, multiLineText, positiveMoneyAmount, text, uuid } from '../../domain/fields.ts';
 import { PAYMENT_METHODS } from '../../domain/model.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 export const RecordPaymentInput = z
   .object({
@@ -24,12 +25,12 @@ export const RecordPaymentInput = z
      */
     idempotencyKey: z
       .string()
-      .regex(/^[A-Za-z0-9._:-]{8,100}$/, { error: 'Chiave di idempotenza: 8–100 caratteri A-Z a-z 0-9 . _ : - (idempotency key)' })
+      .regex(/^[A-Za-z0-9._:-]{8,100}$/, { error: encodeMessage(msg('records.idempotency_key_format')) })
       .optional(),
   })
   .strict()
   .refine((v) => !(v.allocations && v.claimIds), {
-    message: 'Indicare allocations oppure claimIds, non entrambi (give allocations or claimIds, not both)',
+    message: encodeMessage(msg('records.allocations_or_claim_ids')),
     path: ['claimIds'],
   });
 

@@ -1,5 +1,6 @@
 import { complianceRulesSchema, ITALIAN_DEFAULTS, type ComplianceRules } from '../../domain/dunning/index.ts';
 import { invalid } from '../../domain/errors.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 /**
  * A tenant's contact rules (`tenants.settings.compliance`); the Italian defaults (UNIREC code, Garante
@@ -13,8 +14,8 @@ export function complianceRulesOf(settings: Record<string, unknown>): Compliance
   const parsed = complianceRulesSchema.safeParse(configured);
   if (!parsed.success) {
     throw invalid(
-      [{ path: 'settings.compliance', message: parsed.error.issues[0]?.message ?? 'non valido (invalid)' }],
-      'Regole di contatto dell’organizzazione non valide: correggerle prima di contattare i debitori (invalid contact rules)',
+      [{ path: 'settings.compliance', message: parsed.error.issues[0]?.message ?? encodeMessage(msg('field.invalid')) }],
+      msg('dunning.invalid_contact_rules'),
     );
   }
   return parsed.data as ComplianceRules;

@@ -6,7 +6,7 @@ import type { Actor } from '../../domain/policies.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A malformed id cannot name anything: answer 404 like any other unknown id. */
-export function assertId(id: string, what: NotFoundWhat | (string & {})): void {
+export function assertId(id: string, what: NotFoundWhat): void {
   if (!UUID.test(id)) throw notFound(what);
 }
 

@@ -10,6 +10,7 @@ import {
   TEMPLATE_KEYS,
   strategySchema,
 } from '../../domain/dunning/index.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 /**
  * The database keeps at most 20 steps per strategy (claims record their step number in 1–20), fewer
@@ -20,7 +21,7 @@ export const MAX_STEPS = 20;
 export const STRATEGY_TEMPLATE_KEYS = Object.keys(STRATEGY_TEMPLATES) as (keyof typeof STRATEGY_TEMPLATES)[];
 
 /** Steps as a client sends them: the domain's step schema (exact money, known channels and templates). */
-const stepsInput = strategySchema.shape.steps.max(MAX_STEPS, { message: `Al massimo ${MAX_STEPS} passi (at most ${MAX_STEPS} steps)` });
+const stepsInput = strategySchema.shape.steps.max(MAX_STEPS, { message: encodeMessage(msg('dunning.max_steps', { max: MAX_STEPS })) });
 
 const version = z.number().int().optional();
 
@@ -38,11 +39,11 @@ export const CreateStrategyInput = z
     steps: stepsInput.optional(),
   })
   .refine((v) => v.template !== undefined || v.steps !== undefined, {
-    message: 'Indicare un modello o i passi (a template or the steps are required)',
+    message: encodeMessage(msg('dunning.template_or_steps')),
     path: ['template'],
   })
   .refine((v) => v.template !== undefined || v.name !== undefined, {
-    message: 'Campo obbligatorio senza modello (required without a template)',
+    message: encodeMessage(msg('dunning.name_without_template')),
     path: ['name'],
   });
 

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { parseStrategy, type Step } from '../../domain/dunning/index.ts';
-import { invalid, type FieldError } from '../../domain/errors.ts';
+import { fieldError, invalid, type FieldError } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -36,7 +37,7 @@ export async function updateStrategy(
 
     const claims = 'steps' in changes.after ? await loadClaimSteps(trx, actor, { strategyId: id }) : [];
     const problems = stepsInUse(after.steps, claims);
-    if (problems.length > 0) throw invalid(problems, 'Strategia non valida (invalid strategy)');
+    if (problems.length > 0) throw invalid(problems, msg('dunning.invalid_strategy'));
 
     await trx
       .updateTable('strategies')
@@ -77,15 +78,7 @@ function stepsInUse(steps: readonly Step[], claims: readonly ClaimStepRow[]): Fi
     }
   }
   return [
-    ...[...removed].map(([key, n]) => ({
-      path: 'steps',
-      message: `Il passo "${key}" è l’ultimo ricevuto da ${n} pratiche aperte: non si può togliere né rinominare (step "${key}" is where ${n} open claims stand)`,
-    })),
-    ...[...moved].map(([key, m]) => ({
-      path: 'steps',
-      message:
-        `Il passo "${key}" è il n. ${m.from} per ${m.count} pratiche aperte: non può diventare il n. ${m.to} ` +
-        `(a step where open claims stand cannot move to an earlier position)`,
-    })),
+    ...[...removed].map(([key, n]) => fieldError('steps', 'dunning.step_in_use', { key, count: n })),
+    ...[...moved].map(([key, m]) => fieldError('steps', 'dunning.step_moved_earlier', { key, from: m.from, count: m.count, to: m.to })),
   ];
 }

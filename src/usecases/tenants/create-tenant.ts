@@ -5,10 +5,11 @@ import { countryCode, requiredText } from '../../domain/fields.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { parseInput } from '../shared/input.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 export const CreateTenantInput = z
   .object({
-    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: 'Slug: lettere minuscole, cifre e - (lowercase letters, digits and -)' }),
+    slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, { error: encodeMessage(msg('admin.tenant_slug_format')) }),
     name: requiredText(200),
     /** An agency collects for others; a company collects its own receivables. */
     kind: z.enum(['agency', 'company']),
@@ -21,7 +22,7 @@ export async function createTenant(db: Db, input: z.input<typeof CreateTenantInp
   const data = parseInput(CreateTenantInput, input);
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('tenants').select('id').where('slug', '=', data.slug).executeTakeFirst();
-    if (existing) throw conflict(`Il tenant "${data.slug}" esiste già (tenant already exists)`);
+    if (existing) throw conflict(msg('admin.tenant_exists', { slug: data.slug }));
     const row = await trx.insertInto('tenants').values(data).returning(['id', 'slug']).executeTakeFirstOrThrow();
     await recordAudit(trx, systemActor(row.id, 'cli'), { action: 'tenant.created', entityType: 'tenant', entityId: row.id, after: data });
     return row;

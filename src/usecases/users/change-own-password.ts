@@ -1,7 +1,7 @@
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { forbidden, invalid, notFound } from '../../domain/errors.ts';
+import { fieldError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
 import { hashToken } from '../auth/sessions.ts';
@@ -36,11 +36,11 @@ export async function changeOwnPassword(
     .where('tenant_id', '=', actor.tenantId)
     .where('active', '=', true)
     .executeTakeFirst();
-  if (!user) throw notFound('Utente (user)');
+  if (!user) throw notFound('user');
   const ok = await verify(user.password_hash, data.currentPassword).catch(() => false);
-  if (!ok) throw invalid([{ path: 'currentPassword', message: 'Password attuale errata (current password is wrong)' }]);
+  if (!ok) throw invalid([fieldError('currentPassword', 'admin.current_password_wrong')]);
   if (data.newPassword === data.currentPassword) {
-    throw invalid([{ path: 'newPassword', message: 'La nuova password deve essere diversa dall’attuale (new password must differ from the current one)' }]);
+    throw invalid([fieldError('newPassword', 'admin.new_password_same')]);
   }
   assertAcceptablePassword(data.newPassword, { email: user.email, name: user.name }, 'newPassword');
   const passwordHash = await hashPassword(data.newPassword);

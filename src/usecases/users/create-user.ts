@@ -9,6 +9,7 @@ import { parseInput } from '../shared/input.ts';
 import { loadCreditor } from '../shared/scope.ts';
 import { assertAcceptablePassword, generateOneTimePassword } from './password.ts';
 import { CreateUserInput, USER_COLUMNS, type UserWithPasswordView } from './schema.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 export { CreateUserInput, UserView } from './schema.ts';
 
@@ -17,9 +18,7 @@ export { CreateUserInput, UserView } from './schema.ts';
  * is the same whoever holds it — this tenant or another — so no tenant learns another's users.
  */
 export const emailUnusable = () =>
-  new AppError('conflict', 'Indirizzo e-mail non utilizzabile: sceglierne un altro (this e-mail address cannot be used)', [
-    { path: 'email', message: 'Indirizzo e-mail non utilizzabile (e-mail address cannot be used)' },
-  ]);
+  new AppError('conflict', msg('admin.email_unusable'), [fieldError('email', 'admin.email_unusable_field')]);
 
 /** The unique index on users.email fired: a concurrent creation took the address first. */
 export const isEmailTaken = (err: unknown) => (err as { code?: string; constraint?: string }).code === '23505' && (err as { constraint?: string }).constraint === 'users_email_key';
@@ -27,15 +26,7 @@ export const isEmailTaken = (err: unknown) => (err as { code?: string; constrain
 /** A viewer reads one creditor's data; every other role none in particular. */
 export function assertCreditorBinding(role: Role, creditorId: string | null | undefined): void {
   if ((role === 'viewer') !== Boolean(creditorId)) {
-    throw invalid([
-      {
-        path: 'creditorId',
-        message:
-          role === 'viewer'
-            ? 'Un utente in sola lettura appartiene a un mandante (a viewer needs a creditor)'
-            : 'Solo i viewer sono legati a un mandante (only viewers belong to a creditor)',
-      },
-    ]);
+    throw invalid([fieldError('creditorId', role === 'viewer' ? 'admin.viewer_needs_creditor' : 'admin.only_viewers_have_creditor')]);
   }
 }
 

@@ -2,10 +2,11 @@ import type { Db } from '../../db/connect.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { assertId } from '../shared/scope.ts';
+import { msg } from '../../domain/messages/index.ts';
 
 /** A user of the actor's tenant, locked for the change; another tenant's user is "not found". */
 export async function loadUserForUpdate(trx: Db, actor: Actor, id: string) {
-  assertId(id, 'Utente (user)');
+  assertId(id, 'user');
   const row = await trx
     .selectFrom('users')
     .select(['id', 'email', 'name', 'role', 'creditor_id', 'locale', 'active'])
@@ -13,7 +14,7 @@ export async function loadUserForUpdate(trx: Db, actor: Actor, id: string) {
     .where('tenant_id', '=', actor.tenantId)
     .forUpdate()
     .executeTakeFirst();
-  if (!row) throw notFound('Utente (user)');
+  if (!row) throw notFound('user');
   return row;
 }
 
@@ -41,7 +42,7 @@ export async function lockActiveAdmins(trx: Db, actor: Actor): Promise<string[]>
  */
 export function assertAnotherActiveAdmin(activeAdmins: readonly string[], userId: string): void {
   if (!activeAdmins.some((id) => id !== userId)) {
-    throw conflict('Serve almeno un amministratore attivo (at least one active administrator is needed)');
+    throw conflict(msg('admin.last_active_admin'));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
-import { invalid } from '../../domain/errors.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -26,7 +26,7 @@ export async function updateUser(db: Db, actor: Actor, id: string, input: z.inpu
     assertCreditorBinding(role, creditorId);
     if (creditorId && creditorId !== before.creditor_id) {
       await loadCreditor(trx, actor, creditorId).catch(() => {
-        throw invalid([{ path: 'creditorId', message: 'Mandante inesistente (unknown creditor)' }]);
+        throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
       });
     }
     if (before.role === 'admin' && role !== 'admin' && before.active) assertAnotherActiveAdmin(activeAdmins, before.id);
