@@ -10,7 +10,7 @@ import { rectBatchUse } from './pdf-rect-batch.ts';
 export interface LetterFastPaths {
   /** The DejaVu fonts parsed once per process and handed to pdfkit's `registerFont` as parsed fonts. */
   parsedFontsShared: boolean;
-  /** Word shaping shared between documents (the parsed font's `layout` answered from its cache). */
+  /** Word shaping shared between documents (pdfkit's word cache of each font handed to every document). */
   wordCacheShared: boolean;
   /** Every font subset made and written by our byte-copying subsetter (ttf-subset.ts), none by fontkit's. */
   byteSubsetter: boolean;
@@ -25,7 +25,7 @@ export function letterFastPaths(): LetterFastPaths {
   const r = rectBatchUse();
   return {
     parsedFontsShared: f.fontsParsed === 2 && f.layoutCalls > 0,
-    wordCacheShared: f.layoutHits > 0,
+    wordCacheShared: f.wordCachesShared > 0,
     byteSubsetter: f.subsetsCreated > 0 && f.subsetsEncoded > 0,
     qrRectsMerged: r.operators > 0 && r.rects > r.operators,
     helveticaShared: f.standardFontsShared > 0,
