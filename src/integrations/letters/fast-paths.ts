@@ -14,6 +14,8 @@ export interface LetterFastPaths {
   wordCacheShared: boolean;
   /** Every font subset made and written by our byte-copying subsetter (ttf-subset.ts), none by fontkit's. */
   byteSubsetter: boolean;
+  /** A font file (same glyphs in the same order as an earlier document's) written from its kept compressed bytes. */
+  fontFilesReused: boolean;
   /** The QR-bill's modules merged into column runs (pdf-rect-batch.ts). */
   qrRectsMerged: boolean;
   /** Helvetica's parsed metrics shared by the QR-bills of later documents. */
@@ -27,6 +29,7 @@ export function letterFastPaths(): LetterFastPaths {
     parsedFontsShared: f.fontsParsed === 2 && f.layoutCalls > 0,
     wordCacheShared: f.wordCachesShared > 0,
     byteSubsetter: f.subsetsCreated > 0 && f.subsetsEncoded > 0,
+    fontFilesReused: f.fontFilesReused > 0,
     qrRectsMerged: r.operators > 0 && r.rects > r.operators,
     helveticaShared: f.standardFontsShared > 0,
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
 
@@ -22,6 +23,12 @@ import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
  * letter do not depend on what was rendered before it (the tests compare a cold and a warm render
  * and pin the SHA-256 of a letter).
  *
+ * A font file (the subset of the glyphs a document uses, in the order it first used them) is a pure
+ * function of that glyph list: letters of one mailing mostly use the same glyphs in the same order,
+ * so the last few hundred subsets of each font are kept with their compressed bytes and handed to
+ * pdfkit as they are (`reuseFontFile`), instead of being written and compressed again (zlib was a
+ * fifth of a single letter's time). The bytes are those pdfkit's own compression gives.
+ *
  * pdfkit calls them or fails loudly: a font object it does not accept throws "Not a supported font
  * format", an EmbeddedFont without the expected cache throws `PdfkitInternalsError`, and
  * `fastPathUse()` counts the calls, so a test proves that every document used them.
@@ -33,7 +40,7 @@ const FONT_NAMES: readonly FontName[] = ['regular', 'bold'];
 const FONT_FILES: Record<FontName, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
 /** Calls of the fast paths since the process started (see `fastPathUse`). */
-const use = { fontsParsed: 0, layoutCalls: 0, wordCachesShared: 0, subsetsCreated: 0, subsetsEncoded: 0, standardFontsShared: 0 };
+const use = { fontsParsed: 0, layoutCalls: 0, wordCachesShared: 0, subsetsCreated: 0, subsetsEncoded: 0, fontFilesReused: 0, standardFontsShared: 0 };
 
 /** How often pdfkit went through each fast path (for `letterFastPaths` and the tests). */
 export function fastPathUse(): Readonly<typeof use> {
@@ -42,6 +49,8 @@ export function fastPathUse(): Readonly<typeof use> {
 
 /** A shared word cache is started afresh past this many words, so it cannot grow without bound. */
 const WORD_CACHE_LIMIT = 50_000;
+/** Font files kept per font (oldest dropped first): ~25 KB each with the compressed copy. */
+const FONT_FILE_LIMIT = 200;
 
 interface Position {
   xAdvance: number;
@@ -68,11 +77,23 @@ class WordRun {
   }
 }
 
+/** A font file made by our subsetter, and its compressed bytes once a document has written it. */
+interface FontFile {
+  bytes: Uint8Array;
+  deflated: Uint8Array | null;
+}
+
 interface LetterFont {
   font: fontkit.Font;
   /** pdfkit's word cache for this font, handed to every new document (replaced when full). */
   words: Record<string, unknown>;
   wordCount: number;
+  /** Advance widths of whole strings (PDF units at size 1000), as pdfkit's `layout` sums them. */
+  widths: Map<string, number>;
+  /** The `layout` given to the documents' pdfkit fonts (fastLayout), made with the first document. */
+  layout?: PdfkitEmbeddedFont['layout'];
+  /** Recent font files by glyph list ("0,36,72,…": the subset's glyph ids in order). */
+  files: Map<string, FontFile>;
 }
 
 /** fontkit's parsed font, shared by every document, with our layout run and subsetter. */
@@ -86,13 +107,13 @@ function letterFont(file: string): LetterFont {
   if (typeof parsed.layout !== 'function') throw new Error(`${file}: fontkit returned no layout method`);
   // pdfkit's own scale (EmbeddedFont.scale): font units to PDF units.
   const scale = 1000 / (parsed as unknown as { unitsPerEm: number }).unitsPerEm;
-  const shared: LetterFont = { font: parsed, words: Object.create(null) as Record<string, unknown>, wordCount: 0 };
+  const shared: LetterFont = { font: parsed, words: Object.create(null) as Record<string, unknown>, wordCount: 0, widths: new Map(), files: new Map() };
   // The font's own methods stay reachable through the prototype (tables, metrics, glyphs).
   const font = Object.create(parsed) as fontkit.Font;
   font.layout = (text: string, features?: unknown) => {
     use.layoutCalls++;
     if (features) return parsed.layout(text, features);
-    // A word not in the shared cache: pdfkit stores what we return there (see shareWordCache).
+    // A word not in the shared cache: pdfkit stores what we return there (see shareFont).
     if (++shared.wordCount > WORD_CACHE_LIMIT) {
       shared.words = Object.create(null) as Record<string, unknown>;
       shared.wordCount = 1;
@@ -106,7 +127,17 @@ function letterFont(file: string): LetterFont {
     const encode = subset.encode.bind(subset);
     subset.encode = () => {
       use.subsetsEncoded++;
-      return encode();
+      // The file is a pure function of the glyph list (encode itself appends the components of
+      // composite glyphs, deterministically): the same list gives the same bytes.
+      const key = subset.glyphs.join(',');
+      let file = shared.files.get(key);
+      if (!file) {
+        file = { bytes: encode(), deflated: null };
+        if (shared.files.size >= FONT_FILE_LIMIT) shared.files.delete(shared.files.keys().next().value!);
+        shared.files.set(key, file);
+      }
+      fontFileOf.set(subset, file);
+      return file.bytes;
     };
     return subset;
   };
@@ -116,12 +147,134 @@ function letterFont(file: string): LetterFont {
 
 let fonts: Record<FontName, LetterFont> | null = null;
 
-/** The fields of pdfkit's EmbeddedFont (0.20) the shared word cache relies on. */
+/** The font file a subset's `encode` returned (read while pdfkit writes it, see `reuseFontFile`). */
+const fontFileOf = new WeakMap<object, FontFile>();
+
+/** A word as pdfkit caches it: glyphs, positions and advance width in PDF units. */
+interface CachedRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+
+/** The fields of pdfkit's EmbeddedFont (0.20) the fast paths rely on. */
 interface PdfkitEmbeddedFont {
   font?: unknown;
+  document?: unknown;
+  subset?: unknown;
   layoutCache?: unknown;
-  layoutCached?: unknown;
+  layoutCached?: (text: string) => CachedRun;
   layoutRun?: unknown;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
+  embed?: (this: PdfkitEmbeddedFont) => unknown;
+}
+
+/**
+ * pdfkit's `EmbeddedFont.layout` with the same result, faster: a string is laid out as its pieces
+ * (each up to and including a space or tab, then the rest), each from the word cache
+ * (`layoutCached`), their advance widths added in order. pdfkit concatenates the glyph and position
+ * arrays piece by piece (a new array per piece) and, for a width alone, walks the string every time;
+ * here the arrays grow in place, and the width of a whole string is remembered per font (the
+ * LineWrapper, `fit` and right-aligned amounts measure the same strings over and over).
+ */
+function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbeddedFont['layout']>) {
+  return function layout(this: PdfkitEmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) {
+    if (features) return pdfkitLayout.call(this, text, features, onlyWidth);
+    const layoutCached = this.layoutCached!;
+    if (onlyWidth) {
+      let advanceWidth = shared.widths.get(text);
+      if (advanceWidth === undefined) {
+        advanceWidth = 0;
+        let last = 0;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 32 || c === 9) {
+            advanceWidth += layoutCached.call(this, text.slice(last, i + 1)).advanceWidth;
+            last = i + 1;
+          }
+        }
+        if (last < text.length) advanceWidth += layoutCached.call(this, text.slice(last)).advanceWidth;
+        if (shared.widths.size >= WORD_CACHE_LIMIT) shared.widths = new Map();
+        shared.widths.set(text, advanceWidth);
+      }
+      return { glyphs: null, positions: null, advanceWidth };
+    }
+    const glyphs: unknown[] = [];
+    const positions: unknown[] = [];
+    let advanceWidth = 0;
+    const add = (piece: string) => {
+      const run = layoutCached.call(this, piece);
+      for (const g of run.glyphs) glyphs.push(g);
+      for (const p of run.positions) positions.push(p);
+      advanceWidth += run.advanceWidth;
+    };
+    let last = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) {
+        add(text.slice(last, i + 1));
+        last = i + 1;
+      }
+    }
+    if (last < text.length) add(text.slice(last));
+    return { glyphs, positions, advanceWidth };
+  };
+}
+
+/** The fields of pdfkit's PDFReference (0.20) that `reuseFontFile` relies on. */
+interface PdfkitReference {
+  compress?: unknown;
+  buffer?: unknown;
+  data?: Record<string, unknown>;
+  write?: (chunk: Uint8Array) => unknown;
+}
+
+/**
+ * pdfkit's `embed` writes the font file as the first object it makes (`fontFile.end(subset.encode())`)
+ * and compresses it when the document ends. While `embed` runs, the document's `ref` is shadowed to
+ * catch that object: it is written already compressed — the bytes zlib gave for the same file before,
+ * or gives now — with the dictionary pdfkit would write (`/Length` of the compressed bytes,
+ * `/Filter /FlateDecode`). Anything not as expected throws instead of writing other bytes.
+ */
+function reuseFontFile(f: PdfkitEmbeddedFont): void {
+  const embed = f.embed;
+  if (typeof embed !== 'function' || Object.prototype.hasOwnProperty.call(f, 'embed')) throw new PdfkitInternalsError('EmbeddedFont.embed');
+  f.embed = function (this: PdfkitEmbeddedFont) {
+    const doc = this.document as { ref?: (data?: unknown) => PdfkitReference } | undefined;
+    const ref = doc?.ref;
+    if (!doc || typeof ref !== 'function' || Object.prototype.hasOwnProperty.call(doc, 'ref')) throw new PdfkitInternalsError('PDFDocument.ref');
+    const subset = this.subset as object;
+    doc.ref = function (data?: unknown) {
+      // Only the first object: pdfkit's own `ref` again for the descriptor and the rest.
+      delete doc.ref;
+      const fontFile = ref.call(this, data);
+      // An uncompressed document (compress: false) writes the file as it is: nothing to reuse.
+      if (fontFile.compress !== true) return fontFile;
+      const write = fontFile.write;
+      if (data !== undefined || typeof write !== 'function' || !Array.isArray(fontFile.buffer) || fontFile.buffer.length || !fontFile.data || Object.keys(fontFile.data).length) {
+        throw new PdfkitInternalsError('PDFReference of the font file');
+      }
+      fontFile.write = function (chunk: Uint8Array) {
+        delete fontFile.write;
+        const file = fontFileOf.get(subset);
+        if (!file || chunk !== file.bytes) throw new PdfkitInternalsError('EmbeddedFont.embed writes another font file');
+        if (file.deflated) use.fontFilesReused++;
+        // What pdfkit's PDFReference.finalize would write: zlib.deflateSync of the file.
+        file.deflated ??= zlib.deflateSync(file.bytes);
+        fontFile.compress = false;
+        const written = write.call(fontFile, file.deflated);
+        // pdfkit sets it in `write` when it compresses (after Length: the same key order).
+        fontFile.data!.Filter = 'FlateDecode';
+        return written;
+      };
+      return fontFile;
+    };
+    try {
+      return embed.call(this);
+    } finally {
+      delete doc.ref;
+    }
+  };
 }
 
 /**
@@ -129,13 +282,17 @@ interface PdfkitEmbeddedFont {
  * pdfkit's `layoutCached(word)` returns the cached run, or shapes the word (our `layout`), scales it
  * and stores it: with the shared cache, that happens once per process instead of once per document.
  */
-function shareWordCache(doc: PDFKit.PDFDocument, name: FontName, shared: LetterFont): void {
+function shareFont(doc: PDFKit.PDFDocument, name: FontName, shared: LetterFont): void {
   const f = (doc as unknown as { _fontFamilies?: Record<string, PdfkitEmbeddedFont> })._fontFamilies?.[name];
   if (!f || f.font !== shared.font || typeof f.layoutCached !== 'function' || typeof f.layoutRun !== 'function' || !f.layoutCache || typeof f.layoutCache !== 'object' || Object.keys(f.layoutCache).length) {
     throw new PdfkitInternalsError('EmbeddedFont.layoutCache');
   }
   f.layoutCache = shared.words;
   use.wordCachesShared++;
+  const layout = f.layout;
+  if (typeof layout !== 'function' || layout.length !== 3 || Object.prototype.hasOwnProperty.call(f, 'layout')) throw new PdfkitInternalsError('EmbeddedFont.layout');
+  f.layout = (shared.layout ??= fastLayout(shared, layout));
+  reuseFontFile(f);
 }
 
 /** Registers the fonts as 'regular' and 'bold' in a new document (parsed on the first call of the process). */
@@ -146,7 +303,7 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   // Font ids (F1 bold, F2 regular) decide the subset tags, hence the bytes: always this order.
   doc.font('bold');
   doc.font('regular');
-  for (const name of FONT_NAMES) shareWordCache(doc, name, fonts[name]);
+  for (const name of FONT_NAMES) shareFont(doc, name, fonts[name]);
 }
 
 /**
