@@ -44,7 +44,7 @@ describe('letters — fast paths and stable bytes', () => {
     expect(after.standardFontsShared - before.standardFontsShared).toBeGreaterThanOrEqual(2);
     const rects = rectBatchUse();
     expect(rects.rects - rectsBefore.rects).toBeGreaterThan(1.5 * (rects.operators - rectsBefore.operators));
-    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, byteSubsetter: true, fontFilesReused: true, qrRectsMerged: true, helveticaShared: true });
+    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, byteSubsetter: true, fontFilesReused: true, pageContentBuffered: true, qrRectsMerged: true, helveticaShared: true });
   });
 
   it.skipIf(process.versions.zlib !== GOLDEN_ZLIB)('gives the pinned bytes for a fixed letter (golden SHA-256)', async () => {

@@ -1,3 +1,4 @@
+import { contentUse } from './pdf-document.ts';
 import { fastPathUse } from './pdf-fonts.ts';
 import { rectBatchUse } from './pdf-rect-batch.ts';
 
@@ -16,6 +17,8 @@ export interface LetterFastPaths {
   byteSubsetter: boolean;
   /** A font file (same glyphs in the same order as an earlier document's) written from its kept compressed bytes. */
   fontFilesReused: boolean;
+  /** Each page's content operators written in one piece instead of one byte array each. */
+  pageContentBuffered: boolean;
   /** The QR-bill's modules merged into column runs (pdf-rect-batch.ts). */
   qrRectsMerged: boolean;
   /** Helvetica's parsed metrics shared by the QR-bills of later documents. */
@@ -30,6 +33,7 @@ export function letterFastPaths(): LetterFastPaths {
     wordCacheShared: f.wordCachesShared > 0,
     byteSubsetter: f.subsetsCreated > 0 && f.subsetsEncoded > 0,
     fontFilesReused: f.fontFilesReused > 0,
+    pageContentBuffered: contentUse.pagesBuffered > 0,
     qrRectsMerged: r.operators > 0 && r.rects > r.operators,
     helveticaShared: f.standardFontsShared > 0,
   };

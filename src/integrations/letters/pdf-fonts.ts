@@ -90,6 +90,8 @@ interface LetterFont {
   wordCount: number;
   /** Advance widths of whole strings (PDF units at size 1000), as pdfkit's `layout` sums them. */
   widths: Map<string, number>;
+  /** Whole strings laid out (glyphs and positions of their words, in order), as pdfkit's `layout` joins them. */
+  runs: Map<string, CachedRun>;
   /** The `layout` given to the documents' pdfkit fonts (fastLayout), made with the first document. */
   layout?: PdfkitEmbeddedFont['layout'];
   /** Recent font files by glyph list ("0,36,72,…": the subset's glyph ids in order). */
@@ -107,7 +109,7 @@ function letterFont(file: string): LetterFont {
   if (typeof parsed.layout !== 'function') throw new Error(`${file}: fontkit returned no layout method`);
   // pdfkit's own scale (EmbeddedFont.scale): font units to PDF units.
   const scale = 1000 / (parsed as unknown as { unitsPerEm: number }).unitsPerEm;
-  const shared: LetterFont = { font: parsed, words: Object.create(null) as Record<string, unknown>, wordCount: 0, widths: new Map(), files: new Map() };
+  const shared: LetterFont = { font: parsed, words: Object.create(null) as Record<string, unknown>, wordCount: 0, widths: new Map(), runs: new Map(), files: new Map() };
   // The font's own methods stay reachable through the prototype (tables, metrics, glyphs).
   const font = Object.create(parsed) as fontkit.Font;
   font.layout = (text: string, features?: unknown) => {
@@ -174,8 +176,9 @@ interface PdfkitEmbeddedFont {
  * (each up to and including a space or tab, then the rest), each from the word cache
  * (`layoutCached`), their advance widths added in order. pdfkit concatenates the glyph and position
  * arrays piece by piece (a new array per piece) and, for a width alone, walks the string every time;
- * here the arrays grow in place, and the width of a whole string is remembered per font (the
- * LineWrapper, `fit` and right-aligned amounts measure the same strings over and over).
+ * here the arrays grow in place, and the widths and layouts of whole strings are remembered per
+ * font (the LineWrapper, `fit` and right-aligned amounts measure the same strings over and over,
+ * and most lines of a letter — labels, headings, the sender's lines — recur in every letter).
  */
 function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbeddedFont['layout']>) {
   return function layout(this: PdfkitEmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) {
@@ -199,25 +202,32 @@ function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbedded
       }
       return { glyphs: null, positions: null, advanceWidth };
     }
-    const glyphs: unknown[] = [];
-    const positions: unknown[] = [];
-    let advanceWidth = 0;
-    const add = (piece: string) => {
-      const run = layoutCached.call(this, piece);
-      for (const g of run.glyphs) glyphs.push(g);
-      for (const p of run.positions) positions.push(p);
-      advanceWidth += run.advanceWidth;
-    };
-    let last = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 32 || c === 9) {
-        add(text.slice(last, i + 1));
-        last = i + 1;
+    let laid = shared.runs.get(text);
+    if (!laid) {
+      const glyphs: unknown[] = [];
+      const positions: unknown[] = [];
+      let advanceWidth = 0;
+      const add = (piece: string) => {
+        const run = layoutCached.call(this, piece);
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
+        advanceWidth += run.advanceWidth;
+      };
+      let last = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9) {
+          add(text.slice(last, i + 1));
+          last = i + 1;
+        }
       }
+      if (last < text.length) add(text.slice(last));
+      laid = { glyphs, positions, advanceWidth };
+      if (shared.runs.size >= WORD_CACHE_LIMIT) shared.runs = new Map();
+      shared.runs.set(text, laid);
     }
-    if (last < text.length) add(text.slice(last));
-    return { glyphs, positions, advanceWidth };
+    // Arrays of their own, as pdfkit's are (the glyphs and positions themselves are the cached words').
+    return { glyphs: laid.glyphs.slice(), positions: laid.positions.slice(), advanceWidth: laid.advanceWidth };
   };
 }
 
