@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { PdfkitInternalsError, registerFonts } from './pdf-fonts.ts';
+import { prepareRectBatching } from './pdf-rect-batch.ts';
 import { mm } from './pdf-units.ts';
 
 /**
@@ -49,6 +50,7 @@ export function openDocument(opts: { date: string; title: string; author: string
     } as PDFKit.DocumentInfo,
   });
   registerFonts(doc);
+  prepareRectBatching(doc);
   doc.on('pageAdded', () => bufferPageContent(doc.page));
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
@@ -85,14 +87,16 @@ function bufferPageContent(page: PDFKit.PDFPage): void {
     throw new PdfkitInternalsError('PDFPage.write / end');
   }
   let pending: string[] = [];
+  let ended = false;
   const flush = () => {
     if (!pending.length) return;
     const text = pending.join('\n');
     pending = [];
     write.call(p, text);
   };
+  // Set once and kept (see pdf-fonts.ts: properties that come and go make pdfkit's code slow).
   p.write = (chunk: string | Uint8Array) => {
-    if (typeof chunk === 'string') {
+    if (typeof chunk === 'string' && !ended) {
       pending.push(chunk);
       return undefined;
     }
@@ -101,8 +105,7 @@ function bufferPageContent(page: PDFKit.PDFPage): void {
   };
   p.end = () => {
     flush();
-    delete p.write;
-    delete p.end;
+    ended = true;
     return end.call(p);
   };
   contentUse.pagesBuffered++;
@@ -132,13 +135,32 @@ const NOT_PLAIN = Symbol('not plain data');
 const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
 const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The sorted keys of each shape of object met so far, each as its JSON text with the colon
+ * (`"amount":`): letters have a few dozen shapes, so sorting and quoting keys is done once per shape.
+ */
+let keyOrders = new Map<string, { keys: string[]; quoted: string[] }>();
+
+function keyOrder(keys: string[]): { keys: string[]; quoted: string[] } {
+  const shape = keys.join('\u0000');
+  let order = keyOrders.get(shape);
+  if (!order) {
+    for (const k of keys) if (INDEX_KEY.test(k)) throw NOT_PLAIN;
+    const sorted = [...keys].sort(byCodeUnits);
+    order = { keys: sorted, quoted: sorted.map((k) => `${JSON.stringify(k)}:`) };
+    if (keyOrders.size >= 1000) keyOrders = new Map();
+    keyOrders.set(shape, order);
+  }
+  return order;
+}
+
 /** JSON of plain data with sorted keys; undefined where JSON.stringify leaves a value out. */
 function writeCanonical(v: unknown): string | undefined {
   switch (typeof v) {
     case 'string':
       return JSON.stringify(v);
     case 'number':
-      return JSON.stringify(v);
+      return Number.isFinite(v) ? String(v) : 'null';
     case 'boolean':
       return v ? 'true' : 'false';
     case 'undefined':
@@ -153,16 +175,12 @@ function writeCanonical(v: unknown): string | undefined {
         for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + (writeCanonical(v[i]) ?? 'null');
         return out + ']';
       }
-      const keys = Object.keys(v);
-      for (const k of keys) if (INDEX_KEY.test(k)) throw NOT_PLAIN;
-      keys.sort(byCodeUnits);
+      const { keys, quoted } = keyOrder(Object.keys(v));
       let out = '{';
-      let first = true;
-      for (const k of keys) {
-        const s = writeCanonical((v as Record<string, unknown>)[k]);
+      for (let i = 0; i < keys.length; i++) {
+        const s = writeCanonical((v as Record<string, unknown>)[keys[i]!]);
         if (s === undefined) continue;
-        out += (first ? '' : ',') + JSON.stringify(k) + ':' + s;
-        first = false;
+        out += (out.length > 1 ? ',' : '') + quoted[i] + s;
       }
       return out + '}';
     }

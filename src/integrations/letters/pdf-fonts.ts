@@ -29,6 +29,10 @@ import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
  * pdfkit as they are (`reuseFontFile`), instead of being written and compressed again (zlib was a
  * fifth of a single letter's time). The bytes are those pdfkit's own compression gives.
  *
+ * Methods of pdfkit's objects are shadowed only by properties set once, when the object is made,
+ * and never deleted: an object whose properties come and go turns into a slow "dictionary" object,
+ * and pdfkit's code that has seen one stays slower for every later document.
+ *
  * pdfkit calls them or fails loudly: a font object it does not accept throws "Not a supported font
  * format", an EmbeddedFont without the expected cache throws `PdfkitInternalsError`, and
  * `fastPathUse()` counts the calls, so a test proves that every document used them.
@@ -125,10 +129,12 @@ function letterFont(file: string): LetterFont {
   };
   font.createSubset = () => {
     use.subsetsCreated++;
-    const subset = new TrueTypeSubset(tables);
+    const subset = new TrueTypeSubset(tables) as LetterSubset;
     const encode = subset.encode.bind(subset);
-    subset.encode = () => {
-      use.subsetsEncoded++;
+    subset.file = null;
+    subset.deflatedNext = false;
+    subset.fontFile = () => {
+      if (subset.file) return subset.file;
       // The file is a pure function of the glyph list (encode itself appends the components of
       // composite glyphs, deterministically): the same list gives the same bytes.
       const key = subset.glyphs.join(',');
@@ -138,7 +144,16 @@ function letterFont(file: string): LetterFont {
         if (shared.files.size >= FONT_FILE_LIMIT) shared.files.delete(shared.files.keys().next().value!);
         shared.files.set(key, file);
       }
-      fontFileOf.set(subset, file);
+      return (subset.file = file);
+    };
+    subset.encode = () => {
+      use.subsetsEncoded++;
+      const file = subset.fontFile();
+      if (subset.deflatedNext) {
+        // pdfkit is writing the font file into the object prepared by `compressedFontFile`.
+        subset.deflatedNext = false;
+        return file.deflated!;
+      }
       return file.bytes;
     };
     return subset;
@@ -149,8 +164,14 @@ function letterFont(file: string): LetterFont {
 
 let fonts: Record<FontName, LetterFont> | null = null;
 
-/** The font file a subset's `encode` returned (read while pdfkit writes it, see `reuseFontFile`). */
-const fontFileOf = new WeakMap<object, FontFile>();
+/** Our subsetter as a document's pdfkit font holds it, with its font file once made. */
+interface LetterSubset extends TrueTypeSubset {
+  file: FontFile | null;
+  /** The font file of this subset, made (or found among the kept ones) on the first call. */
+  fontFile(): FontFile;
+  /** The next `encode` returns the compressed file (for the object `compressedFontFile` prepared). */
+  deflatedNext: boolean;
+}
 
 /** A word as pdfkit caches it: glyphs, positions and advance width in PDF units. */
 interface CachedRun {
@@ -231,58 +252,79 @@ function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbedded
   };
 }
 
-/** The fields of pdfkit's PDFReference (0.20) that `reuseFontFile` relies on. */
+/** The fields of pdfkit's PDFReference (0.20) that `compressedFontFile` relies on. */
 interface PdfkitReference {
   compress?: unknown;
   buffer?: unknown;
   data?: Record<string, unknown>;
-  write?: (chunk: Uint8Array) => unknown;
+}
+
+/** Per document: the subset whose font file the next object pdfkit makes is (set while `embed` runs). */
+const fontFileNext = new WeakMap<object, { subset: LetterSubset | null }>();
+
+/**
+ * Catches the objects a document makes (`doc.ref`, shadowed for the document's whole life: an
+ * object whose properties come and go is slow for pdfkit's code ever after), to prepare the one
+ * that `embed` makes for the font file (see `reuseFontFile`).
+ */
+function watchObjects(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { ref?: (data?: unknown) => PdfkitReference };
+  const ref = d.ref;
+  if (typeof ref !== 'function' || Object.prototype.hasOwnProperty.call(d, 'ref')) throw new PdfkitInternalsError('PDFDocument.ref');
+  const next: { subset: LetterSubset | null } = { subset: null };
+  fontFileNext.set(doc, next);
+  d.ref = function (data?: unknown) {
+    const made = ref.call(this, data);
+    if (next.subset) {
+      const subset = next.subset;
+      next.subset = null;
+      compressedFontFile(made, data, subset);
+    }
+    return made;
+  };
 }
 
 /**
- * pdfkit's `embed` writes the font file as the first object it makes (`fontFile.end(subset.encode())`)
- * and compresses it when the document ends. While `embed` runs, the document's `ref` is shadowed to
- * catch that object: it is written already compressed — the bytes zlib gave for the same file before,
- * or gives now — with the dictionary pdfkit would write (`/Length` of the compressed bytes,
- * `/Filter /FlateDecode`). Anything not as expected throws instead of writing other bytes.
+ * The font file's object, made ready for the compressed bytes: what pdfkit's `write` and `finalize`
+ * would have made of the file — `/Length` (then set to the compressed length) and `/Filter
+ * /FlateDecode`, in this order — with pdfkit's compression off for it, so the kept bytes go in as
+ * they are. An uncompressed document (compress: false) writes the file as it is: nothing to do.
+ */
+function compressedFontFile(made: PdfkitReference, data: unknown, subset: LetterSubset): void {
+  if (made.compress !== true) return;
+  if (data !== undefined || !Array.isArray(made.buffer) || made.buffer.length || !made.data || Object.keys(made.data).length) {
+    throw new PdfkitInternalsError('PDFReference of the font file');
+  }
+  const file = subset.fontFile();
+  if (file.deflated) use.fontFilesReused++;
+  // What pdfkit's PDFReference.finalize would write: zlib.deflateSync of the file.
+  file.deflated ??= zlib.deflateSync(file.bytes);
+  made.compress = false;
+  made.data.Length = 0;
+  made.data.Filter = 'FlateDecode';
+  subset.deflatedNext = true;
+}
+
+/**
+ * pdfkit's `embed` makes the font file's object first and writes `subset.encode()` into it
+ * (`fontFile.end(this.subset.encode())`), compressing it when the document ends. Here that object is
+ * prepared for the compressed bytes (`compressedFontFile`) and `encode` returns them: the bytes zlib
+ * gave for the same file in an earlier document, or gives now. If pdfkit did not write the file
+ * this way, this throws instead of writing other bytes.
  */
 function reuseFontFile(f: PdfkitEmbeddedFont): void {
   const embed = f.embed;
   if (typeof embed !== 'function' || Object.prototype.hasOwnProperty.call(f, 'embed')) throw new PdfkitInternalsError('EmbeddedFont.embed');
   f.embed = function (this: PdfkitEmbeddedFont) {
-    const doc = this.document as { ref?: (data?: unknown) => PdfkitReference } | undefined;
-    const ref = doc?.ref;
-    if (!doc || typeof ref !== 'function' || Object.prototype.hasOwnProperty.call(doc, 'ref')) throw new PdfkitInternalsError('PDFDocument.ref');
-    const subset = this.subset as object;
-    doc.ref = function (data?: unknown) {
-      // Only the first object: pdfkit's own `ref` again for the descriptor and the rest.
-      delete doc.ref;
-      const fontFile = ref.call(this, data);
-      // An uncompressed document (compress: false) writes the file as it is: nothing to reuse.
-      if (fontFile.compress !== true) return fontFile;
-      const write = fontFile.write;
-      if (data !== undefined || typeof write !== 'function' || !Array.isArray(fontFile.buffer) || fontFile.buffer.length || !fontFile.data || Object.keys(fontFile.data).length) {
-        throw new PdfkitInternalsError('PDFReference of the font file');
-      }
-      fontFile.write = function (chunk: Uint8Array) {
-        delete fontFile.write;
-        const file = fontFileOf.get(subset);
-        if (!file || chunk !== file.bytes) throw new PdfkitInternalsError('EmbeddedFont.embed writes another font file');
-        if (file.deflated) use.fontFilesReused++;
-        // What pdfkit's PDFReference.finalize would write: zlib.deflateSync of the file.
-        file.deflated ??= zlib.deflateSync(file.bytes);
-        fontFile.compress = false;
-        const written = write.call(fontFile, file.deflated);
-        // pdfkit sets it in `write` when it compresses (after Length: the same key order).
-        fontFile.data!.Filter = 'FlateDecode';
-        return written;
-      };
-      return fontFile;
-    };
+    const next = fontFileNext.get(this.document as object);
+    const subset = this.subset as LetterSubset;
+    if (!next || typeof subset?.fontFile !== 'function') throw new PdfkitInternalsError('EmbeddedFont.embed');
+    next.subset = subset;
     try {
       return embed.call(this);
     } finally {
-      delete doc.ref;
+      next.subset = null;
+      if (subset.deflatedNext) throw new PdfkitInternalsError('EmbeddedFont.embed wrote no font file');
     }
   };
 }
@@ -313,6 +355,7 @@ export function registerFonts(doc: PDFKit.PDFDocument): void {
   // Font ids (F1 bold, F2 regular) decide the subset tags, hence the bytes: always this order.
   doc.font('bold');
   doc.font('regular');
+  watchObjects(doc);
   for (const name of FONT_NAMES) shareFont(doc, name, fonts[name]);
 }
 

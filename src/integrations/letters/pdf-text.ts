@@ -104,15 +104,19 @@ function drawOneLine(doc: PDFKit.PDFDocument, text: string, x: number, y: number
   const pieces = breakPieces(text);
   if (!pieces) return false;
   let spaceLeft = lineWidth;
+  let textWidth = 0;
   for (const piece of pieces) {
     const w = pdfNumber(doc.widthOfString(piece));
     if (w > lineWidth || !(w <= spaceLeft)) return false;
     spaceLeft -= w;
+    textWidth += w;
   }
   if (pieces.length) {
     // _fragment: right-aligned text ends at the line's width, trailing spaces not counted.
     const dx = align === 'right' ? x + (lineWidth - doc.widthOfString(text.replace(/\s+$/, ''))) : x;
-    doc.text(text, dx, y, { lineBreak: false });
+    // The line's measured width and word count, as the LineWrapper hands them to _fragment (for
+    // underlines and links; without them _fragment measures and splits the text once more).
+    doc.text(text, dx, y, { lineBreak: false, textWidth, wordCount: pieces.length } as PDFKit.Mixins.TextOptions);
   }
   // Where pdfkit's LineWrapper leaves the document: back at x, one line (and the line gap) lower.
   doc.x = x;
