@@ -320,12 +320,14 @@ function reuseFontFile(f: PdfkitEmbeddedFont): void {
     const subset = this.subset as LetterSubset;
     if (!next || typeof subset?.fontFile !== 'function') throw new PdfkitInternalsError('EmbeddedFont.embed');
     next.subset = subset;
+    let embedded: unknown;
     try {
-      return embed.call(this);
+      embedded = embed.call(this);
     } finally {
       next.subset = null;
-      if (subset.deflatedNext) throw new PdfkitInternalsError('EmbeddedFont.embed wrote no font file');
     }
+    if (subset.deflatedNext) throw new PdfkitInternalsError('EmbeddedFont.embed wrote no font file');
+    return embedded;
   };
 }
 
@@ -384,6 +386,51 @@ export class PdfkitInternalsError extends Error {
   }
 }
 
+/**
+ * The QR-bill's texts measured and encoded once per font: its labels recur on every bill, and
+ * pdfkit looks up the kerning of every pair of letters again each time. `widthOfString` keeps the
+ * sum of the advances (pdfkit's own `widthOfString` at size 1000) and scales it as pdfkit does;
+ * `encode` keeps pdfkit's result and hands out arrays of their own.
+ */
+interface StandardMemo {
+  widthOfString: (this: unknown, text: string, size: number) => number;
+  encode: (this: unknown, text: string) => [string[], unknown[]];
+}
+const standardMemos = new Map<string, StandardMemo>();
+const STANDARD_MEMO_LIMIT = 20_000;
+
+function standardMemo(template: StandardFontLike): StandardMemo {
+  const proto = Object.getPrototypeOf(template) as { widthOfString?: unknown; encode?: unknown };
+  const pdfkitWidth = proto.widthOfString;
+  const pdfkitEncode = proto.encode;
+  if (typeof pdfkitWidth !== 'function' || pdfkitWidth.length !== 2 || typeof pdfkitEncode !== 'function') throw new PdfkitInternalsError('StandardFont.widthOfString / encode');
+  let widths = new Map<string, number>();
+  let encoded = new Map<string, [string[], unknown[]]>();
+  return {
+    widthOfString(text, size) {
+      const key = `${text}`;
+      let width = widths.get(key);
+      if (width === undefined) {
+        // pdfkit returns (sum of advances) × size / 1000: at size 1000, the sum itself.
+        width = (pdfkitWidth as (t: string, s: number) => number).call(this, key, 1000);
+        if (widths.size >= STANDARD_MEMO_LIMIT) widths = new Map();
+        widths.set(key, width);
+      }
+      return width * (size / 1000);
+    },
+    encode(text) {
+      const key = String(text);
+      let done = encoded.get(key);
+      if (!done) {
+        done = (pdfkitEncode as (t: string) => [string[], unknown[]]).call(this, text);
+        if (encoded.size >= STANDARD_MEMO_LIMIT) encoded = new Map();
+        encoded.set(key, done);
+      }
+      return [done[0].slice(), done[1].slice()];
+    },
+  };
+}
+
 export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly string[]): void {
   const d = doc as unknown as { _fontFamilies?: Record<string, unknown>; _fontCount?: number };
   const families = d._fontFamilies;
@@ -396,6 +443,9 @@ export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly st
       for (const key of STANDARD_FIELDS) copy[key] = (template as unknown as Record<string, unknown>)[key];
       copy.document = doc;
       copy.id = `F${++d._fontCount}`;
+      const memo = standardMemos.get(name)!;
+      copy.widthOfString = memo.widthOfString;
+      copy.encode = memo.encode;
       families[name] = copy;
       use.standardFontsShared++;
       continue;
@@ -405,5 +455,6 @@ export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly st
     if (!made || made.name !== name || typeof made.encode !== 'function' || typeof made.font?.widthOfGlyph !== 'function') throw new PdfkitInternalsError(`standard font ${name}`);
     for (const key of STANDARD_FIELDS) if (!(key in made)) throw new PdfkitInternalsError(`standard font field ${key}`);
     standardTemplates.set(name, made);
+    standardMemos.set(name, standardMemo(made));
   }
 }
