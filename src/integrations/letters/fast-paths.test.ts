@@ -3,6 +3,7 @@ import PDFDocument from 'pdfkit';
 import { describe, expect, it } from 'vitest';
 import { letterFastPaths } from './fast-paths.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
+import { openDocument } from './pdf-document.ts';
 import { fastPathUse, prepareStandardFonts } from './pdf-fonts.ts';
 import { batchRects, rectBatchUse } from './pdf-rect-batch.ts';
 import { italianLetter, swissGermanLetter } from './test-fixtures.ts';
@@ -27,23 +28,45 @@ describe('letters — fast paths and stable bytes', () => {
     const before = fastPathUse();
     const rectsBefore = rectBatchUse();
     const a = await renderLetterPdf(swissGermanLetter());
+    const between = fastPathUse();
     const b = await renderLetterPdf(swissGermanLetter());
     expect(b.equals(a)).toBe(true);
     const after = fastPathUse();
+    // The second letter's words all came from the shared word caches: none shaped again.
+    expect(after.layoutCalls - between.layoutCalls).toBe(0);
+    expect(after.wordCachesShared - before.wordCachesShared).toBe(4);
+    // The same glyphs in the same order: both font files written from the first letter's compressed bytes.
+    expect(after.fontFilesReused - between.fontFilesReused).toBe(2);
     // Two fonts per document, each subset made and written by ttf-subset.ts.
     expect(after.subsetsCreated - before.subsetsCreated).toBe(4);
     expect(after.subsetsEncoded - before.subsetsEncoded).toBe(4);
     expect(after.fontsParsed).toBe(2);
-    expect(after.layoutHits).toBeGreaterThan(before.layoutHits);
     expect(after.standardFontsShared - before.standardFontsShared).toBeGreaterThanOrEqual(2);
     const rects = rectBatchUse();
     expect(rects.rects - rectsBefore.rects).toBeGreaterThan(1.5 * (rects.operators - rectsBefore.operators));
-    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, byteSubsetter: true, qrRectsMerged: true, helveticaShared: true });
+    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, byteSubsetter: true, fontFilesReused: true, pageContentBuffered: true, qrRectsMerged: true, helveticaShared: true });
   });
 
   it.skipIf(process.versions.zlib !== GOLDEN_ZLIB)('gives the pinned bytes for a fixed letter (golden SHA-256)', async () => {
     expect(sha256(await renderLetterPdf(italianLetter()))).toBe(GOLDEN.italian);
     expect(sha256(await renderLetterPdf(swissGermanLetter()))).toBe(GOLDEN.swissGerman);
+  });
+
+  it("lays out strings as pdfkit's own EmbeddedFont.layout does (glyphs, positions, widths)", () => {
+    const doc = openDocument({ date: '2025-03-15', title: 't', author: 'a', fingerprint: 'layout' }).doc;
+    const texts = ['', ' ', '  ', 'Wort', 'zwei Wörter', ' führend', 'hinten ', 'a  b\tc \t d', 'Müller-Sàntoro, Via Sant’Agnese 7', '1.234,56 €', 'ﬁ office ffi', 'Łukasz Ștefan 😀 漢字'];
+    for (const name of ['regular', 'bold']) {
+      doc.font(name);
+      const font = (doc as unknown as { _font: { layout: (t: string, f?: unknown, w?: boolean) => unknown } })._font;
+      const pdfkitLayout = Object.getPrototypeOf(font).layout as typeof font.layout;
+      expect(font.layout).not.toBe(pdfkitLayout);
+      for (const text of texts) {
+        expect(font.layout(text), text).toEqual(pdfkitLayout.call(font, text));
+        // Twice: the second answer comes from the remembered widths.
+        for (let i = 0; i < 2; i++) expect(font.layout(text, undefined, true), text).toEqual(pdfkitLayout.call(font, text, undefined, true));
+      }
+    }
+    doc.end();
   });
 
   it('throws instead of silently drawing otherwise when pdfkit internals are not as expected', () => {

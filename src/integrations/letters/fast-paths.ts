@@ -1,3 +1,4 @@
+import { contentUse } from './pdf-document.ts';
 import { fastPathUse } from './pdf-fonts.ts';
 import { rectBatchUse } from './pdf-rect-batch.ts';
 
@@ -10,10 +11,14 @@ import { rectBatchUse } from './pdf-rect-batch.ts';
 export interface LetterFastPaths {
   /** The DejaVu fonts parsed once per process and handed to pdfkit's `registerFont` as parsed fonts. */
   parsedFontsShared: boolean;
-  /** Word shaping shared between documents (the parsed font's `layout` answered from its cache). */
+  /** Word shaping shared between documents (pdfkit's word cache of each font handed to every document). */
   wordCacheShared: boolean;
   /** Every font subset made and written by our byte-copying subsetter (ttf-subset.ts), none by fontkit's. */
   byteSubsetter: boolean;
+  /** A font file (same glyphs in the same order as an earlier document's) written from its kept compressed bytes. */
+  fontFilesReused: boolean;
+  /** Each page's content operators written in one piece instead of one byte array each. */
+  pageContentBuffered: boolean;
   /** The QR-bill's modules merged into column runs (pdf-rect-batch.ts). */
   qrRectsMerged: boolean;
   /** Helvetica's parsed metrics shared by the QR-bills of later documents. */
@@ -25,8 +30,10 @@ export function letterFastPaths(): LetterFastPaths {
   const r = rectBatchUse();
   return {
     parsedFontsShared: f.fontsParsed === 2 && f.layoutCalls > 0,
-    wordCacheShared: f.layoutHits > 0,
+    wordCacheShared: f.wordCachesShared > 0,
     byteSubsetter: f.subsetsCreated > 0 && f.subsetsEncoded > 0,
+    fontFilesReused: f.fontFilesReused > 0,
+    pageContentBuffered: contentUse.pagesBuffered > 0,
     qrRectsMerged: r.operators > 0 && r.rects > r.operators,
     helveticaShared: f.standardFontsShared > 0,
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import * as fontkit from 'fontkit';
 import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
 
@@ -8,73 +9,101 @@ import { TrueTypeFont, TrueTypeSubset } from './ttf-subset.ts';
  * The letters' embedded fonts (DejaVu Sans regular and bold: €, ’, accented capitals, which the
  * standard PDF fonts lack), and what documents share of them so that a letter costs milliseconds.
  *
- * Everything goes through pdfkit's public entry point: `registerFont(name, font)` accepts a parsed
+ * The fonts go in through pdfkit's public entry point: `registerFont(name, font)` accepts a parsed
  * font object (anything with `layout`, as fontkit's fonts). We pass a `LetterFont`: fontkit's font,
  * parsed once per process, with two methods of its own —
- * - `layout` remembers the shaping of every word (pdfkit caches words per document only; most words
- *   of a letter recur from letter to letter), its positions already in PDF units (`scaledPosition`);
+ * - `layout` hands pdfkit the shaped word with its advance width computed once (fontkit's run sums
+ *   its positions again on every read);
  * - `createSubset` returns our byte-copying TrueType subsetter (ttf-subset.ts) instead of fontkit's.
- * Both are pure functions of the font, so the bytes of a letter do not depend on what was rendered
- * before it (the tests compare a cold and a warm render and pin the SHA-256 of a letter).
+ *
+ * pdfkit keeps the shaping of each word in a cache per font per document (`layoutCache`): the
+ * documents share one per font instead (pdfkit internals, checked), because most words of a letter
+ * recur from letter to letter. pdfkit scales a new word's positions to PDF units in place, once, when
+ * it enters the cache; a cached word is a pure function of the font and the word, so the bytes of a
+ * letter do not depend on what was rendered before it (the tests compare a cold and a warm render
+ * and pin the SHA-256 of a letter).
+ *
+ * A font file (the subset of the glyphs a document uses, in the order it first used them) is a pure
+ * function of that glyph list: letters of one mailing mostly use the same glyphs in the same order,
+ * so the last few hundred subsets of each font are kept with their compressed bytes and handed to
+ * pdfkit as they are (`reuseFontFile`), instead of being written and compressed again (zlib was a
+ * fifth of a single letter's time). The bytes are those pdfkit's own compression gives.
+ *
+ * Methods of pdfkit's objects are shadowed only by properties set once, when the object is made,
+ * and never deleted: an object whose properties come and go turns into a slow "dictionary" object,
+ * and pdfkit's code that has seen one stays slower for every later document.
  *
  * pdfkit calls them or fails loudly: a font object it does not accept throws "Not a supported font
- * format", and `fastPathUse()` counts the calls, so a test proves that every document used them.
+ * format", an EmbeddedFont without the expected cache throws `PdfkitInternalsError`, and
+ * `fastPathUse()` counts the calls, so a test proves that every document used them.
  */
 const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
 
 type FontName = 'regular' | 'bold';
+const FONT_NAMES: readonly FontName[] = ['regular', 'bold'];
 const FONT_FILES: Record<FontName, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
 /** Calls of the fast paths since the process started (see `fastPathUse`). */
-const use = { fontsParsed: 0, layoutCalls: 0, layoutHits: 0, subsetsCreated: 0, subsetsEncoded: 0, standardFontsShared: 0 };
+const use = { fontsParsed: 0, layoutCalls: 0, wordCachesShared: 0, subsetsCreated: 0, subsetsEncoded: 0, fontFilesReused: 0, standardFontsShared: 0 };
 
 /** How often pdfkit went through each fast path (for `letterFastPaths` and the tests). */
 export function fastPathUse(): Readonly<typeof use> {
   return { ...use };
 }
 
-/** The word cache is started afresh past this many words, so it cannot grow without bound. */
+/** A shared word cache is started afresh past this many words, so it cannot grow without bound. */
 const WORD_CACHE_LIMIT = 50_000;
-
-/** A shaped word as pdfkit reads it: glyphs, positions, advance width (all in PDF units). */
-class WordRun {
-  readonly advanceWidth: number;
-  constructor(
-    readonly glyphs: { advanceWidth: number }[],
-    readonly positions: Position[],
-  ) {
-    let w = 0;
-    for (const p of positions) w += p.xAdvance;
-    this.advanceWidth = w;
-  }
-}
+/** Font files kept per font (oldest dropped first): ~25 KB each with the compressed copy. */
+const FONT_FILE_LIMIT = 200;
 
 interface Position {
   xAdvance: number;
   yAdvance: number;
   xOffset: number;
   yOffset: number;
-  advanceWidth: number;
 }
 
 /**
- * A glyph position already in PDF units (font units × 1000 / unitsPerEm, the same product pdfkit
- * computes), shared by every document. pdfkit scales the positions of a new word in place
- * (`position[key] *= scale`) and sets `advanceWidth`: here these writes change nothing, so one
- * cached word serves every document without a copy. The fields stay enumerable, so code that copies
- * a position (pdfkit's justified text) gets the values.
+ * A shaped word as pdfkit reads it: glyphs, positions (fontkit's, fresh for each call: pdfkit scales
+ * them in place), and the advance width in PDF units — the sum pdfkit would get from fontkit's run
+ * after scaling, computed once with the same operations (each position × scale, added in order).
  */
-function scaledPosition(p: Omit<Position, 'advanceWidth'>, advanceWidth: number, scale: number): Position {
-  const o = {} as Position;
-  const values: Position = { xAdvance: p.xAdvance * scale, yAdvance: p.yAdvance * scale, xOffset: p.xOffset * scale, yOffset: p.yOffset * scale, advanceWidth: advanceWidth * scale };
-  for (const key of ['xAdvance', 'yAdvance', 'xOffset', 'yOffset', 'advanceWidth'] as const) {
-    Object.defineProperty(o, key, { enumerable: true, get: () => values[key], set: () => undefined });
+class WordRun {
+  readonly advanceWidth: number;
+  constructor(
+    readonly glyphs: unknown[],
+    readonly positions: Position[],
+    scale: number,
+  ) {
+    let w = 0;
+    for (const p of positions) w += p.xAdvance * scale;
+    this.advanceWidth = w;
   }
-  return o;
 }
 
-/** fontkit's parsed font, shared by every document, with a shared word cache and our subsetter. */
-function letterFont(file: string): fontkit.Font {
+/** A font file made by our subsetter, and its compressed bytes once a document has written it. */
+interface FontFile {
+  bytes: Uint8Array;
+  deflated: Uint8Array | null;
+}
+
+interface LetterFont {
+  font: fontkit.Font;
+  /** pdfkit's word cache for this font, handed to every new document (replaced when full). */
+  words: Record<string, unknown>;
+  wordCount: number;
+  /** Advance widths of whole strings (PDF units at size 1000), as pdfkit's `layout` sums them. */
+  widths: Map<string, number>;
+  /** Whole strings laid out (glyphs and positions of their words, in order), as pdfkit's `layout` joins them. */
+  runs: Map<string, CachedRun>;
+  /** The `layout` given to the documents' pdfkit fonts (fastLayout), made with the first document. */
+  layout?: PdfkitEmbeddedFont['layout'];
+  /** Recent font files by glyph list ("0,36,72,…": the subset's glyph ids in order). */
+  files: Map<string, FontFile>;
+}
+
+/** fontkit's parsed font, shared by every document, with our layout run and subsetter. */
+function letterFont(file: string): LetterFont {
   const bytes = fs.readFileSync(path.join(FONTS, file));
   use.fontsParsed++;
   const parsed = fontkit.create(bytes);
@@ -82,49 +111,254 @@ function letterFont(file: string): fontkit.Font {
   // Fail at startup, not with a silently slower or different subset.
   if (!tables) throw new Error(`${file}: not a plain TrueType font, the letters' subsetter cannot embed it`);
   if (typeof parsed.layout !== 'function') throw new Error(`${file}: fontkit returned no layout method`);
-  let words = new Map<string, WordRun>();
+  // pdfkit's own scale (EmbeddedFont.scale): font units to PDF units.
   const scale = 1000 / (parsed as unknown as { unitsPerEm: number }).unitsPerEm;
+  const shared: LetterFont = { font: parsed, words: Object.create(null) as Record<string, unknown>, wordCount: 0, widths: new Map(), runs: new Map(), files: new Map() };
   // The font's own methods stay reachable through the prototype (tables, metrics, glyphs).
   const font = Object.create(parsed) as fontkit.Font;
   font.layout = (text: string, features?: unknown) => {
     use.layoutCalls++;
     if (features) return parsed.layout(text, features);
-    let run = words.get(text);
-    if (run) use.layoutHits++;
-    else {
-      if (words.size >= WORD_CACHE_LIMIT) words = new Map();
-      const shaped = parsed.layout(text) as unknown as { glyphs: { advanceWidth: number }[]; positions: Omit<Position, 'advanceWidth'>[] };
-      run = new WordRun(
-        shaped.glyphs,
-        shaped.positions.map((p, i) => scaledPosition(p, shaped.glyphs[i]!.advanceWidth, scale)),
-      );
-      words.set(text, run);
+    // A word not in the shared cache: pdfkit stores what we return there (see shareFont).
+    if (++shared.wordCount > WORD_CACHE_LIMIT) {
+      shared.words = Object.create(null) as Record<string, unknown>;
+      shared.wordCount = 1;
     }
-    return run as unknown as ReturnType<fontkit.Font['layout']>;
+    const shaped = parsed.layout(text) as unknown as { glyphs: unknown[]; positions: Position[] };
+    return new WordRun(shaped.glyphs, shaped.positions, scale) as unknown as ReturnType<fontkit.Font['layout']>;
   };
   font.createSubset = () => {
     use.subsetsCreated++;
-    const subset = new TrueTypeSubset(tables);
+    const subset = new TrueTypeSubset(tables) as LetterSubset;
     const encode = subset.encode.bind(subset);
+    subset.file = null;
+    subset.deflatedNext = false;
+    subset.fontFile = () => {
+      if (subset.file) return subset.file;
+      // The file is a pure function of the glyph list (encode itself appends the components of
+      // composite glyphs, deterministically): the same list gives the same bytes.
+      const key = subset.glyphs.join(',');
+      let file = shared.files.get(key);
+      if (!file) {
+        file = { bytes: encode(), deflated: null };
+        if (shared.files.size >= FONT_FILE_LIMIT) shared.files.delete(shared.files.keys().next().value!);
+        shared.files.set(key, file);
+      }
+      return (subset.file = file);
+    };
     subset.encode = () => {
       use.subsetsEncoded++;
-      return encode();
+      const file = subset.fontFile();
+      if (subset.deflatedNext) {
+        // pdfkit is writing the font file into the object prepared by `compressedFontFile`.
+        subset.deflatedNext = false;
+        return file.deflated!;
+      }
+      return file.bytes;
     };
     return subset;
   };
-  return font;
+  shared.font = font;
+  return shared;
 }
 
-let fonts: Record<FontName, fontkit.Font> | null = null;
+let fonts: Record<FontName, LetterFont> | null = null;
+
+/** Our subsetter as a document's pdfkit font holds it, with its font file once made. */
+interface LetterSubset extends TrueTypeSubset {
+  file: FontFile | null;
+  /** The font file of this subset, made (or found among the kept ones) on the first call. */
+  fontFile(): FontFile;
+  /** The next `encode` returns the compressed file (for the object `compressedFontFile` prepared). */
+  deflatedNext: boolean;
+}
+
+/** A word as pdfkit caches it: glyphs, positions and advance width in PDF units. */
+interface CachedRun {
+  glyphs: unknown[];
+  positions: unknown[];
+  advanceWidth: number;
+}
+
+/** The fields of pdfkit's EmbeddedFont (0.20) the fast paths rely on. */
+interface PdfkitEmbeddedFont {
+  font?: unknown;
+  document?: unknown;
+  subset?: unknown;
+  layoutCache?: unknown;
+  layoutCached?: (text: string) => CachedRun;
+  layoutRun?: unknown;
+  layout?: (text: string, features?: unknown, onlyWidth?: boolean) => unknown;
+  embed?: (this: PdfkitEmbeddedFont) => unknown;
+}
+
+/**
+ * pdfkit's `EmbeddedFont.layout` with the same result, faster: a string is laid out as its pieces
+ * (each up to and including a space or tab, then the rest), each from the word cache
+ * (`layoutCached`), their advance widths added in order. pdfkit concatenates the glyph and position
+ * arrays piece by piece (a new array per piece) and, for a width alone, walks the string every time;
+ * here the arrays grow in place, and the widths and layouts of whole strings are remembered per
+ * font (the LineWrapper, `fit` and right-aligned amounts measure the same strings over and over,
+ * and most lines of a letter — labels, headings, the sender's lines — recur in every letter).
+ */
+function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbeddedFont['layout']>) {
+  return function layout(this: PdfkitEmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) {
+    if (features) return pdfkitLayout.call(this, text, features, onlyWidth);
+    const layoutCached = this.layoutCached!;
+    if (onlyWidth) {
+      let advanceWidth = shared.widths.get(text);
+      if (advanceWidth === undefined) {
+        advanceWidth = 0;
+        let last = 0;
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c === 32 || c === 9) {
+            advanceWidth += layoutCached.call(this, text.slice(last, i + 1)).advanceWidth;
+            last = i + 1;
+          }
+        }
+        if (last < text.length) advanceWidth += layoutCached.call(this, text.slice(last)).advanceWidth;
+        if (shared.widths.size >= WORD_CACHE_LIMIT) shared.widths = new Map();
+        shared.widths.set(text, advanceWidth);
+      }
+      return { glyphs: null, positions: null, advanceWidth };
+    }
+    let laid = shared.runs.get(text);
+    if (!laid) {
+      const glyphs: unknown[] = [];
+      const positions: unknown[] = [];
+      let advanceWidth = 0;
+      const add = (piece: string) => {
+        const run = layoutCached.call(this, piece);
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p);
+        advanceWidth += run.advanceWidth;
+      };
+      let last = 0;
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 32 || c === 9) {
+          add(text.slice(last, i + 1));
+          last = i + 1;
+        }
+      }
+      if (last < text.length) add(text.slice(last));
+      laid = { glyphs, positions, advanceWidth };
+      if (shared.runs.size >= WORD_CACHE_LIMIT) shared.runs = new Map();
+      shared.runs.set(text, laid);
+    }
+    // Arrays of their own, as pdfkit's are (the glyphs and positions themselves are the cached words').
+    return { glyphs: laid.glyphs.slice(), positions: laid.positions.slice(), advanceWidth: laid.advanceWidth };
+  };
+}
+
+/** The fields of pdfkit's PDFReference (0.20) that `compressedFontFile` relies on. */
+interface PdfkitReference {
+  compress?: unknown;
+  buffer?: unknown;
+  data?: Record<string, unknown>;
+}
+
+/** Per document: the subset whose font file the next object pdfkit makes is (set while `embed` runs). */
+const fontFileNext = new WeakMap<object, { subset: LetterSubset | null }>();
+
+/**
+ * Catches the objects a document makes (`doc.ref`, shadowed for the document's whole life: an
+ * object whose properties come and go is slow for pdfkit's code ever after), to prepare the one
+ * that `embed` makes for the font file (see `reuseFontFile`).
+ */
+function watchObjects(doc: PDFKit.PDFDocument): void {
+  const d = doc as unknown as { ref?: (data?: unknown) => PdfkitReference };
+  const ref = d.ref;
+  if (typeof ref !== 'function' || Object.prototype.hasOwnProperty.call(d, 'ref')) throw new PdfkitInternalsError('PDFDocument.ref');
+  const next: { subset: LetterSubset | null } = { subset: null };
+  fontFileNext.set(doc, next);
+  d.ref = function (data?: unknown) {
+    const made = ref.call(this, data);
+    if (next.subset) {
+      const subset = next.subset;
+      next.subset = null;
+      compressedFontFile(made, data, subset);
+    }
+    return made;
+  };
+}
+
+/**
+ * The font file's object, made ready for the compressed bytes: what pdfkit's `write` and `finalize`
+ * would have made of the file — `/Length` (then set to the compressed length) and `/Filter
+ * /FlateDecode`, in this order — with pdfkit's compression off for it, so the kept bytes go in as
+ * they are. An uncompressed document (compress: false) writes the file as it is: nothing to do.
+ */
+function compressedFontFile(made: PdfkitReference, data: unknown, subset: LetterSubset): void {
+  if (made.compress !== true) return;
+  if (data !== undefined || !Array.isArray(made.buffer) || made.buffer.length || !made.data || Object.keys(made.data).length) {
+    throw new PdfkitInternalsError('PDFReference of the font file');
+  }
+  const file = subset.fontFile();
+  if (file.deflated) use.fontFilesReused++;
+  // What pdfkit's PDFReference.finalize would write: zlib.deflateSync of the file.
+  file.deflated ??= zlib.deflateSync(file.bytes);
+  made.compress = false;
+  made.data.Length = 0;
+  made.data.Filter = 'FlateDecode';
+  subset.deflatedNext = true;
+}
+
+/**
+ * pdfkit's `embed` makes the font file's object first and writes `subset.encode()` into it
+ * (`fontFile.end(this.subset.encode())`), compressing it when the document ends. Here that object is
+ * prepared for the compressed bytes (`compressedFontFile`) and `encode` returns them: the bytes zlib
+ * gave for the same file in an earlier document, or gives now. If pdfkit did not write the file
+ * this way, this throws instead of writing other bytes.
+ */
+function reuseFontFile(f: PdfkitEmbeddedFont): void {
+  const embed = f.embed;
+  if (typeof embed !== 'function' || Object.prototype.hasOwnProperty.call(f, 'embed')) throw new PdfkitInternalsError('EmbeddedFont.embed');
+  f.embed = function (this: PdfkitEmbeddedFont) {
+    const next = fontFileNext.get(this.document as object);
+    const subset = this.subset as LetterSubset;
+    if (!next || typeof subset?.fontFile !== 'function') throw new PdfkitInternalsError('EmbeddedFont.embed');
+    next.subset = subset;
+    let embedded: unknown;
+    try {
+      embedded = embed.call(this);
+    } finally {
+      next.subset = null;
+    }
+    if (subset.deflatedNext) throw new PdfkitInternalsError('EmbeddedFont.embed wrote no font file');
+    return embedded;
+  };
+}
+
+/**
+ * Hands the font's shared word cache to the document's pdfkit font, in place of its own empty one.
+ * pdfkit's `layoutCached(word)` returns the cached run, or shapes the word (our `layout`), scales it
+ * and stores it: with the shared cache, that happens once per process instead of once per document.
+ */
+function shareFont(doc: PDFKit.PDFDocument, name: FontName, shared: LetterFont): void {
+  const f = (doc as unknown as { _fontFamilies?: Record<string, PdfkitEmbeddedFont> })._fontFamilies?.[name];
+  if (!f || f.font !== shared.font || typeof f.layoutCached !== 'function' || typeof f.layoutRun !== 'function' || !f.layoutCache || typeof f.layoutCache !== 'object' || Object.keys(f.layoutCache).length) {
+    throw new PdfkitInternalsError('EmbeddedFont.layoutCache');
+  }
+  f.layoutCache = shared.words;
+  use.wordCachesShared++;
+  const layout = f.layout;
+  if (typeof layout !== 'function' || layout.length !== 3 || Object.prototype.hasOwnProperty.call(f, 'layout')) throw new PdfkitInternalsError('EmbeddedFont.layout');
+  f.layout = (shared.layout ??= fastLayout(shared, layout));
+  reuseFontFile(f);
+}
 
 /** Registers the fonts as 'regular' and 'bold' in a new document (parsed on the first call of the process). */
 export function registerFonts(doc: PDFKit.PDFDocument): void {
   fonts ??= { regular: letterFont(FONT_FILES.regular), bold: letterFont(FONT_FILES.bold) };
-  doc.registerFont('regular', fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
-  doc.registerFont('bold', fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('regular', fonts.regular.font as unknown as PDFKit.Mixins.PDFFontSource);
+  doc.registerFont('bold', fonts.bold.font as unknown as PDFKit.Mixins.PDFFontSource);
   // Font ids (F1 bold, F2 regular) decide the subset tags, hence the bytes: always this order.
   doc.font('bold');
   doc.font('regular');
+  watchObjects(doc);
+  for (const name of FONT_NAMES) shareFont(doc, name, fonts[name]);
 }
 
 /**
@@ -152,6 +386,51 @@ export class PdfkitInternalsError extends Error {
   }
 }
 
+/**
+ * The QR-bill's texts measured and encoded once per font: its labels recur on every bill, and
+ * pdfkit looks up the kerning of every pair of letters again each time. `widthOfString` keeps the
+ * sum of the advances (pdfkit's own `widthOfString` at size 1000) and scales it as pdfkit does;
+ * `encode` keeps pdfkit's result and hands out arrays of their own.
+ */
+interface StandardMemo {
+  widthOfString: (this: unknown, text: string, size: number) => number;
+  encode: (this: unknown, text: string) => [string[], unknown[]];
+}
+const standardMemos = new Map<string, StandardMemo>();
+const STANDARD_MEMO_LIMIT = 20_000;
+
+function standardMemo(template: StandardFontLike): StandardMemo {
+  const proto = Object.getPrototypeOf(template) as { widthOfString?: unknown; encode?: unknown };
+  const pdfkitWidth = proto.widthOfString;
+  const pdfkitEncode = proto.encode;
+  if (typeof pdfkitWidth !== 'function' || pdfkitWidth.length !== 2 || typeof pdfkitEncode !== 'function') throw new PdfkitInternalsError('StandardFont.widthOfString / encode');
+  let widths = new Map<string, number>();
+  let encoded = new Map<string, [string[], unknown[]]>();
+  return {
+    widthOfString(text, size) {
+      const key = `${text}`;
+      let width = widths.get(key);
+      if (width === undefined) {
+        // pdfkit returns (sum of advances) × size / 1000: at size 1000, the sum itself.
+        width = (pdfkitWidth as (t: string, s: number) => number).call(this, key, 1000);
+        if (widths.size >= STANDARD_MEMO_LIMIT) widths = new Map();
+        widths.set(key, width);
+      }
+      return width * (size / 1000);
+    },
+    encode(text) {
+      const key = String(text);
+      let done = encoded.get(key);
+      if (!done) {
+        done = (pdfkitEncode as (t: string) => [string[], unknown[]]).call(this, text);
+        if (encoded.size >= STANDARD_MEMO_LIMIT) encoded = new Map();
+        encoded.set(key, done);
+      }
+      return [done[0].slice(), done[1].slice()];
+    },
+  };
+}
+
 export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly string[]): void {
   const d = doc as unknown as { _fontFamilies?: Record<string, unknown>; _fontCount?: number };
   const families = d._fontFamilies;
@@ -164,6 +443,9 @@ export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly st
       for (const key of STANDARD_FIELDS) copy[key] = (template as unknown as Record<string, unknown>)[key];
       copy.document = doc;
       copy.id = `F${++d._fontCount}`;
+      const memo = standardMemos.get(name)!;
+      copy.widthOfString = memo.widthOfString;
+      copy.encode = memo.encode;
       families[name] = copy;
       use.standardFontsShared++;
       continue;
@@ -173,5 +455,6 @@ export function prepareStandardFonts(doc: PDFKit.PDFDocument, names: readonly st
     if (!made || made.name !== name || typeof made.encode !== 'function' || typeof made.font?.widthOfGlyph !== 'function') throw new PdfkitInternalsError(`standard font ${name}`);
     for (const key of STANDARD_FIELDS) if (!(key in made)) throw new PdfkitInternalsError(`standard font field ${key}`);
     standardTemplates.set(name, made);
+    standardMemos.set(name, standardMemo(made));
   }
 }

@@ -22,50 +22,78 @@ export function rectBatchUse(): Readonly<typeof use> {
   return { ...use };
 }
 
-export function batchRects<T>(doc: PDFKit.PDFDocument, draw: () => T): T {
+interface RectBatching {
+  active: boolean;
+  ops: string[];
+  run: { x: number; y: number; w: number; h: number } | null;
+  /** Writes the collected rectangles (one operator per run). */
+  flush: () => void;
+}
+
+const batching = new WeakMap<object, RectBatching>();
+
+/**
+ * Shadows pdfkit's `rect` and `addContent` on the document, for its whole life: they pass through to
+ * pdfkit's own methods except while `batchRects` draws. Set once and never removed (an object whose
+ * properties come and go turns slow, and so does pdfkit's code that has seen it); `openDocument`
+ * prepares every letter document this way, so they all look alike to pdfkit's code. Without them
+ * (a pdfkit upgrade) this throws: the bill must not silently come out with other bytes.
+ */
+export function prepareRectBatching(doc: PDFKit.PDFDocument): RectBatching {
+  const known = batching.get(doc);
+  if (known) return known;
   const d = doc as unknown as Drawable;
-  // pdfkit's public drawing methods, shadowed on this document only while `draw` runs. Without them
-  // (a pdfkit upgrade) this throws: the bill must not silently come out with other bytes.
-  if (typeof d.rect !== 'function' || typeof d.addContent !== 'function' || Object.prototype.hasOwnProperty.call(d, 'rect')) {
+  if (typeof d.rect !== 'function' || typeof d.addContent !== 'function' || Object.prototype.hasOwnProperty.call(d, 'rect') || Object.prototype.hasOwnProperty.call(d, 'addContent')) {
     throw new Error('pdfkit internals changed (doc.rect / doc.addContent): check src/integrations/letters/README.md before upgrading pdfkit');
   }
+  const rect = d.rect;
   const addContent = d.addContent;
-  const ops: string[] = [];
-  let run: { x: number; y: number; w: number; h: number } | null = null;
+  const state: RectBatching = { active: false, ops: [], run: null, flush: () => undefined };
   const endRun = () => {
+    const run = state.run;
     if (run) {
-      ops.push(`${num(run.x)} ${num(run.y)} ${num(run.w)} ${num(run.h)} re`);
+      state.ops.push(`${num(run.x)} ${num(run.y)} ${num(run.w)} ${num(run.h)} re`);
       use.operators++;
     }
-    run = null;
+    state.run = null;
   };
-  const flush = () => {
+  state.flush = () => {
     endRun();
-    if (!ops.length) return;
+    if (!state.ops.length) return;
     // As a byte array pdfkit writes the chunk as it is: the newline it adds to strings goes in here.
-    addContent.call(d, Buffer.from(ops.join('\n') + '\n', 'latin1'));
-    ops.length = 0;
+    addContent.call(d, Buffer.from(state.ops.join('\n') + '\n', 'latin1'));
+    state.ops.length = 0;
   };
-  d.rect = function (x: number, y: number, w: number, h: number) {
+  d.rect = function (this: Drawable, x: number, y: number, w: number, h: number) {
+    if (!state.active) return rect.call(this, x, y, w, h);
     use.rects++;
+    const run = state.run;
     if (run && x === run.x && w === run.w && h > 0 && Math.abs(y - (run.y + run.h)) < 1e-7) run.h += h;
     else {
       endRun();
-      run = { x, y, w, h };
+      state.run = { x, y, w, h };
     }
     return this;
   };
-  d.addContent = function (data: string | Uint8Array) {
-    flush();
+  d.addContent = function (this: Drawable, data: string | Uint8Array) {
+    if (state.active) state.flush();
     return addContent.call(this, data);
   };
+  batching.set(doc, state);
+  return state;
+}
+
+export function batchRects<T>(doc: PDFKit.PDFDocument, draw: () => T): T {
+  const state = prepareRectBatching(doc);
+  state.active = true;
   try {
     const result = draw();
-    flush();
+    state.flush();
     return result;
   } finally {
-    // The instance properties shadowed the prototype's methods; removing them restores pdfkit's.
-    delete (d as Partial<Drawable>).rect;
-    delete (d as Partial<Drawable>).addContent;
+    // Back to pdfkit's own drawing; rectangles of a failed drawing are dropped.
+    state.active = false;
+    state.ops.length = 0;
+    state.run = null;
   }
 }
