@@ -302,6 +302,9 @@ describe('claims API', () => {
     };
     expect(await ids('')).toEqual([b.id, c.id, a.id]);
     expect(await ids('sort=principal&order=desc')).toEqual([a.id, c.id, b.id]);
+    // By what each owes today (principal, interest, costs), from the stored balances.
+    expect(await ids('sort=totalDue&order=desc')).toEqual([a.id, c.id, b.id]);
+    expect(await ids('sort=totalDue&order=asc&open=true')).toEqual([b.id, c.id, a.id]);
     expect(await ids('currency=EUR')).toEqual([c.id, a.id]);
     expect(await ids('status=open,disputed&kind=invoice')).toEqual([b.id, a.id]);
     expect(await ids('status=disputed')).toEqual([c.id]);

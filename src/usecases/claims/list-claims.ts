@@ -76,9 +76,11 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
   // walk its index.
   const onBalance = p.open === 'true' ? sql<boolean>`b.status in (${sql.join(OPEN_STATUSES.map((x) => sql.lit(x)))})` : sql<boolean>`true`;
   const [rows, total] = await Promise.all([
-    selectClaimView(claimsQuery(db, actor).where(where).where(onBalance))
+    selectClaimView(claimsQuery(db, actor).where(where).where(onBalance).where('b.tenant_id', '=', actor.tenantId))
       .orderBy(SORT[p.sort], p.order)
-      .orderBy('c.id')
+      // By total due, the ties go the way the index (tenant, total due desc, claim) reads in that
+      // direction, so the page is read from the index instead of sorting every balance.
+      .orderBy(p.sort === 'totalDue' ? 'b.claim_id' : 'c.id', p.sort === 'totalDue' && p.order === 'asc' ? 'desc' : 'asc')
       .limit(p.pageSize)
       .offset(offsetOf(p))
       .execute(),
