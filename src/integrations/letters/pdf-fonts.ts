@@ -53,6 +53,8 @@ export function fastPathUse(): Readonly<typeof use> {
 
 /** A shared word cache is started afresh past this many words, so it cannot grow without bound. */
 const WORD_CACHE_LIMIT = 50_000;
+/** Whole strings' layouts kept per font (started afresh past this many: ~0.5 KB each). */
+const RUN_CACHE_LIMIT = 20_000;
 /** Font files kept per font (oldest dropped first): ~25 KB each with the compressed copy. */
 const FONT_FILE_LIMIT = 200;
 
@@ -244,7 +246,7 @@ function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbedded
       }
       if (last < text.length) add(text.slice(last));
       laid = { glyphs, positions, advanceWidth };
-      if (shared.runs.size >= WORD_CACHE_LIMIT) shared.runs = new Map();
+      if (shared.runs.size >= RUN_CACHE_LIMIT) shared.runs = new Map();
       shared.runs.set(text, laid);
     }
     // Arrays of their own, as pdfkit's are (the glyphs and positions themselves are the cached words').
