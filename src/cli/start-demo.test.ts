@@ -45,7 +45,7 @@ describe('configuration', () => {
 });
 
 describe('incasso start and the demo', () => {
-  it('refuses to expose the demo’s published log-ins on a network address, before loading or serving anything', () => {
+  it('refuses to expose the demo’s published log-ins on a network address, before loading or serving anything', { timeout: 120_000 }, () => {
     const dataDir = tmpDataDir();
     const r = cli(['start', '--no-web-build', '--no-scheduler'], { HOST: '0.0.0.0', INCASSO_DATA_DIR: dataDir, DATABASE_URL: '' });
     expect(r.status).toBe(2);
