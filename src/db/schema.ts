@@ -257,6 +257,14 @@ export interface ClaimTotalDeltasTable {
   total_due: Numeric;
 }
 
+export interface DebtorCountDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  kind: string;
+  hardship: boolean;
+  debtors: string;
+}
+
 export interface PaymentAllocationsTable {
   id: Generated<string>;
   tenant_id: string;
@@ -568,6 +576,7 @@ export interface DB {
   payment_allocations: PaymentAllocationsTable;
   claim_components: ClaimComponentsTable;
   claim_total_deltas: ClaimTotalDeltasTable;
+  debtor_count_deltas: DebtorCountDeltasTable;
   claim_balances: ClaimBalancesTable;
   claim_costs: ClaimCostsTable;
   import_mappings: ImportMappingsTable;

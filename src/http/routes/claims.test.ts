@@ -310,6 +310,18 @@ describe('claims API', () => {
     expect(await ids('status=disputed')).toEqual([c.id]);
     expect(await ids('dueFrom=2025-02-01&dueTo=2025-03-31')).toEqual([c.id, a.id]);
     expect(await ids('q=l-c')).toEqual([c.id]);
+    // A search finds its matches first, then sorts and pages them: the same orders as browsing.
+    const tag = d.displayName.slice(0, 12);
+    expect(await ids(`q=${tag}`)).toEqual([b.id, c.id, a.id]);
+    expect(await ids(`q=${tag}&sort=principal&order=desc`)).toEqual([a.id, c.id, b.id]);
+    expect(await ids(`q=${tag}&sort=totalDue&order=desc`)).toEqual([a.id, c.id, b.id]);
+    expect(await ids(`q=${tag}&sort=totalDue&order=asc&open=true`)).toEqual([b.id, c.id, a.id]);
+    expect(await ids(`q=${tag}&sort=externalRef&order=desc`)).toEqual([c.id, b.id, a.id]);
+    expect(await ids(`q=${tag}&sort=debtorName`)).toHaveLength(3);
+    expect(await ids(`q=${tag}&currency=EUR`)).toEqual([c.id, a.id]);
+    const searched = await ctx.admin({ method: 'GET', url: `/api/claims?q=${tag}&pageSize=2&page=2` });
+    expect(searched.json()).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: a.id, debtorName: d.displayName, balance: { principalDue: '300.00' } }] });
+    expect((await ctx.admin({ method: 'GET', url: `/api/claims?q=${tag}&pageSize=2&page=3` })).json()).toMatchObject({ total: 3, items: [] });
     const page = await ctx.admin({ method: 'GET', url: `/api/claims?debtorId=${d.id}&pageSize=2&page=2` });
     expect(page.json()).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ id: a.id, balance: { principalDue: '300.00' } }] });
 
@@ -331,6 +343,8 @@ describe('claims API', () => {
     expect((await ctx.viewer({ method: 'GET', url: `/api/claims/${mine.id}` })).statusCode).toBe(200);
     expect((await ctx.viewer({ method: 'GET', url: `/api/claims/${theirs.id}` })).statusCode).toBe(404);
     expect((await ctx.viewer({ method: 'GET', url: `/api/claims?creditorId=${t.otherCreditor.id}` })).json().total).toBe(0);
+    // A search by the debtor's name finds only the viewer's creditor's claims too.
+    expect((await ctx.viewer({ method: 'GET', url: `/api/claims?q=${encodeURIComponent(d.displayName)}` })).json()).toMatchObject({ total: 1, items: [{ id: mine.id }] });
 
     const before = await counts();
     const create = await post(claimBody({ debtorId: d.id }), ctx.viewer);

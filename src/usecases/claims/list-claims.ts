@@ -61,20 +61,19 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
   if (p.currency) conds.push(sql`c.currency = ${p.currency}`);
   if (p.dueFrom) conds.push(sql`c.due_date >= ${p.dueFrom}`);
   if (p.dueTo) conds.push(sql`c.due_date <= ${p.dueTo}`);
-  if (p.q) {
-    // Each branch is served by its own trigram index (migration 0013); an OR across the two tables
-    // would read every claim.
-    const pattern = likePattern(p.q);
-    conds.push(sql`c.id in (
-      select s.id from claims s where s.tenant_id = ${actor.tenantId} and (s.external_ref ilike ${pattern} or s.description ilike ${pattern})
-      union
-      select s.id from debtors sd join claims s on s.debtor_id = sd.id and s.tenant_id = sd.tenant_id
-       where sd.tenant_id = ${actor.tenantId} and sd.display_name ilike ${pattern})`);
-  }
   const where = conds.length ? sql<boolean>`${sql.join(conds, sql` and `)}` : sql<boolean>`true`;
   // The balance row carries the claim's status too: the same condition there lets a sort by total due
   // walk its index.
   const onBalance = p.open === 'true' ? sql<boolean>`b.status in (${sql.join(OPEN_STATUSES.map((x) => sql.lit(x)))})` : sql<boolean>`true`;
+  const { rows, total } = p.q ? await searchPage(db, actor, p, where) : await browsePage(db, actor, p, where, onBalance);
+  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true, locale), total, page: p.page, pageSize: p.pageSize };
+}
+
+/**
+ * Browsing: one query for the page along the sort's index (total due walks the balance index), the
+ * total from the kept sums where the filters allow.
+ */
+async function browsePage(db: Db, actor: Actor, p: ListParams, where: RawBuilder<boolean>, onBalance: RawBuilder<boolean>) {
   const [rows, total] = await Promise.all([
     selectClaimView(claimsQuery(db, actor).where(where).where(onBalance).where('b.tenant_id', '=', actor.tenantId))
       .orderBy(SORT[p.sort], p.order)
@@ -86,15 +85,59 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
       .execute(),
     countClaims(db, actor, p, where),
   ]);
-  return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true, locale), total, page: p.page, pageSize: p.pageSize };
+  return { rows, total };
 }
+
+/**
+ * Searching: the matching claims are found once (through the trigram indexes, materialized so the
+ * planner cannot trade them for a walk along a sort index that tests every claim), with only their
+ * sort key; that set is sorted and counted, and only the page's claims are read in full.
+ */
+async function searchPage(db: Db, actor: Actor, p: ListParams, where: RawBuilder<boolean>) {
+  const pattern = likePattern(p.q!);
+  const sortKey = SORT[p.sort];
+  const creditorScope = actor.creditorId !== null ? sql`and c.creditor_id = ${actor.creditorId}` : sql``;
+  const joins = sql.join(
+    [
+      p.sort === 'totalDue' ? sql`join claim_balances b on b.claim_id = c.id` : sql``,
+      p.sort === 'debtorName' ? sql`join debtors d on d.id = c.debtor_id and d.tenant_id = c.tenant_id` : sql``,
+    ],
+    sql` `,
+  );
+  // Each branch is served by its own trigram index (migration 0013): the claim's reference or
+  // description, or its debtor's name (then the debtor's claims by their index); an OR across the two
+  // tables would read every claim.
+  const matches = sql`
+      select c.id, ${sortKey} as k from claims c ${joins}
+       where c.tenant_id = ${actor.tenantId} ${creditorScope} and ${where}
+         and (c.external_ref ilike ${pattern} or c.description ilike ${pattern})
+      union
+      select c.id, ${sortKey} as k from debtors sd join claims c on c.debtor_id = sd.id and c.tenant_id = sd.tenant_id ${joins}
+       where sd.tenant_id = ${actor.tenantId} and sd.display_name ilike ${pattern} ${creditorScope} and ${where}`;
+  const tie = p.sort === 'totalDue' && p.order === 'asc' ? sql`desc` : sql`asc`;
+  const { rows: page } = await sql<{ id: string; n: number }>`
+    with m as materialized (${matches})
+    select m.id, (select count(*) from m)::int as n from m
+     order by m.k ${p.order === 'desc' ? sql`desc` : sql`asc`}, m.id ${tie}
+     limit ${p.pageSize} offset ${offsetOf(p)}`.execute(db);
+  if (page.length === 0) {
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from (${matches}) m`.execute(db);
+    return { rows: [], total: rows[0]!.n };
+  }
+  const ids = page.map((r) => r.id);
+  const full = await selectClaimView(claimsQuery(db, actor).where('c.id', 'in', ids)).execute();
+  const byId = new Map(full.map((r) => [r.id, r]));
+  return { rows: ids.map((id) => byId.get(id)!), total: page[0]!.n };
+}
+
+type ListParams = z.output<typeof ListClaimsQuery>;
 
 /**
  * How many claims match. Filters by status, creditor and currency only are answered from the
  * portfolio sums the triggers keep (a few rows, exact); anything else counts the claims (no joins:
  * every claim has its debtor and creditor).
  */
-async function countClaims(db: Db, actor: Actor, p: z.output<typeof ListClaimsQuery>, where: RawBuilder<boolean>): Promise<number> {
+async function countClaims(db: Db, actor: Actor, p: ListParams, where: RawBuilder<boolean>): Promise<number> {
   const simple = !p.q && !p.stage && !p.kind && !p.debtorId && !p.dueFrom && !p.dueTo;
   if (simple) {
     const open = new Set<string>(OPEN_STATUSES);
