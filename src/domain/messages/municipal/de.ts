@@ -55,6 +55,7 @@ export const municipalDe: MunicipalCatalogue = {
   'municipal.role_sanctions': 'Strafen',
 
   'municipal.allocation_repeated': 'Verrechnungsreihenfolge: "{kind}" kommt mehr als einmal vor',
+  'municipal.sanction_regimes_order': 'Strafregelungen: die Regelung ab {from} muss enden, bevor die nächste beginnt, in Datumsfolge',
   'municipal.allocation_empty': 'Leere Verrechnungsreihenfolge',
   'municipal.component_principal': 'Hauptforderung',
   'municipal.component_tax': 'Steuer',

@@ -55,6 +55,7 @@ export const municipalEn: MunicipalCatalogue = {
   'municipal.role_sanctions': 'sanctions',
 
   'municipal.allocation_repeated': 'Allocation order: "{kind}" appears more than once',
+  'municipal.sanction_regimes_order': 'Sanction regimes: the one from {from} must end before the next begins, in date order',
   'municipal.allocation_empty': 'Empty allocation order',
   'municipal.component_principal': 'principal',
   'municipal.component_tax': 'tax',

@@ -55,6 +55,7 @@ export const municipalFr: MunicipalCatalogue = {
   'municipal.role_sanctions': 'sanctions',
 
   'municipal.allocation_repeated': 'Ordre d’imputation : « {kind} » figure plus d’une fois',
+  'municipal.sanction_regimes_order': 'Régimes de sanction : celui du {from} doit finir avant que le suivant commence, par ordre de date',
   'municipal.allocation_empty': 'Ordre d’imputation vide',
   'municipal.component_principal': 'capital',
   'municipal.component_tax': 'impôt',

@@ -60,6 +60,7 @@ export const municipalIt = {
 
   // Regulation and allocation (municipal/revenue-rules.ts)
   'municipal.allocation_repeated': 'Ordine di imputazione: "{kind}" compare più di una volta',
+  'municipal.sanction_regimes_order': 'Regimi sanzionatori: quello dal {from} deve finire prima che inizi il successivo, in ordine di data',
   'municipal.allocation_empty': 'Ordine di imputazione vuoto',
   'municipal.component_principal': 'capitale',
   'municipal.component_tax': 'imposta',
