@@ -88,6 +88,12 @@ describe('F24 section "IMU e altri tributi locali" (municipal-notes.md §3)', ()
       ['TEFA', '2023', 1320, true],
     ]);
     expect(tributeCode('TEFA')?.beneficiary).toBe('provincia');
+    // Up to tax year 2020 TEFA went with TARI under 3944–3946.
+    expect(lines(f24Lines({ ...base, revenue: 'tari', year: 2020, components }))).toEqual([
+      ['3944', '2020', 21000, false],
+      ['3946', '2020', 6300, false],
+      ['3945', '2020', 420, false],
+    ]);
   });
   it('refuses what cannot go on the form, with the reason', () => {
     const tax = { kind: 'tax' as const, amount: '1.00', tributeCode: '3918' };

@@ -66,6 +66,13 @@ export const TRIBUTE_CODES: readonly TributeCode[] = [
 ];
 
 const BY_CODE = new Map(TRIBUTE_CODES.map((t) => [t.code, t]));
+
+/**
+ * TEFA is paid under its own codes from tax year 2021; up to 2020 it went with TARI under 3944–3946
+ * (Ris. AdE 5/E 2021; DM MEF 01/07/2020 art. 2 c. 3 — neopa.it, municipal-notes.md §3.3).
+ */
+export const TEFA_SEPARATE_FROM_YEAR = 2021;
+const TEFA_BEFORE_SEPARATION: Readonly<Record<string, string>> = { TEFA: '3944', TEFN: '3945', TEFZ: '3946' };
 export const tributeCode = (code: string): TributeCode | undefined => BY_CODE.get(code);
 
 /** The families of tribute codes a revenue is paid under. CUP and CdS fines have none (pagoPA only). */
@@ -166,7 +173,8 @@ export function f24Lines(input: F24Input): Result<F24Line[]> {
     if (code.role !== role) {
       return fail(msg('municipal.tribute_code_role', { code: code.code, expected: roleParam(code.role), role: roleParam(role) }));
     }
-    resolved.push({ code, cents });
+    const merged = code.family === 'tefa' && Number(year) < TEFA_SEPARATE_FROM_YEAR ? tributeCode(TEFA_BEFORE_SEPARATION[code.code]!)! : code;
+    resolved.push({ code: merged, cents });
   }
 
   // Sum per line: under its own code, or (ravvedimento) under the tax code of its family.
