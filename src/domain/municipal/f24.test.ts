@@ -107,6 +107,7 @@ describe('F24 section "IMU e altri tributi locali" (municipal-notes.md §3)', ()
     expect(problem(f24Lines({ ...base, year: 2024, components: [{ ...tax, tributeCode: '3924' }] }))).toBe('municipal.tribute_code_role');
     expect(problem(f24Lines({ ...base, year: 2024, components: [tax, { kind: 'collection_charges', amount: '3.00' }] }))).toBe('municipal.f24_component');
     expect(problem(f24Lines({ ...base, revenue: 'cup', year: 2024, components: [tax] }))).toBe('municipal.f24_no_codes');
+    expect(problem(f24Lines({ ...base, year: 2024, components: [{ ...tax, amount: '-1.00' }] }))).toBe('money.negative');
     // An act that only imposes sanctions (tax paid late) is payable; a ravvedimento needs its tax.
     expect(lines(f24Lines({ ...base, year: 2024, components: [{ kind: 'sanctions', amount: '3.00' }] }))).toEqual([['3924', '2024', 300, false]]);
     expect(problem(f24Lines({ ...base, year: 2024, ravvedimento: true, components: [{ kind: 'sanctions', amount: '3.00' }] }))).toBe('municipal.f24_no_tax');

@@ -1,5 +1,5 @@
 import { encodeMessage, msg, type MessageCode } from '../messages/index.ts';
-import { money } from '../money.ts';
+import { money, moneyIssue } from '../money.ts';
 import type { MunicipalRevenueKind } from '../model.ts';
 import { revenueParam } from './local-interest.ts';
 import { partParam, type MoneyPart } from './parts.ts';
@@ -157,6 +157,8 @@ export function f24Lines(input: F24Input): Result<F24Line[]> {
   const resolved: { code: TributeCode; cents: bigint }[] = [];
   let notificationCents = 0n;
   for (const c of input.components) {
+    const amountProblem = moneyIssue(c.amount);
+    if (amountProblem) return fail(amountProblem);
     const cents = BigInt(money(c.amount).times(100).toFixed(0));
     if (cents === 0n) continue;
     if (c.kind === 'notification_costs') {
