@@ -48,3 +48,39 @@ export function orderByArt1193<T extends DueItem>(items: readonly T[]): T[] {
 
 /** A payment the debtor did not assign, spread by the law's order (art. 1193 c.c.). */
 export const allocateByLaw = (amount: string, items: readonly DueItem[]) => allocateInOrder(amount, orderByArt1193(items));
+
+export interface ComponentDue<K extends string = string> {
+  kind: K;
+  /** What is still owed on the component, exact decimal string. */
+  due: string;
+}
+
+/**
+ * Spreads a payment over one claim's components (art. 1194 c.c.: a creditor applies a payment to costs
+ * and interest before capital unless it agrees otherwise; a comune's regulation may set its own order
+ * of tax, sanctions, interest, costs and charges). Kinds are paid in `order`; kinds the order does not
+ * name come after, in the order given; components of the same kind in the order given. Each gets at
+ * most what it owes; the remainder stays unallocated. `shares[i]` is component i's share.
+ */
+export function allocateToComponents<K extends string>(
+  order: readonly K[],
+  components: readonly ComponentDue<K>[],
+  amount: string,
+): { shares: string[]; unallocated: string } {
+  const rank = (k: K) => {
+    const i = order.indexOf(k);
+    return i < 0 ? order.length : i;
+  };
+  const sequence = components.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c.kind) - rank(b.c.kind) || a.i - b.i);
+  const shares = components.map(() => '0.00');
+  let left: Money = money(amount);
+  for (const { c, i } of sequence) {
+    if (left.lte(0)) break;
+    const owed = money(c.due);
+    if (owed.lte(0)) continue;
+    const share = owed.lt(left) ? owed : left;
+    shares[i] = toMoneyString(share);
+    left = left.minus(share);
+  }
+  return { shares, unallocated: toMoneyString(left) };
+}

@@ -15,6 +15,24 @@ export type CreditorKind = (typeof CREDITOR_KINDS)[number];
 export const CLAIM_KINDS = ['invoice', 'imu', 'tari', 'cup', 'cds_fine', 'other'] as const;
 export type ClaimKind = (typeof CLAIM_KINDS)[number];
 
+/**
+ * A comune's revenues, as claim kinds (the stored words): IMU, TARI, the canone unico patrimoniale
+ * (CUP) and Codice della strada fines. TEFA, the provincial levy collected with TARI, is not a revenue
+ * of its own here: it is a component of a TARI position with its own F24 tribute code.
+ */
+export const MUNICIPAL_REVENUE_KINDS = ['imu', 'tari', 'cup', 'cds_fine', 'other'] as const satisfies readonly ClaimKind[];
+export type MunicipalRevenueKind = (typeof MUNICIPAL_REVENUE_KINDS)[number];
+/** Revenues that are taxes (tributi): interest per art. 1 c. 165 L. 296/2006, sanctions per D.Lgs. 471/1997. */
+export const MUNICIPAL_TAX_KINDS = ['imu', 'tari'] as const satisfies readonly MunicipalRevenueKind[];
+
+/**
+ * The act behind a comune's position (municipal-notes.md §5): an avviso bonario or sollecito (no title
+ * yet), an avviso di accertamento esecutivo (art. 1 c. 792 L. 160/2019), an ingiunzione fiscale (R.D.
+ * 639/1910), a verbale under the Codice della strada, a CUP invoice or notice, another act.
+ */
+export const ACT_KINDS = ['bonario', 'accertamento_esecutivo', 'ingiunzione_fiscale', 'verbale_cds', 'cup_notice', 'other'] as const;
+export type ActKind = (typeof ACT_KINDS)[number];
+
 export const CLAIM_STATUSES = [
   'open',
   'in_collection',

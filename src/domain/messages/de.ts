@@ -3,6 +3,7 @@ import type { Catalogue } from './it.ts';
 import { lettersDe } from './letters/de.ts';
 import { dunningDe } from './dunning/de.ts';
 import { interestDe } from './interest/de.ts';
+import { municipalDe } from './municipal/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -134,6 +135,7 @@ export const de: Catalogue = {
   ...httpDe,
   ...adminDe,
   ...interestDe,
+  ...municipalDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -3,6 +3,7 @@ import type { Catalogue } from './it.ts';
 import { lettersEn } from './letters/en.ts';
 import { dunningEn } from './dunning/en.ts';
 import { interestEn } from './interest/en.ts';
+import { municipalEn } from './municipal/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -134,6 +135,7 @@ export const en: Catalogue = {
   ...httpEn,
   ...adminEn,
   ...interestEn,
+  ...municipalEn,
   ...dunningEn,
   ...lettersEn,
 };

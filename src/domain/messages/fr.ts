@@ -3,6 +3,7 @@ import type { Catalogue } from './it.ts';
 import { lettersFr } from './letters/fr.ts';
 import { dunningFr } from './dunning/fr.ts';
 import { interestFr } from './interest/fr.ts';
+import { municipalFr } from './municipal/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -134,6 +135,7 @@ export const fr: Catalogue = {
   ...httpFr,
   ...adminFr,
   ...interestFr,
+  ...municipalFr,
   ...dunningFr,
   ...lettersFr,
 };

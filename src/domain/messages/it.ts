@@ -3,6 +3,7 @@ import { recordsIt } from './records/it.ts';
 import { httpIt } from './http/it.ts';
 import { adminIt } from './admin/it.ts';
 import { interestIt } from './interest/it.ts';
+import { municipalIt } from './municipal/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -146,6 +147,7 @@ export const it = {
   ...httpIt,
   ...adminIt,
   ...interestIt,
+  ...municipalIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { translate } from '../messages/index.ts';
+import { C803_CHARGES, chargeBase, collectionCharges } from './charges.ts';
+
+const enforceableOn = '2025-03-01';
+const at = (paidOn: string, base: string) => collectionCharges(C803_CHARGES, { enforceableOn, paidOn, base });
+
+describe('c.803 collection charges (L. 160/2019), TV-IT-18', () => {
+  it('€5,000: 3 % = €150 within 60 days of enforceability, 6 % = €300 after', () => {
+    expect(at('2025-03-20', '5000.00')).toMatchObject({ amount: '150.00', band: 'early', capped: false });
+    expect(at('2025-06-01', '5000.00')).toMatchObject({ amount: '300.00', band: 'late', capped: false });
+  });
+  it('€20,000: capped at €300 / €600', () => {
+    expect(at('2025-03-20', '20000.00')).toMatchObject({ amount: '300.00', band: 'early', capped: true });
+    expect(at('2025-06-01', '20000.00')).toMatchObject({ amount: '600.00', band: 'late', capped: true });
+  });
+  it('counts the 60th day from the day after enforceability and includes it', () => {
+    // 2025-03-01 + 60 days = 2025-04-30.
+    expect(at('2025-04-30', '1000.00')).toMatchObject({ amount: '30.00', band: 'early', earlyUntil: '2025-04-30' });
+    expect(at('2025-05-01', '1000.00')).toMatchObject({ amount: '60.00', band: 'late' });
+    expect(at(enforceableOn, '1000.00')).toMatchObject({ band: 'early' });
+  });
+  it('charges nothing before the act is enforceable, nor at the bonario stage', () => {
+    expect(at('2025-02-28', '5000.00')).toMatchObject({ amount: '0.00', band: 'none', reason: { code: 'municipal.charges_before_enforceable' } });
+    const bonario = collectionCharges(C803_CHARGES, { enforceableOn: null, paidOn: '2025-06-01', base: '5000.00' });
+    expect(bonario).toMatchObject({ amount: '0.00', band: 'none', reason: { code: 'municipal.charges_not_enforceable' } });
+  });
+  it('rounds half-up to the cent', () => {
+    expect(at('2025-03-20', '0.50').amount).toBe('0.02'); // 0.015
+    expect(at('2025-03-20', '1234.56').amount).toBe('37.04'); // 37.0368
+  });
+  it('takes the base from the act without notification costs, charges and procedure costs', () => {
+    const components = [
+      { kind: 'tax', amount: '4000.00' },
+      { kind: 'sanctions', amount: '800.00' },
+      { kind: 'act_interest', amount: '200.00' },
+      { kind: 'notification_costs', amount: '14.20' },
+      { kind: 'collection_charges', amount: '150.00' },
+    ] as const;
+    expect(chargeBase(C803_CHARGES, components)).toBe('5000.00');
+    expect(collectionCharges(C803_CHARGES, { enforceableOn, paidOn: '2025-03-20', base: components })).toMatchObject({ amount: '150.00', base: '5000.00' });
+  });
+  it('gives the law’s reason with the band and the last early day', () => {
+    expect(translate(at('2025-06-01', '20000.00').reason, 'it')).toBe(
+      'Oneri di riscossione 6 % (massimo 600.00 €): pagamento oltre il 60° giorno dall’esecutività, cioè dopo il 2025-04-30 (art. 1 c. 803 lett. a L. 160/2019)',
+    );
+  });
+});
