@@ -47,6 +47,13 @@ export interface CreditorsTable {
   allocation_order: Generated<string>;
   flat_compensation: Generated<boolean>;
   reminder_fees: ColumnType<string[], string | undefined, string>;
+  /** Codice catastale (F24 section EL), e.g. H501. */
+  cadastral_code: string | null;
+  /** The comune's regulation (domain RevenueRules); null: the shipped defaults. */
+  revenue_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** pagoPA set-up (PagopaSettings); null: not set up. */
+  pagopa: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  pagopa_next_iuv: ColumnType<string, string | undefined, string>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -181,6 +188,14 @@ export interface ClaimsTable {
   dunning_step_on: NullableDate;
   hold_until: NullableDate;
   hold_reason: string | null;
+  /** The act behind a comune's position (migration 0017); null for a company's claim. */
+  act_kind: 'bonario' | 'accertamento_esecutivo' | 'ingiunzione_fiscale' | 'verbale_cds' | 'cup_notice' | 'other' | null;
+  act_number: string | null;
+  act_date: NullableDate;
+  act_notified_on: NullableDate;
+  act_enforceable_on: NullableDate;
+  /** pagoPA codice avviso (18 digits), unique per comune. */
+  notice_code: string | null;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;

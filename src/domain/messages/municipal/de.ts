@@ -66,4 +66,8 @@ export const municipalDe: MunicipalCatalogue = {
   'municipal.component_fees': 'Gebühren',
   'municipal.component_costs': 'Kosten',
   'municipal.component_accrued_interest': 'nach dem Bescheid angefallene Zinsen',
+  'municipal.segregation_code_range': 'Der Segregationscode hat 2 Ziffern, 00 bis 45 (SACI 3.x)',
+  'municipal.segregation_code_needed': 'Um Zahlungsavvisi zu erzeugen, braucht es den von PagoPA zugeteilten Segregationscode',
+  'municipal.cbill': 'Der CBILL-Code hat 1 bis 10 Großbuchstaben oder Ziffern',
+  'municipal.postal_account': 'Das Postkontokorrent hat 1 bis 12 Ziffern',
 };

@@ -66,4 +66,8 @@ export const municipalEn: MunicipalCatalogue = {
   'municipal.component_fees': 'fees',
   'municipal.component_costs': 'costs',
   'municipal.component_accrued_interest': 'interest accrued after the act',
+  'municipal.segregation_code_range': 'The segregation code has 2 digits, 00 to 45 (SACI 3.x)',
+  'municipal.segregation_code_needed': 'Generating notices needs the segregation code assigned by PagoPA',
+  'municipal.cbill': 'The CBILL code has 1 to 10 capital letters or digits',
+  'municipal.postal_account': 'The postal current account has 1 to 12 digits',
 };

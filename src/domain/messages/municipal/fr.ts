@@ -66,4 +66,8 @@ export const municipalFr: MunicipalCatalogue = {
   'municipal.component_fees': 'honoraires',
   'municipal.component_costs': 'frais',
   'municipal.component_accrued_interest': 'intérêts courus après l’acte',
+  'municipal.segregation_code_range': 'Le code de ségrégation a 2 chiffres, de 00 à 45 (SACI 3.x)',
+  'municipal.segregation_code_needed': 'Pour générer les avis, il faut le code de ségrégation attribué par PagoPA',
+  'municipal.cbill': 'Le code CBILL a de 1 à 10 majuscules ou chiffres',
+  'municipal.postal_account': 'Le compte courant postal a de 1 à 12 chiffres',
 };

@@ -71,6 +71,10 @@ export const municipalIt = {
   'municipal.component_fees': 'compensi',
   'municipal.component_costs': 'spese',
   'municipal.component_accrued_interest': 'interessi maturati dopo l’atto',
+  'municipal.segregation_code_range': 'Il codice di segregazione è di 2 cifre, da 00 a 45 (SACI 3.x)',
+  'municipal.segregation_code_needed': 'Per generare gli avvisi serve il codice di segregazione assegnato da PagoPA',
+  'municipal.cbill': 'Il codice CBILL ha da 1 a 10 lettere maiuscole o cifre',
+  'municipal.postal_account': 'Il conto corrente postale ha da 1 a 12 cifre',
 } as const;
 
 /** A language's texts for these codes. */
