@@ -28,7 +28,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { openDatabase, type Database, type Db } from '../../src/db/connect.ts';
+import { openDatabase, type Database } from '../../src/db/connect.ts';
 import { migrateTo, migrateToLatest } from '../../src/db/migrate.ts';
 import { createPglite } from '../../src/db/pglite.ts';
 import { claimStatement, splitPayments, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../../src/domain/interest/claim-ledger.ts';
@@ -414,10 +414,10 @@ async function generate(): Promise<void> {
   // Older claims (before the split was stored): one payment, one principal row, written without the engine.
   await sql`
     update bench_bookings b set legacy = true
-     where abs(hashtext(b.pkey || 'legacy')) % 100 < 8
-       and (select count(*) from bench_bookings o where o.claim_id = b.claim_id) = 1
-       and not exists (select 1 from bench_bookings o where o.payment_id = b.payment_id and o.claim_id <> b.claim_id)
-       and b.amount <= (select principal from claims c where c.id = b.claim_id)`.execute(db);
+      from (select claim_id from bench_bookings group by claim_id having count(*) = 1) one_payment,
+           (select payment_id from bench_bookings group by payment_id having count(*) = 1) one_claim, claims c
+     where one_payment.claim_id = b.claim_id and one_claim.payment_id = b.payment_id and c.id = b.claim_id
+       and b.amount <= c.principal and abs(hashtext(b.pkey || 'legacy')) % 100 < 8`.execute(db);
   await sql`create index on bench_bookings (claim_id)`.execute(db);
   await sql`
     insert into payments (id, tenant_id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference)
@@ -499,7 +499,8 @@ async function settle(): Promise<{ claims: number; rows: number }> {
     }
   }
   await sql`
-    update payments p set unallocated = p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.payment_id = p.id), 0)`.execute(db);
+    update payments p set unallocated = p.amount - s.allocated
+      from (select payment_id, sum(amount) as allocated from payment_allocations group by payment_id) s where s.payment_id = p.id`.execute(db);
   // Reversed afterwards (a returned direct debit): the rows stay, the payment no longer counts.
   await sql`
     update payments set reversed_at = (value_date + 10)::timestamptz, reversal_reason = 'Storno bancario (RID insoluto)'
@@ -684,11 +685,11 @@ try {
   const settled = await phase('settle payments as the pre-0012 code did (engine split)', settle);
   const mix = await sql<{ line: string }>`
     select concat_ws(' ', count(*), 'claims;', count(*) filter (where currency = 'CHF'), 'in CHF;',
-                     count(*) filter (where exists (select 1 from payment_allocations a where a.claim_id = c.id)), 'with payments;',
+                     count(*) filter (where id in (select claim_id from payment_allocations)), 'with payments;',
                      count(*) filter (where status = 'paid'), 'paid;', count(*) filter (where status = 'partially_paid'), 'partially paid;',
                      count(*) filter (where status = 'written_off'), 'written off;', count(*) filter (where hold_until is not null), 'held;',
-                     count(*) filter (where exists (select 1 from claim_costs k where k.claim_id = c.id)), 'with costs;',
-                     count(*) filter (where exists (select 1 from claim_costs k where k.claim_id = c.id and k.waived_on is not null)), 'with a waived cost;',
+                     count(*) filter (where id in (select claim_id from claim_costs)), 'with costs;',
+                     count(*) filter (where id in (select claim_id from claim_costs where waived_on is not null)), 'with a waived cost;',
                      count(*) filter (where interest_regime = 'fixed'), 'fixed rate;', count(*) filter (where interest_regime = 'spread'), 'base + spread;',
                      count(*) filter (where interest_regime = 'none'), 'no interest;', count(*) filter (where interest_regime is null), 'default regime') as line
       from claims c`.execute(db);
