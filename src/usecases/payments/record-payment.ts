@@ -50,12 +50,7 @@ export async function bookPayment(
   }
   const oldest = oldestPlausibleValueDate(todayIso);
   if (data.valueDate < oldest) {
-    throw invalid([
-      {
-        path: 'valueDate',
-        message: `Data valuta troppo vecchia: non prima del ${oldest} (value date implausibly old, not before ${oldest})`,
-      },
-    ]);
+    throw invalid([fieldError('valueDate', 'records.value_date_too_old', { date: oldest })]);
   }
   if (data.idempotencyKey) {
     const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
