@@ -196,7 +196,7 @@ export async function bookPayment(
  * different money facts is a client error, never a second payment.
  */
 async function findByIdempotencyKey(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   key: string,
   data: { debtorId: string; creditorId: string; amount: string; currency: string; valueDate: string },
