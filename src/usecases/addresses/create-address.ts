@@ -10,6 +10,7 @@ import { CreateAddressInput, type AddressView } from './schema.ts';
 
 type AddressData = z.output<typeof CreateAddressInput>;
 
+/** Inserts a validated address for a debtor already loaded in this transaction (registerDebtor, registerAddress). */
 export async function insertAddress(trx: Trx, actor: Actor, debtorId: string, data: AddressData): Promise<AddressView> {
   const row = await trx
     .insertInto('addresses')
