@@ -7,9 +7,10 @@ import type { DB } from './schema.ts';
 
 export type Db = Kysely<DB>;
 /**
- * A handle inside a transaction. Use cases that write take one (`book…(trx, …)`), so a caller can
- * compose several in one transaction — a bank statement's payments, a plan, a load — and the type
- * refuses a plain handle where a transaction is needed.
+ * A handle inside a transaction. Writing use cases take one (`registerDebtor(trx, …)`,
+ * `bookPayment(trx, …)`; the naming table is in docs/architecture.md), so a caller can compose several
+ * in one transaction — a bank statement's payments, a plan, a load — and the type refuses a plain
+ * handle where a transaction is needed.
  */
 export type Trx = Transaction<DB>;
 

@@ -346,8 +346,11 @@ describe('value dates of payments', () => {
     for (const valueDate of ['1900-01-01', '1990-06-30']) {
       const res = await pay(payment(d.id, { valueDate }));
       expect(res.statusCode, valueDate).toBe(400);
-      expect(messageFor(res, 'valueDate'), valueDate).toMatch(/^Data valuta troppo vecchia: non prima del \d{4}-\d{2}-\d{2}/);
+      expect(messageFor(res, 'valueDate'), valueDate).toMatch(/^Data valuta troppo vecchia: non prima del \d{4}-\d{2}-\d{2}$/);
+      expect(res.json().error.fields[0], valueDate).toMatchObject({ messageCode: 'records.value_date_too_old', params: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     }
+    const inEnglish = await ctx.admin({ method: 'POST', url: '/api/payments', payload: payment(d.id, { valueDate: '1900-01-01' }), headers: { 'accept-language': 'en' } });
+    expect(messageFor(inEnglish, 'valueDate')).toMatch(/^Value date implausibly old: not before \d{4}-\d{2}-\d{2}$/);
     expect(await counts()).toEqual(before);
   });
 

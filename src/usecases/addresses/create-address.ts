@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -10,7 +10,8 @@ import { CreateAddressInput, type AddressView } from './schema.ts';
 
 type AddressData = z.output<typeof CreateAddressInput>;
 
-export async function insertAddress(trx: Db, actor: Actor, debtorId: string, data: AddressData): Promise<AddressView> {
+/** Inserts a validated address for a debtor already loaded in this transaction (registerDebtor, registerAddress). */
+export async function insertAddress(trx: Trx, actor: Actor, debtorId: string, data: AddressData): Promise<AddressView> {
   const row = await trx
     .insertInto('addresses')
     .values({ ...(toColumns(data) as Pick<AddressData, 'kind' | 'line1' | 'city'>), tenant_id: actor.tenantId, debtor_id: debtorId })
@@ -27,10 +28,18 @@ export async function createAddress(
   debtorId: string,
   input: z.input<typeof CreateAddressInput>,
 ): Promise<AddressView> {
+  return db.transaction().execute((trx) => registerAddress(trx, actor, debtorId, input));
+}
+
+/** `createAddress` on a transaction the caller holds. */
+export async function registerAddress(
+  trx: Trx,
+  actor: Actor,
+  debtorId: string,
+  input: z.input<typeof CreateAddressInput>,
+): Promise<AddressView> {
   const data = parseInput(CreateAddressInput, input);
-  return db.transaction().execute(async (trx) => {
-    await loadDebtor(trx, actor, debtorId, { forUpdate: true });
-    authorize(actor, 'create', 'address');
-    return insertAddress(trx, actor, debtorId, data);
-  });
+  await loadDebtor(trx, actor, debtorId, { forUpdate: true });
+  authorize(actor, 'create', 'address');
+  return insertAddress(trx, actor, debtorId, data);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { invalid, fieldError } from '../../domain/errors.ts';
 import { isoDate, positiveMoneyAmount, requiredText } from '../../domain/fields.ts';
@@ -37,38 +37,48 @@ export async function addClaimCost(
   now: { today?: string } = {},
   locale: Locale = DEFAULT_LOCALE,
 ): Promise<ClaimDetail> {
+  return db.transaction().execute((trx) => chargeClaimCost(trx, actor, claimId, input, now, locale));
+}
+
+/** `addClaimCost` on a transaction the caller holds. */
+export async function chargeClaimCost(
+  trx: Trx,
+  actor: Actor,
+  claimId: string,
+  input: z.input<typeof AddClaimCostInput>,
+  now: { today?: string } = {},
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<ClaimDetail> {
   const data = parseInput(AddClaimCostInput, input);
   const day = now.today ?? today().toString();
   const incurredOn = data.incurredOn ?? day;
-  await db.transaction().execute(async (trx) => {
-    const claim = await loadClaim(trx, actor, claimId, { forUpdate: true });
-    authorize(actor, 'update', 'claim');
-    if (incurredOn > day) throw invalid([fieldError('incurredOn', 'claim.cost_in_future')]);
-    if (['paid', 'written_off', 'returned'].includes(claim.status)) {
-      throw invalid([fieldError('kind', 'claim.closed_no_cost')]);
-    }
-    const row = await trx
-      .insertInto('claim_costs')
-      .values({
-        tenant_id: actor.tenantId,
-        claim_id: claim.id,
-        kind: data.kind,
-        label: data.label,
-        amount: data.amount,
-        incurred_on: incurredOn,
-        created_by: actor.userId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await resettleClaim(trx, actor, claim.id);
-    await recordAudit(trx, actor, {
-      action: 'claim.cost_added',
-      entityType: 'claim',
-      entityId: claim.id,
-      debtorId: claim.debtor_id,
-      creditorId: claim.creditor_id,
-      after: { costId: row.id, kind: data.kind, label: data.label, amount: data.amount, incurredOn },
-    });
+  const claim = await loadClaim(trx, actor, claimId, { forUpdate: true });
+  authorize(actor, 'update', 'claim');
+  if (incurredOn > day) throw invalid([fieldError('incurredOn', 'claim.cost_in_future')]);
+  if (['paid', 'written_off', 'returned'].includes(claim.status)) {
+    throw invalid([fieldError('kind', 'claim.closed_no_cost')]);
+  }
+  const row = await trx
+    .insertInto('claim_costs')
+    .values({
+      tenant_id: actor.tenantId,
+      claim_id: claim.id,
+      kind: data.kind,
+      label: data.label,
+      amount: data.amount,
+      incurred_on: incurredOn,
+      created_by: actor.userId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await resettleClaim(trx, actor, claim.id);
+  await recordAudit(trx, actor, {
+    action: 'claim.cost_added',
+    entityType: 'claim',
+    entityId: claim.id,
+    debtorId: claim.debtor_id,
+    creditorId: claim.creditor_id,
+    after: { costId: row.id, kind: data.kind, label: data.label, amount: data.amount, incurredOn },
   });
-  return getClaim(db, actor, claimId, {}, locale);
+  return getClaim(trx, actor, claimId, {}, locale);
 }

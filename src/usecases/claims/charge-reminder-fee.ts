@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connect.ts';
+import type { Trx } from '../../db/connect.ts';
 import { invalid, fieldError } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -14,7 +14,7 @@ import { resettleClaim } from './ledger.ts';
  * Runs in the caller's transaction (the dunning step that sends the reminder).
  */
 export async function chargeReminderFee(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   claimId: string,
   step: number,

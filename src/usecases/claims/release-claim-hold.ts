@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { OPEN_STATUSES, type ClaimStatus } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -26,48 +26,56 @@ export async function releaseClaimHold(
   id: string,
   input: z.input<typeof ReleaseClaimHoldQuery> = {},
 ): Promise<ClaimHoldView> {
+  return db.transaction().execute((trx) => liftClaimHold(trx, actor, id, input));
+}
+
+/** `releaseClaimHold` on a transaction the caller holds. */
+export async function liftClaimHold(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: z.input<typeof ReleaseClaimHoldQuery> = {},
+): Promise<ClaimHoldView> {
   const data = parseInput(ReleaseClaimHoldQuery, input);
   const now = today().toString();
-  return db.transaction().execute(async (trx) => {
-    const claim = await loadClaim(trx, actor, id, { forUpdate: true });
-    authorize(actor, 'update', 'claim');
-    checkVersion(claim.version, data.version);
-    if (claim.hold_until === null && claim.hold_reason === null) return getClaimHold(trx, actor, id);
+  const claim = await loadClaim(trx, actor, id, { forUpdate: true });
+  authorize(actor, 'update', 'claim');
+  checkVersion(claim.version, data.version);
+  if (claim.hold_until === null && claim.hold_reason === null) return getClaimHold(trx, actor, id);
 
-    let due = claim.next_action_on;
-    const [state] = claim.strategy_id ? await loadClaimSteps(trx, actor, { claimId: id }) : [];
-    if (state && claim.strategy_id) {
-      const strategy = await trx
-        .selectFrom('strategies')
-        .select(['name', 'steps'])
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', claim.strategy_id)
-        .executeTakeFirstOrThrow();
-      try {
-        due = nextActionOn(strategyOf(strategy), state, state.dunningStepKey, null);
-      } catch {
-        // A step key the strategy no longer has: the engine reports the claim; keep its stored date.
-      }
-    }
-    const open = OPEN_STATUSES.includes(claim.status as ClaimStatus);
-    const onStrategy = state !== undefined && claim.strategy_id !== null;
-    // A closed claim has nothing left to do: its date stays as it is.
-    const nextOn = !open ? claim.next_action_on : due === null ? (onStrategy ? null : now) : due > now ? due : now;
-    await trx
-      .updateTable('claims')
-      .set({ hold_until: null, hold_reason: null, next_action_on: nextOn, version: sql`version + 1`, updated_at: sql`now()` })
+  let due = claim.next_action_on;
+  const [state] = claim.strategy_id ? await loadClaimSteps(trx, actor, { claimId: id }) : [];
+  if (state && claim.strategy_id) {
+    const strategy = await trx
+      .selectFrom('strategies')
+      .select(['name', 'steps'])
       .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, actor, {
-      action: 'claim.hold_released',
-      entityType: 'claim',
-      entityId: id,
-      debtorId: claim.debtor_id,
-      creditorId: claim.creditor_id,
-      before: { holdUntil: claim.hold_until, holdReason: claim.hold_reason, nextActionOn: claim.next_action_on },
-      after: { holdUntil: null, holdReason: null, nextActionOn: nextOn },
-    });
-    return getClaimHold(trx, actor, id);
+      .where('id', '=', claim.strategy_id)
+      .executeTakeFirstOrThrow();
+    try {
+      due = nextActionOn(strategyOf(strategy), state, state.dunningStepKey, null);
+    } catch {
+      // A step key the strategy no longer has: the engine reports the claim; keep its stored date.
+    }
+  }
+  const open = OPEN_STATUSES.includes(claim.status as ClaimStatus);
+  const onStrategy = state !== undefined && claim.strategy_id !== null;
+  // A closed claim has nothing left to do: its date stays as it is.
+  const nextOn = !open ? claim.next_action_on : due === null ? (onStrategy ? null : now) : due > now ? due : now;
+  await trx
+    .updateTable('claims')
+    .set({ hold_until: null, hold_reason: null, next_action_on: nextOn, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, actor, {
+    action: 'claim.hold_released',
+    entityType: 'claim',
+    entityId: id,
+    debtorId: claim.debtor_id,
+    creditorId: claim.creditor_id,
+    before: { holdUntil: claim.hold_until, holdReason: claim.hold_reason, nextActionOn: claim.next_action_on },
+    after: { holdUntil: null, holdReason: null, nextActionOn: nextOn },
   });
+  return getClaimHold(trx, actor, id);
 }

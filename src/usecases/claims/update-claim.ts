@@ -2,7 +2,7 @@ import { setPrincipalAmount } from './components.ts';
 import { isClosed, manualStatusProblem, type ClaimStatus } from '../../domain/claims/lifecycle.ts';
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
 import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
@@ -40,95 +40,104 @@ export async function updateClaim(
   input: z.input<typeof UpdateClaimInput>,
   locale: Locale = DEFAULT_LOCALE,
 ): Promise<ClaimView> {
+  return db.transaction().execute((trx) => amendClaim(trx, actor, id, input, locale));
+}
+
+/** `updateClaim` on a transaction the caller holds. */
+export async function amendClaim(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: z.input<typeof UpdateClaimInput>,
+  locale: Locale = DEFAULT_LOCALE,
+): Promise<ClaimView> {
   const data = parseInput(UpdateClaimInput, input);
-  return db.transaction().execute(async (trx) => {
-    const current = await loadClaim(trx, actor, id, { forUpdate: true });
-    authorize(actor, 'update', 'claim');
-    checkVersion(current.version, data.version);
-    const before = (await fetchClaimView(trx, actor, id, undefined, locale))!;
+  const current = await loadClaim(trx, actor, id, { forUpdate: true });
+  authorize(actor, 'update', 'claim');
+  checkVersion(current.version, data.version);
+  const before = (await fetchClaimView(trx, actor, id, undefined, locale))!;
 
-    const issueDate = data.issueDate !== undefined ? data.issueDate : current.issue_date;
-    const dueDate = data.dueDate ?? current.due_date;
-    if (issueDate && issueDate > dueDate) {
-      throw invalid([fieldError('dueDate', 'claim.due_before_issue')]);
-    }
-    if (data.principal !== undefined && money(data.principal).lt(current.principal_paid)) {
-      throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.principal_paid })]);
-    }
-    const statusProblem = data.status && manualStatusProblem(data.status, { principalPaid: current.principal_paid });
-    if (statusProblem) throw invalid([fieldError('status', statusProblem.code, statusProblem.params)]);
-    if (data.currency !== undefined && data.currency !== current.currency && money(current.principal_paid).gt(0)) {
-      throw invalid([fieldError('currency', 'claim.currency_fixed')]);
-    }
-    const pick = <K extends 'interestRegime' | 'interestRate' | 'interestBase' | 'interestSpread'>(k: K, stored: string | null) =>
-      data[k] !== undefined ? (data[k] ?? null) : stored;
-    const debtor = await loadDebtor(trx, actor, current.debtor_id);
-    const termProblems = interestTermsProblems(
-      {
-        interestRegime: pick('interestRegime', current.interest_regime),
-        interestRate: pick('interestRate', before.interestRate),
-        interestBase: pick('interestBase', current.interest_base),
-        interestSpread: pick('interestSpread', before.interestSpread),
-      },
-      debtor.kind,
-    );
-    if (termProblems.length) throw invalid(termProblems);
-    if (data.externalRef && data.externalRef !== current.external_ref) {
-      const dup = await trx
-        .selectFrom('claims')
-        .select('id')
-        .where('tenant_id', '=', actor.tenantId)
-        .where('creditor_id', '=', current.creditor_id)
-        .where('external_ref', '=', data.externalRef)
-        .executeTakeFirst();
-      if (dup) throw conflict(msg('claim.ref_used', { ref: data.externalRef }));
-    }
-
-    const changes = diff(before as unknown as Record<string, unknown>, data as Record<string, unknown>);
-    if (!changes) return before;
-    const a = changes.after;
-    const set: Record<string, unknown> = {};
-    const map: Record<string, string> = {
-      externalRef: 'external_ref',
-      kind: 'kind',
-      description: 'description',
-      principal: 'principal',
-      currency: 'currency',
-      issueDate: 'issue_date',
-      dueDate: 'due_date',
-      contractDate: 'contract_date',
-      taxYear: 'tax_year',
-      jurisdiction: 'jurisdiction',
-      interestRegime: 'interest_regime',
-      judicialClaimDate: 'judicial_claim_date',
-      interestRate: 'interest_rate',
-      interestBase: 'interest_base',
-      interestSpread: 'interest_spread',
-      dayCount: 'day_count',
-      status: 'status',
-      stage: 'stage',
-      nextActionOn: 'next_action_on',
-    };
-    for (const [k, col] of Object.entries(map)) if (k in a) set[col] = a[k];
-    if ('status' in a) set.closed_on = isClosed(a.status as ClaimStatus) ? sql`current_date` : null;
-    await trx
-      .updateTable('claims')
-      .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
-      .where('id', '=', id)
+  const issueDate = data.issueDate !== undefined ? data.issueDate : current.issue_date;
+  const dueDate = data.dueDate ?? current.due_date;
+  if (issueDate && issueDate > dueDate) {
+    throw invalid([fieldError('dueDate', 'claim.due_before_issue')]);
+  }
+  if (data.principal !== undefined && money(data.principal).lt(current.principal_paid)) {
+    throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.principal_paid })]);
+  }
+  const statusProblem = data.status && manualStatusProblem(data.status, { principalPaid: current.principal_paid });
+  if (statusProblem) throw invalid([fieldError('status', statusProblem.code, statusProblem.params)]);
+  if (data.currency !== undefined && data.currency !== current.currency && money(current.principal_paid).gt(0)) {
+    throw invalid([fieldError('currency', 'claim.currency_fixed')]);
+  }
+  const pick = <K extends 'interestRegime' | 'interestRate' | 'interestBase' | 'interestSpread'>(k: K, stored: string | null) =>
+    data[k] !== undefined ? (data[k] ?? null) : stored;
+  const debtor = await loadDebtor(trx, actor, current.debtor_id);
+  const termProblems = interestTermsProblems(
+    {
+      interestRegime: pick('interestRegime', current.interest_regime),
+      interestRate: pick('interestRate', before.interestRate),
+      interestBase: pick('interestBase', current.interest_base),
+      interestSpread: pick('interestSpread', before.interestSpread),
+    },
+    debtor.kind,
+  );
+  if (termProblems.length) throw invalid(termProblems);
+  if (data.externalRef && data.externalRef !== current.external_ref) {
+    const dup = await trx
+      .selectFrom('claims')
+      .select('id')
       .where('tenant_id', '=', actor.tenantId)
-      .execute();
-    if ('principal' in a) await setPrincipalAmount(trx, actor.tenantId, id, String(a.principal));
-    // New terms change what every payment settled: replay them (an audit event per changed split) and
-    // store what the claim owes now.
-    if (LEDGER_FIELDS.some((k) => k in a)) await resettleClaim(trx, actor, id);
-    await recordAudit(trx, actor, {
-      action: 'status' in a ? 'claim.status_changed' : 'claim.updated',
-      entityType: 'claim',
-      entityId: id,
-      debtorId: current.debtor_id,
-      creditorId: current.creditor_id,
-      ...changes,
-    });
-    return (await fetchClaimView(trx, actor, id, undefined, locale))!;
+      .where('creditor_id', '=', current.creditor_id)
+      .where('external_ref', '=', data.externalRef)
+      .executeTakeFirst();
+    if (dup) throw conflict(msg('claim.ref_used', { ref: data.externalRef }));
+  }
+
+  const changes = diff(before as unknown as Record<string, unknown>, data as Record<string, unknown>);
+  if (!changes) return before;
+  const a = changes.after;
+  const set: Record<string, unknown> = {};
+  const map: Record<string, string> = {
+    externalRef: 'external_ref',
+    kind: 'kind',
+    description: 'description',
+    principal: 'principal',
+    currency: 'currency',
+    issueDate: 'issue_date',
+    dueDate: 'due_date',
+    contractDate: 'contract_date',
+    taxYear: 'tax_year',
+    jurisdiction: 'jurisdiction',
+    interestRegime: 'interest_regime',
+    judicialClaimDate: 'judicial_claim_date',
+    interestRate: 'interest_rate',
+    interestBase: 'interest_base',
+    interestSpread: 'interest_spread',
+    dayCount: 'day_count',
+    status: 'status',
+    stage: 'stage',
+    nextActionOn: 'next_action_on',
+  };
+  for (const [k, col] of Object.entries(map)) if (k in a) set[col] = a[k];
+  if ('status' in a) set.closed_on = isClosed(a.status as ClaimStatus) ? sql`current_date` : null;
+  await trx
+    .updateTable('claims')
+    .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .where('tenant_id', '=', actor.tenantId)
+    .execute();
+  if ('principal' in a) await setPrincipalAmount(trx, actor.tenantId, id, String(a.principal));
+  // New terms change what every payment settled: replay them (an audit event per changed split) and
+  // store what the claim owes now.
+  if (LEDGER_FIELDS.some((k) => k in a)) await resettleClaim(trx, actor, id);
+  await recordAudit(trx, actor, {
+    action: 'status' in a ? 'claim.status_changed' : 'claim.updated',
+    entityType: 'claim',
+    entityId: id,
+    debtorId: current.debtor_id,
+    creditorId: current.creditor_id,
+    ...changes,
   });
+  return (await fetchClaimView(trx, actor, id, undefined, locale))!;
 }

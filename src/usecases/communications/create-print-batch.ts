@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
 import { conflict, fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -23,81 +23,88 @@ const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('he
  * taken with SKIP LOCKED, so two batches made at the same moment never share a letter.
  */
 export async function createPrintBatch(db: Db, actor: Actor, input: z.input<typeof CreatePrintBatchInput> = {}): Promise<PrintBatchView> {
+  return db.transaction().execute((trx) => registerPrintBatch(trx, actor, input));
+}
+
+/** `createPrintBatch` on a transaction the caller holds. */
+export async function registerPrintBatch(
+  trx: Trx,
+  actor: Actor,
+  input: z.input<typeof CreatePrintBatchInput> = {},
+): Promise<PrintBatchView> {
   authorize(actor, 'create', 'communication');
   const data = parseInput(CreatePrintBatchInput, input);
-  return db.transaction().execute(async (trx) => {
-    if (data.creditorId) await loadCreditor(trx, actor, data.creditorId);
-    let q = trx
-      .selectFrom('communications')
-      .select(['id', 'ref_no', 'debtor_id', 'creditor_id', 'letter'])
-      .where('tenant_id', '=', actor.tenantId)
-      .where('status', '=', 'to_print')
-      .where('letter', 'is not', null);
-    if (data.creditorId) q = q.where('creditor_id', '=', data.creditorId);
-    if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
-    const rows = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
-    if (!rows.length) throw conflict(msg('dunning.no_letters_to_print'));
+  if (data.creditorId) await loadCreditor(trx, actor, data.creditorId);
+  let q = trx
+    .selectFrom('communications')
+    .select(['id', 'ref_no', 'debtor_id', 'creditor_id', 'letter'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('status', '=', 'to_print')
+    .where('letter', 'is not', null);
+  if (data.creditorId) q = q.where('creditor_id', '=', data.creditorId);
+  if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
+  const rows = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
+  if (!rows.length) throw conflict(msg('dunning.no_letters_to_print'));
 
-    // The manifest's header row in the language of the user who makes the batch.
-    const locale = actor.userId ? (await trx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirst())?.locale : undefined;
-    const language = locale === 'en' || locale === 'de' || locale === 'fr' ? locale : 'it';
-    let batch;
-    try {
-      batch = await renderLetterBatch(rows.map((r) => r.letter as LetterInput), { duplex: data.duplex, language });
-    } catch (e) {
-      if (e instanceof LetterPaymentError) {
-        throw invalid([fieldError(`letter.${e.field}`, e.msg.code, e.msg.params)], msg('dunning.letter_not_printable', { problem: encodeMessage(e.msg) }));
-      }
-      throw e;
+  // The manifest's header row in the language of the user who makes the batch.
+  const locale = actor.userId ? (await trx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirst())?.locale : undefined;
+  const language = locale === 'en' || locale === 'de' || locale === 'fr' ? locale : 'it';
+  let batch;
+  try {
+    batch = await renderLetterBatch(rows.map((r) => r.letter as LetterInput), { duplex: data.duplex, language });
+  } catch (e) {
+    if (e instanceof LetterPaymentError) {
+      throw invalid([fieldError(`letter.${e.field}`, e.msg.code, e.msg.params)], msg('dunning.letter_not_printable', { problem: encodeMessage(e.msg) }));
     }
-    const id = uuid7();
-    const inserted = await trx
-      .insertInto('print_batches')
-      .values({
-        id,
-        tenant_id: actor.tenantId,
-        letters: rows.length,
-        pages: batch.pages,
-        duplex: data.duplex,
-        pdf: batch.pdf,
-        pdf_sha256: sha256(batch.pdf),
-        manifest: batch.manifest,
-        manifest_sha256: sha256(Buffer.from(batch.manifest, 'utf8')),
-        created_by: actor.userId,
-        actor_label: actor.label,
-      })
-      .returning(['id', 'ref_no', 'letters', 'pages', 'duplex', 'pdf_sha256', 'manifest_sha256', 'actor_label', 'created_at'])
-      .executeTakeFirstOrThrow();
-    await trx
-      .updateTable('communications')
-      .set({ status: 'printed', print_batch_id: id })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', 'in', rows.map((r) => r.id))
-      .execute();
-    const user = actor.userId
-      ? await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst()
-      : undefined;
-    const view = presentPrintBatch({ ...inserted, pdf_bytes: batch.pdf.length, user_name: user?.name ?? null });
-    await recordAudit(trx, actor, {
-      action: 'print_batch.created',
-      entityType: 'print_batch',
-      entityId: id,
-      creditorId: data.creditorId ?? null,
-      after: { ...view, communications: rows.map((r) => r.id) },
-    });
-    await recordAudits(
-      trx,
-      actor,
-      rows.map((r) => ({
-        action: 'communication.printed',
-        entityType: 'communication',
-        entityId: r.id,
-        debtorId: r.debtor_id,
-        creditorId: r.creditor_id,
-        before: { status: 'to_print' },
-        after: { status: 'printed', printBatchId: id, printBatchRefNo: view.refNo },
-      })),
-    );
-    return view;
+    throw e;
+  }
+  const id = uuid7();
+  const inserted = await trx
+    .insertInto('print_batches')
+    .values({
+      id,
+      tenant_id: actor.tenantId,
+      letters: rows.length,
+      pages: batch.pages,
+      duplex: data.duplex,
+      pdf: batch.pdf,
+      pdf_sha256: sha256(batch.pdf),
+      manifest: batch.manifest,
+      manifest_sha256: sha256(Buffer.from(batch.manifest, 'utf8')),
+      created_by: actor.userId,
+      actor_label: actor.label,
+    })
+    .returning(['id', 'ref_no', 'letters', 'pages', 'duplex', 'pdf_sha256', 'manifest_sha256', 'actor_label', 'created_at'])
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('communications')
+    .set({ status: 'printed', print_batch_id: id })
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', 'in', rows.map((r) => r.id))
+    .execute();
+  const user = actor.userId
+    ? await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst()
+    : undefined;
+  const view = presentPrintBatch({ ...inserted, pdf_bytes: batch.pdf.length, user_name: user?.name ?? null });
+  await recordAudit(trx, actor, {
+    action: 'print_batch.created',
+    entityType: 'print_batch',
+    entityId: id,
+    creditorId: data.creditorId ?? null,
+    after: { ...view, communications: rows.map((r) => r.id) },
   });
+  await recordAudits(
+    trx,
+    actor,
+    rows.map((r) => ({
+      action: 'communication.printed',
+      entityType: 'communication',
+      entityId: r.id,
+      debtorId: r.debtor_id,
+      creditorId: r.creditor_id,
+      before: { status: 'to_print' },
+      after: { status: 'printed', printBatchId: id, printBatchRefNo: view.refNo },
+    })),
+  );
+  return view;
 }

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { checkPhoneContact, nextPhoneSlot, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -46,98 +46,107 @@ export async function recordPhoneContact(
   input: z.input<typeof RecordPhoneContactInput>,
   now: Date = new Date(),
 ): Promise<PhoneContactResult> {
+  return db.transaction().execute((trx) => bookPhoneContact(trx, actor, taskId, input, now));
+}
+
+/** `recordPhoneContact` on a transaction the caller holds. */
+export async function bookPhoneContact(
+  trx: Trx,
+  actor: Actor,
+  taskId: string,
+  input: z.input<typeof RecordPhoneContactInput>,
+  now: Date = new Date(),
+): Promise<PhoneContactResult> {
   const data = parseInput(RecordPhoneContactInput, input);
   assertId(taskId, 'phone_task');
   const at = localMoment(now);
-  return db.transaction().execute(async (trx) => {
-    const task = await phoneTasksQuery(trx, actor).where('c.id', '=', taskId).executeTakeFirst();
-    if (!task) throw notFound('phone_task');
-    authorize(actor, 'update', 'communication');
-    await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', task.debtor_id).forUpdate().execute();
-    const status = (
-      await trx.selectFrom('communications').select('status').where('tenant_id', '=', actor.tenantId).where('id', '=', taskId).forUpdate().executeTakeFirstOrThrow()
-    ).status;
-    if (status !== 'task_open') {
-      throw conflict(msg('dunning.phone_task_closed', { status }));
-    }
+  const task = await phoneTasksQuery(trx, actor).where('c.id', '=', taskId).executeTakeFirst();
+  if (!task) throw notFound('phone_task');
+  authorize(actor, 'update', 'communication');
+  await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', task.debtor_id).forUpdate().execute();
+  const status = (
+    await trx.selectFrom('communications').select('status').where('tenant_id', '=', actor.tenantId).where('id', '=', taskId).forUpdate().executeTakeFirstOrThrow()
+  ).status;
+  if (status !== 'task_open') {
+    throw conflict(msg('dunning.phone_task_closed', { status }));
+  }
 
-    const rules = await tenantComplianceRules(trx, actor.tenantId);
-    const history = (await phoneHistory(trx, actor.tenantId, [task.debtor_id], at.date)).get(task.debtor_id) ?? [];
-    const check = checkPhoneContact(rules, at, history);
-    const reached = REACHED.has(data.outcome);
-    const log = await trx
-      .insertInto('contact_log')
-      .values({
-        tenant_id: actor.tenantId,
-        debtor_id: task.debtor_id,
-        communication_id: task.id,
-        channel: 'phone_task',
-        kind: check.allowed && reached ? 'conversation' : 'phone_attempt',
-        contact_id: task.contact_id,
-        local_date: at.date,
-        local_time: at.time,
-        allowed: check.allowed,
-        reason: check.allowed ? null : encodeMessage(check.reason.message),
-        actor_label: actor.label,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const contactLogId = String(log.id);
+  const rules = await tenantComplianceRules(trx, actor.tenantId);
+  const history = (await phoneHistory(trx, actor.tenantId, [task.debtor_id], at.date)).get(task.debtor_id) ?? [];
+  const check = checkPhoneContact(rules, at, history);
+  const reached = REACHED.has(data.outcome);
+  const log = await trx
+    .insertInto('contact_log')
+    .values({
+      tenant_id: actor.tenantId,
+      debtor_id: task.debtor_id,
+      communication_id: task.id,
+      channel: 'phone_task',
+      kind: check.allowed && reached ? 'conversation' : 'phone_attempt',
+      contact_id: task.contact_id,
+      local_date: at.date,
+      local_time: at.time,
+      allowed: check.allowed,
+      reason: check.allowed ? null : encodeMessage(check.reason.message),
+      actor_label: actor.label,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const contactLogId = String(log.id);
 
-    if (!check.allowed) {
-      const nextSlot = nextPhoneSlot(rules, at, history);
-      await recordAudit(trx, actor, {
-        action: 'communication.phone_contact_refused',
-        entityType: 'communication',
-        entityId: task.id,
-        debtorId: task.debtor_id,
-        creditorId: task.creditor_id,
-        after: { code: check.reason.code, reason: encodeMessage(check.reason.message), localDate: at.date, localTime: at.time, nextSlot, contactLogId },
-      });
-      return { recorded: false as const, refusal: { ...check.reason, nextSlot }, at, contactLogId };
-    }
-
-    if (data.outcome === 'wrong_number') {
-      const closed = await recordWrongNumber(trx, actor, task, data.note ?? null, at, now, contactLogId);
-      const claims = (await claimsOf(trx, actor, [task.id])).get(task.id) ?? [];
-      return {
-        recorded: true as const,
-        task: { ...presentPhoneTask(task, claims.map((c) => ({ claimId: c.claimId, externalRef: c.externalRef }))), status: 'failed' as const },
-        outcome: data.outcome,
-        at,
-        contactLogId,
-        ...closed,
-      };
-    }
-
-    const done = data.outcome === 'conversation' || data.outcome === 'refused';
-    if (done) {
-      await trx
-        .updateTable('communications')
-        .set({ status: 'task_done', sent_at: now })
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', task.id)
-        .execute();
-    }
-    const after = done ? 'task_done' : 'task_open';
+  if (!check.allowed) {
+    const nextSlot = nextPhoneSlot(rules, at, history);
     await recordAudit(trx, actor, {
-      action: 'communication.phone_contact_recorded',
+      action: 'communication.phone_contact_refused',
       entityType: 'communication',
       entityId: task.id,
       debtorId: task.debtor_id,
       creditorId: task.creditor_id,
-      before: done ? { status } : null,
-      after: { ...(done ? { status: after } : {}), outcome: data.outcome, note: data.note ?? null, localDate: at.date, localTime: at.time, contactLogId },
+      after: { code: check.reason.code, reason: encodeMessage(check.reason.message), localDate: at.date, localTime: at.time, nextSlot, contactLogId },
     });
+    return { recorded: false as const, refusal: { ...check.reason, nextSlot }, at, contactLogId };
+  }
+
+  if (data.outcome === 'wrong_number') {
+    const closed = await recordWrongNumber(trx, actor, task, data.note ?? null, at, now, contactLogId);
     const claims = (await claimsOf(trx, actor, [task.id])).get(task.id) ?? [];
     return {
       recorded: true as const,
-      task: { ...presentPhoneTask(task, claims.map((c) => ({ claimId: c.claimId, externalRef: c.externalRef }))), status: after },
+      task: { ...presentPhoneTask(task, claims.map((c) => ({ claimId: c.claimId, externalRef: c.externalRef }))), status: 'failed' as const },
       outcome: data.outcome,
       at,
       contactLogId,
+      ...closed,
     };
+  }
+
+  const done = data.outcome === 'conversation' || data.outcome === 'refused';
+  if (done) {
+    await trx
+      .updateTable('communications')
+      .set({ status: 'task_done', sent_at: now })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', task.id)
+      .execute();
+  }
+  const after = done ? 'task_done' : 'task_open';
+  await recordAudit(trx, actor, {
+    action: 'communication.phone_contact_recorded',
+    entityType: 'communication',
+    entityId: task.id,
+    debtorId: task.debtor_id,
+    creditorId: task.creditor_id,
+    before: done ? { status } : null,
+    after: { ...(done ? { status: after } : {}), outcome: data.outcome, note: data.note ?? null, localDate: at.date, localTime: at.time, contactLogId },
   });
+  const claims = (await claimsOf(trx, actor, [task.id])).get(task.id) ?? [];
+  return {
+    recorded: true as const,
+    task: { ...presentPhoneTask(task, claims.map((c) => ({ claimId: c.claimId, externalRef: c.externalRef }))), status: after },
+    outcome: data.outcome,
+    at,
+    contactLogId,
+  };
 }
 
 /** Stored coded (communications.error, the audit), worded where it is shown. */
@@ -151,7 +160,7 @@ const WRONG_NUMBER = encodeMessage(msg('dunning.wrong_number'));
  * contact is on the skip-tracing list (`withoutUsableContact`) from this moment.
  */
 async function recordWrongNumber(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   task: { id: string; debtor_id: string; creditor_id: string; contact_id: string | null; recipient: string },
   note: string | null,

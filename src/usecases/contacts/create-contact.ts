@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -13,7 +13,7 @@ import { msg } from '../../domain/messages/index.ts';
 type ContactData = z.output<typeof CreateContactInput>;
 
 /** Inserts a validated contact for a debtor already loaded in this transaction. */
-export async function insertContact(trx: Db, actor: Actor, debtorId: string, data: ContactData): Promise<ContactView> {
+export async function insertContact(trx: Trx, actor: Actor, debtorId: string, data: ContactData): Promise<ContactView> {
   const existing = await trx
     .selectFrom('contacts')
     .select('id')
@@ -39,10 +39,18 @@ export async function createContact(
   debtorId: string,
   input: z.input<typeof CreateContactInput>,
 ): Promise<ContactView> {
+  return db.transaction().execute((trx) => registerContact(trx, actor, debtorId, input));
+}
+
+/** `createContact` on a transaction the caller holds. */
+export async function registerContact(
+  trx: Trx,
+  actor: Actor,
+  debtorId: string,
+  input: z.input<typeof CreateContactInput>,
+): Promise<ContactView> {
   const data = parseInput(CreateContactInput, input);
-  return db.transaction().execute(async (trx) => {
-    await loadDebtor(trx, actor, debtorId, { forUpdate: true });
-    authorize(actor, 'create', 'contact');
-    return insertContact(trx, actor, debtorId, data);
-  });
+  await loadDebtor(trx, actor, debtorId, { forUpdate: true });
+  authorize(actor, 'create', 'contact');
+  return insertContact(trx, actor, debtorId, data);
 }

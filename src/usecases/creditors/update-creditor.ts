@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff } from '../shared/audit.ts';
@@ -12,47 +12,45 @@ import { resettleClaim } from '../claims/ledger.ts';
 import { UpdateCreditorInput, type CreditorView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
 
-export async function updateCreditor(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: z.input<typeof UpdateCreditorInput>,
-): Promise<CreditorView> {
+export async function updateCreditor(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateCreditorInput>): Promise<CreditorView> {
+  return db.transaction().execute((trx) => amendCreditor(trx, actor, id, input));
+}
+
+/** `updateCreditor` on a transaction the caller holds. */
+export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z.input<typeof UpdateCreditorInput>): Promise<CreditorView> {
   const data = parseInput(UpdateCreditorInput, input);
-  return db.transaction().execute(async (trx) => {
-    const current = await loadCreditor(trx, actor, id, { forUpdate: true });
-    authorize(actor, 'update', 'creditor');
-    checkVersion(current.version, data.version);
-    if (data.name && data.name !== current.name) {
-      const clash = await trx
-        .selectFrom('creditors')
-        .select('id')
-        .where('tenant_id', '=', actor.tenantId)
-        .where('name', '=', data.name)
-        .where('id', '!=', id)
-        .executeTakeFirst();
-      if (clash) throw conflict(msg('creditor.name_taken', { name: data.name }));
-    }
-    const changes = diff(present(current), data as Record<string, unknown>);
-    if (!changes) return present(current) as CreditorView;
-    const row = await saveChanges(trx, actor, 'creditors', id, changes, {
-      action: 'creditor.updated',
-      entityType: 'creditor',
-      creditorId: id,
-    });
-    // The creditor's terms decide how every payment of its claims was split: replay them.
-    if ('allocationOrder' in changes.after || 'flatCompensation' in changes.after) {
-      const claims = await trx
-        .selectFrom('claims')
-        .select('id')
-        .where('tenant_id', '=', actor.tenantId)
-        .where('creditor_id', '=', id)
-        .where((eb) => eb.exists(eb.selectFrom('payment_allocations as a').select('a.id').whereRef('a.claim_id', '=', 'claims.id').whereRef('a.tenant_id', '=', 'claims.tenant_id')))
-        .orderBy('id')
-        .forUpdate()
-        .execute();
-      for (const c of claims) await resettleClaim(trx, actor, c.id);
-    }
-    return present(row) as CreditorView;
+  const current = await loadCreditor(trx, actor, id, { forUpdate: true });
+  authorize(actor, 'update', 'creditor');
+  checkVersion(current.version, data.version);
+  if (data.name && data.name !== current.name) {
+    const clash = await trx
+      .selectFrom('creditors')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('name', '=', data.name)
+      .where('id', '!=', id)
+      .executeTakeFirst();
+    if (clash) throw conflict(msg('creditor.name_taken', { name: data.name }));
+  }
+  const changes = diff(present(current), data as Record<string, unknown>);
+  if (!changes) return present(current) as CreditorView;
+  const row = await saveChanges(trx, actor, 'creditors', id, changes, {
+    action: 'creditor.updated',
+    entityType: 'creditor',
+    creditorId: id,
   });
+  // The creditor's terms decide how every payment of its claims was split: replay them.
+  if ('allocationOrder' in changes.after || 'flatCompensation' in changes.after) {
+    const claims = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('creditor_id', '=', id)
+      .where((eb) => eb.exists(eb.selectFrom('payment_allocations as a').select('a.id').whereRef('a.claim_id', '=', 'claims.id').whereRef('a.tenant_id', '=', 'claims.tenant_id')))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    for (const c of claims) await resettleClaim(trx, actor, c.id);
+  }
+  return present(row) as CreditorView;
 }

@@ -50,12 +50,7 @@ export async function bookPayment(
   }
   const oldest = oldestPlausibleValueDate(todayIso);
   if (data.valueDate < oldest) {
-    throw invalid([
-      {
-        path: 'valueDate',
-        message: `Data valuta troppo vecchia: non prima del ${oldest} (value date implausibly old, not before ${oldest})`,
-      },
-    ]);
+    throw invalid([fieldError('valueDate', 'records.value_date_too_old', { date: oldest })]);
   }
   if (data.idempotencyKey) {
     const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
@@ -201,7 +196,7 @@ export async function bookPayment(
  * different money facts is a client error, never a second payment.
  */
 async function findByIdempotencyKey(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   key: string,
   data: { debtorId: string; creditorId: string; amount: string; currency: string; valueDate: string },

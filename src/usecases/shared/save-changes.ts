@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { Trx } from '../../db/connect.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { invalid, fieldError } from '../../domain/errors.ts';
@@ -13,7 +13,7 @@ type Versioned = 'creditors' | 'debtors' | 'contacts' | 'addresses' | 'claims' |
  * the audit event with the before/after of exactly those fields — in the caller's transaction.
  */
 export async function saveChanges<T extends Versioned>(
-  trx: Db,
+  trx: Trx,
   actor: Actor,
   table: T,
   id: string,

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { parseStrategy, STRATEGY_TEMPLATES } from '../../domain/dunning/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -15,31 +15,34 @@ import { fetchStrategyView } from './strategy-query.ts';
  * separate, deliberate act (activate-strategy), since it moves the creditor's open claims.
  */
 export async function createStrategy(db: Db, actor: Actor, input: z.input<typeof CreateStrategyInput>): Promise<StrategyView> {
+  return db.transaction().execute((trx) => registerStrategy(trx, actor, input));
+}
+
+/** `createStrategy` on a transaction the caller holds. */
+export async function registerStrategy(trx: Trx, actor: Actor, input: z.input<typeof CreateStrategyInput>): Promise<StrategyView> {
   authorize(actor, 'create', 'strategy');
   const data = parseInput(CreateStrategyInput, input);
   const template = data.template ? STRATEGY_TEMPLATES[data.template] : undefined;
   const strategy = parseStrategy({ name: data.name ?? template?.name, steps: data.steps ?? template?.steps });
-  return db.transaction().execute(async (trx) => {
-    const creditor = await loadCreditor(trx, actor, data.creditorId);
-    const row = await trx
-      .insertInto('strategies')
-      .values({
-        tenant_id: actor.tenantId,
-        creditor_id: creditor.id,
-        name: strategy.name,
-        template: data.template ?? null,
-        steps: JSON.stringify(strategy.steps),
-        active: false,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, {
-      action: 'strategy.created',
-      entityType: 'strategy',
-      entityId: row.id,
-      creditorId: creditor.id,
-      after: { name: strategy.name, template: data.template ?? null, steps: strategy.steps, active: false },
-    });
-    return fetchStrategyView(trx, actor, row.id);
+  const creditor = await loadCreditor(trx, actor, data.creditorId);
+  const row = await trx
+    .insertInto('strategies')
+    .values({
+      tenant_id: actor.tenantId,
+      creditor_id: creditor.id,
+      name: strategy.name,
+      template: data.template ?? null,
+      steps: JSON.stringify(strategy.steps),
+      active: false,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, actor, {
+    action: 'strategy.created',
+    entityType: 'strategy',
+    entityId: row.id,
+    creditorId: creditor.id,
+    after: { name: strategy.name, template: data.template ?? null, steps: strategy.steps, active: false },
   });
+  return fetchStrategyView(trx, actor, row.id);
 }

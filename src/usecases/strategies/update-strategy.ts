@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { parseStrategy, type Step } from '../../domain/dunning/index.ts';
 import { fieldError, invalid, type FieldError } from '../../domain/errors.ts';
 import { msg } from '../../domain/messages/index.ts';
@@ -18,42 +18,40 @@ import { fetchStrategyView, loadStrategy } from './strategy-query.ts';
  * following the strategy get their next action date recomputed from the new steps. Two edits are
  * refused while open claims stand at a step (see {@link stepsInUse}).
  */
-export async function updateStrategy(
-  db: Db,
-  actor: Actor,
-  id: string,
-  input: z.input<typeof UpdateStrategyInput>,
-): Promise<StrategyView> {
+export async function updateStrategy(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateStrategyInput>): Promise<StrategyView> {
+  return db.transaction().execute((trx) => amendStrategy(trx, actor, id, input));
+}
+
+/** `updateStrategy` on a transaction the caller holds. */
+export async function amendStrategy(trx: Trx, actor: Actor, id: string, input: z.input<typeof UpdateStrategyInput>): Promise<StrategyView> {
   const data = parseInput(UpdateStrategyInput, input);
-  return db.transaction().execute(async (trx) => {
-    const current = await loadStrategy(trx, actor, id, { forUpdate: true });
-    authorize(actor, 'update', 'strategy');
-    checkVersion(current.version, data.version);
-    // Both sides through the domain's schema, so key order and amounts compare alike.
-    const before = strategyOf(current);
-    const after = parseStrategy({ name: data.name ?? before.name, steps: data.steps ?? before.steps });
-    const changes = diff({ name: before.name, steps: before.steps }, { name: after.name, steps: after.steps });
-    if (!changes) return fetchStrategyView(trx, actor, id);
+  const current = await loadStrategy(trx, actor, id, { forUpdate: true });
+  authorize(actor, 'update', 'strategy');
+  checkVersion(current.version, data.version);
+  // Both sides through the domain's schema, so key order and amounts compare alike.
+  const before = strategyOf(current);
+  const after = parseStrategy({ name: data.name ?? before.name, steps: data.steps ?? before.steps });
+  const changes = diff({ name: before.name, steps: before.steps }, { name: after.name, steps: after.steps });
+  if (!changes) return fetchStrategyView(trx, actor, id);
 
-    const claims = 'steps' in changes.after ? await loadClaimSteps(trx, actor, { strategyId: id }) : [];
-    const problems = stepsInUse(after.steps, claims);
-    if (problems.length > 0) throw invalid(problems, msg('dunning.invalid_strategy'));
+  const claims = 'steps' in changes.after ? await loadClaimSteps(trx, actor, { strategyId: id }) : [];
+  const problems = stepsInUse(after.steps, claims);
+  if (problems.length > 0) throw invalid(problems, msg('dunning.invalid_strategy'));
 
-    await trx
-      .updateTable('strategies')
-      .set({ name: after.name, steps: JSON.stringify(after.steps), version: sql`version + 1`, updated_at: sql`now()` })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .execute();
-    await recordAudit(trx, actor, { action: 'strategy.updated', entityType: 'strategy', entityId: id, creditorId: current.creditor_id, ...changes });
-    await applyClaimSteps(
-      trx,
-      actor,
-      'claim.next_action_recomputed',
-      claims.map((c) => ({ claim: c, strategyId: id, stepKey: c.dunningStepKey, nextActionOn: nextActionOn(after, c, c.dunningStepKey) })),
-    );
-    return fetchStrategyView(trx, actor, id);
-  });
+  await trx
+    .updateTable('strategies')
+    .set({ name: after.name, steps: JSON.stringify(after.steps), version: sql`version + 1`, updated_at: sql`now()` })
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', id)
+    .execute();
+  await recordAudit(trx, actor, { action: 'strategy.updated', entityType: 'strategy', entityId: id, creditorId: current.creditor_id, ...changes });
+  await applyClaimSteps(
+    trx,
+    actor,
+    'claim.next_action_recomputed',
+    claims.map((c) => ({ claim: c, strategyId: id, stepKey: c.dunningStepKey, nextActionOn: nextActionOn(after, c, c.dunningStepKey) })),
+  );
+  return fetchStrategyView(trx, actor, id);
 }
 
 /**

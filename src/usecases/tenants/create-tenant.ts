@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
 import { countryCode, requiredText } from '../../domain/fields.ts';
 import { systemActor } from '../../domain/policies.ts';
@@ -19,12 +19,15 @@ export const CreateTenantInput = z
 
 /** Creates a tenant: an installation-level operation (CLI), not reachable from a tenant's API. */
 export async function createTenant(db: Db, input: z.input<typeof CreateTenantInput>): Promise<{ id: string; slug: string }> {
+  return db.transaction().execute((trx) => registerTenant(trx, input));
+}
+
+/** `createTenant` on a transaction the caller holds. */
+export async function registerTenant(trx: Trx, input: z.input<typeof CreateTenantInput>): Promise<{ id: string; slug: string }> {
   const data = parseInput(CreateTenantInput, input);
-  return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('tenants').select('id').where('slug', '=', data.slug).executeTakeFirst();
-    if (existing) throw conflict(msg('admin.tenant_exists', { slug: data.slug }));
-    const row = await trx.insertInto('tenants').values(data).returning(['id', 'slug']).executeTakeFirstOrThrow();
-    await recordAudit(trx, systemActor(row.id, 'cli'), { action: 'tenant.created', entityType: 'tenant', entityId: row.id, after: data });
-    return row;
-  });
+  const existing = await trx.selectFrom('tenants').select('id').where('slug', '=', data.slug).executeTakeFirst();
+  if (existing) throw conflict(msg('admin.tenant_exists', { slug: data.slug }));
+  const row = await trx.insertInto('tenants').values(data).returning(['id', 'slug']).executeTakeFirstOrThrow();
+  await recordAudit(trx, systemActor(row.id, 'cli'), { action: 'tenant.created', entityType: 'tenant', entityId: row.id, after: data });
+  return row;
 }

@@ -1,6 +1,6 @@
 import { verify } from '@node-rs/argon2';
 import { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { fieldError, forbidden, invalid, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
@@ -27,14 +27,25 @@ export async function changeOwnPassword(
   input: z.input<typeof ChangeOwnPasswordInput>,
   opts: { keepSessionToken?: string | undefined } = {},
 ): Promise<null> {
+  return db.transaction().execute((trx) => setOwnPassword(trx, actor, input, opts));
+}
+
+/** `changeOwnPassword` on a transaction the caller holds. */
+export async function setOwnPassword(
+  trx: Trx,
+  actor: Actor,
+  input: z.input<typeof ChangeOwnPasswordInput>,
+  opts: { keepSessionToken?: string | undefined } = {},
+): Promise<null> {
   if (!actor.userId) throw forbidden();
   const data = parseInput(ChangeOwnPasswordInput, input);
-  const user = await db
+  const user = await trx
     .selectFrom('users')
     .select(['id', 'email', 'name', 'password_hash'])
     .where('id', '=', actor.userId)
     .where('tenant_id', '=', actor.tenantId)
     .where('active', '=', true)
+    .forUpdate()
     .executeTakeFirst();
   if (!user) throw notFound('user');
   const ok = await verify(user.password_hash, data.currentPassword).catch(() => false);
@@ -44,12 +55,10 @@ export async function changeOwnPassword(
   }
   assertAcceptablePassword(data.newPassword, { email: user.email, name: user.name }, 'newPassword');
   const passwordHash = await hashPassword(data.newPassword);
-  await db.transaction().execute(async (trx) => {
-    await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', user.id).where('tenant_id', '=', actor.tenantId).execute();
-    let others = trx.deleteFrom('sessions').where('user_id', '=', user.id);
-    if (opts.keepSessionToken) others = others.where('token_hash', '!=', hashToken(opts.keepSessionToken));
-    const ended = await others.executeTakeFirst();
-    await recordAudit(trx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: Number(ended.numDeletedRows) } });
-  });
+  await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: new Date() }).where('id', '=', user.id).where('tenant_id', '=', actor.tenantId).execute();
+  let others = trx.deleteFrom('sessions').where('user_id', '=', user.id);
+  if (opts.keepSessionToken) others = others.where('token_hash', '!=', hashToken(opts.keepSessionToken));
+  const ended = await others.executeTakeFirst();
+  await recordAudit(trx, actor, { action: 'user.password_changed', entityType: 'user', entityId: user.id, after: { otherSessionsEnded: Number(ended.numDeletedRows) } });
   return null;
 }

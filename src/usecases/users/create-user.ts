@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { AppError, fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor, Role } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
@@ -31,6 +31,11 @@ export function assertCreditorBinding(role: Role, creditorId: string | null | un
 }
 
 export async function createUser(db: Db, actor: Actor, input: z.input<typeof CreateUserInput>): Promise<UserWithPasswordView> {
+  return db.transaction().execute((trx) => registerUser(trx, actor, input));
+}
+
+/** `createUser` on a transaction the caller holds. */
+export async function registerUser(trx: Trx, actor: Actor, input: z.input<typeof CreateUserInput>): Promise<UserWithPasswordView> {
   authorize(actor, 'create', 'user');
   const data = parseInput(CreateUserInput, input);
   assertCreditorBinding(data.role, data.creditorId);
@@ -38,37 +43,34 @@ export async function createUser(db: Db, actor: Actor, input: z.input<typeof Cre
   if (data.password !== undefined) assertAcceptablePassword(data.password, owner);
   const oneTimePassword = data.password === undefined ? generateOneTimePassword(owner) : undefined;
   const passwordHash = await hashPassword(data.password ?? oneTimePassword!);
-  const user = await db.transaction().execute(async (trx) => {
-    if (data.creditorId) {
-      await loadCreditor(trx, actor, data.creditorId).catch(() => {
-        throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
-      });
-    }
-    const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
-    if (taken) throw emailUnusable();
-    const row = await trx
-      .insertInto('users')
-      .values({
-        tenant_id: actor.tenantId,
-        email: data.email,
-        name: data.name,
-        password_hash: passwordHash,
-        role: data.role,
-        creditor_id: data.creditorId ?? null,
-        locale: data.locale ?? 'it',
-      })
-      .returning(USER_COLUMNS)
-      .executeTakeFirstOrThrow()
-      .catch((err: unknown) => {
-        throw isEmailTaken(err) ? emailUnusable() : err;
-      });
-    await recordAudit(trx, actor, {
-      action: 'user.created',
-      entityType: 'user',
-      entityId: row.id,
-      after: { email: row.email, name: row.name, role: row.role, creditorId: row.creditorId, passwordGenerated: oneTimePassword !== undefined },
+  if (data.creditorId) {
+    await loadCreditor(trx, actor, data.creditorId).catch(() => {
+      throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
     });
-    return row;
+  }
+  const taken = await trx.selectFrom('users').select('id').where('email', '=', data.email).executeTakeFirst();
+  if (taken) throw emailUnusable();
+  const row = await trx
+    .insertInto('users')
+    .values({
+      tenant_id: actor.tenantId,
+      email: data.email,
+      name: data.name,
+      password_hash: passwordHash,
+      role: data.role,
+      creditor_id: data.creditorId ?? null,
+      locale: data.locale ?? 'it',
+    })
+    .returning(USER_COLUMNS)
+    .executeTakeFirstOrThrow()
+    .catch((err: unknown) => {
+      throw isEmailTaken(err) ? emailUnusable() : err;
+    });
+  await recordAudit(trx, actor, {
+    action: 'user.created',
+    entityType: 'user',
+    entityId: row.id,
+    after: { email: row.email, name: row.name, role: row.role, creditorId: row.creditorId, passwordGenerated: oneTimePassword !== undefined },
   });
-  return oneTimePassword === undefined ? user : { ...user, oneTimePassword };
+  return oneTimePassword === undefined ? row : { ...row, oneTimePassword };
 }

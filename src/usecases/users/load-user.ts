@@ -1,11 +1,11 @@
-import type { Db } from '../../db/connect.ts';
+import type { Trx } from '../../db/connect.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { assertId } from '../shared/scope.ts';
 import { msg } from '../../domain/messages/index.ts';
 
 /** A user of the actor's tenant, locked for the change; another tenant's user is "not found". */
-export async function loadUserForUpdate(trx: Db, actor: Actor, id: string) {
+export async function loadUserForUpdate(trx: Trx, actor: Actor, id: string) {
   assertId(id, 'user');
   const row = await trx
     .selectFrom('users')
@@ -23,7 +23,7 @@ export async function loadUserForUpdate(trx: Db, actor: Actor, id: string) {
  * admins demoting each other at the same moment queue up instead of deadlocking). Call first in a
  * transaction that may take away an admin; then `assertAnotherActiveAdmin`.
  */
-export async function lockActiveAdmins(trx: Db, actor: Actor): Promise<string[]> {
+export async function lockActiveAdmins(trx: Trx, actor: Actor): Promise<string[]> {
   const rows = await trx
     .selectFrom('users')
     .select('id')
@@ -47,7 +47,7 @@ export function assertAnotherActiveAdmin(activeAdmins: readonly string[], userId
 }
 
 /** Ends every session of a user at once (deactivation, password reset). */
-export async function endSessions(trx: Db, userId: string): Promise<number> {
+export async function endSessions(trx: Trx, userId: string): Promise<number> {
   const r = await trx.deleteFrom('sessions').where('user_id', '=', userId).executeTakeFirst();
   return Number(r.numDeletedRows);
 }

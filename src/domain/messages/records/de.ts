@@ -31,6 +31,7 @@ export const recordsDe: RecordsCatalogue = {
 
   'records.idempotency_key_format': 'Idempotenzschlüssel: 8–100 Zeichen A-Z a-z 0-9 . _ : -',
   'records.allocations_or_claim_ids': 'Entweder allocations oder claimIds angeben, nicht beides',
+  'records.value_date_too_old': 'Valutadatum unplausibel alt: nicht vor dem {date}',
   'records.value_date_before_claims': 'Valutadatum vor jeder offenen Forderung (die erste entstand am {date})',
   'records.allocation_repeated': 'Forderung wiederholt: nur eine Aufteilung pro Forderung',
   'records.allocation_other_claim': 'Die Forderung gehört nicht zu diesem Schuldner und Auftraggeber',

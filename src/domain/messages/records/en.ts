@@ -31,6 +31,7 @@ export const recordsEn: RecordsCatalogue = {
 
   'records.idempotency_key_format': 'Idempotency key: 8–100 characters A-Z a-z 0-9 . _ : -',
   'records.allocations_or_claim_ids': 'Give allocations or claimIds, not both',
+  'records.value_date_too_old': 'Value date implausibly old: not before {date}',
   'records.value_date_before_claims': 'Value date before any open claim existed (the first dates from {date})',
   'records.allocation_repeated': 'Claim repeated: one allocation per claim',
   'records.allocation_other_claim': 'The claim is not one of this debtor and creditor',

@@ -31,6 +31,7 @@ export const recordsFr: RecordsCatalogue = {
 
   'records.idempotency_key_format': 'Clé d’idempotence : 8 à 100 caractères A-Z a-z 0-9 . _ : -',
   'records.allocations_or_claim_ids': 'Indiquez allocations ou claimIds, pas les deux',
+  'records.value_date_too_old': 'Date de valeur trop ancienne : pas avant le {date}',
   'records.value_date_before_claims': 'Date de valeur antérieure à tout dossier ouvert (le premier date du {date})',
   'records.allocation_repeated': 'Dossier répété : une seule imputation par dossier',
   'records.allocation_other_claim': 'Le dossier n’est pas un dossier de ce débiteur et de ce mandant',

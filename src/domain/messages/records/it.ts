@@ -39,6 +39,7 @@ export const recordsIt = {
   // Payments
   'records.idempotency_key_format': 'Chiave di idempotenza: 8–100 caratteri A-Z a-z 0-9 . _ : -',
   'records.allocations_or_claim_ids': 'Indicare allocations oppure claimIds, non entrambi',
+  'records.value_date_too_old': 'Data valuta troppo vecchia: non prima del {date}',
   'records.value_date_before_claims': 'Data valuta anteriore a ogni pratica aperta (la prima nasce il {date})',
   'records.allocation_repeated': 'Pratica ripetuta: una sola ripartizione per pratica',
   'records.allocation_other_claim': 'Pratica non di questo debitore e mandante',
