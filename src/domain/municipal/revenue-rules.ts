@@ -135,6 +135,40 @@ export const revenueRulesSchema = z.strictObject({
   cdsSemesterSurcharge: z.boolean(),
 });
 
+/** The regulation as the API shows it (no checks or transforms: an answer is encoded, not parsed). */
+export const revenueRulesViewSchema = z.object({
+  interestPoints: z.string(),
+  dayCount: z.enum(DAY_COUNTS),
+  collectionCharges: z.object({
+    withinDays: z.number(),
+    early: z.object({ rate: z.string(), cap: z.string() }),
+    late: z.object({ rate: z.string(), cap: z.string() }),
+    excludedKinds: z.array(z.enum(COMPONENT_KINDS)),
+  }),
+  sanctions: z.object({
+    regimes: z.array(
+      z.object({
+        from: z.string(),
+        to: z.string().nullable(),
+        rate: z.string(),
+        halfWithinDays: z.number(),
+        dailyWithinDays: z.number(),
+        ravvedimento: z.array(
+          z.object({
+            upTo: z.union([z.object({ days: z.number() }), z.object({ years: z.number() }), z.null()]),
+            denominator: z.number(),
+            letter: z.string(),
+          }),
+        ),
+        basis: z.string(),
+        source: z.string(),
+      }),
+    ),
+  }),
+  allocationOrder: z.array(z.enum(MONEY_PARTS)),
+  cdsSemesterSurcharge: z.boolean(),
+});
+
 // The schema's output is a RevenueRules (checked at compile time).
 type SchemaOutput = z.output<typeof revenueRulesSchema>;
 const _sameShape: [SchemaOutput extends RevenueRules ? true : false] = [true];

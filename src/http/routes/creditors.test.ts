@@ -77,6 +77,42 @@ describe('creditors API', () => {
     expect(audit.map((a) => a.action)).toEqual(['creditor.created', 'creditor.updated']);
   });
 
+  it('keeps a comune’s cadastral code, regulation (over the law’s defaults) and pagoPA set-up, refusing wrong ones field by field', async () => {
+    const created = await admin({
+      method: 'POST',
+      url: '/api/creditors',
+      payload: { name: 'Comune di Regola', kind: 'public_entity', cadastralCode: 'h501', revenueRules: { interestPoints: '1.5' }, pagopa: { noticeMode: 'supplied' } },
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    expect(c.cadastralCode).toBe('H501');
+    expect(c.revenueRules).toMatchObject({ interestPoints: '1.5', dayCount: 'act365', cdsSemesterSurcharge: false });
+    expect(c.revenueRules.allocationOrder.slice(0, 2)).toEqual(['notification_costs', 'collection_charges']);
+    expect(c.revenueRules.collectionCharges).toMatchObject({ withinDays: 60, early: { rate: '3', cap: '300.00' }, late: { rate: '6', cap: '600.00' } });
+    expect(c.pagopa).toMatchObject({ noticeMode: 'supplied' });
+
+    const generated = await admin({
+      method: 'PATCH',
+      url: `/api/creditors/${c.id}`,
+      payload: { pagopa: { noticeMode: 'generated', segregationCode: '12', cbill: 'A1B2C' }, version: 1 },
+    });
+    expect(generated.statusCode).toBe(200);
+    expect(generated.json().pagopa).toEqual({ noticeMode: 'generated', segregationCode: '12', cbill: 'A1B2C' });
+    const row = await database.db.selectFrom('creditors').select(['pagopa', 'revenue_rules', 'cadastral_code']).where('id', '=', c.id).executeTakeFirstOrThrow();
+    expect(row.pagopa).toEqual({ noticeMode: 'generated', segregationCode: '12', cbill: 'A1B2C' });
+    expect(row.revenue_rules).toMatchObject({ interestPoints: '1.5' });
+
+    const bad = await admin({
+      method: 'PATCH',
+      url: `/api/creditors/${c.id}`,
+      payload: { cadastralCode: 'ROMA', revenueRules: { interestPoints: '4' }, pagopa: { noticeMode: 'generated' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    const paths = bad.json().error.fields.map((f: { path: string }) => f.path).sort();
+    expect(paths).toEqual(['cadastralCode', 'pagopa.segregationCode', 'revenueRules.interestPoints']);
+    expect((await admin({ method: 'GET', url: `/api/creditors/${c.id}` })).json()).toMatchObject({ cadastralCode: 'H501', version: 2 });
+  });
+
   it('answers 404 for another tenant’s creditor', async () => {
     expect((await outsider({ method: 'GET', url: `/api/creditors/${t.creditor.id}` })).statusCode).toBe(404);
     expect((await outsider({ method: 'PATCH', url: `/api/creditors/${t.creditor.id}`, payload: { city: 'X' } })).statusCode).toBe(404);

@@ -16,6 +16,15 @@ import {
 } from '../../domain/fields.ts';
 import { ALLOCATION_ORDERS, CREDITOR_KINDS, JURISDICTIONS } from '../../domain/model.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { CADASTRAL_CODE } from '../../domain/municipal/f24.ts';
+import { DEFAULT_REVENUE_RULES, revenueRulesSchema, revenueRulesViewSchema } from '../../domain/municipal/revenue-rules.ts';
+import { NOTICE_MODES, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
+
+/** A comune's regulation: the fields sent over the shipped defaults (a regulation may set its points only). */
+const revenueRules = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_REVENUE_RULES, ...v } : v),
+  revenueRulesSchema,
+);
 
 const percent = z
   .string()
@@ -60,6 +69,17 @@ export const creditorFields = {
   reminderFees: z.array(positiveMoneyAmount).max(10, { error: encodeMessage(msg('records.reminder_fees_max', { max: 10 })) }).optional(),
   notes: multiLineText(5000).nullish(),
   active: z.boolean().optional(),
+  /** A comune's codice catastale (Belfiore), the codice ente of its F24 lines, e.g. H501. */
+  cadastralCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(CADASTRAL_CODE, { error: encodeMessage(msg('municipal.cadastral_code_format')) })
+    .nullish(),
+  /** A comune's regulation of its revenues (interest points, c.803 charges, sanctions, allocation order); null: the law's defaults. */
+  revenueRules: revenueRules.nullish(),
+  /** A comune's pagoPA set-up: how notices arise, segregation code, CBILL, postal account. */
+  pagopa: pagopaSettingsSchema.nullish(),
 };
 
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
@@ -105,6 +125,18 @@ export const CreditorView = z.object({
   reminderFees: z.array(z.string()),
   notes: z.string().nullable(),
   active: z.boolean(),
+  cadastralCode: z.string().nullable(),
+  revenueRules: revenueRulesViewSchema.nullable(),
+  pagopa: z
+    .object({
+      noticeMode: z.enum(NOTICE_MODES),
+      segregationCode: z.string().nullish(),
+      cbill: z.string().nullish(),
+      postalAccount: z.string().nullish(),
+      postalHolder: z.string().nullish(),
+      postalAuthorization: z.string().nullish(),
+    })
+    .nullable(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

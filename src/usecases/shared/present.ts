@@ -27,8 +27,8 @@ export function toColumns(input: Record<string, unknown>): Record<string, unknow
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
     if (v === undefined || k === 'version') continue;
-    // Lists are stored as jsonb (the schema has no PostgreSQL arrays: the driver would send '{…}').
-    out[snake(k)] = Array.isArray(v) ? JSON.stringify(v) : v;
+    // Lists and documents are stored as jsonb (the schema has no PostgreSQL arrays: the driver would send '{…}').
+    out[snake(k)] = Array.isArray(v) || (v !== null && typeof v === 'object' && !(v instanceof Date)) ? JSON.stringify(v) : v;
   }
   return out;
 }

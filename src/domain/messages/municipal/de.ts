@@ -70,4 +70,5 @@ export const municipalDe: MunicipalCatalogue = {
   'municipal.segregation_code_needed': 'Um Zahlungsavvisi zu erzeugen, braucht es den von PagoPA zugeteilten Segregationscode',
   'municipal.cbill': 'Der CBILL-Code hat 1 bis 10 Großbuchstaben oder Ziffern',
   'municipal.postal_account': 'Das Postkontokorrent hat 1 bis 12 Ziffern',
+  'municipal.cadastral_code_format': 'Der Katastercode besteht aus einem Großbuchstaben und drei Ziffern, z. B. H501',
 };

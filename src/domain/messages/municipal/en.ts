@@ -70,4 +70,5 @@ export const municipalEn: MunicipalCatalogue = {
   'municipal.segregation_code_needed': 'Generating notices needs the segregation code assigned by PagoPA',
   'municipal.cbill': 'The CBILL code has 1 to 10 capital letters or digits',
   'municipal.postal_account': 'The postal current account has 1 to 12 digits',
+  'municipal.cadastral_code_format': 'The cadastral code is a capital letter and three digits, e.g. H501',
 };

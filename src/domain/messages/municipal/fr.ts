@@ -70,4 +70,5 @@ export const municipalFr: MunicipalCatalogue = {
   'municipal.segregation_code_needed': 'Pour générer les avis, il faut le code de ségrégation attribué par PagoPA',
   'municipal.cbill': 'Le code CBILL a de 1 à 10 majuscules ou chiffres',
   'municipal.postal_account': 'Le compte courant postal a de 1 à 12 chiffres',
+  'municipal.cadastral_code_format': 'Le code cadastral est une majuscule suivie de trois chiffres, p. ex. H501',
 };

@@ -75,6 +75,7 @@ export const municipalIt = {
   'municipal.segregation_code_needed': 'Per generare gli avvisi serve il codice di segregazione assegnato da PagoPA',
   'municipal.cbill': 'Il codice CBILL ha da 1 a 10 lettere maiuscole o cifre',
   'municipal.postal_account': 'Il conto corrente postale ha da 1 a 12 cifre',
+  'municipal.cadastral_code_format': 'Il codice catastale è una lettera maiuscola e tre cifre, es. H501',
 } as const;
 
 /** A language's texts for these codes. */
