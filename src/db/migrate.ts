@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_unique_tax_ids.ts';
 import * as m0011 from './migrations/0011_login_throttle.ts';
 import * as m0012 from './migrations/0012_claim_components.ts';
 import * as m0013 from './migrations/0013_search_indexes.ts';
+import * as m0014 from './migrations/0014_import_start.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -29,6 +30,7 @@ const migrations: Record<string, Migration> = {
   '0011_login_throttle': m0011,
   '0012_claim_components': m0012,
   '0013_search_indexes': m0013,
+  '0014_import_start': m0014,
 };
 
 /** Names of all migrations, oldest first. */
