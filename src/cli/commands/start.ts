@@ -67,7 +67,7 @@ export function startCommand(config: () => Config) {
       });
       const handlers = [
         purgeSessionsJob(database.db),
-        resumeImportsJob(database.db),
+        resumeImportsJob(database.db, jobs),
         runImportJob(database.db),
         deliverOutboxJob(database.db, c),
         dunningTickJob(database.db),

@@ -7,17 +7,26 @@ import { runImport } from './run-import.ts';
 import { runRequestedImport } from './run-requested-import.ts';
 import type { StartImportInput } from './schema.ts';
 
+export interface ResumeOptions {
+  /**
+   * Sends a queued job to the queue again (the jobs port; one per import, so a message still waiting
+   * makes this a no-op). Without it, a stale queued job is run here and now.
+   */
+  requeue?: (importJobId: string) => Promise<void>;
+}
+
 /**
  * Finishes imports whose runner stopped or never came:
  * - jobs still validating or importing that committed nothing for `staleMinutes` (a server killed or
  *   restarted in the middle): each resumes after its last committed batch, with the mapping it
  *   started with (the one it chose, or the stored start when it died before choosing); a job another
  *   runner is still working on is safe too (batches take the job row's lock and skip what is done);
- * - jobs queued for `staleMinutes` that no worker took (the queue message was lost, or no node works
- *   the queue): run as the user who started them, exactly as the queue's worker would.
- * Returns the jobs resumed or run.
+ * - jobs queued for `staleMinutes` that no worker took (the queue message was lost when a node died
+ *   between recording the start and sending it): sent again through `requeue`, so they still wait
+ *   their turn with the others; else run here as the user who started them, as the worker would.
+ * Returns the jobs resumed, sent again or run.
  */
-export async function resumeInterruptedImports(db: Db, staleMinutes = 2): Promise<string[]> {
+export async function resumeInterruptedImports(db: Db, staleMinutes = 2, opts: ResumeOptions = {}): Promise<string[]> {
   const stale = await db
     .selectFrom('import_jobs')
     .select(['id', 'tenant_id', 'status', 'mapping', 'start_request'])
@@ -29,7 +38,10 @@ export async function resumeInterruptedImports(db: Db, staleMinutes = 2): Promis
   const done: string[] = [];
   for (const job of stale) {
     if (job.status === 'queued') {
-      if ((await runRequestedImport(db, job.id)) !== 'skipped') done.push(job.id);
+      if (opts.requeue) {
+        await opts.requeue(job.id);
+        done.push(job.id);
+      } else if ((await runRequestedImport(db, job.id)) !== 'skipped') done.push(job.id);
       continue;
     }
     // Died before the columns were chosen: choose them as the start asked, not from the headers.
