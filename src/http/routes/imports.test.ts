@@ -135,7 +135,7 @@ describe('portfolio import', () => {
     const changed = rows.map((r, i) => (i === 1 ? { ...r, amount: '999,99', due: '15/12/2025' } : r));
     const job = await importFile(portfolioCsv(changed), 'mese-2.csv');
     expect(job).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
-    const claim = await ctx.db.selectFrom('claims').select(['id', 'principal', 'due_date']).where('external_ref', '=', rows[1]!.ref).executeTakeFirstOrThrow();
+    const claim = await ctx.db.selectFrom('claims').select(['id', 'principal', 'due_date']).where('creditor_id', '=', creditorId).where('external_ref', '=', rows[1]!.ref).executeTakeFirstOrThrow();
     expect(claim).toMatchObject({ principal: '999.99', due_date: '2025-12-15' });
     const audit = await auditOf(ctx.db, t.tenantId, claim.id);
     const update = audit.find((a) => a.action === 'claim.updated')!;
@@ -181,7 +181,7 @@ describe('portfolio import', () => {
     const merged = await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } });
     expect(merged.statusCode, merged.body).toBe(200);
     expect(merged.json()).toMatchObject({ status: 'merged', debtorId: reviews[0].candidateId });
-    const omega = await ctx.db.selectFrom('claims').select(['external_ref', 'debtor_id']).where('external_ref', 'in', ['MAT-4', 'MAT-6', 'MAT-7']).execute();
+    const omega = await ctx.db.selectFrom('claims').select(['external_ref', 'debtor_id']).where('creditor_id', '=', creditorId).where('external_ref', 'in', ['MAT-4', 'MAT-6', 'MAT-7']).execute();
     expect(new Set(omega.map((c) => c.debtor_id))).toEqual(new Set([reviews[0].candidateId]));
     expect(await ctx.db.selectFrom('debtors').select('id').where('id', '=', reviews[0].debtorId).execute()).toEqual([]);
     expect((await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'keep_separate' } })).statusCode).toBe(409);
