@@ -13,6 +13,7 @@ import * as m0010 from './migrations/0010_unique_tax_ids.ts';
 import * as m0011 from './migrations/0011_login_throttle.ts';
 import * as m0012 from './migrations/0012_claim_components.ts';
 import * as m0013 from './migrations/0013_search_indexes.ts';
+import * as m0014 from './migrations/0014_import_start.ts';
 import * as m0015 from './migrations/0015_debtor_lists.ts';
 import * as m0017 from './migrations/0017_municipal_acts.ts';
 
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0011_login_throttle': m0011,
   '0012_claim_components': m0012,
   '0013_search_indexes': m0013,
+  '0014_import_start': m0014,
   '0015_debtor_lists': m0015,
   '0017_municipal_acts': m0017,
 };

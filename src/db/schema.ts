@@ -349,7 +349,7 @@ export interface ImportJobsTable {
   headers: ColumnType<string[] | null, string | null | undefined, string | null>;
   mapping: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   options: ColumnType<Record<string, unknown>, string | undefined, string>;
-  status: Generated<'uploaded' | 'validating' | 'importing' | 'done' | 'failed'>;
+  status: Generated<'uploaded' | 'queued' | 'validating' | 'importing' | 'done' | 'failed'>;
   rows_read: Generated<number>;
   imported: Generated<number>;
   updated: Generated<number>;
@@ -366,6 +366,11 @@ export interface ImportJobsTable {
   started_at: Date | null;
   finished_at: Date | null;
   updated_at: Generated<Date>;
+  /** What a start asked for (mapping, preset, options), kept until a worker runs it (migration 0014). */
+  start_request: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The user who started the import: its worker acts as them, with their role at the time it runs. */
+  requested_by: string | null;
+  requested_at: Date | null;
 }
 
 export interface ImportFilesTable {

@@ -12,6 +12,9 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
+import { runImportJob } from '../jobs/handlers/run-import.ts';
+import { inProcessJobs } from '../jobs/in-process.ts';
+import type { JobQueue } from '../jobs/port.ts';
 import { registerAuth } from './auth.ts';
 import { registerErrorHandling } from './errors.ts';
 import { registerJsonBodyParser } from './json-body.ts';
@@ -39,6 +42,18 @@ export interface ServerOptions {
   logger?: boolean | object;
   /** Serve the built web UI (web/dist) at /. */
   serveWeb?: boolean;
+  /**
+   * The job queue routes send work to (a started import). `incasso start` passes the pg-boss
+   * adapter; without one, imports run in this process after the answer (`inProcessJobs`).
+   */
+  jobs?: JobQueue;
+}
+
+/** A queue in this process for a server built without one: it runs the jobs routes send. */
+async function localJobs(db: Db, log: FastifyInstance['log']): Promise<JobQueue> {
+  const jobs = inProcessJobs({ onError: (m, err) => log.error({ err }, m) });
+  await jobs.start([runImportJob(db)]);
+  return jobs;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -89,7 +104,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.get('/api/health', { schema: { hide: true } }, () => ({ ok: true }));
 
   registerAuth(app, db, { idleMinutes: config.sessionIdleMinutes });
-  const deps = { db, config };
+  const deps = { db, config, jobs: opts.jobs ?? (await localJobs(db, app.log)) };
   await app.register(authRoutes, deps);
   await app.register(creditorRoutes, deps);
   await app.register(debtorRoutes, deps);

@@ -18,8 +18,11 @@ export interface PgBossOptions {
 }
 
 export function pgBossJobs(pool: pg.Pool, opts: PgBossOptions = {}): Jobs {
-  const create = () => {
+  const create = (work: boolean) => {
     const boss = new PgBoss({
+      // A node that only sends (--no-scheduler) keeps no timers: no maintenance, no cron.
+      supervise: work,
+      schedule: work,
       db: {
         executeSql: async (text: string, values: unknown[]) => {
           const r = await pool.query(text, values);
@@ -33,12 +36,19 @@ export function pgBossJobs(pool: pg.Pool, opts: PgBossOptions = {}): Jobs {
   };
   let boss: PgBoss | undefined;
 
-  const startOnce = async (handlers: JobHandler[]) => {
-    const b = create();
+  const startOnce = async (handlers: JobHandler[], work: boolean) => {
+    const b = create(work);
     try {
       await b.start();
       for (const h of handlers) {
-        await b.createQueue(h.name);
+        // A job sent to a queue that does not exist is dropped: every node creates the queues it sends to.
+        // 'stately': one job per singleton key waiting and one running (the policy is fixed at creation).
+        await b.createQueue(h.name, {
+          name: h.name,
+          ...(h.singleton ? { policy: 'stately' } : {}),
+          ...(h.expireInSeconds ? { expireInSeconds: h.expireInSeconds } : {}),
+        });
+        if (!work) continue;
         await b.work(h.name, async (jobs) => {
           for (const job of jobs) await h.run(job.data);
         });
@@ -52,11 +62,11 @@ export function pgBossJobs(pool: pg.Pool, opts: PgBossOptions = {}): Jobs {
   };
 
   return {
-    async start(handlers) {
+    async start(handlers, o = {}) {
       const attempts = opts.attempts ?? 5;
       for (let i = 1; ; i++) {
         try {
-          boss = await startOnce(handlers);
+          boss = await startOnce(handlers, o.work !== false);
           return;
         } catch (err) {
           const code = (err as { code?: string }).code;

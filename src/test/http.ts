@@ -3,11 +3,15 @@ import { loadConfig } from '../config.ts';
 import type { Database, Db } from '../db/connect.ts';
 import type { Role } from '../domain/policies.ts';
 import { buildServer } from '../http/server.ts';
+import { runImportJob } from '../jobs/handlers/run-import.ts';
+import { inProcessJobs, type InProcessJobs } from '../jobs/in-process.ts';
+import type { JobQueue } from '../jobs/port.ts';
 import { openTestDatabase } from './db.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from './factories.ts';
 
-export async function buildTestApp(db: Db): Promise<FastifyInstance> {
-  const app = await buildServer({ db, config: loadConfig({ PORT: '0' }) });
+/** The app on `db`; work routes send (imports) goes to `jobs`, else to a queue of its own in this process. */
+export async function buildTestApp(db: Db, jobs?: JobQueue): Promise<FastifyInstance> {
+  const app = await buildServer({ db, config: loadConfig({ PORT: '0' }), ...(jobs ? { jobs } : {}) });
   await app.ready();
   return app;
 }
@@ -51,16 +55,20 @@ export interface ApiContext {
   operator: Client;
   viewer: Client;
   outsider: Client;
+  /** The app's job queue, in this process: `await jobs.idle()` to have every started import finished. */
+  jobs: InProcessJobs;
 }
 
 export async function openApiContext(): Promise<ApiContext> {
   const database = await openTestDatabase();
-  const app = await buildTestApp(database.db);
+  const jobs = inProcessJobs();
+  await jobs.start([runImportJob(database.db)]);
+  const app = await buildTestApp(database.db, jobs);
   const t = await createTestTenant(database.db);
   const other = await createTestTenant(database.db);
   const clients = await clientsFor(app, t);
   const outsider = as(app, await sessionCookie(app, other.users.admin.email));
-  return { database, db: database.db, app, t, other, ...clients, outsider };
+  return { database, db: database.db, app, t, other, ...clients, outsider, jobs };
 }
 
 interface ErrorReply {

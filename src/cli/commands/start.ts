@@ -1,4 +1,5 @@
 import { Command } from '@commander-js/extra-typings';
+import type { FastifyBaseLogger } from 'fastify';
 import { isLoopbackHost, type Config } from '../../config.ts';
 import { AppError } from '../../domain/errors.ts';
 import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
@@ -15,10 +16,11 @@ export function startCommand(config: () => Config) {
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
-      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
         import('../../http/server.ts'),
         import('../../jobs/handlers/purge-sessions.ts'),
         import('../../jobs/handlers/resume-imports.ts'),
+        import('../../jobs/handlers/run-import.ts'),
         import('../../jobs/handlers/deliver-outbox.ts'),
         import('../../jobs/handlers/dunning-tick.ts'),
         import('../../jobs/handlers/render-letters.ts'),
@@ -56,22 +58,36 @@ export function startCommand(config: () => Config) {
       }
 
       if (opts.webBuild) await ensureWebBuilt({ log: (s) => console.log(`incasso: ${s}`) });
+      // The queue is on the database: any node sends to it; a node started --no-scheduler only sends
+      // (it creates the queues it sends to, works none and schedules nothing), another node works it.
+      const logTo: { log?: FastifyBaseLogger } = {};
+      const jobs = pgBossJobs(database.pool, {
+        onError: (m, err) => logTo.log?.error({ err }, m),
+        onRetry: (m, err) => logTo.log?.warn({ reason: (err as Error).message }, m),
+      });
+      const handlers = [
+        purgeSessionsJob(database.db),
+        resumeImportsJob(database.db, jobs),
+        runImportJob(database.db),
+        deliverOutboxJob(database.db, c),
+        dunningTickJob(database.db),
+        renderLettersJob(database.db),
+        rollBalancesJob(database.db),
+      ];
       const app = await buildServer({
         db: database.db,
         config: c,
         serveWeb: true,
+        jobs,
         logger: {
           level: c.logLevel,
           redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
         },
       });
-      const jobs = opts.scheduler ? pgBossJobs(database.pool, {
-            onError: (m, err) => app.log.error({ err }, m),
-            onRetry: (m, err) => app.log.warn({ reason: (err as Error).message }, m),
-          }) : undefined;
-      await jobs?.start([purgeSessionsJob(database.db), resumeImportsJob(database.db), deliverOutboxJob(database.db, c), dunningTickJob(database.db), renderLettersJob(database.db), rollBalancesJob(database.db)]);
+      logTo.log = app.log;
+      await jobs.start(opts.scheduler ? handlers : handlers.filter((h) => !h.cron), { work: opts.scheduler });
       // Balances left behind (a migration, a night the server was off) are brought to today now.
-      await jobs?.enqueue('roll-balances', {}, { singletonKey: 'roll-balances' });
+      if (opts.scheduler) await jobs.enqueue('roll-balances', {}, { singletonKey: 'roll-balances' });
 
       let stopping = false;
       const stop = async (signal: string) => {
@@ -79,7 +95,7 @@ export function startCommand(config: () => Config) {
         stopping = true;
         app.log.info(`${signal}: shutting down`);
         await app.close();
-        await jobs?.stop();
+        await jobs.stop();
         await database.close();
         process.exit(0);
       };

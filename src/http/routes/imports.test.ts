@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resumeImportsJob } from '../../jobs/handlers/resume-imports.ts';
 import { auditOf, snapshotCounts, type TestTenant } from '../../test/factories.ts';
 import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
 import { resumeInterruptedImports } from '../../usecases/imports/resume-imports.ts';
+import { RUN_IMPORT_JOB, startImport } from '../../usecases/imports/start-import.ts';
 import { consumerRows, fakeCodiceFiscale, fakePartitaIva, portfolioCsv, type PortfolioRow } from '../../test/portfolio.ts';
 
 let ctx: ApiContext;
@@ -133,7 +135,7 @@ describe('portfolio import', () => {
     const changed = rows.map((r, i) => (i === 1 ? { ...r, amount: '999,99', due: '15/12/2025' } : r));
     const job = await importFile(portfolioCsv(changed), 'mese-2.csv');
     expect(job).toMatchObject({ imported: 0, updated: 1, unchanged: 2 });
-    const claim = await ctx.db.selectFrom('claims').select(['id', 'principal', 'due_date']).where('external_ref', '=', rows[1]!.ref).executeTakeFirstOrThrow();
+    const claim = await ctx.db.selectFrom('claims').select(['id', 'principal', 'due_date']).where('creditor_id', '=', creditorId).where('external_ref', '=', rows[1]!.ref).executeTakeFirstOrThrow();
     expect(claim).toMatchObject({ principal: '999.99', due_date: '2025-12-15' });
     const audit = await auditOf(ctx.db, t.tenantId, claim.id);
     const update = audit.find((a) => a.action === 'claim.updated')!;
@@ -179,7 +181,7 @@ describe('portfolio import', () => {
     const merged = await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } });
     expect(merged.statusCode, merged.body).toBe(200);
     expect(merged.json()).toMatchObject({ status: 'merged', debtorId: reviews[0].candidateId });
-    const omega = await ctx.db.selectFrom('claims').select(['external_ref', 'debtor_id']).where('external_ref', 'in', ['MAT-4', 'MAT-6', 'MAT-7']).execute();
+    const omega = await ctx.db.selectFrom('claims').select(['external_ref', 'debtor_id']).where('creditor_id', '=', creditorId).where('external_ref', 'in', ['MAT-4', 'MAT-6', 'MAT-7']).execute();
     expect(new Set(omega.map((c) => c.debtor_id))).toEqual(new Set([reviews[0].candidateId]));
     expect(await ctx.db.selectFrom('debtors').select('id').where('id', '=', reviews[0].debtorId).execute()).toEqual([]);
     expect((await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'keep_separate' } })).statusCode).toBe(409);
@@ -423,5 +425,90 @@ describe('import holes (issue 11)', () => {
     expect(failed).toMatchObject({ status: 'failed', error: expect.stringMatching(/^Colonne obbligatorie non trovate: /) });
     const failedInFrench = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${failed.id}`, headers: { 'accept-language': 'fr' } })).json();
     expect(failedInFrench.error).toMatch(/^Colonnes obligatoires introuvables : externalRef, principal, dueDate, debtorName ; en-têtes du fichier : Colonna \| Altra$/);
+  });
+});
+
+describe('imports through the job queue (issue 12)', () => {
+  const start = (id: string, payload: Record<string, unknown> = {}, client: Client = ctx.supervisor) =>
+    client({ method: 'POST', url: `/api/imports/${id}/start`, payload });
+  const jobOf = async (id: string, lang = 'it') => (await ctx.supervisor({ method: 'GET', url: `/api/imports/${id}`, headers: { 'accept-language': lang } })).json();
+  /** The audit of a job after its upload. */
+  const afterUpload = async (id: string) => (await auditOf(ctx.db, t.tenantId, id)).filter((e) => e.action !== 'import.uploaded');
+  const actions = async (id: string) => (await afterUpload(id)).map((a) => a.action);
+
+  it('answers a start 202 with the job queued; the queue runs it once, however often it is started', async () => {
+    const up = (await upload(portfolioCsv(consumerRows(3, 'QUEUE', 4000)), 'coda.csv')).json();
+    const [a, b] = await Promise.all([start(up.id), start(up.id)]);
+    expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
+    expect(a.json()).toMatchObject({ id: up.id, status: 'queued' });
+    await ctx.jobs.idle();
+    expect(await jobOf(up.id)).toMatchObject({ status: 'done', rowsRead: 3, imported: 3 });
+    const audit = await afterUpload(up.id);
+    expect(audit.map((e) => e.action)).toEqual(['import.requested', 'import.completed']);
+    // Run as the user who asked, who is named on both events.
+    expect(audit.map((e) => e.actor_label)).toEqual([`user:${t.users.supervisor.email}`, `user:${t.users.supervisor.email}`]);
+    expect(audit[0]!.after).toMatchObject({ status: 'queued', fileName: 'coda.csv' });
+
+    // Started again once done: answered as before, nothing runs.
+    const again = await start(up.id);
+    expect(again.statusCode).toBe(202);
+    expect(again.json()).toMatchObject({ status: 'done', imported: 3 });
+    await ctx.jobs.idle();
+    expect(await actions(up.id)).toEqual(['import.requested', 'import.completed']);
+    expect(ctx.jobs.errors).toEqual([]);
+  });
+
+  it('fails a started job whose mapping names a column the file lacks, naming it (not resumed with other columns)', async () => {
+    const up = (await upload(portfolioCsv(consumerRows(2, 'QMAP', 4100)), 'colonne.csv')).json();
+    const mapping = { externalRef: 'Numero fattura', principal: 'Totale', dueDate: 'Scadenza', lastName: 'Cognome' };
+    expect((await start(up.id, { mapping })).statusCode).toBe(202);
+    await ctx.jobs.idle();
+    expect(await jobOf(up.id)).toMatchObject({ status: 'failed', imported: 0, error: expect.stringContaining('Totale') });
+  });
+
+  it('fails the job, saying why, when its user was demoted or deactivated before a worker took it', async () => {
+    const made = async (role: string) => {
+      const res = await ctx.admin({ method: 'POST', url: '/api/users', payload: { email: `q-${role}-${Date.now()}@example.it`, name: 'Coda', role: 'supervisor' } });
+      expect(res.statusCode, res.body).toBe(201);
+      const u = res.json();
+      return { id: u.id as string, actor: { tenantId: t.tenantId, userId: u.id as string, role: 'supervisor' as const, creditorId: null, label: `user:${u.email}` } };
+    };
+    const demoted = await made('demoted');
+    const gone = await made('gone');
+    const first = (await upload(portfolioCsv(consumerRows(2, 'QDEM', 4200)), 'retrocesso.csv')).json();
+    const second = (await upload(portfolioCsv(consumerRows(2, 'QGONE', 4300)), 'disattivato.csv')).json();
+    // Started (recorded as queued) while they could; the queue's worker comes after the change.
+    await startImport(ctx.db, demoted.actor, first.id, {});
+    await startImport(ctx.db, gone.actor, second.id, {});
+    expect((await ctx.admin({ method: 'PATCH', url: `/api/users/${demoted.id}`, payload: { role: 'operator' } })).statusCode).toBe(200);
+    expect((await ctx.admin({ method: 'POST', url: `/api/users/${gone.id}/deactivate` })).statusCode).toBe(200);
+    for (const id of [first.id, second.id]) await ctx.jobs.enqueue(RUN_IMPORT_JOB, { importJobId: id }, { singletonKey: id });
+    await ctx.jobs.idle();
+
+    expect(await jobOf(first.id)).toMatchObject({ status: 'failed', imported: 0, error: expect.stringMatching(/non ha più il permesso di importare/) });
+    expect((await jobOf(first.id, 'en')).error).toMatch(/^Import not run: the user who started it may no longer import/);
+    expect(await jobOf(second.id)).toMatchObject({ status: 'failed', imported: 0, error: expect.stringMatching(/non è più attivo/) });
+    expect((await jobOf(second.id, 'de')).error).toMatch(/^Import nicht ausgeführt: Der Benutzer, der ihn gestartet hat, ist nicht mehr aktiv/);
+    expect((await claimsOf()).filter((c) => c.external_ref.startsWith('QDEM') || c.external_ref.startsWith('QGONE'))).toEqual([]);
+  });
+
+  it('runs a job whose queue message was lost, once it has waited a few minutes', async () => {
+    const up = (await upload(portfolioCsv(consumerRows(2, 'QLOST', 4400)), 'perso.csv')).json();
+    // Recorded as queued, but the node died before sending it to the queue.
+    await startImport(ctx.db, t.users.supervisor.actor, up.id, { options: { decimal: ',' } });
+    expect(await resumeInterruptedImports(ctx.db)).not.toContain(up.id);
+    await ctx.db.updateTable('import_jobs').set({ updated_at: new Date(Date.now() - 10 * 60_000) }).where('id', '=', up.id).execute();
+    // The resume job (as `incasso start` wires it) sends it to the queue again; the queue runs it.
+    await resumeImportsJob(ctx.db, ctx.jobs).run({});
+    await ctx.jobs.idle();
+    expect(await jobOf(up.id)).toMatchObject({ status: 'done', imported: 2 });
+    expect((await afterUpload(up.id)).map((e) => [e.action, e.actor_label])).toEqual([
+      ['import.requested', `user:${t.users.supervisor.email}`],
+      ['import.completed', `user:${t.users.supervisor.email}`],
+    ]);
+    // The message arriving late runs nothing.
+    await ctx.jobs.enqueue(RUN_IMPORT_JOB, { importJobId: up.id }, { singletonKey: up.id });
+    await ctx.jobs.idle();
+    expect(await actions(up.id)).toEqual(['import.requested', 'import.completed']);
   });
 });

@@ -13,6 +13,7 @@ import { ImportPreview, previewImport } from '../../usecases/imports/preview-imp
 import { resolveImportReview, ResolveReviewInput } from '../../usecases/imports/resolve-review.ts';
 import { runImport } from '../../usecases/imports/run-import.ts';
 import { ImportJobView, ImportRejectView, ImportSummary, StartImportInput } from '../../usecases/imports/schema.ts';
+import { RUN_IMPORT_JOB, startImport } from '../../usecases/imports/start-import.ts';
 import { uploadImport } from '../../usecases/imports/upload-import.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../errors.ts';
@@ -39,11 +40,11 @@ function isBrokenMultipart(err: unknown): boolean {
 
 /**
  * Portfolio imports: upload (multipart, streamed to disk, never whole in memory), preview with the
- * suggested column mapping, start (a dry run answers at once; a real import runs in the background
- * and is followed on GET /api/imports/:id), rejected rows (list, CSV, correction), the data-quality
+ * suggested column mapping, start (a dry run answers at once; a real import is queued, run by a
+ * worker of the job queue, and followed on GET /api/imports/:id), rejected rows (list, CSV, correction), the data-quality
  * report, and the skip-tracing work list.
  */
-export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, jobs }) => {
   const tags = ['imports'];
   app.post(
     '/api/imports',
@@ -96,10 +97,15 @@ export const importRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
     async (req, reply) => {
       const actor = actorOf(req);
       if (req.body.dryRun) return runImport(db, actor, req.params.id, req.body, { locale: requestLocale(req) });
-      const job = await getImport(db, actor, req.params.id, requestLocale(req));
-      // Long files run after the answer; the job's state and counters are the progress to poll.
-      void runImport(db, actor, job.id, req.body).catch((err: unknown) => req.log.error({ err, importJob: job.id }, 'import failed'));
-      return reply.status(202).send(job);
+      // Recorded as queued, then run by a worker (any node); the job's state and counters are the progress to poll.
+      const started = await startImport(db, actor, req.params.id, req.body, requestLocale(req));
+      if (started.enqueue) {
+        // A message that cannot be sent is not the user's problem: the resume job runs a job queued too long.
+        await jobs
+          .enqueue(RUN_IMPORT_JOB, { importJobId: started.job.id }, { singletonKey: started.job.id })
+          .catch((err: unknown) => req.log.error({ err, importJob: started.job.id }, 'import not sent to the job queue'));
+      }
+      return reply.status(202).send(started.job);
     },
   );
   app.get(

@@ -49,7 +49,7 @@ export const ImportJobView = z.object({
   headers: z.array(z.string()).nullable(),
   mapping: z.record(z.string(), z.string()).nullable(),
   options: z.record(z.string(), z.unknown()),
-  status: z.enum(['uploaded', 'validating', 'importing', 'done', 'failed']),
+  status: z.enum(['uploaded', 'queued', 'validating', 'importing', 'done', 'failed']),
   rowsRead: z.number(),
   imported: z.number(),
   updated: z.number(),

@@ -73,7 +73,7 @@ export async function uploadImport(
         .where('tenant_id', '=', actor.tenantId)
         .where('creditor_id', '=', creditor.id)
         .where('file_sha256', '=', sha)
-        .where('status', 'in', ['uploaded', 'validating', 'importing'])
+        .where('status', 'in', ['uploaded', 'queued', 'validating', 'importing'])
         .orderBy('created_at', 'desc')
         .executeTakeFirst();
       if (open) return { id: open.id, resumed: true };

@@ -365,7 +365,7 @@ export function useImport(id: string) {
   return useQuery({
     queryKey: ['import', id],
     queryFn: ({ signal }) => call(http.GET('/api/imports/{id}', { params: { path: { id } }, signal })),
-    refetchInterval: (q) => (q.state.data && ['validating', 'importing'].includes(q.state.data.status) ? 1000 : false),
+    refetchInterval: (q) => (q.state.data && ['queued', 'validating', 'importing'].includes(q.state.data.status) ? 1000 : false),
   });
 }
 

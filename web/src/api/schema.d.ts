@@ -9557,7 +9557,7 @@ export interface paths {
                                     [key: string]: unknown;
                                 };
                                 /** @enum {string} */
-                                status: "uploaded" | "validating" | "importing" | "done" | "failed";
+                                status: "uploaded" | "queued" | "validating" | "importing" | "done" | "failed";
                                 rowsRead: number;
                                 imported: number;
                                 updated: number;
@@ -9754,7 +9754,7 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             /** @enum {string} */
-                            status: "uploaded" | "validating" | "importing" | "done" | "failed";
+                            status: "uploaded" | "queued" | "validating" | "importing" | "done" | "failed";
                             rowsRead: number;
                             imported: number;
                             updated: number;
@@ -9961,7 +9961,7 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             /** @enum {string} */
-                            status: "uploaded" | "validating" | "importing" | "done" | "failed";
+                            status: "uploaded" | "queued" | "validating" | "importing" | "done" | "failed";
                             rowsRead: number;
                             imported: number;
                             updated: number;
@@ -10385,7 +10385,7 @@ export interface paths {
                             jobId: string;
                             dryRun: boolean;
                             /** @enum {string} */
-                            status: "uploaded" | "validating" | "importing" | "done" | "failed";
+                            status: "uploaded" | "queued" | "validating" | "importing" | "done" | "failed";
                             rowsRead: number;
                             imported: number;
                             updated: number;
@@ -10438,7 +10438,7 @@ export interface paths {
                                 [key: string]: unknown;
                             };
                             /** @enum {string} */
-                            status: "uploaded" | "validating" | "importing" | "done" | "failed";
+                            status: "uploaded" | "queued" | "validating" | "importing" | "done" | "failed";
                             rowsRead: number;
                             imported: number;
                             updated: number;

@@ -1009,4 +1009,6 @@ export const de: Messages = {
   'historyField.valueDate': 'Valutadatum',
   'historyField.dueDate': 'Fälligkeit',
   'historyField.notes': 'Notizen',
+  // Imports: started through the job queue (issue 12, jobsimport)
+  'importStatus.queued': 'In Warteschlange',
 };

@@ -1009,4 +1009,6 @@ export const en: Messages = {
   'historyField.valueDate': 'Value date',
   'historyField.dueDate': 'Due date',
   'historyField.notes': 'Notes',
+  // Imports: started through the job queue (issue 12, jobsimport)
+  'importStatus.queued': 'Queued',
 };

@@ -1009,4 +1009,6 @@ export const fr: Messages = {
   'historyField.valueDate': 'Date de valeur',
   'historyField.dueDate': 'Échéance',
   'historyField.notes': 'Notes',
+  // Imports: started through the job queue (issue 12, jobsimport)
+  'importStatus.queued': "En file d'attente",
 };

@@ -1012,6 +1012,8 @@ export const it = {
   'historyField.valueDate': 'Data valuta',
   'historyField.dueDate': 'Scadenza',
   'historyField.notes': 'Note',
+  // Imports: started through the job queue (issue 12, jobsimport)
+  'importStatus.queued': 'In coda',
 };
 
 export type MessageKey = keyof typeof it;

@@ -61,7 +61,7 @@ export default function ImportPage() {
 
 function ImportView({ job }: { job: Job }) {
   const { t, number } = useI18n();
-  const running = job.status === 'validating' || job.status === 'importing';
+  const running = job.status === 'queued' || job.status === 'validating' || job.status === 'importing';
   return (
     <>
       <PageHeader

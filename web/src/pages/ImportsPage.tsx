@@ -9,7 +9,7 @@ import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
 import { usePagerText } from '../components/pager';
 
-const STATUS_COLOR: Record<string, string> = { uploaded: 'gray', validating: 'blue', importing: 'blue', done: 'green', failed: 'red' };
+const STATUS_COLOR: Record<string, string> = { uploaded: 'gray', queued: 'blue', validating: 'blue', importing: 'blue', done: 'green', failed: 'red' };
 
 export function ImportStatusBadge({ status }: { status: string }) {
   const { te } = useI18n();

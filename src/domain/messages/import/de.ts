@@ -285,4 +285,8 @@ export const importDe: ImportCatalogue = {
   'import.cli.reject_line': 'Zeile {line}: {problems}',
   'import.cli.more_to_reject': '… und {count} weitere abzuweisende Zeilen (--json listet alle)',
   'import.cli.more_rejected': '… und {count} weitere abgewiesene Zeilen',
+  // Imports started through the job queue (issue 12)
+  'import.status.queued': "in der Warteschlange",
+  'import.requester_gone': "Import nicht ausgeführt: Der Benutzer, der ihn gestartet hat, ist nicht mehr aktiv. Starten Sie ihn erneut.",
+  'import.requester_not_allowed': "Import nicht ausgeführt: Der Benutzer, der ihn gestartet hat, darf nicht mehr importieren. Ein berechtigter Benutzer muss ihn erneut starten.",
 };

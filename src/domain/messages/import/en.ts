@@ -284,4 +284,8 @@ export const importEn: ImportCatalogue = {
   'import.cli.reject_line': 'line {line}: {problems}',
   'import.cli.more_to_reject': '… and {count} more rows to reject (--json lists them all)',
   'import.cli.more_rejected': '… and {count} more rejected rows',
+  // Imports started through the job queue (issue 12)
+  'import.status.queued': "queued",
+  'import.requester_gone': "Import not run: the user who started it is no longer active. Start it again.",
+  'import.requester_not_allowed': "Import not run: the user who started it may no longer import. Have a user who may start it again.",
 };

@@ -287,4 +287,8 @@ export const importFr: ImportCatalogue = {
   'import.cli.reject_line': 'ligne {line} : {problems}',
   'import.cli.more_to_reject': '… et {count} autres lignes à rejeter (--json les liste toutes)',
   'import.cli.more_rejected': '… et {count} autres lignes rejetées',
+  // Imports started through the job queue (issue 12)
+  'import.status.queued': "en file d'attente",
+  'import.requester_gone': "Importation non exécutée : l'utilisateur qui l'a lancée n'est plus actif. Relancez-la.",
+  'import.requester_not_allowed': "Importation non exécutée : l'utilisateur qui l'a lancée n'a plus le droit d'importer. Un utilisateur autorisé doit la relancer.",
 };

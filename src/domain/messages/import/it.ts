@@ -301,6 +301,10 @@ export const importIt = {
   'import.cli.reject_line': 'riga {line}: {problems}',
   'import.cli.more_to_reject': "… e altre {count} righe da scartare (--json per l'elenco)",
   'import.cli.more_rejected': '… e altre {count} righe scartate',
+  // Imports started through the job queue (issue 12)
+  'import.status.queued': 'in coda',
+  'import.requester_gone': "Importazione non eseguita: l'utente che l'ha avviata non è più attivo; va avviata di nuovo.",
+  'import.requester_not_allowed': "Importazione non eseguita: l'utente che l'ha avviata non ha più il permesso di importare; deve avviarla di nuovo un utente abilitato.",
 } as const;
 
 /** The import messages of a language: exactly the Italian keys. */
