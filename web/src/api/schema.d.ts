@@ -348,6 +348,55 @@ export interface paths {
                                 reminderFees: string[];
                                 notes: string | null;
                                 active: boolean;
+                                cadastralCode: string | null;
+                                revenueRules: {
+                                    interestPoints: string;
+                                    /** @enum {string} */
+                                    dayCount: "act365" | "act366" | "act360" | "30e360";
+                                    collectionCharges: {
+                                        withinDays: number;
+                                        early: {
+                                            rate: string;
+                                            cap: string;
+                                        };
+                                        late: {
+                                            rate: string;
+                                            cap: string;
+                                        };
+                                        excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                    };
+                                    sanctions: {
+                                        regimes: {
+                                            from: string;
+                                            to: string | null;
+                                            rate: string;
+                                            halfWithinDays: number;
+                                            dailyWithinDays: number;
+                                            ravvedimento: {
+                                                upTo: ({
+                                                    days: number;
+                                                } | {
+                                                    years: number;
+                                                }) | null;
+                                                denominator: number;
+                                                letter: string;
+                                            }[];
+                                            basis: string;
+                                            source: string;
+                                        }[];
+                                    };
+                                    allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                    cdsSemesterSurcharge: boolean;
+                                } | null;
+                                pagopa: {
+                                    /** @enum {string} */
+                                    noticeMode: "supplied" | "generated";
+                                    segregationCode?: string | null;
+                                    cbill?: string | null;
+                                    postalAccount?: string | null;
+                                    postalHolder?: string | null;
+                                    postalAuthorization?: string | null;
+                                } | null;
                                 version: number;
                                 createdAt: string;
                                 updatedAt: string;
@@ -557,6 +606,56 @@ export interface paths {
                         reminderFees?: string[];
                         notes?: string | null;
                         active?: boolean;
+                        cadastralCode?: string | null;
+                        revenueRules?: {
+                            interestPoints: string;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            collectionCharges: {
+                                withinDays: number;
+                                early: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                late: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                            };
+                            sanctions: {
+                                regimes: {
+                                    from: string;
+                                    to: string | null;
+                                    rate: string;
+                                    halfWithinDays: number;
+                                    dailyWithinDays: number;
+                                    ravvedimento: {
+                                        upTo: ({
+                                            days: number;
+                                        } | {
+                                            years: number;
+                                        }) | null;
+                                        denominator: number;
+                                        letter: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    basis: "municipal.basis_471_original" | "municipal.basis_471_87_2024";
+                                    source: string;
+                                }[];
+                            };
+                            allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                            cdsSemesterSurcharge: boolean;
+                        } | null;
+                        pagopa?: {
+                            /** @enum {string} */
+                            noticeMode: "supplied" | "generated";
+                            segregationCode?: string | null;
+                            cbill?: string | null;
+                            postalAccount?: string | null;
+                            postalHolder?: string | null;
+                            postalAuthorization?: string | null;
+                        } | null;
                     };
                 };
             };
@@ -599,6 +698,55 @@ export interface paths {
                             reminderFees: string[];
                             notes: string | null;
                             active: boolean;
+                            cadastralCode: string | null;
+                            revenueRules: {
+                                interestPoints: string;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
+                                collectionCharges: {
+                                    withinDays: number;
+                                    early: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    late: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                };
+                                sanctions: {
+                                    regimes: {
+                                        from: string;
+                                        to: string | null;
+                                        rate: string;
+                                        halfWithinDays: number;
+                                        dailyWithinDays: number;
+                                        ravvedimento: {
+                                            upTo: ({
+                                                days: number;
+                                            } | {
+                                                years: number;
+                                            }) | null;
+                                            denominator: number;
+                                            letter: string;
+                                        }[];
+                                        basis: string;
+                                        source: string;
+                                    }[];
+                                };
+                                allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                cdsSemesterSurcharge: boolean;
+                            } | null;
+                            pagopa: {
+                                /** @enum {string} */
+                                noticeMode: "supplied" | "generated";
+                                segregationCode?: string | null;
+                                cbill?: string | null;
+                                postalAccount?: string | null;
+                                postalHolder?: string | null;
+                                postalAuthorization?: string | null;
+                            } | null;
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -804,6 +952,55 @@ export interface paths {
                             reminderFees: string[];
                             notes: string | null;
                             active: boolean;
+                            cadastralCode: string | null;
+                            revenueRules: {
+                                interestPoints: string;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
+                                collectionCharges: {
+                                    withinDays: number;
+                                    early: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    late: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                };
+                                sanctions: {
+                                    regimes: {
+                                        from: string;
+                                        to: string | null;
+                                        rate: string;
+                                        halfWithinDays: number;
+                                        dailyWithinDays: number;
+                                        ravvedimento: {
+                                            upTo: ({
+                                                days: number;
+                                            } | {
+                                                years: number;
+                                            }) | null;
+                                            denominator: number;
+                                            letter: string;
+                                        }[];
+                                        basis: string;
+                                        source: string;
+                                    }[];
+                                };
+                                allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                cdsSemesterSurcharge: boolean;
+                            } | null;
+                            pagopa: {
+                                /** @enum {string} */
+                                noticeMode: "supplied" | "generated";
+                                segregationCode?: string | null;
+                                cbill?: string | null;
+                                postalAccount?: string | null;
+                                postalHolder?: string | null;
+                                postalAuthorization?: string | null;
+                            } | null;
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -1015,6 +1212,56 @@ export interface paths {
                         reminderFees?: string[];
                         notes?: string | null;
                         active?: boolean;
+                        cadastralCode?: string | null;
+                        revenueRules?: {
+                            interestPoints: string;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            collectionCharges: {
+                                withinDays: number;
+                                early: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                late: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                            };
+                            sanctions: {
+                                regimes: {
+                                    from: string;
+                                    to: string | null;
+                                    rate: string;
+                                    halfWithinDays: number;
+                                    dailyWithinDays: number;
+                                    ravvedimento: {
+                                        upTo: ({
+                                            days: number;
+                                        } | {
+                                            years: number;
+                                        }) | null;
+                                        denominator: number;
+                                        letter: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    basis: "municipal.basis_471_original" | "municipal.basis_471_87_2024";
+                                    source: string;
+                                }[];
+                            };
+                            allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                            cdsSemesterSurcharge: boolean;
+                        } | null;
+                        pagopa?: {
+                            /** @enum {string} */
+                            noticeMode: "supplied" | "generated";
+                            segregationCode?: string | null;
+                            cbill?: string | null;
+                            postalAccount?: string | null;
+                            postalHolder?: string | null;
+                            postalAuthorization?: string | null;
+                        } | null;
                         version?: number;
                     };
                 };
@@ -1058,6 +1305,55 @@ export interface paths {
                             reminderFees: string[];
                             notes: string | null;
                             active: boolean;
+                            cadastralCode: string | null;
+                            revenueRules: {
+                                interestPoints: string;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
+                                collectionCharges: {
+                                    withinDays: number;
+                                    early: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    late: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                };
+                                sanctions: {
+                                    regimes: {
+                                        from: string;
+                                        to: string | null;
+                                        rate: string;
+                                        halfWithinDays: number;
+                                        dailyWithinDays: number;
+                                        ravvedimento: {
+                                            upTo: ({
+                                                days: number;
+                                            } | {
+                                                years: number;
+                                            }) | null;
+                                            denominator: number;
+                                            letter: string;
+                                        }[];
+                                        basis: string;
+                                        source: string;
+                                    }[];
+                                };
+                                allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                cdsSemesterSurcharge: boolean;
+                            } | null;
+                            pagopa: {
+                                /** @enum {string} */
+                                noticeMode: "supplied" | "generated";
+                                segregationCode?: string | null;
+                                cbill?: string | null;
+                                postalAccount?: string | null;
+                                postalHolder?: string | null;
+                                postalAuthorization?: string | null;
+                            } | null;
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -16673,6 +16969,462 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "agency" | "company";
+                            letterhead: {
+                                name: string;
+                                lines: string[];
+                                country: string;
+                                email?: string | null;
+                                phone?: string | null;
+                                vatNumber?: string | null;
+                            } | null;
+                            compliance: unknown;
+                            complianceIsDefault: boolean;
+                            albo: {
+                                /** @enum {string} */
+                                section: "ordinary" | "support";
+                                number: string;
+                                registeredOn: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        letterhead?: {
+                            name: string;
+                            lines: string[];
+                            /**
+                             * @default IT
+                             * @enum {string}
+                             */
+                            country?: "IT" | "CH" | "DE" | "FR";
+                            email?: string | null;
+                            phone?: string | null;
+                            /** @description Italian partita IVA (11 digits) */
+                            vatNumber?: string | null;
+                        } | null;
+                        compliance?: {
+                            phoneWindows: {
+                                mon: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                tue: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                wed: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                thu: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                fri: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                sat: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                                sun: {
+                                    from: string;
+                                    to: string;
+                                }[];
+                            };
+                            holidays: {
+                                id: string;
+                                name: string;
+                                rules: ({
+                                    /** @enum {string} */
+                                    kind: "fixed";
+                                    month: number;
+                                    day: number;
+                                    name: string;
+                                    fromYear?: number;
+                                    toYear?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "easter";
+                                    offset: number;
+                                    name: string;
+                                    fromYear?: number;
+                                    toYear?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "date";
+                                    /** Format: date */
+                                    date: string;
+                                    name: string;
+                                })[];
+                            };
+                            maxConversationsPerDay: number;
+                            maxConversationsPerWeek: number;
+                            maxAttemptsPerDay: number | null;
+                            automatedVoice: boolean;
+                            emailQuietHours: {
+                                from: string;
+                                to: string;
+                            }[];
+                            smsFollowsPhoneWindows: boolean;
+                            maxWrittenPerWeek: number | null;
+                        } | null;
+                        albo?: {
+                            /** @enum {string} */
+                            section: "ordinary" | "support";
+                            number: string;
+                            registeredOn: string;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            name: string;
+                            /** @enum {string} */
+                            kind: "agency" | "company";
+                            letterhead: {
+                                name: string;
+                                lines: string[];
+                                country: string;
+                                email?: string | null;
+                                phone?: string | null;
+                                vatNumber?: string | null;
+                            } | null;
+                            compliance: unknown;
+                            complianceIsDefault: boolean;
+                            albo: {
+                                /** @enum {string} */
+                                section: "ordinary" | "support";
+                                number: string;
+                                registeredOn: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }
