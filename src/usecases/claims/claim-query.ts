@@ -61,6 +61,9 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
     'c.stage',
     'c.next_action_on as nextActionOn',
     'c.closed_on as closedOn',
+    sql<ClaimView['act']>`case when c.act_kind is null then null else json_build_object('kind', c.act_kind, 'number', c.act_number,
+      'date', c.act_date, 'notifiedOn', c.act_notified_on, 'enforceableOn', c.act_enforceable_on) end`.as('act'),
+    'c.notice_code as noticeCode',
     'c.version',
     sql<string>`to_char(c.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('createdAt'),
     sql<string>`to_char(c.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`.as('updatedAt'),
@@ -70,7 +73,25 @@ export function selectClaimView(q: ReturnType<typeof claimsQuery>) {
 export async function fetchClaimView(db: Db, actor: Actor, id: string, asOf?: string, locale: Locale = DEFAULT_LOCALE): Promise<ClaimView | undefined> {
   const row = await selectClaimView(claimsQuery(db, actor).where('c.id', '=', id)).executeTakeFirst();
   if (!row) return undefined;
-  return (await withBalances(db, actor, [row as ClaimRowWithStored], asOf, false, locale))[0];
+  const [view] = await withBalances(db, actor, [row as ClaimRowWithStored], asOf, false, locale);
+  const components = await db
+    .selectFrom('claim_components')
+    .select([
+      'id',
+      'position',
+      'kind',
+      'amount',
+      'accrues_interest as accruesInterest',
+      'paid',
+      'waived',
+      sql<string>`(amount - paid - waived)::numeric(15,2)::text`.as('due'),
+      'tribute_code as tributeCode',
+    ])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('claim_id', '=', id)
+    .orderBy('position')
+    .execute();
+  return { ...view!, components: components as NonNullable<ClaimView['components']> };
 }
 
 /** The stored balance columns a claim row carries for `withBalances`. */

@@ -1,7 +1,7 @@
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connect.ts';
 import type { DB } from '../../db/schema.ts';
-import { COMPONENT_ACCRUES_INTEREST } from '../../domain/model.ts';
+import { COMPONENT_ACCRUES_INTEREST, type ComponentKind } from '../../domain/model.ts';
 
 const COLUMNS: BulkColumn<DB['claim_components']>[] = [
   { name: 'tenant_id', type: 'uuid' },
@@ -32,6 +32,29 @@ export async function insertPrincipalComponents(trx: Db, tenantId: string, claim
       paid: c.paid ?? '0',
     })),
   );
+}
+
+/** A claim's components as given (a comune's act), in order; each accrues interest as its kind does. */
+export async function insertComponents(
+  trx: Db,
+  tenantId: string,
+  claimId: string,
+  components: readonly { kind: ComponentKind; amount: string; tributeCode?: string | null }[],
+): Promise<void> {
+  await trx
+    .insertInto('claim_components')
+    .values(
+      components.map((c, i) => ({
+        tenant_id: tenantId,
+        claim_id: claimId,
+        position: i + 1,
+        kind: c.kind,
+        amount: c.amount,
+        accrues_interest: COMPONENT_ACCRUES_INTEREST[c.kind],
+        tribute_code: c.tributeCode ?? null,
+      })),
+    )
+    .execute();
 }
 
 /** A company claim's principal changed (the claim's terms were corrected): its component follows. */

@@ -1,5 +1,5 @@
 import { refreshBalances } from './balances.ts';
-import { insertPrincipalComponents } from './components.ts';
+import { insertComponents } from './components.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
@@ -11,7 +11,12 @@ import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import { CreateClaimInput, type ClaimView } from './schema.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
+import { MUNICIPAL_TAX_KINDS, type ClaimKind } from '../../domain/model.ts';
+import { localInterestTerms, regimeProblemForRevenue } from '../../domain/municipal/local-interest.ts';
+import { validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
+import type { Regime } from '../../domain/interest/regimes.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /** Registers a claim (credito) of a creditor against a debtor. External reference is unique per creditor. */
@@ -39,6 +44,10 @@ export async function registerClaim(
   const debtor = await loadDebtor(trx, actor, data.debtorId).catch(() => {
     throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
   });
+  // A comune's tax: the law's interest only (art. 1 c. 165 L. 296/2006), at the comune's points when
+  // its regulation sets them — stored on the claim, so a later change of the regulation is not retroactive.
+  const terms = municipalTerms(creditor, data);
+  if (terms.problem) throw invalid([{ path: 'interestRegime', message: encodeMessage(terms.problem) }]);
   const termProblems = interestTermsProblems(
     {
       interestRegime: data.interestRegime ?? null,
@@ -49,6 +58,21 @@ export async function registerClaim(
     debtor.kind,
   );
   if (termProblems.length) throw invalid(termProblems);
+  const components = data.components ?? [{ kind: 'principal' as const, amount: data.principal!, tributeCode: null }];
+  const principal = toMoneyString(sumMoney(components.map((c) => c.amount)));
+  if (data.principal !== undefined && !money(data.principal).eq(principal)) {
+    throw invalid([fieldError('principal', 'claim.components_sum', { principal: data.principal, sum: principal })]);
+  }
+  if (data.noticeCode) {
+    const taken = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('creditor_id', '=', creditor.id)
+      .where('notice_code', '=', data.noticeCode)
+      .executeTakeFirst();
+    if (taken) throw conflict(msg('claim.notice_code_taken', { code: data.noticeCode }));
+  }
   const duplicate = await trx
     .selectFrom('claims')
     .select('id')
@@ -68,26 +92,32 @@ export async function registerClaim(
       external_ref: data.externalRef,
       kind: data.kind,
       description: data.description ?? null,
-      principal: data.principal,
+      principal,
       currency: data.currency,
       issue_date: data.issueDate ?? null,
       due_date: data.dueDate,
       contract_date: data.contractDate ?? null,
       tax_year: data.taxYear ?? null,
       jurisdiction: data.jurisdiction ?? (creditor.default_jurisdiction as 'IT'),
-      interest_regime: data.interestRegime ?? null,
+      interest_regime: terms.regime,
       judicial_claim_date: data.judicialClaimDate ?? null,
       interest_rate: data.interestRate ?? null,
-      interest_base: data.interestBase ?? null,
-      interest_spread: data.interestSpread ?? null,
+      interest_base: terms.base,
+      interest_spread: terms.spread,
       day_count: data.dayCount ?? 'act365',
       status: data.status ?? 'open',
       stage: data.stage ?? 'none',
       next_action_on: data.nextActionOn ?? null,
+      act_kind: data.act?.kind ?? null,
+      act_number: data.act?.number ?? null,
+      act_date: data.act?.date ?? null,
+      act_notified_on: data.act?.notifiedOn ?? null,
+      act_enforceable_on: data.act?.enforceableOn ?? null,
+      notice_code: data.noticeCode ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await insertPrincipalComponents(trx, actor.tenantId, [{ id: row.id, principal: data.principal }]);
+  await insertComponents(trx, actor.tenantId, row.id, components);
   await refreshBalances(trx, actor.tenantId, [row.id]);
   const view = (await fetchClaimView(trx, actor, row.id, undefined, locale))!;
   const { balance: _derived, ...facts } = view;
@@ -100,4 +130,28 @@ export async function registerClaim(
     after: facts,
   });
   return view;
+}
+
+/**
+ * The interest terms a new claim is stored with. A comune's tax without terms of its own runs at the
+ * legal rate plus the comune's points (its regulation; 0 by default); terms the law excludes for a
+ * tax (the commercial rate, art. 1284 c.4 c.c.) are refused with the law's reason.
+ */
+function municipalTerms(
+  creditor: { kind: string; revenue_rules: Record<string, unknown> | null },
+  data: { kind: ClaimKind; interestRegime?: Regime | null; interestBase?: Regime | null; interestSpread?: string | null; judicialClaimDate?: string | null },
+) {
+  const given = { regime: data.interestRegime ?? null, base: data.interestBase ?? null, spread: data.interestSpread ?? null };
+  if (!(MUNICIPAL_TAX_KINDS as readonly string[]).includes(data.kind)) return { ...given, problem: null };
+  const problem = regimeProblemForRevenue(data.kind as 'imu', {
+    regime: given.regime ?? 'it-legal',
+    base: given.base,
+    spread: given.spread,
+    judicialClaimDate: data.judicialClaimDate ?? null,
+  });
+  if (given.regime !== null || problem || creditor.kind !== 'public_entity') return { ...given, problem };
+  const rules = validateRevenueRules(creditor.revenue_rules ?? {});
+  const points = rules.ok ? rules.rules.interestPoints : '0';
+  if (Number(points) === 0) return { ...given, problem: null };
+  return { ...localInterestTerms(points), problem: null };
 }

@@ -11,6 +11,41 @@ import {
   PAYMENT_DRIVEN_STATUSES,
 } from '../../domain/model.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { ACT_KINDS, COMPONENT_KINDS } from '../../domain/model.ts';
+import { noticeProblem } from '../../domain/municipal/pagopa.ts';
+
+/** The act behind a comune's position (avviso, accertamento esecutivo, ingiunzione, verbale …). */
+export const ClaimAct = z.strictObject({
+  kind: z.enum(ACT_KINDS),
+  number: requiredText(50).nullish(),
+  /** The day the act was issued. */
+  date: isoDate.nullish(),
+  notifiedOn: isoDate.nullish(),
+  /** The day it became an enforcement title (for an accertamento esecutivo, 60 days after notification, c.792). */
+  enforceableOn: isoDate.nullish(),
+});
+const actDatesInOrder = (a: z.output<typeof ClaimAct>) =>
+  (!a.date || !a.notifiedOn || a.date <= a.notifiedOn) && (!a.notifiedOn || !a.enforceableOn || a.notifiedOn <= a.enforceableOn);
+
+/** A pagoPA codice avviso: 18 digits (spaces of the printed form allowed), its check digits right. */
+export const noticeCode = z
+  .string()
+  .transform((v) => v.replace(/\s+/g, ''))
+  .superRefine((v, ctx) => {
+    const p = noticeProblem(v);
+    if (p) ctx.addIssue({ code: 'custom', message: encodeMessage(p) });
+  });
+
+/** One part of what a claim is for: a company's principal; a comune act's tax, sanctions, interest, costs. */
+export const ClaimComponentInput = z.strictObject({
+  kind: z.enum(COMPONENT_KINDS),
+  amount: positiveMoneyAmount,
+  /** Its F24 tribute code, where one applies (e.g. 3918 IMU, 3924 IMU sanctions, 3944 TARI). */
+  tributeCode: z
+    .string()
+    .regex(/^[0-9A-Z]{4}$/, { message: encodeMessage(msg('municipal.tribute_code_format')) })
+    .nullish(),
+});
 
 /** Statuses that only payments set: a person records a payment instead of typing "paid". */
 const manualStatus = z
@@ -53,6 +88,8 @@ const claimFields = {
   status: manualStatus.optional(),
   stage: z.enum(COLLECTION_STAGES).optional(),
   nextActionOn: isoDate.nullish(),
+  act: ClaimAct.refine(actDatesInOrder, { message: encodeMessage(msg('claim.act_dates_order')), path: ['enforceableOn'] }).nullish(),
+  noticeCode: noticeCode.nullish(),
 };
 
 const datesInOrder = (v: { issueDate?: string | null; dueDate?: string | null }) =>
@@ -60,9 +97,24 @@ const datesInOrder = (v: { issueDate?: string | null; dueDate?: string | null })
 const datesError = { message: encodeMessage(msg('claim.due_before_issue')), path: ['dueDate'] };
 
 export const CreateClaimInput = z
-  .object({ creditorId: uuid, debtorId: uuid, ...claimFields })
+  .object({
+    creditorId: uuid,
+    debtorId: uuid,
+    ...claimFields,
+    /** Required unless the components say it: then it is their sum (and, if given, must equal it). */
+    principal: positiveMoneyAmount.optional(),
+    /**
+     * What the claim is made of (a comune's act: tax, sanctions, interest liquidated in the act,
+     * notification costs, collection charges); absent: one principal component of `principal`.
+     */
+    components: z.array(ClaimComponentInput).min(1).max(20).optional(),
+  })
   .strict()
-  .refine(datesInOrder, datesError);
+  .refine(datesInOrder, datesError)
+  .refine((v) => v.principal !== undefined || v.components !== undefined, {
+    message: encodeMessage(msg('claim.principal_or_components')),
+    path: ['principal'],
+  });
 
 export const UpdateClaimInput = z
   .object({ ...claimFields, version: z.number().int().optional() })
@@ -127,6 +179,32 @@ export const ClaimView = z.object({
   stage: z.enum(COLLECTION_STAGES),
   nextActionOn: z.string().nullable(),
   closedOn: z.string().nullable(),
+  act: z
+    .object({
+      kind: z.enum(ACT_KINDS),
+      number: z.string().nullable(),
+      date: z.string().nullable(),
+      notifiedOn: z.string().nullable(),
+      enforceableOn: z.string().nullable(),
+    })
+    .nullable(),
+  noticeCode: z.string().nullable(),
+  /** The claim's parts (the single claim's view; lists leave them out). */
+  components: z
+    .array(
+      z.object({
+        id: z.uuid(),
+        position: z.number(),
+        kind: z.enum(COMPONENT_KINDS),
+        amount: z.string(),
+        accruesInterest: z.boolean(),
+        paid: z.string(),
+        waived: z.string(),
+        due: z.string(),
+        tributeCode: z.string().nullable(),
+      }),
+    )
+    .optional(),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -83,6 +83,25 @@ export async function amendClaim(
     debtor.kind,
   );
   if (termProblems.length) throw invalid(termProblems);
+  if (data.principal !== undefined) {
+    const parts = await trx
+      .selectFrom('claim_components')
+      .select('kind')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('claim_id', '=', id)
+      .execute();
+    if (parts.length !== 1 || parts[0]!.kind !== 'principal') throw invalid([fieldError('principal', 'claim.principal_of_components')]);
+  }
+  if (data.noticeCode && data.noticeCode !== current.notice_code) {
+    const taken = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('creditor_id', '=', current.creditor_id)
+      .where('notice_code', '=', data.noticeCode)
+      .executeTakeFirst();
+    if (taken) throw conflict(msg('claim.notice_code_taken', { code: data.noticeCode }));
+  }
   if (data.externalRef && data.externalRef !== current.external_ref) {
     const dup = await trx
       .selectFrom('claims')
@@ -118,8 +137,19 @@ export async function amendClaim(
     status: 'status',
     stage: 'stage',
     nextActionOn: 'next_action_on',
+    noticeCode: 'notice_code',
   };
   for (const [k, col] of Object.entries(map)) if (k in a) set[col] = a[k];
+  if ('act' in a) {
+    const act = a.act as z.output<typeof UpdateClaimInput>['act'];
+    Object.assign(set, {
+      act_kind: act?.kind ?? null,
+      act_number: act?.number ?? null,
+      act_date: act?.date ?? null,
+      act_notified_on: act?.notifiedOn ?? null,
+      act_enforceable_on: act?.enforceableOn ?? null,
+    });
+  }
   if ('status' in a) set.closed_on = isClosed(a.status as ClaimStatus) ? sql`current_date` : null;
   await trx
     .updateTable('claims')

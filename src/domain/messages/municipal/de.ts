@@ -71,4 +71,5 @@ export const municipalDe: MunicipalCatalogue = {
   'municipal.cbill': 'Der CBILL-Code hat 1 bis 10 Großbuchstaben oder Ziffern',
   'municipal.postal_account': 'Das Postkontokorrent hat 1 bis 12 Ziffern',
   'municipal.cadastral_code_format': 'Der Katastercode besteht aus einem Großbuchstaben und drei Ziffern, z. B. H501',
+  'municipal.tribute_code_format': 'Eine Steuerkennzahl hat 4 Ziffern oder Großbuchstaben, z. B. 3918',
 };

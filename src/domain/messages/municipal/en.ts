@@ -71,4 +71,5 @@ export const municipalEn: MunicipalCatalogue = {
   'municipal.cbill': 'The CBILL code has 1 to 10 capital letters or digits',
   'municipal.postal_account': 'The postal current account has 1 to 12 digits',
   'municipal.cadastral_code_format': 'The cadastral code is a capital letter and three digits, e.g. H501',
+  'municipal.tribute_code_format': 'A tribute code has 4 digits or capital letters, e.g. 3918',
 };

@@ -71,4 +71,5 @@ export const municipalFr: MunicipalCatalogue = {
   'municipal.cbill': 'Le code CBILL a de 1 à 10 majuscules ou chiffres',
   'municipal.postal_account': 'Le compte courant postal a de 1 à 12 chiffres',
   'municipal.cadastral_code_format': 'Le code cadastral est une majuscule suivie de trois chiffres, p. ex. H501',
+  'municipal.tribute_code_format': 'Un code tribut a 4 chiffres ou majuscules, p. ex. 3918',
 };

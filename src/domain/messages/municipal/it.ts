@@ -76,6 +76,7 @@ export const municipalIt = {
   'municipal.cbill': 'Il codice CBILL ha da 1 a 10 lettere maiuscole o cifre',
   'municipal.postal_account': 'Il conto corrente postale ha da 1 a 12 cifre',
   'municipal.cadastral_code_format': 'Il codice catastale è una lettera maiuscola e tre cifre, es. H501',
+  'municipal.tribute_code_format': 'Il codice tributo ha 4 cifre o lettere maiuscole, es. 3918',
 } as const;
 
 /** A language's texts for these codes. */
