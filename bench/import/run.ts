@@ -585,10 +585,20 @@ try {
     console.log(`\nkept: ${created.length ? `databases ${created.join(', ')} on ${redact(serverUrl)}; ` : ''}files in ${tmp}`);
   } else {
     for (const db of created.reverse()) {
-      try {
-        psql(serverUrl, `drop database if exists ${db} with (force)`);
-      } catch (err) {
-        console.error(`could not drop ${db}: ${(err as Error).message}`);
+      // An autovacuum worker (the server's own role) may be analysing the freshly copied tables: the
+      // role may not end it, so wait for it a little.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          psql(serverUrl, `drop database if exists ${db} with (force)`);
+          break;
+        } catch (err) {
+          if (attempt < 10) {
+            await new Promise((r) => setTimeout(r, 3000));
+            continue;
+          }
+          console.error(`could not drop ${db}: ${(err as Error).message}`);
+          break;
+        }
       }
     }
     fs.rmSync(tmp, { recursive: true, force: true });
