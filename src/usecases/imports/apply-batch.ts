@@ -491,7 +491,9 @@ async function applyClaims(
  * equality on the unique btree index, whatever the table's size.
  */
 export function claimsByRef(tenantId: string, creditorId: string, refs: readonly string[]) {
-  return sql<ExistingClaim>`select c.* from unnest(${refs}::text[]) as k(ref) cross join lateral (
+  // Locked in one order whatever the file's (two imports of overlapping files do not wait crosswise).
+  const keys = [...refs].sort();
+  return sql<ExistingClaim>`select c.* from unnest(${keys}::text[]) as k(ref) cross join lateral (
       select id, external_ref, debtor_id, principal, due_date, issue_date, description, kind, currency, contract_date, tax_year, principal_paid
         from claims where tenant_id = ${tenantId} and creditor_id = ${creditorId} and external_ref = k.ref for update) as c`;
 }
