@@ -22,7 +22,8 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const CLI = path.join(ROOT, 'bin', 'incasso.mjs');
 const DEFAULT_SERVER = 'postgres://incasso:incasso@127.0.0.1:5432/postgres';
 const RSS_GOAL_MB = 400;
-const RATIO_GOAL = 3;
+/** Issue 12: the import within 1.5× PostgreSQL's own COPY of the same final rows into the same schema. */
+const RATIO_GOAL = 1.5;
 
 // ---- Arguments --------------------------------------------------------------------------------------
 
@@ -286,6 +287,79 @@ function showSummary(s: Summary): string {
   return `${JSON.stringify(rest)}${warnings.length ? `\n  warnings (${warnings.length}${warnings.length >= 200 ? ', capped' : ''}): ${warnings.slice(0, 3).join(' | ')}` : ''}`;
 }
 
+// ---- The COPY side: the import's final rows, loaded by PostgreSQL's own COPY -----------------------
+
+/**
+ * What the import wrote, table by table in foreign-key order, and how its rows are told from the
+ * demo's: written after `since` (the import's own transactions), or belonging to such a row.
+ */
+const IMPORTED: { table: string; where: string }[] = [
+  { table: 'import_jobs', where: 'created_at >= $since' },
+  { table: 'import_files', where: 'job_id in (select id from import_jobs where created_at >= $since)' },
+  { table: 'debtors', where: 'created_at >= $since' },
+  { table: 'addresses', where: 'created_at >= $since' },
+  { table: 'contacts', where: 'created_at >= $since' },
+  { table: 'claims', where: 'created_at >= $since' },
+  { table: 'claim_components', where: 'created_at >= $since' },
+  { table: 'claim_balances', where: 'claim_id in (select id from claims where created_at >= $since)' },
+  { table: 'import_rejects', where: 'job_id in (select id from import_jobs where created_at >= $since)' },
+  { table: 'import_reviews', where: 'job_id in (select id from import_jobs where created_at >= $since)' },
+  { table: 'audit_events', where: 'occurred_at >= $since' },
+];
+
+/**
+ * Loads the rows the import wrote (read back from `appUrl`) with `COPY` into `copyUrl`, a copy of the
+ * application database taken before the import: the same tables, indexes (trigram ones included),
+ * foreign keys and triggers. One trigger is switched off there: the one that opens a claim_balances row
+ * for every new claim, because the balance rows are themselves copied, with the figures the import
+ * computed (the totals trigger on claim_balances stays, as do the foreign keys). Identity columns
+ * (audit_events.id) are left to the database, as the import does. Returns the wall time of one psql
+ * running every `\copy … from` (connection included).
+ */
+async function copySameRows(appUrl: string, copyUrl: string, since: string): Promise<number> {
+  const dir = path.join(tmp, 'copy');
+  fs.mkdirSync(dir, { recursive: true });
+  const lit = `'${since}'::timestamptz`;
+  const script = ['\\set ON_ERROR_STOP 1'];
+  const counts: string[] = [];
+  for (const { table, where } of IMPORTED) {
+    // Identity columns generated always cannot be copied in: the database numbers them, as for the import.
+    const cols = psql(
+      appUrl,
+      `select string_agg(quote_ident(column_name), ', ' order by ordinal_position) from information_schema.columns
+        where table_schema = 'public' and table_name = '${table}' and identity_generation is distinct from 'ALWAYS' and is_generated = 'NEVER'`,
+    );
+    const file = path.join(dir, `${table}.copy`);
+    const out = psql(appUrl, `\\copy (select ${cols} from ${table} where ${where.replaceAll('$since', lit)}) to '${file}'`);
+    counts.push(`${table} ${fmt(Number(/COPY (\d+)/.exec(out)?.[1] ?? 0))}`);
+    script.push(`\\copy ${table} (${cols}) from '${file}'`);
+  }
+  // Rows written since by anything else the comparison would miss (none expected).
+  const others = psql(
+    appUrl,
+    `select coalesce(string_agg(table_name, ', '), '') from information_schema.columns where table_schema = 'public' and column_name = 'created_at'
+       and table_name not in (${IMPORTED.map((t) => `'${t.table}'`).join(', ')})`,
+  )
+    .split(', ')
+    .filter(Boolean)
+    .filter((t) => Number(psql(appUrl, `select count(*) from ${t} where created_at >= ${lit}`)) > 0);
+  psql(copyUrl, 'alter table claims disable trigger claims_open_balances');
+  const scriptFile = path.join(dir, 'load.sql');
+  fs.writeFileSync(scriptFile, `${script.join('\n')}\n`);
+  const r = await timed('psql', [copyUrl, '-X', '-q', '-f', scriptFile], { ...process.env, PGCLIENTENCODING: 'UTF8' }, { label: 'copy' });
+  if (r.code !== 0) throw new BenchError(`COPY of the imported rows failed (exit ${r.code}):\n${r.stderrTail.join('\n')}`);
+  psql(copyUrl, 'alter table claims enable trigger claims_open_balances');
+  const [claims, balances, deltas] = psql(copyUrl, 'select (select count(*) from claims), (select count(*) from claim_balances), (select count(*) from claim_total_deltas)').split('|');
+  console.log(
+    `\nCOPY of the same rows into the same schema (indexes, trigram indexes, foreign keys, triggers): ${secs(r.ms)}\n  rows: ${counts.join(', ')}` +
+      `\n  then: claims ${fmt(Number(claims))}, claim_balances ${fmt(Number(balances))}, claim_total_deltas ${fmt(Number(deltas))}` +
+      (others.length ? `\n  NOT COPIED (rows written since the import began): ${others.join(', ')}` : ''),
+  );
+  figures.push(`COPY of the same rows into the same schema: ${secs(r.ms)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return r.ms;
+}
+
 // ---- The run ----------------------------------------------------------------------------------------
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'incasso-bench-import-'));
@@ -370,6 +444,17 @@ try {
   if (demo.code !== 0) throw new BenchError(`incasso demo failed (exit ${demo.code}):\n${demo.stderrTail.join('\n')}\n${demo.stdout.slice(-2000)}`);
   console.log(`\nincasso demo (migrations + demo tenant): ${secs(demo.ms)} — ${demo.stdout.trim().split('\n')[0]}`);
 
+  // The COPY side: a copy of the application database as the demo left it (same schema, indexes,
+  // triggers, tenant and creditor ids), into which the import's final rows are loaded by COPY.
+  const copyDb = `${baseDb}_copy`;
+  let since: string | null = null;
+  if (ENGINE === 'postgres') {
+    psql(serverUrl, `drop database if exists ${copyDb}`);
+    psql(serverUrl, `create database ${copyDb} template ${appDb}`);
+    created.push(copyDb);
+    since = psql(appUrl!, 'select now()');
+  }
+
   const importArgs = [CLI, 'import', file, '--tenant', 'demo', '--creditor', 'FERLOM', '--json', ...(BATCH ? ['--batch-size', BATCH] : [])];
   const runImport = async (label: string) => {
     console.log(`\n${label}: node bin/incasso.mjs ${importArgs.slice(1).join(' ')}`);
@@ -420,14 +505,19 @@ try {
       ].join(', ')}`,
     );
   }
-  if (first && ENGINE === 'postgres' && copyMs !== null) {
-    const ratio = first.r.ms / copyMs;
+  let schemaCopyMs: number | null = null;
+  if (first && ENGINE === 'postgres' && since !== null && !interrupted) {
+    schemaCopyMs = await copySameRows(appUrl!, withDatabase(serverUrl, copyDb), since);
+  }
+  if (first && ENGINE === 'postgres' && schemaCopyMs !== null) {
+    const ratio = first.r.ms / schemaCopyMs;
     const rssOk = first.r.maxRssKb !== null && first.r.maxRssKb / 1024 <= RSS_GOAL_MB;
     console.log(
-      `  goals: time ${ratio.toFixed(1)}× psql \\copy — ${ratio <= RATIO_GOAL ? 'MET' : 'NOT MET'} (≤ ${RATIO_GOAL}×); ` +
+      `  goals: time ${ratio.toFixed(2)}× COPY of the same rows into the same schema — ${ratio <= RATIO_GOAL ? 'MET' : 'NOT MET'} (≤ ${RATIO_GOAL}×); ` +
         `peak RSS ${first.r.maxRssKb ? mb(first.r.maxRssKb) : 'n/a'} — ${rssOk ? 'MET' : 'NOT MET'} (≤ ${RSS_GOAL_MB} MB)`,
     );
-    figures.push(`ratio import / \\copy: ${ratio.toFixed(1)}× (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}); RSS goal ≤ ${RSS_GOAL_MB} MB: ${rssOk ? 'met' : 'not met'}`);
+    if (copyMs !== null) figures.push(`ratio import / psql \\copy into a bare table (the goal of issue 4, kept for history): ${(first.r.ms / copyMs).toFixed(1)}×`);
+    figures.push(`ratio import / COPY of the same rows: ${ratio.toFixed(2)}× (goal ≤ ${RATIO_GOAL}×: ${ratio <= RATIO_GOAL ? 'met' : 'not met'}); RSS goal ≤ ${RSS_GOAL_MB} MB: ${rssOk ? 'met' : 'not met'}`);
   }
 
   if (first && REIMPORT && !interrupted) {
@@ -495,10 +585,20 @@ try {
     console.log(`\nkept: ${created.length ? `databases ${created.join(', ')} on ${redact(serverUrl)}; ` : ''}files in ${tmp}`);
   } else {
     for (const db of created.reverse()) {
-      try {
-        psql(serverUrl, `drop database if exists ${db} with (force)`);
-      } catch (err) {
-        console.error(`could not drop ${db}: ${(err as Error).message}`);
+      // An autovacuum worker (the server's own role) may be analysing the freshly copied tables: the
+      // role may not end it, so wait for it a little.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          psql(serverUrl, `drop database if exists ${db} with (force)`);
+          break;
+        } catch (err) {
+          if (attempt < 10) {
+            await new Promise((r) => setTimeout(r, 3000));
+            continue;
+          }
+          console.error(`could not drop ${db}: ${(err as Error).message}`);
+          break;
+        }
       }
     }
     fs.rmSync(tmp, { recursive: true, force: true });
