@@ -4,10 +4,9 @@ import { dateIssue, today } from '../../domain/dates.ts';
 import { fieldError, invalid } from '../../domain/errors.ts';
 import { notFound } from '../../domain/errors.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
-import { smtpTransport } from '../../integrations/mail/transport.ts';
-import { deliverOutbox } from '../../usecases/dunning/deliver-outbox.ts';
-import { renderPendingLetters, type RenderResult } from '../../usecases/dunning/render-letters.ts';
-import { runDunning, type DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
+import type { RenderResult } from '../../usecases/dunning/render-letters.ts';
+import type { DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
+import { performDunningRun } from '../../usecases/dunning/start-dunning-run.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
 import { encodeMessage, localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
@@ -44,25 +43,20 @@ export function dunningCommand(config: () => Config) {
         const problem = dateIssue(date);
         if (problem) throw invalid([fieldError('date', problem.code, problem.params)]);
         if (!Number.isInteger(o.batchSize) || o.batchSize < 1 || o.batchSize > 1000) throw invalid([{ path: 'batch-size', message: '1–1000' }]);
-        const result = await runDunning(database.db, {
-          date,
-          dryRun: Boolean(o.dryRun),
-          tenantId,
-          ...(creditorId ? { creditorId } : {}),
-          batchSize: o.batchSize,
-          onBatch: (p) => process.stderr.write(`${translate(msg('dunning.cli_batch_committed', p), locale)}\n`),
-        });
-        let delivered = null;
-        let rendered = null;
-        if (!o.dryRun && o.deliver) {
-          rendered = await renderPendingLetters(database.db);
-          const transport = c.smtpUrl ? smtpTransport(c.smtpUrl) : null;
-          try {
-            delivered = await deliverOutbox(database.db, { transport, from: c.mailFrom, limit: 1000 });
-          } finally {
-            await transport?.close();
-          }
-        }
+        const { result, rendered, delivered } = await performDunningRun(
+          database.db,
+          {
+            date,
+            dryRun: Boolean(o.dryRun),
+            tenantId,
+            ...(creditorId ? { creditorId } : {}),
+            batchSize: o.batchSize,
+            deliver: o.deliver,
+            finishEarlier: true,
+            onBatch: (p) => process.stderr.write(`${translate(msg('dunning.cli_batch_committed', p), locale)}\n`),
+          },
+          { smtpUrl: c.smtpUrl, mailFrom: c.mailFrom, limit: 1000 },
+        );
         if (o.json) console.log(JSON.stringify({ ...worded(result, locale), delivered, rendered }, null, 2));
         else printRun(result, delivered, rendered, locale);
         if (result.failed.length) process.exitCode = 1;

@@ -7,8 +7,8 @@ import type { Actor } from '../../domain/policies.ts';
 import { smtpTransport } from '../../integrations/mail/transport.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { deliverOutbox } from './deliver-outbox.ts';
-import { renderPendingLetters } from './render-letters.ts';
+import { deliverOutbox, type DeliverResult } from './deliver-outbox.ts';
+import { renderPendingLetters, type RenderResult } from './render-letters.ts';
 import { runDunning, type DunningRunResult } from './run-dunning.ts';
 import { DEFAULT_LOCALE, translate, type Locale } from '../../domain/messages/index.ts';
 
@@ -72,19 +72,11 @@ export async function startDunningRun(
     const c = await db.selectFrom('creditors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', p.creditorId).executeTakeFirst();
     if (!c) throw notFound('creditor');
   }
-  const result: DunningRunResult = await runDunning(db, { date: p.date, dryRun: p.dryRun, actor, ...(p.creditorId ? { creditorId: p.creditorId } : {}) });
-  let delivered = null;
-  let rendered = null;
-  if (!p.dryRun && result.communications > 0) {
-    // The first letters at once (the page shows them in the debtors' history); the rest by the job.
-    rendered = await renderPendingLetters(db, { limit: 200, tenantId: actor.tenantId });
-    const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl) : null;
-    try {
-      delivered = await deliverOutbox(db, { transport, from: mail.mailFrom, limit: 200, tenantId: actor.tenantId });
-    } finally {
-      await transport?.close();
-    }
-  }
+  const { result, rendered, delivered } = await performDunningRun(
+    db,
+    { date: p.date, dryRun: p.dryRun, actor, tenantId: actor.tenantId, ...(p.creditorId ? { creditorId: p.creditorId } : {}) },
+    { ...mail, limit: 200 },
+  );
   // Why a message was blocked or a debtor failed, in the reader's language.
   return {
     ...result,
@@ -93,4 +85,33 @@ export async function startDunningRun(
     delivered,
     rendered,
   };
+}
+
+/**
+ * One dunning run, wherever it is started (the API for a person, the CLI for the installation's
+ * operator): the steps due (`runDunning`), then — unless a dry run or told not to — the first letters
+ * rendered and the e-mails handed to the outbox delivery, at most `limit` of each (the minute jobs do
+ * the rest). The scheduler's tick runs the steps only and leaves both to those jobs.
+ */
+export async function performDunningRun(
+  db: Db,
+  opts: Parameters<typeof runDunning>[1] & {
+    deliver?: boolean;
+    /** Render and deliver even when this run wrote nothing: what an earlier, interrupted run left (the CLI). */
+    finishEarlier?: boolean;
+  },
+  mail: Pick<Config, 'smtpUrl' | 'mailFrom'> & { limit: number },
+): Promise<{ result: DunningRunResult; rendered: RenderResult | null; delivered: DeliverResult | null }> {
+  const { deliver = true, finishEarlier = false, ...run } = opts;
+  const result = await runDunning(db, run);
+  if (run.dryRun || !deliver || (result.communications === 0 && !finishEarlier)) return { result, rendered: null, delivered: null };
+  const scope = run.tenantId ? { tenantId: run.tenantId } : {};
+  const rendered = await renderPendingLetters(db, { limit: mail.limit, ...scope });
+  const transport = mail.smtpUrl ? smtpTransport(mail.smtpUrl) : null;
+  try {
+    const delivered = await deliverOutbox(db, { transport, from: mail.mailFrom, limit: mail.limit, ...scope });
+    return { result, rendered, delivered };
+  } finally {
+    await transport?.close();
+  }
 }
