@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_login_throttle.ts';
 import * as m0012 from './migrations/0012_claim_components.ts';
 import * as m0013 from './migrations/0013_search_indexes.ts';
 import * as m0015 from './migrations/0015_debtor_lists.ts';
+import * as m0016 from './migrations/0016_component_money.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0012_claim_components': m0012,
   '0013_search_indexes': m0013,
   '0015_debtor_lists': m0015,
+  '0016_component_money': m0016,
 };
 
 /** Names of all migrations, oldest first. */
