@@ -114,6 +114,7 @@ export const de: Catalogue = {
   'claim.ref_used': 'Referenz "{ref}" wird für diesen Auftraggeber bereits verwendet',
   'claim.due_before_issue': 'Die Fälligkeit liegt vor dem Ausstellungsdatum',
   'claim.principal_below_paid': 'Die Hauptforderung darf nicht kleiner sein als das bereits Bezahlte ({paid})',
+  'claim.principal_of_components': "Der Betrag eines Bescheids ist die Summe seiner Bestandteile (Steuer, Sanktionen, Zinsen, Kosten): diese einzeln berichtigen",
   'claim.status_from_payments': '„Bezahlt“ ergibt sich aus erfassten Zahlungen: bitte eine Zahlung erfassen',
   'claim.cannot_reopen': 'Die Forderung hat bereits Zahlungen über {paid}: sie kann nicht wieder "offen" werden',
   'claim.currency_fixed': 'Die Währung ist nicht änderbar: die Forderung hat bereits Zahlungen',

@@ -114,6 +114,7 @@ export const en: Catalogue = {
   'claim.ref_used': 'Reference "{ref}" already used for this creditor',
   'claim.due_before_issue': 'The due date is before the issue date',
   'claim.principal_below_paid': 'The principal cannot be less than the amount already paid ({paid})',
+  'claim.principal_of_components': "An act's amount is the sum of its components (tax, sanctions, interest, costs): correct them one by one",
   'claim.status_from_payments': '"Paid" follows from recorded payments: record a payment instead',
   'claim.cannot_reopen': 'The claim already has payments of {paid}: it cannot go back to "open"',
   'claim.currency_fixed': 'The currency cannot change: the claim already has payments',

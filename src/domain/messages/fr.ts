@@ -114,6 +114,7 @@ export const fr: Catalogue = {
   'claim.ref_used': 'Référence « {ref} » déjà utilisée pour ce mandant',
   'claim.due_before_issue': 'L’échéance précède la date d’émission',
   'claim.principal_below_paid': 'Le capital ne peut être inférieur au montant déjà payé ({paid})',
+  'claim.principal_of_components': "Le montant d’un acte est la somme de ses composantes (impôt, sanctions, intérêts, frais) : les corriger une à une",
   'claim.status_from_payments': '« Payé » découle des paiements enregistrés : enregistrer un paiement',
   'claim.cannot_reopen': 'Le dossier a déjà des paiements de {paid} : il ne peut redevenir « ouvert »',
   'claim.currency_fixed': 'Devise non modifiable : le dossier a déjà des paiements',

@@ -126,6 +126,7 @@ export const it = {
   'claim.ref_used': 'Riferimento "{ref}" già usato per questo mandante',
   'claim.due_before_issue': 'La scadenza precede la data di emissione',
   'claim.principal_below_paid': 'Il capitale non può essere inferiore a quanto già pagato ({paid})',
+  'claim.principal_of_components': "Il capitale di un atto è la somma delle sue componenti (imposta, sanzioni, interessi, spese): si corregge componente per componente",
   'claim.status_from_payments': 'Lo stato "pagato" deriva dai pagamenti: registrare un pagamento',
   'claim.cannot_reopen': 'La pratica ha già pagamenti per {paid}: non può tornare "aperta"',
   'claim.currency_fixed': 'Valuta non modificabile: la pratica ha già pagamenti registrati',

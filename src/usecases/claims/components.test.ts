@@ -5,6 +5,8 @@ import { createTestClaim, createTestDebtor, createTestTenant, setTestComponents,
 import { recordPayment } from '../payments/record-payment.ts';
 import { checkBalances, rollBalances } from './balances.ts';
 import { getClaimStatement } from './get-claim-statement.ts';
+import { updateClaim } from './update-claim.ts';
+import { AppError } from '../../domain/errors.ts';
 
 let database: Database;
 let t: TestTenant;
@@ -138,5 +140,13 @@ describe("a comune's act paid per component", () => {
       ['8.08', '392.31', { sanctions: '299.61', act_interest: '0.00', notification_costs: '0.00' }],
     ]);
     expect(view.statement.totalDue).toBe('643.15');
+  });
+
+  it("refuses to change an act's amount as a whole: it is the sum of its components", async () => {
+    const { version } = await database.db.selectFrom('claims').select('version').where('id', '=', claimId).executeTakeFirstOrThrow();
+    const err = await updateClaim(database.db, t.users.admin.actor, claimId, { version, principal: '2000.00' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).fields.map((f) => [f.path, f.messageCode])).toEqual([['principal', 'claim.principal_of_components']]);
+    expect(await sums()).toMatchObject({ principal: '1395.50' });
   });
 });

@@ -55,6 +55,17 @@ export async function updateClaim(
     if (data.principal !== undefined && money(data.principal).lt(current.principal_paid)) {
       throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.principal_paid })]);
     }
+    if (data.principal !== undefined && !money(data.principal).eq(current.principal)) {
+      // A comune's act: claims.principal is the sum of its components, which carry the money.
+      const other = await trx
+        .selectFrom('claim_components')
+        .select('id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('claim_id', '=', id)
+        .where('kind', '<>', 'principal')
+        .executeTakeFirst();
+      if (other) throw invalid([fieldError('principal', 'claim.principal_of_components')]);
+    }
     const statusProblem = data.status && manualStatusProblem(data.status, { principalPaid: current.principal_paid });
     if (statusProblem) throw invalid([fieldError('status', statusProblem.code, statusProblem.params)]);
     if (data.currency !== undefined && data.currency !== current.currency && money(current.principal_paid).gt(0)) {
