@@ -4,7 +4,7 @@ import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, setTestComponents, type TestTenant } from '../../test/factories.ts';
 import { recordPayment } from '../payments/record-payment.ts';
 import { checkBalances, rollBalances } from './balances.ts';
-import { getClaimStatement } from './get-claim-statement.ts';
+import { claimStatementPdf, getClaimStatement } from './get-claim-statement.ts';
 import { updateClaim } from './update-claim.ts';
 import { AppError } from '../../domain/errors.ts';
 
@@ -140,6 +140,9 @@ describe("a comune's act paid per component", () => {
       ['8.08', '392.31', { sanctions: '299.61', act_interest: '0.00', notification_costs: '0.00' }],
     ]);
     expect(view.statement.totalDue).toBe('643.15');
+    // The PDF prints each part's due among the totals (its labels from the municipal catalogue).
+    const { pdf } = await claimStatementPdf(database.db, t.users.admin.actor, claimId, { asOf: '2027-06-30', lang: 'de' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
   it("refuses to change an act's amount as a whole: it is the sum of its components", async () => {

@@ -261,8 +261,10 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     throw err;
   }
   const excess = new Map<string, string>();
-  // Each payment's capital and parts onto the component rows (a claim without components: its principal).
-  const shares = l.components.length ? splitOntoComponents(l.components, result.splits) : null;
+  // Each payment's capital and parts onto the component rows. A claim that is one accruing principal
+  // (every company claim) keeps the split it always had: principal rows on its principal component.
+  const perComponent = l.components.length > 1 || l.components.some((k) => !k.accrues);
+  const shares = perComponent ? splitOntoComponents(l.components, result.splits) : null;
   for (const [i, s] of result.splits.entries()) {
     excess.set(s.paymentId, s.excess);
     const stored = l.stored.get(s.paymentId) ?? {};
