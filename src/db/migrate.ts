@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012_claim_components.ts';
 import * as m0013 from './migrations/0013_search_indexes.ts';
 import * as m0014 from './migrations/0014_import_start.ts';
 import * as m0015 from './migrations/0015_debtor_lists.ts';
+import * as m0016 from './migrations/0016_component_money.ts';
 import * as m0017 from './migrations/0017_municipal_acts.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
@@ -34,6 +35,7 @@ const migrations: Record<string, Migration> = {
   '0013_search_indexes': m0013,
   '0014_import_start': m0014,
   '0015_debtor_lists': m0015,
+  '0016_component_money': m0016,
   '0017_municipal_acts': m0017,
 };
 

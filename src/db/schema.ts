@@ -252,6 +252,8 @@ export interface ClaimBalancesTable {
   interest_due: Numeric;
   costs_due: Numeric;
   total_due: Numeric;
+  /** The part of principal_due that bears no interest (migration 0016). */
+  parts_due: ColumnType<string, string | undefined, string>;
   interest_carried: Numeric;
   interest_from: ColumnType<string, string, string>;
   balance_on: NullableDate;
@@ -280,14 +282,17 @@ export interface DebtorCountDeltasTable {
   debtors: string;
 }
 
+/** What an allocation paid: the claim's costs or interest, its accruing capital, or a part by kind (0016). */
+export type AllocationComponent = 'costs' | 'fees' | 'interest' | 'principal' | 'tax' | 'sanctions' | 'act_interest' | 'notification_costs' | 'collection_charges';
+
 export interface PaymentAllocationsTable {
   id: Generated<string>;
   tenant_id: string;
   payment_id: string;
   claim_id: string;
-  /** The component a principal allocation paid (null for costs and interest). */
+  /** The component row an allocation paid (null for the claim's costs and interest; migration 0016). */
   component_id: string | null;
-  component: Generated<'costs' | 'fees' | 'interest' | 'principal'>;
+  component: Generated<AllocationComponent>;
   amount: Numeric;
   created_at: Generated<Date>;
 }

@@ -1,7 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
+import { COMPONENT_ACCRUES_INTEREST, type ComponentKind } from '../domain/model.ts';
+import { sumMoney, toMoneyString } from '../domain/money.ts';
 import type { Actor, Role } from '../domain/policies.ts';
+import { refreshBalances } from '../usecases/claims/balances.ts';
 import { hashPassword } from '../usecases/auth/login.ts';
 import { createClaim } from '../usecases/claims/create-claim.ts';
 import type { CreateClaimInput } from '../usecases/claims/schema.ts';
@@ -163,4 +166,44 @@ export async function chronological(
       return a.id < b.id ? -1 : 1;
     })
     .map((r) => r.id);
+}
+
+/**
+ * Makes a claim a comune's act for tests (creating acts is another use case's): its components
+ * replaced by these, in position order, `claims.principal` the sum of all of them (the act's amount),
+ * and its stored balance recomputed. Components accrue interest as COMPONENT_ACCRUES_INTEREST says
+ * unless told. Call it before any payment on the claim.
+ */
+export async function setTestComponents(
+  db: Db,
+  t: TestTenant,
+  claimId: string,
+  components: readonly { kind: ComponentKind; amount: string; accrues?: boolean; tributeCode?: string | null }[],
+): Promise<{ id: string; kind: ComponentKind; position: number }[]> {
+  return db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('claim_components').where('tenant_id', '=', t.tenantId).where('claim_id', '=', claimId).execute();
+    const rows = await trx
+      .insertInto('claim_components')
+      .values(
+        components.map((k, i) => ({
+          tenant_id: t.tenantId,
+          claim_id: claimId,
+          position: i + 1,
+          kind: k.kind,
+          amount: k.amount,
+          accrues_interest: k.accrues ?? COMPONENT_ACCRUES_INTEREST[k.kind],
+          tribute_code: k.tributeCode ?? null,
+        })),
+      )
+      .returning(['id', 'kind', 'position'])
+      .execute();
+    await trx
+      .updateTable('claims')
+      .set({ principal: toMoneyString(sumMoney(components.map((k) => k.amount))) })
+      .where('tenant_id', '=', t.tenantId)
+      .where('id', '=', claimId)
+      .execute();
+    await refreshBalances(trx, t.tenantId, [claimId]);
+    return rows.sort((a, b) => a.position - b.position);
+  });
 }

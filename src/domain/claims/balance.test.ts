@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
+import { claimCase, ratesKnownUntil, type ClaimComponentTerms, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
 import { fastLastRateDay } from '../interest/fast.ts';
 import { book, day, decimals, prng } from '../interest/test-book.ts';
+import { DEFAULT_ALLOCATION_ORDER } from '../municipal/revenue-rules.ts';
 import { balanceDifferences, balanceFromLedger, rollBalance } from './balance.ts';
 
 const money = (c: number) => `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}`;
@@ -69,6 +70,34 @@ describe('stored balances kept current', () => {
     expect(replay).toBeGreaterThan(20);
   });
 
+  it("a comune's act rolled forward equals the engine on its whole ledger, on 1,000 random acts", () => {
+    const rnd = prng(1303);
+    let rolled = 0;
+    for (let i = 0; i < 1000; i++) {
+      const { t: base, payments, costs, stored, later } = randomClaim(rnd);
+      const cents = (x: string) => Math.round(Number(x) * 100);
+      const tax = cents(base.principal);
+      const parts = [
+        { kind: 'sanctions' as const, cents: Math.floor(tax * 0.3) + 1 },
+        { kind: 'act_interest' as const, cents: Math.floor(tax * rnd() * 0.1) + 1 },
+        { kind: 'notification_costs' as const, cents: 500 + Math.floor(rnd() * 1000) },
+      ];
+      const components: ClaimComponentTerms[] = [
+        { id: 'tax', position: 1, kind: 'tax', amount: money(tax), accrues: true, tributeCode: null },
+        ...parts.map((p, k) => ({ id: p.kind, position: k + 2, kind: p.kind, amount: money(p.cents), accrues: false, tributeCode: null })),
+      ];
+      const all = tax + parts.reduce((n, p) => n + p.cents, 0);
+      const t: ClaimTerms = { ...base, principal: money(all), components, moneyOrder: rnd() < 0.7 ? DEFAULT_ALLOCATION_ORDER : null };
+      const s = balanceFromLedger(book, t, payments, costs, stored);
+      const r = rollBalance(book, t, s, later);
+      if (r === null) continue;
+      rolled++;
+      const want = balanceFromLedger(book, t, payments, costs, later);
+      expect(balanceDifferences(r, want), JSON.stringify({ t, payments, costs, stored, later })).toEqual([]);
+    }
+    expect(rolled).toBeGreaterThan(700);
+  });
+
   it('knows the last day of a claim’s rates from the compiled table, as the regime resolves it', () => {
     const rnd = prng(77);
     let compared = 0;
@@ -99,6 +128,37 @@ describe('stored balances kept current', () => {
     expect(s).toMatchObject({ interestFrom: '2025-03-14', interestCarried: '20.00', principalDue: '500.00', interestDue: '20.00', totalDue: '520.00' });
     // 73 more days on €500 = €10.00.
     expect(rollBalance(book, t, s, '2025-05-26')).toMatchObject({ asOf: '2025-05-26', interestDue: '30.00', totalDue: '530.00' });
+  });
+
+  it("a comune's act: interest rolls on the tax still due only, never on sanctions or costs", () => {
+    const t: ClaimTerms = {
+      principal: '1395.50', currency: 'EUR', dueDate: '2026-01-31', jurisdiction: 'IT', kind: 'imu', debtorKind: 'consumer',
+      interestRegime: 'fixed', contractDate: null, judicialClaimDate: null, interestRate: '5', interestBase: null, interestSpread: null,
+      dayCount: 'act365', flatCompensation: false, allocationOrder: 'costs,interest,principal', moneyOrder: DEFAULT_ALLOCATION_ORDER,
+      components: [
+        { id: 't', position: 1, kind: 'tax', amount: '1000.00', accrues: true, tributeCode: '3918' },
+        { id: 's', position: 2, kind: 'sanctions', amount: '300.00', accrues: false, tributeCode: '3924' },
+        { id: 'i', position: 3, kind: 'act_interest', amount: '85.50', accrues: false, tributeCode: '3923' },
+        { id: 'n', position: 4, kind: 'notification_costs', amount: '10.00', accrues: false, tributeCode: null },
+      ],
+    };
+    // Before any payment: everything due, interest on the tax only (30 days on €1,000 at 5 % = €4.11).
+    const opening = balanceFromLedger(book, t, [], [], '2026-03-02');
+    expect(opening).toMatchObject({ principalDue: '1395.50', partsDue: '395.50', interestDue: '4.11', totalDue: '1399.61' });
+    // €100 goes to notification costs and the act's interest, €4.11 accrued interest, €0.39 sanctions.
+    const payments = [{ paymentId: 'a', date: '2026-03-02', amount: '100.00' }];
+    const s = balanceFromLedger(book, t, payments, [], '2026-03-02');
+    expect(s).toMatchObject({ principalPaid: '95.89', interestPaid: '4.11', principalDue: '1299.61', partsDue: '299.61', interestDue: '0.00' });
+    // 304 days on €1,000 at 5 % = €41.64 (not on €1,299.61).
+    const later = rollBalance(book, t, s, '2026-12-31')!;
+    expect(later).toMatchObject({ interestDue: '41.64', totalDue: '1341.25' });
+    expect(balanceDifferences(later, balanceFromLedger(book, t, payments, [], '2026-12-31'))).toEqual([]);
+    // A second payment: €400 settles the sanctions left, the interest, then tax; the roll still agrees.
+    const two = [...payments, { paymentId: 'b', date: '2026-06-30', amount: '400.00' }];
+    const s2 = balanceFromLedger(book, t, two, [], '2026-07-01');
+    expect(s2.partsDue).toBe('0.00');
+    expect(balanceDifferences(rollBalance(book, t, s2, '2027-06-30')!, balanceFromLedger(book, t, two, [], '2027-06-30'))).toEqual([]);
+    expect(balanceDifferences(rollBalance(book, t, opening, '2026-05-01')!, balanceFromLedger(book, t, [], [], '2026-05-01'))).toEqual([]);
   });
 
   it('stops at the last known rate; a balance the engine refused only moves its day', () => {

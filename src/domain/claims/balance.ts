@@ -1,4 +1,4 @@
-import { InterestInputError } from '../interest/compute.ts';
+import { DEFAULT_ALLOCATION, InterestInputError } from '../interest/compute.ts';
 import { claimBalance, claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
 import { fastLastRateDay, fastTotals } from '../interest/fast.ts';
 import type { RateBook } from '../interest/regimes.ts';
@@ -28,6 +28,11 @@ export interface StoredBalance {
   interestDue: string;
   costsDue: string;
   totalDue: string;
+  /**
+   * The part of `principalDue` that bears no interest (a comune's sanctions, act interest, costs and
+   * charges): interest runs on `principalDue − partsDue` only. 0 for a company's claim.
+   */
+  partsDue: string;
   /** Interest still owed right after the last payment (0 before any), in whole cents. */
   interestCarried: string;
   /** Interest up to and including this day is in `interestCarried`: the due date or the last payment's value date. */
@@ -65,6 +70,7 @@ export function balanceFromLedger(
     interestDue: b.interestDue,
     costsDue: b.costsDue,
     totalDue: b.totalDue,
+    partsDue: b.partsDue,
     interestCarried,
     interestFrom,
     problem: b.problem === null ? null : encodeMessage(b.problem),
@@ -93,8 +99,17 @@ export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asO
   }
   if (end <= s.asOf) return s;
   let interestDue = s.interestCarried;
-  if (money(s.principalDue).gt(0)) {
-    const c = { ...claimCase({ ...t, principal: s.principalDue }, [], [], end), accrueFrom: s.interestFrom, flatCompensation: false };
+  // The capital interest runs on: what is due of the accruing components, never the parts.
+  const accruing = money(s.partsDue).eq(0) ? s.principalDue : toMoneyString(money(s.principalDue).minus(s.partsDue));
+  if (money(accruing).gt(0)) {
+    const c = {
+      ...claimCase(t, [], [], end),
+      principal: accruing,
+      parts: undefined,
+      allocationOrder: DEFAULT_ALLOCATION,
+      accrueFrom: s.interestFrom,
+      flatCompensation: false,
+    };
     try {
       interestDue = toMoneyString(money(s.interestCarried).plus(fastTotals(book, c).interestDue));
     } catch (err) {
@@ -112,6 +127,6 @@ export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asO
 
 /** The figures two balances differ in (for `check balances`), empty when they agree to the cent. */
 export function balanceDifferences(stored: StoredBalance, engine: StoredBalance): string[] {
-  const fields = ['asOf', 'principalPaid', 'interestPaid', 'costsPaid', 'principalDue', 'interestDue', 'costsDue', 'totalDue'] as const;
+  const fields = ['asOf', 'principalPaid', 'interestPaid', 'costsPaid', 'principalDue', 'interestDue', 'costsDue', 'totalDue', 'partsDue'] as const;
   return fields.filter((f) => (f === 'asOf' ? stored[f] !== engine[f] : !money(stored[f]).eq(engine[f]))).map((f) => `${f}: ${stored[f]} ≠ ${engine[f]}`);
 }

@@ -1,5 +1,7 @@
-import type { AllocationOrder, ClaimKind, Currency, DebtorKind, Jurisdiction } from '../model.ts';
-import { computeStatement, InterestInputError, type Component, type InterestCase, type Statement } from './compute.ts';
+import type { AllocationOrder, ClaimKind, ComponentKind, Currency, DebtorKind, Jurisdiction } from '../model.ts';
+import type { MoneyPart } from '../municipal/parts.ts';
+import { money, sumMoney, toMoneyString } from '../money.ts';
+import { computeStatement, DEFAULT_ALLOCATION, InterestInputError, type Component, type InterestCase, type InterestPart, type Statement } from './compute.ts';
 import type { DayCount } from './day-count.ts';
 import { fastLastRateDay, fastTotals, totalsOf, type InterestTotals } from './fast.ts';
 import { RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
@@ -28,6 +30,88 @@ export interface ClaimTerms {
   /** The creditor's terms: whether it claims the €40 where the law grants it, and its allocation order. */
   flatCompensation: boolean;
   allocationOrder: AllocationOrder;
+  /**
+   * What the claim's money is made of (claim_components, by position). Absent, or nothing but
+   * components accruing interest: the claim is its `principal`, as a company's claim always is.
+   * Otherwise `principal` is the sum of all components (the act's amount) and the engine's
+   * interest-bearing capital is the sum of the accruing ones.
+   */
+  components?: readonly ClaimComponentTerms[];
+  /**
+   * The full order a payment settles the claim's parts (a comune's regulation, revenue-rules.ts);
+   * absent or null: the creditor's `allocationOrder`.
+   */
+  moneyOrder?: readonly MoneyPart[] | null;
+}
+
+export interface ClaimComponentTerms {
+  id: string;
+  kind: ComponentKind;
+  position: number;
+  amount: string;
+  /** Waived on the component (no longer owed); default nothing. */
+  waived?: string;
+  accrues: boolean;
+  tributeCode: string | null;
+}
+
+/**
+ * The engine's name for the part of a kind (compute.ts `parts`): the kind itself, except the kinds
+ * whose name is one of the engine's own slots — a `costs` component charged with the act is not the
+ * claim's later costs (claim_costs), and a `principal` that bears no interest is not the capital.
+ */
+export const partKey = (kind: ComponentKind): string => (kind === 'costs' || kind === 'principal' ? `component_${kind}` : kind);
+export const kindOfPartKey = (key: string): ComponentKind => (key.startsWith('component_') ? key.slice('component_'.length) : key) as ComponentKind;
+
+const owedOn = (k: ClaimComponentTerms) => money(k.amount).minus(k.waived ?? '0');
+
+/**
+ * The engine's view of a claim's money: the interest-bearing capital (the accruing components), the
+ * parts that bear none (the other components summed per kind) and the allocation order over them.
+ *
+ * The order: without a regulation's order, the creditor's, with the parts just before the capital
+ * (art. 1194 c.c.: costs and interest first; the parts are capital that bears no interest). With a
+ * regulation's order (MoneyPart[]): 'accrued_interest' is the engine's interest; the kinds of the
+ * accruing components (tax, principal) are its capital, placed where the first of them is named;
+ * 'costs' places the claim's costs (claim_costs, the €40) and, right after, a `costs` component;
+ * whatever the order does not name follows, slots first.
+ */
+export function claimMoney(t: ClaimTerms): { principal: string; parts: InterestPart[]; order: string[] } {
+  const components = t.components ?? [];
+  const partsByKind = new Map<ComponentKind, ReturnType<typeof money>>();
+  const accruingKinds = new Set<ComponentKind>();
+  let waived = false;
+  for (const k of components) {
+    if (k.waived !== undefined && money(k.waived).gt(0)) waived = true;
+    if (k.accrues) accruingKinds.add(k.kind);
+    else if (owedOn(k).gt(0)) partsByKind.set(k.kind, (partsByKind.get(k.kind) ?? money('0')).plus(owedOn(k)));
+  }
+  const parts = [...partsByKind].map(([kind, amount]) => ({ kind: partKey(kind), amount: toMoneyString(amount) }));
+  const principal =
+    parts.length === 0 && !waived
+      ? t.principal
+      : toMoneyString(sumMoney(components.filter((k) => k.accrues).map((k) => toMoneyString(owedOn(k)))));
+  const keys = parts.map((p) => p.kind);
+  if (!t.moneyOrder) {
+    const base: string[] = allocationComponents(t.allocationOrder);
+    const at = base.indexOf('principal');
+    return { principal, parts, order: [...base.slice(0, at), ...keys, ...base.slice(at)] };
+  }
+  const order: string[] = [];
+  const push = (k: string) => {
+    if (!order.includes(k)) order.push(k);
+  };
+  for (const p of t.moneyOrder) {
+    if (p === 'accrued_interest') {
+      push('interest');
+      continue;
+    }
+    if (p === 'costs') push('costs');
+    if (accruingKinds.has(p)) push('principal');
+    if (partsByKind.has(p)) push(partKey(p));
+  }
+  for (const k of [...DEFAULT_ALLOCATION, ...keys]) push(k);
+  return { principal, parts, order };
 }
 
 /** Money the claim received: one entry per payment (what that payment gave this claim), in booking order. */
@@ -71,8 +155,9 @@ export const allocationComponents = (order: AllocationOrder): Component[] => ord
 /** The engine's case for a claim computed up to `end` (inclusive), payments and costs after it left out. */
 export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], costs: readonly ClaimCost[], end: string): InterestCase {
   const regime = effectiveRegime(t);
+  const m = claimMoney(t);
   return {
-    principal: t.principal,
+    principal: m.principal,
     due: t.dueDate,
     paid: end < t.dueDate ? t.dueDate : end,
     regime,
@@ -87,7 +172,26 @@ export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], cost
     payments: payments.filter((p) => p.date <= end).map((p) => ({ date: p.date, amount: p.amount })),
     costs: costs.filter((c) => c.date <= end).map((c) => ({ date: c.date, amount: c.amount, label: c.label })),
     flatCompensation: t.flatCompensation,
-    allocationOrder: allocationComponents(t.allocationOrder),
+    allocationOrder: m.order,
+    ...(m.parts.length ? { parts: m.parts } : {}),
+  };
+}
+
+/**
+ * A claim's totals from its statement: with parts, `principalPaid`/`principalDue` cover every
+ * component (the claim's `principal` is the act's amount) and `partsDue` says how much of the due
+ * bears no interest; without, the statement's own figures.
+ */
+export function claimTotalsOf(s: Statement): InterestTotals & { partsDue: string } {
+  const totals = totalsOf(s);
+  if (!s.parts) return { ...totals, partsDue: '0.00' };
+  const paid = sumMoney(s.parts.map((p) => p.paid));
+  const due = sumMoney(s.parts.map((p) => p.due));
+  return {
+    ...totals,
+    principalPaid: toMoneyString(money(totals.principalPaid).plus(paid)),
+    principalDue: toMoneyString(money(totals.principalDue).plus(due)),
+    partsDue: toMoneyString(due),
   };
 }
 
@@ -122,6 +226,8 @@ export interface ClaimBalance extends InterestTotals {
   ratesKnownUntil: string | null;
   /** Why no balance could be computed (inconsistent terms); the totals are then principal-only. */
   problem: Message | null;
+  /** The part of `principalDue` that bears no interest (a comune's sanctions, costs …); 0 for a company's claim. */
+  partsDue: string;
 }
 
 /**
@@ -147,11 +253,12 @@ export function claimBalance(
       known = until;
     }
     const c = claimCase(t, payments, costs, end);
-    const totals = fast ? fastTotals(book, c) : totalsOf(computeStatement(book, c));
+    // The fast path defers to the exact one for parts: take the statement directly then.
+    const totals = fast && !c.parts ? { ...fastTotals(book, c), partsDue: '0.00' } : claimTotalsOf(computeStatement(book, c));
     return { ...totals, regime, asOf: end, ratesKnownUntil: known, problem: null };
   } catch (err) {
     if (!(err instanceof InterestInputError)) throw err;
-    return { ...principalOnly(t, payments, asOf), regime, asOf, ratesKnownUntil: known, problem: err.msg };
+    return { ...principalOnly(t, payments, asOf), partsDue: '0.00', regime, asOf, ratesKnownUntil: known, problem: err.msg };
   }
 }
 
@@ -201,6 +308,8 @@ export interface PaymentSplit {
   costs: string;
   interest: string;
   principal: string;
+  /** With parts only: the engine's part key (`partKey`) → amount. */
+  parts?: Record<string, string>;
   /** What this payment gave the claim beyond what the claim owed on its date. */
   excess: string;
 }
@@ -226,6 +335,7 @@ export function splitPayments(
     costs: row.costs,
     interest: row.interest,
     principal: row.principal,
+    ...(row.parts ? { parts: row.parts } : {}),
     excess: row.unallocated,
   }));
   return { splits, statement };

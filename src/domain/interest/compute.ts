@@ -12,6 +12,16 @@ import { FLAT_COMPENSATION_EUR, REGIMES, RegimeError, resolveRegime, type RateBo
 export type Component = 'costs' | 'interest' | 'principal';
 export const DEFAULT_ALLOCATION: readonly Component[] = ['costs', 'interest', 'principal'];
 
+/**
+ * A part of the claim that bears no interest (a comune's act: sanctions, the interest the act
+ * liquidated, notification costs, collection charges …), owed from the due date. `kind` names it in
+ * `allocationOrder` and in the payment rows; it must not be one of the engine's own slots.
+ */
+export interface InterestPart {
+  kind: string;
+  amount: string;
+}
+
 export interface InterestCase {
   principal: string;
   /** Due date: interest runs from the next day. */
@@ -33,7 +43,16 @@ export interface InterestCase {
   costs?: { date: string; amount: string; label: string }[];
   /** Add the €40 flat compensation where the regime provides it (default: yes, for EUR claims). */
   flatCompensation?: boolean;
-  allocationOrder?: readonly Component[];
+  /**
+   * The order a payment settles the claim: 'costs', 'interest' and 'principal' once each and, when
+   * `parts` are given, every part's kind once (nothing else).
+   */
+  allocationOrder?: readonly string[];
+  /**
+   * Parts of the claim that bear no interest, one entry per kind, owed from the due date; `principal`
+   * stays the capital interest runs on (it may then be 0). Absent or empty: the claim is its principal.
+   */
+  parts?: readonly InterestPart[];
   /**
    * Interest up to and including this day is already settled elsewhere (a claim's stored balance
    * carries it, rounded at its last payment): accrual starts the day after the later of `due` and this
@@ -62,6 +81,16 @@ export interface StatementPayment {
   principal: string;
   /** More than was owed: stays to the debtor's credit. */
   unallocated: string;
+  /** With parts only: what the payment settled of each part, by kind. */
+  parts?: Record<string, string>;
+}
+
+/** A part's figures at the end date (with parts only). */
+export interface StatementPart {
+  kind: string;
+  amount: string;
+  paid: string;
+  due: string;
 }
 
 export interface Statement {
@@ -83,10 +112,12 @@ export interface Statement {
   costsDue: string;
   principalPaid: string;
   principalDue: string;
-  /** What is owed at the end date: principal + interest + costs still due. */
+  /** What is owed at the end date: principal + interest + costs (+ parts) still due. */
   totalDue: string;
   periods: StatementPeriod[];
   payments: StatementPayment[];
+  /** With parts only, in the order given: each part's amount, what payments settled and what is due. */
+  parts?: StatementPart[];
   /** `code` names the items the engine adds itself (the flat compensation), so they print in any language. */
   costItems: { date: string; label: string; amount: string; code?: 'flat_compensation' }[];
   /** The legal basis, Italian first with the English in brackets. */
@@ -167,7 +198,19 @@ function splitForDayCount(segments: RateSegment[], dayCount: DayCount): RateSegm
  * rounded once, half-up; period amounts are shown unrounded to the cent.
  */
 export function computeStatement(book: RateBook, c: InterestCase): Statement {
-  checkAmount(c.principal, 'principal');
+  const partList = (c.parts ?? []).map((p, i) => {
+    if (typeof p.kind !== 'string' || p.kind === '' || (DEFAULT_ALLOCATION as readonly string[]).includes(p.kind)) {
+      throw new InterestInputError(msg('interest.part_kind', { kind: String(p.kind) }), `parts.${i}.kind`);
+    }
+    if ((c.parts ?? []).findIndex((q) => q.kind === p.kind) !== i) {
+      throw new InterestInputError(msg('interest.part_twice', { kind: p.kind }), `parts.${i}.kind`);
+    }
+    checkAmount(p.amount, `parts.${i}.amount`);
+    return p;
+  });
+  const withParts = partList.length > 0;
+  // With parts the interest-bearing capital may be nothing (an act of sanctions only).
+  checkAmount(c.principal, 'principal', !withParts);
   checkDate(c.due, 'due');
   checkDate(c.paid, 'paid');
   if (c.contractDate) checkDate(c.contractDate, 'contractDate');
@@ -200,9 +243,13 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     return p;
   });
   payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const order = c.allocationOrder ?? DEFAULT_ALLOCATION;
-  if (order.length !== 3 || !DEFAULT_ALLOCATION.every((k) => order.includes(k))) {
-    throw new InterestInputError(msg('interest.allocation_order'), 'allocationOrder');
+  const order = c.allocationOrder ?? (withParts ? [...DEFAULT_ALLOCATION.slice(0, 2), ...partList.map((p) => p.kind), 'principal'] : DEFAULT_ALLOCATION);
+  const slots = [...DEFAULT_ALLOCATION, ...partList.map((p) => p.kind)];
+  if (order.length !== slots.length || !slots.every((k) => order.includes(k))) {
+    throw new InterestInputError(
+      withParts ? msg('interest.allocation_order_parts', { parts: partList.map((p) => p.kind).join(', ') }) : msg('interest.allocation_order'),
+      'allocationOrder',
+    );
   }
 
   let resolved;
@@ -249,6 +296,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   let costsPaid: MoneyT = new Money(0);
   let principalPaid: MoneyT = new Money(0);
   let costIdx = 0;
+  const partOpen = new Map<string, MoneyT>(partList.map((p) => [p.kind, money(p.amount)]));
+  const partPaid = new Map<string, MoneyT>(partList.map((p) => [p.kind, new Money(0)]));
   const periods: StatementPeriod[] = [];
   const paymentRows: StatementPayment[] = [];
 
@@ -261,14 +310,18 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     // A payment settles a stated amount: the interest it meets is rounded to the cent here.
     let interestOpen = roundNumerator(openNum);
     let left: MoneyT = money(p.amount);
-    const row: Record<Component, MoneyT> = { costs: new Money(0), interest: new Money(0), principal: new Money(0) };
+    const row: Record<string, MoneyT> = { costs: new Money(0), interest: new Money(0), principal: new Money(0) };
+    for (const p of partList) row[p.kind] = new Money(0);
     for (const component of order) {
-      const owed = component === 'costs' ? costsOpen : component === 'interest' ? interestOpen : principal;
+      const owed = component === 'costs' ? costsOpen : component === 'interest' ? interestOpen : component === 'principal' ? principal : partOpen.get(component)!;
       const share = Decimal.min(owed, left) as MoneyT;
       if (share.lte(0)) continue;
       row[component] = share;
       left = left.minus(share);
-      if (component === 'costs') {
+      if (component !== 'costs' && component !== 'interest' && component !== 'principal') {
+        partOpen.set(component, owed.minus(share));
+        partPaid.set(component, partPaid.get(component)!.plus(share));
+      } else if (component === 'costs') {
         costsOpen = costsOpen.minus(share);
         costsPaid = costsPaid.plus(share);
       } else if (component === 'interest') {
@@ -280,14 +333,16 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
       }
     }
     openNum = toNumerator(interestOpen);
-    paymentRows.push({
+    const paymentRow: StatementPayment = {
       date: p.date,
       amount: toMoneyString(p.amount),
-      costs: toMoneyString(row.costs),
-      interest: toMoneyString(row.interest),
-      principal: toMoneyString(row.principal),
+      costs: toMoneyString(row.costs!),
+      interest: toMoneyString(row.interest!),
+      principal: toMoneyString(row.principal!),
       unallocated: toMoneyString(left),
-    });
+    };
+    if (withParts) paymentRow.parts = Object.fromEntries(partList.map((k) => [k.kind, toMoneyString(row[k.kind]!)]));
+    paymentRows.push(paymentRow);
   };
 
   // Payments made on or before the due date (or `accrueFrom`) reduce the debt before any interest runs.
@@ -344,7 +399,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   const interestDue = roundNumerator(openNum);
   const costsTotal = costItems.reduce((s, k) => s.plus(k.amount), new Money(0) as MoneyT);
   const interest = payments.length ? interestPaid.plus(interestDue) : roundNumerator(totalNum);
-  return {
+  const partsDue = partList.reduce((s, p) => s.plus(partOpen.get(p.kind)!), new Money(0) as MoneyT);
+  const statement: Statement = {
     interest: toMoneyString(interest),
     currency,
     regime: c.regime,
@@ -359,13 +415,22 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     costsDue: toMoneyString(costsOpen),
     principalPaid: toMoneyString(principalPaid),
     principalDue: toMoneyString(principal),
-    totalDue: toMoneyString(principal.plus(interestDue).plus(costsOpen)),
+    totalDue: toMoneyString(principal.plus(interestDue).plus(costsOpen).plus(partsDue)),
     periods,
     payments: paymentRows,
     costItems,
     basis: resolved.basis.map(basisTextItEn),
     basisCodes: resolved.basis,
   };
+  if (withParts) {
+    statement.parts = partList.map((p) => ({
+      kind: p.kind,
+      amount: toMoneyString(p.amount),
+      paid: toMoneyString(partPaid.get(p.kind)!),
+      due: toMoneyString(partOpen.get(p.kind)!),
+    }));
+  }
+  return statement;
 }
 
 export { isLeap };

@@ -597,6 +597,9 @@ export class FastInterest {
 
   private run(c: InterestCase): number {
     if (typeof c !== 'object' || c === null) return F_INPUT;
+    // Parts that bear no interest (a comune's act) are the exact path's: they change only the
+    // allocation of payments, rare enough in batches not to need a fast path of their own.
+    if (c.parts !== undefined && c.parts.length > 0) return F_INPUT;
     // Input, as far as the exact path would accept it; anything unusual goes there.
     const principal0 = centsOf(c.principal);
     const D = dayNumber(c.due);

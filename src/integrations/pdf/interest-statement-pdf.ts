@@ -5,6 +5,8 @@ import { basisText, FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.
 import type { Statement } from '../../domain/interest/compute.ts';
 import type { DayCount } from '../../domain/interest/day-count.ts';
 import type { Regime } from '../../domain/interest/regimes.ts';
+import { kindOfPartKey } from '../../domain/interest/claim-ledger.ts';
+import { msg, translate, type MessageCode } from '../../domain/messages/index.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 
 const FONTS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../assets/fonts');
@@ -293,6 +295,11 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
     [t.interestDue!, money(s.interestDue)],
     [t.costsDue!, money(s.costsDue)],
     [t.principalDue!, money(s.principalDue)],
+    // A comune's act: what is due of each part that bears no interest (sanctions, costs …), by name.
+    ...(s.parts ?? []).map((p): [string, string] => {
+      const name = translate(msg(`municipal.component_${kindOfPartKey(p.kind)}` as MessageCode), lang);
+      return [name.charAt(0).toUpperCase() + name.slice(1), money(p.due)];
+    }),
   ];
   for (const [label, value] of totals) {
     const y = doc.y;

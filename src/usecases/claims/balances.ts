@@ -45,12 +45,13 @@ async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance }[]):
   const col = <T>(f: (r: { id: string; b: StoredBalance }) => T) => rows.map(f);
   await sql`
     update claim_balances c set
-      principal_due = v.principal_due, interest_due = v.interest_due, costs_due = v.costs_due, total_due = v.total_due,
+      principal_due = v.principal_due, interest_due = v.interest_due, costs_due = v.costs_due, total_due = v.total_due, parts_due = v.parts_due,
       interest_carried = v.interest_carried, interest_from = v.interest_from, balance_on = v.balance_on, balance_problem = v.problem
     from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.b.principalDue)}::numeric[], ${col((r) => r.b.interestDue)}::numeric[],
       ${col((r) => r.b.costsDue)}::numeric[], ${col((r) => r.b.totalDue)}::numeric[], ${col((r) => r.b.interestCarried)}::numeric[],
-      ${col((r) => r.b.interestFrom)}::date[], ${col((r) => r.b.asOf)}::date[], ${col((r) => r.b.problem)}::text[])
-      as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem)
+      ${col((r) => r.b.interestFrom)}::date[], ${col((r) => r.b.asOf)}::date[], ${col((r) => r.b.problem)}::text[],
+      ${col((r) => r.b.partsDue)}::numeric[])
+      as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem, parts_due)
     where c.claim_id = v.id`.execute(trx);
 }
 
@@ -147,6 +148,7 @@ function storedSelect(db: Db) {
       'b.interest_due',
       'b.costs_due',
       'b.total_due',
+      'b.parts_due',
       'b.interest_carried',
       'b.interest_from',
       'b.balance_problem',
@@ -162,6 +164,7 @@ interface StoredRow {
   interest_due: string;
   costs_due: string;
   total_due: string;
+  parts_due: string;
   interest_carried: string;
   interest_from: string;
   balance_problem: string | null;
@@ -177,6 +180,7 @@ function storedOf(r: StoredRow): StoredBalance {
     interestDue: r.interest_due,
     costsDue: r.costs_due,
     totalDue: r.total_due,
+    partsDue: r.parts_due,
     interestCarried: r.interest_carried,
     interestFrom: r.interest_from,
     problem: r.balance_problem,

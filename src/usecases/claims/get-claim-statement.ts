@@ -3,7 +3,10 @@ import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { invalid, notFound, fieldError } from '../../domain/errors.ts';
 import { isoDate } from '../../domain/fields.ts';
+import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
+import { COMPONENT_KINDS } from '../../domain/model.ts';
+import { money, toMoneyString } from '../../domain/money.ts';
 import { InterestInputError, type Statement } from '../../domain/interest/compute.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { renderStatementPdf, PDF_LANGUAGES, type PdfLanguage } from '../../integrations/pdf/interest-statement-pdf.ts';
@@ -30,6 +33,31 @@ export const ClaimStatementView = z.object({
   /** Set when the rate tables end before the day asked for: the statement stops there. */
   ratesKnownUntil: z.string().nullable(),
   statement: StatementView,
+  /**
+   * What the claim's money is made of, to the statement's day: each component (a company's claim has
+   * one, its principal) with its amount, what the payments gave it, what was waived and what is due.
+   */
+  components: z.array(
+    z.object({
+      id: z.uuid(),
+      position: z.number(),
+      kind: z.enum(COMPONENT_KINDS),
+      accruesInterest: z.boolean(),
+      tributeCode: z.string().nullable(),
+      amount: z.string(),
+      paid: z.string(),
+      waived: z.string(),
+      due: z.string(),
+    }),
+  ),
+  /** Per payment of the statement (same order), how it split onto the components. */
+  componentSplits: z.array(
+    z.object({
+      date: z.string(),
+      amount: z.string(),
+      components: z.array(z.object({ componentId: z.uuid(), kind: z.enum(COMPONENT_KINDS), amount: z.string() })),
+    }),
+  ),
 });
 export type ClaimStatementView = z.infer<typeof ClaimStatementView>;
 
@@ -55,6 +83,8 @@ export async function getClaimStatement(db: Db, actor: Actor, id: string, query:
   }
   try {
     const { statement, ratesKnownUntil } = claimStatement(await currentRateBook(db), ledger.terms, ledger.payments, ledger.costs, day);
+    const shares = splitOntoComponents(ledger.components, statement.payments);
+    const paid = paidPerComponent(ledger.components, shares);
     return {
       claimId: claim.id,
       externalRef: claim.external_ref,
@@ -63,6 +93,22 @@ export async function getClaimStatement(db: Db, actor: Actor, id: string, query:
       description: claim.description,
       ratesKnownUntil,
       statement,
+      components: ledger.components.map((k) => ({
+        id: k.id,
+        position: k.position,
+        kind: k.kind,
+        accruesInterest: k.accrues,
+        tributeCode: k.tributeCode,
+        amount: toMoneyString(k.amount),
+        paid: paid.get(k.id)!,
+        waived: toMoneyString(k.waived ?? '0'),
+        due: toMoneyString(money(k.amount).minus(k.waived ?? '0').minus(paid.get(k.id)!)),
+      })),
+      componentSplits: statement.payments.map((p, i) => ({
+        date: p.date,
+        amount: p.amount,
+        components: shares[i]!.map((x) => ({ componentId: x.componentId, kind: x.kind, amount: x.amount })),
+      })),
     };
   } catch (err) {
     if (err instanceof InterestInputError) throw invalid([fieldError(err.field, err.msg.code, err.msg.params)], err.msg);

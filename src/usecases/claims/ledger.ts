@@ -1,9 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import type { AllocationComponent } from '../../db/schema.ts';
 import {
   claimBalance,
   claimCase,
+  claimTotalsOf,
+  partKey,
   splitPayments,
+  type ClaimComponentTerms,
   type ClaimBalance,
   type ClaimCost,
   type ClaimPayment,
@@ -21,6 +25,9 @@ import type { Actor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
+import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
+import { DEFAULT_ALLOCATION_ORDER } from '../../domain/municipal/revenue-rules.ts';
+import type { ComponentKind } from '../../domain/model.ts';
 import { refreshBalances } from './balances.ts';
 
 /** A claim with everything the engine derives its balance from. */
@@ -40,8 +47,16 @@ export interface ClaimLedger {
   /** Per payment, what it gave the claim (the sum of its allocation rows), in booking order. */
   payments: ClaimPayment[];
   costs: ClaimCost[];
-  /** The stored split, per payment: component → amount. */
+  /** The stored split, per payment: the engine's slot or part key (`partKey`) → amount. */
   stored: Map<string, Record<string, string>>;
+  /** The claim's components by position, with what is paid on them (claim_components.paid). */
+  components: LedgerComponent[];
+  /** The stored split onto components, per payment: component id → amount. */
+  storedShares: Map<string, Map<string, string>>;
+}
+
+export interface LedgerComponent extends ClaimComponentTerms {
+  paid: string;
 }
 
 /** Loads the ledgers of the given claims of the actor's tenant (callers lock the claims first when they write). */
@@ -119,14 +134,45 @@ export async function loadLedgers(
       payments: [],
       costs: [],
       stored: new Map(),
+      components: [],
+      storedShares: new Map(),
     });
   }
-  // Terms only (the balances job rolls stored figures forward with nothing else).
+  // Terms only (the balances job rolls stored figures forward with nothing else: the interest base is
+  // the stored balance's principal_due − parts_due, not the components).
   if (opts.history === false) return out;
+  const components = await db
+    .selectFrom('claim_components')
+    .select(['id', 'claim_id', 'kind', 'position', 'amount', 'accrues_interest', 'paid', 'waived', 'tribute_code'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('claim_id', 'in', claimIds)
+    .orderBy('claim_id')
+    .orderBy('position')
+    .execute();
+  for (const k of components) {
+    out.get(k.claim_id)?.components.push({
+      id: k.id,
+      kind: k.kind as ComponentKind,
+      position: k.position,
+      amount: k.amount,
+      accrues: k.accrues_interest,
+      waived: k.waived,
+      tributeCode: k.tribute_code,
+      paid: k.paid,
+    });
+  }
+  for (const l of out.values()) {
+    if (l.components.length === 0) continue;
+    l.terms.components = l.components;
+    // A comune's act (components besides a principal) settles in its regulation's order. Until the
+    // comune's rules are stored with its creditor, that is the regulation default (revenue-rules.ts);
+    // a company's claim keeps its creditor's order.
+    if (l.components.some((k) => k.kind !== 'principal')) l.terms.moneyOrder = DEFAULT_ALLOCATION_ORDER;
+  }
   const rows = await db
     .selectFrom('payment_allocations as a')
     .innerJoin('payments as p', (j) => j.onRef('p.id', '=', 'a.payment_id').onRef('p.tenant_id', '=', 'a.tenant_id'))
-    .select(['a.claim_id', 'a.payment_id', 'p.value_date', 'a.component', 'a.amount'])
+    .select(['a.claim_id', 'a.payment_id', 'p.value_date', 'a.component', 'a.component_id', 'a.amount'])
     .where('a.tenant_id', '=', scope.tenantId)
     .where('a.claim_id', 'in', claimIds)
     .where('p.reversed_at', 'is', null)
@@ -143,7 +189,15 @@ export async function loadLedgers(
       ledger.stored.set(r.payment_id, split);
       ledger.payments.push({ paymentId: r.payment_id, date: r.value_date, amount: '0.00' });
     }
-    split[r.component] = toMoneyString(money(split[r.component] ?? '0').plus(r.amount));
+    // A component that bears no interest is the engine's part of its kind; an accruing one its capital.
+    const component = r.component_id ? ledger.components.find((k) => k.id === r.component_id) : undefined;
+    const key = component && !component.accrues ? partKey(component.kind) : r.component;
+    split[key] = toMoneyString(money(split[key] ?? '0').plus(r.amount));
+    if (r.component_id) {
+      let shares = ledger.storedShares.get(r.payment_id);
+      if (!shares) ledger.storedShares.set(r.payment_id, (shares = new Map()));
+      shares.set(r.component_id, toMoneyString(money(shares.get(r.component_id) ?? '0').plus(r.amount)));
+    }
     const entry = ledger.payments.find((p) => p.paymentId === r.payment_id)!;
     entry.amount = toMoneyString(money(entry.amount).plus(r.amount));
   }
@@ -183,6 +237,14 @@ export function dueOn(book: RateBook, l: ClaimLedger, date: string, path: string
 
 const COMPONENTS = ['costs', 'interest', 'principal'] as const;
 
+/** The engine's split of a payment by slot and part key. */
+const slotsOf = (s: { costs: string; interest: string; principal: string; parts?: Record<string, string> }): Record<string, string> => ({
+  costs: s.costs,
+  interest: s.interest,
+  principal: s.principal,
+  ...s.parts,
+});
+
 /**
  * Replays a claim's payments through the engine and brings the stored split, the claim's sums and its
  * status in line, with an audit event for every split that changed (a payment booked with an earlier
@@ -199,10 +261,21 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     throw err;
   }
   const excess = new Map<string, string>();
-  for (const s of result.splits) {
+  // Each payment's capital and parts onto the component rows. A claim that is one accruing principal
+  // (every company claim) keeps the split it always had: principal rows on its principal component.
+  const perComponent = l.components.length > 1 || l.components.some((k) => !k.accrues);
+  const shares = perComponent ? splitOntoComponents(l.components, result.splits) : null;
+  for (const [i, s] of result.splits.entries()) {
     excess.set(s.paymentId, s.excess);
     const stored = l.stored.get(s.paymentId) ?? {};
-    const same = COMPONENTS.every((c) => money(stored[c] ?? '0').eq(s[c])) && Object.keys(stored).every((k) => (COMPONENTS as readonly string[]).includes(k));
+    const slots = slotsOf(s);
+    const storedShares = l.storedShares.get(s.paymentId) ?? new Map<string, string>();
+    const same =
+      Object.entries(slots).every(([c, v]) => money(stored[c] ?? '0').eq(v)) &&
+      Object.keys(stored).every((k) => k in slots) &&
+      (shares === null ||
+        (shares[i]!.every((x) => money(storedShares.get(x.componentId) ?? '0').eq(x.amount)) &&
+          [...storedShares.keys()].every((id) => shares[i]!.some((x) => x.componentId === id))));
     if (same) continue;
     await trx
       .deleteFrom('payment_allocations')
@@ -210,14 +283,17 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
       .where('payment_id', '=', s.paymentId)
       .where('claim_id', '=', l.id)
       .execute();
-    const rows = COMPONENTS.filter((c) => money(s[c]).gt(0)).map((c) => ({
+    const rows = COMPONENTS.filter((c) => money(s[c]).gt(0) && (c !== 'principal' || shares === null)).map((c) => ({
       tenant_id: actor.tenantId,
       payment_id: s.paymentId,
       claim_id: l.id,
-      component: c,
+      component: c as AllocationComponent,
       component_id: c === 'principal' ? l.principalComponentId : null,
       amount: s[c],
     }));
+    for (const x of shares?.[i] ?? []) {
+      rows.push({ tenant_id: actor.tenantId, payment_id: s.paymentId, claim_id: l.id, component: x.component as AllocationComponent, component_id: x.componentId, amount: x.amount });
+    }
     if (rows.length) await trx.insertInto('payment_allocations').values(rows).execute();
     if (l.stored.has(s.paymentId)) {
       await recordAudit(trx, actor, {
@@ -227,16 +303,18 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
         debtorId: l.debtorId,
         creditorId: l.creditorId,
         before: { paymentId: s.paymentId, ...stored },
-        after: { paymentId: s.paymentId, costs: s.costs, interest: s.interest, principal: s.principal, excess: s.excess },
+        after: { paymentId: s.paymentId, costs: s.costs, interest: s.interest, principal: s.principal, ...s.parts, excess: s.excess },
       });
     }
   }
   const st = result.statement;
+  // principal_paid covers every component (claims.principal is the act's amount).
+  const principalPaid = claimTotalsOf(st).principalPaid;
   const paidOff = l.payments.length > 0 && money(st.totalDue).eq(0);
   const lastPayment = l.payments.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
   const status = statusAfterSettlement(l.status, { anyPayment: l.payments.length > 0, paidOff });
   const after = {
-    principalPaid: st.principalPaid,
+    principalPaid,
     interestPaid: st.interestPaid,
     costsPaid: st.costsPaid,
     status,
@@ -263,14 +341,20 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
       .where('id', '=', l.id)
       .where('tenant_id', '=', actor.tenantId)
       .execute();
-    if (l.principalComponentId && !money(after.principalPaid).eq(l.principalPaid)) {
-      await trx
-        .updateTable('claim_components')
-        .set({ paid: after.principalPaid })
-        .where('id', '=', l.principalComponentId)
-        .where('tenant_id', '=', actor.tenantId)
-        .execute();
+  }
+  if (shares) {
+    for (const [id, paid] of paidPerComponent(l.components, shares)) {
+      const k = l.components.find((c) => c.id === id)!;
+      if (money(paid).eq(k.paid)) continue;
+      await trx.updateTable('claim_components').set({ paid }).where('id', '=', id).where('tenant_id', '=', actor.tenantId).execute();
     }
+  } else if (l.principalComponentId && !money(after.principalPaid).eq(l.principalPaid)) {
+    await trx
+      .updateTable('claim_components')
+      .set({ paid: after.principalPaid })
+      .where('id', '=', l.principalComponentId)
+      .where('tenant_id', '=', actor.tenantId)
+      .execute();
   }
   return excess;
 }

@@ -28,8 +28,12 @@ export const StatementView = z.object({
       interest: z.string(),
       principal: z.string(),
       unallocated: z.string(),
+      /** With parts that bear no interest only (a comune's act): what the payment settled of each, by kind. */
+      parts: z.record(z.string(), z.string()).optional(),
     }),
   ),
+  /** With parts only: each part's amount, paid and due at the end date. */
+  parts: z.array(z.object({ kind: z.string(), amount: z.string(), paid: z.string(), due: z.string() })).optional(),
   costItems: z.array(z.object({ date: z.string(), label: z.string(), amount: z.string(), code: z.literal('flat_compensation').optional() })),
   basis: z.array(z.string()),
   basisCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() })),

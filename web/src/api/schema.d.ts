@@ -5220,6 +5220,15 @@ export interface paths {
                                     interest: string;
                                     principal: string;
                                     unallocated: string;
+                                    parts?: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                parts?: {
+                                    kind: string;
+                                    amount: string;
+                                    paid: string;
+                                    due: string;
                                 }[];
                                 costItems: {
                                     date: string;
@@ -5236,6 +5245,30 @@ export interface paths {
                                     };
                                 }[];
                             };
+                            components: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                accruesInterest: boolean;
+                                tributeCode: string | null;
+                                amount: string;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                            }[];
+                            componentSplits: {
+                                date: string;
+                                amount: string;
+                                components: {
+                                    /** Format: uuid */
+                                    componentId: string;
+                                    /** @enum {string} */
+                                    kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                    amount: string;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -9452,6 +9485,15 @@ export interface paths {
                                 interest: string;
                                 principal: string;
                                 unallocated: string;
+                                parts?: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            parts?: {
+                                kind: string;
+                                amount: string;
+                                paid: string;
+                                due: string;
                             }[];
                             costItems: {
                                 date: string;
