@@ -81,6 +81,37 @@ describe('a comune’s position as its act states it', () => {
     expect(corrected.json()).toMatchObject({ act: { number: 'ACC/2025/119', date: null }, noticeCode: null });
   });
 
+  it('settles a payment over the act’s components in the comune’s own order, and again when the comune changes it', async () => {
+    const created = await ctx.admin({ method: 'POST', url: '/api/claims', payload: base({ interestRegime: 'none' }) });
+    expect(created.statusCode, created.body).toBe(201);
+    const c = created.json();
+    const pay = await ctx.admin({
+      method: 'POST',
+      url: '/api/payments',
+      payload: { debtorId, creditorId: comuneId, amount: '100.00', currency: 'EUR', valueDate: '2025-04-01', method: 'pagopa', claimIds: [c.id] },
+    });
+    expect(pay.statusCode, pay.body).toBe(201);
+    const paid = async () =>
+      Object.fromEntries(
+        (await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json().components.map((k: { kind: string; paid: string }) => [k.kind, k.paid]),
+      );
+    // The law's default order: notification costs, then the act's interest, then sanctions, then tax.
+    expect(await paid()).toEqual({ notification_costs: '10.00', act_interest: '85.50', sanctions: '4.50', tax: '0.00' });
+    const comune = (await ctx.admin({ method: 'GET', url: `/api/creditors/${comuneId}` })).json();
+    const order = ['tax', 'sanctions', 'act_interest', 'accrued_interest', 'notification_costs', 'collection_charges', 'costs', 'fees', 'principal'];
+    const patched = await ctx.admin({
+      method: 'PATCH',
+      url: `/api/creditors/${comuneId}`,
+      payload: { revenueRules: { ...comune.revenueRules, allocationOrder: order }, version: comune.version },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(await paid()).toEqual({ notification_costs: '0.00', act_interest: '0.00', sanctions: '0.00', tax: '100.00' });
+    const claim = (await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json();
+    expect(claim).toMatchObject({ principalPaid: '100.00', totalDue: '1295.50' });
+    // Put the law's order back for the other tests.
+    await ctx.admin({ method: 'PATCH', url: `/api/creditors/${comuneId}`, payload: { revenueRules: comune.revenueRules } });
+  });
+
   it('refuses a wrong notice code, components that disagree with the amount, act dates out of order and the commercial rate on a tax', async () => {
     const good = noticeCodeAux3('12', '0000000000002');
     const wrongCheck = good.slice(0, 16) + String((Number(good.slice(16)) + 1) % 93).padStart(2, '0');

@@ -26,7 +26,8 @@ import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
 import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
-import { DEFAULT_ALLOCATION_ORDER } from '../../domain/municipal/revenue-rules.ts';
+import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
+import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import type { ComponentKind } from '../../domain/model.ts';
 import { refreshBalances } from './balances.ts';
 
@@ -97,12 +98,18 @@ export async function loadLedgers(
       'c.costs_paid',
       'k.flat_compensation',
       'k.allocation_order',
+      'k.revenue_rules',
       sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
     ])
     .where('c.tenant_id', '=', scope.tenantId)
     .where('c.id', 'in', claimIds)
     .execute();
+  const orders = new Map<string, readonly MoneyPart[]>();
   for (const c of claims) {
+    if (c.revenue_rules) {
+      const rules = validateRevenueRules(c.revenue_rules);
+      if (rules.ok) orders.set(c.id, rules.rules.allocationOrder);
+    }
     out.set(c.id, {
       id: c.id,
       debtorId: c.debtor_id,
@@ -164,10 +171,10 @@ export async function loadLedgers(
   for (const l of out.values()) {
     if (l.components.length === 0) continue;
     l.terms.components = l.components;
-    // A comune's act (components besides a principal) settles in its regulation's order. Until the
-    // comune's rules are stored with its creditor, that is the regulation default (revenue-rules.ts);
-    // a company's claim keeps its creditor's order.
-    if (l.components.some((k) => k.kind !== 'principal')) l.terms.moneyOrder = DEFAULT_ALLOCATION_ORDER;
+    // A comune's act (components besides a principal) settles in its regulation's order (the
+    // creditor's revenue rules; the regulation default of revenue-rules.ts when it has none); a
+    // company's claim keeps its creditor's order.
+    if (l.components.some((k) => k.kind !== 'principal')) l.terms.moneyOrder = orders.get(l.id) ?? DEFAULT_ALLOCATION_ORDER;
   }
   const rows = await db
     .selectFrom('payment_allocations as a')

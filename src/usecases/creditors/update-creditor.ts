@@ -40,7 +40,7 @@ export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z
     creditorId: id,
   });
   // The creditor's terms decide how every payment of its claims was split: replay them.
-  if ('allocationOrder' in changes.after || 'flatCompensation' in changes.after) {
+  if ('allocationOrder' in changes.after || 'flatCompensation' in changes.after || 'revenueRules' in changes.after) {
     const claims = await trx
       .selectFrom('claims')
       .select('id')
