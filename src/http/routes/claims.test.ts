@@ -1,3 +1,4 @@
+import { today } from '../../domain/dates.ts';
 import { sql } from 'kysely';
 import { computeStatement } from '../../domain/interest/compute.ts';
 import { currentRateBook } from '../../usecases/interest/rate-book.ts';
@@ -60,8 +61,7 @@ describe('claims API', () => {
     expect(res.statusCode).toBe(201);
     const c = res.json();
     // What it owes today, stored with the claim: the engine's total for a consumer at the legal rate.
-    const { rows: days } = await sql<{ today: string }>`select current_date::text as today`.execute(ctx.db);
-    const engine = computeStatement(await currentRateBook(ctx.db), { principal: '1234.50', due: '2026-02-28', paid: days[0]!.today, regime: 'it-legal', debtorKind: 'consumer' });
+    const engine = computeStatement(await currentRateBook(ctx.db), { principal: '1234.50', due: '2026-02-28', paid: today().toString(), regime: 'it-legal', debtorKind: 'consumer' });
     expect(c).toEqual({
       id: expect.any(String),
       creditorId: t.creditor.id,
@@ -77,7 +77,7 @@ describe('claims API', () => {
       costsPaid: '0.00',
       totalPaid: '0.00',
       totalDue: engine.totalDue,
-      balanceOn: days[0]!.today,
+      balanceOn: today().toString(),
       currency: 'EUR',
       issueDate: '2024-02-29',
       dueDate: '2026-02-28',
@@ -94,6 +94,12 @@ describe('claims API', () => {
       stage: 'none',
       nextActionOn: null,
       closedOn: null,
+      act: null,
+      noticeCode: null,
+      // A company's claim: one principal component, accruing interest.
+      components: [
+        { id: expect.any(String), position: 1, kind: 'principal', amount: '1234.50', accruesInterest: true, paid: '0.00', waived: '0.00', due: '1234.50', tributeCode: null },
+      ],
       version: 1,
       createdAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       updatedAt: c.createdAt,
@@ -230,8 +236,7 @@ describe('claims API', () => {
     const disputed = await ctx.operator({ method: 'PATCH', url: `/api/claims/${c.id}`, payload: { status: 'disputed' } });
     expect(disputed.json()).toMatchObject({ status: 'disputed', closedOn: null, version: 3 });
     const written = await ctx.supervisor({ method: 'PATCH', url: `/api/claims/${c.id}`, payload: { status: 'written_off', principal: '450.5' } });
-    const { rows } = await sql<{ today: string }>`select current_date::text as today`.execute(ctx.db);
-    expect(written.json()).toMatchObject({ status: 'written_off', closedOn: rows[0]!.today, principal: '450.50', balance: expect.objectContaining({ principalDue: '450.50' }), version: 4 });
+    expect(written.json()).toMatchObject({ status: 'written_off', closedOn: today().toString(), principal: '450.50', balance: expect.objectContaining({ principalDue: '450.50' }), version: 4 });
 
     const audit = await auditOf(ctx.db, t.tenantId, c.id);
     expect(audit.map((a) => [a.action, a.before, a.after])).toEqual([

@@ -6,6 +6,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { interestTermsProblems } from '../../domain/claim-rules.ts';
 import { conflict, invalid, fieldError } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
+import { today } from '../../domain/dates.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -150,7 +151,8 @@ export async function amendClaim(
       act_enforceable_on: act?.enforceableOn ?? null,
     });
   }
-  if ('status' in a) set.closed_on = isClosed(a.status as ClaimStatus) ? sql`current_date` : null;
+  // The day in Rome, as every date incasso writes (the database's current_date is its server's).
+  if ('status' in a) set.closed_on = isClosed(a.status as ClaimStatus) ? today().toString() : null;
   await trx
     .updateTable('claims')
     .set({ ...set, version: sql`version + 1`, updated_at: sql`now()` })
