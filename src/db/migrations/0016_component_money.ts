@@ -17,6 +17,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .raw(
       `
 alter table payment_allocations drop constraint payment_allocations_component_check;
+-- An act's parts (sanctions, notification costs …) were not kinds of allocation before: they go back
+-- as principal; the component each paid stays named by component_id (lost only below 0012).
+update payment_allocations set component = 'principal' where component not in ('costs', 'fees', 'interest', 'principal');
 alter table payment_allocations add constraint payment_allocations_component_check check (component in
   ('costs', 'fees', 'interest', 'principal', 'tax', 'sanctions', 'act_interest', 'notification_costs', 'collection_charges'));
 alter table claim_balances add column parts_due numeric(15,2) not null default 0;
@@ -31,6 +34,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       `
 alter table claim_balances drop column parts_due;
 alter table payment_allocations drop constraint payment_allocations_component_check;
+-- An act's parts (sanctions, notification costs …) were not kinds of allocation before: they go back
+-- as principal; the component each paid stays named by component_id (lost only below 0012).
+update payment_allocations set component = 'principal' where component not in ('costs', 'fees', 'interest', 'principal');
 alter table payment_allocations add constraint payment_allocations_component_check check (component in ('costs', 'fees', 'interest', 'principal'));
 `,
     )

@@ -120,11 +120,16 @@ describe('stored claim balances', () => {
   }, 120_000);
 
   it('migration 0012 keeps every claim’s statement and allocations identical, down and up again', async () => {
-    const before = await ledgerFingerprint(database, LATER);
-    expect(before.size).toBeGreaterThan(1000);
+    // A company's claims (one principal component); a comune's acts have no shape before 0012 to go back to.
+    const { rows: single } = await sql<{ id: string }>`
+      select claim_id as id from claim_components group by claim_id having count(*) = 1 and bool_and(kind = 'principal')`.execute(database.db);
+    const companies = new Set(single.map((r) => r.id));
+    const only = (m: Map<string, string>) => new Map([...m].filter(([k]) => companies.has(k)));
+    const before = only(await ledgerFingerprint(database, LATER));
+    expect(before.size).toBeGreaterThan(500);
     await migrateTo(database.db, '0011_login_throttle');
     await migrateToLatest(database.db);
-    const after = await ledgerFingerprint(database, LATER);
+    const after = only(await ledgerFingerprint(database, LATER));
     expect([...after.entries()].filter(([k, v]) => before.get(k) !== v)).toEqual([]);
     expect(after.size).toBe(before.size);
     // Migrated balances wait for the balances job; once it ran, they equal the engine again.

@@ -94,6 +94,10 @@ export const LOMBARD_CITIES = ['Milano', 'Bergamo', 'Brescia', 'Monza', 'Como', 
 
 /** The fictional comune: residents are born elsewhere (Bergamo and around, or abroad). */
 export const VALDORIA = { city: 'Valdoria', province: 'BG', cap: '24020', office: '016' } as const;
+/** Valdoria is invented: its cadastral code too (no comune's Belfiore code starts with V). */
+export const VALDORIA_CADASTRAL = 'V016';
+/** The demo agency's registration in the MEF albo (invented). */
+export const DEMO_ALBO = { section: 'ordinary', number: '999', registeredOn: '2019-03-12' } as const;
 export const VALDORIA_STREETS = [
   'Via Roma',
   'Via Garibaldi',

@@ -1,3 +1,4 @@
+import type { DemoAct, DemoComponent } from './acts.ts';
 import { Temporal } from '../../domain/dates.ts';
 import type { ClaimKind, ClaimStatus, DebtorKind } from '../../domain/model.ts';
 import { partitaIvaCheckDigit, swissUidCheckDigit } from '../../domain/tax-ids.ts';
@@ -142,8 +143,15 @@ export interface DemoClaim {
   contractDate: string | null;
   taxYear: number | null;
   jurisdiction: 'IT' | 'CH';
-  interestRegime: 'it-legal' | 'it-commercial' | 'ch' | null;
+  interestRegime: 'it-legal' | 'it-commercial' | 'ch' | 'spread' | 'none' | null;
+  /** For `spread`: a comune's tax at the legal rate plus its points (acts.ts). */
+  interestBase?: 'it-legal' | null;
+  interestSpread?: string | null;
   judicialClaimDate: string | null;
+  /** A comune's position: the act behind it, its pagoPA notice code and its components (acts.ts). */
+  act?: DemoAct;
+  noticeCode?: string;
+  components?: DemoComponent[];
   status: ClaimStatus;
   stage: 'none' | 'soft' | 'formal' | 'negotiation' | 'closure' | 'legal';
   paidCents: number;

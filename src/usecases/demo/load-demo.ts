@@ -1,5 +1,7 @@
 import { refreshBalances } from '../claims/balances.ts';
-import { insertPrincipalComponents } from '../claims/components.ts';
+import { insertComponents, insertPrincipalComponents } from '../claims/components.ts';
+import { loadLedgers, refreshUnallocated, settleClaim } from '../claims/ledger.ts';
+import { municipalActs, VALDORIA_POINTS } from './acts.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
@@ -8,7 +10,7 @@ import { dateProblem, today as todayInRome } from '../../domain/dates.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { hashPassword } from '../auth/login.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, type CreditorKey } from './demo-data.ts';
+import { DEMO_ALBO, DEMO_PASSWORD, DEMO_TENANT, DEMO_USERS, VALDORIA_CADASTRAL, type CreditorKey } from './demo-data.ts';
 import { buildDemoDataSet, type DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
 import { STRATEGY_TEMPLATES, type StrategyTemplateKey } from '../../domain/dunning/index.ts';
@@ -94,7 +96,9 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     }
 
     const data = buildDemoDataSet(today);
-    settleDemo(data, await currentRateBook(trx));
+    const book = await currentRateBook(trx);
+    municipalActs(data, book);
+    settleDemo(data, book);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const tenantId = randomUUID();
     const actor = systemActor(tenantId, 'demo');
@@ -104,7 +108,15 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
 
     await trx
       .insertInto('tenants')
-      .values({ id: tenantId, slug: DEMO_TENANT.slug, name: DEMO_TENANT.name, kind: DEMO_TENANT.kind, country: DEMO_TENANT.country })
+      .values({
+        id: tenantId,
+        slug: DEMO_TENANT.slug,
+        name: DEMO_TENANT.name,
+        kind: DEMO_TENANT.kind,
+        country: DEMO_TENANT.country,
+        // Collecting a comune's revenues is reserved to the MEF albo (art. 53 D.Lgs. 446/1997): a demo registration.
+        settings: JSON.stringify({ albo: DEMO_ALBO }),
+      })
       .execute();
     event({ action: 'tenant.created', entity_type: 'tenant', entity_id: tenantId }, { ...DEMO_TENANT });
 
@@ -143,6 +155,13 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         default_currency: c.defaultCurrency,
         default_jurisdiction: c.defaultJurisdiction,
         notes: c.notes,
+        ...(c.kind === 'public_entity'
+          ? {
+              cadastral_code: VALDORIA_CADASTRAL,
+              revenue_rules: JSON.stringify({ interestPoints: VALDORIA_POINTS }),
+              pagopa: JSON.stringify({ noticeMode: 'supplied', cbill: 'AV0DR' }),
+            }
+          : {}),
       };
     });
     await insertAll(trx, 'creditors', creditorRows);
@@ -277,7 +296,15 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         tax_year: c.taxYear,
         jurisdiction: c.jurisdiction,
         interest_regime: c.interestRegime,
+        interest_base: c.interestBase ?? null,
+        interest_spread: c.interestSpread ?? null,
         judicial_claim_date: c.judicialClaimDate,
+        act_kind: c.act?.kind ?? null,
+        act_number: c.act?.number ?? null,
+        act_date: c.act?.date ?? null,
+        act_notified_on: c.act?.notifiedOn ?? null,
+        act_enforceable_on: c.act?.enforceableOn ?? null,
+        notice_code: c.noticeCode ?? null,
         status: c.status,
         stage: c.stage,
         principal_paid: centsToString(c.paidCents),
@@ -307,6 +334,7 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
           jurisdiction: c.jurisdiction,
           interestRegime: c.interestRegime,
           judicialClaimDate: c.judicialClaimDate,
+          ...(c.act ? { act: c.act, noticeCode: c.noticeCode, components: c.components!.map((k) => ({ kind: k.kind, amount: centsToString(k.cents), tributeCode: k.tributeCode })) } : {}),
           status: c.status,
           stage: c.stage,
           nextActionOn: c.nextActionOn,
@@ -319,8 +347,13 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     await insertPrincipalComponents(
       trx,
       tenantId,
-      claimRows.map((r) => ({ id: r.id, principal: r.principal, paid: r.principal_paid })),
+      claimRows.filter((_, i) => !data.claims[i]!.components).map((r) => ({ id: r.id, principal: r.principal, paid: r.principal_paid })),
     );
+    // A comune's act: its components (what its payments settled is split by the ledger below).
+    const acts = data.claims.flatMap((c, i) => (c.components ? [{ id: claimIds[i]!, components: c.components }] : []));
+    for (const a of acts) {
+      await insertComponents(trx, tenantId, a.id, a.components.map((k) => ({ kind: k.kind, amount: centsToString(k.cents), tributeCode: k.tributeCode })));
+    }
     const principalComponent = new Map(
       (await trx.selectFrom('claim_components').select(['claim_id', 'id']).where('tenant_id', '=', tenantId).where('kind', '=', 'principal').execute()).map((k) => [k.claim_id, k.id]),
     );
@@ -328,8 +361,10 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     // Payments and their allocations (principal only).
     const paymentRows: Insertable<DB['payments']>[] = [];
     const allocationRows: Insertable<DB['payment_allocations']>[] = [];
+    const paymentIdOf = new Map<DemoPayment, string>();
     for (const p of data.payments) {
       const id = randomUUID();
+      paymentIdOf.set(p, id);
       const creditorId = creditorIds.get(p.creditor)!;
       const debtorId = debtorIds[p.debtor]!;
       paymentRows.push({
@@ -347,6 +382,7 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
         note: p.note,
       });
       for (const a of p.allocations) {
+        if (data.claims[a.claim]!.components) continue;
         for (const [component, amount] of partsOf(a)) {
           const claimId = claimIds[a.claim]!;
           allocationRows.push({ tenant_id: tenantId, payment_id: id, claim_id: claimId, component, component_id: component === 'principal' ? principalComponent.get(claimId)! : null, amount });
@@ -372,6 +408,21 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     }
     await insertAll(trx, 'payments', paymentRows);
     await insertAll(trx, 'payment_allocations', allocationRows);
+    // The comune's paid acts: their payments split over the components by the ledger, as a payment
+    // recorded through the API is (one allocation row per component, the claim's sums and status).
+    const paidActs = new Set(data.payments.flatMap((p) => p.allocations.filter((a) => data.claims[a.claim]!.components).map((a) => claimIds[a.claim]!)));
+    if (paidActs.size) {
+      const ledgers = await loadLedgers(trx, { tenantId }, [...paidActs]);
+      const unallocated = new Set<string>();
+      for (const l of ledgers.values()) {
+        l.payments = data.payments.flatMap((p) =>
+          p.allocations.filter((a) => claimIds[a.claim] === l.id).map((a) => ({ paymentId: paymentIdOf.get(p)!, date: p.valueDate, amount: centsToString(a.amountCents) })),
+        );
+        l.payments.sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+        for (const id of (await settleClaim(trx, actor, book, l)).keys()) unallocated.add(id);
+      }
+      await refreshUnallocated(trx, actor, unallocated);
+    }
     // What each claim owes today, stored as every write stores it.
     await refreshBalances(trx, tenantId, claimIds, today);
 

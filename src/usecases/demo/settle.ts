@@ -2,6 +2,8 @@ import { claimCase, splitPayments, type ClaimTerms } from '../../domain/interest
 import { computeStatement } from '../../domain/interest/compute.ts';
 import type { RateBook } from '../../domain/interest/regimes.ts';
 import { money } from '../../domain/money.ts';
+import { COMPONENT_ACCRUES_INTEREST } from '../../domain/model.ts';
+import { DEFAULT_ALLOCATION_ORDER } from '../../domain/municipal/revenue-rules.ts';
 import type { DemoDataSet, DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
 
@@ -30,11 +32,27 @@ export function settleDemo(data: DemoDataSet, book: RateBook): void {
       contractDate: c.contractDate,
       judicialClaimDate: c.judicialClaimDate,
       interestRate: null,
-      interestBase: null,
-      interestSpread: null,
+      interestBase: c.interestBase ?? null,
+      interestSpread: c.interestSpread ?? null,
       dayCount: 'act365',
       flatCompensation: true,
       allocationOrder: 'costs,interest,principal',
+      // A comune's act: its components, settled in the regulation's default order.
+      ...(c.components
+        ? {
+            components: c.components.map((k, n) => ({
+              id: `c${n}`,
+              kind: k.kind,
+              position: n + 1,
+              amount: centsToString(k.cents),
+              accrues: COMPONENT_ACCRUES_INTEREST[k.kind],
+              waived: '0.00',
+              tributeCode: k.tributeCode,
+              paid: '0.00',
+            })),
+            moneyOrder: DEFAULT_ALLOCATION_ORDER,
+          }
+        : {}),
     };
     const ordered = [...list].sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : 0));
     const share = (p: DemoPayment) => p.allocations.find((a) => a.claim === index)!;
@@ -47,6 +65,8 @@ export function settleDemo(data: DemoDataSet, book: RateBook): void {
       share(last).amountCents = cents(due);
       last.amountCents += share(last).amountCents - before;
     }
+    // A comune's act is split per component by the ledger once loaded (load-demo.ts).
+    if (c.components) continue;
     const { splits, statement } = splitPayments(book, terms, asPayments(), []);
     splits.forEach((s, i) => {
       const a = share(ordered[i]!);
