@@ -45,3 +45,13 @@ export function comuneOf(name: string, language: Locale): string {
       return first === 'commune' || first === 'ville' ? `de la ${n}` : `du ${n}`;
   }
 }
+
+/**
+ * "Of the creditor" for any creditor: a public entity as {@link comuneOf}, anyone else by its name as
+ * written ("di Ferramenta Dell’Orto S.r.l."). The template variable `{creditorOf}`.
+ */
+export function creditorOf(name: string, isPublicEntity: boolean, language: Locale): string {
+  if (isPublicEntity) return comuneOf(name, language);
+  const by: Record<Locale, string> = { it: 'di', en: 'of', de: 'von', fr: 'de' };
+  return `${by[language]} ${name}`;
+}

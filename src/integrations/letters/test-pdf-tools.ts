@@ -68,3 +68,17 @@ export function decodeQrBill(pdf: Buffer, page: number): Promise<{ payload: stri
     return { payload: code ? code.data : null, stderr };
   });
 }
+
+/**
+ * A QR code anywhere on `page` (1-based), decoded: the whole page rendered at `dpi` and read with
+ * jsQR (the pagoPA code's place depends on the letter's length). Returns the payload or null, and
+ * poppler's stderr.
+ */
+export function decodeQr(pdf: Buffer, page: number, dpi = 150): Promise<{ payload: string | null; stderr: string }> {
+  return withFile(pdf, async (file, dir) => {
+    const { stderr } = await run('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', file, path.join(dir, 'page')]);
+    const png = PNG.sync.read(await fs.readFile(path.join(dir, 'page.png')));
+    const code = jsqr.default(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+    return { payload: code ? code.data : null, stderr };
+  });
+}
