@@ -90,7 +90,7 @@ export interface PositionInput {
 
 /** One position of the letter: title, act, components, pagoPA notice, F24 lines. */
 export function municipalPosition(p: PositionInput): LetterPosition {
-  const { row, creditor, balance: b, language } = p;
+  const { row, balance: b, language } = p;
   const revenue = revenueOf(row.kind);
   const revenueName = translate(msg(`municipal.revenue_${revenue}` as MessageCode), language);
   const title = row.tax_year ? translate(msg('letters.comune_revenue_year', { revenue: revenueParam(revenue), year: row.tax_year }), language) : capital(revenueName);
