@@ -348,6 +348,55 @@ export interface paths {
                                 reminderFees: string[];
                                 notes: string | null;
                                 active: boolean;
+                                cadastralCode: string | null;
+                                revenueRules: {
+                                    interestPoints: string;
+                                    /** @enum {string} */
+                                    dayCount: "act365" | "act366" | "act360" | "30e360";
+                                    collectionCharges: {
+                                        withinDays: number;
+                                        early: {
+                                            rate: string;
+                                            cap: string;
+                                        };
+                                        late: {
+                                            rate: string;
+                                            cap: string;
+                                        };
+                                        excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                    };
+                                    sanctions: {
+                                        regimes: {
+                                            from: string;
+                                            to: string | null;
+                                            rate: string;
+                                            halfWithinDays: number;
+                                            dailyWithinDays: number;
+                                            ravvedimento: {
+                                                upTo: ({
+                                                    days: number;
+                                                } | {
+                                                    years: number;
+                                                }) | null;
+                                                denominator: number;
+                                                letter: string;
+                                            }[];
+                                            basis: string;
+                                            source: string;
+                                        }[];
+                                    };
+                                    allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                    cdsSemesterSurcharge: boolean;
+                                } | null;
+                                pagopa: {
+                                    /** @enum {string} */
+                                    noticeMode: "supplied" | "generated";
+                                    segregationCode?: string | null;
+                                    cbill?: string | null;
+                                    postalAccount?: string | null;
+                                    postalHolder?: string | null;
+                                    postalAuthorization?: string | null;
+                                } | null;
                                 version: number;
                                 createdAt: string;
                                 updatedAt: string;
@@ -557,6 +606,56 @@ export interface paths {
                         reminderFees?: string[];
                         notes?: string | null;
                         active?: boolean;
+                        cadastralCode?: string | null;
+                        revenueRules?: {
+                            interestPoints: string;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            collectionCharges: {
+                                withinDays: number;
+                                early: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                late: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                            };
+                            sanctions: {
+                                regimes: {
+                                    from: string;
+                                    to: string | null;
+                                    rate: string;
+                                    halfWithinDays: number;
+                                    dailyWithinDays: number;
+                                    ravvedimento: {
+                                        upTo: ({
+                                            days: number;
+                                        } | {
+                                            years: number;
+                                        }) | null;
+                                        denominator: number;
+                                        letter: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    basis: "municipal.basis_471_original" | "municipal.basis_471_87_2024";
+                                    source: string;
+                                }[];
+                            };
+                            allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                            cdsSemesterSurcharge: boolean;
+                        } | null;
+                        pagopa?: {
+                            /** @enum {string} */
+                            noticeMode: "supplied" | "generated";
+                            segregationCode?: string | null;
+                            cbill?: string | null;
+                            postalAccount?: string | null;
+                            postalHolder?: string | null;
+                            postalAuthorization?: string | null;
+                        } | null;
                     };
                 };
             };
@@ -599,6 +698,55 @@ export interface paths {
                             reminderFees: string[];
                             notes: string | null;
                             active: boolean;
+                            cadastralCode: string | null;
+                            revenueRules: {
+                                interestPoints: string;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
+                                collectionCharges: {
+                                    withinDays: number;
+                                    early: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    late: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                };
+                                sanctions: {
+                                    regimes: {
+                                        from: string;
+                                        to: string | null;
+                                        rate: string;
+                                        halfWithinDays: number;
+                                        dailyWithinDays: number;
+                                        ravvedimento: {
+                                            upTo: ({
+                                                days: number;
+                                            } | {
+                                                years: number;
+                                            }) | null;
+                                            denominator: number;
+                                            letter: string;
+                                        }[];
+                                        basis: string;
+                                        source: string;
+                                    }[];
+                                };
+                                allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                cdsSemesterSurcharge: boolean;
+                            } | null;
+                            pagopa: {
+                                /** @enum {string} */
+                                noticeMode: "supplied" | "generated";
+                                segregationCode?: string | null;
+                                cbill?: string | null;
+                                postalAccount?: string | null;
+                                postalHolder?: string | null;
+                                postalAuthorization?: string | null;
+                            } | null;
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -804,6 +952,55 @@ export interface paths {
                             reminderFees: string[];
                             notes: string | null;
                             active: boolean;
+                            cadastralCode: string | null;
+                            revenueRules: {
+                                interestPoints: string;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
+                                collectionCharges: {
+                                    withinDays: number;
+                                    early: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    late: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                };
+                                sanctions: {
+                                    regimes: {
+                                        from: string;
+                                        to: string | null;
+                                        rate: string;
+                                        halfWithinDays: number;
+                                        dailyWithinDays: number;
+                                        ravvedimento: {
+                                            upTo: ({
+                                                days: number;
+                                            } | {
+                                                years: number;
+                                            }) | null;
+                                            denominator: number;
+                                            letter: string;
+                                        }[];
+                                        basis: string;
+                                        source: string;
+                                    }[];
+                                };
+                                allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                cdsSemesterSurcharge: boolean;
+                            } | null;
+                            pagopa: {
+                                /** @enum {string} */
+                                noticeMode: "supplied" | "generated";
+                                segregationCode?: string | null;
+                                cbill?: string | null;
+                                postalAccount?: string | null;
+                                postalHolder?: string | null;
+                                postalAuthorization?: string | null;
+                            } | null;
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -1015,6 +1212,56 @@ export interface paths {
                         reminderFees?: string[];
                         notes?: string | null;
                         active?: boolean;
+                        cadastralCode?: string | null;
+                        revenueRules?: {
+                            interestPoints: string;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            collectionCharges: {
+                                withinDays: number;
+                                early: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                late: {
+                                    rate: string;
+                                    cap: string;
+                                };
+                                excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                            };
+                            sanctions: {
+                                regimes: {
+                                    from: string;
+                                    to: string | null;
+                                    rate: string;
+                                    halfWithinDays: number;
+                                    dailyWithinDays: number;
+                                    ravvedimento: {
+                                        upTo: ({
+                                            days: number;
+                                        } | {
+                                            years: number;
+                                        }) | null;
+                                        denominator: number;
+                                        letter: string;
+                                    }[];
+                                    /** @enum {string} */
+                                    basis: "municipal.basis_471_original" | "municipal.basis_471_87_2024";
+                                    source: string;
+                                }[];
+                            };
+                            allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                            cdsSemesterSurcharge: boolean;
+                        } | null;
+                        pagopa?: {
+                            /** @enum {string} */
+                            noticeMode: "supplied" | "generated";
+                            segregationCode?: string | null;
+                            cbill?: string | null;
+                            postalAccount?: string | null;
+                            postalHolder?: string | null;
+                            postalAuthorization?: string | null;
+                        } | null;
                         version?: number;
                     };
                 };
@@ -1058,6 +1305,55 @@ export interface paths {
                             reminderFees: string[];
                             notes: string | null;
                             active: boolean;
+                            cadastralCode: string | null;
+                            revenueRules: {
+                                interestPoints: string;
+                                /** @enum {string} */
+                                dayCount: "act365" | "act366" | "act360" | "30e360";
+                                collectionCharges: {
+                                    withinDays: number;
+                                    early: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    late: {
+                                        rate: string;
+                                        cap: string;
+                                    };
+                                    excludedKinds: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs")[];
+                                };
+                                sanctions: {
+                                    regimes: {
+                                        from: string;
+                                        to: string | null;
+                                        rate: string;
+                                        halfWithinDays: number;
+                                        dailyWithinDays: number;
+                                        ravvedimento: {
+                                            upTo: ({
+                                                days: number;
+                                            } | {
+                                                years: number;
+                                            }) | null;
+                                            denominator: number;
+                                            letter: string;
+                                        }[];
+                                        basis: string;
+                                        source: string;
+                                    }[];
+                                };
+                                allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
+                                cdsSemesterSurcharge: boolean;
+                            } | null;
+                            pagopa: {
+                                /** @enum {string} */
+                                noticeMode: "supplied" | "generated";
+                                segregationCode?: string | null;
+                                cbill?: string | null;
+                                postalAccount?: string | null;
+                                postalHolder?: string | null;
+                                postalAuthorization?: string | null;
+                            } | null;
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -14518,7 +14814,7 @@ export interface paths {
                                     delayFrom: "due" | "previous";
                                     channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                     /** @enum {string} */
-                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                     conditions: {
                                         debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                         /**
@@ -14555,7 +14851,7 @@ export interface paths {
                             }[];
                             messageTemplates: {
                                 /** @enum {string} */
-                                key: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                key: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 /** @enum {string} */
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 /** @enum {string} */
@@ -14753,7 +15049,7 @@ export interface paths {
                                     delayFrom: "due" | "previous";
                                     channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                     /** @enum {string} */
-                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                     conditions: {
                                         debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                         /**
@@ -14958,7 +15254,7 @@ export interface paths {
                             delayFrom: "due" | "previous";
                             channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                             /** @enum {string} */
-                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                             conditions: {
                                 debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                 minAmount?: string;
@@ -15002,7 +15298,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -15228,7 +15524,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -15434,7 +15730,7 @@ export interface paths {
                             delayFrom: "due" | "previous";
                             channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                             /** @enum {string} */
-                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                             conditions: {
                                 debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                 minAmount?: string;
@@ -15479,7 +15775,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -15709,7 +16005,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -15946,7 +16242,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
