@@ -63,6 +63,8 @@ function comuneLetter(opts: {
   creditorName?: string;
   albo?: boolean;
   language?: string;
+  /** A second position of the same taxpayer in the same letter. */
+  second?: { ref: string; revenue: 'imu' | 'tari'; year: number; act: { kind: string | null; number?: string }; components: Component[]; notice: string | null };
 }) {
   const step = { ...STRATEGY_TEMPLATES.comune.steps.find((s) => s.key === opts.stepKey)!, ...(opts.interest ? { interest: opts.interest.mode } : {}) };
   const creditor = {
@@ -95,7 +97,10 @@ function comuneLetter(opts: {
     address: { line1: 'Via dei Mille 12', line2: null, postal_code: '38100', city: 'Valdoria', province: 'TN', country: 'IT' },
     creditors: new Map([['cr1', creditor]]),
     claims: [],
-    components: new Map([['c1', opts.components.map((c, i) => ({ claim_id: 'c1', position: i + 1, paid: '0.00', waived: '0.00', ...c }))]]),
+    components: new Map([
+      ['c1', opts.components.map((c, i) => ({ claim_id: 'c1', position: i + 1, paid: '0.00', waived: '0.00', ...c }))],
+      ['c2', (opts.second?.components ?? []).map((c, i) => ({ claim_id: 'c2', position: i + 1, paid: '0.00', waived: '0.00', ...c }))],
+    ]),
   } as unknown as DebtorContext;
   const planned = { claimId: 'c1', reference: 'IMU-2021-000058', refNo: '58', stepNo: 2, stepKey: opts.stepKey, step, received: 1, nextOn: null };
   const plan = { creditorId: 'cr1', audience: 'debtor', step, stepNo: 2, currency: 'EUR', channel: null, blocked: null, leadClaimId: 'c1', claims: [planned] } as unknown as DebtorPlan;
@@ -126,6 +131,12 @@ function comuneLetter(opts: {
     communicationRefNo: '900',
     documentId: 'C-900',
   };
+  if (opts.second) {
+    const o = opts.second;
+    const row2 = { ...row, id: 'c2', kind: o.revenue, external_ref: o.ref, tax_year: o.year, act_kind: o.act.kind, act_number: o.act.number ?? null, act_date: null, act_notified_on: null, act_enforceable_on: null, notice_code: o.notice };
+    const planned2 = { ...planned, claimId: 'c2', reference: o.ref };
+    l.claims.push({ claim: planned2 as never, row: row2 as never, ledger, balance: balance(o.components, '0.00') });
+  }
   return buildLetter(l);
 }
 
@@ -291,3 +302,51 @@ function accertamentoWithoutAlbo() {
     albo: false,
   });
 }
+
+describe('a letter about several positions', () => {
+  it('gives each position its own pagoPA notice and F24 lines, follows the strongest act, and asks for the sum', async () => {
+    const second = noticeCodeAux3('01', '0000000012346');
+    const letter = comuneLetter({
+      stepKey: 'avviso-bonario',
+      act: { kind: 'bonario', number: 'IMU-B-7' },
+      revenue: 'imu',
+      year: 2022,
+      components: [{ kind: 'tax', amount: '300.00', tribute_code: '3918' }],
+      second: {
+        ref: 'TARI-2021-000031',
+        revenue: 'tari',
+        year: 2021,
+        act: { kind: 'accertamento_esecutivo', number: '2024/TARI/9' },
+        components: [
+          { kind: 'tax', amount: '180.00', tribute_code: '3944' },
+          { kind: 'sanctions', amount: '54.00', tribute_code: '3946' },
+        ],
+        notice: second,
+      },
+    });
+    const [a, b] = letter.municipal!.positions;
+    expect(a!.pagopa!.qrPayload).toBe(`PAGOPA|002|${NOTICE}|${CF_ENTE}|30000`);
+    expect(b!.pagopa!.qrPayload).toBe(`PAGOPA|002|${second}|${CF_ENTE}|23400`);
+    expect(b!.f24!.lines.map((l) => [l.tributeCode, l.amount])).toEqual([
+      ['3944', '180.00'],
+      ['3946', '54.00'],
+    ]);
+    expect(letter.payment.amount).toBe('534.00');
+    // Two notices: no single payment reference.
+    expect(letter.payment.reference).toBeNull();
+    const t = flat(await pdfText(await renderLetterPdf(letter)));
+    expect(t).not.toMatch(BONARIO_WORDING);
+    expect(t).toContain('costituisce titolo esecutivo');
+    expect(t).toContain('Pagamento con avviso pagoPA — IMU-2021-000058');
+    expect(t).toContain('Pagamento con avviso pagoPA — TARI-2021-000031');
+  });
+
+  it('shows a position recorded before components as the revenue\'s own amount, without an F24 it cannot fill', () => {
+    const letter = comuneLetter({ stepKey: 'avviso-bonario', act: { kind: null }, revenue: 'tari', year: 2023, components: [{ kind: 'principal', amount: '95.00', tribute_code: null }] });
+    const p = letter.municipal!.positions[0]!;
+    expect(p.components).toEqual([{ label: 'Imposta', tributeCode: null, amount: '95.00', paid: '0.00', due: '95.00' }]);
+    expect(p.act).toEqual([]);
+    expect(p.f24).toBeNull();
+    expect(p.pagopa!.amount).toBe('95.00');
+  });
+});

@@ -69,9 +69,11 @@ function actLines(row: ClaimRow, language: Language): string[] {
 }
 
 function componentLabel(kind: string, revenue: MunicipalRevenueKind, language: Language): string {
+  // A position recorded before components (one `principal`) is the revenue's own amount.
+  const part = kind === 'principal' && revenue !== 'other' ? 'tax' : kind;
   // A CdS fine is an administrative sanction, never a tax; a CUP is a fee (municipal-notes.md §5).
-  if (kind === 'tax' && (revenue === 'cds_fine' || revenue === 'cup')) return capital(translate(msg(`letters.component_tax_${revenue}`), language));
-  return capital(translate(msg(`municipal.component_${kind}` as MessageCode), language));
+  if (part === 'tax' && (revenue === 'cds_fine' || revenue === 'cup')) return capital(translate(msg(`letters.component_tax_${revenue}`), language));
+  return capital(translate(msg(`municipal.component_${part}` as MessageCode), language));
 }
 
 /** Parts with an F24 tribute code; c.803 charges, fees and other costs have none (f24.ts). */
@@ -97,7 +99,11 @@ export function municipalPosition(p: PositionInput): LetterPosition {
   const rows: LetterPosition['components'] = [];
   const f24Parts: F24Component[] = [];
   let outsideF24 = false;
-  for (const c of p.components) {
+  // Every claim has its components since migration 0012; without them, the engine's principal stands for them.
+  const components = p.components.length
+    ? p.components
+    : [{ kind: 'principal', amount: toMoneyString(money(b.principalDue).plus(b.principalPaid)), paid: b.principalPaid, waived: '0.00', tribute_code: null } as unknown as ComponentRow];
+  for (const c of components) {
     const due = toMoneyString(money(c.amount).minus(c.paid).minus(c.waived));
     rows.push({ label: componentLabel(c.kind, revenue, language), tributeCode: c.tribute_code, amount: c.amount, paid: toMoneyString(money(c.paid).plus(c.waived)), due });
     if (money(due).gt(0)) {
