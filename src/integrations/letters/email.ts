@@ -187,6 +187,7 @@ function municipalSections(letter: LetterInput): Section[] {
       if (n.cbill) table.push([c.cbill, n.cbill]);
       out.push({ heading: `${c.pagopa}${suffix}`, lines: [c.pagopaHint], table });
     }
+    if (!p.pagopa && !p.f24) out.push({ heading: `${c.pagopa}${suffix}`, lines: [c.noNotice], table: [] });
     if (p.f24) {
       out.push({
         heading: `${c.f24}${suffix}`,

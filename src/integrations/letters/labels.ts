@@ -59,6 +59,8 @@ export interface LetterLabels {
     f24Year: string;
     f24Amount: string;
     f24Hint: string;
+    /** A position with neither a pagoPA notice nor F24 data yet. */
+    noNotice: string;
   };
 }
 
@@ -116,6 +118,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       f24Year: 'Anno di riferimento',
       f24Amount: 'Importi a debito versati',
       f24Hint: 'Per pagare con il modello F24 (semplificato o ordinario) riporti queste righe nella sezione «IMU e altri tributi locali» e indichi il Suo codice fiscale.',
+      noNotice: 'L’avviso di pagamento pagoPA di questa posizione Le sarà inviato a parte; per riceverlo subito ci contatti ai recapiti indicati in questa lettera.',
     },
   },
   en: {
@@ -171,6 +174,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       f24Year: 'Reference year',
       f24Amount: 'Amounts paid',
       f24Hint: 'To pay with the F24 form (simplified or ordinary), copy these lines into the section "IMU e altri tributi locali" and give your tax code.',
+      noNotice: 'The pagoPA payment notice for this position will be sent to you separately; to receive it now, please contact us at the addresses given in this letter.',
     },
   },
   de: {
@@ -226,6 +230,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       f24Year: 'Bezugsjahr',
       f24Amount: 'Eingezahlte Beträge',
       f24Hint: 'Um mit dem Vordruck F24 (vereinfacht oder ordentlich) zu bezahlen, übertragen Sie diese Zeilen in den Abschnitt „IMU e altri tributi locali“ und geben Ihre Steuernummer an.',
+      noNotice: 'Der pagoPA-Zahlungshinweis für diese Position wird Ihnen gesondert zugesandt; um ihn sofort zu erhalten, wenden Sie sich bitte an die in diesem Schreiben angegebenen Kontakte.',
     },
   },
   fr: {
@@ -281,6 +286,7 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       f24Year: 'Année de référence',
       f24Amount: 'Montants versés',
       f24Hint: 'Pour payer avec le formulaire F24 (simplifié ou ordinaire), reportez ces lignes dans la section « IMU e altri tributi locali » et indiquez votre code fiscal.',
+      noNotice: 'L’avis de paiement pagoPA de ce dossier vous sera envoyé séparément ; pour le recevoir dès maintenant, contactez-nous aux coordonnées indiquées dans ce courrier.',
     },
   },
 };

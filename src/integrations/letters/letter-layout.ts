@@ -419,9 +419,9 @@ class Ctx {
   }
 
   /** A small paragraph of its own (the agency acting for the comune, with its albo registration). */
-  note(text: string): void {
+  note(text: string, keepWith = 0): void {
     const { doc, left, width } = this;
-    this.ensure(24);
+    this.ensure(24 + keepWith);
     this.style('regular', 8.5);
     doc.text(clean(text).trim(), left, doc.y, { width, lineGap: 1 });
     doc.moveDown(0.8);
@@ -487,6 +487,8 @@ class Ctx {
     for (const p of positions) {
       if (p.pagopa) blocks.push(() => this.pagopaBox(p.pagopa!, several ? p.reference : null));
       if (p.f24) blocks.push(() => this.f24Table(p.f24!, several ? p.reference : null));
+      // Never a bank transfer for a comune: without a notice yet, the taxpayer is told how to get it.
+      if (!p.pagopa && !p.f24) blocks.push(() => this.note(several ? `${single(p.reference)}: ${this.t.comune.noNotice}` : this.t.comune.noNotice, this.keep));
     }
     blocks.forEach((draw, i) => {
       if (i === blocks.length - 1) this.keep = keepWith;

@@ -122,7 +122,8 @@ export function buildLetter(l: LetterContext): LetterInput {
   const creditor = ctx.creditors.get(plan.creditorId)!;
   const language = asLanguage(ctx.debtor.language);
   // A comune is named as one, once ("Comune di Valdoria"), wherever the letter names it.
-  const comune = isComune(creditor);
+  // Only for its revenues (IMU, TARI, CUP, CdS fines, other entrate): a public body's invoice is written as any invoice.
+  const comune = isComune(creditor) && l.claims.some((c) => c.row.kind !== 'invoice');
   const creditorName = comune ? comuneName(creditor.name) : creditor.name;
   const creditorParty: LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null } = {
     name: creditorName,

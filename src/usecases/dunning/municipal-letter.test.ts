@@ -63,6 +63,8 @@ function comuneLetter(opts: {
   creditorName?: string;
   albo?: boolean;
   language?: string;
+  /** The position's codice avviso (default NOTICE); null: none supplied yet. */
+  notice?: string | null;
   /** A second position of the same taxpayer in the same letter. */
   second?: { ref: string; revenue: 'imu' | 'tari'; year: number; act: { kind: string | null; number?: string }; components: Component[]; notice: string | null };
 }) {
@@ -118,7 +120,7 @@ function comuneLetter(opts: {
     act_date: opts.act.date ?? null,
     act_notified_on: opts.act.notified ?? null,
     act_enforceable_on: opts.act.enforceable ?? null,
-    notice_code: NOTICE,
+    notice_code: opts.notice === undefined ? NOTICE : opts.notice,
   };
   const ledger = { id: 'c1', externalRef: row.external_ref, terms: { principal: '0.00' }, payments: [], costs: [] } as unknown as ClaimLedger;
   const l: LetterContext = {
@@ -348,5 +350,24 @@ describe('a letter about several positions', () => {
     expect(p.act).toEqual([]);
     expect(p.f24).toBeNull();
     expect(p.pagopa!.amount).toBe('95.00');
+  });
+});
+
+describe('a comune position without a notice code yet', () => {
+  it('is never paid by bank transfer: the letter and the e-mail say the pagoPA notice follows', async () => {
+    const letter = comuneLetter({
+      stepKey: 'avviso-bonario',
+      act: { kind: 'verbale_cds', number: 'V-2024-772' },
+      revenue: 'cds_fine',
+      year: 2024,
+      components: [{ kind: 'tax', amount: '173.00', tribute_code: null }],
+      notice: null,
+    });
+    expect(letter.municipal!.positions[0]!.pagopa).toBeNull();
+    expect(letter.payment).toMatchObject({ iban: '', reference: null, amount: '173.00' });
+    const t = flat(await pdfText(await renderLetterPdf(letter)));
+    expect(t).toContain('L’avviso di pagamento pagoPA di questa posizione Le sarà inviato a parte');
+    expect(t).not.toMatch(/IBAN|RF\d\d|Codice avviso/);
+    expect(flat(renderEmail(letter).text)).toContain('Le sarà inviato a parte');
   });
 });
