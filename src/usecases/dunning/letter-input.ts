@@ -166,7 +166,8 @@ export function buildLetter(l: LetterContext): LetterInput {
   // A comune's positions: what each act says it is made of, and how to pay it (pagoPA, F24).
   const municipal = comune
     ? municipalLetter(
-        agencyLine(ctx.tenant, sender.name, creditor.name, language),
+        // The agency by the name it writes under (its letterhead), or its own when the letter goes out on the comune's.
+        agencyLine(ctx.tenant, letterhead ? sender.name : ctx.tenant.name, creditor.name, language),
         l.claims.map(({ claim, row, balance }) =>
           municipalPosition({ row, creditor, components: ctx.components?.get(row.id) ?? [], balance, mode: weaker(claim.step.interest, l.interest), payBy, language }),
         ),

@@ -63,6 +63,8 @@ function comuneLetter(opts: {
   creditorName?: string;
   albo?: boolean;
   language?: string;
+  /** false: the agency writes on the comune's paper (no letterhead of its own). */
+  letterhead?: false;
   /** The position's codice avviso (default NOTICE); null: none supplied yet. */
   notice?: string | null;
   /** A second position of the same taxpayer in the same letter. */
@@ -91,7 +93,9 @@ function comuneLetter(opts: {
       name: 'Riscossioni Alpine S.r.l.',
       kind: 'agency',
       settings: {
-        letterhead: { name: 'Riscossioni Alpine S.r.l.', lines: ['Via Verdi 4', '38122 Trento TN'], country: 'IT', email: 'info@riscossioni.example', phone: '0461 123456' },
+        ...(opts.letterhead === false
+          ? {}
+          : { letterhead: { name: 'Riscossioni Alpine S.r.l.', lines: ['Via Verdi 4', '38122 Trento TN'], country: 'IT', email: 'info@riscossioni.example', phone: '0461 123456' } }),
         ...(opts.albo === false ? {} : { albo: { section: 'ordinary', number: '187', registeredOn: '2023-05-10' } }),
       },
     },
@@ -286,6 +290,13 @@ describe('a CdS fine', () => {
     const all = [...letter.paragraphs, ...letter.legalNotice].join(' ');
     expect(all).not.toMatch(BONARIO_WORDING);
     expect(all).not.toMatch(/imposta|tributo/i);
+  });
+
+  it('on the comune\'s own paper, the agency is named by its own name, and the comune is not "on behalf of" itself', () => {
+    const letter = comuneLetter({ stepKey: 'sollecito', act: { kind: 'accertamento_esecutivo', number: '1' }, revenue: 'imu', year: 2021, components: [{ kind: 'tax', amount: '100.00', tribute_code: '3918' }], letterhead: false });
+    expect(letter.sender.name).toBe('Comune di Valdoria');
+    expect(letter.creditorName).toBeNull();
+    expect(letter.municipal!.agency).toMatch(/^Riscossioni Alpine S\.r\.l\. agisce per conto del Comune di Valdoria ed è iscritta/);
   });
 
   it('without an albo registration the agency is still named as acting for the comune', () => {
