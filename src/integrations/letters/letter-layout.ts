@@ -521,7 +521,10 @@ class Ctx {
       { label: t.payBy, value: longDate(n.payBy, letter.language), font: 'bold', size: 10 },
     ];
     if (n.cbill) rows.push({ label: c.cbill, value: n.cbill, font: 'regular', size: 9.5 });
-    const rowsH = 17 + rows.reduce((h, r) => h + r.size + 6, 0);
+    // The entity's name wraps (up to 3 lines, never cut to an ellipsis): room for it is reserved.
+    this.style('regular', 9.5);
+    const entityExtra = Math.max(0, doc.heightOfString(single(n.entity), { width: vw }) - doc.currentLineHeight(true));
+    const rowsH = 17 + rows.reduce((h, r) => h + r.size + 6, 0) + entityExtra;
     this.style('regular', 7);
     const hintH = doc.heightOfString(c.pagopaHint, { width: width - 2 * pad });
     const boxH = Math.max(rowsH, qrSize + quiet + 17) + hintH + 2 * pad + 2;
@@ -536,8 +539,11 @@ class Ctx {
       this.style('regular', 8, GREY);
       line(doc, r.label, left + pad, y + (r.size - 8) * 0.7, labelW - 6);
       this.style(r.font, r.size);
-      line(doc, r.value, vx, y, vw);
-      y += r.size + 6;
+      if (r === rows[0]) y = Math.max(block(doc, r.value, vx, y, vw, 3) + 4, y + r.size + 6);
+      else {
+        line(doc, r.value, vx, y, vw);
+        y += r.size + 6;
+      }
     }
     // At least 4 modules of white on every side (the quiet zone ISO/IEC 18004 asks for).
     drawPagopaQr(doc, n.qrPayload, left + width - quiet - qrSize, qrTop, qrSize);
