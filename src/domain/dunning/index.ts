@@ -91,6 +91,8 @@ export {
   isTemplateKey,
   templateAudience,
   templateFor,
+  templateForAct,
+  type TemplateActKind,
   templateVariables,
   unknownTemplateVariables,
   type Audience,

@@ -8,6 +8,7 @@ import {
   isTemplateKey,
   templateAudience,
   templateFor,
+  templateForAct,
   templateVariables,
   unknownTemplateVariables,
   type MessageTemplate,
@@ -18,6 +19,7 @@ import { INTEREST_MODES, LANGUAGES, type Language } from './words.ts';
 const VARS: Required<TemplateVars> = {
   debtorName: 'Mario Rossi',
   creditorName: 'Alfa S.r.l.',
+  creditorOf: 'del Comune di Valdoria',
   senderName: 'Studio Beta',
   senderContact: '02 1234567, info@beta.example',
   totalDue: 'EUR 1.234,50',
@@ -139,5 +141,32 @@ describe('fillTemplate', () => {
   it('inserts values literally, without re-reading braces or escaping', () => {
     const filled = fillTemplate(t, { ...VARS, debtorName: '<b>{creditorName}</b> & Co.' });
     expect(filled.salutation).toBe('Gentile <b>{creditorName}</b> & Co.,');
+  });
+});
+
+describe('templates for a comune position follow the act behind it (municipal-notes.md §5)', () => {
+  const bonarioWording = /evitare l’emissione|avoid a formal assessment|vermeiden Sie einen Feststellungsbescheid|éviter l’émission|potrà emettere l’avviso di accertamento/;
+  it('a reminder of an enforceable assessment or an ingiunzione never says that paying avoids an act, and says it is a title', () => {
+    for (const key of ['comune-avviso-bonario', 'comune-sollecito'] as const) {
+      expect(templateForAct(key, 'accertamento_esecutivo')).toBe('comune-sollecito-accertamento');
+      expect(templateForAct(key, 'ingiunzione_fiscale')).toBe('comune-sollecito-ingiunzione');
+      expect(templateForAct(key, 'verbale_cds')).toBe('comune-sollecito-atto');
+      expect(templateForAct(key, 'bonario')).toBe(key);
+      expect(templateForAct(key, null)).toBe(key);
+    }
+    expect(templateForAct('comune-rateizzazione', 'accertamento_esecutivo')).toBe('comune-rateizzazione');
+    expect(templateForAct('formal-notice-it', 'accertamento_esecutivo')).toBe('formal-notice-it');
+    for (const key of ['comune-sollecito-accertamento', 'comune-sollecito-ingiunzione', 'comune-sollecito-atto'] as const) {
+      for (const lang of LANGUAGES) expect(textOf(templateFor(key, lang)), `${key}/${lang}`).not.toMatch(bonarioWording);
+    }
+    expect(textOf(templateFor('comune-sollecito-accertamento', 'it'))).toMatch(/costituisce titolo esecutivo \(art\. 1, comma 792, L\. 160\/2019\)/);
+    expect(textOf(templateFor('comune-sollecito-accertamento', 'it'))).toMatch(/comma 803/);
+    expect(textOf(templateFor('comune-sollecito-ingiunzione', 'de'))).toMatch(/Vollstreckungstitel/);
+    // The bonario keeps its wording: paying now avoids the assessment.
+    expect(textOf(templateFor('comune-avviso-bonario', 'it'))).toMatch(/evitare l’emissione di un avviso di accertamento/);
+  });
+  it('names the comune once: "ufficio entrate del Comune di Valdoria"', () => {
+    const filled = fillTemplate(templateFor('comune-avviso-bonario', 'it'), VARS);
+    expect(filled.paragraphs[0]).toMatch(/^dai controlli dell’ufficio entrate del Comune di Valdoria risulta/);
   });
 });

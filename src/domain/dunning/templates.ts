@@ -43,6 +43,9 @@ export const TEMPLATE_KEYS = [
   'comune-sollecito',
   'comune-rateizzazione',
   'comune-handoff',
+  'comune-sollecito-accertamento',
+  'comune-sollecito-ingiunzione',
+  'comune-sollecito-atto',
 ] as const;
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
@@ -74,12 +77,17 @@ export const TEMPLATE_INFO: Record<TemplateKey, TemplateInfo> = {
   'comune-sollecito': { tier: 'formal', audience: 'debtor', subjectKind: 'municipal' },
   'comune-rateizzazione': { tier: 'negotiation', audience: 'debtor', subjectKind: 'municipal' },
   'comune-handoff': { tier: 'legal', audience: 'creditor', subjectKind: 'internal' },
+  'comune-sollecito-accertamento': { tier: 'formal', audience: 'debtor', subjectKind: 'municipal' },
+  'comune-sollecito-ingiunzione': { tier: 'formal', audience: 'debtor', subjectKind: 'municipal' },
+  'comune-sollecito-atto': { tier: 'formal', audience: 'debtor', subjectKind: 'municipal' },
 };
 
 /** The variables templates may use. Values are plain text, already formatted by the caller. */
 export const TEMPLATE_VARIABLES = [
   'debtorName',
   'creditorName',
+  /** "Of the creditor" after a noun, for a public entity: "del Comune di Valdoria" (domain/municipal/comune-name.ts). */
+  'creditorOf',
   'senderName',
   /** How to reach a person: phone, e-mail, office hours. */
   'senderContact',
@@ -821,7 +829,7 @@ const TEXTS: Record<TemplateKey, Partial<Record<Language, Body>>> = {
     it: {
       salutation: SAL.it,
       paragraphs: [
-        'dai controlli dell’ufficio entrate di {creditorName} risulta che i seguenti versamenti non sono stati effettuati, in tutto o in parte: {references}.',
+        'dai controlli dell’ufficio entrate {creditorOf} risulta che i seguenti versamenti non sono stati effettuati, in tutto o in parte: {references}.',
         'L’importo da versare è di {totalDue}. La invitiamo a regolarizzare la Sua posizione entro il {payBy}, con le modalità di pagamento indicate.',
         'Se ha già pagato, non tenga conto di questa comunicazione; se il pagamento è anteriore alla data di questo avviso, Le chiediamo di inviarci copia della ricevuta. Per chiarimenti, per segnalare un errore o per chiedere una rateizzazione può rivolgersi a: {senderContact}.',
       ],
@@ -833,7 +841,7 @@ const TEXTS: Record<TemplateKey, Partial<Record<Language, Body>>> = {
     en: {
       salutation: SAL.en,
       paragraphs: [
-        'According to the checks of the revenue office of {creditorName}, the following payments have not been made, in full or in part: {references}.',
+        'According to the checks of the revenue office {creditorOf}, the following payments have not been made, in full or in part: {references}.',
         'The amount to be paid is {totalDue}. Please settle it by {payBy}, using the payment methods indicated.',
         'If you have already paid, please disregard this message; if you paid before the date of this notice, please send us a copy of the receipt. For questions, to report an error or to ask for payment by instalments, please contact: {senderContact}.',
       ],
@@ -845,7 +853,7 @@ const TEXTS: Record<TemplateKey, Partial<Record<Language, Body>>> = {
     de: {
       salutation: SAL.de,
       paragraphs: [
-        'laut den Kontrollen des Steueramts von {creditorName} wurden folgende Zahlungen ganz oder teilweise nicht geleistet: {references}.',
+        'laut den Kontrollen des Steueramts {creditorOf} wurden folgende Zahlungen ganz oder teilweise nicht geleistet: {references}.',
         'Der zu zahlende Betrag beträgt {totalDue}. Wir bitten Sie, Ihre Lage bis zum {payBy} mit den angegebenen Zahlungsmitteln zu bereinigen.',
         'Haben Sie bereits bezahlt, betrachten Sie diese Mitteilung bitte als gegenstandslos; liegt die Zahlung vor dem Datum dieses Schreibens, senden Sie uns bitte eine Kopie des Belegs. Für Auskünfte, zur Meldung eines Fehlers oder für eine Ratenzahlung wenden Sie sich bitte an: {senderContact}.',
       ],
@@ -857,7 +865,7 @@ const TEXTS: Record<TemplateKey, Partial<Record<Language, Body>>> = {
     fr: {
       salutation: SAL.fr,
       paragraphs: [
-        'Selon les contrôles du service des recettes de {creditorName}, les versements suivants n’ont pas été effectués, en tout ou en partie : {references}.',
+        'Selon les contrôles du service des recettes {creditorOf}, les versements suivants n’ont pas été effectués, en tout ou en partie : {references}.',
         'Le montant à verser s’élève à {totalDue}. Nous vous invitons à régulariser votre situation d’ici au {payBy}, selon les modalités de paiement indiquées.',
         'Si vous avez déjà payé, ne tenez pas compte de ce courrier ; si votre paiement est antérieur à la date du présent avis, merci de nous adresser une copie du reçu. Pour toute question, pour signaler une erreur ou pour demander un paiement échelonné, adressez-vous à : {senderContact}.',
       ],
@@ -1016,6 +1024,165 @@ const TEXTS: Record<TemplateKey, Partial<Record<Language, Body>>> = {
       closing: [...CLOSE.fr],
     },
   },
+  // A reminder of an act that is already an enforcement title: it never says that paying avoids an
+  // act (municipal-notes.md §5), it cites the act and says what follows (c.792, c.803 L. 160/2019).
+  'comune-sollecito-accertamento': {
+    it: {
+      salutation: SAL.it,
+      paragraphs: [
+        'risultano ancora non versati, in tutto o in parte, gli importi richiesti con l’avviso di accertamento esecutivo indicato qui sotto ({references}), per un totale di {totalDue}.',
+        'La invitiamo a versare quanto dovuto entro il {payBy}, con l’avviso pagoPA o il modello F24 indicati in questa lettera.',
+        'Se si trova in una situazione di temporanea difficoltà economica, può chiedere la rateizzazione secondo il regolamento dell’Ente (art. 1, commi 796–800, L. 160/2019); se ritiene che l’importo non sia dovuto o ha già pagato, ci contatti: {senderContact}.',
+      ],
+      legalNotice: [
+        'L’avviso di accertamento esecutivo Le è già stato notificato e, decorso il termine per il pagamento, costituisce titolo esecutivo (art. 1, comma 792, L. 160/2019): la riscossione coattiva non richiede altri atti.',
+        'In mancanza di pagamento la riscossione prosegue in via coattiva, con gli oneri di riscossione a Suo carico (3 % fino a 300 € entro il sessantesimo giorno dall’esecutività, poi 6 % fino a 600 €, art. 1, comma 803, L. 160/2019), le spese di notifica e quelle delle eventuali procedure esecutive e cautelari.',
+      ],
+      closing: [...CLOSE.it],
+    },
+    en: {
+      salutation: SAL.en,
+      paragraphs: [
+        'The amounts required by the enforceable assessment notice shown below ({references}) are still unpaid, in full or in part: {totalDue} in total.',
+        'Please pay by {payBy}, with the pagoPA notice or the F24 form given in this letter.',
+        'If you are in temporary financial difficulty, you can ask for instalments under the municipality’s regulation (art. 1(796–800) Law 160/2019); if you believe the amount is not due or you have already paid, please contact us: {senderContact}.',
+      ],
+      legalNotice: [
+        'The enforceable assessment notice has already been served on you and, once the payment term has passed, it is an enforcement title (art. 1(792) Law 160/2019): enforced collection needs no further act.',
+        'Without payment, enforced collection continues, with the collection charges borne by you (3 % up to €300 within the sixtieth day from enforceability, then 6 % up to €600, art. 1(803) Law 160/2019), the service costs and those of any enforcement or protective measures.',
+      ],
+      closing: [...CLOSE.en],
+    },
+    de: {
+      salutation: SAL.de,
+      paragraphs: [
+        'die mit dem unten angegebenen vollstreckbaren Feststellungsbescheid ({references}) geforderten Beträge sind ganz oder teilweise noch nicht bezahlt: insgesamt {totalDue}.',
+        'Wir bitten Sie, den Betrag bis zum {payBy} mit dem pagoPA-Zahlungshinweis oder dem Vordruck F24 in diesem Schreiben zu bezahlen.',
+        'Befinden Sie sich in einer vorübergehenden wirtschaftlichen Notlage, können Sie eine Ratenzahlung nach der Verordnung der Körperschaft beantragen (Art. 1 Abs. 796–800 G. 160/2019); halten Sie den Betrag für nicht geschuldet oder haben Sie bereits bezahlt, wenden Sie sich bitte an: {senderContact}.',
+      ],
+      legalNotice: [
+        'Der vollstreckbare Feststellungsbescheid wurde Ihnen bereits zugestellt und ist nach Ablauf der Zahlungsfrist ein Vollstreckungstitel (Art. 1 Abs. 792 G. 160/2019): die Zwangseinhebung erfordert keinen weiteren Akt.',
+        'Ohne Zahlung wird die Zwangseinhebung fortgesetzt, mit den Einhebungskosten zu Ihren Lasten (3 % bis 300 € bis zum sechzigsten Tag ab Vollstreckbarkeit, danach 6 % bis 600 €, Art. 1 Abs. 803 G. 160/2019), den Zustellkosten und den Kosten allfälliger Vollstreckungs- und Sicherungsmaßnahmen.',
+      ],
+      closing: [...CLOSE_DE_DE],
+    },
+    fr: {
+      salutation: SAL.fr,
+      paragraphs: [
+        'Les montants réclamés par l’avis de rectification exécutoire indiqué ci-dessous ({references}) restent impayés, en tout ou en partie : {totalDue} au total.',
+        'Nous vous invitons à payer d’ici au {payBy}, avec l’avis pagoPA ou le formulaire F24 figurant dans ce courrier.',
+        'Si vous traversez une difficulté financière temporaire, vous pouvez demander un paiement échelonné selon le règlement de la collectivité (art. 1 al. 796–800 loi 160/2019) ; si vous estimez ne pas devoir ce montant ou avez déjà payé, contactez-nous : {senderContact}.',
+      ],
+      legalNotice: [
+        'L’avis de rectification exécutoire vous a déjà été notifié et, une fois le délai de paiement écoulé, il constitue un titre exécutoire (art. 1 al. 792 loi 160/2019) : le recouvrement forcé ne requiert aucun autre acte.',
+        'À défaut de paiement, le recouvrement forcé se poursuit, avec les frais de recouvrement à votre charge (3 % jusqu’à 300 € jusqu’au soixantième jour après l’exécutoriété, puis 6 % jusqu’à 600 €, art. 1 al. 803 loi 160/2019), les frais de notification et ceux des éventuelles mesures d’exécution ou conservatoires.',
+      ],
+      closing: [...CLOSE.fr],
+    },
+  },
+
+  'comune-sollecito-ingiunzione': {
+    it: {
+      salutation: SAL.it,
+      paragraphs: [
+        'risultano ancora non versati, in tutto o in parte, gli importi richiesti con l’ingiunzione fiscale indicata qui sotto ({references}), per un totale di {totalDue}.',
+        'La invitiamo a versare quanto dovuto entro il {payBy}, con le modalità di pagamento indicate in questa lettera.',
+        'Se si trova in una situazione di temporanea difficoltà economica, può chiedere la rateizzazione secondo il regolamento dell’Ente; se ritiene che l’importo non sia dovuto o ha già pagato, ci contatti: {senderContact}.',
+      ],
+      legalNotice: [
+        'L’ingiunzione fiscale Le è già stata notificata ed è titolo esecutivo (R.D. 639/1910): in mancanza di pagamento l’Ente procede alla riscossione coattiva con le procedure del titolo II del D.P.R. 602/1973, con gli oneri di riscossione (art. 1, comma 803, L. 160/2019), le spese di notifica e quelle delle procedure esecutive e cautelari a Suo carico.',
+      ],
+      closing: [...CLOSE.it],
+    },
+    en: {
+      salutation: SAL.en,
+      paragraphs: [
+        'The amounts required by the tax injunction shown below ({references}) are still unpaid, in full or in part: {totalDue} in total.',
+        'Please pay by {payBy}, using the payment methods given in this letter.',
+        'If you are in temporary financial difficulty, you can ask for instalments under the municipality’s regulation; if you believe the amount is not due or you have already paid, please contact us: {senderContact}.',
+      ],
+      legalNotice: [
+        'The tax injunction has already been served on you and is an enforcement title (Royal Decree 639/1910): without payment the municipality proceeds to enforced collection under Title II of Presidential Decree 602/1973, with the collection charges (art. 1(803) Law 160/2019), the service costs and those of enforcement and protective measures borne by you.',
+      ],
+      closing: [...CLOSE.en],
+    },
+    de: {
+      salutation: SAL.de,
+      paragraphs: [
+        'die mit der unten angegebenen Zahlungsaufforderung (ingiunzione fiscale, {references}) geforderten Beträge sind ganz oder teilweise noch nicht bezahlt: insgesamt {totalDue}.',
+        'Wir bitten Sie, den Betrag bis zum {payBy} mit den in diesem Schreiben angegebenen Zahlungsmitteln zu bezahlen.',
+        'Befinden Sie sich in einer vorübergehenden wirtschaftlichen Notlage, können Sie eine Ratenzahlung nach der Verordnung der Körperschaft beantragen; halten Sie den Betrag für nicht geschuldet oder haben Sie bereits bezahlt, wenden Sie sich bitte an: {senderContact}.',
+      ],
+      legalNotice: [
+        'Die Zahlungsaufforderung wurde Ihnen bereits zugestellt und ist ein Vollstreckungstitel (K.D. 639/1910): ohne Zahlung schreitet die Körperschaft zur Zwangseinhebung nach Titel II des D.P.R. 602/1973, mit den Einhebungskosten (Art. 1 Abs. 803 G. 160/2019), den Zustellkosten und den Kosten der Vollstreckungs- und Sicherungsmaßnahmen zu Ihren Lasten.',
+      ],
+      closing: [...CLOSE_DE_DE],
+    },
+    fr: {
+      salutation: SAL.fr,
+      paragraphs: [
+        'Les montants réclamés par l’injonction fiscale indiquée ci-dessous ({references}) restent impayés, en tout ou en partie : {totalDue} au total.',
+        'Nous vous invitons à payer d’ici au {payBy}, selon les modalités de paiement figurant dans ce courrier.',
+        'Si vous traversez une difficulté financière temporaire, vous pouvez demander un paiement échelonné selon le règlement de la collectivité ; si vous estimez ne pas devoir ce montant ou avez déjà payé, contactez-nous : {senderContact}.',
+      ],
+      legalNotice: [
+        'L’injonction fiscale vous a déjà été notifiée et constitue un titre exécutoire (décret royal 639/1910) : à défaut de paiement, la collectivité procède au recouvrement forcé selon le titre II du D.P.R. 602/1973, avec les frais de recouvrement (art. 1 al. 803 loi 160/2019), les frais de notification et ceux des mesures d’exécution et conservatoires à votre charge.',
+      ],
+      closing: [...CLOSE.fr],
+    },
+  },
+
+  // A reminder of another act already served (a CdS verbale, a CUP notice): no assessment to avoid or to threaten.
+  'comune-sollecito-atto': {
+    it: {
+      salutation: SAL.it,
+      paragraphs: [
+        'risultano ancora non versati, in tutto o in parte, gli importi richiesti con l’atto indicato qui sotto ({references}), per un totale di {totalDue}.',
+        'La invitiamo a versare quanto dovuto entro il {payBy}, con l’avviso pagoPA indicato in questa lettera.',
+        'Se ritiene che l’importo non sia dovuto, se ha già pagato o se desidera chiedere una rateizzazione secondo il regolamento dell’Ente, ci contatti: {senderContact}.',
+      ],
+      legalNotice: [
+        'Questa comunicazione ricorda un importo già richiesto con l’atto indicato e non è un nuovo atto: in mancanza di pagamento l’Ente procederà alla riscossione secondo la legge e il proprio regolamento, con le spese previste dalla legge.',
+      ],
+      closing: [...CLOSE.it],
+    },
+    en: {
+      salutation: SAL.en,
+      paragraphs: [
+        'The amounts required by the act shown below ({references}) are still unpaid, in full or in part: {totalDue} in total.',
+        'Please pay by {payBy}, with the pagoPA notice given in this letter.',
+        'If you believe the amount is not due, have already paid or wish to ask for instalments under the municipality’s regulation, please contact us: {senderContact}.',
+      ],
+      legalNotice: [
+        'This message recalls an amount already required by the act shown and is not a new act: without payment the municipality will collect it as the law and its regulation provide, with the costs the law provides.',
+      ],
+      closing: [...CLOSE.en],
+    },
+    de: {
+      salutation: SAL.de,
+      paragraphs: [
+        'die mit dem unten angegebenen Akt ({references}) geforderten Beträge sind ganz oder teilweise noch nicht bezahlt: insgesamt {totalDue}.',
+        'Wir bitten Sie, den Betrag bis zum {payBy} mit dem pagoPA-Zahlungshinweis in diesem Schreiben zu bezahlen.',
+        'Halten Sie den Betrag für nicht geschuldet, haben Sie bereits bezahlt oder möchten Sie eine Ratenzahlung nach der Verordnung der Körperschaft beantragen, wenden Sie sich bitte an: {senderContact}.',
+      ],
+      legalNotice: [
+        'Diese Mitteilung erinnert an einen mit dem angegebenen Akt bereits geforderten Betrag und ist kein neuer Akt: ohne Zahlung hebt die Körperschaft ihn nach Gesetz und Verordnung ein, mit den gesetzlich vorgesehenen Kosten.',
+      ],
+      closing: [...CLOSE_DE_DE],
+    },
+    fr: {
+      salutation: SAL.fr,
+      paragraphs: [
+        'Les montants réclamés par l’acte indiqué ci-dessous ({references}) restent impayés, en tout ou en partie : {totalDue} au total.',
+        'Nous vous invitons à payer d’ici au {payBy}, avec l’avis pagoPA figurant dans ce courrier.',
+        'Si vous estimez ne pas devoir ce montant, avez déjà payé ou souhaitez demander un paiement échelonné selon le règlement de la collectivité, contactez-nous : {senderContact}.',
+      ],
+      legalNotice: [
+        'Ce courrier rappelle un montant déjà réclamé par l’acte indiqué et n’est pas un nouvel acte : à défaut de paiement, la collectivité le recouvrera selon la loi et son règlement, avec les frais prévus par la loi.',
+      ],
+      closing: [...CLOSE.fr],
+    },
+  },
 };
 
 // API -------------------------------------------------------------------------------------------
@@ -1031,6 +1198,35 @@ export function templateFor(key: TemplateKey, language: Language): MessageTempla
   const body = lang ? texts[lang] : undefined;
   if (!lang || !body) throw new TemplateError(`template ${key} has no text`);
   return { key, language: lang, audience: info.audience, subject: neutralSubject(lang, info.subjectKind), ...body };
+}
+
+/** The kinds of act behind a comune's position (model.ts ACT_KINDS), as the templates need them. */
+export type TemplateActKind = 'bonario' | 'accertamento_esecutivo' | 'ingiunzione_fiscale' | 'verbale_cds' | 'cup_notice' | 'other';
+
+/**
+ * The template a step's key stands for, given the act behind the position (municipal-notes.md §5):
+ * a bonario reminder and the sollecito before the assessment may say that paying avoids the
+ * assessment or that one may be issued; for a position whose act is already an avviso di accertamento
+ * esecutivo (art. 1 c. 792 L. 160/2019) or an ingiunzione fiscale (R.D. 639/1910) neither is true, so
+ * the reminder of that act is used instead. A CdS verbale becomes a title of its own (art. 203 c. 3
+ * D.Lgs. 285/1992) and no assessment follows it, so it and an act of unknown kind get a reminder that
+ * neither promises nor threatens one. A CUP notice is a request before any assessment (c. 792 covers
+ * patrimonial revenues too) and keeps the chosen text, as do other keys and positions without an act.
+ */
+export function templateForAct(key: TemplateKey, act: TemplateActKind | null): TemplateKey {
+  if (key !== 'comune-avviso-bonario' && key !== 'comune-sollecito') return key;
+  switch (act) {
+    case null:
+    case 'bonario':
+    case 'cup_notice':
+      return key;
+    case 'accertamento_esecutivo':
+      return 'comune-sollecito-accertamento';
+    case 'ingiunzione_fiscale':
+      return 'comune-sollecito-ingiunzione';
+    default:
+      return 'comune-sollecito-atto';
+  }
 }
 
 /** Whether a template key is one of {@link TEMPLATE_KEYS}. */

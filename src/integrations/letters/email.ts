@@ -1,3 +1,4 @@
+import { printedNotice } from '../../domain/municipal/pagopa.ts';
 import { oneLine } from './address.ts';
 import { groupIban, groupReference, longDate, money, shortDate } from './format.ts';
 import { LABELS } from './labels.ts';
@@ -138,6 +139,114 @@ function renderHtml(letter: LetterInput, c: Content): string {
 
 /** The e-mail of a letter. Subject = the letter's subject (on one line: it becomes a header). */
 export function renderEmail(letter: LetterInput): RenderedEmail {
+  if (letter.municipal) return renderMunicipalEmail(letter);
   const c = content(letter);
   return { subject: oneLineText(letter.subject), text: renderText(letter, c), html: renderHtml(letter, c) };
+}
+
+/** A comune position in an e-mail: what the letter shows, in sections of label/value lines. */
+interface Section {
+  heading: string;
+  lines: string[];
+  table: [string, string][];
+}
+
+/**
+ * A comune's letter as an e-mail (issue 13): for each position the revenue, year and act, its
+ * components, the pagoPA notice's data (codice avviso in groups of four, the comune's codice fiscale,
+ * amount, due date) and the F24 lines; the agency acting on the comune's behalf. No bank transfer.
+ */
+function municipalSections(letter: LetterInput): Section[] {
+  const t = LABELS[letter.language];
+  const c = t.comune;
+  const lang = letter.language;
+  const m = (a: string) => money(a, letter.currency, lang);
+  const out: Section[] = [];
+  const positions = letter.municipal!.positions;
+  for (const p of positions) {
+    out.push({
+      heading: `${oneLineText(p.title)} · ${oneLineText(p.reference)}`,
+      lines: p.act.length ? [p.act.map(oneLineText).join(', ')] : [],
+      table: [
+        ...p.components.map((r): [string, string] => [`${oneLineText(r.label)}${r.tributeCode ? ` (${r.tributeCode})` : ''}`, `${m(r.due)}${r.due !== r.amount ? ` (${t.amount} ${m(r.amount)}, ${t.paid} ${m(r.paid)})` : ''}`]),
+        [t.totalDue, m(p.totalDue)],
+      ],
+    });
+  }
+  for (const p of positions) {
+    const suffix = positions.length > 1 ? ` — ${oneLineText(p.reference)}` : '';
+    if (p.pagopa) {
+      const n = p.pagopa;
+      const table: [string, string][] = [
+        [c.entity, oneLineText(n.entity)],
+        [c.cfEnte, n.cfEnte],
+        [c.noticeCode, printedNotice(n.noticeCode)],
+        [t.amount, m(n.amount)],
+        [t.payBy, longDate(n.payBy, lang)],
+      ];
+      if (n.cbill) table.push([c.cbill, n.cbill]);
+      out.push({ heading: `${c.pagopa}${suffix}`, lines: [c.pagopaHint], table });
+    }
+    if (!p.pagopa && !p.f24) out.push({ heading: `${c.pagopa}${suffix}`, lines: [c.noNotice], table: [] });
+    if (p.f24) {
+      out.push({
+        heading: `${c.f24}${suffix}`,
+        lines: [c.f24Hint],
+        table: [...p.f24.lines.map((l): [string, string] => [`EL ${l.tributeCode} ${l.cadastralCode}${l.ravvedimento ? ` ${c.f24Ravv}` : ''} ${l.year}`, m(l.amount)]), [t.totals, m(p.f24.total)]],
+      });
+    }
+  }
+  return out;
+}
+
+function renderMunicipalEmail(letter: LetterInput): RenderedEmail {
+  const t = LABELS[letter.language];
+  const sections = municipalSections(letter);
+  const agency = letter.municipal!.agency;
+  const documentLine = `${t.document} ${letter.documentId}`;
+
+  const text: string[] = [letter.salutation.trim(), ''];
+  for (const p of letter.paragraphs) text.push(p.trim(), '');
+  for (const s of sections) {
+    text.push(s.heading);
+    for (const l of s.lines) text.push(l);
+    for (const [label, value] of s.table) text.push(`${label}: ${value}`);
+    text.push('');
+  }
+  for (const l of letter.legalNotice) text.push(l.trim());
+  if (letter.legalNotice.length) text.push('');
+  if (agency) text.push(agency.trim(), '');
+  for (const l of letter.closing) text.push(l.trim());
+  text.push('', `-- `, documentLine);
+
+  const para = (value: string, style = '') => `<p style="margin:0 0 12px 0;${style}">${htmlLines(value)}</p>`;
+  const html = [
+    '<!DOCTYPE html>',
+    `<html lang="${escapeHtml(letter.language)}">`,
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(oneLineText(letter.subject))}</title></head>`,
+    '<body style="margin:0;padding:0;background-color:#ffffff;">',
+    `<div style="max-width:680px;margin:0 auto;padding:24px;${FONT}font-size:14px;line-height:1.5;color:#222222;">`,
+    para(letter.salutation),
+    ...letter.paragraphs.map((p) => para(p)),
+    ...sections.flatMap((s) => [
+      '<div style="margin:18px 0;padding:12px 16px;border:1px solid #bbbbbb;">',
+      `<p style="margin:0 0 8px 0;font-weight:bold;">${escapeHtml(s.heading)}</p>`,
+      ...s.lines.map((l) => `<p style="margin:0 0 8px 0;font-size:12px;color:#444444;">${escapeHtml(l)}</p>`),
+      `<table role="presentation" cellspacing="0" cellpadding="0" style="border-collapse:collapse;${FONT}font-size:14px;">`,
+      ...s.table.map(
+        ([label, value]) =>
+          `<tr><td style="padding:3px 12px 3px 0;color:#666666;vertical-align:top;">${escapeHtml(label)}</td><td style="padding:3px 0;font-weight:bold;">${escapeHtml(value)}</td></tr>`,
+      ),
+      '</table>',
+      '</div>',
+    ]),
+    ...letter.legalNotice.map((l) => para(l, 'font-size:12px;color:#444444;')),
+    ...(agency ? [para(agency, 'font-size:12px;color:#444444;')] : []),
+    para(letter.closing.join('\n')),
+    `<p style="margin:24px 0 0 0;font-size:11px;color:#888888;">${escapeHtml(documentLine)}</p>`,
+    '</div>',
+    '</body>',
+    '</html>',
+  ].join('\n') + '\n';
+  return { subject: oneLineText(letter.subject), text: text.join('\n') + '\n', html };
 }

@@ -40,6 +40,28 @@ export interface LetterLabels {
   page: string;
   document: string;
   months: readonly string[];
+  /** A comune's positions (issue 13): components, pagoPA notice, F24 section EL. */
+  comune: {
+    components: string;
+    item: string;
+    tributeCode: string;
+    due: string;
+    pagopa: string;
+    entity: string;
+    cfEnte: string;
+    noticeCode: string;
+    cbill: string;
+    pagopaHint: string;
+    f24: string;
+    f24Section: string;
+    f24Entity: string;
+    f24Ravv: string;
+    f24Year: string;
+    f24Amount: string;
+    f24Hint: string;
+    /** A position with neither a pagoPA notice nor F24 data yet. */
+    noNotice: string;
+  };
 }
 
 export const LABELS: Record<LetterLanguage, LetterLabels> = {
@@ -78,6 +100,26 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     page: 'Pagina',
     document: 'Documento',
     months: ['gennaio', 'febbraio', 'marzo', 'aprile', 'maggio', 'giugno', 'luglio', 'agosto', 'settembre', 'ottobre', 'novembre', 'dicembre'],
+    comune: {
+      components: 'Composizione dell’importo',
+      item: 'Voce',
+      tributeCode: 'Cod. tributo',
+      due: 'Dovuto',
+      pagopa: 'Pagamento con avviso pagoPA',
+      entity: 'Ente creditore',
+      cfEnte: 'Codice fiscale ente',
+      noticeCode: 'Codice avviso',
+      cbill: 'Codice CBILL',
+      pagopaHint: 'Può pagare in banca, alla posta, nei punti vendita abilitati, online e con l’app IO: inquadri il codice QR oppure indichi il codice avviso e il codice fiscale dell’ente.',
+      f24: 'Modello F24 – sezione «IMU e altri tributi locali»',
+      f24Section: 'Sezione',
+      f24Entity: 'Codice ente',
+      f24Ravv: 'Ravv.',
+      f24Year: 'Anno di riferimento',
+      f24Amount: 'Importi a debito versati',
+      f24Hint: 'Per pagare con il modello F24 (semplificato o ordinario) riporti queste righe nella sezione «IMU e altri tributi locali» e indichi il Suo codice fiscale.',
+      noNotice: 'L’avviso di pagamento pagoPA di questa posizione Le sarà inviato a parte; per riceverlo subito ci contatti ai recapiti indicati in questa lettera.',
+    },
   },
   en: {
     onBehalfOf: 'On behalf of',
@@ -114,6 +156,26 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     page: 'Page',
     document: 'Document',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+    comune: {
+      components: 'Breakdown of the amount',
+      item: 'Item',
+      tributeCode: 'Tax code',
+      due: 'Due',
+      pagopa: 'Payment with the pagoPA notice',
+      entity: 'Creditor body',
+      cfEnte: 'Creditor body’s tax code',
+      noticeCode: 'Notice code',
+      cbill: 'CBILL code',
+      pagopaHint: 'You can pay at banks, post offices, authorised shops, online and with the IO app: scan the QR code or give the notice code and the creditor body’s tax code.',
+      f24: 'F24 form – section "IMU e altri tributi locali"',
+      f24Section: 'Section',
+      f24Entity: 'Body code',
+      f24Ravv: 'Ravv.',
+      f24Year: 'Reference year',
+      f24Amount: 'Amounts paid',
+      f24Hint: 'To pay with the F24 form (simplified or ordinary), copy these lines into the section "IMU e altri tributi locali" and give your tax code.',
+      noNotice: 'The pagoPA payment notice for this position will be sent to you separately; to receive it now, please contact us at the addresses given in this letter.',
+    },
   },
   de: {
     onBehalfOf: 'Im Auftrag von',
@@ -150,6 +212,26 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     page: 'Seite',
     document: 'Dokument',
     months: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+    comune: {
+      components: 'Zusammensetzung des Betrags',
+      item: 'Posten',
+      tributeCode: 'Steuerkodex',
+      due: 'Offen',
+      pagopa: 'Zahlung mit dem pagoPA-Zahlungshinweis',
+      entity: 'Gläubigerkörperschaft',
+      cfEnte: 'Steuernummer der Körperschaft',
+      noticeCode: 'Kodex des Zahlungshinweises',
+      cbill: 'CBILL-Kodex',
+      pagopaHint: 'Sie können bei Banken, Postämtern, ermächtigten Verkaufsstellen, online und mit der App IO bezahlen: scannen Sie den QR-Code oder geben Sie den Kodex des Zahlungshinweises und die Steuernummer der Körperschaft an.',
+      f24: 'Vordruck F24 – Abschnitt „IMU e altri tributi locali“',
+      f24Section: 'Abschnitt',
+      f24Entity: 'Körperschaftskodex',
+      f24Ravv: 'Ravv.',
+      f24Year: 'Bezugsjahr',
+      f24Amount: 'Eingezahlte Beträge',
+      f24Hint: 'Um mit dem Vordruck F24 (vereinfacht oder ordentlich) zu bezahlen, übertragen Sie diese Zeilen in den Abschnitt „IMU e altri tributi locali“ und geben Ihre Steuernummer an.',
+      noNotice: 'Der pagoPA-Zahlungshinweis für diese Position wird Ihnen gesondert zugesandt; um ihn sofort zu erhalten, wenden Sie sich bitte an die in diesem Schreiben angegebenen Kontakte.',
+    },
   },
   fr: {
     onBehalfOf: 'Pour le compte de',
@@ -186,5 +268,25 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
     page: 'Page',
     document: 'Document',
     months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
+    comune: {
+      components: 'Détail du montant',
+      item: 'Poste',
+      tributeCode: 'Code tribut',
+      due: 'Dû',
+      pagopa: 'Paiement par l’avis pagoPA',
+      entity: 'Organisme créancier',
+      cfEnte: 'Code fiscal de l’organisme',
+      noticeCode: 'Code de l’avis',
+      cbill: 'Code CBILL',
+      pagopaHint: 'Vous pouvez payer en banque, à la poste, dans les points de vente agréés, en ligne et avec l’application IO : scannez le code QR ou indiquez le code de l’avis et le code fiscal de l’organisme.',
+      f24: 'Formulaire F24 – section « IMU e altri tributi locali »',
+      f24Section: 'Section',
+      f24Entity: 'Code organisme',
+      f24Ravv: 'Ravv.',
+      f24Year: 'Année de référence',
+      f24Amount: 'Montants versés',
+      f24Hint: 'Pour payer avec le formulaire F24 (simplifié ou ordinaire), reportez ces lignes dans la section « IMU e altri tributi locali » et indiquez votre code fiscal.',
+      noNotice: 'L’avis de paiement pagoPA de ce dossier vous sera envoyé séparément ; pour le recevoir dès maintenant, contactez-nous aux coordonnées indiquées dans ce courrier.',
+    },
   },
 };

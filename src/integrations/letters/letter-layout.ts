@@ -7,8 +7,10 @@ import { prepareStandardFonts } from './pdf-fonts.ts';
 import { batchRects } from './pdf-rect-batch.ts';
 import { amount, block, clean, line, single } from './pdf-text.ts';
 import { mm } from './pdf-units.ts';
+import { printedNotice } from '../../domain/municipal/pagopa.ts';
+import { drawPagopaQr } from './pagopa-qr.ts';
 import { buildQrBill, checkPayment, QR_BILL_HEIGHT } from './qr-bill.ts';
-import type { LetterClaim, LetterInput, WindowPosition } from './types.ts';
+import type { LetterClaim, LetterF24, LetterInput, LetterPagopa, LetterPosition, WindowPosition } from './types.ts';
 
 /**
  * One letter drawn into a pdfkit document (a single letter or one of a postal batch): letterhead,
@@ -41,8 +43,10 @@ export function defaultWindow(letter: LetterInput): WindowPosition {
 
 export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterInput, window: WindowPosition = defaultWindow(letter)): DrawnLetter {
   // Refuse bad payment data before anything is drawn: a batch must not hold half a letter.
-  const qrBill = letter.currency === 'CHF' ? buildQrBill(letter) : null;
-  if (!qrBill) checkPayment(letter.payment);
+  const municipal = letter.municipal;
+  const qrBill = letter.currency === 'CHF' && !municipal ? buildQrBill(letter) : null;
+  // A comune's letter is paid through pagoPA and F24, never by bank transfer: no IBAN to check.
+  if (!qrBill && !municipal) checkPayment(letter.payment);
 
   const range = doc.bufferedPageRange();
   const firstPage = range.start + range.count;
@@ -52,11 +56,18 @@ export function drawLetter(doc: PDFKit.PDFDocument, letter: LetterInput, window:
   ctx.envelopeWindow(WINDOWS[window]);
   ctx.infoBlock(window);
   ctx.body();
-  ctx.claimsTable();
-  if (letter.interestMode === 'charge') for (const c of letter.claims) if (c.statement && c.statement.periods.length) ctx.statement(c);
-  ctx.legalNotice();
-  // The closing and signature stay on the page of the payment block: both move together.
-  ctx.paymentBlock(ctx.closingHeight());
+  if (municipal) {
+    for (const p of municipal.positions) ctx.position(p);
+    ctx.legalNotice();
+    if (municipal.agency) ctx.note(municipal.agency);
+    ctx.municipalPayment(ctx.closingHeight());
+  } else {
+    ctx.claimsTable();
+    if (letter.interestMode === 'charge') for (const c of letter.claims) if (c.statement && c.statement.periods.length) ctx.statement(c);
+    ctx.legalNotice();
+    // The closing and signature stay on the page of the payment block: both move together.
+    ctx.paymentBlock(ctx.closingHeight());
+  }
   ctx.closing();
 
   let qrPage = -1;
@@ -405,6 +416,190 @@ class Ctx {
     doc.fillColor('black');
     doc.x = left;
     doc.y = y + 14;
+  }
+
+  /** A small paragraph of its own (the agency acting for the comune, with its albo registration). */
+  note(text: string, keepWith = 0): void {
+    const { doc, left, width } = this;
+    this.ensure(24 + keepWith);
+    this.style('regular', 8.5);
+    doc.text(clean(text).trim(), left, doc.y, { width, lineGap: 1 });
+    doc.moveDown(0.8);
+  }
+
+  /**
+   * A comune's position: the revenue and year, the act (number, dates), and its components with what
+   * was paid on each and what is due, each with its F24 tribute code where it has one.
+   */
+  position(p: LetterPosition): void {
+    const { doc, t, left, width } = this;
+    const c = t.comune;
+    this.ensure(70 + p.components.length * 11);
+    this.style('bold', 9.5);
+    doc.text(`${clean(p.title).trim()} · ${single(p.reference)}`, left, doc.y, { width });
+    if (p.act.length) {
+      this.style('regular', 8.5);
+      doc.text(p.act.map((a) => clean(a).trim()).join(', '), left, doc.y + 1, { width, lineGap: 1 });
+    }
+    doc.y += 5;
+    const aw = 74;
+    const codeW = 60;
+    const labelW = width - codeW - 3 * aw;
+    const cols = [left, left + labelW, left + labelW + codeW, left + labelW + codeW + aw, left + labelW + codeW + 2 * aw];
+    const head = [c.item, c.tributeCode, t.amount, t.paid, c.due];
+    this.style('bold', 7.5);
+    let y = doc.y;
+    head.forEach((h, i) => line(doc, h, cols[i]!, y, (i === 0 ? labelW : i === 1 ? codeW : aw) - 5, i < 2 ? 'left' : 'right'));
+    doc
+      .moveTo(left, y + 11)
+      .lineTo(left + width, y + 11)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    y += 14;
+    for (const r of p.components) {
+      if (y + 11 > doc.page.height - doc.page.margins.bottom) {
+        doc.addPage(PAGE);
+        y = doc.y;
+      }
+      this.style('regular', 8);
+      line(doc, r.label, cols[0]!, y, labelW - 5);
+      line(doc, r.tributeCode ?? '', cols[1]!, y, codeW - 5);
+      [r.amount, r.paid, r.due].forEach((v, i) => amount(doc, this.money(v), cols[i + 2]!, y, aw - 5, 8));
+      y += 11;
+    }
+    doc
+      .moveTo(left, y + 1)
+      .lineTo(left + width, y + 1)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    this.style('bold', 8);
+    line(doc, t.totalDue, cols[0]!, y + 4, labelW + codeW - 5);
+    amount(doc, this.money(p.totalDue), cols[4]!, y + 4, aw - 5, 8);
+    doc.x = left;
+    doc.y = y + 21;
+  }
+
+  /** pagoPA notices and F24 sections of the positions; the last block keeps the closing with it. */
+  municipalPayment(keepWith: number): void {
+    const positions = this.letter.municipal!.positions;
+    const blocks: (() => void)[] = [];
+    const several = positions.length > 1;
+    for (const p of positions) {
+      if (p.pagopa) blocks.push(() => this.pagopaBox(p.pagopa!, several ? p.reference : null));
+      if (p.f24) blocks.push(() => this.f24Table(p.f24!, several ? p.reference : null));
+      // Never a bank transfer for a comune: without a notice yet, the taxpayer is told how to get it.
+      if (!p.pagopa && !p.f24) blocks.push(() => this.note(several ? `${single(p.reference)}: ${this.t.comune.noNotice}` : this.t.comune.noNotice, this.keep));
+    }
+    blocks.forEach((draw, i) => {
+      if (i === blocks.length - 1) this.keep = keepWith;
+      draw();
+      this.keep = 0;
+    });
+  }
+
+  private keep = 0;
+
+  /**
+   * The payment notice's data as the pagoPA notice prints it (Avvisi 3.x, "Rata unica"): ente
+   * creditore, its codice fiscale, the codice avviso in groups of four, amount, due date, CBILL; the
+   * QR code (25 mm, level M) at the right.
+   */
+  private pagopaBox(n: LetterPagopa, reference: string | null): void {
+    const { doc, letter, t, left, width } = this;
+    const c = t.comune;
+    const pad = 8;
+    const qrSize = mm(25);
+    const quiet = mm(4);
+    const labelW = 118;
+    const vx = left + pad + labelW;
+    const vw = width - 2 * pad - labelW - qrSize - quiet - pad;
+    const rows: { label: string; value: string; font: 'regular' | 'bold'; size: number }[] = [
+      { label: c.entity, value: n.entity, font: 'regular', size: 9.5 },
+      { label: c.cfEnte, value: n.cfEnte, font: 'bold', size: 10 },
+      { label: c.noticeCode, value: printedNotice(n.noticeCode), font: 'bold', size: 12 },
+      { label: t.amount, value: this.money(n.amount), font: 'bold', size: 11 },
+      { label: t.payBy, value: longDate(n.payBy, letter.language), font: 'bold', size: 10 },
+    ];
+    if (n.cbill) rows.push({ label: c.cbill, value: n.cbill, font: 'regular', size: 9.5 });
+    // The entity's name wraps (up to 3 lines, never cut to an ellipsis): room for it is reserved.
+    this.style('regular', 9.5);
+    const entityExtra = Math.max(0, doc.heightOfString(single(n.entity), { width: vw }) - doc.currentLineHeight(true));
+    const rowsH = 17 + rows.reduce((h, r) => h + r.size + 6, 0) + entityExtra;
+    this.style('regular', 7);
+    const hintH = doc.heightOfString(c.pagopaHint, { width: width - 2 * pad });
+    const boxH = Math.max(rowsH, qrSize + quiet + 17) + hintH + 2 * pad + 2;
+    this.ensure(boxH + 14 + this.keep);
+    const top = doc.y;
+    let y = top + pad;
+    this.style('bold', 10);
+    line(doc, reference ? `${c.pagopa} — ${single(reference)}` : c.pagopa, left + pad, y, width - 2 * pad);
+    y += 17;
+    const qrTop = y;
+    for (const r of rows) {
+      this.style('regular', 8, GREY);
+      line(doc, r.label, left + pad, y + (r.size - 8) * 0.7, labelW - 6);
+      this.style(r.font, r.size);
+      if (r === rows[0]) y = Math.max(block(doc, r.value, vx, y, vw, 3) + 4, y + r.size + 6);
+      else {
+        line(doc, r.value, vx, y, vw);
+        y += r.size + 6;
+      }
+    }
+    // At least 4 modules of white on every side (the quiet zone ISO/IEC 18004 asks for).
+    drawPagopaQr(doc, n.qrPayload, left + width - quiet - qrSize, qrTop, qrSize);
+    y = Math.max(y, qrTop + qrSize + quiet);
+    this.style('regular', 7, GREY);
+    doc.text(c.pagopaHint, left + pad, y, { width: width - 2 * pad });
+    y = doc.y + pad - 2;
+    doc.rect(left, top, width, y - top).lineWidth(0.7).stroke(RULE);
+    doc.fillColor('black');
+    doc.x = left;
+    doc.y = y + 14;
+  }
+
+  /** A pre-filled F24 section "IMU e altri tributi locali" (EL): one row per tribute code, as on the form. */
+  private f24Table(f: LetterF24, reference: string | null): void {
+    const { doc, t, left, width } = this;
+    const c = t.comune;
+    const widths = [44, 60, 60, 30, 104];
+    const amountW = width - widths.reduce((a, b) => a + b, 0);
+    const x = [left];
+    for (const w of widths) x.push(x[x.length - 1]! + w);
+    this.style('regular', 7);
+    const hintH = doc.heightOfString(c.f24Hint, { width });
+    this.ensure(40 + f.lines.length * 11 + hintH + this.keep);
+    this.style('bold', 9.5);
+    line(doc, reference ? `${c.f24} — ${single(reference)}` : c.f24, left, doc.y, width);
+    let y = doc.y + 14;
+    this.style('bold', 7.5);
+    [c.f24Section, c.tributeCode, c.f24Entity, c.f24Ravv, c.f24Year].forEach((h, i) => line(doc, h, x[i]!, y, widths[i]! - 4));
+    line(doc, c.f24Amount, x[5]!, y, amountW, 'right');
+    doc
+      .moveTo(left, y + 11)
+      .lineTo(left + width, y + 11)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    y += 14;
+    for (const l of f.lines) {
+      this.style('regular', 8.5);
+      ['EL', l.tributeCode, l.cadastralCode, l.ravvedimento ? 'X' : '', l.year].forEach((v, i) => line(doc, v, x[i]!, y, widths[i]! - 4));
+      amount(doc, this.money(l.amount), x[5]!, y, amountW, 8.5);
+      y += 11;
+    }
+    doc
+      .moveTo(left, y + 1)
+      .lineTo(left + width, y + 1)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    this.style('bold', 8.5);
+    line(doc, t.totals, left, y + 4, width - amountW);
+    amount(doc, this.money(f.total), x[5]!, y + 4, amountW, 8.5);
+    y += 18;
+    this.style('regular', 7, GREY);
+    doc.text(c.f24Hint, left, y, { width });
+    doc.fillColor('black');
+    doc.x = left;
+    doc.y = doc.y + 14;
   }
 
   /** The closing lines' height as drawn (wrapped lines included). */

@@ -133,6 +133,8 @@ export function buildQrBill(letter: LetterInput): SwissQRBill {
  * records a letter whose PDF is rendered later.
  */
 export function checkLetterPayment(letter: LetterInput): void {
+  // A comune's letter has no bank transfer: its pagoPA payload was built (and checked) with the letter.
+  if (letter.municipal) return;
   if (letter.currency === 'CHF') buildQrBill(letter);
   else checkPayment(letter.payment);
 }

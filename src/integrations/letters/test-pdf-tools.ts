@@ -68,3 +68,19 @@ export function decodeQrBill(pdf: Buffer, page: number): Promise<{ payload: stri
     return { payload: code ? code.data : null, stderr };
   });
 }
+
+/**
+ * The pagoPA QR code on `page` (1-based), decoded: the right part of the page (from 120 mm, where the
+ * notice box puts it; its height depends on the letter's length) rendered at `dpi` and read with jsQR.
+ * Returns the payload or null, and poppler's stderr.
+ */
+export function decodeQr(pdf: Buffer, page: number, dpi = 150): Promise<{ payload: string | null; stderr: string }> {
+  return withFile(pdf, async (file, dir) => {
+    const px = dpi / 25.4;
+    const crop = ['-x', String(Math.round(120 * px)), '-y', '0', '-W', String(Math.round(90 * px)), '-H', String(Math.round(297 * px))];
+    const { stderr } = await run('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), ...crop, '-singlefile', file, path.join(dir, 'page')]);
+    const png = PNG.sync.read(await fs.readFile(path.join(dir, 'page.png')));
+    const code = jsqr.default(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
+    return { payload: code ? code.data : null, stderr };
+  });
+}

@@ -84,6 +84,55 @@ export interface LetterInput {
   payment: LetterPayment;
   /** Our document number, printed small in the footer (for matching a scanned return). */
   documentId: string;
+  /**
+   * A comune's positions (issue 13): the act behind each, its components, its pagoPA notice and F24
+   * lines. When present the letter shows these instead of the claims table and pays through pagoPA
+   * and F24 only — no bank-transfer block (`payment` then only carries the amount and the date).
+   * Absent for every other letter, whose bytes do not depend on it.
+   */
+  municipal?: LetterMunicipal;
+}
+
+export interface LetterMunicipal {
+  /** The agency acting on the comune's behalf with its albo registration, worded; null when the comune writes itself. */
+  agency: string | null;
+  positions: LetterPosition[];
+}
+
+/** One position of a comune: the act, what it is made of, how to pay it. */
+export interface LetterPosition {
+  reference: string;
+  /** The revenue and year, worded: "IMU (imposta municipale propria) – anno 2021". */
+  title: string;
+  /** The act, worded: ["Avviso di accertamento esecutivo … n. 123/2024 del 10/03/2024", "notificato il …", …]. */
+  act: string[];
+  /** Components (tax, sanctions, act interest, notification costs, c.803 charges, interest accrued since): label and amounts. */
+  components: { label: string; tributeCode: string | null; amount: string; paid: string; due: string }[];
+  /** What the position asks for: the sum of the components' `due`. */
+  totalDue: string;
+  pagopa: LetterPagopa | null;
+  f24: LetterF24 | null;
+}
+
+/** The pagoPA payment notice's data (municipal-notes.md §2.3–2.8). */
+export interface LetterPagopa {
+  /** Ente creditore as printed: "Comune di Valdoria". */
+  entity: string;
+  /** The comune's codice fiscale (11 digits), also in the QR code. */
+  cfEnte: string;
+  /** The 18 digits of the codice avviso (printed in groups of four). */
+  noticeCode: string;
+  amount: string;
+  payBy: string;
+  cbill: string | null;
+  /** `PAGOPA|002|<notice>|<cf ente>|<cents>` (domain/municipal/pagopa.ts pagopaQrPayload). */
+  qrPayload: string;
+}
+
+/** F24, section "IMU e altri tributi locali" (EL): one line per tribute code (domain/municipal/f24.ts). */
+export interface LetterF24 {
+  lines: { cadastralCode: string; tributeCode: string; year: string; amount: string; ravvedimento: boolean }[];
+  total: string;
 }
 
 /** Window envelope standard for the recipient block: DL/C5 with the window on the left (IT/DE/FR) or right (CH). */

@@ -1,6 +1,6 @@
 import { isQRIBAN } from 'swissqrbill/utils';
 import { parseDate } from '../../domain/dates.ts';
-import { claimReferences, fillTemplate, templateFor, type InterestMode, type Language } from '../../domain/dunning/index.ts';
+import { claimReferences, fillTemplate, templateFor, templateForAct, type InterestMode, type Language } from '../../domain/dunning/index.ts';
 import { FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
 import type { ClaimBalance } from '../../domain/interest/claim-ledger.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
@@ -15,6 +15,8 @@ import { balanceOf, type ClaimLedger } from '../claims/ledger.ts';
 import type { DebtorPlan, PlannedClaim } from './decide.ts';
 import type { DebtorContext } from './load-context.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { comuneName, creditorOf } from '../../domain/municipal/comune-name.ts';
+import { agencyLine, governingAct, isComune, municipalLetter, municipalPosition } from './municipal-letter.ts';
 
 /**
  * The fully decided letter (the renderers' input) of one plan: every text in the reader's language,
@@ -119,8 +121,12 @@ export function buildLetter(l: LetterContext): LetterInput {
   const { ctx, plan } = l;
   const creditor = ctx.creditors.get(plan.creditorId)!;
   const language = asLanguage(ctx.debtor.language);
+  // A comune is named as one, once ("Comune di Valdoria"), wherever the letter names it.
+  // Only for its revenues (IMU, TARI, CUP, CdS fines, other entrate): a public body's invoice is written as any invoice.
+  const comune = isComune(creditor) && l.claims.some((c) => c.row.kind !== 'invoice');
+  const creditorName = comune ? comuneName(creditor.name) : creditor.name;
   const creditorParty: LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null } = {
-    name: creditor.name,
+    name: creditorName,
     lines: [creditor.address_line1, [creditor.postal_code, creditor.city, creditor.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim())),
     country: creditor.country ?? 'IT',
     email: creditor.email,
@@ -146,7 +152,8 @@ export function buildLetter(l: LetterContext): LetterInput {
       totalDue: a.totalDue,
     };
     if (a.flat) out.flatCompensation = { amount: a.flat, label: flatLabel(balance.regime, language) };
-    if (mode === 'charge' && money(balance.interest).gt(0)) {
+    // A comune's letter shows the interest accrued since the act as a component, not a statement.
+    if (mode === 'charge' && !comune && money(balance.interest).gt(0)) {
       out.statement = claimStatement(l.book, ledger.terms, ledger.payments, ledger.costs, l.date).statement;
     }
     return out;
@@ -156,17 +163,31 @@ export function buildLetter(l: LetterContext): LetterInput {
 
   const payBy = parseDate(l.date).add({ days: PAY_WITHIN[plan.step.tier] ?? 15 }).toString();
   const references = claims.map((c) => c.reference);
+  // A comune's positions: what each act says it is made of, and how to pay it (pagoPA, F24).
+  const municipal = comune
+    ? municipalLetter(
+        // The agency by the name it writes under (its letterhead), or its own when the letter goes out on the comune's.
+        agencyLine(ctx.tenant, letterhead ? sender.name : ctx.tenant.name, creditor.name, language),
+        l.claims.map(({ claim, row, balance }) =>
+          municipalPosition({ row, creditor, components: ctx.components?.get(row.id) ?? [], balance, mode: weaker(claim.step.interest, l.interest), payBy, language }),
+        ),
+      )
+    : undefined;
+  const asked = municipal ? toMoneyString(sumMoney(municipal.positions.map((p) => p.totalDue))) : totals.totalDue;
   const lastRate = claims.flatMap((c) => c.statement?.periods ?? []).at(-1)?.rate;
   // A name imported in capitals is addressed in proper case where that is safe (domain/names.ts).
   const debtorName = properCaseName(ctx.debtor.display_name);
+  // The wording follows the act behind the positions: never "paying avoids the assessment" once it exists.
+  const template = comune ? templateForAct(plan.step.template, governingAct(l.claims.map((c) => c.row.act_kind ?? null))) : plan.step.template;
   const filled = fillTemplate(
-    templateFor(plan.step.template, language),
+    templateFor(template, language),
     {
       debtorName,
-      creditorName: creditor.name,
+      creditorName,
+      creditorOf: creditorOf(creditor.name, comune, language),
       senderName: sender.name,
       senderContact: [sender.phone, sender.email].filter(Boolean).join(' · ') || sender.name,
-      totalDue: formatMoneyText(totals.totalDue, plan.currency, language),
+      totalDue: formatMoneyText(asked, plan.currency, language),
       payBy: longDateText(payBy, language),
       references: references.join(', '),
       claimCount: String(claims.length),
@@ -184,6 +205,15 @@ export function buildLetter(l: LetterContext): LetterInput {
     country: address?.country ?? 'IT',
   };
 
+  // A citizen pays a comune through pagoPA or F24, never by bank transfer: no IBAN, the notice code as reference.
+  if (municipal) {
+    const notices = municipal.positions.flatMap((p) => (p.pagopa ? [p.pagopa.noticeCode] : []));
+    return {
+      ...letterOf(l, filled, language, sender, recipient, claims, totals, letterhead ? creditorName : null),
+      payment: { iban: '', payee: creditorParty, referenceType: 'NON', reference: notices.length === 1 ? notices[0]! : null, payBy, amount: asked, message: shorten(references.join(', '), 140) },
+      municipal,
+    };
+  }
   // The one IBAN check (country length and structure, check digits), before any slip is laid out.
   const checked = validateIban(creditor.iban ?? '');
   if (!checked.ok) throw new LetterPaymentError(msg('letters.creditor_iban', { creditor: creditor.name, problem: encodeMessage(checked.message) }), 'payment.iban');
@@ -201,13 +231,27 @@ export function buildLetter(l: LetterContext): LetterInput {
     message: shorten(references.join(', '), 140),
   };
 
+  return { ...letterOf(l, filled, language, sender, recipient, claims, totals, letterhead ? creditor.name : null), payment };
+}
+
+/** The letter's parts other than how it is paid. */
+function letterOf(
+  l: LetterContext,
+  filled: ReturnType<typeof fillTemplate>,
+  language: Language,
+  sender: LetterInput['sender'],
+  recipient: LetterParty,
+  claims: LetterClaim[],
+  totals: LetterInput['totals'],
+  creditorName: string | null,
+): Omit<LetterInput, 'payment'> {
   return {
     language,
-    tier: plan.step.tier,
+    tier: l.plan.step.tier,
     date: l.date,
-    currency: plan.currency,
+    currency: l.plan.currency,
     sender,
-    creditorName: letterhead ? creditor.name : null,
+    creditorName,
     recipient,
     subject: filled.subject,
     salutation: filled.salutation,
@@ -218,7 +262,6 @@ export function buildLetter(l: LetterContext): LetterInput {
     interestMode: l.interest === 'charge' ? 'charge' : 'none',
     legalNotice: filled.legalNotice,
     closing: filled.closing,
-    payment,
     documentId: l.documentId,
   };
 }

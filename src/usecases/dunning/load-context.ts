@@ -11,7 +11,7 @@ import type { Actor } from '../../domain/policies.ts';
 export async function loadDebtorContexts(trx: Db, actor: Actor, debtorIds: readonly string[], date: string, creditorId?: string): Promise<Map<string, DebtorContext>> {
   const out = new Map<string, DebtorContext>();
   if (debtorIds.length === 0) return out;
-  const { tenant, debtors, addresses, contacts, claims, creditors, contactLog } = await loadRows(trx, actor, debtorIds, date, creditorId);
+  const { tenant, debtors, addresses, contacts, claims, creditors, contactLog, components } = await loadRows(trx, actor, debtorIds, date, creditorId);
   const creditorMap = new Map(creditors.map((c) => [c.id, c]));
   const by = <T extends { debtor_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -35,6 +35,7 @@ export async function loadDebtorContexts(trx: Db, actor: Actor, debtorIds: reado
       claims: claimsOf.get(debtor.id) ?? [],
       creditors: creditorMap,
       contactLog: logOf.get(debtor.id) ?? [],
+      components,
     });
   }
   return out;
@@ -81,6 +82,13 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
       'c.currency',
       'c.status',
       'c.kind',
+      'c.tax_year',
+      'c.act_kind',
+      'c.act_number',
+      'c.act_date',
+      'c.act_notified_on',
+      'c.act_enforceable_on',
+      'c.notice_code',
       'c.dunning_step_no',
       'c.dunning_step_key',
       'c.dunning_step_on',
@@ -110,11 +118,26 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
   const creditors = creditorIds.length
     ? await trx
         .selectFrom('creditors')
-        .select(['id', 'name', 'address_line1', 'postal_code', 'city', 'province', 'country', 'email', 'phone', 'iban', 'vat_number', 'reminder_fees'])
+        .select(['id', 'kind', 'name', 'address_line1', 'postal_code', 'city', 'province', 'country', 'email', 'phone', 'iban', 'vat_number', 'reminder_fees', 'tax_code', 'cadastral_code', 'pagopa'])
         .where('tenant_id', '=', actor.tenantId)
         .where('id', 'in', creditorIds)
         .execute()
     : [];
+  // A comune's positions are written about per component (tax, sanctions, …): read only for them.
+  const publicEntities = new Set(creditors.filter((c) => c.kind === 'public_entity').map((c) => c.id));
+  const comuneClaimIds = claims.filter((c) => publicEntities.has(c.creditor_id)).map((c) => c.id);
+  const componentRows = comuneClaimIds.length
+    ? await trx
+        .selectFrom('claim_components')
+        .select(['claim_id', 'position', 'kind', 'amount', 'paid', 'waived', 'tribute_code'])
+        .where('tenant_id', '=', actor.tenantId)
+        .where('claim_id', 'in', comuneClaimIds)
+        .orderBy('claim_id')
+        .orderBy('position')
+        .execute()
+    : [];
+  const components = new Map<string, typeof componentRows>();
+  for (const r of componentRows) components.set(r.claim_id, [...(components.get(r.claim_id) ?? []), r]);
   const since = sql<string>`${date}::date - 7`;
   const contactLog = await trx
     .selectFrom('contact_log')
@@ -124,7 +147,7 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
     .where('local_date', '>', since)
     .execute();
   const tenant = await trx.selectFrom('tenants').select(['name', 'kind', 'settings', 'country']).where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
-  return { tenant, debtors, addresses, contacts, claims, creditors, contactLog };
+  return { tenant, debtors, addresses, contacts, claims, creditors, contactLog, components };
 }
 
 type Rows = Awaited<ReturnType<typeof loadRows>>;
@@ -138,4 +161,6 @@ export interface DebtorContext {
   claims: Rows['claims'];
   creditors: Map<string, Rows['creditors'][number]>;
   contactLog: Rows['contactLog'];
+  /** The components of the claims of comuni (public entities), by claim, in order; other claims have none here. */
+  components?: Rows['components'];
 }

@@ -14856,7 +14856,7 @@ export interface paths {
                                     delayFrom: "due" | "previous";
                                     channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                     /** @enum {string} */
-                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                     conditions: {
                                         debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                         /**
@@ -14893,7 +14893,7 @@ export interface paths {
                             }[];
                             messageTemplates: {
                                 /** @enum {string} */
-                                key: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                key: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 /** @enum {string} */
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 /** @enum {string} */
@@ -15091,7 +15091,7 @@ export interface paths {
                                     delayFrom: "due" | "previous";
                                     channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                     /** @enum {string} */
-                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                    template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                     conditions: {
                                         debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                         /**
@@ -15296,7 +15296,7 @@ export interface paths {
                             delayFrom: "due" | "previous";
                             channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                             /** @enum {string} */
-                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                             conditions: {
                                 debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                 minAmount?: string;
@@ -15340,7 +15340,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -15566,7 +15566,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -15772,7 +15772,7 @@ export interface paths {
                             delayFrom: "due" | "previous";
                             channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                             /** @enum {string} */
-                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                            template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                             conditions: {
                                 debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                 minAmount?: string;
@@ -15817,7 +15817,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -16047,7 +16047,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**
@@ -16284,7 +16284,7 @@ export interface paths {
                                 delayFrom: "due" | "previous";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
-                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff";
+                                template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
                                 conditions: {
                                     debtorKinds?: ("consumer" | "sole_trader" | "company" | "public_administration")[];
                                     /**

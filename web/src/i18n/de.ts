@@ -847,6 +847,10 @@ export const de: Messages = {
   'messageTemplate.comune-sollecito': 'Mahnung der Gemeinde',
   'messageTemplate.comune-rateizzazione': 'Ratenangebot der Gemeinde',
   'messageTemplate.comune-handoff': 'Vorschlag an die Gemeinde zur Vollstreckung (intern)',
+  // letters13 (issue 13): comune reminders of acts already served
+  'messageTemplate.comune-sollecito-accertamento': 'Mahnung der Gemeinde nach dem vollstreckbaren Feststellungsbescheid',
+  'messageTemplate.comune-sollecito-ingiunzione': 'Mahnung der Gemeinde nach der Zahlungsaufforderung',
+  'messageTemplate.comune-sollecito-atto': 'Mahnung der Gemeinde zu einem zugestellten Akt (Strafe, anderes)',
   'claimDunning.title': 'Mahnwesen',
   'claimDunning.strategy': 'Strategie',
   'claimDunning.noStrategy': 'Wird beim nächsten Mahnlauf zugewiesen',

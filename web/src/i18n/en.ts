@@ -847,6 +847,10 @@ export const en: Messages = {
   'messageTemplate.comune-sollecito': 'Municipal reminder',
   'messageTemplate.comune-rateizzazione': 'Municipal instalment offer',
   'messageTemplate.comune-handoff': 'Proposal to the municipality for enforcement (internal)',
+  // letters13 (issue 13): comune reminders of acts already served
+  'messageTemplate.comune-sollecito-accertamento': 'Municipal reminder after the enforceable assessment',
+  'messageTemplate.comune-sollecito-ingiunzione': 'Municipal reminder after the tax injunction',
+  'messageTemplate.comune-sollecito-atto': 'Municipal reminder about an act served (fine, other)',
   'claimDunning.title': 'Dunning',
   'claimDunning.strategy': 'Strategy',
   'claimDunning.noStrategy': 'Assigned at the next reminder run',

@@ -847,6 +847,10 @@ export const fr: Messages = {
   'messageTemplate.comune-sollecito': 'Rappel de la commune',
   'messageTemplate.comune-rateizzazione': 'Offre d’échelonnement de la commune',
   'messageTemplate.comune-handoff': 'Proposition à la commune d’un titre exécutoire (interne)',
+  // letters13 (issue 13): comune reminders of acts already served
+  'messageTemplate.comune-sollecito-accertamento': 'Relance de la commune après l’avis de rectification exécutoire',
+  'messageTemplate.comune-sollecito-ingiunzione': 'Relance de la commune après l’injonction fiscale',
+  'messageTemplate.comune-sollecito-atto': 'Relance de la commune pour un acte notifié (amende, autre)',
   'claimDunning.title': 'Relance',
   'claimDunning.strategy': 'Stratégie',
   'claimDunning.noStrategy': 'Attribuée à la prochaine tournée de relances',

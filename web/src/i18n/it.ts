@@ -850,6 +850,10 @@ export const it = {
   'messageTemplate.comune-sollecito': 'Sollecito del Comune',
   'messageTemplate.comune-rateizzazione': 'Offerta di rateizzazione del Comune',
   'messageTemplate.comune-handoff': 'Proposta all’Ente di accertamento esecutivo (interno)',
+  // letters13 (issue 13): comune reminders of acts already served
+  'messageTemplate.comune-sollecito-accertamento': 'Sollecito del Comune dopo l’accertamento esecutivo',
+  'messageTemplate.comune-sollecito-ingiunzione': 'Sollecito del Comune dopo l’ingiunzione fiscale',
+  'messageTemplate.comune-sollecito-atto': 'Sollecito del Comune per un atto notificato (verbale, altro)',
   'claimDunning.title': 'Sollecito',
   'claimDunning.strategy': 'Strategia',
   'claimDunning.noStrategy': 'Assegnata al prossimo giro di solleciti',

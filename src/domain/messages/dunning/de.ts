@@ -71,6 +71,9 @@ export const dunningDe: DunningCatalogue = {
   'dunning.template.comune-sollecito': 'Mahnung der Gemeinde vor dem Feststellungsbescheid',
   'dunning.template.comune-rateizzazione': 'Ratenzahlungsangebot, Gesetz 160/2019 Abs. 796–800',
   'dunning.template.comune-handoff': 'Vorschlag an die Körperschaft: vollstreckbarer Feststellungsbescheid oder Zahlungsaufforderung (intern)',
+  'dunning.template.comune-sollecito-accertamento': 'Mahnung der Gemeinde nach dem vollstreckbaren Feststellungsbescheid (Vollstreckungstitel)',
+  'dunning.template.comune-sollecito-ingiunzione': 'Mahnung der Gemeinde nach der Zahlungsaufforderung (Vollstreckungstitel)',
+  'dunning.template.comune-sollecito-atto': 'Mahnung der Gemeinde zu einem bereits zugestellten Akt (Strafe, Beitrag, anderes)',
 
   'dunning.phone_task_closed': 'Die Anrufaufgabe ist nicht mehr offen (Status: {status})',
   'dunning.wrong_number': 'Falsche Nummer',

@@ -71,6 +71,9 @@ export const dunningEn: DunningCatalogue = {
   'dunning.template.comune-sollecito': 'Reminder from the municipality before the assessment',
   'dunning.template.comune-rateizzazione': 'Instalment offer, Law 160/2019 para. 796–800',
   'dunning.template.comune-handoff': 'Proposal to the authority: enforceable assessment or payment order (internal)',
+  'dunning.template.comune-sollecito-accertamento': 'Reminder from the municipality after the enforceable assessment (enforcement title)',
+  'dunning.template.comune-sollecito-ingiunzione': 'Reminder from the municipality after the tax injunction (enforcement title)',
+  'dunning.template.comune-sollecito-atto': 'Reminder from the municipality about an act already served (fine, fee, other)',
 
   'dunning.phone_task_closed': 'The phone task is no longer open (status: {status})',
   'dunning.wrong_number': 'Wrong number',

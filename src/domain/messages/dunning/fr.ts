@@ -71,6 +71,9 @@ export const dunningFr: DunningCatalogue = {
   'dunning.template.comune-sollecito': 'Relance de la commune avant l’avis de rectification',
   'dunning.template.comune-rateizzazione': 'Offre d’échelonnement, loi 160/2019 al. 796–800',
   'dunning.template.comune-handoff': 'Proposition à la collectivité : avis de rectification exécutoire ou injonction (interne)',
+  'dunning.template.comune-sollecito-accertamento': 'Relance de la commune après l’avis de rectification exécutoire (titre exécutoire)',
+  'dunning.template.comune-sollecito-ingiunzione': 'Relance de la commune après l’injonction fiscale (titre exécutoire)',
+  'dunning.template.comune-sollecito-atto': 'Relance de la commune pour un acte déjà notifié (amende, redevance, autre)',
 
   'dunning.phone_task_closed': 'L’appel n’est plus ouvert (statut : {status})',
   'dunning.wrong_number': 'Mauvais numéro',

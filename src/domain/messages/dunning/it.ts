@@ -78,6 +78,9 @@ export const dunningIt = {
   'dunning.template.comune-sollecito': 'Sollecito del Comune prima dell’accertamento',
   'dunning.template.comune-rateizzazione': 'Offerta di rateizzazione, L. 160/2019 c. 796–800',
   'dunning.template.comune-handoff': 'Proposta all’Ente di accertamento esecutivo o ingiunzione (interno)',
+  'dunning.template.comune-sollecito-accertamento': 'Sollecito del Comune dopo l’avviso di accertamento esecutivo (titolo esecutivo)',
+  'dunning.template.comune-sollecito-ingiunzione': 'Sollecito del Comune dopo l’ingiunzione fiscale (titolo esecutivo)',
+  'dunning.template.comune-sollecito-atto': 'Sollecito del Comune per un atto già notificato (verbale, canone, altro)',
 
   // Phone tasks and letters (src/usecases/communications)
   'dunning.phone_task_closed': 'La telefonata non è più aperta (stato: {status})',
