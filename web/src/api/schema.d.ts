@@ -4182,6 +4182,28 @@ export interface paths {
                                 stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 nextActionOn: string | null;
                                 closedOn: string | null;
+                                act: {
+                                    /** @enum {string} */
+                                    kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                    number: string | null;
+                                    date: string | null;
+                                    notifiedOn: string | null;
+                                    enforceableOn: string | null;
+                                } | null;
+                                noticeCode: string | null;
+                                components?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    position: number;
+                                    /** @enum {string} */
+                                    kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                    amount: string;
+                                    accruesInterest: boolean;
+                                    paid: string;
+                                    waived: string;
+                                    due: string;
+                                    tributeCode: string | null;
+                                }[];
                                 version: number;
                                 createdAt: string;
                                 updatedAt: string;
@@ -4366,7 +4388,7 @@ export interface paths {
                          * @description Exact amount as a decimal string, two decimals at most
                          * @example 1234.56
                          */
-                        principal: string;
+                        principal?: string;
                         /** @enum {string} */
                         currency: "EUR" | "CHF";
                         /**
@@ -4414,6 +4436,40 @@ export interface paths {
                          * @example 2026-03-31
                          */
                         nextActionOn?: string | null;
+                        act?: {
+                            /** @enum {string} */
+                            kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                            number?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            date?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            notifiedOn?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            enforceableOn?: string | null;
+                        } | null;
+                        noticeCode?: string | null;
+                        components?: {
+                            /** @enum {string} */
+                            kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            tributeCode?: string | null;
+                        }[];
                     };
                 };
             };
@@ -4463,6 +4519,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -4692,6 +4770,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -4944,6 +5044,30 @@ export interface paths {
                          * @example 2026-03-31
                          */
                         nextActionOn?: string | null;
+                        act?: {
+                            /** @enum {string} */
+                            kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                            number?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            date?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            notifiedOn?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            enforceableOn?: string | null;
+                        } | null;
+                        noticeCode?: string | null;
                         version?: number;
                     };
                 };
@@ -4994,6 +5118,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -5236,6 +5382,252 @@ export interface paths {
                                     };
                                 }[];
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/ravvedimento": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    payOn?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            payOn: string;
+                            dueDate: string;
+                            tax: string;
+                            ravvedimento: {
+                                daysLate: number;
+                                sanctionRate: string;
+                                fraction: string | null;
+                                letter: string | null;
+                                reducedRate: string;
+                                sanction: string;
+                                interest: string;
+                                interestPeriods: {
+                                    from: string;
+                                    to: string;
+                                    days: number;
+                                    rate: string;
+                                    principal: string;
+                                    amount: string;
+                                }[];
+                                tax: string;
+                                total: string;
+                                reasons: string[];
+                                f24: {
+                                    cadastralCode: string;
+                                    tributeCode: string;
+                                    year: string;
+                                    amount: string;
+                                    reconsideration: boolean;
+                                }[] | null;
+                                f24Problem: string | null;
+                            };
+                            assessment: {
+                                tax: string;
+                                sanctionRate: string;
+                                sanction: string;
+                                interestPoints: string;
+                                interest: string;
+                                interestPeriods: {
+                                    from: string;
+                                    to: string;
+                                    days: number;
+                                    rate: string;
+                                    principal: string;
+                                    amount: string;
+                                }[];
+                                charges: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    band: "none" | "early" | "late";
+                                    capped: boolean;
+                                    base: string;
+                                    earlyUntil: string | null;
+                                    reason: string;
+                                };
+                                total: string;
+                                chargesIfUnpaid: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    band: "none" | "early" | "late";
+                                    capped: boolean;
+                                    base: string;
+                                    earlyUntil: string | null;
+                                    reason: string;
+                                };
+                                totalIfUnpaid: string;
+                                reasons: string[];
+                            };
+                            saving: string;
                         };
                     };
                 };
@@ -5644,6 +6036,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -5901,6 +6315,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
