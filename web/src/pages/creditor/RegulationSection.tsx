@@ -94,7 +94,8 @@ export function RegulationSection({
   onAdopt: () => void;
   adopting: boolean;
 }) {
-  const { t, te, date } = useI18n();
+  const { t, te, date, locale } = useI18n();
+  const dec = (v: string) => (locale === 'en' ? v : v.replace('.', ','));
   const rules = creditor?.revenueRules ?? null;
   const order: string[] = (form.getValues() as RegulationValues).revenueRules.allocationOrder;
   const move = (i: number, by: -1 | 1) => {
@@ -218,7 +219,7 @@ export function RegulationSection({
                         </Text>
                       </Table.Td>
                       <Table.Td valign="top">
-                        <Text size="sm">{t('regulation.regimeRate', { rate: g.rate, half: g.halfWithinDays, daily: g.dailyWithinDays })}</Text>
+                        <Text size="sm">{t('regulation.regimeRate', { rate: dec(g.rate), half: g.halfWithinDays, daily: g.dailyWithinDays })}</Text>
                         <Text size="sm" mt={4}>
                           {t('regulation.ravvedimento')}:
                         </Text>
@@ -249,11 +250,11 @@ export function RegulationSection({
               </Text>
               <Text size="sm" data-testid="c803">
                 {t('regulation.chargesText', {
-                  early: rules.collectionCharges.early.rate,
-                  earlyCap: `${rules.collectionCharges.early.cap} €`,
+                  early: dec(rules.collectionCharges.early.rate),
+                  earlyCap: `${dec(rules.collectionCharges.early.cap)} €`,
                   days: rules.collectionCharges.withinDays,
-                  late: rules.collectionCharges.late.rate,
-                  lateCap: `${rules.collectionCharges.late.cap} €`,
+                  late: dec(rules.collectionCharges.late.rate),
+                  lateCap: `${dec(rules.collectionCharges.late.cap)} €`,
                 })}
               </Text>
             </Stack>
