@@ -58,6 +58,7 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
   await page.getByTestId('save').click();
   await expect(regulation).toContainText('al massimo di 3 punti');
   await regulation.getByTestId('interest-points').fill('1,5');
+  await page.screenshot({ path: 'test-results/screenshots/comune-regulation.png', fullPage: true });
   const parts = regulation.getByTestId('allocation-part');
   await expect(parts.first()).toHaveText('1. Spese di notifica');
   // "Imposta" first: up from its place until it leads.
@@ -87,9 +88,11 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
   await albo.getByTestId('albo-registered-on').fill('15/03/2023');
   await albo.getByTestId('albo-registered-on').press('Tab');
   await page.getByTestId('save').click();
-  await expect(page.getByText('Salvato').first()).toBeVisible();
+  await expect(page.getByText('Modifiche salvate').first()).toBeVisible();
   const settings = (await (await page.request.get('/api/settings')).json()) as { albo: { number: string; section: string; registeredOn: string } };
   expect(settings.albo).toEqual({ section: 'ordinary', number, registeredOn: '2023-03-15' });
+  await page.reload();
+  await expect(albo.getByTestId('albo-number')).toHaveValue(number);
   await page.screenshot({ path: 'test-results/screenshots/agency-settings.png', fullPage: true });
 
   // An assessed IMU position: its act, its notice code in groups of four and its components.

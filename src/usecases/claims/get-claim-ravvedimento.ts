@@ -204,7 +204,7 @@ export async function getClaimRavvedimento(
         total: a.total,
         chargesIfUnpaid: ch(chargesIfUnpaid),
         totalIfUnpaid: toMoneyString(money(a.total).plus(chargesIfUnpaid.amount)),
-        reasons: [...a.reasons, chargesIfUnpaid.reason].map(word),
+        reasons: a.reasons.map(word),
       },
       saving: cmp.saving,
     };

@@ -1065,6 +1065,7 @@ export const de: Messages = {
   'ravv.periods': 'Zinsberechnung',
   'ravv.period': 'vom {from} bis {to}: {days} Tage zu {rate} % auf {principal} = {amount}',
   'ravv.reasons': 'Begründung',
+  'ravv.callSummary': '{ref}: heute mit Ravvedimento operoso {ravvedimento} (Strafe ermäßigt auf {fraction}); mit dem folgenden Steuerbescheid {assessment}. Ersparnis {saving}.',
   // --- end web13 ---
 
   // Delivery (issue 11): a wrong number on a phone task.

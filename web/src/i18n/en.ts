@@ -1065,6 +1065,7 @@ export const en: Messages = {
   'ravv.periods': 'Interest calculation',
   'ravv.period': '{from} to {to}: {days} days at {rate} % on {principal} = {amount}',
   'ravv.reasons': 'Reasoning',
+  'ravv.callSummary': '{ref}: paying today with ravvedimento operoso {ravvedimento} (sanction reduced to {fraction}); with the assessment notice that would follow {assessment}. It saves {saving}.',
   // --- end web13 ---
 
   // Delivery (issue 11): a wrong number on a phone task.

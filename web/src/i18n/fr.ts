@@ -1065,6 +1065,7 @@ export const fr: Messages = {
   'ravv.periods': 'Calcul des intérêts',
   'ravv.period': 'du {from} au {to} : {days} jours à {rate} % sur {principal} = {amount}',
   'ravv.reasons': 'Motivation',
+  'ravv.callSummary': '{ref} : en payant aujourd’hui avec le ravvedimento operoso {ravvedimento} (sanction réduite à {fraction}) ; avec l’avis de redressement qui suivrait {assessment}. Économie de {saving}.',
   // --- end web13 ---
 
   // Delivery (issue 11): a wrong number on a phone task.

@@ -1068,6 +1068,7 @@ export const it = {
   'ravv.periods': 'Calcolo degli interessi',
   'ravv.period': 'dal {from} al {to}: {days} giorni al {rate} % su {principal} = {amount}',
   'ravv.reasons': 'Motivazione',
+  'ravv.callSummary': '{ref}: pagando oggi con il ravvedimento operoso {ravvedimento} (sanzione ridotta a {fraction}); con l’avviso di accertamento che seguirebbe {assessment}. Si risparmiano {saving}.',
   // --- end web13 ---
 
   // Delivery (issue 11): a wrong number on a phone task.

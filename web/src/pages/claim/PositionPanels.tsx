@@ -1,5 +1,6 @@
-import { Alert, Badge, Card, Grid, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Card, Grid, Group, List, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { ClaimDetail } from '../../api/types';
 import { useRavvedimento, type Ravvedimento } from '../../api/web13-hooks';
@@ -50,7 +51,7 @@ export function ActCard({ claim }: { claim: ClaimDetail }) {
         )}
         {claim.noticeCode && (
           <Field label={t('position.noticeCode')} testId="notice-code">
-            <Text span ff="monospace" inherit>
+            <Text span ff="monospace" inherit style={{ whiteSpace: 'nowrap' }}>
               {groupNoticeCode(claim.noticeCode)}
             </Text>
           </Field>
@@ -322,5 +323,33 @@ function Periods({ periods, currency }: { periods: Ravvedimento['ravvedimento'][
         </Text>
       ))}
     </Stack>
+  );
+}
+
+/**
+ * The comparison in one line, for the call screen: what the debtor pays today with ravvedimento and
+ * what the assessment would cost. Nothing is shown where the API does not answer (not a comune's tax
+ * at the bonario stage, paid in time, …); the position page has the whole statement.
+ */
+export function RavvedimentoSummary({ claimId, externalRef, currency }: { claimId: string; externalRef: string; currency: string }) {
+  const { t, money } = useI18n();
+  const q = useRavvedimento(claimId, todayIso());
+  if (!q.data) return null;
+  const r = q.data;
+  return (
+    <Alert color="green" variant="light" p="xs" data-testid="call-ravvedimento">
+      <Text size="sm">
+        {t('ravv.callSummary', {
+          ref: externalRef,
+          ravvedimento: money(r.ravvedimento.total, currency),
+          fraction: r.ravvedimento.fraction ?? '—',
+          assessment: money(r.assessment.total, currency),
+          saving: money(r.saving, currency),
+        })}{' '}
+        <Anchor component={Link} to={`/claims/${claimId}`} size="sm">
+          {t('ravv.title')}
+        </Anchor>
+      </Text>
+    </Alert>
   );
 }
