@@ -972,6 +972,7 @@ export const de: Messages = {
   'regulation.regimeRate': 'Strafe {rate} % der Steuer; die Hälfte binnen {half} Tagen; 1/15 der Hälfte je Tag binnen {daily} Tagen',
   'regulation.stepDays': 'binnen {days} Tagen: 1/{denominator} (Buchst. {letter})',
   'regulation.stepYears': 'binnen {years} Jahren: 1/{denominator} (Buchst. {letter})',
+  'regulation.stepOneYear': 'binnen eines Jahres: 1/{denominator} (Buchst. {letter})',
   'regulation.stepLater': 'später: 1/{denominator} (Buchst. {letter})',
   'regulation.ravvedimento': 'Ravvedimento operoso (freiwillige Berichtigung)',
   'regulation.source': 'Quelle',

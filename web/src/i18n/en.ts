@@ -972,6 +972,7 @@ export const en: Messages = {
   'regulation.regimeRate': 'Sanction {rate} % of the tax; half within {half} days; 1/15 of the half per day within {daily} days',
   'regulation.stepDays': 'within {days} days: 1/{denominator} (letter {letter})',
   'regulation.stepYears': 'within {years} years: 1/{denominator} (letter {letter})',
+  'regulation.stepOneYear': 'within one year: 1/{denominator} (letter {letter})',
   'regulation.stepLater': 'later: 1/{denominator} (letter {letter})',
   'regulation.ravvedimento': 'Ravvedimento operoso (voluntary correction)',
   'regulation.source': 'Source',

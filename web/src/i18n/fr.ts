@@ -972,6 +972,7 @@ export const fr: Messages = {
   'regulation.regimeRate': 'Sanction de {rate} % de l’impôt ; moitié dans les {half} jours ; 1/15 de la moitié par jour dans les {daily} jours',
   'regulation.stepDays': 'dans les {days} jours : 1/{denominator} (lettre {letter})',
   'regulation.stepYears': 'dans les {years} ans : 1/{denominator} (lettre {letter})',
+  'regulation.stepOneYear': 'dans l’année : 1/{denominator} (lettre {letter})',
   'regulation.stepLater': 'au-delà : 1/{denominator} (lettre {letter})',
   'regulation.ravvedimento': 'Ravvedimento operoso (régularisation spontanée)',
   'regulation.source': 'Source',

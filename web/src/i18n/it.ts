@@ -975,6 +975,7 @@ export const it = {
   'regulation.regimeRate': 'Sanzione {rate} % dell’imposta; metà entro {half} giorni; 1/15 della metà per giorno entro {daily} giorni',
   'regulation.stepDays': 'entro {days} giorni: 1/{denominator} (lett. {letter})',
   'regulation.stepYears': 'entro {years} anni: 1/{denominator} (lett. {letter})',
+  'regulation.stepOneYear': 'entro un anno: 1/{denominator} (lett. {letter})',
   'regulation.stepLater': 'oltre: 1/{denominator} (lett. {letter})',
   'regulation.ravvedimento': 'Ravvedimento operoso',
   'regulation.source': 'Fonte',

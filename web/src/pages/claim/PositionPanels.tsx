@@ -72,11 +72,13 @@ interface PartRow {
 }
 
 /*
- * ADAPTER (web13) — the statement per component. The claim's stored components give amount, paid,
- * waived and due per part; the interest accrued after the act and the claim's other costs come from
- * the balance (ClaimDetail.balance). When GET /api/claims/:id/statement carries `parts` per kind
- * (branch `components`), replace the body of this function with a mapping of `statement.parts` (and
- * pass the statement in): the table below needs only these rows.
+ * ADAPTER (web13) — the statement per component. The rows come from the claim's stored components
+ * (ClaimDetail.components: amount, paid, waived, due per part, kept by the payments) plus the interest
+ * accrued after the act and the claim's other costs from its balance. The `components` branch (merged
+ * on main after this branch began) gives GET /api/claims/:id/statement `components` with the same
+ * fields and `componentSplits` per payment: to show the statement's figures to a chosen day instead of
+ * the stored ones, pass `statement.components` from useClaimStatement(claim.id, asOf) in place of
+ * `claim.components` here (and `statement.statement.interest/interestDue` for the accrued-interest row).
  */
 export function componentStatementRows(claim: ClaimDetail): PartRow[] {
   const b = claim.balance;

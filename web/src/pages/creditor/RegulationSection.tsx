@@ -230,7 +230,9 @@ export function RegulationSection({
                                 ? t('regulation.stepLater', { denominator: s.denominator, letter: s.letter })
                                 : 'days' in s.upTo
                                   ? t('regulation.stepDays', { days: s.upTo.days, denominator: s.denominator, letter: s.letter })
-                                  : t('regulation.stepYears', { years: s.upTo.years, denominator: s.denominator, letter: s.letter })}
+                                  : s.upTo.years === 1
+                                    ? t('regulation.stepOneYear', { denominator: s.denominator, letter: s.letter })
+                                    : t('regulation.stepYears', { years: s.upTo.years, denominator: s.denominator, letter: s.letter })}
                             </List.Item>
                           ))}
                         </List>
