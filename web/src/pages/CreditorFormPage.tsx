@@ -9,7 +9,8 @@ import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, e
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { isIsoDate, parseMoneyInput, parsePercentInput } from '../format';
 import { useI18n } from '../i18n';
-import { EMPTY_REGULATION, RegulationSection, regulationBody, regulationValues, type RegulationValues } from './creditor/RegulationSection';
+import { EMPTY_REGULATION, regulationBody, regulationValues, type RegulationValues } from './creditor/regulation';
+import { RegulationSection } from './creditor/RegulationSection';
 
 /** Codes (tax ids, IBAN) are easier to check in a fixed-width font; labels stay as they are. */
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };

@@ -8,18 +8,14 @@ import { DateField } from '../../components/forms';
 import { DateText, ErrorAlert, Field, Money } from '../../components/ui';
 import { isIsoDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n';
+import { componentStatementRows, decimalIn, groupNoticeCode, mayHaveRavvedimento } from './position';
 
 /*
  * A comune's position (issue 13): the act it rests on, its pagoPA notice code, what it is made of and
  * — for a tax not yet assessed — what paying with ravvedimento operoso costs against the assessment.
  */
 
-/** A pagoPA notice code as printed: groups of four digits ("3012 0000 0000 0000 01"). */
-/** A decimal as the API gives it ("12.5") with the UI language's decimal sign ("12,5"); digits unchanged. */
-const decimalIn = (locale: string) => (v: string) => (locale === 'en' ? v : v.replace('.', ','));
-
-export const groupNoticeCode = (code: string) => code.replace(/\s+/g, '').replace(/(\d{4})(?=\d)/g, '$1 ');
-
+/** The act the position rests on and its pagoPA notice code. */
 export function ActCard({ claim }: { claim: ClaimDetail }) {
   const { t, te } = useI18n();
   if (!claim.act && !claim.noticeCode) return null;
@@ -59,47 +55,6 @@ export function ActCard({ claim }: { claim: ClaimDetail }) {
       </SimpleGrid>
     </Card>
   );
-}
-
-interface PartRow {
-  key: string;
-  kind: string;
-  tributeCode: string | null;
-  amount: string;
-  paid: string;
-  waived: string | null;
-  due: string;
-}
-
-/*
- * ADAPTER (web13) — the statement per component. The rows come from the claim's stored components
- * (ClaimDetail.components: amount, paid, waived, due per part, kept by the payments) plus the interest
- * accrued after the act and the claim's other costs from its balance. The `components` branch (merged
- * on main after this branch began) gives GET /api/claims/:id/statement `components` with the same
- * fields and `componentSplits` per payment: to show the statement's figures to a chosen day instead of
- * the stored ones, pass `statement.components` from useClaimStatement(claim.id, asOf) in place of
- * `claim.components` here (and `statement.statement.interest/interestDue` for the accrued-interest row).
- */
-export function componentStatementRows(claim: ClaimDetail): PartRow[] {
-  const b = claim.balance;
-  const rows: PartRow[] = (claim.components ?? []).map((c) => ({
-    key: c.id,
-    kind: c.kind,
-    tributeCode: c.tributeCode,
-    amount: c.amount,
-    paid: c.paid,
-    waived: c.waived,
-    due: c.due,
-  }));
-  const cents = (v: string) => Math.round(Number(v) * 100);
-  const less = (a: string, c: string) => ((cents(a) - cents(c)) / 100).toFixed(2);
-  if (cents(b.interest) !== 0) {
-    rows.push({ key: 'accrued_interest', kind: 'accrued_interest', tributeCode: null, amount: b.interest, paid: less(b.interest, b.interestDue), waived: null, due: b.interestDue });
-  }
-  if (cents(b.costs) !== 0) {
-    rows.push({ key: 'costs', kind: 'other_costs', tributeCode: null, amount: b.costs, paid: less(b.costs, b.costsDue), waived: null, due: b.costsDue });
-  }
-  return rows;
 }
 
 /** The position's parts: what each amounts to, what was paid or waived, what is due; the total of the balance. */
@@ -151,10 +106,6 @@ export function ComponentsPanel({ claim }: { claim: ClaimDetail }) {
     </Card>
   );
 }
-
-/** Whether the ravvedimento comparison may apply: a comune's IMU or TARI with no act or only a reminder. */
-export const mayHaveRavvedimento = (claim: Pick<ClaimDetail, 'kind' | 'act'>) =>
-  (claim.kind === 'imu' || claim.kind === 'tari') && (!claim.act || claim.act.kind === 'bonario');
 
 /** Ravvedimento operoso on a chosen day against the assessment that would follow; shown where the API answers. */
 export function RavvedimentoPanel({ claim }: { claim: Pick<ClaimDetail, 'id' | 'kind' | 'act' | 'currency'> }) {
