@@ -970,6 +970,7 @@ export const de: Messages = {
   'regulation.regimePeriod': 'Verstöße vom {from} bis {to}',
   'regulation.regimeFrom': 'Verstöße ab {from}',
   'regulation.regimeRate': 'Strafe {rate} % der Steuer; die Hälfte binnen {half} Tagen; 1/15 der Hälfte je Tag binnen {daily} Tagen',
+  'regulation.adopt': 'Ordnung der Gemeinde einrichten',
   'regulation.stepDays': 'binnen {days} Tagen: 1/{denominator} (Buchst. {letter})',
   'regulation.stepYears': 'binnen {years} Jahren: 1/{denominator} (Buchst. {letter})',
   'regulation.stepOneYear': 'binnen eines Jahres: 1/{denominator} (Buchst. {letter})',

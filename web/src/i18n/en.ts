@@ -970,6 +970,7 @@ export const en: Messages = {
   'regulation.regimePeriod': 'Violations from {from} to {to}',
   'regulation.regimeFrom': 'Violations from {from}',
   'regulation.regimeRate': 'Sanction {rate} % of the tax; half within {half} days; 1/15 of the half per day within {daily} days',
+  'regulation.adopt': 'Set up the comune’s regulation',
   'regulation.stepDays': 'within {days} days: 1/{denominator} (letter {letter})',
   'regulation.stepYears': 'within {years} years: 1/{denominator} (letter {letter})',
   'regulation.stepOneYear': 'within one year: 1/{denominator} (letter {letter})',

@@ -970,6 +970,7 @@ export const fr: Messages = {
   'regulation.regimePeriod': 'Violations du {from} au {to}',
   'regulation.regimeFrom': 'Violations à partir du {from}',
   'regulation.regimeRate': 'Sanction de {rate} % de l’impôt ; moitié dans les {half} jours ; 1/15 de la moitié par jour dans les {daily} jours',
+  'regulation.adopt': 'Établir le règlement de la commune',
   'regulation.stepDays': 'dans les {days} jours : 1/{denominator} (lettre {letter})',
   'regulation.stepYears': 'dans les {years} ans : 1/{denominator} (lettre {letter})',
   'regulation.stepOneYear': 'dans l’année : 1/{denominator} (lettre {letter})',

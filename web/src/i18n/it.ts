@@ -973,6 +973,7 @@ export const it = {
   'regulation.regimePeriod': 'Violazioni dal {from} al {to}',
   'regulation.regimeFrom': 'Violazioni dal {from}',
   'regulation.regimeRate': 'Sanzione {rate} % dell’imposta; metà entro {half} giorni; 1/15 della metà per giorno entro {daily} giorni',
+  'regulation.adopt': 'Imposta il regolamento del comune',
   'regulation.stepDays': 'entro {days} giorni: 1/{denominator} (lett. {letter})',
   'regulation.stepYears': 'entro {years} anni: 1/{denominator} (lett. {letter})',
   'regulation.stepOneYear': 'entro un anno: 1/{denominator} (lett. {letter})',

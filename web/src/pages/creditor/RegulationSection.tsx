@@ -67,7 +67,7 @@ export function RegulationSection({
               <Text size="sm">{t('regulation.defaults')}</Text>
               {creditor && canWrite && (
                 <Button size="xs" variant="light" onClick={onAdopt} loading={adopting} data-testid="adopt-regulation">
-                  {t('common.edit')}
+                  {t('regulation.adopt')}
                 </Button>
               )}
             </Stack>
