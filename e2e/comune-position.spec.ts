@@ -43,7 +43,6 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
     kind: 'public_entity',
     taxCode: partitaIva(Date.now()),
     cadastralCode: 'L219',
-    revenueRules: { interestPoints: '0' },
   });
   const debtor = await created(page.request, '/api/debtors', { kind: 'company', companyName: `Immobiliare Contribuente e2e ${suffix} S.r.l.` });
 
@@ -51,6 +50,10 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
   await page.goto(`/creditors/${comune.id}/edit`);
   const regulation = page.getByTestId('regulation-section');
   await expect(regulation).toContainText('Regolamento entrate');
+  // No regulation of its own yet: set one up from the law's values, then edit it.
+  await expect(regulation).toContainText('valgono i valori di legge');
+  await regulation.getByTestId('adopt-regulation').click();
+  await expect(regulation.getByTestId('interest-points')).toHaveValue('0');
   await expect(regulation.getByTestId('sanction-regimes')).toContainText('D.Lgs. 87/2024');
   await expect(regulation.getByTestId('c803')).toContainText('300,00 €');
   // Points beyond the law's 3: the server's reason under the field.
