@@ -26,6 +26,7 @@ const MailboxPage = lazy(() => import('./pages/MailboxPage'));
 const PhoneTasksPage = lazy(() => import('./pages/PhoneTasksPage'));
 const PrintPage = lazy(() => import('./pages/PrintPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
+const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
       { path: 'phone-tasks', element: <PhoneTasksPage /> },
       { path: 'print', element: <PrintPage /> },
       { path: 'users', element: <UsersPage /> },
+      { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addClaimCost, AddClaimCostInput } from '../../usecases/claims/add-claim-cost.ts';
 import { claimStatementPdf, ClaimStatementQuery, ClaimStatementView, getClaimStatement } from '../../usecases/claims/get-claim-statement.ts';
+import { ClaimRavvedimentoQuery, ClaimRavvedimentoView, getClaimRavvedimento } from '../../usecases/claims/get-claim-ravvedimento.ts';
 import { waiveClaimCost, WaiveClaimCostInput } from '../../usecases/claims/waive-claim-cost.ts';
 import { createClaim } from '../../usecases/claims/create-claim.ts';
 import { getClaim, GetClaimQuery } from '../../usecases/claims/get-claim.ts';
@@ -31,6 +32,11 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db })
     '/api/claims/:id/statement',
     { schema: { tags, params: IdParams, querystring: ClaimStatementQuery, response: { 200: ClaimStatementView, ...errors } } },
     (req) => getClaimStatement(db, actorOf(req), req.params.id, req.query),
+  );
+  app.get(
+    '/api/claims/:id/ravvedimento',
+    { schema: { tags, params: IdParams, querystring: ClaimRavvedimentoQuery, response: { 200: ClaimRavvedimentoView, ...errors } } },
+    (req) => getClaimRavvedimento(db, actorOf(req), req.params.id, req.query, requestLocale(req)),
   );
   app.get(
     '/api/claims/:id/statement.pdf',

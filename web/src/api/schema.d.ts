@@ -5563,6 +5563,252 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{id}/ravvedimento": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    payOn?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            payOn: string;
+                            dueDate: string;
+                            tax: string;
+                            ravvedimento: {
+                                daysLate: number;
+                                sanctionRate: string;
+                                fraction: string | null;
+                                letter: string | null;
+                                reducedRate: string;
+                                sanction: string;
+                                interest: string;
+                                interestPeriods: {
+                                    from: string;
+                                    to: string;
+                                    days: number;
+                                    rate: string;
+                                    principal: string;
+                                    amount: string;
+                                }[];
+                                tax: string;
+                                total: string;
+                                reasons: string[];
+                                f24: {
+                                    cadastralCode: string;
+                                    tributeCode: string;
+                                    year: string;
+                                    amount: string;
+                                    reconsideration: boolean;
+                                }[] | null;
+                                f24Problem: string | null;
+                            };
+                            assessment: {
+                                tax: string;
+                                sanctionRate: string;
+                                sanction: string;
+                                interestPoints: string;
+                                interest: string;
+                                interestPeriods: {
+                                    from: string;
+                                    to: string;
+                                    days: number;
+                                    rate: string;
+                                    principal: string;
+                                    amount: string;
+                                }[];
+                                charges: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    band: "none" | "early" | "late";
+                                    capped: boolean;
+                                    base: string;
+                                    earlyUntil: string | null;
+                                    reason: string;
+                                };
+                                total: string;
+                                chargesIfUnpaid: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    band: "none" | "early" | "late";
+                                    capped: boolean;
+                                    base: string;
+                                    earlyUntil: string | null;
+                                    reason: string;
+                                };
+                                totalIfUnpaid: string;
+                                reasons: string[];
+                            };
+                            saving: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/{id}/statement.pdf": {
         parameters: {
             query?: never;

@@ -25,6 +25,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/rates', label: 'nav.rates', testId: 'nav-rates' },
   // Offered to whoever the policy lets manage users (administrators).
   { to: '/users', label: 'nav.users', testId: 'nav-users', resource: 'user' },
+  // The agency's letterhead and albo registration: an administrator's.
+  { to: '/settings', label: 'nav.settings', testId: 'nav-settings', resource: 'settings' },
 ];
 
 /** Every page behind login: checks the session, then draws header, navigation and the page. */

@@ -11,6 +11,7 @@ import { formatRate, isIsoDate, parseMoneyInput, todayIso } from '../format';
 import { useI18n } from '../i18n';
 import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
 import { HoldPanel } from './claim/HoldPanel';
+import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
 
 export default function ClaimPage() {
@@ -112,6 +113,10 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
           </Card>
         </Grid.Col>
       </Grid>
+
+      <ActCard claim={claim} />
+      <ComponentsPanel claim={claim} />
+      <RavvedimentoPanel claim={claim} />
 
       <HoldPanel claim={claim} />
 

@@ -9,11 +9,13 @@ import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, e
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { isIsoDate, parseMoneyInput, parsePercentInput } from '../format';
 import { useI18n } from '../i18n';
+import { EMPTY_REGULATION, regulationBody, regulationValues, type RegulationValues } from './creditor/regulation';
+import { RegulationSection } from './creditor/RegulationSection';
 
 /** Codes (tax ids, IBAN) are easier to check in a fixed-width font; labels stay as they are. */
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
-interface CreditorValues {
+interface CreditorValues extends RegulationValues {
   code: string;
   name: string;
   kind: string;
@@ -71,12 +73,17 @@ const EMPTY: CreditorValues = {
   reminderFees: '',
   notes: '',
   active: true,
+  ...EMPTY_REGULATION,
 };
+
+/** The comune's fields, edited by RegulationSection and sent by regulationBody. */
+const REGULATION_KEYS = new Set<string>(Object.keys(EMPTY_REGULATION));
 
 function toValues(c: Creditor): CreditorValues {
   const v = { ...EMPTY };
   for (const k of Object.keys(EMPTY) as (keyof CreditorValues)[]) {
-    const raw = c[k];
+    if (REGULATION_KEYS.has(k)) continue;
+    const raw = c[k as keyof Creditor];
     if (k === 'active') v.active = c.active;
     else if (k === 'flatCompensation') v.flatCompensation = c.flatCompensation;
     else if (k === 'reminderFees') v.reminderFees = c.reminderFees.join(' / ');
@@ -84,7 +91,7 @@ function toValues(c: Creditor): CreditorValues {
   }
   // numeric(7,4) comes back as "12.5000": show it as typed.
   if (v.commissionPercent.includes('.')) v.commissionPercent = v.commissionPercent.replace(/\.?0+$/, '');
-  return v;
+  return { ...v, ...regulationValues(c) };
 }
 
 const ENUM_FIELDS = new Set(['kind', 'country', 'defaultCurrency', 'defaultJurisdiction', 'allocationOrder']);
@@ -92,10 +99,12 @@ const ENUM_FIELDS = new Set(['kind', 'country', 'defaultCurrency', 'defaultJuris
 function toBody(v: Partial<CreditorValues>, forCreate: boolean): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const [k, raw] of Object.entries(v)) {
+    if (REGULATION_KEYS.has(k)) continue;
     if (typeof raw === 'boolean') {
       if (!forCreate || k !== 'active') body[k] = raw;
       continue;
     }
+    if (typeof raw !== 'string') continue;
     let value: string | null = ENUM_FIELDS.has(k) ? raw : blankToNull(raw);
     if (k === 'commissionPercent' && value !== null) value = parsePercentInput(value) ?? value;
     if (k === 'iban' && value !== null) value = value.replace(/\s+/g, '').toUpperCase();
@@ -142,9 +151,11 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
 
   const submit = form.onSubmit((values) => {
     setUnmatched([]);
+    const changed = changedFields(initial, values);
+    const isComune = values.kind === 'public_entity';
     const body = creditor
-      ? { ...toBody(changedFields(initial, values), false), version: creditor.version }
-      : toBody(values, true);
+      ? { ...toBody(changed, false), ...regulationBody(creditor, changed), version: creditor.version }
+      : { ...toBody(values, true), ...(isComune ? regulationBody(undefined, { cadastralCode: changed.cadastralCode, pagopa: changed.pagopa }) : {}) };
     save.mutate(body, {
       onSuccess: () => {
         notifySaved(creditor ? t('common.saved') : t('creditors.created'));
@@ -312,6 +323,22 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                 </Grid.Col>
               </Grid>
             </Card>
+
+            {form.values.kind === 'public_entity' && (
+              <RegulationSection
+                form={form}
+                creditor={creditor}
+                canWrite={canWrite}
+                adopting={save.isPending}
+                onAdopt={() =>
+                  creditor &&
+                  save.mutate(
+                    { revenueRules: {}, version: creditor.version },
+                    { onSuccess: () => notifySaved(t('common.saved')), onError: (e) => setUnmatched(applyServerErrors(form, e)) },
+                  )
+                }
+              />
+            )}
 
             {canWrite && (
               <Group justify="flex-end">

@@ -9,6 +9,7 @@ import { ErrorAlert, Money, PageHeader, QueryState } from '../components/ui';
 import { useI18n, type I18n } from '../i18n';
 import { callPermission, romeMoment, type Moment } from './phone/callWindow';
 import { usePagerText } from '../components/pager';
+import { RavvedimentoSummary } from './claim/PositionPanels';
 
 const OUTCOMES: PhoneOutcome[] = ['conversation', 'no_answer', 'wrong_number', 'refused'];
 
@@ -186,6 +187,9 @@ function RecordCallModal({ task, onClose }: { task: PhoneTask | null; onClose: (
             <Text size="sm">
               {task.recipient} · {task.subject}
             </Text>
+            {task.claims.map((c) => (
+              <RavvedimentoSummary key={c.claimId} claimId={c.claimId} externalRef={c.externalRef} currency={task.currency} />
+            ))}
             {record.error && <ErrorAlert error={record.error} />}
             <Radio.Group label={t('phone.outcome')} value={outcome} onChange={(v) => setOutcome(v as PhoneOutcome)}>
               <Stack gap={6} mt={6}>

@@ -1,0 +1,35 @@
+/**
+ * TanStack Query hooks of issue 13's screens: the agency's settings (letterhead, albo registration)
+ * and the ravvedimento comparison of a comune's position. Kept apart from hooks.ts so this area's
+ * calls stay together.
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, http } from './client';
+import type { BodyOf, ResponseOf } from './types';
+
+export type Settings = ResponseOf<'/api/settings', 'get'>;
+export type Ravvedimento = ResponseOf<'/api/claims/{id}/ravvedimento', 'get'>;
+
+const settingsKey = ['settings'] as const;
+
+export function useSettings() {
+  return useQuery({ queryKey: settingsKey, queryFn: ({ signal }) => call(http.GET('/api/settings', { signal })) });
+}
+
+export function useSaveSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/settings', 'patch'>) => call(http.PATCH('/api/settings', { body })),
+    onSuccess: (s) => qc.setQueryData(settingsKey, s),
+  });
+}
+
+/** What paying on `payOn` costs with ravvedimento against the assessment; the server says when it does not apply. */
+export function useRavvedimento(claimId: string, payOn: string, enabled = true) {
+  return useQuery({
+    queryKey: ['claim', claimId, 'ravvedimento', payOn],
+    queryFn: ({ signal }) => call(http.GET('/api/claims/{id}/ravvedimento', { params: { path: { id: claimId }, query: { payOn } }, signal })),
+    enabled,
+    placeholderData: keepPreviousData,
+  });
+}
