@@ -28,7 +28,8 @@ const cli = (args: string[], env: Record<string, string>) =>
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', PORT: '0', INCASSO_LANG: 'it', ...env },
     encoding: 'utf8',
-    timeout: 90_000,
+    // A whole demo load in a fresh process: slow on a loaded machine (the suite runs files in parallel).
+    timeout: 180_000,
   });
 
 describe('configuration', () => {
@@ -55,7 +56,7 @@ describe('incasso start and the demo', () => {
     expect(r.stdout).not.toContain('demo data loaded');
   });
 
-  it('refuses a network address while a loaded demo still has its published password; serves once there is no demo', { timeout: 120_000 }, async () => {
+  it('refuses a network address while a loaded demo still has its published password; serves once there is no demo', { timeout: 300_000 }, async () => {
     const dataDir = tmpDataDir();
     const env = { INCASSO_DATA_DIR: dataDir, DATABASE_URL: '' };
     expect(cli(['demo'], env).status).toBe(0);
