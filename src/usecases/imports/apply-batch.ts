@@ -10,7 +10,9 @@ import {
   type ImportedComponent,
   type RowContext,
 } from '../../domain/import/index.ts';
+import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
 import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
+import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import { money } from '../../domain/money.ts';
 import { COMPONENT_ACCRUES_INTEREST, debtorDisplayName, MUNICIPAL_TAX_KINDS } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -80,6 +82,29 @@ export interface BatchContext {
   seenNotices?: Map<string, number>;
   /** A comune's tax claims (IMU, TARI) are stored with these interest terms (its points over the legal rate). */
   taxTerms?: { regime: string; base: string | null; spread: string | null } | null;
+}
+
+/** What a creditor's row context and batches take from it (a comune's codes, account, regulation). */
+export const CREDITOR_IMPORT_COLUMNS = ['kind', 'iban', 'cadastral_code', 'revenue_rules'] as const;
+
+/**
+ * The creditor's part of a batch's context: its cadastral code and collection account for the row
+ * rules, the reference pattern when the file has no reference column, and the interest terms of a
+ * comune's tax claims (its regulation's points over the legal rate, as the claims API stores them).
+ */
+export function creditorContext(
+  creditor: { kind: string; iban: string | null; cadastral_code: string | null; revenue_rules: unknown },
+  columns: ReadonlyMap<ImportField, number>,
+  referencePattern: string | undefined,
+): { row: Pick<RowContext, 'cadastralCode' | 'creditorIban' | 'referencePattern'>; taxTerms: BatchContext['taxTerms'] } {
+  return {
+    row: {
+      cadastralCode: creditor.cadastral_code,
+      creditorIban: creditor.iban,
+      referencePattern: columns.has('externalRef') ? null : (referencePattern ?? DEFAULT_REFERENCE_PATTERN),
+    },
+    taxTerms: comuneTaxTerms(creditor),
+  };
 }
 
 interface Reject {
@@ -482,7 +507,7 @@ async function applyClaims(
         jurisdiction: ctx.jurisdiction,
         import_job_id: ctx.jobId,
       });
-      audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...c, debtorId, source: source(ctx, r.line) }));
+      audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...createdFacts(c), debtorId, source: source(ctx, r.line) }));
       counts.imported++;
       continue;
     }
@@ -653,6 +678,18 @@ async function storedComponents(trx: Db, tenantId: string, rows: Candidate[], by
 const sameComponents = (row: readonly ImportedComponent[], stored: readonly { kind: string; amount: string; tribute_code: string | null }[]) =>
   row.length === stored.length &&
   row.every((c, i) => c.kind === stored[i]!.kind && money(c.amount).eq(stored[i]!.amount) && (c.tributeCode ?? null) === (stored[i]!.tribute_code ?? null));
+
+/**
+ * A created claim as its audit event records it: the row's values, the row's IBAN among them (the
+ * claim's import record: claims have no IBAN of their own, the comune's collection account is the
+ * creditor's); a comune's components, act and notice code only when the row has them, so a company's
+ * event stays as it was.
+ */
+function createdFacts(c: ImportedClaim): Partial<ImportedClaim> {
+  if (c.components || c.act || c.noticeCode) return c;
+  const { components: _c, act: _a, noticeCode: _n, ...plain } = c;
+  return plain;
+}
 
 /** A row's act and notice code as claim columns. */
 function actColumns(c: ImportedClaim) {

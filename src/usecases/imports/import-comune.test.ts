@@ -8,6 +8,7 @@ import { createTestDebtor, createTestTenant, uniq, type TestTenant } from '../..
 import { fakePartitaIva } from '../../test/portfolio.ts';
 import { createClaim } from '../claims/create-claim.ts';
 import { createCreditor } from '../creditors/create-creditor.ts';
+import { correctImportReject } from './correct-reject.ts';
 import { listImportRejects } from './list-imports.ts';
 import { runImport } from './run-import.ts';
 import { uploadImport } from './upload-import.ts';
@@ -155,5 +156,15 @@ describe('import of a comune’s list with components', () => {
     // The same list again: nothing changes (the built references find the same positions).
     const again = await importCsv(list.csv, 'lista-carico-2025.csv');
     expect(again.summary).toMatchObject({ status: 'done', imported: 0, updated: 0, unchanged: 4, rejected: 6 });
+
+    // A rejected row corrected on screen is checked and applied as the file's rows: its reference built, its components kept.
+    const fixed = await correctImportReject(db, t.users.admin.actor, job.id, 7, { cells: { 'Totale dovuto': '650,00' } });
+    expect(fixed.status).toBe('reimported');
+    const corrected = (await claimsOf(job.id)).find((c) => c.external_ref === `${list.cf[5]}-IMU-2022-ACC120`)!;
+    expect(corrected).toMatchObject({ principal: '650.00', act_number: 'ACC 120', act_kind: 'accertamento_esecutivo', interest_regime: 'spread' });
+    expect(await db.selectFrom('claim_components').select(['kind', 'amount']).where('claim_id', '=', corrected.id).orderBy('position').execute()).toEqual([
+      { kind: 'tax', amount: '500.00' },
+      { kind: 'sanctions', amount: '150.00' },
+    ]);
   });
 });

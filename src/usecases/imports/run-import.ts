@@ -7,7 +7,6 @@ import { AppError, fieldError, invalid, notFound, type FieldError } from '../../
 import { detectDecimal, suggestMapping, type ImportField } from '../../domain/import/index.ts';
 import { COMPONENT_FIELDS, missingFields } from '../../domain/import/fields.ts';
 import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
-import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { openTable, TableFileError, type OpenedTable, type TableItem, type TableLimits } from '../../integrations/import-files/index.ts';
@@ -15,7 +14,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
-import { ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
+import { CREDITOR_IMPORT_COLUMNS, creditorContext, ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
 import { materialiseImportFile } from './upload-import.ts';
 import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
 import { renderNote, renderProblem, storeNote } from './stored-messages.ts';
@@ -62,7 +61,7 @@ export async function runImport(
 
   const creditor = await db
     .selectFrom('creditors')
-    .select(['id', 'kind', 'default_currency', 'default_jurisdiction', 'country', 'iban', 'cadastral_code', 'revenue_rules'])
+    .select(['id', 'default_currency', 'default_jurisdiction', 'country', ...CREDITOR_IMPORT_COLUMNS])
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', job.creditor_id)
     .executeTakeFirstOrThrow();
@@ -167,6 +166,7 @@ export async function runImport(
         .execute();
     }
 
+    const comune = creditorContext(creditor, columns, options.referencePattern);
     const ctx: BatchContext = {
       actor,
       jobId: job.id,
@@ -180,13 +180,11 @@ export async function runImport(
         defaultCurrency: options.defaultCurrency,
         defaultCountry: options.defaultCountry,
         decimal,
-        cadastralCode: creditor.cadastral_code,
-        creditorIban: creditor.iban,
-        referencePattern: buildsReferences ? referencePattern : null,
+        ...comune.row,
       },
       seenDebtors: new Set(),
       seenNotices: new Map(),
-      taxTerms: comuneTaxTerms(creditor),
+      taxTerms: comune.taxTerms,
     };
     const describe = {
       format: table.format,
