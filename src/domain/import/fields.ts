@@ -105,6 +105,21 @@ export const NAME_FIELDS: readonly ImportField[] = ['debtorName', 'lastName', 'c
 export const COMPONENT_FIELDS = ['tax', 'tefa', 'sanctions', 'actInterest', 'notificationCosts', 'collectionCharges'] as const;
 export type ComponentField = (typeof COMPONENT_FIELDS)[number];
 
+/** The columns only a comune's list has: with none of them mapped, rows skip their readers. */
+export const COMUNE_FIELDS: readonly ImportField[] = [
+  ...COMPONENT_FIELDS,
+  'tributeCode',
+  'sanctionsTributeCode',
+  'interestTributeCode',
+  'actKind',
+  'actNumber',
+  'actDate',
+  'notifiedOn',
+  'enforceableOn',
+  'cadastralCode',
+  'noticeCode',
+];
+
 /**
  * The required fields a mapping lacks, with the alternatives the rows allow: the amount may come from
  * components instead of one column, and the reference may be built (`referencePattern`, see

@@ -41,6 +41,11 @@ export interface RowContext {
   creditorIban?: string | null;
   /** Set when the file has no reference column: each row's reference is built with it (reference.ts). */
   referencePattern?: string | null;
+  /**
+   * False when the file maps none of a comune's columns (COMUNE_FIELDS): its rows skip those readers,
+   * so a company's million rows pay nothing for them. Absent: every reader runs.
+   */
+  comuneColumns?: boolean;
 }
 
 export interface ImportedDebtor {
@@ -214,7 +219,8 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
 
   let kind: ClaimKind = 'invoice';
   const kindRaw = raw('kind');
-  const tributeCodeRaw = raw('tributeCode');
+  const comune = ctx.comuneColumns !== false;
+  const tributeCodeRaw = comune ? raw('tributeCode') : null;
   if (kindRaw !== null) {
     const k = parseClaimKind(kindRaw);
     if (k) kind = k;
@@ -240,7 +246,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   let principal: string | null = null;
   let amountCurrency: 'EUR' | 'CHF' | undefined;
   const principalRaw = raw('principal');
-  const components = readComponents(values, kind, ctx, problem);
+  const components = comune ? readComponents(values, kind, ctx, problem) : null;
   if (principalRaw === null) {
     if (components === null) required('principal');
   } else {
@@ -284,7 +290,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     }
     return d.value;
   };
-  const act = readAct(raw, kind, ctx, problem, (field) => date(field));
+  const act = comune ? readAct(raw, kind, ctx, problem, date) : null;
   const issueDate = date('issueDate') ?? (raw('issueDate') === null ? (act?.date ?? null) : null);
   const dueDate = date('dueDate');
   const contractDate = date('contractDate');
@@ -331,14 +337,14 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   }
 
   let noticeCode: string | null = null;
-  const noticeRaw = raw('noticeCode');
+  const noticeRaw = comune ? raw('noticeCode') : null;
   if (noticeRaw !== null) {
     const p = noticeProblem(noticeRaw);
     if (p) problem('noticeCode', 'import.notice_code_invalid', { value: quote(noticeRaw), reason: nested(p) });
     else noticeCode = noticeRaw.replace(/\s+/g, '');
   }
 
-  const cadastralRaw = raw('cadastralCode');
+  const cadastralRaw = comune ? raw('cadastralCode') : null;
   if (cadastralRaw !== null) {
     const code = cadastralRaw.trim().toUpperCase();
     const issue = cadastralCodeIssue(code);

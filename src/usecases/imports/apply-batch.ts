@@ -10,6 +10,7 @@ import {
   type ImportedComponent,
   type RowContext,
 } from '../../domain/import/index.ts';
+import { COMUNE_FIELDS } from '../../domain/import/fields.ts';
 import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
 import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
 import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
@@ -96,11 +97,13 @@ export function creditorContext(
   creditor: { kind: string; iban: string | null; cadastral_code: string | null; revenue_rules: unknown },
   columns: ReadonlyMap<ImportField, number>,
   referencePattern: string | undefined,
-): { row: Pick<RowContext, 'cadastralCode' | 'creditorIban' | 'referencePattern'>; taxTerms: BatchContext['taxTerms'] } {
+): { row: Pick<RowContext, 'cadastralCode' | 'creditorIban' | 'referencePattern' | 'comuneColumns'>; taxTerms: BatchContext['taxTerms'] } {
   return {
     row: {
+      comuneColumns: COMUNE_FIELDS.some((f) => columns.has(f)),
       cadastralCode: creditor.cadastral_code,
-      creditorIban: creditor.iban,
+      // A comune's collection account; a company's file may carry its customers' own IBANs.
+      creditorIban: creditor.kind === 'public_entity' ? creditor.iban : null,
       referencePattern: columns.has('externalRef') ? null : (referencePattern ?? DEFAULT_REFERENCE_PATTERN),
     },
     taxTerms: comuneTaxTerms(creditor),
