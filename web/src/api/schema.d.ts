@@ -4182,6 +4182,28 @@ export interface paths {
                                 stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 nextActionOn: string | null;
                                 closedOn: string | null;
+                                act: {
+                                    /** @enum {string} */
+                                    kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                    number: string | null;
+                                    date: string | null;
+                                    notifiedOn: string | null;
+                                    enforceableOn: string | null;
+                                } | null;
+                                noticeCode: string | null;
+                                components?: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    position: number;
+                                    /** @enum {string} */
+                                    kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                    amount: string;
+                                    accruesInterest: boolean;
+                                    paid: string;
+                                    waived: string;
+                                    due: string;
+                                    tributeCode: string | null;
+                                }[];
                                 version: number;
                                 createdAt: string;
                                 updatedAt: string;
@@ -4366,7 +4388,7 @@ export interface paths {
                          * @description Exact amount as a decimal string, two decimals at most
                          * @example 1234.56
                          */
-                        principal: string;
+                        principal?: string;
                         /** @enum {string} */
                         currency: "EUR" | "CHF";
                         /**
@@ -4414,6 +4436,40 @@ export interface paths {
                          * @example 2026-03-31
                          */
                         nextActionOn?: string | null;
+                        act?: {
+                            /** @enum {string} */
+                            kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                            number?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            date?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            notifiedOn?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            enforceableOn?: string | null;
+                        } | null;
+                        noticeCode?: string | null;
+                        components?: {
+                            /** @enum {string} */
+                            kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            tributeCode?: string | null;
+                        }[];
                     };
                 };
             };
@@ -4463,6 +4519,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -4692,6 +4770,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -4944,6 +5044,30 @@ export interface paths {
                          * @example 2026-03-31
                          */
                         nextActionOn?: string | null;
+                        act?: {
+                            /** @enum {string} */
+                            kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                            number?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            date?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            notifiedOn?: string | null;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            enforceableOn?: string | null;
+                        } | null;
+                        noticeCode?: string | null;
                         version?: number;
                     };
                 };
@@ -4994,6 +5118,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -5644,6 +5790,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -5901,6 +6069,28 @@ export interface paths {
                             stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
                             nextActionOn: string | null;
                             closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
                             version: number;
                             createdAt: string;
                             updatedAt: string;
@@ -10663,6 +10853,7 @@ export interface paths {
                              */
                             defaultCountry?: "IT" | "CH" | "DE" | "FR";
                             sheet?: string;
+                            referencePattern?: string;
                         };
                         /** @default false */
                         dryRun?: boolean;
