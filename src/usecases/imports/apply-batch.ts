@@ -522,14 +522,16 @@ async function applyClaims(
     const after: Record<string, unknown> = {};
     const set: Record<string, unknown> = {};
     // The act and notice code a row states replace the stored ones; a row without them leaves them.
-    const { notice_code, ...actOnly } = actColumns(c);
-    const act = { ...(c.act ? actOnly : {}), ...(notice_code ? { notice_code } : {}) };
-    for (const [column, now] of Object.entries(act)) {
-      const was = old[column as keyof ExistingClaim] ?? null;
-      if (was !== now) {
-        before[column] = was;
-        after[column] = now;
-        set[column] = now;
+    if (c.act || c.noticeCode) {
+      const { notice_code, ...actOnly } = actColumns(c);
+      const act = { ...(c.act ? actOnly : {}), ...(notice_code ? { notice_code } : {}) };
+      for (const [column, now] of Object.entries(act)) {
+        const was = old[column as keyof ExistingClaim] ?? null;
+        if (was !== now) {
+          before[column] = was;
+          after[column] = now;
+          set[column] = now;
+        }
       }
     }
     for (const [field, column] of CLAIM_FIELDS) {
@@ -553,6 +555,12 @@ async function applyClaims(
     }
     if ('principal' in set && paid.gt(String(set.principal))) {
       rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.principal_below_paid', { paid: old.principal_paid })));
+      continue;
+    }
+    // A new amount without components for a comune's act split in parts: which part changed is not
+    // said, so the row is refused rather than the parts left disagreeing with the amount.
+    if ('principal' in set && !c.components && (await hasActParts(trx, ctx.actor.tenantId, old.id))) {
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.components_changed', { ref: c.externalRef })));
       continue;
     }
     await trx
@@ -659,6 +667,19 @@ type ExistingClaim = Pick<
 export function claimsByNotice(tenantId: string, creditorId: string, codes: readonly string[]) {
   return sql<{ notice_code: string; external_ref: string }>`select c.notice_code, c.external_ref from unnest(${[...new Set(codes)]}::text[]) as k(code) cross join lateral (
       select notice_code, external_ref from claims where tenant_id = ${tenantId} and creditor_id = ${creditorId} and notice_code = k.code limit 1) as c`;
+}
+
+/** Whether a claim is made of an act's parts rather than one principal (only asked when its amount changes). */
+async function hasActParts(trx: Db, tenantId: string, claimId: string): Promise<boolean> {
+  const part = await trx
+    .selectFrom('claim_components')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('claim_id', '=', claimId)
+    .where('kind', '<>', 'principal')
+    .limit(1)
+    .executeTakeFirst();
+  return part !== undefined;
 }
 
 /** The stored components of the existing claims that rows with components would update. */

@@ -166,5 +166,20 @@ describe('import of a comune’s list with components', () => {
       { kind: 'tax', amount: '500.00' },
       { kind: 'sanctions', amount: '150.00' },
     ]);
+
+    // A later list that changes an act's amounts is refused, not half applied: parts are corrected on the position.
+    const later = [
+      "Codice fiscale;Contribuente;Tributo;Anno d'imposta;Numero atto;Imposta;Sanzioni;Totale dovuto;Scadenza",
+      `${cf};ROSSI MARIO;IMU;2022;ACC 118;;;1400,00;09/03/2025`,
+      `${list.cf[5]};BRUNI CARLA;IMU;2022;ACC 120;550,00;150,00;700,00;09/03/2025`,
+    ].join('\n');
+    const changed = await importCsv(later, 'lista-rettifiche.csv');
+    expect(changed.summary).toMatchObject({ imported: 0, updated: 0, rejected: 2 });
+    const refused = await listImportRejects(db, t.users.admin.actor, changed.job.id, {}, 'en');
+    expect(refused.items.map((r) => r.problems[0]!.message)).toEqual([
+      `The components of position ${cf}-IMU-2022-ACC118 differ from those recorded: correct them on the position`,
+      `The components of position ${list.cf[5]}-IMU-2022-ACC120 differ from those recorded: correct them on the position`,
+    ]);
+    expect((await db.selectFrom('claims').select('principal').where('id', '=', imu.id).executeTakeFirstOrThrow()).principal).toBe('1395.50');
   });
 });
