@@ -30,6 +30,10 @@ export function importCommand(config: () => Config) {
     .option('--save-mapping <name>', 'save the mapping used under this name')
     .option('--sheet <name>', 'XLSX: the sheet to read (default: the first)')
     .addOption(new Option('--decimal <sign>', 'decimal sign of the amounts (default: detected)').choices([',', '.', 'auto'] as const))
+    .option(
+      '--reference-pattern <pattern>',
+      'a file without a document-number column: build each reference from {taxCode} {revenue} {year} {act} {notice} {debtorRef} (default {taxCode}-{revenue}-{year}-{act})',
+    )
     .option('--dry-run', 'check and count everything, write nothing')
     .option('--json', 'print the summary as JSON')
     .addOption(new Option('--batch-size <rows>', 'rows per transaction').default('2000').hideHelp())
@@ -70,7 +74,11 @@ export function importCommand(config: () => Config) {
             mappingName: o.mapping,
             saveMappingAs: o.saveMapping,
             dryRun: Boolean(o.dryRun),
-            options: { ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.decimal ? { decimal: o.decimal } : {}) },
+            options: {
+              ...(o.sheet ? { sheet: o.sheet } : {}),
+              ...(o.decimal ? { decimal: o.decimal } : {}),
+              ...(o.referencePattern ? { referencePattern: o.referencePattern } : {}),
+            },
           },
           {
             locale,

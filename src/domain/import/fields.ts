@@ -1,3 +1,5 @@
+import { DEFAULT_REFERENCE_PATTERN, referenceTokens, TOKEN_FIELD } from './reference.ts';
+
 /**
  * The fields a row of an imported portfolio file can carry: a company's overdue-invoice export or a
  * comune's "lista di carico" (unpaid TARI, IMU, CUP, fines). A mapping says which column holds which
@@ -32,6 +34,23 @@ export const IMPORT_FIELDS = [
   field('contractDate', 'claim', false),
   field('taxYear', 'claim', false),
   field('iban', 'claim', false),
+  // A comune's act: its components (principal = their sum), tribute codes, act, notice code
+  field('tax', 'claim', false),
+  field('tefa', 'claim', false),
+  field('sanctions', 'claim', false),
+  field('actInterest', 'claim', false),
+  field('notificationCosts', 'claim', false),
+  field('collectionCharges', 'claim', false),
+  field('tributeCode', 'claim', false),
+  field('sanctionsTributeCode', 'claim', false),
+  field('interestTributeCode', 'claim', false),
+  field('actKind', 'claim', false),
+  field('actNumber', 'claim', false),
+  field('actDate', 'claim', false),
+  field('notifiedOn', 'claim', false),
+  field('enforceableOn', 'claim', false),
+  field('cadastralCode', 'claim', false),
+  field('noticeCode', 'claim', false),
   // The debtor
   field('debtorKind', 'debtor', false),
   field('debtorName', 'debtor', false),
@@ -79,8 +98,55 @@ export const REQUIRED_FIELDS: readonly ImportField[] = IMPORT_FIELDS.filter((f) 
 export const NAME_FIELDS: readonly ImportField[] = ['debtorName', 'lastName', 'companyName'];
 
 /**
+ * The amounts of a comune's act, each a component of the claim (src/domain/model.ts COMPONENT_KINDS):
+ * with any of them the claim's principal is their sum, and a `principal` column is the act's stated
+ * total, checked against it. `tefa` is a second tax component under tribute code TEFA (TARI lists).
+ */
+export const COMPONENT_FIELDS = ['tax', 'tefa', 'sanctions', 'actInterest', 'notificationCosts', 'collectionCharges'] as const;
+export type ComponentField = (typeof COMPONENT_FIELDS)[number];
+
+/** The columns only a comune's list has: with none of them mapped, rows skip their readers. */
+export const COMUNE_FIELDS: readonly ImportField[] = [
+  ...COMPONENT_FIELDS,
+  'tributeCode',
+  'sanctionsTributeCode',
+  'interestTributeCode',
+  'actKind',
+  'actNumber',
+  'actDate',
+  'notifiedOn',
+  'enforceableOn',
+  'cadastralCode',
+  'noticeCode',
+];
+
+/**
+ * The required fields a mapping lacks, with the alternatives the rows allow: the amount may come from
+ * components instead of one column, and the reference may be built (`referencePattern`, see
+ * reference.ts) when every column its pattern needs is mapped. A name is checked apart (NAME_FIELDS).
+ */
+export function missingFields(mapped: (field: ImportField) => boolean, referencePattern: string = DEFAULT_REFERENCE_PATTERN): ImportField[] {
+  const out: ImportField[] = [];
+  if (!mapped('externalRef') && !canBuildReference(mapped, referencePattern)) out.push('externalRef');
+  if (!mapped('principal') && !COMPONENT_FIELDS.some(mapped)) out.push('principal');
+  if (!mapped('dueDate')) out.push('dueDate');
+  return out;
+}
+
+/** Whether a mapping has every column the reference pattern needs (tax code: or a partita IVA / UID). */
+export function canBuildReference(mapped: (field: ImportField) => boolean, pattern: string): boolean {
+  const tokens = referenceTokens(pattern);
+  if (!tokens) return false;
+  return tokens.every((t) => {
+    const f = TOKEN_FIELD[t];
+    if (f === null) return true;
+    return t === 'taxCode' ? mapped('taxCode') || mapped('vatNumber') || mapped('chUid') : mapped(f);
+  });
+}
+
+/**
  * A field's short name in messages ("numero documento"): a message code, rendered in the reader's
- * language (src/domain/messages/import). This file imports nothing: the web UI reads it too.
+ * language (src/domain/messages/import). This file imports only reference.ts (pure too): the web UI reads it.
  */
 export const fieldLabel = <F extends ImportField>(field: F): `import.field.${F}` => `import.field.${field}`;
 

@@ -1,5 +1,5 @@
 import { encodeMessage, msg, type Message } from '../messages/index.ts';
-import { fieldLabel, NAME_FIELDS, REQUIRED_FIELDS, type ImportField } from './fields.ts';
+import { fieldLabel, missingFields, NAME_FIELDS, type ImportField } from './fields.ts';
 
 /**
  * Suggesting which column holds which field from a file's header row, in Italian, German, French and
@@ -38,7 +38,7 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     exact: [
       'numero fattura', 'n fattura', 'nr fattura', 'num fattura', 'fattura n', 'fattura nr', 'fattura numero', 'fattura',
       'numero documento', 'n documento', 'nr documento', 'num documento', 'n doc', 'documento',
-      'numero avviso', 'n avviso', 'avviso', 'codice avviso', 'iuv', 'numero atto', 'n atto',
+      'avviso',
       'numero verbale', 'n verbale', 'verbale', 'numero pratica', 'pratica', 'id pratica',
       'riferimento', 'rif', 'protocollo', 'numero protocollo',
       'rechnungsnummer', 'rechnungs nr', 'rechnung nr', 'rechnungsnr', 'rechnung', 'belegnummer', 'beleg nr', 'belegnr', 'referenz',
@@ -46,16 +46,19 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
       'invoice no', 'invoice number', 'invoice nr', 'invoice id', 'invoice', 'document no', 'document number', 'doc no', 'reference number',
     ],
     likely: ['fattura', 'documento', 'avviso', 'verbale', 'pratica', 'riferimento', 'protocollo', 'rechnung', 'beleg', 'facture', 'invoice', 'reference'],
-    avoid: [...NOT_A_DATE, 'importo', 'totale', 'betrag', 'montant', 'amount', 'scadenza', 'tipo', 'type', 'descrizione', 'beschreibung', 'description', 'causale', 'stato', 'status'],
+    avoid: [
+      ...NOT_A_DATE, 'importo', 'totale', 'betrag', 'montant', 'amount', 'scadenza', 'tipo', 'type', 'descrizione', 'beschreibung', 'description', 'causale',
+      'stato', 'status', 'pagopa', 'iuv',
+    ],
   },
   kind: {
     exact: [
-      'tipo', 'tipologia', 'tipo credito', 'tipo documento', 'tipo entrata', 'entrata', 'tributo', 'tipo tributo', 'codice tributo',
-      'imposta', 'tipo imposta', 'natura credito', 'art', 'typ', 'forderungsart', 'belegart', 'dokumentart',
+      'tipo', 'tipologia', 'tipo credito', 'tipo documento', 'tipo entrata', 'entrata', 'tributo', 'tipo tributo',
+      'tipo imposta', 'natura credito', 'art', 'typ', 'forderungsart', 'belegart', 'dokumentart',
       'type', 'type de creance', 'nature', 'kind', 'claim type', 'type of claim', 'document type',
     ],
     likely: ['tributo', 'tipolog', 'tipo', 'entrata', 'imposta', 'forderungsart', 'belegart', 'claim type'],
-    avoid: ['anno', 'jahr', 'year', 'importo', 'amount', 'betrag', ...NOT_A_DATE, 'soggetto', 'cliente', 'debitore', 'contribuente', 'persona', 'customer', 'debtor', 'kunde', 'client', 'giuridic'],
+    avoid: ['anno', 'jahr', 'year', 'importo', 'amount', 'betrag', ...NOT_A_DATE, 'atto', 'dovut', 'codice', 'f24', 'soggetto', 'cliente', 'debitore', 'contribuente', 'persona', 'customer', 'debtor', 'kunde', 'client', 'giuridic'],
   },
   description: {
     exact: ['descrizione', 'causale', 'oggetto', 'dettaglio', 'descrizione documento', 'beschreibung', 'bezeichnung', 'text', 'verwendungszweck', 'libelle', 'designation', 'objet', 'description', 'details'],
@@ -73,6 +76,7 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     avoid: [
       ...NOT_A_DATE, 'pagato', 'pagati', 'incassato', 'versato', 'paid', 'bezahlt', 'paye', 'imponibile', 'iva', 'vat', 'mwst', 'tva', 'sconto', 'interessi',
       'interest', 'zinsen', 'interet', 'spese', 'costi', 'fees', 'gebuhr', 'frais', 'numero', 'valuta', 'currency', 'wahrung', 'devise',
+      'imposta', 'sanzion', 'notific', 'oneri', 'tefa', 'canone', 'tassa', 'aggio',
     ],
   },
   currency: {
@@ -82,12 +86,12 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
   },
   issueDate: {
     exact: [
-      'data documento', 'data doc', 'data fattura', 'data emissione', 'emissione', 'data avviso', 'data atto', 'data verbale', 'data',
+      'data documento', 'data doc', 'data fattura', 'data emissione', 'emissione', 'data avviso', 'data verbale', 'data',
       'rechnungsdatum', 'belegdatum', 'datum', 'date de facture', 'date facture', 'date d emission', 'date document',
       'invoice date', 'document date', 'issue date', 'date',
     ],
     likely: ['emission', 'rechnungsdatum', 'belegdatum', 'data doc', 'data fatt', 'invoice date', 'document date', 'issue date'],
-    avoid: ['scadenza', 'fallig', 'echeance', 'due', 'contratto', 'vertrag', 'contrat', 'contract', 'pagamento', 'payment', 'zahlung', 'decesso', ...BIRTH],
+    avoid: ['scadenza', 'fallig', 'echeance', 'due', 'contratto', 'vertrag', 'contrat', 'contract', 'pagamento', 'payment', 'zahlung', 'decesso', 'notific', 'esecutiv', 'atto', ...BIRTH],
   },
   dueDate: {
     exact: [
@@ -112,6 +116,114 @@ const SYNONYMS: Record<ImportField, Synonyms> = {
     avoid: BIRTH,
   },
   iban: { exact: ['iban', 'codice iban', 'iban cliente', 'conto corrente'], likely: ['iban'] },
+  // A comune's act: its amounts ("Imposta | Sanzioni | Interessi | Spese di notifica | Totale dovuto"),
+  // tribute codes, the act itself and its pagoPA notice code.
+  tax: {
+    exact: [
+      'imposta', 'importo imposta', 'imposta dovuta', 'imposta accertata', 'maggiore imposta', 'imposta evasa', 'importo tributo', 'tributo dovuto',
+      'tributo accertato', 'canone', 'importo canone', 'canone dovuto', 'tassa', 'importo tassa', 'tassa dovuta', 'tari dovuta', 'imu dovuta',
+      'quota tari', 'importo tari', 'importo imu', 'steuer', 'steuerbetrag', 'impot', 'montant de l impot', 'tax', 'tax amount', 'tax due',
+    ],
+    likely: ['imposta', 'canone', 'steuerbetrag', 'tax amount'],
+    avoid: ['codice', 'code', 'anno', 'year', 'tipo', 'type', 'sanzion', 'interess', 'tefa', 'provinciale', 'numero', ...NOT_A_DATE],
+  },
+  tefa: {
+    exact: ['tefa', 'importo tefa', 'tefa dovuta', 'tributo provinciale', 'tributo provinciale ambientale', 'quota provinciale', 'addizionale provinciale'],
+    likely: ['tefa', 'tributo provinciale'],
+    avoid: ['codice', 'code', 'sanzion', 'interess'],
+  },
+  sanctions: {
+    exact: [
+      'sanzioni', 'sanzione', 'importo sanzioni', 'importo sanzione', 'sanzioni dovute', 'sanzioni amministrative', 'sanzione ridotta',
+      'sanktionen', 'strafe', 'strafen', 'penalites', 'penalite', 'penalties', 'penalty', 'sanctions',
+    ],
+    likely: ['sanzion', 'sanktion', 'penalit', 'penalt'],
+    avoid: ['codice', 'code', 'tipo', 'type', ...NOT_A_DATE],
+  },
+  actInterest: {
+    exact: [
+      'interessi', 'importo interessi', 'interessi liquidati', 'interessi da accertamento', 'interessi dell atto', 'interessi maturati',
+      'zinsen', 'interets', 'interest', 'interest amount',
+    ],
+    likely: ['interess', 'zinsen', 'interet', 'interest'],
+    avoid: ['codice', 'code', 'tasso', 'rate', 'satz', 'taux', ...NOT_A_DATE],
+  },
+  notificationCosts: {
+    exact: [
+      'spese di notifica', 'spese notifica', 'spese di notificazione', 'spese notificazione', 'costi di notifica', 'costi notifica', 'spese postali',
+      'zustellkosten', 'frais de notification', 'notification costs', 'notification fees',
+    ],
+    likely: ['notific', 'zustellkosten', 'spese postali'],
+    avoid: [...NOT_A_DATE, 'notificato'],
+  },
+  collectionCharges: {
+    exact: [
+      'oneri di riscossione', 'oneri riscossione', 'oneri', 'oneri c 803', 'aggio', 'aggio di riscossione', 'spese di riscossione',
+      'frais de recouvrement', 'collection charges',
+    ],
+    likely: ['oneri', 'riscossione', 'aggio', 'collection charge'],
+    avoid: ['codice', 'code', ...NOT_A_DATE],
+  },
+  tributeCode: {
+    exact: [
+      'codice tributo', 'cod tributo', 'cod trib', 'codice tributo imposta', 'codice tributo f24', 'codice f24', 'tributo f24',
+      'code tribut', 'tribute code', 'f24 code',
+    ],
+    likely: ['codice tributo', 'cod tributo', 'codice f24', 'tribute code'],
+    avoid: ['sanzion', 'interess', 'tefa'],
+  },
+  sanctionsTributeCode: {
+    exact: ['codice tributo sanzioni', 'codice tributo sanzione', 'cod tributo sanzioni', 'tribute code sanctions'],
+    likely: ['codice tributo sanzion', 'cod tributo sanzion'],
+  },
+  interestTributeCode: {
+    exact: ['codice tributo interessi', 'cod tributo interessi', 'tribute code interest'],
+    likely: ['codice tributo interess', 'cod tributo interess'],
+  },
+  actKind: {
+    exact: ['tipo atto', 'tipologia atto', 'tipo di atto', 'atto', 'tipo provvedimento', 'natura atto', 'act kind', 'act type', 'type of act'],
+    likely: ['tipo atto', 'tipologia atto', 'act type'],
+  },
+  actNumber: {
+    exact: [
+      'numero atto', 'n atto', 'nr atto', 'num atto', 'atto n', 'atto numero', 'numero accertamento', 'n accertamento', 'numero provvedimento',
+      'numero ingiunzione', 'act number', 'act no',
+    ],
+    likely: ['numero atto', 'atto n', 'numero accertamento', 'numero provvedimento', 'act number'],
+    avoid: [...NOT_A_DATE],
+  },
+  actDate: {
+    exact: ['data atto', 'data dell atto', 'data emissione atto', 'data accertamento', 'data provvedimento', 'data ingiunzione', 'act date', 'date of act'],
+    likely: ['data atto', 'act date'],
+  },
+  notifiedOn: {
+    exact: [
+      'data notifica', 'data di notifica', 'data notificazione', 'data della notifica', 'notificato il', 'notifica', 'zustelldatum', 'zugestellt am',
+      'date de notification', 'notified on', 'notification date', 'date notified',
+    ],
+    likely: ['notific', 'zustelldatum', 'notified'],
+    avoid: ['spese', 'costi', 'costs', 'importo', 'amount', 'frais', 'kosten', 'fees'],
+  },
+  enforceableOn: {
+    exact: [
+      'data esecutivita', 'data di esecutivita', 'esecutivita', 'esecutivo dal', 'data esecutivo', 'data titolo esecutivo', 'vollstreckbar ab',
+      'date executoire', 'enforceable on', 'enforceable from', 'enforceability date',
+    ],
+    likely: ['esecutiv', 'vollstreckbar', 'executoire', 'enforceab'],
+  },
+  cadastralCode: {
+    exact: ['codice catastale', 'cod catastale', 'codice catastale comune', 'codice ente', 'codice comune', 'codice belfiore', 'belfiore', 'catastale', 'cadastral code'],
+    likely: ['catastale', 'belfiore', 'cadastral'],
+    avoid: BIRTH,
+  },
+  noticeCode: {
+    exact: [
+      'codice avviso', 'cod avviso', 'numero avviso', 'n avviso', 'numero avviso pagopa', 'codice avviso pagopa', 'avviso pagopa', 'iuv', 'codice iuv',
+      'identificativo univoco di versamento', 'codice pagopa', 'pagopa', 'notice code', 'notice number', 'payment notice number',
+    ],
+    likely: ['codice avviso', 'numero avviso', 'iuv', 'pagopa', 'notice code', 'notice number'],
+    avoid: [...NOT_A_DATE, 'importo', 'amount'],
+  },
   debtorKind: {
     exact: [
       'tipo soggetto', 'tipo cliente', 'tipologia cliente', 'tipo debitore', 'tipo contribuente', 'natura giuridica', 'forma giuridica',
@@ -393,15 +505,14 @@ export function suggestMapping(headers: readonly string[]): MappingSuggestion {
 }
 
 /**
- * What a mapping lacks before a file can be imported: the required fields, and a column for the
- * debtor's name. Messages name the fields; an empty list means the mapping is complete.
+ * What a mapping lacks before a file can be imported: the required fields (the amount may come from
+ * a comune's components, the reference may be built by `referencePattern`: see `missingFields`), and
+ * a column for the debtor's name. Messages name the fields; an empty list means the mapping is complete.
  */
-export function mappingProblems(mapping: Partial<Record<ImportField, unknown>>): Message[] {
+export function mappingProblems(mapping: Partial<Record<ImportField, unknown>>, referencePattern?: string): Message[] {
   const out: Message[] = [];
-  for (const f of REQUIRED_FIELDS) {
-    if (mapping[f] === undefined || mapping[f] === null) {
-      out.push(msg('import.mapping.required_field', { label: encodeMessage(msg(fieldLabel(f))) }));
-    }
+  for (const f of missingFields((field) => mapping[field] !== undefined && mapping[field] !== null, referencePattern)) {
+    out.push(msg('import.mapping.required_field', { label: encodeMessage(msg(fieldLabel(f))) }));
   }
   if (!NAME_FIELDS.some((f) => mapping[f] !== undefined && mapping[f] !== null)) {
     out.push(msg('import.mapping.name_field'));

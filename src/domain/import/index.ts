@@ -13,14 +13,21 @@ export {
   isImportField,
   type ImportField,
   type ImportFieldInfo,
+  COMPONENT_FIELDS,
+  canBuildReference,
+  missingFields,
+  type ComponentField,
 } from './fields.ts';
+export { DEFAULT_REFERENCE_PATTERN, REFERENCE_TOKENS, buildReference, referenceTokens, type ReferenceToken } from './reference.ts';
 export { mappingProblems, normaliseHeader, suggestMapping, type MappingSuggestion } from './header-mapping.ts';
 export { cleanText, detectDecimal, parseAmount, parseDate, parseYesNo, type DecimalSign, type Parsed } from './values.ts';
 export {
   TEXT_LIMITS,
   validateRow,
   type ImportedAddress,
+  type ImportedAct,
   type ImportedClaim,
+  type ImportedComponent,
   type ImportedContact,
   type ImportedDebtor,
   type ImportRecord,
@@ -31,6 +38,8 @@ export {
 export { splitFullName, type SplitName } from './names.ts';
 export { cfBirth, cfFirstNameCode, cfMatchesBirthDate, cfMatchesName, cfSurnameCode } from './cf-person.ts';
 export {
+  kindOfTributeCode,
+  parseActKind,
   parseClaimKind,
   parseCountry,
   parseCurrency,

@@ -73,6 +73,9 @@ describe('validateRow: a comune’s TARI row', () => {
         contractDate: null,
         taxYear: 2023,
         iban: null,
+        components: null,
+        act: null,
+        noticeCode: null,
       },
       debtor: {
         kind: 'consumer',

@@ -1,14 +1,21 @@
 import { Temporal } from '../dates.ts';
 import { email as emailSchema, normalisePhone } from '../fields.ts';
 import { encodeMessage, msg, type Message, type MessageCode, type MessageParams } from '../messages/index.ts';
-import type { ClaimKind, DebtorKind } from '../model.ts';
+import { MUNICIPAL_REVENUE_KINDS, type ActKind, type ClaimKind, type ComponentKind, type DebtorKind, type MunicipalRevenueKind } from '../model.ts';
+import { money, sumMoney, toMoneyString } from '../money.ts';
+import { CADASTRAL_CODE, cadastralCodeIssue, componentCodeIssue } from '../municipal/f24.ts';
+import { noticeProblem } from '../municipal/pagopa.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../tax-ids.ts';
 import { cfBirth, cfBirthProblem, cfMatchesBirthDate, cfMatchesName } from './cf-person.ts';
-import { fieldLabel, IMPORT_FIELD_NAMES, type ImportField } from './fields.ts';
+import { fieldLabel, IMPORT_FIELD_NAMES, type ComponentField, type ImportField } from './fields.ts';
+import { buildReference, REVENUE_LABELS, TOKEN_FIELD } from './reference.ts';
 import { splitFullName } from './names.ts';
 import { cleanText, parseAmount, parseDate, parseYesNo, quote } from './values.ts';
 import {
+  ACT_KIND_EXAMPLES,
   CLAIM_KIND_EXAMPLES,
+  kindOfTributeCode,
+  parseActKind,
   DEBTOR_KIND_EXAMPLES,
   hasLegalForm,
   looksLikePublicBody,
@@ -28,6 +35,17 @@ export interface RowContext {
   defaultCountry: CountryCode;
   /** The decimal sign of the file's amounts; `auto` refuses ambiguous ones like "1.234". */
   decimal: ',' | '.' | 'auto';
+  /** The comune's cadastral code (creditors.cadastral_code): a row naming another one is refused. */
+  cadastralCode?: string | null;
+  /** The creditor's collection account (creditors.iban): a row's other IBAN is kept and noted. */
+  creditorIban?: string | null;
+  /** Set when the file has no reference column: each row's reference is built with it (reference.ts). */
+  referencePattern?: string | null;
+  /**
+   * False when the file maps none of a comune's columns (COMUNE_FIELDS): its rows skip those readers,
+   * so a company's million rows pay nothing for them. Absent: every reader runs.
+   */
+  comuneColumns?: boolean;
 }
 
 export interface ImportedDebtor {
@@ -72,6 +90,27 @@ export interface ImportedClaim {
   taxYear: number | null;
   /** Electronic form, no spaces. */
   iban: string | null;
+  /** A comune's act split in its parts, in the file's column order; null: one principal of `principal`. */
+  components: ImportedComponent[] | null;
+  act: ImportedAct | null;
+  /** pagoPA codice avviso, 18 digits without spaces. */
+  noticeCode: string | null;
+}
+
+export interface ImportedComponent {
+  kind: ComponentKind;
+  /** Exact decimal string, more than zero. */
+  amount: string;
+  /** F24 codice tributo, where the list gives one. */
+  tributeCode: string | null;
+}
+
+export interface ImportedAct {
+  kind: ActKind;
+  number: string | null;
+  date: string | null;
+  notifiedOn: string | null;
+  enforceableOn: string | null;
 }
 
 export interface ImportRecord {
@@ -103,6 +142,7 @@ export type RowResult =
 /** Bounds of free text, in characters. Person names follow the debtor API (100), the rest the brief of the import. */
 export const TEXT_LIMITS = {
   externalRef: 100,
+  actNumber: 50,
   description: 2000,
   firstName: 100,
   lastName: 100,
@@ -174,15 +214,20 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const { year: thisYear, dueLimit } = todayFacts(ctx.today);
 
   // ---- The claim --------------------------------------------------------------------------------
-  const externalRef = text('externalRef');
-  if (externalRef === null && !problems.some((p) => p.field === 'externalRef')) required('externalRef');
+  let externalRef = ctx.referencePattern ? null : text('externalRef');
+  if (!ctx.referencePattern && externalRef === null && !problems.some((p) => p.field === 'externalRef')) required('externalRef');
 
   let kind: ClaimKind = 'invoice';
   const kindRaw = raw('kind');
+  const comune = ctx.comuneColumns !== false;
+  const tributeCodeRaw = comune ? raw('tributeCode') : null;
   if (kindRaw !== null) {
     const k = parseClaimKind(kindRaw);
     if (k) kind = k;
     else problem('kind', 'import.kind_unknown', { value: quote(kindRaw), allowed: CLAIM_KIND_EXAMPLES });
+  } else if (tributeCodeRaw !== null) {
+    // A list of one tax names it by its F24 code only ("Codice tributo 3918").
+    kind = kindOfTributeCode(tributeCodeRaw) ?? kind;
   }
 
   let description: string | null = null;
@@ -201,14 +246,28 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   let principal: string | null = null;
   let amountCurrency: 'EUR' | 'CHF' | undefined;
   const principalRaw = raw('principal');
-  if (principalRaw === null) required('principal');
-  else {
+  const components = comune ? readComponents(values, kind, ctx, problem) : null;
+  if (principalRaw === null) {
+    if (components === null) required('principal');
+  } else {
     const a = parseAmount(principalRaw, ctx.decimal);
     if ('problem' in a) problemOf('principal', a.problem);
     else {
       principal = a.value;
       amountCurrency = a.currency;
     }
+  }
+
+  if (components?.length) {
+    // The components make the amount; a total column states it, and must say the same.
+    const sum = toMoneyString(sumMoney(components.map((c) => c.amount)));
+    if (principal !== null && !money(principal).eq(sum)) {
+      problem('principal', 'import.components_sum_differs', { total: principal, sum });
+    }
+    if (principalRaw === null || principal !== null) principal = sum;
+  } else if (components !== null && principalRaw === null) {
+    // Component columns all empty or zero, and no total: nothing is owed on this row.
+    required('principal');
   }
 
   let currency: 'EUR' | 'CHF' = amountCurrency ?? ctx.defaultCurrency;
@@ -221,7 +280,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     } else currency = c;
   }
 
-  const date = (field: 'issueDate' | 'dueDate' | 'contractDate'): string | null => {
+  const date = (field: 'issueDate' | 'dueDate' | 'contractDate' | 'actDate' | 'notifiedOn' | 'enforceableOn'): string | null => {
     const v = raw(field);
     if (v === null) return null;
     const d = parseDate(v);
@@ -231,7 +290,8 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     }
     return d.value;
   };
-  const issueDate = date('issueDate');
+  const act = comune ? readAct(raw, kind, ctx, problem, date) : null;
+  const issueDate = date('issueDate') ?? (raw('issueDate') === null ? (act?.date ?? null) : null);
   const dueDate = date('dueDate');
   const contractDate = date('contractDate');
   if (raw('dueDate') === null) required('dueDate');
@@ -271,6 +331,27 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     const r = validateIban(ibanRaw);
     if (r.ok) iban = r.value;
     else warn('iban', 'import.iban_ignored', { value: quote(ibanRaw), reason: nested(r.message) });
+  }
+  if (iban && ctx.creditorIban && iban !== ctx.creditorIban.replace(/\s+/g, '').toUpperCase()) {
+    warn('iban', 'import.iban_not_creditor_account', { iban, account: ctx.creditorIban });
+  }
+
+  let noticeCode: string | null = null;
+  const noticeRaw = comune ? raw('noticeCode') : null;
+  if (noticeRaw !== null) {
+    const p = noticeProblem(noticeRaw);
+    if (p) problem('noticeCode', 'import.notice_code_invalid', { value: quote(noticeRaw), reason: nested(p) });
+    else noticeCode = noticeRaw.replace(/\s+/g, '');
+  }
+
+  const cadastralRaw = comune ? raw('cadastralCode') : null;
+  if (cadastralRaw !== null) {
+    const code = cadastralRaw.trim().toUpperCase();
+    const issue = cadastralCodeIssue(code);
+    if (issue) problem('cadastralCode', 'import.cadastral_code_invalid', { value: quote(cadastralRaw), reason: nested(issue) });
+    else if (ctx.cadastralCode && CADASTRAL_CODE.test(ctx.cadastralCode) && code !== ctx.cadastralCode) {
+      problem('cadastralCode', 'import.cadastral_code_differs', { value: code, expected: ctx.cadastralCode });
+    }
   }
 
   // ---- Debtor identifiers ---------------------------------------------------------------------------
@@ -497,6 +578,23 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     }
   }
 
+  if (ctx.referencePattern && problems.length === 0) {
+    const built = buildReference(ctx.referencePattern, {
+      taxCode: taxCode ?? vatNumber ?? chUid,
+      revenue: REVENUE_LABELS[kind] ?? kind.toUpperCase(),
+      year: taxYear === null ? null : String(taxYear),
+      act: act?.number ?? null,
+      notice: noticeCode,
+      debtorRef,
+    });
+    if ('missing' in built) {
+      const field = TOKEN_FIELD[built.missing] ?? 'externalRef';
+      problem(field, 'import.reference_part_missing', { label: nested(msg(fieldLabel(field))), pattern: ctx.referencePattern });
+    } else if ([...built.ref].length > TEXT_LIMITS.externalRef) {
+      problem('externalRef', 'import.reference_too_long', { ref: quote(built.ref, 120), max: TEXT_LIMITS.externalRef });
+    } else externalRef = built.ref;
+  }
+
   // In the order of the fields, so reports read the same for every row.
   problems.sort(byFieldOrder);
   warnings.sort(byFieldOrder);
@@ -505,7 +603,21 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   }
   return {
     record: {
-      claim: { externalRef, kind, description, principal, currency, issueDate, dueDate, contractDate, taxYear, iban },
+      claim: {
+        externalRef,
+        kind,
+        description,
+        principal,
+        currency,
+        issueDate,
+        dueDate,
+        contractDate,
+        taxYear,
+        iban,
+        components: components?.length ? components : null,
+        act,
+        noticeCode,
+      },
       debtor: {
         kind: debtorKind,
         firstName: firstName ?? null,
@@ -526,6 +638,94 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     problems: [],
     warnings,
   };
+}
+
+/** Which component each amount column is, and the column of its tribute code. */
+const COMPONENT_COLUMNS: readonly { field: ComponentField; kind: ComponentKind; code: ImportField | null; fixedCode?: string }[] = [
+  { field: 'tax', kind: 'tax', code: 'tributeCode' },
+  // TARI lists carry the provincial TEFA (art. 19 D.Lgs. 504/1992) beside it, paid under its own code.
+  { field: 'tefa', kind: 'tax', code: null, fixedCode: 'TEFA' },
+  { field: 'sanctions', kind: 'sanctions', code: 'sanctionsTributeCode' },
+  { field: 'actInterest', kind: 'act_interest', code: 'interestTributeCode' },
+  { field: 'notificationCosts', kind: 'notification_costs', code: null },
+  { field: 'collectionCharges', kind: 'collection_charges', code: null },
+];
+
+/**
+ * A comune's act in its parts: every non-empty amount column is a component (an empty or zero cell
+ * is a part the act does not have; a negative or unreadable one refuses the row), each with its F24
+ * tribute code where the list gives one, checked as the F24 will use it (componentCodeIssue).
+ * Null when no component column holds anything: the row is one principal, as a company's.
+ */
+function readComponents(
+  values: Partial<Record<ImportField, string>>,
+  kind: ClaimKind,
+  ctx: RowContext,
+  problem: (field: ImportField, code: MessageCode, params?: MessageParams) => void,
+): ImportedComponent[] | null {
+  let out: ImportedComponent[] | null = null;
+  for (const c of COMPONENT_COLUMNS) {
+    const cell = values[c.field];
+    if (cell === undefined || cell.trim() === '') continue;
+    out ??= [];
+    const a = parseAmount(cell, ctx.decimal);
+    if ('problem' in a) {
+      if (a.problem.code !== 'import.amount.zero') problem(c.field, a.problem.code, a.problem.params);
+      continue;
+    }
+    const codeCell = c.code ? values[c.code]?.trim().toUpperCase() : undefined;
+    const code = codeCell || c.fixedCode || null;
+    if (code !== null) {
+      const field = c.code ?? c.field;
+      if (!/^[0-9A-Z]{4}$/.test(code)) problem(field, 'import.tribute_code_invalid', { value: quote(code), reason: nested(msg('municipal.tribute_code_format')) });
+      else if ((MUNICIPAL_REVENUE_KINDS as readonly string[]).includes(kind)) {
+        const issue = componentCodeIssue(kind as MunicipalRevenueKind, c.kind, code);
+        if (issue) problem(field, 'import.tribute_code_invalid', { value: quote(code), reason: nested(issue) });
+      }
+    }
+    out.push({ kind: c.kind, amount: a.value, tributeCode: code });
+  }
+  return out;
+}
+
+/**
+ * The act behind a comune's position, when the list says anything of it: its kind (words of
+ * words.ts; absent: a verbale for a CdS fine, a CUP notice for CUP, else "other"), number and dates,
+ * in their order (issued ≤ notified ≤ enforceable, as the claims table requires), none in the future
+ * but enforceability (60 days after notification for an accertamento esecutivo, c.792 L. 160/2019).
+ */
+function readAct(
+  raw: (field: ImportField) => string | null,
+  claimKind: ClaimKind,
+  ctx: RowContext,
+  problem: (field: ImportField, code: MessageCode, params?: MessageParams) => void,
+  date: (field: 'actDate' | 'notifiedOn' | 'enforceableOn') => string | null,
+): ImportedAct | null {
+  const kindRaw = raw('actKind');
+  const numberRaw = raw('actNumber');
+  if (kindRaw === null && numberRaw === null && raw('actDate') === null && raw('notifiedOn') === null && raw('enforceableOn') === null) return null;
+  let kind: ActKind = claimKind === 'cds_fine' ? 'verbale_cds' : claimKind === 'cup' ? 'cup_notice' : 'other';
+  if (kindRaw !== null) {
+    const k = parseActKind(kindRaw);
+    if (k) kind = k;
+    else problem('actKind', 'import.act_kind_unknown', { value: quote(kindRaw), allowed: ACT_KIND_EXAMPLES });
+  }
+  let number: string | null = null;
+  if (numberRaw !== null) {
+    const r = cleanText(numberRaw, TEXT_LIMITS.actNumber);
+    if ('problem' in r) problem('actNumber', r.problem.code, r.problem.params);
+    else number = r.value || null;
+  }
+  const actDate = date('actDate');
+  const notifiedOn = date('notifiedOn');
+  const enforceableOn = date('enforceableOn');
+  if (actDate && actDate > ctx.today) problem('actDate', 'import.act_date_in_future', { date: actDate, today: ctx.today });
+  if (notifiedOn && notifiedOn > ctx.today) problem('notifiedOn', 'import.act_date_in_future', { date: notifiedOn, today: ctx.today });
+  if (actDate && notifiedOn && notifiedOn < actDate) problem('notifiedOn', 'import.act_notified_before_issue', { notified: notifiedOn, date: actDate });
+  if (notifiedOn && enforceableOn && enforceableOn < notifiedOn) {
+    problem('enforceableOn', 'import.act_enforceable_before_notified', { enforceable: enforceableOn, notified: notifiedOn });
+  }
+  return { kind, number, date: actDate, notifiedOn, enforceableOn };
 }
 
 /** The year of `today` and the last due date accepted (a year ahead), computed once per import. */

@@ -1,4 +1,5 @@
-import { CLAIM_KINDS, DEBTOR_KINDS, type ClaimKind, type DebtorKind } from '../model.ts';
+import { ACT_KINDS, CLAIM_KINDS, DEBTOR_KINDS, type ActKind, type ClaimKind, type DebtorKind } from '../model.ts';
+import { TRIBUTE_CODES } from '../municipal/f24.ts';
 
 /**
  * The words people write in portfolio files for the model's values: claim kinds, debtor kinds,
@@ -36,16 +37,14 @@ const hasWord = (words: string, list: readonly string[]) => {
 // Claim kinds
 
 /**
- * F24 "codici tributo" a comune's list may carry instead of the tax's name: IMU (3912 abitazione
- * principale, 3913 fabbricati rurali, 3914 terreni, 3916 aree fabbricabili, 3918 altri fabbricati,
- * 3923/3924 interessi e sanzioni da accertamento, 3925/3930 gruppo D, 3939 beni merce) and TARI
- * (3944 tassa, 3945 interessi, 3946 sanzioni, 3950 tariffa).
+ * F24 "codici tributo" a comune's list may carry instead of the tax's name: the codes of section EL
+ * (src/domain/municipal/f24.ts, with their sources) — IMU's 39xx codes are IMU; TARI's 3944–3946, the
+ * tariffa corrispettiva's 3950–3952 and TEFA's TEFA/TEFN/TEFZ are TARI (TEFA is collected with it).
  */
-const F24_CODES: Record<string, ClaimKind> = {
-  '3912': 'imu', '3913': 'imu', '3914': 'imu', '3916': 'imu', '3918': 'imu', '3923': 'imu', '3924': 'imu',
-  '3925': 'imu', '3930': 'imu', '3939': 'imu',
-  '3944': 'tari', '3945': 'tari', '3946': 'tari', '3950': 'tari',
-};
+const F24_CODES: ReadonlyMap<string, ClaimKind> = new Map(TRIBUTE_CODES.map((t) => [t.code.toLowerCase(), t.family === 'imu' ? 'imu' : 'tari']));
+
+/** The claim kind an F24 tribute code stands for ("3918" → imu, "TEFA" → tari), or null. */
+export const kindOfTributeCode = (code: string): ClaimKind | null => F24_CODES.get(code.trim().toLowerCase()) ?? null;
 
 const CLAIM_KIND_WORDS = table<ClaimKind>({
   invoice: ['fattura', 'fatture', 'fatt', 'ft', 'fattura elettronica', 'nota di debito', 'bolletta', 'rechnung', 'facture', 'invoice', 'bill'],
@@ -71,7 +70,7 @@ export function parseClaimKind(raw: string): ClaimKind | null {
   if (words === '') return null;
   const direct = CLAIM_KIND_WORDS.get(words.replace(/ /g, ''));
   if (direct) return direct;
-  const code = F24_CODES[words.split(' ')[0]!];
+  const code = F24_CODES.get(words.split(' ')[0]!);
   if (code) return code;
   if (hasWord(words, ['imu', 'ici', 'imposta municipale'])) return 'imu';
   if (hasWord(words, ['tari', 'tares', 'tia', 'tarsu', 'rifiuti'])) return 'tari';
@@ -200,3 +199,47 @@ export function parseLanguage(raw: string): LanguageCode | null {
   const locale = /^([a-z]{2})[-_][a-z]{2}$/.exec(s);
   return LANGUAGE_WORDS.get(compact(locale ? locale[1]! : s)) ?? null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Act kinds
+
+const ACT_KIND_WORDS = table<ActKind>({
+  bonario: [
+    'avviso bonario', 'sollecito', 'sollecito di pagamento', 'sollecito bonario', 'preavviso', 'invito al pagamento', 'avviso di pagamento',
+    'lettera bonaria', 'comunicazione bonaria', 'mahnung', 'zahlungserinnerung', 'rappel', 'relance', 'reminder', 'friendly reminder',
+  ],
+  accertamento_esecutivo: [
+    'avviso di accertamento esecutivo', 'accertamento esecutivo', 'avviso di accertamento', 'avviso accertamento', 'accertamento', 'atto di accertamento',
+    'avviso di accertamento esecutivo c 792', 'acc', 'vollstreckbarer steuerbescheid', 'steuerbescheid', 'avis d imposition', 'assessment',
+    'enforceable assessment', 'tax assessment',
+  ],
+  ingiunzione_fiscale: ['ingiunzione', 'ingiunzione fiscale', 'ingiunzione di pagamento', 'ingiunzione rd 639 1910', 'inj', 'injunction'],
+  verbale_cds: [
+    'verbale', 'verbale cds', 'verbale di contestazione', 'verbale codice della strada', 'verbale di accertamento di violazione', 'contravvenzione',
+    'multa', 'sanzione cds', 'bussgeldbescheid', 'proces verbal', 'pv', 'traffic fine', 'fine',
+  ],
+  cup_notice: ['avviso cup', 'fattura cup', 'avviso canone', 'avviso canone unico', 'canone unico', 'cup'],
+  other: ['altro', 'altri', 'sonstige', 'autre', 'other'],
+});
+
+/**
+ * The act behind a comune's position from a cell: the model's values or their words (avviso
+ * bonario, sollecito → bonario; avviso di accertamento (esecutivo) → accertamento_esecutivo;
+ * ingiunzione → ingiunzione_fiscale; verbale, multa → verbale_cds; avviso CUP → cup_notice). Inside a
+ * longer text the verbale wins over "accertamento" ("Verbale di accertamento n. 12" is a CdS verbale),
+ * and "esecutivo" or "accertamento" make an assessment.
+ */
+export function parseActKind(raw: string): ActKind | null {
+  const words = normaliseWords(raw);
+  if (words === '') return null;
+  const direct = ACT_KIND_WORDS.get(words.replace(/ /g, ''));
+  if (direct) return direct;
+  if (hasWord(words, ['verbale', 'contravvenzione', 'multa', 'cds'])) return 'verbale_cds';
+  if (hasWord(words, ['ingiunzione'])) return 'ingiunzione_fiscale';
+  if (hasWord(words, ['accertamento', 'esecutivo'])) return 'accertamento_esecutivo';
+  if (hasWord(words, ['bonario', 'sollecito', 'preavviso'])) return 'bonario';
+  if (hasWord(words, ['cup', 'canone'])) return 'cup_notice';
+  return null;
+}
+
+export const ACT_KIND_EXAMPLES = `${ACT_KINDS.join(', ')}, avviso bonario, sollecito, avviso di accertamento esecutivo, ingiunzione, verbale`;

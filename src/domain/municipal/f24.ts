@@ -221,3 +221,22 @@ export function f24Lines(input: F24Input): Result<F24Line[]> {
   );
 }
 
+
+/**
+ * Why a component's tribute code does not fit it, or null: the code must exist, belong to the
+ * revenue (IMU's codes for IMU; TARI, tariffa and TEFA codes for TARI) and to the component's role
+ * (tax, interest, sanctions) — the checks `f24Lines` makes when the F24 is printed, made when the
+ * position is loaded. Revenues without F24 codes (CUP, CdS fines) and components without a role
+ * (notification costs, charges) accept no code.
+ */
+export function componentCodeIssue(revenue: MunicipalRevenueKind, kind: MoneyPart, codeText: string) {
+  const families = REVENUE_FAMILIES[revenue];
+  if (!families) return msg('municipal.f24_no_codes', { revenue: revenueParam(revenue) });
+  const role = ROLE_OF[kind];
+  if (!role) return msg('municipal.f24_component', { kind: partParam(kind) });
+  const code = tributeCode(codeText);
+  if (!code) return msg('municipal.tribute_code_unknown', { code: codeText });
+  if (!families.includes(code.family)) return msg('municipal.tribute_code_mismatch', { code: code.code, revenue: revenueParam(revenue) });
+  if (code.role !== role) return msg('municipal.tribute_code_role', { code: code.code, expected: roleParam(code.role), role: roleParam(role) });
+  return null;
+}

@@ -7,7 +7,7 @@ import { encodeMessage, msg, type MessageCode } from '../messages/index.ts';
 import { amountIssue, toMoneyString } from '../money.ts';
 import { COMPONENT_KINDS } from '../model.ts';
 import { C803_CHARGES, type CollectionChargeRules } from './charges.ts';
-import { pointsIssue } from './local-interest.ts';
+import { localInterestTerms, pointsIssue } from './local-interest.ts';
 import { MONEY_PARTS, partParam, type MoneyPart } from './parts.ts';
 import { OMITTED_PAYMENT_SANCTIONS, type SanctionRules } from './sanctions.ts';
 
@@ -190,3 +190,19 @@ export function validateRevenueRules(input: unknown): RevenueRulesValidation {
 /** A payment on a comune's position split over its parts by the regulation's order. */
 export const allocateByRegulation = (rules: Pick<RevenueRules, 'allocationOrder'>, components: readonly ComponentDue<MoneyPart>[], amount: string) =>
   allocateToComponents(rules.allocationOrder, components, amount);
+
+/**
+ * The interest terms a comune's new tax claim (IMU, TARI) is stored with when nothing else is said:
+ * the legal rate plus the comune's points of its regulation (art. 1 c. 165 L. 296/2006), so a later
+ * change of the regulation is not retroactive. Null: the engine's default for the claim (the legal
+ * rate) — 0 points, a creditor that is not a public entity, or a regulation that does not validate.
+ * The claims API and the import both store these (create-claim.ts, usecases/imports).
+ */
+export function comuneTaxTerms(creditor: { kind: string; revenue_rules: unknown }): { regime: 'spread'; base: 'it-legal'; spread: string } | null {
+  if (creditor.kind !== 'public_entity') return null;
+  const rules = validateRevenueRules(creditor.revenue_rules ?? {});
+  const points = rules.ok ? rules.rules.interestPoints : '0';
+  if (Number(points) === 0) return null;
+  const terms = localInterestTerms(points);
+  return { regime: 'spread', base: 'it-legal', spread: terms.spread! };
+}

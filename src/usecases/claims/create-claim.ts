@@ -14,8 +14,8 @@ import { CreateClaimInput, type ClaimView } from './schema.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import { MUNICIPAL_TAX_KINDS, type ClaimKind } from '../../domain/model.ts';
-import { localInterestTerms, regimeProblemForRevenue } from '../../domain/municipal/local-interest.ts';
-import { validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
+import { regimeProblemForRevenue } from '../../domain/municipal/local-interest.ts';
+import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import type { Regime } from '../../domain/interest/regimes.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
@@ -149,9 +149,6 @@ function municipalTerms(
     spread: given.spread,
     judicialClaimDate: data.judicialClaimDate ?? null,
   });
-  if (given.regime !== null || problem || creditor.kind !== 'public_entity') return { ...given, problem };
-  const rules = validateRevenueRules(creditor.revenue_rules ?? {});
-  const points = rules.ok ? rules.rules.interestPoints : '0';
-  if (Number(points) === 0) return { ...given, problem: null };
-  return { ...localInterestTerms(points), problem: null };
+  if (given.regime !== null || problem) return { ...given, problem };
+  return { ...(comuneTaxTerms(creditor) ?? given), problem: null };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestTenant } from '../../test/factories.ts';
-import { claimsByRef, debtorsByTaxId } from './apply-batch.ts';
+import { claimsByNotice, claimsByRef, debtorsByTaxId } from './apply-batch.ts';
 
 /** The plan PostgreSQL chooses for a query, as text (sequential scans discouraged, as on a big table). */
 async function planOf(db: Db, query: RawBuilder<unknown>): Promise<string> {
@@ -37,5 +37,15 @@ describe('import lookups of a batch', () => {
       expect(plan, column).toMatch(/Index Scan using \w+ on debtors/);
       expect(plan, column).not.toMatch(/trgm|Bitmap|Hash Join/);
     }
+  });
+
+  it('find the claims holding a batch’s notice codes by one probe per code on the notice index', async () => {
+    const { db } = await openTestDatabase();
+    const t = await createTestTenant(db);
+    const codes = Array.from({ length: 2000 }, (_, i) => `3120000000${String(i).padStart(6, '0')}00`);
+    const plan = await planOf(db, claimsByNotice(t.tenantId, t.creditor.id, codes));
+    expect(plan).toContain('Nested Loop');
+    expect(plan).toMatch(/Index Scan using claims_notice_code on claims/);
+    expect(plan).not.toMatch(/trgm|Bitmap|Hash Join/);
   });
 });

@@ -6,11 +6,16 @@ import {
   validateRow,
   type ImportField,
   type ImportRecord,
+  type ImportedClaim,
+  type ImportedComponent,
   type RowContext,
 } from '../../domain/import/index.ts';
+import { COMUNE_FIELDS } from '../../domain/import/fields.ts';
+import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
 import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
+import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import { money } from '../../domain/money.ts';
-import { debtorDisplayName } from '../../domain/model.ts';
+import { COMPONENT_ACCRUES_INTEREST, debtorDisplayName, MUNICIPAL_TAX_KINDS } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { TableItem } from '../../integrations/import-files/index.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
@@ -74,6 +79,35 @@ export interface BatchContext {
    * of the same file is neither "created" nor "matched" twice. (Kept in memory: ~100 bytes a debtor.)
    */
   seenDebtors?: Set<string>;
+  /** Notice codes of this run's rows so far, with their line: the same code on another row is refused. */
+  seenNotices?: Map<string, number>;
+  /** A comune's tax claims (IMU, TARI) are stored with these interest terms (its points over the legal rate). */
+  taxTerms?: { regime: string; base: string | null; spread: string | null } | null;
+}
+
+/** What a creditor's row context and batches take from it (a comune's codes, account, regulation). */
+export const CREDITOR_IMPORT_COLUMNS = ['kind', 'iban', 'cadastral_code', 'revenue_rules'] as const;
+
+/**
+ * The creditor's part of a batch's context: its cadastral code and collection account for the row
+ * rules, the reference pattern when the file has no reference column, and the interest terms of a
+ * comune's tax claims (its regulation's points over the legal rate, as the claims API stores them).
+ */
+export function creditorContext(
+  creditor: { kind: string; iban: string | null; cadastral_code: string | null; revenue_rules: unknown },
+  columns: ReadonlyMap<ImportField, number>,
+  referencePattern: string | undefined,
+): { row: Pick<RowContext, 'cadastralCode' | 'creditorIban' | 'referencePattern' | 'comuneColumns'>; taxTerms: BatchContext['taxTerms'] } {
+  return {
+    row: {
+      comuneColumns: COMUNE_FIELDS.some((f) => columns.has(f)),
+      cadastralCode: creditor.cadastral_code,
+      // A comune's collection account; a company's file may carry its customers' own IBANs.
+      creditorIban: creditor.kind === 'public_entity' ? creditor.iban : null,
+      referencePattern: columns.has('externalRef') ? null : (referencePattern ?? DEFAULT_REFERENCE_PATTERN),
+    },
+    taxTerms: comuneTaxTerms(creditor),
+  };
 }
 
 interface Reject {
@@ -179,12 +213,27 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
     }
   }
 
-  return { lastLine: items[items.length - 1]?.line ?? 0, counts, rejects, unique, columnOf };
+  // A notice code identifies one payment position of the comune: never on two rows of a file.
+  const kept = ctx.seenNotices ? unique.filter((c) => {
+    const code = c.record.claim.noticeCode;
+    if (code === null) return true;
+    const first = ctx.seenNotices!.get(code);
+    if (first === undefined || first === c.line) {
+      ctx.seenNotices!.set(code, c.line);
+      return true;
+    }
+    rejects.push(reject(ctx.headers, c, 'noticeCode', columnOf, msg('import.notice_code_repeated', { code, line: first })));
+    return false;
+  }) : unique;
+
+  return { lastLine: items[items.length - 1]?.line ?? 0, counts, rejects, unique: kept, columnOf };
 }
 
 /** Writes a prepared batch in the caller's transaction; returns what it did. */
 export async function writeBatch(trx: Db, ctx: BatchContext, batch: PreparedBatch): Promise<BatchCounts> {
-  const { counts, rejects, unique, columnOf } = batch;
+  const { counts, columnOf } = batch;
+  const rejects = [...batch.rejects];
+  const unique = await withoutTakenNotices(trx, ctx, batch.unique, rejects, columnOf);
   const debtorOf = await resolveDebtors(trx, ctx, unique, counts);
   await applyClaims(trx, ctx, unique, debtorOf, counts, rejects, columnOf);
   await bulkInsert(
@@ -202,6 +251,25 @@ export async function writeBatch(trx: Db, ctx: BatchContext, batch: PreparedBatc
   );
   counts.rejected += rejects.length;
   return counts;
+}
+
+/**
+ * Rows whose notice code another position of the comune already has are refused (a notice code is
+ * unique per comune, migration 0017); the same position again (same reference) keeps it. Only
+ * batches with notice codes look: a company's file costs nothing here.
+ */
+async function withoutTakenNotices(trx: Db, ctx: BatchContext, rows: Candidate[], rejects: Reject[], columnOf: Map<string, string>): Promise<Candidate[]> {
+  const codes = rows.flatMap((r) => (r.record.claim.noticeCode === null ? [] : [r.record.claim.noticeCode]));
+  if (codes.length === 0) return rows;
+  const { rows: found } = await claimsByNotice(ctx.actor.tenantId, ctx.creditorId, codes).execute(trx);
+  const holder = new Map(found.map((f) => [f.notice_code, f.external_ref]));
+  return rows.filter((r) => {
+    const code = r.record.claim.noticeCode;
+    const ref = code === null ? undefined : holder.get(code);
+    if (ref === undefined || ref === r.record.claim.externalRef) return true;
+    rejects.push(reject(ctx.headers, r, 'noticeCode', columnOf, msg('import.notice_code_taken', { code: code!, ref })));
+    return false;
+  });
 }
 
 /** Finds or creates the debtor of every candidate row; returns line → debtor id. */
@@ -408,7 +476,10 @@ async function applyClaims(
   if (rows.length === 0) return;
   const { rows: existing } = await claimsByRef(ctx.actor.tenantId, ctx.creditorId, rows.map((r) => r.record.claim.externalRef)).execute(trx);
   const byRef = new Map(existing.map((c) => [c.external_ref, c]));
+  const storedParts = await storedComponents(trx, ctx.actor.tenantId, rows, byRef);
   const inserts: Record<string, unknown>[] = [];
+  const parted: { id: string; components: ImportedComponent[] }[] = [];
+  let comune = false;
   const audits: Record<string, unknown>[] = [];
   for (const r of rows) {
     const c = r.record.claim;
@@ -416,7 +487,13 @@ async function applyClaims(
     const old = byRef.get(c.externalRef);
     if (!old) {
       const id = uuid7();
+      // A comune's tax runs at the legal rate plus the comune's points, stored on the claim (as the API does).
+      const terms = ctx.taxTerms && (MUNICIPAL_TAX_KINDS as readonly string[]).includes(c.kind) ? ctx.taxTerms : null;
+      if (c.components) parted.push({ id, components: c.components });
+      const extra = c.act || c.noticeCode || terms;
+      if (extra) comune = true;
       inserts.push({
+        ...(extra ? { ...actColumns(c), interest_regime: terms?.regime ?? null, interest_base: terms?.base ?? null, interest_spread: terms?.spread ?? null } : {}),
         id,
         tenant_id: ctx.actor.tenantId,
         creditor_id: ctx.creditorId,
@@ -433,13 +510,30 @@ async function applyClaims(
         jurisdiction: ctx.jurisdiction,
         import_job_id: ctx.jobId,
       });
-      audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...c, debtorId, source: source(ctx, r.line) }));
+      audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...createdFacts(c), debtorId, source: source(ctx, r.line) }));
       counts.imported++;
+      continue;
+    }
+    if (c.components && !sameComponents(c.components, storedParts.get(old.id) ?? [])) {
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.components_changed', { ref: c.externalRef })));
       continue;
     }
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
     const set: Record<string, unknown> = {};
+    // The act and notice code a row states replace the stored ones; a row without them leaves them.
+    if (c.act || c.noticeCode) {
+      const { notice_code, ...actOnly } = actColumns(c);
+      const act = { ...(c.act ? actOnly : {}), ...(notice_code ? { notice_code } : {}) };
+      for (const [column, now] of Object.entries(act)) {
+        const was = old[column as keyof ExistingClaim] ?? null;
+        if (was !== now) {
+          before[column] = was;
+          after[column] = now;
+          set[column] = now;
+        }
+      }
+    }
     for (const [field, column] of CLAIM_FIELDS) {
       const was = old[column] as string | number | null;
       const now = c[field] as string | number | null;
@@ -463,6 +557,12 @@ async function applyClaims(
       rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.principal_below_paid', { paid: old.principal_paid })));
       continue;
     }
+    // A new amount without components for a comune's act split in parts: which part changed is not
+    // said, so the row is refused rather than the parts left disagreeing with the amount.
+    if ('principal' in set && !c.components && (await hasActParts(trx, ctx.actor.tenantId, old.id))) {
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.components_changed', { ref: c.externalRef })));
+      continue;
+    }
     await trx
       .updateTable('claims')
       .set({ ...set, import_job_id: ctx.jobId, version: sql`version + 1`, updated_at: sql`now()` } as never)
@@ -475,9 +575,38 @@ async function applyClaims(
     counts.updated++;
   }
   // A claim another import of the same creditor created since this batch looked: redo the batch.
-  const insertedClaims = await bulkInsert<'claims', { id: string }>(trx, 'claims', CLAIM_COLUMNS, inserts, sql`on conflict do nothing returning id`);
+  // A comune's columns only when the batch has any: a company's file inserts what it always did.
+  const insertedClaims = await bulkInsert<'claims', { id: string }>(
+    trx,
+    'claims',
+    comune ? [...CLAIM_COLUMNS, ...COMUNE_CLAIM_COLUMNS] : CLAIM_COLUMNS,
+    inserts,
+    sql`on conflict do nothing returning id`,
+  );
   if (insertedClaims.length !== inserts.length) throw new ImportRaceLost('claims');
-  await insertPrincipalComponents(trx, ctx.actor.tenantId, inserts as { id: string; principal: string }[]);
+  const withParts = new Set(parted.map((p) => p.id));
+  await insertPrincipalComponents(
+    trx,
+    ctx.actor.tenantId,
+    (withParts.size ? inserts.filter((i) => !withParts.has(i.id as string)) : inserts) as { id: string; principal: string }[],
+  );
+  // Every component of the batch's comune acts in one statement.
+  await bulkInsert(
+    trx,
+    'claim_components',
+    COMPONENT_COLUMNS,
+    parted.flatMap((p) =>
+      p.components.map((c, i) => ({
+        tenant_id: ctx.actor.tenantId,
+        claim_id: p.id,
+        position: i + 1,
+        kind: c.kind,
+        amount: c.amount,
+        accrues_interest: COMPONENT_ACCRUES_INTEREST[c.kind],
+        tribute_code: c.tributeCode,
+      })),
+    ),
+  );
   await refreshBalances(trx, ctx.actor.tenantId, inserts.map((r) => r.id as string));
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
 }
@@ -494,7 +623,8 @@ export function claimsByRef(tenantId: string, creditorId: string, refs: readonly
   // Locked in one order whatever the file's (two imports of overlapping files do not wait crosswise).
   const keys = [...refs].sort();
   return sql<ExistingClaim>`select c.* from unnest(${keys}::text[]) as k(ref) cross join lateral (
-      select id, external_ref, debtor_id, principal, due_date, issue_date, description, kind, currency, contract_date, tax_year, principal_paid
+      select id, external_ref, debtor_id, principal, due_date, issue_date, description, kind, currency, contract_date, tax_year, principal_paid,
+          act_kind, act_number, act_date, act_notified_on, act_enforceable_on, notice_code
         from claims where tenant_id = ${tenantId} and creditor_id = ${creditorId} and external_ref = k.ref for update) as c`;
 }
 
@@ -510,8 +640,92 @@ export function debtorsByTaxId(tenantId: string, column: 'tax_code' | 'vat_numbe
 
 type ExistingClaim = Pick<
   Selectable<DB['claims']>,
-  'id' | 'external_ref' | 'debtor_id' | 'principal' | 'due_date' | 'issue_date' | 'description' | 'kind' | 'currency' | 'contract_date' | 'tax_year' | 'principal_paid'
+  | 'id'
+  | 'external_ref'
+  | 'debtor_id'
+  | 'principal'
+  | 'due_date'
+  | 'issue_date'
+  | 'description'
+  | 'kind'
+  | 'currency'
+  | 'contract_date'
+  | 'tax_year'
+  | 'principal_paid'
+  | 'act_kind'
+  | 'act_number'
+  | 'act_date'
+  | 'act_notified_on'
+  | 'act_enforceable_on'
+  | 'notice_code'
 >;
+
+/**
+ * The claims of a creditor holding any of the given notice codes, one probe per code on the partial
+ * unique index claims_notice_code (the same lateral shape as claimsByRef).
+ */
+export function claimsByNotice(tenantId: string, creditorId: string, codes: readonly string[]) {
+  return sql<{ notice_code: string; external_ref: string }>`select c.notice_code, c.external_ref from unnest(${[...new Set(codes)]}::text[]) as k(code) cross join lateral (
+      select notice_code, external_ref from claims where tenant_id = ${tenantId} and creditor_id = ${creditorId} and notice_code = k.code limit 1) as c`;
+}
+
+/** Whether a claim is made of an act's parts rather than one principal (only asked when its amount changes). */
+async function hasActParts(trx: Db, tenantId: string, claimId: string): Promise<boolean> {
+  const part = await trx
+    .selectFrom('claim_components')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('claim_id', '=', claimId)
+    .where('kind', '<>', 'principal')
+    .limit(1)
+    .executeTakeFirst();
+  return part !== undefined;
+}
+
+/** The stored components of the existing claims that rows with components would update. */
+async function storedComponents(trx: Db, tenantId: string, rows: Candidate[], byRef: Map<string, ExistingClaim>) {
+  const ids = rows.flatMap((r) => (r.record.claim.components ? [byRef.get(r.record.claim.externalRef)?.id ?? []].flat() : []));
+  const out = new Map<string, { kind: string; amount: string; tribute_code: string | null }[]>();
+  if (ids.length === 0) return out;
+  const found = await trx
+    .selectFrom('claim_components')
+    .select(['claim_id', 'kind', 'amount', 'tribute_code'])
+    .where('tenant_id', '=', tenantId)
+    .where('claim_id', 'in', ids)
+    .orderBy('claim_id')
+    .orderBy('position')
+    .execute();
+  for (const c of found) out.set(c.claim_id, [...(out.get(c.claim_id) ?? []), c]);
+  return out;
+}
+
+const sameComponents = (row: readonly ImportedComponent[], stored: readonly { kind: string; amount: string; tribute_code: string | null }[]) =>
+  row.length === stored.length &&
+  row.every((c, i) => c.kind === stored[i]!.kind && money(c.amount).eq(stored[i]!.amount) && (c.tributeCode ?? null) === (stored[i]!.tribute_code ?? null));
+
+/**
+ * A created claim as its audit event records it: the row's values, the row's IBAN among them (the
+ * claim's import record: claims have no IBAN of their own, the comune's collection account is the
+ * creditor's); a comune's components, act and notice code only when the row has them, so a company's
+ * event stays as it was.
+ */
+function createdFacts(c: ImportedClaim): Partial<ImportedClaim> {
+  if (c.components || c.act || c.noticeCode) return c;
+  const { components: _c, act: _a, noticeCode: _n, ...plain } = c;
+  return plain;
+}
+
+/** A row's act and notice code as claim columns. */
+function actColumns(c: ImportedClaim) {
+  return {
+    act_kind: c.act?.kind ?? null,
+    act_number: c.act?.number ?? null,
+    act_date: c.act?.date ?? null,
+    act_notified_on: c.act?.notifiedOn ?? null,
+    act_enforceable_on: c.act?.enforceableOn ?? null,
+    notice_code: c.noticeCode,
+  };
+}
 
 function reject(headers: readonly string[], r: Candidate, field: string, columnOf: Map<string, string>, message: Message): Reject {
   return { line: r.line, cells: cellsByHeader(headers, r.raw), problems: [storeProblem(field, columnOf.get(field) ?? null, message)] };
@@ -604,5 +818,26 @@ const CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
   { name: 'tax_year', type: 'integer' },
   { name: 'jurisdiction', type: 'text' },
   { name: 'import_job_id', type: 'uuid' },
+];
+/** A comune's act, notice code and interest terms (migration 0017), inserted only by batches that have them. */
+const COMUNE_CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
+  { name: 'act_kind', type: 'text' },
+  { name: 'act_number', type: 'text' },
+  { name: 'act_date', type: 'date' },
+  { name: 'act_notified_on', type: 'date' },
+  { name: 'act_enforceable_on', type: 'date' },
+  { name: 'notice_code', type: 'text' },
+  { name: 'interest_regime', type: 'text' },
+  { name: 'interest_base', type: 'text' },
+  { name: 'interest_spread', type: 'numeric' },
+];
+const COMPONENT_COLUMNS: BulkColumn<DB['claim_components']>[] = [
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'claim_id', type: 'uuid' },
+  { name: 'position', type: 'integer' },
+  { name: 'kind', type: 'text' },
+  { name: 'amount', type: 'numeric' },
+  { name: 'accrues_interest', type: 'boolean' },
+  { name: 'tribute_code', type: 'text' },
 ];
 

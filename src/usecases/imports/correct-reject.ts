@@ -9,7 +9,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { applyBatch, type BatchContext } from './apply-batch.ts';
+import { applyBatch, CREDITOR_IMPORT_COLUMNS, creditorContext, type BatchContext } from './apply-batch.ts';
 import { getImport } from './list-imports.ts';
 import { ImportOptions, type ImportRejectView } from './schema.ts';
 import { renderProblem, storedMessage, storeProblem } from './stored-messages.ts';
@@ -44,16 +44,23 @@ export async function correctImportReject(
     if (i >= 0) columns.set(field as ImportField, i);
   }
   const options = ImportOptions.parse(job.options);
+  const creditor = await db
+    .selectFrom('creditors')
+    .select(['default_jurisdiction', ...CREDITOR_IMPORT_COLUMNS])
+    .where('id', '=', job.creditorId)
+    .executeTakeFirstOrThrow();
+  // The same rules as the file's rows: the comune's codes and account, the references built the same way.
+  const comune = creditorContext(creditor, columns, options.referencePattern);
   const ctx: BatchContext = {
     actor,
     jobId: job.id,
     fileName: job.fileName,
     creditorId: job.creditorId,
-    jurisdiction: ((await db.selectFrom('creditors').select('default_jurisdiction').where('id', '=', job.creditorId).executeTakeFirstOrThrow())
-      .default_jurisdiction ?? 'IT') as BatchContext['jurisdiction'],
+    jurisdiction: (creditor.default_jurisdiction ?? 'IT') as BatchContext['jurisdiction'],
     headers,
     columns,
-    rowContext: { today: today().toString(), defaultCurrency: options.defaultCurrency, defaultCountry: options.defaultCountry, decimal: options.decimal },
+    rowContext: { today: today().toString(), defaultCurrency: options.defaultCurrency, defaultCountry: options.defaultCountry, decimal: options.decimal, ...comune.row },
+    taxTerms: comune.taxTerms,
   };
   return db.transaction().execute(async (trx) => {
     const reject = await trx

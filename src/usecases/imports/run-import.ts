@@ -5,6 +5,8 @@ import { today } from '../../domain/dates.ts';
 import type { StoredMessage } from '../../db/schema.ts';
 import { AppError, fieldError, invalid, notFound, type FieldError } from '../../domain/errors.ts';
 import { detectDecimal, suggestMapping, type ImportField } from '../../domain/import/index.ts';
+import { COMPONENT_FIELDS, missingFields } from '../../domain/import/fields.ts';
+import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { openTable, TableFileError, type OpenedTable, type TableItem, type TableLimits } from '../../integrations/import-files/index.ts';
@@ -12,7 +14,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
-import { ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
+import { CREDITOR_IMPORT_COLUMNS, creditorContext, ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
 import { materialiseImportFile } from './upload-import.ts';
 import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
 import { renderNote, renderProblem, storeNote } from './stored-messages.ts';
@@ -28,8 +30,6 @@ export interface RunImportHooks {
   locale?: Locale;
 }
 
-/** Fields without which a row cannot become a claim: a reference, an amount, a due date, a name. */
-const REQUIRED: ImportField[] = ['externalRef', 'principal', 'dueDate'];
 const NAME_FIELDS: ImportField[] = ['debtorName', 'lastName', 'companyName'];
 
 class DryRunRollback extends Error {}
@@ -61,7 +61,7 @@ export async function runImport(
 
   const creditor = await db
     .selectFrom('creditors')
-    .select(['id', 'default_currency', 'default_jurisdiction', 'country'])
+    .select(['id', 'default_currency', 'default_jurisdiction', 'country', ...CREDITOR_IMPORT_COLUMNS])
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', job.creditor_id)
     .executeTakeFirstOrThrow();
@@ -125,20 +125,26 @@ export async function runImport(
     } else {
       for (const [field, index] of Object.entries(suggestMapping(table.headers).mapping)) columns.set(field as ImportField, index);
     }
-    const missing = REQUIRED.filter((f) => !columns.has(f));
+    // Fields without which a row cannot become a claim: a reference (or the columns to build one), an
+    // amount (or a comune's components), a due date, a name.
+    const referencePattern = options.referencePattern ?? DEFAULT_REFERENCE_PATTERN;
+    const missing = missingFields((f) => columns.has(f), referencePattern);
     if (!NAME_FIELDS.some((f) => columns.has(f))) missing.push('debtorName');
     if (missing.length) {
       return await fail(msg('import.required_columns_missing', { fields: missing.join(', '), headers: table.headers.join(' | ') }));
     }
+    // No reference column: each row's reference is built from its values (said in the report).
+    const buildsReferences = !columns.has('externalRef');
+    const jobNotes: StoredMessage[] = buildsReferences ? [storeNote(msg('import.references_built', { pattern: referencePattern }))] : [];
     const namedMapping = Object.fromEntries([...columns].map(([f, i]) => [f, table.headers[i]!]));
 
     // The decimal sign of the amounts, from the file itself when not given.
     let decimal = options.decimal;
     if (decimal === 'auto') {
       const samples: string[] = [];
-      const principalColumn = columns.get('principal')!;
+      const amountColumns = (['principal', ...COMPONENT_FIELDS] as const).flatMap((f) => (columns.has(f) ? [columns.get(f)!] : []));
       for await (const item of table.items()) {
-        if (item.kind === 'row' && item.cells[principalColumn]) samples.push(item.cells[principalColumn]);
+        if (item.kind === 'row') for (const c of amountColumns) if (item.cells[c]) samples.push(item.cells[c]);
         if (samples.length >= 1000) break;
       }
       decimal = detectDecimal(samples) ?? 'auto';
@@ -160,6 +166,7 @@ export async function runImport(
         .execute();
     }
 
+    const comune = creditorContext(creditor, columns, options.referencePattern);
     const ctx: BatchContext = {
       actor,
       jobId: job.id,
@@ -168,8 +175,16 @@ export async function runImport(
       jurisdiction: creditor.default_jurisdiction as BatchContext['jurisdiction'],
       headers: table.headers,
       columns,
-      rowContext: { today: hooks.today ?? today().toString(), defaultCurrency: options.defaultCurrency, defaultCountry: options.defaultCountry, decimal },
+      rowContext: {
+        today: hooks.today ?? today().toString(),
+        defaultCurrency: options.defaultCurrency,
+        defaultCountry: options.defaultCountry,
+        decimal,
+        ...comune.row,
+      },
       seenDebtors: new Set(),
+      seenNotices: new Map(),
+      taxTerms: comune.taxTerms,
     };
     const describe = {
       format: table.format,
@@ -282,11 +297,11 @@ export async function runImport(
         .catch((err: unknown) => {
           if (!(err instanceof DryRunRollback)) throw err;
         });
-      const warnings = [...table.warnings().map(storeNote), ...totals.warnings].map((w) => renderNote(w, locale));
+      const warnings = [...jobNotes, ...table.warnings().map(storeNote), ...totals.warnings].map((w) => renderNote(w, locale));
       return { ...summaryFromTotals(job.id, totals, true, 'done'), warnings, rejects };
     }
     await work(db, false);
-    const warnings: StoredMessage[] = [...table.warnings().map(storeNote), ...totals.warnings];
+    const warnings: StoredMessage[] = [...jobNotes, ...table.warnings().map(storeNote), ...totals.warnings];
     await db.transaction().execute(async (trx) => {
       await trx
         .updateTable('import_jobs')

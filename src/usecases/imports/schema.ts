@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { currency, requiredText, uuid } from '../../domain/fields.ts';
 import { IMPORT_FIELDS } from '../../domain/import/index.ts';
+import { REFERENCE_TOKENS, referenceTokens } from '../../domain/import/reference.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
 
 const FIELD_NAMES = IMPORT_FIELDS.map((f) => f.name) as [string, ...string[]];
 
@@ -12,6 +14,19 @@ export const ImportOptions = z
     defaultCountry: z.enum(['IT', 'CH', 'DE', 'FR']).default('IT'),
     /** XLSX: the sheet to read (default: the first). */
     sheet: z.string().max(100).optional(),
+    /**
+     * A file without a reference (document-number) column: each row's reference is built from its
+     * values with this pattern (tokens of src/domain/import/reference.ts: {taxCode} {revenue} {year}
+     * {act} {notice} {debtorRef}); default `{taxCode}-{revenue}-{year}-{act}`, e.g.
+     * "RSSMRA80A01H501U-IMU-2022-ACC118". Ignored when the file has a reference column.
+     */
+    referencePattern: z
+      .string()
+      .max(200)
+      .refine((v) => referenceTokens(v) !== null, {
+        message: encodeMessage(msg('import.reference_pattern_invalid', { tokens: REFERENCE_TOKENS.map((t) => `{${t}}`).join(' ') })),
+      })
+      .optional(),
   })
   .strict();
 export type ImportOptions = z.infer<typeof ImportOptions>;

@@ -11141,6 +11141,7 @@ export interface paths {
                              */
                             defaultCountry?: "IT" | "CH" | "DE" | "FR";
                             sheet?: string;
+                            referencePattern?: string;
                         };
                         /** @default false */
                         dryRun?: boolean;
