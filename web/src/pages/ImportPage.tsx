@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Card, Grid, Group, List, Progress, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { IMPORT_FIELDS, NAME_FIELDS, REQUIRED_FIELDS, type ImportField } from '../../../src/domain/import/fields';
+import { IMPORT_FIELDS, missingFields, NAME_FIELDS, type ImportField } from '../../../src/domain/import/fields';
 import { useCorrectReject, useImport, useImportPreview, useImportRejects, useImportReport, useImportReviews, useResolveReview, useStartImport } from '../api/hooks';
 import { useCan } from '../auth/session';
 import { applyServerErrors, notifySaved } from '../components/forms';
@@ -150,7 +150,9 @@ function MappingPanel({ job }: { job: Job }) {
     if (preview.data) setMapping(preview.data.suggested as Partial<Record<ImportField, string>>);
   }, [preview.data]);
   const used = useMemo(() => new Set(Object.values(mapping)), [mapping]);
-  const missing = [...REQUIRED_FIELDS.filter((f) => !mapping[f]), ...(NAME_FIELDS.some((f) => mapping[f]) ? [] : ['debtorName' as const])];
+  // A comune's list may have components instead of an amount, and no document number (the reference is
+  // then built from the taxpayer, revenue, year and act): the domain says what is still missing.
+  const missing = [...missingFields((f) => Boolean(mapping[f])), ...(NAME_FIELDS.some((f) => mapping[f]) ? [] : ['debtorName' as const])];
   const body = (dryRun: boolean) => ({
     mapping: Object.fromEntries(Object.entries(mapping).filter(([, h]) => h)) as Record<string, string>,
     options: { decimal },
