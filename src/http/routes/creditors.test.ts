@@ -111,6 +111,12 @@ describe('creditors API', () => {
     const paths = bad.json().error.fields.map((f: { path: string }) => f.path).sort();
     expect(paths).toEqual(['cadastralCode', 'pagopa.segregationCode', 'revenueRules.interestPoints']);
     expect((await admin({ method: 'GET', url: `/api/creditors/${c.id}` })).json()).toMatchObject({ cadastralCode: 'H501', version: 2 });
+
+    // A regulation stored with only its points (as the demo loader writes it) is shown whole, in lists too.
+    await database.db.updateTable('creditors').set({ revenue_rules: JSON.stringify({ interestPoints: '2' }) }).where('id', '=', c.id).execute();
+    const listed = await admin({ method: 'GET', url: '/api/creditors?q=regola' });
+    expect(listed.statusCode, listed.body).toBe(200);
+    expect(listed.json().items[0].revenueRules).toMatchObject({ interestPoints: '2', dayCount: 'act365', cdsSemesterSurcharge: false });
   });
 
   it('answers 404 for another tenant’s creditor', async () => {

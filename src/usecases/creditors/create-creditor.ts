@@ -1,3 +1,4 @@
+import { creditorView } from './creditor-view.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
@@ -5,7 +6,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { present, toColumns } from '../shared/present.ts';
+import { toColumns } from '../shared/present.ts';
 import { CreateCreditorInput, type CreditorView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
 
@@ -34,7 +35,7 @@ export async function registerCreditor(trx: Trx, actor: Actor, input: z.input<ty
     .values({ ...(toColumns(data) as { name: string; kind: 'company' }), tenant_id: actor.tenantId })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const view = present(row);
+  const view = creditorView(row);
   await recordAudit(trx, actor, {
     action: 'creditor.created',
     entityType: 'creditor',
@@ -42,5 +43,5 @@ export async function registerCreditor(trx: Trx, actor: Actor, input: z.input<ty
     creditorId: row.id,
     after: view,
   });
-  return view as CreditorView;
+  return view;
 }

@@ -1,3 +1,4 @@
+import { creditorView } from './creditor-view.ts';
 import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { pagination, searchText } from '../../domain/fields.ts';
@@ -6,7 +7,6 @@ import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
-import { present } from '../shared/present.ts';
 import type { CreditorView } from './schema.ts';
 
 export const ListCreditorsQuery = pagination.extend({
@@ -45,5 +45,5 @@ export async function listCreditors(
       .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map((r) => present(r) as CreditorView), total: Number(count.n), page: p.page, pageSize: p.pageSize };
+  return { items: rows.map((r) => creditorView(r)), total: Number(count.n), page: p.page, pageSize: p.pageSize };
 }

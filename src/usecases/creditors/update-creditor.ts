@@ -1,3 +1,4 @@
+import { creditorView } from './creditor-view.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
@@ -33,7 +34,7 @@ export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z
     if (clash) throw conflict(msg('creditor.name_taken', { name: data.name }));
   }
   const changes = diff(present(current), data as Record<string, unknown>);
-  if (!changes) return present(current) as CreditorView;
+  if (!changes) return creditorView(current);
   const row = await saveChanges(trx, actor, 'creditors', id, changes, {
     action: 'creditor.updated',
     entityType: 'creditor',
@@ -52,5 +53,5 @@ export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z
       .execute();
     for (const c of claims) await resettleClaim(trx, actor, c.id);
   }
-  return present(row) as CreditorView;
+  return creditorView(row);
 }
