@@ -90,8 +90,10 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
   await albo.getByTestId('albo-number').fill(number);
   await albo.getByTestId('albo-registered-on').fill('15/03/2023');
   await albo.getByTestId('albo-registered-on').press('Tab');
+  // Wait for this save itself (the creditor's "saved" notice may still be on screen).
+  const saving = page.waitForResponse((r) => r.url().endsWith('/api/settings') && r.request().method() === 'PATCH');
   await page.getByTestId('save').click();
-  await expect(page.getByText('Modifiche salvate').first()).toBeVisible();
+  expect((await saving).status()).toBe(200);
   const settings = (await (await page.request.get('/api/settings')).json()) as { albo: { number: string; section: string; registeredOn: string } };
   expect(settings.albo).toEqual({ section: 'ordinary', number, registeredOn: '2023-03-15' });
   await page.reload();

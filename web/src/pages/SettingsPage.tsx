@@ -134,7 +134,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
                     label={t('settings.alboSection')}
                     prefix="alboSection"
                     values={ALBO_SECTIONS}
-                    allowDeselect
+                    // Picking the section already chosen keeps it (the clear button removes it).
+                    allowDeselect={false}
                     clearable
                     {...form.getInputProps('albo.section')}
                     onChange={(v) => form.setFieldValue('albo.section', v ?? '')}
