@@ -131,6 +131,22 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
   await expect(components.getByTestId('component-act_interest')).toContainText('85,50 €');
   await expect(components.getByTestId('component-notification_costs')).toContainText('Spese di notifica');
   await expect(page.getByTestId('components-total')).toContainText('€');
+  // The statement per component to a chosen day: the engine's figures for that day, not the stored ones.
+  const day = '2025-06-30';
+  const statement = (await (await page.request.get(`/api/claims/${assessed.id}/statement?asOf=${day}`)).json()) as {
+    statement: { totalDue: string; interest: string };
+    components: { kind: string; due: string }[];
+  };
+  expect(statement.components.find((c) => c.kind === 'tax')?.due).toBe('1000.00');
+  await page.getByTestId('components-as-of').fill('30/06/2025');
+  await page.getByTestId('components-as-of').press('Tab');
+  const panelTotal = page.getByTestId('components-panel');
+  await expect(panelTotal).toContainText('Totale dovuto al 30/06/2025');
+  const euro = (v: string) => {
+    const [units = '', cents = ''] = v.split('.');
+    return `${units.replace(/\B(?=(\d{3})+$)/g, '.')},${cents} €`;
+  };
+  await expect(page.getByTestId('components-total')).toHaveText(euro(statement.statement.totalDue));
   // An assessed position has no ravvedimento any more.
   await expect(page.getByTestId('ravvedimento-panel')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/position-components.png', fullPage: true });

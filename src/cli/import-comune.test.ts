@@ -1,12 +1,9 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connect.ts';
+import { describe, expect, it } from 'vitest';
 import { systemActor } from '../domain/policies.ts';
 import { comuneListCsv } from '../test/comune-list.ts';
-import { scratchPostgres } from '../test/db.ts';
+import { cliSandbox } from '../test/cli-sandbox.ts';
 import { fakePartitaIva } from '../test/portfolio.ts';
 import { createCreditor } from '../usecases/creditors/create-creditor.ts';
 
@@ -15,35 +12,9 @@ import { createCreditor } from '../usecases/creditors/create-creditor.ts';
  * row lands with its components, act and notice code; a wrong mod-93 notice code and a total that is
  * not the components' sum are row errors with their reasons, in the operator's language.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-let env: Record<string, string>;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incasso-import-comune-'));
-  if (process.env.DATABASE_URL) {
-    const scratch = await scratchPostgres();
-    env = { DATABASE_URL: scratch.url };
-    cleanup = async () => {
-      await scratch.drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  } else {
-    env = { INCASSO_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '' };
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-}, 60_000);
-afterAll(async () => cleanup(), 60_000);
-
-const cli = (args: string[], lang = 'it') =>
-  spawnSync(process.execPath, ['bin/incasso.mjs', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', INCASSO_LANG: lang, ...env },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-const open = () => openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.INCASSO_DATA_DIR ?? '' });
+const box = cliSandbox('import-comune');
+const cli = (args: string[], lang = 'it') => box.cli(args, { lang });
+const open = () => box.open();
 
 describe('incasso import of a comune’s list', () => {
   it('lands every good row with its components on a fresh data dir; bad rows are errors with their reasons', { timeout: 240_000 }, async () => {
@@ -67,7 +38,7 @@ describe('incasso import of a comune’s list', () => {
     }
 
     const list = comuneListCsv({ cadastralCode: 'A123', iban, iuvBase: 7000 });
-    const file = path.join(dir, 'lista-carico.csv');
+    const file = path.join(box.dir, 'lista-carico.csv');
     fs.writeFileSync(file, list.csv);
     const run = cli(['import', file, '--tenant', 'agenzia', '--creditor', 'PROVA']);
     expect(run.status, run.stderr + run.stdout).toBe(0);

@@ -1,10 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/connect.ts';
-import { scratchPostgres } from '../test/db.ts';
+import { describe, expect, it } from 'vitest';
+import { cliSandbox, ROOT } from '../test/cli-sandbox.ts';
 import { consumerRows, portfolioCsv } from '../test/portfolio.ts';
 
 /**
@@ -12,36 +10,15 @@ import { consumerRows, portfolioCsv } from '../test/portfolio.ts';
  * batches, then the same command is run again. The job resumes after the last committed batch and
  * every claim of the file exists exactly once; no half batch is ever visible.
  */
-const ROOT = path.resolve(import.meta.dirname, '../..');
-let env: Record<string, string>;
-let dir: string;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incasso-import-crash-'));
-  if (process.env.DATABASE_URL) {
-    const scratch = await scratchPostgres();
-    env = { DATABASE_URL: scratch.url };
-    cleanup = async () => {
-      await scratch.drop();
-      fs.rmSync(dir, { recursive: true, force: true });
-    };
-  } else {
-    env = { INCASSO_DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '' };
-    cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
-  }
-}, 60_000);
-afterAll(async () => cleanup(), 60_000);
-
-/** The CLI speaks the operator's language (INCASSO_LANG, then LANG): Italian here unless a test says otherwise. */
-const cliEnv = (lang = 'it') => ({ ...process.env, LOG_LEVEL: 'warn', INCASSO_LANG: lang, ...env });
+const box = cliSandbox('import-crash');
+const cliEnv = (lang = 'it') => box.cliEnv(lang);
 
 describe('import crash safety', () => {
   it('resumes a killed import without duplicating or losing a claim', { timeout: 240_000 }, async () => {
     const demo = spawnSync(process.execPath, ['bin/incasso.mjs', 'demo'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8', timeout: 120_000 });
     expect(demo.status, demo.stderr).toBe(0);
     const rows = consumerRows(3000, 'CRASH', 10_000);
-    const file = path.join(dir, 'portafoglio.csv');
+    const file = path.join(box.dir, 'portafoglio.csv');
     fs.writeFileSync(file, portfolioCsv(rows));
     const args = ['bin/incasso.mjs', 'import', file, '--tenant', 'demo', '--creditor', 'FERLOM', '--batch-size', '100'];
 
@@ -73,7 +50,7 @@ describe('import crash safety', () => {
     expect(third.status, third.stderr).toBe(0);
     expect(JSON.parse(third.stdout.trim().split('\n').pop()!)).toMatchObject({ status: 'done', imported: 0, updated: 0, unchanged: 3000 });
 
-    const database = await openDatabase({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.INCASSO_DATA_DIR ?? '' });
+    const database = await box.open();
     try {
       const claims = await database.db.selectFrom('claims').select(['external_ref']).where('external_ref', 'like', 'CRASH-%').execute();
       expect(claims).toHaveLength(3000);
@@ -91,7 +68,7 @@ describe('import crash safety', () => {
 
   it('a dry run with --json lists the rows it would reject, with their reasons', { timeout: 120_000 }, async () => {
     const rows = consumerRows(3, 'DRYCLI', 20_000);
-    const file = path.join(dir, 'prova.csv');
+    const file = path.join(box.dir, 'prova.csv');
     fs.writeFileSync(file, portfolioCsv([rows[0]!, { ...rows[1]!, amount: '12,345' }, rows[2]!]));
     const args = ['bin/incasso.mjs', 'import', file, '--tenant', 'demo', '--creditor', 'FERLOM', '--dry-run', '--decimal', ','];
     const json = spawnSync(process.execPath, [...args, '--json'], { cwd: ROOT, env: cliEnv(), encoding: 'utf8', timeout: 100_000 });

@@ -1042,6 +1042,8 @@ export const de: Messages = {
   'position.due': 'Geschuldet',
   'position.otherCosts': 'Weitere Kosten der Forderung',
   'position.total': 'Gesamt geschuldet am {date}',
+  'position.asOf': 'Stand am',
+  'position.ratesKnownUntil': 'Die Zinssätze sind bis {date} bekannt: die Berechnung endet dort.',
   'actKind.bonario': 'Gütliche Mahnung',
   'actKind.accertamento_esecutivo': 'Vollstreckbarer Steuerbescheid',
   'actKind.ingiunzione_fiscale': 'Steuerliche Zahlungsanordnung',

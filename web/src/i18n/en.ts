@@ -1042,6 +1042,8 @@ export const en: Messages = {
   'position.due': 'Due',
   'position.otherCosts': 'Other costs of the claim',
   'position.total': 'Total due on {date}',
+  'position.asOf': 'As of',
+  'position.ratesKnownUntil': 'Rates are known until {date}: the figures stop there.',
   'actKind.bonario': 'Reminder (bonario)',
   'actKind.accertamento_esecutivo': 'Enforceable assessment notice',
   'actKind.ingiunzione_fiscale': 'Tax injunction',

@@ -1042,6 +1042,8 @@ export const fr: Messages = {
   'position.due': 'Dû',
   'position.otherCosts': 'Autres frais de la créance',
   'position.total': 'Total dû au {date}',
+  'position.asOf': 'Au',
+  'position.ratesKnownUntil': 'Les taux sont connus jusqu’au {date} : le calcul s’arrête là.',
   'actKind.bonario': 'Rappel amiable',
   'actKind.accertamento_esecutivo': 'Avis de redressement exécutoire',
   'actKind.ingiunzione_fiscale': 'Injonction fiscale',

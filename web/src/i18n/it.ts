@@ -1045,6 +1045,8 @@ export const it = {
   'position.due': 'Dovuto',
   'position.otherCosts': 'Altre spese della pratica',
   'position.total': 'Totale dovuto al {date}',
+  'position.asOf': 'Alla data',
+  'position.ratesKnownUntil': 'I tassi sono noti fino al {date}: il calcolo si ferma lì.',
   'actKind.bonario': 'Sollecito bonario',
   'actKind.accertamento_esecutivo': 'Avviso di accertamento esecutivo',
   'actKind.ingiunzione_fiscale': 'Ingiunzione fiscale',

@@ -3,6 +3,7 @@ import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { isApiError } from '../../api/client';
 import type { ClaimDetail } from '../../api/types';
+import { useClaimStatement } from '../../api/hooks';
 import { useRavvedimento, type Ravvedimento } from '../../api/web13-hooks';
 import { DateField } from '../../components/forms';
 import { DateText, ErrorAlert, Field, Money } from '../../components/ui';
@@ -57,52 +58,81 @@ export function ActCard({ claim }: { claim: ClaimDetail }) {
   );
 }
 
-/** The position's parts: what each amounts to, what was paid or waived, what is due; the total of the balance. */
+/**
+ * The position's parts: what each amounts to, what was paid or waived, what is due — the stored balance
+ * (today), or the statement the engine computes to the day the user picks (before a payment, after the
+ * interest of the coming months…).
+ */
 export function ComponentsPanel({ claim }: { claim: ClaimDetail }) {
   const { t, te, date } = useI18n();
+  const [asOf, setAsOf] = useState(claim.balance.asOf);
+  const other = isIsoDate(asOf) && asOf !== claim.balance.asOf;
+  const statement = useClaimStatement(claim.id, asOf, other);
   const components = claim.components ?? [];
   if (!components.some((c) => c.kind !== 'principal') && !claim.act) return null;
-  const rows = componentStatementRows(claim);
+  const s = other ? statement.data : undefined;
+  const rows = s ? componentStatementRows(s.components, s.statement) : other ? [] : componentStatementRows(components, claim.balance);
+  const total = s ? s.statement.totalDue : other ? null : claim.balance.totalDue;
+  const day = s ? asOf : claim.balance.asOf;
   const money = (v: string | null) => (v === null ? '—' : <Money amount={v} currency={claim.currency} />);
   return (
     <Card withBorder padding="lg" radius="md" mt="lg" data-testid="components-panel">
-      <Title order={5} mb="md">
-        {t('position.components')}
-      </Title>
-      <Table.ScrollContainer minWidth={640}>
-        <Table striped data-testid="components-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('position.part')}</Table.Th>
-              <Table.Th>{t('position.tributeCode')}</Table.Th>
-              <Table.Th ta="right">{t('position.amount')}</Table.Th>
-              <Table.Th ta="right">{t('position.paid')}</Table.Th>
-              <Table.Th ta="right">{t('position.waived')}</Table.Th>
-              <Table.Th ta="right">{t('position.due')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((r) => (
-              <Table.Tr key={r.key} data-testid={`component-${r.kind}`}>
-                <Table.Td>{r.kind === 'other_costs' ? t('position.otherCosts') : te('part', r.kind)}</Table.Td>
-                <Table.Td ff="monospace">{r.tributeCode ?? '—'}</Table.Td>
-                <Table.Td ta="right">{money(r.amount)}</Table.Td>
-                <Table.Td ta="right">{money(r.paid)}</Table.Td>
-                <Table.Td ta="right">{money(r.waived)}</Table.Td>
-                <Table.Td ta="right">{money(r.due)}</Table.Td>
+      <Group justify="space-between" align="flex-end" mb="md">
+        <Title order={5}>{t('position.components')}</Title>
+        <DateField
+          label={t('position.asOf')}
+          value={asOf}
+          onChange={(v) => setAsOf(v || claim.balance.asOf)}
+          clearable={false}
+          w={180}
+          data-testid="components-as-of"
+        />
+      </Group>
+      {other && statement.error ? (
+        <ErrorAlert error={statement.error} onRetry={() => void statement.refetch()} />
+      ) : other && !s ? (
+        <Text c="dimmed">{t('common.loading')}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={640}>
+          <Table striped data-testid="components-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('position.part')}</Table.Th>
+                <Table.Th>{t('position.tributeCode')}</Table.Th>
+                <Table.Th ta="right">{t('position.amount')}</Table.Th>
+                <Table.Th ta="right">{t('position.paid')}</Table.Th>
+                <Table.Th ta="right">{t('position.waived')}</Table.Th>
+                <Table.Th ta="right">{t('position.due')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-          <Table.Tfoot>
-            <Table.Tr>
-              <Table.Th colSpan={5}>{t('position.total', { date: date(claim.balance.asOf) })}</Table.Th>
-              <Table.Th ta="right" data-testid="components-total">
-                <Money amount={claim.balance.totalDue} currency={claim.currency} strong />
-              </Table.Th>
-            </Table.Tr>
-          </Table.Tfoot>
-        </Table>
-      </Table.ScrollContainer>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((r) => (
+                <Table.Tr key={r.key} data-testid={`component-${r.kind}`}>
+                  <Table.Td>{r.kind === 'other_costs' ? t('position.otherCosts') : te('part', r.kind)}</Table.Td>
+                  <Table.Td ff="monospace">{r.tributeCode ?? '—'}</Table.Td>
+                  <Table.Td ta="right">{money(r.amount)}</Table.Td>
+                  <Table.Td ta="right">{money(r.paid)}</Table.Td>
+                  <Table.Td ta="right">{money(r.waived)}</Table.Td>
+                  <Table.Td ta="right">{money(r.due)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+            <Table.Tfoot>
+              <Table.Tr>
+                <Table.Th colSpan={5}>{t('position.total', { date: date(day) })}</Table.Th>
+                <Table.Th ta="right" data-testid="components-total">
+                  {total !== null && <Money amount={total} currency={claim.currency} strong />}
+                </Table.Th>
+              </Table.Tr>
+            </Table.Tfoot>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {s?.ratesKnownUntil && (
+        <Alert color="yellow" mt="sm" data-testid="components-rates-until">
+          {t('position.ratesKnownUntil', { date: date(s.ratesKnownUntil) })}
+        </Alert>
+      )}
     </Card>
   );
 }

@@ -40,16 +40,18 @@ describe('a comune position page', () => {
   });
 
   it('lists each component, then the accrued interest and other costs of the balance, paid = amount − due', () => {
-    const claim = {
-      components: [component('tax', '1000.00', '400.00', '0.00', '600.00', '3918'), component('sanctions', '300.00', '0.00', '100.00', '200.00', '3924')],
-      balance: balance({ interest: '85.50', interestDue: '10.25', costs: '40.00', costsDue: '40.00' }),
-    } as unknown as ClaimDetail;
-    expect(componentStatementRows(claim).map((r) => [r.kind, r.tributeCode, r.amount, r.paid, r.waived, r.due])).toEqual([
+    const components = [component('tax', '1000.00', '400.00', '0.00', '600.00', '3918'), component('sanctions', '300.00', '0.00', '100.00', '200.00', '3924')];
+    const b = balance({ interest: '85.50', interestDue: '10.25', costs: '40.00', costsDue: '40.00' });
+    expect(componentStatementRows(components, b).map((r) => [r.kind, r.tributeCode, r.amount, r.paid, r.waived, r.due])).toEqual([
       ['tax', '3918', '1000.00', '400.00', '0.00', '600.00'],
       ['sanctions', '3924', '300.00', '0.00', '100.00', '200.00'],
       ['accrued_interest', null, '85.50', '75.25', null, '10.25'],
       ['other_costs', null, '40.00', '0.00', null, '40.00'],
     ]);
+  });
+
+  it('leaves out accrued interest and other costs when there are none', () => {
+    expect(componentStatementRows([component('tax', '120.00', '120.00', '0.00', '0.00')], balance()).map((r) => r.kind)).toEqual(['tax']);
   });
 
   it('offers the ravvedimento comparison for IMU and TARI with no act or a reminder only', () => {

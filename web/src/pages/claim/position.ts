@@ -31,18 +31,33 @@ export interface PartRow {
   due: string;
 }
 
-/*
- * ADAPTER (web13) — the statement per component. The rows come from the claim's stored components
- * (ClaimDetail.components: amount, paid, waived, due per part, kept by the payments) plus the interest
- * accrued after the act and the claim's other costs from its balance. The `components` branch (merged
- * on main after this branch began) gives GET /api/claims/:id/statement `components` with the same
- * fields and `componentSplits` per payment: to show the statement's figures to a chosen day instead of
- * the stored ones, pass `statement.components` from useClaimStatement(claim.id, asOf) in place of
- * `claim.components` here (and `statement.statement.interest/interestDue` for the accrued-interest row).
+/** A part of the position as the API gives it: the claim's stored components or the statement's to a day. */
+export interface PartFigures {
+  id: string;
+  kind: string;
+  tributeCode: string | null;
+  amount: string;
+  paid: string;
+  waived: string;
+  due: string;
+}
+
+/** The accrued interest and the other costs, as both the stored balance and a statement to a day give them. */
+export interface BalanceFigures {
+  interest: string;
+  interestDue: string;
+  costs: string;
+  costsDue: string;
+}
+
+/**
+ * The statement per component: each part (amount, paid, waived, due), then the interest accrued after
+ * the act and the claim's other costs. Fed with the stored balance (today) or with the statement the
+ * API computes to a chosen day (GET /api/claims/:id/statement?asOf=…): the same engine, so the rows of
+ * both agree on the day the balance was kept.
  */
-export function componentStatementRows(claim: ClaimDetail): PartRow[] {
-  const b = claim.balance;
-  const rows: PartRow[] = (claim.components ?? []).map((c) => ({
+export function componentStatementRows(components: readonly PartFigures[], b: BalanceFigures): PartRow[] {
+  const rows: PartRow[] = components.map((c) => ({
     key: c.id,
     kind: c.kind,
     tributeCode: c.tributeCode,
