@@ -572,6 +572,17 @@ export interface LocalMailboxTable {
   received_at: Generated<Date>;
 }
 
+/** A creditor's own wording of a template (migration 0022; the text is domain/dunning/custom-templates.ts TemplateText). */
+export interface CreditorTemplatesTable {
+  tenant_id: string;
+  creditor_id: string;
+  template_key: string;
+  language: 'it' | 'en' | 'de' | 'fr';
+  text: ColumnType<unknown, string, string>;
+  updated_at: Generated<Date>;
+  updated_by: string | null;
+}
+
 export interface ContactLogTable {
   id: Generated<string>;
   tenant_id: string;
@@ -620,6 +631,7 @@ export interface DB {
   outbox: OutboxTable;
   local_mailbox: LocalMailboxTable;
   contact_log: ContactLogTable;
+  creditor_templates: CreditorTemplatesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

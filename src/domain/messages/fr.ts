@@ -50,6 +50,7 @@ export const fr: Catalogue = {
   'not_found.cost': 'Frais introuvables',
   'not_found.user': 'Utilisateur introuvable',
   'not_found.strategy': 'Stratégie introuvable',
+  'not_found.template': 'Modèle de lettre introuvable',
 
   'field.required': 'Champ obligatoire',
   'field.invalid_type': 'Type non valide : attendu {expected}',

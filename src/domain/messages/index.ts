@@ -134,3 +134,6 @@ export function messageOf(err: unknown): Message {
 
 /** A string or message as a message. */
 export const asMessage = (m: string | Message): Message => (typeof m === 'string' ? decodeMessage(m) : m);
+
+/** A coded message as a zod issue's text (decoded into the reader's language when the error is shown). */
+export const coded = (code: MessageCode, params?: MessageParams): string => encodeMessage(msg(code, params));

@@ -57,6 +57,7 @@ export const it = {
   'not_found.cost': 'Costo non trovato',
   'not_found.user': 'Utente non trovato',
   'not_found.strategy': 'Strategia non trovata',
+  'not_found.template': 'Modello di lettera non trovato',
 
   // Generic field checks (zod)
   'field.required': 'Campo obbligatorio',

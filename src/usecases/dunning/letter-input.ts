@@ -1,6 +1,8 @@
 import { isQRIBAN } from 'swissqrbill/utils';
 import { parseDate } from '../../domain/dates.ts';
 import { claimReferences, fillTemplate, templateFor, templateForAct, type InterestMode, type Language } from '../../domain/dunning/index.ts';
+import { customizedTemplate } from '../../domain/dunning/custom-templates.ts';
+import { templateSlot } from '../shared/creditor-templates.ts';
 import { FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
 import type { ClaimBalance } from '../../domain/interest/claim-ledger.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
@@ -179,8 +181,11 @@ export function buildLetter(l: LetterContext): LetterInput {
   const debtorName = properCaseName(ctx.debtor.display_name);
   // The wording follows the act behind the positions: never "paying avoids the assessment" once it exists.
   const template = comune ? templateForAct(plan.step.template, governingAct(l.claims.map((c) => c.row.act_kind ?? null))) : plan.step.template;
+  // The creditor's own wording of this template in this language, where it has one.
+  const own = ctx.templates?.get(templateSlot(creditor.id, template, language));
+  const shipped = templateFor(template, language);
   const filled = fillTemplate(
-    templateFor(template, language),
+    own ? customizedTemplate(shipped, own.text, language) : shipped,
     {
       debtorName,
       creditorName,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { loadCreditorTemplates } from '../shared/creditor-templates.ts';
 
 /**
  * Everything the dunning decisions for a batch of debtors of one tenant need, read inside the
@@ -11,7 +12,7 @@ import type { Actor } from '../../domain/policies.ts';
 export async function loadDebtorContexts(trx: Db, actor: Actor, debtorIds: readonly string[], date: string, creditorId?: string): Promise<Map<string, DebtorContext>> {
   const out = new Map<string, DebtorContext>();
   if (debtorIds.length === 0) return out;
-  const { tenant, debtors, addresses, contacts, claims, creditors, contactLog, components } = await loadRows(trx, actor, debtorIds, date, creditorId);
+  const { tenant, debtors, addresses, contacts, claims, creditors, contactLog, components, templates } = await loadRows(trx, actor, debtorIds, date, creditorId);
   const creditorMap = new Map(creditors.map((c) => [c.id, c]));
   const by = <T extends { debtor_id: string }>(rows: T[]) => {
     const m = new Map<string, T[]>();
@@ -36,6 +37,7 @@ export async function loadDebtorContexts(trx: Db, actor: Actor, debtorIds: reado
       creditors: creditorMap,
       contactLog: logOf.get(debtor.id) ?? [],
       components,
+      templates,
     });
   }
   return out;
@@ -147,7 +149,9 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
     .where('local_date', '>', since)
     .execute();
   const tenant = await trx.selectFrom('tenants').select(['name', 'kind', 'settings', 'country']).where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
-  return { tenant, debtors, addresses, contacts, claims, creditors, contactLog, components };
+  // The creditors' own wording of their letters, where they have one.
+  const templates = await loadCreditorTemplates(trx, actor.tenantId, creditorIds);
+  return { tenant, debtors, addresses, contacts, claims, creditors, contactLog, components, templates };
 }
 
 type Rows = Awaited<ReturnType<typeof loadRows>>;
@@ -163,4 +167,6 @@ export interface DebtorContext {
   contactLog: Rows['contactLog'];
   /** The components of the claims of comuni (public entities), by claim, in order; other claims have none here. */
   components?: Rows['components'];
+  /** The creditors' own texts of templates (`templateSlot(creditor, key, language)`); absent: the shipped ones. */
+  templates?: Rows['templates'];
 }

@@ -56,6 +56,11 @@ export const dunningDe: DunningCatalogue = {
   'dunning.name_without_template': 'Ohne Vorlage erforderlich',
 
   'dunning.template_variable': 'Fehlende oder unbekannte Variable in der Vorlage {template}: {variable}',
+  'dunning.custom_template_empty_line': 'Eine Zeile des Textes ist leer',
+  'dunning.custom_template_no_paragraph': 'Der Text braucht mindestens einen Absatz',
+  'dunning.custom_template_no_closing': 'Der Text braucht einen Schluss (z. B. Grussformel und Unterschrift)',
+  'dunning.custom_template_unknown_variable': 'Die Variable {variable} gibt es nicht; verwendbar sind: {known}',
+  'dunning.custom_template_unknown_key': 'Unbekannte Briefvorlage: {key}',
   'dunning.template.soft-reminder': 'Freundliche Erinnerung, ohne Zinsen',
   'dunning.template.formal-notice-it': 'Inverzugsetzung, Art. 1219 ital. ZGB',
   'dunning.template.formal-notice-ch': 'Mahnung, Art. 102 OR',

@@ -56,6 +56,11 @@ export const dunningEn: DunningCatalogue = {
   'dunning.name_without_template': 'Required without a template',
 
   'dunning.template_variable': 'Missing or unknown variable in template {template}: {variable}',
+  'dunning.custom_template_empty_line': 'A line of the text is empty',
+  'dunning.custom_template_no_paragraph': 'The text needs at least one paragraph',
+  'dunning.custom_template_no_closing': 'The text needs a closing (e.g. the greeting and signature)',
+  'dunning.custom_template_unknown_variable': 'There is no variable {variable}; these can be used: {known}',
+  'dunning.custom_template_unknown_key': 'Unknown letter template: {key}',
   'dunning.template.soft-reminder': 'Friendly reminder, no interest',
   'dunning.template.formal-notice-it': 'Formal notice, art. 1219 Italian Civil Code',
   'dunning.template.formal-notice-ch': 'Formal notice, art. 102 Swiss Code of Obligations',

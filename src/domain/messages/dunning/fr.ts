@@ -56,6 +56,11 @@ export const dunningFr: DunningCatalogue = {
   'dunning.name_without_template': 'Obligatoire sans modèle',
 
   'dunning.template_variable': 'Variable manquante ou inconnue dans le modèle {template} : {variable}',
+  'dunning.custom_template_empty_line': 'Une ligne du texte est vide',
+  'dunning.custom_template_no_paragraph': 'Le texte doit avoir au moins un paragraphe',
+  'dunning.custom_template_no_closing': 'Le texte doit avoir une formule finale (p. ex. salutations et signature)',
+  'dunning.custom_template_unknown_variable': 'La variable {variable} n’existe pas ; on peut utiliser : {known}',
+  'dunning.custom_template_unknown_key': 'Modèle de lettre inconnu : {key}',
   'dunning.template.soft-reminder': 'Rappel courtois, sans intérêts',
   'dunning.template.formal-notice-it': 'Mise en demeure, art. 1219 c.c. italien',
   'dunning.template.formal-notice-ch': 'Mise en demeure, art. 102 CO',

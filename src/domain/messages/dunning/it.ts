@@ -63,6 +63,11 @@ export const dunningIt = {
 
   // Message templates (src/domain/dunning/templates.ts)
   'dunning.template_variable': 'Variabile mancante o sconosciuta nel modello {template}: {variable}',
+  'dunning.custom_template_empty_line': 'Una riga del testo è vuota',
+  'dunning.custom_template_no_paragraph': 'Il testo deve avere almeno un paragrafo',
+  'dunning.custom_template_no_closing': 'Il testo deve avere una chiusura (es. i saluti e la firma)',
+  'dunning.custom_template_unknown_variable': 'La variabile {variable} non esiste; si possono usare: {known}',
+  'dunning.custom_template_unknown_key': 'Modello di lettera sconosciuto: {key}',
   'dunning.template.soft-reminder': 'Promemoria cortese, nessun interesse',
   'dunning.template.formal-notice-it': 'Messa in mora, art. 1219 c.c.',
   'dunning.template.formal-notice-ch': 'Diffida, art. 102 CO',
