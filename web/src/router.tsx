@@ -13,6 +13,7 @@ const ClaimsPage = lazy(() => import('./pages/ClaimsPage'));
 const ClaimFormPage = lazy(() => import('./pages/ClaimFormPage'));
 const ClaimPage = lazy(() => import('./pages/ClaimPage'));
 const CreditorsPage = lazy(() => import('./pages/CreditorsPage'));
+const CreditorTemplatesPage = lazy(() => import('./pages/CreditorTemplatesPage'));
 const CreditorFormPage = lazy(() => import('./pages/CreditorFormPage'));
 const InterestPage = lazy(() => import('./pages/InterestPage'));
 const RatesPage = lazy(() => import('./pages/RatesPage'));
@@ -48,6 +49,7 @@ export const router = createBrowserRouter([
       { path: 'creditors', element: <CreditorsPage /> },
       { path: 'creditors/new', element: <CreditorFormPage /> },
       { path: 'creditors/:id/edit', element: <CreditorFormPage /> },
+      { path: 'creditors/:id/templates', element: <CreditorTemplatesPage /> },
       { path: 'interest', element: <InterestPage /> },
       { path: 'rates', element: <RatesPage /> },
       { path: 'imports', element: <ImportsPage /> },

@@ -46,7 +46,7 @@ export {
 
 /* ---------- shapes, taken from the generated OpenAPI schema (npm run gen:api) ---------- */
 
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
 type Operation<P extends keyof paths, M extends Method> = paths[P] extends { [K in M]: infer O } ? O : never;
 type JsonOf<R> = R extends { content: { 'application/json': infer J } } ? J : never;
 

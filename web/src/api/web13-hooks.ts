@@ -33,3 +33,37 @@ export function useRavvedimento(claimId: string, payOn: string, enabled = true) 
     placeholderData: keepPreviousData,
   });
 }
+
+export type CreditorTemplates = ResponseOf<'/api/creditors/{id}/templates', 'get'>;
+export type TemplateText = BodyOf<'/api/creditors/{id}/templates/{key}/{language}', 'put'>;
+export type TemplateLanguage = 'it' | 'de' | 'fr' | 'en';
+
+const templatesKey = (creditorId: string) => ['creditor', creditorId, 'templates'] as const;
+
+/** The creditor's letter templates: shipped and own text per language. */
+export function useCreditorTemplates(creditorId: string) {
+  return useQuery({
+    queryKey: templatesKey(creditorId),
+    queryFn: ({ signal }) => call(http.GET('/api/creditors/{id}/templates', { params: { path: { id: creditorId } }, signal })),
+  });
+}
+
+/** Saves the creditor's own text of one template in one language. */
+export function useSaveCreditorTemplate(creditorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, language, text }: { key: string; language: TemplateLanguage; text: TemplateText }) =>
+      call(http.PUT('/api/creditors/{id}/templates/{key}/{language}', { params: { path: { id: creditorId, key, language } }, body: text })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: templatesKey(creditorId) }),
+  });
+}
+
+/** Back to the shipped text of one template in one language. */
+export function useResetCreditorTemplate(creditorId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ key, language }: { key: string; language: TemplateLanguage }) =>
+      call(http.DELETE('/api/creditors/{id}/templates/{key}/{language}', { params: { path: { id: creditorId, key, language } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: templatesKey(creditorId) }),
+  });
+}

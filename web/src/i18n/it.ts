@@ -1136,6 +1136,35 @@ export const it = {
   'historyField.notes': 'Note',
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'In coda',
+
+  // Creditor templates (CreditorTemplatesPage)
+  'creditor.templates': 'Testi delle lettere',
+  'templates.title': 'Testi delle lettere e delle e-mail',
+  'templates.intro': 'Il mandante può scrivere con parole proprie ogni lettera ed e-mail, lingua per lingua. Dove non c’è un testo proprio si usa quello standard. Per le posizioni di un comune il testo segue comunque l’atto: una posizione già accertata non riceve mai il testo del sollecito bonario.',
+  'templates.template': 'Modello',
+  'templates.text': 'Testo',
+  'templates.own': 'Testo proprio',
+  'templates.shipped': 'Testo standard',
+  'templates.subject': 'Oggetto',
+  'templates.subjectHint': 'L’oggetto resta neutro e non si modifica: si vede nelle anteprime delle e-mail e dalle finestre delle buste, dove nulla deve rivelare un debito a terzi.',
+  'templates.salutation': 'Saluto iniziale',
+  'templates.paragraph': 'Paragrafo {n}',
+  'templates.removeParagraph': 'Elimina il paragrafo {n}',
+  'templates.interestParagraph': 'Paragrafo sugli interessi (solo se la lettera li nomina)',
+  'templates.interestMention': 'Se gli interessi sono solo menzionati',
+  'templates.interestCharge': 'Se gli interessi sono addebitati',
+  'templates.addParagraph': 'Aggiungi un paragrafo',
+  'templates.legalNotice': 'Avvertenze',
+  'templates.blocksHint': 'Un paragrafo per blocco, separati da una riga vuota.',
+  'templates.closing': 'Chiusura',
+  'templates.linesHint': 'Una riga per volta (es. i saluti, poi {senderName}).',
+  'templates.variables': 'Variabili:',
+  'templates.unknown': 'Queste variabili non esistono: {names}. Correggerle prima di salvare.',
+  'templates.reset': 'Ripristina il testo standard',
+  'templates.resetDone': 'Ripristinato il testo standard',
+  'templates.saved': 'Testo salvato',
+  'templates.preview': 'Anteprima',
+  'templates.previewHint': 'Con valori di esempio; nella lettera seguono le tabelle delle posizioni e le modalità di pagamento.',
 };
 
 export type MessageKey = keyof typeof it;

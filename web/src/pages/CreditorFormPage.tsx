@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Checkbox, Fieldset, Grid, Group, Select, Stack, Textarea, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useCreditor, useSaveCreditor } from '../api/hooks';
 import { ALLOCATION_ORDERS, CREDITOR_KINDS, CURRENCIES, JURISDICTIONS, type Creditor } from '../api/types';
 import { useCan } from '../auth/session';
@@ -169,7 +169,18 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
   const col = { base: 12, sm: 6, md: 4 } as const;
   return (
     <>
-      <PageHeader title={title} subtitle={creditor && canWrite ? creditor.name : undefined} back={{ to: '/creditors', label: t('creditors.title') }} />
+      <PageHeader
+        title={title}
+        subtitle={creditor && canWrite ? creditor.name : undefined}
+        back={{ to: '/creditors', label: t('creditors.title') }}
+        actions={
+          creditor && (
+            <Button component={Link} to={`/creditors/${creditor.id}/templates`} variant="default" data-testid="creditor-templates-link">
+              {t('creditor.templates')}
+            </Button>
+          )
+        }
+      />
       <form onSubmit={submit} noValidate data-testid="creditor-form">
         <Fieldset variant="unstyled" disabled={!canWrite} p={0} m={0}>
           <Stack gap="md" maw={1000}>
