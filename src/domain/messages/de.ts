@@ -4,6 +4,7 @@ import { lettersDe } from './letters/de.ts';
 import { dunningDe } from './dunning/de.ts';
 import { interestDe } from './interest/de.ts';
 import { municipalDe } from './municipal/de.ts';
+import { deskDe } from './desk/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -150,6 +151,7 @@ export const de: Catalogue = {
   ...adminDe,
   ...interestDe,
   ...municipalDe,
+  ...deskDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -4,6 +4,7 @@ import { lettersEn } from './letters/en.ts';
 import { dunningEn } from './dunning/en.ts';
 import { interestEn } from './interest/en.ts';
 import { municipalEn } from './municipal/en.ts';
+import { deskEn } from './desk/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -150,6 +151,7 @@ export const en: Catalogue = {
   ...adminEn,
   ...interestEn,
   ...municipalEn,
+  ...deskEn,
   ...dunningEn,
   ...lettersEn,
 };

@@ -4,6 +4,7 @@ import { lettersFr } from './letters/fr.ts';
 import { dunningFr } from './dunning/fr.ts';
 import { interestFr } from './interest/fr.ts';
 import { municipalFr } from './municipal/fr.ts';
+import { deskFr } from './desk/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -150,6 +151,7 @@ export const fr: Catalogue = {
   ...adminFr,
   ...interestFr,
   ...municipalFr,
+  ...deskFr,
   ...dunningFr,
   ...lettersFr,
 };

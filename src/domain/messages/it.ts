@@ -4,6 +4,7 @@ import { httpIt } from './http/it.ts';
 import { adminIt } from './admin/it.ts';
 import { interestIt } from './interest/it.ts';
 import { municipalIt } from './municipal/it.ts';
+import { deskIt } from './desk/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -162,6 +163,7 @@ export const it = {
   ...adminIt,
   ...interestIt,
   ...municipalIt,
+  ...deskIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

@@ -1,0 +1,38 @@
+/** Messages of the phone desk: outcomes, promises, queue priority (src/domain/desk/). */
+export const deskIt = {
+  'desk.outcome_unknown': 'Esito sconosciuto',
+  'desk.outcome_essential': 'Questi esiti non si possono disattivare: {codes}',
+  'desk.outcome_no_retry': 'Solo gli esiti che fanno richiamare più tardi hanno un intervallo',
+  'desk.outcome_not_offered': 'L’esito {code} non è tra quelli in uso',
+  'desk.outcome_needs': 'L’esito {code} richiede il campo {field}',
+  'desk.promise_amount_positive': 'L’importo promesso deve essere maggiore di zero',
+  'desk.promise_too_small': 'Promessa di {amount} €: il minimo è {least} €',
+  'desk.promise_more_than_owed': 'Promessa di {amount} €, più del dovuto ({owed} €)',
+  'desk.promise_in_past': 'La data promessa {dueOn} è già passata',
+  'desk.promise_too_far': 'La data promessa {dueOn} è oltre i {maxDays} giorni consentiti (al più tardi {latest})',
+  'desk.priority_broken_promise': 'Promessa non mantenuta il {date}',
+  'desk.priority_time_bar': 'Termine di prescrizione o decadenza il {date}, tra {days} giorni',
+  'desk.priority_amount': 'Dovuto {amount} €',
+  'desk.priority_age': 'Scaduto da {days} giorni',
+  'desk.priority_new': 'Mai lavorato',
+  'desk.outcome.NON_RISPONDE': 'Non risponde',
+  'desk.outcome.OCCUPATO': 'Occupato',
+  'desk.outcome.SEGRETERIA': 'Segreteria (nessun messaggio sul debito)',
+  'desk.outcome.NUMERO_INESISTENTE': 'Numero inesistente o non attivo',
+  'desk.outcome.NUMERO_ERRATO': 'Numero errato (altra persona)',
+  'desk.outcome.TERZO_RISPONDE': 'Risponde un terzo (nulla comunicato)',
+  'desk.outcome.TERZO_NUOVO_RECAPITO': 'Un terzo fornisce un nuovo recapito',
+  'desk.outcome.PROMESSA_PAGAMENTO': 'Promessa di pagamento',
+  'desk.outcome.RICHIESTA_RATEIZZAZIONE': 'Richiesta di rateizzazione',
+  'desk.outcome.GIA_PAGATO': 'Dichiara di aver già pagato',
+  'desk.outcome.CONTESTAZIONE': 'Contestazione',
+  'desk.outcome.RIFIUTO': 'Rifiuta di pagare',
+  'desk.outcome.RICHIAMARE': 'Da richiamare (appuntamento)',
+  'desk.outcome.DIFFICOLTA_ECONOMICA': 'Difficoltà economica o vulnerabilità',
+  'desk.outcome.RICHIESTA_DOCUMENTI': 'Chiede documenti',
+  'desk.outcome.NON_CONTATTARE': 'Non contattare questo numero',
+  'desk.outcome.DECEDUTO': 'Deceduto',
+} as const;
+
+/** A language's texts for these codes. */
+export type DeskCatalogue = { readonly [K in keyof typeof deskIt]: string };
