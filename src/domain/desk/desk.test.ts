@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../messages/index.ts';
 import { missingDetails, outcomeOf, outcomeSettingsSchema, outcomesFor, SHIPPED_OUTCOMES, type OutcomeDefinition } from './outcomes.ts';
-import { deskPriority, DEFAULT_PRIORITY_WEIGHTS } from './priority.ts';
+import { deskPriority, DEFAULT_PRIORITY_WEIGHTS, type PriorityInput } from './priority.ts';
 import { DEFAULT_PROMISE_RULES, judgePromise, minimumPromise, promiseProblems } from './promises.ts';
 
 const codes = (m: { params?: Record<string, unknown> }[]) => m.map((x) => x.params);
@@ -76,7 +76,7 @@ describe('promises to pay', () => {
 });
 
 describe('desk priority', () => {
-  const base = { today: '2026-12-07', owed: '1000.00', oldestDueOn: '2026-06-10', timeBarOn: null, brokenPromiseOn: null, worked: true };
+  const base: PriorityInput = { today: '2026-12-07', owed: '1000.00', oldestDueOn: '2026-06-10', timeBarOn: null, brokenPromiseOn: null, worked: true };
   it('puts a recently broken promise and a term about to run out above a large amount', () => {
     const big = deskPriority({ ...base, owed: '50000.00' });
     const broken = deskPriority({ ...base, brokenPromiseOn: '2026-12-01' });
@@ -88,7 +88,7 @@ describe('desk priority', () => {
 
   it('scores the amount by its order of magnitude, the age by months, a new debtor higher; a far term or old broken promise adds nothing', () => {
     const w = DEFAULT_PRIORITY_WEIGHTS;
-    const s = (over: Partial<typeof base>) => deskPriority({ ...base, ...over }).score;
+    const s = (over: Partial<PriorityInput>) => deskPriority({ ...base, ...over }).score;
     expect(s({ owed: '10000.00' }) - s({ owed: '100.00' })).toBe(2 * w.amount);
     expect(s({ owed: '10100.00' }) - s({ owed: '10000.00' })).toBeLessThan(5);
     expect(s({ oldestDueOn: '2026-11-07' }) - s({ oldestDueOn: '2026-12-07' })).toBe(w.age);
