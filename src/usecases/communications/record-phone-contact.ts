@@ -60,7 +60,7 @@ export async function bookPhoneContact(
   const data = parseInput(RecordPhoneContactInput, input);
   assertId(taskId, 'phone_task');
   const at = localMoment(now);
-  const task = await phoneTasksQuery(trx, actor).where('c.id', '=', taskId).executeTakeFirst();
+  const task = await phoneTasksQuery(trx, actor, at.date).where('c.id', '=', taskId).executeTakeFirst();
   if (!task) throw notFound('phone_task');
   authorize(actor, 'update', 'communication');
   await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', task.debtor_id).forUpdate().execute();

@@ -3,6 +3,9 @@ import type { Database, Db } from '../../db/connect.ts';
 import { STRATEGY_TEMPLATES } from '../../domain/dunning/index.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { AppError } from '../../domain/errors.ts';
+import { listPhoneTasks } from '../communications/list-phone-tasks.ts';
+import { recordPhoneContact } from '../communications/record-phone-contact.ts';
 import { runDunning } from './run-dunning.ts';
 
 /*
@@ -121,5 +124,23 @@ describe('positions past their decadenza or prescription term', () => {
     const r = await runDunning(db, { date: '2026-03-02', tenantId: t.tenantId, time: '10:00' });
     expect(r.actions.map((x) => x.claims.map((c) => c.id))).toEqual([[fresh.id]]);
     expect(await db.selectFrom('claims').select('dunning_step_no').where('id', '=', old.id).executeTakeFirstOrThrow()).toEqual({ dunning_step_no: 0 });
+  });
+});
+
+describe('phone tasks of positions past their term', () => {
+  it('the call list drops a task once its position lapses (IMU 2019, 01/01/2025), and the call cannot be recorded', async () => {
+    const t = await comune();
+    const d = await taxpayer(t, {});
+    const c = await position(t, d.id, '2024-12-20', { kind: 'imu', taxYear: 2019, dueDate: '2019-12-16', principal: '980.00' });
+    await db.updateTable('claims').set({ act_kind: 'bonario' }).where('id', '=', c.id).execute();
+    const r = await runDunning(db, { date: '2024-12-27', tenantId: t.tenantId, time: '10:00' });
+    expect(actionsOf(r, d.id)).toEqual([['telefonata', 'phone_task']]);
+    const operator = t.users.operator.actor;
+    const rome = (date: string) => new Date(`${date}T10:00:00+01:00`);
+    const on = async (date: string) => (await listPhoneTasks(db, operator, { debtorId: d.id }, rome(date))).tasks.map((x) => x.claims.map((k) => k.claimId));
+    expect(await on('2024-12-31')).toEqual([[c.id]]);
+    expect(await on('2025-01-02')).toEqual([]);
+    const task = r.actions[0]!.communicationId!;
+    await expect(recordPhoneContact(db, operator, task, { outcome: 'conversation' }, rome('2025-01-02'))).rejects.toBeInstanceOf(AppError);
   });
 });
