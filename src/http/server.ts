@@ -33,6 +33,7 @@ import { dunningRoutes } from './routes/dunning.ts';
 import { strategyRoutes } from './routes/strategies.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -120,6 +121,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(dunningRoutes, deps);
   await app.register(strategyRoutes, deps);
   await app.register(claimHoldRoutes, deps);
+  await app.register(reviewRoutes, deps);
   await app.register(settingsRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
