@@ -1134,6 +1134,31 @@ export const it = {
   'historyField.notes': 'Note',
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'In coda',
+  // Comune campaign: phone first, and positions past their term (issue 13 item 6, timebar)
+  'delayFrom.load': 'caricamento',
+  'step.reachableByPhone': 'Raggiungibile per telefono',
+  'step.reachableByPhone.any': 'Qualsiasi',
+  'step.reachableByPhone.true': 'Sì: ha un numero valido e, se chiamato, ha risposto',
+  'step.reachableByPhone.false': 'No: senza numero valido, non ha risposto o ha chiesto di ricevere per iscritto',
+  'nav.timeBarred': 'Decaduti e prescritti',
+  'timeBarred.title': 'Posizioni decadute o prescritte',
+  'timeBarred.subtitle': 'Posizioni aperte oltre il termine di decadenza o di prescrizione: non vengono più sollecitate né chiamate. Il Comune decide (discarico o atto interruttivo non noto).',
+  'timeBarred.none': 'Nessuna posizione oltre il termine.',
+  'timeBarred.col.position': 'Posizione',
+  'timeBarred.col.debtor': 'Contribuente',
+  'timeBarred.col.revenue': 'Entrata',
+  'timeBarred.col.act': 'Atto',
+  'timeBarred.col.due': 'Scadenza',
+  'timeBarred.col.term': 'Termine',
+  'timeBarred.col.lapsedOn': 'Scaduto dal',
+  'timeBarred.col.law': 'Norma',
+  'timeBarred.col.open': 'Da incassare',
+  'timeBarred.noAct': 'Nessun atto (fase bonaria)',
+  'timeBarred.kind.decadenza': 'Decadenza dal potere di accertamento',
+  'timeBarred.kind.prescrizione': 'Prescrizione',
+  'timeBarred.years': 'anni',
+  'timeBarred.unverified': 'da verificare',
+  'timeBarred.unverifiedHint': 'Termine da confermare: il regolamento del Comune può stabilire diversamente.',
 };
 
 export type MessageKey = keyof typeof it;
