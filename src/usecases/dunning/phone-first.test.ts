@@ -93,6 +93,23 @@ describe('the comune strategy, phone first', () => {
   });
 });
 
+describe('a taxpayer who asks to be written to', () => {
+  it('the call records it: the numbers are opted out (audited), the task is done, and the avviso bonario goes out by letter', async () => {
+    const t = await comune();
+    const d = await taxpayer(t, {});
+    await position(t, d.id, '2026-03-02');
+    const r = await runDunning(db, { date: '2026-03-09', tenantId: t.tenantId, time: '10:00' });
+    const task = r.actions[0]!.communicationId!;
+    const call = await recordPhoneContact(db, t.users.operator.actor, task, { outcome: 'asked_in_writing' }, new Date('2026-03-10T10:00:00+01:00'));
+    expect(call).toMatchObject({ recorded: true, task: { status: 'task_done' }, outcome: 'asked_in_writing' });
+    expect(await db.selectFrom('contacts').select(['consent', 'status']).where('debtor_id', '=', d.id).execute()).toEqual([{ consent: 'withdrawn', status: 'unverified' }]);
+    expect(await db.selectFrom('audit_events').select('action').where('debtor_id', '=', d.id).where('action', '=', 'contact.updated').execute()).toHaveLength(1);
+    // Not before 20 days after the call step, then in writing (and never called again).
+    expect(actionsOf(await runDunning(db, { date: '2026-03-28', tenantId: t.tenantId, time: '10:00' }), d.id)).toEqual([]);
+    expect(actionsOf(await runDunning(db, { date: '2026-03-29', tenantId: t.tenantId, time: '10:00' }), d.id)).toEqual([['avviso-bonario', 'letter']]);
+  });
+});
+
 describe('positions past their decadenza or prescription term', () => {
   it('an IMU 2019 position at the bonario stage is dunned until 31/12/2024 and never from 01/01/2025 (art. 1 c. 161 L. 296/2006)', async () => {
     const t = await comune();

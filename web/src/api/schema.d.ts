@@ -13879,7 +13879,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome: "conversation" | "no_answer" | "wrong_number" | "refused";
+                        outcome: "conversation" | "no_answer" | "wrong_number" | "refused" | "asked_in_writing";
                         note?: string;
                     };
                 };
@@ -13924,7 +13924,7 @@ export interface paths {
                                 status: "queued" | "sent" | "failed" | "to_print" | "printed" | "task_open" | "task_done" | "cancelled";
                             };
                             /** @enum {string} */
-                            outcome: "conversation" | "no_answer" | "wrong_number" | "refused";
+                            outcome: "conversation" | "no_answer" | "wrong_number" | "refused" | "asked_in_writing";
                             at: {
                                 date: string;
                                 time: string;

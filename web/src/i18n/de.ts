@@ -1132,6 +1132,7 @@ export const de: Messages = {
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'In Warteschlange',
   // Comune campaign: phone first, and positions past their term (issue 13 item 6, timebar)
+  'phoneOutcome.asked_in_writing': 'Wünscht schriftlichen Kontakt',
   'delayFrom.load': 'Übernahme',
   'step.reachableByPhone': 'Telefonisch erreichbar',
   'step.reachableByPhone.any': 'Beliebig',

@@ -1132,6 +1132,7 @@ export const en: Messages = {
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'Queued',
   // Comune campaign: phone first, and positions past their term (issue 13 item 6, timebar)
+  'phoneOutcome.asked_in_writing': 'Asks to be written to',
   'delayFrom.load': 'load',
   'step.reachableByPhone': 'Reachable by phone',
   'step.reachableByPhone.any': 'Any',

@@ -1132,6 +1132,7 @@ export const fr: Messages = {
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': "En file d'attente",
   // Comune campaign: phone first, and positions past their term (issue 13 item 6, timebar)
+  'phoneOutcome.asked_in_writing': 'Demande un écrit',
   'delayFrom.load': 'prise en charge',
   'step.reachableByPhone': 'Joignable par téléphone',
   'step.reachableByPhone.any': 'Tous',

@@ -1135,6 +1135,7 @@ export const it = {
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'In coda',
   // Comune campaign: phone first, and positions past their term (issue 13 item 6, timebar)
+  'phoneOutcome.asked_in_writing': 'Chiede di ricevere per iscritto',
   'delayFrom.load': 'caricamento',
   'step.reachableByPhone': 'Raggiungibile per telefono',
   'step.reachableByPhone.any': 'Qualsiasi',
