@@ -398,7 +398,7 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
               label={t('step.reachableByPhone')}
               disabled={!canWrite}
               allowDeselect={false}
-              data={(['', 'true', 'false'] as const).map((v) => ({ value: v, label: t(`step.reachableByPhone.${v || 'any'}`) }))}
+              data={(['any', 'true', 'false'] as const).map((v) => ({ value: v, label: t(`step.reachableByPhone.${v}`) }))}
               {...form.getInputProps(`steps.${conditionsOf}.conditions.reachableByPhone`)}
               error={errorAt(`steps.${conditionsOf}.conditions.reachableByPhone`)}
               data-testid="condition-reachable-by-phone"

@@ -55,6 +55,7 @@ describe('strategy step form', () => {
     expect(step).toMatchObject({ fee: '1234.5', waiveBelow: '500', postage: '8.90', delayDays: 31, conditions: { currencies: ['EUR'], maxAmount: '10000.00' } });
     expect(Object.keys(step.conditions)).toEqual(['currencies', 'maxAmount']);
     expect(conditionCount(v.conditions)).toBe(2);
+    expect(v.conditions.reachableByPhone).toBe('any');
   });
 
   it('sends what does not parse as typed, for the server to name the field', () => {

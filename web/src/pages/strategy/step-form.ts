@@ -37,7 +37,7 @@ export interface ConditionValues {
   riskClasses: string[];
   minAmount: string;
   maxAmount: string;
-  /** '' = any, 'true' / 'false' = only debtors reachable by phone / only those who are not. */
+  /** 'any', or 'true' / 'false' = only debtors reachable by phone / only those who are not. */
   reachableByPhone: string;
 }
 
@@ -68,7 +68,7 @@ export interface Values {
 
 export const newUid = () => crypto.randomUUID();
 
-export const emptyConditions = (): ConditionValues => ({ debtorKinds: [], currencies: [], languages: [], riskClasses: [], minAmount: '', maxAmount: '', reachableByPhone: '' });
+export const emptyConditions = (): ConditionValues => ({ debtorKinds: [], currencies: [], languages: [], riskClasses: [], minAmount: '', maxAmount: '', reachableByPhone: 'any' });
 
 /** What a step's delay counts from (src/domain/dunning/strategy.ts DELAY_FROM). */
 export const DELAY_FROM = ['due', 'previous', 'load'] as const;
@@ -97,7 +97,7 @@ export function toStepValues(s: StrategyStep): StepValues {
       riskClasses: [...(c.riskClasses ?? [])],
       minAmount: c.minAmount ?? '',
       maxAmount: c.maxAmount ?? '',
-      reachableByPhone: c.reachableByPhone === undefined ? '' : String(c.reachableByPhone),
+      reachableByPhone: c.reachableByPhone === undefined ? 'any' : String(c.reachableByPhone),
     },
   };
 }
@@ -130,4 +130,4 @@ export function toStep(v: StepValues): Steps[number] {
 
 /** How many conditions a step has (each list and each bound counts once). */
 export const conditionCount = (c: ConditionValues) =>
-  [c.debtorKinds.length, c.currencies.length, c.languages.length, c.riskClasses.length, c.minAmount.trim(), c.maxAmount.trim(), c.reachableByPhone].filter(Boolean).length;
+  [c.debtorKinds.length, c.currencies.length, c.languages.length, c.riskClasses.length, c.minAmount.trim(), c.maxAmount.trim(), c.reachableByPhone !== 'any'].filter(Boolean).length;
