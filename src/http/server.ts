@@ -34,6 +34,7 @@ import { strategyRoutes } from './routes/strategies.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { creditorTemplateRoutes } from './routes/creditor-templates.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
+import { reviewRoutes } from './routes/reviews.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -121,6 +122,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(dunningRoutes, deps);
   await app.register(strategyRoutes, deps);
   await app.register(claimHoldRoutes, deps);
+  await app.register(reviewRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(creditorTemplateRoutes, deps);
 

@@ -20,6 +20,7 @@ const RatesPage = lazy(() => import('./pages/RatesPage'));
 const ImportsPage = lazy(() => import('./pages/ImportsPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
 const SkipTracingPage = lazy(() => import('./pages/SkipTracingPage'));
+const TimeBarredPage = lazy(() => import('./pages/TimeBarredPage'));
 const StrategiesPage = lazy(() => import('./pages/StrategiesPage'));
 const StrategyPage = lazy(() => import('./pages/StrategyPage'));
 const DunningPage = lazy(() => import('./pages/DunningPage'));
@@ -55,6 +56,7 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <ImportsPage /> },
       { path: 'imports/:id', element: <ImportPage /> },
       { path: 'skip-tracing', element: <SkipTracingPage /> },
+      { path: 'reviews/time-barred', element: <TimeBarredPage /> },
       { path: 'strategies', element: <StrategiesPage /> },
       { path: 'strategies/:id', element: <StrategyPage /> },
       { path: 'dunning', element: <DunningPage /> },

@@ -18,6 +18,7 @@ export {
 } from './words.ts';
 export {
   DEFAULT_STRATEGY,
+  DELAY_FROM,
   STRATEGY_TEMPLATES,
   parseStrategy,
   strategySchema,
@@ -39,6 +40,7 @@ export {
   isForCreditor,
   nextAction,
   postageFor,
+  reachableByPhone,
   splitByAudience,
   stepApplies,
   UnknownStepError,

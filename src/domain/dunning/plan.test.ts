@@ -8,6 +8,7 @@ import {
   isDue,
   isForCreditor,
   nextAction,
+  reachableByPhone,
   postageFor,
   splitByAudience,
   stepApplies,
@@ -76,13 +77,34 @@ describe('nextAction', () => {
     const pa = claim({ debtorKind: 'public_administration', lastStepKey: 'negotiation-1', lastStepOn: '2026-04-04' });
     expect(nextAction(B2B, pa)).toMatchObject({ step: { key: 'legal-1' }, index: 5, on: '2026-04-19' });
     // Comune: no instalment offer up to €100.00 (L. 160/2019 c. 796).
-    const small = claim({ debtorKind: 'consumer', lastStepKey: 'sollecito', lastStepOn: '2026-05-01', openPrincipalOfDebtor: '100.00' });
+    const small = claim({ debtorKind: 'consumer', lastStepKey: 'sollecito', lastStepOn: '2026-05-01', openPrincipalOfDebtor: '100.00', reachableByPhone: false });
     expect(nextAction(COMUNE, small)?.step.key).toBe('accertamento');
     expect(nextAction(COMUNE, { ...small, openPrincipalOfDebtor: '100.01' })?.step.key).toBe('rateizzazione');
     // A CHF claim skips the EUR-only instalment offer; when no later step applies, dunning is finished.
-    expect(nextAction(COMUNE, claim({ currency: 'CHF', lastStepKey: 'sollecito', lastStepOn: '2026-05-01' }))?.step.key).toBe('accertamento');
+    expect(nextAction(COMUNE, claim({ currency: 'CHF', lastStepKey: 'sollecito', lastStepOn: '2026-05-01', reachableByPhone: false }))?.step.key).toBe('accertamento');
     const onlyHigh: Strategy = { name: 't', steps: [{ ...stepOf(B2B, 'soft-1'), conditions: { riskClasses: ['high'] } }] };
     expect(nextAction(onlyHigh, claim({ riskClass: 'low' }))).toBeNull();
+  });
+  it('comune, phone first: a call 5 days after the load; letters only to whom the phone cannot reach', () => {
+    const loaded = claim({ dueDate: '2024-12-16', loadedOn: '2026-03-02', debtorKind: 'consumer' });
+    // A usable number: the call, counted from the load (not from the due date).
+    expect(nextAction(COMUNE, { ...loaded, reachableByPhone: true })).toMatchObject({ step: { key: 'telefonata' }, on: '2026-03-07' });
+    // No usable number (or calls opted out): the avviso bonario at once (20 days after the due date, long past).
+    expect(nextAction(COMUNE, { ...loaded, reachableByPhone: false })).toMatchObject({ step: { key: 'avviso-bonario' }, on: '2025-01-05' });
+    // After the call: not reached → the letter 20 days later; reached → the instalment offer by phone.
+    const called = { ...loaded, lastStepKey: 'telefonata', lastStepOn: '2026-03-07' };
+    expect(nextAction(COMUNE, { ...called, reachableByPhone: false })).toMatchObject({ step: { key: 'avviso-bonario' }, on: '2026-03-27' });
+    expect(nextAction(COMUNE, { ...called, reachableByPhone: true })).toMatchObject({ step: { key: 'rateizzazione-telefono' }, on: '2026-03-27' });
+    // Reached, €100 or less: no instalments (c. 796), straight to the hand-off to the comune.
+    expect(nextAction(COMUNE, { ...called, reachableByPhone: true, openPrincipalOfDebtor: '90.00' })).toMatchObject({ step: { key: 'accertamento' }, on: '2026-04-06' });
+    // Without a load date, the due date stands in.
+    expect(nextAction(COMUNE, { ...loaded, loadedOn: null, reachableByPhone: true })?.on).toBe('2024-12-21');
+  });
+  it('reachableByPhone: a usable number, and no call yet or one that ended in a conversation', () => {
+    expect(reachableByPhone({ usablePhone: false, phoneTasks: 0, phoneTasksDone: 0 })).toBe(false);
+    expect(reachableByPhone({ usablePhone: true, phoneTasks: 0, phoneTasksDone: 0 })).toBe(true);
+    expect(reachableByPhone({ usablePhone: true, phoneTasks: 1, phoneTasksDone: 0 })).toBe(false);
+    expect(reachableByPhone({ usablePhone: true, phoneTasks: 2, phoneTasksDone: 1 })).toBe(true);
   });
   it('counts a first applicable "previous" step from the due date', () => {
     const s: Strategy = {

@@ -31,6 +31,17 @@ export interface ClaimState {
   riskClass?: RiskClass | null;
   /** The debtor's total open principal with this creditor, in the claim's currency (conditions use it). */
   openPrincipalOfDebtor: string;
+  /**
+   * The day the claim was loaded (imported or entered), for steps counted from the load; absent: the
+   * due date stands in for it.
+   */
+  loadedOn?: string | null;
+  /**
+   * Whether the debtor can be dealt with by phone for this claim (see StepConditions.reachableByPhone);
+   * absent when the caller does not know (a date recomputed outside the run): the condition is then
+   * not checked, and the run decides with the facts.
+   */
+  reachableByPhone?: boolean | null;
 }
 
 export interface NextAction {
@@ -41,8 +52,12 @@ export interface NextAction {
 }
 
 /** Whether a step's conditions include this claim. */
-export function stepApplies(step: Step, claim: Pick<ClaimState, 'debtorKind' | 'currency' | 'language' | 'riskClass' | 'openPrincipalOfDebtor'>): boolean {
+export function stepApplies(
+  step: Step,
+  claim: Pick<ClaimState, 'debtorKind' | 'currency' | 'language' | 'riskClass' | 'openPrincipalOfDebtor' | 'reachableByPhone'>,
+): boolean {
   const c = step.conditions;
+  if (c.reachableByPhone !== undefined && claim.reachableByPhone != null && c.reachableByPhone !== claim.reachableByPhone) return false;
   if (c.debtorKinds && !c.debtorKinds.includes(claim.debtorKind)) return false;
   if (c.currencies && !c.currencies.includes(claim.currency)) return false;
   if (c.languages && !c.languages.includes(claim.language)) return false;
@@ -51,6 +66,19 @@ export function stepApplies(step: Step, claim: Pick<ClaimState, 'debtorKind' | '
   if (c.minAmount !== undefined && open.lt(c.minAmount)) return false;
   if (c.maxAmount !== undefined && open.gt(c.maxAmount)) return false;
   return true;
+}
+
+/**
+ * Whether the debtor is reachable by phone for a claim (the `reachableByPhone` condition), from what
+ * is known: a usable phone number of the debtor's own (not invalid, not opted out — an opt-out of
+ * calls records a request to be written to — not a third party's), and the claim's phone tasks so
+ * far. Before any call the debtor counts as reachable; once a phone task was made for the claim, only
+ * a task that ended in a conversation keeps them so (one still open, with no answer, is "cannot be
+ * reached" by the time the next step falls due; a wrong number has invalidated the number already).
+ */
+export function reachableByPhone(facts: { usablePhone: boolean; phoneTasks: number; phoneTasksDone: number }): boolean {
+  if (!facts.usablePhone) return false;
+  return facts.phoneTasks === 0 || facts.phoneTasksDone > 0;
 }
 
 const addDays = (iso: string, days: number) => parseDate(iso).add({ days }).toString();
@@ -72,8 +100,8 @@ export class UnknownStepError extends RangeError {
  *
  * - Only the step after the last one done can be next: several overdue steps are never done at once
  *   and never skipped for being late. A step is skipped only when its conditions exclude the claim.
- * - Its day: dueDate + delay ('due') or lastStepOn + delay ('previous'; the due date when no step was
- *   done yet), but never before lastStepOn + 1 (one step per claim per day at most) and never before
+ * - Its day: dueDate + delay ('due'), lastStepOn + delay ('previous'; the due date when no step was
+ *   done yet) or loadedOn + delay ('load'; the due date when not known), but never before lastStepOn + 1 (one step per claim per day at most) and never before
  *   the day after holdUntil.
  * - A lastStepKey the strategy does not contain (strategy edited after the claim started) throws:
  *   the claim must be mapped to a step of the new strategy by a person, not guessed.
@@ -92,7 +120,8 @@ export function nextAction(strategy: Strategy, claim: ClaimState): NextAction | 
   for (let index = from; index < strategy.steps.length; index++) {
     const step = strategy.steps[index];
     if (!step || !stepApplies(step, claim)) continue;
-    const base = step.delayFrom === 'due' || claim.lastStepOn === null ? claim.dueDate : claim.lastStepOn;
+    const base =
+      step.delayFrom === 'load' ? (claim.loadedOn ?? claim.dueDate) : step.delayFrom === 'due' || claim.lastStepOn === null ? claim.dueDate : claim.lastStepOn;
     let on = addDays(base, step.delayDays);
     if (claim.lastStepOn !== null) on = later(on, addDays(claim.lastStepOn, 1));
     if (claim.holdUntil) on = later(on, addDays(claim.holdUntil, 1));

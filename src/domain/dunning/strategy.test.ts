@@ -56,12 +56,23 @@ describe('shipped strategies', () => {
     expect(m2?.template).toBe('formal-notice-ch');
     expect(STRATEGY_TEMPLATES.ch.steps.at(-1)?.template).toBe('legal-handoff-ch');
   });
-  it('comune: avviso bonario → sollecito → rateizzazione → hand-off, no fees, no commercial interest', () => {
+  it('comune: phone first (5 days after the load); letters only to the unreachable; hand-off; no fees, no commercial interest', () => {
     const steps = STRATEGY_TEMPLATES.comune.steps;
-    expect(steps.map((s) => s.template)).toEqual(['comune-avviso-bonario', 'comune-sollecito', 'comune-rateizzazione', 'comune-handoff']);
+    expect(steps.map((s) => [s.key, s.channels.join('/'), s.conditions.reachableByPhone])).toEqual([
+      ['telefonata', 'phone_task', true],
+      ['avviso-bonario', 'pec/letter/email', false],
+      ['sollecito', 'pec/registered_letter', false],
+      ['rateizzazione-telefono', 'phone_task', true],
+      ['rateizzazione', 'pec/letter', false],
+      ['accertamento', 'email', undefined],
+    ]);
+    expect(steps[0]).toMatchObject({ delayFrom: 'load', delayDays: 5 });
+    // Every step that writes to the taxpayer is for those who cannot be reached by phone.
+    const written = steps.filter((s) => s.channels.some((c) => c !== 'phone_task') && TEMPLATE_INFO[s.template].audience === 'debtor');
+    expect(written.every((s) => s.conditions.reachableByPhone === false)).toBe(true);
     expect(steps.every((s) => s.fee === 'none' && s.interest === 'none')).toBe(true);
-    expect(steps[2]?.conditions.minAmount).toBe('100.01');
-    expect(steps[2]?.channels[0]).toBe('phone_task');
+    expect(steps[3]?.conditions.minAmount).toBe('100.01');
+    expect(steps[4]?.conditions.minAmount).toBe('100.01');
     expect(TEMPLATE_INFO['comune-handoff'].audience).toBe('creditor');
   });
 });
@@ -82,6 +93,16 @@ describe('validateStrategy', () => {
     ]);
     expect(problems(ok([step({ key: 'Soft 1' })]))[0]?.path).toBe('steps.0.key');
     expect(problems(ok([step({ delayFrom: 'previous' })]))[0]).toMatchObject({ path: 'steps.0.delayFrom' });
+  });
+  it('lets a step count from the load, and keeps later due-date steps free of a comparison with it', () => {
+    const formal = step({ key: 'formal-1', tier: 'formal', template: 'formal-notice-it', delayDays: 3 });
+    expect(problems(ok([step({ delayFrom: 'load', delayDays: 5 }), formal]))).toEqual([]);
+    expect(problems(ok([step({ delayFrom: 'load', delayDays: 5 }), { ...formal, delayFrom: 'previous' }]))).toEqual([]);
+    expect(problems(ok([step({ delayFrom: 'loaded' as 'load' })]))[0]).toMatchObject({ path: 'steps.0.delayFrom' });
+  });
+  it('takes reachableByPhone as a condition, a boolean only', () => {
+    expect(problems(ok([step({ conditions: { reachableByPhone: false } })]))).toEqual([]);
+    expect(problems(ok([step({ conditions: { reachableByPhone: 'no' as unknown as boolean } })]))[0]).toMatchObject({ path: 'steps.0.conditions.reachableByPhone' });
   });
   it('refuses inconsistent delays and tiers that go back', () => {
     const formal = step({ key: 'formal-1', tier: 'formal', template: 'formal-notice-it', delayDays: 30 });

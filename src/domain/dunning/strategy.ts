@@ -40,6 +40,16 @@ export interface StepConditions {
   languages?: Language[];
   /** A claim with no risk class matches no `riskClasses` condition. */
   riskClasses?: RiskClass[];
+  /**
+   * Whether the taxpayer can be dealt with by phone (a comune's phone-first campaign, seed 004: "tutti
+   * i contribuenti vengono contattati telefonicamente"; written reminders only for those who cannot be
+   * reached or ask for writing). Reachable: the debtor has a usable phone number of their own (valid
+   * or unverified, not opted out — an opt-out of calls is how a request "in writing" is recorded) and
+   * either no phone task was made for the claim yet or one ended in a conversation. Not reachable: no
+   * usable number (none, found wrong), calls opted out, or the claim's phone task ended (or is still
+   * open) without a conversation. See plan.ts `ClaimState.reachableByPhone`.
+   */
+  reachableByPhone?: boolean;
 }
 
 /**
@@ -51,13 +61,19 @@ export interface StepConditions {
  */
 export type StepFee = 'creditor' | 'none' | string;
 
-export type DelayFrom = 'due' | 'previous';
+/**
+ * What a step's delay counts from: the claim's due date, the day the claim's previous step was done,
+ * or the day the claim was loaded (imported or entered: a comune's list arrives long after its due
+ * dates, and the campaign starts from the load).
+ */
+export const DELAY_FROM = ['due', 'previous', 'load'] as const;
+export type DelayFrom = (typeof DELAY_FROM)[number];
 
 export interface Step {
   /** Stable id recorded on the claim when the step is done ("soft-1"): never rename a used key. */
   key: string;
   tier: DunningTier;
-  /** Days after the due date ('due') or after the day the claim's previous step was done ('previous'). */
+  /** Days after the due date ('due'), the day the claim's previous step was done ('previous') or the day it was loaded ('load'). */
   delayDays: number;
   delayFrom: DelayFrom;
   /** Preference order: the first channel usable for the debtor is used (see plan.ts chooseChannel). */
@@ -106,6 +122,7 @@ const conditionsSchema = z
     currencies: uniqueList(z.enum(CURRENCIES)).optional(),
     languages: uniqueList(z.enum(LANGUAGES)).optional(),
     riskClasses: uniqueList(z.enum(RISK_CLASSES)).optional(),
+    reachableByPhone: z.boolean().optional(),
   })
   .refine((c) => c.minAmount === undefined || c.maxAmount === undefined || money(c.minAmount).lte(c.maxAmount), {
     message: encodeMessage(msg('dunning.min_above_max')),
@@ -118,7 +135,7 @@ const stepSchema = z.strictObject({
   }),
   tier: z.enum(DUNNING_TIERS),
   delayDays: z.number().int().min(0).max(3650),
-  delayFrom: z.enum(['due', 'previous']),
+  delayFrom: z.enum(DELAY_FROM),
   channels: uniqueList(z.enum(DUNNING_CHANNELS)),
   template: z.enum(TEMPLATE_KEYS),
   conditions: conditionsSchema,
@@ -130,7 +147,7 @@ const stepSchema = z.strictObject({
 });
 
 /**
- * The checks across steps: keys unique; the first step counts from the due date; tiers never go back
+ * The checks across steps: keys unique; the first step counts from the due date or the load; tiers never go back
  * (soft → formal → negotiation → closure → legal); a step counted from the due date comes after the
  * earliest day the step before it can happen (otherwise the order of the days contradicts the order
  * of the steps); a step's template belongs to its tier.
@@ -142,13 +159,15 @@ export const strategySchema = z
   })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
-    let earliest = 0;
+    // The earliest day (after the due date) the step before can happen; null once a step counts from
+    // the load, whose distance from the due date is not known.
+    let earliest: number | null = 0;
     s.steps.forEach((step, i) => {
       if (seen.has(step.key)) {
         ctx.addIssue({ code: 'custom', path: ['steps', i, 'key'], message: encodeMessage(msg('dunning.duplicate_step_key', { key: step.key })) });
       }
       seen.add(step.key);
-      if (i === 0 && step.delayFrom !== 'due') {
+      if (i === 0 && step.delayFrom === 'previous') {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', 0, 'delayFrom'],
@@ -163,14 +182,15 @@ export const strategySchema = z
           message: encodeMessage(msg('dunning.tier_backwards', { tier: step.tier, previous: previous.tier })),
         });
       }
-      if (i > 0 && step.delayFrom === 'due' && step.delayDays <= earliest) {
+      if (i > 0 && step.delayFrom === 'due' && earliest !== null && step.delayDays <= earliest) {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'delayDays'],
           message: encodeMessage(msg('dunning.step_not_after_previous', { key: step.key, days: step.delayDays, earliest })),
         });
       }
-      earliest = step.delayFrom === 'due' ? step.delayDays : earliest + Math.max(step.delayDays, 1);
+      earliest =
+        step.delayFrom === 'due' ? step.delayDays : step.delayFrom === 'load' || earliest === null ? null : earliest + Math.max(step.delayDays, 1);
       if (TEMPLATE_INFO[step.template].tier !== step.tier) {
         ctx.addIssue({
           code: 'custom',
@@ -459,26 +479,49 @@ const CH: Strategy = {
 };
 
 /**
- * Italian municipality (IMU, TARI, CUP, fines). Sources: legal notes §6.1–6.3 and seed "Servizio di
- * recupero crediti per il Comune" (human phone contact, never a recorded voice; help with instalments).
- * No reminder fees and no commercial interest: the comune's own act (avviso di accertamento
- * esecutivo, art. 1 c. 792 L. 160/2019, or ingiunzione, R.D. 639/1910) later sets sanctions, interest
- * within legal + 3 points (L. 296/2006 c. 165) and the c. 803 collection charges. Instalments are not
- * offered up to €100 (default schedule of c. 796), hence the condition on the negotiation step.
- * Assumptions: avviso bonario 30 days after the payment deadline, sollecito 60 days later (time to
- * pay and to answer), phone offer 20 days later, hand-off to the ente 30 days later.
+ * Italian municipality (IMU, TARI, CUP, fines): phone first. Sources: seed 004 "Servizio di recupero
+ * crediti per il Comune" ("tutti i contribuenti vengono contattati telefonicamente": a human call,
+ * never a recorded voice; help with instalments), legal notes §6.1–6.3, §6.7 (UNIREC: e-mail/SMS
+ * not the systematic first reminder). No reminder fees and no commercial interest: the comune's own
+ * act (avviso di accertamento esecutivo, art. 1 c. 792 L. 160/2019, or ingiunzione, R.D. 639/1910)
+ * sets sanctions, interest within legal + 3 points (L. 296/2006 c. 165) and the c. 803 charges.
+ * Instalments are not offered up to €100 (default schedule of c. 796), hence the amount conditions.
+ * The letter's wording follows the act (municipal-letter.ts `templateForAct`): an enforceable
+ * assessment never gets bonario wording.
+ * The flow:
+ * - a phone call 5 days after the list is loaded, for every taxpayer with a usable number;
+ * - written reminders (avviso bonario, then sollecito, then the instalment offer) only to those who
+ *   cannot be reached by phone — no usable number, a wrong number, calls not answered within 20
+ *   days — or who ask to be written to (their phone contact opted out): condition
+ *   `reachableByPhone: false`. Without a number the avviso bonario goes out at once (its delay counts
+ *   from the due date when no step was done);
+ * - taxpayers reached by phone get the instalment offer by phone 20 days after the call;
+ * - then the hand-off to the comune's office (internal, to the creditor) 30 days later.
+ * Assumptions (not from a source): 5 days to start calling, 20 days for the calls to reach someone,
+ * 60 days between bonario and sollecito (time to pay and to answer).
  */
 const COMUNE: Strategy = {
   name: 'comune',
   steps: [
     {
+      key: 'telefonata',
+      tier: 'soft',
+      delayDays: 5,
+      delayFrom: 'load',
+      channels: ['phone_task'],
+      template: 'comune-avviso-bonario',
+      conditions: { reachableByPhone: true },
+      fee: 'none',
+      interest: 'none',
+    },
+    {
       key: 'avviso-bonario',
       tier: 'soft',
-      delayDays: 30,
-      delayFrom: 'due',
+      delayDays: 20,
+      delayFrom: 'previous',
       channels: ['pec', 'letter', 'email'],
       template: 'comune-avviso-bonario',
-      conditions: {},
+      conditions: { reachableByPhone: false },
       fee: 'none',
       interest: 'none',
       paymentSlip: 'pagopa',
@@ -490,19 +533,30 @@ const COMUNE: Strategy = {
       delayFrom: 'previous',
       channels: ['pec', 'registered_letter'],
       template: 'comune-sollecito',
-      conditions: {},
+      conditions: { reachableByPhone: false },
       fee: 'none',
       interest: 'none',
       paymentSlip: 'pagopa',
+    },
+    {
+      key: 'rateizzazione-telefono',
+      tier: 'negotiation',
+      delayDays: 20,
+      delayFrom: 'previous',
+      channels: ['phone_task'],
+      template: 'comune-rateizzazione',
+      conditions: { minAmount: '100.01', currencies: ['EUR'], reachableByPhone: true },
+      fee: 'none',
+      interest: 'none',
     },
     {
       key: 'rateizzazione',
       tier: 'negotiation',
       delayDays: 20,
       delayFrom: 'previous',
-      channels: ['phone_task', 'letter'],
+      channels: ['pec', 'letter'],
       template: 'comune-rateizzazione',
-      conditions: { minAmount: '100.01', currencies: ['EUR'] },
+      conditions: { minAmount: '100.01', currencies: ['EUR'], reachableByPhone: false },
       fee: 'none',
       interest: 'none',
     },

@@ -388,17 +388,17 @@ describe('strategies API', () => {
     const a = (await create({ creditorId, template: 'it-b2c' })).json();
     const comune = (await create({ creditorId, template: 'comune' })).json();
     await ctx.admin({ method: 'POST', url: `/api/strategies/${a.id}/activate`, payload: {} });
-    // 60 € open in all: the comune's instalment offer is only above 100 €, so after step 2 (sollecito)
+    // 60 € open in all: the comune's instalment offers are only above 100 €, so after step 3 (sollecito)
     // comes the hand-off, 30 days after the sollecito.
     const small = await createTestClaim(ctx.db, t, debtor.id, { creditorId, principal: '60.00', dueDate: '2025-01-31' });
-    await placeClaim(small.id, { strategyId: a.id, stepNo: 2, stepKey: 'formal-1', stepOn: '2025-04-01' });
+    await placeClaim(small.id, { strategyId: a.id, stepNo: 3, stepKey: 'formal-2', stepOn: '2025-04-01' });
     const moved = await ctx.admin({ method: 'POST', url: `/api/strategies/${comune.id}/activate`, payload: {} });
     expect(moved.json().claimsMoved).toBe(1);
     expect(await claimRow(small.id)).toMatchObject({ dunning_step_key: 'sollecito', next_action_on: '2025-05-01' });
 
     // The creditor waits longer before the hand-off: the claim's date follows.
     const steps = structuredClone(comune.steps) as Step[];
-    steps[3]!.delayDays = 45;
+    steps[5]!.delayDays = 45;
     const edited = await ctx.admin({ method: 'PATCH', url: `/api/strategies/${comune.id}`, payload: { steps } });
     expect(edited.statusCode, edited.body).toBe(200);
     expect(await claimRow(small.id)).toMatchObject({ dunning_step_key: 'sollecito', next_action_on: '2025-05-16' });
@@ -410,7 +410,7 @@ describe('strategies API', () => {
 
     // The step the claim stands at cannot be removed or renamed.
     const renamed = structuredClone(steps);
-    renamed[1]!.key = 'sollecito-bis';
+    renamed[2]!.key = 'sollecito-bis';
     const refused = await ctx.admin({ method: 'PATCH', url: `/api/strategies/${comune.id}`, payload: { steps: renamed } });
     expect(refused.statusCode).toBe(400);
     expect(messageFor(refused, 'steps')).toContain('"sollecito"');

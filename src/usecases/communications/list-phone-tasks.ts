@@ -30,7 +30,7 @@ export async function listPhoneTasks(
   const at = localMoment(now);
   const days = phoneDays(rules, at.date);
 
-  let q = phoneTasksQuery(db, actor).where('c.status', '=', 'task_open');
+  let q = phoneTasksQuery(db, actor, at.date).where('c.status', '=', 'task_open');
   if (p.creditorId) q = q.where('c.creditor_id', '=', p.creditorId);
   if (p.debtorId) q = q.where('c.debtor_id', '=', p.debtorId);
   const [rows, count] = await Promise.all([

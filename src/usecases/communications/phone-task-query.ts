@@ -1,12 +1,25 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { pastTermSql } from '../dunning/time-barred.ts';
 import { visibleCommunications } from './communication-query.ts';
 
-/** Phone tasks the actor may see, with their debtor and creditor names. */
-export function phoneTasksQuery(db: Db, actor: Actor) {
+/**
+ * Phone tasks the actor may see, with their debtor and creditor names. A task whose positions are all
+ * past their decadenza or prescription term on `today` (ISO, Europe/Rome; default: today there) is
+ * not there: such a position is never called (src/domain/municipal/terms.ts), it is on the comune's
+ * review list. A task with no position linked stays.
+ */
+export function phoneTasksQuery(db: Db, actor: Actor, today?: string) {
+  const day = today ?? sql`(now() at time zone 'Europe/Rome')::date`;
   return visibleCommunications(db, actor)
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
     .where('c.channel', '=', 'phone_task')
+    .where(
+      sql<boolean>`(not exists (select 1 from communication_claims tcc where tcc.communication_id = c.id and not tcc.superseded)
+        or exists (select 1 from communication_claims tcc join claims tcl on tcl.id = tcc.claim_id
+                    where tcc.communication_id = c.id and not tcc.superseded and not ${pastTermSql('tcl', day)}))`,
+    )
     .select([
       'c.id',
       'c.ref_no',

@@ -26,7 +26,7 @@ export type PhoneContactResult =
     };
 
 /** The debtor answered (and spoke, or refused to): the limits count a conversation. */
-const REACHED = new Set(['conversation', 'refused']);
+const REACHED = new Set(['conversation', 'refused', 'asked_in_writing']);
 
 /**
  * Records a call made for a phone task. The contact rules are checked again here, at `now` in
@@ -60,7 +60,7 @@ export async function bookPhoneContact(
   const data = parseInput(RecordPhoneContactInput, input);
   assertId(taskId, 'phone_task');
   const at = localMoment(now);
-  const task = await phoneTasksQuery(trx, actor).where('c.id', '=', taskId).executeTakeFirst();
+  const task = await phoneTasksQuery(trx, actor, at.date).where('c.id', '=', taskId).executeTakeFirst();
   if (!task) throw notFound('phone_task');
   authorize(actor, 'update', 'communication');
   await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', task.debtor_id).forUpdate().execute();
@@ -120,7 +120,8 @@ export async function bookPhoneContact(
     };
   }
 
-  const done = data.outcome === 'conversation' || data.outcome === 'refused';
+  const done = REACHED.has(data.outcome);
+  if (data.outcome === 'asked_in_writing') await optOutOfCalls(trx, actor, task, contactLogId);
   if (done) {
     await trx
       .updateTable('communications')
@@ -147,6 +148,42 @@ export async function bookPhoneContact(
     at,
     contactLogId,
   };
+}
+
+/**
+ * "Mi scriva": the debtor asks to be written to rather than called (seed 004: the comune writes to
+ * whom asks for it in writing). Every phone number of the debtor's own (not a third party's) is
+ * marked opted out (consent withdrawn), audited with the call as the reason: no more calls, and the
+ * reachableByPhone condition of a phone-first strategy is false, so its written steps apply.
+ */
+async function optOutOfCalls(trx: Trx, actor: Actor, task: { id: string; debtor_id: string }, contactLogId: string): Promise<void> {
+  const phones = await trx
+    .selectFrom('contacts')
+    .select(['id', 'consent'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('debtor_id', '=', task.debtor_id)
+    .where('channel', 'in', ['phone', 'mobile'])
+    .where('third_party', '=', false)
+    .where('consent', '!=', 'withdrawn')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+  for (const c of phones) {
+    await trx
+      .updateTable('contacts')
+      .set({ consent: 'withdrawn', updated_at: sql`now()`, version: sql`version + 1` })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', c.id)
+      .execute();
+    await recordAudit(trx, actor, {
+      action: 'contact.updated',
+      entityType: 'contact',
+      entityId: c.id,
+      debtorId: task.debtor_id,
+      before: { consent: c.consent },
+      after: { consent: 'withdrawn', reason: 'asked_in_writing', communicationId: task.id, contactLogId },
+    });
+  }
 }
 
 /** Stored coded (communications.error, the audit), worded where it is shown. */

@@ -144,7 +144,7 @@ export const ListPhoneTasksQuery = z
   })
   .strict();
 
-export const PHONE_OUTCOMES = ['conversation', 'no_answer', 'wrong_number', 'refused'] as const;
+export const PHONE_OUTCOMES = ['conversation', 'no_answer', 'wrong_number', 'refused', 'asked_in_writing'] as const;
 
 export const RecordPhoneContactInput = z
   .object({
@@ -152,7 +152,9 @@ export const RecordPhoneContactInput = z
      * conversation: the debtor was reached and spoke (closes the task); refused: the debtor answered
      * and refused to talk (counts as a conversation for the limits, closes the task); no_answer: an
      * attempt (the task stays open); wrong_number: the number is marked invalid and every open task
-     * to it is closed (failed), its step released for the next channel.
+     * to it is closed (failed), its step released for the next channel; asked_in_writing: the debtor
+     * spoke and asked to be written to, not called (counts as a conversation, closes the task; the
+     * debtor's phone numbers are marked opted out, so a phone-first strategy writes from then on).
      */
     outcome: z.enum(PHONE_OUTCOMES),
     note: safeString({ multiLine: true }).trim().max(2000, { error: encodeMessage(msg('records.note_too_long', { max: 2000 })) }).optional(),

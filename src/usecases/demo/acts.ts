@@ -41,6 +41,7 @@ const ofCents = (c: number) => toMoneyString(money(c).dividedBy(100));
  * never the art. 1284 c.4 switch. Mutates the data set.
  */
 export function municipalActs(data: DemoDataSet, book: RateBook): void {
+  oldTariNeverAssessed(data);
   let serial = 0;
   data.claims.forEach((c, i) => {
     if (c.creditor !== 'comune') return;
@@ -107,6 +108,32 @@ export function municipalActs(data: DemoDataSet, book: RateBook): void {
       c.interestSpread = VALDORIA_POINTS;
     }
   });
+}
+
+/**
+ * One TARI reminder (avviso di pagamento) the comune never followed with an assessment, seven years
+ * before the position's own year: the comune's power to assess it lapsed on 1 January of the sixth
+ * year after its payment year (art. 1 c. 161 L. 296/2006, src/domain/municipal/terms.ts), so the
+ * run never reminds nor calls it and the comune's review list of lapsed positions is not empty. The
+ * first open, unpaid ordinary TARI position of the data set becomes that one (reference, description
+ * and dates moved to the old year; another is taken if its reference is already used).
+ */
+function oldTariNeverAssessed(data: DemoDataSet): void {
+  const refs = new Set(data.claims.map((c) => `${c.creditor}|${c.externalRef}`));
+  for (const c of data.claims) {
+    if (c.creditor !== 'comune' || c.kind !== 'tari' || c.status !== 'open' || c.paidCents !== 0 || !/avviso di pagamento/.test(c.description)) continue;
+    const from = c.taxYear!;
+    const year = Number(c.dueDate.slice(0, 4)) - 7;
+    const ref = c.externalRef.replace(`-${from}-`, `-${year}-`);
+    if (ref === c.externalRef || refs.has(`${c.creditor}|${ref}`)) continue;
+    c.externalRef = ref;
+    c.taxYear = year;
+    c.description = c.description.replace(`TARI ${from}`, `TARI ${year}`);
+    c.issueDate = `${year}-10-15`;
+    c.dueDate = `${year}-12-16`;
+    c.nextActionOn = null;
+    return;
+  }
 }
 
 export type { DemoClaim };

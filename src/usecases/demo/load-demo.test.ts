@@ -10,6 +10,7 @@ import { systemActor } from '../../domain/policies.ts';
 import { balanceOf, loadLedgers } from '../claims/ledger.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../../domain/tax-ids.ts';
+import { listTimeBarred } from '../reviews/list-time-barred.ts';
 import { loadDemo, type LoadDemoResult } from './load-demo.ts';
 
 /**
@@ -98,6 +99,15 @@ describe('loadDemo', () => {
     expect(comuneKinds.map((k) => k.kind)).toEqual(['cds_fine', 'cup', 'imu', 'tari']);
     const viewer = await database.db.selectFrom('users').select(['creditor_id']).where('role', '=', 'viewer').executeTakeFirstOrThrow();
     expect(viewer.creditor_id).toBe(comune.id);
+  });
+
+  it('has a comune position past its decadenza on the comune’s review list', async () => {
+    const comune = await database.db.selectFrom('creditors').select(['id', 'tenant_id']).where('kind', '=', 'public_entity').executeTakeFirstOrThrow();
+    const actor = { ...systemActor(comune.tenant_id, 'test'), role: 'viewer' as const, creditorId: comune.id };
+    const list = await listTimeBarred(database.db, actor, { asOf: TODAY });
+    expect(list.total).toBeGreaterThanOrEqual(1);
+    expect(list.items[0]).toMatchObject({ kind: 'tari', actKind: 'bonario', status: 'open', term: { key: 'decadenza-accertamento', law: 'art. 1 c. 161 L. 296/2006' } });
+    expect(list.items[0]!.lapsedOn <= TODAY).toBe(true);
   });
 
   it('covers every status, with consistent stages and dates', async () => {

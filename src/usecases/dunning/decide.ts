@@ -8,6 +8,7 @@ import {
   nextAction,
   parseStrategy,
   postageFor,
+  reachableByPhone,
   type ClaimState,
   type ComplianceRules,
   type ContactOption,
@@ -21,7 +22,8 @@ import {
 import { AppError, fieldMessage } from '../../domain/errors.ts';
 import { messageList, messageOf, msg, type Message } from '../../domain/messages/index.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
-import type { ClaimStatus, ContactChannel, ContactStatus, Currency, DebtorKind } from '../../domain/model.ts';
+import { lapsedTerm } from '../../domain/municipal/terms.ts';
+import type { ActKind, ClaimKind, ClaimStatus, ContactChannel, ContactStatus, Currency, DebtorKind } from '../../domain/model.ts';
 import type { DebtorContext } from './load-context.ts';
 
 /**
@@ -78,6 +80,8 @@ export interface DebtorDecision {
   send: DebtorPlan[];
   /** Claims the engine cannot work (a strategy that no longer has the claim's last step, bad data). */
   problems: { claimId: string; message: Message }[];
+  /** Comune positions past their decadenza or prescription term: left alone (the review list shows them). */
+  timeBarred: { claimId: string; termKey: string; lapsedOn: string }[];
 }
 
 interface Due extends DueClaim {
@@ -94,7 +98,7 @@ export interface DecideOptions {
 }
 
 export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDecision {
-  const out: DebtorDecision = { reschedule: [], send: [], problems: [] };
+  const out: DebtorDecision = { reschedule: [], send: [], problems: [], timeBarred: [] };
   const language = asLanguage(ctx.debtor.language);
   const strategies = new Map<string, Strategy | Message>();
   const strategyOf = (id: string, steps: unknown, name: string | null): Strategy | Message => {
@@ -118,9 +122,32 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
     openPrincipal.set(key, (openPrincipal.get(key) ?? money(0)).plus(money(c.principal).minus(c.principal_paid)));
   }
 
+  // A usable phone number of the debtor's own: the reachableByPhone condition of phone-first strategies.
+  const usablePhone = ctx.contacts.some(
+    (c) => (c.channel === 'phone' || c.channel === 'mobile') && c.status !== 'invalid' && c.consent !== 'withdrawn' && !c.third_party,
+  );
+
   const due: Due[] = [];
   for (const c of ctx.claims) {
     if (!ACTIONABLE_STATUSES.includes(c.status as ClaimStatus) || !c.strategy_id || !c.strategy_active) continue;
+    // A comune's position past its decadenza or prescription term is neither dunned nor called: it is
+    // on the comune's review list (usecases/reviews), src/domain/municipal/terms.ts.
+    const lapse = lapsedTerm(
+      {
+        kind: c.kind as ClaimKind,
+        actKind: c.act_kind as ActKind | null,
+        dueDate: c.due_date,
+        taxYear: c.tax_year,
+        actDate: c.act_date,
+        actNotifiedOn: c.act_notified_on,
+        actEnforceableOn: c.act_enforceable_on,
+      },
+      opts.date,
+    );
+    if (lapse) {
+      out.timeBarred.push({ claimId: c.id, termKey: lapse.term.key, lapsedOn: lapse.lapsedOn });
+      continue;
+    }
     const strategy = strategyOf(c.strategy_id, c.steps, c.strategy_name);
     if (!('steps' in strategy)) {
       out.problems.push({ claimId: c.id, message: strategy });
@@ -137,6 +164,8 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
         language,
         riskClass: null,
         openPrincipalOfDebtor: toMoneyString(openPrincipal.get(`${c.creditor_id}|${c.currency}`) ?? money(0)),
+        loadedOn: c.loaded_on,
+        reachableByPhone: reachableByPhone({ usablePhone, phoneTasks: c.phone_tasks, phoneTasksDone: c.phone_tasks_done }),
     };
     let next;
     try {

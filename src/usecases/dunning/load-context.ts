@@ -107,6 +107,14 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
           .whereRef('cc.claim_id', '=', 'c.id')
           .where('cc.superseded', '=', false)
           .as('steps_received'),
+      // The day the claim was loaded (Europe/Rome), for steps counted from the load.
+      sql<string>`to_char(c.created_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as('loaded_on'),
+      // The claim's phone tasks still counting as its steps, and those that ended in a conversation
+      // (the reachableByPhone condition; a wrong number's task is superseded and the number invalid).
+      sql<number>`(select count(*)::int from communication_claims cc join communications m on m.id = cc.communication_id
+                    where cc.claim_id = c.id and not cc.superseded and m.channel = 'phone_task')`.as('phone_tasks'),
+      sql<number>`(select count(*)::int from communication_claims cc join communications m on m.id = cc.communication_id
+                    where cc.claim_id = c.id and not cc.superseded and m.channel = 'phone_task' and m.status = 'task_done')`.as('phone_tasks_done'),
     ])
     .where('c.tenant_id', '=', actor.tenantId)
     .where('c.debtor_id', 'in', debtorIds)

@@ -7,6 +7,7 @@ import { systemActor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { actOnBatch } from './act-on-batch.ts';
 import { ACTIONABLE_STATUSES } from './decide.ts';
+import { pastTermSql } from './time-barred.ts';
 
 export interface RunDunningOptions {
   /** The day the run acts for (ISO); the tick passes today in Europe/Rome. */
@@ -169,7 +170,8 @@ export async function runDunning(db: Db, opts: RunDunningOptions): Promise<Dunni
 
 /**
  * The debtors with a claim due by the run's date under an active strategy (a deactivated strategy
- * stops its claims until another is activated), in a fixed order (so that nodes running together
+ * stops its claims until another is activated; a comune's position past its decadenza or
+ * prescription term is never due: time-barred.ts), in a fixed order (so that nodes running together
  * meet few locked debtors). Read once: a debtor done in this run is no longer due, and one another
  * node holds is done by that node.
  */
@@ -180,6 +182,7 @@ async function dueDebtors(db: Db, opts: RunDunningOptions): Promise<{ tenant_id:
       join strategies s on s.id = c.strategy_id and s.tenant_id = c.tenant_id and s.active
      where c.next_action_on <= ${opts.date}::date
        and c.status = any(${OPEN_FOR_DUNNING}::text[])
+       and not ${pastTermSql('c', opts.date)}
        ${opts.tenantId ? sql`and c.tenant_id = ${opts.tenantId}` : sql``}
        ${opts.creditorId ? sql`and c.creditor_id = ${opts.creditorId}` : sql``}
      order by c.debtor_id`.execute(db);
@@ -198,7 +201,10 @@ async function assignStrategies(db: Db, opts: RunDunningOptions): Promise<number
   const r = await sql`
     update claims c
        set strategy_id = s.id,
-           next_action_on = c.due_date + coalesce((s.steps -> 0 ->> 'delayDays')::int, 0),
+           -- A first step counted from the load is looked at in this run (its day and conditions are
+           -- the engine's: it may be skipped, e.g. a call to a debtor without a phone number).
+           next_action_on = case when s.steps -> 0 ->> 'delayFrom' = 'load' then ${opts.date}::date
+                                 else c.due_date + coalesce((s.steps -> 0 ->> 'delayDays')::int, 0) end,
            updated_at = now()
       from strategies s
      where s.tenant_id = c.tenant_id and s.creditor_id = c.creditor_id and s.active

@@ -45,6 +45,8 @@ export interface ClaimStepRow {
   language: Language;
   /** The debtor's open principal with the claim's creditor, in the claim's currency. */
   openPrincipalOfDebtor: string;
+  /** The day the claim was loaded (Europe/Rome), for steps counted from the load. */
+  loadedOn: string;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function loadClaimSteps(
       'c.currency',
       'd.kind as debtorKind',
       'd.language',
+      sql<string>`to_char(c.created_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as('loadedOn'),
       sql<string>`(
         select round(coalesce(sum(o.principal - o.principal_paid), 0), 2)::text from claims o
         where o.tenant_id = c.tenant_id and o.debtor_id = c.debtor_id and o.creditor_id = c.creditor_id
@@ -108,6 +111,9 @@ export function nextActionOn(strategy: Strategy, claim: ClaimStepRow, lastStepKe
     language: claim.language,
     riskClass: null,
     openPrincipalOfDebtor: claim.openPrincipalOfDebtor,
+    loadedOn: claim.loadedOn,
+    // Not known here (the contacts and calls): the condition is not checked, the run decides.
+    reachableByPhone: null,
   });
   return action?.on ?? null;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { requiredText, uuid } from '../../domain/fields.ts';
 import { CURRENCIES, DEBTOR_KINDS, LANGUAGES } from '../../domain/model.ts';
 import {
+  DELAY_FROM,
   DUNNING_CHANNELS,
   DUNNING_TIERS,
   INTEREST_MODES,
@@ -68,7 +69,7 @@ export const StepView = z.object({
   key: z.string(),
   tier: z.enum(DUNNING_TIERS),
   delayDays: z.number().int(),
-  delayFrom: z.enum(['due', 'previous']),
+  delayFrom: z.enum(DELAY_FROM),
   channels: z.array(z.enum(DUNNING_CHANNELS)),
   template: z.enum(TEMPLATE_KEYS),
   conditions: z.object({
@@ -78,6 +79,8 @@ export const StepView = z.object({
     currencies: z.array(z.enum(CURRENCIES)).optional(),
     languages: z.array(z.enum(LANGUAGES)).optional(),
     riskClasses: z.array(z.enum(RISK_CLASSES)).optional(),
+    /** Phone-first campaigns: only for debtors reachable by phone (true) or only for those who are not (false). */
+    reachableByPhone: z.boolean().optional(),
   }),
   fee: z.string().meta({ description: '"creditor" (the creditor’s fee for this reminder), "none", or an amount' }),
   interest: z.enum(INTEREST_MODES),

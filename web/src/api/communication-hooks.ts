@@ -99,7 +99,8 @@ export function useRecordPhoneContact() {
       if (task) {
         void qc.invalidateQueries({ queryKey: keys.history(task.debtorId) });
         void qc.invalidateQueries({ queryKey: communicationKeys.ofDebtor(task.debtorId) });
-        if (v.outcome === 'wrong_number') void qc.invalidateQueries({ queryKey: keys.debtor(task.debtorId) });
+        // Both change the debtor's contacts (invalid number; phone numbers opted out).
+        if (v.outcome === 'wrong_number' || v.outcome === 'asked_in_writing') void qc.invalidateQueries({ queryKey: keys.debtor(task.debtorId) });
       }
     },
   });

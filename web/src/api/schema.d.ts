@@ -13879,7 +13879,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        outcome: "conversation" | "no_answer" | "wrong_number" | "refused";
+                        outcome: "conversation" | "no_answer" | "wrong_number" | "refused" | "asked_in_writing";
                         note?: string;
                     };
                 };
@@ -13924,7 +13924,7 @@ export interface paths {
                                 status: "queued" | "sent" | "failed" | "to_print" | "printed" | "task_open" | "task_done" | "cancelled";
                             };
                             /** @enum {string} */
-                            outcome: "conversation" | "no_answer" | "wrong_number" | "refused";
+                            outcome: "conversation" | "no_answer" | "wrong_number" | "refused" | "asked_in_writing";
                             at: {
                                 date: string;
                                 time: string;
@@ -15290,7 +15290,7 @@ export interface paths {
                                     tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                     delayDays: number;
                                     /** @enum {string} */
-                                    delayFrom: "due" | "previous";
+                                    delayFrom: "due" | "previous" | "load";
                                     channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                     /** @enum {string} */
                                     template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -15309,6 +15309,7 @@ export interface paths {
                                         currencies?: ("EUR" | "CHF")[];
                                         languages?: ("it" | "de" | "fr" | "en")[];
                                         riskClasses?: ("low" | "medium" | "high")[];
+                                        reachableByPhone?: boolean;
                                     };
                                     /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                     fee: string;
@@ -15525,7 +15526,7 @@ export interface paths {
                                     tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                     delayDays: number;
                                     /** @enum {string} */
-                                    delayFrom: "due" | "previous";
+                                    delayFrom: "due" | "previous" | "load";
                                     channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                     /** @enum {string} */
                                     template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -15544,6 +15545,7 @@ export interface paths {
                                         currencies?: ("EUR" | "CHF")[];
                                         languages?: ("it" | "de" | "fr" | "en")[];
                                         riskClasses?: ("low" | "medium" | "high")[];
+                                        reachableByPhone?: boolean;
                                     };
                                     /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                     fee: string;
@@ -15730,7 +15732,7 @@ export interface paths {
                             tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                             delayDays: number;
                             /** @enum {string} */
-                            delayFrom: "due" | "previous";
+                            delayFrom: "due" | "previous" | "load";
                             channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                             /** @enum {string} */
                             template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -15741,6 +15743,7 @@ export interface paths {
                                 currencies?: ("EUR" | "CHF")[];
                                 languages?: ("it" | "de" | "fr" | "en")[];
                                 riskClasses?: ("low" | "medium" | "high")[];
+                                reachableByPhone?: boolean;
                             };
                             fee: "creditor" | "none" | string;
                             /** @enum {string} */
@@ -15774,7 +15777,7 @@ export interface paths {
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 delayDays: number;
                                 /** @enum {string} */
-                                delayFrom: "due" | "previous";
+                                delayFrom: "due" | "previous" | "load";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
                                 template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -15793,6 +15796,7 @@ export interface paths {
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
                                     riskClasses?: ("low" | "medium" | "high")[];
+                                    reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                 fee: string;
@@ -16000,7 +16004,7 @@ export interface paths {
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 delayDays: number;
                                 /** @enum {string} */
-                                delayFrom: "due" | "previous";
+                                delayFrom: "due" | "previous" | "load";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
                                 template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -16019,6 +16023,7 @@ export interface paths {
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
                                     riskClasses?: ("low" | "medium" | "high")[];
+                                    reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                 fee: string;
@@ -16206,7 +16211,7 @@ export interface paths {
                             tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                             delayDays: number;
                             /** @enum {string} */
-                            delayFrom: "due" | "previous";
+                            delayFrom: "due" | "previous" | "load";
                             channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                             /** @enum {string} */
                             template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -16217,6 +16222,7 @@ export interface paths {
                                 currencies?: ("EUR" | "CHF")[];
                                 languages?: ("it" | "de" | "fr" | "en")[];
                                 riskClasses?: ("low" | "medium" | "high")[];
+                                reachableByPhone?: boolean;
                             };
                             fee: "creditor" | "none" | string;
                             /** @enum {string} */
@@ -16251,7 +16257,7 @@ export interface paths {
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 delayDays: number;
                                 /** @enum {string} */
-                                delayFrom: "due" | "previous";
+                                delayFrom: "due" | "previous" | "load";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
                                 template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -16270,6 +16276,7 @@ export interface paths {
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
                                     riskClasses?: ("low" | "medium" | "high")[];
+                                    reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                 fee: string;
@@ -16481,7 +16488,7 @@ export interface paths {
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 delayDays: number;
                                 /** @enum {string} */
-                                delayFrom: "due" | "previous";
+                                delayFrom: "due" | "previous" | "load";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
                                 template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -16500,6 +16507,7 @@ export interface paths {
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
                                     riskClasses?: ("low" | "medium" | "high")[];
+                                    reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                 fee: string;
@@ -16718,7 +16726,7 @@ export interface paths {
                                 tier: "soft" | "formal" | "negotiation" | "closure" | "legal";
                                 delayDays: number;
                                 /** @enum {string} */
-                                delayFrom: "due" | "previous";
+                                delayFrom: "due" | "previous" | "load";
                                 channels: ("email" | "pec" | "letter" | "registered_letter" | "sms" | "phone_task")[];
                                 /** @enum {string} */
                                 template: "soft-reminder" | "formal-notice-it" | "formal-notice-ch" | "formal-notice-de" | "formal-notice-fr" | "final-notice-it" | "final-notice-ch" | "negotiation-offer" | "closure-advice" | "legal-handoff-it" | "legal-handoff-ch" | "comune-avviso-bonario" | "comune-sollecito" | "comune-rateizzazione" | "comune-handoff" | "comune-sollecito-accertamento" | "comune-sollecito-ingiunzione" | "comune-sollecito-atto";
@@ -16737,6 +16745,7 @@ export interface paths {
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
                                     riskClasses?: ("low" | "medium" | "high")[];
+                                    reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
                                 fee: string;
@@ -17445,6 +17454,218 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/time-barred": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    order?: "asc" | "desc";
+                    creditorId?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    asOf?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                claimId: string;
+                                externalRef: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                debtorName: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                /** @enum {string} */
+                                kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                                taxYear: number | null;
+                                /** @enum {string|null} */
+                                actKind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other" | null;
+                                actNumber: string | null;
+                                dueDate: string;
+                                currency: string;
+                                openPrincipal: string;
+                                status: string;
+                                term: {
+                                    key: string;
+                                    /** @enum {string} */
+                                    kind: "decadenza" | "prescrizione";
+                                    years: number;
+                                    law: string;
+                                    verified: boolean;
+                                };
+                                lapsedOn: string;
+                            }[];
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            asOf: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

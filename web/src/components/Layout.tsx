@@ -21,6 +21,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/mailbox', label: 'nav.mailbox', testId: 'nav-mailbox' },
   { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
+  { to: '/reviews/time-barred', label: 'nav.timeBarred', testId: 'nav-time-barred' },
   { to: '/interest', label: 'nav.interest', testId: 'nav-interest' },
   { to: '/rates', label: 'nav.rates', testId: 'nav-rates' },
   // Offered to whoever the policy lets manage users (administrators).

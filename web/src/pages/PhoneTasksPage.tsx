@@ -11,7 +11,7 @@ import { callPermission, romeMoment, type Moment } from './phone/callWindow';
 import { usePagerText } from '../components/pager';
 import { RavvedimentoSummary } from './claim/PositionPanels';
 
-const OUTCOMES: PhoneOutcome[] = ['conversation', 'no_answer', 'wrong_number', 'refused'];
+const OUTCOMES: PhoneOutcome[] = ['conversation', 'no_answer', 'wrong_number', 'refused', 'asked_in_writing'];
 
 /** Europe/Rome wall clock of this browser, read again every 15 seconds. */
 function useRomeNow(): Moment {

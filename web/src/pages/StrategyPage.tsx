@@ -13,6 +13,7 @@ import { SetActiveButton } from './strategy/SetActiveButton';
 import {
   CHANNELS,
   conditionCount,
+  DELAY_FROM,
   emptyConditions,
   FEE_MODES,
   INTEREST_MODES,
@@ -207,7 +208,7 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
                             aria-label={t('step.delayFrom')}
                             disabled={!canWrite}
                             allowDeselect={false}
-                            data={enumOptions(te, 'delayFrom', ['due', 'previous'])}
+                            data={enumOptions(te, 'delayFrom', DELAY_FROM)}
                             {...form.getInputProps(`${p}.delayFrom`)}
                             error={errorAt(`${p}.delayFrom`)}
                             data-testid="step-delay-from"
@@ -393,6 +394,15 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
                 error={errorAt(`steps.${conditionsOf}.conditions.${k}`)}
               />
             ))}
+            <Select
+              label={t('step.reachableByPhone')}
+              disabled={!canWrite}
+              allowDeselect={false}
+              data={(['any', 'true', 'false'] as const).map((v) => ({ value: v, label: t(`step.reachableByPhone.${v}`) }))}
+              {...form.getInputProps(`steps.${conditionsOf}.conditions.reachableByPhone`)}
+              error={errorAt(`steps.${conditionsOf}.conditions.reachableByPhone`)}
+              data-testid="condition-reachable-by-phone"
+            />
             <Group grow>
               <MoneyField
                 label={t('step.minAmount')}

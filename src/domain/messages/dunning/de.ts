@@ -45,7 +45,7 @@ export const dunningDe: DunningCatalogue = {
   'dunning.at_least_one_step': 'Mindestens ein Schritt',
   'dunning.max_steps': 'Höchstens {max} Schritte',
   'dunning.duplicate_step_key': 'Wiederholter Schlüssel: {key}',
-  'dunning.first_step_from_due': 'Der erste Schritt zählt ab der Fälligkeit: delayFrom "due"',
+  'dunning.first_step_from_due': 'Der erste Schritt zählt ab der Fälligkeit oder der Übernahme: delayFrom "due" oder "load"',
   'dunning.tier_backwards': 'Stufe {tier} nach {previous}: die Stufen gehen nie zurück',
   'dunning.step_not_after_previous':
     'Der Schritt {key} (Tag +{days} ab Fälligkeit) kommt nicht nach dem vorherigen Schritt (frühestens Tag +{earliest})',

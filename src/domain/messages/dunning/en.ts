@@ -45,7 +45,7 @@ export const dunningEn: DunningCatalogue = {
   'dunning.at_least_one_step': 'At least one step',
   'dunning.max_steps': 'At most {max} steps',
   'dunning.duplicate_step_key': 'Repeated key: {key}',
-  'dunning.first_step_from_due': 'The first step counts from the due date: delayFrom "due"',
+  'dunning.first_step_from_due': 'The first step counts from the due date or the load: delayFrom "due" or "load"',
   'dunning.tier_backwards': 'Tier {tier} after {previous}: tiers never go back',
   'dunning.step_not_after_previous':
     'Step {key} (day +{days} from the due date) does not come after the previous step (day +{earliest} at the earliest)',

@@ -45,7 +45,7 @@ export const dunningFr: DunningCatalogue = {
   'dunning.at_least_one_step': 'Au moins une étape',
   'dunning.max_steps': '{max} étapes au maximum',
   'dunning.duplicate_step_key': 'Clé répétée : {key}',
-  'dunning.first_step_from_due': 'La première étape se compte à partir de l’échéance : delayFrom « due »',
+  'dunning.first_step_from_due': 'La première étape se compte à partir de l’échéance ou de la prise en charge : delayFrom « due » ou « load »',
   'dunning.tier_backwards': 'Niveau {tier} après {previous} : les niveaux ne reviennent jamais en arrière',
   'dunning.step_not_after_previous':
     'L’étape {key} (jour +{days} après l’échéance) ne vient pas après l’étape précédente (jour +{earliest} au plus tôt)',

@@ -51,7 +51,7 @@ export const dunningIt = {
   'dunning.at_least_one_step': 'Almeno un passo',
   'dunning.max_steps': 'Al massimo {max} passi',
   'dunning.duplicate_step_key': 'Chiave ripetuta: {key}',
-  'dunning.first_step_from_due': 'Il primo passo si conta dalla scadenza: delayFrom "due"',
+  'dunning.first_step_from_due': 'Il primo passo si conta dalla scadenza o dal caricamento: delayFrom "due" o "load"',
   'dunning.tier_backwards': 'Livello {tier} dopo {previous}: i livelli non tornano indietro',
   'dunning.step_not_after_previous':
     'Il passo {key} (giorno +{days} dalla scadenza) non viene dopo il passo precedente (giorno +{earliest} al più presto)',

@@ -24,11 +24,12 @@ const STEPS: StrategyStep[] = [
     delayFrom: 'previous',
     channels: ['phone_task', 'letter'],
     template: 'comune-rateizzazione',
-    conditions: { minAmount: '100.01', maxAmount: '9999.99', currencies: ['EUR'], debtorKinds: ['consumer'], languages: ['it', 'de'], riskClasses: ['high'] },
+    conditions: { minAmount: '100.01', maxAmount: '9999.99', currencies: ['EUR'], debtorKinds: ['consumer'], languages: ['it', 'de'], riskClasses: ['high'], reachableByPhone: false },
     fee: '12.50',
     interest: 'charge',
     postage: '8.90',
   },
+  { key: 'telefonata', tier: 'soft', delayDays: 5, delayFrom: 'load', channels: ['phone_task'], template: 'comune-avviso-bonario', conditions: { reachableByPhone: true }, fee: 'none', interest: 'none' },
   { key: 'legal-1', tier: 'legal', delayDays: 15, delayFrom: 'previous', channels: ['pec'], template: 'legal-handoff-it', conditions: {}, fee: 'none', interest: 'mention' },
 ];
 
@@ -37,11 +38,12 @@ describe('strategy step form', () => {
     expect(STEPS.map((s) => toStep(toStepValues(s)))).toEqual(STEPS);
     expect(toStepValues(STEPS[1]!)).toMatchObject({ feeMode: 'amount', feeAmount: '12.50', paymentSlip: '' });
     expect(toStepValues(STEPS[0]!)).toMatchObject({ feeMode: 'creditor', feeAmount: '', paymentSlip: 'qr_bill' });
-    expect(conditionCount(toStepValues(STEPS[1]!).conditions)).toBe(6);
+    expect(conditionCount(toStepValues(STEPS[1]!).conditions)).toBe(7);
+    expect(toStepValues(STEPS[2]!).conditions.reachableByPhone).toBe('true');
   });
 
   it('sends amounts typed the local way as the API’s decimals, and only the conditions set', () => {
-    const v = toStepValues(STEPS[2]!);
+    const v = toStepValues(STEPS[3]!);
     v.feeMode = 'amount';
     v.feeAmount = '1.234,5';
     v.waiveBelow = ' 500 ';
@@ -53,6 +55,7 @@ describe('strategy step form', () => {
     expect(step).toMatchObject({ fee: '1234.5', waiveBelow: '500', postage: '8.90', delayDays: 31, conditions: { currencies: ['EUR'], maxAmount: '10000.00' } });
     expect(Object.keys(step.conditions)).toEqual(['currencies', 'maxAmount']);
     expect(conditionCount(v.conditions)).toBe(2);
+    expect(v.conditions.reachableByPhone).toBe('any');
   });
 
   it('sends what does not parse as typed, for the server to name the field', () => {

@@ -26,7 +26,8 @@ const _sameVocabulary: [
   Same<(typeof INTEREST_MODES)[number], StrategyStep['interest']>,
   Same<(typeof RISK_CLASSES)[number], NonNullable<StrategyStep['conditions']['riskClasses']>[number]>,
   Same<(typeof PAYMENT_SLIPS)[number], NonNullable<StrategyStep['paymentSlip']>>,
-] = [true, true, true, true, true];
+  Same<(typeof DELAY_FROM)[number], StrategyStep['delayFrom']>,
+] = [true, true, true, true, true, true];
 void _sameVocabulary;
 
 export interface ConditionValues {
@@ -36,6 +37,8 @@ export interface ConditionValues {
   riskClasses: string[];
   minAmount: string;
   maxAmount: string;
+  /** 'any', or 'true' / 'false' = only debtors reachable by phone / only those who are not. */
+  reachableByPhone: string;
 }
 
 export interface StepValues {
@@ -65,7 +68,10 @@ export interface Values {
 
 export const newUid = () => crypto.randomUUID();
 
-export const emptyConditions = (): ConditionValues => ({ debtorKinds: [], currencies: [], languages: [], riskClasses: [], minAmount: '', maxAmount: '' });
+export const emptyConditions = (): ConditionValues => ({ debtorKinds: [], currencies: [], languages: [], riskClasses: [], minAmount: '', maxAmount: '', reachableByPhone: 'any' });
+
+/** What a step's delay counts from (src/domain/dunning/strategy.ts DELAY_FROM). */
+export const DELAY_FROM = ['due', 'previous', 'load'] as const;
 
 export function toStepValues(s: StrategyStep): StepValues {
   const c = s.conditions;
@@ -91,6 +97,7 @@ export function toStepValues(s: StrategyStep): StepValues {
       riskClasses: [...(c.riskClasses ?? [])],
       minAmount: c.minAmount ?? '',
       maxAmount: c.maxAmount ?? '',
+      reachableByPhone: c.reachableByPhone === undefined ? 'any' : String(c.reachableByPhone),
     },
   };
 }
@@ -103,6 +110,7 @@ export function toStep(v: StepValues): Steps[number] {
   for (const k of ['debtorKinds', 'currencies', 'languages', 'riskClasses'] as const) if (c[k].length) conditions[k] = c[k];
   if (amount(c.minAmount) !== undefined) conditions.minAmount = amount(c.minAmount);
   if (amount(c.maxAmount) !== undefined) conditions.maxAmount = amount(c.maxAmount);
+  if (c.reachableByPhone === 'true' || c.reachableByPhone === 'false') conditions.reachableByPhone = c.reachableByPhone === 'true';
   const step: Record<string, unknown> = {
     key: v.key.trim(),
     tier: v.tier,
@@ -122,4 +130,4 @@ export function toStep(v: StepValues): Steps[number] {
 
 /** How many conditions a step has (each list and each bound counts once). */
 export const conditionCount = (c: ConditionValues) =>
-  [c.debtorKinds.length, c.currencies.length, c.languages.length, c.riskClasses.length, c.minAmount.trim(), c.maxAmount.trim()].filter(Boolean).length;
+  [c.debtorKinds.length, c.currencies.length, c.languages.length, c.riskClasses.length, c.minAmount.trim(), c.maxAmount.trim(), c.reachableByPhone !== 'any'].filter(Boolean).length;
