@@ -25,7 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {});
 
-const comune = (pagopa: Record<string, unknown> | null) =>
+const comune = (pagopa: { noticeMode: 'supplied' | 'generated'; segregationCode?: string } | null) =>
   createCreditor(database.db, t.users.admin.actor, { name: `Comune di Avvisi ${uniq()}`, kind: 'public_entity', taxCode: fakePartitaIva(Number.parseInt(uniq(), 16) % 100000), ...(pagopa ? { pagopa } : {}) });
 
 const position = (creditorId: string, over: Record<string, unknown> = {}) =>
