@@ -78,6 +78,6 @@ describe('Poste Data Matrix payload (Bollettino Postale PA)', () => {
     expect(reason({ postalAccount: '1234567890123' })).toEqual(['postalAccount', 'municipal.postal_account']);
     expect(reason({ amount: '0.00' })).toEqual(['amount', 'municipal.datamatrix_amount_range']);
     expect(reason({ amount: '100000000.00' })).toEqual(['amount', 'municipal.datamatrix_amount_range']);
-    expect(reason({ amount: '1,50' })?.[0]).toBe('amount');
+    expect((reason({ amount: '1,50' }) as string[])[0]).toBe('amount');
   });
 });
