@@ -1131,4 +1131,9 @@ export const de: Messages = {
   'historyField.notes': 'Notizen',
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'In Warteschlange',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Fehlende Zahlungskodizes erzeugen',
+  'pagopa.generateCodesHint': 'Gibt jeder offenen Position ohne pagoPA-Kodex den nächsten; vorhandene Kodizes bleiben unverändert.',
+  'pagopa.codesGenerated': 'Erzeugte Zahlungskodizes: {count}',
+  'pagopa.noCodesMissing': 'Alle offenen Positionen haben bereits einen Zahlungskodex',
 };

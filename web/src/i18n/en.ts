@@ -1131,4 +1131,9 @@ export const en: Messages = {
   'historyField.notes': 'Notes',
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'Queued',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Generate the missing notice codes',
+  'pagopa.generateCodesHint': 'Gives every open position without a pagoPA notice code the next one; codes already there do not change.',
+  'pagopa.codesGenerated': 'Notice codes generated: {count}',
+  'pagopa.noCodesMissing': 'Every open position already has a notice code',
 };

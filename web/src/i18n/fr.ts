@@ -1131,4 +1131,9 @@ export const fr: Messages = {
   'historyField.notes': 'Notes',
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': "En file d'attente",
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Générer les codes d’avis manquants',
+  'pagopa.generateCodesHint': 'Donne à chaque position ouverte sans code d’avis pagoPA le suivant ; les codes existants ne changent pas.',
+  'pagopa.codesGenerated': 'Codes d’avis générés : {count}',
+  'pagopa.noCodesMissing': 'Toutes les positions ouvertes ont déjà un code d’avis',
 };

@@ -1134,6 +1134,11 @@ export const it = {
   'historyField.notes': 'Note',
   // Imports: started through the job queue (issue 12, jobsimport)
   'importStatus.queued': 'In coda',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Genera i codici avviso mancanti',
+  'pagopa.generateCodesHint': 'Dà il prossimo codice avviso pagoPA a ogni posizione aperta che non ne ha uno; i codici già presenti non cambiano.',
+  'pagopa.codesGenerated': 'Codici avviso generati: {count}',
+  'pagopa.noCodesMissing': 'Tutte le posizioni aperte hanno già un codice avviso',
 };
 
 export type MessageKey = keyof typeof it;
