@@ -73,4 +73,25 @@ describe('generating a comune’s missing notice codes', () => {
     expect(noSegregation.statusCode).toBe(400);
     expect(noSegregation.json().error.fields).toEqual([expect.objectContaining({ path: 'pagopa.segregationCode', messageCode: 'municipal.segregation_code_needed' })]);
   });
+
+  it('keeps a notice code unique per comune, on creation and on change (one check for both)', async () => {
+    const c = await comune({ noticeMode: 'supplied' });
+    const code = noticeCodeAux3('22', '0000000000001');
+    const first = await position(c.id, code);
+    const clash = await ctx.admin({
+      method: 'POST',
+      url: '/api/claims',
+      payload: { creditorId: c.id, debtorId, externalRef: `IMU-${uniq()}`, kind: 'imu', currency: 'EUR', dueDate: '2025-03-10', components: [{ kind: 'tax', amount: '10.00', tributeCode: '3918' }], noticeCode: code },
+    });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json().error.messageCode).toBe('claim.notice_code_taken');
+    const other = await position(c.id);
+    const changed = await ctx.admin({ method: 'PATCH', url: `/api/claims/${other.id}`, payload: { noticeCode: code } });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.json().error.messageCode).toBe('claim.notice_code_taken');
+    // The position itself may be saved with its own code; another comune may carry the same digits.
+    expect((await ctx.admin({ method: 'PATCH', url: `/api/claims/${first.id}`, payload: { noticeCode: code, description: 'IMU 2022' } })).statusCode).toBe(200);
+    const elsewhere = await comune({ noticeMode: 'supplied' });
+    expect((await position(elsewhere.id, code)).noticeCode).toBe(code);
+  });
 });
