@@ -253,6 +253,10 @@ describe('a letter about an avviso di accertamento esecutivo (IMU)', () => {
     expect(t).toContain('Conto corrente postale n. 1234567');
     expect(t).toContain('Intestato a Comune di Valdoria - Servizio Tributi');
     expect(t).toContain('AUT. DB/SSIC/E 12345 DEL 01/02/2020');
+    // The e-mail gives the postal account too.
+    const mail = flat(renderEmail(letter).text);
+    expect(mail).toContain('Bollettino postale PA: Conto corrente postale n.: 1234567');
+    expect(mail).toContain('Intestato a: Comune di Valdoria - Servizio Tributi');
   });
 
   it('without a postal account: no Bollettino Postale PA, no Data Matrix, the letter input as before', async () => {
