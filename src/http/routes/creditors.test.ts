@@ -191,6 +191,13 @@ describe('creditors API', () => {
     const activated = await bareAdmin({ method: 'PATCH', url: `/api/creditors/${id}`, payload: { active: true } });
     expect(activated.statusCode, activated.body).toBe(200);
     expect(activated.json()).toMatchObject({ active: true, version: 2 });
+    // …and the registration cannot be removed while the mandate is active.
+    const unregister = await bareAdmin({ method: 'PATCH', url: '/api/settings', payload: { albo: null } });
+    expect(unregister.statusCode).toBe(422);
+    // (the factory's tenant has a comune of its own: two active mandates)
+    expect(unregister.json().error).toMatchObject({ messageCode: 'municipal.albo_in_use', params: { count: 2 } });
+    for (const c of [id, bare.otherCreditor.id]) expect((await bareAdmin({ method: 'PATCH', url: `/api/creditors/${c}`, payload: { active: false } })).statusCode).toBe(200);
+    expect((await bareAdmin({ method: 'PATCH', url: '/api/settings', payload: { albo: null } })).statusCode).toBe(200);
   });
 
   it('refuses a comune whose codice fiscale is not 11 digits (a public body’s code is numeric)', async () => {

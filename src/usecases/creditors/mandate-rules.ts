@@ -9,7 +9,8 @@ import { mandateAlboProblem } from '../../domain/municipal/settings.ts';
  */
 export async function assertMandateAllowed(trx: Trx, tenantId: string, creditor: { kind: string; active: boolean }): Promise<void> {
   if (creditor.kind !== 'public_entity' || !creditor.active) return;
-  const tenant = await trx.selectFrom('tenants').select(['kind', 'settings']).where('id', '=', tenantId).executeTakeFirstOrThrow();
+  // Shared lock: an administrator removing the registration at the same moment waits for this mandate (update-settings).
+  const tenant = await trx.selectFrom('tenants').select(['kind', 'settings']).where('id', '=', tenantId).forShare().executeTakeFirstOrThrow();
   const problem = mandateAlboProblem(tenant, creditor);
   if (problem) throw unprocessable(problem, [fieldError('active', problem.code, problem.params)]);
 }
