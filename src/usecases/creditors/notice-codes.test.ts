@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { noticeCodeAux3, parseNotice } from '../../domain/municipal/pagopa.ts';
 import { openTestDatabase } from '../../test/db.ts';
@@ -23,7 +24,6 @@ beforeAll(async () => {
   t = await createTestTenant(database.db);
   debtorId = (await createTestDebtor(database.db, t)).id;
 });
-afterAll(async () => {});
 
 const comune = (pagopa: { noticeMode: 'supplied' | 'generated'; segregationCode?: string } | null) =>
   createCreditor(database.db, t.users.admin.actor, { name: `Comune di Avvisi ${uniq()}`, kind: 'public_entity', taxCode: fakePartitaIva(Number.parseInt(uniq(), 16) % 100000), ...(pagopa ? { pagopa } : {}) });
@@ -63,7 +63,7 @@ describe('generated notice codes', () => {
     const supplied = await comune({ noticeMode: 'supplied' });
     expect(await database.db.transaction().execute((trx) => reserveNoticeCodes(trx, t.tenantId, supplied.id, 2))).toEqual([]);
     // Another tenant cannot draw on this comune's counter.
-    expect(await database.db.transaction().execute((trx) => reserveNoticeCodes(trx, t.creditor.id, c.id, 1))).toEqual([]);
+    expect(await database.db.transaction().execute((trx) => reserveNoticeCodes(trx, randomUUID(), c.id, 1))).toEqual([]);
   });
 
   it('never gives the same code to two transactions reserving at the same time', async () => {
