@@ -24,6 +24,9 @@ describe('incasso import of a comune’s list', () => {
     const database = await open();
     try {
       const { id: tenantId } = await database.db.selectFrom('tenants').select('id').where('slug', '=', 'agenzia').executeTakeFirstOrThrow();
+      // A comune's mandate needs the agency's albo registration (art. 53 D.Lgs. 446/1997).
+      const albo = { section: 'ordinary', number: '42', registeredOn: '2022-09-01' };
+      await database.db.updateTable('tenants').set({ settings: JSON.stringify({ albo }) }).where('id', '=', tenantId).execute();
       await createCreditor(database.db, systemActor(tenantId, 'test'), {
         name: 'Comune di Prova',
         code: 'PROVA',

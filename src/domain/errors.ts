@@ -13,7 +13,9 @@ export type ErrorCode =
   | 'validation'
   | 'conflict'
   | 'rate_limited'
-  | 'unavailable';
+  | 'unavailable'
+  /** Well-formed input that a rule of the law or the agency refuses in the present state (422). */
+  | 'unprocessable';
 
 export interface FieldError {
   path: string;
@@ -67,6 +69,7 @@ export const forbidden = (why: string | Message = msg('error.forbidden')) => new
 export const invalid = (fields: FieldError[], message: string | Message = msg('error.invalid_input')) =>
   new AppError('validation', message, fields);
 export const conflict = (message: string | Message) => new AppError('conflict', message);
+export const unprocessable = (message: Message, fields: FieldError[] = []) => new AppError('unprocessable', message, fields);
 
 /** A failure as its reader sees it: the message, then one line per field (for the CLI). */
 export function renderAppError(err: AppError, locale: Locale): { message: string; fields: { path: string; message: string }[] } {

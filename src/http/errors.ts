@@ -25,6 +25,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,
+  unprocessable: 422,
 };
 
 export interface WireFieldError {

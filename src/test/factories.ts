@@ -27,13 +27,19 @@ export interface TestTenant {
 
 const short = () => randomUUID().slice(0, 8);
 
-/** A tenant of its own with one user per role and two creditors: tests never see each other's rows. */
+/** The albo registration of test agencies (a comune's mandate needs one: art. 53 D.Lgs. 446/1997). */
+export const TEST_ALBO = { section: 'ordinary', number: '100', registeredOn: '2020-01-15' } as const;
+
+/**
+ * A tenant of its own with one user per role and two creditors: tests never see each other's rows.
+ * It is an agency registered in the MEF albo (TEST_ALBO), so it may hold a comune's mandate.
+ */
 export async function createTestTenant(db: Db): Promise<TestTenant> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const slug = `t-${short()}`;
   const tenant = await db
     .insertInto('tenants')
-    .values({ slug, name: `Tenant ${slug}`, kind: 'agency' })
+    .values({ slug, name: `Tenant ${slug}`, kind: 'agency', settings: JSON.stringify({ albo: TEST_ALBO }) })
     .returning('id')
     .executeTakeFirstOrThrow();
   const system: Actor = { tenantId: tenant.id, userId: null, role: 'admin', creditorId: null, label: 'system:test' };

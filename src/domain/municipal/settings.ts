@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import '../zod-messages.ts';
-import { encodeMessage, msg, type MessageCode } from '../messages/index.ts';
+import { encodeMessage, msg, type Message, type MessageCode } from '../messages/index.ts';
 import { noticeCodeAux3 } from './pagopa.ts';
 
 const coded = (code: MessageCode, params?: Record<string, string | number>) => encodeMessage(msg(code, params));
@@ -68,3 +68,29 @@ export const alboSchema = z.strictObject({
   registeredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
 });
 export type AlboRegistration = z.output<typeof alboSchema>;
+
+/**
+ * Why an agency may not hold this comune's mandate active, or null: collecting a comune's revenues,
+ * and support work for it (CdS fines included), is reserved to operators registered in the MEF albo
+ * of art. 53 D.Lgs. 446/1997 (c. 805 L. 160/2019; DM MEF 13/04/2022 n. 101; TAR Liguria n. 935/2023 —
+ * municipal-notes.md §7.1). A tenant that is not an agency (a creditor working its own receivables)
+ * needs no registration; an inactive mandate may be prepared before the registration arrives.
+ */
+export function mandateAlboProblem(
+  tenant: { kind: string; settings: Record<string, unknown> | null },
+  creditor: { kind: string; active: boolean },
+): Message | null {
+  if (tenant.kind !== 'agency' || creditor.kind !== 'public_entity' || !creditor.active) return null;
+  return alboSchema.safeParse(tenant.settings?.albo).success ? null : msg('municipal.albo_required');
+}
+
+/**
+ * Why a comune's codice fiscale is not acceptable, or null. A public body's codice fiscale is numeric,
+ * 11 digits (not the 16-character code of a natural person), and it is what the pagoPA QR code and
+ * the Poste Data Matrix carry as "CF ente creditore" — exactly 11 digits (docs.pagopa.it/avviso-pagamento
+ * "Codice QR"; municipal-notes.md §2.5, §2.6). A missing code is allowed until notices are printed.
+ */
+export function comuneTaxCodeProblem(kind: string, taxCode: string | null | undefined): Message | null {
+  if (kind !== 'public_entity' || taxCode === null || taxCode === undefined) return null;
+  return /^\d{11}$/.test(taxCode) ? null : msg('municipal.cf_ente', { value: taxCode });
+}

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { createTestTenant, TEST_ALBO, uniqueCodiceFiscale, type TestTenant } from '../../test/factories.ts';
+import { fakePartitaIva } from '../../test/portfolio.ts';
 import { as, buildTestApp, sessionCookie } from '../../test/http.ts';
 
 let database: Database;
@@ -161,5 +162,58 @@ describe('creditors API', () => {
     expect(wrongDigits.statusCode).toBe(400);
     expect(wrongDigits.json().error.fields[0].message).toContain('cifre di controllo errate');
     expect(await countCreditors(t.tenantId)).toBe(before);
+  });
+
+  it('refuses to activate a comune’s mandate while the agency has no albo registration (art. 53 D.Lgs. 446/1997), with the reason', async () => {
+    const bare = await createTestTenant(database.db);
+    await database.db.updateTable('tenants').set({ settings: '{}' }).where('id', '=', bare.tenantId).execute();
+    const bareAdmin = as(app, await sessionCookie(app, bare.users.admin.email));
+    const before = await countCreditors(bare.tenantId);
+
+    const refused = await bareAdmin({ method: 'POST', url: '/api/creditors', headers: { 'accept-language': 'en' }, payload: { name: 'Comune di Senzalbo', kind: 'public_entity' } });
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'unprocessable', messageCode: 'municipal.albo_required', fields: [{ path: 'active', messageCode: 'municipal.albo_required' }] });
+    expect(refused.json().error.message).toContain('art. 53 D.Lgs. 446/1997');
+    expect(await countCreditors(bare.tenantId)).toBe(before);
+
+    // A company needs no albo; a comune's mandate may be prepared inactive, but not switched on.
+    expect((await bareAdmin({ method: 'POST', url: '/api/creditors', payload: { name: 'Ditta Senzalbo', kind: 'company' } })).statusCode).toBe(201);
+    const prepared = await bareAdmin({ method: 'POST', url: '/api/creditors', payload: { name: 'Comune di Senzalbo', kind: 'public_entity', active: false } });
+    expect(prepared.statusCode, prepared.body).toBe(201);
+    const id = prepared.json().id;
+    const activate = await bareAdmin({ method: 'PATCH', url: `/api/creditors/${id}`, payload: { active: true } });
+    expect(activate.statusCode).toBe(422);
+    expect(activate.json().error.messageCode).toBe('municipal.albo_required');
+    expect((await bareAdmin({ method: 'GET', url: `/api/creditors/${id}` })).json()).toMatchObject({ active: false, version: 1 });
+
+    // Registered: the mandate is activated.
+    expect((await bareAdmin({ method: 'PATCH', url: '/api/settings', payload: { albo: TEST_ALBO } })).statusCode).toBe(200);
+    const activated = await bareAdmin({ method: 'PATCH', url: `/api/creditors/${id}`, payload: { active: true } });
+    expect(activated.statusCode, activated.body).toBe(200);
+    expect(activated.json()).toMatchObject({ active: true, version: 2 });
+    // …and the registration cannot be removed while the mandate is active.
+    const unregister = await bareAdmin({ method: 'PATCH', url: '/api/settings', payload: { albo: null } });
+    expect(unregister.statusCode).toBe(422);
+    // (the factory's tenant has a comune of its own: two active mandates)
+    expect(unregister.json().error).toMatchObject({ messageCode: 'municipal.albo_in_use', params: { count: 2 } });
+    for (const c of [id, bare.otherCreditor.id]) expect((await bareAdmin({ method: 'PATCH', url: `/api/creditors/${c}`, payload: { active: false } })).statusCode).toBe(200);
+    expect((await bareAdmin({ method: 'PATCH', url: '/api/settings', payload: { albo: null } })).statusCode).toBe(200);
+  });
+
+  it('refuses a comune whose codice fiscale is not 11 digits (a public body’s code is numeric)', async () => {
+    const personal = uniqueCodiceFiscale();
+    const bad = await admin({ method: 'POST', url: '/api/creditors', payload: { name: 'Comune di Codice', kind: 'public_entity', taxCode: personal } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([expect.objectContaining({ path: 'taxCode', messageCode: 'municipal.cf_ente' })]);
+    const good = await admin({ method: 'POST', url: '/api/creditors', payload: { name: 'Comune di Codice', kind: 'public_entity', taxCode: fakePartitaIva(4711) } });
+    expect(good.statusCode, good.body).toBe(201);
+    expect((await admin({ method: 'PATCH', url: `/api/creditors/${good.json().id}`, payload: { taxCode: personal } })).json().error.fields[0]).toMatchObject({ path: 'taxCode', messageCode: 'municipal.cf_ente' });
+
+    // A company with a personal codice fiscale cannot become a comune with it.
+    const company = await admin({ method: 'POST', url: '/api/creditors', payload: { name: 'Ditta Codice', kind: 'company', taxCode: personal } });
+    expect(company.statusCode, company.body).toBe(201);
+    const turned = await admin({ method: 'PATCH', url: `/api/creditors/${company.json().id}`, payload: { kind: 'public_entity' } });
+    expect(turned.statusCode).toBe(400);
+    expect(turned.json().error.fields[0]).toMatchObject({ path: 'taxCode', messageCode: 'municipal.cf_ente' });
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditOf } from '../../test/factories.ts';
+import { auditOf, TEST_ALBO } from '../../test/factories.ts';
 import { openApiContext, pathsOf, type ApiContext } from '../../test/http.ts';
 
 let ctx: ApiContext;
@@ -16,7 +16,7 @@ describe('settings API', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/settings' })).statusCode).toBe(401);
     const first = await ctx.supervisor({ method: 'GET', url: '/api/settings' });
     expect(first.statusCode).toBe(200);
-    expect(first.json()).toMatchObject({ letterhead: null, albo: null, complianceIsDefault: true, compliance: { maxConversationsPerDay: 1 } });
+    expect(first.json()).toMatchObject({ letterhead: null, albo: TEST_ALBO, complianceIsDefault: true, compliance: { maxConversationsPerDay: 1 } });
     expect((await ctx.viewer({ method: 'GET', url: '/api/settings' })).statusCode).toBe(403);
 
     const body = {
@@ -42,7 +42,7 @@ describe('settings API', () => {
     const cleared = await ctx.admin({ method: 'PATCH', url: '/api/settings', payload: { compliance: null } });
     expect(cleared.json()).toMatchObject({ complianceIsDefault: true, albo: { number: '123' } });
     // Another tenant's settings are its own.
-    expect((await ctx.outsider({ method: 'GET', url: '/api/settings' })).json()).toMatchObject({ albo: null, letterhead: null });
+    expect((await ctx.outsider({ method: 'GET', url: '/api/settings' })).json()).toMatchObject({ albo: TEST_ALBO, letterhead: null });
     const audit = await auditOf(ctx.db, ctx.t.tenantId, ctx.t.tenantId);
     expect(audit.map((a: { action: string }) => a.action)).toEqual(['settings.updated', 'settings.updated', 'settings.updated']);
   });

@@ -185,6 +185,11 @@ function municipalSections(letter: LetterInput): Section[] {
         [t.payBy, longDate(n.payBy, lang)],
       ];
       if (n.cbill) table.push([c.cbill, n.cbill]);
+      // The Bollettino Postale PA's data (its Data Matrix is printed on the letter only).
+      if (n.poste) {
+        table.push([`${c.poste}: ${c.posteAccount}`, n.poste.account]);
+        if (n.poste.holder) table.push([c.posteHolder, oneLineText(n.poste.holder)]);
+      }
       out.push({ heading: `${c.pagopa}${suffix}`, lines: [c.pagopaHint], table });
     }
     if (!p.pagopa && !p.f24) out.push({ heading: `${c.pagopa}${suffix}`, lines: [c.noNotice], table: [] });

@@ -52,6 +52,10 @@ export interface LetterLabels {
     noticeCode: string;
     cbill: string;
     pagopaHint: string;
+    /** Bollettino Postale PA (a comune with a postal current account). */
+    poste: string;
+    posteAccount: string;
+    posteHolder: string;
     f24: string;
     f24Section: string;
     f24Entity: string;
@@ -111,6 +115,9 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       noticeCode: 'Codice avviso',
       cbill: 'Codice CBILL',
       pagopaHint: 'Può pagare in banca, alla posta, nei punti vendita abilitati, online e con l’app IO: inquadri il codice QR oppure indichi il codice avviso e il codice fiscale dell’ente.',
+      poste: 'Bollettino postale PA',
+      posteAccount: 'Conto corrente postale n.',
+      posteHolder: 'Intestato a',
       f24: 'Modello F24 – sezione «IMU e altri tributi locali»',
       f24Section: 'Sezione',
       f24Entity: 'Codice ente',
@@ -167,6 +174,9 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       noticeCode: 'Notice code',
       cbill: 'CBILL code',
       pagopaHint: 'You can pay at banks, post offices, authorised shops, online and with the IO app: scan the QR code or give the notice code and the creditor body’s tax code.',
+      poste: 'Bollettino Postale PA (Italian Post)',
+      posteAccount: 'Postal current account no.',
+      posteHolder: 'Account holder',
       f24: 'F24 form – section "IMU e altri tributi locali"',
       f24Section: 'Section',
       f24Entity: 'Body code',
@@ -223,6 +233,9 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       noticeCode: 'Kodex des Zahlungshinweises',
       cbill: 'CBILL-Kodex',
       pagopaHint: 'Sie können bei Banken, Postämtern, ermächtigten Verkaufsstellen, online und mit der App IO bezahlen: scannen Sie den QR-Code oder geben Sie den Kodex des Zahlungshinweises und die Steuernummer der Körperschaft an.',
+      poste: 'Bollettino Postale PA (Italienische Post)',
+      posteAccount: 'Postkontokorrent Nr.',
+      posteHolder: 'Inhaber',
       f24: 'Vordruck F24 – Abschnitt „IMU e altri tributi locali“',
       f24Section: 'Abschnitt',
       f24Entity: 'Körperschaftskodex',
@@ -279,6 +292,9 @@ export const LABELS: Record<LetterLanguage, LetterLabels> = {
       noticeCode: 'Code de l’avis',
       cbill: 'Code CBILL',
       pagopaHint: 'Vous pouvez payer en banque, à la poste, dans les points de vente agréés, en ligne et avec l’application IO : scannez le code QR ou indiquez le code de l’avis et le code fiscal de l’organisme.',
+      poste: 'Bollettino Postale PA (Poste italienne)',
+      posteAccount: 'Compte courant postal n°',
+      posteHolder: 'Titulaire',
       f24: 'Formulaire F24 – section « IMU e altri tributi locali »',
       f24Section: 'Section',
       f24Entity: 'Code organisme',

@@ -9,8 +9,9 @@ import { amount, block, clean, line, single } from './pdf-text.ts';
 import { mm } from './pdf-units.ts';
 import { printedNotice } from '../../domain/municipal/pagopa.ts';
 import { drawPagopaQr } from './pagopa-qr.ts';
+import { drawPosteDataMatrix } from './poste-datamatrix.ts';
 import { buildQrBill, checkPayment, QR_BILL_HEIGHT } from './qr-bill.ts';
-import type { LetterClaim, LetterF24, LetterInput, LetterPagopa, LetterPosition, WindowPosition } from './types.ts';
+import type { LetterClaim, LetterF24, LetterInput, LetterPagopa, LetterPosition, LetterPoste, WindowPosition } from './types.ts';
 
 /**
  * One letter drawn into a pdfkit document (a single letter or one of a postal batch): letterhead,
@@ -25,6 +26,10 @@ export interface DrawnLetter {
 
 const GREY = '#555555';
 const RULE = '#999999';
+/** The Bollettino Postale PA's texts are printed at 70 % black (docs.pagopa.it/avviso-pagamento). */
+const POSTE_BLACK = '#4d4d4d';
+/** Space between the notice's data and the Bollettino Postale PA below it. */
+const POSTE_GAP = 8;
 
 /**
  * Window of a C5/DL window envelope. Left (IT, DE, FR; DIN 5008 form B): 20 mm from the left edge,
@@ -527,7 +532,8 @@ class Ctx {
     const rowsH = 17 + rows.reduce((h, r) => h + r.size + 6, 0) + entityExtra;
     this.style('regular', 7);
     const hintH = doc.heightOfString(c.pagopaHint, { width: width - 2 * pad });
-    const boxH = Math.max(rowsH, qrSize + quiet + 17) + hintH + 2 * pad + 2;
+    const posteH = n.poste ? POSTE_GAP + qrSize + quiet : 0;
+    const boxH = Math.max(rowsH, qrSize + quiet + 17) + posteH + hintH + 2 * pad + 2;
     this.ensure(boxH + 14 + this.keep);
     const top = doc.y;
     let y = top + pad;
@@ -548,6 +554,7 @@ class Ctx {
     // At least 4 modules of white on every side (the quiet zone ISO/IEC 18004 asks for).
     drawPagopaQr(doc, n.qrPayload, left + width - quiet - qrSize, qrTop, qrSize);
     y = Math.max(y, qrTop + qrSize + quiet);
+    if (n.poste) y = this.posteSection(n.poste, y, pad, qrSize, quiet);
     this.style('regular', 7, GREY);
     doc.text(c.pagopaHint, left + pad, y, { width: width - 2 * pad });
     y = doc.y + pad - 2;
@@ -555,6 +562,46 @@ class Ctx {
     doc.fillColor('black');
     doc.x = left;
     doc.y = y + 14;
+  }
+
+  /**
+   * The Bollettino Postale PA under the notice's data (Avvisi 3.x "Bollettino Postale PA";
+   * municipal-notes.md §2.6): the postal account, its holder and Poste's self-print authorisation in
+   * 70 % black, the Data Matrix (25 mm) at the right under the QR code. Returns the y below it.
+   */
+  private posteSection(p: LetterPoste, top: number, pad: number, dmSize: number, quiet: number): number {
+    const { doc, t, left, width } = this;
+    const c = t.comune;
+    doc
+      .moveTo(left + pad, top)
+      .lineTo(left + width - pad, top)
+      .lineWidth(0.5)
+      .stroke(RULE);
+    let y = top + POSTE_GAP;
+    const dmTop = y;
+    const labelW = 118;
+    const vx = left + pad + labelW;
+    const vw = width - 2 * pad - labelW - dmSize - quiet - pad;
+    this.style('bold', 10);
+    line(doc, c.poste, left + pad, y, width - 2 * pad - dmSize - quiet);
+    y += 17;
+    const rows: [string, string, 'regular' | 'bold', number][] = [[c.posteAccount, p.account, 'bold', 11]];
+    if (p.holder) rows.push([c.posteHolder, p.holder, 'regular', 9.5]);
+    for (const [label, value, font, size] of rows) {
+      this.style('regular', 8, GREY);
+      line(doc, label, left + pad, y + (size - 8) * 0.7, labelW - 6);
+      this.style(font, size, POSTE_BLACK);
+      line(doc, value, vx, y, vw);
+      y += size + 6;
+    }
+    if (p.authorization) {
+      this.style('regular', 7.5, POSTE_BLACK);
+      line(doc, p.authorization, left + pad, y, width - 2 * pad - dmSize - quiet);
+      y += 13;
+    }
+    drawPosteDataMatrix(doc, p.payload, left + width - quiet - dmSize, dmTop, dmSize);
+    doc.fillColor('black');
+    return Math.max(y, dmTop + dmSize + quiet);
   }
 
   /** A pre-filled F24 section "IMU e altri tributi locali" (EL): one row per tribute code, as on the form. */

@@ -127,6 +127,20 @@ export interface LetterPagopa {
   cbill: string | null;
   /** `PAGOPA|002|<notice>|<cf ente>|<cents>` (domain/municipal/pagopa.ts pagopaQrPayload). */
   qrPayload: string;
+  /** The Bollettino Postale PA, when the comune collects on a postal current account; absent: none. */
+  poste?: LetterPoste | null;
+}
+
+/** The Bollettino Postale PA of a notice (municipal-notes.md §2.6). */
+export interface LetterPoste {
+  /** The postal current account (c/c), digits. */
+  account: string;
+  /** Who holds it (≤ 50 characters); null: the ente creditore. */
+  holder: string | null;
+  /** Poste's self-print authorisation ("AUT. DB/…"), printed as given. */
+  authorization: string | null;
+  /** The 256-character Data Matrix payload (domain/municipal/poste.ts posteDataMatrixPayload). */
+  payload: string;
 }
 
 /** F24, section "IMU e altri tributi locali" (EL): one line per tribute code (domain/municipal/f24.ts). */

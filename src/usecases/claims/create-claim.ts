@@ -10,10 +10,12 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
+import { assertNoticeCodeFree } from './notice-code-free.ts';
 import { CreateClaimInput, type ClaimView } from './schema.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
-import { MUNICIPAL_TAX_KINDS, type ClaimKind } from '../../domain/model.ts';
+import { MUNICIPAL_TAX_KINDS, OPEN_STATUSES, type ClaimKind } from '../../domain/model.ts';
+import { generatingSettings, reserveNoticeCodes } from '../creditors/notice-codes.ts';
 import { regimeProblemForRevenue } from '../../domain/municipal/local-interest.ts';
 import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import type { Regime } from '../../domain/interest/regimes.ts';
@@ -63,16 +65,15 @@ export async function registerClaim(
   if (data.principal !== undefined && !money(data.principal).eq(principal)) {
     throw invalid([fieldError('principal', 'claim.components_sum', { principal: data.principal, sum: principal })]);
   }
-  if (data.noticeCode) {
-    const taken = await trx
-      .selectFrom('claims')
-      .select('id')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('creditor_id', '=', creditor.id)
-      .where('notice_code', '=', data.noticeCode)
-      .executeTakeFirst();
-    if (taken) throw conflict(msg('claim.notice_code_taken', { code: data.noticeCode }));
-  }
+  if (data.noticeCode) await assertNoticeCodeFree(trx, actor.tenantId, creditor.id, data.noticeCode);
+  // A comune whose notices incasso generates as its technological partner: an open position without
+  // a code gets the comune's next one (municipal-notes.md §2.1, §2.3).
+  const status = data.status ?? 'open';
+  const noticeCode =
+    data.noticeCode ??
+    (creditor.kind === 'public_entity' && generatingSettings(creditor.pagopa) && OPEN_STATUSES.includes(status)
+      ? ((await reserveNoticeCodes(trx, actor.tenantId, creditor.id, 1))[0] ?? null)
+      : null);
   const duplicate = await trx
     .selectFrom('claims')
     .select('id')
@@ -105,7 +106,7 @@ export async function registerClaim(
       interest_base: terms.base,
       interest_spread: terms.spread,
       day_count: data.dayCount ?? 'act365',
-      status: data.status ?? 'open',
+      status,
       stage: data.stage ?? 'none',
       next_action_on: data.nextActionOn ?? null,
       act_kind: data.act?.kind ?? null,
@@ -113,7 +114,7 @@ export async function registerClaim(
       act_date: data.act?.date ?? null,
       act_notified_on: data.act?.notifiedOn ?? null,
       act_enforceable_on: data.act?.enforceableOn ?? null,
-      notice_code: data.noticeCode ?? null,
+      notice_code: noticeCode,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -14,6 +14,7 @@ import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
 import { loadClaim, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
+import { assertNoticeCodeFree } from './notice-code-free.ts';
 import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
@@ -93,16 +94,7 @@ export async function amendClaim(
       .execute();
     if (parts.length !== 1 || parts[0]!.kind !== 'principal') throw invalid([fieldError('principal', 'claim.principal_of_components')]);
   }
-  if (data.noticeCode && data.noticeCode !== current.notice_code) {
-    const taken = await trx
-      .selectFrom('claims')
-      .select('id')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('creditor_id', '=', current.creditor_id)
-      .where('notice_code', '=', data.noticeCode)
-      .executeTakeFirst();
-    if (taken) throw conflict(msg('claim.notice_code_taken', { code: data.noticeCode }));
-  }
+  if (data.noticeCode && data.noticeCode !== current.notice_code) await assertNoticeCodeFree(trx, actor.tenantId, current.creditor_id, data.noticeCode, id);
   if (data.externalRef && data.externalRef !== current.external_ref) {
     const dup = await trx
       .selectFrom('claims')

@@ -9,6 +9,7 @@ import { parseInput } from '../shared/input.ts';
 import { toColumns } from '../shared/present.ts';
 import { CreateCreditorInput, type CreditorView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
+import { assertMandateAllowed } from './mandate-rules.ts';
 
 /** Registers a creditor (mandante): a company, an individual, or a public entity such as a comune. */
 export async function createCreditor(db: Db, actor: Actor, input: z.input<typeof CreateCreditorInput>): Promise<CreditorView> {
@@ -19,6 +20,7 @@ export async function createCreditor(db: Db, actor: Actor, input: z.input<typeof
 export async function registerCreditor(trx: Trx, actor: Actor, input: z.input<typeof CreateCreditorInput>): Promise<CreditorView> {
   authorize(actor, 'create', 'creditor');
   const data = parseInput(CreateCreditorInput, input);
+  await assertMandateAllowed(trx, actor.tenantId, { kind: data.kind, active: data.active ?? true });
   const clash = await trx
     .selectFrom('creditors')
     .select(['name', 'code'])

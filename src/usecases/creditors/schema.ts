@@ -18,7 +18,7 @@ import { ALLOCATION_ORDERS, CREDITOR_KINDS, JURISDICTIONS } from '../../domain/m
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { CADASTRAL_CODE } from '../../domain/municipal/f24.ts';
 import { DEFAULT_REVENUE_RULES, revenueRulesSchema, revenueRulesViewSchema } from '../../domain/municipal/revenue-rules.ts';
-import { NOTICE_MODES, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
+import { comuneTaxCodeProblem, NOTICE_MODES, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
 
 /** A comune's regulation: the fields sent over the shipped defaults (a regulation may set its points only). */
 const revenueRules = z.preprocess(
@@ -89,12 +89,19 @@ const periodError = {
   path: ['mandateEndsOn'],
 };
 
-export const CreateCreditorInput = z.object(creditorFields).strict().refine(mandatePeriod, periodError);
+/** A comune's codice fiscale is 11 digits (domain/municipal/settings.ts `comuneTaxCodeProblem`). */
+const comuneTaxCode = (v: { kind?: string; taxCode?: string | null }, ctx: z.RefinementCtx) => {
+  const problem = v.kind ? comuneTaxCodeProblem(v.kind, v.taxCode) : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['taxCode'], message: encodeMessage(problem) });
+};
+
+export const CreateCreditorInput = z.object(creditorFields).strict().refine(mandatePeriod, periodError).superRefine(comuneTaxCode);
 export const UpdateCreditorInput = z
   .object({ ...creditorFields, version: z.number().int().optional() })
   .partial()
   .strict()
-  .refine(mandatePeriod, periodError);
+  .refine(mandatePeriod, periodError)
+  .superRefine(comuneTaxCode);
 
 export const CreditorView = z.object({
   id: z.uuid(),

@@ -1,7 +1,9 @@
 import { creditorView } from './creditor-view.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
-import { conflict } from '../../domain/errors.ts';
+import { conflict, fieldError, invalid } from '../../domain/errors.ts';
+import { comuneTaxCodeProblem } from '../../domain/municipal/settings.ts';
+import { assertMandateAllowed } from './mandate-rules.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -23,6 +25,17 @@ export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z
   const current = await loadCreditor(trx, actor, id, { forUpdate: true });
   authorize(actor, 'update', 'creditor');
   checkVersion(current.version, data.version);
+  const kind = data.kind ?? current.kind;
+  // A comune's codice fiscale: 11 digits (checked in the schema when kind and code come together).
+  if (data.kind !== undefined || data.taxCode !== undefined) {
+    const cf = comuneTaxCodeProblem(kind, data.taxCode !== undefined ? data.taxCode : current.tax_code);
+    if (cf) throw invalid([fieldError('taxCode', cf.code, cf.params)]);
+  }
+  // Activating a comune's mandate (or turning an active creditor into a comune) needs the albo.
+  const active = data.active ?? current.active;
+  if ((data.active === true && !current.active) || (data.kind === 'public_entity' && current.kind !== 'public_entity')) {
+    await assertMandateAllowed(trx, actor.tenantId, { kind, active });
+  }
   if (data.name && data.name !== current.name) {
     const clash = await trx
       .selectFrom('creditors')

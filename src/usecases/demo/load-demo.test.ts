@@ -1,4 +1,5 @@
 import { createPglite } from '../../db/pglite.ts';
+import { mandateAlboProblem } from '../../domain/municipal/settings.ts';
 import fs from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -88,6 +89,10 @@ describe('loadDemo', () => {
     const comune = creditors.find((c) => c.kind === 'public_entity')!;
     expect(comune.tax_code).toMatch(/^\d{11}$/);
     expect(validateCodiceFiscale(comune.tax_code!).ok).toBe(true);
+    // The demo agency is in the MEF albo before Valdoria's mandate is active (art. 53 D.Lgs. 446/1997).
+    const tenant = await database.db.selectFrom('tenants').select(['kind', 'settings']).where('id', '=', comune.tenant_id).executeTakeFirstOrThrow();
+    expect(comune.active).toBe(true);
+    expect(mandateAlboProblem(tenant, comune)).toBeNull();
     expect(Number(comune.commission_percent)).toBeGreaterThan(0);
     const italian = creditors.find((c) => c.kind === 'company' && c.country === 'IT')!;
     expect(validatePartitaIva(italian.vat_number!).ok).toBe(true);

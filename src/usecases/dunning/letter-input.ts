@@ -171,7 +171,7 @@ export function buildLetter(l: LetterContext): LetterInput {
         // The agency by the name it writes under (its letterhead), or its own when the letter goes out on the comune's.
         agencyLine(ctx.tenant, letterhead ? sender.name : ctx.tenant.name, creditor.name, language),
         l.claims.map(({ claim, row, balance }) =>
-          municipalPosition({ row, creditor, components: ctx.components?.get(row.id) ?? [], balance, mode: weaker(claim.step.interest, l.interest), payBy, language }),
+          municipalPosition({ row, creditor, components: ctx.components?.get(row.id) ?? [], balance, mode: weaker(claim.step.interest, l.interest), payBy, language, debtor: { name: ctx.debtor.display_name, taxCode: ctx.debtor.tax_code ?? null } }),
         ),
       )
     : undefined;

@@ -46,7 +46,7 @@ export async function loadDebtorContexts(trx: Db, actor: Actor, debtorIds: reado
 async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], date: string, creditorId?: string) {
   const debtors = await trx
     .selectFrom('debtors')
-    .select(['id', 'kind', 'display_name', 'first_name', 'last_name', 'company_name', 'language', 'deceased', 'ceased', 'hardship'])
+    .select(['id', 'kind', 'display_name', 'first_name', 'last_name', 'company_name', 'tax_code', 'language', 'deceased', 'ceased', 'hardship'])
     .where('tenant_id', '=', actor.tenantId)
     .where('id', 'in', debtorIds)
     .execute();

@@ -4,7 +4,8 @@ import type { InterestMode } from '../../domain/dunning/index.ts';
 import type { ClaimBalance } from '../../domain/interest/claim-ledger.ts';
 import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
 import { renderEmail, renderLetterPdf } from '../../integrations/letters/index.ts';
-import { decodeQr, pageCount, pdfText } from '../../integrations/letters/test-pdf-tools.ts';
+import { decodeDataMatrix, decodeQr, pageCount, pdfText } from '../../integrations/letters/test-pdf-tools.ts';
+import { posteDataMatrixPayload } from '../../domain/municipal/poste.ts';
 import type { ClaimLedger } from '../claims/ledger.ts';
 import { shippedRateBook } from '../interest/rate-book.ts';
 import type { DebtorPlan } from './decide.ts';
@@ -67,6 +68,8 @@ function comuneLetter(opts: {
   letterhead?: false;
   /** The position's codice avviso (default NOTICE); null: none supplied yet. */
   notice?: string | null;
+  /** The comune's pagoPA set-up (default: codes supplied, a CBILL, no postal account). */
+  pagopa?: Record<string, unknown>;
   /** A second position of the same taxpayer in the same letter. */
   second?: { ref: string; revenue: 'imu' | 'tari'; year: number; act: { kind: string | null; number?: string }; components: Component[]; notice: string | null };
 }) {
@@ -86,7 +89,7 @@ function comuneLetter(opts: {
     iban: null,
     tax_code: CF_ENTE,
     cadastral_code: 'L378',
-    pagopa: { noticeMode: 'supplied', cbill: 'AB12C' },
+    pagopa: opts.pagopa ?? { noticeMode: 'supplied', cbill: 'AB12C' },
   };
   const ctx = {
     tenant: {
@@ -99,7 +102,7 @@ function comuneLetter(opts: {
         ...(opts.albo === false ? {} : { albo: { section: 'ordinary', number: '187', registeredOn: '2023-05-10' } }),
       },
     },
-    debtor: { id: 'd1', display_name: 'LUCIA FERRARI', language: opts.language ?? 'it' },
+    debtor: { id: 'd1', display_name: 'LUCIA FERRARI', tax_code: 'FRRLCU80A41L378X', language: opts.language ?? 'it' },
     address: { line1: 'Via dei Mille 12', line2: null, postal_code: '38100', city: 'Valdoria', province: 'TN', country: 'IT' },
     creditors: new Map([['cr1', creditor]]),
     claims: [],
@@ -147,8 +150,9 @@ function comuneLetter(opts: {
 }
 
 /** An IMU 2021 assessment, already enforceable: tax 3918, sanctions 3924, interest 3923, notification costs; interest accrued since. */
-const accertamento = (creditorName?: string) =>
+const accertamento = (creditorName?: string, pagopa?: Record<string, unknown>) =>
   comuneLetter({
+    pagopa,
     stepKey: 'sollecito',
     act: { kind: 'accertamento_esecutivo', number: '2024/IMU/000123', date: '2024-03-10', notified: '2024-03-20', enforceable: '2024-05-19' },
     revenue: 'imu',
@@ -212,6 +216,55 @@ describe('a letter about an avviso di accertamento esecutivo (IMU)', () => {
       if (payload) found.push(payload);
     }
     expect(found).toEqual([`PAGOPA|002|${NOTICE}|${CF_ENTE}|108835`]);
+  });
+
+  it('carries the Bollettino Postale PA where the comune collects on a postal account: its Data Matrix decodes to the Poste payload', async () => {
+    const postal = { noticeMode: 'supplied', cbill: 'AB12C', postalAccount: '1234567', postalHolder: 'Comune di Valdoria - Servizio Tributi', postalAuthorization: 'AUT. DB/SSIC/E 12345 DEL 01/02/2020' };
+    const letter = accertamento(undefined, postal);
+    const expected = posteDataMatrixPayload({
+      notice: NOTICE,
+      cfEnte: CF_ENTE,
+      postalAccount: '1234567',
+      amount: '1088.35',
+      debtorTaxCode: 'FRRLCU80A41L378X',
+      debtorName: 'LUCIA FERRARI',
+      subject: 'IMU (imposta municipale propria) – anno 2021 - 2024/IMU/000123',
+    });
+    expect(letter.municipal!.positions[0]!.pagopa!.poste).toEqual({ account: '1234567', holder: postal.postalHolder, authorization: postal.postalAuthorization, payload: expected });
+    expect(expected.slice(15, 33)).toBe(NOTICE);
+    expect(expected.slice(49, 59)).toBe('0000108835');
+    expect(expected.slice(66, 77)).toBe(CF_ENTE);
+    const pdf = await renderLetterPdf(letter);
+    const pages = await pageCount(pdf);
+    const found: string[] = [];
+    const qr: string[] = [];
+    for (let p = 1; p <= pages; p++) {
+      const dm = await decodeDataMatrix(pdf, p);
+      expect(dm.stderr).toBe('');
+      found.push(...dm.payloads);
+      const q = await decodeQr(pdf, p);
+      if (q.payload) qr.push(q.payload);
+    }
+    expect(found).toEqual([expected]);
+    // The pagoPA QR code is still there and still reads.
+    expect(qr).toEqual([`PAGOPA|002|${NOTICE}|${CF_ENTE}|108835`]);
+    const t = flat(await pdfText(pdf));
+    expect(t).toContain('Bollettino postale PA');
+    expect(t).toContain('Conto corrente postale n. 1234567');
+    expect(t).toContain('Intestato a Comune di Valdoria - Servizio Tributi');
+    expect(t).toContain('AUT. DB/SSIC/E 12345 DEL 01/02/2020');
+    // The e-mail gives the postal account too.
+    const mail = flat(renderEmail(letter).text);
+    expect(mail).toContain('Bollettino postale PA: Conto corrente postale n.: 1234567');
+    expect(mail).toContain('Intestato a: Comune di Valdoria - Servizio Tributi');
+  });
+
+  it('without a postal account: no Bollettino Postale PA, no Data Matrix, the letter input as before', async () => {
+    const letter = accertamento();
+    expect(letter.municipal!.positions[0]!.pagopa).not.toHaveProperty('poste');
+    const pdf = await renderLetterPdf(letter);
+    expect((await decodeDataMatrix(pdf, 1)).payloads).toEqual([]);
+    expect(flat(await pdfText(pdf))).not.toContain('Bollettino postale');
   });
 
   it('writes "Comune di" once, whether or not the creditor\'s name has it', async () => {

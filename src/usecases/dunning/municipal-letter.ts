@@ -7,9 +7,10 @@ import { comuneName, comuneOf } from '../../domain/municipal/comune-name.ts';
 import { f24Lines, REVENUE_FAMILIES, type F24Component } from '../../domain/municipal/f24.ts';
 import { revenueParam } from '../../domain/municipal/local-interest.ts';
 import { pagopaQrPayload } from '../../domain/municipal/pagopa.ts';
-import { alboSchema, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
+import { posteDataMatrixPayload } from '../../domain/municipal/poste.ts';
+import { alboSchema, pagopaSettingsSchema, type PagopaSettings } from '../../domain/municipal/settings.ts';
 import { shortDate } from '../../integrations/letters/format.ts';
-import type { LetterF24, LetterMunicipal, LetterPagopa, LetterPosition } from '../../integrations/letters/index.ts';
+import type { LetterF24, LetterMunicipal, LetterPagopa, LetterPosition, LetterPoste } from '../../integrations/letters/index.ts';
 import type { DebtorContext } from './load-context.ts';
 
 /*
@@ -88,6 +89,8 @@ export interface PositionInput {
   mode: InterestMode;
   payBy: string;
   language: Language;
+  /** The taxpayer, for the Bollettino Postale PA's Data Matrix (name and codice fiscale). */
+  debtor?: { name: string; taxCode: string | null };
 }
 
 /** One position of the letter: title, act, components, pagoPA notice, F24 lines. */
@@ -122,14 +125,15 @@ export function municipalPosition(p: PositionInput): LetterPosition {
     if (money(b.costsDue).gt(0)) outsideF24 = true;
   }
   const totalDue = toMoneyString(sumMoney(rows.map((r) => r.due)));
-  return { reference: row.external_ref, title, act: actLines(row, language), components: rows, totalDue, pagopa: pagopaOf(p, totalDue), f24: outsideF24 ? null : f24Of(p, revenue, f24Parts) };
+  return { reference: row.external_ref, title, act: actLines(row, language), components: rows, totalDue, pagopa: pagopaOf(p, totalDue, title), f24: outsideF24 ? null : f24Of(p, revenue, f24Parts) };
 }
 
 /** The notice's data when the position has a codice avviso and the comune its codice fiscale. */
-function pagopaOf(p: PositionInput, amount: string): LetterPagopa | null {
+function pagopaOf(p: PositionInput, amount: string, title: string): LetterPagopa | null {
   const cf = p.creditor.tax_code?.trim();
   if (!p.row.notice_code || !cf || money(amount).lte(0)) return null;
   const settings = pagopaSettingsSchema.safeParse(p.creditor.pagopa);
+  const poste = settings.success ? posteOf(p, settings.data, cf, amount, title) : null;
   return {
     entity: comuneName(p.creditor.name),
     cfEnte: cf,
@@ -139,6 +143,33 @@ function pagopaOf(p: PositionInput, amount: string): LetterPagopa | null {
     cbill: settings.success ? (settings.data.cbill ?? null) : null,
     // Throws a coded MunicipalInputError on a bad code, CF or amount: the letter fails with the reason.
     qrPayload: pagopaQrPayload(p.row.notice_code, cf, amount),
+    // Only where the comune collects on a postal account: other letters stay as they were, byte for byte.
+    ...(poste ? { poste } : {}),
+  };
+}
+
+/**
+ * The Bollettino Postale PA when the comune collects on a postal current account (municipal-notes.md
+ * §2.6): account, holder (the comune when not set), Poste's authorisation, and the Data Matrix payload
+ * — notice code, amount, CF ente, the taxpayer and the causale (revenue, year, act or reference).
+ */
+function posteOf(p: PositionInput, settings: PagopaSettings, cf: string, amount: string, title: string): LetterPoste | null {
+  if (!settings.postalAccount) return null;
+  const subject = `${title} - ${p.row.act_number ?? p.row.external_ref}`;
+  return {
+    account: settings.postalAccount,
+    holder: settings.postalHolder ?? comuneName(p.creditor.name),
+    authorization: settings.postalAuthorization ?? null,
+    // Throws a coded MunicipalInputError on a bad code, CF, account or amount, as the QR code does.
+    payload: posteDataMatrixPayload({
+      notice: p.row.notice_code!,
+      cfEnte: cf,
+      postalAccount: settings.postalAccount,
+      amount,
+      debtorTaxCode: p.debtor?.taxCode ?? null,
+      debtorName: p.debtor?.name ?? '',
+      subject,
+    }),
   };
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
+import { fieldError, unprocessable } from '../../domain/errors.ts';
+import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -25,6 +27,17 @@ export async function amendSettings(trx: Trx, actor: Actor, input: z.input<typeo
     if (v === undefined) continue;
     if (v === null) delete next[k];
     else next[k] = v;
+  }
+  // An agency holding active comune mandates keeps its albo registration (art. 53 D.Lgs. 446/1997).
+  if (data.albo === null && t.settings.albo && t.kind === 'agency') {
+    const { n } = await trx
+      .selectFrom('creditors')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id', '=', actor.tenantId)
+      .where('kind', '=', 'public_entity')
+      .where('active', '=', true)
+      .executeTakeFirstOrThrow();
+    if (Number(n) > 0) throw unprocessable(msg('municipal.albo_in_use', { count: Number(n) }), [fieldError('albo', 'municipal.albo_in_use', { count: Number(n) })]);
   }
   const changes = diff(t.settings, Object.fromEntries(Object.keys(data).map((k) => [k, next[k] ?? null])));
   if (!changes) return settingsView(t);

@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'conflict'
   | 'rate_limited'
   | 'unavailable'
+  | 'unprocessable'
   | 'network'
   | 'unknown';
 

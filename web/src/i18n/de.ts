@@ -1188,4 +1188,9 @@ export const de: Messages = {
   'timeBarred.years': 'Jahre',
   'timeBarred.unverified': 'zu prüfen',
   'timeBarred.unverifiedHint': 'Frist zu bestätigen: die Verordnung der Gemeinde kann anderes bestimmen.',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Fehlende Zahlungskodizes erzeugen',
+  'pagopa.generateCodesHint': 'Gibt jeder offenen Position ohne pagoPA-Kodex den nächsten; vorhandene Kodizes bleiben unverändert.',
+  'pagopa.codesGenerated': 'Erzeugte Zahlungskodizes: {count}',
+  'pagopa.noCodesMissing': 'Alle offenen Positionen haben bereits einen Zahlungskodex',
 };

@@ -1188,4 +1188,9 @@ export const en: Messages = {
   'timeBarred.years': 'years',
   'timeBarred.unverified': 'to confirm',
   'timeBarred.unverifiedHint': 'Term to be confirmed: the comune’s regulation may say otherwise.',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Generate the missing notice codes',
+  'pagopa.generateCodesHint': 'Gives every open position without a pagoPA notice code the next one; codes already there do not change.',
+  'pagopa.codesGenerated': 'Notice codes generated: {count}',
+  'pagopa.noCodesMissing': 'Every open position already has a notice code',
 };

@@ -1188,4 +1188,9 @@ export const fr: Messages = {
   'timeBarred.years': 'ans',
   'timeBarred.unverified': 'à vérifier',
   'timeBarred.unverifiedHint': 'Délai à confirmer : le règlement de la commune peut en disposer autrement.',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Générer les codes d’avis manquants',
+  'pagopa.generateCodesHint': 'Donne à chaque position ouverte sans code d’avis pagoPA le suivant ; les codes existants ne changent pas.',
+  'pagopa.codesGenerated': 'Codes d’avis générés : {count}',
+  'pagopa.noCodesMissing': 'Toutes les positions ouvertes ont déjà un code d’avis',
 };

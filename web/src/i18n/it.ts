@@ -1191,6 +1191,11 @@ export const it = {
   'timeBarred.years': 'anni',
   'timeBarred.unverified': 'da verificare',
   'timeBarred.unverifiedHint': 'Termine da confermare: il regolamento del Comune può stabilire diversamente.',
+  // Generated pagoPA notice codes (issue 13 item 4, partner)
+  'pagopa.generateCodes': 'Genera i codici avviso mancanti',
+  'pagopa.generateCodesHint': 'Dà il prossimo codice avviso pagoPA a ogni posizione aperta che non ne ha uno; i codici già presenti non cambiano.',
+  'pagopa.codesGenerated': 'Codici avviso generati: {count}',
+  'pagopa.noCodesMissing': 'Tutte le posizioni aperte hanno già un codice avviso',
 };
 
 export type MessageKey = keyof typeof it;

@@ -72,4 +72,10 @@ export const municipalDe: MunicipalCatalogue = {
   'municipal.postal_account': 'Das Postkontokorrent hat 1 bis 12 Ziffern',
   'municipal.cadastral_code_format': 'Der Katastercode besteht aus einem Großbuchstaben und drei Ziffern, z. B. H501',
   'municipal.tribute_code_format': 'Eine Steuerkennzahl hat 4 Ziffern oder Großbuchstaben, z. B. 3918',
+
+  // Generated notice codes, Poste Data Matrix, albo (partner: issue 13 items 4–5)
+  'municipal.albo_required': 'Ein Mandat einer Gemeinde kann ohne Eintragung der Agentur im Verzeichnis der zur Einhebung lokaler Abgaben befugten Unternehmen (Art. 53 GvD 446/1997) nicht aktiviert werden: bitte in den Einstellungen angeben',
+  'municipal.albo_in_use': 'Die Eintragung im Verzeichnis kann nicht entfernt werden, solange die Agentur aktive Mandate von Gemeinden hat ({count}): diese zuerst deaktivieren (Art. 53 GvD 446/1997)',
+  'municipal.notices_not_generated': 'Die pagoPA-Zahlungsmitteilungen dieses Auftraggebers werden nicht von incasso erzeugt: Modus „erzeugt“ mit dem Segregationscode einstellen',
+  'municipal.datamatrix_amount_range': 'Betrag außerhalb der Grenzen des Bollettino Postale PA: 0,01 bis 99.999.999,99 €, nicht {amount}',
 };

@@ -72,4 +72,10 @@ export const municipalFr: MunicipalCatalogue = {
   'municipal.postal_account': 'Le compte courant postal a de 1 à 12 chiffres',
   'municipal.cadastral_code_format': 'Le code cadastral est une majuscule suivie de trois chiffres, p. ex. H501',
   'municipal.tribute_code_format': 'Un code tribut a 4 chiffres ou majuscules, p. ex. 3918',
+
+  // Generated notice codes, Poste Data Matrix, albo (partner: issue 13 items 4–5)
+  'municipal.albo_required': 'Le mandat d’une commune ne peut être activé sans l’inscription de l’agence au registre des opérateurs habilités au recouvrement des recettes locales (art. 53 D.Lgs. 446/1997) : l’indiquer dans les paramètres',
+  'municipal.albo_in_use': 'L’inscription au registre ne peut être retirée tant que l’agence détient des mandats actifs de communes ({count}) : les désactiver d’abord (art. 53 D.Lgs. 446/1997)',
+  'municipal.notices_not_generated': 'Les avis pagoPA de ce mandant ne sont pas générés par incasso : choisir le mode « générés » avec le code de ségrégation',
+  'municipal.datamatrix_amount_range': 'Montant hors des limites du Bollettino Postale PA : de 0,01 à 99 999 999,99 €, et non {amount}',
 };

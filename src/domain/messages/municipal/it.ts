@@ -77,6 +77,12 @@ export const municipalIt = {
   'municipal.postal_account': 'Il conto corrente postale ha da 1 a 12 cifre',
   'municipal.cadastral_code_format': 'Il codice catastale è una lettera maiuscola e tre cifre, es. H501',
   'municipal.tribute_code_format': 'Il codice tributo ha 4 cifre o lettere maiuscole, es. 3918',
+
+  // Generated notice codes, Poste Data Matrix, albo (partner: issue 13 items 4–5)
+  'municipal.albo_required': 'Un mandato di un comune non può essere attivato senza l’iscrizione dell’agenzia all’albo dei soggetti abilitati alla riscossione delle entrate locali (art. 53 D.Lgs. 446/1997): indicarla nelle impostazioni',
+  'municipal.albo_in_use': 'L’iscrizione all’albo non può essere tolta finché l’agenzia ha mandati attivi di comuni ({count}): disattivarli prima (art. 53 D.Lgs. 446/1997)',
+  'municipal.notices_not_generated': 'Gli avvisi pagoPA di questo creditore non sono generati da incasso: impostare la modalità "generati" con il codice di segregazione',
+  'municipal.datamatrix_amount_range': 'Importo fuori dai limiti del bollettino postale PA: da 0,01 a 99.999.999,99 €, non {amount}',
 } as const;
 
 /** A language's texts for these codes. */

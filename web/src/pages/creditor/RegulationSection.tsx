@@ -4,6 +4,7 @@ import type { Creditor } from '../../api/types';
 import type { RegulationValues } from './regulation';
 import { enumOptions } from '../../components/forms';
 import { useI18n } from '../../i18n';
+import { NoticeCodesButton } from './NoticeCodesButton';
 
 /*
  * A comune's regulation of its revenues (creditor.revenueRules) and its pagoPA set-up, edited inside the
@@ -238,6 +239,8 @@ export function RegulationSection({
             <TextInput label={t('pagopa.postalAuthorization')} {...form.getInputProps('pagopa.postalAuthorization')} />
           </Grid.Col>
         </Grid>
+        {/* Only once the generated mode is saved: the codes come from the comune's stored segregation code. */}
+        {canWrite && creditor && creditor.pagopa?.noticeMode === 'generated' && <NoticeCodesButton creditorId={creditor.id} />}
       </Card>
     </>
   );
