@@ -45,6 +45,7 @@ export class ImportRaceLost extends Error {
   }
 }
 
+
 /** What one batch did; added to the job's counters in the same transaction. */
 export interface BatchCounts {
   rowsRead: number;
@@ -236,9 +237,43 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
   return { lastLine: items[items.length - 1]?.line ?? 0, counts, rejects, unique: kept, columnOf };
 }
 
+/**
+ * The debtors a run's committed batches found or created, by tax key (`CF:…`, `PIVA:…`), most recent
+ * last: a debtor's next invoices, a few batches later, need no lookup. Bounded (≈ 10 MB); a batch's
+ * own finds wait in `pending` until its transaction commits (`batchCommitted`): a batch rolled back
+ * and redone must not trust debtors it created itself.
+ */
+interface DebtorMemo {
+  known: Map<string, { id: string; kind: DebtorKind }>;
+  pending: Map<string, { id: string; kind: DebtorKind }>;
+}
+const DEBTOR_MEMO_SIZE = 50_000;
+const debtorMemos = new WeakMap<BatchContext, DebtorMemo>();
+
+/** The caller committed the batch it last wrote with this context: its debtors are remembered. */
+export function batchCommitted(ctx: BatchContext): void {
+  const memo = debtorMemos.get(ctx);
+  if (!memo) return;
+  for (const [key, d] of memo.pending) {
+    memo.known.delete(key);
+    memo.known.set(key, d);
+  }
+  memo.pending.clear();
+  for (const key of memo.known.keys()) {
+    if (memo.known.size <= DEBTOR_MEMO_SIZE) break;
+    memo.known.delete(key);
+  }
+}
+
 /** Writes a prepared batch in the caller's transaction; returns what it did. */
 export async function writeBatch(trx: Db, ctx: BatchContext, batch: PreparedBatch): Promise<BatchCounts> {
   const { counts, columnOf } = batch;
+  // Only a run's context (which keeps its seen debtors) remembers them from batch to batch.
+  if (ctx.seenDebtors) {
+    const memo = debtorMemos.get(ctx);
+    if (memo) memo.pending.clear();
+    else debtorMemos.set(ctx, { known: new Map(), pending: new Map() });
+  }
   const rejects = [...batch.rejects];
   const unique = await withoutTakenNotices(trx, ctx, batch.unique, rejects, columnOf);
   const debtors = await resolveDebtors(trx, ctx, unique, counts);
@@ -308,8 +343,24 @@ async function resolveDebtors(
     }
     if (k.taxKeys.length === 0 && k.nameKey) names.add(k.nameKey);
   }
-  // Existing debtors by tax id.
+  // Existing debtors by tax id: those an earlier batch of this run found or created, then the database.
   const known = new Map<string, string>();
+  const memo = debtorMemos.get(ctx);
+  if (memo) {
+    for (const [prefix, values] of [
+      ['CF', cfs],
+      ['PIVA', pivas],
+      ['UID', uids],
+    ] as const) {
+      for (const value of values) {
+        const d = memo.known.get(`${prefix}:${value}`);
+        if (!d) continue;
+        known.set(`${prefix}:${value}`, d.id);
+        kindOf.set(d.id, d.kind);
+        values.delete(value);
+      }
+    }
+  }
   // One query per kind of tax id, each on its own index (an OR of the three scans them all).
   for (const [column, prefix, values] of [
     ['tax_code', 'CF', cfs],
@@ -480,6 +531,12 @@ async function resolveDebtors(
   counts.debtorsMatched += matched.size;
   if (ctx.seenDebtors) for (const id of [...matched, ...createdIds]) ctx.seenDebtors.add(id);
   counts.reviews += reviews.length;
+  if (memo) {
+    for (const r of rows) {
+      const id = out.get(r.line)!;
+      for (const key of keysOf.get(r.line)!.taxKeys) if (known.get(key) === id) memo.pending.set(key, { id, kind: kindOf.get(id)! });
+    }
+  }
   return { debtorOf: out, kindOf };
 }
 
