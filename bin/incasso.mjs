@@ -8,7 +8,7 @@
 //
 // `incasso import` runs with a capped heap (IMPORT_HEAP_MB, unless the caller set one): without it
 // V8 lets the heap grow far past what the import keeps (the module graph compiled by tsx leaves
-// ≈ 160 MB of garbage behind), and a 1M-row import peaked at 635 MB. The cap is a start-up flag, so
+// ≈ 160 MB of garbage behind), and a 1M-row import peaked at 635 MB (bench/import/README.md). The cap is a start-up flag, so
 // this process hands over to a child with it (as for an older Node); the child dies with it.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
@@ -16,7 +16,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const MIN_MAJOR = 22;
-const IMPORT_HEAP_MB = 256;
+const IMPORT_HEAP_MB = 192;
+/** Young generation: 3 × the semi-space; V8's default (16 MB) lets it hold 48 MB of short-lived rows. */
+const IMPORT_SEMI_SPACE_MB = 8;
 const major = Number(process.versions.node.split('.')[0]);
 
 /** Runs this file again under `node` with `flags`, forwarding signals and the exit status. */
@@ -36,7 +38,8 @@ function handOver(node, flags) {
 }
 
 const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size'));
-const heapFlags = process.argv[2] === 'import' && !heapSet ? [`--max-old-space-size=${IMPORT_HEAP_MB}`] : [];
+const heapFlags =
+  process.argv[2] === 'import' && !heapSet ? [`--max-old-space-size=${IMPORT_HEAP_MB}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
 
 if (process.env.INCASSO_REEXEC && process.send) {
   // Started by the hand-over: when the parent is gone (killed, even with SIGKILL), so is this process,
