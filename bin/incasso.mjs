@@ -5,27 +5,53 @@
 // npm dependency installs that runtime into node_modules, and npm scripts (`npm start`, `npm test`)
 // already run on it. When this file is started by an older Node directly (`node bin/incasso.mjs`,
 // `npx incasso`), it hands over to the installed runtime; without one it refuses with the fix.
+//
+// `incasso import` runs with a capped heap (IMPORT_HEAP_MB, unless the caller set one): without it
+// V8 lets the heap grow far past what the import keeps (the module graph compiled by tsx leaves
+// ≈ 160 MB of garbage behind), and a 1M-row import peaked at 635 MB (bench/import/README.md). The cap is a start-up flag, so
+// this process hands over to a child with it (as for an older Node); the child dies with it.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 
 const MIN_MAJOR = 22;
+const IMPORT_HEAP_MB = 192;
+/** Young generation: 3 × the semi-space; V8's default (16 MB) lets it hold 48 MB of short-lived rows. */
+const IMPORT_SEMI_SPACE_MB = 8;
 const major = Number(process.versions.node.split('.')[0]);
+
+/** Runs this file again under `node` with `flags`, forwarding signals and the exit status. */
+function handOver(node, flags) {
+  const child = spawn(node, [...flags, ...process.execArgv, import.meta.filename, ...process.argv.slice(2)], {
+    // The IPC channel tells the child when this process is gone, even by SIGKILL (see below).
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+    env: { ...process.env, INCASSO_REEXEC: '1' },
+  });
+  // A signal to this process (a service manager's SIGTERM, a test's SIGKILL of the child) reaches the server.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
+  child.on('error', (err) => {
+    process.stderr.write(`incasso: cannot start Node ${MIN_MAJOR}+ from ${node}: ${err.message}\n`);
+    process.exit(1);
+  });
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1)));
+}
+
+const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size'));
+const heapFlags =
+  process.argv[2] === 'import' && !heapSet ? [`--max-old-space-size=${IMPORT_HEAP_MB}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
+
+if (process.env.INCASSO_REEXEC && process.send) {
+  // Started by the hand-over: when the parent is gone (killed, even with SIGKILL), so is this process,
+  // as it would have been without the hand-over. The channel does not keep this process alive.
+  process.on('disconnect', () => process.kill(process.pid, 'SIGKILL'));
+  process.channel?.unref();
+}
+
 if (major < MIN_MAJOR) {
   const bundled = path.join(import.meta.dirname, '..', 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
   if (!process.env.INCASSO_REEXEC && fs.existsSync(bundled)) {
-    const child = spawn(bundled, [...process.execArgv, import.meta.filename, ...process.argv.slice(2)], {
-      stdio: 'inherit',
-      env: { ...process.env, INCASSO_REEXEC: '1' },
-    });
-    // A signal to this process (a service manager's SIGTERM, a test's SIGKILL of the child) reaches the server.
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => child.kill(sig));
-    child.on('error', (err) => {
-      process.stderr.write(`incasso: cannot start Node ${MIN_MAJOR}+ from ${bundled}: ${err.message}\n`);
-      process.exit(1);
-    });
-    child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 + (os.constants.signals[signal] ?? 1) : 1)));
+    handOver(bundled, heapFlags);
   } else {
     process.stderr.write(
       `incasso: Node.js ${process.versions.node} è fuori manutenzione; serve Node ${MIN_MAJOR} o più recente ` +
@@ -35,6 +61,8 @@ if (major < MIN_MAJOR) {
     );
     process.exit(1);
   }
+} else if (heapFlags.length && !process.env.INCASSO_REEXEC) {
+  handOver(process.execPath, heapFlags);
 } else {
   const { register } = await import('tsx/esm/api');
   register();

@@ -198,9 +198,15 @@ async function timed(cmd: string, args: string[], env: NodeJS.ProcessEnv, opts: 
   const poll = opts.measureRss
     ? setInterval(() => {
         try {
+          // The deepest process: GNU time's child is `node bin/incasso.mjs`, which hands the import over
+          // to a child of its own (the heap cap of `incasso import`).
           let pid = child.pid!;
-          if (hasGnuTime) pid = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
-          if (!pid) return;
+          for (;;) {
+            const next = Number(fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(' ')[0]);
+            if (!next) break;
+            pid = next;
+          }
+          if (hasGnuTime && pid === child.pid) return;
           const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
           rssKb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? rssKb);
           const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);

@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014_import_start.ts';
 import * as m0015 from './migrations/0015_debtor_lists.ts';
 import * as m0016 from './migrations/0016_component_money.ts';
 import * as m0017 from './migrations/0017_municipal_acts.ts';
+import * as m0021 from './migrations/0021_import_balances.ts';
 import * as m0022 from './migrations/0022_creditor_templates.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0015_debtor_lists': m0015,
   '0016_component_money': m0016,
   '0017_municipal_acts': m0017,
+  '0021_import_balances': m0021,
   '0022_creditor_templates': m0022,
 };
 

@@ -15,7 +15,7 @@ import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
 import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
 import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import { money } from '../../domain/money.ts';
-import { COMPONENT_ACCRUES_INTEREST, debtorDisplayName, MUNICIPAL_TAX_KINDS } from '../../domain/model.ts';
+import { COMPONENT_ACCRUES_INTEREST, debtorDisplayName, MUNICIPAL_TAX_KINDS, type AllocationOrder, type DebtorKind } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { TableItem } from '../../integrations/import-files/index.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
@@ -23,8 +23,15 @@ import { AUDIT_COLUMNS } from '../shared/audit.ts';
 import { uuid7 } from '../../db/uuid7.ts';
 import type { DB, StoredMessage, StoredRowProblem } from '../../db/schema.ts';
 import { resettleClaim } from '../claims/ledger.ts';
-import { refreshBalances } from '../claims/balances.ts';
-import { insertPrincipalComponents, setPrincipalAmount } from '../claims/components.ts';
+import { setPrincipalAmount } from '../claims/components.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
+import { balanceFromLedger } from '../../domain/claims/balance.ts';
+import { today } from '../../domain/dates.ts';
+import type { ClaimComponentTerms } from '../../domain/interest/claim-ledger.ts';
+import { trimRate } from '../../domain/interest/rate-table.ts';
+import type { Regime } from '../../domain/interest/regimes.ts';
+import type { MoneyPart } from '../../domain/municipal/parts.ts';
+import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
 import { storeNote, storeProblem } from './stored-messages.ts';
 
 /**
@@ -37,6 +44,7 @@ export class ImportRaceLost extends Error {
     this.name = 'ImportRaceLost';
   }
 }
+
 
 /** What one batch did; added to the job's counters in the same transaction. */
 export interface BatchCounts {
@@ -229,13 +237,47 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
   return { lastLine: items[items.length - 1]?.line ?? 0, counts, rejects, unique: kept, columnOf };
 }
 
+/**
+ * The debtors a run's committed batches found or created, by tax key (`CF:…`, `PIVA:…`), most recent
+ * last: a debtor's next invoices, a few batches later, need no lookup. Bounded (≈ 10 MB); a batch's
+ * own finds wait in `pending` until its transaction commits (`batchCommitted`): a batch rolled back
+ * and redone must not trust debtors it created itself.
+ */
+interface DebtorMemo {
+  known: Map<string, { id: string; kind: DebtorKind }>;
+  pending: Map<string, { id: string; kind: DebtorKind }>;
+}
+const DEBTOR_MEMO_SIZE = 50_000;
+const debtorMemos = new WeakMap<BatchContext, DebtorMemo>();
+
+/** The caller committed the batch it last wrote with this context: its debtors are remembered. */
+export function batchCommitted(ctx: BatchContext): void {
+  const memo = debtorMemos.get(ctx);
+  if (!memo) return;
+  for (const [key, d] of memo.pending) {
+    memo.known.delete(key);
+    memo.known.set(key, d);
+  }
+  memo.pending.clear();
+  for (const key of memo.known.keys()) {
+    if (memo.known.size <= DEBTOR_MEMO_SIZE) break;
+    memo.known.delete(key);
+  }
+}
+
 /** Writes a prepared batch in the caller's transaction; returns what it did. */
 export async function writeBatch(trx: Db, ctx: BatchContext, batch: PreparedBatch): Promise<BatchCounts> {
   const { counts, columnOf } = batch;
+  // Only a run's context (which keeps its seen debtors) remembers them from batch to batch.
+  if (ctx.seenDebtors) {
+    const memo = debtorMemos.get(ctx);
+    if (memo) memo.pending.clear();
+    else debtorMemos.set(ctx, { known: new Map(), pending: new Map() });
+  }
   const rejects = [...batch.rejects];
   const unique = await withoutTakenNotices(trx, ctx, batch.unique, rejects, columnOf);
-  const debtorOf = await resolveDebtors(trx, ctx, unique, counts);
-  await applyClaims(trx, ctx, unique, debtorOf, counts, rejects, columnOf);
+  const debtors = await resolveDebtors(trx, ctx, unique, counts);
+  await applyClaims(trx, ctx, unique, debtors, counts, rejects, columnOf);
   await bulkInsert(
     trx,
     'import_rejects',
@@ -272,10 +314,19 @@ async function withoutTakenNotices(trx: Db, ctx: BatchContext, rows: Candidate[]
   });
 }
 
-/** Finds or creates the debtor of every candidate row; returns line → debtor id. */
-async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], counts: BatchCounts): Promise<Map<number, string>> {
+/**
+ * Finds or creates the debtor of every candidate row; returns line → debtor id, and each debtor's
+ * kind as stored (a new claim's interest regime depends on it).
+ */
+async function resolveDebtors(
+  trx: Db,
+  ctx: BatchContext,
+  rows: Candidate[],
+  counts: BatchCounts,
+): Promise<{ debtorOf: Map<number, string>; kindOf: Map<string, DebtorKind> }> {
   const tenantId = ctx.actor.tenantId;
   const out = new Map<number, string>();
+  const kindOf = new Map<string, DebtorKind>();
   const keysOf = new Map<number, ReturnType<typeof debtorKeys>>();
   const cfs = new Set<string>();
   const pivas = new Set<string>();
@@ -292,8 +343,24 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     }
     if (k.taxKeys.length === 0 && k.nameKey) names.add(k.nameKey);
   }
-  // Existing debtors by tax id.
+  // Existing debtors by tax id: those an earlier batch of this run found or created, then the database.
   const known = new Map<string, string>();
+  const memo = debtorMemos.get(ctx);
+  if (memo) {
+    for (const [prefix, values] of [
+      ['CF', cfs],
+      ['PIVA', pivas],
+      ['UID', uids],
+    ] as const) {
+      for (const value of values) {
+        const d = memo.known.get(`${prefix}:${value}`);
+        if (!d) continue;
+        known.set(`${prefix}:${value}`, d.id);
+        kindOf.set(d.id, d.kind);
+        values.delete(value);
+      }
+    }
+  }
   // One query per kind of tax id, each on its own index (an OR of the three scans them all).
   for (const [column, prefix, values] of [
     ['tax_code', 'CF', cfs],
@@ -305,6 +372,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     for (const d of found) {
       const key = `${prefix}:${d.value}`;
       if (!known.has(key)) known.set(key, d.id);
+      kindOf.set(d.id, d.kind as DebtorKind);
     }
   }
   // Existing debtors by name (only for rows without a tax id), with their first address to compare.
@@ -324,7 +392,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
             .as('a'),
         (j) => j.onRef('a.debtor_id', '=', 'd.id'),
       )
-      .select(['d.id', 'd.match_key', 'a.line1', 'a.postal_code'])
+      .select(['d.id', 'd.kind', 'd.match_key', 'a.line1', 'a.postal_code'])
       .where('d.tenant_id', '=', tenantId)
       .where('d.match_key', 'in', [...names])
       .orderBy('d.created_at')
@@ -332,6 +400,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     for (const d of found) {
       const list = byName.get(d.match_key!) ?? [];
       list.push({ id: d.id, address: d.line1 ? normaliseAddress(d.line1, d.postal_code) : null });
+      kindOf.set(d.id, d.kind as DebtorKind);
       byName.set(d.match_key!, list);
     }
   }
@@ -369,6 +438,7 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
     id = uuid7();
     createdIds.add(id);
     out.set(r.line, id);
+    kindOf.set(id, d.kind);
     const displayName = debtorDisplayName({ kind: d.kind, firstName: d.firstName, lastName: d.lastName, companyName: d.companyName });
     newDebtors.push({
       id,
@@ -461,59 +531,92 @@ async function resolveDebtors(trx: Db, ctx: BatchContext, rows: Candidate[], cou
   counts.debtorsMatched += matched.size;
   if (ctx.seenDebtors) for (const id of [...matched, ...createdIds]) ctx.seenDebtors.add(id);
   counts.reviews += reviews.length;
-  return out;
+  if (memo) {
+    for (const r of rows) {
+      const id = out.get(r.line)!;
+      for (const key of keysOf.get(r.line)!.taxKeys) if (known.get(key) === id) memo.pending.set(key, { id, kind: kindOf.get(id)! });
+    }
+  }
+  return { debtorOf: out, kindOf };
 }
 
 async function applyClaims(
   trx: Db,
   ctx: BatchContext,
   rows: Candidate[],
-  debtorOf: Map<number, string>,
+  debtors: { debtorOf: Map<number, string>; kindOf: Map<string, DebtorKind> },
   counts: BatchCounts,
   rejects: Reject[],
   columnOf: Map<string, string>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const { rows: existing } = await claimsByRef(ctx.actor.tenantId, ctx.creditorId, rows.map((r) => r.record.claim.externalRef)).execute(trx);
-  const byRef = new Map(existing.map((c) => [c.external_ref, c]));
-  const storedParts = await storedComponents(trx, ctx.actor.tenantId, rows, byRef);
-  const inserts: Record<string, unknown>[] = [];
-  const parted: { id: string; components: ImportedComponent[] }[] = [];
+  const tenantId = ctx.actor.tenantId;
+  // Every row is first written as a new claim (`on conflict do nothing`): what the insert skipped
+  // exists already and is looked up and compared; a new claim costs no lookup of its own. In
+  // reference order, so two imports of overlapping files take the unique index's keys in one order.
+  const asNew = [...rows].sort((a, b) => compareText(a.record.claim.externalRef, b.record.claim.externalRef));
+  const planned = new Map<Candidate, Record<string, unknown>>();
   let comune = false;
+  for (const r of asNew) {
+    const c = r.record.claim;
+    // A comune's tax runs at the legal rate plus the comune's points, stored on the claim (as the API does).
+    const terms = taxTermsOf(ctx, c);
+    const extra = c.act || c.noticeCode || terms;
+    if (extra) comune = true;
+    planned.set(r, {
+      ...(extra ? { ...actColumns(c), interest_regime: terms?.regime ?? null, interest_base: terms?.base ?? null, interest_spread: terms?.spread ?? null } : {}),
+      id: uuid7(),
+      tenant_id: tenantId,
+      creditor_id: ctx.creditorId,
+      debtor_id: debtors.debtorOf.get(r.line)!,
+      external_ref: c.externalRef,
+      kind: c.kind,
+      description: c.description,
+      principal: c.principal,
+      currency: c.currency,
+      issue_date: c.issueDate,
+      due_date: c.dueDate,
+      contract_date: c.contractDate,
+      tax_year: c.taxYear,
+      jurisdiction: ctx.jurisdiction,
+      import_job_id: ctx.jobId,
+    });
+  }
+  // The new claims' balances are written below, once, from the engine: the trigger's opening rows
+  // (migration 0021) would be a second write of each.
+  await sql`select set_config('incasso.balances_written', 'on', true)`.execute(trx);
+  const insertedClaims = await bulkInsert<'claims', { id: string }>(
+    trx,
+    'claims',
+    comune ? [...CLAIM_COLUMNS, ...COMUNE_CLAIM_COLUMNS] : CLAIM_COLUMNS,
+    [...planned.values()],
+    sql`on conflict do nothing returning id`,
+  );
+  await sql`select set_config('incasso.balances_written', 'off', true)`.execute(trx);
+  const inserted = new Set(insertedClaims.map((c) => c.id));
+  const skipped = asNew.filter((r) => !inserted.has(planned.get(r)!.id as string));
+  const byRef = new Map<string, ExistingClaim>();
+  if (skipped.length) {
+    const { rows: existing } = await claimsByRef(tenantId, ctx.creditorId, skipped.map((r) => r.record.claim.externalRef)).execute(trx);
+    for (const c of existing) byRef.set(c.external_ref, c);
+    // Skipped, yet not there by its reference: another import holds the notice code (redo the batch).
+    if (existing.length !== skipped.length) throw new ImportRaceLost('claims');
+  }
+  const storedParts = await storedComponents(trx, tenantId, skipped, byRef);
+
+  const created: { claim: Record<string, unknown>; record: ImportedClaim }[] = [];
   const audits: Record<string, unknown>[] = [];
   for (const r of rows) {
     const c = r.record.claim;
-    const debtorId = debtorOf.get(r.line)!;
-    const old = byRef.get(c.externalRef);
-    if (!old) {
-      const id = uuid7();
-      // A comune's tax runs at the legal rate plus the comune's points, stored on the claim (as the API does).
-      const terms = ctx.taxTerms && (MUNICIPAL_TAX_KINDS as readonly string[]).includes(c.kind) ? ctx.taxTerms : null;
-      if (c.components) parted.push({ id, components: c.components });
-      const extra = c.act || c.noticeCode || terms;
-      if (extra) comune = true;
-      inserts.push({
-        ...(extra ? { ...actColumns(c), interest_regime: terms?.regime ?? null, interest_base: terms?.base ?? null, interest_spread: terms?.spread ?? null } : {}),
-        id,
-        tenant_id: ctx.actor.tenantId,
-        creditor_id: ctx.creditorId,
-        debtor_id: debtorId,
-        external_ref: c.externalRef,
-        kind: c.kind,
-        description: c.description,
-        principal: c.principal,
-        currency: c.currency,
-        issue_date: c.issueDate,
-        due_date: c.dueDate,
-        contract_date: c.contractDate,
-        tax_year: c.taxYear,
-        jurisdiction: ctx.jurisdiction,
-        import_job_id: ctx.jobId,
-      });
-      audits.push(auditRow(ctx, 'claim.created', 'claim', id, debtorId, null, { ...createdFacts(c), debtorId, source: source(ctx, r.line) }));
+    const debtorId = debtors.debtorOf.get(r.line)!;
+    const row = planned.get(r)!;
+    if (inserted.has(row.id as string)) {
+      created.push({ claim: row, record: c });
+      audits.push(auditRow(ctx, 'claim.created', 'claim', row.id as string, debtorId, null, { ...createdFacts(c), debtorId, source: source(ctx, r.line) }));
       counts.imported++;
       continue;
     }
+    const old = byRef.get(c.externalRef)!;
     if (c.components && !sameComponents(c.components, storedParts.get(old.id) ?? [])) {
       rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.components_changed', { ref: c.externalRef })));
       continue;
@@ -574,41 +677,111 @@ async function applyClaims(
     audits.push(auditRow(ctx, 'claim.updated', 'claim', old.id, old.debtor_id, before, { ...after, source: source(ctx, r.line) }));
     counts.updated++;
   }
-  // A claim another import of the same creditor created since this batch looked: redo the batch.
-  // A comune's columns only when the batch has any: a company's file inserts what it always did.
-  const insertedClaims = await bulkInsert<'claims', { id: string }>(
-    trx,
-    'claims',
-    comune ? [...CLAIM_COLUMNS, ...COMUNE_CLAIM_COLUMNS] : CLAIM_COLUMNS,
-    inserts,
-    sql`on conflict do nothing returning id`,
-  );
-  if (insertedClaims.length !== inserts.length) throw new ImportRaceLost('claims');
-  const withParts = new Set(parted.map((p) => p.id));
-  await insertPrincipalComponents(
-    trx,
-    ctx.actor.tenantId,
-    (withParts.size ? inserts.filter((i) => !withParts.has(i.id as string)) : inserts) as { id: string; principal: string }[],
-  );
-  // Every component of the batch's comune acts in one statement.
-  await bulkInsert(
-    trx,
-    'claim_components',
-    COMPONENT_COLUMNS,
-    parted.flatMap((p) =>
-      p.components.map((c, i) => ({
-        tenant_id: ctx.actor.tenantId,
-        claim_id: p.id,
+  // Every new claim's components (one principal, or a comune's act in its parts) in one statement,
+  // and its opening balance: no payment yet, so the engine on its terms alone gives what it owes today.
+  const components: Record<string, unknown>[] = [];
+  const balances: Record<string, unknown>[] = [];
+  if (created.length) {
+    const creditor = await creditorTermsOf(trx, ctx);
+    const book = await currentRateBook(trx);
+    const asOf = today().toString();
+    for (const { claim, record: c } of created) {
+      const claimId = claim.id as string;
+      const parts: ClaimComponentTerms[] = (c.components ?? [{ kind: 'principal' as const, amount: c.principal, tributeCode: null }]).map((k, i) => ({
+        id: uuid7(),
+        kind: k.kind,
         position: i + 1,
-        kind: c.kind,
-        amount: c.amount,
-        accrues_interest: COMPONENT_ACCRUES_INTEREST[c.kind],
-        tribute_code: c.tributeCode,
-      })),
-    ),
-  );
-  await refreshBalances(trx, ctx.actor.tenantId, inserts.map((r) => r.id as string));
+        amount: k.amount,
+        accrues: COMPONENT_ACCRUES_INTEREST[k.kind],
+        tributeCode: k.tributeCode ?? null,
+      }));
+      for (const k of parts) {
+        components.push({ id: k.id, tenant_id: tenantId, claim_id: claimId, position: k.position, kind: k.kind, amount: k.amount, accrues_interest: k.accrues, tribute_code: k.tributeCode });
+      }
+      const terms = taxTermsOf(ctx, c);
+      const b = balanceFromLedger(
+        book,
+        {
+          principal: c.principal,
+          currency: c.currency,
+          dueDate: c.dueDate,
+          jurisdiction: ctx.jurisdiction,
+          kind: c.kind,
+          debtorKind: debtors.kindOf.get(claim.debtor_id as string)!,
+          interestRegime: (terms?.regime ?? null) as Regime | null,
+          contractDate: c.contractDate,
+          judicialClaimDate: null,
+          interestRate: null,
+          interestBase: (terms?.base ?? null) as Regime | null,
+          interestSpread: terms?.spread == null ? null : trimRate(terms.spread),
+          dayCount: 'act365',
+          flatCompensation: creditor.flatCompensation,
+          allocationOrder: creditor.allocationOrder,
+          components: parts,
+          // A comune's act settles in its regulation's order (as loadLedgers reads it back).
+          ...(parts.some((k) => k.kind !== 'principal') ? { moneyOrder: creditor.moneyOrder ?? DEFAULT_ALLOCATION_ORDER } : {}),
+        },
+        [],
+        [],
+        asOf,
+      );
+      balances.push({
+        claim_id: claimId,
+        tenant_id: tenantId,
+        creditor_id: ctx.creditorId,
+        currency: c.currency,
+        status: 'open',
+        principal: c.principal,
+        principal_due: b.principalDue,
+        interest_due: b.interestDue,
+        costs_due: b.costsDue,
+        total_due: b.totalDue,
+        parts_due: b.partsDue,
+        interest_carried: b.interestCarried,
+        interest_from: b.interestFrom,
+        balance_on: b.asOf,
+        balance_problem: b.problem,
+      });
+    }
+  }
+  await bulkInsert(trx, 'claim_components', COMPONENT_COLUMNS, components);
+  await bulkInsert(trx, 'claim_balances', BALANCE_COLUMNS, balances);
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
+}
+
+/** Byte order of references (as the database's `C` collation would sort them): the same order in every import. */
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** A comune's tax claims (IMU, TARI) run at the terms of its regulation; every other claim at the default. */
+const taxTermsOf = (ctx: BatchContext, c: ImportedClaim) =>
+  ctx.taxTerms && (MUNICIPAL_TAX_KINDS as readonly string[]).includes(c.kind) ? ctx.taxTerms : null;
+
+interface CreditorTerms {
+  flatCompensation: boolean;
+  allocationOrder: AllocationOrder;
+  /** A comune's regulation order of its acts' parts, when it stored valid revenue rules. */
+  moneyOrder: readonly MoneyPart[] | null;
+}
+const creditorTerms = new WeakMap<BatchContext, CreditorTerms>();
+
+/** The creditor's terms a new claim's balance depends on, read once per run. */
+async function creditorTermsOf(trx: Db, ctx: BatchContext): Promise<CreditorTerms> {
+  const known = creditorTerms.get(ctx);
+  if (known) return known;
+  const k = await trx
+    .selectFrom('creditors')
+    .select(['flat_compensation', 'allocation_order', 'revenue_rules'])
+    .where('tenant_id', '=', ctx.actor.tenantId)
+    .where('id', '=', ctx.creditorId)
+    .executeTakeFirstOrThrow();
+  const rules = k.revenue_rules ? validateRevenueRules(k.revenue_rules) : null;
+  const terms: CreditorTerms = {
+    flatCompensation: k.flat_compensation,
+    allocationOrder: k.allocation_order as AllocationOrder,
+    moneyOrder: rules?.ok ? rules.rules.allocationOrder : null,
+  };
+  creditorTerms.set(ctx, terms);
+  return terms;
 }
 
 /**
@@ -633,8 +806,8 @@ export function claimsByRef(tenantId: string, creditorId: string, refs: readonly
  * lateral probe; its `limit 1` keeps the planner from turning it back into a join over every debtor).
  */
 export function debtorsByTaxId(tenantId: string, column: 'tax_code' | 'vat_number' | 'ch_uid', values: readonly string[]) {
-  return sql<{ id: string; value: string }>`select d.id, d.value from unnest(${values}::text[]) as k(value) cross join lateral (
-      select id, ${sql.ref(column)} as value, created_at from debtors where tenant_id = ${tenantId} and ${sql.ref(column)} = k.value
+  return sql<{ id: string; value: string; kind: string }>`select d.id, d.value, d.kind from unnest(${values}::text[]) as k(value) cross join lateral (
+      select id, ${sql.ref(column)} as value, kind, created_at from debtors where tenant_id = ${tenantId} and ${sql.ref(column)} = k.value
       order by created_at limit 1) as d`;
 }
 
@@ -832,6 +1005,7 @@ const COMUNE_CLAIM_COLUMNS: BulkColumn<DB['claims']>[] = [
   { name: 'interest_spread', type: 'numeric' },
 ];
 const COMPONENT_COLUMNS: BulkColumn<DB['claim_components']>[] = [
+  { name: 'id', type: 'uuid' },
   { name: 'tenant_id', type: 'uuid' },
   { name: 'claim_id', type: 'uuid' },
   { name: 'position', type: 'integer' },
@@ -841,3 +1015,20 @@ const COMPONENT_COLUMNS: BulkColumn<DB['claim_components']>[] = [
   { name: 'tribute_code', type: 'text' },
 ];
 
+const BALANCE_COLUMNS: BulkColumn<DB['claim_balances']>[] = [
+  { name: 'claim_id', type: 'uuid' },
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'creditor_id', type: 'uuid' },
+  { name: 'currency', type: 'text' },
+  { name: 'status', type: 'text' },
+  { name: 'principal', type: 'numeric' },
+  { name: 'principal_due', type: 'numeric' },
+  { name: 'interest_due', type: 'numeric' },
+  { name: 'costs_due', type: 'numeric' },
+  { name: 'total_due', type: 'numeric' },
+  { name: 'parts_due', type: 'numeric' },
+  { name: 'interest_carried', type: 'numeric' },
+  { name: 'interest_from', type: 'date' },
+  { name: 'balance_on', type: 'date' },
+  { name: 'balance_problem', type: 'text' },
+];

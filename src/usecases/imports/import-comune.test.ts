@@ -6,6 +6,7 @@ import { comuneListCsv } from '../../test/comune-list.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestDebtor, createTestTenant, uniq, type TestTenant } from '../../test/factories.ts';
 import { fakePartitaIva } from '../../test/portfolio.ts';
+import { checkBalances } from '../claims/balances.ts';
 import { createClaim } from '../claims/create-claim.ts';
 import { createCreditor } from '../creditors/create-creditor.ts';
 import { correctImportReject } from './correct-reject.ts';
@@ -122,6 +123,8 @@ describe('import of a comune’s list with components', () => {
     ]);
     expect(of(cds.id)).toEqual([['principal', '173.00', true, null]]);
     expect(of(sollecito.id)).toEqual([['principal', '450.00', true, null]]);
+    // Their stored balances are the engine's on their components, the comune's terms and its regulation's order.
+    expect((await checkBalances(db, { tenantId: t.tenantId })).differences).toEqual([]);
 
     // The reasons, coded, worded in the reader's language.
     for (const [locale, expected] of [
@@ -166,6 +169,7 @@ describe('import of a comune’s list with components', () => {
       { kind: 'tax', amount: '500.00' },
       { kind: 'sanctions', amount: '150.00' },
     ]);
+    expect((await checkBalances(db, { tenantId: t.tenantId })).differences).toEqual([]);
 
     // A later list that changes an act's amounts is refused, not half applied: parts are corrected on the position.
     const later = [

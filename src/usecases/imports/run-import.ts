@@ -14,7 +14,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
-import { CREDITOR_IMPORT_COLUMNS, creditorContext, ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
+import { batchCommitted, CREDITOR_IMPORT_COLUMNS, creditorContext, ImportRaceLost, prepareBatch, writeBatch, zeroCounts, type BatchContext, type BatchCounts, type PreparedBatch } from './apply-batch.ts';
 import { materialiseImportFile } from './upload-import.ts';
 import { ImportOptions, StartImportInput, type ImportMapping, type ImportSummary } from './schema.ts';
 import { renderNote, renderProblem, storeNote } from './stored-messages.ts';
@@ -235,6 +235,7 @@ export async function runImport(
         if (dryRun) {
           try {
             await apply(conn);
+            batchCommitted(ctx); // one transaction for the whole run: what it wrote stays visible to it
           } catch (err) {
             if (raceLost(err)) throw raceMessage(prepared.lastLine);
             throw err;
@@ -245,6 +246,7 @@ export async function runImport(
           for (let attempt = 1; ; attempt++) {
             try {
               await conn.transaction().execute(apply);
+              batchCommitted(ctx);
               break;
             } catch (err) {
               if (!raceLost(err)) throw err;
