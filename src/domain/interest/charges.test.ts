@@ -89,8 +89,8 @@ describe('c.803 charges derived by the engine from the dates', () => {
     expect(withStated.charges).toBeUndefined();
     expect(withStated.totalDue).toBe('5164.20');
   });
-  it('the balance includes the charges due, as part of what bears no interest', () => {
+  it('the balance includes the charges due with the costs (no part of the act’s amount, no interest on them)', () => {
     const b = claimBalance(book, act('2025-03-01'), [], [], '2025-05-01', true);
-    expect(b).toMatchObject({ totalDue: '5314.20', partsDue: '1314.20', principalDue: '5314.20' });
+    expect(b).toMatchObject({ totalDue: '5314.20', partsDue: '1014.20', principalDue: '5014.20', costs: '300.00', costsDue: '300.00' });
   });
 });

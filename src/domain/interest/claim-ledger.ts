@@ -216,17 +216,29 @@ export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], cost
 /**
  * A claim's totals from its statement: with parts, `principalPaid`/`principalDue` cover every
  * component (the claim's `principal` is the act's amount) and `partsDue` says how much of the due
- * bears no interest; without, the statement's own figures.
+ * bears no interest; the c.803 charges the engine derives are in the costs; without parts, the
+ * statement's own figures.
  */
 export function claimTotalsOf(s: Statement): InterestTotals & { partsDue: string } {
   const totals = totalsOf(s);
   if (!s.parts) return { ...totals, partsDue: '0.00' };
-  const paid = sumMoney(s.parts.map((p) => p.paid));
-  const due = sumMoney(s.parts.map((p) => p.due));
+  // The c.803 charges the engine derived are no part of the act's amount: they count with the costs
+  // (oneri di riscossione, owed on top of the act like the costs of the collection).
+  const act = s.parts.filter((p) => p.kind !== CHARGES_KEY);
+  const charges = s.parts.find((p) => p.kind === CHARGES_KEY);
+  const paid = sumMoney(act.map((p) => p.paid));
+  const due = sumMoney(act.map((p) => p.due));
   return {
     ...totals,
     principalPaid: toMoneyString(money(totals.principalPaid).plus(paid)),
     principalDue: toMoneyString(money(totals.principalDue).plus(due)),
+    ...(charges
+      ? {
+          costs: toMoneyString(money(totals.costs).plus(charges.amount)),
+          costsPaid: toMoneyString(money(totals.costsPaid).plus(charges.paid)),
+          costsDue: toMoneyString(money(totals.costsDue).plus(charges.due)),
+        }
+      : {}),
     partsDue: toMoneyString(due),
   };
 }

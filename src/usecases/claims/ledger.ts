@@ -332,14 +332,16 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
   }
   const st = result.statement;
   // principal_paid covers every component (claims.principal is the act's amount).
-  const principalPaid = claimTotalsOf(st).principalPaid;
+  const totals = claimTotalsOf(st);
+  const principalPaid = totals.principalPaid;
   const paidOff = l.payments.length > 0 && money(st.totalDue).eq(0);
   const lastPayment = l.payments.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
   const status = statusAfterSettlement(l.status, { anyPayment: l.payments.length > 0, paidOff });
   const after = {
     principalPaid,
     interestPaid: st.interestPaid,
-    costsPaid: st.costsPaid,
+    // With the c.803 charges paid (claimTotalsOf).
+    costsPaid: totals.costsPaid,
     status,
     closedOn: paidOff ? lastPayment : status === l.status ? l.closedOn : null,
   };
