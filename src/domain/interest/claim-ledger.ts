@@ -276,6 +276,8 @@ export interface ClaimBalance extends InterestTotals {
   problem: Message | null;
   /** The part of `principalDue` that bears no interest (a comune's sanctions, costs …); 0 for a company's claim. */
   partsDue: string;
+  /** The c.803 charges the engine derived (an enforceable act), within the costs; null without. */
+  charges: { amount: string; paid: string; due: string } | null;
 }
 
 /**
@@ -302,11 +304,13 @@ export function claimBalance(
     }
     const c = claimCase(t, payments, costs, end);
     // The fast path defers to the exact one for parts: take the statement directly then.
-    const totals = fast && !c.parts && !c.charges ? { ...fastTotals(book, c), partsDue: '0.00' } : claimTotalsOf(computeStatement(book, c));
-    return { ...totals, regime, asOf: end, ratesKnownUntil: known, problem: null };
+    if (fast && !c.parts && !c.charges) return { ...fastTotals(book, c), partsDue: '0.00', charges: null, regime, asOf: end, ratesKnownUntil: known, problem: null };
+    const s = computeStatement(book, c);
+    const charges = s.charges ? { amount: s.charges.amount, paid: s.charges.paid, due: s.charges.due } : null;
+    return { ...claimTotalsOf(s), charges, regime, asOf: end, ratesKnownUntil: known, problem: null };
   } catch (err) {
     if (!(err instanceof InterestInputError)) throw err;
-    return { ...principalOnly(t, payments, asOf), partsDue: '0.00', regime, asOf, ratesKnownUntil: known, problem: err.msg };
+    return { ...principalOnly(t, payments, asOf), partsDue: '0.00', charges: null, regime, asOf, ratesKnownUntil: known, problem: err.msg };
   }
 }
 
