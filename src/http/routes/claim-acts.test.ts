@@ -3,6 +3,7 @@ import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
 import { createTestDebtor, uniq } from '../../test/factories.ts';
 import { fakePartitaIva } from '../../test/portfolio.ts';
 import { messageFor, openApiContext, pathsOf, type ApiContext } from '../../test/http.ts';
+import { pdfText } from '../../test/pdf.ts';
 
 let ctx: ApiContext;
 let comuneId: string;
@@ -154,6 +155,10 @@ describe('a comune’s position as its act states it', () => {
     const day61 = await statement('2025-05-10');
     expect(day61.charges).toMatchObject({ band: 'late', amount: '83.13', due: '83.13', reason: { code: 'municipal.charges_late' } });
     expect(day61.totalDue).toBe('1478.63');
+    const pdf = pdfText((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}/statement.pdf?asOf=2025-05-10&lang=it` })).rawPayload);
+    expect(pdf).toContain('Oneri di riscossione');
+    expect(pdf).toContain('83,13');
+    expect(pdf).toContain('Oneri di riscossione 6 % (massimo 600.00 €): pagamento oltre il 60° giorno');
     // The balance on any day is the statement's; the charges count with the costs.
     expect((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}?asOf=2025-05-10` })).json()).toMatchObject({ balance: { asOf: '2025-05-10', totalDue: '1478.63', costsDue: '83.13' } });
 
