@@ -5369,6 +5369,8 @@ export interface paths {
                                     parts?: {
                                         [key: string]: string;
                                     };
+                                    /** @enum {string} */
+                                    chargesBand?: "none" | "early" | "late";
                                 }[];
                                 parts?: {
                                     kind: string;
@@ -5376,6 +5378,26 @@ export interface paths {
                                     paid: string;
                                     due: string;
                                 }[];
+                                charges?: {
+                                    enforceableOn: string;
+                                    earlyUntil: string;
+                                    /** @enum {string} */
+                                    band: "none" | "early" | "late";
+                                    base: string;
+                                    baseEarlyPaid: string;
+                                    baseLatePaid: string;
+                                    baseDue: string;
+                                    amount: string;
+                                    paid: string;
+                                    due: string;
+                                    capped: boolean;
+                                    reason: {
+                                        code: string;
+                                        params?: {
+                                            [key: string]: string | number;
+                                        };
+                                    };
+                                };
                                 costItems: {
                                     date: string;
                                     label: string;
@@ -9924,6 +9946,8 @@ export interface paths {
                                 parts?: {
                                     [key: string]: string;
                                 };
+                                /** @enum {string} */
+                                chargesBand?: "none" | "early" | "late";
                             }[];
                             parts?: {
                                 kind: string;
@@ -9931,6 +9955,26 @@ export interface paths {
                                 paid: string;
                                 due: string;
                             }[];
+                            charges?: {
+                                enforceableOn: string;
+                                earlyUntil: string;
+                                /** @enum {string} */
+                                band: "none" | "early" | "late";
+                                base: string;
+                                baseEarlyPaid: string;
+                                baseLatePaid: string;
+                                baseDue: string;
+                                amount: string;
+                                paid: string;
+                                due: string;
+                                capped: boolean;
+                                reason: {
+                                    code: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                };
+                            };
                             costItems: {
                                 date: string;
                                 label: string;
