@@ -179,6 +179,12 @@ describe('a comune’s position as its act states it', () => {
     // Day 61: 448.43 paid early bears 3 % (13.4529), the 937.07 owed 6 % (56.2242): 69.68, 41.57 of it paid.
     expect(after.charges).toMatchObject({ baseEarlyPaid: '448.43', baseDue: '937.07', amount: '69.68', paid: '41.57', due: '28.11' });
     expect(after.totalDue).toBe('965.18');
+    expect((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json()).toMatchObject({ totalDue: '965.18' });
+    // The act corrected to one not (yet) enforceable: no charges, the payment re-split over the act alone.
+    const corrected = await ctx.admin({ method: 'PATCH', url: `/api/claims/${c.id}`, payload: { act: { kind: 'accertamento_esecutivo', number: 'ACC/2025/118' } } });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    expect(corrected.json()).toMatchObject({ totalDue: '895.50' });
+    expect((await statement('2025-05-10')).payments[0]).toMatchObject({ parts: { notification_costs: '10.00', act_interest: '85.50', sanctions: '300.00' }, principal: '104.50' });
   });
 
   it('refuses a wrong notice code, components that disagree with the amount, act dates out of order and the commercial rate on a tax', async () => {
