@@ -187,6 +187,23 @@ describe('a comune’s position as its act states it', () => {
     expect((await statement('2025-05-10')).payments[0]).toMatchObject({ parts: { notification_costs: '10.00', act_interest: '85.50', sanctions: '300.00' }, principal: '104.50' });
   });
 
+  it('a change of the regulation’s c.803 figures reaches the stored balance of a position with no payments', async () => {
+    const c = (await ctx.admin({ method: 'POST', url: '/api/claims', payload: base({ interestRegime: 'none' }) })).json();
+    // Today, long after day 60: 6 % of 1,385.50 = 83.13.
+    expect((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json()).toMatchObject({ totalDue: '1478.63' });
+    const comune = (await ctx.admin({ method: 'GET', url: `/api/creditors/${comuneId}` })).json();
+    const rules = comune.revenueRules;
+    const patched = await ctx.admin({
+      method: 'PATCH',
+      url: `/api/creditors/${comuneId}`,
+      payload: { revenueRules: { ...rules, collectionCharges: { ...rules.collectionCharges, late: { rate: '5', cap: '600.00' } } }, version: comune.version },
+    });
+    expect(patched.statusCode, patched.body).toBe(200);
+    // 5 % of 1,385.50 = 69.275 → 69.28.
+    expect((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}` })).json()).toMatchObject({ totalDue: '1464.78' });
+    await ctx.admin({ method: 'PATCH', url: `/api/creditors/${comuneId}`, payload: { revenueRules: rules } });
+  });
+
   it('refuses a wrong notice code, components that disagree with the amount, act dates out of order and the commercial rate on a tax', async () => {
     const good = noticeCodeAux3('12', '0000000000002');
     const wrongCheck = good.slice(0, 16) + String((Number(good.slice(16)) + 1) % 93).padStart(2, '0');
