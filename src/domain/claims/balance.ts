@@ -4,6 +4,7 @@ import { fastLastRateDay, fastTotals } from '../interest/fast.ts';
 import type { RateBook } from '../interest/regimes.ts';
 import { encodeMessage } from '../messages/index.ts';
 import { money, toMoneyString } from '../money.ts';
+import { chargeBandOn } from '../municipal/charges.ts';
 
 /**
  * What a claim owes, stored on the claim and kept current: every event that changes it (payment,
@@ -80,7 +81,8 @@ export function balanceFromLedger(
 /**
  * The stored balance brought forward to a later day without the ledger, or null when it cannot be:
  * the claim was not yet overdue when it was stored (the flat compensation and the start of interest
- * lie in between: replay it with `balanceFromLedger`). A balance the engine refused only moves its
+ * lie in between: replay it with `balanceFromLedger`), or a c.803 band starts in between (the act
+ * becomes enforceable, or the 60 days after run out). A balance the engine refused only moves its
  * day; interest stops at the last known rate, as everywhere.
  */
 export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asOf: string): StoredBalance | null {
@@ -98,6 +100,11 @@ export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asO
     throw err;
   }
   if (end <= s.asOf) return s;
+  // The c.803 charges change only with the band (enforceability, the day after the 60th day): a roll
+  // across a band's start replays the ledger, which derives them anew; within a band they stay as stored.
+  if (t.charges && chargeBandOn(t.charges.rules, t.charges.enforceableOn, s.asOf).band !== chargeBandOn(t.charges.rules, t.charges.enforceableOn, end).band) {
+    return null;
+  }
   let interestDue = s.interestCarried;
   // The capital interest runs on: what is due of the accruing components, never the parts.
   const accruing = money(s.partsDue).eq(0) ? s.principalDue : toMoneyString(money(s.principalDue).minus(s.partsDue));

@@ -1,7 +1,18 @@
 import type { AllocationOrder, ClaimKind, ComponentKind, Currency, DebtorKind, Jurisdiction } from '../model.ts';
 import type { MoneyPart } from '../municipal/parts.ts';
 import { money, sumMoney, toMoneyString } from '../money.ts';
-import { computeStatement, DEFAULT_ALLOCATION, InterestInputError, type Component, type InterestCase, type InterestPart, type Statement } from './compute.ts';
+import type { CollectionChargeRules } from '../municipal/charges.ts';
+import {
+  CHARGES_KEY,
+  computeStatement,
+  DEFAULT_ALLOCATION,
+  InterestInputError,
+  type ChargesCase,
+  type Component,
+  type InterestCase,
+  type InterestPart,
+  type Statement,
+} from './compute.ts';
 import type { DayCount } from './day-count.ts';
 import { fastLastRateDay, fastTotals, totalsOf, type InterestTotals } from './fast.ts';
 import { RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
@@ -42,6 +53,14 @@ export interface ClaimTerms {
    * absent or null: the creditor's `allocationOrder`.
    */
   moneyOrder?: readonly MoneyPart[] | null;
+  /**
+   * A comune's act that bears the c.803 collection charges (an accertamento esecutivo or an ingiunzione,
+   * municipal/charges.ts CHARGEABLE_ACT_KINDS) with the day it became enforceable and the regulation's
+   * figures: the engine derives the charges from the dates. Absent or null: no charges (a company's
+   * claim, a bonario, an act not yet enforceable on any day). An act that states its charges as a
+   * component keeps them as stated.
+   */
+  charges?: { enforceableOn: string; rules: CollectionChargeRules } | null;
 }
 
 export interface ClaimComponentTerms {
@@ -76,8 +95,9 @@ const owedOn = (k: ClaimComponentTerms) => money(k.amount).minus(k.waived ?? '0'
  * 'costs' places the claim's costs (claim_costs, the €40) and, right after, a `costs` component;
  * whatever the order does not name follows, slots first.
  */
-export function claimMoney(t: ClaimTerms): { principal: string; parts: InterestPart[]; order: string[] } {
+export function claimMoney(t: ClaimTerms): { principal: string; parts: InterestPart[]; order: string[]; chargeBase?: string[] } {
   const components = t.components ?? [];
+  const charged = derivesCharges(t);
   const partsByKind = new Map<ComponentKind, ReturnType<typeof money>>();
   const accruingKinds = new Set<ComponentKind>();
   let waived = false;
@@ -92,10 +112,18 @@ export function claimMoney(t: ClaimTerms): { principal: string; parts: InterestP
       ? t.principal
       : toMoneyString(sumMoney(components.filter((k) => k.accrues).map((k) => toMoneyString(owedOn(k)))));
   const keys = parts.map((p) => p.kind);
+  // The base of the c.803 charges: the capital (unless its kinds are excluded) and the parts of the act's amounts.
+  const excluded = t.charges?.rules.excludedKinds ?? [];
+  const capitalKinds = components.length ? [...accruingKinds] : (['principal'] as ComponentKind[]);
+  const chargeBase: string[] | undefined = charged
+    ? [...(capitalKinds.some((k) => !excluded.includes(k)) ? ['principal'] : []), ...[...partsByKind.keys()].filter((k) => !excluded.includes(k)).map(partKey)]
+    : undefined;
   if (!t.moneyOrder) {
     const base: string[] = allocationComponents(t.allocationOrder);
-    const at = base.indexOf('principal');
-    return { principal, parts, order: [...base.slice(0, at), ...keys, ...base.slice(at)] };
+    // The charges are costs of the collection: with the claim's costs (art. 1194 c.c.).
+    const withCharges = charged ? [...base.slice(0, base.indexOf('costs') + 1), CHARGES_KEY, ...base.slice(base.indexOf('costs') + 1)] : base;
+    const cut = withCharges.indexOf('principal');
+    return { principal, parts, order: [...withCharges.slice(0, cut), ...keys, ...withCharges.slice(cut)], chargeBase };
   }
   const order: string[] = [];
   const push = (k: string) => {
@@ -107,12 +135,16 @@ export function claimMoney(t: ClaimTerms): { principal: string; parts: InterestP
       continue;
     }
     if (p === 'costs') push('costs');
+    if (p === 'collection_charges' && charged) push(CHARGES_KEY);
     if (accruingKinds.has(p)) push('principal');
     if (partsByKind.has(p)) push(partKey(p));
   }
-  for (const k of [...DEFAULT_ALLOCATION, ...keys]) push(k);
-  return { principal, parts, order };
+  for (const k of [...DEFAULT_ALLOCATION, ...keys, ...(charged ? [CHARGES_KEY] : [])]) push(k);
+  return { principal, parts, order, chargeBase };
 }
+
+/** Whether the engine derives the claim's c.803 charges: an enforceable act that does not state them itself. */
+export const derivesCharges = (t: ClaimTerms): boolean => !!t.charges && !(t.components ?? []).some((k) => k.kind === 'collection_charges');
 
 /** Money the claim received: one entry per payment (what that payment gave this claim), in booking order. */
 export interface ClaimPayment {
@@ -155,7 +187,10 @@ export const allocationComponents = (order: AllocationOrder): Component[] => ord
 /** The engine's case for a claim computed up to `end` (inclusive), payments and costs after it left out. */
 export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], costs: readonly ClaimCost[], end: string): InterestCase {
   const regime = effectiveRegime(t);
-  const m = claimMoney(t);
+  // Before the act is enforceable it bears no charges: the case (and its statement) is as without them.
+  const enforceable = t.charges && end >= t.charges.enforceableOn ? t : { ...t, charges: null };
+  const m = claimMoney(enforceable);
+  const charges: ChargesCase | null = m.chargeBase && enforceable.charges ? { ...enforceable.charges, base: m.chargeBase } : null;
   return {
     principal: m.principal,
     due: t.dueDate,
@@ -174,23 +209,36 @@ export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], cost
     flatCompensation: t.flatCompensation,
     allocationOrder: m.order,
     ...(m.parts.length ? { parts: m.parts } : {}),
+    ...(charges ? { charges } : {}),
   };
 }
 
 /**
  * A claim's totals from its statement: with parts, `principalPaid`/`principalDue` cover every
  * component (the claim's `principal` is the act's amount) and `partsDue` says how much of the due
- * bears no interest; without, the statement's own figures.
+ * bears no interest; the c.803 charges the engine derives are in the costs; without parts, the
+ * statement's own figures.
  */
 export function claimTotalsOf(s: Statement): InterestTotals & { partsDue: string } {
   const totals = totalsOf(s);
   if (!s.parts) return { ...totals, partsDue: '0.00' };
-  const paid = sumMoney(s.parts.map((p) => p.paid));
-  const due = sumMoney(s.parts.map((p) => p.due));
+  // The c.803 charges the engine derived are no part of the act's amount: they count with the costs
+  // (oneri di riscossione, owed on top of the act like the costs of the collection).
+  const act = s.parts.filter((p) => p.kind !== CHARGES_KEY);
+  const charges = s.parts.find((p) => p.kind === CHARGES_KEY);
+  const paid = sumMoney(act.map((p) => p.paid));
+  const due = sumMoney(act.map((p) => p.due));
   return {
     ...totals,
     principalPaid: toMoneyString(money(totals.principalPaid).plus(paid)),
     principalDue: toMoneyString(money(totals.principalDue).plus(due)),
+    ...(charges
+      ? {
+          costs: toMoneyString(money(totals.costs).plus(charges.amount)),
+          costsPaid: toMoneyString(money(totals.costsPaid).plus(charges.paid)),
+          costsDue: toMoneyString(money(totals.costsDue).plus(charges.due)),
+        }
+      : {}),
     partsDue: toMoneyString(due),
   };
 }
@@ -228,6 +276,8 @@ export interface ClaimBalance extends InterestTotals {
   problem: Message | null;
   /** The part of `principalDue` that bears no interest (a comune's sanctions, costs …); 0 for a company's claim. */
   partsDue: string;
+  /** The c.803 charges the engine derived (an enforceable act), within the costs; null without. */
+  charges: { amount: string; paid: string; due: string } | null;
 }
 
 /**
@@ -254,11 +304,13 @@ export function claimBalance(
     }
     const c = claimCase(t, payments, costs, end);
     // The fast path defers to the exact one for parts: take the statement directly then.
-    const totals = fast && !c.parts ? { ...fastTotals(book, c), partsDue: '0.00' } : claimTotalsOf(computeStatement(book, c));
-    return { ...totals, regime, asOf: end, ratesKnownUntil: known, problem: null };
+    if (fast && !c.parts && !c.charges) return { ...fastTotals(book, c), partsDue: '0.00', charges: null, regime, asOf: end, ratesKnownUntil: known, problem: null };
+    const s = computeStatement(book, c);
+    const charges = s.charges ? { amount: s.charges.amount, paid: s.charges.paid, due: s.charges.due } : null;
+    return { ...claimTotalsOf(s), charges, regime, asOf: end, ratesKnownUntil: known, problem: null };
   } catch (err) {
     if (!(err instanceof InterestInputError)) throw err;
-    return { ...principalOnly(t, payments, asOf), partsDue: '0.00', regime, asOf, ratesKnownUntil: known, problem: err.msg };
+    return { ...principalOnly(t, payments, asOf), partsDue: '0.00', charges: null, regime, asOf, ratesKnownUntil: known, problem: err.msg };
   }
 }
 

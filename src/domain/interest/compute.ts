@@ -4,6 +4,7 @@ import { dateIssue } from '../dates.ts';
 import { msg, rawText, translate, type Message } from '../messages/index.ts';
 import { basisTextItEn, FLAT_COMPENSATION_LABEL, type BasisLine } from './basis.ts';
 import { Money, money, moneyIssue, toMoneyString, type Money as MoneyT } from '../money.ts';
+import { chargesOn, type ChargeBandName, type CollectionChargeRules } from '../municipal/charges.ts';
 import type { DebtorKind } from '../model.ts';
 import { accrualParts, DAY_COUNTS, isLeap, type DayCount } from './day-count.ts';
 import { RateTableError, segmentsOf, type RateSegment } from './rate-table.ts';
@@ -20,6 +21,23 @@ export const DEFAULT_ALLOCATION: readonly Component[] = ['costs', 'interest', 'p
 export interface InterestPart {
   kind: string;
   amount: string;
+}
+
+/** The engine's slot of the c.803 collection charges it derives (`InterestCase.charges`). */
+export const CHARGES_KEY = 'collection_charges';
+
+/**
+ * A comune's enforceable act: the engine derives its c.803 collection charges from the dates, as it
+ * derives interest (municipal/charges.ts `chargesOn`): every sum of the base a payment settles bears
+ * the band of the payment's day, what is still owed bears the band of the statement's day. The charges
+ * are the slot `CHARGES_KEY` of the allocation order and bear no interest.
+ */
+export interface ChargesCase {
+  rules: CollectionChargeRules;
+  /** The day the act became enforceable. */
+  enforceableOn: string;
+  /** The slots that make up the base: 'principal' (the capital) and part kinds (the act's amounts). */
+  base: readonly string[];
 }
 
 export interface InterestCase {
@@ -59,6 +77,30 @@ export interface InterestCase {
    * day. Payments up to it reduce the debt before any interest runs. Absent: accrual starts after `due`.
    */
   accrueFrom?: string | null;
+  /** The c.803 charges of an enforceable act, derived from the dates (a slot `CHARGES_KEY` in `allocationOrder`). */
+  charges?: ChargesCase | null;
+}
+
+/** The c.803 charges of a statement (with `charges` only), at its end date. */
+export interface StatementCharges {
+  enforceableOn: string;
+  /** The last day of the early band. */
+  earlyUntil: string;
+  /** The band of the end date ('none' before enforceability). */
+  band: ChargeBandName;
+  /** The base: the act's amounts the charges are a percentage of. */
+  base: string;
+  /** What the payments settled of the base up to and including the 60th day, after it, and what is owed of it. */
+  baseEarlyPaid: string;
+  baseLatePaid: string;
+  baseDue: string;
+  /** The charges in total at the end date, what the payments settled of them and what is due. */
+  amount: string;
+  paid: string;
+  due: string;
+  capped: boolean;
+  /** Why (municipal.charges_early / _late / _before_enforceable), with the band's rate, cap and last early day. */
+  reason: Message;
 }
 
 export interface StatementPeriod {
@@ -81,8 +123,10 @@ export interface StatementPayment {
   principal: string;
   /** More than was owed: stays to the debtor's credit. */
   unallocated: string;
-  /** With parts only: what the payment settled of each part, by kind. */
+  /** With parts only: what the payment settled of each part, by kind (the c.803 charges under `CHARGES_KEY`). */
   parts?: Record<string, string>;
+  /** With charges only: the c.803 band of the payment's day, which the base it settled bears. */
+  chargesBand?: ChargeBandName;
 }
 
 /** A part's figures at the end date (with parts only). */
@@ -116,8 +160,10 @@ export interface Statement {
   totalDue: string;
   periods: StatementPeriod[];
   payments: StatementPayment[];
-  /** With parts only, in the order given: each part's amount, what payments settled and what is due. */
+  /** With parts only, in the order given: each part's amount, what payments settled and what is due (the c.803 charges last). */
   parts?: StatementPart[];
+  /** With charges only: the c.803 charges at the end date and why. */
+  charges?: StatementCharges;
   /** `code` names the items the engine adds itself (the flat compensation), so they print in any language. */
   costItems: { date: string; label: string; amount: string; code?: 'flat_compensation' }[];
   /** The legal basis, Italian first with the English in brackets. */
@@ -208,7 +254,14 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     checkAmount(p.amount, `parts.${i}.amount`);
     return p;
   });
-  const withParts = partList.length > 0;
+  const ch = c.charges ?? null;
+  if (ch) {
+    checkDate(ch.enforceableOn, 'charges.enforceableOn');
+    // The act states its charges as a part: the engine does not derive them too.
+    if (partList.some((p) => p.kind === CHARGES_KEY)) throw new InterestInputError(msg('interest.part_twice', { kind: CHARGES_KEY }), 'charges');
+  }
+  const chargeSlots = ch ? [CHARGES_KEY] : [];
+  const withParts = partList.length > 0 || ch !== null;
   // With parts the interest-bearing capital may be nothing (an act of sanctions only).
   checkAmount(c.principal, 'principal', !withParts);
   checkDate(c.due, 'due');
@@ -243,11 +296,13 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     return p;
   });
   payments.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  const order = c.allocationOrder ?? (withParts ? [...DEFAULT_ALLOCATION.slice(0, 2), ...partList.map((p) => p.kind), 'principal'] : DEFAULT_ALLOCATION);
-  const slots = [...DEFAULT_ALLOCATION, ...partList.map((p) => p.kind)];
+  const order =
+    c.allocationOrder ??
+    (withParts ? ['costs', ...chargeSlots, 'interest', ...partList.map((p) => p.kind), 'principal'] : DEFAULT_ALLOCATION);
+  const slots = [...DEFAULT_ALLOCATION, ...partList.map((p) => p.kind), ...chargeSlots];
   if (order.length !== slots.length || !slots.every((k) => order.includes(k))) {
     throw new InterestInputError(
-      withParts ? msg('interest.allocation_order_parts', { parts: partList.map((p) => p.kind).join(', ') }) : msg('interest.allocation_order'),
+      withParts ? msg('interest.allocation_order_parts', { parts: [...partList.map((p) => p.kind), ...chargeSlots].join(', ') }) : msg('interest.allocation_order'),
       'allocationOrder',
     );
   }
@@ -300,6 +355,17 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   const partPaid = new Map<string, MoneyT>(partList.map((p) => [p.kind, new Money(0)]));
   const periods: StatementPeriod[] = [];
   const paymentRows: StatementPayment[] = [];
+  // c.803 charges: the base settled per band (a sum settled before enforceability bears none) and the charges paid.
+  const baseSlots = new Set(ch?.base ?? []);
+  let baseEarlyPaid: MoneyT = new Money(0);
+  let baseLatePaid: MoneyT = new Money(0);
+  let chargesPaid: MoneyT = new Money(0);
+  const baseOwed = (): MoneyT => {
+    let owed: MoneyT = baseSlots.has('principal') ? principal : new Money(0);
+    for (const [kind, open] of partOpen) if (baseSlots.has(kind)) owed = owed.plus(open);
+    return owed;
+  };
+  const chargesAt = (date: string) => chargesOn(ch!.rules, ch!.enforceableOn, date, { earlyPaid: baseEarlyPaid, latePaid: baseLatePaid, owed: baseOwed() });
 
   const addCostsUpTo = (date: string) => {
     while (costIdx < costItems.length && costItems[costIdx]!.date <= date) costsOpen = costsOpen.plus(costItems[costIdx++]!.amount);
@@ -312,13 +378,33 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     let left: MoneyT = money(p.amount);
     const row: Record<string, MoneyT> = { costs: new Money(0), interest: new Money(0), principal: new Money(0) };
     for (const p of partList) row[p.kind] = new Money(0);
+    // The charges due on the payment's day: the whole base still owed bears that day's band.
+    const charges = ch ? chargesAt(p.date) : null;
+    let chargesOpen: MoneyT = charges ? (Decimal.max(money(charges.amount).minus(chargesPaid), 0) as MoneyT) : new Money(0);
+    if (ch) row[CHARGES_KEY] = new Money(0);
     for (const component of order) {
-      const owed = component === 'costs' ? costsOpen : component === 'interest' ? interestOpen : component === 'principal' ? principal : partOpen.get(component)!;
+      const owed =
+        component === 'costs'
+          ? costsOpen
+          : component === 'interest'
+            ? interestOpen
+            : component === 'principal'
+              ? principal
+              : component === CHARGES_KEY
+                ? chargesOpen
+                : partOpen.get(component)!;
       const share = Decimal.min(owed, left) as MoneyT;
       if (share.lte(0)) continue;
       row[component] = share;
       left = left.minus(share);
-      if (component !== 'costs' && component !== 'interest' && component !== 'principal') {
+      if (baseSlots.has(component) && charges && charges.band !== 'none') {
+        if (charges.band === 'early') baseEarlyPaid = baseEarlyPaid.plus(share);
+        else baseLatePaid = baseLatePaid.plus(share);
+      }
+      if (component === CHARGES_KEY) {
+        chargesOpen = chargesOpen.minus(share);
+        chargesPaid = chargesPaid.plus(share);
+      } else if (component !== 'costs' && component !== 'interest' && component !== 'principal') {
         partOpen.set(component, owed.minus(share));
         partPaid.set(component, partPaid.get(component)!.plus(share));
       } else if (component === 'costs') {
@@ -341,7 +427,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
       principal: toMoneyString(row.principal!),
       unallocated: toMoneyString(left),
     };
-    if (withParts) paymentRow.parts = Object.fromEntries(partList.map((k) => [k.kind, toMoneyString(row[k.kind]!)]));
+    if (withParts) paymentRow.parts = Object.fromEntries([...partList.map((k) => k.kind), ...chargeSlots].map((k) => [k, toMoneyString(row[k]!)]));
+    if (charges) paymentRow.chargesBand = charges.band;
     paymentRows.push(paymentRow);
   };
 
@@ -399,7 +486,9 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   const interestDue = roundNumerator(openNum);
   const costsTotal = costItems.reduce((s, k) => s.plus(k.amount), new Money(0) as MoneyT);
   const interest = payments.length ? interestPaid.plus(interestDue) : roundNumerator(totalNum);
-  const partsDue = partList.reduce((s, p) => s.plus(partOpen.get(p.kind)!), new Money(0) as MoneyT);
+  const chargesEnd = ch ? chargesAt(c.paid) : null;
+  const chargesDue: MoneyT = chargesEnd ? (Decimal.max(money(chargesEnd.amount).minus(chargesPaid), 0) as MoneyT) : new Money(0);
+  const partsDue = partList.reduce((s, p) => s.plus(partOpen.get(p.kind)!), chargesDue);
   const statement: Statement = {
     interest: toMoneyString(interest),
     currency,
@@ -429,6 +518,24 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
       paid: toMoneyString(partPaid.get(p.kind)!),
       due: toMoneyString(partOpen.get(p.kind)!),
     }));
+  }
+  if (ch && chargesEnd) {
+    statement.parts!.push({ kind: CHARGES_KEY, amount: chargesEnd.amount, paid: toMoneyString(chargesPaid), due: toMoneyString(chargesDue) });
+    const base = [...(baseSlots.has('principal') ? [c.principal] : []), ...partList.filter((p) => baseSlots.has(p.kind)).map((p) => p.amount)];
+    statement.charges = {
+      enforceableOn: ch.enforceableOn,
+      earlyUntil: chargesEnd.earlyUntil,
+      band: chargesEnd.band,
+      base: toMoneyString(base.reduce((s, a) => s.plus(a), new Money(0) as MoneyT)),
+      baseEarlyPaid: toMoneyString(baseEarlyPaid),
+      baseLatePaid: toMoneyString(baseLatePaid),
+      baseDue: toMoneyString(baseOwed()),
+      amount: chargesEnd.amount,
+      paid: toMoneyString(chargesPaid),
+      due: toMoneyString(chargesDue),
+      capped: chargesEnd.capped,
+      reason: chargesEnd.reason,
+    };
   }
   return statement;
 }

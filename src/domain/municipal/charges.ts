@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { msg, type Message } from '../messages/index.ts';
-import { money, sumMoney, toMoneyString } from '../money.ts';
-import type { ComponentKind } from '../model.ts';
+import { Money, money, sumMoney, toMoneyString } from '../money.ts';
+import type { ActKind, ComponentKind } from '../model.ts';
 
 /**
  * Collection charges borne by the debtor of a comune's enforceable act ("oneri di riscossione a carico
@@ -100,5 +100,76 @@ export function collectionCharges(rules: CollectionChargeRules, input: ChargesIn
       withinDays: rules.withinDays,
       until: earlyUntil,
     }),
+  };
+}
+
+/**
+ * The acts whose enforced collection bears the c.803 charges: the avviso di accertamento esecutivo
+ * (art. 1 c. 792 L. 160/2019, the "atti" c. 803 refers to) and the ingiunzione fiscale the comune
+ * issues for its revenues. A CdS verbale becomes a title by art. 203 CdS, outside c. 792 (whether
+ * c. 792 covers CdS fines is not settled, legal-notes.md §10.6): no charges are derived for it.
+ */
+export const CHARGEABLE_ACT_KINDS: readonly ActKind[] = ['accertamento_esecutivo', 'ingiunzione_fiscale'];
+
+export type ChargeBandName = Charges['band'];
+
+/** The band of c. 803 a day falls in, and the last day of the early band. */
+export function chargeBandOn(rules: CollectionChargeRules, enforceableOn: string, day: string): { band: ChargeBandName; earlyUntil: string } {
+  const earlyUntil = Temporal.PlainDate.from(enforceableOn).add({ days: rules.withinDays }).toString();
+  return { band: day < enforceableOn ? 'none' : day <= earlyUntil ? 'early' : 'late', earlyUntil };
+}
+
+/** The base of an act split by the day each sum was paid, and what is still owed of it. */
+export interface ChargeBaseState {
+  /** Base paid on or before the 60th day after enforceability (and on or after it). */
+  earlyPaid: Money | string;
+  /** Base paid after the 60th day. */
+  latePaid: Money | string;
+  /** Base still owed. (Base paid before enforceability bears nothing and is in neither sum.) */
+  owed: Money | string;
+}
+
+export interface ChargesOwed {
+  /** The act's charges in total on the day, rounded half-up to the cent (what is paid of them included). */
+  amount: string;
+  band: ChargeBandName;
+  /** A cap of c. 803 limited the amount. */
+  capped: boolean;
+  earlyUntil: string;
+  reason: Message;
+}
+
+/**
+ * The charges an enforceable act bears in total on `day`, for partial payments. C. 803 charges 3 % "delle
+ * somme dovute in caso di pagamento entro il sessantesimo giorno" and 6 % "in caso di pagamento oltre
+ * detto termine": so each sum of the base bears the band of the day it is paid — 3 % when paid up to
+ * and including the 60th day, 6 % after — and what is still owed bears the band of `day`. The limits:
+ * the sums paid early bear at most the early cap (€300: what the whole act would have cost paid early,
+ * which paying the rest later cannot raise), and the act's charges never exceed the cap of the band
+ * `day` is in (€300 up to the 60th day, €600 after). Before enforceability: nothing. Pure.
+ */
+export function chargesOn(rules: CollectionChargeRules, enforceableOn: string, day: string, base: ChargeBaseState): ChargesOwed {
+  const { band, earlyUntil } = chargeBandOn(rules, enforceableOn, day);
+  if (band === 'none') {
+    return { amount: '0.00', band, capped: false, earlyUntil, reason: msg('municipal.charges_before_enforceable', { paidOn: day, enforceableOn }) };
+  }
+  const pct = (b: ChargeBand, amount: Money | string) => money(amount).times(b.rate).dividedBy(100);
+  const owed = money(base.owed);
+  const earlyFull = pct(rules.early, money(base.earlyPaid).plus(band === 'early' ? owed : 0));
+  const early = Money.min(earlyFull, rules.early.cap);
+  let full = early;
+  let capped = earlyFull.gt(rules.early.cap);
+  if (band === 'late') {
+    const late = early.plus(pct(rules.late, money(base.latePaid).plus(owed)));
+    capped = late.gt(rules.late.cap);
+    full = Money.min(late, rules.late.cap);
+  }
+  const { rate, cap } = rules[band];
+  return {
+    amount: toMoneyString(full),
+    band,
+    capped,
+    earlyUntil,
+    reason: msg(band === 'early' ? 'municipal.charges_early' : 'municipal.charges_late', { rate, cap: toMoneyString(cap), withinDays: rules.withinDays, until: earlyUntil }),
   };
 }

@@ -313,6 +313,8 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
   heading(t.basis!);
   doc.font('regular').fontSize(9);
   for (const b of s.basisCodes) doc.text(`• ${basisText(b, lang)}`, left, doc.y, { width });
+  // A comune's enforceable act: the c.803 band of the statement's day and its limit.
+  if (s.charges) doc.text(`• ${translate(s.charges.reason, lang)}`, left, doc.y, { width });
   doc.moveDown(0.8);
   doc.fontSize(8).fillColor('#555555').text(t.note!, left, doc.y, { width });
   doc.end();

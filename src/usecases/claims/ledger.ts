@@ -5,6 +5,7 @@ import {
   claimBalance,
   claimCase,
   claimTotalsOf,
+  derivesCharges,
   partKey,
   splitPayments,
   type ClaimComponentTerms,
@@ -13,7 +14,7 @@ import {
   type ClaimPayment,
   type ClaimTerms,
 } from '../../domain/interest/claim-ledger.ts';
-import { computeStatement, InterestInputError } from '../../domain/interest/compute.ts';
+import { CHARGES_KEY, computeStatement, InterestInputError } from '../../domain/interest/compute.ts';
 import type { DayCount } from '../../domain/interest/day-count.ts';
 import { trimRate } from '../../domain/interest/rate-table.ts';
 import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
@@ -27,6 +28,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
 import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
 import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
+import { C803_CHARGES, CHARGEABLE_ACT_KINDS } from '../../domain/municipal/charges.ts';
 import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import type { ComponentKind } from '../../domain/model.ts';
 import { refreshBalances } from './balances.ts';
@@ -99,6 +101,8 @@ export async function loadLedgers(
       'k.flat_compensation',
       'k.allocation_order',
       'k.revenue_rules',
+      'c.act_kind',
+      'c.act_enforceable_on',
       sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
     ])
     .where('c.tenant_id', '=', scope.tenantId)
@@ -106,10 +110,16 @@ export async function loadLedgers(
     .execute();
   const orders = new Map<string, readonly MoneyPart[]>();
   for (const c of claims) {
+    let chargeRules = C803_CHARGES;
     if (c.revenue_rules) {
       const rules = validateRevenueRules(c.revenue_rules);
-      if (rules.ok) orders.set(c.id, rules.rules.allocationOrder);
+      if (rules.ok) {
+        orders.set(c.id, rules.rules.allocationOrder);
+        chargeRules = rules.rules.collectionCharges;
+      }
     }
+    // An enforceable accertamento esecutivo or ingiunzione bears the c.803 charges (municipal/charges.ts).
+    const charged = c.act_enforceable_on !== null && (CHARGEABLE_ACT_KINDS as readonly string[]).includes(c.act_kind ?? '');
     out.set(c.id, {
       id: c.id,
       debtorId: c.debtor_id,
@@ -137,6 +147,7 @@ export async function loadLedgers(
         dayCount: c.day_count as DayCount,
         flatCompensation: c.flat_compensation,
         allocationOrder: c.allocation_order as AllocationOrder,
+        charges: charged ? { enforceableOn: c.act_enforceable_on!, rules: chargeRules } : null,
       },
       payments: [],
       costs: [],
@@ -298,6 +309,11 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
       component_id: c === 'principal' ? l.principalComponentId : null,
       amount: s[c],
     }));
+    // The c.803 charges the engine derived are no component row: their allocation names them alone.
+    const charges = derivesCharges(l.terms) ? s.parts?.[CHARGES_KEY] : undefined;
+    if (charges && money(charges).gt(0)) {
+      rows.push({ tenant_id: actor.tenantId, payment_id: s.paymentId, claim_id: l.id, component: 'collection_charges', component_id: null, amount: charges });
+    }
     for (const x of shares?.[i] ?? []) {
       rows.push({ tenant_id: actor.tenantId, payment_id: s.paymentId, claim_id: l.id, component: x.component as AllocationComponent, component_id: x.componentId, amount: x.amount });
     }
@@ -316,14 +332,16 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
   }
   const st = result.statement;
   // principal_paid covers every component (claims.principal is the act's amount).
-  const principalPaid = claimTotalsOf(st).principalPaid;
+  const totals = claimTotalsOf(st);
+  const principalPaid = totals.principalPaid;
   const paidOff = l.payments.length > 0 && money(st.totalDue).eq(0);
   const lastPayment = l.payments.reduce<string | null>((m, p) => (m === null || p.date > m ? p.date : m), null);
   const status = statusAfterSettlement(l.status, { anyPayment: l.payments.length > 0, paidOff });
   const after = {
     principalPaid,
     interestPaid: st.interestPaid,
-    costsPaid: st.costsPaid,
+    // With the c.803 charges paid (claimTotalsOf).
+    costsPaid: totals.costsPaid,
     status,
     closedOn: paidOff ? lastPayment : status === l.status ? l.closedOn : null,
   };

@@ -33,6 +33,8 @@ const LEDGER_FIELDS = [
   'interestBase',
   'interestSpread',
   'dayCount',
+  // The act's kind and the day it became enforceable: the c.803 charges the engine derives.
+  'act',
 ];
 
 export async function updateClaim(

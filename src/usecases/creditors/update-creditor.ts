@@ -12,6 +12,8 @@ import { saveChanges } from '../shared/save-changes.ts';
 import { checkVersion, present } from '../shared/present.ts';
 import { loadCreditor } from '../shared/scope.ts';
 import { resettleClaim } from '../claims/ledger.ts';
+import { refreshBalances } from '../claims/balances.ts';
+import { CHARGEABLE_ACT_KINDS } from '../../domain/municipal/charges.ts';
 import { UpdateCreditorInput, type CreditorView } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
 
@@ -65,6 +67,25 @@ export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z
       .forUpdate()
       .execute();
     for (const c of claims) await resettleClaim(trx, actor, c.id);
+  }
+  // The regulation's c.803 figures decide what an enforceable act owes even with no payment: store it anew.
+  if ('revenueRules' in changes.after) {
+    const charged = await trx
+      .selectFrom('claims')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('creditor_id', '=', id)
+      .where('act_enforceable_on', 'is not', null)
+      .where('act_kind', 'in', [...CHARGEABLE_ACT_KINDS])
+      .where((eb) => eb.not(eb.exists(eb.selectFrom('payment_allocations as a').select('a.id').whereRef('a.claim_id', '=', 'claims.id').whereRef('a.tenant_id', '=', 'claims.tenant_id'))))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    await refreshBalances(
+      trx,
+      actor.tenantId,
+      charged.map((c) => c.id),
+    );
   }
   return creditorView(row);
 }

@@ -171,10 +171,11 @@ describe('loadDemo', () => {
     const { rows: mismatched } = await sql<{ id: string }>`
       select c.id from claims c
       left join (select claim_id,
-                        -- A comune's act: what its components (tax, sanctions …) received is its principal paid.
-                        sum(amount) filter (where component not in ('interest', 'costs')) as principal,
+                        -- A comune's act: what its components (tax, sanctions …) received is its principal paid;
+                        -- the c.803 charges the engine derives count with the costs.
+                        sum(amount) filter (where component not in ('interest', 'costs') and not (component = 'collection_charges' and component_id is null)) as principal,
                         sum(amount) filter (where component = 'interest') as interest,
-                        sum(amount) filter (where component = 'costs') as costs
+                        sum(amount) filter (where component = 'costs' or (component = 'collection_charges' and component_id is null)) as costs
                  from payment_allocations group by claim_id) a on a.claim_id = c.id
       where c.principal_paid <> coalesce(a.principal, 0) or c.interest_paid <> coalesce(a.interest, 0)
          or c.costs_paid <> coalesce(a.costs, 0)`.execute(database.db);
@@ -183,6 +184,10 @@ describe('loadDemo', () => {
       select p.id from payments p left join payment_allocations a on a.payment_id = p.id
       group by p.id, p.amount, p.unallocated having p.amount <> coalesce(sum(a.amount), 0) + p.unallocated`.execute(database.db);
     expect(unbalanced).toEqual([]);
+    // The comune's enforceable accertamenti bear the c.803 charges, which its payments met first.
+    const { rows: charged } = await sql<{ n: string }>`
+      select count(*) as n from payment_allocations where component = 'collection_charges' and component_id is null`.execute(database.db);
+    expect(Number(charged[0]!.n)).toBeGreaterThan(0);
 
     const claims = await database.db.selectFrom('claims').select(['status', 'principal', 'principal_paid', 'interest_paid', 'closed_on', 'id', 'tenant_id']).execute();
     const paid = claims.filter((x) => x.status === 'paid');

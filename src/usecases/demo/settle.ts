@@ -4,6 +4,7 @@ import type { RateBook } from '../../domain/interest/regimes.ts';
 import { money } from '../../domain/money.ts';
 import { COMPONENT_ACCRUES_INTEREST } from '../../domain/model.ts';
 import { DEFAULT_ALLOCATION_ORDER } from '../../domain/municipal/revenue-rules.ts';
+import { C803_CHARGES, CHARGEABLE_ACT_KINDS } from '../../domain/municipal/charges.ts';
 import type { DemoDataSet, DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
 
@@ -53,6 +54,9 @@ export function settleDemo(data: DemoDataSet, book: RateBook): void {
             moneyOrder: DEFAULT_ALLOCATION_ORDER,
           }
         : {}),
+      // An enforceable accertamento bears the c.803 charges (as the ledger derives them once loaded).
+      charges:
+        c.act?.enforceableOn && (CHARGEABLE_ACT_KINDS as readonly string[]).includes(c.act.kind) ? { enforceableOn: c.act.enforceableOn, rules: C803_CHARGES } : null,
     };
     const ordered = [...list].sort((a, b) => (a.valueDate < b.valueDate ? -1 : a.valueDate > b.valueDate ? 1 : 0));
     const share = (p: DemoPayment) => p.allocations.find((a) => a.claim === index)!;

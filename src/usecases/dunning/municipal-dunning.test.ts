@@ -107,9 +107,12 @@ describe('dunning a comune position with an avviso di accertamento esecutivo', (
     expect(text).toContain(NOTICE.replace(/(\d{4})(?=\d)/g, '$1 '));
     expect(text).toContain('costituisce titolo esecutivo');
     expect(text).not.toMatch(/evitare l’emissione|può evitare|potrà emettere l’avviso di accertamento|IBAN/);
-    expect(text).toMatch(/EL 3918 L378 2021 808,75 €/);
+    // Day 30 after enforceability: the c.803 charges, 3 % of 1,075.50 (32.265 → 32.27), are owed too.
+    expect(text).toMatch(/Oneri di riscossione 32,27 €/);
+    // The charges have no F24 tribute code (f24.ts): the position is paid through pagoPA, for its whole total.
+    expect(text).not.toMatch(/EL 3918 L378 2021/);
     // The QR code's payload (decoded from the page image in municipal-letter.test.ts).
-    expect(comm.letter).toMatchObject({ municipal: { positions: [{ pagopa: { qrPayload: `PAGOPA|002|${NOTICE}|${CF_ENTE}|108425` } }] } });
+    expect(comm.letter).toMatchObject({ municipal: { positions: [{ pagopa: { qrPayload: `PAGOPA|002|${NOTICE}|${CF_ENTE}|111652` } }] } });
   });
 
   it('sends the e-mail with the notice code and amount in its text, and the same wording rules', async () => {
@@ -120,7 +123,7 @@ describe('dunning a comune position with an avviso di accertamento esecutivo', (
     const mail = await db.selectFrom('communications').selectAll().where('debtor_id', '=', debtor.id).executeTakeFirstOrThrow();
     const text = flat(mail.body_text!);
     expect(text).toContain(`Codice avviso: ${NOTICE.replace(/(\d{4})(?=\d)/g, '$1 ')}`);
-    expect(text).toContain('Importo: 1.084,25 €');
+    expect(text).toContain('Importo: 1.116,52 €');
     expect(text).toContain('Codice fiscale ente: 80012345678');
     expect(text).toContain('costituisce titolo esecutivo');
     expect(text).not.toMatch(/evitare l’emissione|IBAN/);

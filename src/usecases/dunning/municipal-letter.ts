@@ -119,10 +119,18 @@ export function municipalPosition(p: PositionInput): LetterPosition {
     rows.push({ label: capital(translate(msg('municipal.component_accrued_interest'), language)), tributeCode: null, amount: b.interest, paid: b.interestPaid, due: b.interestDue });
     if (money(b.interestDue).gt(0)) f24Parts.push({ kind: 'accrued_interest', amount: b.interestDue });
   }
+  // The c.803 collection charges of an enforceable act, which the engine derives (in the balance's costs).
+  const ch = b.charges;
+  if (ch && money(ch.amount).gt(0)) {
+    rows.push({ label: capital(translate(msg('municipal.component_collection_charges'), language)), tributeCode: null, amount: ch.amount, paid: ch.paid, due: ch.due });
+    if (money(ch.due).gt(0)) outsideF24 = true;
+  }
   // Costs booked on the claim beside the act's components (e.g. a reminder's postage).
-  if (money(b.costs).gt(0)) {
-    rows.push({ label: capital(translate(msg('letters.comune_other_costs'), language)), tributeCode: null, amount: b.costs, paid: b.costsPaid, due: b.costsDue });
-    if (money(b.costsDue).gt(0)) outsideF24 = true;
+  const less = (v: string, c: string | undefined) => toMoneyString(money(v).minus(c ?? '0'));
+  const costs = { amount: less(b.costs, ch?.amount), paid: less(b.costsPaid, ch?.paid), due: less(b.costsDue, ch?.due) };
+  if (money(costs.amount).gt(0)) {
+    rows.push({ label: capital(translate(msg('letters.comune_other_costs'), language)), tributeCode: null, ...costs });
+    if (money(costs.due).gt(0)) outsideF24 = true;
   }
   const totalDue = toMoneyString(sumMoney(rows.map((r) => r.due)));
   return { reference: row.external_ref, title, act: actLines(row, language), components: rows, totalDue, pagopa: pagopaOf(p, totalDue, title), f24: outsideF24 ? null : f24Of(p, revenue, f24Parts) };

@@ -30,10 +30,30 @@ export const StatementView = z.object({
       unallocated: z.string(),
       /** With parts that bear no interest only (a comune's act): what the payment settled of each, by kind. */
       parts: z.record(z.string(), z.string()).optional(),
+      /** With c.803 charges only: the band of the payment's day, which the base it settled bears. */
+      chargesBand: z.enum(['none', 'early', 'late']).optional(),
     }),
   ),
   /** With parts only: each part's amount, paid and due at the end date. */
   parts: z.array(z.object({ kind: z.string(), amount: z.string(), paid: z.string(), due: z.string() })).optional(),
+  /** A comune's enforceable act: its c.803 collection charges at the end date (derived from the dates) and why. */
+  charges: z
+    .object({
+      enforceableOn: z.string(),
+      earlyUntil: z.string(),
+      band: z.enum(['none', 'early', 'late']),
+      base: z.string(),
+      baseEarlyPaid: z.string(),
+      baseLatePaid: z.string(),
+      baseDue: z.string(),
+      amount: z.string(),
+      paid: z.string(),
+      due: z.string(),
+      capped: z.boolean(),
+      /** The law's reason as a coded message (municipal.charges_early / _late / _before_enforceable). */
+      reason: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }),
+    })
+    .optional(),
   costItems: z.array(z.object({ date: z.string(), label: z.string(), amount: z.string(), code: z.literal('flat_compensation').optional() })),
   basis: z.array(z.string()),
   basisCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() })),

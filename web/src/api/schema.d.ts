@@ -5627,6 +5627,8 @@ export interface paths {
                                     parts?: {
                                         [key: string]: string;
                                     };
+                                    /** @enum {string} */
+                                    chargesBand?: "none" | "early" | "late";
                                 }[];
                                 parts?: {
                                     kind: string;
@@ -5634,6 +5636,26 @@ export interface paths {
                                     paid: string;
                                     due: string;
                                 }[];
+                                charges?: {
+                                    enforceableOn: string;
+                                    earlyUntil: string;
+                                    /** @enum {string} */
+                                    band: "none" | "early" | "late";
+                                    base: string;
+                                    baseEarlyPaid: string;
+                                    baseLatePaid: string;
+                                    baseDue: string;
+                                    amount: string;
+                                    paid: string;
+                                    due: string;
+                                    capped: boolean;
+                                    reason: {
+                                        code: string;
+                                        params?: {
+                                            [key: string]: string | number;
+                                        };
+                                    };
+                                };
                                 costItems: {
                                     date: string;
                                     label: string;
@@ -10182,6 +10204,8 @@ export interface paths {
                                 parts?: {
                                     [key: string]: string;
                                 };
+                                /** @enum {string} */
+                                chargesBand?: "none" | "early" | "late";
                             }[];
                             parts?: {
                                 kind: string;
@@ -10189,6 +10213,26 @@ export interface paths {
                                 paid: string;
                                 due: string;
                             }[];
+                            charges?: {
+                                enforceableOn: string;
+                                earlyUntil: string;
+                                /** @enum {string} */
+                                band: "none" | "early" | "late";
+                                base: string;
+                                baseEarlyPaid: string;
+                                baseLatePaid: string;
+                                baseDue: string;
+                                amount: string;
+                                paid: string;
+                                due: string;
+                                capped: boolean;
+                                reason: {
+                                    code: string;
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                };
+                            };
                             costItems: {
                                 date: string;
                                 label: string;
