@@ -111,6 +111,17 @@ export function collectionCharges(rules: CollectionChargeRules, input: ChargesIn
  */
 export const CHARGEABLE_ACT_KINDS: readonly ActKind[] = ['accertamento_esecutivo', 'ingiunzione_fiscale'];
 
+/**
+ * The charges terms of a position for the engine (`InterestCase.charges`): an enforceable accertamento
+ * esecutivo or ingiunzione bears them from the day it became enforceable; anything else none.
+ */
+export function chargesTermsOf(
+  act: { kind: string | null; enforceableOn: string | null },
+  rules: CollectionChargeRules = C803_CHARGES,
+): { enforceableOn: string; rules: CollectionChargeRules } | null {
+  return act.enforceableOn !== null && (CHARGEABLE_ACT_KINDS as readonly string[]).includes(act.kind ?? '') ? { enforceableOn: act.enforceableOn, rules } : null;
+}
+
 export type ChargeBandName = Charges['band'];
 
 /** The band of c. 803 a day falls in, and the last day of the early band. */

@@ -28,7 +28,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
 import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
 import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
-import { C803_CHARGES, CHARGEABLE_ACT_KINDS } from '../../domain/municipal/charges.ts';
+import { C803_CHARGES, chargesTermsOf } from '../../domain/municipal/charges.ts';
 import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import type { ComponentKind } from '../../domain/model.ts';
 import { refreshBalances } from './balances.ts';
@@ -118,8 +118,6 @@ export async function loadLedgers(
         chargeRules = rules.rules.collectionCharges;
       }
     }
-    // An enforceable accertamento esecutivo or ingiunzione bears the c.803 charges (municipal/charges.ts).
-    const charged = c.act_enforceable_on !== null && (CHARGEABLE_ACT_KINDS as readonly string[]).includes(c.act_kind ?? '');
     out.set(c.id, {
       id: c.id,
       debtorId: c.debtor_id,
@@ -147,7 +145,8 @@ export async function loadLedgers(
         dayCount: c.day_count as DayCount,
         flatCompensation: c.flat_compensation,
         allocationOrder: c.allocation_order as AllocationOrder,
-        charges: charged ? { enforceableOn: c.act_enforceable_on!, rules: chargeRules } : null,
+        // An enforceable accertamento esecutivo or ingiunzione bears the c.803 charges (municipal/charges.ts).
+        charges: chargesTermsOf({ kind: c.act_kind, enforceableOn: c.act_enforceable_on }, chargeRules),
       },
       payments: [],
       costs: [],

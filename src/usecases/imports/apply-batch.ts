@@ -26,6 +26,7 @@ import { resettleClaim } from '../claims/ledger.ts';
 import { setPrincipalAmount } from '../claims/components.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { balanceFromLedger } from '../../domain/claims/balance.ts';
+import { C803_CHARGES, chargesTermsOf, type CollectionChargeRules } from '../../domain/municipal/charges.ts';
 import { today } from '../../domain/dates.ts';
 import type { ClaimComponentTerms } from '../../domain/interest/claim-ledger.ts';
 import { trimRate } from '../../domain/interest/rate-table.ts';
@@ -718,6 +719,8 @@ async function applyClaims(
           flatCompensation: creditor.flatCompensation,
           allocationOrder: creditor.allocationOrder,
           components: parts,
+          // An enforceable act bears the c.803 charges from its dates, at the comune's figures (as loadLedgers reads them).
+          charges: chargesTermsOf({ kind: c.act?.kind ?? null, enforceableOn: c.act?.enforceableOn ?? null }, creditor.chargeRules),
           // A comune's act settles in its regulation's order (as loadLedgers reads it back).
           ...(parts.some((k) => k.kind !== 'principal') ? { moneyOrder: creditor.moneyOrder ?? DEFAULT_ALLOCATION_ORDER } : {}),
         },
@@ -761,6 +764,8 @@ interface CreditorTerms {
   allocationOrder: AllocationOrder;
   /** A comune's regulation order of its acts' parts, when it stored valid revenue rules. */
   moneyOrder: readonly MoneyPart[] | null;
+  /** Its c.803 figures (the law's unless its regulation stores them). */
+  chargeRules: CollectionChargeRules;
 }
 const creditorTerms = new WeakMap<BatchContext, CreditorTerms>();
 
@@ -779,6 +784,7 @@ async function creditorTermsOf(trx: Db, ctx: BatchContext): Promise<CreditorTerm
     flatCompensation: k.flat_compensation,
     allocationOrder: k.allocation_order as AllocationOrder,
     moneyOrder: rules?.ok ? rules.rules.allocationOrder : null,
+    chargeRules: rules?.ok ? rules.rules.collectionCharges : C803_CHARGES,
   };
   creditorTerms.set(ctx, terms);
   return terms;
