@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015_debtor_lists.ts';
 import * as m0016 from './migrations/0016_component_money.ts';
 import * as m0017 from './migrations/0017_municipal_acts.ts';
 import * as m0022 from './migrations/0022_creditor_templates.ts';
+import * as m0023 from './migrations/0023_desk.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '0016_component_money': m0016,
   '0017_municipal_acts': m0017,
   '0022_creditor_templates': m0022,
+  '0023_desk': m0023,
 };
 
 /** Names of all migrations, oldest first. */

@@ -572,6 +572,43 @@ export interface LocalMailboxTable {
   received_at: Generated<Date>;
 }
 
+/** A supervisor's work queue (migration 0023): which debtors, for which mandate, weighted how. */
+export interface WorkQueuesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  creditor_id: string | null;
+  filter: ColumnType<unknown, string | undefined, string>;
+  weights: ColumnType<unknown, string | null | undefined, string | null>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkQueueMembersTable {
+  tenant_id: string;
+  queue_id: string;
+  user_id: string;
+}
+
+/** A debtor in a work queue: its priority, when it may be worked next, its callback and lease. */
+export interface DeskItemsTable {
+  tenant_id: string;
+  queue_id: string;
+  debtor_id: string;
+  priority: Generated<number>;
+  owed: ColumnType<string, string | undefined, string>;
+  next_work_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  callback_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  callback_user_id: string | null;
+  leased_by: string | null;
+  leased_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_outcome: string | null;
+  last_worked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  added_at: Generated<Date>;
+}
+
 /** A creditor's own wording of a template (migration 0022; the text is domain/dunning/custom-templates.ts TemplateText). */
 export interface CreditorTemplatesTable {
   tenant_id: string;
@@ -632,6 +669,9 @@ export interface DB {
   local_mailbox: LocalMailboxTable;
   contact_log: ContactLogTable;
   creditor_templates: CreditorTemplatesTable;
+  work_queues: WorkQueuesTable;
+  work_queue_members: WorkQueueMembersTable;
+  desk_items: DeskItemsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
