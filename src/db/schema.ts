@@ -609,6 +609,24 @@ export interface DeskItemsTable {
   added_at: Generated<Date>;
 }
 
+/** A promise to pay made on the desk (migration 0023). */
+export interface PromisesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  amount: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  grace_days: number;
+  channel: string | null;
+  made_on: ColumnType<string, string, string>;
+  made_by: string | null;
+  claim_ids: ColumnType<string[], string[], string[]>;
+  state: Generated<'pending' | 'kept' | 'short' | 'broken' | 'cancelled'>;
+  paid: ColumnType<string, string | undefined, string>;
+  judged_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
 /** A creditor's own wording of a template (migration 0022; the text is domain/dunning/custom-templates.ts TemplateText). */
 export interface CreditorTemplatesTable {
   tenant_id: string;
@@ -633,6 +651,8 @@ export interface ContactLogTable {
   allowed: boolean;
   reason: string | null;
   actor_label: string;
+  /** The desk's outcome code (migration 0023). */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 
@@ -672,6 +692,7 @@ export interface DB {
   work_queues: WorkQueuesTable;
   work_queue_members: WorkQueueMembersTable;
   desk_items: DeskItemsTable;
+  promises: PromisesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

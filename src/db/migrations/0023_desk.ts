@@ -59,11 +59,36 @@ create table desk_items (
 create index desk_items_next on desk_items (tenant_id, queue_id, priority desc, next_work_at);
 create index desk_items_callbacks on desk_items (tenant_id, queue_id, callback_at) where callback_at is not null;
 create index desk_items_debtor on desk_items (tenant_id, debtor_id);
+
+-- The desk's outcome code of a call (domain/desk/outcomes.ts), for the board and the KPIs.
+alter table contact_log add column outcome text check (outcome is null or length(outcome) between 1 and 40);
+
+-- A promise to pay (domain/desk/promises.ts): amount and date, judged from the payments after it.
+create table promises (
+  id uuid primary key default gen_random_uuid(),
+  tenant_id uuid not null references tenants(id),
+  debtor_id uuid not null,
+  amount numeric(15, 2) not null check (amount > 0),
+  due_on date not null,
+  grace_days integer not null check (grace_days between 0 and 30),
+  channel text,
+  made_on date not null,
+  made_by uuid,
+  claim_ids uuid[] not null,
+  state text not null default 'pending' check (state in ('pending', 'kept', 'short', 'broken', 'cancelled')),
+  paid numeric(15, 2) not null default 0,
+  judged_on date,
+  created_at timestamptz not null default now(),
+  unique (tenant_id, id),
+  foreign key (tenant_id, debtor_id) references debtors(tenant_id, id)
+);
+create index promises_pending on promises (tenant_id, due_on) where state = 'pending';
+create index promises_debtor on promises (tenant_id, debtor_id);
 `,
     )
     .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql.raw('drop table desk_items; drop table work_queue_members; drop table work_queues;').execute(db);
+  await sql.raw('alter table contact_log drop column outcome; drop table promises; drop table desk_items; drop table work_queue_members; drop table work_queues;').execute(db);
 }

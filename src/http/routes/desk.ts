@@ -5,6 +5,7 @@ import { createQueue } from '../../usecases/desk/create-queue.ts';
 import { fillQueue } from '../../usecases/desk/fill-queue.ts';
 import { listQueues } from '../../usecases/desk/list-queues.ts';
 import { nextDebtor } from '../../usecases/desk/next-debtor.ts';
+import { recordOutcome, RecordOutcomeInput } from '../../usecases/desk/record-outcome.ts';
 import { CreateQueueInput, NextInput, NextView, QueueView } from '../../usecases/desk/schema.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../errors.ts';
@@ -25,5 +26,26 @@ export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
   );
   app.post('/api/work/next', { schema: { tags, body: NextInput.default({}), response: { 200: NextView, ...errors } } }, (req) =>
     nextDebtor(db, actorOf(req), req.body, new Date(), requestLocale(req)),
+  );
+  app.post(
+    '/api/work/outcomes',
+    {
+      schema: {
+        tags,
+        body: RecordOutcomeInput,
+        response: {
+          200: z.union([
+            z.object({ recorded: z.literal(true), outcome: z.string(), contactLogId: z.string(), promiseId: z.string().nullable(), nextWorkAt: z.string().nullable(), leftQueue: z.boolean() }),
+            z.object({
+              recorded: z.literal(false),
+              refusal: z.object({ code: z.string(), message: z.unknown(), nextSlot: z.object({ date: z.string(), time: z.string() }).nullable() }),
+              contactLogId: z.string(),
+            }),
+          ]),
+          ...errors,
+        },
+      },
+    },
+    (req) => recordOutcome(db, actorOf(req), req.body),
   );
 };

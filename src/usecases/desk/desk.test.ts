@@ -5,6 +5,7 @@ import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } 
 import { createQueue } from './create-queue.ts';
 import { listQueues } from './list-queues.ts';
 import { nextDebtor } from './next-debtor.ts';
+import { recordOutcome } from './record-outcome.ts';
 
 /*
  * The desk's "next" (issue 14 item 2) on the database: who gets which debtor, never the same one twice,
@@ -94,5 +95,69 @@ describe('the desk’s "next"', () => {
     // An operator of no queue is told so; another tenant's queue is no queue of theirs.
     const other = await createTestTenant(db);
     expect(await nextDebtor(db, other.users.operator.actor, {}, rome('2026-12-07', '10:00'))).toMatchObject({ found: false, reasonCode: 'desk.next_no_queue' });
+  });
+});
+
+describe('call outcomes on the desk', () => {
+  async function setUp() {
+    const t = await createTestTenant(db);
+    const ids = await comuneWithTaxpayers(t);
+    const queue = await createQueue(db, t.users.supervisor.actor, { name: 'TARI', creditorId: t.otherCreditor.id, operatorIds: [t.users.operator.id, t.users.supervisor.id] }, '2026-12-07');
+    const contactOf = async (debtorId: string) =>
+      (await db.selectFrom('contacts').select(['id', 'status', 'consent']).where('debtor_id', '=', debtorId).executeTakeFirstOrThrow());
+    return { t, ids, queue, contactOf };
+  }
+
+  it('a wrong number invalidates the contact; with no number left the debtor leaves the queue', async () => {
+    const { t, ids, queue, contactOf } = await setUp();
+    const at = rome('2026-12-07', '10:00');
+    const got = await nextDebtor(db, t.users.operator.actor, {}, at);
+    expect(got.found && got.debtorId).toBe(ids.Alpha);
+    const contact = await contactOf(ids.Alpha!);
+    const r = await recordOutcome(db, t.users.operator.actor, { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'NUMERO_ERRATO', contactId: contact.id }, rome('2026-12-07', '10:03'));
+    expect(r).toMatchObject({ recorded: true, leftQueue: true });
+    expect((await contactOf(ids.Alpha!)).status).toBe('invalid');
+    const next = await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-07', '10:04'));
+    expect(next.found && next.debtorId).toBe(ids.Beta);
+    const log = await db.selectFrom('contact_log').select(['kind', 'outcome', 'channel']).where('debtor_id', '=', ids.Alpha!).execute();
+    expect(log).toEqual([{ kind: 'phone_attempt', outcome: 'NUMERO_ERRATO', channel: 'desk' }]);
+  });
+
+  it('a promise is checked, recorded, pauses the positions and keeps the debtor away until it is judged', async () => {
+    const { t, ids, queue } = await setUp();
+    await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-07', '10:00'));
+    const base = { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'PROMESSA_PAGAMENTO' };
+    // Beyond 30 days: refused with the latest day allowed; nothing recorded.
+    await expect(recordOutcome(db, t.users.operator.actor, { ...base, promise: { amount: '300.00', dueOn: '2027-02-01' } }, rome('2026-12-07', '10:05'))).rejects.toMatchObject({
+      fields: [{ path: 'promise' }],
+    });
+    const ok = await recordOutcome(db, t.users.operator.actor, { ...base, promise: { amount: '300.00', dueOn: '2026-12-20', channel: 'pagopa' } }, rome('2026-12-07', '10:06'));
+    expect(ok).toMatchObject({ recorded: true, leftQueue: false, nextWorkAt: rome('2026-12-24', '08:30').toISOString() });
+    const promise = await db.selectFrom('promises').selectAll().where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
+    expect(promise).toMatchObject({ amount: '300.00', due_on: '2026-12-20', grace_days: 3, state: 'pending', made_on: '2026-12-07' });
+    const statuses = await db.selectFrom('claims').select('status').where('debtor_id', '=', ids.Alpha!).execute();
+    expect(statuses.map((s) => s.status)).toEqual(['promised']);
+    // Reached today: a conversation in the log; the debtor is not offered again today.
+    const next = await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-07', '10:07'));
+    expect(next.found && next.debtorId).toBe(ids.Beta);
+    const log = await db.selectFrom('contact_log').select(['kind', 'outcome']).where('debtor_id', '=', ids.Alpha!).execute();
+    expect(log).toEqual([{ kind: 'conversation', outcome: 'PROMESSA_PAGAMENTO' }]);
+  });
+
+  it('a callback comes back to the same operator at its time; an outcome needs the debtor held', async () => {
+    const { t, ids, queue } = await setUp();
+    await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-07', '10:00'));
+    // Not held by the supervisor: refused.
+    await expect(recordOutcome(db, t.users.supervisor.actor, { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'NON_RISPONDE' }, rome('2026-12-07', '10:01'))).rejects.toMatchObject({ code: 'conflict' });
+    // A callback at 21:30 is outside the calling hours.
+    await expect(
+      recordOutcome(db, t.users.operator.actor, { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'RICHIAMARE', callbackAt: { date: '2026-12-07', time: '21:30' } }, rome('2026-12-07', '10:02')),
+    ).rejects.toMatchObject({ fields: [{ path: 'callbackAt' }] });
+    await recordOutcome(db, t.users.operator.actor, { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'RICHIAMARE', callbackAt: { date: '2026-12-09', time: '15:00' } }, rome('2026-12-07', '10:03'));
+    // Wednesday 15:01: the supervisor gets the next by priority, the operator its callback (reached on Monday, not today).
+    const sup = await nextDebtor(db, t.users.supervisor.actor, {}, rome('2026-12-09', '15:01'));
+    expect(sup.found && sup.debtorId).toBe(ids.Beta);
+    const op = await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-09', '15:01'));
+    expect(op).toMatchObject({ found: true, debtorId: ids.Alpha, callback: true });
   });
 });

@@ -65,6 +65,7 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
           .where('k.channel', 'in', ['phone', 'mobile'])
           .where('k.status', '!=', 'invalid')
           .where('k.third_party', '=', false)
+          .where('k.consent', '!=', 'withdrawn')
           .where((w) => w.or([w('k.valid_to', 'is', null), w('k.valid_to', '>=', today)])),
       ),
     )

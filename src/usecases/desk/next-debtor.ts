@@ -1,12 +1,12 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
-import { Temporal } from '../../domain/dates.ts';
 import { checkPhoneContact, nextPhoneSlot, type ContactMoment } from '../../domain/dunning/index.ts';
 import { notFound } from '../../domain/errors.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, translate, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { localMoment, PHONE_TIME_ZONE, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
+import { localMoment, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
+import { instantOf } from './record-outcome.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { NextInput, type NextView } from './schema.ts';
@@ -141,10 +141,4 @@ function found(
     owed: r.owed,
     callback,
   };
-}
-
-/** A local calling moment (Europe/Rome wall clock) as an instant. */
-function instantOf(m: ContactMoment): Date {
-  const z = Temporal.PlainDateTime.from(`${m.date}T${m.time}`).toZonedDateTime(PHONE_TIME_ZONE);
-  return new Date(z.epochMilliseconds);
 }
