@@ -572,6 +572,61 @@ export interface LocalMailboxTable {
   received_at: Generated<Date>;
 }
 
+/** A supervisor's work queue (migration 0023): which debtors, for which mandate, weighted how. */
+export interface WorkQueuesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  name: string;
+  creditor_id: string | null;
+  filter: ColumnType<unknown, string | undefined, string>;
+  weights: ColumnType<unknown, string | null | undefined, string | null>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface WorkQueueMembersTable {
+  tenant_id: string;
+  queue_id: string;
+  user_id: string;
+}
+
+/** A debtor in a work queue: its priority, when it may be worked next, its callback and lease. */
+export interface DeskItemsTable {
+  tenant_id: string;
+  queue_id: string;
+  debtor_id: string;
+  priority: Generated<number>;
+  owed: ColumnType<string, string | undefined, string>;
+  next_work_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  callback_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  callback_user_id: string | null;
+  leased_by: string | null;
+  leased_until: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  last_outcome: string | null;
+  last_worked_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  added_at: Generated<Date>;
+}
+
+/** A promise to pay made on the desk (migration 0023). */
+export interface PromisesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  amount: ColumnType<string, string, string>;
+  due_on: ColumnType<string, string, string>;
+  grace_days: number;
+  channel: string | null;
+  made_on: ColumnType<string, string, string>;
+  made_by: string | null;
+  claim_ids: ColumnType<string[], string[], string[]>;
+  state: Generated<'pending' | 'kept' | 'short' | 'broken' | 'cancelled'>;
+  paid: ColumnType<string, string | undefined, string>;
+  judged_on: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Generated<Date>;
+}
+
 /** A creditor's own wording of a template (migration 0022; the text is domain/dunning/custom-templates.ts TemplateText). */
 export interface CreditorTemplatesTable {
   tenant_id: string;
@@ -596,6 +651,8 @@ export interface ContactLogTable {
   allowed: boolean;
   reason: string | null;
   actor_label: string;
+  /** The desk's outcome code (migration 0023). */
+  outcome: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Generated<Date>;
 }
 
@@ -632,6 +689,10 @@ export interface DB {
   local_mailbox: LocalMailboxTable;
   contact_log: ContactLogTable;
   creditor_templates: CreditorTemplatesTable;
+  work_queues: WorkQueuesTable;
+  work_queue_members: WorkQueueMembersTable;
+  desk_items: DeskItemsTable;
+  promises: PromisesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

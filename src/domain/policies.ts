@@ -42,18 +42,20 @@ export type Resource =
   /** Dunning runs, print batches, phone tasks: acting on the debtors' communications. */
   | 'communication'
   /** The agency's own settings: letterhead, contact rules, albo registration — an administrator's. */
-  | 'settings';
+  | 'settings'
+  /** The phone desk's work queues and who works them: a supervisor's decision; agency-internal. */
+  | 'queue';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   // A creditor's viewer sees its own data, not the agency's users or settings.
-  if (action === 'read') return (resource !== 'user' || actor.role === 'admin') && (resource !== 'settings' || actor.role !== 'viewer');
+  if (action === 'read') return (resource !== 'user' || actor.role === 'admin') && ((resource !== 'settings' && resource !== 'queue') || actor.role !== 'viewer');
   if (actor.role === 'viewer') return false;
   return WRITE[actor.role].has(resource);
 }

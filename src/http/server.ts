@@ -33,6 +33,7 @@ import { dunningRoutes } from './routes/dunning.ts';
 import { strategyRoutes } from './routes/strategies.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { creditorTemplateRoutes } from './routes/creditor-templates.ts';
+import { deskRoutes } from './routes/desk.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
@@ -125,6 +126,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(reviewRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(creditorTemplateRoutes, deps);
+  await app.register(deskRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -52,6 +52,7 @@ export const de: Catalogue = {
   'not_found.user': 'Benutzer nicht gefunden',
   'not_found.strategy': 'Strategie nicht gefunden',
   'not_found.template': 'Briefvorlage nicht gefunden',
+  'not_found.queue': 'Arbeitswarteschlange nicht gefunden',
 
   'field.required': 'Pflichtfeld',
   'field.invalid_type': 'Falscher Typ: erwartet {expected}',

@@ -52,6 +52,7 @@ export const en: Catalogue = {
   'not_found.user': 'User not found',
   'not_found.strategy': 'Strategy not found',
   'not_found.template': 'Letter template not found',
+  'not_found.queue': 'Work queue not found',
 
   'field.required': 'Required',
   'field.invalid_type': 'Wrong type: expected {expected}',

@@ -59,6 +59,7 @@ export const it = {
   'not_found.user': 'Utente non trovato',
   'not_found.strategy': 'Strategia non trovata',
   'not_found.template': 'Modello di lettera non trovato',
+  'not_found.queue': 'Coda di lavoro non trovata',
 
   // Generic field checks (zod)
   'field.required': 'Campo obbligatorio',

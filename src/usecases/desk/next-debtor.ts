@@ -1,0 +1,144 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db, Trx } from '../../db/connect.ts';
+import { checkPhoneContact, nextPhoneSlot, type ContactMoment } from '../../domain/dunning/index.ts';
+import { notFound } from '../../domain/errors.ts';
+import { DEFAULT_LOCALE, encodeMessage, msg, translate, type Locale, type Message } from '../../domain/messages/index.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { localMoment, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
+import { instantOf } from './record-outcome.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { NextInput, type NextView } from './schema.ts';
+
+/** How long a debtor handed out by "next" stays the operator's alone (renewed by working it). */
+export const LEASE_MINUTES = 20;
+/** Candidates looked at in one "next" before saying nobody may be called (each refused one is moved to its next permitted moment). */
+const MAX_CANDIDATES = 25;
+
+export async function nextDebtor(db: Db, actor: Actor, input: z.input<typeof NextInput> = {}, now: Date = new Date(), locale: Locale = DEFAULT_LOCALE): Promise<NextView> {
+  return db.transaction().execute((trx) => takeNext(trx, actor, input, now, locale));
+}
+
+/**
+ * "Prossimo" (issue 14 item 2): the debtor this operator should call now, leased to them so no one else
+ * gets it. Callbacks due to this operator come first, then the highest priority. Never a debtor another
+ * operator holds (the row is taken `FOR UPDATE SKIP LOCKED` and leased), never one whose next-work
+ * moment has not come, and never a call the contact rules forbid now: outside the calling windows, on
+ * a holiday, past the debtor's daily or weekly limits (each such debtor is moved to its next permitted
+ * moment). An operator who still holds a debtor gets the same one back: an outcome comes before the
+ * next. When nobody may be called, the answer says why and when a call becomes possible.
+ */
+export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof NextInput>, now: Date, locale: Locale): Promise<NextView> {
+  const data = parseInput(NextInput, input);
+  authorize(actor, 'update', 'communication');
+  const me = actor.userId;
+  const member = await trx
+    .selectFrom('work_queues as q')
+    .select('q.id')
+    .where('q.tenant_id', '=', actor.tenantId)
+    .where('q.active', '=', true)
+    .$if(me !== null && actor.role === 'operator', (q) =>
+      q.where((eb) => eb.exists(eb.selectFrom('work_queue_members as m').select('m.user_id').whereRef('m.queue_id', '=', 'q.id').whereRef('m.tenant_id', '=', 'q.tenant_id').where('m.user_id', '=', me!))),
+    )
+    .execute();
+  let queues = member.map((q) => q.id);
+  if (data.queueId) {
+    if (!queues.includes(data.queueId)) throw notFound('queue');
+    queues = [data.queueId];
+  }
+  const none = (m: Message, next: ContactMoment | null): NextView => ({ found: false, reason: translate(m, locale), reasonCode: m.code, next });
+  if (queues.length === 0) return none(msg('desk.next_no_queue'), null);
+
+  const nowIso = now.toISOString();
+  const held = await itemsQuery(trx, actor, queues)
+    .where('i.leased_by', '=', me)
+    .where('i.leased_until', '>', sql<Date>`${nowIso}::timestamptz`)
+    .executeTakeFirst();
+  if (held) return found(held, false, now);
+
+  const at = localMoment(now);
+  const rules = await tenantComplianceRules(trx, actor.tenantId);
+  // The calendar first: at 22:00, on a Sunday or a holiday nobody may be called, whoever they are.
+  const calendar = checkPhoneContact(rules, at, []);
+  if (!calendar.allowed) return none(calendar.reason.message, nextPhoneSlot(rules, at, []));
+
+  let lastRefusal: Message | null = null;
+  for (let i = 0; i < MAX_CANDIDATES; i++) {
+    const candidate = await itemsQuery(trx, actor, queues)
+      .where((eb) => eb.or([eb('i.leased_until', 'is', null), eb('i.leased_until', '<=', sql<Date>`${nowIso}::timestamptz`)]))
+      .where('i.next_work_at', '<=', sql<Date>`${nowIso}::timestamptz`)
+      .where((eb) => eb.or([eb('i.callback_user_id', 'is', null), eb('i.callback_user_id', '=', me)]))
+      .orderBy(sql`(i.callback_at is not null and i.callback_at <= ${nowIso}::timestamptz)`, 'desc')
+      .orderBy('i.priority', 'desc')
+      .orderBy('i.next_work_at')
+      .orderBy('i.debtor_id')
+      .limit(1)
+      .forUpdate('i')
+      .skipLocked()
+      .executeTakeFirst();
+    if (!candidate) break;
+    const history = (await phoneHistory(trx, actor.tenantId, [candidate.debtor_id], at.date)).get(candidate.debtor_id) ?? [];
+    const check = checkPhoneContact(rules, at, history);
+    if (!check.allowed) {
+      // Reached today, or the week's conversations used up: back when the rules allow.
+      lastRefusal = check.reason.message;
+      const slot = nextPhoneSlot(rules, at, history);
+      await trx
+        .updateTable('desk_items')
+        .set({ next_work_at: slot ? instantOf(slot) : new Date(now.getTime() + 24 * 3600_000) })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('queue_id', '=', candidate.queue_id)
+        .where('debtor_id', '=', candidate.debtor_id)
+        .execute();
+      continue;
+    }
+    const until = new Date(now.getTime() + LEASE_MINUTES * 60_000);
+    await trx
+      .updateTable('desk_items')
+      .set({ leased_by: me, leased_until: until })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('queue_id', '=', candidate.queue_id)
+      .where('debtor_id', '=', candidate.debtor_id)
+      .execute();
+    const callback = candidate.callback_at !== null && candidate.callback_at <= now;
+    return found({ ...candidate, leased_until: until }, callback, now);
+  }
+
+  // Nobody now: an empty queue, or everyone held, refused or due later — and when the next one is.
+  const soonest = await trx
+    .selectFrom('desk_items as i')
+    .select([sql<number>`count(*)::int`.as('n'), sql<Date | null>`min(greatest(i.next_work_at, coalesce(i.leased_until, i.next_work_at)))`.as('next')])
+    .where('i.tenant_id', '=', actor.tenantId)
+    .where('i.queue_id', 'in', queues)
+    .executeTakeFirstOrThrow();
+  if (soonest.n === 0) return none(msg('desk.next_queue_empty'), null);
+  const next = soonest.next ? localMoment(new Date(soonest.next)) : null;
+  return none(lastRefusal ? msg('desk.next_all_blocked', { reason: encodeMessage(lastRefusal) }) : msg('desk.next_all_busy'), next);
+}
+
+function itemsQuery(trx: Trx, actor: Actor, queues: readonly string[]) {
+  return trx
+    .selectFrom('desk_items as i')
+    .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'i.debtor_id').onRef('d.tenant_id', '=', 'i.tenant_id'))
+    .select(['i.queue_id', 'i.debtor_id', 'd.display_name', 'i.priority', 'i.owed', 'i.leased_until', 'i.callback_at'])
+    .where('i.tenant_id', '=', actor.tenantId)
+    .where('i.queue_id', 'in', queues);
+}
+
+function found(
+  r: { queue_id: string; debtor_id: string; display_name: string; priority: number; owed: string; leased_until: Date | null; callback_at: Date | null },
+  callback: boolean,
+  now: Date,
+): NextView {
+  return {
+    found: true,
+    queueId: r.queue_id,
+    debtorId: r.debtor_id,
+    debtorName: r.display_name,
+    leasedUntil: (r.leased_until ?? now).toISOString(),
+    priority: r.priority,
+    owed: r.owed,
+    callback,
+  };
+}

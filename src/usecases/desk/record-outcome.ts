@@ -1,0 +1,281 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { Db, Trx } from '../../db/connect.ts';
+import { parseDate, Temporal } from '../../domain/dates.ts';
+import { missingDetails, OutcomeDetails, outcomeOf, outcomesFor, type OutcomeSettings } from '../../domain/desk/outcomes.ts';
+import { DEFAULT_PROMISE_RULES, promiseProblems } from '../../domain/desk/promises.ts';
+import { checkPhoneContact, nextPhoneSlot, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
+import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
+import { uuid } from '../../domain/fields.ts';
+import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { placeClaimHold } from '../claims/hold-claim.ts';
+import { amendClaim } from '../claims/update-claim.ts';
+import { localMoment, PHONE_TIME_ZONE, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { WORKABLE_STATUSES } from './fill-queue.ts';
+
+export const RecordOutcomeInput = OutcomeDetails.extend({
+  queueId: uuid,
+  debtorId: uuid,
+  outcome: z.string().min(1).max(40),
+});
+
+export type OutcomeResult =
+  | { recorded: true; outcome: string; contactLogId: string; promiseId: string | null; nextWorkAt: string | null; leftQueue: boolean }
+  | { recorded: false; refusal: ContactBlock & { nextSlot: ContactMoment | null }; contactLogId: string };
+
+/** Days a position stays held after a hardship, plan request, "already paid" or death, for someone to decide. */
+const REVIEW_HOLD_DAYS = 30;
+
+export async function recordOutcome(db: Db, actor: Actor, input: z.input<typeof RecordOutcomeInput>, now: Date = new Date()): Promise<OutcomeResult> {
+  return db.transaction().execute((trx) => bookOutcome(trx, actor, input, now));
+}
+
+/**
+ * The outcome of a call the operator made from "next" (issue 14 item 4), in one transaction with its
+ * contact-log row and audit event. The operator must hold the debtor (its lease); the debtor row is
+ * locked, so two operators never both take the debtor's last allowed conversation. The contact rules
+ * are checked again now: a call they forbid is logged as refused (with the reason) and nothing else
+ * changes. Then the outcome's effect:
+ * - retry (no answer, busy, voicemail) and a third party: back in the queue after the retry delay;
+ * - wrong or dead number: the number becomes invalid; with no callable number left the debtor leaves
+ *   the queue (for skip tracing);
+ * - do not call this number: its consent is withdrawn; the same, for the queue;
+ * - callback: an appointment inside the calling hours, back to this operator then;
+ * - promise: checked against the rules, recorded, the positions paused (status promised) until it is
+ *   judged after its date;
+ * - dispute: the positions are disputed (dunning pauses; the creditor's query list is issue 16);
+ * - hardship, plan request, already paid, deceased: the positions are held for review, the debtor
+ *   leaves the queue — never more pressure;
+ * - refused, documents: back in the queue after a week / three days.
+ */
+export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof RecordOutcomeInput>, now: Date): Promise<OutcomeResult> {
+  const data = parseInput(RecordOutcomeInput, input);
+  authorize(actor, 'update', 'communication');
+  const item = await trx
+    .selectFrom('desk_items')
+    .select(['queue_id', 'debtor_id', 'leased_by', 'leased_until', 'owed'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('queue_id', '=', data.queueId)
+    .where('debtor_id', '=', data.debtorId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!item) throw notFound('queue');
+  if (item.leased_by !== actor.userId || item.leased_until === null || item.leased_until < now) throw conflict(msg('desk.outcome_not_holding'));
+  await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', item.debtor_id).forUpdate().execute();
+
+  const tenant = await trx.selectFrom('tenants').select('settings').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+  const outcome = outcomeOf(outcomesFor((tenant.settings as { outcomes?: OutcomeSettings }).outcomes), data.outcome);
+  if (!('effect' in outcome)) throw invalid([{ path: 'outcome', message: encodeMessage(outcome) }]);
+  const missing = missingDetails(outcome, data);
+  if (missing.length) throw invalid(missing.map((m) => ({ path: String(m.params?.field ?? 'outcome'), message: encodeMessage(m) })));
+  if (data.contactId) {
+    const contact = await trx
+      .selectFrom('contacts')
+      .select('id')
+      .where('tenant_id', '=', actor.tenantId)
+      .where('debtor_id', '=', item.debtor_id)
+      .where('id', '=', data.contactId)
+      .executeTakeFirst();
+    if (!contact) throw invalid([fieldError('contactId', 'desk.outcome_contact_unknown')]);
+  }
+
+  const at = localMoment(now);
+  const rules = await tenantComplianceRules(trx, actor.tenantId);
+  const history = (await phoneHistory(trx, actor.tenantId, [item.debtor_id], at.date)).get(item.debtor_id) ?? [];
+  const check = checkPhoneContact(rules, at, history);
+  const log = await trx
+    .insertInto('contact_log')
+    .values({
+      tenant_id: actor.tenantId,
+      debtor_id: item.debtor_id,
+      channel: 'desk',
+      kind: check.allowed && outcome.rightParty ? 'conversation' : 'phone_attempt',
+      contact_id: data.contactId ?? null,
+      local_date: at.date,
+      local_time: at.time,
+      allowed: check.allowed,
+      reason: check.allowed ? null : encodeMessage(check.reason.message),
+      actor_label: actor.label,
+      outcome: outcome.code,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const contactLogId = String(log.id);
+  if (!check.allowed) {
+    const nextSlot = nextPhoneSlot(rules, at, history);
+    await recordAudit(trx, actor, {
+      action: 'desk.call_refused',
+      entityType: 'debtor',
+      entityId: item.debtor_id,
+      debtorId: item.debtor_id,
+      after: { outcome: outcome.code, reason: check.reason.code, contactLogId },
+    });
+    return { recorded: false, refusal: { ...check.reason, nextSlot }, contactLogId };
+  }
+
+  const claims = await trx
+    .selectFrom('claims as c')
+    .innerJoin('work_queues as q', (j) => j.onRef('q.tenant_id', '=', 'c.tenant_id'))
+    .select(['c.id', 'c.version'])
+    .where('c.tenant_id', '=', actor.tenantId)
+    .where('q.id', '=', item.queue_id)
+    .where('c.debtor_id', '=', item.debtor_id)
+    .where('c.status', 'in', [...WORKABLE_STATUSES])
+    .where((eb) => eb.or([eb('q.creditor_id', 'is', null), eb('q.creditor_id', '=', eb.ref('c.creditor_id'))]))
+    .orderBy('c.due_date')
+    .execute();
+  const minutes = (m: number) => new Date(now.getTime() + m * 60_000);
+  const days = (d: number) => minutes(d * 24 * 60);
+  let nextWorkAt: Date | null = null;
+  let leave = false;
+  let promiseId: string | null = null;
+  let callbackAt: Date | null = null;
+
+  switch (outcome.effect) {
+    case 'retry':
+    case 'third_party':
+      nextWorkAt = minutes(outcome.retryMinutes ?? 120);
+      break;
+    case 'invalid_number':
+    case 'opt_out': {
+      await trx
+        .updateTable('contacts')
+        .set(outcome.effect === 'invalid_number' ? { status: 'invalid', updated_at: sql`now()`, version: sql`version + 1` } : { consent: 'withdrawn', updated_at: sql`now()`, version: sql`version + 1` })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', data.contactId!)
+        .execute();
+      const left = await trx
+        .selectFrom('contacts')
+        .select('id')
+        .where('tenant_id', '=', actor.tenantId)
+        .where('debtor_id', '=', item.debtor_id)
+        .where('channel', 'in', ['phone', 'mobile'])
+        .where('status', '!=', 'invalid')
+        .where('consent', '!=', 'withdrawn')
+        .where('third_party', '=', false)
+        .executeTakeFirst();
+      if (left) nextWorkAt = minutes(5);
+      else leave = true;
+      break;
+    }
+    case 'new_contact':
+      if (data.newContact!.channel !== 'address') {
+        await trx
+          .insertInto('contacts')
+          .values({
+            tenant_id: actor.tenantId,
+            debtor_id: item.debtor_id,
+            channel: data.newContact!.channel === 'phone' ? 'phone' : 'email',
+            value: data.newContact!.value,
+            source: 'third_party',
+            label: data.newContact!.givenBy ?? null,
+          })
+          .execute();
+      }
+      nextWorkAt = minutes(30);
+      break;
+    case 'callback': {
+      const c = data.callbackAt!;
+      const allowed = checkPhoneContact(rules, c, []);
+      if (!allowed.allowed || `${c.date}T${c.time}` <= `${at.date}T${at.time}`) {
+        throw invalid([{ path: 'callbackAt', message: encodeMessage(allowed.allowed ? msg('desk.callback_in_past') : allowed.reason.message) }]);
+      }
+      callbackAt = instantOf(c);
+      nextWorkAt = callbackAt;
+      break;
+    }
+    case 'promise': {
+      const p = data.promise!;
+      const problems = promiseProblems(DEFAULT_PROMISE_RULES, { amount: p.amount, dueOn: p.dueOn, today: at.date, owed: item.owed });
+      if (problems.length) throw invalid(problems.map((m) => ({ path: 'promise', message: encodeMessage(m) })));
+      const row = await trx
+        .insertInto('promises')
+        .values({
+          tenant_id: actor.tenantId,
+          debtor_id: item.debtor_id,
+          amount: p.amount,
+          due_on: p.dueOn,
+          grace_days: DEFAULT_PROMISE_RULES.graceDays,
+          channel: p.channel ?? null,
+          made_on: at.date,
+          made_by: actor.userId,
+          claim_ids: claims.map((c) => c.id),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      promiseId = row.id;
+      for (const c of claims) await amendClaim(trx, actor, c.id, { status: 'promised', version: c.version });
+      // Judged after its date and grace days; until then nobody calls about it.
+      nextWorkAt = instantOf({ date: parseDate(p.dueOn).add({ days: DEFAULT_PROMISE_RULES.graceDays + 1 }).toString(), time: '08:30' });
+      break;
+    }
+    case 'dispute':
+      for (const c of claims) await amendClaim(trx, actor, c.id, { status: 'disputed', version: c.version });
+      leave = true;
+      break;
+    case 'hardship':
+    case 'plan_request':
+    case 'already_paid':
+    case 'deceased': {
+      const until = parseDate(at.date).add({ days: REVIEW_HOLD_DAYS }).toString();
+      const reason = `${outcome.code}${data.reason ? `: ${data.reason}` : ''}`.slice(0, 500);
+      for (const c of claims) await placeClaimHold(trx, actor, c.id, { until, reason });
+      leave = true;
+      break;
+    }
+    case 'refused':
+      nextWorkAt = days(7);
+      break;
+    case 'documents':
+      nextWorkAt = days(3);
+      break;
+  }
+
+  if (leave) {
+    await trx.deleteFrom('desk_items').where('tenant_id', '=', actor.tenantId).where('queue_id', '=', item.queue_id).where('debtor_id', '=', item.debtor_id).execute();
+  } else {
+    await trx
+      .updateTable('desk_items')
+      .set({
+        leased_by: null,
+        leased_until: null,
+        next_work_at: nextWorkAt ?? now,
+        callback_at: callbackAt,
+        callback_user_id: callbackAt ? actor.userId : null,
+        last_outcome: outcome.code,
+        last_worked_at: now,
+      })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('queue_id', '=', item.queue_id)
+      .where('debtor_id', '=', item.debtor_id)
+      .execute();
+  }
+  await recordAudit(trx, actor, {
+    action: 'desk.outcome_recorded',
+    entityType: 'debtor',
+    entityId: item.debtor_id,
+    debtorId: item.debtor_id,
+    after: {
+      queueId: item.queue_id,
+      outcome: outcome.code,
+      contactId: data.contactId ?? null,
+      note: data.note ?? null,
+      reason: data.reason ?? null,
+      promise: data.promise ?? null,
+      callbackAt: data.callbackAt ?? null,
+      contactLogId,
+      promiseId,
+      leftQueue: leave,
+    },
+  });
+  return { recorded: true, outcome: outcome.code, contactLogId, promiseId, nextWorkAt: leave ? null : (nextWorkAt ?? now).toISOString(), leftQueue: leave };
+}
+
+/** A local calling moment (Europe/Rome wall clock) as an instant. */
+export function instantOf(m: ContactMoment): Date {
+  return new Date(Temporal.PlainDateTime.from(`${m.date}T${m.time}`).toZonedDateTime(PHONE_TIME_ZONE).epochMilliseconds);
+}
