@@ -1,10 +1,10 @@
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/connect.ts';
-import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
+import { noticeCodeAux3, parseNotice } from '../../domain/municipal/pagopa.ts';
 import { comuneListCsv } from '../../test/comune-list.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { createTestDebtor, createTestTenant, uniq, type TestTenant } from '../../test/factories.ts';
+import { createTestDebtor, createTestTenant, uniq, uniqueCodiceFiscale, type TestTenant } from '../../test/factories.ts';
 import { fakePartitaIva } from '../../test/portfolio.ts';
 import { checkBalances } from '../claims/balances.ts';
 import { createClaim } from '../claims/create-claim.ts';
@@ -185,5 +185,35 @@ describe('import of a comune’s list with components', () => {
       `The components of position ${list.cf[5]}-IMU-2022-ACC120 differ from those recorded: correct them on the position`,
     ]);
     expect((await db.selectFrom('claims').select('principal').where('id', '=', imu.id).executeTakeFirstOrThrow()).principal).toBe('1395.50');
+  });
+});
+
+describe('import for a comune whose notices incasso generates', () => {
+  it('gives every loaded position its notice code at the end of the job, from the comune’s counter', async () => {
+    const partnerComune = await createCreditor(db, t.users.admin.actor, {
+      name: `Comune di Partner ${uniq()}`,
+      kind: 'public_entity',
+      taxCode: fakePartitaIva((Date.now() + 7) % 100000),
+      cadastralCode: 'B456',
+      iban: IBAN,
+      pagopa: { noticeMode: 'generated', segregationCode: '07' },
+    });
+    const cf = [uniqueCodiceFiscale(), uniqueCodiceFiscale()];
+    const csv = [
+      "Codice fiscale;Contribuente;Tributo;Anno d'imposta;Tipo atto;Numero atto;Imposta;Scadenza",
+      `${cf[0]};ROSSI MARIO;IMU;2023;Avviso bonario;B-1;250,00;16/12/2023`,
+      `${cf[1]};BIANCHI ANNA;TARI;2024;Avviso bonario;B-2;180,00;31/05/2024`,
+    ].join('\n');
+    const actor = t.users.admin.actor;
+    const job = await uploadImport(db, actor, { creditorId: partnerComune.id, fileName: 'carico.csv' }, Readable.from([Buffer.from(csv)]));
+    const summary = await runImport(db, actor, job.id, {}, { today: '2025-06-30', locale: 'it' });
+    expect(summary).toMatchObject({ status: 'done', imported: 2 });
+    const codes = (await claimsOf(job.id)).map((c) => c.notice_code);
+    expect(codes.every((c) => c !== null && /^307\d{15}$/.test(c))).toBe(true);
+    expect(new Set(codes).size).toBe(2);
+    for (const c of codes) expect(parseNotice(c!)).toMatchObject({ ok: true });
+    const audit = await db.selectFrom('audit_events').select(['action', 'after']).where('entity_id', '=', partnerComune.id).where('action', '=', 'creditor.notice_codes_generated').execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.after).toMatchObject({ count: 2, importId: job.id });
   });
 });

@@ -10,6 +10,7 @@ import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { openTable, TableFileError, type OpenedTable, type TableItem, type TableLimits } from '../../integrations/import-files/index.ts';
+import { assignMissingNoticeCodes } from '../creditors/notice-codes.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
@@ -310,6 +311,17 @@ export async function runImport(
         .set({ status: 'done', finished_at: sql`now()`, warnings: JSON.stringify(warnings), updated_at: sql`now()` })
         .where('id', '=', job.id)
         .execute();
+      // A comune whose notices incasso generates as its partner: the loaded positions get their codes with the job's end.
+      const codes = await assignMissingNoticeCodes(trx, actor.tenantId, job.creditor_id);
+      if (codes.count > 0) {
+        await recordAudit(trx, actor, {
+          action: 'creditor.notice_codes_generated',
+          entityType: 'creditor',
+          entityId: job.creditor_id,
+          creditorId: job.creditor_id,
+          after: { count: codes.count, first: codes.first, last: codes.last, importId: job.id },
+        });
+      }
       const done = await trx.selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
       await recordAudit(trx, actor, {
         action: 'import.completed',
