@@ -1,21 +1,9 @@
 import { createRequire } from 'node:module';
-import { Command } from '@commander-js/extra-typings';
+import { Command, type CommandUnknownOpts } from '@commander-js/extra-typings';
 import { loadConfig } from '../config.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { AppError, renderAppError } from '../domain/errors.ts';
 import { localeFromEnv } from '../domain/messages/index.ts';
-import { demoCommand } from './commands/demo.ts';
-import { migrateCommand } from './commands/migrate.ts';
-import { openapiCommand } from './commands/openapi.ts';
-import { startCommand } from './commands/start.ts';
-import { tenantCommand, userCommand } from './commands/admin.ts';
-import { buildWebCommand } from './commands/build-web.ts';
-import { interestCommand } from './commands/interest.ts';
-import { importCommand } from './commands/import.ts';
-import { ratesCommand } from './commands/rates.ts';
-import { dunningCommand } from './commands/dunning.ts';
-import { balancesCommand, checkCommand } from './commands/balances.ts';
-
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 const program = new Command()
@@ -25,19 +13,30 @@ const program = new Command()
   .showHelpAfterError();
 
 const config = () => loadConfig();
-program.addCommand(startCommand(config));
-program.addCommand(migrateCommand(config));
-program.addCommand(demoCommand(config));
-program.addCommand(tenantCommand(config));
-program.addCommand(userCommand(config));
-program.addCommand(openapiCommand(config));
-program.addCommand(buildWebCommand());
-program.addCommand(interestCommand(config));
-program.addCommand(ratesCommand(config));
-program.addCommand(importCommand(config));
-program.addCommand(dunningCommand(config));
-program.addCommand(balancesCommand(config));
-program.addCommand(checkCommand(config));
+type Load = () => Promise<CommandUnknownOpts[]>;
+/**
+ * Each command's module is loaded only when that command runs (an import need not compile the HTTP
+ * server, the PDF renderer or the web build): start-up time and memory of every command, measured
+ * in bench/import/README.md. Help and unknown commands load them all.
+ */
+const COMMANDS: Record<string, Load> = {
+  start: async () => [(await import('./commands/start.ts')).startCommand(config)],
+  migrate: async () => [(await import('./commands/migrate.ts')).migrateCommand(config)],
+  demo: async () => [(await import('./commands/demo.ts')).demoCommand(config)],
+  tenant: async () => [(await import('./commands/admin.ts')).tenantCommand(config)],
+  user: async () => [(await import('./commands/admin.ts')).userCommand(config)],
+  openapi: async () => [(await import('./commands/openapi.ts')).openapiCommand(config)],
+  'build-web': async () => [(await import('./commands/build-web.ts')).buildWebCommand()],
+  interest: async () => [(await import('./commands/interest.ts')).interestCommand(config)],
+  rates: async () => [(await import('./commands/rates.ts')).ratesCommand(config)],
+  import: async () => [(await import('./commands/import.ts')).importCommand(config)],
+  dunning: async () => [(await import('./commands/dunning.ts')).dunningCommand(config)],
+  balances: async () => [(await import('./commands/balances.ts')).balancesCommand(config)],
+  check: async () => [(await import('./commands/balances.ts')).checkCommand(config)],
+};
+const asked = process.argv[2];
+const loads = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : Object.values(COMMANDS);
+for (const load of loads) for (const command of await load()) program.addCommand(command);
 
 try {
   await program.parseAsync(process.argv);
