@@ -147,6 +147,11 @@ test('a comune’s regulation and the agency’s albo are edited; a position sho
     return `${units.replace(/\B(?=(\d{3})+$)/g, '.')},${cents} €`;
   };
   await expect(page.getByTestId('components-total')).toHaveText(euro(statement.statement.totalDue));
+  // The call script fits the act: the assessment is named as a title, never "paying avoids it".
+  const script = page.getByTestId('call-script');
+  await expect(script.getByTestId('call-script-explain')).toContainText('avviso di accertamento esecutivo n. ACC/2025/118 del 20/12/2024');
+  await expect(script.getByTestId('call-script-amount')).toContainText('codice avviso 3120 0000 0000 0042 60');
+  await expect(script).not.toContainText('si evitano l’avviso');
   // An assessed position has no ravvedimento any more.
   await expect(page.getByTestId('ravvedimento-panel')).toHaveCount(0);
   await page.screenshot({ path: 'test-results/screenshots/position-components.png', fullPage: true });

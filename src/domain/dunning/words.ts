@@ -21,5 +21,10 @@ export type InterestMode = (typeof INTEREST_MODES)[number];
 export { LANGUAGES };
 export type Language = (typeof LANGUAGES)[number];
 
+/** A stored language as one the texts exist in: Italian unless German, French or English. */
+export function asLanguage(value: string | null | undefined): Language {
+  return value === 'de' || value === 'fr' || value === 'en' ? value : 'it';
+}
+
 /** Position of a tier in the escalation (soft = 0 … legal = 4). */
 export const tierRank = (tier: DunningTier): number => DUNNING_TIERS.indexOf(tier);

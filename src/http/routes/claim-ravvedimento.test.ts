@@ -132,3 +132,43 @@ describe('ravvedimento operoso versus the assessment that would follow (GET /api
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe('the call script of a comune’s position (GET /api/claims/:id/call-script)', () => {
+  it('fits the act and the amount owed today, in the taxpayer’s language or the one asked; company claims and outsiders get 404', async () => {
+    const creditorId = await comune({ pagopa: { noticeMode: 'supplied' } });
+    const id = await position(creditorId, {
+      externalRef: `ACC-${uniq()}`,
+      dueDate: '2025-03-10',
+      taxYear: 2022,
+      act: { kind: 'accertamento_esecutivo', number: 'ACC/2025/118', date: '2024-12-20', notifiedOn: '2025-01-08', enforceableOn: '2025-03-10' },
+      noticeCode: '312000000000004260',
+      components: [
+        { kind: 'tax', amount: '1000.00', tributeCode: '3918' },
+        { kind: 'sanctions', amount: '300.00', tributeCode: '3924' },
+      ],
+    });
+    const claim = (await ctx.operator({ method: 'GET', url: `/api/claims/${id}` })).json() as { balance: { totalDue: string } };
+    const r = await ctx.operator({ method: 'GET', url: `/api/claims/${id}/call-script` });
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json() as { language: string; sections: { key: string; title: string; lines: string[] }[] };
+    expect(body.language).toBe('it');
+    expect(body.sections.map((s) => s.key)).toEqual(['opening', 'identity', 'explain', 'amount', 'instalments', 'care']);
+    const all = body.sections.flatMap((s) => s.lines).join(' ');
+    expect(all).toContain('avviso di accertamento esecutivo n. ACC/2025/118 del 20/12/2024 per l’anno 2022, esecutivo dal 10/03/2025');
+    const [units = '', cents = ''] = claim.balance.totalDue.split('.');
+    expect(all).toMatch(new RegExp(`L’importo dovuto oggi è ${units.replace(/\B(?=(\d{3})+$)/g, '\\.')},${cents}\\s€\\.`));
+    expect(all).toContain('codice avviso 3120 0000 0000 0042 60');
+    expect(all).toContain('modello F24');
+    expect(all).not.toContain('si evitano l’avviso');
+    const de = (await ctx.operator({ method: 'GET', url: `/api/claims/${id}/call-script?lang=de` })).json() as { sections: { lines: string[] }[] };
+    expect(de.sections.flatMap((s) => s.lines).join(' ')).toContain('Feststellungsbescheid Nr. ACC/2025/118');
+
+    const company = await ctx.admin({
+      method: 'POST',
+      url: '/api/claims',
+      payload: { creditorId: ctx.t.creditor.id, debtorId, externalRef: `FT-${uniq()}`, kind: 'invoice', currency: 'EUR', principal: '100.00', dueDate: '2025-01-31' },
+    });
+    expect((await ctx.operator({ method: 'GET', url: `/api/claims/${company.json().id}/call-script` })).statusCode).toBe(404);
+    expect((await ctx.outsider({ method: 'GET', url: `/api/claims/${id}/call-script` })).statusCode).toBe(404);
+  });
+});

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { addClaimCost, AddClaimCostInput } from '../../usecases/claims/add-claim-cost.ts';
 import { claimStatementPdf, ClaimStatementQuery, ClaimStatementView, getClaimStatement } from '../../usecases/claims/get-claim-statement.ts';
+import { ClaimCallScriptQuery, ClaimCallScriptView, getClaimCallScript } from '../../usecases/claims/get-claim-call-script.ts';
 import { ClaimRavvedimentoQuery, ClaimRavvedimentoView, getClaimRavvedimento } from '../../usecases/claims/get-claim-ravvedimento.ts';
 import { waiveClaimCost, WaiveClaimCostInput } from '../../usecases/claims/waive-claim-cost.ts';
 import { createClaim } from '../../usecases/claims/create-claim.ts';
@@ -37,6 +38,11 @@ export const claimRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db })
     '/api/claims/:id/ravvedimento',
     { schema: { tags, params: IdParams, querystring: ClaimRavvedimentoQuery, response: { 200: ClaimRavvedimentoView, ...errors } } },
     (req) => getClaimRavvedimento(db, actorOf(req), req.params.id, req.query, requestLocale(req)),
+  );
+  app.get(
+    '/api/claims/:id/call-script',
+    { schema: { tags, params: IdParams, querystring: ClaimCallScriptQuery, response: { 200: ClaimCallScriptView, ...errors } } },
+    (req) => getClaimCallScript(db, actorOf(req), req.params.id, req.query),
   );
   app.get(
     '/api/claims/:id/statement.pdf',

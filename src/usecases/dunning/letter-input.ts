@@ -1,6 +1,7 @@
 import { isQRIBAN } from 'swissqrbill/utils';
 import { parseDate } from '../../domain/dates.ts';
 import { claimReferences, fillTemplate, templateFor, templateForAct, type InterestMode, type Language } from '../../domain/dunning/index.ts';
+import { asLanguage } from '../../domain/dunning/words.ts';
 import { customizedTemplate } from '../../domain/dunning/custom-templates.ts';
 import { templateSlot } from '../shared/creditor-templates.ts';
 import { FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
@@ -276,9 +277,6 @@ const weaker = (a: InterestMode, b: InterestMode): InterestMode => (RANK[a] <= R
 
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-function asLanguage(value: string): Language {
-  return value === 'de' || value === 'fr' || value === 'en' ? value : 'it';
-}
 
 /** An agency writing in its own name: tenants.settings.letterhead { name, lines, country, email, phone, vatNumber }. */
 function agencyLetterhead(tenant: DebtorContext['tenant']): (LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null }) | null {

@@ -67,3 +67,14 @@ export function useResetCreditorTemplate(creditorId: string) {
     onSuccess: () => qc.invalidateQueries({ queryKey: templatesKey(creditorId) }),
   });
 }
+
+export type CallScript = ResponseOf<'/api/claims/{id}/call-script', 'get'>;
+
+/** What the operator says on a call about a comune's position (404 for other claims: no script). */
+export function useCallScript(claimId: string) {
+  return useQuery({
+    queryKey: ['claim', claimId, 'call-script'],
+    queryFn: ({ signal }) => call(http.GET('/api/claims/{id}/call-script', { params: { path: { id: claimId } }, signal })),
+    retry: false,
+  });
+}

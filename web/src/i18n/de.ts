@@ -1193,4 +1193,7 @@ export const de: Messages = {
   'pagopa.generateCodesHint': 'Gibt jeder offenen Position ohne pagoPA-Kodex den nächsten; vorhandene Kodizes bleiben unverändert.',
   'pagopa.codesGenerated': 'Erzeugte Zahlungskodizes: {count}',
   'pagopa.noCodesMissing': 'Alle offenen Positionen haben bereits einen Zahlungskodex',
+
+  // Call script of a comune's position (claim/CallScript.tsx)
+  'callScript.title': 'Gesprächsleitfaden — {ref}',
 };

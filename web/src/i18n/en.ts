@@ -1193,4 +1193,7 @@ export const en: Messages = {
   'pagopa.generateCodesHint': 'Gives every open position without a pagoPA notice code the next one; codes already there do not change.',
   'pagopa.codesGenerated': 'Notice codes generated: {count}',
   'pagopa.noCodesMissing': 'Every open position already has a notice code',
+
+  // Call script of a comune's position (claim/CallScript.tsx)
+  'callScript.title': 'Call script — {ref}',
 };

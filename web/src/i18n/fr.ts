@@ -1193,4 +1193,7 @@ export const fr: Messages = {
   'pagopa.generateCodesHint': 'Donne à chaque position ouverte sans code d’avis pagoPA le suivant ; les codes existants ne changent pas.',
   'pagopa.codesGenerated': 'Codes d’avis générés : {count}',
   'pagopa.noCodesMissing': 'Toutes les positions ouvertes ont déjà un code d’avis',
+
+  // Call script of a comune's position (claim/CallScript.tsx)
+  'callScript.title': 'Guide d’appel — {ref}',
 };

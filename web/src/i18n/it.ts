@@ -1196,6 +1196,9 @@ export const it = {
   'pagopa.generateCodesHint': 'Dà il prossimo codice avviso pagoPA a ogni posizione aperta che non ne ha uno; i codici già presenti non cambiano.',
   'pagopa.codesGenerated': 'Codici avviso generati: {count}',
   'pagopa.noCodesMissing': 'Tutte le posizioni aperte hanno già un codice avviso',
+
+  // Call script of a comune's position (claim/CallScript.tsx)
+  'callScript.title': 'Traccia della telefonata — {ref}',
 };
 
 export type MessageKey = keyof typeof it;

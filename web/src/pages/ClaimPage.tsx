@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Box, Button, Card, Grid, Group, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -11,6 +11,7 @@ import { formatRate, isIsoDate, parseMoneyInput, todayIso } from '../format';
 import { useI18n } from '../i18n';
 import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
 import { HoldPanel } from './claim/HoldPanel';
+import { CallScript } from './claim/CallScript';
 import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
 
@@ -117,6 +118,11 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
       <ActCard claim={claim} />
       <ComponentsPanel claim={claim} />
       <RavvedimentoPanel claim={claim} />
+      {claim.act && (
+        <Box mt="lg">
+          <CallScript claimId={claim.id} externalRef={claim.externalRef} />
+        </Box>
+      )}
 
       <HoldPanel claim={claim} />
 

@@ -9,6 +9,7 @@ import { ErrorAlert, Money, PageHeader, QueryState } from '../components/ui';
 import { useI18n, type I18n } from '../i18n';
 import { callPermission, romeMoment, type Moment } from './phone/callWindow';
 import { usePagerText } from '../components/pager';
+import { CallScript } from './claim/CallScript';
 import { RavvedimentoSummary } from './claim/PositionPanels';
 
 const OUTCOMES: PhoneOutcome[] = ['conversation', 'no_answer', 'wrong_number', 'refused', 'asked_in_writing'];
@@ -187,6 +188,7 @@ function RecordCallModal({ task, onClose }: { task: PhoneTask | null; onClose: (
             <Text size="sm">
               {task.recipient} · {task.subject}
             </Text>
+            {task.claims[0] && <CallScript claimId={task.claims[0].claimId} externalRef={task.claims[0].externalRef} />}
             {task.claims.map((c) => (
               <RavvedimentoSummary key={c.claimId} claimId={c.claimId} externalRef={c.externalRef} currency={task.currency} />
             ))}
