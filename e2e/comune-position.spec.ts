@@ -1,17 +1,7 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-
-// The demo data's administrator (see src/usecases/demo). The data of this test is created through the API.
-const ADMIN = { email: 'admin@demo.incasso.test', password: 'incasso-demo' };
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { login } from './login.ts';
 
 test.use({ viewport: { width: 1400, height: 2000 } });
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByTestId('nav-dashboard')).toBeVisible();
-}
 
 async function created(request: APIRequestContext, url: string, data: object): Promise<{ id: string }> {
   const res = await request.post(url, { data });

@@ -1,17 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-
-// The demo data's administrator (see src/usecases/demo).
-const ADMIN = { email: 'admin@demo.incasso.test', password: 'incasso-demo' };
+import { expect, test } from '@playwright/test';
+import { login } from './login.ts';
 
 test.use({ viewport: { width: 1400, height: 1600 } });
-
-async function login(page: Page) {
-  await page.goto('/login');
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Accedi' }).click();
-  await expect(page.getByTestId('nav-dashboard')).toBeVisible();
-}
 
 test('a comune words its German reminder: preview with sample values, unknown variable caught, saved, restored', async ({ page }) => {
   await login(page);

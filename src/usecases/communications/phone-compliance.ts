@@ -1,4 +1,6 @@
 import type { Db } from '../../db/connect.ts';
+import { encodeMessage } from '../../domain/messages/index.ts';
+import type { Actor } from '../../domain/policies.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { parseDate, Temporal } from '../../domain/dates.ts';
 import {
@@ -7,6 +9,7 @@ import {
   isoWeekStart,
   nextPhoneSlot,
   phoneWindowsOn,
+  type ComplianceResult,
   type ComplianceRules,
   type ContactBlock,
   type ContactMoment,
@@ -98,4 +101,49 @@ export function taskCompliance(rules: ComplianceRules, now: ContactMoment, histo
     nextSlot: check.allowed ? now : nextPhoneSlot(rules, now, history),
     blockedDays,
   };
+}
+
+export interface LoggedCall {
+  contactLogId: string;
+  check: ComplianceResult;
+  /** When refused: the next moment the rules allow a call to this debtor. */
+  nextSlot: ContactMoment | null;
+  /** The tenant's rules the call was checked against. */
+  rules: ComplianceRules;
+}
+
+/**
+ * A call as the contact log keeps it: the tenant's rules checked now against the debtor's calls of the
+ * week (lock the debtor row first, so two operators cannot both take the last allowed conversation),
+ * and the row written — a conversation when the debtor was reached and the call allowed, an attempt
+ * otherwise, a refused one with its reason.
+ */
+export async function logCall(
+  trx: Db,
+  actor: Actor,
+  call: { debtorId: string; communicationId?: string | null; channel: string; contactId: string | null; reached: boolean; outcome?: string | null },
+  at: ContactMoment,
+): Promise<LoggedCall> {
+  const rules = await tenantComplianceRules(trx, actor.tenantId);
+  const history = (await phoneHistory(trx, actor.tenantId, [call.debtorId], at.date)).get(call.debtorId) ?? [];
+  const check = checkPhoneContact(rules, at, history);
+  const log = await trx
+    .insertInto('contact_log')
+    .values({
+      tenant_id: actor.tenantId,
+      debtor_id: call.debtorId,
+      communication_id: call.communicationId ?? null,
+      channel: call.channel,
+      kind: check.allowed && call.reached ? 'conversation' : 'phone_attempt',
+      contact_id: call.contactId,
+      local_date: at.date,
+      local_time: at.time,
+      allowed: check.allowed,
+      reason: check.allowed ? null : encodeMessage(check.reason.message),
+      actor_label: actor.label,
+      outcome: call.outcome ?? null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { contactLogId: String(log.id), check, nextSlot: check.allowed ? null : nextPhoneSlot(rules, at, history), rules };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
-import { checkPhoneContact, nextPhoneSlot, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
+import type { ContactBlock, ContactMoment } from '../../domain/dunning/index.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { releaseStep } from '../dunning/release-step.ts';
@@ -10,7 +10,7 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
 import { claimsOf } from './communication-query.ts';
-import { localMoment, phoneHistory, tenantComplianceRules } from './phone-compliance.ts';
+import { localMoment, logCall } from './phone-compliance.ts';
 import { phoneTasksQuery, presentPhoneTask } from './phone-task-query.ts';
 import { RecordPhoneContactInput, type PhoneContactView } from './schema.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
@@ -71,31 +71,10 @@ export async function bookPhoneContact(
     throw conflict(msg('dunning.phone_task_closed', { status }));
   }
 
-  const rules = await tenantComplianceRules(trx, actor.tenantId);
-  const history = (await phoneHistory(trx, actor.tenantId, [task.debtor_id], at.date)).get(task.debtor_id) ?? [];
-  const check = checkPhoneContact(rules, at, history);
   const reached = REACHED.has(data.outcome);
-  const log = await trx
-    .insertInto('contact_log')
-    .values({
-      tenant_id: actor.tenantId,
-      debtor_id: task.debtor_id,
-      communication_id: task.id,
-      channel: 'phone_task',
-      kind: check.allowed && reached ? 'conversation' : 'phone_attempt',
-      contact_id: task.contact_id,
-      local_date: at.date,
-      local_time: at.time,
-      allowed: check.allowed,
-      reason: check.allowed ? null : encodeMessage(check.reason.message),
-      actor_label: actor.label,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const contactLogId = String(log.id);
+  const { contactLogId, check, nextSlot } = await logCall(trx, actor, { debtorId: task.debtor_id, communicationId: task.id, channel: 'phone_task', contactId: task.contact_id, reached }, at);
 
   if (!check.allowed) {
-    const nextSlot = nextPhoneSlot(rules, at, history);
     await recordAudit(trx, actor, {
       action: 'communication.phone_contact_refused',
       entityType: 'communication',

@@ -4,14 +4,14 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { parseDate, Temporal } from '../../domain/dates.ts';
 import { missingDetails, OutcomeDetails, outcomeOf, outcomesFor, type OutcomeSettings } from '../../domain/desk/outcomes.ts';
 import { DEFAULT_PROMISE_RULES, promiseProblems } from '../../domain/desk/promises.ts';
-import { checkPhoneContact, nextPhoneSlot, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
+import { checkPhoneContact, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
 import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { uuid } from '../../domain/fields.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { placeClaimHold } from '../claims/hold-claim.ts';
 import { amendClaim } from '../claims/update-claim.ts';
-import { localMoment, PHONE_TIME_ZONE, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
+import { localMoment, logCall, PHONE_TIME_ZONE } from '../communications/phone-compliance.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
@@ -84,29 +84,13 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
   }
 
   const at = localMoment(now);
-  const rules = await tenantComplianceRules(trx, actor.tenantId);
-  const history = (await phoneHistory(trx, actor.tenantId, [item.debtor_id], at.date)).get(item.debtor_id) ?? [];
-  const check = checkPhoneContact(rules, at, history);
-  const log = await trx
-    .insertInto('contact_log')
-    .values({
-      tenant_id: actor.tenantId,
-      debtor_id: item.debtor_id,
-      channel: 'desk',
-      kind: check.allowed && outcome.rightParty ? 'conversation' : 'phone_attempt',
-      contact_id: data.contactId ?? null,
-      local_date: at.date,
-      local_time: at.time,
-      allowed: check.allowed,
-      reason: check.allowed ? null : encodeMessage(check.reason.message),
-      actor_label: actor.label,
-      outcome: outcome.code,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const contactLogId = String(log.id);
+  const { contactLogId, check, nextSlot, rules } = await logCall(
+    trx,
+    actor,
+    { debtorId: item.debtor_id, channel: 'desk', contactId: data.contactId ?? null, reached: outcome.rightParty, outcome: outcome.code },
+    at,
+  );
   if (!check.allowed) {
-    const nextSlot = nextPhoneSlot(rules, at, history);
     await recordAudit(trx, actor, {
       action: 'desk.call_refused',
       entityType: 'debtor',
