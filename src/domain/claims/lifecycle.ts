@@ -12,6 +12,7 @@ import { CLAIM_STATUSES, OPEN_STATUSES, PAYMENT_DRIVEN_STATUSES, type ClaimStatu
  *   open | in_collection | … ──(part payment)──▶ partially_paid ──(paid in full)──▶ paid
  *   paid ──(a payment re-split or a cost added leaves something owed)──▶ partially_paid
  *   any open status ──(a person)──▶ promised | in_plan | disputed | legal | written_off | returned
+ *   promised ──(the promise judged, something still owed)──▶ partially_paid | in_collection
  */
 export { CLAIM_STATUSES, OPEN_STATUSES, PAYMENT_DRIVEN_STATUSES };
 export type { ClaimStatus };
@@ -36,6 +37,14 @@ export function statusAfterSettlement(current: ClaimStatus, s: { anyPayment: boo
   if (current === 'paid') return 'partially_paid';
   if (s.anyPayment && (current === 'open' || current === 'in_collection')) return 'partially_paid';
   return current;
+}
+
+/**
+ * When a pause ends — a promise judged (kept for part of the debt, short or broken), a plan ended — a
+ * claim still owing goes back to work: partially paid if money came, in collection otherwise.
+ */
+export function statusAfterPause(s: { anyPayment: boolean }): ClaimStatus {
+  return s.anyPayment ? 'partially_paid' : 'in_collection';
 }
 
 /** What a dunning step does to the status: the first one puts an open claim in collection. */

@@ -6,6 +6,8 @@ import { createQueue } from './create-queue.ts';
 import { listQueues } from './list-queues.ts';
 import { nextDebtor } from './next-debtor.ts';
 import { recordOutcome } from './record-outcome.ts';
+import { judgePromises } from './judge-promises.ts';
+import { recordPayment } from '../payments/record-payment.ts';
 
 /*
  * The desk's "next" (issue 14 item 2) on the database: who gets which debtor, never the same one twice,
@@ -159,5 +161,52 @@ describe('call outcomes on the desk', () => {
     expect(sup.found && sup.debtorId).toBe(ids.Beta);
     const op = await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-09', '15:01'));
     expect(op).toMatchObject({ found: true, debtorId: ids.Alpha, callback: true });
+  });
+});
+
+describe('promises judged after their date', () => {
+  async function promised() {
+    const t = await createTestTenant(db);
+    const ids = await comuneWithTaxpayers(t);
+    const queue = await createQueue(db, t.users.supervisor.actor, { name: 'TARI', creditorId: t.otherCreditor.id, operatorIds: [t.users.operator.id] }, '2026-12-07');
+    await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-07', '10:00'));
+    await recordOutcome(db, t.users.operator.actor, { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'PROMESSA_PAGAMENTO', promise: { amount: '300.00', dueOn: '2026-12-20' } }, rome('2026-12-07', '10:05'));
+    return { t, ids, queue };
+  }
+  const statusOf = async (debtorId: string) => (await db.selectFrom('claims').select('status').where('debtor_id', '=', debtorId).execute()).map((c) => c.status);
+
+  it('a broken promise brings the debtor back: dunning resumes, first in the queue', async () => {
+    const { t, ids } = await promised();
+    // Within the grace days nothing happens.
+    expect(await judgePromises(db, '2026-12-23', rome('2026-12-23', '09:00'))).toMatchObject({ judged: 0 });
+    expect(await statusOf(ids.Alpha!)).toEqual(['promised']);
+    const r = await judgePromises(db, '2026-12-24', rome('2026-12-24', '09:00'));
+    expect(r.broken).toBeGreaterThanOrEqual(1);
+    const promise = await db.selectFrom('promises').select(['state', 'paid', 'judged_on']).where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
+    expect(promise).toEqual({ state: 'broken', paid: '0.00', judged_on: '2026-12-24' });
+    // Back to work: the dunning engine acts on in-collection claims again.
+    expect(await statusOf(ids.Alpha!)).toEqual(['in_collection']);
+    const next = await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-24', '09:30'));
+    expect(next.found && next.debtorId).toBe(ids.Alpha);
+  });
+
+  it('a promise paid in time is kept; the rest of the debt resumes as partially paid', async () => {
+    const { t, ids } = await promised();
+    const claim = await db.selectFrom('claims').select('id').where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
+    await recordPayment(db, t.users.operator.actor, {
+      debtorId: ids.Alpha!,
+      creditorId: t.otherCreditor.id,
+      amount: '300.00',
+      currency: 'EUR',
+      valueDate: '2026-12-18',
+      method: 'bank_transfer',
+      claimIds: [claim.id],
+    }, { today: '2026-12-18' });
+    const r = await judgePromises(db, '2026-12-18', rome('2026-12-18', '09:00'));
+    expect(r.kept).toBeGreaterThanOrEqual(1);
+    expect(await db.selectFrom('promises').select(['state', 'paid']).where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow()).toEqual({ state: 'kept', paid: '300.00' });
+    expect(await statusOf(ids.Alpha!)).toEqual(['partially_paid']);
+    const audit = await db.selectFrom('audit_events').select('action').where('entity_id', '=', ids.Alpha!).where('action', 'like', 'promise.%').execute();
+    expect(audit.map((a) => a.action)).toEqual(['promise.kept']);
   });
 });
