@@ -56,6 +56,7 @@ describe('claim holds API', () => {
       dunningStepKey: null,
       dunningStepOn: null,
       version: 1,
+      pause: null,
     });
 
     const res = await hold(c.id, { until: day(14), reason: '  In attesa della copia del contratto  ', version: 1 });

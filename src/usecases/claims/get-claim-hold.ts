@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -30,5 +31,21 @@ export async function getClaimHold(db: Db, actor: Actor, id: string): Promise<Cl
   if (actor.creditorId !== null) q = q.where('c.creditor_id', '=', actor.creditorId);
   const row = await q.executeTakeFirst();
   if (!row) throw notFound('claim');
-  return row as ClaimHoldView;
+  return { ...row, pause: await pauseOf(db, actor, row.claimId, row.status) } as ClaimHoldView;
+}
+
+/** Why a claim's dunning is paused other than by a hold: its pending promise, its plan, its dispute. */
+async function pauseOf(db: Db, actor: Actor, claimId: string, status: string): Promise<ClaimHoldView['pause']> {
+  if (status === 'in_plan') return { kind: 'plan', until: null, amount: null };
+  if (status === 'disputed') return { kind: 'dispute', until: null, amount: null };
+  if (status !== 'promised') return null;
+  const promise = await db
+    .selectFrom('promises')
+    .select(['amount', sql<string>`(due_on + grace_days)::text`.as('until')])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('state', '=', 'pending')
+    .where(sql<boolean>`${claimId}::uuid = any(claim_ids)`)
+    .orderBy('due_on', 'desc')
+    .executeTakeFirst();
+  return { kind: 'promise', until: promise?.until ?? null, amount: promise?.amount ?? null };
 }

@@ -29,5 +29,16 @@ export const ClaimHoldView = z.object({
   dunningStepKey: z.string().nullable(),
   dunningStepOn: z.string().nullable(),
   version: z.number(),
+  /**
+   * What pauses the claim besides a hold: a promise to pay (until its last day, grace included), a plan,
+   * a dispute. Null when nothing does.
+   */
+  pause: z
+    .object({
+      kind: z.enum(['promise', 'plan', 'dispute']),
+      until: z.string().nullable(),
+      amount: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type ClaimHoldView = z.infer<typeof ClaimHoldView>;

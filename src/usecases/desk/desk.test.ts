@@ -7,6 +7,7 @@ import { listQueues } from './list-queues.ts';
 import { nextDebtor } from './next-debtor.ts';
 import { recordOutcome } from './record-outcome.ts';
 import { judgePromises } from './judge-promises.ts';
+import { getClaimHold } from '../claims/get-claim-hold.ts';
 import { recordPayment } from '../payments/record-payment.ts';
 
 /*
@@ -177,6 +178,9 @@ describe('promises judged after their date', () => {
 
   it('a broken promise brings the debtor back: dunning resumes, first in the queue', async () => {
     const { t, ids } = await promised();
+    // The claim page says what pauses it and until when.
+    const claim = await db.selectFrom('claims').select('id').where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
+    expect((await getClaimHold(db, t.users.operator.actor, claim.id)).pause).toEqual({ kind: 'promise', until: '2026-12-23', amount: '300.00' });
     // Within the grace days nothing happens.
     expect(await judgePromises(db, '2026-12-23', rome('2026-12-23', '09:00'))).toMatchObject({ judged: 0 });
     expect(await statusOf(ids.Alpha!)).toEqual(['promised']);
@@ -186,6 +190,7 @@ describe('promises judged after their date', () => {
     expect(promise).toEqual({ state: 'broken', paid: '0.00', judged_on: '2026-12-24' });
     // Back to work: the dunning engine acts on in-collection claims again.
     expect(await statusOf(ids.Alpha!)).toEqual(['in_collection']);
+    expect((await getClaimHold(db, t.users.operator.actor, claim.id)).pause).toBeNull();
     const next = await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-24', '09:30'));
     expect(next.found && next.debtorId).toBe(ids.Alpha);
   });

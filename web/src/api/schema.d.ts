@@ -17440,6 +17440,12 @@ export interface paths {
                             dunningStepKey: string | null;
                             dunningStepOn: string | null;
                             version: number;
+                            pause: {
+                                /** @enum {string} */
+                                kind: "promise" | "plan" | "dispute";
+                                until: string | null;
+                                amount: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -17626,6 +17632,12 @@ export interface paths {
                             dunningStepKey: string | null;
                             dunningStepOn: string | null;
                             version: number;
+                            pause: {
+                                /** @enum {string} */
+                                kind: "promise" | "plan" | "dispute";
+                                until: string | null;
+                                amount: string | null;
+                            } | null;
                         };
                     };
                 };
@@ -17800,6 +17812,12 @@ export interface paths {
                             dunningStepKey: string | null;
                             dunningStepOn: string | null;
                             version: number;
+                            pause: {
+                                /** @enum {string} */
+                                kind: "promise" | "plan" | "dispute";
+                                until: string | null;
+                                amount: string | null;
+                            } | null;
                         };
                     };
                 };

@@ -1196,4 +1196,12 @@ export const de: Messages = {
 
   // Call script of a comune's position (claim/CallScript.tsx)
   'callScript.title': 'Gesprächsleitfaden — {ref}',
+
+  // Claim paused by a promise, a plan or a dispute (HoldPanel)
+  'hold.paused': 'Angehalten',
+  'hold.pausedUntil': 'Angehalten bis {date}',
+  'hold.pausePromise': 'Zahlungsversprechen über {amount}: die Mahnungen laufen weiter, wenn es nicht eingehalten wird',
+  'hold.pause.promise': 'Zahlungsversprechen',
+  'hold.pause.plan': 'Ratenplan läuft',
+  'hold.pause.dispute': 'Bestreitung wartet auf Antwort',
 };

@@ -1196,4 +1196,12 @@ export const en: Messages = {
 
   // Call script of a comune's position (claim/CallScript.tsx)
   'callScript.title': 'Call script — {ref}',
+
+  // Claim paused by a promise, a plan or a dispute (HoldPanel)
+  'hold.paused': 'Paused',
+  'hold.pausedUntil': 'Paused until {date}',
+  'hold.pausePromise': 'Promise to pay {amount}: reminders resume if it is not kept',
+  'hold.pause.promise': 'Promise to pay',
+  'hold.pause.plan': 'Instalment plan running',
+  'hold.pause.dispute': 'Dispute awaiting an answer',
 };

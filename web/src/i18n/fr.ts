@@ -1196,4 +1196,12 @@ export const fr: Messages = {
 
   // Call script of a comune's position (claim/CallScript.tsx)
   'callScript.title': 'Guide d’appel — {ref}',
+
+  // Claim paused by a promise, a plan or a dispute (HoldPanel)
+  'hold.paused': 'Suspendue',
+  'hold.pausedUntil': 'Suspendue jusqu’au {date}',
+  'hold.pausePromise': 'Promesse de paiement de {amount} : les rappels reprennent si elle n’est pas tenue',
+  'hold.pause.promise': 'Promesse de paiement',
+  'hold.pause.plan': 'Plan d’échelonnement en cours',
+  'hold.pause.dispute': 'Contestation en attente de réponse',
 };

@@ -1199,6 +1199,14 @@ export const it = {
 
   // Call script of a comune's position (claim/CallScript.tsx)
   'callScript.title': 'Traccia della telefonata — {ref}',
+
+  // Claim paused by a promise, a plan or a dispute (HoldPanel)
+  'hold.paused': 'Sospesa',
+  'hold.pausedUntil': 'Sospesa fino al {date}',
+  'hold.pausePromise': 'Promessa di pagamento di {amount}: i solleciti riprendono se non viene mantenuta',
+  'hold.pause.promise': 'Promessa di pagamento',
+  'hold.pause.plan': 'Piano di rateizzazione in corso',
+  'hold.pause.dispute': 'Contestazione in attesa di risposta',
 };
 
 export type MessageKey = keyof typeof it;

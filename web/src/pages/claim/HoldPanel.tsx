@@ -26,7 +26,7 @@ export function HoldPanel({ claim }: { claim: ClaimDetail }) {
 
 function HoldView({ claim, hold }: { claim: ClaimDetail; hold: ClaimHold }) {
   const i18n = useI18n();
-  const { t, date } = i18n;
+  const { t, date, money } = i18n;
   const canChange = useCan('claim');
   const canEdit = canChange && OPEN_STATUSES.includes(claim.status);
   const [holding, setHolding] = useState(false);
@@ -82,6 +82,17 @@ function HoldView({ claim, hold }: { claim: ClaimDetail; hold: ClaimHold }) {
               </Button>
             )}
           </Group>
+        </Alert>
+      ) : hold.pause ? (
+        <Alert color="blue" variant="light" data-testid="claim-pause">
+          <Badge color="blue" variant="filled" tt="none">
+            {hold.pause.until ? t('hold.pausedUntil', { date: date(hold.pause.until) }) : t('hold.paused')}
+          </Badge>
+          <Text size="sm" mt={4}>
+            {hold.pause.kind === 'promise' && hold.pause.amount
+              ? t('hold.pausePromise', { amount: money(hold.pause.amount, claim.currency) })
+              : t(`hold.pause.${hold.pause.kind}`)}
+          </Text>
         </Alert>
       ) : (
         <Text size="sm" c="dimmed">
