@@ -466,7 +466,7 @@ export const de: Messages = {
   'claimKind.invoice': 'Rechnung',
   'claimKind.imu': 'IMU (Grundsteuer)',
   'claimKind.tari': 'TARI (Abfallgebühr)',
-  'claimKind.cup': 'Gesundheitsticket (CUP)',
+  'claimKind.cup': 'Einheitliche Vermögensabgabe (CUP)',
   'claimKind.cds_fine': 'Verkehrsbußgeld',
   'claimKind.other': 'Sonstiges',
 

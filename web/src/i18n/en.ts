@@ -466,7 +466,7 @@ export const en: Messages = {
   'claimKind.invoice': 'Invoice',
   'claimKind.imu': 'IMU (property tax)',
   'claimKind.tari': 'TARI (waste tax)',
-  'claimKind.cup': 'Healthcare ticket (CUP)',
+  'claimKind.cup': 'Single property levy (CUP)',
   'claimKind.cds_fine': 'Traffic fine',
   'claimKind.other': 'Other',
 

@@ -466,7 +466,7 @@ export const fr: Messages = {
   'claimKind.invoice': 'Facture',
   'claimKind.imu': 'IMU (taxe foncière)',
   'claimKind.tari': 'TARI (taxe sur les déchets)',
-  'claimKind.cup': 'Ticket de santé (CUP)',
+  'claimKind.cup': 'Redevance unique patrimoniale (CUP)',
   'claimKind.cds_fine': 'Amende routière',
   'claimKind.other': 'Autre',
 

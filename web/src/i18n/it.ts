@@ -468,7 +468,7 @@ export const it = {
   'claimKind.invoice': 'Fattura',
   'claimKind.imu': 'IMU',
   'claimKind.tari': 'TARI',
-  'claimKind.cup': 'Ticket sanitario (CUP)',
+  'claimKind.cup': 'Canone unico patrimoniale (CUP)',
   'claimKind.cds_fine': 'Sanzione Codice della Strada',
   'claimKind.other': 'Altro',
 
