@@ -108,7 +108,10 @@ describe.runIf(onPostgres)('concurrent imports on PostgreSQL (two real processes
 
   it('the same file uploaded twice at once is one job', { timeout: 300_000 }, async () => {
     const file = path.join(dir, 'stesso.csv');
-    fs.writeFileSync(file, portfolioCsv(consumerRows(600, 'SAME', 40_000)));
+    // Long enough (60 batches) that the first upload's job is still running when the second arrives, even
+    // when one process starts seconds later on a loaded machine: an upload of a file whose job is done
+    // starts a new one (a deliberate re-import), which is not what this test is about.
+    fs.writeFileSync(file, portfolioCsv(consumerRows(6000, 'SAME', 40_000)));
     const [a, b] = await Promise.all([importCli(file, t.creditor.id), importCli(file, t.creditor.id)]);
     expect(a.code, a.err).toBe(0);
     expect(b.code, b.err).toBe(0);
