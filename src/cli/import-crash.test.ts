@@ -22,14 +22,17 @@ describe('import crash safety', () => {
     fs.writeFileSync(file, portfolioCsv(rows));
     const args = ['bin/incasso.mjs', 'import', file, '--tenant', 'demo', '--creditor', 'FERLOM', '--batch-size', '100'];
 
-    // First run: killed as soon as a few batches are committed.
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    // First run: killed as soon as a few batches are committed — the launcher and the import process it
+    // hands over to (bin/incasso.mjs) at the same instant, as a power cut or the service manager would.
+    const child = spawn(process.execPath, args, { cwd: ROOT, env: cliEnv(), stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let err = '';
+    let killed = false;
     await new Promise<void>((resolve, reject) => {
       child.stderr.on('data', (d: Buffer) => {
         err += d.toString();
-        if ((err.match(/righe /g) ?? []).length >= 3) {
-          child.kill('SIGKILL');
+        if (!killed && (err.match(/righe /g) ?? []).length >= 3) {
+          killed = true;
+          process.kill(-child.pid!, 'SIGKILL');
         }
       });
       child.once('exit', () => resolve());

@@ -19,13 +19,33 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** Whether a process is running: a zombie (killed, not yet reaped by its parent) holds nothing any more. */
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  try {
+    // /proc/<pid>/stat: "pid (comm) S …"; the state letter follows the last ')'.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state !== 'Z' && state !== 'X';
+  } catch {
+    return true; // no /proc (not Linux): the signal said it exists
+  }
+}
+
+/** A process killed a moment ago (a crash, a restart) may take a little while to be gone. */
+const HOLDER_GRACE_MS = 3000;
+function waitUntilGone(pid: number): boolean {
+  const until = Date.now() + HOLDER_GRACE_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (alive(pid)) {
+    if (Date.now() >= until) return false;
+    Atomics.wait(pause, 0, 0, 100);
+  }
+  return true;
 }
 
 export function acquireDataDirLock(dataDir: string): () => void {
@@ -49,7 +69,7 @@ export function acquireDataDirLock(dataDir: string): () => void {
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const pid = Number(fs.readFileSync(lockFile, 'utf8').trim());
-      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) {
+      if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && !waitUntilGone(pid)) {
         throw new DataDirLockedError(lockFile, pid);
       }
       fs.rmSync(lockFile, { force: true }); // stale: its process is gone
