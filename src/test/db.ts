@@ -41,8 +41,21 @@ export async function scratchPostgres(opts: { template?: string } = {}): Promise
     drop: async () => {
       const c = new pg.Client({ connectionString: base });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        // An autovacuum worker on the database makes FORCE fail for a non-superuser (PostgreSQL 15:
+        // "must be a member of the role whose process is being terminated"): it ends by itself, try again.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name} with (force)`);
+            break;
+          } catch (err) {
+            if ((err as { code?: string }).code !== '42501' || attempt >= 20) throw err;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }
