@@ -130,6 +130,9 @@ interface Candidate {
   record: ImportRecord;
   /** The row as read: its cells by header are built only if the row ends up rejected. */
   raw: readonly string[];
+  /** The debtor's match keys and the address as compared, worked out with the row (ahead of the write). */
+  keys: ReturnType<typeof debtorKeys>;
+  addressKey: string | null;
 }
 
 /** Claim fields an import may change, with how they compare. */
@@ -169,38 +172,81 @@ export interface PreparedBatch {
 
 /** Reads and checks a batch's rows (no I/O): rejects with reasons, and the rows to write. */
 export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): PreparedBatch {
+  const batch = openBatch(ctx);
+  for (const item of items) batch.add(item);
+  return batch.finish();
+}
+
+/** A batch being prepared row by row as the file is read (`prepareBatch` in steps; no I/O). */
+export interface BatchBuilder {
+  /** Reads and checks one row. */
+  add(item: TableItem): void;
+  /** The batch's checks across its rows (references and notice codes repeated), and the batch ready to write. */
+  finish(): PreparedBatch;
+}
+
+/**
+ * Starts a batch whose rows are checked one by one as they are read: the import reads the next batch
+ * while the current one is written and hands the event loop back between rows, so the write's next
+ * statement leaves as soon as the database answers the previous one.
+ */
+export function openBatch(ctx: BatchContext): BatchBuilder {
   const counts = zeroCounts();
   const rejects: Reject[] = [];
   const candidates: Candidate[] = [];
   const columnOf = new Map<string, string>();
   for (const [field, index] of ctx.columns) columnOf.set(field, ctx.headers[index] ?? field);
+  let lastLine = 0;
+  return {
+    add: (item) => {
+      lastLine = item.line;
+      addRow(ctx, item, counts, rejects, candidates, columnOf);
+    },
+    finish: () => finishBatch(ctx, lastLine, counts, rejects, candidates, columnOf),
+  };
+}
 
-  for (const item of items) {
-    counts.rowsRead++;
-    if (item.kind === 'problem') {
-      rejects.push({ line: item.line, cells: {}, problems: [storeProblem(null, null, item.message)] });
-      continue;
-    }
-    const values: Partial<Record<ImportField, string>> = {};
-    for (const [field, index] of ctx.columns) {
-      const v = item.cells[index]?.trim();
-      if (v) values[field] = v;
-    }
-    const result = validateRow(values, ctx.rowContext);
-    for (const w of result.warnings) {
-      counts.warnings.push(storeNote(msg('import.row_note', { line: item.line, column: columnOf.get(w.field) ?? w.field, note: encodeMessage(w) })));
-    }
-    if (!result.record) {
-      rejects.push({
-        line: item.line,
-        cells: cellsByHeader(ctx.headers, item.cells),
-        problems: result.problems.map((p) => storeProblem(p.field, columnOf.get(p.field) ?? null, p)),
-      });
-      continue;
-    }
-    candidates.push({ line: item.line, record: result.record, raw: item.cells });
+function addRow(ctx: BatchContext, item: TableItem, counts: BatchCounts, rejects: Reject[], candidates: Candidate[], columnOf: Map<string, string>): void {
+  counts.rowsRead++;
+  if (item.kind === 'problem') {
+    rejects.push({ line: item.line, cells: {}, problems: [storeProblem(null, null, item.message)] });
+    return;
   }
+  const values: Partial<Record<ImportField, string>> = {};
+  for (const [field, index] of ctx.columns) {
+    const v = item.cells[index]?.trim();
+    if (v) values[field] = v;
+  }
+  const result = validateRow(values, ctx.rowContext);
+  for (const w of result.warnings) {
+    counts.warnings.push(storeNote(msg('import.row_note', { line: item.line, column: columnOf.get(w.field) ?? w.field, note: encodeMessage(w) })));
+  }
+  if (!result.record) {
+    rejects.push({
+      line: item.line,
+      cells: cellsByHeader(ctx.headers, item.cells),
+      problems: result.problems.map((p) => storeProblem(p.field, columnOf.get(p.field) ?? null, p)),
+    });
+    return;
+  }
+  const { debtor, address } = result.record;
+  candidates.push({
+    line: item.line,
+    record: result.record,
+    raw: item.cells,
+    keys: debtorKeys(debtor, address),
+    addressKey: address ? normaliseAddress(address.line1, address.postalCode) : null,
+  });
+}
 
+function finishBatch(
+  ctx: BatchContext,
+  lastLine: number,
+  counts: BatchCounts,
+  rejects: Reject[],
+  candidates: Candidate[],
+  columnOf: Map<string, string>,
+): PreparedBatch {
   // The same reference twice in one batch: identical is one claim, different is a mistake in the file.
   const byRef = new Map<string, Candidate>();
   const unique: Candidate[] = [];
@@ -235,7 +281,7 @@ export function prepareBatch(ctx: BatchContext, items: readonly TableItem[]): Pr
     return false;
   }) : unique;
 
-  return { lastLine: items[items.length - 1]?.line ?? 0, counts, rejects, unique: kept, columnOf };
+  return { lastLine, counts, rejects, unique: kept, columnOf };
 }
 
 /**
@@ -334,7 +380,7 @@ async function resolveDebtors(
   const uids = new Set<string>();
   const names = new Set<string>();
   for (const r of rows) {
-    const k = debtorKeys(r.record.debtor, r.record.address);
+    const k = r.keys;
     keysOf.set(r.line, k);
     for (const key of k.taxKeys) {
       const [type, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
@@ -418,7 +464,7 @@ async function resolveDebtors(
     const k = keysOf.get(r.line)!;
     const d = r.record.debtor;
     const address = r.record.address;
-    const addressKey = address ? normaliseAddress(address.line1, address.postalCode) : null;
+    const addressKey = r.addressKey;
     let id: string | undefined;
     for (const key of k.taxKeys) id ??= known.get(key);
     let review: { candidate: string; reason: Message } | null = null;
@@ -496,7 +542,8 @@ async function resolveDebtors(
   // committing) since this batch looked is not created twice — the insert waits for the other
   // transaction and skips it, and the batch is redone on what is there now (ImportRaceLost).
   // Inserting in key order keeps two imports from waiting on each other crosswise.
-  newDebtors.sort((a, b) => String(a.tax_code ?? a.vat_number ?? '').localeCompare(String(b.tax_code ?? b.vat_number ?? '')));
+  // (Byte order: the same in every import, and far cheaper than localeCompare's collation.)
+  newDebtors.sort((a, b) => compareText(String(a.tax_code ?? a.vat_number ?? ''), String(b.tax_code ?? b.vat_number ?? '')));
   const insertedDebtors = await bulkInsert<'debtors', { id: string }>(trx, 'debtors', DEBTOR_COLUMNS, newDebtors, sql`on conflict do nothing returning id`);
   if (insertedDebtors.length !== newDebtors.length) throw new ImportRaceLost('debtors');
   await bulkInsert(trx, 'addresses', ADDRESS_COLUMNS, newAddresses);
