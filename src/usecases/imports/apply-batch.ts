@@ -133,6 +133,8 @@ interface Candidate {
   /** The debtor's match keys and the address as compared, worked out with the row (ahead of the write). */
   keys: ReturnType<typeof debtorKeys>;
   addressKey: string | null;
+  /** Its `claim.created` audit facts as JSON (the debtor and source are added once known). */
+  facts: string;
 }
 
 /** Claim fields an import may change, with how they compare. */
@@ -236,6 +238,7 @@ function addRow(ctx: BatchContext, item: TableItem, counts: BatchCounts, rejects
     raw: item.cells,
     keys: debtorKeys(debtor, address),
     addressKey: address ? normaliseAddress(address.line1, address.postalCode) : null,
+    facts: JSON.stringify(createdFacts(result.record.claim)),
   });
 }
 
@@ -660,7 +663,7 @@ async function applyClaims(
     const row = planned.get(r)!;
     if (inserted.has(row.id as string)) {
       created.push({ claim: row, record: c });
-      audits.push(auditRow(ctx, 'claim.created', 'claim', row.id as string, debtorId, null, { ...createdFacts(c), debtorId, source: source(ctx, r.line) }));
+      audits.push(auditRow(ctx, 'claim.created', 'claim', row.id as string, debtorId, null, createdAfter(ctx, r, debtorId)));
       counts.imported++;
       continue;
     }
@@ -953,6 +956,15 @@ function actColumns(c: ImportedClaim) {
   };
 }
 
+/**
+ * A created claim's audit `after`: its facts (as JSON, worked out with the row) with its debtor and
+ * source, as `{ ...createdFacts(c), debtorId, source }` would be stringified.
+ */
+function createdAfter(ctx: BatchContext, r: Candidate, debtorId: string): string {
+  const facts = r.facts.slice(0, -1);
+  return `${facts}${facts.length > 1 ? ',' : ''}"debtorId":${JSON.stringify(debtorId)},"source":${JSON.stringify(source(ctx, r.line))}}`;
+}
+
 function reject(headers: readonly string[], r: Candidate, field: string, columnOf: Map<string, string>, message: Message): Reject {
   return { line: r.line, cells: cellsByHeader(headers, r.raw), problems: [storeProblem(field, columnOf.get(field) ?? null, message)] };
 }
@@ -974,7 +986,8 @@ function auditRow(
   entityId: string,
   debtorId: string | null,
   before: Record<string, unknown> | null,
-  after: Record<string, unknown>,
+  /** An object, or its JSON already (jsonb columns take either). */
+  after: Record<string, unknown> | string,
 ) {
   return {
     tenant_id: ctx.actor.tenantId,
