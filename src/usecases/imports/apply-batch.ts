@@ -30,7 +30,7 @@ import { C803_CHARGES, chargesTermsOf, type CollectionChargeRules } from '../../
 import { today } from '../../domain/dates.ts';
 import type { ClaimComponentTerms } from '../../domain/interest/claim-ledger.ts';
 import { trimRate } from '../../domain/interest/rate-table.ts';
-import type { Regime } from '../../domain/interest/regimes.ts';
+import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
 import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
 import { storeNote, storeProblem } from './stored-messages.ts';
@@ -135,6 +135,8 @@ interface Candidate {
   addressKey: string | null;
   /** Its `claim.created` audit facts as JSON (the debtor and source are added once known). */
   facts: string;
+  /** Its opening balance should it be new, worked out with the row from the last batch's terms (checked before use). */
+  opening?: Opening;
 }
 
 /** Claim fields an import may change, with how they compare. */
@@ -199,16 +201,25 @@ export function openBatch(ctx: BatchContext): BatchBuilder {
   const columnOf = new Map<string, string>();
   for (const [field, index] of ctx.columns) columnOf.set(field, ctx.headers[index] ?? field);
   let lastLine = 0;
+  const asOf = today().toString();
   return {
     add: (item) => {
       lastLine = item.line;
-      addRow(ctx, item, counts, rejects, candidates, columnOf);
+      addRow(ctx, item, counts, rejects, candidates, columnOf, asOf);
     },
     finish: () => finishBatch(ctx, lastLine, counts, rejects, candidates, columnOf),
   };
 }
 
-function addRow(ctx: BatchContext, item: TableItem, counts: BatchCounts, rejects: Reject[], candidates: Candidate[], columnOf: Map<string, string>): void {
+function addRow(
+  ctx: BatchContext,
+  item: TableItem,
+  counts: BatchCounts,
+  rejects: Reject[],
+  candidates: Candidate[],
+  columnOf: Map<string, string>,
+  asOf: string,
+): void {
   counts.rowsRead++;
   if (item.kind === 'problem') {
     rejects.push({ line: item.line, cells: {}, problems: [storeProblem(null, null, item.message)] });
@@ -232,6 +243,8 @@ function addRow(ctx: BatchContext, item: TableItem, counts: BatchCounts, rejects
     return;
   }
   const { debtor, address } = result.record;
+  // A run's rows after its first write: the new claim's balance is worked out here, ahead of the write.
+  const ahead = ctx.seenDebtors ? aheadTerms.get(ctx) : undefined;
   candidates.push({
     line: item.line,
     record: result.record,
@@ -239,6 +252,7 @@ function addRow(ctx: BatchContext, item: TableItem, counts: BatchCounts, rejects
     keys: debtorKeys(debtor, address),
     addressKey: address ? normaliseAddress(address.line1, address.postalCode) : null,
     facts: JSON.stringify(createdFacts(result.record.claim)),
+    opening: ahead ? openingOf(ctx, ahead.creditor, ahead.book, asOf, result.record.claim, debtor.kind) : undefined,
   });
 }
 
@@ -655,14 +669,14 @@ async function applyClaims(
   }
   const storedParts = await storedComponents(trx, tenantId, skipped, byRef);
 
-  const created: { claim: Record<string, unknown>; record: ImportedClaim }[] = [];
+  const created: { claim: Record<string, unknown>; record: ImportedClaim; row: Candidate }[] = [];
   const audits: Record<string, unknown>[] = [];
   for (const r of rows) {
     const c = r.record.claim;
     const debtorId = debtors.debtorOf.get(r.line)!;
     const row = planned.get(r)!;
     if (inserted.has(row.id as string)) {
-      created.push({ claim: row, record: c });
+      created.push({ claim: row, record: c, row: r });
       audits.push(auditRow(ctx, 'claim.created', 'claim', row.id as string, debtorId, null, createdAfter(ctx, r, debtorId)));
       counts.imported++;
       continue;
@@ -736,48 +750,17 @@ async function applyClaims(
     const creditor = await creditorTermsOf(trx, ctx);
     const book = await currentRateBook(trx);
     const asOf = today().toString();
-    for (const { claim, record: c } of created) {
+    aheadTerms.set(ctx, { creditor, book });
+    for (const { claim, record: c, row } of created) {
       const claimId = claim.id as string;
-      const parts: ClaimComponentTerms[] = (c.components ?? [{ kind: 'principal' as const, amount: c.principal, tributeCode: null }]).map((k, i) => ({
-        id: uuid7(),
-        kind: k.kind,
-        position: i + 1,
-        amount: k.amount,
-        accrues: COMPONENT_ACCRUES_INTEREST[k.kind],
-        tributeCode: k.tributeCode ?? null,
-      }));
+      const debtorKind = debtors.kindOf.get(claim.debtor_id as string)!;
+      // Worked out with the row when the same terms, rate book, day and debtor kind held then.
+      const ahead = row.opening;
+      const { parts, b } =
+        ahead && ahead.book === book && ahead.asOf === asOf && ahead.debtorKind === debtorKind ? ahead : openingOf(ctx, creditor, book, asOf, c, debtorKind);
       for (const k of parts) {
         components.push({ id: k.id, tenant_id: tenantId, claim_id: claimId, position: k.position, kind: k.kind, amount: k.amount, accrues_interest: k.accrues, tribute_code: k.tributeCode });
       }
-      const terms = taxTermsOf(ctx, c);
-      const b = balanceFromLedger(
-        book,
-        {
-          principal: c.principal,
-          currency: c.currency,
-          dueDate: c.dueDate,
-          jurisdiction: ctx.jurisdiction,
-          kind: c.kind,
-          debtorKind: debtors.kindOf.get(claim.debtor_id as string)!,
-          interestRegime: (terms?.regime ?? null) as Regime | null,
-          contractDate: c.contractDate,
-          judicialClaimDate: null,
-          interestRate: null,
-          interestBase: (terms?.base ?? null) as Regime | null,
-          interestSpread: terms?.spread == null ? null : trimRate(terms.spread),
-          dayCount: 'act365',
-          flatCompensation: creditor.flatCompensation,
-          allocationOrder: creditor.allocationOrder,
-          components: parts,
-          // An enforceable act bears the c.803 charges from its dates, at the comune's figures (as loadLedgers reads them).
-          charges: chargesTermsOf({ kind: c.act?.kind ?? null, enforceableOn: c.act?.enforceableOn ?? null }, creditor.chargeRules),
-          // A comune's act settles in its regulation's order (as loadLedgers reads it back).
-          ...(parts.some((k) => k.kind !== 'principal') ? { moneyOrder: creditor.moneyOrder ?? DEFAULT_ALLOCATION_ORDER } : {}),
-        },
-        [],
-        [],
-        asOf,
-      );
       balances.push({
         claim_id: claimId,
         tenant_id: tenantId,
@@ -800,6 +783,59 @@ async function applyClaims(
   await bulkInsert(trx, 'claim_components', COMPONENT_COLUMNS, components);
   await bulkInsert(trx, 'claim_balances', BALANCE_COLUMNS, balances);
   await bulkInsert(trx, 'audit_events', AUDIT_COLUMNS, audits);
+}
+
+/** The rate book and creditor terms a run's writes used last: the rows read next work out new claims' balances with them. */
+const aheadTerms = new WeakMap<BatchContext, { creditor: CreditorTerms; book: RateBook }>();
+
+interface Opening {
+  book: RateBook;
+  asOf: string;
+  debtorKind: DebtorKind;
+  parts: ClaimComponentTerms[];
+  b: ReturnType<typeof balanceFromLedger>;
+}
+
+/** A new claim's components and opening balance: no payment yet, so the engine on its terms alone. */
+function openingOf(ctx: BatchContext, creditor: CreditorTerms, book: RateBook, asOf: string, c: ImportedClaim, debtorKind: DebtorKind): Opening {
+  const parts: ClaimComponentTerms[] = (c.components ?? [{ kind: 'principal' as const, amount: c.principal, tributeCode: null }]).map((k, i) => ({
+    id: uuid7(),
+    kind: k.kind,
+    position: i + 1,
+    amount: k.amount,
+    accrues: COMPONENT_ACCRUES_INTEREST[k.kind],
+    tributeCode: k.tributeCode ?? null,
+  }));
+  const terms = taxTermsOf(ctx, c);
+  const b = balanceFromLedger(
+    book,
+    {
+      principal: c.principal,
+      currency: c.currency,
+      dueDate: c.dueDate,
+      jurisdiction: ctx.jurisdiction,
+      kind: c.kind,
+      debtorKind,
+      interestRegime: (terms?.regime ?? null) as Regime | null,
+      contractDate: c.contractDate,
+      judicialClaimDate: null,
+      interestRate: null,
+      interestBase: (terms?.base ?? null) as Regime | null,
+      interestSpread: terms?.spread == null ? null : trimRate(terms.spread),
+      dayCount: 'act365',
+      flatCompensation: creditor.flatCompensation,
+      allocationOrder: creditor.allocationOrder,
+      components: parts,
+      // An enforceable act bears the c.803 charges from its dates, at the comune's figures (as loadLedgers reads them).
+      charges: chargesTermsOf({ kind: c.act?.kind ?? null, enforceableOn: c.act?.enforceableOn ?? null }, creditor.chargeRules),
+      // A comune's act settles in its regulation's order (as loadLedgers reads it back).
+      ...(parts.some((k) => k.kind !== 'principal') ? { moneyOrder: creditor.moneyOrder ?? DEFAULT_ALLOCATION_ORDER } : {}),
+    },
+    [],
+    [],
+    asOf,
+  );
+  return { book, asOf, debtorKind, parts, b };
 }
 
 /** Byte order of references (as the database's `C` collation would sort them): the same order in every import. */
