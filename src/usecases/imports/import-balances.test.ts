@@ -58,4 +58,36 @@ describe('stored balances of imported claims', () => {
     expect(await importCsv(portfolioCsv(rows), 'crediti-2.csv')).toMatchObject({ status: 'done', imported: 10, updated: 10, unchanged: 30 });
     expect(await checkBalances(db, { tenantId: t.tenantId })).toMatchObject({ checked: 50, differences: [] });
   });
+
+  it('in batches of 3 read while the one before is written: every row once, each claim.created event with its facts, debtor and line', async () => {
+    const actor = t.users.admin.actor;
+    const rows = consumerRows(10, 'PB', 100); // debtors the first test has not created
+    const job = await uploadImport(db, actor, { creditorId: t.creditor.id, fileName: 'a-lotti.csv' }, Readable.from([Buffer.from(portfolioCsv(rows))]));
+    const progress: number[] = [];
+    const summary = await runImport(db, actor, job.id, {}, { today: '2025-12-31', locale: 'it', batchSize: 3, onProgress: (p) => progress.push(p.lastLine) });
+    expect(summary).toMatchObject({ status: 'done', rowsRead: 10, imported: 10, rejected: 0, debtorsCreated: 10 });
+    // Committed in file order, one batch after the other (the header is line 1).
+    expect(progress).toEqual([4, 7, 10, 11]);
+    const events = await db
+      .selectFrom('audit_events as a')
+      .innerJoin('claims as c', 'c.id', 'a.entity_id')
+      .select(['c.external_ref', 'c.debtor_id', 'a.debtor_id as event_debtor', 'a.after'])
+      .where('a.tenant_id', '=', t.tenantId)
+      .where('a.action', '=', 'claim.created')
+      .where('c.external_ref', 'like', 'PB-%')
+      .orderBy('c.external_ref')
+      .execute();
+    expect(events).toHaveLength(10);
+    events.forEach((e, i) => {
+      expect(e.event_debtor).toBe(e.debtor_id);
+      expect(e.after).toMatchObject({
+        externalRef: rows[i]!.ref,
+        currency: 'EUR',
+        debtorId: e.debtor_id,
+        source: { importJobId: job.id, fileName: 'a-lotti.csv', line: i + 2 },
+      });
+      expect(e.after).not.toHaveProperty('components');
+    });
+    expect(await checkBalances(db, { tenantId: t.tenantId })).toMatchObject({ differences: [] });
+  });
 });
