@@ -5,6 +5,7 @@ import { dunningDe } from './dunning/de.ts';
 import { interestDe } from './interest/de.ts';
 import { municipalDe } from './municipal/de.ts';
 import { deskDe } from './desk/de.ts';
+import { bankDe } from './bank/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -153,6 +154,7 @@ export const de: Catalogue = {
   ...interestDe,
   ...municipalDe,
   ...deskDe,
+  ...bankDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -5,6 +5,7 @@ import { dunningEn } from './dunning/en.ts';
 import { interestEn } from './interest/en.ts';
 import { municipalEn } from './municipal/en.ts';
 import { deskEn } from './desk/en.ts';
+import { bankEn } from './bank/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -153,6 +154,7 @@ export const en: Catalogue = {
   ...interestEn,
   ...municipalEn,
   ...deskEn,
+  ...bankEn,
   ...dunningEn,
   ...lettersEn,
 };

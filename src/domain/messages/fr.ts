@@ -5,6 +5,7 @@ import { dunningFr } from './dunning/fr.ts';
 import { interestFr } from './interest/fr.ts';
 import { municipalFr } from './municipal/fr.ts';
 import { deskFr } from './desk/fr.ts';
+import { bankFr } from './bank/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -153,6 +154,7 @@ export const fr: Catalogue = {
   ...interestFr,
   ...municipalFr,
   ...deskFr,
+  ...bankFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -5,6 +5,7 @@ import { adminIt } from './admin/it.ts';
 import { interestIt } from './interest/it.ts';
 import { municipalIt } from './municipal/it.ts';
 import { deskIt } from './desk/it.ts';
+import { bankIt } from './bank/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -165,6 +166,7 @@ export const it = {
   ...interestIt,
   ...municipalIt,
   ...deskIt,
+  ...bankIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

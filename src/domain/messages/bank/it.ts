@@ -1,0 +1,15 @@
+/** Messages of bank files and reconciliation (issue 15: camt.053/054, bank CSV, pagoPA flows). */
+export const bankIt = {
+  'bank.xml_doctype': 'File rifiutato: contiene una dichiarazione DOCTYPE (entità XML non ammesse in un estratto conto)',
+  'bank.not_camt': 'Non è un estratto camt.053 o camt.054 ISO 20022 (elemento {root}, namespace {namespace})',
+  'bank.camt_version': 'Versione {version} non supportata: si leggono le versioni da .001.02 a .001.08',
+  'bank.xml_broken': 'XML non valido: {detail}',
+  'bank.not_utf8': 'Il file non è in UTF-8',
+  'bank.field_too_long': 'Movimento illeggibile: il campo {field} supera {max} caratteri',
+  'bank.no_account': 'Movimento senza il conto a cui si riferisce',
+  'bank.bad_amount': 'Importo non valido: «{value}»',
+  'bank.bad_currency': 'Valuta non valida: «{value}»',
+  'bank.bad_direction': 'Segno non valido: «{value}» (atteso CRDT o DBIT)',
+  'bank.bad_date': 'Data non valida in {field}: «{value}»',
+};
+export type BankCatalogue = Record<keyof typeof bankIt, string>;
