@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { claimReferences, formatQrr, formatRf } from '../dunning/references.ts';
+import { noticeCodeAux3, printedNotice } from '../municipal/pagopa.ts';
+import { cluesOf, nameKey } from './clues.ts';
+
+const claim123 = claimReferences('123');
+const notice = noticeCodeAux3('07', '0000000012345');
+
+describe('cluesOf: what a bank transaction says about the claim it pays', () => {
+  it('reads our RF and QR references from the structured field, in any spacing', () => {
+    expect(cluesOf({ references: [claim123.rf], text: [] }).references).toEqual([{ kind: 'claim_number', value: '123', via: 'rf' }]);
+    expect(cluesOf({ references: [formatRf(claim123.rf)], text: [] }).references).toEqual([{ kind: 'claim_number', value: '123', via: 'rf' }]);
+    expect(cluesOf({ references: [claim123.qrr], text: [] }).references).toEqual([{ kind: 'claim_number', value: '123', via: 'qrr' }]);
+  });
+
+  it('finds them in the free text too, printed with spaces, and a notice code in its printed form', () => {
+    const c = cluesOf({ references: [], text: [`Pagamento ${formatRf(claim123.rf)} grazie`, `avviso ${printedNotice(notice)}`, `QR ${formatQrr(claim123.qrr)}`] });
+    expect(c.references).toEqual([
+      { kind: 'claim_number', value: '123', via: 'rf' },
+      { kind: 'claim_number', value: '123', via: 'qrr' },
+      { kind: 'notice', value: notice },
+    ].filter((x, i, all) => all.findIndex((y) => y.kind === x.kind && y.value === x.value) === i));
+  });
+
+  it('reads the pagoPA causale /RFB/<IUV>/<amount> of a bank transfer to an ente', () => {
+    expect(cluesOf({ references: [], text: ['/RFB/07000000000123456/150.00/TXT/TARI 2024'] }).references).toEqual([{ kind: 'iuv', value: '07000000000123456' }]);
+    expect(cluesOf({ references: ['070000000001234'], text: [] }).references).toEqual([{ kind: 'iuv', value: '070000000001234' }]);
+  });
+
+  it('a reference with a wrong check digit, or another creditor’s prefix, names no claim', () => {
+    const typo = claim123.rf.slice(0, -1) + (claim123.rf.endsWith('9') ? '8' : '9');
+    expect(cluesOf({ references: [typo], text: [] }).references).toEqual([]);
+    const ours = claimReferences('77', '42');
+    expect(cluesOf({ references: [ours.rf], text: [] }, '42').references).toEqual([{ kind: 'claim_number', value: '77', via: 'rf' }]);
+    expect(cluesOf({ references: [ours.rf], text: [] }, '99').references).toEqual([]);
+    const badNotice = notice.slice(0, 16) + (notice.endsWith('00') ? '01' : '00');
+    expect(cluesOf({ references: [badNotice], text: [] }).references).toEqual([]);
+  });
+
+  it('lists words that can be document numbers, not dates, amounts or years', () => {
+    const c = cluesOf({ references: [], text: ['Saldo fatt. FT-2024-0000123 e 2024/77 del 12.03.2024 euro 1234,50 anno 2024', 'rif. ord. A12B'] });
+    expect(c.documents).toEqual(['FT-2024-0000123', '2024/77', 'A12B']);
+    expect(cluesOf({ references: [], text: ['x'.repeat(70) + '1'] }).documents).toEqual([]);
+  });
+
+  it('compares names without accents, case or punctuation', () => {
+    expect(nameKey('Nicolò  Cantù-Rossi S.r.l.')).toBe('NICOLO CANTU ROSSI S R L');
+  });
+});

@@ -1,0 +1,117 @@
+import { claimNumberFromReference, isValidQrr, isValidRf } from '../dunning/references.ts';
+import { parseNotice } from '../municipal/pagopa.ts';
+
+/**
+ * What an incoming payment says about the claim it pays (issue 15 item 4), strongest first:
+ *
+ * 1. a **structured reference** incasso gave out: the ISO 11649 RF creditor reference or the Swiss QR
+ *    reference (QRR) of a claim (src/domain/dunning/references.ts: both carry the claim's number and
+ *    check digits, so a typo never names another claim), or a pagoPA notice code (codice avviso, 18
+ *    digits with its mod-93 check) or IUV. In free text too: banks often move the reference there.
+ *    The pagoPA rules for a bank transfer to an ente write the IUV as `/RFB/<IUV>[/<amount>]` (and an
+ *    RF reference as `/RFS/<RF>/…`) in the remittance (SACI, "causale del versamento");
+ * 2. a **document number** (the invoice or act number the creditor gave, e.g. `FT-2024-0000123`) in
+ *    the remittance text;
+ * 3. nothing it can prove: the payer's IBAN and name with the amount are a *suggestion* a person
+ *    confirms (never booked by itself).
+ *
+ * A structured reference or a document number found is a match even when the amount differs (a part
+ * payment or an overpayment is allocated as any payment is).
+ */
+export type Clue =
+  | { kind: 'claim_number'; value: string; via: 'rf' | 'qrr' }
+  | { kind: 'notice'; value: string }
+  | { kind: 'iuv'; value: string };
+
+export interface Clues {
+  /** Structured references that are valid and can be looked up: claim numbers, notice codes, IUVs. */
+  references: Clue[];
+  /** Words of the remittance that could be a document number, upper-cased, to look up as they are. */
+  documents: string[];
+}
+
+/** The longest document number looked for (claims.external_ref is at most 100; most are < 35). */
+const MAX_DOCUMENT = 60;
+/** Words of the remittance looked up as document numbers, at most. */
+const MAX_DOCUMENTS = 20;
+
+/**
+ * The clues in a transaction's structured references and remittance lines. `prefix` is the tenant's
+ * reference prefix (digits its RF/QRR references start with), so someone else's valid RF is not read
+ * as one of ours.
+ */
+export function cluesOf(tx: { references: readonly string[]; text: readonly string[] }, prefix = ''): Clues {
+  const references: Clue[] = [];
+  const seen = new Set<string>();
+  const add = (c: Clue) => {
+    const key = `${c.kind}:${c.value}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      references.push(c);
+    }
+  };
+  const structured = (raw: string): boolean => {
+    const ref = raw.replace(/\s+/g, '').toUpperCase();
+    if (ref.startsWith('RF') && isValidRf(ref)) {
+      const n = claimNumberFromReference(ref, prefix);
+      if (n) add({ kind: 'claim_number', value: n, via: 'rf' });
+      return true;
+    }
+    if (/^\d{27}$/.test(ref) && isValidQrr(ref)) {
+      const n = claimNumberFromReference(ref, prefix);
+      if (n) add({ kind: 'claim_number', value: n, via: 'qrr' });
+      return true;
+    }
+    if (/^\d{18}$/.test(ref) && parseNotice(ref).ok) {
+      add({ kind: 'notice', value: ref });
+      return true;
+    }
+    return false;
+  };
+  for (const r of tx.references) {
+    if (!structured(r) && /^\d{15}$|^\d{17}$/.test(r.replace(/\s+/g, ''))) add({ kind: 'iuv', value: r.replace(/\s+/g, '') });
+  }
+
+  const documents: string[] = [];
+  const text = tx.text.join(' ');
+  // pagoPA's causale of a bank transfer: /RFB/<IUV>[/<amount>][/TXT/<text>], /RFS/<RF>[/<amount>].
+  for (const m of text.matchAll(/\/RF[BS]\/([A-Z0-9 ]{15,35}?)(?=\/|$|\s{2})/gi)) {
+    const ref = m[1]!.replace(/\s+/g, '');
+    if (!structured(ref) && /^\d{15}$|^\d{17}$/.test(ref)) add({ kind: 'iuv', value: ref });
+  }
+  // A reference split by spaces as printed ("RF18 5390 0754 7034", "21 00000 00003 13947 14300 09017").
+  // RF: the longest run of groups after "RF" that is valid (words after it are not part of it).
+  for (const m of text.toUpperCase().matchAll(/\bRF\d{2}(?: ?[A-Z0-9]){1,21}/g)) {
+    const groups = m[0].split(' ');
+    for (let k = groups.length; k >= 1; k--) {
+      const ref = groups.slice(0, k).join('');
+      if (ref.length >= 5 && isValidRf(ref)) {
+        structured(ref);
+        break;
+      }
+    }
+  }
+  for (const m of text.matchAll(/\b\d{2}(?: ?\d{5}){5}\b/g)) structured(m[0]);
+  for (const m of text.matchAll(/(?<![\d/])(?:\d[ ]?){18}(?![\d])/g)) structured(m[0].trim());
+
+  // Document numbers: words with a digit, of at least four characters (a year or an amount alone is
+  // no document number), as the creditor writes them (letters, digits, - / . _).
+  for (const raw of text.split(/[\s,;:()'"«»]+/)) {
+    const word = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').toUpperCase();
+    if (word.length < 4 || word.length > MAX_DOCUMENT || !/\d/.test(word) || !/^[A-Z0-9][A-Z0-9\-/._]*$/.test(word)) continue;
+    if (/^\d{1,4}$/.test(word) || /^\d+[.,]\d{2}$/.test(word) || /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(word)) continue;
+    if (!documents.includes(word)) documents.push(word);
+    if (documents.length >= MAX_DOCUMENTS) break;
+  }
+  return { references, documents };
+}
+
+/** A name compared for a suggestion: letters and digits only, upper-cased, accents dropped. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]+/g, ' ')
+    .trim();
+}
