@@ -656,6 +656,56 @@ export interface ContactLogTable {
   created_at: Generated<Date>;
 }
 
+/** A bank file imported (migration 0027). */
+export interface BankFilesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  file_name: string;
+  sha256: string;
+  format: ColumnType<string | null, string | null | undefined, string | null>;
+  status: ColumnType<'running' | 'done' | 'failed', 'running' | 'done' | 'failed' | undefined, 'running' | 'done' | 'failed'>;
+  entries: Generated<number>;
+  matched: Generated<number>;
+  to_reconcile: Generated<number>;
+  already_recorded: Generated<number>;
+  not_booked: Generated<number>;
+  problems: Json;
+  error: ColumnType<unknown, string | null | undefined, string | null>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** One transaction of a bank file (migration 0027): unique per account and entry key. */
+export interface BankEntriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  file_id: string;
+  account: string;
+  entry_key: string;
+  direction: 'credit' | 'debit';
+  reversal: Generated<boolean>;
+  amount: Numeric;
+  currency: string;
+  booking_date: NullableDate;
+  value_date: NullableDate;
+  party_name: string | null;
+  party_iban: string | null;
+  remittance: string | null;
+  refs: ColumnType<string[], string[] | undefined, string[]>;
+  end_to_end_id: string | null;
+  return_reason: string | null;
+  state: 'matched' | 'to_reconcile' | 'ignored';
+  matched_by: ColumnType<string | null, string | null | undefined, string | null>;
+  reason: ColumnType<unknown, string | null | undefined, string | null>;
+  claim_ids: ColumnType<string[], string[] | undefined, string[]>;
+  payment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  suggestions: ColumnType<unknown, string | null | undefined, string | null>;
+  resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
+  resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   creditors: CreditorsTable;
@@ -693,6 +743,8 @@ export interface DB {
   work_queue_members: WorkQueueMembersTable;
   desk_items: DeskItemsTable;
   promises: PromisesTable;
+  bank_files: BankFilesTable;
+  bank_entries: BankEntriesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

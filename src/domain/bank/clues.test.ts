@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { claimReferences, formatQrr, formatRf } from '../dunning/references.ts';
+import { CLAIM_REFERENCE_PREFIX, claimReferences, COMMUNICATION_REFERENCE_PREFIX, formatQrr, formatRf } from '../dunning/references.ts';
 import { noticeCodeAux3, printedNotice } from '../municipal/pagopa.ts';
 import { cluesOf, nameKey } from './clues.ts';
 
-const claim123 = claimReferences('123');
+const claim123 = claimReferences('123', CLAIM_REFERENCE_PREFIX);
 const notice = noticeCodeAux3('07', '0000000012345');
 
 describe('cluesOf: what a bank transaction says about the claim it pays', () => {
@@ -30,9 +30,10 @@ describe('cluesOf: what a bank transaction says about the claim it pays', () => 
   it('a reference with a wrong check digit, or another creditor’s prefix, names no claim', () => {
     const typo = claim123.rf.slice(0, -1) + (claim123.rf.endsWith('9') ? '8' : '9');
     expect(cluesOf({ references: [typo], text: [] }).references).toEqual([]);
-    const ours = claimReferences('77', '42');
-    expect(cluesOf({ references: [ours.rf], text: [] }, '42').references).toEqual([{ kind: 'claim_number', value: '77', via: 'rf' }]);
-    expect(cluesOf({ references: [ours.rf], text: [] }, '99').references).toEqual([]);
+    const letter = claimReferences('77', COMMUNICATION_REFERENCE_PREFIX);
+    expect(cluesOf({ references: [letter.rf], text: [] }).references).toEqual([{ kind: 'communication_number', value: '77', via: 'rf' }]);
+    // A valid RF that is not ours (no prefix of ours): someone else's reference.
+    expect(cluesOf({ references: [claimReferences('77', '9').rf], text: [] }).references).toEqual([]);
     const badNotice = notice.slice(0, 16) + (notice.endsWith('00') ? '01' : '00');
     expect(cluesOf({ references: [badNotice], text: [] }).references).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { claimNumberFromReference, isValidQrr, isValidRf } from '../dunning/references.ts';
+import { CLAIM_REFERENCE_PREFIX, claimNumberFromReference, COMMUNICATION_REFERENCE_PREFIX, isValidQrr, isValidRf } from '../dunning/references.ts';
 import { parseNotice } from '../municipal/pagopa.ts';
 
 /**
@@ -20,13 +20,15 @@ import { parseNotice } from '../municipal/pagopa.ts';
  */
 export type Clue =
   | { kind: 'claim_number'; value: string; via: 'rf' | 'qrr' }
+  /** A letter about several claims: its communication's number (the communication lists them). */
+  | { kind: 'communication_number'; value: string; via: 'rf' | 'qrr' }
   | { kind: 'notice'; value: string }
   | { kind: 'iuv'; value: string };
 
 export interface Clues {
   /** Structured references that are valid and can be looked up: claim numbers, notice codes, IUVs. */
   references: Clue[];
-  /** Words of the remittance that could be a document number, upper-cased, to look up as they are. */
+  /** Words of the remittance that could be a document number, as written, to look up as they are. */
   documents: string[];
 }
 
@@ -36,11 +38,11 @@ const MAX_DOCUMENT = 60;
 const MAX_DOCUMENTS = 20;
 
 /**
- * The clues in a transaction's structured references and remittance lines. `prefix` is the tenant's
- * reference prefix (digits its RF/QRR references start with), so someone else's valid RF is not read
- * as one of ours.
+ * The clues in a transaction's structured references and remittance lines. Our RF and QR references
+ * start with {@link CLAIM_REFERENCE_PREFIX} or {@link COMMUNICATION_REFERENCE_PREFIX}; a valid
+ * reference with another start is someone else's and names nothing.
  */
-export function cluesOf(tx: { references: readonly string[]; text: readonly string[] }, prefix = ''): Clues {
+export function cluesOf(tx: { references: readonly string[]; text: readonly string[] }): Clues {
   const references: Clue[] = [];
   const seen = new Set<string>();
   const add = (c: Clue) => {
@@ -50,16 +52,20 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
       references.push(c);
     }
   };
+  const ours = (ref: string, via: 'rf' | 'qrr') => {
+    const claim = claimNumberFromReference(ref, CLAIM_REFERENCE_PREFIX);
+    if (claim) return add({ kind: 'claim_number', value: claim, via });
+    const communication = claimNumberFromReference(ref, COMMUNICATION_REFERENCE_PREFIX);
+    if (communication) add({ kind: 'communication_number', value: communication, via });
+  };
   const structured = (raw: string): boolean => {
     const ref = raw.replace(/\s+/g, '').toUpperCase();
     if (ref.startsWith('RF') && isValidRf(ref)) {
-      const n = claimNumberFromReference(ref, prefix);
-      if (n) add({ kind: 'claim_number', value: n, via: 'rf' });
+      ours(ref, 'rf');
       return true;
     }
     if (/^\d{27}$/.test(ref) && isValidQrr(ref)) {
-      const n = claimNumberFromReference(ref, prefix);
-      if (n) add({ kind: 'claim_number', value: n, via: 'qrr' });
+      ours(ref, 'qrr');
       return true;
     }
     if (/^\d{18}$/.test(ref) && parseNotice(ref).ok) {
@@ -97,8 +103,8 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
   // Document numbers: words with a digit, of at least four characters (a year or an amount alone is
   // no document number), as the creditor writes them (letters, digits, - / . _).
   for (const raw of text.split(/[\s,;:()'"«»]+/)) {
-    const word = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '').toUpperCase();
-    if (word.length < 4 || word.length > MAX_DOCUMENT || !/\d/.test(word) || !/^[A-Z0-9][A-Z0-9\-/._]*$/.test(word)) continue;
+    const word = raw.replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
+    if (word.length < 4 || word.length > MAX_DOCUMENT || !/\d/.test(word) || !/^[A-Za-z0-9][A-Za-z0-9\-/._]*$/.test(word)) continue;
     if (/^\d{1,4}$/.test(word) || /^\d+[.,]\d{2}$/.test(word) || /^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$/.test(word)) continue;
     if (!documents.includes(word)) documents.push(word);
     if (documents.length >= MAX_DOCUMENTS) break;

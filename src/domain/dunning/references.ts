@@ -37,6 +37,14 @@ function mod97(alphanumeric: string): number {
  * The RF creditor reference for a base of 1–21 letters or digits (spaces ignored, lower case
  * accepted). Throws on anything else.
  */
+/**
+ * The digits our references start with: a letter about one claim carries the claim's number after
+ * `1`; a letter about several carries the communication's number after `2` (the communication lists
+ * its claims). A bank statement's reference is read back the same way (src/domain/bank/clues.ts).
+ */
+export const CLAIM_REFERENCE_PREFIX = '1';
+export const COMMUNICATION_REFERENCE_PREFIX = '2';
+
 export function rfReference(base: string): string {
   const payload = compact(base);
   if (!BASE_PATTERN.test(payload)) {

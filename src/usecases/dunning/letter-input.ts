@@ -33,8 +33,8 @@ import { agencyLine, governingAct, isComune, municipalLetter, municipalPosition 
  * otherwise the structured creditor reference RF (ISO 11649, SCOR on the QR-bill).
  */
 
-export const CLAIM_REFERENCE_PREFIX = '1';
-export const COMMUNICATION_REFERENCE_PREFIX = '2';
+import { CLAIM_REFERENCE_PREFIX, COMMUNICATION_REFERENCE_PREFIX } from '../../domain/dunning/references.ts';
+export { CLAIM_REFERENCE_PREFIX, COMMUNICATION_REFERENCE_PREFIX };
 
 /** Days the reader has to pay, by tier (a formal notice sets a fair term, art. 1454 c.c. uses 15). */
 const PAY_WITHIN: Record<string, number> = { soft: 10, formal: 15, negotiation: 15, closure: 15, legal: 10 };

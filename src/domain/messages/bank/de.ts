@@ -12,4 +12,11 @@ export const bankDe: BankCatalogue = {
   'bank.bad_currency': 'Ungültige Währung: «{value}»',
   'bank.bad_direction': 'Ungültiges Vorzeichen: «{value}» (CRDT oder DBIT erwartet)',
   'bank.bad_date': 'Ungültiges Datum in {field}: «{value}»',
+  'bank.not_booked': 'Von der Bank nicht gebuchte Bewegung (Status {status}): aufbewahrt, keine Zahlung',
+  'bank.amount_precision': 'Betrag {amount} mit mehr als zwei Nachkommastellen: zu prüfen',
+  'bank.returned': 'Rückbuchung oder Erstattung (Grund {code}): die ursprüngliche Zahlung von Hand stornieren',
+  'bank.debit': 'Belastung des Kontos: keine Zahlung zu erfassen',
+  'bank.several_debtors': 'Die Referenz nennt Forderungen von {count} verschiedenen Schuldnern: wählen, wem sie gilt',
+  'bank.currency_differs': 'Zahlung in {currency} für Forderungen in {claimCurrency}',
+  'bank.no_reference': 'Keine Referenz, Zahlungsmitteilung oder Belegnummer erkannt',
 };

@@ -12,4 +12,11 @@ export const bankEn: BankCatalogue = {
   'bank.bad_currency': 'Invalid currency: “{value}”',
   'bank.bad_direction': 'Invalid sign: “{value}” (CRDT or DBIT expected)',
   'bank.bad_date': 'Invalid date in {field}: “{value}”',
+  'bank.not_booked': 'Entry not booked by the bank (status {status}): kept, no payment',
+  'bank.amount_precision': 'Amount {amount} with more than two decimals: to be checked',
+  'bank.returned': 'Return or refund debit (reason {code}): reverse the original payment by hand',
+  'bank.debit': 'Debit on the account: no payment to record',
+  'bank.several_debtors': 'The reference names positions of {count} different debtors: choose whom it pays',
+  'bank.currency_differs': 'Payment in {currency} for positions in {claimCurrency}',
+  'bank.no_reference': 'No reference, notice code or document number recognised',
 };

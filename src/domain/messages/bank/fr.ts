@@ -12,4 +12,11 @@ export const bankFr: BankCatalogue = {
   'bank.bad_currency': 'Devise non valide : « {value} »',
   'bank.bad_direction': 'Signe non valide : « {value} » (CRDT ou DBIT attendu)',
   'bank.bad_date': 'Date non valide dans {field} : « {value} »',
+  'bank.not_booked': 'Écriture non comptabilisée par la banque (statut {status}) : conservée, aucun paiement',
+  'bank.amount_precision': 'Montant {amount} avec plus de deux décimales : à vérifier',
+  'bank.returned': 'Débit de retour ou de remboursement (motif {code}) : annuler à la main le paiement d’origine',
+  'bank.debit': 'Débit sur le compte : aucun paiement à enregistrer',
+  'bank.several_debtors': 'La référence désigne des positions de {count} débiteurs différents : choisir lequel elle règle',
+  'bank.currency_differs': 'Paiement en {currency} pour des positions en {claimCurrency}',
+  'bank.no_reference': 'Aucune référence, aucun avis ni numéro de document reconnu',
 };

@@ -11,5 +11,12 @@ export const bankIt = {
   'bank.bad_currency': 'Valuta non valida: «{value}»',
   'bank.bad_direction': 'Segno non valido: «{value}» (atteso CRDT o DBIT)',
   'bank.bad_date': 'Data non valida in {field}: «{value}»',
+  'bank.not_booked': 'Movimento non contabilizzato dalla banca (stato {status}): conservato, nessun pagamento',
+  'bank.amount_precision': 'Importo {amount} con più di due decimali: da verificare',
+  'bank.returned': 'Addebito di storno o rimborso (motivo {code}): da stornare a mano sul pagamento d’origine',
+  'bank.debit': 'Addebito sul conto: nessun pagamento da registrare',
+  'bank.several_debtors': 'Il riferimento indica posizioni di {count} debitori diversi: scegliere a chi imputarlo',
+  'bank.currency_differs': 'Pagamento in {currency} per posizioni in {claimCurrency}',
+  'bank.no_reference': 'Nessun riferimento, avviso o numero di documento riconosciuto',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;

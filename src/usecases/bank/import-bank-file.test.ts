@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connect.ts';
+import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../domain/dunning/references.ts';
+import { AppError } from '../../domain/errors.ts';
+import { camtXml, type CamtEntryInput } from '../../test/camt.ts';
+import { openTestDatabase } from '../../test/db.ts';
+import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { importBankFile } from './import-bank-file.ts';
+
+let database: Database;
+let t: TestTenant;
+let other: TestTenant;
+const claims: { id: string; debtorId: string; refNo: string; externalRef: string }[] = [];
+let foreign: { refNo: string };
+const TODAY = '2026-12-01';
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  t = await createTestTenant(database.db);
+  other = await createTestTenant(database.db);
+  for (let i = 0; i < 4; i++) {
+    const d = await createTestDebtor(database.db, t, { lastName: `Banca${i}`, firstName: 'Maria' });
+    const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '300.00', dueDate: '2026-03-31', externalRef: `FT-2026-00${i}77` });
+    const row = await database.db.selectFrom('claims').select('ref_no').where('id', '=', c.id).executeTakeFirstOrThrow();
+    claims.push({ id: c.id, debtorId: d.id, refNo: String(row.ref_no), externalRef: `FT-2026-00${i}77` });
+  }
+  const od = await createTestDebtor(database.db, other, { lastName: 'Altrove' });
+  const oc = await createTestClaim(database.db, other, od.id, { interestRegime: 'none', principal: '50.00', dueDate: '2026-03-31' });
+  foreign = { refNo: String((await database.db.selectFrom('claims').select('ref_no').where('id', '=', oc.id).executeTakeFirstOrThrow()).ref_no) };
+}, 120_000);
+afterAll(async () => {
+  await database?.close();
+});
+
+const rf = (i: number) => claimReferences(claims[i]!.refNo, CLAIM_REFERENCE_PREFIX).rf;
+const file = (entries: CamtEntryInput[], opts: { version?: '02' | '05' | '08'; message?: 'camt.053' | 'camt.054' } = {}) => ({
+  name: 'estratto.xml',
+  bytes: new TextEncoder().encode(camtXml({ entries, account: 'IT60X0542811101000000123456', ...opts })),
+});
+const paymentsOf = (claimId: string) =>
+  database.db
+    .selectFrom('payment_allocations as a')
+    .innerJoin('payments as p', 'p.id', 'a.payment_id')
+    .select(['p.amount', 'p.method', 'p.payer_name', 'p.value_date'])
+    .where('a.claim_id', '=', claimId)
+    .execute();
+const statusOf = async (claimId: string) => (await database.db.selectFrom('claims').select('status').where('id', '=', claimId).executeTakeFirstOrThrow()).status;
+const entriesOf = (fileId: string) =>
+  database.db.selectFrom('bank_entries').select(['entry_key', 'state', 'matched_by', 'reason', 'suggestions', 'payment_id', 'amount']).where('file_id', '=', fileId).orderBy('created_at').execute();
+
+describe('importBankFile: a camt.053 / camt.054 turned into payments, exactly once', () => {
+  const statementOf = (): CamtEntryInput[] => [
+    // 1. Our RF in the structured field: claim 0 is paid in full.
+    { amount: '300.00', acctSvcrRef: 'S1', valueDate: '2026-11-20', txs: [{ amount: '300.00', reference: formatRf(rf(0)), name: 'Maria Banca0' }] },
+    // 2. The RF of claim 1 in free text, a part payment.
+    { amount: '120.50', acctSvcrRef: 'S2', txs: [{ amount: '120.50', text: [`Pagamento ${formatRf(rf(1))} acconto`], name: 'M. Banca1' }] },
+    // 3. No reference, the invoice number in the text: claim 2.
+    { amount: '300.00', acctSvcrRef: 'S3', txs: [{ amount: '300.00', text: [`saldo fattura ${claims[2]!.externalRef}`] }] },
+    // 4. Nothing to prove: an unknown payer → reconciliation.
+    { amount: '45.00', acctSvcrRef: 'S4', txs: [{ amount: '45.00', text: ['regalo di Natale'], name: 'Giulio Sconosciuto' }] },
+    // 5. A returned direct debit → reconciliation, never a payment.
+    { amount: '80.00', direction: 'DBIT', reversal: true, acctSvcrRef: 'S5', txs: [{ amount: '80.00', returnReason: 'MD06', name: 'Maria Banca3' }] },
+    // 6. Pending: kept, not paid in.
+    { amount: '10.00', status: 'PDNG', acctSvcrRef: 'S6', txs: [{ amount: '10.00', reference: rf(3) }] },
+    // 7. Another tenant's claim number: not ours → reconciliation.
+    { amount: '50.00', acctSvcrRef: 'S7', txs: [{ amount: '50.00', reference: claimReferences(foreign.refNo, CLAIM_REFERENCE_PREFIX).rf }] },
+  ];
+
+  it('matches by reference and document number, leaves the rest for a person, and a second import records nothing', async () => {
+    const statement = statementOf();
+    const first = await importBankFile(database.db, t.users.operator.actor, file(statement), { today: TODAY });
+    expect(first).toMatchObject({ status: 'done', entries: 7, matched: 3, toReconcile: 3, notBooked: 1, alreadyRecorded: 0, problems: [], error: null });
+    expect(await paymentsOf(claims[0]!.id)).toEqual([{ amount: '300.00', method: 'bank_transfer', payer_name: 'Maria Banca0', value_date: '2026-11-20' }]);
+    expect(await statusOf(claims[0]!.id)).toBe('paid');
+    expect((await paymentsOf(claims[1]!.id)).map((p) => p.amount)).toEqual(['120.50']);
+    expect(await statusOf(claims[1]!.id)).toBe('partially_paid');
+    expect((await paymentsOf(claims[2]!.id)).map((p) => p.amount)).toEqual(['300.00']);
+    const rows = await entriesOf(first.fileId);
+    expect(rows.map((r) => [r.entry_key, r.state, r.matched_by, (r.reason as { code?: string } | null)?.code ?? null])).toEqual([
+      ['a:S1', 'matched', 'reference', null],
+      ['a:S2', 'matched', 'reference', null],
+      ['a:S3', 'matched', 'document', null],
+      ['a:S4', 'to_reconcile', null, 'bank.no_reference'],
+      ['a:S5', 'to_reconcile', null, 'bank.returned'],
+      ['a:S6', 'ignored', null, 'bank.not_booked'],
+      ['a:S7', 'to_reconcile', null, 'bank.no_reference'],
+    ]);
+    expect(rows.filter((r) => r.state === 'matched').every((r) => r.payment_id)).toBe(true);
+
+    // The same file again (and a camt.054 of the same account saying the same): nothing twice.
+    const again = await importBankFile(database.db, t.users.operator.actor, file(statement), { today: TODAY });
+    expect(again).toMatchObject({ entries: 7, matched: 0, toReconcile: 0, notBooked: 0, alreadyRecorded: 7 });
+    const notification = await importBankFile(database.db, t.users.operator.actor, file(statement.slice(0, 2), { message: 'camt.054', version: '05' }), { today: TODAY });
+    expect(notification).toMatchObject({ entries: 2, alreadyRecorded: 2, matched: 0 });
+    expect(await paymentsOf(claims[0]!.id)).toHaveLength(1);
+    expect(await paymentsOf(claims[1]!.id)).toHaveLength(1);
+  });
+
+  it('an overlapping statement records only what is new; entries without a bank reference are told apart by content and occurrence', async () => {
+    const noRef = (amount: string): CamtEntryInput => ({ amount, txs: [{ amount, reference: rf(3), name: 'Maria Banca3' }] });
+    const withoutRefs = (xml: string) => xml.replace(/<AcctSvcrRef>[^<]*<\/AcctSvcrRef>/g, '');
+    const bytes = (entries: CamtEntryInput[]) => ({ name: 'noref.xml', bytes: new TextEncoder().encode(withoutRefs(camtXml({ entries, account: 'IT60X0542811101000000123456' }))) });
+    // Two identical transfers of €20 on one day are two payments.
+    const one = await importBankFile(database.db, t.users.operator.actor, bytes([noRef('20.00'), noRef('20.00')]), { today: TODAY });
+    expect(one).toMatchObject({ entries: 2, matched: 2 });
+    // The next statement repeats them and adds a third: only the third is new.
+    const two = await importBankFile(database.db, t.users.operator.actor, bytes([noRef('20.00'), noRef('20.00'), noRef('20.00')]), { today: TODAY });
+    expect(two).toMatchObject({ entries: 3, matched: 1, alreadyRecorded: 2 });
+    expect((await paymentsOf(claims[3]!.id)).map((p) => p.amount)).toEqual(['20.00', '20.00', '20.00']);
+  });
+
+  it('a payment the engine refuses (value date after today) waits for a person with the reason; nothing half-done', async () => {
+    const r = await importBankFile(database.db, t.users.operator.actor, file([{ amount: '5.00', acctSvcrRef: 'FUT1', valueDate: '2027-01-15', txs: [{ amount: '5.00', reference: rf(3) }] }]), { today: TODAY });
+    expect(r).toMatchObject({ matched: 0, toReconcile: 1 });
+    const [row] = await entriesOf(r.fileId);
+    expect(row).toMatchObject({ state: 'to_reconcile', payment_id: null });
+    expect(JSON.stringify(row!.reason)).toContain('payment.value_date_future');
+  });
+
+  it('a hostile or foreign file is refused by name and records nothing; the good entries before a broken end are kept', async () => {
+    const bomb = { name: 'bomb.xml', bytes: new TextEncoder().encode('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa">]><Document/>') };
+    const r = await importBankFile(database.db, t.users.operator.actor, bomb, { today: TODAY });
+    expect(r).toMatchObject({ status: 'failed', entries: 0, error: { code: 'bank.xml_doctype' } });
+    const xml = camtXml({ entries: [{ amount: '7.00', acctSvcrRef: 'CUT1', txs: [{ amount: '7.00', text: ['niente'] }] }, { amount: '8.00', acctSvcrRef: 'CUT2' }], account: 'IT60X0542811101000000123456' });
+    const cut = { name: 'cut.xml', bytes: new TextEncoder().encode(xml.slice(0, xml.indexOf('CUT2') + 4) + '<<') };
+    const c = await importBankFile(database.db, t.users.operator.actor, cut, { today: TODAY });
+    expect(c).toMatchObject({ status: 'failed', entries: 1, toReconcile: 1, error: { code: 'bank.xml_broken' } });
+  });
+
+  it('a viewer may not import a bank file; another tenant never sees these entries', async () => {
+    const err = await importBankFile(database.db, t.users.viewer.actor, file(statementOf()), { today: TODAY }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect((err as AppError).code).toBe('forbidden');
+    // The other tenant's claim was never paid by our statement.
+    const otherPayments = await database.db.selectFrom('payments').select('id').where('tenant_id', '=', other.tenantId).execute();
+    expect(otherPayments).toEqual([]);
+  });
+});
