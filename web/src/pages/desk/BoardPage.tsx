@@ -131,13 +131,13 @@ function FiguresRow({ label, f, testId, action }: { label: string; f: BoardFigur
       </Table.Td>
       <Table.Td ta="right">{number(f.refused)}</Table.Td>
       <Table.Td>
-        <Group gap={4}>
+        <Stack gap={0}>
           {Object.entries(f.outcomes).map(([code, n]) => (
-            <Badge key={code} variant="light" color="gray" styles={{ label: { textTransform: 'none' } }}>
+            <Text key={code} size="xs" style={{ whiteSpace: 'nowrap' }}>
               {te('deskSup', `outcome.${code}`)}: {number(n)}
-            </Badge>
+            </Text>
           ))}
-        </Group>
+        </Stack>
       </Table.Td>
       <Table.Td>{action}</Table.Td>
     </Table.Tr>
@@ -172,7 +172,7 @@ function Figures({ board, onReassign }: { board: Board; onReassign: (r: Reassign
         <Title order={4} mb="sm">
           {t('deskSup.board.perOperator')}
         </Title>
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={1250}>
           <Table striped data-testid="board-operators">
             <FiguresHead first={t('deskSup.board.operator')} />
             <Table.Tbody>
@@ -200,7 +200,7 @@ function Figures({ board, onReassign }: { board: Board; onReassign: (r: Reassign
         <Title order={4} mb="sm">
           {t('deskSup.board.perQueue')}
         </Title>
-        <Table.ScrollContainer minWidth={1000}>
+        <Table.ScrollContainer minWidth={1250}>
           <Table striped data-testid="board-queues">
             <FiguresHead first={t('deskSup.board.queue')} />
             <Table.Tbody>

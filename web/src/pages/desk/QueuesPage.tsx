@@ -124,7 +124,7 @@ function QueuesTable({ queues, onEdit }: { queues: Queue[]; onEdit: (q: Queue) =
                 <Table.Td ta="right">{number(q.dueNow)}</Table.Td>
                 <Table.Td ta="right">{number(q.leased)}</Table.Td>
                 <Table.Td>
-                  <Badge variant="light" color={q.active ? 'green' : 'gray'} data-testid="queue-status">
+                  <Badge variant="light" color={q.active ? 'green' : 'gray'} styles={{ label: { overflow: 'visible' } }} data-testid="queue-status">
                     {q.active ? t('deskSup.queues.active') : t('deskSup.queues.inactive')}
                   </Badge>
                 </Table.Td>
