@@ -31,9 +31,10 @@ create index payments_value_date on payments (tenant_id, value_date);
 create index promises_made on promises (tenant_id, made_on);
 create index promises_judged on promises (tenant_id, judged_on) where judged_on is not null;
 -- The special queues: desk outcomes that send a debtor out of the call queues (list-reviews.ts:
--- wrong or dead number, do not call, dispute, instalments, already paid, hardship, deceased), not yet reviewed.
+-- wrong or dead number, do not call, dispute, instalments, already paid, hardship, deceased), not yet reviewed;
+-- the operator's original outcome, whose effect a correction does not undo.
 create index contact_log_reviews on contact_log (tenant_id, id) where channel = 'desk' and review_closed_at is null
-  and coalesce(corrected_outcome, outcome) in ('NUMERO_INESISTENTE', 'NUMERO_ERRATO', 'NON_CONTATTARE', 'CONTESTAZIONE', 'RICHIESTA_RATEIZZAZIONE', 'GIA_PAGATO', 'DIFFICOLTA_ECONOMICA', 'DECEDUTO');
+  and outcome in ('NUMERO_INESISTENTE', 'NUMERO_ERRATO', 'NON_CONTATTARE', 'CONTESTAZIONE', 'RICHIESTA_RATEIZZAZIONE', 'GIA_PAGATO', 'DIFFICOLTA_ECONOMICA', 'DECEDUTO');
 `,
     )
     .execute(db);

@@ -190,6 +190,9 @@ describe('the desk supervisor', () => {
 
   it('the special queues: a dispute put back into the queue, a hardship review closed; each audited; outsider 404', async () => {
     const reviews = async (kind: string) => (await ctx.supervisor({ method: 'GET', url: `/api/work/reviews?kind=${kind}` })).json() as { id: string; debtorId: string; outcome: string; operator: string }[];
+    // A correction does not undo the dispute: the debtor stays in the special queue, under its original outcome.
+    const zetaCall = (await ctx.supervisor({ method: 'GET', url: '/api/work/outcomes?outcome=CONTESTAZIONE' })).json()[0].id as string;
+    expect((await ctx.supervisor({ method: 'POST', url: `/api/work/outcomes/${zetaCall}/correction`, payload: { outcome: 'RIFIUTO', reason: 'Non era una contestazione' } })).statusCode).toBe(200);
     const disputes = await reviews('dispute');
     expect(disputes).toEqual([expect.objectContaining({ debtorId: ids.Zeta, outcome: 'CONTESTAZIONE', operator: expect.stringContaining('operator'), queueId: queue.id, callable: true })]);
     const hardship = await reviews('supervisor');

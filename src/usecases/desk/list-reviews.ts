@@ -42,8 +42,10 @@ export const callablePhone = (eb: ExpressionBuilder<DB & { d: DB['debtors'] }, '
 
 /**
  * A special queue: per debtor that is in no call queue now, its latest outcome of the kind whose review
- * is still open (outcome as it counts, a correction included), with who and when, newest first. A
- * debtor put back into a queue (by a fill after its hold, or by the review) leaves the list.
+ * is still open, with who and when, newest first. A debtor put back into a queue (by a fill after its
+ * hold, or by the review) leaves the list. The outcome is the operator's original: its effect (the
+ * number invalidated, the positions disputed or held) is what sent the debtor here, and a supervisor's
+ * correction does not undo it (correct-outcome.ts), so a corrected call stays here until reviewed.
  */
 export async function listReviews(db: Db, actor: Actor, query: z.input<typeof ReviewsQuery>): Promise<ReviewItem[]> {
   authorize(actor, 'read', 'supervision');
@@ -60,7 +62,7 @@ export async function listReviews(db: Db, actor: Actor, query: z.input<typeof Re
       'l.id as seq',
       'l.debtor_id',
       'd.display_name',
-      sql<string>`coalesce(l.corrected_outcome, l.outcome)`.as('outcome'),
+      sql<string>`l.outcome`.as('outcome'),
       sql<string>`coalesce(u.name, l.actor_label)`.as('operator'),
       'l.queue_id',
       'q.name as queue_name',
@@ -71,7 +73,7 @@ export async function listReviews(db: Db, actor: Actor, query: z.input<typeof Re
     .where('l.channel', '=', 'desk')
     .where('l.review_closed_at', 'is', null)
     .where('l.allowed', '=', true)
-    .where(sql`coalesce(l.corrected_outcome, l.outcome)`, 'in', reviewCodes(q.kind))
+    .where('l.outcome', 'in', reviewCodes(q.kind))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('desk_items as i').select('i.debtor_id').whereRef('i.tenant_id', '=', 'l.tenant_id').whereRef('i.debtor_id', '=', 'l.debtor_id'))))
     .orderBy('l.debtor_id')
     .orderBy('l.id', 'desc');

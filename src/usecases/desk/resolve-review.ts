@@ -34,7 +34,7 @@ export async function settleReview(trx: Trx, actor: Actor, id: string, input: z.
   if (!/^[0-9]{1,18}$/.test(id)) throw notFound(msg('desk.call_not_found'));
   const row = await trx
     .selectFrom('contact_log')
-    .select(['id', 'debtor_id', 'review_closed_at', sql<string | null>`coalesce(corrected_outcome, outcome)`.as('outcome')])
+    .select(['id', 'debtor_id', 'review_closed_at', 'outcome'])
     .where('tenant_id', '=', actor.tenantId)
     .where('channel', '=', 'desk')
     .where('id', '=', id)
@@ -109,7 +109,7 @@ export async function settleReview(trx: Trx, actor: Actor, id: string, input: z.
     .where('debtor_id', '=', row.debtor_id)
     .where('channel', '=', 'desk')
     .where('review_closed_at', 'is', null)
-    .where(sql`coalesce(corrected_outcome, outcome)`, 'in', reviewCodes(kind))
+    .where('outcome', 'in', reviewCodes(kind))
     .returning(sql<string>`id::text`.as('id'))
     .execute();
   await recordAudit(trx, actor, {
