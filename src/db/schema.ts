@@ -653,6 +653,18 @@ export interface ContactLogTable {
   actor_label: string;
   /** The desk's outcome code (migration 0023). */
   outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Who made the desk call and from which queue (migration 0025). */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>;
+  queue_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A supervisor's correction of the outcome, next to the original (migration 0025). */
+  corrected_outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  corrected_by: ColumnType<string | null, string | null | undefined, string | null>;
+  corrected_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  correction_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The review of a debtor this outcome sent out of the queues, closed (migration 0025). */
+  review_closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  review_closed_by: ColumnType<string | null, string | null | undefined, string | null>;
+  review_resolution: ColumnType<'requeued' | 'closed' | null, 'requeued' | 'closed' | null | undefined, 'requeued' | 'closed' | null>;
   created_at: Generated<Date>;
 }
 

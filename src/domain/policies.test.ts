@@ -26,6 +26,16 @@ describe('policies', () => {
     expect(can(actor('supervisor'), 'create', 'waiver')).toBe(true);
     expect(can(actor('admin'), 'create', 'waiver')).toBe(true);
   });
+  it('keeps the desk’s supervision (board, corrections, reassignment, reviews) to supervisors and admins', () => {
+    for (const action of ['read', 'update'] as const) {
+      expect(can(actor('operator'), action, 'supervision')).toBe(false);
+      expect(can(actor('viewer'), action, 'supervision')).toBe(false);
+      expect(can(actor('supervisor'), action, 'supervision')).toBe(true);
+      expect(can(actor('admin'), action, 'supervision')).toBe(true);
+    }
+    // An operator still reads the queues it works.
+    expect(can(actor('operator'), 'read', 'queue')).toBe(true);
+  });
 });
 
 describe('debtorDisplayName', () => {

@@ -44,18 +44,27 @@ export type Resource =
   /** The agency's own settings: letterhead, contact rules, albo registration — an administrator's. */
   | 'settings'
   /** The phone desk's work queues and who works them: a supervisor's decision; agency-internal. */
-  | 'queue';
+  | 'queue'
+  /**
+   * The desk's supervision: the board of every operator's figures, moving work between operators,
+   * correcting an outcome, closing the reviews of debtors the desk sent out of its queues. A
+   * supervisor's; an operator sees neither colleagues' figures nor corrects outcomes.
+   */
+  | 'supervision';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   // A creditor's viewer sees its own data, not the agency's users or settings.
-  if (action === 'read') return (resource !== 'user' || actor.role === 'admin') && ((resource !== 'settings' && resource !== 'queue') || actor.role !== 'viewer');
+  if (action === 'read') {
+    if (resource === 'supervision') return actor.role === 'admin' || actor.role === 'supervisor';
+    return (resource !== 'user' || actor.role === 'admin') && ((resource !== 'settings' && resource !== 'queue') || actor.role !== 'viewer');
+  }
   if (actor.role === 'viewer') return false;
   return WRITE[actor.role].has(resource);
 }

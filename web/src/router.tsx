@@ -29,6 +29,8 @@ const PhoneTasksPage = lazy(() => import('./pages/PhoneTasksPage'));
 const PrintPage = lazy(() => import('./pages/PrintPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
+const QueuesPage = lazy(() => import('./pages/desk/QueuesPage'));
+const BoardPage = lazy(() => import('./pages/desk/BoardPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -63,6 +65,8 @@ export const router = createBrowserRouter([
       { path: 'mailbox', element: <MailboxPage /> },
       { path: 'phone-tasks', element: <PhoneTasksPage /> },
       { path: 'print', element: <PrintPage /> },
+      { path: 'work/queues', element: <QueuesPage /> },
+      { path: 'work/board', element: <BoardPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

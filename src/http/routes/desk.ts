@@ -6,13 +6,37 @@ import { fillQueue } from '../../usecases/desk/fill-queue.ts';
 import { listQueues } from '../../usecases/desk/list-queues.ts';
 import { nextDebtor } from '../../usecases/desk/next-debtor.ts';
 import { recordOutcome, RecordOutcomeInput } from '../../usecases/desk/record-outcome.ts';
-import { CreateQueueInput, NextInput, NextView, QueueView } from '../../usecases/desk/schema.ts';
+import { correctOutcome } from '../../usecases/desk/correct-outcome.ts';
+import { getBoard } from '../../usecases/desk/get-board.ts';
+import { listDeskOperators } from '../../usecases/desk/list-desk-operators.ts';
+import { listOutcomes } from '../../usecases/desk/list-outcomes.ts';
+import { listReviews } from '../../usecases/desk/list-reviews.ts';
+import { reassignWork } from '../../usecases/desk/reassign-work.ts';
+import { resolveReview } from '../../usecases/desk/resolve-review.ts';
+import { updateQueue } from '../../usecases/desk/update-queue.ts';
+import {
+  BoardQuery,
+  BoardView,
+  CorrectOutcomeInput,
+  CreateQueueInput,
+  DeskOperatorView,
+  NextInput,
+  NextView,
+  OutcomeRecord,
+  OutcomesQuery,
+  QueueView,
+  ReassignInput,
+  ResolveReviewInput,
+  ReviewItem,
+  ReviewsQuery,
+  UpdateQueueInput,
+} from '../../usecases/desk/schema.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../errors.ts';
 import { errors, IdParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-/** The phone desk: work queues (supervisors) and "next" (operators). */
+/** The phone desk: work queues, the board and reviews (supervisors) and "next" (operators). */
 export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   const tags = ['desk'];
   app.get('/api/work/queues', { schema: { tags, response: { 200: z.array(QueueView), ...errors } } }, (req) => listQueues(db, actorOf(req)));
@@ -47,5 +71,26 @@ export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
       },
     },
     (req) => recordOutcome(db, actorOf(req), req.body),
+  );
+  // desk: supervisor — queue management, board, reassignment, outcome review, special queues
+  app.patch('/api/work/queues/:id', { schema: { tags, params: IdParams, body: UpdateQueueInput, response: { 200: QueueView, ...errors } } }, (req) =>
+    updateQueue(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get('/api/work/operators', { schema: { tags, response: { 200: z.array(DeskOperatorView), ...errors } } }, (req) => listDeskOperators(db, actorOf(req)));
+  app.get('/api/work/board', { schema: { tags, querystring: BoardQuery, response: { 200: BoardView, ...errors } } }, (req) => getBoard(db, actorOf(req), req.query));
+  app.post('/api/work/reassign', { schema: { tags, body: ReassignInput, response: { 200: z.object({ moved: z.number() }), ...errors } } }, (req) =>
+    reassignWork(db, actorOf(req), req.body),
+  );
+  app.get('/api/work/outcomes', { schema: { tags, querystring: OutcomesQuery, response: { 200: z.array(OutcomeRecord), ...errors } } }, (req) => listOutcomes(db, actorOf(req), req.query));
+  app.post(
+    '/api/work/outcomes/:id/correction',
+    { schema: { tags, params: z.object({ id: z.string() }), body: CorrectOutcomeInput, response: { 200: OutcomeRecord, ...errors } } },
+    (req) => correctOutcome(db, actorOf(req), req.params.id, req.body),
+  );
+  app.get('/api/work/reviews', { schema: { tags, querystring: ReviewsQuery, response: { 200: z.array(ReviewItem), ...errors } } }, (req) => listReviews(db, actorOf(req), req.query));
+  app.post(
+    '/api/work/reviews/:id',
+    { schema: { tags, params: z.object({ id: z.string() }), body: ResolveReviewInput, response: { 200: z.object({ debtorId: z.uuid(), resolution: z.enum(['requeued', 'closed']) }), ...errors } } },
+    (req) => resolveReview(db, actorOf(req), req.params.id, req.body),
   );
 };

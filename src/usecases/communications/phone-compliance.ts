@@ -121,9 +121,24 @@ export interface LoggedCall {
 export async function logCall(
   trx: Db,
   actor: Actor,
-  call: { debtorId: string; communicationId?: string | null; channel: string; contactId: string | null; reached: boolean; outcome?: string | null },
+  call: { debtorId: string; communicationId?: string | null; channel: string; contactId: string | null; reached: boolean; outcome?: string | null; queueId?: string | null },
   at: ContactMoment,
 ): Promise<LoggedCall> {
+  // A desk call belongs to the queue the operator holds the debtor in (its lease), for the supervisor's board.
+  const queueId =
+    call.queueId ??
+    (call.channel === 'desk' && actor.userId
+      ? ((
+          await trx
+            .selectFrom('desk_items')
+            .select('queue_id')
+            .where('tenant_id', '=', actor.tenantId)
+            .where('debtor_id', '=', call.debtorId)
+            .where('leased_by', '=', actor.userId)
+            .orderBy('leased_until', 'desc')
+            .executeTakeFirst()
+        )?.queue_id ?? null)
+      : null);
   const rules = await tenantComplianceRules(trx, actor.tenantId);
   const history = (await phoneHistory(trx, actor.tenantId, [call.debtorId], at.date)).get(call.debtorId) ?? [];
   const check = checkPhoneContact(rules, at, history);
@@ -142,6 +157,8 @@ export async function logCall(
       reason: check.allowed ? null : encodeMessage(check.reason.message),
       actor_label: actor.label,
       outcome: call.outcome ?? null,
+      user_id: actor.userId,
+      queue_id: queueId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -16,9 +16,11 @@ function queuesQuery(db: Db, actor: Actor) {
       'k.name as creditor_name',
       'q.filter',
       'q.active',
+      'q.version',
       sql<string[]>`coalesce((select array_agg(m.user_id::text order by m.user_id) from work_queue_members m where m.tenant_id = q.tenant_id and m.queue_id = q.id), '{}')`.as('operator_ids'),
       sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id)`.as('debtors'),
       sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id and i.next_work_at <= now() and (i.leased_until is null or i.leased_until < now()))`.as('due_now'),
+      sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id and i.leased_until >= now())`.as('leased'),
     ])
     .where('q.tenant_id', '=', actor.tenantId);
 }
@@ -34,6 +36,8 @@ const present = (r: Row): QueueView => ({
   active: r.active,
   debtors: r.debtors,
   dueNow: r.due_now,
+  leased: r.leased,
+  version: r.version,
 });
 
 /** The tenant's work queues with their operators and how many debtors each holds and has due now. */

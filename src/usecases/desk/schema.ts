@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { language, moneyAmount, requiredText, uuid } from '../../domain/fields.ts';
+import { coded } from '../../domain/messages/index.ts';
+import { isoDate, language, moneyAmount, requiredText, uuid } from '../../domain/fields.ts';
 import { ACT_KINDS, CLAIM_KINDS } from '../../domain/model.ts';
 
 /** Which debtors a queue holds, besides its creditor (mandate): revenue, act, amount band, language. */
@@ -34,6 +35,9 @@ export const QueueView = z.object({
   /** Debtors in the queue, and those that may be worked now (no lease, due, callback or not). */
   debtors: z.number(),
   dueNow: z.number(),
+  /** Debtors an operator holds right now (a lease). */
+  leased: z.number(),
+  version: z.number(),
 });
 export type QueueView = z.infer<typeof QueueView>;
 
@@ -65,3 +69,113 @@ export const NextView = z.union([
   }),
 ]);
 export type NextView = z.infer<typeof NextView>;
+
+export const UpdateQueueInput = z.strictObject({
+  name: requiredText(100).optional(),
+  creditorId: uuid.nullish(),
+  filter: QueueFilter.optional(),
+  /** Switched off: "next" offers none of its debtors; its items stay. */
+  active: z.boolean().optional(),
+  /** The operators who work it: the whole list (assigning and unassigning in one). */
+  operatorIds: z.array(uuid).max(500).optional(),
+  version: z.number().int(),
+});
+
+export const DeskOperatorView = z.object({ id: z.uuid(), name: z.string(), email: z.string(), role: z.enum(['admin', 'supervisor', 'operator']) });
+export type DeskOperatorView = z.infer<typeof DeskOperatorView>;
+
+/** The board's period, local dates (Europe/Rome); today when not given. */
+export const BoardQuery = z.strictObject({ from: isoDate.optional(), to: isoDate.optional() });
+
+const Amount = z.object({ currency: z.string(), amount: z.string() });
+export const BoardFigures = z.object({
+  /** Calls that count as an attempt, contacts, right-party contacts, worked (the outcome flags, a correction counting instead of the original). */
+  attempts: z.number(),
+  contacts: z.number(),
+  rightParty: z.number(),
+  worked: z.number(),
+  /** Calls the contact rules refused when the outcome was recorded. */
+  refused: z.number(),
+  promises: z.number(),
+  promisedAmount: z.string(),
+  promisesKept: z.number(),
+  keptAmount: z.string(),
+  /** Payments received on the debtor within COLLECTED_AFTER_CONTACT_DAYS after a right-party contact. */
+  collected: z.array(Amount),
+  outcomes: z.record(z.string(), z.number()),
+});
+export type BoardFigures = z.infer<typeof BoardFigures>;
+export const BoardView = z.object({
+  from: z.string(),
+  to: z.string(),
+  collectedAfterDays: z.number(),
+  operators: z.array(BoardFigures.extend({ userId: z.uuid().nullable(), name: z.string() })),
+  queues: z.array(BoardFigures.extend({ queueId: z.uuid().nullable(), name: z.string().nullable() })),
+  total: BoardFigures,
+});
+export type BoardView = z.infer<typeof BoardView>;
+
+export const ReassignInput = z
+  .strictObject({
+    /** One debtor (in every queue, or in `queueId`)… */
+    debtorId: uuid.optional(),
+    queueId: uuid.optional(),
+    /** …or everything an operator holds or is called back for. */
+    fromUserId: uuid.optional(),
+    /** The operator who gets it; null: released to whoever presses "next". */
+    toUserId: uuid.nullable(),
+    reason: requiredText(500),
+  })
+  .refine((v) => Boolean(v.debtorId) !== Boolean(v.fromUserId), { path: ['debtorId'], message: coded('desk.reassign_what') });
+
+export const OutcomesQuery = z.strictObject({
+  userId: uuid.optional(),
+  queueId: uuid.optional(),
+  outcome: z.string().max(40).optional(),
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const OutcomeRecord = z.object({
+  id: z.string(),
+  debtorId: z.uuid(),
+  debtorName: z.string(),
+  queueId: z.uuid().nullable(),
+  queueName: z.string().nullable(),
+  userId: z.uuid().nullable(),
+  operator: z.string(),
+  date: z.string(),
+  time: z.string().nullable(),
+  allowed: z.boolean(),
+  /** As recorded by the operator, and as it counts (the correction, when there is one). */
+  outcome: z.string().nullable(),
+  counts: z.string().nullable(),
+  correction: z.object({ outcome: z.string(), reason: z.string(), by: z.string().nullable(), at: z.string() }).nullable(),
+});
+export type OutcomeRecord = z.infer<typeof OutcomeRecord>;
+
+export const CorrectOutcomeInput = z.strictObject({ outcome: z.string().min(1).max(40), reason: requiredText(1000) });
+
+export const REVIEW_KINDS = ['skip_tracing', 'dispute', 'supervisor'] as const;
+export const ReviewsQuery = z.strictObject({ kind: z.enum(REVIEW_KINDS), limit: z.coerce.number().int().min(1).max(500).default(200) });
+export const ReviewItem = z.object({
+  /** The contact-log row of the outcome that sent the debtor out of the call queues. */
+  id: z.string(),
+  debtorId: z.uuid(),
+  debtorName: z.string(),
+  outcome: z.string(),
+  operator: z.string(),
+  queueId: z.uuid().nullable(),
+  queueName: z.string().nullable(),
+  at: z.string(),
+  /** The debtor has a phone number that may be called now. */
+  callable: z.boolean(),
+});
+export type ReviewItem = z.infer<typeof ReviewItem>;
+export const ResolveReviewInput = z.strictObject({
+  /** requeue: the pause of the outcome ends and the debtor is back in `queueId`; close: the review ends, nothing else changes. */
+  action: z.enum(['requeue', 'close']),
+  queueId: uuid.optional(),
+  reason: requiredText(500),
+});

@@ -19245,6 +19245,8 @@ export interface paths {
                             active: boolean;
                             debtors: number;
                             dueNow: number;
+                            leased: number;
+                            version: number;
                         }[];
                     };
                 };
@@ -19452,6 +19454,8 @@ export interface paths {
                             active: boolean;
                             debtors: number;
                             dueNow: number;
+                            leased: number;
+                            version: number;
                         };
                     };
                 };
@@ -19979,7 +19983,192 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: {
+            parameters: {
+                query?: {
+                    userId?: string;
+                    queueId?: string;
+                    outcome?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    to?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            debtorName: string;
+                            /** Format: uuid */
+                            queueId: string | null;
+                            queueName: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            operator: string;
+                            date: string;
+                            time: string | null;
+                            allowed: boolean;
+                            outcome: string | null;
+                            counts: string | null;
+                            correction: {
+                                outcome: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                            } | null;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         post: {
             parameters: {
@@ -20046,6 +20235,1407 @@ export interface paths {
                                 } | null;
                             };
                             contactLogId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** Format: uuid */
+                        creditorId?: string | null;
+                        filter?: {
+                            kinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                            actKinds?: ("bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other")[];
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            minOwed?: string;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            maxOwed?: string;
+                            languages?: ("it" | "de" | "fr" | "en")[];
+                        };
+                        active?: boolean;
+                        operatorIds?: string[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            creditorId: string | null;
+                            creditorName: string | null;
+                            filter: {
+                                kinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                actKinds?: ("bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other")[];
+                                /**
+                                 * @description Exact amount as a decimal string, two decimals at most
+                                 * @example 1234.56
+                                 */
+                                minOwed?: unknown;
+                                /**
+                                 * @description Exact amount as a decimal string, two decimals at most
+                                 * @example 1234.56
+                                 */
+                                maxOwed?: unknown;
+                                languages?: ("it" | "de" | "fr" | "en")[];
+                            };
+                            operatorIds: string[];
+                            active: boolean;
+                            debtors: number;
+                            dueNow: number;
+                            leased: number;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/work/operators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                            /** @enum {string} */
+                            role: "admin" | "supervisor" | "operator";
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            collectedAfterDays: number;
+                            operators: {
+                                attempts: number;
+                                contacts: number;
+                                rightParty: number;
+                                worked: number;
+                                refused: number;
+                                promises: number;
+                                promisedAmount: string;
+                                promisesKept: number;
+                                keptAmount: string;
+                                collected: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                                /** Format: uuid */
+                                userId: string | null;
+                                name: string;
+                            }[];
+                            queues: {
+                                attempts: number;
+                                contacts: number;
+                                rightParty: number;
+                                worked: number;
+                                refused: number;
+                                promises: number;
+                                promisedAmount: string;
+                                promisesKept: number;
+                                keptAmount: string;
+                                collected: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                                /** Format: uuid */
+                                queueId: string | null;
+                                name: string | null;
+                            }[];
+                            total: {
+                                attempts: number;
+                                contacts: number;
+                                rightParty: number;
+                                worked: number;
+                                refused: number;
+                                promises: number;
+                                promisedAmount: string;
+                                promisesKept: number;
+                                keptAmount: string;
+                                collected: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
+                                outcomes: {
+                                    [key: string]: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/reassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        debtorId?: string;
+                        /** Format: uuid */
+                        queueId?: string;
+                        /** Format: uuid */
+                        fromUserId?: string;
+                        /** Format: uuid */
+                        toUserId: string | null;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            moved: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/outcomes/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            debtorName: string;
+                            /** Format: uuid */
+                            queueId: string | null;
+                            queueName: string | null;
+                            /** Format: uuid */
+                            userId: string | null;
+                            operator: string;
+                            date: string;
+                            time: string | null;
+                            allowed: boolean;
+                            outcome: string | null;
+                            counts: string | null;
+                            correction: {
+                                outcome: string;
+                                reason: string;
+                                by: string | null;
+                                at: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    kind: "skip_tracing" | "dispute" | "supervisor";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            debtorName: string;
+                            outcome: string;
+                            operator: string;
+                            /** Format: uuid */
+                            queueId: string | null;
+                            queueName: string | null;
+                            at: string;
+                            callable: boolean;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "requeue" | "close";
+                        /** Format: uuid */
+                        queueId?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** @enum {string} */
+                            resolution: "requeued" | "closed";
                         };
                     };
                 };

@@ -17,6 +17,9 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/strategies', label: 'nav.strategies', testId: 'nav-strategies' },
   { to: '/dunning', label: 'nav.dunning', testId: 'nav-dunning' },
   { to: '/phone-tasks', label: 'nav.phoneTasks', testId: 'nav-phone-tasks' },
+  // The desk's queues and board: supervisors and administrators (policy resource 'supervision').
+  { to: '/work/queues', label: 'nav.deskQueues', testId: 'nav-desk-queues', resource: 'supervision' },
+  { to: '/work/board', label: 'nav.deskBoard', testId: 'nav-desk-board', resource: 'supervision' },
   { to: '/print', label: 'nav.print', testId: 'nav-print' },
   { to: '/mailbox', label: 'nav.mailbox', testId: 'nav-mailbox' },
   { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },

@@ -42,4 +42,15 @@ export const deskDe: DeskCatalogue = {
   'desk.outcome.RICHIESTA_DOCUMENTI': 'Bittet um Unterlagen',
   'desk.outcome.NON_CONTATTARE': 'Diese Nummer nicht anrufen',
   'desk.outcome.DECEDUTO': 'Verstorben',
+  // desk: supervisor (queues, board, corrections, special queues)
+  'desk.reassign_what': 'Einen Schuldner oder den Bearbeiter angeben, dessen Arbeit übergeht, nicht beides',
+  'desk.board_period': 'Der Zeitraum endet vor seinem Beginn',
+  'desk.reassign_not_member': '{name} arbeitet nicht in dieser Warteschlange: zuerst der Warteschlange zuweisen',
+  'desk.call_not_found': 'Anruf nicht gefunden',
+  'desk.correction_refused_call': 'Die Kontaktregeln haben diesen Anruf abgelehnt: es gibt kein Ergebnis zu korrigieren',
+  'desk.correction_same': 'Das Ergebnis ist bereits {code}',
+  'desk.review_closed': 'Diese Prüfung ist bereits abgeschlossen',
+  'desk.review_queue_needed': 'Die Warteschlange wählen, in die der Schuldner zurückkehrt',
+  'desk.review_no_phone': 'Der Schuldner hat keine anrufbare Nummer: zuerst eine finden (Adressermittlung)',
+  'desk.review_nothing_owed': 'Der Schuldner hat keine Positionen, die diese Warteschlange bearbeiten kann',
 };

@@ -42,4 +42,15 @@ export const deskEn: DeskCatalogue = {
   'desk.outcome.RICHIESTA_DOCUMENTI': 'Asks for documents',
   'desk.outcome.NON_CONTATTARE': 'Do not call this number',
   'desk.outcome.DECEDUTO': 'Deceased',
+  // desk: supervisor (queues, board, corrections, special queues)
+  'desk.reassign_what': 'Give a debtor or the operator whose work moves, not both',
+  'desk.board_period': 'The period ends before it starts',
+  'desk.reassign_not_member': '{name} does not work this queue: assign them to the queue first',
+  'desk.call_not_found': 'Call not found',
+  'desk.correction_refused_call': 'The contact rules refused this call: it has no outcome to correct',
+  'desk.correction_same': 'The outcome is already {code}',
+  'desk.review_closed': 'This review is already closed',
+  'desk.review_queue_needed': 'Choose the queue to put the debtor back in',
+  'desk.review_no_phone': 'The debtor has no number that may be called: find one first (skip tracing)',
+  'desk.review_nothing_owed': 'The debtor has no positions this queue may work',
 };

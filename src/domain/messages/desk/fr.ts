@@ -42,4 +42,15 @@ export const deskFr: DeskCatalogue = {
   'desk.outcome.RICHIESTA_DOCUMENTI': 'Demande des documents',
   'desk.outcome.NON_CONTATTARE': 'Ne pas appeler ce numéro',
   'desk.outcome.DECEDUTO': 'Décédé',
+  // desk: supervisor (queues, board, corrections, special queues)
+  'desk.reassign_what': "Indiquer un débiteur ou l'opérateur dont le travail est déplacé, pas les deux",
+  'desk.board_period': 'La période se termine avant de commencer',
+  'desk.reassign_not_member': "{name} ne travaille pas cette file : l'y affecter d'abord",
+  'desk.call_not_found': 'Appel introuvable',
+  'desk.correction_refused_call': "Les règles de contact ont refusé cet appel : il n'a pas de résultat à corriger",
+  'desk.correction_same': 'Le résultat est déjà {code}',
+  'desk.review_closed': 'Cet examen est déjà clos',
+  'desk.review_queue_needed': 'Choisir la file où remettre le débiteur',
+  'desk.review_no_phone': "Le débiteur n'a aucun numéro appelable : en trouver un d'abord (recherche d'adresse)",
+  'desk.review_nothing_owed': "Le débiteur n'a aucune position que cette file peut traiter",
 };

@@ -41,6 +41,17 @@ export const deskIt = {
   'desk.outcome.RICHIESTA_DOCUMENTI': 'Chiede documenti',
   'desk.outcome.NON_CONTATTARE': 'Non contattare questo numero',
   'desk.outcome.DECEDUTO': 'Deceduto',
+  // desk: supervisor (queues, board, corrections, special queues)
+  'desk.reassign_what': 'Indicare un debitore oppure l\'operatore di cui spostare il lavoro, non entrambi',
+  'desk.board_period': 'Il periodo finisce prima di iniziare',
+  'desk.reassign_not_member': '{name} non lavora questa coda: assegnatelo prima alla coda',
+  'desk.call_not_found': 'Chiamata non trovata',
+  'desk.correction_refused_call': 'Questa chiamata era stata rifiutata dalle regole di contatto: non ha un esito da correggere',
+  'desk.correction_same': "L'esito è già {code}",
+  'desk.review_closed': 'Questa revisione è già chiusa',
+  'desk.review_queue_needed': 'Scegliere la coda in cui rimettere il debitore',
+  'desk.review_no_phone': 'Il debitore non ha un numero chiamabile: trovarne uno prima (irreperibili)',
+  'desk.review_nothing_owed': 'Il debitore non ha posizioni lavorabili in questa coda',
 } as const;
 
 /** A language's texts for these codes. */
