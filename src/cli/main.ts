@@ -33,6 +33,7 @@ const COMMANDS: Record<string, Load> = {
   dunning: async () => [(await import('./commands/dunning.ts')).dunningCommand(config)],
   balances: async () => [(await import('./commands/balances.ts')).balancesCommand(config)],
   check: async () => [(await import('./commands/balances.ts')).checkCommand(config)],
+  bank: async () => [(await import('./commands/bank.ts')).bankCommand(config)],
 };
 const asked = process.argv[2];
 const loads = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : Object.values(COMMANDS);

@@ -48,23 +48,28 @@ export interface BankFileSummary {
 export async function importBankFile(
   db: Db,
   actor: Actor,
-  file: { name: string; bytes: Uint8Array },
-  now: { today?: string } = {},
+  file: { name: string; bytes: Uint8Array } | { name: string; chunks: AsyncIterable<Uint8Array> },
+  now: { today?: string; onProgress?: (s: BankFileSummary) => void } = {},
 ): Promise<BankFileSummary> {
   authorize(actor, 'create', 'payment');
-  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  // Read as it arrives (a statement of 100,000 entries is never held whole); its digest as it passes.
+  const hash = createHash('sha256');
+  const source = 'bytes' in file ? slices(file.bytes) : file.chunks;
+  const chunks = async function* () {
+    for await (const chunk of source) {
+      hash.update(chunk);
+      yield chunk;
+    }
+  };
   const { id: fileId } = await db
     .insertInto('bank_files')
-    .values({ tenant_id: actor.tenantId, file_name: file.name.slice(0, 300) || 'file', sha256, created_by: actor.userId })
+    .values({ tenant_id: actor.tenantId, file_name: file.name.slice(0, 300) || 'file', sha256: '0'.repeat(64), created_by: actor.userId })
     .returning('id')
     .executeTakeFirstOrThrow();
   const summary: BankFileSummary = { fileId, fileName: file.name, status: 'done', entries: 0, matched: 0, toReconcile: 0, alreadyRecorded: 0, notBooked: 0, problems: [], error: null };
   const creditors = (await db.selectFrom('creditors').select('id').where('tenant_id', '=', actor.tenantId).execute()).map((c) => c.id);
   const occurrences = new Map<string, number>();
   let format: string | null = null;
-  const chunks = function* () {
-    for (let i = 0; i < file.bytes.length; i += 1 << 16) yield file.bytes.subarray(i, i + (1 << 16));
-  };
   try {
     for await (const item of readCamt(chunks())) {
       if (item.kind === 'header') format = `${item.message}.001.${item.version}`;
@@ -79,6 +84,7 @@ export async function importBankFile(
           else if (outcome === 'to_reconcile') summary.toReconcile++;
           else if (outcome === 'not_booked') summary.notBooked++;
           else summary.alreadyRecorded++;
+          if (now.onProgress && summary.entries % 100 === 0) now.onProgress(summary);
         }
       }
     }
@@ -87,11 +93,13 @@ export async function importBankFile(
     summary.status = 'failed';
     summary.error = e.problem;
   }
+  const sha256 = hash.digest('hex');
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('bank_files')
       .set({
         format,
+        sha256,
         status: summary.status,
         entries: summary.entries,
         matched: summary.matched,
@@ -113,6 +121,10 @@ export async function importBankFile(
     });
   });
   return summary;
+}
+
+function* slices(bytes: Uint8Array) {
+  for (let i = 0; i < bytes.length; i += 1 << 16) yield bytes.subarray(i, i + (1 << 16));
 }
 
 /**

@@ -19,4 +19,10 @@ export const bankDe: BankCatalogue = {
   'bank.several_debtors': 'Die Referenz nennt Forderungen von {count} verschiedenen Schuldnern: wählen, wem sie gilt',
   'bank.currency_differs': 'Zahlung in {currency} für Forderungen in {claimCurrency}',
   'bank.no_reference': 'Keine Referenz, Zahlungsmitteilung oder Belegnummer erkannt',
+  'bank.cli.no_file': 'Datei nicht gefunden: {file}',
+  'bank.cli.summary': '{file}: {entries} Buchungen — {matched} Zahlungen erfasst, {toReconcile} abzugleichen, {alreadyRecorded} bereits erfasst, {notBooked} nicht gebucht',
+  'bank.cli.problem': 'Buchung {index}: {problem}',
+  'bank.cli.more_problems': '… und {count} weitere nicht lesbare Buchungen',
+  'bank.cli.stopped': 'Lesen abgebrochen: {reason} (die Buchungen davor wurden erfasst)',
+  'bank.cli.progress': 'Buchungen {entries} · Zahlungen {matched} · abzugleichen {toReconcile} · bereits erfasst {alreadyRecorded}',
 };

@@ -19,4 +19,10 @@ export const bankEn: BankCatalogue = {
   'bank.several_debtors': 'The reference names positions of {count} different debtors: choose whom it pays',
   'bank.currency_differs': 'Payment in {currency} for positions in {claimCurrency}',
   'bank.no_reference': 'No reference, notice code or document number recognised',
+  'bank.cli.no_file': 'File not found: {file}',
+  'bank.cli.summary': '{file}: {entries} entries — {matched} payments recorded, {toReconcile} to reconcile, {alreadyRecorded} already recorded, {notBooked} not booked',
+  'bank.cli.problem': 'entry {index}: {problem}',
+  'bank.cli.more_problems': '… and {count} more unreadable entries',
+  'bank.cli.stopped': 'Reading stopped: {reason} (the entries before were recorded)',
+  'bank.cli.progress': 'entries {entries} · payments {matched} · to reconcile {toReconcile} · already recorded {alreadyRecorded}',
 };

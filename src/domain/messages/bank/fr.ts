@@ -19,4 +19,10 @@ export const bankFr: BankCatalogue = {
   'bank.several_debtors': 'La référence désigne des positions de {count} débiteurs différents : choisir lequel elle règle',
   'bank.currency_differs': 'Paiement en {currency} pour des positions en {claimCurrency}',
   'bank.no_reference': 'Aucune référence, aucun avis ni numéro de document reconnu',
+  'bank.cli.no_file': 'Fichier introuvable : {file}',
+  'bank.cli.summary': '{file} : {entries} écritures — {matched} paiements enregistrés, {toReconcile} à rapprocher, {alreadyRecorded} déjà enregistrées, {notBooked} non comptabilisées',
+  'bank.cli.problem': 'écriture {index} : {problem}',
+  'bank.cli.more_problems': '… et {count} autres écritures illisibles',
+  'bank.cli.stopped': 'Lecture interrompue : {reason} (les écritures précédentes ont été enregistrées)',
+  'bank.cli.progress': 'écritures {entries} · paiements {matched} · à rapprocher {toReconcile} · déjà enregistrées {alreadyRecorded}',
 };

@@ -18,5 +18,11 @@ export const bankIt = {
   'bank.several_debtors': 'Il riferimento indica posizioni di {count} debitori diversi: scegliere a chi imputarlo',
   'bank.currency_differs': 'Pagamento in {currency} per posizioni in {claimCurrency}',
   'bank.no_reference': 'Nessun riferimento, avviso o numero di documento riconosciuto',
+  'bank.cli.no_file': 'File non trovato: {file}',
+  'bank.cli.summary': '{file}: {entries} movimenti — {matched} pagamenti registrati, {toReconcile} da riconciliare, {alreadyRecorded} già registrati, {notBooked} non contabilizzati',
+  'bank.cli.problem': 'movimento {index}: {problem}',
+  'bank.cli.more_problems': '… e altri {count} movimenti illeggibili',
+  'bank.cli.stopped': 'Lettura interrotta: {reason} (i movimenti precedenti sono stati registrati)',
+  'bank.cli.progress': 'movimenti {entries} · pagamenti {matched} · da riconciliare {toReconcile} · già registrati {alreadyRecorded}',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;

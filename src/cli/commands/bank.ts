@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Command } from '@commander-js/extra-typings';
+import type { Config } from '../../config.ts';
+import { localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
+import { openMigrated } from '../open.ts';
+import { resolveTenant } from '../tenant.ts';
+
+const say = (locale: Locale, code: MessageCode, params?: MessageParams) => translate(msg(code, params), locale);
+
+/**
+ * `incasso bank import FILE`: a camt.053 statement or camt.054 notification, read as a stream; each
+ * matched credit becomes a payment in its own transaction with its entry, so a crash and a re-run
+ * record every entry once. Exit code 0 when the file was read to its end, 1 when it stopped (the
+ * entries before are kept; the message says why).
+ */
+export function bankCommand(config: () => Config) {
+  const bank = new Command('bank').description('bank files: statements (camt.053) and notifications (camt.054)');
+  bank
+    .command('import')
+    .description('import a camt.053 / camt.054 file: matched credits become payments, the rest goes to reconciliation (the same file again changes nothing)')
+    .argument('<file>', 'ISO 20022 camt.053 or camt.054 XML, versions .001.02 to .001.08')
+    .option('--tenant <slug>', 'the tenant (default: the only one)')
+    .option('--json', 'print the summary as JSON')
+    .action(async (file, o) => {
+      const locale = localeFromEnv(process.env);
+      const t = (code: MessageCode, params?: MessageParams) => say(locale, code, params);
+      const stat = await fs.promises.stat(file).catch(() => null);
+      if (!stat?.isFile()) {
+        process.stderr.write(`incasso: ${t('bank.cli.no_file', { file })}\n`);
+        process.exit(2);
+      }
+      const database = await openMigrated(config());
+      try {
+        const tenant = await resolveTenant(database.db, o.tenant);
+        const actor = systemActor(tenant.id, 'cli');
+        const tty = process.stderr.isTTY;
+        let lastPrint = 0;
+        const summary = await importBankFile(
+          database.db,
+          actor,
+          { name: path.basename(file), chunks: fs.createReadStream(file, { highWaterMark: 1 << 16 }) },
+          {
+            onProgress: (s) => {
+              const now = Date.now();
+              if (now - lastPrint < (tty ? 200 : 1000)) return;
+              lastPrint = now;
+              const line = t('bank.cli.progress', { entries: s.entries, matched: s.matched, toReconcile: s.toReconcile, alreadyRecorded: s.alreadyRecorded });
+              process.stderr.write(tty ? `\r${line}   ` : `${line}\n`);
+            },
+          },
+        );
+        if (tty && lastPrint) process.stderr.write('\n');
+        if (o.json) {
+          console.log(
+            JSON.stringify({
+              ...summary,
+              problems: summary.problems.map((p) => ({ index: p.index, code: p.message.code, message: translate(p.message, locale) })),
+              error: summary.error ? { code: summary.error.code, message: translate(summary.error, locale) } : null,
+            }),
+          );
+        } else {
+          console.log(t('bank.cli.summary', { file: path.basename(file), entries: summary.entries, matched: summary.matched, toReconcile: summary.toReconcile, alreadyRecorded: summary.alreadyRecorded, notBooked: summary.notBooked }));
+          for (const p of summary.problems.slice(0, 20)) console.log(`  ${t('bank.cli.problem', { index: p.index, problem: translate(p.message, locale) })}`);
+          if (summary.problems.length > 20) console.log(`  ${t('bank.cli.more_problems', { count: summary.problems.length - 20 })}`);
+          if (summary.error) console.log(t('bank.cli.stopped', { reason: translate(summary.error, locale) }));
+        }
+        if (summary.status === 'failed') process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    });
+  return bank;
+}
