@@ -34,6 +34,7 @@ import { strategyRoutes } from './routes/strategies.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { creditorTemplateRoutes } from './routes/creditor-templates.ts';
 import { deskRoutes } from './routes/desk.ts';
+import { bankRoutes } from './routes/bank.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
@@ -127,6 +128,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(settingsRoutes, deps);
   await app.register(creditorTemplateRoutes, deps);
   await app.register(deskRoutes, deps);
+  await app.register(bankRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -54,6 +54,7 @@ export const fr: Catalogue = {
   'not_found.strategy': 'Stratégie introuvable',
   'not_found.template': 'Modèle de lettre introuvable',
   'not_found.queue': 'File de travail introuvable',
+  'not_found.bank_entry': 'Écriture bancaire introuvable',
 
   'field.required': 'Champ obligatoire',
   'field.invalid_type': 'Type non valide : attendu {expected}',

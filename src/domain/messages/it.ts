@@ -61,6 +61,7 @@ export const it = {
   'not_found.strategy': 'Strategia non trovata',
   'not_found.template': 'Modello di lettera non trovato',
   'not_found.queue': 'Coda di lavoro non trovata',
+  'not_found.bank_entry': 'Movimento bancario non trovato',
 
   // Generic field checks (zod)
   'field.required': 'Campo obbligatorio',

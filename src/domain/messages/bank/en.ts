@@ -25,4 +25,7 @@ export const bankEn: BankCatalogue = {
   'bank.cli.more_problems': '… and {count} more unreadable entries',
   'bank.cli.stopped': 'Reading stopped: {reason} (the entries before were recorded)',
   'bank.cli.progress': 'entries {entries} · payments {matched} · to reconcile {toReconcile} · already recorded {alreadyRecorded}',
+  'bank.entry_resolved': 'The entry has already been matched or set aside',
+  'bank.entry_not_credit': 'Only a credit becomes a payment',
+  'bank.ignored_by_person': 'Set aside: {reason}',
 };

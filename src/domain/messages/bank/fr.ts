@@ -25,4 +25,7 @@ export const bankFr: BankCatalogue = {
   'bank.cli.more_problems': '… et {count} autres écritures illisibles',
   'bank.cli.stopped': 'Lecture interrompue : {reason} (les écritures précédentes ont été enregistrées)',
   'bank.cli.progress': 'écritures {entries} · paiements {matched} · à rapprocher {toReconcile} · déjà enregistrées {alreadyRecorded}',
+  'bank.entry_resolved': 'L’écriture a déjà été rapprochée ou écartée',
+  'bank.entry_not_credit': 'Seul un crédit devient un paiement',
+  'bank.ignored_by_person': 'Écartée : {reason}',
 };

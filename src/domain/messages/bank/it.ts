@@ -24,5 +24,8 @@ export const bankIt = {
   'bank.cli.more_problems': '… e altri {count} movimenti illeggibili',
   'bank.cli.stopped': 'Lettura interrotta: {reason} (i movimenti precedenti sono stati registrati)',
   'bank.cli.progress': 'movimenti {entries} · pagamenti {matched} · da riconciliare {toReconcile} · già registrati {alreadyRecorded}',
+  'bank.entry_resolved': 'Il movimento è già stato abbinato o scartato',
+  'bank.entry_not_credit': 'Solo un accredito diventa un pagamento',
+  'bank.ignored_by_person': 'Scartato: {reason}',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;
