@@ -6,6 +6,8 @@ import { createQueue } from './create-queue.ts';
 import { fillQueue } from './fill-queue.ts';
 import { nextDebtor, takeNext } from './next-debtor.ts';
 import { recordOutcome } from './record-outcome.ts';
+import { refillQueues } from './refill-queues.ts';
+import { refillQueuesJob } from '../../jobs/handlers/refill-queues.ts';
 
 /*
  * "Next" (issue 14 items 2 and 7) under concurrency and against a portfolio that changes after the
@@ -140,5 +142,18 @@ describe('"next" offers nobody the rules or the portfolio exclude', () => {
     // An empty result empties the queue (but for what is held).
     await db.updateTable('claims').set({ status: 'paid' }).where('debtor_id', 'in', [ids[2]!, newcomer.id]).execute();
     expect(await fillQueue(db, t.users.supervisor.actor, queue.id, '2026-12-07')).toEqual({ debtors: 0, added: 0, removed: 2 });
+  });
+
+  it('the hourly job brings every queue of the tenant up to date: newcomers join, the paid leave', async () => {
+    const t = await createTestTenant(db);
+    const { ids, queue } = await taxpayers(t, ['1000.00', '500.00']);
+    await db.updateTable('claims').set({ status: 'paid' }).where('debtor_id', '=', ids[1]!).execute();
+    const newcomer = await createTestDebtor(db, t, { firstName: 'Nuova', lastName: 'Contribuente' });
+    await db.insertInto('contacts').values({ tenant_id: t.tenantId, debtor_id: newcomer.id, channel: 'mobile', value: '+393339999999', third_party: false }).execute();
+    await createTestClaim(db, t, newcomer.id, { creditorId: t.otherCreditor.id, kind: 'tari', taxYear: 2025, principal: '80.00', dueDate: '2026-06-30' });
+    expect(await refillQueues(db, '2026-12-07', t.tenantId)).toEqual({ queues: 1, debtors: 2, added: 1, removed: 1 });
+    const items = await db.selectFrom('desk_items').select('debtor_id').where('queue_id', '=', queue.id).execute();
+    expect(items.map((i) => i.debtor_id).sort()).toEqual([ids[0]!, newcomer.id].sort());
+    expect(refillQueuesJob(db)).toMatchObject({ name: 'refill-queues', cron: '41 * * * *' });
   });
 });
