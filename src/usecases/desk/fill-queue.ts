@@ -43,17 +43,24 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
     const p = deskPriority({ today, owed: r.owed, oldestDueOn: r.oldest, timeBarOn: null, brokenPromiseOn: null, worked: r.worked }, weights);
     return { debtor_id: r.debtor_id, priority: p.score, owed: r.owed };
   });
-  // Set-based: one statement writes every item (new ones added, priorities and amounts of the others
-  // brought up to date when they changed), one removes those that left — not a statement per debtor.
+  // Set-based, three statements whatever the size: the items whose priority or amount changed are
+  // updated (only those: an upsert would lock and rewrite every row), the new ones inserted, those
+  // that left removed.
   const debtorIds = items.map((i) => i.debtor_id);
-  const written = await sql<{ added: boolean }>`
+  const changes = sql`unnest(${debtorIds}::uuid[], ${items.map((i) => i.priority)}::int[], ${items.map((i) => i.owed)}::numeric[]) as x(debtor_id, priority, owed)`;
+  await sql`
+    update desk_items i set priority = x.priority, owed = x.owed
+      from ${changes}
+     where i.tenant_id = ${actor.tenantId} and i.queue_id = ${queue.id} and i.debtor_id = x.debtor_id
+       and (i.priority <> x.priority or i.owed <> x.owed)`.execute(trx);
+  const inserted = await sql`
     insert into desk_items (tenant_id, queue_id, debtor_id, priority, owed)
     select ${actor.tenantId}::uuid, ${queue.id}::uuid, x.debtor_id, x.priority, x.owed
-      from unnest(${debtorIds}::uuid[], ${items.map((i) => i.priority)}::int[], ${items.map((i) => i.owed)}::numeric[]) as x(debtor_id, priority, owed)
-    on conflict (tenant_id, queue_id, debtor_id) do update set priority = excluded.priority, owed = excluded.owed
-     where desk_items.priority is distinct from excluded.priority or desk_items.owed is distinct from excluded.owed
-    returning (xmax = 0) as added`.execute(trx);
-  const added = written.rows.filter((r) => r.added).length;
+      from ${changes}
+    -- An item already there is passed over without a lock (no anti-join: on a first fill the planner
+    -- has no statistics of the rows being written and would read them once per debtor).
+    on conflict (tenant_id, queue_id, debtor_id) do nothing`.execute(trx);
+  const added = Number(inserted.numAffectedRows ?? 0);
   const gone = await sql`
     delete from desk_items i
      where i.tenant_id = ${actor.tenantId} and i.queue_id = ${queue.id}
