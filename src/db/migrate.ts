@@ -21,6 +21,7 @@ import * as m0021 from './migrations/0021_import_balances.ts';
 import * as m0022 from './migrations/0022_creditor_templates.ts';
 import * as m0023 from './migrations/0023_desk.ts';
 import * as m0025 from './migrations/0025_desk_supervision.ts';
+import * as m0026 from './migrations/0026_desk_next_indexes.ts';
 import * as m0027 from './migrations/0027_bank.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0022_creditor_templates': m0022,
   '0023_desk': m0023,
   '0025_desk_supervision': m0025,
+  '0026_desk_next_indexes': m0026,
   '0027_bank': m0027,
 };
 

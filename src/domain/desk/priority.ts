@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { daysBetween } from '../dates.ts';
 import { msg, type Message } from '../messages/index.ts';
 import { money } from '../money.ts';
 
@@ -75,14 +74,14 @@ export function deskPriority(input: PriorityInput, w: PriorityWeights = DEFAULT_
   let score = 0;
   const reasons: Message[] = [];
   if (input.brokenPromiseOn !== null) {
-    const ago = daysBetween(input.brokenPromiseOn, input.today);
+    const ago = daysFrom(input.brokenPromiseOn, input.today);
     if (ago >= 0 && ago <= w.brokenPromiseDays) {
       score += w.brokenPromise;
       reasons.push(msg('desk.priority_broken_promise', { date: input.brokenPromiseOn }));
     }
   }
   if (input.timeBarOn !== null) {
-    const left = daysBetween(input.today, input.timeBarOn);
+    const left = daysFrom(input.today, input.timeBarOn);
     if (left >= 0 && left <= w.timeBarDays) {
       // The nearer the term, the higher: full weight on its last day.
       score += Math.round((w.timeBar * (w.timeBarDays - left + 1)) / (w.timeBarDays + 1));
@@ -91,13 +90,15 @@ export function deskPriority(input: PriorityInput, w: PriorityWeights = DEFAULT_
   }
   const owed = money(input.owed);
   if (owed.gt(0)) {
-    // A score, not money: the decimal logarithm of the amount, taken exactly and then rounded.
-    const magnitude = Math.min(9, Math.max(0, owed.log(10).toDecimalPlaces(3).toNumber()));
+    // A score, not money: the decimal logarithm of the amount to three decimals. A binary float is
+    // exact enough for a rank (decimal.js's exact logarithm cost 0.2 ms a debtor: a minute to fill a
+    // queue of 250,000, bench/desk).
+    const magnitude = Math.min(9, Math.max(0, Math.round(Math.log10(owed.toNumber()) * 1000) / 1000));
     score += Math.round(w.amount * magnitude);
     reasons.push(msg('desk.priority_amount', { amount: owed.toFixed(2) }));
   }
   if (input.oldestDueOn !== null) {
-    const age = Math.min(730, Math.max(0, daysBetween(input.oldestDueOn, input.today)));
+    const age = Math.min(730, Math.max(0, daysFrom(input.oldestDueOn, input.today)));
     score += Math.round((w.age * age) / 30);
     if (age > 0) reasons.push(msg('desk.priority_age', { days: age }));
   }
@@ -106,4 +107,16 @@ export function deskPriority(input: PriorityInput, w: PriorityWeights = DEFAULT_
     reasons.push(msg('desk.priority_new'));
   }
   return { score, reasons };
+}
+
+/**
+ * Days from one ISO date to another, by day numbers: the same as dates.ts `daysBetween`, without a
+ * Temporal object per call (a queue's fill scores 250,000 debtors at a time).
+ */
+function daysFrom(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+function dayNumber(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }

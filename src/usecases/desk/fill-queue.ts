@@ -37,7 +37,52 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
   const filter = QueueFilter.parse(queue.filter ?? {});
   const weights: PriorityWeights = queue.weights ? priorityWeightsSchema.parse(queue.weights) : DEFAULT_PRIORITY_WEIGHTS;
 
-  const rows = await trx
+  const rows = await workableDebtors(trx, actor.tenantId, { creditorId: queue.creditor_id, filter }, today).execute();
+
+  const items = rows.map((r) => {
+    const p = deskPriority({ today, owed: r.owed, oldestDueOn: r.oldest, timeBarOn: null, brokenPromiseOn: null, worked: r.worked }, weights);
+    return { debtor_id: r.debtor_id, priority: p.score, owed: r.owed };
+  });
+  // Set-based, three statements whatever the size: the items whose priority or amount changed are
+  // updated (only those: an upsert would lock and rewrite every row), the new ones inserted, those
+  // that left removed.
+  const debtorIds = items.map((i) => i.debtor_id);
+  const changes = sql`unnest(${debtorIds}::uuid[], ${items.map((i) => i.priority)}::int[], ${items.map((i) => i.owed)}::numeric[]) as x(debtor_id, priority, owed)`;
+  await sql`
+    update desk_items i set priority = x.priority, owed = x.owed
+      from ${changes}
+     where i.tenant_id = ${actor.tenantId} and i.queue_id = ${queue.id} and i.debtor_id = x.debtor_id
+       and (i.priority <> x.priority or i.owed <> x.owed)`.execute(trx);
+  const inserted = await sql`
+    insert into desk_items (tenant_id, queue_id, debtor_id, priority, owed)
+    select ${actor.tenantId}::uuid, ${queue.id}::uuid, x.debtor_id, x.priority, x.owed
+      from ${changes}
+    -- An item already there is passed over without a lock (no anti-join: on a first fill the planner
+    -- has no statistics of the rows being written and would read them once per debtor).
+    on conflict (tenant_id, queue_id, debtor_id) do nothing`.execute(trx);
+  const added = Number(inserted.numAffectedRows ?? 0);
+  const gone = await sql`
+    delete from desk_items i
+     where i.tenant_id = ${actor.tenantId} and i.queue_id = ${queue.id}
+       and not (i.debtor_id = any(${debtorIds}::uuid[]))
+       -- An operator holding the debtor right now keeps it until the lease ends.
+       and (i.leased_until is null or i.leased_until < now())`.execute(trx);
+  const removed = Number(gone.numAffectedRows ?? 0);
+  await recordAudit(trx, actor, { action: 'queue.filled', entityType: 'queue', entityId: queue.id, after: { debtors: items.length, added, removed } });
+  return { debtors: items.length, added, removed };
+}
+
+/**
+ * The debtors a queue covers, with what they owe in its positions, their oldest due date and whether
+ * anyone worked them: positions that may be worked (open, not paused, not held today, something
+ * owed), of a debtor alive and with a phone number that may be called (not invalid, not a third
+ * party's, consent not withdrawn, still valid). Filling a queue reads them all; "next" asks again
+ * for the one debtor it is about to hand out (`debtorId`), so a debtor paid, closed, held or left
+ * without a number since the last fill is never called.
+ */
+export function workableDebtors(trx: Trx, tenantId: string, queue: { creditorId: string | null; filter: QueueFilter }, today: string, debtorId?: string) {
+  const { creditorId, filter } = queue;
+  return trx
     .selectFrom('claims as c')
     .innerJoin('claim_balances as b', (j) => j.onRef('b.claim_id', '=', 'c.id').onRef('b.tenant_id', '=', 'c.tenant_id'))
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
@@ -47,11 +92,12 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
       sql<string>`min(c.due_date)::text`.as('oldest'),
       sql<boolean>`exists (select 1 from contact_log l where l.tenant_id = c.tenant_id and l.debtor_id = c.debtor_id and l.channel in ('phone_task', 'desk'))`.as('worked'),
     ])
-    .where('c.tenant_id', '=', actor.tenantId)
+    .where('c.tenant_id', '=', tenantId)
+    .$if(debtorId !== undefined, (q) => q.where('c.debtor_id', '=', debtorId!))
     .where('c.status', 'in', [...WORKABLE_STATUSES])
     .where((eb) => eb.or([eb('c.hold_until', 'is', null), eb('c.hold_until', '<', today)]))
     .where('d.deceased', '=', false)
-    .$if(queue.creditor_id !== null, (q) => q.where('c.creditor_id', '=', queue.creditor_id!))
+    .$if(creditorId !== null, (q) => q.where('c.creditor_id', '=', creditorId!))
     .$if(Boolean(filter.kinds?.length), (q) => q.where('c.kind', 'in', filter.kinds!))
     .$if(Boolean(filter.actKinds?.length), (q) => q.where('c.act_kind', 'in', filter.actKinds!))
     .$if(Boolean(filter.languages?.length), (q) => q.where('d.language', 'in', filter.languages!))
@@ -72,38 +118,5 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
     .groupBy(['c.debtor_id', 'c.tenant_id'])
     .having(sql<boolean>`sum(b.total_due) > 0`)
     .$if(filter.minOwed !== undefined, (q) => q.having(sql<boolean>`sum(b.total_due) >= ${filter.minOwed!}::numeric`))
-    .$if(filter.maxOwed !== undefined, (q) => q.having(sql<boolean>`sum(b.total_due) <= ${filter.maxOwed!}::numeric`))
-    .execute();
-
-  const items = rows.map((r) => {
-    const p = deskPriority({ today, owed: r.owed, oldestDueOn: r.oldest, timeBarOn: null, brokenPromiseOn: null, worked: r.worked }, weights);
-    return { debtor_id: r.debtor_id, priority: p.score, owed: r.owed };
-  });
-  const before = await trx.selectFrom('desk_items').select('debtor_id').where('tenant_id', '=', actor.tenantId).where('queue_id', '=', queue.id).execute();
-  const had = new Set(before.map((b) => b.debtor_id));
-  const keep = new Set(items.map((i) => i.debtor_id));
-  for (let i = 0; i < items.length; i += 1000) {
-    const chunk = items.slice(i, i + 1000);
-    await trx
-      .insertInto('desk_items')
-      .values(chunk.map((c) => ({ tenant_id: actor.tenantId, queue_id: queue.id, debtor_id: c.debtor_id, priority: c.priority, owed: c.owed })))
-      .onConflict((oc) => oc.columns(['tenant_id', 'queue_id', 'debtor_id']).doUpdateSet((eb) => ({ priority: eb.ref('excluded.priority'), owed: eb.ref('excluded.owed') })))
-      .execute();
-  }
-  const gone = [...had].filter((d) => !keep.has(d));
-  let removed = 0;
-  for (let i = 0; i < gone.length; i += 1000) {
-    const r = await trx
-      .deleteFrom('desk_items')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('queue_id', '=', queue.id)
-      .where('debtor_id', 'in', gone.slice(i, i + 1000))
-      // An operator holding the debtor right now keeps it until the lease ends.
-      .where((eb) => eb.or([eb('leased_until', 'is', null), eb('leased_until', '<', sql<Date>`now()`)]))
-      .executeTakeFirst();
-    removed += Number(r.numDeletedRows);
-  }
-  const added = items.filter((i) => !had.has(i.debtor_id)).length;
-  await recordAudit(trx, actor, { action: 'queue.filled', entityType: 'queue', entityId: queue.id, after: { debtors: items.length, added, removed } });
-  return { debtors: items.length, added, removed };
+    .$if(filter.maxOwed !== undefined, (q) => q.having(sql<boolean>`sum(b.total_due) <= ${filter.maxOwed!}::numeric`));
 }

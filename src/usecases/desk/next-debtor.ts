@@ -7,9 +7,11 @@ import { DEFAULT_LOCALE, encodeMessage, msg, translate, type Locale, type Messag
 import type { Actor } from '../../domain/policies.ts';
 import { localMoment, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
 import { instantOf } from './record-outcome.ts';
+import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { NextInput, type NextView } from './schema.ts';
+import { workableDebtors } from './fill-queue.ts';
+import { NextInput, QueueFilter, type NextView } from './schema.ts';
 
 /** How long a debtor handed out by "next" stays the operator's alone (renewed by working it). */
 export const LEASE_MINUTES = 20;
@@ -26,8 +28,11 @@ export async function nextDebtor(db: Db, actor: Actor, input: z.input<typeof Nex
  * operator holds (the row is taken `FOR UPDATE SKIP LOCKED` and leased), never one whose next-work
  * moment has not come, and never a call the contact rules forbid now: outside the calling windows, on
  * a holiday, past the debtor's daily or weekly limits (each such debtor is moved to its next permitted
- * moment). An operator who still holds a debtor gets the same one back: an outcome comes before the
- * next. When nobody may be called, the answer says why and when a call becomes possible.
+ * moment, and the refusal is audited with its reason: `desk.next_refused`). A debtor whose positions
+ * were paid, closed, paused or held since the queue was filled, or who has no number left, leaves the
+ * queue instead of being handed out. An operator who still holds a debtor gets the same one back: an
+ * outcome comes before the next. When nobody may be called, the answer says why and when a call
+ * becomes possible.
  */
 export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof NextInput>, now: Date, locale: Locale): Promise<NextView> {
   const data = parseInput(NextInput, input);
@@ -35,13 +40,14 @@ export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof Nex
   const me = actor.userId;
   const member = await trx
     .selectFrom('work_queues as q')
-    .select('q.id')
+    .select(['q.id', 'q.creditor_id', 'q.filter'])
     .where('q.tenant_id', '=', actor.tenantId)
     .where('q.active', '=', true)
     .$if(me !== null && actor.role === 'operator', (q) =>
       q.where((eb) => eb.exists(eb.selectFrom('work_queue_members as m').select('m.user_id').whereRef('m.queue_id', '=', 'q.id').whereRef('m.tenant_id', '=', 'q.tenant_id').where('m.user_id', '=', me!))),
     )
     .execute();
+  const scope = new Map(member.map((q) => [q.id, { creditorId: q.creditor_id, filter: QueueFilter.parse(q.filter ?? {}) }]));
   let queues = member.map((q) => q.id);
   if (data.queueId) {
     if (!queues.includes(data.queueId)) throw notFound('queue');
@@ -65,41 +71,45 @@ export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof Nex
 
   let lastRefusal: Message | null = null;
   for (let i = 0; i < MAX_CANDIDATES; i++) {
-    const candidate = await itemsQuery(trx, actor, queues)
-      .where((eb) => eb.or([eb('i.leased_until', 'is', null), eb('i.leased_until', '<=', sql<Date>`${nowIso}::timestamptz`)]))
-      .where('i.next_work_at', '<=', sql<Date>`${nowIso}::timestamptz`)
-      .where((eb) => eb.or([eb('i.callback_user_id', 'is', null), eb('i.callback_user_id', '=', me)]))
-      .orderBy(sql`(i.callback_at is not null and i.callback_at <= ${nowIso}::timestamptz)`, 'desc')
-      .orderBy('i.priority', 'desc')
-      .orderBy('i.next_work_at')
-      .orderBy('i.debtor_id')
-      .limit(1)
-      .forUpdate('i')
-      .skipLocked()
-      .executeTakeFirst();
+    const candidate = (await probe(trx, actor, queues, now, true)) ?? (await probe(trx, actor, queues, now, false));
     if (!candidate) break;
+    const item = { tenant_id: actor.tenantId, queue_id: candidate.queue_id, debtor_id: candidate.debtor_id };
+    // Paid, closed, held, disputed or left without a number since the queue was filled: out of it now.
+    const workable = await workableDebtors(trx, actor.tenantId, scope.get(candidate.queue_id)!, at.date, candidate.debtor_id).executeTakeFirst();
+    if (!workable) {
+      await trx.deleteFrom('desk_items').where('tenant_id', '=', item.tenant_id).where('queue_id', '=', item.queue_id).where('debtor_id', '=', item.debtor_id).execute();
+      continue;
+    }
     const history = (await phoneHistory(trx, actor.tenantId, [candidate.debtor_id], at.date)).get(candidate.debtor_id) ?? [];
     const check = checkPhoneContact(rules, at, history);
     if (!check.allowed) {
-      // Reached today, or the week's conversations used up: back when the rules allow.
+      // Reached today, or the week's conversations used up: back when the rules allow; the refusal is logged with its reason.
       lastRefusal = check.reason.message;
       const slot = nextPhoneSlot(rules, at, history);
+      const nextWorkAt = slot ? instantOf(slot) : new Date(now.getTime() + 24 * 3600_000);
       await trx
         .updateTable('desk_items')
-        .set({ next_work_at: slot ? instantOf(slot) : new Date(now.getTime() + 24 * 3600_000) })
-        .where('tenant_id', '=', actor.tenantId)
-        .where('queue_id', '=', candidate.queue_id)
-        .where('debtor_id', '=', candidate.debtor_id)
+        .set({ next_work_at: nextWorkAt })
+        .where('tenant_id', '=', item.tenant_id)
+        .where('queue_id', '=', item.queue_id)
+        .where('debtor_id', '=', item.debtor_id)
         .execute();
+      await recordAudit(trx, actor, {
+        action: 'desk.next_refused',
+        entityType: 'debtor',
+        entityId: candidate.debtor_id,
+        debtorId: candidate.debtor_id,
+        after: { queueId: candidate.queue_id, reason: check.reason.code, message: encodeMessage(check.reason.message), nextWorkAt: nextWorkAt.toISOString() },
+      });
       continue;
     }
     const until = new Date(now.getTime() + LEASE_MINUTES * 60_000);
     await trx
       .updateTable('desk_items')
       .set({ leased_by: me, leased_until: until })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('queue_id', '=', candidate.queue_id)
-      .where('debtor_id', '=', candidate.debtor_id)
+      .where('tenant_id', '=', item.tenant_id)
+      .where('queue_id', '=', item.queue_id)
+      .where('debtor_id', '=', item.debtor_id)
       .execute();
     const callback = candidate.callback_at !== null && candidate.callback_at <= now;
     return found({ ...candidate, leased_until: until }, callback, now);
@@ -115,6 +125,46 @@ export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof Nex
   if (soonest.n === 0) return none(msg('desk.next_queue_empty'), null);
   const next = soonest.next ? localMoment(new Date(soonest.next)) : null;
   return none(lastRefusal ? msg('desk.next_all_blocked', { reason: encodeMessage(lastRefusal) }) : msg('desk.next_all_busy'), next);
+}
+
+/**
+ * The best item of the operator's queues that may be worked now, locked (`FOR UPDATE SKIP LOCKED`:
+ * one another "next" holds is passed over, never waited for): with `callbacks`, the callbacks due to
+ * this operator (or to anyone); without, the rest by priority. Each queue is read in the order of its
+ * index — callbacks by `desk_items_callbacks`, the rest by `desk_items_next` — and stops at the first
+ * row it may take, so "next" costs the same at 100 debtors and at 250,000; of several queues the best
+ * is taken (the others' rows stay locked only until this transaction ends).
+ */
+async function probe(trx: Trx, actor: Actor, queues: readonly string[], now: Date, callbacks: boolean) {
+  const me = actor.userId;
+  const at = sql<Date>`${now.toISOString()}::timestamptz`;
+  const rows = [];
+  for (const queueId of queues) {
+    rows.push(
+      await trx
+        .selectFrom('desk_items as i')
+        .select(['i.queue_id', 'i.debtor_id', 'i.priority', 'i.owed', 'i.leased_until', 'i.callback_at', 'i.next_work_at'])
+        .where('i.tenant_id', '=', actor.tenantId)
+        .where('i.queue_id', '=', queueId)
+        .where((eb) => eb.or([eb('i.leased_until', 'is', null), eb('i.leased_until', '<=', at)]))
+        .where('i.next_work_at', '<=', at)
+        .where((eb) => eb.or([eb('i.callback_user_id', 'is', null), eb('i.callback_user_id', '=', me)]))
+        .$if(callbacks, (q) => q.where('i.callback_at', 'is not', null).where('i.callback_at', '<=', at).orderBy('i.callback_at'))
+        .orderBy('i.priority', 'desc')
+        .orderBy('i.next_work_at')
+        .orderBy('i.debtor_id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst(),
+    );
+  }
+  const best = rows
+    .filter((r) => r !== undefined)
+    .sort((a, b) => b.priority - a.priority || a.next_work_at.getTime() - b.next_work_at.getTime() || a.debtor_id.localeCompare(b.debtor_id))[0];
+  if (!best) return undefined;
+  const debtor = await trx.selectFrom('debtors').select('display_name').where('tenant_id', '=', actor.tenantId).where('id', '=', best.debtor_id).executeTakeFirstOrThrow();
+  return { ...best, display_name: debtor.display_name };
 }
 
 function itemsQuery(trx: Trx, actor: Actor, queues: readonly string[]) {
