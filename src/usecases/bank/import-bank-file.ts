@@ -371,7 +371,18 @@ async function suggest(trx: Trx, tenantId: string, tx: CamtTransaction): Promise
     const words = key.split(' ');
     const keys = [key, normaliseName(tx.partyName)];
     if (words.length === 2) keys.push(`${words[1]} ${words[0]}`);
-    const rows = await trx.selectFrom('debtors').select('id').where('tenant_id', '=', tenantId).where('match_key', 'in', [...new Set(keys)]).limit(5).execute();
+    // Imported debtors carry their name key; others are found by their display name in either order
+    // (an ILIKE without wildcards: the trigram index of migration 0013 answers it).
+    const plain = tx.partyName.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+    const parts = plain.split(/\s+/);
+    const names = [plain, ...(parts.length === 2 ? [`${parts[1]} ${parts[0]}`] : [])];
+    const rows = await trx
+      .selectFrom('debtors')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where((eb) => eb.or([eb('match_key', 'in', [...new Set(keys)]), ...names.map((n) => eb('display_name', 'ilike', n))]))
+      .limit(5)
+      .execute();
     for (const r of rows) if (!out.has(r.id)) out.set(r.id, { debtorId: r.id, claimIds: [], why: 'name' });
   }
   if (out.size) {

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { camtXml } from '../../test/camt.ts';
+import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
+import { today } from '../../domain/dates.ts';
+
+let ctx: ApiContext;
+let debtorId: string;
+let claimId: string;
+
+beforeAll(async () => {
+  ctx = await openApiContext();
+  const d = await ctx.admin({ method: 'POST', url: '/api/debtors', payload: { kind: 'consumer', firstName: 'Ottavia', lastName: 'Bancaria' } });
+  expect(d.statusCode, d.body).toBe(201);
+  debtorId = d.json().id;
+  const c = await ctx.admin({
+    method: 'POST',
+    url: '/api/claims',
+    payload: { kind: 'invoice', debtorId, creditorId: ctx.t.creditor.id, externalRef: `BK-${Date.now()}`, principal: '250.00', currency: 'EUR', dueDate: '2026-01-31', interestRegime: 'none' },
+  });
+  expect(c.statusCode, c.body).toBe(201);
+  claimId = c.json().id;
+});
+afterAll(async () => {
+  await ctx.app.close();
+});
+
+function multipart(name: string, content: string) {
+  const boundary = `----incasso${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/xml\r\n\r\n`),
+    Buffer.from(content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const upload = (client: Client, xml: string, name = 'estratto.xml') => client({ method: 'POST', url: '/api/bank/files', ...multipart(name, xml) });
+
+describe('bank files and the reconciliation list over HTTP', () => {
+  const day = today().subtract({ days: 2 }).toString();
+  const xml = () =>
+    camtXml({
+      statementId: `API-${Date.now()}`,
+      entries: [{ amount: '100.00', acctSvcrRef: `API-${Date.now()}`, bookingDate: day, txs: [{ amount: '100.00', name: 'Ottavia Bancaria', text: ['acconto dicembre'] }] }],
+    });
+
+  it('an uploaded statement waits for a person with its reason and the payer suggested by name; assigning it books the payment', async () => {
+    const r = await upload(ctx.operator, xml());
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'done', entries: 1, matched: 0, toReconcile: 1, error: null });
+
+    const list = await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=to_reconcile&fileId=${r.json().fileId}`, headers: { 'accept-language': 'en' } });
+    expect(list.statusCode, list.body).toBe(200);
+    const [entry] = list.json().items;
+    expect(entry).toMatchObject({ amount: '100.00', currency: 'EUR', partyName: 'Ottavia Bancaria', reasonCode: 'bank.no_reference', reason: 'No reference, notice code or document number recognised' });
+    expect(entry.suggestions).toEqual([{ debtorId, debtorName: expect.stringContaining('Bancaria'), claimIds: [claimId], why: 'name' }]);
+
+    // An outsider sees nothing of it and cannot touch it.
+    expect((await ctx.outsider({ method: 'GET', url: '/api/bank/entries' })).json().items.map((e: { id: string }) => e.id)).not.toContain(entry.id);
+    expect((await ctx.outsider({ method: 'POST', url: `/api/bank/entries/${entry.id}/ignore`, payload: { reason: 'x' } })).statusCode).toBe(404);
+    // A viewer cannot assign it.
+    expect((await ctx.viewer({ method: 'POST', url: `/api/bank/entries/${entry.id}/assign`, payload: { debtorId, creditorId: ctx.t.creditor.id } })).statusCode).toBe(403);
+
+    const assigned = await ctx.operator({ method: 'POST', url: `/api/bank/entries/${entry.id}/assign`, payload: { debtorId, creditorId: ctx.t.creditor.id, claimIds: [claimId] } });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json()).toMatchObject({ amount: '100.00', unallocated: '0.00', method: 'bank_transfer', payerName: 'Ottavia Bancaria', valueDate: day });
+    const claim = await ctx.operator({ method: 'GET', url: `/api/claims/${claimId}` });
+    expect(claim.json().status).toBe('partially_paid');
+    // Twice is refused; the entry is now among the matched ones.
+    expect((await ctx.operator({ method: 'POST', url: `/api/bank/entries/${entry.id}/assign`, payload: { debtorId, creditorId: ctx.t.creditor.id } })).statusCode).toBe(409);
+    const matched = await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=matched&fileId=${r.json().fileId}` });
+    expect(matched.json().items[0]).toMatchObject({ id: entry.id, matchedBy: 'person', paymentId: assigned.json().id });
+  });
+
+  it('an entry set aside keeps its reason; a hostile file is refused by name; files are listed', async () => {
+    const r = await upload(ctx.supervisor, xml());
+    const [entry] = (await ctx.supervisor({ method: 'GET', url: `/api/bank/entries?fileId=${r.json().fileId}` })).json().items;
+    const ignored = await ctx.supervisor({ method: 'POST', url: `/api/bank/entries/${entry.id}/ignore`, payload: { reason: 'giroconto tra conti dell’agenzia' } });
+    expect(ignored.json()).toEqual({ id: entry.id, state: 'ignored' });
+    const list = (await ctx.supervisor({ method: 'GET', url: `/api/bank/entries?state=ignored&fileId=${r.json().fileId}` })).json();
+    expect(list.items[0].reason).toBe('Scartato: giroconto tra conti dell’agenzia');
+
+    const bomb = await upload(ctx.supervisor, '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document>&x;</Document>', 'bomb.xml');
+    expect(bomb.statusCode).toBe(200);
+    expect(bomb.json()).toMatchObject({ status: 'failed', entries: 0, error: { code: 'bank.xml_doctype' } });
+    const files = (await ctx.supervisor({ method: 'GET', url: '/api/bank/files' })).json() as { fileName: string; status: string; error: string | null }[];
+    expect(files.find((f) => f.fileName === 'bomb.xml')).toMatchObject({ status: 'failed', error: expect.stringContaining('DOCTYPE') });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/bank/files' })).statusCode).toBe(401);
+  });
+});
