@@ -52,7 +52,7 @@ export async function scratchPostgres(opts: { template?: string } = {}): Promise
             if ((err as { code?: string }).code !== '42501') throw err;
             if (attempt >= 60) {
               // Still held after 15 s: leave the scratch database behind rather than fail a test that
-              // passed (CI runs on a fresh machine; a developer's server drops it with the next run's name).
+              // passed (CI runs on a fresh machine; on a developer's server `incasso_scratch_*` can be dropped by hand).
               console.warn(`scratch database ${name} left behind: ${(err as Error).message}`);
               break;
             }
