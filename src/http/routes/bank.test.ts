@@ -52,7 +52,7 @@ describe('bank files and the reconciliation list over HTTP', () => {
     expect(list.statusCode, list.body).toBe(200);
     const [entry] = list.json().items;
     expect(entry).toMatchObject({ amount: '100.00', currency: 'EUR', partyName: 'Ottavia Bancaria', reasonCode: 'bank.no_reference', reason: 'No reference, notice code or document number recognised' });
-    expect(entry.suggestions).toEqual([{ debtorId, debtorName: expect.stringContaining('Bancaria'), claimIds: [claimId], why: 'name' }]);
+    expect(entry.suggestions).toEqual([{ debtorId, debtorName: expect.stringContaining('Bancaria'), creditorId: ctx.t.creditor.id, creditorName: ctx.t.creditor.name, claimIds: [claimId], why: 'name' }]);
 
     // An outsider sees nothing of it and cannot touch it.
     expect((await ctx.outsider({ method: 'GET', url: '/api/bank/entries' })).json().items.map((e: { id: string }) => e.id)).not.toContain(entry.id);

@@ -351,8 +351,8 @@ async function claimsByDocument(trx: Trx, tenantId: string, creditors: string[],
  * name is the payer's (either order of first and last name), each with its open claims. Never booked
  * by itself: a name is no proof.
  */
-async function suggest(trx: Trx, tenantId: string, tx: CamtTransaction): Promise<{ debtorId: string; claimIds: string[]; why: string }[]> {
-  const out = new Map<string, { debtorId: string; claimIds: string[]; why: string }>();
+async function suggest(trx: Trx, tenantId: string, tx: CamtTransaction): Promise<{ debtorId: string; creditorId: string | null; claimIds: string[]; why: string }[]> {
+  const why = new Map<string, string>();
   if (tx.partyIban) {
     const rows = await trx
       .selectFrom('bank_entries as e')
@@ -364,7 +364,7 @@ async function suggest(trx: Trx, tenantId: string, tx: CamtTransaction): Promise
       .where('e.payment_id', 'is not', null)
       .limit(5)
       .execute();
-    for (const r of rows) out.set(r.debtor_id, { debtorId: r.debtor_id, claimIds: [], why: 'iban' });
+    for (const r of rows) why.set(r.debtor_id, 'iban');
   }
   if (tx.partyName) {
     const key = normaliseName(tx.partyName, { keepLegalForm: true });
@@ -383,18 +383,26 @@ async function suggest(trx: Trx, tenantId: string, tx: CamtTransaction): Promise
       .where((eb) => eb.or([eb('match_key', 'in', [...new Set(keys)]), ...names.map((n) => eb('display_name', 'ilike', n))]))
       .limit(5)
       .execute();
-    for (const r of rows) if (!out.has(r.id)) out.set(r.id, { debtorId: r.id, claimIds: [], why: 'name' });
+    for (const r of rows) if (!why.has(r.id)) why.set(r.id, 'name');
   }
-  if (out.size) {
-    const open = await trx
-      .selectFrom('claims')
-      .select(['id', 'debtor_id'])
-      .where('tenant_id', '=', tenantId)
-      .where('debtor_id', 'in', [...out.keys()])
-      .where('status', 'in', [...OPEN_STATUSES])
-      .limit(200)
-      .execute();
-    for (const c of open) out.get(c.debtor_id)!.claimIds.push(c.id);
+  if (!why.size) return [];
+  // One suggestion per debtor and creditor with open claims (a payment is one creditor's); a debtor
+  // without open claims is still shown, to book the money unallocated.
+  const out = new Map<string, { debtorId: string; creditorId: string | null; claimIds: string[]; why: string }>();
+  const open = await trx
+    .selectFrom('claims')
+    .select(['id', 'debtor_id', 'creditor_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('debtor_id', 'in', [...why.keys()])
+    .where('status', 'in', [...OPEN_STATUSES])
+    .orderBy('due_date')
+    .limit(200)
+    .execute();
+  for (const c of open) {
+    const k = `${c.debtor_id}|${c.creditor_id}`;
+    if (!out.has(k)) out.set(k, { debtorId: c.debtor_id, creditorId: c.creditor_id, claimIds: [], why: why.get(c.debtor_id)! });
+    out.get(k)!.claimIds.push(c.id);
   }
+  for (const [debtorId, reason] of why) if (![...out.values()].some((s) => s.debtorId === debtorId)) out.set(debtorId, { debtorId, creditorId: null, claimIds: [], why: reason });
   return [...out.values()];
 }

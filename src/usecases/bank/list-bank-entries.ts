@@ -25,10 +25,13 @@ export async function listBankEntries(db: Db, actor: Actor, query: z.input<typeo
       .offset((q.page - 1) * q.pageSize)
       .execute(),
   ]);
-  const suggested = rows.flatMap((r) => ((r.suggestions as { debtorId: string }[] | null) ?? []).map((s) => s.debtorId));
+  type Suggestion = { debtorId: string; creditorId?: string | null; claimIds: string[]; why: string | null };
+  const suggestionsOf = (r: (typeof rows)[number]) => (r.suggestions as Suggestion[] | null) ?? [];
+  const suggested = rows.flatMap((r) => suggestionsOf(r).map((s) => s.debtorId));
   const names = new Map(
     suggested.length ? (await db.selectFrom('debtors').select(['id', 'display_name']).where('tenant_id', '=', actor.tenantId).where('id', 'in', suggested).execute()).map((d) => [d.id, d.display_name]) : [],
   );
+  const creditors = new Map((await db.selectFrom('creditors').select(['id', 'name']).where('tenant_id', '=', actor.tenantId).execute()).map((c) => [c.id, c.name]));
   const items: BankEntryView[] = rows.map((r) => {
     const reason = r.reason as Message | null;
     return {
@@ -51,9 +54,16 @@ export async function listBankEntries(db: Db, actor: Actor, query: z.input<typeo
       reason: reason && isMessageCode(reason.code) ? translate(reason, locale) : null,
       reasonCode: reason?.code ?? null,
       paymentId: r.payment_id,
-      suggestions: ((r.suggestions as { debtorId: string; claimIds: string[]; why: string | null }[] | null) ?? [])
+      suggestions: suggestionsOf(r)
         .filter((s) => names.has(s.debtorId))
-        .map((s) => ({ debtorId: s.debtorId, debtorName: names.get(s.debtorId)!, claimIds: s.claimIds, why: s.why })),
+        .map((s) => ({
+          debtorId: s.debtorId,
+          debtorName: names.get(s.debtorId)!,
+          creditorId: s.creditorId ?? null,
+          creditorName: s.creditorId ? (creditors.get(s.creditorId) ?? null) : null,
+          claimIds: s.claimIds,
+          why: s.why,
+        })),
     };
   });
   return { items, total: Number(total), page: q.page, pageSize: q.pageSize };

@@ -13,6 +13,9 @@ export const BankEntriesQuery = z.strictObject({
 export const BankSuggestionView = z.object({
   debtorId: z.uuid(),
   debtorName: z.string(),
+  /** The creditor whose open claims the debtor has (null: none open). */
+  creditorId: z.uuid().nullable(),
+  creditorName: z.string().nullable(),
   claimIds: z.array(z.uuid()),
   /** Why it is suggested: the payer's IBAN paid this debtor before, or the name is the debtor's. */
   why: z.string().nullable(),

@@ -1,0 +1,51 @@
+/** TanStack Query hooks of bank files and the reconciliation list (issue 15). */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { call, http } from './client';
+import type { BodyOf, QueryOf, ResponseOf } from './types';
+
+export type BankEntry = ResponseOf<'/api/bank/entries', 'get'>['items'][number];
+export type BankFile = ResponseOf<'/api/bank/files', 'get'>[number];
+export type BankFileSummary = ResponseOf<'/api/bank/files', 'post'>;
+
+const bankKey = ['bank'] as const;
+
+export function useBankEntries(query: QueryOf<'/api/bank/entries'>) {
+  return useQuery({
+    queryKey: [...bankKey, 'entries', query],
+    queryFn: ({ signal }) => call(http.GET('/api/bank/entries', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useBankFiles() {
+  return useQuery({ queryKey: [...bankKey, 'files'], queryFn: ({ signal }) => call(http.GET('/api/bank/files', { signal })) });
+}
+
+export function useUploadBankFile() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (file: File) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return call(http.POST('/api/bank/files', { body: form as never, bodySerializer: (b: unknown) => b as FormData }));
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: bankKey }),
+  });
+}
+
+export function useAssignBankEntry() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: BodyOf<'/api/bank/entries/{id}/assign', 'post'> }) =>
+      call(http.POST('/api/bank/entries/{id}/assign', { params: { path: { id } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: bankKey }),
+  });
+}
+
+export function useIgnoreBankEntry() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) => call(http.POST('/api/bank/entries/{id}/ignore', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: bankKey }),
+  });
+}
