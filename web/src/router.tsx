@@ -31,6 +31,7 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const QueuesPage = lazy(() => import('./pages/desk/QueuesPage'));
 const BoardPage = lazy(() => import('./pages/desk/BoardPage'));
+const ReconciliationPage = lazy(() => import('./pages/bank/ReconciliationPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'imports', element: <ImportsPage /> },
       { path: 'imports/:id', element: <ImportPage /> },
       { path: 'skip-tracing', element: <SkipTracingPage /> },
+      { path: 'bank', element: <ReconciliationPage /> },
       { path: 'reviews/time-barred', element: <TimeBarredPage /> },
       { path: 'strategies', element: <StrategiesPage /> },
       { path: 'strategies/:id', element: <StrategyPage /> },

@@ -23,6 +23,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/print', label: 'nav.print', testId: 'nav-print' },
   { to: '/mailbox', label: 'nav.mailbox', testId: 'nav-mailbox' },
   { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },
+  { to: '/bank', label: 'nav.bank', testId: 'nav-bank' },
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/reviews/time-barred', label: 'nav.timeBarred', testId: 'nav-time-barred' },
   { to: '/interest', label: 'nav.interest', testId: 'nav-interest' },
