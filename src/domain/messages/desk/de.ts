@@ -42,4 +42,13 @@ export const deskDe: DeskCatalogue = {
   'desk.outcome.RICHIESTA_DOCUMENTI': 'Bittet um Unterlagen',
   'desk.outcome.NON_CONTATTARE': 'Diese Nummer nicht anrufen',
   'desk.outcome.DECEDUTO': 'Verstorben',
+  // desk: call screen (calls, right-party check)
+  'desk.call_not_found': 'Anruf nicht gefunden',
+  'desk.call_ended': 'Der Anruf ist bereits beendet',
+  'desk.call_not_open': 'Dieser Anruf ist für diesen Schuldner nicht offen',
+  'desk.call_number_not_callable': 'Diese Nummer darf nicht angerufen werden (ungültig, Einwilligung widerrufen oder die eines Dritten)',
+  'desk.identity_wrong': 'Die Angabe stimmt nicht überein. Verbleibende Versuche: {left}',
+  'desk.identity_locked': 'Prüfung nach {tries} falschen Antworten gesperrt: nichts über die Forderung sagen und einen Rückruf anbieten',
+  'desk.identity_no_reference': 'Diese Angabe fehlt in den Unterlagen: die Identität mit der anderen prüfen',
+  'desk.outcome_needs_identity': 'Das Ergebnis {code} erfordert zuerst die Prüfung der Identität des Gesprächspartners',
 };
