@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, List, SegmentedControl, Select, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, List, NativeSelect, SegmentedControl, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useDebtor } from '../api/hooks';
@@ -418,12 +418,12 @@ function OutcomeForm({ call, found, onRecorded }: { call: DeskCall; found: Found
   const [code, setCode] = useState<string | null>(null);
   const [amount, setAmount] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const [channel, setChannel] = useState<string | null>('pagopa');
+  const [channel, setChannel] = useState('pagopa');
   const [cbDate, setCbDate] = useState('');
   const [cbTime, setCbTime] = useState('');
   const [reason, setReason] = useState('');
   const [newValue, setNewValue] = useState('');
-  const [newChannel, setNewChannel] = useState<string | null>('phone');
+  const [newChannel, setNewChannel] = useState('phone');
   const [note, setNote] = useState('');
   const outcome = call.outcomes.find((o) => o.code === code);
   const needs = new Set(outcome?.needs ?? []);
@@ -442,10 +442,10 @@ function OutcomeForm({ call, found, onRecorded }: { call: DeskCall; found: Found
     if (!code) return;
     const body: DeskOutcomeBody = { queueId: found.queueId, debtorId: found.debtorId, callId: call.id, outcome: code, contactId: call.contactId };
     if (note.trim()) body.note = note.trim();
-    if (needs.has('promise')) body.promise = { amount: parseMoneyInput(amount, style) ?? amount, dueOn, ...(channel ? { channel: channel as (typeof CHANNELS)[number] } : {}) };
+    if (needs.has('promise')) body.promise = { amount: parseMoneyInput(amount, style) ?? amount, dueOn, channel: channel as (typeof CHANNELS)[number] };
     if (needs.has('callbackAt')) body.callbackAt = { date: cbDate, time: cbTime };
     if (needs.has('reason') || reason.trim()) body.reason = reason.trim();
-    if (needs.has('newContact')) body.newContact = { channel: (newChannel ?? 'phone') as 'phone' | 'email' | 'address', value: newValue };
+    if (needs.has('newContact')) body.newContact = { channel: newChannel as 'phone' | 'email' | 'address', value: newValue };
     record.mutate(body, { onSuccess: () => onRecorded() });
   };
   return (
@@ -460,13 +460,11 @@ function OutcomeForm({ call, found, onRecorded }: { call: DeskCall; found: Found
         }}
       >
         <Stack gap="sm">
-          <Select
+          <NativeSelect
             label={t('deskCall.outcomeCode')}
-            placeholder={t('deskCall.outcomePick')}
-            searchable
-            value={code}
-            onChange={setCode}
-            data={call.outcomes.map((o) => ({ value: o.code, label: o.label, disabled: o.rightParty && !verified }))}
+            value={code ?? ''}
+            onChange={(e) => setCode(e.currentTarget.value || null)}
+            data={[{ value: '', label: t('deskCall.outcomePick') }, ...call.outcomes.map((o) => ({ value: o.code, label: o.label, disabled: o.rightParty && !verified }))]}
             data-testid="desk-outcome-code"
           />
           {!verified && (
@@ -488,7 +486,7 @@ function OutcomeForm({ call, found, onRecorded }: { call: DeskCall; found: Found
               )}
               <MoneyField label={t('deskCall.promiseAmount')} currency="EUR" value={amount} onChange={(e) => setAmount(e.currentTarget.value)} required data-testid="desk-promise-amount" />
               <TextInput type="date" label={t('deskCall.promiseDate')} value={dueOn} onChange={(e) => setDueOn(e.currentTarget.value)} required data-testid="desk-promise-date" />
-              <Select label={t('deskCall.promiseChannel')} value={channel} onChange={setChannel} data={CHANNELS.map((c) => ({ value: c, label: te('deskPromiseChannel', c) }))} data-testid="desk-promise-channel" />
+              <NativeSelect label={t('deskCall.promiseChannel')} value={channel} onChange={(e) => setChannel(e.currentTarget.value)} data={CHANNELS.map((c) => ({ value: c, label: te('deskPromiseChannel', c) }))} data-testid="desk-promise-channel" />
             </>
           )}
           {needs.has('callbackAt') && (
@@ -499,7 +497,7 @@ function OutcomeForm({ call, found, onRecorded }: { call: DeskCall; found: Found
           )}
           {needs.has('newContact') && (
             <Group grow>
-              <Select label={t('deskCall.newContactChannel')} value={newChannel} onChange={setNewChannel} data={['phone', 'email', 'address'].map((c) => ({ value: c, label: te('deskNewContact', c) }))} />
+              <NativeSelect label={t('deskCall.newContactChannel')} value={newChannel} onChange={(e) => setNewChannel(e.currentTarget.value)} data={['phone', 'email', 'address'].map((c) => ({ value: c, label: te('deskNewContact', c) }))} />
               <TextInput label={t('deskCall.newContactValue')} value={newValue} onChange={(e) => setNewValue(e.currentTarget.value)} required />
             </Group>
           )}
