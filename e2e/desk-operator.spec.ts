@@ -97,6 +97,8 @@ test('Prossimo → identity check (wrong: amounts hidden; right: shown) → prom
   // A working morning after today: 10:00 in Rome.
   const day = nextWorkingDay(romeDate(new Date()));
   const server = await startServer(romeInstant(day.date, '10:00'));
+  page.on('pageerror', (e) => console.log(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && console.log(`console: ${m.text()}`));
   try {
     const base = server.url;
     await login(page, base);
@@ -111,7 +113,11 @@ test('Prossimo → identity check (wrong: amounts hidden; right: shown) → prom
     // An outcome comes first: no next debtor while this one is held.
     await expect(page.getByTestId('desk-next')).toBeDisabled();
 
-    // Dial: the call opens on the server (the tel: link goes to the operator's phone).
+    // Dial: the call opens on the server; the tel: link would hand over to the operator's phone, which
+    // this browser has not (an external-protocol prompt would swallow the next clicks): no navigation.
+    await page.evaluate(() =>
+      document.addEventListener('click', (e) => (e.target as Element).closest('a[href^="tel:"]') && e.preventDefault(), true),
+    );
     const started = page.waitForResponse((r) => r.url().endsWith('/api/work/calls') && r.request().method() === 'POST');
     await page.getByTestId('desk-dial').first().click();
     const call = (await (await started).json()) as { id: string };
@@ -145,7 +151,19 @@ test('Prossimo → identity check (wrong: amounts hidden; right: shown) → prom
     await expect(page.getByTestId('desk-promise-rules')).toContainText('Regole del mandante');
     await page.getByTestId('desk-promise-amount').fill(view.disclosed.minimumPromise.replace('.', ','));
     await page.getByTestId('desk-promise-date').fill(addDays(day.date, 7));
-    await page.getByTestId('desk-outcome-save').click();
+    // A note, typed: focus leaves the date field (a native date picker left open would take the next click).
+    await page.getByTestId('desk-note').fill('Paga con l’avviso pagoPA');
+    // The form is complete (the browser's own validation would hold a submit back silently).
+    const invalid = await page.getByTestId('desk-outcome-save').evaluate((b) =>
+      Array.from((b as HTMLButtonElement).form!.elements).filter((e) => (e as HTMLInputElement).willValidate && !(e as HTMLInputElement).checkValidity()).map((e) => e.outerHTML.slice(0, 120)),
+    );
+    expect(invalid).toEqual([]);
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/api/work/outcomes'));
+    // Keyboard, as at the desk: Enter in the amount submits the outcome.
+    await page.getByTestId('desk-promise-amount').press('Enter');
+    const outcome = await recorded;
+    expect(outcome.status(), await outcome.text()).toBe(200);
+    expect(await outcome.json()).toMatchObject({ recorded: true, outcome: 'PROMESSA_PAGAMENTO', promiseId: expect.any(String) });
     await expect(page.getByTestId('desk-outcome-done')).toContainText('Esito registrato');
 
     // Prossimo: another debtor.
