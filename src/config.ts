@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { parseClock } from './clock.ts';
 
 /** Runtime configuration, read once from the environment. Nothing else reads process.env. */
 export interface Config {
@@ -28,6 +29,8 @@ export interface Config {
    * database (a PostgreSQL installation is a real one, and the demo's log-ins are published).
    */
   demo: boolean | undefined;
+  /** INCASSO_CLOCK: the desk's clock starts at this moment and flows on (demos and tests; src/clock.ts). */
+  clockStart?: Date | undefined;
 }
 
 /** True for addresses only this machine can reach (127.0.0.0/8, ::1, localhost). */
@@ -57,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL?.trim() || undefined,
     mailFrom: env.INCASSO_MAIL_FROM?.trim() || 'incasso <noreply@incasso.localhost>',
     demo: parseDemo(env.INCASSO_DEMO),
+    clockStart: parseClock(env.INCASSO_CLOCK),
   };
 }
 

@@ -20,6 +20,7 @@ import * as m0017 from './migrations/0017_municipal_acts.ts';
 import * as m0021 from './migrations/0021_import_balances.ts';
 import * as m0022 from './migrations/0022_creditor_templates.ts';
 import * as m0023 from './migrations/0023_desk.ts';
+import * as m0024 from './migrations/0024_desk_calls.ts';
 import * as m0025 from './migrations/0025_desk_supervision.ts';
 import * as m0026 from './migrations/0026_desk_next_indexes.ts';
 import * as m0027 from './migrations/0027_bank.ts';
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
   '0021_import_balances': m0021,
   '0022_creditor_templates': m0022,
   '0023_desk': m0023,
+  '0024_desk_calls': m0024,
   '0025_desk_supervision': m0025,
   '0026_desk_next_indexes': m0026,
   '0027_bank': m0027,

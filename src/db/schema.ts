@@ -54,6 +54,8 @@ export interface CreditorsTable {
   /** pagoPA set-up (PagopaSettings); null: not set up. */
   pagopa: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   pagopa_next_iuv: ColumnType<string, string | undefined, string>;
+  /** The creditor's promise rules (domain/desk/promises.ts PromiseRules, migration 0024); null: the defaults. */
+  promise_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -627,6 +629,23 @@ export interface PromisesTable {
   created_at: Generated<Date>;
 }
 
+/** A call dialled from the desk, with its right-party check (migration 0024). */
+export interface DeskCallsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  queue_id: string;
+  debtor_id: string;
+  contact_id: string;
+  user_id: string;
+  started_at: Date;
+  ended_at: Date | null;
+  identity_method: 'tax_id' | 'birth_date' | null;
+  identity_verified_at: Date | null;
+  identity_failures: Generated<number>;
+  outcome: string | null;
+  contact_log_id: string | null;
+}
+
 /** A creditor's own wording of a template (migration 0022; the text is domain/dunning/custom-templates.ts TemplateText). */
 export interface CreditorTemplatesTable {
   tenant_id: string;
@@ -757,6 +776,7 @@ export interface DB {
   promises: PromisesTable;
   bank_files: BankFilesTable;
   bank_entries: BankEntriesTable;
+  desk_calls: DeskCallsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -26,6 +26,7 @@ const StrategyPage = lazy(() => import('./pages/StrategyPage'));
 const DunningPage = lazy(() => import('./pages/DunningPage'));
 const MailboxPage = lazy(() => import('./pages/MailboxPage'));
 const PhoneTasksPage = lazy(() => import('./pages/PhoneTasksPage'));
+const DeskPage = lazy(() => import('./pages/DeskPage'));
 const PrintPage = lazy(() => import('./pages/PrintPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
@@ -66,6 +67,7 @@ export const router = createBrowserRouter([
       { path: 'dunning', element: <DunningPage /> },
       { path: 'mailbox', element: <MailboxPage /> },
       { path: 'phone-tasks', element: <PhoneTasksPage /> },
+      { path: 'work', element: <DeskPage /> },
       { path: 'print', element: <PrintPage /> },
       { path: 'work/queues', element: <QueuesPage /> },
       { path: 'work/board', element: <BoardPage /> },

@@ -1,6 +1,7 @@
 import { Command } from '@commander-js/extra-typings';
 import type { FastifyBaseLogger } from 'fastify';
 import { isLoopbackHost, type Config } from '../../config.ts';
+import { Temporal, today as todayIn } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
 import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
 import type { loadDemo as LoadDemo } from '../../usecases/demo/load-demo.ts';
@@ -37,6 +38,9 @@ export function startCommand(config: () => Config) {
       const started = Date.now();
       const database = await openMigrated(c);
       console.log(`incasso: database ${describeDatabase(c)}`);
+      // INCASSO_CLOCK (demos, browser tests): the desk works from that moment on, and a demo loaded now is of that day.
+      const clockDay = c.clockStart ? todayIn('Europe/Rome', Temporal.Instant.fromEpochMilliseconds(c.clockStart.getTime())).toString() : undefined;
+      if (c.clockStart) console.log(`incasso: desk clock starts at ${c.clockStart.toISOString()} (INCASSO_CLOCK), not the real time`);
 
       const tenants = await database.db.selectFrom('tenants').select('slug').execute();
       let logins: Awaited<ReturnType<typeof LoadDemo>>['logins'] = [];
@@ -52,7 +56,7 @@ export function startCommand(config: () => Config) {
         }
       }
       if (demoWanted && (tenants.length === 0 || tenants.some((t) => t.slug === 'demo'))) {
-        const r = await loadDemo(database.db);
+        const r = await loadDemo(database.db, clockDay ? { today: clockDay } : {});
         if (r.created) console.log(`incasso: demo data loaded (${r.counts.debtors} debtors, ${r.counts.claims} claims)`);
         logins = r.logins;
       } else if (tenants.length === 0) {

@@ -37,6 +37,17 @@ export const promiseRulesSchema = z.strictObject({
   graceDays: z.number().int().min(0).max(30),
 });
 
+/**
+ * A creditor's promise rules (creditors.promise_rules): what it stored over the defaults (a creditor
+ * may set only its maximum days or its minimum). Stored rules that no longer pass the schema give
+ * the defaults rather than no rules at all.
+ */
+export function promiseRulesOf(stored: unknown): PromiseRules {
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return DEFAULT_PROMISE_RULES;
+  const r = promiseRulesSchema.safeParse({ ...DEFAULT_PROMISE_RULES, ...stored });
+  return r.success ? r.data : DEFAULT_PROMISE_RULES;
+}
+
 export interface PromiseProposal {
   amount: string;
   dueOn: string;

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { today } from '../../domain/dates.ts';
+import { serverClock } from '../../clock.ts';
 import { createQueue } from '../../usecases/desk/create-queue.ts';
 import { fillQueue } from '../../usecases/desk/fill-queue.ts';
 import { listQueues } from '../../usecases/desk/list-queues.ts';
@@ -14,12 +14,19 @@ import { listReviews } from '../../usecases/desk/list-reviews.ts';
 import { reassignWork } from '../../usecases/desk/reassign-work.ts';
 import { resolveReview } from '../../usecases/desk/resolve-review.ts';
 import { updateQueue } from '../../usecases/desk/update-queue.ts';
+import { localMoment } from '../../usecases/communications/phone-compliance.ts';
+import { getCall } from '../../usecases/desk/get-call.ts';
+import { startCall } from '../../usecases/desk/start-call.ts';
+import { verifyCallIdentity } from '../../usecases/desk/verify-call-identity.ts';
 import {
   BoardQuery,
   BoardView,
+  CallStartedView,
+  CallView,
   CorrectOutcomeInput,
   CreateQueueInput,
   DeskOperatorView,
+  IdentityResultView,
   NextInput,
   NextView,
   OutcomeRecord,
@@ -29,16 +36,20 @@ import {
   ResolveReviewInput,
   ReviewItem,
   ReviewsQuery,
+  StartCallInput,
   UpdateQueueInput,
+  VerifyCallIdentityInput,
 } from '../../usecases/desk/schema.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../errors.ts';
 import { errors, IdParams } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-/** The phone desk: work queues, the board and reviews (supervisors) and "next" (operators). */
-export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+/** The phone desk: work queues, the board and reviews (supervisors), "next" and the call screen (operators). */
+export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, config }) => {
   const tags = ['desk'];
+  // The desk's now: real time, or INCASSO_CLOCK's moment flowing on (demos, browser tests).
+  const now = serverClock(config.clockStart);
   app.get('/api/work/queues', { schema: { tags, response: { 200: z.array(QueueView), ...errors } } }, (req) => listQueues(db, actorOf(req)));
   app.post('/api/work/queues', { schema: { tags, body: CreateQueueInput, response: { 201: QueueView, ...errors } } }, async (req, reply) =>
     reply.status(201).send(await createQueue(db, actorOf(req), req.body)),
@@ -46,10 +57,10 @@ export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
   app.post(
     '/api/work/queues/:id/fill',
     { schema: { tags, params: IdParams, response: { 200: z.object({ debtors: z.number(), added: z.number(), removed: z.number() }), ...errors } } },
-    (req) => fillQueue(db, actorOf(req), req.params.id, today().toString()),
+    (req) => fillQueue(db, actorOf(req), req.params.id, localMoment(now()).date),
   );
   app.post('/api/work/next', { schema: { tags, body: NextInput.default({}), response: { 200: NextView, ...errors } } }, (req) =>
-    nextDebtor(db, actorOf(req), req.body, new Date(), requestLocale(req)),
+    nextDebtor(db, actorOf(req), req.body, now(), requestLocale(req)),
   );
   app.post(
     '/api/work/outcomes',
@@ -70,7 +81,19 @@ export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
         },
       },
     },
-    (req) => recordOutcome(db, actorOf(req), req.body),
+    (req) => recordOutcome(db, actorOf(req), req.body, now()),
+  );
+  // The call screen: a call per number dialled, its right-party check, then the debtor's positions.
+  app.post('/api/work/calls', { schema: { tags, body: StartCallInput, response: { 201: CallStartedView, ...errors } } }, async (req, reply) =>
+    reply.status(201).send(await startCall(db, actorOf(req), req.body, now())),
+  );
+  app.get('/api/work/calls/:id', { schema: { tags, params: IdParams, response: { 200: CallView, ...errors } } }, (req) =>
+    getCall(db, actorOf(req), req.params.id, now(), requestLocale(req)),
+  );
+  app.post(
+    '/api/work/calls/:id/identity',
+    { schema: { tags, params: IdParams, body: VerifyCallIdentityInput, response: { 200: IdentityResultView, ...errors } } },
+    (req) => verifyCallIdentity(db, actorOf(req), req.params.id, req.body, now(), requestLocale(req)),
   );
   // desk: supervisor — queue management, board, reassignment, outcome review, special queues
   app.patch('/api/work/queues/:id', { schema: { tags, params: IdParams, body: UpdateQueueInput, response: { 200: QueueView, ...errors } } }, (req) =>

@@ -29,14 +29,14 @@ export type ClaimCallScriptView = z.infer<typeof ClaimCallScriptView>;
  * What the operator says on a call about a comune's position, fitted to its revenue and act (the
  * domain's callScript): the agency as it writes (its letterhead, else its name), the comune as letters
  * name it, the amount owed today, the notice code, F24 where it applies and the instalments the
- * regulation allows. In the taxpayer's language unless asked otherwise. Only a comune's positions
+ * regulation allows. In the taxpayer's language unless asked otherwise; owed today, or on `asOf` (the desk's clock). Only a comune's positions
  * have one (404 otherwise, as for another tenant's claim).
  */
-export async function getClaimCallScript(db: Db, actor: Actor, id: string, query: z.input<typeof ClaimCallScriptQuery> = {}): Promise<ClaimCallScriptView> {
+export async function getClaimCallScript(db: Db, actor: Actor, id: string, query: z.input<typeof ClaimCallScriptQuery> = {}, asOf?: string): Promise<ClaimCallScriptView> {
   authorize(actor, 'read', 'claim');
   assertId(id, 'claim');
   const q = ClaimCallScriptQuery.parse(query);
-  const claim = await fetchClaimView(db, actor, id);
+  const claim = await fetchClaimView(db, actor, id, asOf);
   if (!claim) throw notFound('claim');
   const row = await db
     .selectFrom('claims as c')

@@ -17,6 +17,7 @@ import {
 import { ALLOCATION_ORDERS, CREDITOR_KINDS, JURISDICTIONS } from '../../domain/model.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { CADASTRAL_CODE } from '../../domain/municipal/f24.ts';
+import { DEFAULT_PROMISE_RULES, promiseRulesSchema } from '../../domain/desk/promises.ts';
 import { DEFAULT_REVENUE_RULES, revenueRulesSchema, revenueRulesViewSchema } from '../../domain/municipal/revenue-rules.ts';
 import { comuneTaxCodeProblem, NOTICE_MODES, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
 
@@ -24,6 +25,12 @@ import { comuneTaxCodeProblem, NOTICE_MODES, pagopaSettingsSchema } from '../../
 const revenueRules = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_REVENUE_RULES, ...v } : v),
   revenueRulesSchema,
+);
+
+/** Promise rules (domain/desk/promises.ts): the fields sent over the defaults (a creditor may set only its maximum days). */
+const promiseRules = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_PROMISE_RULES, ...v } : v),
+  promiseRulesSchema,
 );
 
 const percent = z
@@ -80,6 +87,8 @@ export const creditorFields = {
   revenueRules: revenueRules.nullish(),
   /** A comune's pagoPA set-up: how notices arise, segregation code, CBILL, postal account. */
   pagopa: pagopaSettingsSchema.nullish(),
+  /** The creditor's rules for promises to pay on the desk (the fields sent over the defaults); null: the defaults. */
+  promiseRules: promiseRules.nullish(),
 };
 
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
@@ -134,6 +143,8 @@ export const CreditorView = z.object({
   active: z.boolean(),
   cadastralCode: z.string().nullable(),
   revenueRules: revenueRulesViewSchema.nullable(),
+  /** The creditor's promise rules as stored (null: the defaults, domain/desk/promises.ts). */
+  promiseRules: promiseRulesSchema.nullable().optional(),
   pagopa: z
     .object({
       noticeMode: z.enum(NOTICE_MODES),

@@ -16,6 +16,7 @@ import { centsToString } from './random.ts';
 import { STRATEGY_TEMPLATES, type StrategyTemplateKey } from '../../domain/dunning/index.ts';
 import { settleDemo } from './settle.ts';
 import { insertDemoPhoneTasks } from './demo-phone-tasks.ts';
+import { insertDemoDeskQueue } from './demo-desk.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 
 export interface DemoLogin {
@@ -443,6 +444,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     await insertAll(trx, 'audit_events', audit);
     // Phone tasks to work on the "Telefonate" page (after the audit rows above: their events follow).
     await insertDemoPhoneTasks(trx, actor, today);
+    // The desk: the comune's work queue, worked by the operator (and the supervisor), filled — "Prossimo" works at once.
+    await insertDemoDeskQueue(trx, actor, today, { creditorId: creditorIds.get('comune')!, operatorIds: [userIds.get('operator')!, userIds.get('supervisor')!] });
     const counts = {
       creditors: data.creditors.length,
       debtors: data.debtors.length,

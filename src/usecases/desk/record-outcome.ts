@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { parseDate, Temporal } from '../../domain/dates.ts';
 import { missingDetails, OutcomeDetails, outcomeOf, outcomesFor, type OutcomeSettings } from '../../domain/desk/outcomes.ts';
-import { DEFAULT_PROMISE_RULES, promiseProblems } from '../../domain/desk/promises.ts';
+import { promiseProblems } from '../../domain/desk/promises.ts';
 import { checkPhoneContact, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
 import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { uuid } from '../../domain/fields.ts';
@@ -15,12 +15,16 @@ import { localMoment, logCall, PHONE_TIME_ZONE } from '../communications/phone-c
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
+import { callForOutcome, endCall } from './call-outcome.ts';
 import { WORKABLE_STATUSES } from './fill-queue.ts';
+import { promiseRulesFor } from './promise-rules.ts';
 
 export const RecordOutcomeInput = OutcomeDetails.extend({
   queueId: uuid,
   debtorId: uuid,
   outcome: z.string().min(1).max(40),
+  /** The call it ends (start-call); none: the operator's open call on this debtor, if any. */
+  callId: uuid.optional(),
 });
 
 export type OutcomeResult =
@@ -82,14 +86,17 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       .executeTakeFirst();
     if (!contact) throw invalid([fieldError('contactId', 'desk.outcome_contact_unknown')]);
   }
+  // The call it ends; a right-party outcome needs the identity verified on it.
+  const callId = await callForOutcome(trx, actor, data.callId, item, outcome);
 
   const at = localMoment(now);
   const { contactLogId, check, nextSlot, rules } = await logCall(
     trx,
     actor,
-    { debtorId: item.debtor_id, channel: 'desk', contactId: data.contactId ?? null, reached: outcome.rightParty, outcome: outcome.code },
+    { debtorId: item.debtor_id, channel: 'desk', contactId: data.contactId ?? null, reached: outcome.rightParty, outcome: outcome.code, queueId: item.queue_id },
     at,
   );
+  if (callId) await endCall(trx, actor, callId, contactLogId, outcome.code, now);
   if (!check.allowed) {
     await recordAudit(trx, actor, {
       action: 'desk.call_refused',
@@ -104,7 +111,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
   const claims = await trx
     .selectFrom('claims as c')
     .innerJoin('work_queues as q', (j) => j.onRef('q.tenant_id', '=', 'c.tenant_id'))
-    .select(['c.id', 'c.version'])
+    .select(['c.id', 'c.version', 'c.creditor_id', 'q.creditor_id as queue_creditor_id'])
     .where('c.tenant_id', '=', actor.tenantId)
     .where('q.id', '=', item.queue_id)
     .where('c.debtor_id', '=', item.debtor_id)
@@ -174,7 +181,9 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     }
     case 'promise': {
       const p = data.promise!;
-      const problems = promiseProblems(DEFAULT_PROMISE_RULES, { amount: p.amount, dueOn: p.dueOn, today: at.date, owed: item.owed });
+      // The creditor's own rules (maximum days ahead, minimum amount), else the defaults.
+      const promiseRules = await promiseRulesFor(trx, actor, claims[0]?.queue_creditor_id ?? null, claims.map((c) => c.creditor_id));
+      const problems = promiseProblems(promiseRules, { amount: p.amount, dueOn: p.dueOn, today: at.date, owed: item.owed });
       if (problems.length) throw invalid(problems.map((m) => ({ path: 'promise', message: encodeMessage(m) })));
       const row = await trx
         .insertInto('promises')
@@ -183,7 +192,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
           debtor_id: item.debtor_id,
           amount: p.amount,
           due_on: p.dueOn,
-          grace_days: DEFAULT_PROMISE_RULES.graceDays,
+          grace_days: promiseRules.graceDays,
           channel: p.channel ?? null,
           made_on: at.date,
           made_by: actor.userId,
@@ -194,7 +203,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       promiseId = row.id;
       for (const c of claims) await amendClaim(trx, actor, c.id, { status: 'promised', version: c.version });
       // Judged after its date and grace days; until then nobody calls about it.
-      nextWorkAt = instantOf({ date: parseDate(p.dueOn).add({ days: DEFAULT_PROMISE_RULES.graceDays + 1 }).toString(), time: '08:30' });
+      nextWorkAt = instantOf({ date: parseDate(p.dueOn).add({ days: promiseRules.graceDays + 1 }).toString(), time: '08:30' });
       break;
     }
     case 'dispute':
@@ -252,6 +261,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       promise: data.promise ?? null,
       callbackAt: data.callbackAt ?? null,
       contactLogId,
+      callId,
       promiseId,
       leftQueue: leave,
     },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { coded } from '../../domain/messages/index.ts';
 import { isoDate, language, moneyAmount, requiredText, uuid } from '../../domain/fields.ts';
 import { ACT_KINDS, CLAIM_KINDS } from '../../domain/model.ts';
+import { IDENTITY_METHODS } from '../../domain/desk/identity.ts';
 
 /** Which debtors a queue holds, besides its creditor (mandate): revenue, act, amount band, language. */
 export const QueueFilter = z.strictObject({
@@ -179,3 +180,137 @@ export const ResolveReviewInput = z.strictObject({
   queueId: uuid.optional(),
   reason: requiredText(500),
 });
+
+/** A number dialled from the desk: the debtor the operator holds from "next", in its queue. */
+export const StartCallInput = z.strictObject({
+  queueId: uuid,
+  debtorId: uuid,
+  /** The number dialled (one of the debtor's phone contacts). */
+  contactId: uuid,
+});
+
+/** The right-party check: what the person on the phone says, compared on the server. */
+export const VerifyCallIdentityInput = z.strictObject({
+  method: z.enum(IDENTITY_METHODS),
+  value: z.string().trim().min(1).max(40),
+});
+
+export const IdentityView = z.object({
+  verified: z.boolean(),
+  /** How it was verified (null: not yet). */
+  method: z.enum(IDENTITY_METHODS).nullable(),
+  /** Wrong answers so far on this call, and how many are left before the check locks. */
+  failures: z.number(),
+  triesLeft: z.number(),
+  locked: z.boolean(),
+  /** The methods the records allow (a debtor without a date of birth on file cannot be checked by it). */
+  methods: z.array(z.enum(IDENTITY_METHODS)),
+});
+export type IdentityView = z.infer<typeof IdentityView>;
+
+export const CallStartedView = z.object({
+  id: z.uuid(),
+  queueId: z.uuid(),
+  debtorId: z.uuid(),
+  contactId: z.uuid(),
+  /** What the operator's phone dials. */
+  tel: z.string(),
+  startedAt: z.string(),
+});
+
+/** The answer to an identity try: verified or not, with what is left (a wrong answer discloses nothing). */
+export const IdentityResultView = IdentityView.extend({
+  /** Why it was not verified, in the reader's language (null when verified). */
+  message: z.string().nullable(),
+});
+
+const PromiseRulesView = z.object({ maxDaysAhead: z.number(), minAmount: z.string(), minSharePercent: z.string(), graceDays: z.number() });
+
+/**
+ * The call screen (GET /api/work/calls/:id). Before the right-party check, `disclosed` is null: the
+ * answer carries no amount, no claim reference, no word about a debt (the history without its
+ * outcomes); after it, the positions with what each owes today per component and its notice code,
+ * the call scripts, promises, notes and the creditor's promise rules.
+ */
+export const CallView = z.object({
+  id: z.uuid(),
+  queueId: z.uuid(),
+  contactId: z.uuid(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  outcome: z.string().nullable(),
+  /** This operator holds the debtor (lease from "next") and the call is not over: an outcome may be recorded. */
+  open: z.boolean(),
+  identity: IdentityView,
+  debtor: z.object({ id: z.uuid(), name: z.string(), language: z.string() }),
+  phones: z.array(
+    z.object({
+      id: z.uuid(),
+      channel: z.enum(['phone', 'mobile']),
+      value: z.string(),
+      label: z.string().nullable(),
+      status: z.enum(['unverified', 'valid', 'invalid']),
+      consent: z.enum(['unknown', 'granted', 'withdrawn']),
+      thirdParty: z.boolean(),
+      /** Not invalid, consent not withdrawn, not a third party's. */
+      callable: z.boolean(),
+    }),
+  ),
+  history: z.array(
+    z.object({
+      date: z.string(),
+      time: z.string().nullable(),
+      channel: z.string(),
+      kind: z.enum(['written', 'phone_attempt', 'conversation']),
+      allowed: z.boolean(),
+      /** The desk outcome (only once the identity is verified). */
+      outcome: z.string().nullable(),
+      outcomeLabel: z.string().nullable(),
+    }),
+  ),
+  /** The tenant's outcomes; before the check only those that are not a right-party contact may be recorded. */
+  outcomes: z.array(
+    z.object({
+      code: z.string(),
+      label: z.string(),
+      level: z.string(),
+      effect: z.string(),
+      rightParty: z.boolean(),
+      /** The details its effect needs (promise, callbackAt, reason, newContact, contactId). */
+      needs: z.array(z.string()),
+    }),
+  ),
+  disclosed: z
+    .object({
+      /** The queue's name (a supervisor's words, often the revenue: disclosed with the rest). */
+      queueName: z.string(),
+      asOf: z.string(),
+      promiseRules: PromiseRulesView,
+      /** The least a promise may be for now (the rules against what the queue's positions owe). */
+      minimumPromise: z.string(),
+      /** The last day a promise may be for. */
+      latestPromiseDate: z.string(),
+      owed: z.string(),
+      positions: z.array(
+        z.object({
+          id: z.uuid(),
+          externalRef: z.string(),
+          creditorName: z.string(),
+          kind: z.string(),
+          taxYear: z.number().nullable(),
+          status: z.string(),
+          currency: z.string(),
+          act: z.object({ kind: z.string(), number: z.string().nullable(), date: z.string().nullable() }).nullable(),
+          noticeCode: z.string().nullable(),
+          /** The claim's parts (amount, paid, waived, due) and the balance today (interest and costs accrued). */
+          components: z.array(z.object({ id: z.uuid(), kind: z.string(), tributeCode: z.string().nullable(), amount: z.string(), paid: z.string(), waived: z.string(), due: z.string() })),
+          balance: z.object({ interest: z.string(), interestDue: z.string(), costs: z.string(), costsDue: z.string(), principalDue: z.string(), totalDue: z.string() }),
+          script: z.array(z.object({ key: z.string(), title: z.string(), lines: z.array(z.string()) })),
+        }),
+      ),
+      promises: z.array(z.object({ id: z.uuid(), amount: z.string(), dueOn: z.string(), madeOn: z.string(), channel: z.string().nullable(), state: z.string(), paid: z.string() })),
+      notes: z.array(z.object({ id: z.uuid(), body: z.string(), createdAt: z.string() })),
+    })
+    .nullable(),
+});
+export type CallView = z.infer<typeof CallView>;

@@ -388,6 +388,12 @@ export interface paths {
                                     allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
                                     cdsSemesterSurcharge: boolean;
                                 } | null;
+                                promiseRules?: {
+                                    maxDaysAhead: number;
+                                    minAmount: string;
+                                    minSharePercent: string;
+                                    graceDays: number;
+                                } | null;
                                 pagopa: {
                                     /** @enum {string} */
                                     noticeMode: "supplied" | "generated";
@@ -656,6 +662,12 @@ export interface paths {
                             postalHolder?: string | null;
                             postalAuthorization?: string | null;
                         } | null;
+                        promiseRules?: {
+                            maxDaysAhead: number;
+                            minAmount: string;
+                            minSharePercent: string;
+                            graceDays: number;
+                        } | null;
                     };
                 };
             };
@@ -737,6 +749,12 @@ export interface paths {
                                 };
                                 allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
                                 cdsSemesterSurcharge: boolean;
+                            } | null;
+                            promiseRules?: {
+                                maxDaysAhead: number;
+                                minAmount: string;
+                                minSharePercent: string;
+                                graceDays: number;
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -1019,6 +1037,12 @@ export interface paths {
                                 allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
                                 cdsSemesterSurcharge: boolean;
                             } | null;
+                            promiseRules?: {
+                                maxDaysAhead: number;
+                                minAmount: string;
+                                minSharePercent: string;
+                                graceDays: number;
+                            } | null;
                             pagopa: {
                                 /** @enum {string} */
                                 noticeMode: "supplied" | "generated";
@@ -1289,6 +1313,12 @@ export interface paths {
                             postalHolder?: string | null;
                             postalAuthorization?: string | null;
                         } | null;
+                        promiseRules?: {
+                            maxDaysAhead: number;
+                            minAmount: string;
+                            minSharePercent: string;
+                            graceDays: number;
+                        } | null;
                         version?: number;
                     };
                 };
@@ -1371,6 +1401,12 @@ export interface paths {
                                 };
                                 allocationOrder: ("principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs" | "accrued_interest")[];
                                 cdsSemesterSurcharge: boolean;
+                            } | null;
+                            promiseRules?: {
+                                maxDaysAhead: number;
+                                minAmount: string;
+                                minSharePercent: string;
+                                graceDays: number;
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -20205,6 +20241,8 @@ export interface paths {
                         /** Format: uuid */
                         debtorId: string;
                         outcome: string;
+                        /** Format: uuid */
+                        callId?: string;
                     };
                 };
             };
@@ -20235,6 +20273,685 @@ export interface paths {
                                 } | null;
                             };
                             contactLogId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        queueId: string;
+                        /** Format: uuid */
+                        debtorId: string;
+                        /** Format: uuid */
+                        contactId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            queueId: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            contactId: string;
+                            tel: string;
+                            startedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            queueId: string;
+                            /** Format: uuid */
+                            contactId: string;
+                            startedAt: string;
+                            endedAt: string | null;
+                            outcome: string | null;
+                            open: boolean;
+                            identity: {
+                                verified: boolean;
+                                /** @enum {string|null} */
+                                method: "tax_id" | "birth_date" | null;
+                                failures: number;
+                                triesLeft: number;
+                                locked: boolean;
+                                methods: ("tax_id" | "birth_date")[];
+                            };
+                            debtor: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                language: string;
+                            };
+                            phones: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                channel: "phone" | "mobile";
+                                value: string;
+                                label: string | null;
+                                /** @enum {string} */
+                                status: "unverified" | "valid" | "invalid";
+                                /** @enum {string} */
+                                consent: "unknown" | "granted" | "withdrawn";
+                                thirdParty: boolean;
+                                callable: boolean;
+                            }[];
+                            history: {
+                                date: string;
+                                time: string | null;
+                                channel: string;
+                                /** @enum {string} */
+                                kind: "written" | "phone_attempt" | "conversation";
+                                allowed: boolean;
+                                outcome: string | null;
+                                outcomeLabel: string | null;
+                            }[];
+                            outcomes: {
+                                code: string;
+                                label: string;
+                                level: string;
+                                effect: string;
+                                rightParty: boolean;
+                                needs: string[];
+                            }[];
+                            disclosed: {
+                                queueName: string;
+                                asOf: string;
+                                promiseRules: {
+                                    maxDaysAhead: number;
+                                    minAmount: string;
+                                    minSharePercent: string;
+                                    graceDays: number;
+                                };
+                                minimumPromise: string;
+                                latestPromiseDate: string;
+                                owed: string;
+                                positions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    externalRef: string;
+                                    creditorName: string;
+                                    kind: string;
+                                    taxYear: number | null;
+                                    status: string;
+                                    currency: string;
+                                    act: {
+                                        kind: string;
+                                        number: string | null;
+                                        date: string | null;
+                                    } | null;
+                                    noticeCode: string | null;
+                                    components: {
+                                        /** Format: uuid */
+                                        id: string;
+                                        kind: string;
+                                        tributeCode: string | null;
+                                        amount: string;
+                                        paid: string;
+                                        waived: string;
+                                        due: string;
+                                    }[];
+                                    balance: {
+                                        interest: string;
+                                        interestDue: string;
+                                        costs: string;
+                                        costsDue: string;
+                                        principalDue: string;
+                                        totalDue: string;
+                                    };
+                                    script: {
+                                        key: string;
+                                        title: string;
+                                        lines: string[];
+                                    }[];
+                                }[];
+                                promises: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    amount: string;
+                                    dueOn: string;
+                                    madeOn: string;
+                                    channel: string | null;
+                                    state: string;
+                                    paid: string;
+                                }[];
+                                notes: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    body: string;
+                                    createdAt: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/work/calls/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        method: "tax_id" | "birth_date";
+                        value: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            verified: boolean;
+                            /** @enum {string|null} */
+                            method: "tax_id" | "birth_date" | null;
+                            failures: number;
+                            triesLeft: number;
+                            locked: boolean;
+                            methods: ("tax_id" | "birth_date")[];
+                            message: string | null;
                         };
                     };
                 };

@@ -16,6 +16,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
   { to: '/strategies', label: 'nav.strategies', testId: 'nav-strategies' },
   { to: '/dunning', label: 'nav.dunning', testId: 'nav-dunning' },
+  // The phone desk: whoever may act on communications (operators, supervisors), not a creditor's viewer.
+  { to: '/work', label: 'nav.workDesk', end: true, testId: 'nav-desk', resource: 'communication' },
   { to: '/phone-tasks', label: 'nav.phoneTasks', testId: 'nav-phone-tasks' },
   // The desk's queues and board: supervisors and administrators (policy resource 'supervision').
   { to: '/work/queues', label: 'nav.deskQueues', testId: 'nav-desk-queues', resource: 'supervision' },

@@ -53,4 +53,12 @@ export const deskDe: DeskCatalogue = {
   'desk.review_queue_needed': 'Die Warteschlange wählen, in die der Schuldner zurückkehrt',
   'desk.review_no_phone': 'Der Schuldner hat keine anrufbare Nummer: zuerst eine finden (Adressermittlung)',
   'desk.review_nothing_owed': 'Der Schuldner hat keine Positionen, die diese Warteschlange bearbeiten kann',
+  // desk: call screen (calls, right-party check)
+  'desk.call_ended': 'Der Anruf ist bereits beendet',
+  'desk.call_not_open': 'Dieser Anruf ist für diesen Schuldner nicht offen',
+  'desk.call_number_not_callable': 'Diese Nummer darf nicht angerufen werden (ungültig, Einwilligung widerrufen oder die eines Dritten)',
+  'desk.identity_wrong': 'Die Angabe stimmt nicht überein. Verbleibende Versuche: {left}',
+  'desk.identity_locked': 'Prüfung nach {tries} falschen Antworten gesperrt: nichts über die Forderung sagen und einen Rückruf anbieten',
+  'desk.identity_no_reference': 'Diese Angabe fehlt in den Unterlagen: die Identität mit der anderen prüfen',
+  'desk.outcome_needs_identity': 'Das Ergebnis {code} erfordert zuerst die Prüfung der Identität des Gesprächspartners',
 };

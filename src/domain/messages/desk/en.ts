@@ -53,4 +53,12 @@ export const deskEn: DeskCatalogue = {
   'desk.review_queue_needed': 'Choose the queue to put the debtor back in',
   'desk.review_no_phone': 'The debtor has no number that may be called: find one first (skip tracing)',
   'desk.review_nothing_owed': 'The debtor has no positions this queue may work',
+  // desk: call screen (calls, right-party check)
+  'desk.call_ended': 'The call has already ended',
+  'desk.call_not_open': 'This call is not open for this debtor',
+  'desk.call_number_not_callable': 'This number may not be called (invalid, consent withdrawn or a third party’s)',
+  'desk.identity_wrong': 'That does not match. Tries left: {left}',
+  'desk.identity_locked': 'Check locked after {tries} wrong answers: disclose nothing about the debt and offer a callback',
+  'desk.identity_no_reference': 'The records lack this item: check the identity with the other one',
+  'desk.outcome_needs_identity': 'The outcome {code} needs the identity of the person to be verified first',
 };

@@ -53,4 +53,12 @@ export const deskFr: DeskCatalogue = {
   'desk.review_queue_needed': 'Choisir la file où remettre le débiteur',
   'desk.review_no_phone': "Le débiteur n'a aucun numéro appelable : en trouver un d'abord (recherche d'adresse)",
   'desk.review_nothing_owed': "Le débiteur n'a aucune position que cette file peut traiter",
+  // desk: call screen (calls, right-party check)
+  'desk.call_ended': 'L’appel est déjà terminé',
+  'desk.call_not_open': 'Cet appel n’est pas ouvert pour ce débiteur',
+  'desk.call_number_not_callable': 'Ce numéro ne peut pas être appelé (invalide, consentement retiré ou celui d’un tiers)',
+  'desk.identity_wrong': 'La donnée ne correspond pas. Essais restants : {left}',
+  'desk.identity_locked': 'Vérification bloquée après {tries} réponses erronées : ne rien dire de la dette et proposer un rappel',
+  'desk.identity_no_reference': 'Cette donnée manque au dossier : vérifiez l’identité avec l’autre',
+  'desk.outcome_needs_identity': 'Le résultat {code} exige d’abord la vérification de l’identité de l’interlocuteur',
 };

@@ -52,6 +52,14 @@ export const deskIt = {
   'desk.review_queue_needed': 'Scegliere la coda in cui rimettere il debitore',
   'desk.review_no_phone': 'Il debitore non ha un numero chiamabile: trovarne uno prima (irreperibili)',
   'desk.review_nothing_owed': 'Il debitore non ha posizioni lavorabili in questa coda',
+  // desk: call screen (calls, right-party check)
+  'desk.call_ended': 'La telefonata è già conclusa',
+  'desk.call_not_open': 'Questa telefonata non è aperta per questo debitore',
+  'desk.call_number_not_callable': 'Questo numero non si può chiamare (non valido, consenso revocato o di un terzo)',
+  'desk.identity_wrong': 'Il dato non corrisponde. Tentativi rimasti: {left}',
+  'desk.identity_locked': 'Verifica bloccata dopo {tries} risposte errate: non comunichi nulla sul debito e proponga un richiamo',
+  'desk.identity_no_reference': 'In archivio manca questo dato: verifichi l’identità con l’altro',
+  'desk.outcome_needs_identity': 'L’esito {code} richiede prima la verifica dell’identità dell’interlocutore',
 } as const;
 
 /** A language's texts for these codes. */
