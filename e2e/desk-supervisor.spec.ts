@@ -79,7 +79,16 @@ test('the supervisor creates a queue for the comune, assigns an operator and see
     const next = await operator.request.post('/api/work/next', { data: { queueId } });
     const got = (await next.json()) as { found: boolean; debtorId?: string; reason?: string };
     expect(got.found, got.reason).toBe(true);
-    const outcome = await operator.request.post('/api/work/outcomes', { data: { queueId, debtorId: got.debtorId, outcome: 'RIFIUTO', reason: 'Non intende pagare' } });
+    // The operator dials one of the debtor's numbers and the person confirms the codice fiscale first:
+    // a refusal to pay is a right-party outcome.
+    const debtor = (await (await operator.request.get(`/api/debtors/${got.debtorId}`)).json()) as { taxCode: string | null; vatNumber: string | null; contacts: { id: string; channel: string; status: string }[] };
+    const phone = debtor.contacts.find((c) => (c.channel === 'mobile' || c.channel === 'phone') && c.status !== 'invalid')!;
+    const call = await operator.request.post('/api/work/calls', { data: { queueId, debtorId: got.debtorId, contactId: phone.id } });
+    expect(call.status(), await call.text()).toBe(201);
+    const callId = ((await call.json()) as { id: string }).id;
+    const check = await operator.request.post(`/api/work/calls/${callId}/identity`, { data: { method: 'tax_id', value: debtor.taxCode ?? debtor.vatNumber } });
+    expect(((await check.json()) as { verified: boolean }).verified).toBe(true);
+    const outcome = await operator.request.post('/api/work/outcomes', { data: { queueId, debtorId: got.debtorId, callId, outcome: 'RIFIUTO', reason: 'Non intende pagare' } });
     expect(outcome.status(), await outcome.text()).toBe(200);
     expect(await outcome.json()).toMatchObject({ recorded: true, outcome: 'RIFIUTO' });
     await operator.close();

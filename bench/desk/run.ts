@@ -26,7 +26,8 @@ import { systemActor } from '../../src/domain/policies.ts';
 import { createQueue } from '../../src/usecases/desk/create-queue.ts';
 import { fillQueue } from '../../src/usecases/desk/fill-queue.ts';
 import { nextDebtor, takeNext } from '../../src/usecases/desk/next-debtor.ts';
-import { recordOutcome } from '../../src/usecases/desk/record-outcome.ts';
+// An outcome as the desk records it: the call dialled and, for a right-party outcome, the identity confirmed first.
+import { recordOnCall as recordOutcome } from '../../src/test/desk.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {

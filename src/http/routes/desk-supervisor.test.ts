@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApiContext, type ApiContext } from '../../test/http.ts';
 import { auditOf, createTestClaim, createTestDebtor, type TestTenant } from '../../test/factories.ts';
 import { nextDebtor } from '../../usecases/desk/next-debtor.ts';
-import { recordOutcome } from '../../usecases/desk/record-outcome.ts';
+import { recordOnCall as recordOutcome } from '../../test/desk.ts';
 import { judgePromises } from '../../usecases/desk/judge-promises.ts';
 import { recordPayment } from '../../usecases/payments/record-payment.ts';
 

@@ -30,7 +30,8 @@ export async function callForOutcome(
     .forUpdate()
     .executeTakeFirst();
   if (callId !== undefined && !call) throw invalid([fieldError('callId', 'desk.call_not_open')]);
-  if (call && outcome.rightParty && call.identity_verified_at === null) throw conflict(msg('desk.outcome_needs_identity', { code: outcome.code }));
+  // Without a call whose identity was checked, nobody was known to be the debtor: no right-party outcome.
+  if (outcome.rightParty && (!call || call.identity_verified_at === null)) throw conflict(msg('desk.outcome_needs_identity', { code: outcome.code }));
   return call?.id ?? null;
 }
 

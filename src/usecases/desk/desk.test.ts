@@ -5,7 +5,7 @@ import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } 
 import { createQueue } from './create-queue.ts';
 import { listQueues } from './list-queues.ts';
 import { nextDebtor } from './next-debtor.ts';
-import { recordOutcome } from './record-outcome.ts';
+import { recordOnCall as recordOutcome } from '../../test/desk.ts';
 import { judgePromises } from './judge-promises.ts';
 import { getClaimHold } from '../claims/get-claim-hold.ts';
 import { recordPayment } from '../payments/record-payment.ts';

@@ -5,7 +5,7 @@ import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } 
 import { createQueue } from './create-queue.ts';
 import { fillQueue } from './fill-queue.ts';
 import { nextDebtor, takeNext } from './next-debtor.ts';
-import { recordOutcome } from './record-outcome.ts';
+import { recordOnCall as recordOutcome } from '../../test/desk.ts';
 import { refillQueues } from './refill-queues.ts';
 import { refillQueuesJob } from '../../jobs/handlers/refill-queues.ts';
 
