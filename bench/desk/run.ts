@@ -133,6 +133,7 @@ try {
   const operators = users.filter((u) => u.role === 'operator').map(actorOf);
 
   // A clean start: the bench's queue again (or the kept one with its worked items back), none of its earlier calls.
+  await db.deleteFrom('desk_calls').where('tenant_id', '=', tenant.id).execute();
   await db.deleteFrom('contact_log').where('tenant_id', '=', tenant.id).where('channel', '=', 'desk').execute();
   const kept = KEEP_QUEUE ? await db.selectFrom('work_queues').select('id').where('tenant_id', '=', tenant.id).where('name', '=', QUEUE).executeTakeFirst() : undefined;
   let queueId: string;

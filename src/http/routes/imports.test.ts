@@ -176,6 +176,19 @@ describe('portfolio import', () => {
     expect(report.reviews).toBe(1);
     const reviews = (await ctx.supervisor({ method: 'GET', url: `/api/imports/${next.id}/report/reviews` })).json();
     expect(reviews[0]).toMatchObject({ line: '3', debtor: 'Omega Trasporti', candidate: 'Omega Trasporti', status: 'open' });
+    // The new debtor already has a history before anyone decides: a call logged, a promise, a place in a queue.
+    const fresh = reviews[0].debtorId as string;
+    const queue = await ctx.supervisor({ method: 'POST', url: '/api/work/queues', payload: { name: `Merge ${Date.now()}`, creditorId } });
+    expect(queue.statusCode, queue.body).toBe(201);
+    await ctx.db.insertInto('desk_items').values({ tenant_id: t.tenantId, queue_id: queue.json().id, debtor_id: fresh, priority: 5, owed: '70.00' }).onConflict((oc) => oc.doNothing()).execute();
+    await ctx.db
+      .insertInto('contact_log')
+      .values({ tenant_id: t.tenantId, debtor_id: fresh, channel: 'desk', kind: 'phone_attempt', local_date: '2025-05-02', local_time: '10:00', allowed: true, actor_label: 'test', outcome: 'NON_RISPONDE' })
+      .execute();
+    await ctx.db
+      .insertInto('promises')
+      .values({ tenant_id: t.tenantId, debtor_id: fresh, amount: '70.00', due_on: '2025-05-20', grace_days: 3, made_on: '2025-05-02', claim_ids: [] })
+      .execute();
     // The supervisor decides they are one company: the new debtor's claim moves to the existing one.
     expect((await ctx.operator({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } })).statusCode).toBe(403);
     const merged = await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } });
@@ -184,6 +197,11 @@ describe('portfolio import', () => {
     const omega = await ctx.db.selectFrom('claims').select(['external_ref', 'debtor_id']).where('creditor_id', '=', creditorId).where('external_ref', 'in', ['MAT-4', 'MAT-6', 'MAT-7']).execute();
     expect(new Set(omega.map((c) => c.debtor_id))).toEqual(new Set([reviews[0].candidateId]));
     expect(await ctx.db.selectFrom('debtors').select('id').where('id', '=', reviews[0].debtorId).execute()).toEqual([]);
+    // Its history went with it.
+    const into = reviews[0].candidateId as string;
+    expect(await ctx.db.selectFrom('contact_log').select('debtor_id').where('tenant_id', '=', t.tenantId).where('actor_label', '=', 'test').execute()).toEqual([{ debtor_id: into }]);
+    expect(await ctx.db.selectFrom('promises').select('debtor_id').where('tenant_id', '=', t.tenantId).where('amount', '=', '70.00').execute()).toEqual([{ debtor_id: into }]);
+    expect(await ctx.db.selectFrom('desk_items').select('debtor_id').where('queue_id', '=', queue.json().id).where('debtor_id', 'in', [fresh, into]).execute()).toEqual([{ debtor_id: into }]);
     expect((await ctx.supervisor({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'keep_separate' } })).statusCode).toBe(409);
   });
 

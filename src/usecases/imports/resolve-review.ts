@@ -57,6 +57,17 @@ export async function resolveImportReview(
       await sql`delete from contacts c where c.tenant_id = ${t} and c.debtor_id = ${from}
         and exists (select 1 from contacts o where o.tenant_id = c.tenant_id and o.debtor_id = ${to} and o.channel = c.channel and o.value = c.value)`.execute(trx);
       const contacts = (await trx.updateTable('contacts').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).returning('id').execute()).length;
+      // Its history goes with it: letters, calls and their log, promises. A queue it was in keeps the
+      // other debtor's item (or gets this one's): the hourly refill recomputes the priority.
+      const history = {
+        communications: (await trx.updateTable('communications').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).returning('id').execute()).length,
+        calls: (await trx.updateTable('contact_log').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).returning('id').execute()).length,
+        promises: (await trx.updateTable('promises').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).returning('id').execute()).length,
+      };
+      await trx.updateTable('desk_calls').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).execute();
+      await sql`delete from desk_items i where i.tenant_id = ${t} and i.debtor_id = ${from}
+        and exists (select 1 from desk_items o where o.tenant_id = i.tenant_id and o.queue_id = i.queue_id and o.debtor_id = ${to})`.execute(trx);
+      await trx.updateTable('desk_items').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).execute();
       await trx.updateTable('import_reviews').set({ debtor_id: to }).where('tenant_id', '=', t).where('debtor_id', '=', from).execute();
       await trx.updateTable('import_reviews').set({ candidate_id: to }).where('tenant_id', '=', t).where('candidate_id', '=', from).execute();
       await trx.deleteFrom('debtors').where('tenant_id', '=', t).where('id', '=', from).execute();
@@ -66,7 +77,7 @@ export async function resolveImportReview(
         entityId: to,
         debtorId: to,
         before: { mergedDebtor: { ...before, created_at: String(before.created_at), updated_at: String(before.updated_at) } },
-        after: { into: to, moved: { ...moved, contacts }, importJobId: jobId },
+        after: { into: to, moved: { ...moved, contacts, ...history }, importJobId: jobId },
       });
     }
     await trx
