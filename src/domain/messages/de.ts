@@ -6,6 +6,7 @@ import { interestDe } from './interest/de.ts';
 import { municipalDe } from './municipal/de.ts';
 import { deskDe } from './desk/de.ts';
 import { bankDe } from './bank/de.ts';
+import { plansDe } from './plans/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -156,6 +157,7 @@ export const de: Catalogue = {
   ...municipalDe,
   ...deskDe,
   ...bankDe,
+  ...plansDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -6,6 +6,7 @@ import { interestFr } from './interest/fr.ts';
 import { municipalFr } from './municipal/fr.ts';
 import { deskFr } from './desk/fr.ts';
 import { bankFr } from './bank/fr.ts';
+import { plansFr } from './plans/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -156,6 +157,7 @@ export const fr: Catalogue = {
   ...municipalFr,
   ...deskFr,
   ...bankFr,
+  ...plansFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { money, sumMoney } from '../money.ts';
+import { instalmentTier } from '../municipal/instalments.ts';
+import { fillInstalments, lapseOf } from './lapse.ts';
+import { C796_RULES, planProblems, regulationProblems, type PlanRules } from './rules.ts';
+import { planSchedule } from './schedule.ts';
+
+describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
+  it('€100.00 none, €100.01 up to 4, €3,000.00 5–12, €6,000.01 25–36, €20,000.01 37–72', () => {
+    const tiers = ['100.00', '100.01', '3000.00', '6000.01', '20000.01'].map((a) => instalmentTier(a));
+    expect(tiers.map((t) => [t.min, t.max])).toEqual([
+      [0, 0],
+      [1, 4],
+      [5, 12],
+      [25, 36],
+      [37, 72],
+    ]);
+  });
+
+  it('a proposal outside the tier says why (it needs approval, not a refusal)', () => {
+    const check = (total: string, count: number) => planProblems(C796_RULES, { total, count, smallest: money(total).div(count).toFixed(2) }).map((m) => m.code);
+    expect(check('100.00', 2)).toEqual(['plans.too_small']);
+    expect(check('450.00', 4)).toEqual([]);
+    expect(check('450.00', 5)).toEqual(['plans.too_many']);
+    expect(check('2500.00', 4)).toEqual(['plans.too_few']);
+    expect(check('25000.00', 72)).toEqual([]);
+  });
+
+  it('a comune’s regulation may differ but must allow 36 instalments above €6,000.01 (c.797)', () => {
+    const own: PlanRules = { ...C796_RULES, tiers: [{ upTo: '500.00', min: 1, max: 6 }, { upTo: '10000.00', min: 2, max: 24 }, { upTo: null, min: 2, max: 30 }] };
+    expect(regulationProblems(own).map((m) => m.params)).toEqual([{ most: 30 }]);
+    expect(regulationProblems(C796_RULES)).toEqual([]);
+    expect(planProblems({ ...C796_RULES, minInstalment: '50.00' }, { total: '400.00', count: 4, smallest: '40.00' }).map((m) => m.code)).toEqual(['plans.instalment_too_small']);
+  });
+});
+
+describe('planSchedule: the instalments add up to the plan, to the cent', () => {
+  it('the last instalment absorbs the remainder; due on the last day of each month', () => {
+    const s = planSchedule({ total: '1000.00', count: 3, firstDueOn: '2027-01-31', dueDay: 'last' });
+    expect(s).toEqual([
+      { number: 1, dueOn: '2027-01-31', amount: '333.33' },
+      { number: 2, dueOn: '2027-02-28', amount: '333.33' },
+      { number: 3, dueOn: '2027-03-31', amount: '333.34' },
+    ]);
+  });
+
+  it('a day of the month is clamped to short months; a first payment apart, the rest equal', () => {
+    expect(planSchedule({ total: '100.00', count: 3, firstDueOn: '2027-01-31' }).map((i) => i.dueOn)).toEqual(['2027-01-31', '2027-02-28', '2027-03-31']);
+    expect(planSchedule({ total: '1000.00', count: 4, firstDueOn: '2027-01-15', firstAmount: '250.00' }).map((i) => i.amount)).toEqual(['250.00', '250.00', '250.00', '250.00']);
+    expect(planSchedule({ total: '1000.00', count: 3, firstDueOn: '2027-01-15', firstAmount: '300.00' }).map((i) => i.amount)).toEqual(['300.00', '350.00', '350.00']);
+  });
+
+  it('on 2,000 seeded cases, every schedule sums to the planned amount and no instalment is zero', () => {
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 2000; k++) {
+      const count = 1 + Math.floor(rnd() * 72);
+      const cents = count + Math.floor(rnd() * 5_000_000);
+      const total = (cents / 100).toFixed(2);
+      const s = planSchedule({ total, count, firstDueOn: '2027-01-31', dueDay: rnd() < 0.5 ? 'last' : 1 + Math.floor(rnd() * 31) });
+      expect(s).toHaveLength(count);
+      expect(sumMoney(s.map((i) => i.amount)).toFixed(2)).toBe(total);
+      expect(s.every((i) => money(i.amount).gt(0))).toBe(true);
+      expect(s.slice(0, -1).every((i) => i.amount === s[0]!.amount)).toBe(true);
+    }
+  });
+
+  it('refuses what cannot be a schedule', () => {
+    expect(() => planSchedule({ total: '0.02', count: 3, firstDueOn: '2027-01-31' })).toThrow(RangeError);
+    expect(() => planSchedule({ total: '10.005', count: 2, firstDueOn: '2027-01-31' })).toThrow(RangeError);
+    expect(() => planSchedule({ total: '10.00', count: 0, firstDueOn: '2027-01-31' })).toThrow(RangeError);
+  });
+});
+
+describe('plan lapse (c.800, TV-IT-20)', () => {
+  const plan = planSchedule({ total: '1200.00', count: 12, firstDueOn: '2027-01-31', dueDay: 'last' });
+
+  it('payments fill the instalments in order: paid, partly paid, late, due', () => {
+    const s = fillInstalments(plan, '250.00', '2027-03-15');
+    expect(s.slice(0, 4).map((i) => [i.number, i.paid, i.state])).toEqual([
+      [1, '100.00', 'paid'],
+      [2, '100.00', 'paid'],
+      [3, '50.00', 'partly_paid'],
+      [4, '0.00', 'due'],
+    ]);
+    expect(fillInstalments(plan, '250.00', '2027-04-01')[2]!.state).toBe('late');
+  });
+
+  it('two unpaid instalments, not consecutive, within six months after an express reminder: the plan lapses', () => {
+    // €300 paid: payments fill in order, so instalments 1–3 are covered and 4 (April) is late by May.
+    const today = '2027-05-15';
+    const s = fillInstalments(plan, '300.00', today);
+    expect(s.filter((i) => i.state === 'late').map((i) => i.number)).toEqual([4]);
+    const later = fillInstalments(plan, '300.00', '2027-07-10');
+    expect(later.filter((i) => i.state === 'late').map((i) => i.number)).toEqual([4, 5, 6]);
+    // Reminders sent for 4 and 6 only (5 was not reminded): 4 and 6 are two missed within six months.
+    const reminded = new Map([
+      [4, '2027-05-05'],
+      [6, '2027-07-05'],
+    ]);
+    expect(lapseOf(C796_RULES, later, reminded, '2027-07-10')).toEqual({ lapsedOn: '2027-07-05', missed: [4, 6] });
+  });
+
+  it('no reminder, or the two missed more than six months apart: no lapse', () => {
+    const late = fillInstalments(plan, '300.00', '2027-07-10');
+    expect(lapseOf(C796_RULES, late, new Map(), '2027-07-10')).toBeNull();
+    // Only instalment 4 reminded in this window: one missed is not two.
+    expect(lapseOf(C796_RULES, late, new Map([[4, '2027-05-05']]), '2027-07-10')).toBeNull();
+    // Missed in April and again in November (reminded both), paid in between: seven months apart.
+    const statuses = plan.map((i) => ({ ...i, paid: i.number === 4 || i.number === 11 ? '0.00' : i.amount, state: i.number === 4 || i.number === 11 ? ('late' as const) : ('paid' as const) }));
+    expect(lapseOf(C796_RULES, statuses, new Map([[4, '2027-05-05'], [11, '2027-12-05']]), '2027-12-10')).toBeNull();
+  });
+
+  it('a creditor’s own rule (three missed within twelve months, no reminder needed) is data', () => {
+    const own: PlanRules = { ...C796_RULES, lapse: { missed: 3, withinMonths: 12, afterReminder: false } };
+    const late = fillInstalments(plan, '300.00', '2027-07-10');
+    expect(lapseOf(own, late, new Map(), '2027-07-10')).toEqual({ lapsedOn: '2027-06-30', missed: [4, 5, 6] });
+  });
+});

@@ -1,0 +1,48 @@
+import { parseDate } from '../dates.ts';
+import { money } from '../money.ts';
+
+/**
+ * An instalment plan's schedule (issue 15 item 1): the amount split into monthly instalments, each
+ * rounded down to the cent, the last one absorbing the remainder — so the instalments always add up
+ * to the amount planned, to the cent. Due dates fall monthly from the first: on the last day of each
+ * month (as many comuni's regulations set it) or on a day of the month (clamped to a short month's
+ * end: the 31st is the 30th in April, the 28th or 29th in February).
+ */
+export interface Instalment {
+  /** 1, 2, … */
+  number: number;
+  dueOn: string;
+  amount: string;
+}
+
+export type DueDay = 'last' | number;
+
+export function planSchedule(input: { total: string; count: number; firstDueOn: string; dueDay?: DueDay; firstAmount?: string }): Instalment[] {
+  const total = money(input.total);
+  const count = input.count;
+  if (!Number.isInteger(count) || count < 1 || count > 240) throw new RangeError(`instalments: 1 to 240, not ${count}`);
+  if (!total.gt(0) || total.decimalPlaces() > 2) throw new RangeError(`plan amount: a positive amount in cents, not ${input.total}`);
+  const first = parseDate(input.firstDueOn);
+  const dueDay: DueDay = input.dueDay ?? first.day;
+  const dueOn = (i: number) => {
+    const month = first.with({ day: 1 }).add({ months: i });
+    if (dueDay === 'last') return month.with({ day: month.daysInMonth }).toString();
+    return month.with({ day: Math.min(dueDay, month.daysInMonth) }).toString();
+  };
+  // A first payment negotiated apart (a company's plan: "a first payment of at least …"), the rest equal.
+  const head = input.firstAmount !== undefined ? money(input.firstAmount) : null;
+  if (head && (!head.gt(0) || head.gte(total) || count < 2)) throw new RangeError(`first payment ${input.firstAmount}: more than zero, less than the plan, with at least one instalment after it`);
+  const rest = head ? total.minus(head) : total;
+  const n = head ? count - 1 : count;
+  const each = rest.div(n).toDecimalPlaces(2, 1 /* ROUND_DOWN */);
+  const out: Instalment[] = [];
+  if (head) out.push({ number: 1, dueOn: dueOn(0), amount: head.toFixed(2) });
+  for (let i = 0; i < n; i++) {
+    const k = out.length;
+    const amount = i === n - 1 ? rest.minus(each.times(n - 1)) : each;
+    out.push({ number: k + 1, dueOn: dueOn(k), amount: amount.toFixed(2) });
+  }
+  // Cents only ever go to the last: never an instalment of zero.
+  if (out.some((x) => !money(x.amount).gt(0))) throw new RangeError(`${input.total} cannot be split into ${count} instalments of at least one cent`);
+  return out;
+}
