@@ -28,4 +28,14 @@ export const bankDe: BankCatalogue = {
   'bank.entry_resolved': 'Die Buchung wurde bereits zugeordnet oder beiseitegelegt',
   'bank.entry_not_credit': 'Nur eine Gutschrift wird zu einer Zahlung',
   'bank.ignored_by_person': 'Beiseitegelegt: {reason}',
+  // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
+  'bank.not_pagopa_flow': 'Kein pagoPA-Abrechnungsfluss (FlussoRiversamento): Element {root}, Namespace {namespace}',
+  'bank.pagopa_bad_id': 'Zahlung unlesbar: ungültiges Feld {field} «{value}»',
+  'bank.pagopa_revoked': 'pagoPA-Zahlung widerrufen (IUV {iuv}): die ursprüngliche Zahlung von Hand stornieren',
+  'bank.pagopa_outcome': 'Unbekanntes pagoPA-Ergebnis {code}: keine Zahlung erfasst',
+  'bank.csv_broken': 'Ungültige CSV-Datei: {detail}',
+  'bank.receipts_columns': 'Datei nicht erkannt: gelesen werden camt.053/054-Auszüge, pagoPA-Abrechnungsflüsse und CSV-Dateien mit pagoPA-Quittungen mit den Spalten IUV oder Zahlungscode, Betrag und Datum (gefundene Kopfzeile: {header})',
+  'bank.receipt_empty': 'Leere Zeile',
+  'bank.receipt_bad_notice': 'Ungültiger Zahlungscode: «{value}»',
+  'bank.receipt_iuv_notice': 'Die IUV {iuv} gehört nicht zum Zahlungscode {notice}',
 };

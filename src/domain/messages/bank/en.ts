@@ -28,4 +28,14 @@ export const bankEn: BankCatalogue = {
   'bank.entry_resolved': 'The entry has already been matched or set aside',
   'bank.entry_not_credit': 'Only a credit becomes a payment',
   'bank.ignored_by_person': 'Set aside: {reason}',
+  // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
+  'bank.not_pagopa_flow': 'Not a pagoPA reconciliation flow (FlussoRiversamento): element {root}, namespace {namespace}',
+  'bank.pagopa_bad_id': 'Payment unreadable: invalid {field} “{value}”',
+  'bank.pagopa_revoked': 'pagoPA payment revoked (IUV {iuv}): reverse the original payment by hand',
+  'bank.pagopa_outcome': 'Unknown pagoPA outcome {code}: no payment recorded',
+  'bank.csv_broken': 'Invalid CSV: {detail}',
+  'bank.receipts_columns': 'File not recognised: camt.053/054 statements, pagoPA reconciliation flows and CSV files of pagoPA receipts with the columns IUV or notice code, amount and date are read (header found: {header})',
+  'bank.receipt_empty': 'Empty row',
+  'bank.receipt_bad_notice': 'Invalid notice code: “{value}”',
+  'bank.receipt_iuv_notice': 'The IUV {iuv} is not that of the notice code {notice}',
 };

@@ -28,4 +28,14 @@ export const bankFr: BankCatalogue = {
   'bank.entry_resolved': 'L’écriture a déjà été rapprochée ou écartée',
   'bank.entry_not_credit': 'Seul un crédit devient un paiement',
   'bank.ignored_by_person': 'Écartée : {reason}',
+  // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
+  'bank.not_pagopa_flow': 'Ce n’est pas un flux de rapprochement pagoPA (FlussoRiversamento) : élément {root}, espace de noms {namespace}',
+  'bank.pagopa_bad_id': 'Paiement illisible : {field} invalide « {value} »',
+  'bank.pagopa_revoked': 'Paiement pagoPA révoqué (IUV {iuv}) : contrepasser à la main le paiement d’origine',
+  'bank.pagopa_outcome': 'Résultat pagoPA {code} inconnu : aucun paiement enregistré',
+  'bank.csv_broken': 'CSV invalide : {detail}',
+  'bank.receipts_columns': 'Fichier non reconnu : sont lus les relevés camt.053/054, les flux de rapprochement pagoPA et les CSV de reçus pagoPA avec les colonnes IUV ou code d’avis, montant et date (en-tête trouvé : {header})',
+  'bank.receipt_empty': 'Ligne vide',
+  'bank.receipt_bad_notice': 'Code d’avis invalide : « {value} »',
+  'bank.receipt_iuv_notice': 'L’IUV {iuv} n’est pas celui du code d’avis {notice}',
 };

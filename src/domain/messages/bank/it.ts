@@ -27,5 +27,15 @@ export const bankIt = {
   'bank.entry_resolved': 'Il movimento è già stato abbinato o scartato',
   'bank.entry_not_credit': 'Solo un accredito diventa un pagamento',
   'bank.ignored_by_person': 'Scartato: {reason}',
+  // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
+  'bank.not_pagopa_flow': 'Non è un flusso di rendicontazione pagoPA (FlussoRiversamento): elemento {root}, namespace {namespace}',
+  'bank.pagopa_bad_id': 'Pagamento illeggibile: {field} non valido «{value}»',
+  'bank.pagopa_revoked': 'Pagamento pagoPA revocato (IUV {iuv}): da stornare a mano sul pagamento d’origine',
+  'bank.pagopa_outcome': 'Esito pagoPA {code} sconosciuto: nessun pagamento registrato',
+  'bank.csv_broken': 'CSV non valido: {detail}',
+  'bank.receipts_columns': 'File non riconosciuto: si leggono estratti camt.053/054, flussi di rendicontazione pagoPA e CSV di ricevute pagoPA con le colonne IUV o codice avviso, importo e data (intestazione trovata: {header})',
+  'bank.receipt_empty': 'Riga vuota',
+  'bank.receipt_bad_notice': 'Codice avviso non valido: «{value}»',
+  'bank.receipt_iuv_notice': 'Lo IUV {iuv} non è quello del codice avviso {notice}',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;
