@@ -95,7 +95,8 @@ export function headerKey(cell: string): string {
 
 /**
  * An amount as bank and pagoPA exports write it, as an exact string with two decimals at most:
- * "1234.56", "1.234,56", "1234,56", "€ 12,00", "-50,00". Null when it is none of these.
+ * "1234.56", "1.234,56", "1,234.56", "1234,56", "€ 12,00", "-50,00". Null when it is none of these
+ * or could be read two ways ("12.345").
  */
 export function csvAmount(raw: string): { amount: string; negative: boolean } | null {
   let s = raw.replace(/[€\s\u00a0']/g, '').replace(/^EUR|EUR$/i, '');
@@ -107,8 +108,9 @@ export function csvAmount(raw: string): { amount: string; negative: boolean } | 
     negative = true;
     s = s.slice(0, -1);
   }
-  if (/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(s) || /^\d+,\d{1,2}$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
-  else if (/^\d{1,3}(,\d{3})+(\.\d{1,2})?$/.test(s)) s = s.replace(/,/g, '');
+  // Grouped thousands only with decimals after them: "12.345" alone could be either reading, so it is refused.
+  if (/^\d{1,3}(\.\d{3})+,\d{1,2}$/.test(s) || /^\d+,\d{1,2}$/.test(s)) s = s.replace(/\./g, '').replace(',', '.');
+  else if (/^\d{1,3}(,\d{3})+\.\d{1,2}$/.test(s)) s = s.replace(/,/g, '');
   if (!/^\d{1,13}(\.\d{1,2})?$/.test(s)) return null;
   return { amount: s, negative };
 }
