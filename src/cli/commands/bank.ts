@@ -11,17 +11,18 @@ import { resolveTenant } from '../tenant.ts';
 const say = (locale: Locale, code: MessageCode, params?: MessageParams) => translate(msg(code, params), locale);
 
 /**
- * `incasso bank import FILE`: a camt.053 statement or camt.054 notification, read as a stream; each
+ * `incasso bank import FILE`: a camt.053 statement or camt.054 notification, a pagoPA reconciliation
+ * flow (FlussoRiversamento) or a CSV of pagoPA receipts — told apart by content — read as a stream; each
  * matched credit becomes a payment in its own transaction with its entry, so a crash and a re-run
  * record every entry once. Exit code 0 when the file was read to its end, 1 when it stopped (the
  * entries before are kept; the message says why).
  */
 export function bankCommand(config: () => Config) {
-  const bank = new Command('bank').description('bank files: statements (camt.053) and notifications (camt.054)');
+  const bank = new Command('bank').description('bank files: statements (camt.053), notifications (camt.054), pagoPA flows and receipts');
   bank
     .command('import')
-    .description('import a camt.053 / camt.054 file: matched credits become payments, the rest goes to reconciliation (the same file again changes nothing)')
-    .argument('<file>', 'ISO 20022 camt.053 or camt.054 XML, versions .001.02 to .001.08')
+    .description('import a camt.053 / camt.054 file, a pagoPA reconciliation flow or a CSV of pagoPA receipts (recognised by content): matched credits become payments, the rest goes to reconciliation (the same file again changes nothing)')
+    .argument('<file>', 'ISO 20022 camt.053 or camt.054 XML (.001.02 to .001.08), pagoPA FlussoRiversamento XML, or CSV with IUV or codice avviso, importo, data')
     .option('--tenant <slug>', 'the tenant (default: the only one)')
     .option('--json', 'print the summary as JSON')
     .action(async (file, o) => {

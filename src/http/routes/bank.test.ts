@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { camtXml } from '../../test/camt.ts';
+import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
+import { pagopaFlowXml } from '../../test/pagopa-flow.ts';
 import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
 import { today } from '../../domain/dates.ts';
 
@@ -85,5 +87,23 @@ describe('bank files and the reconciliation list over HTTP', () => {
     const files = (await ctx.supervisor({ method: 'GET', url: '/api/bank/files' })).json() as { fileName: string; status: string; error: string | null }[];
     expect(files.find((f) => f.fileName === 'bomb.xml')).toMatchObject({ status: 'failed', error: expect.stringContaining('DOCTYPE') });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/bank/files' })).statusCode).toBe(401);
+  });
+
+  it('a pagoPA reconciliation flow is recognised by its content: its receipt becomes a payment on the notice\'s claim, once', async () => {
+    const notice = noticeCodeAux3('05', String(Date.now()).slice(-13).padStart(13, '0'));
+    const c = await ctx.admin({
+      method: 'POST',
+      url: '/api/claims',
+      payload: { kind: 'invoice', debtorId, creditorId: ctx.t.creditor.id, externalRef: `PA-${Date.now()}`, principal: '90.00', currency: 'EUR', dueDate: '2026-01-31', interestRegime: 'none', noticeCode: notice },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    const flow = pagopaFlowXml({ flowId: `F-${Date.now()}`, payments: [{ iuv: notice.slice(1), iur: `IUR-${Date.now()}`, amount: '90.00', date: day }] });
+    const r = await upload(ctx.operator, flow, 'flusso.xml');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'done', entries: 1, matched: 1, toReconcile: 0, error: null });
+    const again = await upload(ctx.operator, flow, 'flusso.xml');
+    expect(again.json()).toMatchObject({ entries: 1, matched: 0, alreadyRecorded: 1 });
+    const claim = await ctx.admin({ method: 'GET', url: `/api/claims/${c.json().id}` });
+    expect(claim.json().status).toBe('paid');
   });
 });

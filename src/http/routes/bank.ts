@@ -30,7 +30,7 @@ const BankFileSummaryView = z.object({
   error: z.object({ message: z.string(), code: z.string() }).nullable(),
 });
 
-/** Bank files (camt.053/054) and the reconciliation list. */
+/** Bank files (camt.053/054, pagoPA flows and receipts) and the reconciliation list. */
 export const bankRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
   const tags = ['bank'];
   app.post(

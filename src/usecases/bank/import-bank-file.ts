@@ -34,8 +34,12 @@ export interface BankFileSummary {
 }
 
 /**
- * Imports a bank file (issue 15 item 4): an ISO 20022 camt.053 statement or camt.054 notification,
- * read as a stream. Each transaction is one unit of work in its own database transaction: its entry
+ * Imports a bank file (issue 15 items 4 and 5), its kind told by its content: an ISO 20022 camt.053
+ * statement or camt.054 notification, a pagoPA reconciliation flow (FlussoRiversamento), or a CSV of
+ * pagoPA receipts — read as a stream. pagoPA payments are matched by their IUV / notice code only,
+ * among the claims of the ente the flow names; each is keyed by IUV + IUR + transfer index on the
+ * ente's "account", so the same flow twice, or a CSV repeating it, records nothing twice; a revoked
+ * one (outcome 3) waits for a person. Each transaction is one unit of work in its own database transaction: its entry
  * row (unique per account and bank reference, so a second import of the same or an overlapping file
  * records nothing twice) and — for a booked credit that a structured reference, pagoPA notice code
  * or document number ties to one debtor's claims — the payment, allocated by the engine as any payment
