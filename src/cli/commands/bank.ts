@@ -5,6 +5,7 @@ import type { Config } from '../../config.ts';
 import { localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
+import { saveBankCsvMapping } from '../../usecases/bank/save-bank-csv-mapping.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
 
@@ -24,6 +25,7 @@ export function bankCommand(config: () => Config) {
     .description('import a camt.053 / camt.054 file, a pagoPA reconciliation flow or a CSV of pagoPA receipts (recognised by content): matched credits become payments, the rest goes to reconciliation (the same file again changes nothing)')
     .argument('<file>', 'ISO 20022 camt.053 or camt.054 XML (.001.02 to .001.08), pagoPA FlussoRiversamento XML, or CSV with IUV or codice avviso, importo, data')
     .option('--tenant <slug>', 'the tenant (default: the only one)')
+    .option('--mapping <name>', "a bank's CSV export: read it with the tenant's mapping of that name (see `bank mapping`)")
     .option('--json', 'print the summary as JSON')
     .action(async (file, o) => {
       const locale = localeFromEnv(process.env);
@@ -44,6 +46,7 @@ export function bankCommand(config: () => Config) {
           actor,
           { name: path.basename(file), chunks: fs.createReadStream(file, { highWaterMark: 1 << 16 }) },
           {
+            mapping: o.mapping ?? null,
             onProgress: (s) => {
               const now = Date.now();
               if (now - lastPrint < (tty ? 200 : 1000)) return;
@@ -69,6 +72,50 @@ export function bankCommand(config: () => Config) {
           if (summary.error) console.log(t('bank.cli.stopped', { reason: translate(summary.error, locale) }));
         }
         if (summary.status === 'failed') process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    });
+  bank
+    .command('mapping')
+    .description("save how a bank's CSV export is read, under a name (columns by their header); then `bank import FILE --mapping NAME`")
+    .argument('<name>', 'the name of the mapping (e.g. the bank)')
+    .requiredOption('--account <iban>', 'the account the export is of')
+    .requiredOption('--date <column>', 'the booking date column')
+    .option('--value-date <column>', 'the value date column')
+    .option('--amount <column>', 'a signed amount column (or with --sign)')
+    .option('--sign <column>', 'a column saying credit or debit (C/D, +/-, Avere/Dare)')
+    .option('--credit <column>', 'the credits column (Avere, Entrate), with --debit instead of --amount')
+    .option('--debit <column>', 'the debits column (Dare, Uscite)')
+    .option('--payer <column>', 'the payer column')
+    .option('--iban <column>', "the payer's IBAN column")
+    .option('--reference <column>', 'a structured reference column (RF, QRR, notice code)')
+    .option('--remittance <column...>', 'the remittance text column(s)')
+    .option('--currency <code>', 'EUR or CHF', 'EUR')
+    .option('--tenant <slug>', 'the tenant (default: the only one)')
+    .action(async (name, o) => {
+      const locale = localeFromEnv(process.env);
+      const database = await openMigrated(config());
+      try {
+        const tenant = await resolveTenant(database.db, o.tenant);
+        const saved = await saveBankCsvMapping(database.db, systemActor(tenant.id, 'cli'), {
+          name,
+          mapping: {
+            account: o.account,
+            currency: o.currency as 'EUR' | 'CHF',
+            date: o.date,
+            valueDate: o.valueDate ?? null,
+            amount: o.amount ?? null,
+            sign: o.sign ?? null,
+            credit: o.credit ?? null,
+            debit: o.debit ?? null,
+            payer: o.payer ?? null,
+            iban: o.iban ?? null,
+            reference: o.reference ?? null,
+            remittance: o.remittance ?? [],
+          },
+        });
+        console.log(say(locale, 'bank.cli.mapping_saved', { name: saved.name }));
       } finally {
         await database.close();
       }

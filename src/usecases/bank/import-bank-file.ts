@@ -5,6 +5,8 @@ import { parseDate, today } from '../../domain/dates.ts';
 import { msg, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { CamtError, readCamt, type CamtEntry, type CamtTransaction } from '../../integrations/bank/camt.ts';
+import { fieldError, invalid } from '../../domain/errors.ts';
+import { readBankCsv, type BankCsvRow } from '../../integrations/bank/bank-csv.ts';
 import { CsvFileError } from '../../integrations/bank/csv-rows.ts';
 import { PAID_OUTCOMES, PagopaFlowError, readPagopaFlow, REVOKED_OUTCOME, type PagopaFlowHeader, type PagopaReceipt } from '../../integrations/bank/pagopa-flow.ts';
 import { readReceiptsCsv, type ReceiptRow } from '../../integrations/bank/pagopa-receipts-csv.ts';
@@ -12,6 +14,8 @@ import { sniffBankFile, SNIFF_BYTES } from '../../integrations/bank/sniff.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { placeBankEntry, type BankLine } from './place-bank-entry.ts';
+import { bankCsvMappingOf } from './save-bank-csv-mapping.ts';
+import type { BankCsvMapping } from './schema.ts';
 
 export interface BankFileSummary {
   fileId: string;
@@ -52,9 +56,12 @@ export async function importBankFile(
   db: Db,
   actor: Actor,
   file: { name: string; bytes: Uint8Array } | { name: string; chunks: AsyncIterable<Uint8Array> },
-  now: { today?: string; onProgress?: (s: BankFileSummary) => void } = {},
+  now: { today?: string; onProgress?: (s: BankFileSummary) => void; mapping?: string | null } = {},
 ): Promise<BankFileSummary> {
   authorize(actor, 'create', 'payment');
+  // A bank's CSV export is read with the tenant's mapping of that name (issue 15 item 4).
+  const mapping = now.mapping ? await bankCsvMappingOf(db, actor.tenantId, now.mapping) : null;
+  if (now.mapping && !mapping) throw invalid([fieldError('mapping', 'bank.csv_mapping_unknown', { name: now.mapping.slice(0, 60) })]);
   // Read as it arrives (a statement of 100,000 entries is never held whole); its digest as it passes.
   const hash = createHash('sha256');
   const source = 'bytes' in file ? slices(file.bytes) : file.chunks;
@@ -111,6 +118,12 @@ export async function importBankFile(
         if (item.kind === 'header') header = item.header;
         else if (item.kind === 'problem') summary.problems.push({ index: item.index, message: item.message });
         else await place(flowLine(header!, item.receipt), creditorsOf(header!.receiver));
+      }
+    } else if (mapping) {
+      format = 'csv';
+      for await (const item of readBankCsv(stream, mapping)) {
+        if (item.kind === 'problem') summary.problems.push({ index: item.index, message: item.message });
+        else await place(bankCsvLine(mapping, item.row, occurrences), allCreditors);
       }
     } else {
       format = 'pagopa.receipts_csv';
@@ -309,3 +322,37 @@ export function entryKey(entry: CamtEntry, tx: CamtTransaction, i: number, occur
   return `h:${digest}#${n}`;
 }
 
+
+/**
+ * A row of a bank's CSV export: the mapped account, and as key a digest of everything the row says
+ * with how often the same row occurred in this file (CSV exports carry no bank reference): the same
+ * export, or an overlapping one, read again gives the same keys.
+ */
+function bankCsvLine(m: BankCsvMapping, r: BankCsvRow, occurrences: Map<string, number>): BankLine {
+  const digest = createHash('sha256')
+    .update(JSON.stringify([r.bookingDate, r.valueDate, r.direction, r.amount, r.payer, r.iban, r.references, r.text]))
+    .digest('hex')
+    .slice(0, 40);
+  const n = (occurrences.get(digest) ?? 0) + 1;
+  occurrences.set(digest, n);
+  return {
+    account: m.account,
+    key: `c:${digest}#${n}`,
+    direction: r.direction,
+    reversal: false,
+    status: 'BOOK',
+    amount: r.amount,
+    currency: m.currency,
+    bookingDate: r.bookingDate,
+    valueDate: r.valueDate,
+    partyName: r.payer,
+    partyIban: r.iban,
+    references: r.references,
+    text: r.text,
+    additionalInfo: null,
+    endToEndId: null,
+    returnReason: null,
+    method: 'bank_transfer',
+    source: `#${r.index}`,
+  };
+}

@@ -71,3 +71,37 @@ export const AssignBankEntryInput = z.strictObject({
 export const IgnoreBankEntryInput = z.strictObject({
   reason: requiredText(500),
 });
+
+// Bank CSV exports read with a saved mapping (issue 15 item 4, helper pagopa).
+const header = z.string().trim().min(1).max(100);
+/**
+ * How a bank's CSV export is read: which column (by its header, compared without case, accents or
+ * punctuation) holds what. The amount is one signed column, or one column with a sign column (C/D,
+ * +/-, Avere/Dare), or two columns for credits (Avere, Entrate) and debits (Dare, Uscite).
+ */
+export const BankCsvMapping = z
+  .strictObject({
+    /** The account the export is of (its IBAN): with the row's content, the key of each entry. */
+    account: z.string().trim().min(1).max(70).transform((s) => s.replace(/\s+/g, '').toUpperCase()),
+    currency: z.enum(['EUR', 'CHF']).default('EUR'),
+    date: header,
+    valueDate: header.nullish(),
+    amount: header.nullish(),
+    sign: header.nullish(),
+    credit: header.nullish(),
+    debit: header.nullish(),
+    payer: header.nullish(),
+    iban: header.nullish(),
+    /** A column with the structured reference (RF, QRR, notice code), if the bank gives one apart. */
+    reference: header.nullish(),
+    /** The remittance text: one or more columns, joined. */
+    remittance: z.array(header).max(5).default([]),
+  })
+  .refine((m) => Boolean(m.amount) !== Boolean(m.credit || m.debit), { message: 'amount, or credit/debit columns', path: ['amount'] })
+  .refine((m) => !m.sign || m.amount, { message: 'a sign column goes with an amount column', path: ['sign'] });
+export type BankCsvMapping = z.output<typeof BankCsvMapping>;
+
+export const SaveBankCsvMappingInput = z.strictObject({
+  name: z.string().trim().min(1).max(60),
+  mapping: BankCsvMapping,
+});

@@ -34,8 +34,11 @@ export const bankDe: BankCatalogue = {
   'bank.pagopa_revoked': 'pagoPA-Zahlung widerrufen (IUV {iuv}): die ursprüngliche Zahlung von Hand stornieren',
   'bank.pagopa_outcome': 'Unbekanntes pagoPA-Ergebnis {code}: keine Zahlung erfasst',
   'bank.csv_broken': 'Ungültige CSV-Datei: {detail}',
-  'bank.receipts_columns': 'Datei nicht erkannt: gelesen werden camt.053/054-Auszüge, pagoPA-Abrechnungsflüsse und CSV-Dateien mit pagoPA-Quittungen mit den Spalten IUV oder Zahlungscode, Betrag und Datum (gefundene Kopfzeile: {header})',
+  'bank.receipts_columns': 'Datei nicht erkannt: gelesen werden camt.053/054-Auszüge, pagoPA-Abrechnungsflüsse und CSV-Dateien mit pagoPA-Quittungen mit den Spalten IUV oder Zahlungscode, Betrag und Datum, oder eine Bank-CSV mit gespeicherter Zuordnung (--mapping) (gefundene Kopfzeile: {header})',
   'bank.receipt_empty': 'Leere Zeile',
   'bank.receipt_bad_notice': 'Ungültiger Zahlungscode: «{value}»',
   'bank.receipt_iuv_notice': 'Die IUV {iuv} gehört nicht zum Zahlungscode {notice}',
+  'bank.csv_mapping_columns': 'In der CSV-Datei fehlen die Spalten der Zuordnung: {columns}',
+  'bank.csv_mapping_unknown': 'Keine CSV-Zuordnung mit dem Namen «{name}» gespeichert',
+  'bank.cli.mapping_saved': 'Zuordnung «{name}» gespeichert',
 };

@@ -34,8 +34,11 @@ export const bankEn: BankCatalogue = {
   'bank.pagopa_revoked': 'pagoPA payment revoked (IUV {iuv}): reverse the original payment by hand',
   'bank.pagopa_outcome': 'Unknown pagoPA outcome {code}: no payment recorded',
   'bank.csv_broken': 'Invalid CSV: {detail}',
-  'bank.receipts_columns': 'File not recognised: camt.053/054 statements, pagoPA reconciliation flows and CSV files of pagoPA receipts with the columns IUV or notice code, amount and date are read (header found: {header})',
+  'bank.receipts_columns': 'File not recognised: camt.053/054 statements, pagoPA reconciliation flows and CSV files of pagoPA receipts with the columns IUV or notice code, amount and date are read, or a bank CSV with a saved mapping (--mapping) (header found: {header})',
   'bank.receipt_empty': 'Empty row',
   'bank.receipt_bad_notice': 'Invalid notice code: “{value}”',
   'bank.receipt_iuv_notice': 'The IUV {iuv} is not that of the notice code {notice}',
+  'bank.csv_mapping_columns': 'The CSV lacks the columns of the mapping: {columns}',
+  'bank.csv_mapping_unknown': 'No CSV mapping saved under the name “{name}”',
+  'bank.cli.mapping_saved': 'Mapping “{name}” saved',
 };

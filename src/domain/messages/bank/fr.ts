@@ -34,8 +34,11 @@ export const bankFr: BankCatalogue = {
   'bank.pagopa_revoked': 'Paiement pagoPA révoqué (IUV {iuv}) : contrepasser à la main le paiement d’origine',
   'bank.pagopa_outcome': 'Résultat pagoPA {code} inconnu : aucun paiement enregistré',
   'bank.csv_broken': 'CSV invalide : {detail}',
-  'bank.receipts_columns': 'Fichier non reconnu : sont lus les relevés camt.053/054, les flux de rapprochement pagoPA et les CSV de reçus pagoPA avec les colonnes IUV ou code d’avis, montant et date (en-tête trouvé : {header})',
+  'bank.receipts_columns': 'Fichier non reconnu : sont lus les relevés camt.053/054, les flux de rapprochement pagoPA et les CSV de reçus pagoPA avec les colonnes IUV ou code d’avis, montant et date, ou un CSV bancaire avec un mappage enregistré (--mapping) (en-tête trouvé : {header})',
   'bank.receipt_empty': 'Ligne vide',
   'bank.receipt_bad_notice': 'Code d’avis invalide : « {value} »',
   'bank.receipt_iuv_notice': 'L’IUV {iuv} n’est pas celui du code d’avis {notice}',
+  'bank.csv_mapping_columns': 'Il manque au CSV les colonnes du mappage : {columns}',
+  'bank.csv_mapping_unknown': 'Aucun mappage CSV enregistré sous le nom « {name} »',
+  'bank.cli.mapping_saved': 'Mappage « {name} » enregistré',
 };

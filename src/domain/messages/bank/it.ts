@@ -33,9 +33,12 @@ export const bankIt = {
   'bank.pagopa_revoked': 'Pagamento pagoPA revocato (IUV {iuv}): da stornare a mano sul pagamento d’origine',
   'bank.pagopa_outcome': 'Esito pagoPA {code} sconosciuto: nessun pagamento registrato',
   'bank.csv_broken': 'CSV non valido: {detail}',
-  'bank.receipts_columns': 'File non riconosciuto: si leggono estratti camt.053/054, flussi di rendicontazione pagoPA e CSV di ricevute pagoPA con le colonne IUV o codice avviso, importo e data (intestazione trovata: {header})',
+  'bank.receipts_columns': 'File non riconosciuto: si leggono estratti camt.053/054, flussi di rendicontazione pagoPA e CSV di ricevute pagoPA con le colonne IUV o codice avviso, importo e data, o il CSV della banca con una mappatura salvata (--mapping) (intestazione trovata: {header})',
   'bank.receipt_empty': 'Riga vuota',
   'bank.receipt_bad_notice': 'Codice avviso non valido: «{value}»',
   'bank.receipt_iuv_notice': 'Lo IUV {iuv} non è quello del codice avviso {notice}',
+  'bank.csv_mapping_columns': 'Nel CSV mancano le colonne della mappatura: {columns}',
+  'bank.csv_mapping_unknown': 'Nessuna mappatura CSV salvata con il nome «{name}»',
+  'bank.cli.mapping_saved': 'Mappatura «{name}» salvata',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;
