@@ -194,8 +194,18 @@ async function sniffed(source: AsyncIterable<Uint8Array>) {
   return { kind, stream: stream() };
 }
 
+/**
+ * A PSP's cumulative transfer of pagoPA payments: the SCT's remittance (AT-05) reads
+ * `/PUR/LGPE-RIVERSAMENTO/URI/<identificativoFlusso>` (SANP, "Riversamento cumulativo"; some treasuries
+ * write TXT/<n>/ before URI). Its single payments come with that flow, matched by IUV.
+ */
+const CUMULATIVE_TRANSFER = /PUR.LGPE-RIVERSAMENTO.(?:TXT.\d.)?URI.([0-9A-Za-z_-]+)/;
+
 function camtLine(entry: CamtEntry, tx: CamtTransaction, key: string): BankLine {
+  const cumulative = entry.direction === 'credit' ? CUMULATIVE_TRANSFER.exec([...tx.text, entry.additionalInfo ?? ''].join(' ')) : null;
   return {
+    // Never booked as one payment: it would count the flow's payments twice.
+    hold: cumulative ? msg('bank.pagopa_transfer', { flow: cumulative[1]!.slice(0, 60) }) : null,
     account: entry.account,
     key,
     direction: entry.direction,

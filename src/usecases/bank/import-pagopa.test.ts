@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
+import { camtXml } from '../../test/camt.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { pagopaFlowXml, type FlowInput } from '../../test/pagopa-flow.ts';
@@ -120,5 +121,16 @@ describe('importBankFile with a pagoPA reconciliation flow', () => {
 
   it('a viewer may not import a flow', async () => {
     await expect(importBankFile(database.db, t.users.viewer.actor, flowFile({ payments: [] }), { today: TODAY })).rejects.toMatchObject({ code: 'forbidden' });
+  });
+
+  it("the PSP's cumulative transfer on the comune's statement waits for a person, never a second payment of the flow's receipts", async () => {
+    const xml = camtXml({
+      account: 'IT60X0542811101000000999999',
+      entries: [{ amount: '375.35', acctSvcrRef: 'LGPE1', txs: [{ amount: '375.35', text: [`/PUR/LGPE-RIVERSAMENTO/URI/2026-11-27BCITITMM-S000000042 ${notices[2]}`] }] }],
+    });
+    const r = await importBankFile(database.db, t.users.operator.actor, { name: 'tesoreria.xml', bytes: new TextEncoder().encode(xml) }, { today: TODAY });
+    expect(r).toMatchObject({ entries: 1, matched: 0, toReconcile: 1 });
+    const [row] = await entriesOf(r.fileId);
+    expect(row!.reason).toEqual({ code: 'bank.pagopa_transfer', params: { flow: '2026-11-27BCITITMM-S000000042' } });
   });
 });

@@ -41,4 +41,5 @@ export const bankDe: BankCatalogue = {
   'bank.csv_mapping_columns': 'In der CSV-Datei fehlen die Spalten der Zuordnung: {columns}',
   'bank.csv_mapping_unknown': 'Keine CSV-Zuordnung mit dem Namen «{name}» gespeichert',
   'bank.cli.mapping_saved': 'Zuordnung «{name}» gespeichert',
+  'bank.pagopa_transfer': 'Sammelüberweisung pagoPA des Flusses {flow}: die einzelnen Zahlungen werden mit dem Abrechnungsfluss erfasst',
 };

@@ -41,4 +41,5 @@ export const bankEn: BankCatalogue = {
   'bank.csv_mapping_columns': 'The CSV lacks the columns of the mapping: {columns}',
   'bank.csv_mapping_unknown': 'No CSV mapping saved under the name “{name}”',
   'bank.cli.mapping_saved': 'Mapping “{name}” saved',
+  'bank.pagopa_transfer': 'Cumulative pagoPA transfer of flow {flow}: its single payments are recorded by importing the reconciliation flow',
 };

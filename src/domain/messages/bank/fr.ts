@@ -41,4 +41,5 @@ export const bankFr: BankCatalogue = {
   'bank.csv_mapping_columns': 'Il manque au CSV les colonnes du mappage : {columns}',
   'bank.csv_mapping_unknown': 'Aucun mappage CSV enregistré sous le nom « {name} »',
   'bank.cli.mapping_saved': 'Mappage « {name} » enregistré',
+  'bank.pagopa_transfer': 'Virement cumulatif pagoPA du flux {flow} : ses paiements un à un s’enregistrent en important le flux de rapprochement',
 };

@@ -40,5 +40,6 @@ export const bankIt = {
   'bank.csv_mapping_columns': 'Nel CSV mancano le colonne della mappatura: {columns}',
   'bank.csv_mapping_unknown': 'Nessuna mappatura CSV salvata con il nome «{name}»',
   'bank.cli.mapping_saved': 'Mappatura «{name}» salvata',
+  'bank.pagopa_transfer': 'Riversamento cumulativo pagoPA del flusso {flow}: i singoli pagamenti si registrano importando il flusso di rendicontazione',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;
