@@ -106,4 +106,19 @@ describe('bank files and the reconciliation list over HTTP', () => {
     const claim = await ctx.admin({ method: 'GET', url: `/api/claims/${c.json().id}` });
     expect(claim.json().status).toBe('paid');
   });
+
+  it("a bank's CSV export with a mapping saved under a name (admin only); an unknown name is refused", async () => {
+    const mapping = { account: 'IT60X0542811101000000777777', date: 'Data', amount: 'Importo', remittance: ['Causale'], payer: 'Ordinante' };
+    expect((await ctx.operator({ method: 'POST', url: '/api/bank/csv-mappings', payload: { name: 'Banca API', mapping } })).statusCode).toBe(403);
+    const saved = await ctx.admin({ method: 'POST', url: '/api/bank/csv-mappings', payload: { name: 'Banca API', mapping } });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect((await ctx.operator({ method: 'GET', url: '/api/bank/csv-mappings' })).json()).toContainEqual(expect.objectContaining({ name: 'Banca API' }));
+    const content = `Data;Importo;Causale;Ordinante\n${day.split('-').reverse().join('/')};42,00;pagamento ${Date.now()};Ottavia Bancaria\n`;
+    const post = (name: string) => ctx.operator({ method: 'POST', url: `/api/bank/files?mapping=${encodeURIComponent(name)}`, ...multipart('movimenti.csv', content) });
+    const r = await post('Banca API');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json()).toMatchObject({ status: 'done', entries: 1, toReconcile: 1 });
+    expect((await post('Banca API')).json()).toMatchObject({ entries: 1, alreadyRecorded: 1 });
+    expect((await post('Nessuna')).statusCode).toBe(400);
+  });
 });

@@ -7,7 +7,8 @@ import { ignoreBankEntry } from '../../usecases/bank/ignore-bank-entry.ts';
 import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
 import { listBankEntries } from '../../usecases/bank/list-bank-entries.ts';
 import { listBankFiles } from '../../usecases/bank/list-bank-files.ts';
-import { AssignBankEntryInput, BankEntriesQuery, BankEntryView, BankFileView, IgnoreBankEntryInput } from '../../usecases/bank/schema.ts';
+import { listBankCsvMappings, saveBankCsvMapping } from '../../usecases/bank/save-bank-csv-mapping.ts';
+import { AssignBankEntryInput, BankCsvMappingView, BankEntriesQuery, BankEntryView, BankFileView, IgnoreBankEntryInput, SaveBankCsvMappingInput } from '../../usecases/bank/schema.ts';
 import { PaymentDetail } from '../../usecases/payments/schema.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../errors.ts';
@@ -35,14 +36,22 @@ export const bankRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
   const tags = ['bank'];
   app.post(
     '/api/bank/files',
-    { schema: { tags, consumes: ['multipart/form-data'], description: 'multipart/form-data: the `file` part (camt.053 / camt.054 XML).', response: { 200: BankFileSummaryView, ...errors } } },
+    {
+      schema: {
+        tags,
+        consumes: ['multipart/form-data'],
+        description: 'multipart/form-data: the `file` part (camt.053 / camt.054 XML, a pagoPA reconciliation flow, a CSV of pagoPA receipts; recognised by content). `mapping`: a bank CSV export read with the saved mapping of that name.',
+        querystring: z.strictObject({ mapping: z.string().trim().min(1).max(60).optional() }),
+        response: { 200: BankFileSummaryView, ...errors },
+      },
+    },
     async (req) => {
       const actor = actorOf(req);
       const locale = requestLocale(req);
       if (!req.isMultipart()) throw invalid([fieldError('file', 'import.upload.send_multipart')]);
       for await (const part of req.parts({ limits: { fileSize: MAX_BANK_FILE, files: 1, fields: 5 } })) {
         if (part.type !== 'file') continue;
-        const s = await importBankFile(db, actor, { name: part.filename || 'estratto.xml', chunks: part.file });
+        const s = await importBankFile(db, actor, { name: part.filename || 'estratto.xml', chunks: part.file }, { mapping: req.query.mapping ?? null });
         return {
           ...s,
           problems: s.problems.slice(0, 500).map((p) => ({ index: p.index, code: p.message.code, message: translate(p.message, locale) })),
@@ -64,4 +73,6 @@ export const bankRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
     { schema: { tags, params: IdParams, body: IgnoreBankEntryInput, response: { 200: z.object({ id: z.uuid(), state: z.literal('ignored') }), ...errors } } },
     (req) => ignoreBankEntry(db, actorOf(req), req.params.id, req.body),
   );
+  app.get('/api/bank/csv-mappings', { schema: { tags, response: { 200: z.array(BankCsvMappingView), ...errors } } }, (req) => listBankCsvMappings(db, actorOf(req)));
+  app.post('/api/bank/csv-mappings', { schema: { tags, body: SaveBankCsvMappingInput, response: { 200: BankCsvMappingView, ...errors } } }, (req) => saveBankCsvMapping(db, actorOf(req), req.body));
 };

@@ -105,3 +105,22 @@ export const SaveBankCsvMappingInput = z.strictObject({
   name: z.string().trim().min(1).max(60),
   mapping: BankCsvMapping,
 });
+
+/** A saved mapping as the API shows it. */
+export const BankCsvMappingView = z.object({
+  name: z.string(),
+  mapping: z.object({
+    account: z.string(),
+    currency: z.enum(['EUR', 'CHF']),
+    date: z.string(),
+    valueDate: z.string().nullish(),
+    amount: z.string().nullish(),
+    sign: z.string().nullish(),
+    credit: z.string().nullish(),
+    debit: z.string().nullish(),
+    payer: z.string().nullish(),
+    iban: z.string().nullish(),
+    reference: z.string().nullish(),
+    remittance: z.array(z.string()),
+  }),
+});
