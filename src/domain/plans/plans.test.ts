@@ -117,3 +117,15 @@ describe('plan lapse (c.800, TV-IT-20)', () => {
     expect(lapseOf(own, late, new Map(), '2027-07-10')).toEqual({ lapsedOn: '2027-06-30', missed: [4, 5, 6] });
   });
 });
+
+describe('plan rules per creditor (data)', () => {
+  it('a comune gets c.796 by default, a company the company default; stored rules merge over them', async () => {
+    const { planRulesOf, COMPANY_PLAN_RULES } = await import('./rules.ts');
+    expect(planRulesOf(null, 'public_entity')).toEqual(C796_RULES);
+    expect(planRulesOf(null, 'company')).toEqual(COMPANY_PLAN_RULES);
+    expect(planRulesOf({ minInstalment: '50.00' }, 'company')).toEqual({ ...COMPANY_PLAN_RULES, minInstalment: '50.00' });
+    // Broken data, or a comune's regulation below c.797, falls back to the default.
+    expect(planRulesOf({ minInstalment: 12 }, 'company')).toEqual(COMPANY_PLAN_RULES);
+    expect(planRulesOf({ tiers: [{ upTo: null, min: 1, max: 12 }] }, 'public_entity')).toEqual(C796_RULES);
+  });
+});
