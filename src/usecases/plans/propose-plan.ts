@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { ACTIONABLE_STATUSES } from '../../domain/claims/lifecycle.ts';
 import { parseDate, today } from '../../domain/dates.ts';
-import { fieldError, invalid, notFound } from '../../domain/errors.ts';
+import { fieldError, invalid, notFound, type FieldError } from '../../domain/errors.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, type Locale } from '../../domain/messages/index.ts';
 import { money } from '../../domain/money.ts';
 import { planProblems, planRulesOf, type PlanRules } from '../../domain/plans/rules.ts';
@@ -52,7 +52,7 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
     throw invalid([fieldError('claimIds', 'plans.claims_mixed')]);
   }
   const refOf = (id: string) => claims.find((c) => c.id === id)?.external_ref ?? id;
-  const problems = claims.flatMap((c, i) => (ACTIONABLE_STATUSES.includes(c.status as never) ? [] : [fieldError(`claimIds.${i}`, 'plans.claim_not_plannable', { ref: c.external_ref })]));
+  const problems: FieldError[] = [];
   const earlier = await trx
     .selectFrom('plans')
     .select(['state', 'claim_ids'])
@@ -66,6 +66,11 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
       problems.push(fieldError('claimIds', p.state === 'lapsed' ? 'plans.claim_lapsed' : 'plans.claim_in_plan', { ref: refOf(id) }));
     }
   }
+  // A position in a plan says so, not only that its status (in_plan) cannot be planned.
+  const named = new Set(earlier.flatMap((p) => p.claim_ids));
+  claims.forEach((c) => {
+    if (!named.has(c.id) && !ACTIONABLE_STATUSES.includes(c.status as never)) problems.push(fieldError(`claimIds.${ids.indexOf(c.id)}`, 'plans.claim_not_plannable', { ref: c.external_ref }));
+  });
   if (problems.length) throw invalid(problems);
 
   const total = claims.reduce((s, c) => s.plus(c.total_due), money(0)).toDecimalPlaces(2);
