@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { ACTIONABLE_STATUSES } from '../../domain/claims/lifecycle.ts';
 import { parseDate, today } from '../../domain/dates.ts';
 import { fieldError, invalid, notFound, type FieldError } from '../../domain/errors.ts';
-import { DEFAULT_LOCALE, encodeMessage, msg, type Locale } from '../../domain/messages/index.ts';
+import { DEFAULT_LOCALE, encodeMessage, type Locale } from '../../domain/messages/index.ts';
 import { money } from '../../domain/money.ts';
 import { planProblems, planRulesOf, type PlanRules } from '../../domain/plans/rules.ts';
 import { planSchedule, type DueDay } from '../../domain/plans/schedule.ts';
