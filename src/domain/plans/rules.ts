@@ -122,3 +122,9 @@ export function planProblems(rules: PlanRules, plan: { total: string; count: num
   }
   return out;
 }
+
+/** Why a creditor's stored plan rules cannot be kept: a comune's must allow what c.797 requires. */
+export function storedPlanRulesProblems(stored: Partial<PlanRules> | null | undefined, creditorKind: string): Message[] {
+  if (!stored || creditorKind !== 'public_entity') return [];
+  return regulationProblems({ ...C796_RULES, ...stored });
+}

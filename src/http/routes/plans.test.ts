@@ -179,4 +179,22 @@ describe('instalment plans API (issue 15 items 1–2)', () => {
     for (const bad of MALFORMED_IDS) expect((await ctx.operator({ method: 'GET', url: `/api/plans/${bad}` })).statusCode).toBe(404);
     expect(await claimStatus(p.claimId)).toBe('in_plan');
   });
+
+  it('a creditor’s own rules are data over the default of its kind; a comune’s must allow 36 instalments above €6,000.01 (c.797)', async () => {
+    const set = (id: string, planRules: unknown) => ctx.admin({ method: 'PATCH', url: `/api/creditors/${id}`, payload: { planRules } });
+    const refused = await set(t.otherCreditor.id, { tiers: [{ upTo: null, min: 1, max: 30 }] });
+    expect(refused.statusCode).toBe(400);
+    expect(pathsOf(refused)).toEqual(['planRules.tiers']);
+    const ok = await set(t.creditor.id, { tiers: [{ upTo: '100.00', min: 0, max: 0 }, { upTo: null, min: 1, max: 6 }], minInstalment: null });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().planRules).toMatchObject({ minInstalment: null });
+    const d = await createTestDebtor(ctx.db, t, { lastName: 'Azienda' });
+    const c = await createTestClaim(ctx.db, t, d.id, { principal: '300.00' });
+    const plan = (await propose({ claimIds: [c.id], count: 12 })).json();
+    expect(plan.state).toBe('proposed');
+    expect(plan.reasons).toEqual([`12 rate sono più delle 6 consentite per ${plan.total} €`]);
+    // The rules the plan was made under are kept with it: a later change is not retroactive.
+    const stored = await ctx.db.selectFrom('plans').select('rules').where('id', '=', plan.id).executeTakeFirstOrThrow();
+    expect(stored.rules).toMatchObject({ tiers: [{ upTo: '100.00', min: 0, max: 0 }, { upTo: null, min: 1, max: 6 }], minInstalment: null, dueDay: 'last' });
+  });
 });
