@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../db/connect.ts';
+import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { money } from '../../domain/money.ts';
 import { lapseOf } from '../../domain/plans/lapse.ts';
@@ -33,40 +33,47 @@ export async function evaluatePlans(db: Db, asOf: string = today().toString()): 
   const out: EvaluateResult = { evaluated: 0, paid: 0, lapsed: 0 };
   const running = await db.selectFrom('plans').select(['id', 'tenant_id']).where('state', '=', 'active').orderBy('id').execute();
   for (const p of running) {
-    await db.transaction().execute(async (trx) => {
-      const plan = await trx.selectFrom('plans').selectAll().where('tenant_id', '=', p.tenant_id).where('id', '=', p.id).forUpdate().executeTakeFirst();
-      if (!plan || plan.state !== 'active') return;
-      const actor = systemActor(plan.tenant_id, 'plans');
-      const fill = await planFill(trx, plan, asOf);
-      await storeFill(trx, plan.tenant_id, plan.id, fill);
-      out.evaluated++;
-      const audit = { entityType: 'plan', entityId: plan.id, debtorId: plan.debtor_id, creditorId: plan.creditor_id };
-      if (money(fill.paid).gte(plan.total)) {
-        await trx.updateTable('plans').set({ state: 'paid', paid: fill.paid, closed_on: asOf, version: sql`version + 1` }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
-        const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.paid');
-        await recordAudit(trx, actor, { action: 'plan.paid', ...audit, before: { state: 'active', paid: plan.paid }, after: { state: 'paid', paid: fill.paid, resumed } });
-        out.paid++;
-        return;
-      }
-      const reminded = new Map(fill.rows.filter((r) => r.reminded_on !== null).map((r) => [r.number, r.reminded_on!]));
-      const lapse = lapseOf(rulesOfPlan(plan), fill.statuses, reminded, asOf);
-      if (lapse) {
-        await trx
-          .updateTable('plans')
-          .set({ state: 'lapsed', paid: fill.paid, lapsed_on: lapse.lapsedOn, closed_on: asOf, version: sql`version + 1` })
-          .where('tenant_id', '=', plan.tenant_id)
-          .where('id', '=', plan.id)
-          .execute();
-        const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.lapsed');
-        const residual = money(plan.total).minus(fill.paid).toFixed(2);
-        await recordAudit(trx, actor, { action: 'plan.lapsed', ...audit, before: { state: 'active' }, after: { state: 'lapsed', lapsedOn: lapse.lapsedOn, missed: lapse.missed, paid: fill.paid, residual, resumed } });
-        out.lapsed++;
-        return;
-      }
-      if (plan.paid !== fill.paid) {
-        await trx.updateTable('plans').set({ paid: fill.paid }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
-      }
-    });
+    const r = await db.transaction().execute((trx) => reviewPlan(trx, p.tenant_id, p.id, asOf));
+    if (r === null) continue;
+    out.evaluated++;
+    if (r === 'paid') out.paid++;
+    if (r === 'lapsed') out.lapsed++;
   }
   return out;
+}
+
+/**
+ * One running plan brought to `asOf` on a transaction the caller holds (the daily job; a flow that
+ * books or reverses payments on its positions may call it too, so the plan follows at once). Returns
+ * what became of it, or null when it is not running.
+ */
+export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asOf: string): Promise<'active' | 'paid' | 'lapsed' | null> {
+  const plan = await trx.selectFrom('plans').selectAll().where('tenant_id', '=', tenantId).where('id', '=', planId).forUpdate().executeTakeFirst();
+  if (!plan || plan.state !== 'active') return null;
+  const actor = systemActor(plan.tenant_id, 'plans');
+  const fill = await planFill(trx, plan, asOf);
+  await storeFill(trx, plan.tenant_id, plan.id, fill);
+  const audit = { entityType: 'plan', entityId: plan.id, debtorId: plan.debtor_id, creditorId: plan.creditor_id };
+  if (money(fill.paid).gte(plan.total)) {
+    await trx.updateTable('plans').set({ state: 'paid', paid: fill.paid, closed_on: asOf, version: sql`version + 1` }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
+    const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.paid');
+    await recordAudit(trx, actor, { action: 'plan.paid', ...audit, before: { state: 'active', paid: plan.paid }, after: { state: 'paid', paid: fill.paid, resumed } });
+    return 'paid';
+  }
+  const reminded = new Map(fill.rows.filter((r) => r.reminded_on !== null).map((r) => [r.number, r.reminded_on!]));
+  const lapse = lapseOf(rulesOfPlan(plan), fill.statuses, reminded, asOf);
+  if (lapse) {
+    await trx
+      .updateTable('plans')
+      .set({ state: 'lapsed', paid: fill.paid, lapsed_on: lapse.lapsedOn, closed_on: asOf, version: sql`version + 1` })
+      .where('tenant_id', '=', plan.tenant_id)
+      .where('id', '=', plan.id)
+      .execute();
+    const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.lapsed');
+    const residual = money(plan.total).minus(fill.paid).toFixed(2);
+    await recordAudit(trx, actor, { action: 'plan.lapsed', ...audit, before: { state: 'active' }, after: { state: 'lapsed', lapsedOn: lapse.lapsedOn, missed: lapse.missed, paid: fill.paid, residual, resumed } });
+    return 'lapsed';
+  }
+  if (plan.paid !== fill.paid) await trx.updateTable('plans').set({ paid: fill.paid }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
+  return 'active';
 }
