@@ -41,7 +41,7 @@ create table plans (
   foreign key (tenant_id, creditor_id) references creditors(tenant_id, id)
 );
 create index plans_debtor on plans (tenant_id, debtor_id, created_at);
-create index plans_running on plans (state) where state = 'active';
+create index plans_running on plans (id) where state = 'active';
 
 create table plan_instalments (
   tenant_id uuid not null,

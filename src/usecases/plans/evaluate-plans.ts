@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { money } from '../../domain/money.ts';
-import { lapseOf } from '../../domain/plans/lapse.ts';
+import { fillInstalments, lapseOf } from '../../domain/plans/lapse.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { planFill, storeFill } from './plan-fill.ts';
@@ -27,17 +27,55 @@ export interface EvaluateResult {
  *   (`recordPlanReminder`) — fall within the window: the whole residual is due at once (the positions'
  *   stored balances), its positions resume dunning (`statusAfterPause`) and, the plan being lapsed, they
  *   can never be planned again (`proposePlan` refuses them).
- * Each plan in its own transaction with its audit events; run daily by the `evaluate-plans` job.
+ * Each plan that changes in its own transaction with its audit events; run daily by the `evaluate-plans` job.
  */
 export async function evaluatePlans(db: Db, asOf: string = today().toString()): Promise<EvaluateResult> {
   const out: EvaluateResult = { evaluated: 0, paid: 0, lapsed: 0 };
-  const running = await db.selectFrom('plans').select(['id', 'tenant_id']).where('state', '=', 'active').orderBy('id').execute();
-  for (const p of running) {
-    const r = await db.transaction().execute((trx) => reviewPlan(trx, p.tenant_id, p.id, asOf));
-    if (r === null) continue;
-    out.evaluated++;
-    if (r === 'paid') out.paid++;
-    if (r === 'lapsed') out.lapsed++;
+  // A page of running plans at a time is read in two queries and judged in memory; only the plans where
+  // something changes (a payment, an instalment falling due, a lapse, paid in full) get a transaction,
+  // which reads the plan again under its lock and decides for good (reviewPlan).
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const page = await db
+      .selectFrom('plans as p')
+      .select(['p.id', 'p.tenant_id', 'p.total', 'p.paid', 'p.rules'])
+      .select((eb) =>
+        eb
+          .selectFrom('payment_allocations as a')
+          .innerJoin('payments as y', (j) => j.onRef('y.id', '=', 'a.payment_id').onRef('y.tenant_id', '=', 'a.tenant_id'))
+          .select(sql<string>`round(coalesce(sum(a.amount), 0), 2)::text`.as('x'))
+          .whereRef('a.tenant_id', '=', 'p.tenant_id')
+          .where(sql<boolean>`a.claim_id = any(p.claim_ids)`)
+          .whereRef('y.value_date', '>=', 'p.started_on')
+          .where('y.reversed_at', 'is', null)
+          .as('now_paid'),
+      )
+      .where('p.state', '=', 'active')
+      .where('p.id', '>', after)
+      .orderBy('p.id')
+      .limit(1000)
+      .execute();
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.id;
+    const rows = await db.selectFrom('plan_instalments').selectAll().where('plan_id', 'in', page.map((p) => p.id)).orderBy('plan_id').orderBy('number').execute();
+    const byPlan = new Map<string, typeof rows>();
+    for (const r of rows) byPlan.set(r.plan_id, [...(byPlan.get(r.plan_id) ?? []), r]);
+    for (const p of page) {
+      const mine = byPlan.get(p.id) ?? [];
+      const paid = p.now_paid ?? '0.00';
+      const statuses = fillInstalments(mine.map((r) => ({ number: r.number, dueOn: r.due_on, amount: r.amount })), paid, asOf);
+      const reminded = new Map(mine.filter((r) => r.reminded_on !== null).map((r) => [r.number, r.reminded_on!]));
+      const changed =
+        !money(paid).eq(p.paid) ||
+        money(paid).gte(p.total) ||
+        statuses.some((s, i) => s.state !== mine[i]!.state || !money(s.paid).eq(mine[i]!.paid)) ||
+        lapseOf(rulesOfPlan(p), statuses, reminded, asOf) !== null;
+      out.evaluated++;
+      if (!changed) continue;
+      const r = await db.transaction().execute((trx) => reviewPlan(trx, p.tenant_id, p.id, asOf));
+      if (r === 'paid') out.paid++;
+      if (r === 'lapsed') out.lapsed++;
+    }
   }
   return out;
 }
