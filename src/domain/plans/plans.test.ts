@@ -30,6 +30,8 @@ describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
     const own: PlanRules = { ...C796_RULES, tiers: [{ upTo: '500.00', min: 1, max: 6 }, { upTo: '10000.00', min: 2, max: 24 }, { upTo: null, min: 2, max: 30 }] };
     expect(regulationProblems(own).map((m) => m.params)).toEqual([{ most: 30 }]);
     expect(regulationProblems(C796_RULES)).toEqual([]);
+    expect(planProblems({ ...C796_RULES, guaranteeAbove: '5000.00' }, { total: '6000.00', count: 20, smallest: '300.00' }).map((m) => m.code)).toEqual(['plans.guarantee_needed']);
+    expect(planProblems({ ...C796_RULES, guaranteeAbove: '5000.00' }, { total: '5000.00', count: 20, smallest: '250.00' })).toEqual([]);
     expect(planProblems({ ...C796_RULES, minInstalment: '50.00' }, { total: '400.00', count: 4, smallest: '40.00' }).map((m) => m.code)).toEqual(['plans.instalment_too_small']);
   });
 });

@@ -120,6 +120,8 @@ export function planProblems(rules: PlanRules, plan: { total: string; count: num
     const least = money(plan.total).times(rules.minFirstShare).toDecimalPlaces(2, 0 /* ROUND_UP */);
     if (!plan.firstAmount || money(plan.firstAmount).lt(least)) out.push(msg('plans.first_payment_too_small', { least: least.toFixed(2) }));
   }
+  // A guarantee above the regulation's threshold: someone must see it given before the plan runs.
+  if (rules.guaranteeAbove !== null && money(plan.total).gt(rules.guaranteeAbove)) out.push(msg('plans.guarantee_needed', { above: rules.guaranteeAbove }));
   return out;
 }
 

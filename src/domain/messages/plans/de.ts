@@ -23,4 +23,5 @@ export const plansDe: PlansCatalogue = {
   'plans.extension_nothing_left': 'Auf dem Plan bleibt nichts zu verlängern',
   'plans.no_such_instalment': 'Die Rate {number} gibt es in diesem Plan nicht',
   'plans.reminder_future': 'Eine Mahnung kann nicht in der Zukunft datiert sein',
+  'plans.guarantee_needed': 'Über {above} € verlangt die Regelung eine Sicherheit: der Plan wird nach deren Erhalt genehmigt',
 };

@@ -23,4 +23,5 @@ export const plansEn: PlansCatalogue = {
   'plans.extension_nothing_left': 'Nothing is left on the plan to extend',
   'plans.no_such_instalment': 'Instalment {number} does not exist in this plan',
   'plans.reminder_future': 'A reminder cannot be dated in the future',
+  'plans.guarantee_needed': 'Above €{above} the regulation asks for a guarantee: the plan is approved once it is received',
 };

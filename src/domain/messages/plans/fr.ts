@@ -23,4 +23,5 @@ export const plansFr: PlansCatalogue = {
   'plans.extension_nothing_left': 'Il ne reste rien à proroger sur le plan',
   'plans.no_such_instalment': 'L’échéance {number} n’existe pas dans ce plan',
   'plans.reminder_future': 'Un rappel ne peut pas être daté dans le futur',
+  'plans.guarantee_needed': 'Au-delà de {above} € le règlement exige une garantie : le plan est approuvé après sa réception',
 };

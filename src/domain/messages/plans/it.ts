@@ -22,5 +22,6 @@ export const plansIt = {
   'plans.extension_nothing_left': 'Sul piano non resta nulla da prorogare',
   'plans.no_such_instalment': 'La rata {number} non esiste in questo piano',
   'plans.reminder_future': 'Un sollecito non può essere datato nel futuro',
+  'plans.guarantee_needed': 'Oltre {above} € il regolamento chiede una garanzia: il piano va approvato dopo averla ricevuta',
 };
 export type PlansCatalogue = Record<keyof typeof plansIt, string>;
