@@ -394,6 +394,27 @@ export interface paths {
                                     minSharePercent: string;
                                     graceDays: number;
                                 } | null;
+                                planRules?: {
+                                    tiers?: {
+                                        upTo: string | null;
+                                        min: number;
+                                        max: number;
+                                    }[];
+                                    minInstalment?: string | null;
+                                    minFirstShare?: string | null;
+                                    dueDay?: "last" | number;
+                                    interestPoints?: string | null;
+                                    guaranteeAbove?: string | null;
+                                    lapse?: {
+                                        missed: number;
+                                        withinMonths: number;
+                                        afterReminder: boolean;
+                                    };
+                                    extension?: {
+                                        allowed: boolean;
+                                        maxInstalments: number;
+                                    };
+                                } | null;
                                 pagopa: {
                                     /** @enum {string} */
                                     noticeMode: "supplied" | "generated";
@@ -668,6 +689,27 @@ export interface paths {
                             minSharePercent: string;
                             graceDays: number;
                         } | null;
+                        planRules?: {
+                            tiers?: {
+                                upTo: string | null;
+                                min: number;
+                                max: number;
+                            }[];
+                            minInstalment?: string | null;
+                            minFirstShare?: string | null;
+                            dueDay?: "last" | number;
+                            interestPoints?: string | null;
+                            guaranteeAbove?: string | null;
+                            lapse?: {
+                                missed: number;
+                                withinMonths: number;
+                                afterReminder: boolean;
+                            };
+                            extension?: {
+                                allowed: boolean;
+                                maxInstalments: number;
+                            };
+                        } | null;
                     };
                 };
             };
@@ -755,6 +797,27 @@ export interface paths {
                                 minAmount: string;
                                 minSharePercent: string;
                                 graceDays: number;
+                            } | null;
+                            planRules?: {
+                                tiers?: {
+                                    upTo: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                minInstalment?: string | null;
+                                minFirstShare?: string | null;
+                                dueDay?: "last" | number;
+                                interestPoints?: string | null;
+                                guaranteeAbove?: string | null;
+                                lapse?: {
+                                    missed: number;
+                                    withinMonths: number;
+                                    afterReminder: boolean;
+                                };
+                                extension?: {
+                                    allowed: boolean;
+                                    maxInstalments: number;
+                                };
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -1043,6 +1106,27 @@ export interface paths {
                                 minSharePercent: string;
                                 graceDays: number;
                             } | null;
+                            planRules?: {
+                                tiers?: {
+                                    upTo: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                minInstalment?: string | null;
+                                minFirstShare?: string | null;
+                                dueDay?: "last" | number;
+                                interestPoints?: string | null;
+                                guaranteeAbove?: string | null;
+                                lapse?: {
+                                    missed: number;
+                                    withinMonths: number;
+                                    afterReminder: boolean;
+                                };
+                                extension?: {
+                                    allowed: boolean;
+                                    maxInstalments: number;
+                                };
+                            } | null;
                             pagopa: {
                                 /** @enum {string} */
                                 noticeMode: "supplied" | "generated";
@@ -1319,6 +1403,27 @@ export interface paths {
                             minSharePercent: string;
                             graceDays: number;
                         } | null;
+                        planRules?: {
+                            tiers?: {
+                                upTo: string | null;
+                                min: number;
+                                max: number;
+                            }[];
+                            minInstalment?: string | null;
+                            minFirstShare?: string | null;
+                            dueDay?: "last" | number;
+                            interestPoints?: string | null;
+                            guaranteeAbove?: string | null;
+                            lapse?: {
+                                missed: number;
+                                withinMonths: number;
+                                afterReminder: boolean;
+                            };
+                            extension?: {
+                                allowed: boolean;
+                                maxInstalments: number;
+                            };
+                        } | null;
                         version?: number;
                     };
                 };
@@ -1407,6 +1512,27 @@ export interface paths {
                                 minAmount: string;
                                 minSharePercent: string;
                                 graceDays: number;
+                            } | null;
+                            planRules?: {
+                                tiers?: {
+                                    upTo: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                minInstalment?: string | null;
+                                minFirstShare?: string | null;
+                                dueDay?: "last" | number;
+                                interestPoints?: string | null;
+                                guaranteeAbove?: string | null;
+                                lapse?: {
+                                    missed: number;
+                                    withinMonths: number;
+                                    afterReminder: boolean;
+                                };
+                                extension?: {
+                                    allowed: boolean;
+                                    maxInstalments: number;
+                                };
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
