@@ -56,6 +56,8 @@ export interface CreditorsTable {
   pagopa_next_iuv: ColumnType<string, string | undefined, string>;
   /** The creditor's promise rules (domain/desk/promises.ts PromiseRules, migration 0024); null: the defaults. */
   promise_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** A creditor's own plan rules over the default of its kind (migration 0028; null: the default). */
+  plan_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -629,6 +631,46 @@ export interface PromisesTable {
   created_at: Generated<Date>;
 }
 
+/** An instalment plan (migration 0028). */
+export interface PlansTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  creditor_id: string;
+  claim_ids: ColumnType<string[], string[], string[]>;
+  currency: string;
+  total: ColumnType<string, string, string>;
+  instalment_count: number;
+  state: 'proposed' | 'active' | 'lapsed' | 'paid' | 'cancelled' | 'rejected';
+  needs_approval: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Why it is outside the rules, coded (encodeMessage). */
+  reasons: ColumnType<string[], string[] | undefined, string[]>;
+  rules: ColumnType<Record<string, unknown>, string, string>;
+  started_on: ColumnType<string, string, string>;
+  proposed_by: string;
+  approved_by: string | null;
+  approved_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  decided_reason: string | null;
+  extension_used: ColumnType<boolean, boolean | undefined, boolean>;
+  extended_on: NullableDate;
+  lapsed_on: NullableDate;
+  closed_on: NullableDate;
+  paid: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: Generated<Date>;
+}
+
+export interface PlanInstalmentsTable {
+  tenant_id: string;
+  plan_id: string;
+  number: number;
+  due_on: ColumnType<string, string, string>;
+  amount: ColumnType<string, string, string>;
+  paid: ColumnType<string, string | undefined, string>;
+  state: ColumnType<'due' | 'paid' | 'partly_paid' | 'late', ('due' | 'paid' | 'partly_paid' | 'late') | undefined, 'due' | 'paid' | 'partly_paid' | 'late'>;
+  reminded_on: NullableDate;
+}
+
 /** A call dialled from the desk, with its right-party check (migration 0024). */
 export interface DeskCallsTable {
   id: Generated<string>;
@@ -777,6 +819,8 @@ export interface DB {
   bank_files: BankFilesTable;
   bank_entries: BankEntriesTable;
   desk_calls: DeskCallsTable;
+  plans: PlansTable;
+  plan_instalments: PlanInstalmentsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -46,4 +46,12 @@ describe('debtorDisplayName', () => {
       'Bar Sport (Neri Anna)',
     );
   });
+  it('keeps approving plans outside the rules and the c.798 extension to supervisors and admins', () => {
+    for (const action of ['read', 'update'] as const) {
+      expect(can(actor('operator'), action, 'plan_approval')).toBe(false);
+      expect(can(actor('viewer'), action, 'plan_approval')).toBe(false);
+      expect(can(actor('supervisor'), action, 'plan_approval')).toBe(true);
+      expect(can(actor('admin'), action, 'plan_approval')).toBe(true);
+    }
+  });
 });

@@ -50,19 +50,25 @@ export type Resource =
    * correcting an outcome, closing the reviews of debtors the desk sent out of its queues. A
    * supervisor's; an operator sees neither colleagues' figures nor corrects outcomes.
    */
-  | 'supervision';
+  | 'supervision'
+  /**
+   * Instalment plans beyond the creditor's rules (issue 15): approving or rejecting a proposed plan
+   * and granting the one extension of c.798 — a supervisor's (or the comune's) decision. Proposing and
+   * cancelling a plan is work on the claims (`update claim`).
+   */
+  | 'plan_approval';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
   // A creditor's viewer sees its own data, not the agency's users or settings.
   if (action === 'read') {
-    if (resource === 'supervision') return actor.role === 'admin' || actor.role === 'supervisor';
+    if (resource === 'supervision' || resource === 'plan_approval') return actor.role === 'admin' || actor.role === 'supervisor';
     return (resource !== 'user' || actor.role === 'admin') && ((resource !== 'settings' && resource !== 'queue') || actor.role !== 'viewer');
   }
   if (actor.role === 'viewer') return false;

@@ -35,6 +35,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { creditorTemplateRoutes } from './routes/creditor-templates.ts';
 import { deskRoutes } from './routes/desk.ts';
 import { bankRoutes } from './routes/bank.ts';
+import { planRoutes } from './routes/plans.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
@@ -129,6 +130,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(creditorTemplateRoutes, deps);
   await app.register(deskRoutes, deps);
   await app.register(bankRoutes, deps);
+  await app.register(planRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

@@ -30,6 +30,8 @@ describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
     const own: PlanRules = { ...C796_RULES, tiers: [{ upTo: '500.00', min: 1, max: 6 }, { upTo: '10000.00', min: 2, max: 24 }, { upTo: null, min: 2, max: 30 }] };
     expect(regulationProblems(own).map((m) => m.params)).toEqual([{ most: 30 }]);
     expect(regulationProblems(C796_RULES)).toEqual([]);
+    expect(planProblems({ ...C796_RULES, guaranteeAbove: '5000.00' }, { total: '6000.00', count: 20, smallest: '300.00' }).map((m) => m.code)).toEqual(['plans.guarantee_needed']);
+    expect(planProblems({ ...C796_RULES, guaranteeAbove: '5000.00' }, { total: '5000.00', count: 20, smallest: '250.00' })).toEqual([]);
     expect(planProblems({ ...C796_RULES, minInstalment: '50.00' }, { total: '400.00', count: 4, smallest: '40.00' }).map((m) => m.code)).toEqual(['plans.instalment_too_small']);
   });
 });
@@ -115,5 +117,17 @@ describe('plan lapse (c.800, TV-IT-20)', () => {
     const own: PlanRules = { ...C796_RULES, lapse: { missed: 3, withinMonths: 12, afterReminder: false } };
     const late = fillInstalments(plan, '300.00', '2027-07-10');
     expect(lapseOf(own, late, new Map(), '2027-07-10')).toEqual({ lapsedOn: '2027-06-30', missed: [4, 5, 6] });
+  });
+});
+
+describe('plan rules per creditor (data)', () => {
+  it('a comune gets c.796 by default, a company the company default; stored rules merge over them', async () => {
+    const { planRulesOf, COMPANY_PLAN_RULES } = await import('./rules.ts');
+    expect(planRulesOf(null, 'public_entity')).toEqual(C796_RULES);
+    expect(planRulesOf(null, 'company')).toEqual(COMPANY_PLAN_RULES);
+    expect(planRulesOf({ minInstalment: '50.00' }, 'company')).toEqual({ ...COMPANY_PLAN_RULES, minInstalment: '50.00' });
+    // Broken data, or a comune's regulation below c.797, falls back to the default.
+    expect(planRulesOf({ minInstalment: 12 }, 'company')).toEqual(COMPANY_PLAN_RULES);
+    expect(planRulesOf({ tiers: [{ upTo: null, min: 1, max: 12 }] }, 'public_entity')).toEqual(C796_RULES);
   });
 });

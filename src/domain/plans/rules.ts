@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { money } from '../money.ts';
 import { msg, type Message } from '../messages/index.ts';
 import { C796_SCHEDULE, instalmentTier, type InstalmentTier } from '../municipal/instalments.ts';
@@ -43,6 +44,58 @@ export const C796_RULES: PlanRules = {
 };
 
 /**
+ * A company's default, as data (no law sets a company's plan: agency practice, UNVERIFIED): a
+ * negotiated plan of up to 24 monthly instalments whatever the amount, none under €100, at least €25 an
+ * instalment, on the day of the month of the first; lapse on two instalments missed within six months
+ * after a reminder (mirroring c.800, so an operator explains one rule), one extension up to 36. A
+ * creditor sets its own over it (creditors.plan_rules): most months, least first payment, interest.
+ */
+export const COMPANY_PLAN_RULES: PlanRules = {
+  tiers: [
+    { upTo: '100.00', min: 0, max: 0 },
+    { upTo: null, min: 1, max: 24 },
+  ],
+  minInstalment: '25.00',
+  minFirstShare: null,
+  dueDay: 'last',
+  interestPoints: null,
+  guaranteeAbove: null,
+  lapse: { missed: 2, withinMonths: 6, afterReminder: true },
+  extension: { allowed: true, maxInstalments: 36 },
+};
+
+const amount = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/);
+export const planRulesSchema = z.strictObject({
+  tiers: z
+    .array(z.strictObject({ upTo: amount.nullable(), min: z.number().int().min(0).max(240), max: z.number().int().min(0).max(240) }))
+    .min(1)
+    .max(20)
+    .refine((t) => t[t.length - 1]!.upTo === null, 'the last tier has no upper limit'),
+  minInstalment: amount.nullable(),
+  minFirstShare: z.string().regex(/^(0(\.\d{1,4})?|1)$/).nullable(),
+  dueDay: z.union([z.literal('last'), z.number().int().min(1).max(31)]),
+  interestPoints: z.string().regex(/^\d{1,2}(\.\d{1,4})?$/).nullable(),
+  guaranteeAbove: amount.nullable(),
+  lapse: z.strictObject({ missed: z.number().int().min(1).max(12), withinMonths: z.number().int().min(1).max(120), afterReminder: z.boolean() }),
+  extension: z.strictObject({ allowed: z.boolean(), maxInstalments: z.number().int().min(1).max(240) }),
+});
+
+/**
+ * A creditor's plan rules (creditors.plan_rules) merged over the default of its kind: c.796–800 for a
+ * public entity (a comune), COMPANY_PLAN_RULES otherwise. Stored rules that no longer pass the schema
+ * give the default rather than none; a comune's rules that break c.797 too (they cannot apply).
+ */
+export function planRulesOf(stored: unknown, creditorKind: string): PlanRules {
+  const base = creditorKind === 'public_entity' ? C796_RULES : COMPANY_PLAN_RULES;
+  if (!stored || typeof stored !== 'object' || Array.isArray(stored)) return base;
+  const r = planRulesSchema.safeParse({ ...base, ...stored });
+  if (!r.success) return base;
+  const rules = r.data as PlanRules;
+  if (creditorKind === 'public_entity' && regulationProblems(rules).length) return base;
+  return rules;
+}
+
+/**
  * Why a comune's own regulation is not acceptable: c.797 lets it differ from c.796 but not below 36
  * monthly instalments for debts above €6,000.01.
  */
@@ -67,5 +120,13 @@ export function planProblems(rules: PlanRules, plan: { total: string; count: num
     const least = money(plan.total).times(rules.minFirstShare).toDecimalPlaces(2, 0 /* ROUND_UP */);
     if (!plan.firstAmount || money(plan.firstAmount).lt(least)) out.push(msg('plans.first_payment_too_small', { least: least.toFixed(2) }));
   }
+  // A guarantee above the regulation's threshold: someone must see it given before the plan runs.
+  if (rules.guaranteeAbove !== null && money(plan.total).gt(rules.guaranteeAbove)) out.push(msg('plans.guarantee_needed', { above: rules.guaranteeAbove }));
   return out;
+}
+
+/** Why a creditor's stored plan rules cannot be kept: a comune's must allow what c.797 requires. */
+export function storedPlanRulesProblems(stored: Partial<PlanRules> | null | undefined, creditorKind: string): Message[] {
+  if (!stored || creditorKind !== 'public_entity') return [];
+  return regulationProblems({ ...C796_RULES, ...stored });
 }

@@ -1,7 +1,8 @@
+import { storedPlanRulesProblems, type PlanRules } from '../../domain/plans/rules.ts';
 import { creditorView } from './creditor-view.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
-import { conflict } from '../../domain/errors.ts';
+import { conflict, fieldError, invalid } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -20,6 +21,8 @@ export async function createCreditor(db: Db, actor: Actor, input: z.input<typeof
 export async function registerCreditor(trx: Trx, actor: Actor, input: z.input<typeof CreateCreditorInput>): Promise<CreditorView> {
   authorize(actor, 'create', 'creditor');
   const data = parseInput(CreateCreditorInput, input);
+  const planProblems = storedPlanRulesProblems(data.planRules as Partial<PlanRules> | null | undefined, data.kind);
+  if (planProblems.length) throw invalid(planProblems.map((m) => fieldError('planRules.tiers', m.code, m.params)));
   await assertMandateAllowed(trx, actor.tenantId, { kind: data.kind, active: data.active ?? true });
   const clash = await trx
     .selectFrom('creditors')

@@ -18,6 +18,7 @@ import { ALLOCATION_ORDERS, CREDITOR_KINDS, JURISDICTIONS } from '../../domain/m
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { CADASTRAL_CODE } from '../../domain/municipal/f24.ts';
 import { DEFAULT_PROMISE_RULES, promiseRulesSchema } from '../../domain/desk/promises.ts';
+import { planRulesSchema } from '../../domain/plans/rules.ts';
 import { DEFAULT_REVENUE_RULES, revenueRulesSchema, revenueRulesViewSchema } from '../../domain/municipal/revenue-rules.ts';
 import { comuneTaxCodeProblem, NOTICE_MODES, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
 
@@ -89,6 +90,11 @@ export const creditorFields = {
   pagopa: pagopaSettingsSchema.nullish(),
   /** The creditor's rules for promises to pay on the desk (the fields sent over the defaults); null: the defaults. */
   promiseRules: promiseRules.nullish(),
+  /**
+   * The creditor's instalment-plan rules (domain/plans/rules.ts), the fields sent over the default of
+   * its kind (c.796 for a comune, COMPANY_PLAN_RULES otherwise), merged when a plan is made; null: the default.
+   */
+  planRules: planRulesSchema.partial().nullish(),
 };
 
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
@@ -145,6 +151,8 @@ export const CreditorView = z.object({
   revenueRules: revenueRulesViewSchema.nullable(),
   /** The creditor's promise rules as stored (null: the defaults, domain/desk/promises.ts). */
   promiseRules: promiseRulesSchema.nullable().optional(),
+  /** The creditor's plan rules as stored, over the default of its kind (null: the default). */
+  planRules: planRulesSchema.partial().nullable().optional(),
   pagopa: z
     .object({
       noticeMode: z.enum(NOTICE_MODES),

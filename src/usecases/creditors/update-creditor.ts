@@ -1,3 +1,4 @@
+import { storedPlanRulesProblems, type PlanRules } from '../../domain/plans/rules.ts';
 import { creditorView } from './creditor-view.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
@@ -28,6 +29,9 @@ export async function amendCreditor(trx: Trx, actor: Actor, id: string, input: z
   authorize(actor, 'update', 'creditor');
   checkVersion(current.version, data.version);
   const kind = data.kind ?? current.kind;
+  // A comune's own plan rules must allow 36 instalments above €6,000.01 (c.797).
+  const planProblems = storedPlanRulesProblems((data.planRules !== undefined ? data.planRules : current.plan_rules) as Partial<PlanRules> | null, kind);
+  if (planProblems.length) throw invalid(planProblems.map((m) => fieldError('planRules.tiers', m.code, m.params)));
   // A comune's codice fiscale: 11 digits (checked in the schema when kind and code come together).
   if (data.kind !== undefined || data.taxCode !== undefined) {
     const cf = comuneTaxCodeProblem(kind, data.taxCode !== undefined ? data.taxCode : current.tax_code);

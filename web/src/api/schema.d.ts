@@ -394,6 +394,27 @@ export interface paths {
                                     minSharePercent: string;
                                     graceDays: number;
                                 } | null;
+                                planRules?: {
+                                    tiers?: {
+                                        upTo: string | null;
+                                        min: number;
+                                        max: number;
+                                    }[];
+                                    minInstalment?: string | null;
+                                    minFirstShare?: string | null;
+                                    dueDay?: "last" | number;
+                                    interestPoints?: string | null;
+                                    guaranteeAbove?: string | null;
+                                    lapse?: {
+                                        missed: number;
+                                        withinMonths: number;
+                                        afterReminder: boolean;
+                                    };
+                                    extension?: {
+                                        allowed: boolean;
+                                        maxInstalments: number;
+                                    };
+                                } | null;
                                 pagopa: {
                                     /** @enum {string} */
                                     noticeMode: "supplied" | "generated";
@@ -668,6 +689,27 @@ export interface paths {
                             minSharePercent: string;
                             graceDays: number;
                         } | null;
+                        planRules?: {
+                            tiers?: {
+                                upTo: string | null;
+                                min: number;
+                                max: number;
+                            }[];
+                            minInstalment?: string | null;
+                            minFirstShare?: string | null;
+                            dueDay?: "last" | number;
+                            interestPoints?: string | null;
+                            guaranteeAbove?: string | null;
+                            lapse?: {
+                                missed: number;
+                                withinMonths: number;
+                                afterReminder: boolean;
+                            };
+                            extension?: {
+                                allowed: boolean;
+                                maxInstalments: number;
+                            };
+                        } | null;
                     };
                 };
             };
@@ -755,6 +797,27 @@ export interface paths {
                                 minAmount: string;
                                 minSharePercent: string;
                                 graceDays: number;
+                            } | null;
+                            planRules?: {
+                                tiers?: {
+                                    upTo: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                minInstalment?: string | null;
+                                minFirstShare?: string | null;
+                                dueDay?: "last" | number;
+                                interestPoints?: string | null;
+                                guaranteeAbove?: string | null;
+                                lapse?: {
+                                    missed: number;
+                                    withinMonths: number;
+                                    afterReminder: boolean;
+                                };
+                                extension?: {
+                                    allowed: boolean;
+                                    maxInstalments: number;
+                                };
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -1043,6 +1106,27 @@ export interface paths {
                                 minSharePercent: string;
                                 graceDays: number;
                             } | null;
+                            planRules?: {
+                                tiers?: {
+                                    upTo: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                minInstalment?: string | null;
+                                minFirstShare?: string | null;
+                                dueDay?: "last" | number;
+                                interestPoints?: string | null;
+                                guaranteeAbove?: string | null;
+                                lapse?: {
+                                    missed: number;
+                                    withinMonths: number;
+                                    afterReminder: boolean;
+                                };
+                                extension?: {
+                                    allowed: boolean;
+                                    maxInstalments: number;
+                                };
+                            } | null;
                             pagopa: {
                                 /** @enum {string} */
                                 noticeMode: "supplied" | "generated";
@@ -1319,6 +1403,27 @@ export interface paths {
                             minSharePercent: string;
                             graceDays: number;
                         } | null;
+                        planRules?: {
+                            tiers?: {
+                                upTo: string | null;
+                                min: number;
+                                max: number;
+                            }[];
+                            minInstalment?: string | null;
+                            minFirstShare?: string | null;
+                            dueDay?: "last" | number;
+                            interestPoints?: string | null;
+                            guaranteeAbove?: string | null;
+                            lapse?: {
+                                missed: number;
+                                withinMonths: number;
+                                afterReminder: boolean;
+                            };
+                            extension?: {
+                                allowed: boolean;
+                                maxInstalments: number;
+                            };
+                        } | null;
                         version?: number;
                     };
                 };
@@ -1407,6 +1512,27 @@ export interface paths {
                                 minAmount: string;
                                 minSharePercent: string;
                                 graceDays: number;
+                            } | null;
+                            planRules?: {
+                                tiers?: {
+                                    upTo: string | null;
+                                    min: number;
+                                    max: number;
+                                }[];
+                                minInstalment?: string | null;
+                                minFirstShare?: string | null;
+                                dueDay?: "last" | number;
+                                interestPoints?: string | null;
+                                guaranteeAbove?: string | null;
+                                lapse?: {
+                                    missed: number;
+                                    withinMonths: number;
+                                    afterReminder: boolean;
+                                };
+                                extension?: {
+                                    allowed: boolean;
+                                    maxInstalments: number;
+                                };
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -23705,6 +23831,1712 @@ export interface paths {
                                 reference?: string | null;
                                 remittance: string[];
                             };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    debtorId?: string;
+                    claimId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                claimIds: string[];
+                                currency: string;
+                                total: string;
+                                paid: string;
+                                count: number;
+                                /** @enum {string} */
+                                state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                                needsApproval: boolean;
+                                reasons: string[];
+                                startedOn: string;
+                                proposedBy: string;
+                                approvedBy: string | null;
+                                approvedAt: string | null;
+                                decidedReason: string | null;
+                                extensionUsed: boolean;
+                                extendedOn: string | null;
+                                lapsedOn: string | null;
+                                closedOn: string | null;
+                                version: number;
+                                instalments: {
+                                    number: number;
+                                    dueOn: string;
+                                    amount: string;
+                                    paid: string;
+                                    /** @enum {string} */
+                                    state: "due" | "paid" | "partly_paid" | "late";
+                                    remindedOn: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        claimIds: string[];
+                        count: number;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        firstDueOn?: string;
+                        /**
+                         * @description Exact amount as a decimal string, two decimals at most
+                         * @example 1234.56
+                         */
+                        firstAmount?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        count: number;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        firstDueOn?: string;
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        number: number;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        sentOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds: string[];
+                            currency: string;
+                            total: string;
+                            paid: string;
+                            count: number;
+                            /** @enum {string} */
+                            state: "proposed" | "active" | "lapsed" | "paid" | "cancelled" | "rejected";
+                            needsApproval: boolean;
+                            reasons: string[];
+                            startedOn: string;
+                            proposedBy: string;
+                            approvedBy: string | null;
+                            approvedAt: string | null;
+                            decidedReason: string | null;
+                            extensionUsed: boolean;
+                            extendedOn: string | null;
+                            lapsedOn: string | null;
+                            closedOn: string | null;
+                            version: number;
+                            instalments: {
+                                number: number;
+                                dueOn: string;
+                                amount: string;
+                                paid: string;
+                                /** @enum {string} */
+                                state: "due" | "paid" | "partly_paid" | "late";
+                                remindedOn: string | null;
+                            }[];
                         };
                     };
                 };

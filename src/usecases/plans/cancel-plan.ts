@@ -1,0 +1,49 @@
+import { sql } from 'kysely';
+import type { z } from 'zod';
+import type { Db, Trx } from '../../db/connect.ts';
+import { conflict } from '../../domain/errors.ts';
+import { DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
+import { today } from '../../domain/dates.ts';
+import type { Actor } from '../../domain/policies.ts';
+import { recordAudit } from '../shared/audit.ts';
+import { authorize } from '../shared/authorize.ts';
+import { parseInput } from '../shared/input.ts';
+import { checkVersion } from '../shared/present.ts';
+import { fetchPlanView } from './plan-query.ts';
+import { resumeAfterPlan } from './resume.ts';
+import { DecidePlanInput, type PlanView } from './schema.ts';
+import { loadPlan } from './scope.ts';
+
+/**
+ * Cancels a proposed or running plan (the debtor withdraws, a mistake): no lapse — its positions may be
+ * planned again — and a running plan's positions go back to dunning (`statusAfterPause`).
+ */
+export async function cancelPlan(db: Db, actor: Actor, id: string, input: z.input<typeof DecidePlanInput> = {}, locale: Locale = DEFAULT_LOCALE): Promise<PlanView> {
+  return db.transaction().execute((trx) => withdrawPlan(trx, actor, id, input, locale));
+}
+
+/** `cancelPlan` on a transaction the caller holds. */
+export async function withdrawPlan(trx: Trx, actor: Actor, id: string, input: z.input<typeof DecidePlanInput> = {}, locale: Locale = DEFAULT_LOCALE): Promise<PlanView> {
+  const data = parseInput(DecidePlanInput, input);
+  const plan = await loadPlan(trx, actor, id, { forUpdate: true });
+  authorize(actor, 'update', 'claim');
+  checkVersion(plan.version, data.version);
+  if (plan.state !== 'proposed' && plan.state !== 'active') throw conflict(msg('plans.not_running', { state: plan.state }));
+  await trx
+    .updateTable('plans')
+    .set({ state: 'cancelled', closed_on: today().toString(), decided_reason: data.reason ?? plan.decided_reason, version: sql`version + 1` })
+    .where('tenant_id', '=', actor.tenantId)
+    .where('id', '=', id)
+    .execute();
+  const resumed = plan.state === 'active' ? await resumeAfterPlan(trx, actor, plan, 'plan.cancelled') : [];
+  await recordAudit(trx, actor, {
+    action: 'plan.cancelled',
+    entityType: 'plan',
+    entityId: id,
+    debtorId: plan.debtor_id,
+    creditorId: plan.creditor_id,
+    before: { state: plan.state },
+    after: { state: 'cancelled', reason: data.reason ?? null, resumed },
+  });
+  return fetchPlanView(trx, actor, id, locale);
+}
