@@ -218,6 +218,8 @@ export interface PaymentsTable {
   note: string | null;
   reversed_at: Date | null;
   reversal_reason: string | null;
+  /** How the payment was imputed (migration 0029): by law, to named claims, or as the payer split it; null before. */
+  imputation: ColumnType<'law' | 'claims' | 'payer' | null, 'law' | 'claims' | 'payer' | null | undefined, never>;
   idempotency_key: string | null;
   version: Generated<number>;
   created_by: string | null;

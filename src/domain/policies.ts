@@ -50,12 +50,17 @@ export type Resource =
    * correcting an outcome, closing the reviews of debtors the desk sent out of its queues. A
    * supervisor's; an operator sees neither colleagues' figures nor corrects outcomes.
    */
-  | 'supervision';
+  | 'supervision'
+  /**
+   * Reversing a payment (a returned direct debit, a bounced cheque, money booked to the wrong debtor):
+   * it reopens claims and re-splits later payments — a supervisor's decision, with a reason.
+   */
+  | 'reversal';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'reversal']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'reversal']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
 };
 
