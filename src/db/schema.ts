@@ -56,6 +56,8 @@ export interface CreditorsTable {
   pagopa_next_iuv: ColumnType<string, string | undefined, string>;
   /** The creditor's promise rules (domain/desk/promises.ts PromiseRules, migration 0024); null: the defaults. */
   promise_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The creditor's mandate for settlements (migration 0029, domain/settlements.ts); null: the defaults. */
+  settlement_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -631,6 +633,29 @@ export interface PromisesTable {
   created_at: Generated<Date>;
 }
 
+/** A settlement offer (saldo e stralcio, migration 0029). */
+export interface SettlementsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  claim_ids: ColumnType<string[], string[], string[]>;
+  currency: string;
+  owed: Numeric;
+  amount: Numeric;
+  offered_on: DateCol;
+  deadline: DateCol;
+  state: 'awaiting_approval' | 'offered' | 'paid' | 'expired' | 'rejected' | 'cancelled';
+  approvals: ColumnType<string[], string[] | undefined, string[]>;
+  note: string | null;
+  proposed_by: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  paid_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 /** A call dialled from the desk, with its right-party check (migration 0024). */
 export interface DeskCallsTable {
   id: Generated<string>;
@@ -750,6 +775,7 @@ export interface DB {
   claims: ClaimsTable;
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
+  settlements: SettlementsTable;
   claim_components: ClaimComponentsTable;
   claim_total_deltas: ClaimTotalDeltasTable;
   debtor_count_deltas: DebtorCountDeltasTable;
