@@ -55,13 +55,15 @@ export type Resource =
    * Reversing a payment (a returned direct debit, a bounced cheque, money booked to the wrong debtor):
    * it reopens claims and re-splits later payments — a supervisor's decision, with a reason.
    */
-  | 'reversal';
+  | 'reversal'
+  /** Offering a settlement (saldo e stralcio) within the creditor's mandate; beyond it a supervisor approves ('waiver'). */
+  | 'settlement';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'reversal']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'reversal']),
-  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'reversal', 'settlement']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'reversal', 'settlement']),
+  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -12,4 +12,7 @@ export const paymentsDe: PaymentsCatalogue = {
   'settlement.below_creditor_minimum': 'Der Betrag liegt unter dem Minimum des Auftraggebers: ein Supervisor muss ihn genehmigen',
   'settlement.not_awaiting_approval': 'Der Vergleich wartet nicht auf Genehmigung (Status {state})',
   'settlement.positions': 'Ungültige Positionen: sie müssen offen sein und zum selben Schuldner, Auftraggeber und zur selben Währung gehören',
+  'not_found.settlement': 'Saldovergleich nicht gefunden',
+  'settlement.not_open': 'Der Vergleich ist nicht offen (Status {state})',
+  'settlement.not_yet_paid': '{paid} von vereinbarten {amount} bezahlt: der Vergleich bleibt bis {deadline} offen',
 };

@@ -12,4 +12,7 @@ export const paymentsEn: PaymentsCatalogue = {
   'settlement.below_creditor_minimum': 'The amount is below the creditor’s minimum: a supervisor must approve it',
   'settlement.not_awaiting_approval': 'The settlement is not awaiting approval (state {state})',
   'settlement.positions': 'Invalid positions: they must be open and of the same debtor, creditor and currency',
+  'not_found.settlement': 'Settlement not found',
+  'settlement.not_open': 'The settlement is not open (state {state})',
+  'settlement.not_yet_paid': '{paid} of the agreed {amount} paid: the settlement stays open until {deadline}',
 };

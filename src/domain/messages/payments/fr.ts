@@ -12,4 +12,7 @@ export const paymentsFr: PaymentsCatalogue = {
   'settlement.below_creditor_minimum': 'Le montant est inférieur au minimum du mandant : un superviseur doit l’approuver',
   'settlement.not_awaiting_approval': 'La transaction n’attend pas d’approbation (état {state})',
   'settlement.positions': 'Positions non valides : elles doivent être ouvertes, du même débiteur, mandant et devise',
+  'not_found.settlement': 'Transaction pour solde introuvable',
+  'settlement.not_open': 'La transaction n’est pas ouverte (état {state})',
+  'settlement.not_yet_paid': '{paid} payés sur les {amount} convenus : la transaction reste ouverte jusqu’au {deadline}',
 };

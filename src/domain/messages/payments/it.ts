@@ -11,6 +11,9 @@ export const paymentsIt = {
   'settlement.below_creditor_minimum': 'L’importo è sotto il minimo accettato dal mandante: serve l’approvazione di un supervisore',
   'settlement.not_awaiting_approval': 'Il saldo e stralcio non è in attesa di approvazione (stato {state})',
   'settlement.positions': 'Posizioni non valide: devono essere aperte, dello stesso debitore, mandante e valuta',
+  'not_found.settlement': 'Saldo e stralcio non trovato',
+  'settlement.not_open': 'Il saldo e stralcio non è aperto (stato {state})',
+  'settlement.not_yet_paid': 'Pagati {paid} dei {amount} concordati: il saldo e stralcio resta aperto fino al {deadline}',
 } as const;
 
 export type PaymentsCatalogue = Record<keyof typeof paymentsIt, string>;
