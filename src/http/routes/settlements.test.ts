@@ -87,4 +87,23 @@ describe('settlements', () => {
     expect(pathsOf(whole)).toEqual(['amount']);
     expect((await ctx.viewer({ method: 'POST', url: '/api/settlements', payload: { debtorId: d.id, creditorId: t.creditor.id, claimIds: [c.id], amount: '1.00', deadline: '2000-01-01' } })).statusCode).toBe(403);
   });
+
+  it('follows the creditor’s mandate as a supervisor sets it: below its minimum a supervisor must approve', async () => {
+    const k = await ctx.supervisor({ method: 'POST', url: '/api/creditors', payload: { name: `Mandante stralcio ${Date.now()}`, kind: 'company' } });
+    expect(k.statusCode, k.body).toBe(201);
+    const creditorId = k.json().id as string;
+    expect((await ctx.operator({ method: 'PATCH', url: `/api/creditors/${creditorId}`, payload: { settlementRules: { creditorMinPercent: '99.5' } } })).statusCode).toBe(403);
+    const set = await ctx.supervisor({ method: 'PATCH', url: `/api/creditors/${creditorId}`, payload: { settlementRules: { operatorMaxDiscountPercent: '100', creditorMinPercent: '99.5' } } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().settlementRules).toEqual({ operatorMaxDiscountPercent: '100', creditorMinPercent: '99.5', maxDays: 30, publicRevenues: false });
+    const d = await company();
+    const c = await createTestClaim(ctx.db, t, d.id, { principal: '10000.00', dueDate: '2023-01-01', creditorId });
+    const input = { debtorId: d.id, creditorId, claimIds: [c.id], deadline: '2024-01-31' };
+    // 99.5 % of 11,166.16 = 11,110.33.
+    expect(await proposeSettlement(ctx.db, t.users.operator.actor, { ...input, amount: '11110.33' }, { today: '2024-01-01' })).toMatchObject({ state: 'offered', approvals: [] });
+    expect(await proposeSettlement(ctx.db, t.users.operator.actor, { ...input, amount: '11110.32' }, { today: '2024-01-01' })).toMatchObject({
+      state: 'awaiting_approval',
+      approvals: ['settlement.below_creditor_minimum'],
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTLEMENT_RULES, settlementRulesSchema } from '../../domain/settlements.ts';
 import { z } from 'zod';
 import {
   codiceFiscale,
@@ -31,6 +32,12 @@ const revenueRules = z.preprocess(
 const promiseRules = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_PROMISE_RULES, ...v } : v),
   promiseRulesSchema,
+);
+
+/** Settlement rules (domain/settlements.ts): the fields sent over the defaults. */
+const settlementRules = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_SETTLEMENT_RULES, ...v } : v),
+  settlementRulesSchema,
 );
 
 const percent = z
@@ -89,6 +96,8 @@ export const creditorFields = {
   pagopa: pagopaSettingsSchema.nullish(),
   /** The creditor's rules for promises to pay on the desk (the fields sent over the defaults); null: the defaults. */
   promiseRules: promiseRules.nullish(),
+  /** The creditor's mandate for settlements (domain/settlements.ts: the fields sent over the defaults); null: the defaults. */
+  settlementRules: settlementRules.nullish(),
 };
 
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
@@ -145,6 +154,8 @@ export const CreditorView = z.object({
   revenueRules: revenueRulesViewSchema.nullable(),
   /** The creditor's promise rules as stored (null: the defaults, domain/desk/promises.ts). */
   promiseRules: promiseRulesSchema.nullable().optional(),
+  /** The creditor's settlement mandate as stored (null: the defaults, domain/settlements.ts). */
+  settlementRules: settlementRulesSchema.nullable().optional(),
   pagopa: z
     .object({
       noticeMode: z.enum(NOTICE_MODES),
