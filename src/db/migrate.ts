@@ -25,6 +25,7 @@ import * as m0025 from './migrations/0025_desk_supervision.ts';
 import * as m0026 from './migrations/0026_desk_next_indexes.ts';
 import * as m0027 from './migrations/0027_bank.ts';
 import * as m0028 from './migrations/0028_plans.ts';
+import * as m0029 from './migrations/0029_reversals.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '0026_desk_next_indexes': m0026,
   '0027_bank': m0027,
   '0028_plans': m0028,
+  '0029_reversals': m0029,
 };
 
 /** Names of all migrations, oldest first. */

@@ -58,6 +58,8 @@ export interface CreditorsTable {
   promise_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   /** A creditor's own plan rules over the default of its kind (migration 0028; null: the default). */
   plan_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The creditor's mandate for settlements (migration 0029, domain/settlements.ts); null: the defaults. */
+  settlement_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -220,6 +222,8 @@ export interface PaymentsTable {
   note: string | null;
   reversed_at: Date | null;
   reversal_reason: string | null;
+  /** How the payment was imputed (migration 0029): by law, to named claims, or as the payer split it; null before. */
+  imputation: ColumnType<'law' | 'claims' | 'payer' | null, 'law' | 'claims' | 'payer' | null | undefined, never>;
   idempotency_key: string | null;
   version: Generated<number>;
   created_by: string | null;
@@ -671,6 +675,29 @@ export interface PlanInstalmentsTable {
   reminded_on: NullableDate;
 }
 
+/** A settlement offer (saldo e stralcio, migration 0029). */
+export interface SettlementsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  claim_ids: ColumnType<string[], string[], string[]>;
+  currency: string;
+  owed: Numeric;
+  amount: Numeric;
+  offered_on: DateCol;
+  deadline: DateCol;
+  state: 'awaiting_approval' | 'offered' | 'paid' | 'expired' | 'rejected' | 'cancelled';
+  approvals: ColumnType<string[], string[] | undefined, string[]>;
+  note: string | null;
+  proposed_by: string | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  paid_on: ColumnType<string | null, string | null | undefined, string | null>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
 /** A call dialled from the desk, with its right-party check (migration 0024). */
 export interface DeskCallsTable {
   id: Generated<string>;
@@ -790,6 +817,7 @@ export interface DB {
   claims: ClaimsTable;
   payments: PaymentsTable;
   payment_allocations: PaymentAllocationsTable;
+  settlements: SettlementsTable;
   claim_components: ClaimComponentsTable;
   claim_total_deltas: ClaimTotalDeltasTable;
   debtor_count_deltas: DebtorCountDeltasTable;

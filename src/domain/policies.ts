@@ -56,13 +56,20 @@ export type Resource =
    * and granting the one extension of c.798 — a supervisor's (or the comune's) decision. Proposing and
    * cancelling a plan is work on the claims (`update claim`).
    */
-  | 'plan_approval';
+  | 'plan_approval'
+  /**
+   * Reversing a payment (a returned direct debit, a bounced cheque, money booked to the wrong debtor):
+   * it reopens claims and re-splits later payments — a supervisor's decision, with a reason.
+   */
+  | 'reversal'
+  /** Offering a settlement (saldo e stralcio) within the creditor's mandate; beyond it a supervisor approves ('waiver'). */
+  | 'settlement';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval']),
-  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement']),
+  operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {

@@ -24,6 +24,7 @@ import { creditorRoutes } from './routes/creditors.ts';
 import { debtorRoutes } from './routes/debtors.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { paymentRoutes } from './routes/payments.ts';
+import { settlementRoutes } from './routes/settlements.ts';
 import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
 import { rateRoutes } from './routes/rates.ts';
@@ -116,6 +117,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(debtorRoutes, deps);
   await app.register(claimRoutes, deps);
   await app.register(paymentRoutes, deps);
+  await app.register(settlementRoutes, deps);
   await app.register(noteRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(interestRoutes, deps);

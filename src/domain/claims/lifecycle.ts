@@ -30,10 +30,12 @@ export const isClosed = (s: ClaimStatus) => CLOSED_STATUSES.includes(s);
  * The status after the claim's payments were (re)settled: paid when nothing is owed any more;
  * partially paid when something was paid and the claim was open or in collection, or when a paid
  * claim owes again (a back-dated payment re-split, a cost charged); otherwise unchanged (a promise or
- * a plan stays one while it is being paid).
+ * a plan stays one while it is being paid). A paid or partially paid claim left with no payment at
+ * all (its payments reversed) owes as before any: back in collection, as after a pause.
  */
 export function statusAfterSettlement(current: ClaimStatus, s: { anyPayment: boolean; paidOff: boolean }): ClaimStatus {
   if (s.anyPayment && s.paidOff) return 'paid';
+  if (!s.anyPayment && (current === 'paid' || current === 'partially_paid')) return statusAfterPause({ anyPayment: false });
   if (current === 'paid') return 'partially_paid';
   if (s.anyPayment && (current === 'open' || current === 'in_collection')) return 'partially_paid';
   return current;

@@ -6,6 +6,7 @@ import { interestDe } from './interest/de.ts';
 import { municipalDe } from './municipal/de.ts';
 import { deskDe } from './desk/de.ts';
 import { bankDe } from './bank/de.ts';
+import { paymentsDe } from './payments/de.ts';
 import { plansDe } from './plans/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
@@ -157,6 +158,7 @@ export const de: Catalogue = {
   ...municipalDe,
   ...deskDe,
   ...bankDe,
+  ...paymentsDe,
   ...plansDe,
   ...dunningDe,
   ...lettersDe,

@@ -6,6 +6,7 @@ import { interestEn } from './interest/en.ts';
 import { municipalEn } from './municipal/en.ts';
 import { deskEn } from './desk/en.ts';
 import { bankEn } from './bank/en.ts';
+import { paymentsEn } from './payments/en.ts';
 import { plansEn } from './plans/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
@@ -157,6 +158,7 @@ export const en: Catalogue = {
   ...municipalEn,
   ...deskEn,
   ...bankEn,
+  ...paymentsEn,
   ...plansEn,
   ...dunningEn,
   ...lettersEn,

@@ -6,6 +6,7 @@ import { interestFr } from './interest/fr.ts';
 import { municipalFr } from './municipal/fr.ts';
 import { deskFr } from './desk/fr.ts';
 import { bankFr } from './bank/fr.ts';
+import { paymentsFr } from './payments/fr.ts';
 import { plansFr } from './plans/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
@@ -157,6 +158,7 @@ export const fr: Catalogue = {
   ...municipalFr,
   ...deskFr,
   ...bankFr,
+  ...paymentsFr,
   ...plansFr,
   ...dunningFr,
   ...lettersFr,

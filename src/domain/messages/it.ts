@@ -6,6 +6,7 @@ import { interestIt } from './interest/it.ts';
 import { municipalIt } from './municipal/it.ts';
 import { deskIt } from './desk/it.ts';
 import { bankIt } from './bank/it.ts';
+import { paymentsIt } from './payments/it.ts';
 import { plansIt } from './plans/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
@@ -169,6 +170,7 @@ export const it = {
   ...municipalIt,
   ...deskIt,
   ...bankIt,
+  ...paymentsIt,
   ...plansIt,
   ...dunningIt,
   ...lettersIt,

@@ -3,6 +3,7 @@ import { getPayment } from '../../usecases/payments/get-payment.ts';
 import { listPayments, ListPaymentsQuery } from '../../usecases/payments/list-payments.ts';
 import { recordPayment } from '../../usecases/payments/record-payment.ts';
 import { PaymentDetail, PaymentView, RecordPaymentInput, UpdatePaymentInput } from '../../usecases/payments/schema.ts';
+import { reversePayment, ReversePaymentInput } from '../../usecases/payments/reverse-payment.ts';
 import { updatePayment } from '../../usecases/payments/update-payment.ts';
 import { actorOf } from '../auth.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
@@ -23,5 +24,10 @@ export const paymentRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db 
     '/api/payments/:id',
     { schema: { tags, params: IdParams, body: UpdatePaymentInput, response: { 200: PaymentDetail, ...errors } } },
     (req) => updatePayment(db, actorOf(req), req.params.id, req.body),
+  );
+  app.post(
+    '/api/payments/:id/reverse',
+    { schema: { tags, params: IdParams, body: ReversePaymentInput, response: { 200: PaymentDetail, ...errors } } },
+    (req) => reversePayment(db, actorOf(req), req.params.id, req.body),
   );
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTLEMENT_RULES, settlementRulesSchema } from '../../domain/settlements.ts';
 import { z } from 'zod';
 import {
   codiceFiscale,
@@ -32,6 +33,12 @@ const revenueRules = z.preprocess(
 const promiseRules = z.preprocess(
   (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_PROMISE_RULES, ...v } : v),
   promiseRulesSchema,
+);
+
+/** Settlement rules (domain/settlements.ts): the fields sent over the defaults. */
+const settlementRules = z.preprocess(
+  (v) => (v && typeof v === 'object' && !Array.isArray(v) ? { ...DEFAULT_SETTLEMENT_RULES, ...v } : v),
+  settlementRulesSchema,
 );
 
 const percent = z
@@ -95,6 +102,8 @@ export const creditorFields = {
    * its kind (c.796 for a comune, COMPANY_PLAN_RULES otherwise), merged when a plan is made; null: the default.
    */
   planRules: planRulesSchema.partial().nullish(),
+  /** The creditor's mandate for settlements (domain/settlements.ts: the fields sent over the defaults); null: the defaults. */
+  settlementRules: settlementRules.nullish(),
 };
 
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
@@ -153,6 +162,8 @@ export const CreditorView = z.object({
   promiseRules: promiseRulesSchema.nullable().optional(),
   /** The creditor's plan rules as stored, over the default of its kind (null: the default). */
   planRules: planRulesSchema.partial().nullable().optional(),
+  /** The creditor's settlement mandate as stored (null: the defaults, domain/settlements.ts). */
+  settlementRules: settlementRulesSchema.nullable().optional(),
   pagopa: z
     .object({
       noticeMode: z.enum(NOTICE_MODES),

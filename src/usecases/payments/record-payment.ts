@@ -144,6 +144,7 @@ export async function bookPayment(
       payer_name: data.payerName ?? null,
       note: data.note ?? null,
       idempotency_key: data.idempotencyKey ?? null,
+      imputation: data.allocations ? 'payer' : data.claimIds ? 'claims' : 'law',
       created_by: actor.userId,
     })
     .returning('id')
@@ -228,7 +229,7 @@ async function findByIdempotencyKey(
  * notice) date, whichever is earlier. Null when neither is known (the due date alone does not say: a
  * debtor may pay before it).
  */
-function claimOrigin(c: { issue_date: string | null; contract_date: string | null }): string | null {
+export function claimOrigin(c: { issue_date: string | null; contract_date: string | null }): string | null {
   const dates = [c.issue_date, c.contract_date].filter((d): d is string => d !== null);
   return dates.length ? dates.sort()[0]! : null;
 }
