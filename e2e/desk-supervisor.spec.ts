@@ -45,7 +45,7 @@ test('the supervisor creates a queue for the comune, assigns an operator and see
   await page.getByTestId('queue-new').click();
   await page.getByTestId('queue-name').fill(queueName);
   await page.getByTestId('queue-creditor').click();
-  await page.getByRole('option', { name: 'Comune di Valdoria' }).click();
+  await page.getByRole('option', { name: 'Comune di Valdoria', exact: true }).click();
   await page.getByTestId('queue-operators-select').click();
   await page.getByRole('option', { name: new RegExp(OPERATOR.name) }).click();
   await page.keyboard.press('Escape');

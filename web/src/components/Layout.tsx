@@ -1,4 +1,4 @@
-import { AppShell, Badge, Burger, Button, Group, NavLink, Stack, Text, Tooltip } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useRef } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -109,7 +109,9 @@ export function AuthenticatedLayout() {
         </AppShell.Header>
 
         <AppShell.Navbar p="sm" aria-label={t('nav.main')}>
-          <Stack gap={2}>
+          {/* The list scrolls on a short window: every entry stays reachable. */}
+          <AppShell.Section grow component={ScrollArea} type="auto">
+            <Stack gap={2}>
             {NAV.filter((item) => !item.resource || canWrite(user, item.resource)).map((item) => (
               <NavLink
                 key={item.to}
@@ -124,10 +126,13 @@ export function AuthenticatedLayout() {
                 style={{ borderRadius: 6 }}
               />
             ))}
-          </Stack>
-          <Text size="xs" c="dimmed" mt="auto" hiddenFrom="md">
-            {user.tenant.name}
-          </Text>
+            </Stack>
+          </AppShell.Section>
+          <AppShell.Section>
+            <Text size="xs" c="dimmed" mt="xs" hiddenFrom="md">
+              {user.tenant.name}
+            </Text>
+          </AppShell.Section>
         </AppShell.Navbar>
 
         <AppShell.Main bg="gray.0">
