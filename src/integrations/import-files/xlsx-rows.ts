@@ -64,6 +64,12 @@ function patchReader(reader: object): CurrentSheet {
   const parseWorksheet = internals._parseWorksheet;
   if (typeof parseWorksheet !== 'function') throw new Error('exceljs internals changed: _parseWorksheet not found');
   internals._parseWorksheet = (iterator, sheetNo) => {
+    // exceljs reads `this.model.sheets` for the sheet's name, and its model is set only once
+    // workbook.xml has been parsed — which, on a loaded machine, may not have finished yet (a
+    // TypeError "reading 'sheets'"). We pick the sheet by its number from our own parse of the
+    // workbook, so an empty model is enough; exceljs replaces it when workbook.xml is done.
+    const r = reader as { model?: { sheets?: unknown[] } };
+    r.model ??= { sheets: [] };
     current.sheetNo = String(sheetNo);
     current.source = iterator;
     return parseWorksheet.call(reader, utf8Text(iterator), sheetNo);
