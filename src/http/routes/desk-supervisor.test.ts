@@ -101,7 +101,7 @@ describe('the desk supervisor', () => {
       { debtorId: ids.Theta!, creditorId: ctx.t.otherCreditor.id, amount: '10.00', currency: 'EUR', valueDate: DAY, method: 'bank_transfer', claimIds: [claims.Theta!] },
       { today: DAY },
     );
-    await judgePromises(ctx.db, DAY, rome('18:00'));
+    await judgePromises(ctx.db, DAY, rome('18:00'), { tenantId: ctx.t.tenantId });
 
     const board = await ctx.supervisor({ method: 'GET', url: `/api/work/board?from=${DAY}&to=${DAY}` });
     expect(board.statusCode).toBe(200);

@@ -116,7 +116,7 @@ describe('reversing a payment', () => {
     const first = await pay(d.id, '300.00', '2025-04-10');
     const second = await pay(d.id, '200.00', '2025-05-10');
     expect(second.allocations).toEqual([expect.objectContaining({ claimId: b.id })]);
-    await judgePromises(ctx.db, '2025-04-20');
+    await judgePromises(ctx.db, '2025-04-20', undefined, { tenantId: t.tenantId });
     const kept = await ctx.db.selectFrom('promises').select(['state', 'paid']).where('id', '=', promise.id).executeTakeFirstOrThrow();
     expect(kept).toEqual({ state: 'kept', paid: '300.00' });
 

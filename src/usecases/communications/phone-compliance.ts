@@ -42,9 +42,13 @@ export function localMoment(now: Date): ContactMoment {
  * limits count): conversations and attempts that were allowed. Refused attempts were never calls.
  */
 export async function phoneHistory(db: Db, tenantId: string, debtorIds: readonly string[], from: string): Promise<Map<string, PhoneEvent[]>> {
-  const out = new Map<string, PhoneEvent[]>();
-  if (!debtorIds.length) return out;
-  const rows = await db
+  if (!debtorIds.length) return new Map();
+  return phoneEventsOf(await phoneHistoryQuery(db, tenantId, debtorIds, from).execute());
+}
+
+/** The contact-log rows `phoneHistory` reads (composable: "next" folds it into one statement). */
+export function phoneHistoryQuery(db: Db, tenantId: string, debtorIds: readonly string[], from: string) {
+  return db
     .selectFrom('contact_log')
     .select(['debtor_id', 'kind', 'local_date', 'local_time'])
     .where('tenant_id', '=', tenantId)
@@ -52,8 +56,19 @@ export async function phoneHistory(db: Db, tenantId: string, debtorIds: readonly
     .where('kind', 'in', ['conversation', 'phone_attempt'])
     .where('allowed', '=', true)
     .where('local_date', '>=', isoWeekStart(from))
-    .orderBy('id')
-    .execute();
+    .orderBy('id');
+}
+
+export interface PhoneHistoryRow {
+  debtor_id: string;
+  kind: string;
+  local_date: string;
+  local_time: string | null;
+}
+
+/** The calls per debtor, in the order they were logged. */
+export function phoneEventsOf(rows: readonly PhoneHistoryRow[]): Map<string, PhoneEvent[]> {
+  const out = new Map<string, PhoneEvent[]>();
   for (const r of rows) {
     const list = out.get(r.debtor_id) ?? [];
     list.push({ date: r.local_date, time: r.local_time ?? '00:00', kind: r.kind === 'conversation' ? 'conversation' : 'attempt' });
@@ -123,6 +138,8 @@ export async function logCall(
   actor: Actor,
   call: { debtorId: string; communicationId?: string | null; channel: string; contactId: string | null; reached: boolean; outcome?: string | null; queueId?: string | null },
   at: ContactMoment,
+  /** The tenant's contact rules when the caller has read them already (the same transaction). */
+  known?: ComplianceRules,
 ): Promise<LoggedCall> {
   // A desk call belongs to the queue the operator holds the debtor in (its lease), for the supervisor's board.
   const queueId =
@@ -139,7 +156,7 @@ export async function logCall(
             .executeTakeFirst()
         )?.queue_id ?? null)
       : null);
-  const rules = await tenantComplianceRules(trx, actor.tenantId);
+  const rules = known ?? (await tenantComplianceRules(trx, actor.tenantId));
   const history = (await phoneHistory(trx, actor.tenantId, [call.debtorId], at.date)).get(call.debtorId) ?? [];
   const check = checkPhoneContact(rules, at, history);
   const log = await trx

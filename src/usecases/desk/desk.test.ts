@@ -182,9 +182,9 @@ describe('promises judged after their date', () => {
     const claim = await db.selectFrom('claims').select('id').where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
     expect((await getClaimHold(db, t.users.operator.actor, claim.id)).pause).toEqual({ kind: 'promise', until: '2026-12-23', amount: '300.00' });
     // Within the grace days nothing happens.
-    expect(await judgePromises(db, '2026-12-23', rome('2026-12-23', '09:00'))).toMatchObject({ judged: 0 });
+    expect(await judgePromises(db, '2026-12-23', rome('2026-12-23', '09:00'), { tenantId: t.tenantId })).toMatchObject({ judged: 0 });
     expect(await statusOf(ids.Alpha!)).toEqual(['promised']);
-    const r = await judgePromises(db, '2026-12-24', rome('2026-12-24', '09:00'));
+    const r = await judgePromises(db, '2026-12-24', rome('2026-12-24', '09:00'), { tenantId: t.tenantId });
     expect(r.broken).toBeGreaterThanOrEqual(1);
     const promise = await db.selectFrom('promises').select(['state', 'paid', 'judged_on']).where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
     expect(promise).toEqual({ state: 'broken', paid: '0.00', judged_on: '2026-12-24' });
@@ -207,7 +207,7 @@ describe('promises judged after their date', () => {
       method: 'bank_transfer',
       claimIds: [claim.id],
     }, { today: '2026-12-18' });
-    const r = await judgePromises(db, '2026-12-18', rome('2026-12-18', '09:00'));
+    const r = await judgePromises(db, '2026-12-18', rome('2026-12-18', '09:00'), { tenantId: t.tenantId });
     expect(r.kept).toBeGreaterThanOrEqual(1);
     expect(await db.selectFrom('promises').select(['state', 'paid']).where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow()).toEqual({ state: 'kept', paid: '300.00' });
     expect(await statusOf(ids.Alpha!)).toEqual(['partially_paid']);

@@ -22,12 +22,18 @@ export interface JudgeResult {
  * debtor comes back: its positions that were paused for the promise resume (partially paid if money
  * came, in collection otherwise — the dunning engine works them again), and it is first in its desk
  * queues (due now, the broken-promise weight on its priority). A promise kept early is closed as soon
- * as it is judged. Each promise in its own transaction with its audit event; run daily by the
+ * as it is judged (`only.tenantId`: one tenant's alone). Each promise in its own transaction with its audit event; run daily by the
  * `judge-promises` job and by hand (`incasso` none yet).
  */
-export async function judgePromises(db: Db, asOf: string = today().toString(), now: Date = new Date()): Promise<JudgeResult> {
+export async function judgePromises(db: Db, asOf: string = today().toString(), now: Date = new Date(), only: { tenantId?: string } = {}): Promise<JudgeResult> {
   const out: JudgeResult = { judged: 0, kept: 0, broken: 0 };
-  const pending = await db.selectFrom('promises').select(['id', 'tenant_id']).where('state', '=', 'pending').orderBy('id').execute();
+  const pending = await db
+    .selectFrom('promises')
+    .select(['id', 'tenant_id'])
+    .where('state', '=', 'pending')
+    .$if(only.tenantId !== undefined, (q) => q.where('tenant_id', '=', only.tenantId!))
+    .orderBy('id')
+    .execute();
   for (const p of pending) {
     await db.transaction().execute(async (trx) => {
       const promise = await trx.selectFrom('promises').selectAll().where('tenant_id', '=', p.tenant_id).where('id', '=', p.id).forUpdate().executeTakeFirst();

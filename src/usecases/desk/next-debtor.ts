@@ -1,11 +1,12 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { checkPhoneContact, nextPhoneSlot, type ContactMoment } from '../../domain/dunning/index.ts';
 import { notFound } from '../../domain/errors.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, translate, type Locale, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { localMoment, phoneHistory, tenantComplianceRules } from '../communications/phone-compliance.ts';
+import { localMoment, phoneEventsOf, phoneHistoryQuery, type PhoneHistoryRow } from '../communications/phone-compliance.ts';
+import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { instantOf } from './record-outcome.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -38,9 +39,23 @@ export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof Nex
   const data = parseInput(NextInput, input);
   authorize(actor, 'update', 'communication');
   const me = actor.userId;
+  const nowIso = now.toISOString();
+  // One statement: the operator's queues, the tenant's contact rules, and a debtor this operator still holds.
   const member = await trx
     .selectFrom('work_queues as q')
-    .select(['q.id', 'q.creditor_id', 'q.filter'])
+    .innerJoin('tenants as t', 't.id', 'q.tenant_id')
+    .select(['q.id', 'q.creditor_id', 'q.filter', 't.settings'])
+    .select((eb) =>
+      eb
+        .selectFrom('desk_items as h')
+        .select('h.debtor_id')
+        .whereRef('h.tenant_id', '=', 'q.tenant_id')
+        .whereRef('h.queue_id', '=', 'q.id')
+        .where('h.leased_by', '=', me)
+        .where('h.leased_until', '>', sql<Date>`${nowIso}::timestamptz`)
+        .limit(1)
+        .as('held'),
+    )
     .where('q.tenant_id', '=', actor.tenantId)
     .where('q.active', '=', true)
     .$if(me !== null && actor.role === 'operator', (q) =>
@@ -56,31 +71,42 @@ export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof Nex
   const none = (m: Message, next: ContactMoment | null): NextView => ({ found: false, reason: translate(m, locale), reasonCode: m.code, next });
   if (queues.length === 0) return none(msg('desk.next_no_queue'), null);
 
-  const nowIso = now.toISOString();
-  const held = await itemsQuery(trx, actor, queues)
-    .where('i.leased_by', '=', me)
-    .where('i.leased_until', '>', sql<Date>`${nowIso}::timestamptz`)
-    .executeTakeFirst();
-  if (held) return found(held, false, now);
+  if (member.some((q) => q.held !== null && queues.includes(q.id))) {
+    const held = await itemsQuery(trx, actor, queues)
+      .where('i.leased_by', '=', me)
+      .where('i.leased_until', '>', sql<Date>`${nowIso}::timestamptz`)
+      .executeTakeFirst();
+    if (held) return found(held, false, now);
+  }
 
   const at = localMoment(now);
-  const rules = await tenantComplianceRules(trx, actor.tenantId);
+  const rules = complianceRulesOf(member[0]!.settings);
   // The calendar first: at 22:00, on a Sunday or a holiday nobody may be called, whoever they are.
   const calendar = checkPhoneContact(rules, at, []);
   if (!calendar.allowed) return none(calendar.reason.message, nextPhoneSlot(rules, at, []));
 
   let lastRefusal: Message | null = null;
   for (let i = 0; i < MAX_CANDIDATES; i++) {
-    const candidate = (await probe(trx, actor, queues, now, true)) ?? (await probe(trx, actor, queues, now, false));
+    const candidate = await probe(trx, actor, queues, now);
     if (!candidate) break;
     const item = { tenant_id: actor.tenantId, queue_id: candidate.queue_id, debtor_id: candidate.debtor_id };
+    // One statement: is the debtor still workable, and the calls made to them this week (the limits count them).
+    const state = await trx
+      .selectNoFrom((eb) => [
+        eb.exists(workableDebtors(trx, actor.tenantId, scope.get(candidate.queue_id)!, at.date, candidate.debtor_id)).as('workable'),
+        phoneHistoryQuery(trx, actor.tenantId, [candidate.debtor_id], at.date)
+          .clearSelect()
+          .clearOrderBy()
+          .select(sql<PhoneHistoryRow[] | null>`json_agg(json_build_object('debtor_id', debtor_id, 'kind', kind, 'local_date', local_date::text, 'local_time', local_time) order by id)`.as('calls'))
+          .as('history'),
+      ])
+      .executeTakeFirstOrThrow();
     // Paid, closed, held, disputed or left without a number since the queue was filled: out of it now.
-    const workable = await workableDebtors(trx, actor.tenantId, scope.get(candidate.queue_id)!, at.date, candidate.debtor_id).executeTakeFirst();
-    if (!workable) {
+    if (!state.workable) {
       await trx.deleteFrom('desk_items').where('tenant_id', '=', item.tenant_id).where('queue_id', '=', item.queue_id).where('debtor_id', '=', item.debtor_id).execute();
       continue;
     }
-    const history = (await phoneHistory(trx, actor.tenantId, [candidate.debtor_id], at.date)).get(candidate.debtor_id) ?? [];
+    const history = phoneEventsOf(state.history ?? []).get(candidate.debtor_id) ?? [];
     const check = checkPhoneContact(rules, at, history);
     if (!check.allowed) {
       // Reached today, or the week's conversations used up: back when the rules allow; the refusal is logged with its reason.
@@ -129,42 +155,62 @@ export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof Nex
 
 /**
  * The best item of the operator's queues that may be worked now, locked (`FOR UPDATE SKIP LOCKED`:
- * one another "next" holds is passed over, never waited for): with `callbacks`, the callbacks due to
- * this operator (or to anyone); without, the rest by priority. Each queue is read in the order of its
- * index — callbacks by `desk_items_callbacks`, the rest by `desk_items_next` — and stops at the first
- * row it may take, so "next" costs the same at 100 debtors and at 250,000; of several queues the best
- * is taken (the others' rows stay locked only until this transaction ends).
+ * one another "next" holds is passed over, never waited for): first a callback due to this operator
+ * (or to anyone), else the rest by priority. Each queue is read in the order of its index — callbacks
+ * by `desk_items_callbacks`, the rest by `desk_items_next` — and stops at the first row it may take,
+ * so "next" costs the same at 100 debtors and at 250,000. One statement per queue (the callback, else
+ * the best of the rest, with the debtor's name); of several queues the best is taken (the others'
+ * rows stay locked only until this transaction ends).
  */
-async function probe(trx: Trx, actor: Actor, queues: readonly string[], now: Date, callbacks: boolean) {
-  const me = actor.userId;
+async function probe(trx: Trx, actor: Actor, queues: readonly string[], now: Date) {
   const at = sql<Date>`${now.toISOString()}::timestamptz`;
-  const rows = [];
+  const rows: NonNullable<Awaited<ReturnType<typeof probeQueue>>>[] = [];
   for (const queueId of queues) {
-    rows.push(
-      await trx
-        .selectFrom('desk_items as i')
-        .select(['i.queue_id', 'i.debtor_id', 'i.priority', 'i.owed', 'i.leased_until', 'i.callback_at', 'i.next_work_at'])
-        .where('i.tenant_id', '=', actor.tenantId)
-        .where('i.queue_id', '=', queueId)
-        .where((eb) => eb.or([eb('i.leased_until', 'is', null), eb('i.leased_until', '<=', at)]))
-        .where('i.next_work_at', '<=', at)
-        .where((eb) => eb.or([eb('i.callback_user_id', 'is', null), eb('i.callback_user_id', '=', me)]))
-        .$if(callbacks, (q) => q.where('i.callback_at', 'is not', null).where('i.callback_at', '<=', at).orderBy('i.callback_at'))
+    const row = await probeQueue(trx, actor, queueId, at);
+    if (row) rows.push(row);
+  }
+  const due = (r: (typeof rows)[number]) => (r.callback_at !== null && r.callback_at <= now ? 1 : 0);
+  return rows.sort((a, b) => due(b) - due(a) || b.priority - a.priority || a.next_work_at.getTime() - b.next_work_at.getTime() || a.debtor_id.localeCompare(b.debtor_id))[0];
+}
+
+/** One queue's due callback, else its best item by priority, locked, with the debtor's name: one statement. */
+function probeQueue(trx: Trx, actor: Actor, queueId: string, at: RawBuilder<Date>) {
+  const me = actor.userId;
+  const free = trx
+    .selectFrom('desk_items as i')
+    .select(['i.queue_id', 'i.debtor_id', 'i.priority', 'i.owed', 'i.leased_until', 'i.callback_at', 'i.next_work_at'])
+    .where('i.tenant_id', '=', actor.tenantId)
+    .where('i.queue_id', '=', queueId)
+    .where((eb) => eb.or([eb('i.leased_until', 'is', null), eb('i.leased_until', '<=', at)]))
+    .where('i.next_work_at', '<=', at)
+    .where((eb) => eb.or([eb('i.callback_user_id', 'is', null), eb('i.callback_user_id', '=', me)]));
+  return trx
+    .with('cb', () =>
+      free
+        .where('i.callback_at', 'is not', null)
+        .where('i.callback_at', '<=', at)
+        .orderBy('i.callback_at')
         .orderBy('i.priority', 'desc')
         .orderBy('i.next_work_at')
         .orderBy('i.debtor_id')
         .limit(1)
         .forUpdate()
-        .skipLocked()
-        .executeTakeFirst(),
-    );
-  }
-  const best = rows
-    .filter((r) => r !== undefined)
-    .sort((a, b) => b.priority - a.priority || a.next_work_at.getTime() - b.next_work_at.getTime() || a.debtor_id.localeCompare(b.debtor_id))[0];
-  if (!best) return undefined;
-  const debtor = await trx.selectFrom('debtors').select('display_name').where('tenant_id', '=', actor.tenantId).where('id', '=', best.debtor_id).executeTakeFirstOrThrow();
-  return { ...best, display_name: debtor.display_name };
+        .skipLocked(),
+    )
+    .with('nx', (db) =>
+      free
+        .where(({ not, exists }) => not(exists(db.selectFrom('cb').select('cb.debtor_id'))))
+        .orderBy('i.priority', 'desc')
+        .orderBy('i.next_work_at')
+        .orderBy('i.debtor_id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked(),
+    )
+    .selectFrom((db) => db.selectFrom('cb').selectAll().unionAll(db.selectFrom('nx').selectAll()).as('c'))
+    .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').on('d.tenant_id', '=', actor.tenantId))
+    .select(['c.queue_id', 'c.debtor_id', 'c.priority', 'c.owed', 'c.leased_until', 'c.callback_at', 'c.next_work_at', 'd.display_name'])
+    .executeTakeFirst();
 }
 
 function itemsQuery(trx: Trx, actor: Actor, queues: readonly string[]) {

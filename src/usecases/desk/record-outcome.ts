@@ -14,6 +14,7 @@ import { amendClaim } from '../claims/update-claim.ts';
 import { localMoment, logCall, PHONE_TIME_ZONE } from '../communications/phone-compliance.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
+import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { parseInput } from '../shared/input.ts';
 import { callForOutcome, endCall } from './call-outcome.ts';
 import { WORKABLE_STATUSES } from './fill-queue.ts';
@@ -59,19 +60,20 @@ export async function recordOutcome(db: Db, actor: Actor, input: z.input<typeof 
 export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof RecordOutcomeInput>, now: Date): Promise<OutcomeResult> {
   const data = parseInput(RecordOutcomeInput, input);
   authorize(actor, 'update', 'communication');
+  // One statement: the item and the debtor locked (two operators never both take the debtor's last allowed conversation), and the tenant's settings.
   const item = await trx
-    .selectFrom('desk_items')
-    .select(['queue_id', 'debtor_id', 'leased_by', 'leased_until', 'owed'])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('queue_id', '=', data.queueId)
-    .where('debtor_id', '=', data.debtorId)
-    .forUpdate()
+    .selectFrom('desk_items as i')
+    .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'i.debtor_id').onRef('d.tenant_id', '=', 'i.tenant_id'))
+    .innerJoin('tenants as t', 't.id', 'i.tenant_id')
+    .select(['i.queue_id', 'i.debtor_id', 'i.leased_by', 'i.leased_until', 'i.owed', 't.settings'])
+    .where('i.tenant_id', '=', actor.tenantId)
+    .where('i.queue_id', '=', data.queueId)
+    .where('i.debtor_id', '=', data.debtorId)
+    .forUpdate(['i', 'd'])
     .executeTakeFirst();
   if (!item) throw notFound('queue');
   if (item.leased_by !== actor.userId || item.leased_until === null || item.leased_until < now) throw conflict(msg('desk.outcome_not_holding'));
-  await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', item.debtor_id).forUpdate().execute();
-
-  const tenant = await trx.selectFrom('tenants').select('settings').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
+  const tenant = { settings: item.settings };
   const outcome = outcomeOf(outcomesFor((tenant.settings as { outcomes?: OutcomeSettings }).outcomes), data.outcome);
   if (!('effect' in outcome)) throw invalid([{ path: 'outcome', message: encodeMessage(outcome) }]);
   const missing = missingDetails(outcome, data);
@@ -95,6 +97,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     actor,
     { debtorId: item.debtor_id, channel: 'desk', contactId: data.contactId ?? null, reached: outcome.rightParty, outcome: outcome.code, queueId: item.queue_id },
     at,
+    complianceRulesOf(tenant.settings),
   );
   if (callId) await endCall(trx, actor, callId, contactLogId, outcome.code, now);
   if (!check.allowed) {
