@@ -75,6 +75,9 @@ async function taxpayer(opts: { promiseRules?: Record<string, unknown> } = {}) {
 async function dial(p: { queueId: string; debtorId: string; contactId: string }) {
   const next = await c.operator({ method: 'POST', url: '/api/work/next', payload: { queueId: p.queueId } });
   expect(next.json(), next.body).toMatchObject({ found: true, debtorId: p.debtorId });
+  // "Next" names whom to call, never what they owe: the amount waits for the right-party check.
+  expect(next.body).not.toMatch(AMOUNT);
+  expect(next.json()).not.toHaveProperty('owed');
   const call = await c.operator({ method: 'POST', url: '/api/work/calls', payload: { queueId: p.queueId, debtorId: p.debtorId, contactId: p.contactId } });
   expect(call.statusCode, call.body).toBe(201);
   return call.json() as { id: string; tel: string; startedAt: string };

@@ -33,7 +33,8 @@ export async function nextDebtor(db: Db, actor: Actor, input: z.input<typeof Nex
  * were paid, closed, paused or held since the queue was filled, or who has no number left, leaves the
  * queue instead of being handed out. An operator who still holds a debtor gets the same one back: an
  * outcome comes before the next. When nobody may be called, the answer says why and when a call
- * becomes possible.
+ * becomes possible. The answer names whom to call, never what they owe: the call screen shows that
+ * after the right-party check.
  */
 export async function takeNext(trx: Trx, actor: Actor, input: z.input<typeof NextInput>, now: Date, locale: Locale): Promise<NextView> {
   const data = parseInput(NextInput, input);
@@ -178,7 +179,7 @@ function probeQueue(trx: Trx, actor: Actor, queueId: string, at: RawBuilder<Date
   const me = actor.userId;
   const free = trx
     .selectFrom('desk_items as i')
-    .select(['i.queue_id', 'i.debtor_id', 'i.priority', 'i.owed', 'i.leased_until', 'i.callback_at', 'i.next_work_at'])
+    .select(['i.queue_id', 'i.debtor_id', 'i.priority', 'i.leased_until', 'i.callback_at', 'i.next_work_at'])
     .where('i.tenant_id', '=', actor.tenantId)
     .where('i.queue_id', '=', queueId)
     .where((eb) => eb.or([eb('i.leased_until', 'is', null), eb('i.leased_until', '<=', at)]))
@@ -209,7 +210,7 @@ function probeQueue(trx: Trx, actor: Actor, queueId: string, at: RawBuilder<Date
     )
     .selectFrom((db) => db.selectFrom('cb').selectAll().unionAll(db.selectFrom('nx').selectAll()).as('c'))
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').on('d.tenant_id', '=', actor.tenantId))
-    .select(['c.queue_id', 'c.debtor_id', 'c.priority', 'c.owed', 'c.leased_until', 'c.callback_at', 'c.next_work_at', 'd.display_name'])
+    .select(['c.queue_id', 'c.debtor_id', 'c.priority', 'c.leased_until', 'c.callback_at', 'c.next_work_at', 'd.display_name'])
     .executeTakeFirst();
 }
 
@@ -217,13 +218,13 @@ function itemsQuery(trx: Trx, actor: Actor, queues: readonly string[]) {
   return trx
     .selectFrom('desk_items as i')
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'i.debtor_id').onRef('d.tenant_id', '=', 'i.tenant_id'))
-    .select(['i.queue_id', 'i.debtor_id', 'd.display_name', 'i.priority', 'i.owed', 'i.leased_until', 'i.callback_at'])
+    .select(['i.queue_id', 'i.debtor_id', 'd.display_name', 'i.priority', 'i.leased_until', 'i.callback_at'])
     .where('i.tenant_id', '=', actor.tenantId)
     .where('i.queue_id', 'in', queues);
 }
 
 function found(
-  r: { queue_id: string; debtor_id: string; display_name: string; priority: number; owed: string; leased_until: Date | null; callback_at: Date | null },
+  r: { queue_id: string; debtor_id: string; display_name: string; priority: number; leased_until: Date | null; callback_at: Date | null },
   callback: boolean,
   now: Date,
 ): NextView {
@@ -234,7 +235,6 @@ function found(
     debtorName: r.display_name,
     leasedUntil: (r.leased_until ?? now).toISOString(),
     priority: r.priority,
-    owed: r.owed,
     callback,
   };
 }

@@ -56,7 +56,6 @@ export const NextView = z.union([
     /** The operator holds the debtor until then; nobody else is given it. */
     leasedUntil: z.string(),
     priority: z.number(),
-    owed: z.string(),
     /** A callback that was due (it came back to this operator). */
     callback: z.boolean(),
   }),

@@ -20835,7 +20835,6 @@ export interface paths {
                             debtorName: string;
                             leasedUntil: string;
                             priority: number;
-                            owed: string;
                             callback: boolean;
                         } | {
                             /** @enum {boolean} */
