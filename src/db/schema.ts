@@ -800,6 +800,8 @@ export interface BankEntriesTable {
   reason: ColumnType<unknown, string | null | undefined, string | null>;
   claim_ids: ColumnType<string[], string[] | undefined, string[]>;
   payment_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Every payment the entry became (several when a person split it); payment_id is the first. */
+  payment_ids: ColumnType<string[], string[] | undefined, string[]>;
   suggestions: ColumnType<unknown, string | null | undefined, string | null>;
   resolved_by: ColumnType<string | null, string | null | undefined, string | null>;
   resolved_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

@@ -64,13 +64,49 @@ describe('bank files and the reconciliation list over HTTP', () => {
 
     const assigned = await ctx.operator({ method: 'POST', url: `/api/bank/entries/${entry.id}/assign`, payload: { debtorId, creditorId: ctx.t.creditor.id, claimIds: [claimId] } });
     expect(assigned.statusCode, assigned.body).toBe(200);
-    expect(assigned.json()).toMatchObject({ amount: '100.00', unallocated: '0.00', method: 'bank_transfer', payerName: 'Ottavia Bancaria', valueDate: day });
+    expect(assigned.json().payments).toEqual([expect.objectContaining({ amount: '100.00', unallocated: '0.00', method: 'bank_transfer', payerName: 'Ottavia Bancaria', valueDate: day })]);
     const claim = await ctx.operator({ method: 'GET', url: `/api/claims/${claimId}` });
     expect(claim.json().status).toBe('partially_paid');
     // Twice is refused; the entry is now among the matched ones.
     expect((await ctx.operator({ method: 'POST', url: `/api/bank/entries/${entry.id}/assign`, payload: { debtorId, creditorId: ctx.t.creditor.id } })).statusCode).toBe(409);
     const matched = await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=matched&fileId=${r.json().fileId}` });
-    expect(matched.json().items[0]).toMatchObject({ id: entry.id, matchedBy: 'person', paymentId: assigned.json().id });
+    expect(matched.json().items[0]).toMatchObject({ id: entry.id, matchedBy: 'person', paymentId: assigned.json().payments[0].id, paymentIds: [assigned.json().payments[0].id] });
+  });
+
+  it('a person splits one transfer between two taxpayers: two payments making exactly the entry, refused when the parts do not add up', async () => {
+    const other = await ctx.admin({ method: 'POST', url: '/api/debtors', payload: { kind: 'consumer', firstName: 'Ettore', lastName: 'Bancario' } });
+    const otherClaim = await ctx.admin({
+      method: 'POST',
+      url: '/api/claims',
+      payload: { kind: 'invoice', debtorId: other.json().id, creditorId: ctx.t.creditor.id, externalRef: `BK2-${Date.now()}`, principal: '80.00', currency: 'EUR', dueDate: '2026-01-31', interestRegime: 'none' },
+    });
+    expect(otherClaim.statusCode, otherClaim.body).toBe(201);
+    const r = await upload(ctx.operator, xml());
+    const [entry] = (await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=to_reconcile&fileId=${r.json().fileId}` })).json().items;
+    const split = (a: string, b: string) =>
+      ctx.operator({
+        method: 'POST',
+        url: `/api/bank/entries/${entry.id}/assign`,
+        payload: {
+          parts: [
+            { debtorId, creditorId: ctx.t.creditor.id, claimIds: [claimId], amount: a },
+            { debtorId: other.json().id, creditorId: ctx.t.creditor.id, claimIds: [otherClaim.json().id], amount: b },
+          ],
+        },
+      });
+    // 60.00 + 39.99 is a cent short of the 100.00 received: refused, nothing booked.
+    const short = await split('60.00', '39.99');
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.fields).toEqual([expect.objectContaining({ path: 'parts', messageCode: 'bank.split_sum', message: 'Le parti sommano 99.99: devono fare esattamente l’importo del movimento, 100.00' })]);
+    const done = await split('20.00', '80.00');
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json().payments.map((p: { amount: string; unallocated: string }) => [p.amount, p.unallocated])).toEqual([
+      ['20.00', '0.00'],
+      ['80.00', '0.00'],
+    ]);
+    expect((await ctx.operator({ method: 'GET', url: `/api/claims/${otherClaim.json().id}` })).json().status).toBe('paid');
+    const [matched] = (await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=matched&fileId=${r.json().fileId}` })).json().items;
+    expect(matched.paymentIds).toEqual(done.json().payments.map((p: { id: string }) => p.id));
   });
 
   it('an entry set aside keeps its reason; a hostile file is refused by name; files are listed', async () => {

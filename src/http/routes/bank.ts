@@ -65,7 +65,7 @@ export const bankRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
   app.get('/api/bank/entries', { schema: { tags, querystring: BankEntriesQuery, response: { 200: pageOf(BankEntryView), ...errors } } }, (req) =>
     listBankEntries(db, actorOf(req), req.query, requestLocale(req)),
   );
-  app.post('/api/bank/entries/:id/assign', { schema: { tags, params: IdParams, body: AssignBankEntryInput, response: { 200: PaymentDetail, ...errors } } }, (req) =>
+  app.post('/api/bank/entries/:id/assign', { schema: { tags, params: IdParams, body: AssignBankEntryInput, response: { 200: z.object({ payments: z.array(PaymentDetail) }), ...errors } } }, (req) =>
     assignBankEntry(db, actorOf(req), req.params.id, req.body),
   );
   app.post(

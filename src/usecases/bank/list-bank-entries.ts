@@ -54,6 +54,7 @@ export async function listBankEntries(db: Db, actor: Actor, query: z.input<typeo
       reason: reason && isMessageCode(reason.code) ? translate(reason, locale) : null,
       reasonCode: reason?.code ?? null,
       paymentId: r.payment_id,
+      paymentIds: r.payment_ids,
       suggestions: suggestionsOf(r)
         .filter((s) => names.has(s.debtorId))
         .map((s) => ({

@@ -183,7 +183,7 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
       if (e instanceof AppError && e.code === 'validation') throw new RefusedPayment(e.fields[0] ? fieldMessage(e.fields[0]) : e.msg);
       throw e;
     }
-    await trx.updateTable('bank_entries').set({ payment_id: payment.id }).where('tenant_id', '=', actor.tenantId).where('id', '=', entryId).execute();
+    await trx.updateTable('bank_entries').set({ payment_id: payment.id, payment_ids: [payment.id] }).where('tenant_id', '=', actor.tenantId).where('id', '=', entryId).execute();
     return 'matched';
   }
   reason ??= msg('bank.no_reference');

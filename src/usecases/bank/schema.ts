@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requiredText, uuid } from '../../domain/fields.ts';
+import { moneyAmount, requiredText, uuid } from '../../domain/fields.ts';
 
 export const BANK_ENTRY_STATES = ['matched', 'to_reconcile', 'ignored'] as const;
 
@@ -42,6 +42,8 @@ export const BankEntryView = z.object({
   reason: z.string().nullable(),
   reasonCode: z.string().nullable(),
   paymentId: z.uuid().nullable(),
+  /** Every payment it became (several when a person split it). */
+  paymentIds: z.array(z.uuid()),
   suggestions: z.array(BankSuggestionView),
 });
 export type BankEntryView = z.infer<typeof BankEntryView>;
@@ -62,11 +64,18 @@ export const BankFileView = z.object({
 });
 
 /** A person says whom an entry pays: the debtor and creditor, and optionally which claims. */
-export const AssignBankEntryInput = z.strictObject({
+const AssignTo = z.strictObject({
   debtorId: uuid,
   creditorId: uuid,
   claimIds: z.array(uuid).max(500).optional(),
 });
+
+/**
+ * A person matches a waiting credit to one debtor and creditor (optionally naming the claims), or
+ * splits it into parts, each its own payment (a transfer paying for two taxpayers of a family): the
+ * parts' amounts make exactly the entry's.
+ */
+export const AssignBankEntryInput = z.union([AssignTo, z.strictObject({ parts: z.array(AssignTo.extend({ amount: moneyAmount })).min(2).max(20) })]);
 
 export const IgnoreBankEntryInput = z.strictObject({
   reason: requiredText(500),

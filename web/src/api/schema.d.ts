@@ -23893,6 +23893,7 @@ export interface paths {
                                 reasonCode: string | null;
                                 /** Format: uuid */
                                 paymentId: string | null;
+                                paymentIds: string[];
                                 suggestions: {
                                     /** Format: uuid */
                                     debtorId: string;
@@ -24081,6 +24082,19 @@ export interface paths {
                         /** Format: uuid */
                         creditorId: string;
                         claimIds?: string[];
+                    } | {
+                        parts: {
+                            /** Format: uuid */
+                            debtorId: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            claimIds?: string[];
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            amount: string;
+                        }[];
                     };
                 };
             };
@@ -24092,31 +24106,33 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            creditorId: string;
-                            creditorName: string;
-                            /** Format: uuid */
-                            debtorId: string;
-                            debtorName: string;
-                            amount: string;
-                            unallocated: string;
-                            currency: string;
-                            valueDate: string;
-                            method: string;
-                            reference: string | null;
-                            payerName: string | null;
-                            note: string | null;
-                            reversedAt: string | null;
-                            version: number;
-                            createdAt: string;
-                            allocations: {
+                            payments: {
                                 /** Format: uuid */
-                                claimId: string;
-                                externalRef: string;
-                                component: string;
+                                id: string;
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                /** Format: uuid */
+                                debtorId: string;
+                                debtorName: string;
                                 amount: string;
+                                unallocated: string;
+                                currency: string;
+                                valueDate: string;
+                                method: string;
+                                reference: string | null;
+                                payerName: string | null;
+                                note: string | null;
+                                reversedAt: string | null;
+                                version: number;
+                                createdAt: string;
+                                allocations: {
+                                    /** Format: uuid */
+                                    claimId: string;
+                                    externalRef: string;
+                                    component: string;
+                                    amount: string;
+                                }[];
                             }[];
                         };
                     };

@@ -27,6 +27,7 @@ export const bankDe: BankCatalogue = {
   'bank.cli.progress': 'Buchungen {entries} · Zahlungen {matched} · abzugleichen {toReconcile} · bereits erfasst {alreadyRecorded}',
   'bank.entry_resolved': 'Die Buchung wurde bereits zugeordnet oder beiseitegelegt',
   'bank.entry_not_credit': 'Nur eine Gutschrift wird zu einer Zahlung',
+  'bank.split_sum': 'Die Teile ergeben {sum}: sie müssen genau den Betrag der Buchung ergeben, {amount}',
   'bank.ignored_by_person': 'Beiseitegelegt: {reason}',
   // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
   'bank.not_pagopa_flow': 'Kein pagoPA-Abrechnungsfluss (FlussoRiversamento): Element {root}, Namespace {namespace}',

@@ -27,6 +27,7 @@ export const bankEn: BankCatalogue = {
   'bank.cli.progress': 'entries {entries} · payments {matched} · to reconcile {toReconcile} · already recorded {alreadyRecorded}',
   'bank.entry_resolved': 'The entry has already been matched or set aside',
   'bank.entry_not_credit': 'Only a credit becomes a payment',
+  'bank.split_sum': 'The parts add up to {sum}: they must make exactly the entry’s amount, {amount}',
   'bank.ignored_by_person': 'Set aside: {reason}',
   // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
   'bank.not_pagopa_flow': 'Not a pagoPA reconciliation flow (FlussoRiversamento): element {root}, namespace {namespace}',

@@ -27,6 +27,7 @@ export const bankFr: BankCatalogue = {
   'bank.cli.progress': 'écritures {entries} · paiements {matched} · à rapprocher {toReconcile} · déjà enregistrées {alreadyRecorded}',
   'bank.entry_resolved': 'L’écriture a déjà été rapprochée ou écartée',
   'bank.entry_not_credit': 'Seul un crédit devient un paiement',
+  'bank.split_sum': 'Les parts totalisent {sum} : elles doivent faire exactement le montant de l’écriture, {amount}',
   'bank.ignored_by_person': 'Écartée : {reason}',
   // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
   'bank.not_pagopa_flow': 'Ce n’est pas un flux de rapprochement pagoPA (FlussoRiversamento) : élément {root}, espace de noms {namespace}',

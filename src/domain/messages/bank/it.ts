@@ -26,6 +26,7 @@ export const bankIt = {
   'bank.cli.progress': 'movimenti {entries} · pagamenti {matched} · da riconciliare {toReconcile} · già registrati {alreadyRecorded}',
   'bank.entry_resolved': 'Il movimento è già stato abbinato o scartato',
   'bank.entry_not_credit': 'Solo un accredito diventa un pagamento',
+  'bank.split_sum': 'Le parti sommano {sum}: devono fare esattamente l’importo del movimento, {amount}',
   'bank.ignored_by_person': 'Scartato: {reason}',
   // pagoPA receipts and flows, CSV files (issue 15 items 4–5, helper pagopa)
   'bank.not_pagopa_flow': 'Non è un flusso di rendicontazione pagoPA (FlussoRiversamento): elemento {root}, namespace {namespace}',
