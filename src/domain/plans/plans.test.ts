@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { money, sumMoney } from '../money.ts';
 import { instalmentTier } from '../municipal/instalments.ts';
 import { fillInstalments, lapseOf } from './lapse.ts';
-import { C796_RULES, planProblems, regulationProblems, type PlanRules } from './rules.ts';
+import { remindersDue } from './reminders.ts';
+import { C796_RULES, DEFAULT_PLAN_REMINDERS, planProblems, regulationProblems, type PlanRules } from './rules.ts';
 import { planSchedule } from './schedule.ts';
 
 describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
@@ -129,5 +130,36 @@ describe('plan rules per creditor (data)', () => {
     // Broken data, or a comune's regulation below c.797, falls back to the default.
     expect(planRulesOf({ minInstalment: 12 }, 'company')).toEqual(COMPANY_PLAN_RULES);
     expect(planRulesOf({ tiers: [{ upTo: null, min: 1, max: 12 }] }, 'public_entity')).toEqual(C796_RULES);
+  });
+});
+
+describe('instalment reminders before and after the due date (issue 15 item 1)', () => {
+  const plan = planSchedule({ total: '300.00', count: 3, firstDueOn: '2027-01-31', dueDay: 'last' });
+  const at = (paid: string, today: string, sent: { courtesy?: number[]; express?: number[] } = {}) =>
+    fillInstalments(plan, paid, today).map((s) => ({ ...s, courtesyOn: sent.courtesy?.includes(s.number) ? '2027-01-24' : null, remindedOn: sent.express?.includes(s.number) ? '2027-02-10' : null }));
+  const rules = DEFAULT_PLAN_REMINDERS;
+
+  it('a courtesy reminder from seven days before the due date to the day itself, only for what is not covered', async () => {
+    expect(remindersDue(rules, at('100.00', '2027-02-20'), '2027-02-20')).toEqual([]);
+    expect(remindersDue(rules, at('100.00', '2027-02-21'), '2027-02-21')).toEqual([{ number: 2, kind: 'courtesy', dueOn: '2027-02-28', missing: '100.00' }]);
+    expect(remindersDue(rules, at('130.00', '2027-02-28'), '2027-02-28')).toEqual([{ number: 2, kind: 'courtesy', dueOn: '2027-02-28', missing: '70.00' }]);
+    // Paid in advance, or already sent: nothing.
+    expect(remindersDue(rules, at('200.00', '2027-02-21'), '2027-02-21')).toEqual([]);
+    expect(remindersDue(rules, at('100.00', '2027-02-25', { courtesy: [2] }), '2027-02-25')).toEqual([]);
+  });
+
+  it('the express reminder (c.800) from ten days after an unpaid due date, once; a missed courtesy one is not sent late', async () => {
+    expect(remindersDue(rules, at('100.00', '2027-03-01'), '2027-03-01')).toEqual([]);
+    expect(remindersDue(rules, at('100.00', '2027-03-09'), '2027-03-09')).toEqual([]);
+    expect(remindersDue(rules, at('150.00', '2027-03-10'), '2027-03-10')).toEqual([{ number: 2, kind: 'express', dueOn: '2027-02-28', missing: '50.00' }]);
+    expect(remindersDue(rules, at('100.00', '2027-03-10', { express: [2] }), '2027-03-10')).toEqual([]);
+    // A job that did not run for weeks: the express reminders of both late instalments, and the courtesy one of the third.
+    expect(remindersDue(rules, at('0.00', '2027-03-25'), '2027-03-25').map((r) => [r.number, r.kind])).toEqual([
+      [1, 'express'],
+      [2, 'express'],
+      [3, 'courtesy'],
+    ]);
+    // A creditor's rules without courtesy reminders, express after three days: data.
+    expect(remindersDue({ courtesyDaysBefore: null, expressDaysAfter: 3 }, at('100.00', '2027-03-03'), '2027-03-03').map((r) => [r.number, r.kind])).toEqual([[2, 'express']]);
   });
 });

@@ -56,7 +56,7 @@ async function byEndToEnd(trx: Trx, tenantId: string, line: BankLine): Promise<s
     .where('e.end_to_end_id', '=', e2e.slice(0, 100))
     .where('p.reversed_at', 'is', null)
     .where('p.amount', '=', line.amount)
-    .where('p.currency', '=', line.currency)
+    .where('p.currency', '=', line.currency as 'EUR' | 'CHF')
     .limit(2)
     .execute();
   return rows.length === 1 ? rows[0]!.id : null;
@@ -73,7 +73,7 @@ async function byReference(trx: Trx, tenantId: string, line: BankLine): Promise<
     .where('reference', 'in', refs)
     .where('reversed_at', 'is', null)
     .where('amount', '=', line.amount)
-    .where('currency', '=', line.currency)
+    .where('currency', '=', line.currency as 'EUR' | 'CHF')
     .limit(2)
     .execute();
   return rows.length === 1 ? rows[0]!.id : null;

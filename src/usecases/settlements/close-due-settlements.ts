@@ -27,20 +27,16 @@ export async function closeDueSettlements(db: Db, asOf: string = today().toStrin
     .where((eb) =>
       eb.or([
         eb('s.deadline', '<', asOf),
-        eb(
-          eb
-            .selectFrom('payment_allocations as a')
-            .innerJoin('payments as y', (j) => j.onRef('y.id', '=', 'a.payment_id').onRef('y.tenant_id', '=', 'a.tenant_id'))
-            .select(sql<string>`coalesce(sum(a.amount), 0)`.as('x'))
-            .whereRef('a.tenant_id', '=', 's.tenant_id')
-            .where(sql<boolean>`a.claim_id = any(s.claim_ids)`)
-            .whereRef('y.value_date', '>=', 's.offered_on')
-            .whereRef('y.value_date', '<=', 's.deadline')
-            .where('y.value_date', '<=', asOf)
-            .where('y.reversed_at', 'is', null),
-          '>=',
-          sql.ref('s.amount'),
-        ),
+        sql<boolean>`(${eb
+          .selectFrom('payment_allocations as a')
+          .innerJoin('payments as y', (j) => j.onRef('y.id', '=', 'a.payment_id').onRef('y.tenant_id', '=', 'a.tenant_id'))
+          .select(sql<string>`coalesce(sum(a.amount), 0)`.as('x'))
+          .whereRef('a.tenant_id', '=', 's.tenant_id')
+          .where(sql<boolean>`a.claim_id = any(s.claim_ids)`)
+          .whereRef('y.value_date', '>=', 's.offered_on')
+          .whereRef('y.value_date', '<=', 's.deadline')
+          .where('y.value_date', '<=', asOf)
+          .where('y.reversed_at', 'is', null)}) >= s.amount`,
       ]),
     )
     .orderBy('s.id')
