@@ -414,6 +414,10 @@ export interface paths {
                                         allowed: boolean;
                                         maxInstalments: number;
                                     };
+                                    reminders?: {
+                                        courtesyDaysBefore: number | null;
+                                        expressDaysAfter: number | null;
+                                    };
                                 } | null;
                                 settlementRules?: {
                                     operatorMaxDiscountPercent: string;
@@ -715,6 +719,10 @@ export interface paths {
                                 allowed: boolean;
                                 maxInstalments: number;
                             };
+                            reminders?: {
+                                courtesyDaysBefore: number | null;
+                                expressDaysAfter: number | null;
+                            };
                         } | null;
                         settlementRules?: {
                             operatorMaxDiscountPercent: string;
@@ -829,6 +837,10 @@ export interface paths {
                                 extension?: {
                                     allowed: boolean;
                                     maxInstalments: number;
+                                };
+                                reminders?: {
+                                    courtesyDaysBefore: number | null;
+                                    expressDaysAfter: number | null;
                                 };
                             } | null;
                             settlementRules?: {
@@ -1144,6 +1156,10 @@ export interface paths {
                                     allowed: boolean;
                                     maxInstalments: number;
                                 };
+                                reminders?: {
+                                    courtesyDaysBefore: number | null;
+                                    expressDaysAfter: number | null;
+                                };
                             } | null;
                             settlementRules?: {
                                 operatorMaxDiscountPercent: string;
@@ -1447,6 +1463,10 @@ export interface paths {
                                 allowed: boolean;
                                 maxInstalments: number;
                             };
+                            reminders?: {
+                                courtesyDaysBefore: number | null;
+                                expressDaysAfter: number | null;
+                            };
                         } | null;
                         settlementRules?: {
                             operatorMaxDiscountPercent: string;
@@ -1562,6 +1582,10 @@ export interface paths {
                                 extension?: {
                                     allowed: boolean;
                                     maxInstalments: number;
+                                };
+                                reminders?: {
+                                    courtesyDaysBefore: number | null;
+                                    expressDaysAfter: number | null;
                                 };
                             } | null;
                             settlementRules?: {
@@ -24891,6 +24915,7 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "due" | "paid" | "partly_paid" | "late";
                                     remindedOn: string | null;
+                                    courtesyOn: string | null;
                                 }[];
                             }[];
                         };
@@ -25101,6 +25126,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25306,6 +25332,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25522,6 +25549,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25736,6 +25764,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25950,6 +25979,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -26171,6 +26201,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -26390,6 +26421,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
