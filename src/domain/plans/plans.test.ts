@@ -4,7 +4,7 @@ import { instalmentTier } from '../municipal/instalments.ts';
 import { fillInstalments, lapseOf } from './lapse.ts';
 import { remindersDue } from './reminders.ts';
 import { C796_RULES, DEFAULT_PLAN_REMINDERS, planProblems, regulationProblems, type PlanRules } from './rules.ts';
-import { planSchedule } from './schedule.ts';
+import { deferralRate, planSchedule, withDeferralInterest } from './schedule.ts';
 
 describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
   it('€100.00 none, €100.01 up to 4, €3,000.00 5–12, €6,000.01 25–36, €20,000.01 37–72', () => {
@@ -161,5 +161,42 @@ describe('instalment reminders before and after the due date (issue 15 item 1)',
     ]);
     // A creditor's rules without courtesy reminders, express after three days: data.
     expect(remindersDue({ courtesyDaysBefore: null, expressDaysAfter: 3 }, at('100.00', '2027-03-03'), '2027-03-03').map((r) => [r.number, r.kind])).toEqual([[2, 'express']]);
+  });
+});
+
+describe('interest on the deferral (issue 15 item 1: a comune regulation\'s "interest on the deferral", a company plan\'s "interest")', () => {
+  it('each capital share bears simple interest from the start to its due date; capital sums to the plan, instalments to capital plus interest', () => {
+    const plain = planSchedule({ total: '1000.00', count: 3, firstDueOn: '2027-01-31', dueDay: 'last' });
+    const s = withDeferralInterest(plain, { from: '2027-01-01', rate: '2.5' });
+    // 333.33 × 2.5 % × 30/365 = 0.6849… → 0.68; × 58/365 = 1.3241… → 1.32; 333.34 × 2.5 % × 89/365 = 2.0320… → 2.03.
+    expect(s).toEqual([
+      { number: 1, dueOn: '2027-01-31', capital: '333.33', interest: '0.68', amount: '334.01' },
+      { number: 2, dueOn: '2027-02-28', capital: '333.33', interest: '1.32', amount: '334.65' },
+      { number: 3, dueOn: '2027-03-31', capital: '333.34', interest: '2.03', amount: '335.37' },
+    ]);
+    expect(sumMoney(s.map((i) => i.capital)).toFixed(2)).toBe('1000.00');
+    expect(sumMoney(s.map((i) => i.amount)).toFixed(2)).toBe(sumMoney(['1000.00', ...s.map((i) => i.interest)]).toFixed(2));
+    // No interest asked: the plain schedule.
+    expect(withDeferralInterest(plain, { from: '2027-01-01', rate: '0' }).map((i) => i.amount)).toEqual(plain.map((i) => i.amount));
+  });
+
+  it('on 500 seeded cases the capital adds up to the plan and the instalments to capital plus interest, to the cent', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 500; k++) {
+      const count = 1 + Math.floor(rnd() * 72);
+      const total = ((count + Math.floor(rnd() * 5_000_000)) / 100).toFixed(2);
+      const rate = (Math.floor(rnd() * 80000) / 10000).toString();
+      const s = withDeferralInterest(planSchedule({ total, count, firstDueOn: '2027-01-31', dueDay: 'last' }), { from: '2027-01-10', rate });
+      expect(sumMoney(s.map((i) => i.capital)).toFixed(2)).toBe(total);
+      expect(sumMoney(s.map((i) => i.amount)).toFixed(2)).toBe(money(total).plus(sumMoney(s.map((i) => i.interest))).toFixed(2));
+    }
+  });
+
+  it('the rate is the table\'s rate in force on the start plus the rules\' points', () => {
+    const legal = { rows: [{ from: '2025-01-01', to: '2025-12-31', rate: '2' }, { from: '2026-01-01', to: null, rate: '1.6' }] };
+    expect(deferralRate(legal, '2026-03-01', '0')).toBe('1.6');
+    expect(deferralRate(legal, '2025-06-30', '1.5')).toBe('3.5');
+    expect(() => deferralRate(legal, '2024-12-31', '0')).toThrow(RangeError);
   });
 });
