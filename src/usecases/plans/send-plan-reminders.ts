@@ -128,7 +128,7 @@ async function remindPlan(trx: Trx, tenantId: string, planId: string, date: stri
   if (claimRows.length === 0) return done;
   const ledgers = await loadLedgers(trx, actor, claimRows.map((c) => c.id));
   const creditor = ctx.creditors.get(plan.creditor_id)!;
-  const contacts: ContactOption[] & { id: string }[] = ctx.contacts.map((c) => ({
+  const contacts: (ContactOption & { id: string })[] = ctx.contacts.map((c) => ({
     id: c.id,
     channel: c.channel as ContactChannel,
     value: c.value,
