@@ -673,6 +673,8 @@ export interface PlanInstalmentsTable {
   paid: ColumnType<string, string | undefined, string>;
   state: ColumnType<'due' | 'paid' | 'partly_paid' | 'late', ('due' | 'paid' | 'partly_paid' | 'late') | undefined, 'due' | 'paid' | 'partly_paid' | 'late'>;
   reminded_on: NullableDate;
+  /** The courtesy reminder before the due date was sent on this day (migration 0031). */
+  courtesy_on: NullableDate;
 }
 
 /** A settlement offer (saldo e stralcio, migration 0029). */

@@ -17,7 +17,7 @@ export function startCommand(config: () => Config) {
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
-      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { judgePromisesJob }, { evaluatePlansJob }, { refillQueuesJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { judgePromisesJob }, { evaluatePlansJob }, { planRemindersJob }, { closeSettlementsJob }, { refillQueuesJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
         import('../../http/server.ts'),
         import('../../jobs/handlers/purge-sessions.ts'),
         import('../../jobs/handlers/resume-imports.ts'),
@@ -28,6 +28,8 @@ export function startCommand(config: () => Config) {
         import('../../jobs/handlers/roll-balances.ts'),
         import('../../jobs/handlers/judge-promises.ts'),
         import('../../jobs/handlers/evaluate-plans.ts'),
+        import('../../jobs/handlers/plan-reminders.ts'),
+        import('../../jobs/handlers/close-settlements.ts'),
         import('../../jobs/handlers/refill-queues.ts'),
         import('../../jobs/pg-boss.ts'),
         import('../../usecases/demo/load-demo.ts'),
@@ -82,6 +84,8 @@ export function startCommand(config: () => Config) {
         rollBalancesJob(database.db),
         judgePromisesJob(database.db),
         evaluatePlansJob(database.db),
+        planRemindersJob(database.db),
+        closeSettlementsJob(database.db),
         refillQueuesJob(database.db),
       ];
       const app = await buildServer({

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { money, sumMoney } from '../money.ts';
 import { instalmentTier } from '../municipal/instalments.ts';
 import { fillInstalments, lapseOf } from './lapse.ts';
-import { C796_RULES, planProblems, regulationProblems, type PlanRules } from './rules.ts';
-import { planSchedule } from './schedule.ts';
+import { remindersDue } from './reminders.ts';
+import { C796_RULES, DEFAULT_PLAN_REMINDERS, planProblems, regulationProblems, type PlanRules } from './rules.ts';
+import { deferralRate, planSchedule, withDeferralInterest } from './schedule.ts';
 
 describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
   it('€100.00 none, €100.01 up to 4, €3,000.00 5–12, €6,000.01 25–36, €20,000.01 37–72', () => {
@@ -129,5 +130,73 @@ describe('plan rules per creditor (data)', () => {
     // Broken data, or a comune's regulation below c.797, falls back to the default.
     expect(planRulesOf({ minInstalment: 12 }, 'company')).toEqual(COMPANY_PLAN_RULES);
     expect(planRulesOf({ tiers: [{ upTo: null, min: 1, max: 12 }] }, 'public_entity')).toEqual(C796_RULES);
+  });
+});
+
+describe('instalment reminders before and after the due date (issue 15 item 1)', () => {
+  const plan = planSchedule({ total: '300.00', count: 3, firstDueOn: '2027-01-31', dueDay: 'last' });
+  const at = (paid: string, today: string, sent: { courtesy?: number[]; express?: number[] } = {}) =>
+    fillInstalments(plan, paid, today).map((s) => ({ ...s, courtesyOn: sent.courtesy?.includes(s.number) ? '2027-01-24' : null, remindedOn: sent.express?.includes(s.number) ? '2027-02-10' : null }));
+  const rules = DEFAULT_PLAN_REMINDERS;
+
+  it('a courtesy reminder from seven days before the due date to the day itself, only for what is not covered', async () => {
+    expect(remindersDue(rules, at('100.00', '2027-02-20'), '2027-02-20')).toEqual([]);
+    expect(remindersDue(rules, at('100.00', '2027-02-21'), '2027-02-21')).toEqual([{ number: 2, kind: 'courtesy', dueOn: '2027-02-28', missing: '100.00' }]);
+    expect(remindersDue(rules, at('130.00', '2027-02-28'), '2027-02-28')).toEqual([{ number: 2, kind: 'courtesy', dueOn: '2027-02-28', missing: '70.00' }]);
+    // Paid in advance, or already sent: nothing.
+    expect(remindersDue(rules, at('200.00', '2027-02-21'), '2027-02-21')).toEqual([]);
+    expect(remindersDue(rules, at('100.00', '2027-02-25', { courtesy: [2] }), '2027-02-25')).toEqual([]);
+  });
+
+  it('the express reminder (c.800) from ten days after an unpaid due date, once; a missed courtesy one is not sent late', async () => {
+    expect(remindersDue(rules, at('100.00', '2027-03-01'), '2027-03-01')).toEqual([]);
+    expect(remindersDue(rules, at('100.00', '2027-03-09'), '2027-03-09')).toEqual([]);
+    expect(remindersDue(rules, at('150.00', '2027-03-10'), '2027-03-10')).toEqual([{ number: 2, kind: 'express', dueOn: '2027-02-28', missing: '50.00' }]);
+    expect(remindersDue(rules, at('100.00', '2027-03-10', { express: [2] }), '2027-03-10')).toEqual([]);
+    // A job that did not run for weeks: the express reminders of both late instalments, and the courtesy one of the third.
+    expect(remindersDue(rules, at('0.00', '2027-03-25'), '2027-03-25').map((r) => [r.number, r.kind])).toEqual([
+      [1, 'express'],
+      [2, 'express'],
+      [3, 'courtesy'],
+    ]);
+    // A creditor's rules without courtesy reminders, express after three days: data.
+    expect(remindersDue({ courtesyDaysBefore: null, expressDaysAfter: 3 }, at('100.00', '2027-03-03'), '2027-03-03').map((r) => [r.number, r.kind])).toEqual([[2, 'express']]);
+  });
+});
+
+describe('interest on the deferral (issue 15 item 1: a comune regulation\'s "interest on the deferral", a company plan\'s "interest")', () => {
+  it('each capital share bears simple interest from the start to its due date; capital sums to the plan, instalments to capital plus interest', () => {
+    const plain = planSchedule({ total: '1000.00', count: 3, firstDueOn: '2027-01-31', dueDay: 'last' });
+    const s = withDeferralInterest(plain, { from: '2027-01-01', rate: '2.5' });
+    // 333.33 × 2.5 % × 30/365 = 0.6849… → 0.68; × 58/365 = 1.3241… → 1.32; 333.34 × 2.5 % × 89/365 = 2.0320… → 2.03.
+    expect(s).toEqual([
+      { number: 1, dueOn: '2027-01-31', capital: '333.33', interest: '0.68', amount: '334.01' },
+      { number: 2, dueOn: '2027-02-28', capital: '333.33', interest: '1.32', amount: '334.65' },
+      { number: 3, dueOn: '2027-03-31', capital: '333.34', interest: '2.03', amount: '335.37' },
+    ]);
+    expect(sumMoney(s.map((i) => i.capital)).toFixed(2)).toBe('1000.00');
+    expect(sumMoney(s.map((i) => i.amount)).toFixed(2)).toBe(sumMoney(['1000.00', ...s.map((i) => i.interest)]).toFixed(2));
+    // No interest asked: the plain schedule.
+    expect(withDeferralInterest(plain, { from: '2027-01-01', rate: '0' }).map((i) => i.amount)).toEqual(plain.map((i) => i.amount));
+  });
+
+  it('on 500 seeded cases the capital adds up to the plan and the instalments to capital plus interest, to the cent', () => {
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 500; k++) {
+      const count = 1 + Math.floor(rnd() * 72);
+      const total = ((count + Math.floor(rnd() * 5_000_000)) / 100).toFixed(2);
+      const rate = (Math.floor(rnd() * 80000) / 10000).toString();
+      const s = withDeferralInterest(planSchedule({ total, count, firstDueOn: '2027-01-31', dueDay: 'last' }), { from: '2027-01-10', rate });
+      expect(sumMoney(s.map((i) => i.capital)).toFixed(2)).toBe(total);
+      expect(sumMoney(s.map((i) => i.amount)).toFixed(2)).toBe(money(total).plus(sumMoney(s.map((i) => i.interest))).toFixed(2));
+    }
+  });
+
+  it('the rate is the table\'s rate in force on the start plus the rules\' points', () => {
+    const legal = { rows: [{ from: '2025-01-01', to: '2025-12-31', rate: '2' }, { from: '2026-01-01', to: null, rate: '1.6' }] };
+    expect(deferralRate(legal, '2026-03-01', '0')).toBe('1.6');
+    expect(deferralRate(legal, '2025-06-30', '1.5')).toBe('3.5');
+    expect(() => deferralRate(legal, '2024-12-31', '0')).toThrow(RangeError);
   });
 });

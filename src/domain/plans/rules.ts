@@ -29,7 +29,25 @@ export interface PlanRules {
   lapse: { missed: number; withinMonths: number; afterReminder: boolean };
   /** One extension (c.798) on proven worsening, if the plan has not lapsed, up to this many further instalments. */
   extension: { allowed: boolean; maxInstalments: number };
+  /**
+   * Reminders per instalment (issue 15 item 1): a courtesy reminder this many days before the due
+   * date, and the express reminder (sollecito, the one c.800 counts) this many days after it when it is
+   * still unpaid; null: none of that kind sent by incasso.
+   */
+  reminders: PlanReminderRules;
 }
+
+export interface PlanReminderRules {
+  courtesyDaysBefore: number | null;
+  expressDaysAfter: number | null;
+}
+
+/**
+ * Default reminder days (UNVERIFIED: agency practice, no law sets them). c.800 asks for an "espresso
+ * sollecito" before an unpaid instalment counts towards the lapse, without a term; ten days after the
+ * due date leaves a payment made on the day time to arrive. A week before is the usual courtesy notice.
+ */
+export const DEFAULT_PLAN_REMINDERS: PlanReminderRules = { courtesyDaysBefore: 7, expressDaysAfter: 10 };
 
 /** The law's default for a comune without a regulation of its own (c.796–800). */
 export const C796_RULES: PlanRules = {
@@ -41,6 +59,7 @@ export const C796_RULES: PlanRules = {
   guaranteeAbove: null,
   lapse: { missed: 2, withinMonths: 6, afterReminder: true },
   extension: { allowed: true, maxInstalments: 72 },
+  reminders: DEFAULT_PLAN_REMINDERS,
 };
 
 /**
@@ -62,6 +81,7 @@ export const COMPANY_PLAN_RULES: PlanRules = {
   guaranteeAbove: null,
   lapse: { missed: 2, withinMonths: 6, afterReminder: true },
   extension: { allowed: true, maxInstalments: 36 },
+  reminders: DEFAULT_PLAN_REMINDERS,
 };
 
 const amount = z.string().regex(/^\d{1,9}(\.\d{1,2})?$/);
@@ -78,6 +98,7 @@ export const planRulesSchema = z.strictObject({
   guaranteeAbove: amount.nullable(),
   lapse: z.strictObject({ missed: z.number().int().min(1).max(12), withinMonths: z.number().int().min(1).max(120), afterReminder: z.boolean() }),
   extension: z.strictObject({ allowed: z.boolean(), maxInstalments: z.number().int().min(1).max(240) }),
+  reminders: z.strictObject({ courtesyDaysBefore: z.number().int().min(0).max(60).nullable(), expressDaysAfter: z.number().int().min(0).max(90).nullable() }),
 });
 
 /**

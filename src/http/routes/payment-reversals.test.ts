@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, type TestTenant } from '../../test/factories.ts';
 import { openApiContext, pathsOf, type ApiContext } from '../../test/http.ts';
 import { checkBalances } from '../../usecases/claims/balances.ts';
+import { today } from '../../domain/dates.ts';
 import { judgePromises } from '../../usecases/desk/judge-promises.ts';
+import { evaluatePlans } from '../../usecases/plans/evaluate-plans.ts';
+import { proposeSettlement } from '../../usecases/settlements/propose-settlement.ts';
 
 /**
  * Reversals of payments (issue 15 item 6): a supervisor reverses a payment with a reason; what it paid
@@ -139,5 +142,81 @@ describe('reversing a payment', () => {
     expect(pathsOf(noReason)).toEqual(['reason']);
     expect((await reverse(ctx.supervisor, p.id, { reason: 'x', on: '2025-04-01' })).statusCode).toBe(400);
     expect((await payment(p.id)).reversedAt).toBeNull();
+  });
+
+  it('un-fills the plan instalments it had filled; a plan it had paid runs again, its position back in the plan', async () => {
+    const todayIso = today().toString();
+    // A comune's TARI position not yet due: it owes exactly its principal.
+    const d = await createTestDebtor(ctx.db, t, { lastName: 'Rata stornata' });
+    const c = await createTestClaim(ctx.db, t, d.id, { creditorId: t.otherCreditor.id, kind: 'tari', taxYear: 2025, principal: '450.00', dueDate: today().add({ days: 20 }).toString() });
+    const plan = (await ctx.operator({ method: 'POST', url: '/api/plans', payload: { claimIds: [c.id], count: 4 } })).json();
+    const payPlan = async (amount: string) => {
+      const res = await ctx.operator({ method: 'POST', url: '/api/payments', payload: { debtorId: d.id, creditorId: t.otherCreditor.id, amount, currency: 'EUR', valueDate: todayIso, method: 'bank_transfer', claimIds: [c.id] } });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json() as { id: string };
+    };
+    const first = await payPlan('150.00');
+    const second = await payPlan('300.00');
+    await evaluatePlans(ctx.db, todayIso);
+    const planOf = async () => (await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json();
+    const fill = (p: { instalments: { paid: string; state: string }[] }) => p.instalments.map((i) => [i.paid, i.state]);
+    expect(await planOf()).toMatchObject({ state: 'paid', paid: '450.00', closedOn: todayIso });
+    expect((await claimRow(c.id)).status).toBe('paid');
+
+    expect((await reverse(ctx.supervisor, second.id, { reason: 'Bonifico richiamato' })).statusCode).toBe(200);
+    const reopened = await planOf();
+    expect(reopened).toMatchObject({ state: 'active', paid: '150.00', closedOn: null });
+    expect(fill(reopened)).toEqual([
+      ['112.50', 'paid'],
+      ['37.50', 'partly_paid'],
+      ['0.00', 'due'],
+      ['0.00', 'due'],
+    ]);
+    expect((await claimRow(c.id)).status).toBe('in_plan');
+    const audit = (await auditOf(ctx.db, t.tenantId, plan.id)).find((e) => e.action === 'plan.reopened')!;
+    expect(audit.after).toMatchObject({ state: 'active', paid: '150.00', reversedPaymentId: second.id, reason: 'Bonifico richiamato' });
+
+    // The other one too: nothing filled, the plan still runs (its instalments not yet due).
+    expect((await reverse(ctx.supervisor, first.id, { reason: 'Bonifico richiamato' })).statusCode).toBe(200);
+    const empty = await planOf();
+    expect(empty).toMatchObject({ state: 'active', paid: '0.00' });
+    expect(fill(empty)).toEqual([
+      ['0.00', 'due'],
+      ['0.00', 'due'],
+      ['0.00', 'due'],
+      ['0.00', 'due'],
+    ]);
+    expect((await claimRow(c.id)).status).toBe('in_plan');
+  });
+
+  it('takes back the settlement it had paid: the write-off undone, the offer open again until its deadline (expired after it)', async () => {
+    // TV-IT-04: EUR 10,000 due 2023-01-01 at the commercial rate owes 11,166.16 on 2024-01-01.
+    const settled = async () => {
+      const d = await company();
+      const c = await createTestClaim(ctx.db, t, d.id, { principal: '10000.00', dueDate: '2023-01-01' });
+      const s = await proposeSettlement(ctx.db, t.users.operator.actor, { debtorId: d.id, creditorId: t.creditor.id, claimIds: [c.id], amount: '11049.54', deadline: '2024-01-31' }, { today: '2024-01-01' });
+      const p = await pay(d.id, '11049.54', '2024-01-15');
+      const closed = await ctx.operator({ method: 'POST', url: `/api/settlements/${s.id}/close`, payload: {} });
+      expect(closed.json()).toMatchObject({ state: 'paid', paidOn: '2024-01-15' });
+      expect(await ctx.db.selectFrom('claims').select(['status', 'closed_on']).where('id', '=', c.id).executeTakeFirstOrThrow()).toEqual({ status: 'written_off', closed_on: '2024-01-15' });
+      return { d, c, s, p };
+    };
+    const settlementOf = (id: string) => ctx.db.selectFrom('settlements').select(['state', 'paid_on']).where('id', '=', id).executeTakeFirstOrThrow();
+
+    const a = await settled();
+    expect((await reverse(ctx.supervisor, a.p.id, { reason: 'SDD respinto (MD06)', on: '2024-01-20' })).statusCode).toBe(200);
+    expect(await settlementOf(a.s.id)).toEqual({ state: 'offered', paid_on: null });
+    // Nothing paid any more: the whole debt is owed again, back in collection.
+    expect(await ctx.db.selectFrom('claims').select(['status', 'closed_on']).where('id', '=', a.c.id).executeTakeFirstOrThrow()).toEqual({ status: 'in_collection', closed_on: null });
+    expect((await claimRow(a.c.id)).principal_due).toBe('10000.00');
+    const undone = (await auditOf(ctx.db, t.tenantId, a.c.id)).find((e) => e.action === 'claim.write_off_undone')!;
+    expect(undone.after).toMatchObject({ status: 'in_collection', settlementId: a.s.id, reversedPaymentId: a.p.id });
+    expect((await auditOf(ctx.db, t.tenantId, a.d.id)).map((e) => e.action)).toContain('settlement.reopened');
+
+    // Reversed after the deadline: the settlement can no longer be paid, it has expired.
+    const b = await settled();
+    expect((await reverse(ctx.supervisor, b.p.id, { reason: 'SDD respinto (MD06)', on: '2024-02-10' })).statusCode).toBe(200);
+    expect(await settlementOf(b.s.id)).toEqual({ state: 'expired', paid_on: null });
+    expect((await checkBalances(ctx.db, { tenantId: t.tenantId })).differences).toEqual([]);
   });
 });

@@ -136,3 +136,61 @@ describe('importBankFile: a camt.053 / camt.054 turned into payments, exactly on
     expect(otherPayments).toEqual([]);
   });
 });
+
+describe('importBankFile: returns reverse the payment they return', () => {
+  it('a returned direct debit with the end-to-end id of a credit we booked reverses its payment in the same entry; once', async () => {
+    const d = await createTestDebtor(database.db, t, { lastName: 'Storno', firstName: 'Sara' });
+    const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '200.00', dueDate: '2026-03-31' });
+    const refNo = String((await database.db.selectFrom('claims').select('ref_no').where('id', '=', c.id).executeTakeFirstOrThrow()).ref_no);
+    const ref = claimReferences(refNo, CLAIM_REFERENCE_PREFIX).rf;
+    const paid = await importBankFile(database.db, t.users.operator.actor, file([{ amount: '200.00', acctSvcrRef: 'R1', valueDate: '2026-11-02', txs: [{ amount: '200.00', reference: ref, endToEndId: 'SDD-2026-0042', name: 'Sara Storno' }] }]), { today: TODAY });
+    expect(paid).toMatchObject({ matched: 1 });
+    expect(await statusOf(c.id)).toBe('paid');
+    const [credit] = await entriesOf(paid.fileId);
+
+    // The bank returns the direct debit (MD06, the debtor asked for a refund): the payment no longer counts.
+    const ret = file([{ amount: '200.00', direction: 'DBIT', reversal: true, acctSvcrRef: 'R2', valueDate: '2026-11-09', txs: [{ amount: '200.00', endToEndId: 'SDD-2026-0042', returnReason: 'MD06', name: 'Sara Storno' }] }]);
+    const returned = await importBankFile(database.db, t.users.operator.actor, ret, { today: TODAY });
+    expect(returned).toMatchObject({ entries: 1, matched: 1, toReconcile: 0 });
+    const [debit] = await entriesOf(returned.fileId);
+    expect(debit).toMatchObject({ state: 'matched', matched_by: 'return', payment_id: credit!.payment_id });
+    const payment = await database.db.selectFrom('payments').select(['reversed_at', 'reversal_reason']).where('id', '=', credit!.payment_id!).executeTakeFirstOrThrow();
+    expect(payment.reversed_at).not.toBeNull();
+    expect(payment.reversal_reason).toBe('MD06 · estratto.xml · STMT-1 #1');
+    // Nothing paid any more: the whole €200 is owed again, back in collection.
+    expect(await statusOf(c.id)).toBe('in_collection');
+    expect((await database.db.selectFrom('claim_balances').select('total_due').where('claim_id', '=', c.id).executeTakeFirstOrThrow()).total_due).toBe('200.00');
+    const audit = await database.db.selectFrom('audit_events').select(['action', 'actor_label']).where('entity_id', '=', credit!.payment_id!).where('action', '=', 'payment.reversed').execute();
+    expect(audit).toEqual([{ action: 'payment.reversed', actor_label: 'system:bank-return' }]);
+
+    // The same return read again: nothing twice.
+    expect(await importBankFile(database.db, t.users.operator.actor, ret, { today: TODAY })).toMatchObject({ entries: 1, matched: 0, alreadyRecorded: 1 });
+  });
+
+  it('a return tied by its structured reference reverses too; one that ties to nothing (another amount) waits for a person', async () => {
+    const d = await createTestDebtor(database.db, t, { lastName: 'Richiamo', firstName: 'Luca' });
+    const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '150.00', dueDate: '2026-03-31' });
+    const refNo = String((await database.db.selectFrom('claims').select('ref_no').where('id', '=', c.id).executeTakeFirstOrThrow()).ref_no);
+    const ref = claimReferences(refNo, CLAIM_REFERENCE_PREFIX).rf;
+    const paid = await importBankFile(database.db, t.users.operator.actor, file([{ amount: '90.00', acctSvcrRef: 'Q1', valueDate: '2026-11-03', txs: [{ amount: '90.00', reference: ref }] }]), { today: TODAY });
+    const [credit] = await entriesOf(paid.fileId);
+    expect(await statusOf(c.id)).toBe('partially_paid');
+    const r = await importBankFile(
+      database.db,
+      t.users.operator.actor,
+      file([
+        // Another amount with the same reference: not this payment → a person looks.
+        { amount: '45.00', direction: 'DBIT', reversal: true, acctSvcrRef: 'Q2', txs: [{ amount: '45.00', reference: ref, returnReason: 'AC04' }] },
+        { amount: '90.00', direction: 'DBIT', reversal: true, acctSvcrRef: 'Q3', valueDate: '2026-11-10', txs: [{ amount: '90.00', reference: ref, returnReason: 'AC04' }] },
+      ]),
+      { today: TODAY },
+    );
+    expect(r).toMatchObject({ entries: 2, matched: 1, toReconcile: 1 });
+    const rows = await entriesOf(r.fileId);
+    expect(rows.map((x) => [x.entry_key, x.state, x.matched_by, (x.reason as { code?: string } | null)?.code ?? null, x.payment_id])).toEqual([
+      ['a:Q2', 'to_reconcile', null, 'bank.returned', null],
+      ['a:Q3', 'matched', 'return', null, credit!.payment_id],
+    ]);
+    expect(await statusOf(c.id)).toBe('in_collection');
+  });
+});

@@ -7,6 +7,7 @@ import { msg, type Message } from '../../domain/messages/index.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { bookPayment } from '../payments/record-payment.ts';
+import { reverseReturnedPayment } from './reverse-returned-payment.ts';
 
 /**
  * One line of money read from a bank or pagoPA file, whatever the file's format (issue 15 items 4
@@ -130,6 +131,9 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
     return (await place('to_reconcile', { reason: JSON.stringify(line.hold), claim_ids: [...new Set(named.map((c) => c.id))] })) ? 'to_reconcile' : 'already';
   }
   if (line.direction === 'debit') {
+    // A return of money we booked, tied to its payment: reversed with the entry (reverse-returned-payment.ts).
+    const returned = await reverseReturnedPayment(trx, actor, w, (paymentId) => place('matched', { matched_by: 'return', payment_id: paymentId }));
+    if (returned) return returned;
     const reason = line.reversal || line.returnReason ? msg('bank.returned', { code: line.returnReason ?? '—' }) : msg('bank.debit');
     return (await place('to_reconcile', { reason: JSON.stringify((reason)) })) ? 'to_reconcile' : 'already';
   }

@@ -17,6 +17,7 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { assertId } from '../shared/scope.ts';
 import { fetchPaymentDetail } from './payment-query.ts';
+import { replanAfterReversal, unsettleAfterReversal } from './reversal-followups.ts';
 import { claimOrigin } from './record-payment.ts';
 import type { PaymentDetail } from './schema.ts';
 
@@ -177,6 +178,12 @@ export async function reversePaymentTrx(trx: Trx, actor: Actor, id: string, inpu
     });
   }
 
+  // A settlement it had paid is open again (its write-off undone); the plans on its claims are filled
+  // again without it, and a plan it had paid runs again.
+  const followUp = { paymentId: id, reason: data.reason, on, claimIds: [...touchedClaims] };
+  const settlementsReopened = await unsettleAfterReversal(trx, actor, followUp);
+  const plansReopened = await replanAfterReversal(trx, actor, followUp);
+
   // A promise this payment helped keep is judged again without it (judge-promises.ts).
   if (reopened.size) {
     const kept = await trx
@@ -212,7 +219,7 @@ export async function reversePaymentTrx(trx: Trx, actor: Actor, id: string, inpu
     debtorId: payment.debtor_id,
     creditorId: payment.creditor_id,
     before,
-    after: { ...after, reason: data.reason, on },
+    after: { ...after, reason: data.reason, on, plansReopened, settlementsReopened },
   });
   return after;
 }

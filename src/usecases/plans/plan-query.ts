@@ -47,7 +47,7 @@ export async function fetchPlanViews(db: Db, actor: Actor, filter: { ids?: strin
     lapsedOn: p.lapsed_on,
     closedOn: p.closed_on,
     version: p.version,
-    instalments: (byPlan.get(p.id) ?? []).map((i) => ({ number: i.number, dueOn: i.due_on, amount: i.amount, paid: i.paid, state: i.state, remindedOn: i.reminded_on })),
+    instalments: (byPlan.get(p.id) ?? []).map((i) => ({ number: i.number, dueOn: i.due_on, amount: i.amount, paid: i.paid, state: i.state, remindedOn: i.reminded_on, courtesyOn: i.courtesy_on })),
   }));
 }
 

@@ -37,6 +37,8 @@ export const PlanInstalmentView = z.object({
   paid: z.string(),
   state: z.enum(INSTALMENT_STATES),
   remindedOn: z.string().nullable(),
+  /** The courtesy reminder before the due date was sent on this day. */
+  courtesyOn: z.string().nullable(),
 });
 
 export const PlanView = z.object({

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../domain/errors.ts';
 import { msg } from '../../domain/messages/index.ts';
-import type { PlanRules } from '../../domain/plans/rules.ts';
+import { DEFAULT_PLAN_REMINDERS, type PlanRules } from '../../domain/plans/rules.ts';
 import type { Actor } from '../../domain/policies.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,4 +22,5 @@ export async function loadPlan(db: Db, actor: Actor, id: string, opts: { forUpda
   return plan;
 }
 
-export const rulesOfPlan = (plan: { rules: Record<string, unknown> }) => plan.rules as unknown as PlanRules;
+/** The rules a plan was made under (its snapshot); plans made before reminders were rules get the default ones. */
+export const rulesOfPlan = (plan: { rules: Record<string, unknown> }): PlanRules => ({ reminders: DEFAULT_PLAN_REMINDERS, ...plan.rules }) as unknown as PlanRules;

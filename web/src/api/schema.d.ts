@@ -414,6 +414,10 @@ export interface paths {
                                         allowed: boolean;
                                         maxInstalments: number;
                                     };
+                                    reminders?: {
+                                        courtesyDaysBefore: number | null;
+                                        expressDaysAfter: number | null;
+                                    };
                                 } | null;
                                 settlementRules?: {
                                     operatorMaxDiscountPercent: string;
@@ -715,6 +719,10 @@ export interface paths {
                                 allowed: boolean;
                                 maxInstalments: number;
                             };
+                            reminders?: {
+                                courtesyDaysBefore: number | null;
+                                expressDaysAfter: number | null;
+                            };
                         } | null;
                         settlementRules?: {
                             operatorMaxDiscountPercent: string;
@@ -829,6 +837,10 @@ export interface paths {
                                 extension?: {
                                     allowed: boolean;
                                     maxInstalments: number;
+                                };
+                                reminders?: {
+                                    courtesyDaysBefore: number | null;
+                                    expressDaysAfter: number | null;
                                 };
                             } | null;
                             settlementRules?: {
@@ -1144,6 +1156,10 @@ export interface paths {
                                     allowed: boolean;
                                     maxInstalments: number;
                                 };
+                                reminders?: {
+                                    courtesyDaysBefore: number | null;
+                                    expressDaysAfter: number | null;
+                                };
                             } | null;
                             settlementRules?: {
                                 operatorMaxDiscountPercent: string;
@@ -1447,6 +1463,10 @@ export interface paths {
                                 allowed: boolean;
                                 maxInstalments: number;
                             };
+                            reminders?: {
+                                courtesyDaysBefore: number | null;
+                                expressDaysAfter: number | null;
+                            };
                         } | null;
                         settlementRules?: {
                             operatorMaxDiscountPercent: string;
@@ -1562,6 +1582,10 @@ export interface paths {
                                 extension?: {
                                     allowed: boolean;
                                     maxInstalments: number;
+                                };
+                                reminders?: {
+                                    courtesyDaysBefore: number | null;
+                                    expressDaysAfter: number | null;
                                 };
                             } | null;
                             settlementRules?: {
@@ -24906,6 +24930,7 @@ export interface paths {
                                     /** @enum {string} */
                                     state: "due" | "paid" | "partly_paid" | "late";
                                     remindedOn: string | null;
+                                    courtesyOn: string | null;
                                 }[];
                             }[];
                         };
@@ -25116,6 +25141,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25321,6 +25347,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25537,6 +25564,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25751,6 +25779,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -25965,6 +25994,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -26186,6 +26216,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };
@@ -26405,6 +26436,7 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
                                 remindedOn: string | null;
+                                courtesyOn: string | null;
                             }[];
                         };
                     };

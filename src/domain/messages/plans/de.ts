@@ -24,4 +24,9 @@ export const plansDe: PlansCatalogue = {
   'plans.no_such_instalment': 'Die Rate {number} gibt es in diesem Plan nicht',
   'plans.reminder_future': 'Eine Mahnung kann nicht in der Zukunft datiert sein',
   'plans.guarantee_needed': 'Über {above} € verlangt die Regelung eine Sicherheit: der Plan wird nach deren Erhalt genehmigt',
+  'plans.reminder_courtesy_subject': 'Erinnerung: Rate Nr. {number} fällig am {dueOn}',
+  'plans.reminder_courtesy_text': 'Wir erinnern Sie daran, dass die Rate Nr. {number} Ihres Ratenplans am {dueOn} fällig wird: offen sind noch {amount}. Falls Sie bereits bezahlt haben, betrachten Sie diese Nachricht bitte als gegenstandslos.',
+  'plans.reminder_express_subject': 'Mahnung: Rate Nr. {number} seit {dueOn} fällig',
+  'plans.reminder_express_text': 'Die am {dueOn} fällige Rate Nr. {number} Ihres Ratenplans ist nicht bezahlt: es fehlen {amount}. Bitte begleichen Sie sie bis zum {payBy}.',
+  'plans.reminder_express_lapse': 'Dies ist eine ausdrückliche Mahnung: Werden {missed} Raten, auch nicht aufeinanderfolgende, innerhalb von {months} Monaten nicht bezahlt, verfällt der Plan und der gesamte Restbetrag wird auf einmal fällig{law}.',
 };

@@ -24,4 +24,9 @@ export const plansEn: PlansCatalogue = {
   'plans.no_such_instalment': 'Instalment {number} does not exist in this plan',
   'plans.reminder_future': 'A reminder cannot be dated in the future',
   'plans.guarantee_needed': 'Above €{above} the regulation asks for a guarantee: the plan is approved once it is received',
+  'plans.reminder_courtesy_subject': 'Reminder: instalment no. {number} due on {dueOn}',
+  'plans.reminder_courtesy_text': 'We remind you that instalment no. {number} of your payment plan falls due on {dueOn}: {amount} remains to be paid. If you have already paid, please disregard this message.',
+  'plans.reminder_express_subject': 'Reminder: instalment no. {number} overdue since {dueOn}',
+  'plans.reminder_express_text': 'Instalment no. {number} of your payment plan, due on {dueOn}, has not been paid: {amount} is missing. Please pay it by {payBy}.',
+  'plans.reminder_express_lapse': 'This is an express reminder: if {missed} instalments, even not consecutive, are not paid within {months} months, the plan lapses and the whole remaining amount falls due at once{law}.',
 };

@@ -24,4 +24,9 @@ export const plansFr: PlansCatalogue = {
   'plans.no_such_instalment': 'L’échéance {number} n’existe pas dans ce plan',
   'plans.reminder_future': 'Un rappel ne peut pas être daté dans le futur',
   'plans.guarantee_needed': 'Au-delà de {above} € le règlement exige une garantie : le plan est approuvé après sa réception',
+  'plans.reminder_courtesy_subject': 'Rappel : échéance n° {number} au {dueOn}',
+  'plans.reminder_courtesy_text': 'Nous vous rappelons que l’échéance n° {number} de votre plan de paiement arrive le {dueOn} : il reste {amount} à payer. Si vous avez déjà payé, veuillez ne pas tenir compte de ce message.',
+  'plans.reminder_express_subject': 'Relance : échéance n° {number} impayée depuis le {dueOn}',
+  'plans.reminder_express_text': 'L’échéance n° {number} de votre plan de paiement, due le {dueOn}, n’a pas été payée : il manque {amount}. Nous vous prions de la régler d’ici le {payBy}.',
+  'plans.reminder_express_lapse': 'Ceci est une relance expresse : le non-paiement de {missed} échéances, même non consécutives, dans un délai de {months} mois entraîne la déchéance du plan et la totalité du solde devient exigible en une seule fois{law}.',
 };

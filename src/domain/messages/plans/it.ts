@@ -23,5 +23,10 @@ export const plansIt = {
   'plans.no_such_instalment': 'La rata {number} non esiste in questo piano',
   'plans.reminder_future': 'Un sollecito non può essere datato nel futuro',
   'plans.guarantee_needed': 'Oltre {above} € il regolamento chiede una garanzia: il piano va approvato dopo averla ricevuta',
+  'plans.reminder_courtesy_subject': 'Promemoria: rata n. {number} in scadenza il {dueOn}',
+  'plans.reminder_courtesy_text': 'Le ricordiamo che la rata n. {number} del Suo piano di rateizzazione scade il {dueOn}: restano da pagare {amount}. Se ha già pagato, non tenga conto di questo messaggio.',
+  'plans.reminder_express_subject': 'Sollecito: rata n. {number} scaduta il {dueOn}',
+  'plans.reminder_express_text': 'La rata n. {number} del Suo piano di rateizzazione, scaduta il {dueOn}, risulta non pagata: mancano {amount}. La preghiamo di pagarla entro il {payBy}.',
+  'plans.reminder_express_lapse': 'Questo è un espresso sollecito: il mancato pagamento di {missed} rate, anche non consecutive, nell’arco di {months} mesi comporta la decadenza dal piano e l’intero importo residuo diventa dovuto in un’unica soluzione{law}.',
 };
 export type PlansCatalogue = Record<keyof typeof plansIt, string>;
