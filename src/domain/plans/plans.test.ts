@@ -53,10 +53,10 @@ describe('planSchedule: the instalments add up to the plan, to the cent', () => 
     expect(planSchedule({ total: '1000.00', count: 3, firstDueOn: '2027-01-15', firstAmount: '300.00' }).map((i) => i.amount)).toEqual(['300.00', '350.00', '350.00']);
   });
 
-  it('on 2,000 seeded cases, every schedule sums to the planned amount and no instalment is zero', () => {
+  it('on 400 seeded cases, every schedule sums to the planned amount and no instalment is zero', () => {
     let seed = 7;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let k = 0; k < 2000; k++) {
+    for (let k = 0; k < 400; k++) {
       const count = 1 + Math.floor(rnd() * 72);
       const cents = count + Math.floor(rnd() * 5_000_000);
       const total = (cents / 100).toFixed(2);
@@ -180,10 +180,10 @@ describe('interest on the deferral (issue 15 item 1: a comune regulation\'s "int
     expect(withDeferralInterest(plain, { from: '2027-01-01', rate: '0' }).map((i) => i.amount)).toEqual(plain.map((i) => i.amount));
   });
 
-  it('on 500 seeded cases the capital adds up to the plan and the instalments to capital plus interest, to the cent', () => {
+  it('on 150 seeded cases the capital adds up to the plan and the instalments to capital plus interest, to the cent', () => {
     let seed = 11;
     const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-    for (let k = 0; k < 500; k++) {
+    for (let k = 0; k < 150; k++) {
       const count = 1 + Math.floor(rnd() * 72);
       const total = ((count + Math.floor(rnd() * 5_000_000)) / 100).toFixed(2);
       const rate = (Math.floor(rnd() * 80000) / 10000).toString();
