@@ -433,6 +433,23 @@ export function nextPhoneSlot(
 export type WrittenChannel = 'email' | 'pec' | 'letter' | 'registered_letter' | 'sms';
 
 /**
+ * Why no reminder may go to this debtor at all, whatever the channel, or null:
+ * - deceased: the debt passes to the heirs (art. 752 c.c.; for taxes art. 65 DPR 600/1973, a notice to
+ *   the heirs "impersonalmente e collettivamente" at the last domicile): a letter in the dead person's
+ *   name is wrong, and whom to write to is a person's decision;
+ * - ceased business: after cancellation from the register the claims are pursued against the partners
+ *   or the liquidator (art. 2495 c.c.) — a person's decision, not the next step's;
+ * - reported hardship: pressure pauses until a person decides (a plan, a pause, a settlement).
+ * The creditor's own advice is not concerned.
+ */
+export function debtorProtection(debtor: { deceased: boolean; ceased: boolean; hardship: boolean }): Message | null {
+  if (debtor.deceased) return msg('dunning.debtor_deceased');
+  if (debtor.ceased) return msg('dunning.debtor_ceased');
+  if (debtor.hardship) return msg('dunning.debtor_hardship');
+  return null;
+}
+
+/**
  * Whether a written message may go out at `at` (`time` is needed for e-mail, PEC and SMS).
  * Letters: no time window (they are posted, not delivered at that moment). E-mail and PEC: the
  * tenant's quiet hours (none by default). SMS: the phone windows and holidays when

@@ -61,6 +61,7 @@ export {
   complianceRulesSchema,
   containsDebtWording,
   debtWordingIn,
+  debtorProtection,
   easterSunday,
   holidayName,
   holidaysIn,

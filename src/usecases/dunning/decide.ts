@@ -2,6 +2,7 @@ import {
   bundleForDebtor,
   checkWrittenContact,
   chooseChannel,
+  debtorProtection,
   feeFor,
   interestFor,
   isForCreditor,
@@ -224,6 +225,13 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
       const creditor = ctx.creditors.get(creditorId);
       if (creditor?.email) plan.channel = { channel: 'email', contactId: null, recipient: creditor.email };
       else plan.blocked = msg('dunning.creditor_no_email');
+      out.send.push(plan);
+      continue;
+    }
+    // A deceased debtor, a ceased business, a reported hardship: no reminder at all, a person decides.
+    const protectedBy = debtorProtection(ctx.debtor);
+    if (protectedBy) {
+      plan.blocked = protectedBy;
       out.send.push(plan);
       continue;
     }

@@ -211,6 +211,32 @@ describe('the dunning run', () => {
     expect(r2.actions.filter((a) => a.debtorId === nowhere.id)).toMatchObject([{ stepKey: 'soft-1', channel: 'letter', blocked: null }]);
   });
 
+  it('writes no reminder to a deceased debtor, a ceased business or a debtor in reported hardship: blocked with the reason, nothing charged; cleared, the step goes out', async () => {
+    const t = await setup();
+    const flags = { deceased: { deceased: true }, ceased: { ceased: true }, hardship: { hardship: true } } as const;
+    const ids: Record<string, { debtor: string; claim: string }> = {};
+    for (const [k, set] of Object.entries(flags)) {
+      const d = await debtorWith(t, { email: `${k}@example.it` });
+      await db.updateTable('debtors').set(set).where('id', '=', d.id).execute();
+      const c = await createTestClaim(db, t, d.id, { externalRef: `FT-${k.toUpperCase()}`, dueDate: '2026-01-10' });
+      ids[k] = { debtor: d.id, claim: c.id };
+    }
+    const r = await runDunning(db, { date: '2026-03-01', tenantId: t.tenantId, time: '10:00' });
+    const blockedOf = (k: string) => r.actions.find((a) => a.debtorId === ids[k]!.debtor)!;
+    expect(translate(blockedOf('deceased').blocked!, 'it')).toBe('Debitore deceduto: nessun sollecito a suo nome; una persona decide se e come scrivere agli eredi');
+    expect(blockedOf('ceased').blocked!.code).toBe('dunning.debtor_ceased');
+    expect(blockedOf('hardship').blocked!.code).toBe('dunning.debtor_hardship');
+    expect(await db.selectFrom('communications').select('id').where('tenant_id', '=', t.tenantId).execute()).toEqual([]);
+    for (const k of Object.keys(flags)) {
+      expect(await claimRow(ids[k]!.claim)).toMatchObject({ dunning_step_no: 0 });
+      expect(await costsOf(ids[k]!.claim)).toEqual([]);
+    }
+    // The hardship is over (a person decided): the friendly step goes out.
+    await db.updateTable('debtors').set({ hardship: false }).where('id', '=', ids.hardship!.debtor).execute();
+    const r2 = await runDunning(db, { date: '2026-03-02', tenantId: t.tenantId, time: '10:00' });
+    expect(r2.actions.filter((a) => a.debtorId === ids.hardship!.debtor)).toMatchObject([{ stepKey: 'soft-1', blocked: null }]);
+  });
+
   it('works only claims under an active strategy, and one creditor when asked', async () => {
     const t = await setup();
     await db
