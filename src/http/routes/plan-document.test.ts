@@ -141,6 +141,19 @@ describe('GET /api/plans/:id/document — the plan as a PDF with a payment slip 
     expect(again.every((n) => n !== null && !notices.includes(n))).toBe(true);
   });
 
+  it('a comune that supplies its own notices: no bank transfer, each instalment’s notice follows', async () => {
+    const supplied = await createCreditor(ctx.db, t.users.admin.actor, { name: 'Comune di Fornite', kind: 'public_entity', taxCode: fakePartitaIva(777), iban: 'IT60X0542811101000000123456', pagopa: { noticeMode: 'supplied' } } as never);
+    const d = await debtorWithAddress('Fornita');
+    const claim = await createTestClaim(ctx.db, t, d.id, { creditorId: supplied.id, kind: 'tari', taxYear: 2025, principal: '300.00', dueDate: day(20) });
+    const plan = await propose({ claimIds: [claim.id], count: 3 });
+    expect(plan.state).toBe('active');
+    expect((await instalmentRows(plan.id)).every((r) => r.notice_code === null)).toBe(true);
+    const text = flat(await pdfText((await document(plan.id)).rawPayload));
+    expect(text.split('L’avviso di pagamento di questa rata Le sarà inviato a parte.').length - 1).toBe(3);
+    expect(text).not.toContain('IT60 X054');
+    expect(text).not.toMatch(/RF\d\d/);
+  });
+
   it('in CHF: a Swiss QR-bill per instalment whose QR reference names the instalment', async () => {
     const chf = await createCreditor(ctx.db, t.users.admin.actor, { name: 'Elvetia SA', kind: 'company', country: 'CH', iban: 'CH44 3199 9123 0008 8901 2', defaultCurrency: 'CHF' } as never);
     await ctx.db.updateTable('creditors').set({ address_line1: 'Bahnhofstrasse 1', postal_code: '8001', city: 'Zürich' }).where('id', '=', chf.id).execute();

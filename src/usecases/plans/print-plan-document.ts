@@ -123,7 +123,7 @@ export async function printPlanDocument(db: Db, actor: Actor, id: string, input:
     const amount = due.toFixed(2);
     const notice = comune && i.notice_code && cfEnte ? i.notice_code : null;
     const qr = currency === 'CHF' && iban !== null && isQRIBAN(iban);
-    const reference = notice ? printedNotice(notice) : qr ? formatQrr(refs.qrr) : formatRf(refs.rf);
+    const reference = notice ? printedNotice(notice) : comune ? null : qr ? formatQrr(refs.qrr) : formatRf(refs.rf);
     if (!running) return { reference: plan.state === 'proposed' ? null : reference, slip: { kind: 'none' } };
     if (!due.gt(0)) return { reference, slip: { kind: 'paid' } };
     if (notice) {
@@ -143,8 +143,9 @@ export async function printPlanDocument(db: Db, actor: Actor, id: string, input:
         },
       };
     }
-    // A comune's notice to come (its notices supplied by the comune), when it has no IBAN either.
-    if (comune && iban === null) return { reference: null, slip: { kind: 'none' } };
+    // A citizen pays a comune through pagoPA, never by bank transfer (as its letters): without a
+    // notice of its own (the comune supplies its notices, or has no codice fiscale) the notice follows.
+    if (comune) return { reference: null, slip: { kind: 'none' } };
     if (iban === null) throw conflict(msg('plans.document_no_iban', { creditor: creditor.name }));
     const payment: LetterPayment = {
       iban,
