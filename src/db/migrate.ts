@@ -26,6 +26,7 @@ import * as m0026 from './migrations/0026_desk_next_indexes.ts';
 import * as m0027 from './migrations/0027_bank.ts';
 import * as m0028 from './migrations/0028_plans.ts';
 import * as m0029 from './migrations/0029_reversals.ts';
+import * as m0030 from './migrations/0030_plan_references.ts';
 import * as m0031 from './migrations/0031_plan_reminders.ts';
 import * as m0033 from './migrations/0033_bank_entry_split.ts';
 
@@ -57,6 +58,7 @@ const migrations: Record<string, Migration> = {
   '0027_bank': m0027,
   '0028_plans': m0028,
   '0029_reversals': m0029,
+  '0030_plan_references': m0030,
   '0031_plan_reminders': m0031,
   '0033_bank_entry_split': m0033,
 };

@@ -649,6 +649,8 @@ export interface PlansTable {
   needs_approval: ColumnType<boolean, boolean | undefined, boolean>;
   /** Why it is outside the rules, coded (encodeMessage). */
   reasons: ColumnType<string[], string[] | undefined, string[]>;
+  /** What each position owed when the plan was made, claim id → amount (migration 0030; null: older plans). */
+  claim_amounts: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   rules: ColumnType<Record<string, unknown>, string, string>;
   started_on: ColumnType<string, string, string>;
   proposed_by: string;
@@ -675,6 +677,10 @@ export interface PlanInstalmentsTable {
   reminded_on: NullableDate;
   /** The courtesy reminder before the due date was sent on this day (migration 0031). */
   courtesy_on: NullableDate;
+  /** The instalment's number for its RF / QR references (migration 0030), from an installation-wide sequence. */
+  ref_no: ColumnType<string, string | undefined, never>;
+  /** Its own pagoPA codice avviso when the creditor is a comune that generates its notices (migration 0030). */
+  notice_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** A settlement offer (saldo e stralcio, migration 0029). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CLAIM_REFERENCE_PREFIX, claimReferences, COMMUNICATION_REFERENCE_PREFIX, formatQrr, formatRf } from '../dunning/references.ts';
+import { CLAIM_REFERENCE_PREFIX, claimReferences, COMMUNICATION_REFERENCE_PREFIX, formatQrr, formatRf, PLAN_INSTALMENT_REFERENCE_PREFIX } from '../dunning/references.ts';
 import { noticeCodeAux3, printedNotice } from '../municipal/pagopa.ts';
 import { cluesOf, nameKey } from './clues.ts';
 
@@ -36,6 +36,15 @@ describe('cluesOf: what a bank transaction says about the claim it pays', () => 
     expect(cluesOf({ references: [claimReferences('77', '9').rf], text: [] }).references).toEqual([]);
     const badNotice = notice.slice(0, 16) + (notice.endsWith('00') ? '01' : '00');
     expect(cluesOf({ references: [badNotice], text: [] }).references).toEqual([]);
+  });
+
+  it('a plan’s payment slip (prefix 3) names its instalment, by RF or QRR, in the field or in the text', () => {
+    const slip = claimReferences('4711', PLAN_INSTALMENT_REFERENCE_PREFIX);
+    expect(slip.rf.slice(4)).toBe('34711');
+    expect(cluesOf({ references: [slip.rf], text: [] }).references).toEqual([{ kind: 'instalment_number', value: '4711', via: 'rf' }]);
+    expect(cluesOf({ references: [slip.qrr], text: [] }).references).toEqual([{ kind: 'instalment_number', value: '4711', via: 'qrr' }]);
+    expect(cluesOf({ references: [], text: [`rata 3 ${formatRf(slip.rf)}`] }).references).toEqual([{ kind: 'instalment_number', value: '4711', via: 'rf' }]);
+    expect(cluesOf({ references: [], text: [formatQrr(slip.qrr)] }).references).toEqual([{ kind: 'instalment_number', value: '4711', via: 'qrr' }]);
   });
 
   it('lists words that can be document numbers, not dates, amounts or years', () => {

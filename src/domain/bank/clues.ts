@@ -1,4 +1,4 @@
-import { CLAIM_REFERENCE_PREFIX, claimNumberFromReference, COMMUNICATION_REFERENCE_PREFIX, isValidQrr, isValidRf } from '../dunning/references.ts';
+import { CLAIM_REFERENCE_PREFIX, claimNumberFromReference, COMMUNICATION_REFERENCE_PREFIX, isValidQrr, isValidRf, PLAN_INSTALMENT_REFERENCE_PREFIX } from '../dunning/references.ts';
 import { parseNotice } from '../municipal/pagopa.ts';
 
 /**
@@ -22,6 +22,8 @@ export type Clue =
   | { kind: 'claim_number'; value: string; via: 'rf' | 'qrr' }
   /** A letter about several claims: its communication's number (the communication lists them). */
   | { kind: 'communication_number'; value: string; via: 'rf' | 'qrr' }
+  /** A plan's payment slip: its instalment's number (the plan lists its positions). */
+  | { kind: 'instalment_number'; value: string; via: 'rf' | 'qrr' }
   | { kind: 'notice'; value: string }
   | { kind: 'iuv'; value: string };
 
@@ -39,7 +41,8 @@ const MAX_DOCUMENTS = 20;
 
 /**
  * The clues in a transaction's structured references and remittance lines. Our RF and QR references
- * start with {@link CLAIM_REFERENCE_PREFIX} or {@link COMMUNICATION_REFERENCE_PREFIX}; a valid
+ * start with {@link CLAIM_REFERENCE_PREFIX}, {@link COMMUNICATION_REFERENCE_PREFIX} or
+ * {@link PLAN_INSTALMENT_REFERENCE_PREFIX}; a valid
  * reference with another start is someone else's and names nothing.
  */
 export function cluesOf(tx: { references: readonly string[]; text: readonly string[] }): Clues {
@@ -56,7 +59,9 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
     const claim = claimNumberFromReference(ref, CLAIM_REFERENCE_PREFIX);
     if (claim) return add({ kind: 'claim_number', value: claim, via });
     const communication = claimNumberFromReference(ref, COMMUNICATION_REFERENCE_PREFIX);
-    if (communication) add({ kind: 'communication_number', value: communication, via });
+    if (communication) return add({ kind: 'communication_number', value: communication, via });
+    const instalment = claimNumberFromReference(ref, PLAN_INSTALMENT_REFERENCE_PREFIX);
+    if (instalment) add({ kind: 'instalment_number', value: instalment, via });
   };
   const structured = (raw: string): boolean => {
     const ref = raw.replace(/\s+/g, '').toUpperCase();

@@ -40,10 +40,12 @@ function mod97(alphanumeric: string): number {
 /**
  * The digits our references start with: a letter about one claim carries the claim's number after
  * `1`; a letter about several carries the communication's number after `2` (the communication lists
- * its claims). A bank statement's reference is read back the same way (src/domain/bank/clues.ts).
+ * its claims); a plan's payment slip carries its instalment's number after `3` (the plan lists its
+ * positions). A bank statement's reference is read back the same way (src/domain/bank/clues.ts).
  */
 export const CLAIM_REFERENCE_PREFIX = '1';
 export const COMMUNICATION_REFERENCE_PREFIX = '2';
+export const PLAN_INSTALMENT_REFERENCE_PREFIX = '3';
 
 export function rfReference(base: string): string {
   const payload = compact(base);

@@ -97,8 +97,11 @@ export function checkPayment(payment: LetterPayment): void {
   }
 }
 
+/** What a QR-bill is made of: a letter's, or a plan's instalment slip (src/integrations/pdf/plan-document-pdf.ts). */
+export type QrBillInput = Pick<LetterInput, 'currency' | 'payment' | 'recipient' | 'language'>;
+
 /** The swissqrbill data of a CHF letter. Throws LetterPaymentError on anything it would refuse. */
-export function qrBillData(letter: LetterInput): Data {
+export function qrBillData(letter: QrBillInput): Data {
   const p = letter.payment;
   if (letter.currency !== 'CHF') throw new LetterPaymentError(msg('letters.qr_only_chf', { currency: letter.currency }), 'currency');
   checkPayment(p);
@@ -118,7 +121,7 @@ export function qrBillData(letter: LetterInput): Data {
  * The bill, validated by swissqrbill itself (it throws a ValidationError on invalid data, which is
  * rethrown as a LetterPaymentError naming the field). Language = the letter's language.
  */
-export function buildQrBill(letter: LetterInput): SwissQRBill {
+export function buildQrBill(letter: QrBillInput): SwissQRBill {
   const data = qrBillData(letter);
   try {
     return new SwissQRBill(data, { language: QR_LANGUAGE[letter.language], scissors: true });

@@ -86,6 +86,28 @@ export function decodeQr(pdf: Buffer, page: number, dpi = 150): Promise<{ payloa
 }
 
 /**
+ * Every pagoPA QR code on `page` (1-based), for a page with several (a plan's notices, one per
+ * instalment): the right part of the page rendered once, then read band by band (32 mm high, every
+ * 4 mm: one code with its quiet zone, never two) with jsQR. Returns the distinct payloads, top to bottom.
+ */
+export function decodeQrs(pdf: Buffer, page: number, dpi = 150): Promise<{ payloads: string[]; stderr: string }> {
+  return withFile(pdf, async (file, dir) => {
+    const px = dpi / 25.4;
+    const crop = ['-x', String(Math.round(120 * px)), '-y', '0', '-W', String(Math.round(90 * px)), '-H', String(Math.round(297 * px))];
+    const { stderr } = await run('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), ...crop, '-singlefile', file, path.join(dir, 'page')]);
+    const png = PNG.sync.read(await fs.readFile(path.join(dir, 'page.png')));
+    const payloads: string[] = [];
+    const h = Math.round(32 * px);
+    for (let top = 0; top + h <= png.height; top += Math.round(4 * px)) {
+      const rows = png.data.subarray(top * png.width * 4, (top + h) * png.width * 4);
+      const code = jsqr.default(new Uint8ClampedArray(rows.buffer, rows.byteOffset, rows.byteLength), png.width, h);
+      if (code && !payloads.includes(code.data)) payloads.push(code.data);
+    }
+    return { payloads, stderr };
+  });
+}
+
+/**
  * The Poste Data Matrix (Bollettino Postale PA) on `page` (1-based), decoded: the column where the
  * notice box puts its symbols (the right 25 mm inside the box, 161–186 mm from the left edge) rendered
  * at 300 dpi; every band of dark rows about 25 mm high (the QR code, the Data Matrix) is cut out with

@@ -204,11 +204,16 @@ interface FoundClaim {
   via: string;
 }
 
-/** The claims our references name: claim numbers, letters about several claims, pagoPA notice codes and IUVs. */
+/**
+ * The claims our references name: claim numbers, letters about several claims, a plan's payment slip
+ * (its instalment's RF / QRR or pagoPA notice code: the plan's positions), pagoPA notice codes and IUVs.
+ */
 async function claimsNamed(trx: Trx, tenantId: string, creditors: string[], clues: Clue[]): Promise<FoundClaim[]> {
   if (!clues.length || !creditors.length) return [];
   const claimNumbers = clues.filter((c) => c.kind === 'claim_number').map((c) => c.value);
   const letters = clues.filter((c) => c.kind === 'communication_number').map((c) => c.value);
+  // Numbers beyond bigint are no instalment of ours (and must not make the query fail).
+  const instalments = clues.filter((c) => c.kind === 'instalment_number' && c.value.length <= 18).map((c) => c.value);
   const notices = new Set(clues.filter((c) => c.kind === 'notice').map((c) => c.value));
   for (const c of clues) {
     if (c.kind !== 'iuv') continue;
@@ -232,6 +237,25 @@ async function claimsNamed(trx: Trx, tenantId: string, creditors: string[], clue
       .where('m.ref_no', 'in', letters)
       .execute();
     out.push(...rows.map((r) => ({ ...r, via: 'reference' })));
+  }
+  if (instalments.length || notices.size) {
+    // A plan's instalment: the money goes to the plan's positions, allocated by the engine (the plan's
+    // instalments are filled from what its positions received, usecases/plans/plan-fill.ts).
+    const rows = await trx
+      .selectFrom('plan_instalments as i')
+      .innerJoin('plans as p', (j) => j.onRef('p.id', '=', 'i.plan_id').onRef('p.tenant_id', '=', 'i.tenant_id'))
+      .innerJoin('claims as c', (j) => j.onRef('c.tenant_id', '=', 'p.tenant_id').on((eb) => eb('c.id', '=', eb.fn.any('p.claim_ids'))))
+      .select([...cols, 'i.ref_no'])
+      .where('i.tenant_id', '=', tenantId)
+      .where('p.creditor_id', 'in', creditors)
+      .where((eb) =>
+        eb.or([
+          ...(instalments.length ? [eb('i.ref_no', 'in', instalments)] : []),
+          ...(notices.size ? [eb('i.notice_code', 'in', [...notices])] : []),
+        ]),
+      )
+      .execute();
+    out.push(...rows.map(({ ref_no, ...r }) => ({ ...r, via: instalments.includes(String(ref_no)) ? 'reference' : 'notice' })));
   }
   if (notices.size) {
     const rows = await trx

@@ -9,6 +9,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
+import { issueInstalmentNotices } from './instalment-references.ts';
 import { fetchPlanView } from './plan-query.ts';
 import { pauseForPlan } from './propose-plan.ts';
 import { DecidePlanInput, type PlanView } from './schema.ts';
@@ -56,5 +57,6 @@ export async function grantPlan(trx: Trx, actor: Actor, id: string, input: z.inp
     after: { state: 'active', reason: data.reason ?? null },
   });
   await pauseForPlan(trx, actor, claims);
+  await issueInstalmentNotices(trx, actor.tenantId, id);
   return fetchPlanView(trx, actor, id, locale);
 }

@@ -13,6 +13,7 @@ import { amendClaim } from '../claims/update-claim.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
+import { issueInstalmentNotices } from './instalment-references.ts';
 import { fetchPlanView } from './plan-query.ts';
 import { ProposePlanInput, type PlanView } from './schema.ts';
 
@@ -98,6 +99,7 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
       needs_approval: reasons.length > 0,
       reasons: reasons.map(encodeMessage),
       rules: JSON.stringify(rules),
+      claim_amounts: JSON.stringify(Object.fromEntries(claims.map((c) => [c.id, money(c.total_due).toFixed(2)]))),
       started_on: todayIso,
       proposed_by: actor.label,
     })
@@ -116,6 +118,7 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
     after: { state, claimIds: ids, total: total.toFixed(2), count: schedule.length, firstDueOn, reasons: reasons.map(encodeMessage) },
   });
   if (state === 'active') await pauseForPlan(trx, actor, claims);
+  if (state === 'active') await issueInstalmentNotices(trx, actor.tenantId, plan.id);
   return fetchPlanView(trx, actor, plan.id, locale);
 }
 

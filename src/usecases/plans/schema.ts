@@ -30,6 +30,9 @@ export const ExtendPlanInput = z.strictObject({
 
 export const ListPlansQuery = z.strictObject({ debtorId: uuid.optional(), claimId: uuid.optional() });
 
+/** The plan's document: in this language (default: the debtor's). */
+export const PlanDocumentQuery = z.strictObject({ lang: z.enum(['it', 'en', 'de', 'fr']).optional() });
+
 export const PlanInstalmentView = z.object({
   number: z.number(),
   dueOn: z.string(),

@@ -8,6 +8,10 @@ export const plansDe: PlansCatalogue = {
   'plans.instalment_too_small': 'Die Rate von {smallest} € liegt unter dem Mindestbetrag von {min} €',
   'plans.first_payment_too_small': 'Die erste Zahlung muss mindestens {least} € betragen',
   'plans.not_found': 'Ratenplan nicht gefunden',
+  // The plan's document (issue 15 item 1, planpdf).
+  'plans.document_unavailable': 'Ein Plan im Zustand {state} hat kein Dokument zum Drucken',
+  'plans.document_no_iban': 'Der Gläubiger {creditor} hat keine gültige IBAN: die Einzahlungsscheine der Raten können nicht gedruckt werden',
+  'plans.document_not_printable': 'Das Dokument des Plans kann nicht gedruckt werden: {problem}',
   'plans.claims_mixed': 'Ein Plan umfasst Positionen eines Schuldners, eines Gläubigers und einer Währung',
   'plans.claim_not_plannable': 'Position {ref} kann in ihrem aktuellen Status nicht in einen Plan aufgenommen werden',
   'plans.claim_in_plan': 'Position {ref} ist bereits in einem Plan',

@@ -8,6 +8,10 @@ export const plansEn: PlansCatalogue = {
   'plans.instalment_too_small': 'The instalment of €{smallest} is below the minimum of €{min}',
   'plans.first_payment_too_small': 'The first payment must be at least €{least}',
   'plans.not_found': 'Instalment plan not found',
+  // The plan's document (issue 15 item 1, planpdf).
+  'plans.document_unavailable': 'A {state} plan has no document to print',
+  'plans.document_no_iban': 'The creditor {creditor} has no valid IBAN: the instalments’ payment slips cannot be printed',
+  'plans.document_not_printable': 'The plan’s document cannot be printed: {problem}',
   'plans.claims_mixed': 'A plan covers positions of one debtor, one creditor and one currency',
   'plans.claim_not_plannable': 'Position {ref} cannot be put in a plan in its current status',
   'plans.claim_in_plan': 'Position {ref} is already in a plan',

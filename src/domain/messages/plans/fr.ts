@@ -8,6 +8,10 @@ export const plansFr: PlansCatalogue = {
   'plans.instalment_too_small': 'L’échéance de {smallest} € est inférieure au minimum de {min} €',
   'plans.first_payment_too_small': 'Le premier versement doit être d’au moins {least} €',
   'plans.not_found': 'Plan de paiement introuvable',
+  // The plan's document (issue 15 item 1, planpdf).
+  'plans.document_unavailable': 'Un plan à l’état {state} n’a pas de document à imprimer',
+  'plans.document_no_iban': 'Le créancier {creditor} n’a pas d’IBAN valide : les bulletins des échéances ne peuvent pas être imprimés',
+  'plans.document_not_printable': 'Le document du plan ne peut pas être imprimé : {problem}',
   'plans.claims_mixed': 'Un plan porte sur des positions d’un seul débiteur, d’un seul créancier et d’une seule devise',
   'plans.claim_not_plannable': 'La position {ref} ne peut pas être mise en plan dans son état actuel',
   'plans.claim_in_plan': 'La position {ref} est déjà dans un plan',

@@ -7,6 +7,10 @@ export const plansIt = {
   'plans.instalment_too_small': 'La rata di {smallest} € è inferiore al minimo di {min} €',
   'plans.first_payment_too_small': 'Il primo versamento deve essere di almeno {least} €',
   'plans.not_found': 'Piano di rateizzazione non trovato',
+  // The plan's document (issue 15 item 1, planpdf).
+  'plans.document_unavailable': 'Un piano {state} non ha un documento da stampare',
+  'plans.document_no_iban': 'Il creditore {creditor} non ha un IBAN valido: i bollettini delle rate non si possono stampare',
+  'plans.document_not_printable': 'Il documento del piano non si può stampare: {problem}',
   'plans.claims_mixed': 'Un piano riguarda posizioni di un solo debitore, di un solo creditore e in una sola valuta',
   'plans.claim_not_plannable': 'La posizione {ref} non può essere rateizzata nel suo stato attuale',
   'plans.claim_in_plan': 'La posizione {ref} è già in un piano',
