@@ -91,3 +91,23 @@ export function useReversePayment() {
     },
   });
 }
+
+/* ---------- settlements (saldo e stralcio) ---------- */
+
+export type SettlementItem = ResponseOf<'/api/settlements', 'get'>['items'][number];
+const settlementKey = ['settlements'] as const;
+
+export function useSettlements(query: { debtorId?: string; claimId?: string }) {
+  return useQuery({
+    queryKey: [...settlementKey, query],
+    queryFn: ({ signal }) => call(http.GET('/api/settlements', { params: { query }, signal })),
+  });
+}
+
+export function useApproveSettlement() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => call(http.POST('/api/settlements/{id}/approve', { params: { path: { id } } })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: settlementKey }),
+  });
+}

@@ -1517,6 +1517,19 @@ export const it = {
   'payments.reverseHint': '{amount} del {date} da {debtor}: le imputazioni sono annullate, i pagamenti successivi ripartiti di nuovo e le posizioni riaperte.',
   'payments.reverseReason': 'Motivo (es. assegno insoluto, addebito respinto)',
   'payments.reverseDone': 'Pagamento stornato',
+  'settlement.title': 'Saldo e stralcio',
+  'settlement.offeredOn': 'Offerto il',
+  'settlement.owed': 'Dovuto',
+  'settlement.amount': 'Importo concordato',
+  'settlement.discount': 'sconto {amount}',
+  'settlement.deadline': 'Scadenza',
+  'settlement.approved': 'Saldo e stralcio approvato',
+  'settlementState.awaiting_approval': 'Da approvare',
+  'settlementState.offered': 'Offerto',
+  'settlementState.paid': 'Pagato',
+  'settlementState.expired': 'Scaduto',
+  'settlementState.rejected': 'Respinto',
+  'settlementState.cancelled': 'Annullato',
 };
 
 export type MessageKey = keyof typeof it;

@@ -15,6 +15,7 @@ import { CallScript } from './claim/CallScript';
 import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
 import { PlansPanel } from './plan/PlansPanel';
+import { SettlementsPanel } from './plan/SettlementsPanel';
 
 export default function ClaimPage() {
   const { id = '' } = useParams();
@@ -133,6 +134,7 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
         </Title>
         <PlansPanel claimId={claim.id} labels={new Map([[claim.id, { externalRef: claim.externalRef, creditorName: claim.creditorName }]])} />
       </Card>
+      <SettlementsPanel claimId={claim.id} />
 
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">
