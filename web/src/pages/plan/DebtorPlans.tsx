@@ -1,22 +1,13 @@
 import { useMemo } from 'react';
+import { useSearchParams } from 'react-router';
 import { useClaims } from '../../api/hooks';
-import type { Claim } from '../../api/types';
 import { PlansPanel, type ClaimLabels } from './PlansPanel';
 import { ProposePlanButton } from './ProposePlanForm';
-import type { Position } from './plan-view';
-
-/** The statuses a plan can take a position in (src/domain/claims/lifecycle.ts ACTIONABLE_STATUSES; the server checks). */
-const PLANNABLE: readonly string[] = ['open', 'in_collection', 'partially_paid'];
+import { plannablePositions } from './plan-view';
 
 /** The debtor's claims (up to the list's page limit), for the plans' labels and the proposal's positions. */
 function useDebtorClaims(debtorId: string) {
   return useClaims({ debtorId, page: 1, pageSize: 200, sort: 'dueDate', order: 'asc' });
-}
-
-export function plannablePositions(claims: readonly Claim[]): Position[] {
-  return claims
-    .filter((c) => PLANNABLE.includes(c.status) && /[1-9]/.test(c.totalDue))
-    .map((c) => ({ id: c.id, externalRef: c.externalRef, creditorKey: c.creditorId, creditorName: c.creditorName, currency: c.currency, totalDue: c.totalDue }));
 }
 
 /** The debtor page's plans tab. */
@@ -29,5 +20,8 @@ export function DebtorPlans({ debtorId }: { debtorId: string }) {
 /** "Proponi piano" in the debtor page's header: the debtor's open positions. */
 export function DebtorProposePlan({ debtorId }: { debtorId: string }) {
   const claims = useDebtorClaims(debtorId);
-  return <ProposePlanButton positions={plannablePositions(claims.data?.items ?? [])} />;
+  const [, setParams] = useSearchParams();
+  // The new plan is then on the plans tab, behind the dialog that shows the answer.
+  const showPlans = () => setParams((prev) => new URLSearchParams([...[...prev].filter(([k]) => k !== 'tab'), ['tab', 'plans']]), { replace: true });
+  return <ProposePlanButton positions={plannablePositions(claims.data?.items ?? [])} onProposed={showPlans} />;
 }

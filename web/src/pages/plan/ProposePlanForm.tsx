@@ -135,7 +135,7 @@ export function ProposePlanForm({ positions, onProposed }: { positions: readonly
 }
 
 /** "Proponi piano": the form in a dialog, for the positions given. */
-export function ProposePlanButton({ positions, variant = 'light' }: { positions: readonly Position[]; variant?: 'light' | 'filled' | 'default' }) {
+export function ProposePlanButton({ positions, onProposed, variant = 'light' }: { positions: readonly Position[]; onProposed?: (plan: Plan) => void; variant?: 'light' | 'filled' | 'default' }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   return (
@@ -144,7 +144,7 @@ export function ProposePlanButton({ positions, variant = 'light' }: { positions:
         {t('plan.propose')}
       </Button>
       <Modal opened={open} onClose={() => setOpen(false)} title={t('plan.proposeTitle')} size="lg">
-        {open && <ProposePlanForm positions={positions} />}
+        {open && <ProposePlanForm positions={positions} onProposed={onProposed} />}
       </Modal>
     </>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupPositions, moneyMinus, moneySum, nextInstalment, paymentsExportUrl, planActions, planDocumentUrl, planResidual, remindable, type PlanLike } from './plan-view';
+import { groupPositions, plannablePositions, moneyMinus, moneySum, nextInstalment, paymentsExportUrl, planActions, planDocumentUrl, planResidual, remindable, type PlanLike } from './plan-view';
 
 const inst = (number: number, amount: string, paid: string, state: string, remindedOn: string | null = null) => ({ number, dueOn: `2026-0${number}-28`, amount, paid, state, remindedOn });
 const plan = (over: Partial<PlanLike> = {}): PlanLike => ({
@@ -61,6 +61,15 @@ describe('positions for a plan', () => {
       ['k2|EUR', 'Cred k2', ['b'], '5.00'],
       ['k1|CHF', 'Cred k1', ['d'], '1.00'],
     ]);
+  });
+});
+
+describe('plannable positions', () => {
+  it('keeps claims in a plannable status with something owed', () => {
+    const c = (id: string, status: string, totalDue: string) => ({ id, externalRef: id, creditorId: 'k', creditorName: 'K', currency: 'EUR', totalDue, status });
+    const out = plannablePositions([c('a', 'open', '10.00'), c('b', 'in_plan', '10.00'), c('c', 'partially_paid', '0.01'), c('d', 'in_collection', '0.00'), c('e', 'paid', '0.00'), c('f', 'disputed', '5.00')]);
+    expect(out.map((p) => p.id)).toEqual(['a', 'c']);
+    expect(out[0]).toEqual({ id: 'a', externalRef: 'a', creditorKey: 'k', creditorName: 'K', currency: 'EUR', totalDue: '10.00' });
   });
 });
 

@@ -88,6 +88,18 @@ export interface Position {
   totalDue: string;
 }
 
+/** The statuses a plan can take a position in (src/domain/claims/lifecycle.ts ACTIONABLE_STATUSES; the server checks). */
+const PLANNABLE: readonly string[] = ['open', 'in_collection', 'partially_paid'];
+
+/** A debtor's claims that a plan can take: plannable status and something owed. */
+export function plannablePositions(
+  claims: readonly { id: string; externalRef: string; creditorId: string; creditorName: string; currency: string; totalDue: string; status: string }[],
+): Position[] {
+  return claims
+    .filter((c) => PLANNABLE.includes(c.status) && cents(c.totalDue) > 0n)
+    .map((c) => ({ id: c.id, externalRef: c.externalRef, creditorKey: c.creditorId, creditorName: c.creditorName, currency: c.currency, totalDue: c.totalDue }));
+}
+
 export interface PositionGroup {
   key: string;
   creditorName: string;
