@@ -48,7 +48,7 @@ test('the Pagamenti page lists payments with totals and exports the same set; a 
   await expect(page).toHaveURL(/\/payments$/);
   const table = page.getByTestId('payments-table');
   await expect(table.locator('tbody tr').first()).toBeVisible();
-  await expect(page.getByTestId('payments-totals')).toContainText(/pagamenti: .*(€|CHF)/);
+  await expect(page.getByTestId('payments-totals')).toContainText(/Totale \([\d.]+\): .*(€|CHF)/);
   // The export carries the filters and the UI language; the file is ; separated with Italian headers.
   await page.getByTestId('payments-filter-reversed').getByText('Validi').click();
   await expect(page).toHaveURL(/reversed=false/);

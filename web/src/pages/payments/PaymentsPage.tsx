@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Card, Group, Input, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { Link } from 'react-router';
@@ -84,10 +84,7 @@ export default function PaymentsPage() {
           />
           <DateField label={t('payments.from')} w={160} value={f.from} onChange={(v) => list.setFilter('from', v)} data-testid="payments-filter-from" />
           <DateField label={t('payments.to')} w={160} value={f.to} onChange={(v) => list.setFilter('to', v)} data-testid="payments-filter-to" />
-          <Stack gap={2}>
-            <Text size="sm" fw={500}>
-              {t('payments.reversedFilter')}
-            </Text>
+          <Input.Wrapper label={t('payments.reversedFilter')}>
             <SegmentedControl
               value={filters.reversed ?? ''}
               onChange={(v) => list.setFilter('reversed', v || null)}
@@ -98,7 +95,7 @@ export default function PaymentsPage() {
               ]}
               data-testid="payments-filter-reversed"
             />
-          </Stack>
+          </Input.Wrapper>
           {list.hasFilters && (
             <Button variant="subtle" onClick={list.reset}>
               {t('common.resetFilters')}
@@ -184,9 +181,9 @@ export default function PaymentsPage() {
             title: '',
             render: (p) =>
               p.reversedAt ? (
-                <Badge color="red" variant="light" size="sm" data-testid="payment-reversed">
+                <Text size="xs" c="red" fw={600} style={{ whiteSpace: 'nowrap' }} data-testid="payment-reversed">
                   {t('payments.reversedOn', { date: date(p.reversedAt) })}
-                </Badge>
+                </Text>
               ) : mayReverse ? (
                 <Button
                   size="compact-xs"

@@ -1,4 +1,4 @@
-import { Badge, Table } from '@mantine/core';
+import { Badge, Spoiler, Table } from '@mantine/core';
 import type { PlanInstalment } from '../../api/plan-hooks';
 import { DateText, Money } from '../../components/ui';
 import { useI18n } from '../../i18n';
@@ -8,7 +8,7 @@ const STATE_COLOR: Record<string, string> = { paid: 'teal', partly_paid: 'yellow
 /** A plan's instalments: number, due day, amount, paid, state (paid / partly paid / late) and the reminder sent. */
 export function PlanSchedule({ instalments, currency }: { instalments: readonly PlanInstalment[]; currency: string }) {
   const { t, te } = useI18n();
-  return (
+  const table = (
     <Table.ScrollContainer minWidth={520}>
       <Table striped withTableBorder data-testid="plan-schedule">
         <Table.Thead>
@@ -45,5 +45,12 @@ export function PlanSchedule({ instalments, currency }: { instalments: readonly 
         </Table.Tbody>
       </Table>
     </Table.ScrollContainer>
+  );
+  // A long plan (up to 72 monthly instalments) opens on its first year.
+  if (instalments.length <= 12) return table;
+  return (
+    <Spoiler maxHeight={470} showLabel={t('plan.showAll', { count: instalments.length })} hideLabel={t('plan.showLess')} data-testid="plan-schedule-more">
+      {table}
+    </Spoiler>
   );
 }
