@@ -19,13 +19,13 @@ const BATCH = 2000;
  * spreadsheet would run as a formula (a payer named "=HYPERLINK(…)") is neutralised by `csvLine`.
  * The filters are checked before the first line, so a bad query is a 400, not a broken file.
  */
-export function exportPayments(db: Db, actor: Actor, query: z.input<typeof ExportPaymentsQuery>, locale: Locale = DEFAULT_LOCALE): AsyncGenerator<string> {
+export function exportPayments(db: Db, actor: Actor, query: z.input<typeof ExportPaymentsQuery>, locale: Locale = DEFAULT_LOCALE, opts: { batch?: number } = {}): AsyncGenerator<string> {
   authorize(actor, 'read', 'payment');
   const p = parseInput(ExportPaymentsQuery, query);
-  return lines(db, actor, p, locale);
+  return lines(db, actor, p, locale, opts.batch ?? BATCH);
 }
 
-async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuery>, locale: Locale): AsyncGenerator<string> {
+async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuery>, locale: Locale, batch: number): AsyncGenerator<string> {
   yield `\ufeff${csvLine(COLUMNS.map((c) => translate(msg(`payment.csv.${c}` as MessageCode), locale)))}`;
   let after: { valueDate: string; id: string } | null = null;
   for (;;) {
@@ -50,7 +50,7 @@ async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuer
       ])
       .orderBy('p.value_date')
       .orderBy('p.id')
-      .limit(BATCH)
+      .limit(batch)
       .execute();
     for (const r of rows) {
       yield csvLine([
@@ -67,7 +67,7 @@ async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuer
         r.id,
       ]);
     }
-    if (rows.length < BATCH) return;
+    if (rows.length < batch) return;
     const last = rows[rows.length - 1]!;
     after = { valueDate: last.valueDate, id: last.id };
   }
