@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { login } from './login.ts';
 
 // The demo data's operator (see src/usecases/demo).
 const OPERATOR = { email: 'operatore@demo.incasso.test', password: 'incasso-demo' };
@@ -39,4 +40,37 @@ test('a wrong password is refused with a message and no session', async ({ page 
   await expect(page.getByRole('alert')).toContainText('password non corretti');
   const me = await page.request.get('/api/auth/me');
   expect(me.status()).toBe(401);
+});
+
+test('the Pagamenti page lists payments with totals and exports the same set; a debtor shows its plans and the plan proposal', async ({ page }) => {
+  await login(page);
+  await page.getByTestId('nav-payments').click();
+  await expect(page).toHaveURL(/\/payments$/);
+  const table = page.getByTestId('payments-table');
+  await expect(table.locator('tbody tr').first()).toBeVisible();
+  await expect(page.getByTestId('payments-totals')).toContainText(/Totale \([\d.]+\): .*(€|CHF)/);
+  // The export carries the filters and the UI language; the file is ; separated with Italian headers.
+  await page.getByTestId('payments-filter-reversed').getByText('Validi').click();
+  await expect(page).toHaveURL(/reversed=false/);
+  const href = '/api/payments/export.csv?reversed=false&lang=it';
+  await expect(page.getByTestId('payments-export')).toHaveAttribute('href', href);
+  const csv = await page.request.get(href);
+  expect(csv.status()).toBe(200);
+  expect((await csv.text()).split('\r\n')[0]).toBe('\ufeffdata valuta;importo;valuta;mandante;debitore;metodo;riferimento;ordinante;stornato il;motivo dello storno;id pagamento');
+  // An administrator may reverse: the action is offered (not used here, the demo stays as it is).
+  await expect(table.getByTestId('payment-reverse').first()).toBeVisible();
+
+  // A debtor with an open position (reached from an open claim).
+  await page.goto('/claims?status=open');
+  await page.getByTestId('claim-link').first().click();
+  await expect(page).toHaveURL(/\/claims\/[0-9a-f-]{36}$/);
+  await page.locator('a[href^="/debtors/"]').first().click();
+  await expect(page).toHaveURL(/\/debtors\/[0-9a-f-]{36}$/);
+  await page.getByTestId('tab-plans').click();
+  await expect(page.getByTestId('plans-panel')).toBeVisible();
+  await page.getByTestId('plan-propose').click();
+  const form = page.getByTestId('plan-propose-form');
+  await expect(form.getByTestId('plan-position').first()).toBeVisible();
+  await expect(form.getByTestId('plan-selected-total')).toContainText(/(€|CHF)/);
+  await expect(form.getByTestId('plan-propose-submit')).toBeEnabled();
 });

@@ -144,6 +144,13 @@ test('Prossimo → identity check (wrong: amounts hidden; right: shown) → prom
     await expect(page.getByTestId('desk-position-total').first()).toContainText('€');
     await expect(page.getByTestId('desk-components').first()).toBeVisible();
     await page.screenshot({ path: 'test-results/screenshots/desk-call-screen.png', fullPage: true });
+    // "Proponi piano" offers the positions shown, with what they owe today (not proposed here: the promise follows).
+    await page.getByTestId('plan-propose').click();
+    const planForm = page.getByTestId('plan-propose-form');
+    await expect(planForm.getByTestId('plan-position')).toHaveCount(await page.getByTestId('desk-position').count());
+    await expect(planForm.getByTestId('plan-selected-total')).toContainText('€');
+    await page.keyboard.press('Escape');
+    await expect(planForm).toHaveCount(0);
 
     // A promise to pay within the comune's rules: the least it may be, in a week.
     const view = (await (await page.request.get(`${base}/api/work/calls/${call.id}`)).json()) as { disclosed: { minimumPromise: string } };

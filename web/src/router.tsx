@@ -33,6 +33,7 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const QueuesPage = lazy(() => import('./pages/desk/QueuesPage'));
 const BoardPage = lazy(() => import('./pages/desk/BoardPage'));
 const ReconciliationPage = lazy(() => import('./pages/bank/ReconciliationPage'));
+const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -61,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'imports/:id', element: <ImportPage /> },
       { path: 'skip-tracing', element: <SkipTracingPage /> },
       { path: 'bank', element: <ReconciliationPage /> },
+      { path: 'payments', element: <PaymentsPage /> },
       { path: 'reviews/time-barred', element: <TimeBarredPage /> },
       { path: 'strategies', element: <StrategiesPage /> },
       { path: 'strategies/:id', element: <StrategyPage /> },

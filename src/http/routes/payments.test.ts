@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, snapshotCounts, type TestTenant } from '../../test/factories.ts';
+import { exportPayments } from '../../usecases/payments/export-payments.ts';
 import { MALFORMED_IDS, messageFor, openApiContext, pathsOf, UNKNOWN_ID, type ApiContext } from '../../test/http.ts';
 
 let ctx: ApiContext;
@@ -300,6 +301,63 @@ describe('payments API', () => {
     const bad = await ctx.admin({ method: 'GET', url: '/api/payments?from=2026-02-30&claimId=nope' });
     expect(bad.statusCode).toBe(400);
     expect(pathsOf(bad).sort()).toEqual(['query.claimId', 'query.from']);
+  });
+
+  it('filters by method and reversal, with the totals of the whole filtered set per currency', async () => {
+    const d = await createTestDebtor(ctx.db, t, { lastName: 'Totali' });
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '1000.00' });
+    const cash = (await pay(payment(d.id, { amount: '10.10', valueDate: '2025-01-10', method: 'cash' }))).json();
+    const wire = (await pay(payment(d.id, { amount: '0.20', valueDate: '2025-01-11' }))).json();
+    const back = (await pay(payment(d.id, { amount: '100.05', valueDate: '2025-01-12' }))).json();
+    expect((await ctx.supervisor({ method: 'POST', url: `/api/payments/${back.id}/reverse`, payload: { reason: 'Assegno insoluto' } })).statusCode).toBe(200);
+    const list = async (query: string, pageSize = 1) => {
+      const res = await ctx.admin({ method: 'GET', url: `/api/payments?debtorId=${d.id}&pageSize=${pageSize}&${query}` });
+      expect(res.statusCode, query).toBe(200);
+      return res.json();
+    };
+    const all = await list('');
+    expect(all.items.map((x: { id: string }) => x.id)).toEqual([back.id]);
+    expect(all.total).toBe(3);
+    expect(all.totals).toEqual([{ currency: 'EUR', count: 3, amount: '110.35', reversedAmount: '100.05' }]);
+    const ids = async (query: string) => (await list(query, 10)).items.map((x: { id: string }) => x.id);
+    expect(await ids('method=cash')).toEqual([cash.id]);
+    expect(await ids('reversed=true')).toEqual([back.id]);
+    expect(await ids('reversed=false')).toEqual([wire.id, cash.id]);
+    expect((await list('reversed=false')).totals).toEqual([{ currency: 'EUR', count: 2, amount: '10.30', reversedAmount: '0.00' }]);
+    expect((await list('method=card')).totals).toEqual([]);
+    const bad = await ctx.admin({ method: 'GET', url: '/api/payments?method=bitcoin&reversed=maybe' });
+    expect(bad.statusCode).toBe(400);
+    expect(pathsOf(bad).sort()).toEqual(['query.method', 'query.reversed']);
+  });
+
+  it('exports the filtered payments as CSV: exact amounts, formulas neutralised, headers in the asked language, only the viewer’s creditor', async () => {
+    const d = await createTestDebtor(ctx.db, t, { lastName: 'Esportato' });
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '1000.00' });
+    await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '1000.00', creditorId: t.otherCreditor.id });
+    const a = (await pay(payment(d.id, { amount: '1234.50', valueDate: '2025-02-01', payerName: '=HYPERLINK("http://x")', reference: 'Rata; 1' }))).json();
+    const b = (await pay(payment(d.id, { amount: '0.10', valueDate: '2025-03-01', creditorId: t.otherCreditor.id }))).json();
+    await ctx.supervisor({ method: 'POST', url: `/api/payments/${b.id}/reverse`, payload: { reason: 'Addebito respinto' } });
+    const res = await ctx.admin({ method: 'GET', url: `/api/payments/export.csv?debtorId=${d.id}&lang=en` });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="pagamenti.csv"');
+    const lines = res.body.split('\r\n');
+    expect(lines[0]).toBe('\ufeffvalue date;amount;currency;creditor;debtor;method;reference;payer;reversed on;reversal reason;payment id');
+    expect(lines[1]).toBe(`2025-02-01;1234.50;EUR;${t.creditor.name};${a.debtorName};bank_transfer;"Rata; 1";"'=HYPERLINK(""http://x"")";;;${a.id}`);
+    expect(lines[2]).toMatch(new RegExp(`^2025-03-01;0\\.10;EUR;${t.otherCreditor.name};.*;\\d{4}-\\d{2}-\\d{2};Addebito respinto;${b.id}$`));
+    expect(lines.slice(3)).toEqual(['']);
+    // The same filters as the list; Italian headers by default; a viewer exports its creditor only.
+    const it = await ctx.admin({ method: 'GET', url: `/api/payments/export.csv?debtorId=${d.id}&reversed=true` });
+    expect(it.body.split('\r\n')[0]).toMatch(/^\ufeffdata valuta;importo;/);
+    expect(it.body.split('\r\n').slice(1, -1).map((l) => l.split(';').at(-1))).toEqual([b.id]);
+    const viewer = await ctx.viewer({ method: 'GET', url: `/api/payments/export.csv?debtorId=${d.id}` });
+    expect(viewer.body.split('\r\n').slice(1, -1).map((l) => l.split(';').at(-1))).toEqual([a.id]);
+    expect((await ctx.admin({ method: 'GET', url: '/api/payments/export.csv?from=2025-02-30' })).statusCode).toBe(400);
+    // Read in batches by (value date, id): a batch of one gives the same file, every payment once.
+    const all: string[] = [];
+    for await (const line of exportPayments(ctx.db, t.users.admin.actor, { debtorId: d.id }, 'en', { batch: 1 })) all.push(line);
+    expect(all.join('')).toBe(res.body);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/payments/export.csv' })).statusCode).toBe(401);
   });
 
   it('refuses a viewer’s writes with 403 and writes nothing', async () => {

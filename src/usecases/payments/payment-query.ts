@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
-import type { PaymentDetail, PaymentView } from './schema.ts';
+import { likePattern } from '../shared/paging.ts';
+import type { PaymentDetail, PaymentFilters, PaymentView } from './schema.ts';
 
 const iso = (col: string) => sql<string>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -12,6 +13,36 @@ export function paymentsQuery(db: Db, actor: Actor) {
     .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'p.creditor_id').onRef('k.tenant_id', '=', 'p.tenant_id'))
     .where('p.tenant_id', '=', actor.tenantId);
   if (actor.creditorId !== null) q = q.where('p.creditor_id', '=', actor.creditorId);
+  return q;
+}
+
+/** The filters of the payments list and its CSV export, on `paymentsQuery` (already tenant-scoped). */
+export function filterPayments(query: ReturnType<typeof paymentsQuery>, actor: Actor, p: PaymentFilters) {
+  let q = query;
+  if (p.debtorId) q = q.where('p.debtor_id', '=', p.debtorId);
+  if (p.creditorId) q = q.where('p.creditor_id', '=', p.creditorId);
+  if (p.from) q = q.where('p.value_date', '>=', p.from);
+  if (p.to) q = q.where('p.value_date', '<=', p.to);
+  if (p.method) q = q.where('p.method', '=', p.method);
+  if (p.reversed === 'true') q = q.where('p.reversed_at', 'is not', null);
+  if (p.reversed === 'false') q = q.where('p.reversed_at', 'is', null);
+  if (p.claimId) {
+    const claimId = p.claimId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('payment_allocations as pa')
+          .select(sql`1`.as('one'))
+          .whereRef('pa.payment_id', '=', 'p.id')
+          .where('pa.tenant_id', '=', actor.tenantId)
+          .where('pa.claim_id', '=', claimId),
+      ),
+    );
+  }
+  if (p.q) {
+    const pattern = likePattern(p.q);
+    q = q.where((eb) => eb.or([eb('p.reference', 'ilike', pattern), eb('p.payer_name', 'ilike', pattern), eb('d.display_name', 'ilike', pattern)]));
+  }
   return q;
 }
 

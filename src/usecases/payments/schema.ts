@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { currency, isoDate, multiLineText, positiveMoneyAmount, text, uuid } from '../../domain/fields.ts';
+import { currency, isoDate, multiLineText, pagination, positiveMoneyAmount, searchText, text, uuid } from '../../domain/fields.ts';
 import { PAYMENT_METHODS } from '../../domain/model.ts';
-import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { encodeMessage, LOCALES, msg } from '../../domain/messages/index.ts';
 
 export const RecordPaymentInput = z
   .object({
@@ -71,3 +71,38 @@ export const PaymentDetail = PaymentView.extend({
   ),
 });
 export type PaymentDetail = z.infer<typeof PaymentDetail>;
+
+/** What the payments list and its CSV export filter on (the Pagamenti page). */
+export const PaymentFilters = z.object({
+  /** Reference, payer or debtor name (a part of it). */
+  q: searchText,
+  debtorId: uuid.optional(),
+  creditorId: uuid.optional(),
+  claimId: uuid.optional(),
+  /** Value date from / to (inclusive). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  method: z.enum(PAYMENT_METHODS).optional(),
+  /** Only reversed payments ('true') or only those that still count ('false'). */
+  reversed: z.enum(['true', 'false']).optional(),
+});
+export type PaymentFilters = z.infer<typeof PaymentFilters>;
+
+export const ListPaymentsQuery = pagination.extend(PaymentFilters.shape).extend({
+  sort: z.enum(['valueDate', 'amount', 'createdAt']).default('valueDate'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+
+/** The filtered set's totals, per currency: every payment in it, and the part of them reversed. */
+export const PaymentTotal = z.object({ currency: z.string(), count: z.number(), amount: z.string(), reversedAmount: z.string() });
+
+export const PaymentPage = z.object({
+  items: z.array(PaymentView),
+  total: z.number(),
+  page: z.number(),
+  pageSize: z.number(),
+  totals: z.array(PaymentTotal),
+});
+export type PaymentPage = z.infer<typeof PaymentPage>;
+
+export const ExportPaymentsQuery = PaymentFilters.extend({ lang: z.enum(LOCALES).optional() });

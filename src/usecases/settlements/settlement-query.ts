@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
+import type { SettlementsTable } from '../../db/schema.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import type { SettlementView } from './schema.ts';
@@ -10,6 +12,11 @@ export async function fetchSettlement(db: Db, actor: Actor, id: string, opts: { 
   if (opts.forUpdate) q = q.forUpdate();
   const s = await q.executeTakeFirst();
   if (!s) return undefined;
+  return settlementViewOf(s);
+}
+
+/** A settlements row as shown. */
+export function settlementViewOf(s: Selectable<SettlementsTable>): SettlementView {
   return {
     id: s.id,
     creditorId: s.creditor_id,

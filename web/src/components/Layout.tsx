@@ -25,6 +25,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/print', label: 'nav.print', testId: 'nav-print' },
   { to: '/mailbox', label: 'nav.mailbox', testId: 'nav-mailbox' },
   { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },
+  { to: '/payments', label: 'nav.payments', testId: 'nav-payments' },
   { to: '/bank', label: 'nav.bank', testId: 'nav-bank' },
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/reviews/time-barred', label: 'nav.timeBarred', testId: 'nav-time-barred' },

@@ -14,6 +14,8 @@ import { HoldPanel } from './claim/HoldPanel';
 import { CallScript } from './claim/CallScript';
 import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
+import { PlansPanel } from './plan/PlansPanel';
+import { SettlementsPanel } from './plan/SettlementsPanel';
 
 export default function ClaimPage() {
   const { id = '' } = useParams();
@@ -125,6 +127,14 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
       )}
 
       <HoldPanel claim={claim} />
+
+      <Card withBorder padding="lg" radius="md" mt="lg">
+        <Title order={5} mb="md">
+          {t('plan.title')}
+        </Title>
+        <PlansPanel claimId={claim.id} labels={new Map([[claim.id, { externalRef: claim.externalRef, creditorName: claim.creditorName }]])} />
+      </Card>
+      <SettlementsPanel claimId={claim.id} />
 
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">

@@ -12,8 +12,9 @@ import { CommunicationsPanel } from './debtor/CommunicationsPanel';
 import { ContactsPanel } from './debtor/ContactsPanel';
 import { HistoryPanel } from './debtor/HistoryPanel';
 import { NotesPanel } from './debtor/NotesPanel';
+import { DebtorPlans, DebtorProposePlan } from './plan/DebtorPlans';
 
-const TABS = ['claims', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
+const TABS = ['claims', 'plans', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function DebtorPage() {
@@ -51,6 +52,7 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
         }
         actions={
           <>
+            {canAddClaim && <DebtorProposePlan debtorId={debtor.id} />}
             {canAddClaim && (
               <Button variant="light" component={Link} to={`/claims/new?debtorId=${debtor.id}`} data-testid="debtor-new-claim">
                 {t('debtor.newClaim')}
@@ -142,6 +144,9 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
           <Tabs.Tab value="claims" data-testid="tab-claims">
             {t('debtor.tab.claims')}
           </Tabs.Tab>
+          <Tabs.Tab value="plans" data-testid="tab-plans">
+            {t('plan.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="contacts" data-testid="tab-contacts">
             {t('debtor.tab.contacts')} ({debtor.contacts.length})
           </Tabs.Tab>
@@ -160,6 +165,9 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
         </Tabs.List>
         <Tabs.Panel value="claims">
           <DebtorClaims debtorId={debtor.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="plans">
+          <DebtorPlans debtorId={debtor.id} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsPanel debtorId={debtor.id} contacts={debtor.contacts} />

@@ -2,6 +2,7 @@ import { Alert, Anchor, Badge, Button, Card, Grid, Group, Kbd, List, NativeSelec
 import { useHotkeys } from '@mantine/hooks';
 import { useState } from 'react';
 import { useDebtor } from '../api/hooks';
+import { useCan } from '../auth/session';
 import {
   useDeskCall,
   useNextDebtor,
@@ -18,6 +19,7 @@ import { ErrorAlert, Money, PageHeader } from '../components/ui';
 import { parseMoneyInput } from '../format';
 import { useI18n } from '../i18n';
 import { componentStatementRows, groupNoticeCode } from './claim/position';
+import { ProposePlanButton } from './plan/ProposePlanForm';
 
 /*
  * The operator's desk (issue 14 items 2–3): "Prossimo" gives the debtor to call now (or says why nobody
@@ -160,6 +162,7 @@ function DebtorPhones({ found, callId, onCall }: { found: Found; callId: string 
 
 function CallScreen({ callId, found, onRecorded }: { callId: string; found: Found; onRecorded: () => void }) {
   const { t } = useI18n();
+  const canPlan = useCan('claim');
   const q = useDeskCall(callId);
   if (q.error) return <ErrorAlert error={q.error} onRetry={() => void q.refetch()} />;
   if (!q.data) return <Text c="dimmed">{t('common.loading')}</Text>;
@@ -174,6 +177,14 @@ function CallScreen({ callId, found, onRecorded }: { callId: string; found: Foun
               {c.disclosed.positions.map((p) => (
                 <PositionCard key={p.id} p={p} asOf={c.disclosed!.asOf} />
               ))}
+              {canPlan && (
+                <Group justify="flex-end">
+                  {/* the positions shown; the desk names creditors, not their ids — the server refuses a mix */}
+                  <ProposePlanButton
+                    positions={c.disclosed.positions.map((p) => ({ id: p.id, externalRef: p.externalRef, creditorKey: p.creditorName, creditorName: p.creditorName, currency: p.currency, totalDue: p.balance.totalDue }))}
+                  />
+                </Group>
+              )}
               <Promises call={c} />
             </>
           ) : (

@@ -1,6 +1,18 @@
 import type { PaymentsCatalogue } from './it.ts';
 
 export const paymentsDe: PaymentsCatalogue = {
+  // the payments CSV export's column headers (planui)
+  'payment.csv.value_date': 'Valutadatum',
+  'payment.csv.amount': 'Betrag',
+  'payment.csv.currency': 'Währung',
+  'payment.csv.creditor': 'Gläubiger',
+  'payment.csv.debtor': 'Schuldner',
+  'payment.csv.method': 'Zahlungsart',
+  'payment.csv.reference': 'Referenz',
+  'payment.csv.payer': 'Auftraggeber',
+  'payment.csv.reversed_at': 'storniert am',
+  'payment.csv.reversal_reason': 'Stornogrund',
+  'payment.csv.id': 'Zahlungs-ID',
   'payment.already_reversed': 'Zahlung bereits am {date} storniert',
   'payment.reversal_before_value_date': 'Die Stornierung kann nicht vor dem Valutadatum der Zahlung liegen, {date}',
   'payment.reversal_in_future': 'Das Stornodatum liegt in der Zukunft',

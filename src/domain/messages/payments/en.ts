@@ -1,6 +1,18 @@
 import type { PaymentsCatalogue } from './it.ts';
 
 export const paymentsEn: PaymentsCatalogue = {
+  // the payments CSV export's column headers (planui)
+  'payment.csv.value_date': 'value date',
+  'payment.csv.amount': 'amount',
+  'payment.csv.currency': 'currency',
+  'payment.csv.creditor': 'creditor',
+  'payment.csv.debtor': 'debtor',
+  'payment.csv.method': 'method',
+  'payment.csv.reference': 'reference',
+  'payment.csv.payer': 'payer',
+  'payment.csv.reversed_at': 'reversed on',
+  'payment.csv.reversal_reason': 'reversal reason',
+  'payment.csv.id': 'payment id',
   'payment.already_reversed': 'Payment already reversed on {date}',
   'payment.reversal_before_value_date': 'A reversal cannot precede the payment’s value date, {date}',
   'payment.reversal_in_future': 'The reversal date is in the future',

@@ -1,6 +1,18 @@
 import type { PaymentsCatalogue } from './it.ts';
 
 export const paymentsFr: PaymentsCatalogue = {
+  // the payments CSV export's column headers (planui)
+  'payment.csv.value_date': 'date de valeur',
+  'payment.csv.amount': 'montant',
+  'payment.csv.currency': 'devise',
+  'payment.csv.creditor': 'créancier',
+  'payment.csv.debtor': 'débiteur',
+  'payment.csv.method': 'mode',
+  'payment.csv.reference': 'référence',
+  'payment.csv.payer': 'donneur d’ordre',
+  'payment.csv.reversed_at': 'extourné le',
+  'payment.csv.reversal_reason': 'motif de l’extourne',
+  'payment.csv.id': 'id du paiement',
   'payment.already_reversed': 'Paiement déjà extourné le {date}',
   'payment.reversal_before_value_date': 'L’extourne ne peut précéder la date de valeur du paiement, {date}',
   'payment.reversal_in_future': 'La date de l’extourne est dans le futur',

@@ -1,5 +1,17 @@
 /** Messages of reversals of payments and settlements (issue 15 items 3 and 6). */
 export const paymentsIt = {
+  // the payments CSV export's column headers (planui)
+  'payment.csv.value_date': 'data valuta',
+  'payment.csv.amount': 'importo',
+  'payment.csv.currency': 'valuta',
+  'payment.csv.creditor': 'mandante',
+  'payment.csv.debtor': 'debitore',
+  'payment.csv.method': 'metodo',
+  'payment.csv.reference': 'riferimento',
+  'payment.csv.payer': 'ordinante',
+  'payment.csv.reversed_at': 'stornato il',
+  'payment.csv.reversal_reason': 'motivo dello storno',
+  'payment.csv.id': 'id pagamento',
   'payment.already_reversed': 'Pagamento già stornato il {date}',
   'payment.reversal_before_value_date': 'Lo storno non può precedere la data valuta del pagamento, {date}',
   'payment.reversal_in_future': 'La data dello storno è nel futuro',
