@@ -94,11 +94,10 @@ describe('instalment plans API (issue 15 items 1–2)', () => {
     expect(await claimStatus(p.claimId)).toBe('in_collection');
   });
 
-  it('payments fill the instalments in order; a plan paid in full closes and its position is paid', async () => {
+  it('payments fill the instalments in order at once (no wait for the nightly job); a plan paid in full closes and its position is paid', async () => {
     const p = await comunePosition('450.00');
     const plan = (await propose({ claimIds: [p.claimId], count: 4 })).json();
     expect((await pay(p.debtorId, p.claimId, '150.00')).statusCode).toBe(201);
-    await evaluatePlans(ctx.db, todayIso);
     const filled = (await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json();
     expect(filled.instalments.map((i: { paid: string; state: string }) => [i.paid, i.state])).toEqual([
       ['112.50', 'paid'],
@@ -109,7 +108,6 @@ describe('instalment plans API (issue 15 items 1–2)', () => {
     expect(filled).toMatchObject({ state: 'active', paid: '150.00' });
     expect(await claimStatus(p.claimId)).toBe('in_plan');
     expect((await pay(p.debtorId, p.claimId, '300.00')).statusCode).toBe(201);
-    await evaluatePlans(ctx.db, todayIso);
     const done = (await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json();
     expect(done).toMatchObject({ state: 'paid', paid: '450.00', closedOn: todayIso });
     expect(await claimStatus(p.claimId)).toBe('paid');

@@ -14,6 +14,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
+import { followPlans } from '../plans/evaluate-plans.ts';
 import { fetchPaymentDetail } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
 import { msg } from '../../domain/messages/index.ts';
@@ -179,6 +180,9 @@ export async function bookPayment(
   }
   await refreshBalances(trx, actor.tenantId, allocations.map((a) => a.claimId));
   await refreshUnallocated(trx, actor, touched);
+  // A running plan on these positions follows at once: its instalments filled in order, closed when paid in full.
+  const planned = allocations.filter((a) => byId.get(a.claimId)?.status === 'in_plan').map((a) => a.claimId);
+  if (planned.length) await followPlans(trx, actor.tenantId, planned, todayIso);
   const detail = (await fetchPaymentDetail(trx, actor, payment.id))!;
   await recordAudit(trx, actor, {
     action: 'payment.recorded',

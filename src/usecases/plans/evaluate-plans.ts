@@ -115,3 +115,16 @@ export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asO
   if (plan.paid !== fill.paid) await trx.updateTable('plans').set({ paid: fill.paid }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
   return 'active';
 }
+
+/** The running plans on these positions brought to `asOf` (a payment or a reversal on them was just booked). */
+export async function followPlans(trx: Trx, tenantId: string, claimIds: readonly string[], asOf: string): Promise<void> {
+  const plans = await trx
+    .selectFrom('plans')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('state', '=', 'active')
+    .where(sql<boolean>`claim_ids && ${sql.val([...new Set(claimIds)])}::uuid[]`)
+    .orderBy('id')
+    .execute();
+  for (const p of plans) await reviewPlan(trx, tenantId, p.id, asOf);
+}
