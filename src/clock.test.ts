@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseClock, serverClock } from './clock.ts';
+import { applyClock, parseClock, serverClock } from './clock.ts';
+import { today } from './domain/dates.ts';
 import { loadConfig } from './config.ts';
 
 describe('the server clock (INCASSO_CLOCK)', () => {
@@ -18,5 +19,18 @@ describe('the server clock (INCASSO_CLOCK)', () => {
     expect(loadConfig({ INCASSO_CLOCK: '2026-12-13T11:00:00Z' }).clockStart?.toISOString()).toBe('2026-12-13T11:00:00.000Z');
     expect(() => parseClock('2026-12-07 22:00')).toThrow(/INCASSO_CLOCK/);
     expect(() => parseClock('2026-12-07T22:00:00')).toThrow(/INCASSO_CLOCK/);
+  });
+
+  it('moves "today" of the whole process when applied (the plans\' and the dunning\'s day), and back when not', () => {
+    try {
+      applyClock(parseClock('2027-03-31T23:30:00+02:00'));
+      expect(today().toString()).toBe('2027-03-31');
+      applyClock(parseClock('2027-03-31T22:30:00Z'));
+      // 00:30 in Rome: already the first of April there.
+      expect(today().toString()).toBe('2027-04-01');
+    } finally {
+      applyClock(undefined);
+    }
+    expect(today().toString()).not.toBe('2027-04-01');
   });
 });

@@ -4,7 +4,18 @@
  * 22:00, a Sunday): the clock then starts there when the server starts and flows on. Never set by
  * default, and not for a real installation — calls would be placed by a clock that is not the debtor's.
  */
+import { moveProcessClock } from './domain/dates.ts';
+
 export type Clock = () => Date;
+
+/**
+ * INCASSO_CLOCK for the whole process: "today" of every use case and job is the clock's day (the
+ * desk's hours come from `serverClock`, started at the same moment). Called once by the commands that
+ * honour it (`start`, `plans daily`); without INCASSO_CLOCK nothing moves.
+ */
+export function applyClock(start: Date | undefined, realNow: () => number = Date.now): void {
+  moveProcessClock(start ? start.getTime() - realNow() : 0);
+}
 
 export function serverClock(start: Date | undefined, realNow: () => number = Date.now): Clock {
   if (!start) return () => new Date(realNow());

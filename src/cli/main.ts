@@ -34,6 +34,7 @@ const COMMANDS: Record<string, Load> = {
   balances: async () => [(await import('./commands/balances.ts')).balancesCommand(config)],
   check: async () => [(await import('./commands/balances.ts')).checkCommand(config)],
   bank: async () => [(await import('./commands/bank.ts')).bankCommand(config)],
+  plans: async () => [(await import('./commands/plans.ts')).plansCommand(config)],
 };
 const asked = process.argv[2];
 const loads = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : Object.values(COMMANDS);

@@ -33,7 +33,7 @@ export function parseDate(raw: string): PlainDate {
 }
 
 /** Today's calendar date where incasso's users are (Europe/Rome unless told otherwise). */
-export function today(timeZone = 'Europe/Rome', now: Temporal.Instant = Temporal.Now.instant()): PlainDate {
+export function today(timeZone = 'Europe/Rome', now: Temporal.Instant = nowInstant()): PlainDate {
   return now.toZonedDateTimeISO(timeZone).toPlainDate();
 }
 
@@ -51,4 +51,22 @@ export function oldestPlausibleValueDate(todayIso: string): string {
 
 export function daysBetween(from: string, to: string): number {
   return Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to), { largestUnit: 'days' }).days;
+}
+
+/**
+ * How far the process's clock is moved from the real one, in milliseconds: 0 in a real installation.
+ * INCASSO_CLOCK (demos and browser tests: a plan's instalments falling due, a Monday morning at the
+ * desk) moves it once at start-up (src/clock.ts `applyClock`), so "today" is that day everywhere —
+ * use cases, jobs, the CLI — and flows on from there.
+ */
+let clockOffsetMs = 0;
+
+/** Sets the process clock's offset from the real time (src/clock.ts; never in a real installation). */
+export function moveProcessClock(offsetMs: number): void {
+  clockOffsetMs = offsetMs;
+}
+
+/** Now, on the process clock. */
+export function nowInstant(): Temporal.Instant {
+  return clockOffsetMs === 0 ? Temporal.Now.instant() : Temporal.Instant.fromEpochMilliseconds(Date.now() + clockOffsetMs);
 }

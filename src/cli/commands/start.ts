@@ -1,5 +1,6 @@
 import { Command } from '@commander-js/extra-typings';
 import type { FastifyBaseLogger } from 'fastify';
+import { applyClock } from '../../clock.ts';
 import { isLoopbackHost, type Config } from '../../config.ts';
 import { Temporal, today as todayIn } from '../../domain/dates.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -39,11 +40,12 @@ export function startCommand(config: () => Config) {
       const c = config();
       const locale = localeFromEnv(process.env);
       const started = Date.now();
+      applyClock(c.clockStart);
       const database = await openMigrated(c);
       console.log(`incasso: database ${describeDatabase(c)}`);
       // INCASSO_CLOCK (demos, browser tests): the desk works from that moment on, and a demo loaded now is of that day.
       const clockDay = c.clockStart ? todayIn('Europe/Rome', Temporal.Instant.fromEpochMilliseconds(c.clockStart.getTime())).toString() : undefined;
-      if (c.clockStart) console.log(`incasso: desk clock starts at ${c.clockStart.toISOString()} (INCASSO_CLOCK), not the real time`);
+      if (c.clockStart) console.log(`incasso: clock starts at ${c.clockStart.toISOString()} (INCASSO_CLOCK), not the real time: the desk and "today" everywhere`);
 
       const tenants = await database.db.selectFrom('tenants').select('slug').execute();
       let logins: Awaited<ReturnType<typeof LoadDemo>>['logins'] = [];

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { Temporal } from '../../domain/dates.ts';
+import { nowInstant } from '../../domain/dates.ts';
 import { messageOf, type Message } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { systemActor } from '../../domain/policies.ts';
@@ -191,7 +191,7 @@ async function dueDebtors(db: Db, opts: RunDunningOptions): Promise<{ tenant_id:
 
 /** Now in Europe/Rome (HH:MM) when the run is for today; 09:00 otherwise. */
 function localTimeFor(date: string): string {
-  const now = Temporal.Now.zonedDateTimeISO('Europe/Rome');
+  const now = nowInstant().toZonedDateTimeISO('Europe/Rome');
   if (now.toPlainDate().toString() !== date) return '09:00';
   return now.toPlainTime().toString().slice(0, 5);
 }

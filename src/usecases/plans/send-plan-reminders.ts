@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
-import { parseDate, Temporal, today } from '../../domain/dates.ts';
+import { nowInstant, parseDate, today } from '../../domain/dates.ts';
 import { checkWrittenContact, chooseChannel, type ContactOption, type Step } from '../../domain/dunning/index.ts';
 import { messageOf, msg, translate, type Message } from '../../domain/messages/index.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
@@ -283,7 +283,7 @@ function postalLine(ctx: DebtorContext): string {
 
 /** Now in Europe/Rome (HH:MM) when the run is for today; 09:00 otherwise (as the dunning run). */
 function localTimeFor(date: string): string {
-  const now = Temporal.Now.zonedDateTimeISO('Europe/Rome');
+  const now = nowInstant().toZonedDateTimeISO('Europe/Rome');
   if (now.toPlainDate().toString() !== date) return '09:00';
   return now.toPlainTime().toString().slice(0, 5);
 }

@@ -1,6 +1,7 @@
 import type { PlansCatalogue } from './it.ts';
 
 export const plansDe: PlansCatalogue = {
+  'plans.daily_done': 'incasso: Tag {day}: {courtesy} Erinnerungen und {express} Mahnungen ({blocked} blockiert); Pläne geprüft {evaluated}, bezahlt {paid}, verfallen {lapsed}; Vergleiche abgeschlossen {settled}, abgelaufen {expired}',
   'plans.c797_minimum': 'Die Satzung muss über 6.000,01 € mindestens 36 Monatsraten zulassen (Art. 1 Abs. 797 G. 160/2019): sie lässt höchstens {most} zu',
   'plans.too_small': 'Ein Betrag von {total} € kann nicht in Raten bezahlt werden (bis {upTo} €)',
   'plans.too_many': '{count} Raten sind mehr als die für {total} € zulässigen {max}',

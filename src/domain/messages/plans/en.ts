@@ -1,6 +1,7 @@
 import type { PlansCatalogue } from './it.ts';
 
 export const plansEn: PlansCatalogue = {
+  'plans.daily_done': 'incasso: day {day}: {courtesy} courtesy reminders and {express} express reminders ({blocked} blocked); plans evaluated {evaluated}, paid {paid}, lapsed {lapsed}; settlements closed {settled}, expired {expired}',
   'plans.c797_minimum': 'The regulation must allow at least 36 monthly instalments above €6,000.01 (art. 1 c.797 L. 160/2019): it allows at most {most}',
   'plans.too_small': 'An amount of €{total} cannot be paid in instalments (up to €{upTo})',
   'plans.too_many': '{count} instalments are more than the {max} allowed for €{total}',

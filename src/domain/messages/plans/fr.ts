@@ -1,6 +1,7 @@
 import type { PlansCatalogue } from './it.ts';
 
 export const plansFr: PlansCatalogue = {
+  'plans.daily_done': 'incasso : journée du {day} : {courtesy} rappels de courtoisie et {express} rappels exprès ({blocked} bloqués) ; plans évalués {evaluated}, payés {paid}, caducs {lapsed} ; transactions closes {settled}, expirées {expired}',
   'plans.c797_minimum': 'Le règlement doit permettre au moins 36 mensualités au-delà de 6 000,01 € (art. 1 al. 797 L. 160/2019) : il en permet au plus {most}',
   'plans.too_small': 'Un montant de {total} € ne peut pas être échelonné (jusqu’à {upTo} €)',
   'plans.too_many': '{count} échéances, c’est plus que les {max} admises pour {total} €',

@@ -1,5 +1,6 @@
 /** Messages of instalment plans (issue 15): rules per creditor, c.796–800 L. 160/2019. */
 export const plansIt = {
+  'plans.daily_done': 'incasso: giornata del {day}: promemoria {courtesy} di cortesia e {express} solleciti ({blocked} bloccati); piani valutati {evaluated}, pagati {paid}, decaduti {lapsed}; transazioni chiuse {settled}, scadute {expired}',
   'plans.c797_minimum': 'Il regolamento deve consentire almeno 36 rate mensili oltre 6.000,01 € (art. 1 c.797 L. 160/2019): ne consente al massimo {most}',
   'plans.too_small': 'Un importo di {total} € non è rateizzabile (fino a {upTo} €)',
   'plans.too_many': '{count} rate sono più delle {max} consentite per {total} €',
