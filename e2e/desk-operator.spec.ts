@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { ITALIAN_DEFAULTS, phoneWindowsOn } from '../src/domain/dunning/compliance.ts';
+import { startServer } from './own-server.ts';
 
 /*
  * The operator's desk in the browser (issue 14, "Done when"): Prossimo → right-party check (a wrong
@@ -15,50 +12,6 @@ import { ITALIAN_DEFAULTS, phoneWindowsOn } from '../src/domain/dunning/complian
  */
 
 const OPERATOR = { email: 'operatore@demo.incasso.test', password: 'incasso-demo' };
-const ROOT = path.resolve(import.meta.dirname, '..');
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** `incasso start` with the demo data on a fresh embedded database, its desk clock at `clock`. */
-async function startServer(clock: string): Promise<Server> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'incasso-e2e-desk-'));
-  const proc: ChildProcess = spawn(process.execPath, ['bin/incasso.mjs', 'start', '--no-web-build', '--no-scheduler'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', INCASSO_DATA_DIR: path.join(dir, 'db'), INCASSO_CLOCK: clock, DATABASE_URL: '' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  proc.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-  const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in time:\n${out}`)), 240_000);
-    proc.stdout!.on('data', () => {
-      const m = /incasso is running: (http:\/\/[^/\s]+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]!.replace('localhost', '127.0.0.1'));
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${out}`));
-    });
-  });
-  expect(out).toContain('INCASSO_CLOCK');
-  return {
-    url,
-    stop: async () => {
-      proc.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 /** Europe/Rome calendar date of an instant. */
 const romeDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Rome' }).format(d);
 /** The instant a Europe/Rome wall-clock time is, with its offset (winter or summer). */

@@ -10,7 +10,7 @@ import { addDays } from './random.ts';
 /** The demo comune's regulation: legal rate + 1 point on late taxes (art. 1 c. 165 L. 296/2006). */
 export const VALDORIA_POINTS = '1';
 /** The segregation code of the comune's own pagoPA intermediary, which supplies the notice codes. */
-const SEGREGATION = '07';
+export const SEGREGATION = '07';
 /** Notification of an act by registered mail (the demo's figure). */
 const NOTIFICATION_CENTS = 875;
 

@@ -1,7 +1,7 @@
 import { refreshBalances } from '../claims/balances.ts';
 import { insertComponents, insertPrincipalComponents } from '../claims/components.ts';
 import { loadLedgers, refreshUnallocated, settleClaim } from '../claims/ledger.ts';
-import { municipalActs, VALDORIA_POINTS } from './acts.ts';
+import { municipalActs, SEGREGATION, VALDORIA_POINTS } from './acts.ts';
 import { randomUUID } from 'node:crypto';
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
@@ -160,7 +160,10 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
           ? {
               cadastral_code: VALDORIA_CADASTRAL,
               revenue_rules: JSON.stringify({ interestPoints: VALDORIA_POINTS }),
-              pagopa: JSON.stringify({ noticeMode: 'supplied', cbill: 'AV0DR' }),
+              // incasso generates the comune's notices as its technological partner (a plan's instalments get
+              // their own), past the codes the demo's acts carry (acts.ts: 1,000,000 onwards).
+              pagopa: JSON.stringify({ noticeMode: 'generated', segregationCode: SEGREGATION, cbill: 'AV0DR' }),
+              pagopa_next_iuv: '2000000',
             }
           : {}),
       };
