@@ -13,7 +13,7 @@ import { readReceiptsCsv, type ReceiptRow } from '../../integrations/bank/pagopa
 import { sniffBankFile, SNIFF_BYTES } from '../../integrations/bank/sniff.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
-import { placeBankEntries, type BankLine, type EntryWork } from './place-bank-entry.ts';
+import { placeBankEntries, placeBankEntry, type BankLine, type EntryWork } from './place-bank-entry.ts';
 import { bankCsvMappingOf } from './save-bank-csv-mapping.ts';
 import type { BankCsvMapping } from './schema.ts';
 
@@ -59,7 +59,7 @@ export async function importBankFile(
   db: Db,
   actor: Actor,
   file: { name: string; bytes: Uint8Array } | { name: string; chunks: AsyncIterable<Uint8Array> },
-  now: { today?: string; onProgress?: (s: BankFileSummary) => void; mapping?: string | null } = {},
+  now: { today?: string; onProgress?: (s: BankFileSummary) => void; mapping?: string | null; /** Lines per transaction (1: each line alone, as before chunks). */ chunk?: number } = {},
 ): Promise<BankFileSummary> {
   authorize(actor, 'create', 'payment');
   // A bank's CSV export is read with the tenant's mapping of that name (issue 15 item 4).
@@ -92,11 +92,12 @@ export async function importBankFile(
   const todayIso = now.today ?? today().toString();
   // Lines are placed in chunks, each in one transaction (placeBankEntries): a statement of 100,000
   // entries in a few hundred commits instead of 100,000 (issue 15 item 8).
+  const chunk = Math.max(1, Math.floor(now.chunk ?? CHUNK));
   let pending: EntryWork[] = [];
   const flush = async () => {
     const works = pending;
     pending = [];
-    const outcomes = await placeBankEntries(db, actor, works);
+    const outcomes = chunk === 1 ? [await placeBankEntry(db, actor, works[0]!)] : await placeBankEntries(db, actor, works);
     for (const outcome of outcomes) {
       if (outcome === 'matched') summary.matched++;
       else if (outcome === 'to_reconcile') summary.toReconcile++;
@@ -108,7 +109,7 @@ export async function importBankFile(
   const place = async (line: BankLine, creditors: string[]) => {
     summary.entries++;
     pending.push({ fileId, fileName: file.name, line, creditors, today: todayIso });
-    if (pending.length >= CHUNK) await flush();
+    if (pending.length >= chunk) await flush();
   };
   const occurrences = new Map<string, number>();
   let format: string | null = null;

@@ -146,7 +146,6 @@ async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<O
     placed[i] = decision.placed;
     if (decision.suggest) suggestFor.push(i);
   }
-  await fillSuggestions(trx, actor.tenantId, works, placed, suggestFor);
 
   // The entry rows first (a concurrent import of the same lines waits here and finds them taken), a microsecond apart in file order.
   const inserting = live.filter(({ i }) => placed[i]);
@@ -166,7 +165,8 @@ async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<O
     else if (placed[i]!.pay) paying.push(i);
     else out[i] = placed[i]!.state === 'ignored' ? 'not_booked' : 'to_reconcile';
   }
-  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today });
+  // The claims still open when each is booked: an earlier line of the chunk may have paid one off (placeEntry reads them as the line comes).
+  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today, onlyOpen: true });
   const paid: { id: string; paymentId: string }[] = [];
   const refused: number[] = [];
   booked.forEach((b, k) => {
@@ -183,8 +183,17 @@ async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<O
       out[i] = 'to_reconcile';
     } else throw b.error;
   });
+  // The name/IBAN guesses once the chunk's payments are booked (a claim a line of the chunk paid off is no longer offered, as line by line).
+  const guessed = suggestFor.filter((i) => out[i] === 'to_reconcile');
+  await fillSuggestions(trx, actor.tenantId, works, placed, [...guessed, ...refused]);
+  const withGuess = guessed.filter((i) => placed[i]!.extra.suggestions);
+  if (withGuess.length) {
+    await sql`
+      update bank_entries e set suggestions = v.suggestions
+        from unnest(${withGuess.map((i) => idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`)!)}::uuid[], ${withGuess.map((i) => placed[i]!.extra.suggestions as string)}::jsonb[]) v(id, suggestions)
+       where e.tenant_id = ${actor.tenantId} and e.id = v.id`.execute(trx);
+  }
   if (refused.length) {
-    await fillSuggestions(trx, actor.tenantId, works, placed, refused);
     for (const i of refused) {
       const p = placed[i]!;
       await trx

@@ -250,7 +250,7 @@ export async function bookPayments(
   trx: Trx,
   actor: Actor,
   inputs: readonly (z.input<typeof RecordPaymentInput> & { claimIds: string[] })[],
-  now: { today?: string } = {},
+  now: { today?: string; /** Of each payment's claims, those still open when it is booked (a claim an earlier payment paid off is left out, not refused). */ onlyOpen?: boolean } = {},
 ): Promise<BookedPayment[]> {
   authorize(actor, 'create', 'payment');
   const todayIso = now.today ?? today().toString();
@@ -310,6 +310,7 @@ export async function bookPayments(
     const booked: { i: number; data: Parsed['data']; paymentId: string; allocations: Allocation[] }[] = [];
     for (const { i, data } of round) {
       try {
+        if (now.onlyOpen) data.claimIds = data.claimIds.filter((id) => { const c = claimById.get(id); return !c || OPEN_STATUSES.includes(c.status as never); });
         if (!debtors.has(data.debtorId)) throw invalid([fieldError('debtorId', 'claim.unknown_debtor')]);
         if (!creditors.has(data.creditorId)) throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
         const claims = data.claimIds.map((id) => claimById.get(id)).filter((c) => c !== undefined && c.debtor_id === data.debtorId && c.creditor_id === data.creditorId);
