@@ -242,7 +242,7 @@ try {
   const errors: string[] = [];
   const rows = await sql<{ entry_key: string; state: string; payment_id: string | null; claim_ids: string[] | null; debtor_id: string | null; allocated: string[] | null; amount: string; pamount: string | null }>`
     select e.entry_key, e.state, e.payment_id, e.claim_ids, p.debtor_id, p.amount::text as pamount, e.amount::text,
-           (select array_agg(a.claim_id::text) from payment_allocations a where a.payment_id = p.id) as allocated
+           (select array_agg(a.claim_id::text) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id) as allocated
       from bank_entries e left join payments p on p.id = e.payment_id and p.tenant_id = e.tenant_id
      where e.tenant_id = ${tenant.id} and e.account = ${account}`.execute(db);
   const byKey = new Map(rows.rows.map((r) => [r.entry_key.replace(/^a:/, ''), r]));

@@ -86,8 +86,7 @@ export async function placeBankEntries(db: Db, actor: Actor, works: EntryWork[])
   if (!works.length) return [];
   try {
     return await db.transaction().execute((trx) => placeChunk(trx, actor, works));
-  } catch (e) {
-    if (process.env.BANK_CHUNK_DEBUG) console.error('chunk fallback', e);
+  } catch {
     const out: Outcome[] = [];
     for (const w of works) out.push(await placeBankEntry(db, actor, w));
     return out;
