@@ -6,7 +6,8 @@ import { money } from '../../domain/money.ts';
 import { msg, type Message } from '../../domain/messages/index.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { bookPayment } from '../payments/record-payment.ts';
+import { bookPayment, bookPayments } from '../payments/record-payment.ts';
+import { sql } from 'kysely';
 import { reverseReturnedPayment } from './reverse-returned-payment.ts';
 
 /**
@@ -73,16 +74,234 @@ export async function placeBankEntry(db: Db, actor: Actor, w: EntryWork): Promis
   }
 }
 
-class RefusedPayment extends Error {
-  constructor(readonly reason: Message) {
-    super(reason.code);
+/**
+ * Many lines of a file (a chunk of a few hundred) in ONE database transaction, each placed as
+ * {@link placeBankEntry} places it — the same entry rows, matches, payments and reconciliation items —
+ * with a few statements for the whole chunk: the keys already recorded in one, each kind of
+ * reference looked up once for all lines, the payments booked together (`bookPayments`). The chunk
+ * commits its entries with their payments at once, so a crash leaves each entry with its payment or
+ * neither and a re-run finishes the file. Should anything fail in the chunk, it is rolled back and
+ * its lines are placed one by one, each in its own transaction: a bad line never costs the others.
+ */
+export async function placeBankEntries(db: Db, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
+  if (!works.length) return [];
+  try {
+    return await db.transaction().execute((trx) => placeChunk(trx, actor, works));
+  } catch {
+    const out: Outcome[] = [];
+    for (const w of works) out.push(await placeBankEntry(db, actor, w));
+    return out;
   }
 }
 
-async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean, refused?: Message): Promise<Outcome> {
+type Placed = { state: 'matched' | 'to_reconcile' | 'ignored'; extra: Record<string, unknown>; pay?: { input: Parameters<typeof bookPayments>[2][number]; claims: FoundClaim[] } };
+
+async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
+  // A booked debit that returns money may reverse a payment we booked (reverse-returned-payment.ts):
+  // it is placed as line by line, in its place in the file (a return after its credit finds the payment).
+  const d = works.findIndex((w) => w.line.direction === 'debit' && w.line.status === 'BOOK' && !w.line.hold && (w.line.reversal || w.line.returnReason !== null));
+  if (d >= 0) {
+    const before = d > 0 ? await placeCredits(trx, actor, works.slice(0, d)) : [];
+    const returned = await placeEntry(trx, actor, works[d]!, true);
+    const after = d + 1 < works.length ? await placeChunk(trx, actor, works.slice(d + 1)) : [];
+    return [...before, returned, ...after];
+  }
+  return placeCredits(trx, actor, works);
+}
+
+/** A chunk without returns: looked up and booked together. */
+async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
+  const rows = works.map((w) => entryRow(actor, w));
+  const out: (Outcome | null)[] = works.map(() => null);
+  // Already recorded (this file again, an overlapping statement, or the same key twice in the chunk): nothing else happens.
+  const seen = new Set(
+    (
+      await sql<{ k: string }>`
+        select e.account || ' ' || e.entry_key as k from bank_entries e
+          join unnest(${rows.map((r) => r.account)}::text[], ${rows.map((r) => r.entry_key)}::text[]) v(account, entry_key) on e.account = v.account and e.entry_key = v.entry_key
+         where e.tenant_id = ${actor.tenantId}`.execute(trx)
+    ).rows.map((r) => r.k),
+  );
+  rows.forEach((r, i) => {
+    const k = `${r.account} ${r.entry_key}`;
+    if (seen.has(k)) out[i] = 'already';
+    seen.add(k);
+  });
+  const placed: (Placed | null)[] = works.map(() => null);
+  const live = works.map((w, i) => ({ w, i })).filter(({ i }) => out[i] === null);
+  // The lines that name claims: held ones (the person sees them) and booked credits.
+  const clueOf = new Map<number, ReturnType<typeof cluesOf>>();
+  for (const { w, i } of live) {
+    const line = w.line;
+    if (line.status !== 'BOOK') placed[i] = { state: 'ignored', extra: { reason: JSON.stringify(msg('bank.not_booked', { status: line.status })) } };
+    else if (money(line.amount).decimalPlaces() > 2) placed[i] = { state: 'to_reconcile', extra: { reason: JSON.stringify(msg('bank.amount_precision', { amount: line.amount })) } };
+    else if (line.hold || line.direction !== 'debit') clueOf.set(i, cluesOf(line));
+    else {
+      const reason = line.reversal || line.returnReason ? msg('bank.returned', { code: line.returnReason ?? '—' }) : msg('bank.debit');
+      placed[i] = { state: 'to_reconcile', extra: { reason: JSON.stringify(reason) } };
+    }
+  }
+  const asking = [...clueOf.keys()];
+  const named = await claimsNamedAll(trx, actor.tenantId, asking.map((i) => ({ creditors: works[i]!.creditors, clues: clueOf.get(i)!.references })));
+  const found = new Map(asking.map((i, k) => [i, named[k]!]));
+  const byDocument = asking.filter((i) => !works[i]!.line.hold && !found.get(i)!.length && clueOf.get(i)!.documents.length);
+  const documents = await claimsByDocumentAll(trx, actor.tenantId, byDocument.map((i) => ({ creditors: works[i]!.creditors, documents: clueOf.get(i)!.documents })));
+  const documented = new Map(byDocument.map((i, k) => [i, documents[k]!]));
+  const suggestFor: number[] = [];
+  for (const i of asking) {
+    const w = works[i]!;
+    const line = w.line;
+    if (line.hold) {
+      // Nothing is paid; the person sees the claims it names (a revoked pagoPA payment: its notice's claim).
+      placed[i] = { state: 'to_reconcile', extra: { reason: JSON.stringify(line.hold), claim_ids: [...new Set(found.get(i)!.map((c) => c.id))] } };
+      continue;
+    }
+    const decision = decide(w, found.get(i)!, documented.get(i) ?? []);
+    placed[i] = decision.placed;
+    if (decision.suggest) suggestFor.push(i);
+  }
+
+  // The entry rows first (a concurrent import of the same lines waits here and finds them taken), a microsecond apart in file order.
+  const inserting = live.filter(({ i }) => placed[i]);
+  const inserted = inserting.length
+    ? await trx
+        .insertInto('bank_entries')
+        .values(inserting.map(({ i }, n) => ({ ...rows[i]!, state: placed[i]!.state, ...placed[i]!.extra, created_at: sql`clock_timestamp() + ${n} * interval '1 microsecond'` }) as never))
+        .onConflict((oc) => oc.columns(['tenant_id', 'account', 'entry_key']).doNothing())
+        .returning(['id', 'account', 'entry_key'])
+        .execute()
+    : [];
+  const idOf = new Map(inserted.map((r) => [`${r.account} ${r.entry_key}`, r.id]));
+  const paying: number[] = [];
+  for (const { i } of inserting) {
+    const id = idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`);
+    if (!id) out[i] = 'already';
+    else if (placed[i]!.pay) paying.push(i);
+    else out[i] = placed[i]!.state === 'ignored' ? 'not_booked' : 'to_reconcile';
+  }
+  // The claims still open when each is booked: an earlier line of the chunk may have paid one off (placeEntry reads them as the line comes).
+  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today, onlyOpen: true });
+  const paid: { id: string; paymentId: string }[] = [];
+  const refused: number[] = [];
+  booked.forEach((b, k) => {
+    const i = paying[k]!;
+    if (b.ok) {
+      paid.push({ id: idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`)!, paymentId: b.payment.id });
+      out[i] = 'matched';
+    } else if (b.error.code === 'validation') {
+      // The engine refused the payment: a reconciliation item with the reason, as placeBankEntry does.
+      const e = b.error;
+      const claims = placed[i]!.pay!.claims;
+      placed[i] = { state: 'to_reconcile', extra: { reason: JSON.stringify(e.fields[0] ? fieldMessage(e.fields[0]) : e.msg), claim_ids: claims.map((c) => c.id), matched_by: null } };
+      refused.push(i);
+      out[i] = 'to_reconcile';
+    } else throw b.error;
+  });
+  // The name/IBAN guesses once the chunk's payments are booked (a claim a line of the chunk paid off is no longer offered, as line by line).
+  const guessed = suggestFor.filter((i) => out[i] === 'to_reconcile');
+  await fillSuggestions(trx, actor.tenantId, works, placed, [...guessed, ...refused]);
+  const withGuess = guessed.filter((i) => placed[i]!.extra.suggestions);
+  if (withGuess.length) {
+    await sql`
+      update bank_entries e set suggestions = v.suggestions
+        from unnest(${withGuess.map((i) => idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`)!)}::uuid[], ${withGuess.map((i) => placed[i]!.extra.suggestions as string)}::jsonb[]) v(id, suggestions)
+       where e.tenant_id = ${actor.tenantId} and e.id = v.id`.execute(trx);
+  }
+  if (refused.length) {
+    for (const i of refused) {
+      const p = placed[i]!;
+      await trx
+        .updateTable('bank_entries')
+        .set({ state: 'to_reconcile', matched_by: null, reason: p.extra.reason as string, claim_ids: p.extra.claim_ids as string[], suggestions: (p.extra.suggestions as string | null) ?? null })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('id', '=', idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`)!)
+        .execute();
+    }
+  }
+  if (paid.length) {
+    await sql`
+      update bank_entries e set payment_id = v.payment_id, payment_ids = array[v.payment_id]
+        from unnest(${paid.map((p) => p.id)}::uuid[], ${paid.map((p) => p.paymentId)}::uuid[]) v(id, payment_id)
+       where e.tenant_id = ${actor.tenantId} and e.id = v.id`.execute(trx);
+  }
+  return out.map((o) => o ?? 'already');
+}
+
+/** What a booked credit becomes, given the claims its references (or document numbers) name: placeEntry's rules, without I/O. */
+function decide(w: EntryWork, named: FoundClaim[], byDocument: FoundClaim[]): { placed: Placed; suggest: boolean } {
+  const line = w.line;
+  let matchedBy = named.length ? named[0]!.via : null;
+  let claims = named;
+  if (!claims.length && byDocument.length) {
+    claims = byDocument;
+    matchedBy = 'document';
+  }
+  const groups = new Map<string, FoundClaim[]>();
+  for (const c of claims) {
+    const k = `${c.debtor_id}|${c.creditor_id}`;
+    groups.set(k, [...(groups.get(k) ?? []), c]);
+  }
+  let reason: Message | null = null;
+  if (groups.size > 1) reason = msg('bank.several_debtors', { count: groups.size });
+  if (!reason && groups.size === 1) {
+    const group = [...groups.values()][0]!;
+    if (line.currency !== 'EUR' && line.currency !== 'CHF') reason = msg('bank.currency_differs', { currency: line.currency, claimCurrency: group[0]!.currency });
+    else if (group.some((c) => c.currency !== line.currency)) reason = msg('bank.currency_differs', { currency: line.currency, claimCurrency: group[0]!.currency });
+  }
+  if (!reason && groups.size === 1) {
+    const group = [...groups.values()][0]!;
+    const open = [...new Set(group.filter((c) => (OPEN_STATUSES as readonly string[]).includes(c.status)).map((c) => c.id))];
+    return {
+      suggest: false,
+      placed: {
+        state: 'matched',
+        extra: { matched_by: matchedBy, claim_ids: [...new Set(group.map((c) => c.id))] },
+        pay: { input: paymentOf(w, group[0]!, open), claims },
+      },
+    };
+  }
+  reason ??= msg('bank.no_reference');
+  const extra: Record<string, unknown> = { reason: JSON.stringify(reason), claim_ids: claims.map((c) => c.id), suggestions: null };
+  if (groups.size > 1) {
+    extra.suggestions = JSON.stringify([...groups.values()].map((g) => ({ debtorId: g[0]!.debtor_id, creditorId: g[0]!.creditor_id, claimIds: g.map((c) => c.id), why: matchedBy })));
+    return { suggest: false, placed: { state: 'to_reconcile', extra } };
+  }
+  return { suggest: true, placed: { state: 'to_reconcile', extra } };
+}
+
+/** The payment a matched credit becomes (placeEntry's, the same fields). */
+function paymentOf(w: EntryWork, claim: FoundClaim, open: string[]) {
+  const line = w.line;
+  return {
+    debtorId: claim.debtor_id,
+    creditorId: claim.creditor_id,
+    amount: money(line.amount).toFixed(2),
+    currency: line.currency as 'EUR' | 'CHF',
+    valueDate: line.valueDate ?? line.bookingDate ?? w.today,
+    method: line.method,
+    reference: (line.references[0] ?? line.endToEndId ?? null)?.slice(0, 140) ?? null,
+    payerName: line.partyName?.slice(0, 200) ?? null,
+    note: `${w.fileName.slice(0, 200)} · ${line.source}`.slice(0, 2000),
+    // The claims the reference names, those still open; none open: the money is kept unallocated.
+    claimIds: open,
+  };
+}
+
+/** The name/IBAN guesses of the given lines, into their entries' `suggestions`. */
+async function fillSuggestions(trx: Trx, tenantId: string, works: EntryWork[], placed: (Placed | null)[], which: number[]): Promise<void> {
+  if (!which.length) return;
+  const guesses = await suggestAll(trx, tenantId, which.map((i) => works[i]!.line));
+  which.forEach((i, k) => {
+    const s = guesses[k]!;
+    placed[i]!.extra.suggestions = s.length ? JSON.stringify(s) : null;
+  });
+}
+
+/** The `bank_entries` columns a line gives, whatever becomes of it. */
+function entryRow(actor: Actor, w: EntryWork) {
   const line = w.line;
   const remittance = [...line.text, line.additionalInfo ?? ''].filter(Boolean).join(' / ').slice(0, 2000);
-  const base = {
+  return {
     tenant_id: actor.tenantId,
     file_id: w.fileId,
     account: line.account.slice(0, 70),
@@ -100,10 +319,22 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
     end_to_end_id: line.endToEndId?.slice(0, 100) ?? null,
     return_reason: line.returnReason?.slice(0, 10) ?? null,
   };
+}
+
+class RefusedPayment extends Error {
+  constructor(readonly reason: Message) {
+    super(reason.code);
+  }
+}
+
+async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean, refused?: Message): Promise<Outcome> {
+  const line = w.line;
+  const base = entryRow(actor, w);
   const place = async (state: 'matched' | 'to_reconcile' | 'ignored', extra: Record<string, unknown>) => {
     const row = await trx
       .insertInto('bank_entries')
-      .values({ ...base, state, ...extra } as never)
+      // The moment of writing (not the transaction's start): a line placed alone inside a chunk keeps its place in the file's order.
+      .values({ ...base, state, ...extra, created_at: sql`clock_timestamp()` } as never)
       .onConflict((oc) => oc.columns(['tenant_id', 'account', 'entry_key']).doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -120,10 +351,10 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
   if (seen) return 'already';
 
   if (line.status !== 'BOOK') {
-    return (await place('ignored', { reason: JSON.stringify((msg('bank.not_booked', { status: line.status }))) })) ? 'not_booked' : 'already';
+    return (await place('ignored', { reason: JSON.stringify(msg('bank.not_booked', { status: line.status })) })) ? 'not_booked' : 'already';
   }
   if (money(line.amount).decimalPlaces() > 2) {
-    return (await place('to_reconcile', { reason: JSON.stringify((msg('bank.amount_precision', { amount: line.amount }))) })) ? 'to_reconcile' : 'already';
+    return (await place('to_reconcile', { reason: JSON.stringify(msg('bank.amount_precision', { amount: line.amount })) })) ? 'to_reconcile' : 'already';
   }
   if (line.hold) {
     // Nothing is paid; the person sees the claims it names (a revoked pagoPA payment: its notice's claim).
@@ -135,7 +366,7 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
     const returned = await reverseReturnedPayment(trx, actor, w, (paymentId) => place('matched', { matched_by: 'return', payment_id: paymentId }));
     if (returned) return returned;
     const reason = line.reversal || line.returnReason ? msg('bank.returned', { code: line.returnReason ?? '—' }) : msg('bank.debit');
-    return (await place('to_reconcile', { reason: JSON.stringify((reason)) })) ? 'to_reconcile' : 'already';
+    return (await place('to_reconcile', { reason: JSON.stringify(reason) })) ? 'to_reconcile' : 'already';
   }
 
   const clues = cluesOf(line);
@@ -192,7 +423,7 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
   }
   reason ??= msg('bank.no_reference');
   const suggestions = groups.size > 1 ? [...groups.values()].map((g) => ({ debtorId: g[0]!.debtor_id, creditorId: g[0]!.creditor_id, claimIds: g.map((c) => c.id), why: matchedBy })) : await suggest(trx, actor.tenantId, line);
-  return (await place('to_reconcile', { reason: JSON.stringify((reason)), claim_ids: claims.map((c) => c.id), suggestions: suggestions.length ? JSON.stringify(suggestions) : null })) ? 'to_reconcile' : 'already';
+  return (await place('to_reconcile', { reason: JSON.stringify(reason), claim_ids: claims.map((c) => c.id), suggestions: suggestions.length ? JSON.stringify(suggestions) : null })) ? 'to_reconcile' : 'already';
 }
 
 interface FoundClaim {
@@ -209,137 +440,222 @@ interface FoundClaim {
  * (its instalment's RF / QRR or pagoPA notice code: the plan's positions), pagoPA notice codes and IUVs.
  */
 async function claimsNamed(trx: Trx, tenantId: string, creditors: string[], clues: Clue[]): Promise<FoundClaim[]> {
-  if (!clues.length || !creditors.length) return [];
-  const claimNumbers = clues.filter((c) => c.kind === 'claim_number').map((c) => c.value);
-  const letters = clues.filter((c) => c.kind === 'communication_number').map((c) => c.value);
-  // Numbers beyond bigint are no instalment of ours (and must not make the query fail).
-  const instalments = clues.filter((c) => c.kind === 'instalment_number' && c.value.length <= 18).map((c) => c.value);
-  const notices = new Set(clues.filter((c) => c.kind === 'notice').map((c) => c.value));
-  for (const c of clues) {
-    if (c.kind !== 'iuv') continue;
-    // The notice codes an IUV can belong to (SACI Tab. 2): aux 1, 2, 3 + a 17-digit IUV, aux 0 + application code + a 15-digit one.
-    if (c.value.length === 17) for (const aux of ['1', '2', '3']) notices.add(aux + c.value);
-    else for (let app = 0; app < 100; app++) notices.add(`0${String(app).padStart(2, '0')}${c.value}`);
-  }
+  return (await claimsNamedAll(trx, tenantId, [{ creditors, clues }]))[0]!;
+}
+
+/** A claim number as a key (a reference may carry leading zeros; the column is a number). */
+const numberKey = (v: string | number) => String(v).replace(/^0+(?=\d)/, '');
+
+/**
+ * {@link claimsNamed} for many lines at once: one statement per kind of reference for all of them
+ * (a chunk of a bank file), each line given the claims its own references name, in the same order.
+ */
+async function claimsNamedAll(trx: Trx, tenantId: string, asks: { creditors: string[]; clues: Clue[] }[]): Promise<FoundClaim[][]> {
+  const wanted = asks.map(({ creditors, clues }) => {
+    if (!clues.length || !creditors.length) return { creditors, claimNumbers: [] as string[], letters: [] as string[], instalments: [] as string[], notices: new Set<string>() };
+    // Numbers beyond bigint are none of ours (and must not make the query fail).
+    const numbers = (kind: Clue['kind']) => clues.filter((c) => c.kind === kind).map((c) => numberKey(c.value)).filter((v) => v.length <= 18);
+    const claimNumbers = numbers('claim_number');
+    const letters = numbers('communication_number');
+    const instalments = numbers('instalment_number');
+    const notices = new Set(clues.filter((c) => c.kind === 'notice').map((c) => c.value));
+    for (const c of clues) {
+      if (c.kind !== 'iuv') continue;
+      // The notice codes an IUV can belong to (SACI Tab. 2): aux 1, 2, 3 + a 17-digit IUV, aux 0 + application code + a 15-digit one.
+      if (c.value.length === 17) for (const aux of ['1', '2', '3']) notices.add(aux + c.value);
+      else for (let app = 0; app < 100; app++) notices.add(`0${String(app).padStart(2, '0')}${c.value}`);
+    }
+    return { creditors, claimNumbers, letters, instalments, notices };
+  });
   const cols = ['c.id', 'c.debtor_id', 'c.creditor_id', 'c.currency', 'c.status'] as const;
-  const out: FoundClaim[] = [];
+  const claimNumbers = [...new Set(wanted.flatMap((w) => w.claimNumbers))];
+  const letters = [...new Set(wanted.flatMap((w) => w.letters))];
+  const instalments = [...new Set(wanted.flatMap((w) => w.instalments))];
+  const notices = [...new Set(wanted.flatMap((w) => [...w.notices]))];
+  const creditors = [...new Set(wanted.flatMap((w) => (w.notices.size || w.instalments.length ? w.creditors : [])))];
+  const byNumber = new Map<string, FoundClaim[]>();
+  const byInstalment = new Map<string, FoundClaim[]>();
+  const byLetter = new Map<string, FoundClaim[]>();
+  const byNotice = new Map<string, (FoundClaim & { notice_code: string })[]>();
+  const push = <T,>(m: Map<string, T[]>, k: string, v: T) => (m.get(k) ?? m.set(k, []).get(k)!).push(v);
   if (claimNumbers.length) {
-    const rows = await trx.selectFrom('claims as c').select(cols).where('c.tenant_id', '=', tenantId).where('c.ref_no', 'in', claimNumbers).execute();
-    out.push(...rows.map((r) => ({ ...r, via: 'reference' })));
+    const rows = await trx.selectFrom('claims as c').select([...cols, 'c.ref_no']).where('c.tenant_id', '=', tenantId).where('c.ref_no', 'in', claimNumbers).execute();
+    for (const { ref_no, ...r } of rows) push(byNumber, numberKey(ref_no), { ...r, via: 'reference' });
   }
   if (letters.length) {
     const rows = await trx
       .selectFrom('communications as m')
       .innerJoin('communication_claims as mc', (j) => j.onRef('mc.communication_id', '=', 'm.id').onRef('mc.tenant_id', '=', 'm.tenant_id'))
       .innerJoin('claims as c', (j) => j.onRef('c.id', '=', 'mc.claim_id').onRef('c.tenant_id', '=', 'mc.tenant_id'))
-      .select(cols)
+      .select([...cols, 'm.ref_no as letter'])
       .where('m.tenant_id', '=', tenantId)
       .where('m.ref_no', 'in', letters)
       .execute();
-    out.push(...rows.map((r) => ({ ...r, via: 'reference' })));
+    for (const { letter, ...r } of rows) push(byLetter, numberKey(letter), { ...r, via: 'reference' });
   }
-  if (instalments.length || notices.size) {
+  if ((instalments.length || notices.length) && creditors.length) {
     // A plan's instalment: the money goes to the plan's positions, allocated by the engine (the plan's
     // instalments are filled from what its positions received, usecases/plans/plan-fill.ts).
     const rows = await trx
       .selectFrom('plan_instalments as i')
       .innerJoin('plans as p', (j) => j.onRef('p.id', '=', 'i.plan_id').onRef('p.tenant_id', '=', 'i.tenant_id'))
       .innerJoin('claims as c', (j) => j.onRef('c.tenant_id', '=', 'p.tenant_id').on((eb) => eb('c.id', '=', eb.fn.any('p.claim_ids'))))
-      .select([...cols, 'i.ref_no'])
+      .select([...cols, 'i.ref_no', 'i.notice_code'])
       .where('i.tenant_id', '=', tenantId)
       .where('p.creditor_id', 'in', creditors)
-      .where((eb) =>
-        eb.or([
-          ...(instalments.length ? [eb('i.ref_no', 'in', instalments)] : []),
-          ...(notices.size ? [eb('i.notice_code', 'in', [...notices])] : []),
-        ]),
-      )
+      .where((eb) => eb.or([...(instalments.length ? [eb('i.ref_no', 'in', instalments)] : []), ...(notices.length ? [eb('i.notice_code', 'in', notices)] : [])]))
       .execute();
-    out.push(...rows.map(({ ref_no, ...r }) => ({ ...r, via: instalments.includes(String(ref_no)) ? 'reference' : 'notice' })));
+    for (const { ref_no, notice_code, ...r } of rows) {
+      if (instalments.includes(numberKey(ref_no))) push(byInstalment, `ref:${numberKey(ref_no)}`, { ...r, via: 'reference' });
+      if (notice_code !== null && notices.includes(notice_code)) push(byInstalment, `notice:${notice_code}`, { ...r, via: 'notice' });
+    }
   }
-  if (notices.size) {
+  if (notices.length && creditors.length) {
     const rows = await trx
       .selectFrom('claims as c')
-      .select(cols)
+      .select([...cols, 'c.notice_code'])
       .where('c.tenant_id', '=', tenantId)
       .where('c.creditor_id', 'in', creditors)
-      .where('c.notice_code', 'in', [...notices])
+      .where('c.notice_code', 'in', notices)
       .execute();
-    out.push(...rows.map((r) => ({ ...r, via: 'notice' })));
+    for (const r of rows) push(byNotice, r.notice_code!, { ...r, notice_code: r.notice_code!, via: 'notice' });
   }
-  return out;
+  return wanted.map((w) => {
+    const out: FoundClaim[] = [];
+    for (const n of new Set(w.claimNumbers)) out.push(...(byNumber.get(n) ?? []));
+    for (const n of new Set(w.letters)) out.push(...(byLetter.get(n) ?? []));
+    for (const n of new Set(w.instalments)) for (const c of byInstalment.get(`ref:${n}`) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
+    for (const n of w.notices) for (const c of byInstalment.get(`notice:${n}`) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
+    for (const n of w.notices) for (const { notice_code: _, ...c } of byNotice.get(n) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
+    return out;
+  });
 }
 
 /** Claims whose document number (as the creditor wrote it) appears in the remittance text. */
 async function claimsByDocument(trx: Trx, tenantId: string, creditors: string[], documents: string[]): Promise<FoundClaim[]> {
-  if (!creditors.length) return [];
-  const rows = await trx
-    .selectFrom('claims as c')
-    .select(['c.id', 'c.debtor_id', 'c.creditor_id', 'c.currency', 'c.status'])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.creditor_id', 'in', creditors)
-    .where('c.external_ref', 'in', documents)
-    .execute();
-  return rows.map((r) => ({ ...r, via: 'document' }));
+  return (await claimsByDocumentAll(trx, tenantId, [{ creditors, documents }]))[0]!;
 }
+
+/** {@link claimsByDocument} for many lines at once, in one statement. */
+async function claimsByDocumentAll(trx: Trx, tenantId: string, asks: { creditors: string[]; documents: string[] }[]): Promise<FoundClaim[][]> {
+  const documents = [...new Set(asks.flatMap((a) => (a.creditors.length ? a.documents : [])))];
+  const creditors = [...new Set(asks.flatMap((a) => (a.documents.length ? a.creditors : [])))];
+  const byDocument = new Map<string, (FoundClaim & { external_ref: string })[]>();
+  if (documents.length && creditors.length) {
+    const rows = await trx
+      .selectFrom('claims as c')
+      .select(['c.id', 'c.debtor_id', 'c.creditor_id', 'c.currency', 'c.status', 'c.external_ref'])
+      .where('c.tenant_id', '=', tenantId)
+      .where('c.creditor_id', 'in', creditors)
+      .where('c.external_ref', 'in', documents)
+      .execute();
+    for (const r of rows) (byDocument.get(r.external_ref) ?? byDocument.set(r.external_ref, []).get(r.external_ref)!).push({ ...r, via: 'document' });
+  }
+  return asks.map((a) => {
+    const out: FoundClaim[] = [];
+    for (const d of new Set(a.documents)) for (const { external_ref: _, ...c } of byDocument.get(d) ?? []) if (a.creditors.includes(c.creditor_id)) out.push(c);
+    return out;
+  });
+}
+
+type Suggestion = { debtorId: string; creditorId: string | null; claimIds: string[]; why: string };
 
 /**
  * A guess for a person: the debtor whose earlier payment came from the same IBAN, or debtors whose
  * name is the payer's (either order of first and last name), each with its open claims. Never booked
  * by itself: a name is no proof.
  */
-async function suggest(trx: Trx, tenantId: string, line: Pick<BankLine, 'partyIban' | 'partyName'>): Promise<{ debtorId: string; creditorId: string | null; claimIds: string[]; why: string }[]> {
-  const why = new Map<string, string>();
-  if (line.partyIban) {
+async function suggest(trx: Trx, tenantId: string, line: Pick<BankLine, 'partyIban' | 'partyName'>): Promise<Suggestion[]> {
+  return (await suggestAll(trx, tenantId, [line]))[0]!;
+}
+
+/** {@link suggest} for many lines at once: three statements for all of them, each line its own guesses (at most 5 debtors per IBAN and per name). */
+async function suggestAll(trx: Trx, tenantId: string, lines: Pick<BankLine, 'partyIban' | 'partyName'>[]): Promise<Suggestion[][]> {
+  const ibans = [...new Set(lines.map((l) => l.partyIban).filter((v): v is string => !!v))];
+  const byIban = new Map<string, string[]>();
+  if (ibans.length) {
     const rows = await trx
       .selectFrom('bank_entries as e')
       .innerJoin('payments as p', (j) => j.onRef('p.id', '=', 'e.payment_id').onRef('p.tenant_id', '=', 'e.tenant_id'))
-      .select('p.debtor_id')
+      .select(['e.party_iban', 'p.debtor_id'])
       .distinct()
       .where('e.tenant_id', '=', tenantId)
-      .where('e.party_iban', '=', line.partyIban)
+      .where('e.party_iban', 'in', ibans)
       .where('e.payment_id', 'is not', null)
-      .limit(5)
       .execute();
-    for (const r of rows) why.set(r.debtor_id, 'iban');
+    for (const r of rows) {
+      const list = byIban.get(r.party_iban!) ?? byIban.set(r.party_iban!, []).get(r.party_iban!)!;
+      if (list.length < 5) list.push(r.debtor_id);
+    }
   }
-  if (line.partyName) {
+  // Imported debtors carry their name key; others are found by their display name in either order
+  // (an ILIKE without wildcards: the trigram index of migration 0013 answers it).
+  const asked = lines.map((line) => {
+    if (!line.partyName) return null;
     const key = normaliseName(line.partyName, { keepLegalForm: true });
     const words = key.split(' ');
     const keys = [key, normaliseName(line.partyName)];
     if (words.length === 2) keys.push(`${words[1]} ${words[0]}`);
-    // Imported debtors carry their name key; others are found by their display name in either order
-    // (an ILIKE without wildcards: the trigram index of migration 0013 answers it).
     const plain = line.partyName.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
     const parts = plain.split(/\s+/);
     const names = [plain, ...(parts.length === 2 ? [`${parts[1]} ${parts[0]}`] : [])];
-    const rows = await trx
-      .selectFrom('debtors')
-      .select('id')
-      .where('tenant_id', '=', tenantId)
-      .where((eb) => eb.or([eb('match_key', 'in', [...new Set(keys)]), ...names.map((n) => eb('display_name', 'ilike', n))]))
-      .limit(5)
-      .execute();
-    for (const r of rows) if (!why.has(r.id)) why.set(r.id, 'name');
-  }
-  if (!why.size) return [];
+    return { keys: [...new Set(keys)], names };
+  });
+  const allKeys = [...new Set(asked.flatMap((a) => a?.keys ?? []))];
+  const allNames = [...new Set(asked.flatMap((a) => a?.names ?? []))];
+  const named = allKeys.length
+    ? await trx
+        .selectFrom('debtors')
+        .select(['id', 'match_key', 'display_name'])
+        .where('tenant_id', '=', tenantId)
+        .where((eb) => eb.or([eb('match_key', 'in', allKeys), ...allNames.map((n) => eb('display_name', 'ilike', n))]))
+        .execute()
+    : [];
+  // The names as ILIKE compares them: escapes undone, case folded.
+  const fold = (s: string) => s.toLowerCase();
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
+  const whys = lines.map((line, i) => {
+    const why = new Map<string, string>();
+    if (line.partyIban) for (const d of byIban.get(line.partyIban) ?? []) why.set(d, 'iban');
+    const a = asked[i];
+    if (a) {
+      const names = a.names.map((n) => fold(unescape(n)));
+      let n = 0;
+      for (const r of named) {
+        if (n >= 5) break;
+        if ((r.match_key !== null && a.keys.includes(r.match_key)) || names.includes(fold(r.display_name))) {
+          n++;
+          if (!why.has(r.id)) why.set(r.id, 'name');
+        }
+      }
+    }
+    return why;
+  });
+  const debtors = [...new Set(whys.flatMap((w) => [...w.keys()]))];
   // One suggestion per debtor and creditor with open claims (a payment is one creditor's); a debtor
   // without open claims is still shown, to book the money unallocated.
-  const out = new Map<string, { debtorId: string; creditorId: string | null; claimIds: string[]; why: string }>();
-  const open = await trx
-    .selectFrom('claims')
-    .select(['id', 'debtor_id', 'creditor_id'])
-    .where('tenant_id', '=', tenantId)
-    .where('debtor_id', 'in', [...why.keys()])
-    .where('status', 'in', [...OPEN_STATUSES])
-    .orderBy('due_date')
-    .limit(200)
-    .execute();
-  for (const c of open) {
-    const k = `${c.debtor_id}|${c.creditor_id}`;
-    if (!out.has(k)) out.set(k, { debtorId: c.debtor_id, creditorId: c.creditor_id, claimIds: [], why: why.get(c.debtor_id)! });
-    out.get(k)!.claimIds.push(c.id);
-  }
-  for (const [debtorId, reason] of why) if (![...out.values()].some((s) => s.debtorId === debtorId)) out.set(debtorId, { debtorId, creditorId: null, claimIds: [], why: reason });
-  return [...out.values()];
+  const open = debtors.length
+    ? await trx
+        .selectFrom('claims')
+        .select(['id', 'debtor_id', 'creditor_id'])
+        .where('tenant_id', '=', tenantId)
+        .where('debtor_id', 'in', debtors)
+        .where('status', 'in', [...OPEN_STATUSES])
+        .orderBy('due_date')
+        .execute()
+    : [];
+  return whys.map((why) => {
+    if (!why.size) return [];
+    const out = new Map<string, Suggestion>();
+    let n = 0;
+    for (const c of open) {
+      if (!why.has(c.debtor_id)) continue;
+      if (++n > 200) break;
+      const k = `${c.debtor_id}|${c.creditor_id}`;
+      if (!out.has(k)) out.set(k, { debtorId: c.debtor_id, creditorId: c.creditor_id, claimIds: [], why: why.get(c.debtor_id)! });
+      out.get(k)!.claimIds.push(c.id);
+    }
+    for (const [debtorId, reason] of why) if (![...out.values()].some((s) => s.debtorId === debtorId)) out.set(debtorId, { debtorId, creditorId: null, claimIds: [], why: reason });
+    return [...out.values()];
+  });
 }

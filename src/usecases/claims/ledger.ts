@@ -24,7 +24,9 @@ import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import type { AllocationOrder, ClaimKind, ClaimStatus, Currency, DebtorKind, Jurisdiction } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
-import { recordAudit } from '../shared/audit.ts';
+import { recordAudits, type AuditEntry } from '../shared/audit.ts';
+import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
+import type { DB } from '../../db/schema.ts';
 import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
 import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
 import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/municipal/revenue-rules.ts';
@@ -262,12 +264,37 @@ const slotsOf = (s: { costs: string; interest: string; principal: string; parts?
   ...s.parts,
 });
 
+/** What settling a claim writes: computed by {@link planSettlement}, written by {@link applySettlements}. */
+export interface SettlementPlan {
+  ledger: ClaimLedger;
+  /** How much of each payment the claim could not take. */
+  excess: Map<string, string>;
+  /** Payments whose allocation rows on this claim are replaced (deleted, then `rows` inserted). */
+  replaced: string[];
+  rows: { tenant_id: string; payment_id: string; claim_id: string; component: AllocationComponent; component_id: string | null; amount: string }[];
+  audits: AuditEntry[];
+  /** The claim's sums and status after (written when `changed`). */
+  after: { principalPaid: string; interestPaid: string; costsPaid: string; status: ClaimStatus; closedOn: string | null };
+  changed: boolean;
+  /** Components whose paid amount changes. */
+  componentPaid: { id: string; paid: string }[];
+  /** Per payment, the stored split after (as {@link loadLedgers} reads it back). */
+  splits: Map<string, Record<string, string>>;
+}
+
 /**
  * Replays a claim's payments through the engine and brings the stored split, the claim's sums and its
  * status in line, with an audit event for every split that changed (a payment booked with an earlier
  * value date re-splits the later ones). Returns how much of each payment the claim could not take.
  */
 export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: ClaimLedger): Promise<Map<string, string>> {
+  const plan = planSettlement(actor, book, l);
+  await applySettlements(trx, actor, [plan]);
+  return plan.excess;
+}
+
+/** What {@link settleClaim} writes for a claim, computed without writing (a batch of claims is written at once). */
+export function planSettlement(actor: Actor, book: RateBook, l: ClaimLedger): SettlementPlan {
   let result;
   try {
     result = splitPayments(book, l.terms, l.payments, l.costs);
@@ -278,6 +305,10 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     throw err;
   }
   const excess = new Map<string, string>();
+  const replaced: string[] = [];
+  const allRows: SettlementPlan['rows'] = [];
+  const audits: AuditEntry[] = [];
+  const splits = new Map<string, Record<string, string>>();
   // Each payment's capital and parts onto the component rows. A claim that is one accruing principal
   // (every company claim) keeps the split it always had: principal rows on its principal component.
   const perComponent = l.components.length > 1 || l.components.some((k) => !k.accrues);
@@ -293,13 +324,11 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
       (shares === null ||
         (shares[i]!.every((x) => money(storedShares.get(x.componentId) ?? '0').eq(x.amount)) &&
           [...storedShares.keys()].every((id) => shares[i]!.some((x) => x.componentId === id))));
-    if (same) continue;
-    await trx
-      .deleteFrom('payment_allocations')
-      .where('tenant_id', '=', actor.tenantId)
-      .where('payment_id', '=', s.paymentId)
-      .where('claim_id', '=', l.id)
-      .execute();
+    if (same) {
+      if (l.stored.has(s.paymentId)) splits.set(s.paymentId, stored);
+      continue;
+    }
+    replaced.push(s.paymentId);
     const rows = COMPONENTS.filter((c) => money(s[c]).gt(0) && (c !== 'principal' || shares === null)).map((c) => ({
       tenant_id: actor.tenantId,
       payment_id: s.paymentId,
@@ -316,9 +345,17 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     for (const x of shares?.[i] ?? []) {
       rows.push({ tenant_id: actor.tenantId, payment_id: s.paymentId, claim_id: l.id, component: x.component as AllocationComponent, component_id: x.componentId, amount: x.amount });
     }
-    if (rows.length) await trx.insertInto('payment_allocations').values(rows).execute();
+    allRows.push(...rows);
+    // The split as loadLedgers reads it back: a component that bears no interest is its part, an accruing one its capital.
+    const split: Record<string, string> = {};
+    for (const r of rows) {
+      const component = r.component_id ? l.components.find((k) => k.id === r.component_id) : undefined;
+      const key = component && !component.accrues ? partKey(component.kind) : r.component;
+      split[key] = toMoneyString(money(split[key] ?? '0').plus(r.amount));
+    }
+    if (rows.length) splits.set(s.paymentId, split);
     if (l.stored.has(s.paymentId)) {
-      await recordAudit(trx, actor, {
+      audits.push({
         action: 'claim.allocation_recomputed',
         entityType: 'claim',
         entityId: l.id,
@@ -350,38 +387,59 @@ export async function settleClaim(trx: Db, actor: Actor, book: RateBook, l: Clai
     !money(after.costsPaid).eq(l.costsPaid) ||
     after.status !== l.status ||
     after.closedOn !== l.closedOn;
-  if (changed) {
-    await trx
-      .updateTable('claims')
-      .set({
-        principal_paid: after.principalPaid,
-        interest_paid: after.interestPaid,
-        costs_paid: after.costsPaid,
-        status: after.status,
-        closed_on: after.closedOn,
-        version: sql`version + 1`,
-        updated_at: sql`now()`,
-      })
-      .where('id', '=', l.id)
-      .where('tenant_id', '=', actor.tenantId)
-      .execute();
-  }
+  const componentPaid: { id: string; paid: string }[] = [];
   if (shares) {
     for (const [id, paid] of paidPerComponent(l.components, shares)) {
       const k = l.components.find((c) => c.id === id)!;
-      if (money(paid).eq(k.paid)) continue;
-      await trx.updateTable('claim_components').set({ paid }).where('id', '=', id).where('tenant_id', '=', actor.tenantId).execute();
+      if (!money(paid).eq(k.paid)) componentPaid.push({ id, paid });
     }
   } else if (l.principalComponentId && !money(after.principalPaid).eq(l.principalPaid)) {
-    await trx
-      .updateTable('claim_components')
-      .set({ paid: after.principalPaid })
-      .where('id', '=', l.principalComponentId)
-      .where('tenant_id', '=', actor.tenantId)
-      .execute();
+    componentPaid.push({ id: l.principalComponentId, paid: after.principalPaid });
   }
-  return excess;
+  return { ledger: l, excess, replaced, rows: allRows, audits, after, changed, componentPaid, splits };
 }
+
+/** Writes the settlements of several claims (of one tenant) in a few statements, whatever their number. */
+export async function applySettlements(trx: Db, actor: Actor, plans: readonly SettlementPlan[]): Promise<void> {
+  const replaced = plans.flatMap((p) => p.replaced.map((paymentId) => ({ paymentId, claimId: p.ledger.id })));
+  if (replaced.length) {
+    await sql`
+      delete from payment_allocations a
+       using unnest(${replaced.map((r) => r.paymentId)}::uuid[], ${replaced.map((r) => r.claimId)}::uuid[]) v(payment_id, claim_id)
+       where a.tenant_id = ${actor.tenantId} and a.payment_id = v.payment_id and a.claim_id = v.claim_id`.execute(trx);
+  }
+  const rows = plans.flatMap((p) => p.rows);
+  if (rows.length) await bulkInsert(trx, 'payment_allocations', ALLOCATION_COLUMNS, rows);
+  const audits = plans.flatMap((p) => p.audits);
+  if (audits.length) await recordAudits(trx, actor, audits);
+  const changed = plans.filter((p) => p.changed);
+  if (changed.length) {
+    await sql`
+      update claims c
+         set principal_paid = v.principal_paid, interest_paid = v.interest_paid, costs_paid = v.costs_paid, status = v.status,
+             closed_on = v.closed_on, version = c.version + 1, updated_at = now()
+        from unnest(${changed.map((p) => p.ledger.id)}::uuid[], ${changed.map((p) => p.after.principalPaid)}::numeric[], ${changed.map((p) => p.after.interestPaid)}::numeric[],
+                    ${changed.map((p) => p.after.costsPaid)}::numeric[], ${changed.map((p) => p.after.status)}::text[], ${changed.map((p) => p.after.closedOn)}::date[])
+             v(id, principal_paid, interest_paid, costs_paid, status, closed_on)
+       where c.id = v.id and c.tenant_id = ${actor.tenantId}`.execute(trx);
+  }
+  const components = plans.flatMap((p) => p.componentPaid);
+  if (components.length) {
+    await sql`
+      update claim_components k set paid = v.paid
+        from unnest(${components.map((c) => c.id)}::uuid[], ${components.map((c) => c.paid)}::numeric[]) v(id, paid)
+       where k.id = v.id and k.tenant_id = ${actor.tenantId}`.execute(trx);
+  }
+}
+
+const ALLOCATION_COLUMNS: BulkColumn<DB['payment_allocations']>[] = [
+  { name: 'tenant_id', type: 'uuid' },
+  { name: 'payment_id', type: 'uuid' },
+  { name: 'claim_id', type: 'uuid' },
+  { name: 'component', type: 'text' },
+  { name: 'component_id', type: 'uuid' },
+  { name: 'amount', type: 'numeric' },
+];
 
 /** Sets each payment's unallocated amount to what its allocation rows leave over. */
 export async function refreshUnallocated(trx: Db, actor: Actor, paymentIds: Iterable<string>): Promise<void> {

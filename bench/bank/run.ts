@@ -1,0 +1,283 @@
+/**
+ * Benchmark of the bank import (issue 15 item 8, README.md): on PostgreSQL, a camt.053 of 100,000
+ * entries against a portfolio of 1M open claims, through the real use case (`importBankFile`, what
+ * `incasso bank import` runs). It prints the wall time, entries/s, the peak RSS and the load, the
+ * count per outcome, and checks the result: every expected match and nothing else, and a second
+ * import of the same file records nothing.
+ *
+ *   npx tsx bench/bank/run.ts [--db incasso_bench_bank] [--template incasso_bench_claims_17609] [--entries 100000] [--seed 1]
+ *
+ * PostgreSQL: DATABASE_URL (the server; any database on it) or postgres://incasso:incasso@127.0.0.1:5432/postgres.
+ * `--db` is reused when it exists, else copied (`create database … template`) from `--template` (a
+ * database bench/claims kept; never changed). Each run uses its own statement account, so runs add
+ * up without touching each other; the claims a run pays are chosen among debtors no earlier run
+ * paid, so a run's expectations hold whatever ran before.
+ */
+import fs from "node:fs";
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { openDatabase } from '../../src/db/connect.ts';
+import { migrateToLatest } from '../../src/db/migrate.ts';
+import * as m0016 from '../../src/db/migrations/0016_component_money.ts';
+import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../src/domain/dunning/references.ts';
+import { iuvOf, noticeCodeAux3 } from '../../src/domain/municipal/pagopa.ts';
+import { systemActor } from '../../src/domain/policies.ts';
+import { importBankFile } from '../../src/usecases/bank/import-bank-file.ts';
+import { camtXml, type CamtEntryInput } from '../../src/test/camt.ts';
+
+const argv = process.argv.slice(2);
+const value = (name: string): string | undefined => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const DB_NAME = value('db') ?? 'incasso_bench_bank';
+const TEMPLATE = value('template') ?? 'incasso_bench_claims_17609';
+const ENTRIES = Number(value('entries') ?? 100_000);
+let seed = Number(value('seed') ?? 1);
+if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || !/^[a-z_][a-z0-9_]*$/.test(TEMPLATE) || !(ENTRIES >= 100)) {
+  console.error('usage: npx tsx bench/bank/run.ts [--db incasso_bench_bank] [--template DB] [--entries 100000] [--seed 1]');
+  process.exit(2);
+}
+const TODAY = '2026-12-01';
+const VALUE_DATE = '2026-11-30';
+const rnd = () => {
+  // mulberry32: the same seed, the same file.
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+};
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
+
+const server = process.env.DATABASE_URL || 'postgres://incasso:incasso@127.0.0.1:5432/postgres';
+const admin = new pg.Client({ connectionString: server });
+await admin.connect();
+if ((await admin.query('select 1 from pg_database where datname = $1', [DB_NAME])).rowCount !== 1) {
+  const t = performance.now();
+  await admin.query(`create database ${DB_NAME} template ${TEMPLATE}`);
+  console.log(`database ${DB_NAME} copied from ${TEMPLATE} in ${seconds(t)} s`);
+}
+await admin.end();
+const url = new URL(server);
+url.pathname = `/${DB_NAME}`;
+const database = await openDatabase({ databaseUrl: url.toString() });
+const db = database.db;
+
+try {
+  // A database kept by an older bench/claims lacks 0016 while having 0017 (see bench/desk/run.ts).
+  const done = new Set((await sql<{ name: string }>`select name from incasso_migrations`.execute(db)).rows.map((r) => r.name));
+  if (!done.has('0016_component_money') && done.has('0017_municipal_acts')) {
+    await m0016.up(db as never);
+    await sql`insert into incasso_migrations (name, timestamp) values ('0016_component_money', '')`.execute(db);
+  }
+  await sql`
+    update incasso_migrations m set timestamp = '2026-01-01T00:' || lpad((o.n / 60)::text, 2, '0') || ':' || lpad((o.n % 60)::text, 2, '0') || '.000Z'
+      from (select name, row_number() over (order by name) as n from incasso_migrations) o
+     where o.name = m.name
+       and exists (select 1 from incasso_migrations a, incasso_migrations b where a.name < b.name and a.timestamp >= b.timestamp)`.execute(db);
+  let t = performance.now();
+  const applied = await migrateToLatest(db);
+  if (applied.applied.length) {
+    console.log(`migrated (${applied.applied.join(', ')}) in ${seconds(t)} s`);
+    await sql`analyze`.execute(db);
+  }
+  const tenant = await db.selectFrom('tenants').select('id').where('slug', '=', 'bench').executeTakeFirstOrThrow();
+  const actor = systemActor(tenant.id, 'bench');
+  const run = (await db.selectFrom('bank_files').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow()).n;
+  const account = `IT60X05428111010000${String(Date.now()).slice(-8)}`;
+
+  // The claims this run pays: one per debtor, debtors no payment touched yet, at random.
+  const MATCHED = Math.round(ENTRIES * 0.8);
+  t = performance.now();
+  const picked = (
+    await sql<{ id: string; ref_no: string; external_ref: string; principal: string; debtor_id: string; notice_code: string | null }>`
+      select c.id, c.ref_no::text, c.external_ref, c.principal::text, c.debtor_id, c.notice_code
+        from (select distinct on (debtor_id) * from claims
+               where tenant_id = ${tenant.id} and status in ('open', 'partially_paid')
+                 and not exists (select 1 from payments p where p.tenant_id = claims.tenant_id and p.debtor_id = claims.debtor_id)
+               order by debtor_id, hashtext(id::text || ${String(seed)})) c
+       order by hashtext(c.id::text) limit ${MATCHED}`.execute(db)
+  ).rows;
+  if (picked.length < MATCHED) throw new Error(`only ${picked.length} unpaid debtors left: copy the database again (drop ${DB_NAME})`);
+  console.log(`picked ${picked.length} claims of distinct unpaid debtors in ${seconds(t)} s`);
+
+  // pagoPA: a fifth of the picked claims get a notice code (aux 3, segregation code 01), as a comune's would.
+  t = performance.now();
+  const noticed = picked.filter((_, i) => i % 5 === 1 && !_.notice_code);
+  for (const c of noticed) c.notice_code = noticeCodeAux3('01', c.ref_no.padStart(13, '0'));
+  for (let i = 0; i < noticed.length; i += 10_000) {
+    const part = noticed.slice(i, i + 10_000);
+    await sql`update claims c set notice_code = v.code from unnest(${part.map((c) => c.id)}::uuid[], ${part.map((c) => c.notice_code)}::text[]) v(id, code) where c.id = v.id and c.tenant_id = ${tenant.id}`.execute(db);
+  }
+  console.log(`notice codes given to ${noticed.length} claims in ${seconds(t)} s`);
+
+  // The file: what each entry says and what it must become.
+  type Expect = { outcome: 'matched' | 'to_reconcile' | 'not_booked' | 'already'; claimId?: string; debtorId?: string };
+  const expected = new Map<string, Expect>();
+  const earlier: CamtEntryInput[] = [];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bank-'));
+  const fileName = path.join(dir, `camt053-${ENTRIES}.xml`);
+  const out = fs.createWriteStream(fileName);
+  const [head, tail] = camtXml({ entries: [], account, statementId: `BENCH-${run}-2` }).split('\n\n');
+  out.write(`${head}\n`);
+  const names = ['Rossi Mario', 'Bianchi Anna', 'Ferrari Luca', 'Esposito Giulia', 'Romano Paolo', 'Colombo Sara'];
+  const amountOf = (principal: string, kind: number) => {
+    const p = Number(principal);
+    const a = kind === 0 ? p : kind === 1 ? Math.max(1, Math.round(p * 30) / 100) : p * 2 + 17.35;
+    return a.toFixed(2);
+  };
+  const counts: Record<string, number> = {};
+  const count = (k: string) => (counts[k] = (counts[k] ?? 0) + 1);
+  let next = 0;
+  let batch: CamtEntryInput[] = [];
+  const flush = async () => {
+    const xml = camtXml({ entries: batch, account });
+    const body = xml.slice(xml.indexOf('</Acct>\n') + 8, xml.lastIndexOf('\n</Stmt>'));
+    if (!out.write(`${body}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    batch = [];
+  };
+  t = performance.now();
+  for (let i = 0; i < ENTRIES; i++) {
+    const ref = `B${run}-${i + 1}`;
+    const r = rnd();
+    let e: CamtEntryInput;
+    if (i < MATCHED && i % 5 !== 1) {
+      // A claim's own RF reference (structured or in the text, printed in groups) or its document number.
+      const c = picked[i]!;
+      const amount = amountOf(c.principal, i % 3);
+      const rf = claimReferences(c.ref_no, CLAIM_REFERENCE_PREFIX).rf;
+      const how = i % 10;
+      const tx =
+        how < 5
+          ? { amount, reference: rf, name: names[i % names.length] }
+          : how < 8
+            ? { amount, text: [`Pagamento acconto ${formatRf(rf)}`], name: names[i % names.length] }
+            : { amount, text: [`saldo fattura ${c.external_ref} del cliente`] };
+      e = { amount, acctSvcrRef: ref, valueDate: VALUE_DATE, txs: [tx] };
+      count(how < 5 ? 'rf' : how < 8 ? 'rf_text' : 'document');
+      expected.set(ref, { outcome: 'matched', claimId: c.id, debtorId: c.debtor_id });
+    } else if (i < MATCHED) {
+      // pagoPA: the notice code as the structured reference, or the IUV as /RFB/ in the text.
+      const c = picked[i]!;
+      const amount = amountOf(c.principal, i % 3);
+      const tx = i % 2 ? { amount, reference: c.notice_code! } : { amount, text: [`/RFB/${iuvOf(c.notice_code!)}/${amount}/TXT/TARI 2025`] };
+      e = { amount, acctSvcrRef: ref, valueDate: VALUE_DATE, txs: [tx] };
+      count(i % 2 ? 'notice' : 'iuv_text');
+      expected.set(ref, { outcome: 'matched', claimId: c.id, debtorId: c.debtor_id });
+    } else if (r < 0.5) {
+      // An unknown payer: a name no debtor has, no reference.
+      const amount = (10 + Math.floor(rnd() * 90000) / 100).toFixed(2);
+      e = { amount, acctSvcrRef: ref, valueDate: VALUE_DATE, txs: [{ amount, text: ['regalo di Natale'], name: `Zqx Sconosciuto ${i}` }] };
+      count('unknown');
+      expected.set(ref, { outcome: 'to_reconcile' });
+    } else if (r < 0.65) {
+      // A return of a direct debit or a recalled transfer.
+      const amount = (10 + Math.floor(rnd() * 90000) / 100).toFixed(2);
+      e = { amount, acctSvcrRef: ref, direction: 'DBIT', reversal: true, valueDate: VALUE_DATE, txs: [{ amount, returnReason: 'AC04', text: ['storno'] }] };
+      count('return');
+      expected.set(ref, { outcome: 'to_reconcile' });
+    } else if (r < 0.75) {
+      // Pending: kept, not paid in.
+      const amount = '99.00';
+      e = { amount, acctSvcrRef: ref, status: 'PDNG', valueDate: VALUE_DATE, txs: [{ amount, reference: formatRf(claimReferences(picked[i % MATCHED]!.ref_no, CLAIM_REFERENCE_PREFIX).rf) }] };
+      count('pending');
+      expected.set(ref, { outcome: 'not_booked' });
+    } else if (r < 0.85) {
+      // A valid RF of ours naming no claim.
+      const amount = '50.00';
+      e = { amount, acctSvcrRef: ref, valueDate: VALUE_DATE, txs: [{ amount, reference: claimReferences(String(900_000_000 + i), CLAIM_REFERENCE_PREFIX).rf }] };
+      count('rf_unknown');
+      expected.set(ref, { outcome: 'to_reconcile' });
+    } else {
+      // In the earlier statement already (an overlapping statement): recorded once, by that import.
+      const amount = '70.00';
+      e = { amount, acctSvcrRef: ref, valueDate: VALUE_DATE, txs: [{ amount, text: ['bonifico'], name: `Zqy Ripetuto ${i}` }] };
+      earlier.push(e);
+      count('duplicate');
+      expected.set(ref, { outcome: 'already' });
+    }
+    batch.push(e);
+    next++;
+    if (batch.length === 1000) await flush();
+  }
+  if (batch.length) await flush();
+  out.end(`${tail}`);
+  await new Promise<void>((r) => out.once('finish', () => r()));
+  const size = fs.statSync(fileName).size;
+  console.log(`file of ${next} entries (${(size / 1e6).toFixed(1)} MB) written in ${seconds(t)} s: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}`);
+
+  // The earlier statement: its entries first (small, so its time is not the figure).
+  const earlierFile = { name: `earlier-${run}.xml`, bytes: new TextEncoder().encode(camtXml({ entries: earlier, account, statementId: `BENCH-${run}-1` })) };
+  t = performance.now();
+  const first = await importBankFile(db, actor, earlierFile, { today: TODAY });
+  console.log(`earlier statement: ${first.entries} entries in ${seconds(t)} s (to reconcile ${first.toReconcile})`);
+
+  await sql`analyze bank_entries`.execute(db);
+  console.log(`load before: ${load()}`);
+  const rssBefore = process.resourceUsage().maxRSS;
+  const cpuBefore = process.cpuUsage();
+  let shown = 0;
+  t = performance.now();
+  const summary = await importBankFile(db, actor, { name: path.basename(fileName), chunks: fs.createReadStream(fileName, { highWaterMark: 1 << 16 }) }, {
+    today: TODAY,
+    onProgress: (s) => {
+      if (s.entries >= shown + 10_000) console.log(`  ${(shown = s.entries)} entries, ${seconds(t)} s, load ${load()}`);
+    },
+  });
+  const wall = (performance.now() - t) / 1000;
+  const rss = process.resourceUsage().maxRSS;
+  const cpu = process.cpuUsage(cpuBefore);
+  console.log(`load after: ${load()}`);
+  console.log(
+    `IMPORT ${summary.entries} entries in ${wall.toFixed(1)} s = ${(summary.entries / wall).toFixed(0)} entries/s, ${((wall * 1000) / summary.entries).toFixed(2)} ms/entry; ` +
+      `this process's CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; peak RSS ${(rss / 1024).toFixed(0)} MB (before the import ${(rssBefore / 1024).toFixed(0)} MB); ` +
+      `matched ${summary.matched}, to reconcile ${summary.toReconcile}, not booked ${summary.notBooked}, already recorded ${summary.alreadyRecorded}, problems ${summary.problems.length}, status ${summary.status}`,
+  );
+
+  // The check: each entry as expected, each matched one with a payment of its debtor allocated to its claim.
+  const errors: string[] = [];
+  const rows = await sql<{ entry_key: string; state: string; payment_id: string | null; claim_ids: string[] | null; debtor_id: string | null; allocated: string[] | null; amount: string; pamount: string | null }>`
+    select e.entry_key, e.state, e.payment_id, e.claim_ids, p.debtor_id, p.amount::text as pamount, e.amount::text,
+           (select array_agg(a.claim_id::text) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id) as allocated
+      from bank_entries e left join payments p on p.id = e.payment_id and p.tenant_id = e.tenant_id
+     where e.tenant_id = ${tenant.id} and e.account = ${account}`.execute(db);
+  const byKey = new Map(rows.rows.map((r) => [r.entry_key.replace(/^a:/, ''), r]));
+  const outcomes: Record<string, number> = {};
+  for (const [ref, want] of expected) {
+    const row = byKey.get(ref);
+    outcomes[want.outcome] = (outcomes[want.outcome] ?? 0) + 1;
+    if (!row) errors.push(`${ref}: not recorded`);
+    else if (want.outcome === 'matched') {
+      if (row.state !== 'matched' || !row.payment_id) errors.push(`${ref}: ${row.state}, expected matched`);
+      else if (row.debtor_id !== want.debtorId) errors.push(`${ref}: paid by the wrong debtor`);
+      else if (row.pamount !== row.amount) errors.push(`${ref}: payment ${row.pamount} for an entry of ${row.amount}`);
+      else if (!row.allocated || new Set(row.allocated).size !== 1 || row.allocated[0] !== want.claimId) errors.push(`${ref}: allocated to ${row.allocated?.join(',') ?? 'nothing'}`);
+    } else if (want.outcome === 'to_reconcile' || want.outcome === 'already') {
+      if (row.state !== 'to_reconcile' || row.payment_id) errors.push(`${ref}: ${row.state}, expected to_reconcile`);
+    } else if (row.state !== 'ignored' || row.payment_id) errors.push(`${ref}: ${row.state}, expected ignored (not booked)`);
+  }
+  if (rows.rows.length !== expected.size) errors.push(`${rows.rows.length} entries recorded on the account, ${expected.size} expected`);
+  const want = { matched: outcomes.matched ?? 0, toReconcile: (outcomes.to_reconcile ?? 0), notBooked: outcomes.not_booked ?? 0, alreadyRecorded: outcomes.already ?? 0 };
+  for (const [k, n] of Object.entries(want)) if (summary[k as keyof typeof want] !== n) errors.push(`summary ${k} ${summary[k as keyof typeof want]}, expected ${n}`);
+  const payments = await sql<{ n: string }>`select count(*)::text as n from payments p where p.tenant_id = ${tenant.id} and p.debtor_id = any(${picked.map((c) => c.debtor_id)}::uuid[])`.execute(db);
+  if (Number(payments.rows[0]!.n) !== want.matched) errors.push(`${payments.rows[0]!.n} payments of the paid debtors, ${want.matched} expected`);
+
+  // The same file again: nothing recorded.
+  t = performance.now();
+  const again = await importBankFile(db, actor, { name: path.basename(fileName), chunks: fs.createReadStream(fileName, { highWaterMark: 1 << 16 }) }, { today: TODAY });
+  console.log(`second import: ${again.entries} entries in ${seconds(t)} s, already recorded ${again.alreadyRecorded}, matched ${again.matched}, to reconcile ${again.toReconcile}, not booked ${again.notBooked}`);
+  if (again.alreadyRecorded !== again.entries || again.entries !== summary.entries) errors.push('the second import recorded something');
+  const after = await sql<{ n: string }>`select count(*)::text as n from bank_entries where tenant_id = ${tenant.id} and account = ${account}`.execute(db);
+  if (Number(after.rows[0]!.n) !== expected.size) errors.push('the second import added entries');
+
+  console.log(errors.length ? `CHECK FAILED (${errors.length}):\n  ${errors.slice(0, 20).join('\n  ')}` : `check: every expected match and nothing else (${want.matched} payments), the second import recorded nothing`);
+  console.log(`load: ${load()} (2 cores shared with other sessions: timings are noisy)`);
+  fs.rmSync(dir, { recursive: true, force: true });
+  if (errors.length) process.exitCode = 1;
+} finally {
+  await database.close();
+}

@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/connect.ts';
+import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../domain/dunning/references.ts';
+import { camtXml, type CamtEntryInput } from '../../test/camt.ts';
+import { openTestDatabase } from '../../test/db.ts';
+import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { importBankFile } from './import-bank-file.ts';
+
+/**
+ * Issue 15 item 8: a statement placed in chunks (several lines per transaction, payments booked
+ * together) gives the same entries, payments, allocations and claims as placed line by line — two
+ * tenants with the same portfolio, the same file, one each way.
+ */
+let database: Database;
+const TODAY = '2026-12-01';
+type Portfolio = { t: TestTenant; claims: { id: string; refNo: string; externalRef: string }[] };
+const portfolios: Portfolio[] = [];
+
+async function portfolio(db: Database['db']): Promise<Portfolio> {
+  const t = await createTestTenant(db);
+  const claims: Portfolio['claims'] = [];
+  for (let i = 0; i < 4; i++) {
+    const d = await createTestDebtor(db, t, { lastName: `Chunk${i}`, firstName: 'Anna' });
+    // Two claims per debtor, with interest (the engine splits each payment into interest and principal).
+    for (let k = 0; k < 2; k++) {
+      const externalRef = `FC-${i}${k}-2025`;
+      const c = await createTestClaim(db, t, d.id, { principal: `${400 + 100 * k}.00`, dueDate: k ? "2025-04-30" : "2025-03-31", issueDate: `2025-0${2 + k}-28`, externalRef });
+      const row = await db.selectFrom('claims').select('ref_no').where('id', '=', c.id).executeTakeFirstOrThrow();
+      claims.push({ id: c.id, refNo: String(row.ref_no), externalRef });
+    }
+  }
+  return { t, claims };
+}
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  portfolios.push(await portfolio(database.db), await portfolio(database.db));
+}, 120_000);
+afterAll(async () => {
+  await database?.close();
+});
+
+/** The same statement, for either portfolio (claim k of the portfolio in the same place). */
+function statement(p: Portfolio): CamtEntryInput[] {
+  const rf = (k: number) => claimReferences(p.claims[k]!.refNo, CLAIM_REFERENCE_PREFIX).rf;
+  return [
+    // A part payment of claim 0, then two more on the same claim in the same chunk (booked one after the other).
+    { amount: '100.00', acctSvcrRef: 'C1', valueDate: '2026-10-01', txs: [{ amount: '100.00', reference: rf(0) }] },
+    { amount: '150.00', acctSvcrRef: 'C2', valueDate: '2026-11-01', txs: [{ amount: '150.00', text: [`acconto ${formatRf(rf(0))}`] }] },
+    // An earlier value date on the same claim (re-splits the later ones).
+    { amount: '50.00', acctSvcrRef: 'C4', valueDate: '2026-06-01', txs: [{ amount: '50.00', reference: rf(0) }] },
+    { amount: '900.00', acctSvcrRef: 'C3', valueDate: '2026-11-20', txs: [{ amount: '900.00', reference: rf(0) }] },
+    // Document numbers; an overpayment.
+    { amount: '2000.00', acctSvcrRef: 'C5', valueDate: '2026-11-25', txs: [{ amount: '2000.00', text: [`fattura ${p.claims[2]!.externalRef}`] }] },
+    { amount: '77.70', acctSvcrRef: 'C6', valueDate: '2026-11-25', txs: [{ amount: '77.70', text: [`fatt. ${p.claims[5]!.externalRef}`], name: 'Anna Chunk2' }] },
+    // Two claims of two debtors named: a person decides.
+    { amount: '10.00', acctSvcrRef: 'C7', txs: [{ amount: '10.00', text: [`${p.claims[6]!.externalRef} ${p.claims[4]!.externalRef}`] }] },
+    // A value date before the claim existed: refused by the engine's checks → reconciliation with the reason.
+    { amount: '30.00', acctSvcrRef: 'C8', valueDate: '2025-01-10', txs: [{ amount: '30.00', reference: rf(7), name: 'Anna Chunk3' }] },
+    // A payer whose name is a debtor's: a suggestion (its claim C5 paid off is no longer offered); a return; pending; the same key twice.
+    { amount: '45.00', acctSvcrRef: 'C9', txs: [{ amount: '45.00', text: ['regalo'], name: 'Anna Chunk1' }] },
+    { amount: '80.00', direction: 'DBIT', reversal: true, acctSvcrRef: 'C10', txs: [{ amount: '80.00', returnReason: 'MD06' }] },
+    { amount: '10.00', status: 'PDNG', acctSvcrRef: 'C11', txs: [{ amount: '10.00', reference: rf(3) }] },
+    { amount: '60.00', acctSvcrRef: 'C12', valueDate: '2026-11-02', txs: [{ amount: '60.00', reference: rf(3) }] },
+    { amount: '60.00', acctSvcrRef: 'C12', valueDate: '2026-11-02', txs: [{ amount: '60.00', reference: rf(3) }] },
+  ];
+}
+
+/** Everything the import wrote for a portfolio, with its claims named by their place in it. */
+async function written(p: Portfolio, fileId: string) {
+  const db = database.db;
+  const place = new Map(p.claims.map((c, k) => [c.id, k]));
+  const entries = await db
+    .selectFrom('bank_entries')
+    .select(['id', 'entry_key', 'state', 'matched_by', 'reason', 'claim_ids', 'suggestions', 'payment_id'])
+    .where('tenant_id', '=', p.t.tenantId)
+    .where('file_id', '=', fileId)
+    .orderBy('entry_key')
+    .execute();
+  const out = [];
+  for (const e of entries) {
+    const payment = e.payment_id ? await db.selectFrom('payments').select(['amount', 'unallocated', 'value_date', 'method', 'imputation']).where('id', '=', e.payment_id).executeTakeFirstOrThrow() : null;
+    const allocations = e.payment_id
+      ? (await db.selectFrom('payment_allocations').select(['claim_id', 'component', 'amount']).where('payment_id', '=', e.payment_id).execute())
+          .map((a) => `${place.get(a.claim_id)}:${a.component}:${a.amount}`)
+          .sort()
+      : [];
+    const suggestions = (e.suggestions as { claimIds: string[]; why: string }[] | null)?.map((s) => `${s.why}:${s.claimIds.map((id) => place.get(id)).join(',')}`) ?? null;
+    out.push({ key: e.entry_key, state: e.state, matchedBy: e.matched_by, reason: e.reason, claims: e.claim_ids.map((id) => place.get(id)), suggestions, payment, allocations });
+  }
+  const claims = await db.selectFrom('claims').select(['id', 'status', 'principal_paid', 'interest_paid', 'costs_paid', 'closed_on']).where('tenant_id', '=', p.t.tenantId).execute();
+  const balances = await db.selectFrom('claim_balances').select(['claim_id', 'principal_due', 'interest_due', 'costs_due']).where('tenant_id', '=', p.t.tenantId).execute();
+  const audits = await db.selectFrom('audit_events').select(['action']).where('tenant_id', '=', p.t.tenantId).where('action', 'in', ['payment.recorded', 'claim.payment_applied', 'claim.allocation_recomputed']).execute();
+  const count = (a: string) => audits.filter((x) => x.action === a).length;
+  return {
+    entries: out,
+    claims: claims.map(({ id, ...c }) => ({ k: place.get(id), ...c })).sort((a, b) => a.k! - b.k!),
+    balances: balances.map(({ claim_id, ...b }) => ({ k: place.get(claim_id), ...b })).sort((a, b) => a.k! - b.k!),
+    audits: { recorded: count('payment.recorded'), applied: count('claim.payment_applied'), recomputed: count('claim.allocation_recomputed') },
+  };
+}
+
+describe('importBankFile in chunks', () => {
+  it('gives the same entries, payments, allocations, claims and balances as line by line', async () => {
+    const [a, b] = portfolios as [Portfolio, Portfolio];
+    const file = (p: Portfolio) => ({ name: 'estratto.xml', bytes: new TextEncoder().encode(camtXml({ entries: statement(p), account: 'IT60X0542811101000000123456' })) });
+    const byLine = await importBankFile(database.db, a.t.users.operator.actor, file(a), { today: TODAY, chunk: 1 });
+    const chunked = await importBankFile(database.db, b.t.users.operator.actor, file(b), { today: TODAY, chunk: 500 });
+    const { fileId: _a, fileName: _fa, ...one } = byLine;
+    const { fileId: _b, fileName: _fb, ...other } = chunked;
+    const [wa, wb] = [await written(a, byLine.fileId), await written(b, chunked.fileId)];
+    expect(wb.entries.map((e) => [e.key, e.state, e.reason])).toEqual(wa.entries.map((e) => [e.key, e.state, e.reason]));
+    expect(other).toEqual(one);
+    expect(one).toMatchObject({ entries: 13, matched: 7, alreadyRecorded: 1, notBooked: 1 });
+
+    expect(wb).toEqual(wa);
+    // The file's facts, so the comparison compares something: payments with interest and principal, a refusal, a suggestion.
+    expect(wa.entries.find((e) => e.key === 'a:C8')).toMatchObject({ state: 'to_reconcile', reason: { code: 'records.value_date_before_claim' } });
+    expect(wa.entries.find((e) => e.key === 'a:C9')!.suggestions).toEqual(['name:3']);
+    expect(wa.entries.find((e) => e.key === 'a:C3')!.allocations.some((x) => x.startsWith('0:interest:'))).toBe(true);
+    expect(wa.audits.recomputed).toBeGreaterThan(0);
+    // Chunks of two lines (payments of one claim in different chunks and rounds): the same again.
+    const c = await portfolio(database.db);
+    const small = await importBankFile(database.db, c.t.users.operator.actor, file(c), { today: TODAY, chunk: 2 });
+    expect(await written(c, small.fileId)).toEqual(wa);
+  });
+});
