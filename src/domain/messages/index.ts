@@ -88,6 +88,22 @@ export function dateParam(date: string | { toString(): string }): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${TYPED_PREFIX}date:${value}` : value;
 }
 
+/**
+ * Params for a program reading an API answer: a typed amount or date as its plain value ("814.82",
+ * "2026-12-31"), everything else as it is.
+ */
+export function plainParams(params: MessageParams | undefined): MessageParams {
+  if (!params) return {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith(TYPED_PREFIX) ? plainTyped(v) : v]));
+}
+
+function plainTyped(v: string): string {
+  const amount = TYPED_AMOUNT.exec(v);
+  if (amount) return `${amount[1] ?? ''}${amount[2]}${amount[3] ? `.${amount[3]}` : ''}`;
+  const date = TYPED_DATE.exec(v);
+  return date ? `${date[1]}-${date[2]}-${date[3]}` : v;
+}
+
 /** The number style of each language: thousands and decimal separators (as web/src/format.ts `moneyStyle`). */
 const NUMBER_STYLE: Readonly<Record<Locale, { group: string; decimal: string }>> = {
   it: { group: '.', decimal: ',' },

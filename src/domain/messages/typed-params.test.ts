@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { amountParam, dateParam, decodeMessage, encodeMessage, messageList, msg, translate } from './index.ts';
+import { amountParam, dateParam, decodeMessage, encodeMessage, messageList, msg, plainParams, translate } from './index.ts';
 
 describe('typed message params: amounts and dates written the reader’s way', () => {
   it('writes an amount with the decimal comma in it, de, fr and the point in en', () => {
@@ -58,5 +58,10 @@ describe('typed message params: amounts and dates written the reader’s way', (
     expect(amountParam('abc')).toBe('abc');
     expect(dateParam('31/12/2026')).toBe('31/12/2026');
     expect(translate(msg('dunning.cli_fees', { amount: 'i18n#amount:1,5' }), 'it')).toBe('spese i18n#amount:1,5');
+  });
+
+  it('gives a program the plain values (API error params)', () => {
+    expect(plainParams({ total: amountParam('-1234.5', 'EUR'), date: dateParam('2026-12-31'), count: 3, text: 'i18n#other' })).toEqual({ total: '-1234.5', date: '2026-12-31', count: 3, text: 'i18n#other' });
+    expect(plainParams(undefined)).toEqual({});
   });
 });
