@@ -204,7 +204,7 @@ describe('edge cases', () => {
       'paid',
       expect.stringContaining('prima del 08/08/2002'),
     ]);
-    expect(error({ regime: 'de-consumer', due: '2026-10-01', paid: '2027-03-01' })).toEqual(['paid', expect.stringContaining('fino al 2026-12-31')]);
+    expect(error({ regime: 'de-consumer', due: '2026-10-01', paid: '2027-03-01' })).toEqual(['paid', expect.stringContaining('fino al 31/12/2026')]);
     expect(error({ regime: 'it-legal', due: '2025-01-31', paid: '2025-01-01' })).toEqual(['paid', expect.stringContaining('precede la scadenza')]);
     expect(error({ regime: 'it-commercial', due: '2025-01-31', paid: '2025-03-01', debtorKind: 'consumer' })).toEqual([
       'regime',
