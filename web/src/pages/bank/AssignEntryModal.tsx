@@ -70,6 +70,7 @@ export function AssignEntryModal({ entry, mode, onClose }: { entry: BankEntry; m
             part={p}
             split={split}
             currency={entry.currency}
+            amountInvalid={split && p.amount.trim() !== '' && amounts[i] === null}
             errors={serverErrors.parts.get(i) ?? []}
             onChange={(change) => update(p.key, change)}
             onRemove={split && parts.length > 2 ? () => setParts((ps) => ps.filter((x) => x.key !== p.key)) : undefined}
@@ -111,6 +112,7 @@ function PartFields({
   part,
   split,
   currency,
+  amountInvalid,
   errors,
   onChange,
   onRemove,
@@ -119,6 +121,7 @@ function PartFields({
   part: PartDraft;
   split: boolean;
   currency: string;
+  amountInvalid?: boolean;
   errors: string[];
   onChange: (change: Partial<PartDraft>) => void;
   onRemove?: () => void;
@@ -151,6 +154,7 @@ function PartFields({
             withAsterisk
             currency={currency}
             value={part.amount}
+            error={amountInvalid ? t('validation.amount') : undefined}
             onChange={(e) => onChange({ amount: typeof e === 'string' ? e : e.currentTarget.value })}
             data-testid={`bank-part-amount-${index}`}
           />
