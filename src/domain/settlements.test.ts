@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assessSettlement, DEFAULT_SETTLEMENT_RULES, settlementRulesOf, type SettlementOffer } from './settlements.ts';
+import { amountParam, dateParam } from './messages/index.ts';
 
 // EUR 10,000 principal, 1,126.16 interest and 40 costs owed (legal-notes TV-IT-04 to 2024-01-01).
 const owed = [{ principalDue: '10000.00', interestDue: '1126.16', costsDue: '40.00', totalDue: '11166.16' }];
@@ -28,9 +29,9 @@ describe('a settlement offer against the creditor’s mandate', () => {
 
   it('refuses what is no settlement: nothing, the whole debt or more, a past or too distant deadline', () => {
     expect(assessSettlement(offer('0'), DEFAULT_SETTLEMENT_RULES)).toMatchObject({ ok: false, problem: { field: 'amount' } });
-    expect(assessSettlement(offer('11166.16'), DEFAULT_SETTLEMENT_RULES)).toMatchObject({ ok: false, problem: { field: 'amount', params: { owed: '11166.16' } } });
+    expect(assessSettlement(offer('11166.16'), DEFAULT_SETTLEMENT_RULES)).toMatchObject({ ok: false, problem: { field: 'amount', params: { owed: amountParam('11166.16') } } });
     expect(assessSettlement(offer('11000', { deadline: '2023-12-31' }), DEFAULT_SETTLEMENT_RULES)).toMatchObject({ ok: false, problem: { code: 'settlement.deadline_past' } });
-    expect(assessSettlement(offer('11000', { deadline: '2024-02-01' }), DEFAULT_SETTLEMENT_RULES)).toMatchObject({ ok: false, problem: { code: 'settlement.deadline_too_far', params: { date: '2024-01-31' } } });
+    expect(assessSettlement(offer('11000', { deadline: '2024-02-01' }), DEFAULT_SETTLEMENT_RULES)).toMatchObject({ ok: false, problem: { code: 'settlement.deadline_too_far', params: { date: dateParam('2024-01-31') } } });
   });
 
   it('never settles a tax or a public entity’s revenue unless its regulation allows it', () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDate } from './dates.ts';
-import type { MessageCode } from './messages/index.ts';
+import { amountParam, dateParam, type MessageCode } from './messages/index.ts';
 import { MUNICIPAL_TAX_KINDS, type ClaimKind, type CreditorKind } from './model.ts';
 import { money, sumMoney, toMoneyString } from './money.ts';
 
@@ -82,10 +82,10 @@ export function assessSettlement(o: SettlementOffer, rules: SettlementRules): Se
   if (isPublic && !rules.publicRevenues) return { ok: false, problem: { field: 'claimIds', code: 'settlement.public_revenue' } };
   const owed = sumMoney(o.owed.map((x) => x.totalDue));
   const amount = money(o.amount);
-  if (amount.lte(0) || amount.gte(owed)) return { ok: false, problem: { field: 'amount', code: 'settlement.amount_range', params: { owed: toMoneyString(owed) } } };
+  if (amount.lte(0) || amount.gte(owed)) return { ok: false, problem: { field: 'amount', code: 'settlement.amount_range', params: { owed: amountParam(toMoneyString(owed)) } } };
   if (o.deadline < o.today) return { ok: false, problem: { field: 'deadline', code: 'settlement.deadline_past' } };
   const latest = parseDate(o.today).add({ days: rules.maxDays }).toString();
-  if (o.deadline > latest) return { ok: false, problem: { field: 'deadline', code: 'settlement.deadline_too_far', params: { date: latest } } };
+  if (o.deadline > latest) return { ok: false, problem: { field: 'deadline', code: 'settlement.deadline_too_far', params: { date: dateParam(latest) } } };
   const discount = owed.minus(amount);
   const accessory = sumMoney(o.owed.flatMap((x) => [x.interestDue, x.costsDue]));
   const approvals: MessageCode[] = [];

@@ -6,6 +6,7 @@ import {
   isLocale,
   localeFromAcceptLanguage,
   msg,
+  plainParams,
   rawText,
   encodeMessage,
   translate,
@@ -61,10 +62,10 @@ const body = (locale: Locale, code: string, message: Message, fields: FieldError
     code,
     message: translate(message, locale),
     messageCode: message.code,
-    params: message.params ?? {},
+    params: plainParams(message.params),
     fields: fields.map((f) => {
       const m = fieldMessage(f);
-      return { path: f.path, message: translate(m, locale), messageCode: m.code, params: m.params ?? {} };
+      return { path: f.path, message: translate(m, locale), messageCode: m.code, params: plainParams(m.params) };
     }),
     ...(requestId ? { requestId } : {}),
   },

@@ -1,4 +1,4 @@
-import type { MessageCode } from '../messages/index.ts';
+import { amountParam, type MessageCode } from '../messages/index.ts';
 import { money } from '../money.ts';
 import { CLAIM_STATUSES, OPEN_STATUSES, PAYMENT_DRIVEN_STATUSES, type ClaimStatus } from '../model.ts';
 
@@ -58,6 +58,6 @@ export const STATUS_AFTER_DUNNING_STEP: Readonly<Partial<Record<ClaimStatus, Cla
  */
 export function manualStatusProblem(next: ClaimStatus, s: { principalPaid: string }): { code: MessageCode; params?: Record<string, string> } | null {
   if (PAYMENT_DRIVEN_STATUSES.includes(next)) return { code: 'claim.status_from_payments' };
-  if (next === 'open' && money(s.principalPaid).gt(0)) return { code: 'claim.cannot_reopen', params: { paid: s.principalPaid } };
+  if (next === 'open' && money(s.principalPaid).gt(0)) return { code: 'claim.cannot_reopen', params: { paid: amountParam(s.principalPaid) } };
   return null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { translate } from '../messages/index.ts';
+import { dateParam, translate } from '../messages/index.ts';
 import { missingDetails, outcomeOf, outcomeSettingsSchema, outcomesFor, SHIPPED_OUTCOMES, type OutcomeDefinition } from './outcomes.ts';
 import { deskPriority, DEFAULT_PRIORITY_WEIGHTS, type PriorityInput } from './priority.ts';
 import { DEFAULT_PROMISE_RULES, judgePromise, minimumPromise, promiseProblems } from './promises.ts';
@@ -52,7 +52,7 @@ describe('promises to pay', () => {
     expect(minimumPromise(rules, '6.00')).toBe('6.00');
     const p = { today: '2026-12-07', dueOn: '2026-12-20', owed: '1500.00' };
     expect(promiseProblems(rules, { ...p, amount: '150.00' })).toEqual([]);
-    expect(translate(promiseProblems(rules, { ...p, amount: '149.99' })[0]!, 'it')).toBe('Promessa di 149.99 €: il minimo è 150.00 €');
+    expect(translate(promiseProblems(rules, { ...p, amount: '149.99' })[0]!, 'it')).toBe('Promessa di 149,99 €: il minimo è 150,00 €');
     expect(promiseProblems(rules, { ...p, amount: '1500.01' })[0]).toMatchObject({ code: 'desk.promise_more_than_owed' });
     expect(promiseProblems(rules, { ...p, amount: '0' })[0]).toMatchObject({ code: 'desk.promise_amount_positive' });
   });
@@ -61,7 +61,7 @@ describe('promises to pay', () => {
     const p = { today: '2026-12-07', amount: '200.00', owed: '1500.00' };
     expect(promiseProblems(rules, { ...p, dueOn: '2026-12-07' })).toEqual([]);
     expect(promiseProblems(rules, { ...p, dueOn: '2027-01-06' })).toEqual([]);
-    expect(promiseProblems(rules, { ...p, dueOn: '2027-01-07' })[0]).toMatchObject({ code: 'desk.promise_too_far', params: { latest: '2027-01-06', maxDays: 30 } });
+    expect(promiseProblems(rules, { ...p, dueOn: '2027-01-07' })[0]).toMatchObject({ code: 'desk.promise_too_far', params: { latest: dateParam('2027-01-06'), maxDays: 30 } });
     expect(promiseProblems(rules, { ...p, dueOn: '2026-12-06' })[0]).toMatchObject({ code: 'desk.promise_in_past' });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg, type Message } from '../messages/index.ts';
+import { amountParam, dateParam, type Message, msg } from '../messages/index.ts';
 import { money } from '../money.ts';
 
 /**
@@ -77,7 +77,7 @@ export function deskPriority(input: PriorityInput, w: PriorityWeights = DEFAULT_
     const ago = daysFrom(input.brokenPromiseOn, input.today);
     if (ago >= 0 && ago <= w.brokenPromiseDays) {
       score += w.brokenPromise;
-      reasons.push(msg('desk.priority_broken_promise', { date: input.brokenPromiseOn }));
+      reasons.push(msg('desk.priority_broken_promise', { date: dateParam(input.brokenPromiseOn) }));
     }
   }
   if (input.timeBarOn !== null) {
@@ -85,7 +85,7 @@ export function deskPriority(input: PriorityInput, w: PriorityWeights = DEFAULT_
     if (left >= 0 && left <= w.timeBarDays) {
       // The nearer the term, the higher: full weight on its last day.
       score += Math.round((w.timeBar * (w.timeBarDays - left + 1)) / (w.timeBarDays + 1));
-      reasons.push(msg('desk.priority_time_bar', { date: input.timeBarOn, days: left }));
+      reasons.push(msg('desk.priority_time_bar', { date: dateParam(input.timeBarOn), days: left }));
     }
   }
   const owed = money(input.owed);
@@ -95,7 +95,7 @@ export function deskPriority(input: PriorityInput, w: PriorityWeights = DEFAULT_
     // queue of 250,000, bench/desk).
     const magnitude = Math.min(9, Math.max(0, Math.round(Math.log10(owed.toNumber()) * 1000) / 1000));
     score += Math.round(w.amount * magnitude);
-    reasons.push(msg('desk.priority_amount', { amount: owed.toFixed(2) }));
+    reasons.push(msg('desk.priority_amount', { amount: amountParam(owed.toFixed(2)) }));
   }
   if (input.oldestDueOn !== null) {
     const age = Math.min(730, Math.max(0, daysFrom(input.oldestDueOn, input.today)));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { daysBetween, parseDate } from '../dates.ts';
-import { msg, type Message } from '../messages/index.ts';
+import { amountParam, dateParam, type Message, msg } from '../messages/index.ts';
 import { money, toMoneyString } from '../money.ts';
 
 /**
@@ -71,13 +71,13 @@ export function promiseProblems(rules: PromiseRules, p: PromiseProposal): Messag
   if (amount.lte(0)) out.push(msg('desk.promise_amount_positive'));
   else {
     const least = minimumPromise(rules, p.owed);
-    if (amount.lt(least)) out.push(msg('desk.promise_too_small', { amount: toMoneyString(amount), least }));
-    if (amount.gt(p.owed)) out.push(msg('desk.promise_more_than_owed', { amount: toMoneyString(amount), owed: toMoneyString(p.owed) }));
+    if (amount.lt(least)) out.push(msg('desk.promise_too_small', { amount: amountParam(toMoneyString(amount)), least: amountParam(least) }));
+    if (amount.gt(p.owed)) out.push(msg('desk.promise_more_than_owed', { amount: amountParam(toMoneyString(amount)), owed: amountParam(toMoneyString(p.owed)) }));
   }
   const days = daysBetween(p.today, p.dueOn);
-  if (days < 0) out.push(msg('desk.promise_in_past', { dueOn: p.dueOn }));
+  if (days < 0) out.push(msg('desk.promise_in_past', { dueOn: dateParam(p.dueOn) }));
   else if (days > rules.maxDaysAhead) {
-    out.push(msg('desk.promise_too_far', { dueOn: p.dueOn, maxDays: rules.maxDaysAhead, latest: parseDate(p.today).add({ days: rules.maxDaysAhead }).toString() }));
+    out.push(msg('desk.promise_too_far', { dueOn: dateParam(p.dueOn), maxDays: rules.maxDaysAhead, latest: dateParam(parseDate(p.today).add({ days: rules.maxDaysAhead }).toString()) }));
   }
   return out;
 }

@@ -145,8 +145,8 @@ describe('row rules of a comune’s list', () => {
 
   it('refuses a total that is not the sum of the components, with both figures', () => {
     const p = problemsOf({ ...imu, principal: '1.400,00' });
-    expect(shown(p)).toEqual(['principal: Il totale 1400.00 non corrisponde alla somma delle componenti 1395.50']);
-    expect(shown(p, 'en')).toEqual(['principal: The total 1400.00 does not equal the sum of the components 1395.50']);
+    expect(shown(p)).toEqual(['principal: Il totale 1.400,00 non corrisponde alla somma delle componenti 1.395,50']);
+    expect(shown(p, 'en')).toEqual(['principal: The total 1,400.00 does not equal the sum of the components 1,395.50']);
     expect(shown(problemsOf({ ...imu, sanctions: '-300,00' }))[0]).toMatch(/^sanctions: .*negativ/i);
     expect(shown(problemsOf({ ...imu, tax: '', sanctions: '', actInterest: '', notificationCosts: '0' }))).toEqual(['principal: Campo obbligatorio mancante: importo']);
   });
@@ -164,8 +164,8 @@ describe('row rules of a comune’s list', () => {
     expect(shown(problemsOf({ ...imu, tributeCode: '3944' }), 'en')[0]).toMatch(/^tributeCode: Tribute code "3944": /);
     expect(shown(problemsOf({ ...imu, sanctionsTributeCode: '3923' }))[0]).toMatch(/^sanctionsTributeCode: Codice tributo "3923": /);
     expect(shown(problemsOf({ ...imu, kind: 'IMU', tefa: '5' }))[0]).toMatch(/^tefa: Codice tributo "TEFA": /);
-    expect(shown(problemsOf({ ...imu, notifiedOn: '10/12/2024' }))).toEqual(['notifiedOn: Data di notifica 2024-12-10 precedente alla data dell’atto 2024-12-20']);
-    expect(shown(problemsOf({ ...imu, enforceableOn: '01/01/2025' }))).toEqual(['enforceableOn: Data di esecutività 2025-01-01 precedente alla notifica 2025-01-08']);
+    expect(shown(problemsOf({ ...imu, notifiedOn: '10/12/2024' }))).toEqual(['notifiedOn: Data di notifica 10/12/2024 precedente alla data dell’atto 20/12/2024']);
+    expect(shown(problemsOf({ ...imu, enforceableOn: '01/01/2025' }))).toEqual(['enforceableOn: Data di esecutività 01/01/2025 precedente alla notifica 08/01/2025']);
     expect(shown(problemsOf({ ...imu, actKind: 'boh' }))[0]).toMatch(/^actKind: Tipo di atto "boh" non riconosciuto/);
     // Without the comune's code set, any well-formed code passes.
     expect(validateRow({ ...imu, cadastralCode: 'F205' }, { ...ctx, cadastralCode: null }).problems).toEqual([]);

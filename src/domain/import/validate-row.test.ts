@@ -135,7 +135,7 @@ describe('validateRow: every problem at once', () => {
     expect(text).toContain('"12,345" ambiguo');
     expect(text).toContain('Valuta "USD" non supportata');
     expect(text).toContain('"2026-02-30" non esiste nel calendario');
-    expect(text).toContain('Data documento 2027-01-01 nel futuro');
+    expect(text).toContain('Data documento 01/01/2027 nel futuro');
     expect(text).toContain('Anno d’imposta "23" non valido');
     expect(text).toContain('atteso S');
     expect(text).toContain('atteso 7');
@@ -202,12 +202,12 @@ describe('validateRow: the claim', () => {
 
   it('checks the order and range of dates', () => {
     expect(problems({ ...claim, ...person, issueDate: '01/02/2025' })).toEqual([
-      { field: 'issueDate', message: 'Data documento 2025-02-01 successiva alla scadenza 2025-01-31' },
+      { field: 'issueDate', message: 'Data documento 01/02/2025 successiva alla scadenza 31/01/2025' },
     ]);
     expect(ok({ ...claim, ...person, issueDate: '31/01/2025' }).record.claim.issueDate).toBe('2025-01-31');
     expect(ok({ ...claim, ...person, dueDate: '15/03/2027' }).record.claim.dueDate).toBe('2027-03-15');
     expect(problems({ ...claim, ...person, dueDate: '16/03/2027' })[0]!.message).toBe(
-      'Scadenza 2027-03-16 oltre un anno dopo oggi (2026-03-15): al massimo 2027-03-15',
+      'Scadenza 16/03/2027 oltre un anno dopo oggi (15/03/2026): al massimo 15/03/2027',
     );
     expect(problems({ ...claim, ...person, contractDate: '2026-04-01' })[0]!.field).toBe('contractDate');
     expect(ok({ ...claim, ...person, contractDate: '2020-06-30' }).record.claim.contractDate).toBe('2020-06-30');
@@ -261,7 +261,7 @@ describe('validateRow: tax identifiers', () => {
     expect(problems({ ...claim, lastName: 'ROSSI', taxCode: MARIO_ROSSI, birthDate: '11/12/1985' })).toEqual([
       {
         field: 'birthDate',
-        message: `Data di nascita 1985-12-11 diversa da quella del codice fiscale ${MARIO_ROSSI} (10/12/…85, uomo)`,
+        message: `Data di nascita 11/12/1985 diversa da quella del codice fiscale ${MARIO_ROSSI} (10/12/…85, uomo)`,
       },
     ]);
     expect(problems({ ...claim, lastName: 'ROSSI', taxCode: MARIA_ROSSI, birthDate: '1985-11-10' })[0]!.message).toContain('10/12/…85, donna');

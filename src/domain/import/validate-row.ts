@@ -1,6 +1,6 @@
 import { Temporal } from '../dates.ts';
 import { email as emailSchema, normalisePhone } from '../fields.ts';
-import { encodeMessage, msg, type Message, type MessageCode, type MessageParams } from '../messages/index.ts';
+import { amountParam, dateParam, encodeMessage, type Message, type MessageCode, type MessageParams, msg } from '../messages/index.ts';
 import { MUNICIPAL_REVENUE_KINDS, type ActKind, type ClaimKind, type ComponentKind, type DebtorKind, type MunicipalRevenueKind } from '../model.ts';
 import { money, sumMoney, toMoneyString } from '../money.ts';
 import { CADASTRAL_CODE, cadastralCodeIssue, componentCodeIssue } from '../municipal/f24.ts';
@@ -262,7 +262,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     // The components make the amount; a total column states it, and must say the same.
     const sum = toMoneyString(sumMoney(components.map((c) => c.amount)));
     if (principal !== null && !money(principal).eq(sum)) {
-      problem('principal', 'import.components_sum_differs', { total: principal, sum });
+      problem('principal', 'import.components_sum_differs', { total: amountParam(principal), sum: amountParam(sum) });
     }
     if (principalRaw === null || principal !== null) principal = sum;
   } else if (components !== null && principalRaw === null) {
@@ -296,16 +296,16 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   const contractDate = date('contractDate');
   if (raw('dueDate') === null) required('dueDate');
   if (dueDate && dueDate > dueLimit) {
-    problem('dueDate', 'import.due_date_too_far', { date: dueDate, today: ctx.today, max: dueLimit });
+    problem('dueDate', 'import.due_date_too_far', { date: dateParam(dueDate), today: dateParam(ctx.today), max: dateParam(dueLimit) });
   }
   if (issueDate) {
     if (dueDate && issueDate > dueDate) {
-      problem('issueDate', 'import.issue_after_due', { date: issueDate, due: dueDate });
+      problem('issueDate', 'import.issue_after_due', { date: dateParam(issueDate), due: dateParam(dueDate) });
     }
-    if (issueDate > ctx.today) problem('issueDate', 'import.issue_in_future', { date: issueDate, today: ctx.today });
+    if (issueDate > ctx.today) problem('issueDate', 'import.issue_in_future', { date: dateParam(issueDate), today: dateParam(ctx.today) });
   }
   if (contractDate && contractDate > ctx.today) {
-    problem('contractDate', 'import.contract_in_future', { date: contractDate, today: ctx.today });
+    problem('contractDate', 'import.contract_in_future', { date: dateParam(contractDate), today: dateParam(ctx.today) });
   }
 
   let taxYear: number | null = null;
@@ -319,7 +319,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
     } else taxYear = y;
   }
   if (taxYear !== null && dueDate && Number(dueDate.slice(0, 4)) < taxYear) {
-    problem('dueDate', 'import.due_before_tax_year', { date: dueDate, year: taxYear });
+    problem('dueDate', 'import.due_before_tax_year', { date: dateParam(dueDate), year: taxYear });
   }
   if (taxYearRaw === null && (kind === 'imu' || kind === 'tari')) {
     warn('taxYear', 'import.tax_year_missing', { kind: kind.toUpperCase() });
@@ -395,7 +395,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
   if (birthRaw !== null) {
     const d = parseDate(birthRaw);
     if ('problem' in d) warn('birthDate', 'import.birth_date_ignored', { reason: nested(d.problem) });
-    else if (d.value > ctx.today) warn('birthDate', 'import.birth_date_in_future', { date: d.value });
+    else if (d.value > ctx.today) warn('birthDate', 'import.birth_date_in_future', { date: dateParam(d.value) });
     else birthDate = d.value;
   }
 
@@ -478,7 +478,7 @@ export function validateRow(values: Partial<Record<ImportField, string>>, ctx: R
       const b = cfBirth(personCf)!;
       const encoded = `${String(b.day).padStart(2, '0')}/${String(b.month).padStart(2, '0')}/…${String(b.yy).padStart(2, '0')}`;
       problem('birthDate', b.female ? 'import.birth_date_mismatch_female' : 'import.birth_date_mismatch_male', {
-        date: birthDate,
+        date: dateParam(birthDate),
         taxCode: personCf,
         encoded,
       });
@@ -719,11 +719,11 @@ function readAct(
   const actDate = date('actDate');
   const notifiedOn = date('notifiedOn');
   const enforceableOn = date('enforceableOn');
-  if (actDate && actDate > ctx.today) problem('actDate', 'import.act_date_in_future', { date: actDate, today: ctx.today });
-  if (notifiedOn && notifiedOn > ctx.today) problem('notifiedOn', 'import.act_date_in_future', { date: notifiedOn, today: ctx.today });
-  if (actDate && notifiedOn && notifiedOn < actDate) problem('notifiedOn', 'import.act_notified_before_issue', { notified: notifiedOn, date: actDate });
+  if (actDate && actDate > ctx.today) problem('actDate', 'import.act_date_in_future', { date: dateParam(actDate), today: dateParam(ctx.today) });
+  if (notifiedOn && notifiedOn > ctx.today) problem('notifiedOn', 'import.act_date_in_future', { date: dateParam(notifiedOn), today: dateParam(ctx.today) });
+  if (actDate && notifiedOn && notifiedOn < actDate) problem('notifiedOn', 'import.act_notified_before_issue', { notified: dateParam(notifiedOn), date: dateParam(actDate) });
   if (notifiedOn && enforceableOn && enforceableOn < notifiedOn) {
-    problem('enforceableOn', 'import.act_enforceable_before_notified', { enforceable: enforceableOn, notified: notifiedOn });
+    problem('enforceableOn', 'import.act_enforceable_before_notified', { enforceable: dateParam(enforceableOn), notified: dateParam(notifiedOn) });
   }
   return { kind, number, date: actDate, notifiedOn, enforceableOn };
 }

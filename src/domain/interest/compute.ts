@@ -1,7 +1,7 @@
 import { Decimal } from 'decimal.js';
 import { Temporal } from 'temporal-polyfill';
 import { dateIssue } from '../dates.ts';
-import { msg, rawText, translate, type Message } from '../messages/index.ts';
+import { dateParam, type Message, msg, rawText, translate } from '../messages/index.ts';
 import { basisTextItEn, FLAT_COMPENSATION_LABEL, type BasisLine } from './basis.ts';
 import { Money, money, moneyIssue, toMoneyString, type Money as MoneyT } from '../money.ts';
 import { chargesOn, type ChargeBandName, type CollectionChargeRules } from '../municipal/charges.ts';
@@ -276,12 +276,12 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     throw new InterestInputError(msg('interest.unknown_day_count', { dayCount, allowed: DAY_COUNTS.join(', ') }), 'dayCount');
   }
   if (c.paid < c.due) {
-    throw new InterestInputError(msg('interest.end_before_due', { paid: c.paid, due: c.due }), 'paid');
+    throw new InterestInputError(msg('interest.end_before_due', { paid: dateParam(c.paid), due: dateParam(c.due) }), 'paid');
   }
   if (c.accrueFrom) {
     checkDate(c.accrueFrom, 'accrueFrom');
     if (c.accrueFrom > c.paid) {
-      throw new InterestInputError(msg('interest.accrue_from_after_end', { accrueFrom: c.accrueFrom, paid: c.paid }), 'accrueFrom');
+      throw new InterestInputError(msg('interest.accrue_from_after_end', { accrueFrom: dateParam(c.accrueFrom), paid: dateParam(c.paid) }), 'accrueFrom');
     }
   }
   /** The last day whose interest is not accrued here: the due date, or a later `accrueFrom`. */
@@ -291,7 +291,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     checkDate(p.date, `payments.${i}.date`);
     checkAmount(p.amount, `payments.${i}.amount`);
     if (p.date > c.paid) {
-      throw new InterestInputError(msg('interest.payment_after_end', { date: p.date, paid: c.paid }), `payments.${i}.date`);
+      throw new InterestInputError(msg('interest.payment_after_end', { date: dateParam(p.date), paid: dateParam(c.paid) }), `payments.${i}.date`);
     }
     return p;
   });
@@ -328,7 +328,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     checkDate(k.date, `costs.${i}.date`);
     checkAmount(k.amount, `costs.${i}.amount`);
     if (k.date > c.paid) {
-      throw new InterestInputError(msg('interest.cost_after_end', { date: k.date, paid: c.paid }), `costs.${i}.date`);
+      throw new InterestInputError(msg('interest.cost_after_end', { date: dateParam(k.date), paid: dateParam(c.paid) }), `costs.${i}.date`);
     }
     return { date: k.date, label: k.label, amount: toMoneyString(k.amount) } as Statement['costItems'][number];
   });

@@ -1,6 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { dateIssue } from '../dates.ts';
-import { msg } from '../messages/index.ts';
+import { dateParam, msg } from '../messages/index.ts';
 import { money } from '../money.ts';
 import { RateTableError, validateRateTable, type RateRow, type RateTable } from './rate-table.ts';
 import type { RateBook } from './regimes.ts';
@@ -40,14 +40,14 @@ function appendRow(table: RateTable, row: RateRow): RateTable {
   const last = rows[rows.length - 1];
   if (last) {
     if (row.from <= last.from) {
-      throw new RateTableError(msg('interest.period_exists', { table: table.name, from: last.from }), 'from');
+      throw new RateTableError(msg('interest.period_exists', { table: table.name, from: dateParam(last.from) }), 'from');
     }
     if (last.to === null) {
       rows[rows.length - 1] = { ...last, to: Temporal.PlainDate.from(row.from).subtract({ days: 1 }).toString() };
     } else {
       const expected = Temporal.PlainDate.from(last.to).add({ days: 1 }).toString();
       if (row.from !== expected) {
-        throw new RateTableError(msg('interest.period_must_start', { table: table.name, last: last.to, expected }), 'from');
+        throw new RateTableError(msg('interest.period_must_start', { table: table.name, last: dateParam(last.to), expected: dateParam(expected) }), 'from');
       }
     }
   }

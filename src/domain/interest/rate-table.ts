@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { msg, translate, type Message } from '../messages/index.ts';
+import { dateParam, type Message, msg, translate } from '../messages/index.ts';
 
 /**
  * An effective-dated rate table: consecutive periods, each with an annual rate in percent (an exact
@@ -41,7 +41,7 @@ export class RateTableError extends Error {
 /** Checks a table: dates in order, no gaps, no overlaps, only the last row open-ended. */
 export function validateRateTable(table: RateTable): void {
   table.rows.forEach((row, i) => {
-    const where = { table: table.name, row: i + 1, from: row.from };
+    const where = { table: table.name, row: i + 1, from: dateParam(row.from) };
     if (!/^-?\d{1,3}(\.\d{1,4})?$/.test(row.rate)) throw new RateTableError(msg('interest.table_row_rate', { ...where, rate: row.rate }));
     if (row.to !== null && row.to < row.from) throw new RateTableError(msg('interest.table_row_end_before_start', where));
     const next = table.rows[i + 1];
@@ -49,7 +49,7 @@ export function validateRateTable(table: RateTable): void {
     if (row.to === null) throw new RateTableError(msg('interest.table_row_open', where));
     const expected = Temporal.PlainDate.from(row.to).add({ days: 1 }).toString();
     if (next.from !== expected) {
-      throw new RateTableError(msg('interest.table_row_gap', { ...where, expected, next: next.from }));
+      throw new RateTableError(msg('interest.table_row_gap', { ...where, expected: dateParam(expected), next: dateParam(next.from) }));
     }
   });
 }
@@ -66,10 +66,10 @@ export function segmentsOf(table: RateTable, first: Temporal.PlainDate, last: Te
   const a = first.toString();
   const b = last.toString();
   if (a < firstRow.from) {
-    throw new RateTableError(msg('interest.no_rate_before', { table: table.name, first: firstRow.from, date: a }));
+    throw new RateTableError(msg('interest.no_rate_before', { table: table.name, first: dateParam(firstRow.from), date: dateParam(a) }));
   }
   if (lastRow.to !== null && b > lastRow.to) {
-    throw new RateTableError(msg('interest.rate_known_until', { table: table.name, last: lastRow.to, date: b }));
+    throw new RateTableError(msg('interest.rate_known_until', { table: table.name, last: dateParam(lastRow.to), date: dateParam(b) }));
   }
   const out: RateSegment[] = [];
   // Binary search for the row holding `first`.

@@ -2,6 +2,7 @@ import { de } from './de.ts';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
 import { it, type Catalogue, type MessageCode } from './it.ts';
+import { formatMoneyText, groupDigits } from '../money-format.ts';
 
 /**
  * Server messages as a code plus parameters, rendered in the reader's language only when shown
@@ -46,6 +47,7 @@ export function translate(message: Message, locale: Locale = DEFAULT_LOCALE): st
 }
 
 function renderParam(v: string | number, locale: Locale): string {
+  if (typeof v === 'string' && v.startsWith(TYPED_PREFIX)) return renderTyped(v, locale);
   if (typeof v !== 'string' || !v.startsWith(PREFIX)) return String(v);
   const [separator, joiner] = v.includes(LIST_SEPARATORS[', ']) ? [LIST_SEPARATORS[', '], ', '] : [LIST_SEPARATORS['; '], '; '];
   return v
@@ -56,6 +58,75 @@ function renderParam(v: string | number, locale: Locale): string {
       return m.code === 'text' && m.params?.text === part ? part : translate(m, locale);
     })
     .join(joiner);
+}
+
+/*
+ * Typed params: an amount or a calendar date travels as a plain string ("i18n#amount:814.82",
+ * "i18n#date:2026-12-31"), so it survives `encodeMessage` and the database, and is written the
+ * reader's way only when the message is worded: 814,82 (it, de, fr) or 814.82 (en); 31/12/2026
+ * (it, fr, en) or 31.12.2026 (de) — the web's conventions (web/src/format.ts). Digits are never
+ * turned into a float.
+ */
+const TYPED_PREFIX = 'i18n#';
+const TYPED_AMOUNT = /^i18n#amount:(-?)(\d+)(?:\.(\d+))?(?::([A-Z]{3}))?$/;
+const TYPED_DATE = /^i18n#date:(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * An amount as a message param: `amountParam('1234.5')` reads "1.234,50" in Italian, "1,234.50" in
+ * English; with a currency it is written whole, as the web shows money (`amountParam('10', 'EUR')` →
+ * "10,00 €", "€10.00"). Accepts an exact decimal string (or a Decimal's `toFixed()`); anything else is
+ * shown as it came.
+ */
+export function amountParam(amount: string | { toFixed(dp?: number): string }, currency?: string): string {
+  const value = typeof amount === 'string' ? amount.trim() : amount.toFixed(2);
+  return /^-?\d+(\.\d+)?$/.test(value) ? `${TYPED_PREFIX}amount:${value}${currency ? `:${currency}` : ''}` : value;
+}
+
+/** A calendar date as a message param ('2026-12-31' or a Temporal.PlainDate): 31/12/2026, 31.12.2026 (de). */
+export function dateParam(date: string | { toString(): string }): string {
+  const value = String(date);
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${TYPED_PREFIX}date:${value}` : value;
+}
+
+/**
+ * Params for a program reading an API answer: a typed amount or date as its plain value ("814.82",
+ * "2026-12-31"), everything else as it is.
+ */
+export function plainParams(params: MessageParams | undefined): MessageParams {
+  if (!params) return {};
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && v.startsWith(TYPED_PREFIX) ? plainTyped(v) : v]));
+}
+
+function plainTyped(v: string): string {
+  const amount = TYPED_AMOUNT.exec(v);
+  if (amount) return `${amount[1] ?? ''}${amount[2]}${amount[3] ? `.${amount[3]}` : ''}`;
+  const date = TYPED_DATE.exec(v);
+  return date ? `${date[1]}-${date[2]}-${date[3]}` : v;
+}
+
+/** The number style of each language: thousands and decimal separators (as web/src/format.ts `moneyStyle`). */
+const NUMBER_STYLE: Readonly<Record<Locale, { group: string; decimal: string }>> = {
+  it: { group: '.', decimal: ',' },
+  de: { group: '.', decimal: ',' },
+  fr: { group: '\u202f', decimal: ',' },
+  en: { group: ',', decimal: '.' },
+};
+
+function renderTyped(v: string, locale: Locale): string {
+  const amount = TYPED_AMOUNT.exec(v);
+  if (amount) {
+    const [, sign = '', int = '0', frac = '', currency] = amount;
+    if (currency) return formatMoneyText(`${sign}${int}${frac ? `.${frac}` : ''}`, currency, locale);
+    const style = NUMBER_STYLE[locale];
+    const decimals = frac.length < 2 ? (frac + '00').slice(0, 2) : frac;
+    return `${sign}${groupDigits(int.replace(/^0+(?=\d)/, ''), style.group)}${style.decimal}${decimals}`;
+  }
+  const date = TYPED_DATE.exec(v);
+  if (date) {
+    const [, y, m, d] = date;
+    return locale === 'de' ? `${d}.${m}.${y}` : `${d}/${m}/${y}`;
+  }
+  return v;
 }
 
 /** The placeholders a template uses, sorted (for the catalogue test). */

@@ -42,7 +42,7 @@ describe('c.803 collection charges (L. 160/2019), TV-IT-18', () => {
   });
   it('gives the law’s reason with the band and the last early day', () => {
     expect(translate(at('2025-06-01', '20000.00').reason, 'it')).toBe(
-      'Oneri di riscossione 6 % (massimo 600.00 €): pagamento oltre il 60° giorno dall’esecutività, cioè dopo il 2025-04-30 (art. 1 c. 803 lett. a L. 160/2019)',
+      'Oneri di riscossione 6 % (massimo 600,00 €): pagamento oltre il 60° giorno dall’esecutività, cioè dopo il 30/04/2025 (art. 1 c. 803 lett. a L. 160/2019)',
     );
   });
 });
@@ -77,7 +77,7 @@ describe('c.803 charges with partial payments (chargesOn)', () => {
   it('rounds the total half-up to the cent and says why', () => {
     expect(on('2025-03-20', '0.50', '0', '0')).toMatchObject({ amount: '0.02' });
     expect(translate(on('2025-03-20', '0', '0', '1000.00').reason, 'it')).toBe(
-      'Oneri di riscossione 3 % (massimo 300.00 €): pagamento entro il 60° giorno dall’esecutività, cioè entro il 2025-04-30 (art. 1 c. 803 lett. a L. 160/2019)',
+      'Oneri di riscossione 3 % (massimo 300,00 €): pagamento entro il 60° giorno dall’esecutività, cioè entro il 30/04/2025 (art. 1 c. 803 lett. a L. 160/2019)',
     );
   });
 });

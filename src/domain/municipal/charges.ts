@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { msg, type Message } from '../messages/index.ts';
+import { amountParam, dateParam, type Message, msg } from '../messages/index.ts';
 import { Money, money, sumMoney, toMoneyString } from '../money.ts';
 import type { ActKind, ComponentKind } from '../model.ts';
 
@@ -81,7 +81,7 @@ export function collectionCharges(rules: CollectionChargeRules, input: ChargesIn
       capped: false,
       base,
       earlyUntil,
-      reason: msg('municipal.charges_before_enforceable', { paidOn: input.paidOn, enforceableOn: input.enforceableOn }),
+      reason: msg('municipal.charges_before_enforceable', { paidOn: dateParam(input.paidOn), enforceableOn: dateParam(input.enforceableOn) }),
     };
   }
   const band = input.paidOn <= earlyUntil ? 'early' : 'late';
@@ -96,9 +96,9 @@ export function collectionCharges(rules: CollectionChargeRules, input: ChargesIn
     earlyUntil,
     reason: msg(band === 'early' ? 'municipal.charges_early' : 'municipal.charges_late', {
       rate,
-      cap: toMoneyString(cap),
+      cap: amountParam(toMoneyString(cap)),
       withinDays: rules.withinDays,
-      until: earlyUntil,
+      until: dateParam(earlyUntil),
     }),
   };
 }
@@ -162,7 +162,7 @@ export interface ChargesOwed {
 export function chargesOn(rules: CollectionChargeRules, enforceableOn: string, day: string, base: ChargeBaseState): ChargesOwed {
   const { band, earlyUntil } = chargeBandOn(rules, enforceableOn, day);
   if (band === 'none') {
-    return { amount: '0.00', band, capped: false, earlyUntil, reason: msg('municipal.charges_before_enforceable', { paidOn: day, enforceableOn }) };
+    return { amount: '0.00', band, capped: false, earlyUntil, reason: msg('municipal.charges_before_enforceable', { paidOn: dateParam(day), enforceableOn: dateParam(enforceableOn) }) };
   }
   const pct = (b: ChargeBand, amount: Money | string) => money(amount).times(b.rate).dividedBy(100);
   const owed = money(base.owed);
@@ -181,6 +181,6 @@ export function chargesOn(rules: CollectionChargeRules, enforceableOn: string, d
     band,
     capped,
     earlyUntil,
-    reason: msg(band === 'early' ? 'municipal.charges_early' : 'municipal.charges_late', { rate, cap: toMoneyString(cap), withinDays: rules.withinDays, until: earlyUntil }),
+    reason: msg(band === 'early' ? 'municipal.charges_early' : 'municipal.charges_late', { rate, cap: amountParam(toMoneyString(cap)), withinDays: rules.withinDays, until: dateParam(earlyUntil) }),
   };
 }

@@ -1,7 +1,7 @@
 import { computeStatement, type StatementPeriod } from '../interest/compute.ts';
 import type { DayCount } from '../interest/day-count.ts';
 import { C4_FROM, type RateBook, type Regime } from '../interest/regimes.ts';
-import { encodeMessage, msg, type Message, type MessageCode } from '../messages/index.ts';
+import { dateParam, encodeMessage, type Message, type MessageCode, msg } from '../messages/index.ts';
 import { money } from '../money.ts';
 import { MUNICIPAL_TAX_KINDS, type MunicipalRevenueKind } from '../model.ts';
 import { MunicipalInputError } from './result.ts';
@@ -55,7 +55,7 @@ export interface LocalInterest {
 /** Interest on a local tax: the legal rate of each calendar year plus the comune's points, day by day. */
 export function localTaxInterest(book: RateBook, input: LocalInterestInput): LocalInterest {
   const terms = localInterestTerms(input.points);
-  const reason = msg('municipal.assessment_interest', { points: input.points, from: input.due, to: input.until });
+  const reason = msg('municipal.assessment_interest', { points: input.points, from: dateParam(input.due), to: dateParam(input.until) });
   if (input.until <= input.due) return { interest: '0.00', periods: [], reason };
   const s = computeStatement(book, { principal: input.amount, due: input.due, paid: input.until, dayCount: input.dayCount ?? 'act365', ...terms });
   return { interest: s.interest, periods: s.periods, reason };

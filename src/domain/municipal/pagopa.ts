@@ -1,4 +1,4 @@
-import { msg, type Message } from '../messages/index.ts';
+import { amountParam, msg, type Message } from '../messages/index.ts';
 import { money, moneyIssue } from '../money.ts';
 import { fail, MunicipalInputError, ok, type Result } from './result.ts';
 
@@ -119,7 +119,7 @@ export function pagopaQrPayload(notice: string, cfEnte: string, amount: string):
   const problem = moneyIssue(amount);
   if (problem) throw new MunicipalInputError(problem, 'amount');
   const cents = BigInt(money(amount.trim()).times(100).toFixed(0));
-  if (cents < 1n || cents > QR_MAX_CENTS) throw new MunicipalInputError(msg('municipal.qr_amount_range', { amount: amount.trim() }), 'amount');
+  if (cents < 1n || cents > QR_MAX_CENTS) throw new MunicipalInputError(msg('municipal.qr_amount_range', { amount: amountParam(amount.trim(), 'EUR') }), 'amount');
   return `PAGOPA|002|${n.value.code}|${cfEnte}|${String(cents).padStart(2, '0')}`;
 }
 

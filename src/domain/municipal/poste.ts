@@ -1,4 +1,4 @@
-import { msg } from '../messages/index.ts';
+import { amountParam, msg } from '../messages/index.ts';
 import { money, moneyIssue } from '../money.ts';
 import { parseNotice } from './pagopa.ts';
 import { MunicipalInputError } from './result.ts';
@@ -84,7 +84,7 @@ export function posteDataMatrixPayload(input: PosteDataMatrixInput): string {
   const problem = moneyIssue(input.amount);
   if (problem) throw new MunicipalInputError(problem, 'amount');
   const cents = BigInt(money(input.amount.trim()).times(100).toFixed(0));
-  if (cents < 1n || cents > MAX_CENTS) throw new MunicipalInputError(msg('municipal.datamatrix_amount_range', { amount: input.amount.trim() }), 'amount');
+  if (cents < 1n || cents > MAX_CENTS) throw new MunicipalInputError(msg('municipal.datamatrix_amount_range', { amount: amountParam(input.amount.trim(), 'EUR') }), 'amount');
   const payload = [
     'codfase=NBPA;',
     '18',

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { computeStatement, type StatementPeriod } from '../interest/compute.ts';
 import type { DayCount } from '../interest/day-count.ts';
 import type { RateBook } from '../interest/regimes.ts';
-import { encodeMessage, msg, type Message, type MessageCode } from '../messages/index.ts';
+import { dateParam, encodeMessage, type Message, type MessageCode, msg } from '../messages/index.ts';
 import { money, moneyIssue, sumMoney, toMoneyString, type Money } from '../money.ts';
 import { collectionCharges, type Charges, type CollectionChargeRules } from './charges.ts';
 import { localTaxInterest } from './local-interest.ts';
@@ -97,7 +97,7 @@ export const OMITTED_PAYMENT_SANCTIONS: SanctionRules = {
 /** The regime for a violation committed on `violationDate`. */
 export function sanctionRegime(rules: SanctionRules, violationDate: string): SanctionRegime {
   const r = rules.regimes.find((g) => g.from <= violationDate && (g.to === null || violationDate <= g.to));
-  if (!r) throw new MunicipalInputError(msg('municipal.sanction_no_regime', { date: violationDate }), 'dueDate');
+  if (!r) throw new MunicipalInputError(msg('municipal.sanction_no_regime', { date: dateParam(violationDate) }), 'dueDate');
   return r;
 }
 
@@ -153,7 +153,7 @@ export function ravvedimento(rules: SanctionRules, book: RateBook, input: Ravved
       interestPeriods: [],
       tax: toMoneyString(tax),
       total: toMoneyString(tax),
-      reasons: [msg('municipal.paid_in_time', { due: input.dueDate })],
+      reasons: [msg('municipal.paid_in_time', { due: dateParam(input.dueDate) })],
     };
   }
   const regime = sanctionRegime(rules, input.dueDate);
@@ -195,7 +195,7 @@ export function ravvedimento(rules: SanctionRules, book: RateBook, input: Ravved
     reasons: [
       first,
       msg('municipal.ravvedimento_fraction', { fraction, letter: step.letter, rate: showRate(reduced) }),
-      msg('municipal.ravvedimento_interest', { from: input.dueDate, to: input.payOn }),
+      msg('municipal.ravvedimento_interest', { from: dateParam(input.dueDate), to: dateParam(input.payOn) }),
     ],
   };
 }

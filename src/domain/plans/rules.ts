@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { money } from '../money.ts';
-import { msg, type Message } from '../messages/index.ts';
+import { amountParam, type Message, msg } from '../messages/index.ts';
 import { C796_SCHEDULE, instalmentTier, type InstalmentTier } from '../municipal/instalments.ts';
 import type { DueDay } from './schedule.ts';
 
@@ -133,16 +133,16 @@ export function regulationProblems(rules: PlanRules): Message[] {
 export function planProblems(rules: PlanRules, plan: { total: string; count: number; firstAmount?: string | null; smallest: string }): Message[] {
   const out: Message[] = [];
   const tier = instalmentTier(plan.total, rules.tiers);
-  if (tier.max === 0) out.push(msg('plans.too_small', { total: plan.total, upTo: tier.upTo ?? '—' }));
-  else if (plan.count > tier.max) out.push(msg('plans.too_many', { count: plan.count, max: tier.max, total: plan.total }));
-  else if (plan.count < tier.min) out.push(msg('plans.too_few', { count: plan.count, min: tier.min, total: plan.total }));
-  if (rules.minInstalment !== null && money(plan.smallest).lt(rules.minInstalment)) out.push(msg('plans.instalment_too_small', { smallest: plan.smallest, min: rules.minInstalment }));
+  if (tier.max === 0) out.push(msg('plans.too_small', { total: amountParam(plan.total), upTo: tier.upTo ? amountParam(tier.upTo) : '—' }));
+  else if (plan.count > tier.max) out.push(msg('plans.too_many', { count: plan.count, max: tier.max, total: amountParam(plan.total) }));
+  else if (plan.count < tier.min) out.push(msg('plans.too_few', { count: plan.count, min: tier.min, total: amountParam(plan.total) }));
+  if (rules.minInstalment !== null && money(plan.smallest).lt(rules.minInstalment)) out.push(msg('plans.instalment_too_small', { smallest: amountParam(plan.smallest), min: amountParam(rules.minInstalment) }));
   if (rules.minFirstShare !== null) {
     const least = money(plan.total).times(rules.minFirstShare).toDecimalPlaces(2, 0 /* ROUND_UP */);
-    if (!plan.firstAmount || money(plan.firstAmount).lt(least)) out.push(msg('plans.first_payment_too_small', { least: least.toFixed(2) }));
+    if (!plan.firstAmount || money(plan.firstAmount).lt(least)) out.push(msg('plans.first_payment_too_small', { least: amountParam(least.toFixed(2)) }));
   }
   // A guarantee above the regulation's threshold: someone must see it given before the plan runs.
-  if (rules.guaranteeAbove !== null && money(plan.total).gt(rules.guaranteeAbove)) out.push(msg('plans.guarantee_needed', { above: rules.guaranteeAbove }));
+  if (rules.guaranteeAbove !== null && money(plan.total).gt(rules.guaranteeAbove)) out.push(msg('plans.guarantee_needed', { above: amountParam(rules.guaranteeAbove) }));
   return out;
 }
 

@@ -97,7 +97,7 @@ describe('bank files and the reconciliation list over HTTP', () => {
     // 60.00 + 39.99 is a cent short of the 100.00 received: refused, nothing booked.
     const short = await split('60.00', '39.99');
     expect(short.statusCode).toBe(400);
-    expect(short.json().error.fields).toEqual([expect.objectContaining({ path: 'parts', messageCode: 'bank.split_sum', message: 'Le parti sommano 99.99: devono fare esattamente l’importo del movimento, 100.00' })]);
+    expect(short.json().error.fields).toEqual([expect.objectContaining({ path: 'parts', messageCode: 'bank.split_sum', message: 'Le parti sommano 99,99: devono fare esattamente l’importo del movimento, 100,00' })]);
     const done = await split('20.00', '80.00');
     expect(done.statusCode, done.body).toBe(200);
     expect(done.json().payments.map((p: { amount: string; unallocated: string }) => [p.amount, p.unallocated])).toEqual([

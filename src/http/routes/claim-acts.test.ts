@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { amountParam, dateParam } from '../../domain/messages/index.ts';
 import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
 import { createTestDebtor, uniq } from '../../test/factories.ts';
 import { fakePartitaIva } from '../../test/portfolio.ts';
@@ -149,7 +150,7 @@ describe('a comune’s position as its act states it', () => {
       paid: '0.00',
       due: '41.57',
       capped: false,
-      reason: { code: 'municipal.charges_early', params: { rate: '3', cap: '300.00', withinDays: 60, until: '2025-05-09' } },
+      reason: { code: 'municipal.charges_early', params: { rate: '3', cap: amountParam('300.00'), withinDays: 60, until: dateParam('2025-05-09') } },
     });
     expect(day60.totalDue).toBe('1437.07');
     const day61 = await statement('2025-05-10');
@@ -158,7 +159,7 @@ describe('a comune’s position as its act states it', () => {
     const pdf = pdfText((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}/statement.pdf?asOf=2025-05-10&lang=it` })).rawPayload);
     expect(pdf).toContain('Oneri di riscossione');
     expect(pdf).toContain('83,13');
-    expect(pdf).toContain('Oneri di riscossione 6 % (massimo 600.00 €): pagamento oltre il 60° giorno');
+    expect(pdf).toContain('Oneri di riscossione 6 % (massimo 600,00 €): pagamento oltre il 60° giorno');
     // The balance on any day is the statement's; the charges count with the costs.
     expect((await ctx.admin({ method: 'GET', url: `/api/claims/${c.id}?asOf=2025-05-10` })).json()).toMatchObject({ balance: { asOf: '2025-05-10', totalDue: '1478.63', costsDue: '83.13' } });
 
@@ -217,7 +218,7 @@ describe('a comune’s position as its act states it', () => {
 
     const sum = await ctx.admin({ method: 'POST', url: '/api/claims', payload: base({ principal: '1400.00' }) });
     expect(sum.statusCode).toBe(400);
-    expect(messageFor(sum, 'principal')).toContain('1395.50');
+    expect(messageFor(sum, 'principal')).toContain('1.395,50');
 
     const commercial = await ctx.admin({ method: 'POST', url: '/api/claims', payload: base({ interestRegime: 'it-commercial' }) });
     expect(commercial.statusCode).toBe(400);

@@ -88,7 +88,7 @@ describe('claim holds API', () => {
     const c = await claimOf();
     const past = await hold(c.id, { until: day(-1), reason: 'Ieri' });
     expect(past.statusCode).toBe(400);
-    expect(messageFor(past, 'until')).toContain(`almeno fino a oggi, ${day(0)}`);
+    expect(messageFor(past, 'until')).toContain(`almeno fino a oggi, ${day(0).split('-').reverse().join('/')}`);
     const blank = await hold(c.id, { until: day(3), reason: '   ' });
     expect(pathsOf(blank)).toEqual(['reason']);
     const missing = await hold(c.id, { until: '2026-02-30' });

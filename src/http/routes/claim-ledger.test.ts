@@ -247,7 +247,7 @@ describe('claim balances by the interest engine', () => {
     expect(b).toMatchObject({ regime: 'fr-legal-other', ratesKnownUntil: '2026-06-30', asOf: '2026-06-30', problem: null });
     const res = await pay(d.id, '100.00', '2026-10-01', { claimIds: [c.id] });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toContain('2026-06-30');
+    expect(res.json().error.message).toContain('30/06/2026');
   });
 
   it('prints the claim’s statement as a PDF in the reader’s language', async () => {

@@ -273,7 +273,7 @@ describe('claims API', () => {
       [{ status: 'paid' }, 'status', 'deriva dai pagamenti'],
       [{ principal: '12.345' }, 'principal', 'più di 2 decimali'],
       [{ principal: '1e3' }, 'principal', 'esponenziale'],
-      [{ principal: '39.94' }, 'principal', 'inferiore a quanto già pagato (39.95)'],
+      [{ principal: '39.94' }, 'principal', 'inferiore a quanto già pagato (39,95)'],
       [{ currency: 'GBP' }, 'currency', 'Valuta non supportata'],
       // The 40.00 were paid in EUR: switching the claim to CHF would mix currencies.
       [{ currency: 'CHF' }, 'currency', 'pagamenti'],

@@ -347,7 +347,7 @@ describe('phone tasks', () => {
       expect(res.statusCode, instant).toBe(422);
       expect(res.json().error).toMatchObject({ code: 'contact_refused', fields: [{ path: code }] });
       expect(res.json().error.message).toContain(says);
-      expect(res.json().error.message).toContain(`. Prossima fascia consentita: ${next}.`);
+      expect(res.json().error.message).toContain(`. Prossima fascia consentita: ${next.replace(/^(\d{4})-(\d{2})-(\d{2})/, '$3/$2/$1')}.`);
       expect(res.json().error.messageCode).toBe('dunning.call_refused_next');
       const log = (await logOf(task.id)).at(-1);
       expect(log).toEqual({
@@ -403,7 +403,7 @@ describe('phone tasks', () => {
     expect(again.statusCode).toBe(422);
     expect(again.json().error.message).toContain('Conversazioni oggi: 1 su un massimo di 1');
     expect(again.json().error.fields[0]).toMatchObject({ path: 'daily_limit', messageCode: 'dunning.daily_conversations', params: { count: 1, max: 1 } });
-    expect(again.json().error.message).toContain('2026-11-25 08:30');
+    expect(again.json().error.message).toContain('25/11/2026 08:30');
     expect((await logOf(second.id)).map((l) => [l.kind, l.allowed, l.reason?.split(' ')[0]])).toEqual([['phone_attempt', false, 'i18n:dunning.daily_conversations']]);
     const listed = await at('2026-11-24T11:00:00+01:00', (c) => c.admin({ method: 'GET', url: `/api/phone-tasks?debtorId=${d.id}` }));
     expect(listed.json().tasks).toMatchObject([

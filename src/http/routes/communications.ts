@@ -31,7 +31,7 @@ import {
 import { actorOf } from '../auth.ts';
 import { ErrorResponse, errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
-import { encodeMessage, msg, translate } from '../../domain/messages/index.ts';
+import { dateParam, encodeMessage, msg, translate } from '../../domain/messages/index.ts';
 import { requestLocale } from '../errors.ts';
 
 /** A stored file, byte for byte, as a download carrying the SHA-256 recorded when it was made. */
@@ -88,7 +88,7 @@ export const communicationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
       if (!result.recorded) {
         const locale = requestLocale(req);
         const { message: reason, code, nextSlot } = result.refusal;
-        const message = nextSlot ? msg('dunning.call_refused_next', { reason: encodeMessage(reason), date: nextSlot.date, time: nextSlot.time }) : reason;
+        const message = nextSlot ? msg('dunning.call_refused_next', { reason: encodeMessage(reason), date: dateParam(nextSlot.date), time: nextSlot.time }) : reason;
         return reply.status(422).send({
           error: {
             code: 'contact_refused',

@@ -69,7 +69,7 @@ describe('instalment plans API (issue 15 items 1–2)', () => {
     const res = await propose({ claimIds: [p.claimId], count: 6 });
     expect(res.statusCode, res.body).toBe(201);
     const plan = res.json();
-    expect(plan).toMatchObject({ state: 'proposed', needsApproval: true, reasons: ['6 rate sono più delle 4 consentite per 450.00 €'] });
+    expect(plan).toMatchObject({ state: 'proposed', needsApproval: true, reasons: ['6 rate sono più delle 4 consentite per 450,00 €'] });
     expect(await claimStatus(p.claimId)).not.toBe('in_plan');
     const denied = await act(plan.id, 'approve', {}, ctx.operator);
     expect(denied.statusCode).toBe(403);
@@ -190,7 +190,7 @@ describe('instalment plans API (issue 15 items 1–2)', () => {
     const c = await createTestClaim(ctx.db, t, d.id, { principal: '300.00' });
     const plan = (await propose({ claimIds: [c.id], count: 12 })).json();
     expect(plan.state).toBe('proposed');
-    expect(plan.reasons).toEqual([`12 rate sono più delle 6 consentite per ${plan.total} €`]);
+    expect(plan.reasons).toEqual([`12 rate sono più delle 6 consentite per ${plan.total.replace('.', ',')} €`]);
     // The rules the plan was made under are kept with it: a later change is not retroactive.
     const stored = await ctx.db.selectFrom('plans').select('rules').where('id', '=', plan.id).executeTakeFirstOrThrow();
     expect(stored.rules).toMatchObject({ tiers: [{ upTo: '100.00', min: 0, max: 0 }, { upTo: null, min: 1, max: 6 }], minInstalment: null, dueDay: 'last' });

@@ -70,7 +70,7 @@ describe('statutory rate periods', () => {
 
     const before = await ctx.operator({ method: 'POST', url: '/api/interest/calculate', payload: calc });
     expect(before.statusCode).toBe(400);
-    expect(messageFor(before, 'paid')).toContain(`noto fino al ${ref.lastTo}`);
+    expect(messageFor(before, 'paid')).toContain(`noto fino al ${ref.lastTo!.split('-').reverse().join('/')}`);
 
     const added = await addRatePeriod(ctx.db, ops, { series: 'it-commercial-reference', from, to, rate: '2.65', source: 'MEF comunicato GU (test)' });
     expect(added).toMatchObject({ from, to, rate: '2.65', version: 1 });
@@ -135,7 +135,7 @@ describe('statutory rate periods', () => {
     const bad = (payload: Record<string, unknown>) =>
       refusal(addRatePeriod(ctx.db, ops, { series: 'de-basiszins', from: next, rate: '1.5', source: 'Bundesbank (test)', ...payload } as never));
     const gap = Temporal.PlainDate.from(next).add({ months: 6 }).toString();
-    expect(fieldMessage(await bad({ from: gap }), 'from')).toContain(`deve iniziare il ${next}`);
+    expect(fieldMessage(await bad({ from: gap }), 'from')).toContain(`deve iniziare il ${next.split('-').reverse().join('/')}`);
     expect(fieldMessage(await bad({ from: Temporal.PlainDate.from(next).add({ days: 14 }).toString() }), 'from')).toContain('1° luglio');
     expect((await bad({ rate: 'abc' })).fields.map((f) => f.path)).toEqual(['rate']);
     expect((await bad({ source: '' })).fields.map((f) => f.path)).toEqual(['source']);

@@ -202,9 +202,9 @@ describe('edge cases', () => {
     };
     expect(error({ regime: 'it-commercial', due: '2001-01-01', paid: '2003-01-01' })).toEqual([
       'paid',
-      expect.stringContaining('prima del 2002-08-08'),
+      expect.stringContaining('prima del 08/08/2002'),
     ]);
-    expect(error({ regime: 'de-consumer', due: '2026-10-01', paid: '2027-03-01' })).toEqual(['paid', expect.stringContaining('fino al 2026-12-31')]);
+    expect(error({ regime: 'de-consumer', due: '2026-10-01', paid: '2027-03-01' })).toEqual(['paid', expect.stringContaining('fino al 31/12/2026')]);
     expect(error({ regime: 'it-legal', due: '2025-01-31', paid: '2025-01-01' })).toEqual(['paid', expect.stringContaining('precede la scadenza')]);
     expect(error({ regime: 'it-commercial', due: '2025-01-31', paid: '2025-03-01', debtorKind: 'consumer' })).toEqual([
       'regime',

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { AppError, conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { amountParam, msg } from '../../domain/messages/index.ts';
 import { money, sumMoney } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { today } from '../../domain/dates.ts';
@@ -36,7 +36,7 @@ export async function placeBankEntry(trx: Trx, actor: Actor, entryId: string, in
   const amount = money(entry.amount);
   const parts = 'parts' in data ? data.parts : [{ ...data, amount: amount.toFixed(2) }];
   const sum = sumMoney(parts.map((p) => p.amount));
-  if (!sum.eq(amount)) throw invalid([fieldError('parts', 'bank.split_sum', { sum: sum.toFixed(2), amount: amount.toFixed(2) })]);
+  if (!sum.eq(amount)) throw invalid([fieldError('parts', 'bank.split_sum', { sum: amountParam(sum.toFixed(2)), amount: amountParam(amount.toFixed(2)) })]);
   const payments: PaymentDetail[] = [];
   for (const [i, part] of parts.entries()) {
     const booked = await bookPayment(

@@ -12,7 +12,7 @@ import { loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { fetchClaimView } from './claim-query.ts';
 import { assertNoticeCodeFree } from './notice-code-free.ts';
 import { CreateClaimInput, type ClaimView } from './schema.ts';
-import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { amountParam, encodeMessage, msg } from '../../domain/messages/index.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import { MUNICIPAL_TAX_KINDS, OPEN_STATUSES, type ClaimKind } from '../../domain/model.ts';
 import { generatingSettings, reserveNoticeCodes } from '../creditors/notice-codes.ts';
@@ -63,7 +63,7 @@ export async function registerClaim(
   const components = data.components ?? [{ kind: 'principal' as const, amount: data.principal!, tributeCode: null }];
   const principal = toMoneyString(sumMoney(components.map((c) => c.amount)));
   if (data.principal !== undefined && !money(data.principal).eq(principal)) {
-    throw invalid([fieldError('principal', 'claim.components_sum', { principal: data.principal, sum: principal })]);
+    throw invalid([fieldError('principal', 'claim.components_sum', { principal: amountParam(data.principal), sum: amountParam(principal) })]);
   }
   if (data.noticeCode) await assertNoticeCodeFree(trx, actor.tenantId, creditor.id, data.noticeCode);
   // A comune whose notices incasso generates as its technological partner: an open position without

@@ -5,7 +5,7 @@ import { today } from '../../domain/dates.ts';
 import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { isoDate } from '../../domain/fields.ts';
 import { InterestInputError } from '../../domain/interest/compute.ts';
-import { DEFAULT_LOCALE, msg, translate, type Locale, type Message } from '../../domain/messages/index.ts';
+import { dateParam, DEFAULT_LOCALE, type Locale, type Message, msg, translate } from '../../domain/messages/index.ts';
 import { money, sumMoney, toMoneyString } from '../../domain/money.ts';
 import { MUNICIPAL_TAX_KINDS } from '../../domain/model.ts';
 import { collectionCharges } from '../../domain/municipal/charges.ts';
@@ -125,7 +125,7 @@ export async function getClaimRavvedimento(
   const tax = toMoneyString(sumMoney(taxParts.map(dueOf)));
   if (money(tax).lte(0)) throw conflict(msg('claim.ravvedimento_nothing_due'));
   const payOn = asked ?? today().toString();
-  if (payOn <= claim.due_date) throw conflict(msg('claim.ravvedimento_not_late', { due: claim.due_date }));
+  if (payOn <= claim.due_date) throw conflict(msg('claim.ravvedimento_not_late', { due: dateParam(claim.due_date) }));
 
   const parsed = validateRevenueRules(creditor.revenue_rules ?? {});
   if (!parsed.ok) throw conflict(msg('claim.ravvedimento_rules_invalid'));

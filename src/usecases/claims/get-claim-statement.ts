@@ -6,6 +6,7 @@ import { isoDate } from '../../domain/fields.ts';
 import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
 import { COMPONENT_KINDS } from '../../domain/model.ts';
+import { dateParam } from '../../domain/messages/index.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
 import { InterestInputError, type Statement } from '../../domain/interest/compute.ts';
 import type { Actor } from '../../domain/policies.ts';
@@ -79,7 +80,7 @@ export async function getClaimStatement(db: Db, actor: Actor, id: string, query:
   const day = asOf ?? today().toString();
   const lastPayment = ledger.payments.reduce((m, p) => (p.date > m ? p.date : m), '');
   if (lastPayment > day) {
-    throw invalid([fieldError('asOf', 'claim.payment_after_date', { date: lastPayment })]);
+    throw invalid([fieldError('asOf', 'claim.payment_after_date', { date: dateParam(lastPayment) })]);
   }
   try {
     const { statement, ratesKnownUntil } = claimStatement(await currentRateBook(db), ledger.terms, ledger.payments, ledger.costs, day);

@@ -12,7 +12,7 @@ import { checkVersion } from '../shared/present.ts';
 import { loadClaim } from '../shared/scope.ts';
 import { getClaimHold } from './get-claim-hold.ts';
 import { HoldClaimInput, type ClaimHoldView } from './hold-schema.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { dateParam, msg } from '../../domain/messages/index.ts';
 
 /**
  * Holds a claim's dunning until a day, for a reason (always recorded): the engine does nothing on it
@@ -29,7 +29,7 @@ export async function placeClaimHold(trx: Trx, actor: Actor, id: string, input: 
   const data = parseInput(HoldClaimInput, input);
   const now = today().toString();
   if (data.until < now) {
-    throw invalid([fieldError('until', 'claim.hold_until_today', { date: String(now) })]);
+    throw invalid([fieldError('until', 'claim.hold_until_today', { date: dateParam(String(now)) })]);
   }
   const claim = await loadClaim(trx, actor, id, { forUpdate: true });
   authorize(actor, 'update', 'claim');

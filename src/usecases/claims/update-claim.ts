@@ -17,7 +17,7 @@ import { fetchClaimView } from './claim-query.ts';
 import { assertNoticeCodeFree } from './notice-code-free.ts';
 import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { amountParam, msg } from '../../domain/messages/index.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 /** Fields the interest engine reads: changing one re-splits the claim's payments. */
@@ -67,7 +67,7 @@ export async function amendClaim(
     throw invalid([fieldError('dueDate', 'claim.due_before_issue')]);
   }
   if (data.principal !== undefined && money(data.principal).lt(current.principal_paid)) {
-    throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: current.principal_paid })]);
+    throw invalid([fieldError('principal', 'claim.principal_below_paid', { paid: amountParam(current.principal_paid) })]);
   }
   const statusProblem = data.status && manualStatusProblem(data.status, { principalPaid: current.principal_paid });
   if (statusProblem) throw invalid([fieldError('status', statusProblem.code, statusProblem.params)]);

@@ -11,7 +11,7 @@ import { assertId, loadClaim } from '../shared/scope.ts';
 import { getClaim } from './get-claim.ts';
 import { resettleClaim } from './ledger.ts';
 import type { ClaimDetail } from './schema.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { dateParam, msg } from '../../domain/messages/index.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
 
 export const WaiveClaimCostInput = z.object({ reason: requiredText(500) }).strict();
@@ -53,7 +53,7 @@ export async function forgoClaimCost(
     .where('id', '=', costId)
     .executeTakeFirst();
   if (!cost) throw notFound('cost');
-  if (cost.waived_on) throw conflict(msg('claim.cost_already_waived', { date: String(cost.waived_on) }));
+  if (cost.waived_on) throw conflict(msg('claim.cost_already_waived', { date: dateParam(String(cost.waived_on)) }));
   const on = today().toString();
   await trx
     .updateTable('claim_costs')

@@ -12,7 +12,7 @@ import {
 } from '../../domain/import/index.ts';
 import { COMUNE_FIELDS } from '../../domain/import/fields.ts';
 import { DEFAULT_REFERENCE_PATTERN } from '../../domain/import/reference.ts';
-import { encodeMessage, msg, type Message } from '../../domain/messages/index.ts';
+import { amountParam, encodeMessage, type Message, msg } from '../../domain/messages/index.ts';
 import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import { money } from '../../domain/money.ts';
 import { COMPONENT_ACCRUES_INTEREST, debtorDisplayName, MUNICIPAL_TAX_KINDS, type AllocationOrder, type DebtorKind } from '../../domain/model.ts';
@@ -722,7 +722,7 @@ async function applyClaims(
       continue;
     }
     if ('principal' in set && paid.gt(String(set.principal))) {
-      rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.principal_below_paid', { paid: old.principal_paid })));
+      rejects.push(reject(ctx.headers, r, 'principal', columnOf, msg('import.principal_below_paid', { paid: amountParam(old.principal_paid) })));
       continue;
     }
     // A new amount without components for a comune's act split in parts: which part changed is not

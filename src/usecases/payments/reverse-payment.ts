@@ -5,7 +5,7 @@ import { allocateByLaw } from '../../domain/allocation.ts';
 import { today } from '../../domain/dates.ts';
 import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { isoDate, requiredText } from '../../domain/fields.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { dateParam, msg } from '../../domain/messages/index.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { refreshBalances } from '../claims/balances.ts';
@@ -58,10 +58,10 @@ export async function reversePaymentTrx(trx: Trx, actor: Actor, id: string, inpu
   if (actor.creditorId !== null) lock = lock.where('creditor_id', '=', actor.creditorId);
   const payment = await lock.forUpdate().executeTakeFirst();
   if (!payment) throw notFound('payment');
-  if (payment.reversed_at) throw conflict(msg('payment.already_reversed', { date: payment.reversed_at.toISOString().slice(0, 10) }));
+  if (payment.reversed_at) throw conflict(msg('payment.already_reversed', { date: dateParam(payment.reversed_at.toISOString().slice(0, 10)) }));
   const on = data.on ?? today().toString();
   if (on > today().toString()) throw invalid([fieldError('on', 'payment.reversal_in_future')]);
-  if (on < payment.value_date) throw invalid([fieldError('on', 'payment.reversal_before_value_date', { date: payment.value_date })]);
+  if (on < payment.value_date) throw invalid([fieldError('on', 'payment.reversal_before_value_date', { date: dateParam(payment.value_date) })]);
 
   // Every claim of the debtor with this creditor, locked in a fixed order as a booking locks them.
   const claimsBefore = await trx

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { amountParam, dateParam, msg } from '../../domain/messages/index.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { refreshBalances } from '../claims/balances.ts';
@@ -54,7 +54,7 @@ export async function concludeSettlement(trx: Trx, actor: Actor, id: string, inp
     .executeTakeFirstOrThrow();
   const enough = money(paid.paid).gte(s.amount);
   if (!enough && on <= s.deadline) {
-    throw conflict(msg('settlement.not_yet_paid', { paid: toMoneyString(money(paid.paid)), amount: s.amount, deadline: s.deadline }));
+    throw conflict(msg('settlement.not_yet_paid', { paid: amountParam(toMoneyString(money(paid.paid))), amount: amountParam(s.amount), deadline: dateParam(s.deadline) }));
   }
   const state = enough ? 'paid' : 'expired';
   await trx

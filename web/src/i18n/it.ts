@@ -1532,6 +1532,23 @@ export const it = {
   'settlementState.expired': 'Scaduto',
   'settlementState.rejected': 'Respinto',
   'settlementState.cancelled': 'Annullato',
+  // reconciliation split (polish)
+  'bank.manual': 'Abbina manualmente',
+  'bank.split': 'Dividi',
+  'bank.manualTitle': 'Abbinare il movimento di {amount}',
+  'bank.splitTitle': 'Dividere il movimento di {amount}',
+  'bank.part': 'Parte {n}',
+  'bank.partDebtor': 'Debitore',
+  'bank.partCreditor': 'Creditore',
+  'bank.partClaims': 'Posizioni aperte (facoltativo)',
+  'bank.partClaimsHint': 'Senza scelta il pagamento va sulle posizioni nell’ordine di legge (art. 1193 c.c.)',
+  'bank.partAmount': 'Importo',
+  'bank.addPart': 'Aggiungi parte',
+  'bank.removePart': 'Togli',
+  'bank.remainder': 'Da ripartire: {amount}',
+  'bank.remainderOver': 'Le parti superano il movimento di {amount}',
+  'bank.assignConfirm': 'Registra il pagamento',
+  'bank.splitConfirm': 'Registra {count} pagamenti',
 };
 
 export type MessageKey = keyof typeof it;

@@ -7,6 +7,7 @@ import { usePagerText } from '../../components/pager';
 import { DateText, ErrorAlert, Money, PageHeader } from '../../components/ui';
 import { PAGE_SIZES, useListState } from '../../components/useListState';
 import { useI18n } from '../../i18n';
+import { AssignEntryModal, type AssignMode } from './AssignEntryModal';
 
 type State = 'to_reconcile' | 'matched' | 'ignored';
 
@@ -28,6 +29,7 @@ export default function ReconciliationPage() {
   const [summary, setSummary] = useState<BankFileSummary | null>(null);
   const [ignoring, setIgnoring] = useState<BankEntry | null>(null);
   const [reason, setReason] = useState('');
+  const [assigning, setAssigning] = useState<{ entry: BankEntry; mode: AssignMode } | null>(null);
 
   return (
     <>
@@ -159,6 +161,16 @@ export default function ReconciliationPage() {
                         {t('bank.assignTo', { debtor: s.debtorName, creditor: s.creditorName ?? '—' })}
                       </Button>
                     ))}
+                  {e.direction === 'credit' && (
+                    <Group gap={4} wrap="nowrap">
+                      <Button size="compact-xs" variant="light" color="gray" onClick={() => setAssigning({ entry: e, mode: 'manual' })} data-testid="bank-manual">
+                        {t('bank.manual')}
+                      </Button>
+                      <Button size="compact-xs" variant="light" color="gray" onClick={() => setAssigning({ entry: e, mode: 'split' })} data-testid="bank-split">
+                        {t('bank.split')}
+                      </Button>
+                    </Group>
+                  )}
                   <Button size="compact-xs" variant="subtle" color="gray" onClick={() => setIgnoring(e)} data-testid="bank-ignore">
                     {t('bank.ignore')}
                   </Button>
@@ -171,6 +183,7 @@ export default function ReconciliationPage() {
           },
         ]}
       />
+      {assigning && <AssignEntryModal key={`${assigning.entry.id}:${assigning.mode}`} entry={assigning.entry} mode={assigning.mode} onClose={() => setAssigning(null)} />}
       <Modal opened={ignoring !== null} onClose={() => setIgnoring(null)} title={t('bank.ignoreTitle')}>
         <Stack>
           <TextInput label={t('bank.ignoreReason')} value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} data-testid="bank-ignore-reason" data-autofocus />
