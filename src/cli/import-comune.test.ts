@@ -49,7 +49,7 @@ describe('incasso import of a comune’s list', () => {
     expect(run.stdout).toMatch(/^ {2}scartate +5/m);
     expect(run.stdout).toContain('riferimenti costruiti come {taxCode}-{revenue}-{year}-{act}');
     expect(run.stdout).toContain(`riga 6: Codice avviso: Codice avviso "${list.notices.bad}": Cifre di controllo del codice avviso errate: attese ${list.notices.expected}`);
-    expect(run.stdout).toContain('riga 7: Totale dovuto: Il totale 700.00 non corrisponde alla somma delle componenti 650.00');
+    expect(run.stdout).toContain('riga 7: Totale dovuto: Il totale 700,00 non corrisponde alla somma delle componenti 650,00');
 
     const db = await open();
     try {

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
-import { msg, translate, type Message } from './messages/index.ts';
+import { dateParam, msg, translate, type Message } from './messages/index.ts';
 
 export { Temporal };
 export type PlainDate = Temporal.PlainDate;
@@ -16,7 +16,7 @@ export function dateIssue(raw: string): Message | null {
   } catch {
     return msg('date.not_in_calendar', { date: raw });
   }
-  if (raw < MIN_DATE || raw > MAX_DATE) return msg('date.out_of_range', { min: MIN_DATE, max: MAX_DATE });
+  if (raw < MIN_DATE || raw > MAX_DATE) return msg('date.out_of_range', { min: dateParam(MIN_DATE), max: dateParam(MAX_DATE) });
   return null;
 }
 

@@ -9,7 +9,7 @@ import type { DunningRunResult } from '../../usecases/dunning/run-dunning.ts';
 import { performDunningRun } from '../../usecases/dunning/start-dunning-run.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
-import { encodeMessage, localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
+import { dateParam, encodeMessage, localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
 
 export function dunningCommand(config: () => Config) {
   const cmd = new Command('dunning').description('Collection strategies: run the due steps (solleciti) and deliver the e-mails');
@@ -85,14 +85,14 @@ function printRun(
   const t = (code: MessageCode, params?: MessageParams) => translate(msg(code, params), locale);
   const money = (amount: string, currency: string) => formatMoneyText(amount, currency, locale);
   const head = t(r.dryRun ? 'dunning.cli_dry_run' : 'dunning.cli_performed');
-  console.log(t('dunning.cli_summary', { head, date: r.date, communications: r.communications, blocked: r.blocked, debtors: r.debtors }));
+  console.log(t('dunning.cli_summary', { head, date: dateParam(r.date), communications: r.communications, blocked: r.blocked, debtors: r.debtors }));
   for (const a of r.actions) {
     const what = a.blocked ? t('dunning.cli_blocked', { reason: encodeMessage(a.blocked) }) : `${a.channel} → ${a.recipient}`;
     const fees = a.fees !== '0.00' ? `, ${t('dunning.cli_fees', { amount: money(a.fees, a.currency) })}` : '';
     const postage = a.postage !== '0.00' ? `, ${t('dunning.cli_postage', { amount: money(a.postage, a.currency) })}` : '';
     const step = t('dunning.cli_step', { no: a.stepNo, key: a.stepKey, tier: a.tier });
     console.log(`  ${a.debtorName} · ${step} · ${what} · ${money(a.amount, a.currency)}${fees}${postage}`);
-    for (const c of a.claims) console.log(`      ${c.reference}: ${money(c.totalDue, a.currency)}${c.fee ? ` (${t('dunning.cli_fees', { amount: c.fee })})` : ''}`);
+    for (const c of a.claims) console.log(`      ${c.reference}: ${money(c.totalDue, a.currency)}${c.fee ? ` (${t('dunning.cli_fees', { amount: money(c.fee, a.currency) })})` : ''}`);
   }
   for (const f of r.failed) console.error(t('dunning.cli_failed', { debtor: f.debtorId, problem: encodeMessage(f.message) }));
   if (rendered) console.log(rendered.failed ? t('dunning.cli_letters_failed', { rendered: rendered.rendered, failed: rendered.failed }) : t('dunning.cli_letters', { rendered: rendered.rendered }));

@@ -8,7 +8,7 @@ import { correctRatePeriod } from '../../usecases/interest/correct-rate-period.t
 import { currentRateBook } from '../../usecases/interest/rate-book.ts';
 import { rateHistory } from '../../usecases/interest/list-rate-periods.ts';
 import { openMigrated } from '../open.ts';
-import { localeFromEnv, msg, translate, type Message } from '../../domain/messages/index.ts';
+import { dateParam, localeFromEnv, msg, translate, type Message } from '../../domain/messages/index.ts';
 
 /** Who runs this command on the server: --by, else the system user and host. */
 const operatorOf = (by: string | undefined) => installationOperator(`ops:${by?.trim() || `${os.userInfo().username}@${os.hostname()}`}`);
@@ -30,7 +30,7 @@ export function ratesCommand(config: () => Config) {
         const t = (m: Message) => translate(m, localeFromEnv(process.env));
         for (const s of seriesEnds(await currentRateBook(database.db))) {
           const to = s.lastTo ?? `(${t(msg('interest.cli_in_force'))})`;
-          console.log(`${s.series.padEnd(24)} ${s.rate.padStart(7)} %  ${t(msg('interest.cli_series_end', { from: s.lastFrom, to }))}`);
+          console.log(`${s.series.padEnd(24)} ${s.rate.padStart(7)} %  ${t(msg('interest.cli_series_end', { from: dateParam(s.lastFrom), to: dateParam(to) }))}`);
         }
         const history = await rateHistory(database.db, operatorOf(undefined));
         if (history.length) {

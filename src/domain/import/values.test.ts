@@ -143,7 +143,7 @@ describe('parseDate', () => {
   it('refuses spreadsheet serial numbers, other formats and out-of-range years', () => {
     expect(problemOf(parseDate('45678'))).toContain('Excel');
     expect(problemOf(parseDate('31 gennaio 2025'))).toContain('gg/mm/aaaa');
-    expect(problemOf(parseDate('0202-01-01'))).toBe('Data "0202-01-01" fuori intervallo 1900-01-01–2199-12-31');
+    expect(problemOf(parseDate('0202-01-01'))).toBe('Data "0202-01-01" fuori intervallo 01/01/1900–31/12/2199');
     expect(problemOf(parseDate(''))).toContain('mancante');
   });
 });

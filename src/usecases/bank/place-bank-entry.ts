@@ -3,7 +3,7 @@ import { cluesOf, type Clue } from '../../domain/bank/clues.ts';
 import { normaliseName } from '../../domain/import/matching.ts';
 import { AppError, fieldMessage } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
-import { msg, type Message } from '../../domain/messages/index.ts';
+import { amountParam, msg, type Message } from '../../domain/messages/index.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { bookPayment, bookPayments } from '../payments/record-payment.ts';
@@ -134,7 +134,7 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise
   for (const { w, i } of live) {
     const line = w.line;
     if (line.status !== 'BOOK') placed[i] = { state: 'ignored', extra: { reason: JSON.stringify(msg('bank.not_booked', { status: line.status })) } };
-    else if (money(line.amount).decimalPlaces() > 2) placed[i] = { state: 'to_reconcile', extra: { reason: JSON.stringify(msg('bank.amount_precision', { amount: line.amount })) } };
+    else if (money(line.amount).decimalPlaces() > 2) placed[i] = { state: 'to_reconcile', extra: { reason: JSON.stringify(msg('bank.amount_precision', { amount: amountParam(line.amount) })) } };
     else if (line.hold || line.direction !== 'debit') clueOf.set(i, cluesOf(line));
     else {
       const reason = line.reversal || line.returnReason ? msg('bank.returned', { code: line.returnReason ?? '—' }) : msg('bank.debit');
@@ -354,7 +354,7 @@ async function placeEntry(trx: Trx, actor: Actor, w: EntryWork, mayPay: boolean,
     return (await place('ignored', { reason: JSON.stringify(msg('bank.not_booked', { status: line.status })) })) ? 'not_booked' : 'already';
   }
   if (money(line.amount).decimalPlaces() > 2) {
-    return (await place('to_reconcile', { reason: JSON.stringify(msg('bank.amount_precision', { amount: line.amount })) })) ? 'to_reconcile' : 'already';
+    return (await place('to_reconcile', { reason: JSON.stringify(msg('bank.amount_precision', { amount: amountParam(line.amount) })) })) ? 'to_reconcile' : 'already';
   }
   if (line.hold) {
     // Nothing is paid; the person sees the claims it names (a revoked pagoPA payment: its notice's claim).

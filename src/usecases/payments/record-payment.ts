@@ -18,7 +18,7 @@ import { debtorVisible, loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { followPlans } from '../plans/evaluate-plans.ts';
 import { fetchPaymentDetail, fetchPaymentDetails } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { amountParam, dateParam, msg } from '../../domain/messages/index.ts';
 
 /**
  * Records money received from a debtor and applies it to that debtor's open claims of the same
@@ -52,7 +52,7 @@ export async function bookPayment(
   }
   const oldest = oldestPlausibleValueDate(todayIso);
   if (data.valueDate < oldest) {
-    throw invalid([fieldError('valueDate', 'records.value_date_too_old', { date: oldest })]);
+    throw invalid([fieldError('valueDate', 'records.value_date_too_old', { date: dateParam(oldest) })]);
   }
   if (data.idempotencyKey) {
     const replay = await findByIdempotencyKey(trx, actor, data.idempotencyKey, data);
@@ -85,7 +85,7 @@ export async function bookPayment(
   const claims = wanted ? candidates : candidates.filter(existedBy);
   if (!wanted && candidates.length > 0 && claims.length === 0) {
     const first = candidates.map(claimOrigin).filter((d) => d !== null).sort()[0]!;
-    throw invalid([fieldError('valueDate', 'records.value_date_before_claims', { date: first })]);
+    throw invalid([fieldError('valueDate', 'records.value_date_before_claims', { date: dateParam(first) })]);
   }
   const byId = new Map(claims.map((c) => [c.id, c]));
 
@@ -100,7 +100,7 @@ export async function bookPayment(
     else if (c.currency !== data.currency) problems.push(fieldError(path, 'records.allocation_currency', { claimCurrency: c.currency, paymentCurrency: data.currency }));
     else if (!OPEN_STATUSES.includes(c.status as never)) problems.push(fieldError(path, 'records.allocation_not_open', { ref: c.external_ref }));
     else if (!existedBy(c)) {
-      problems.push(fieldError(path, 'records.value_date_before_claim', { valueDate: data.valueDate, ref: c.external_ref, origin: claimOrigin(c)! }));
+      problems.push(fieldError(path, 'records.value_date_before_claim', { valueDate: dateParam(data.valueDate), ref: c.external_ref, origin: dateParam(claimOrigin(c)!) }));
     }
     seen.add(id);
   });
@@ -114,7 +114,7 @@ export async function bookPayment(
   if (data.allocations) {
     data.allocations.forEach((a, i) => {
       if (money(a.amount).gt(due.get(a.claimId)!)) {
-        problems.push(fieldError(`allocations.${i}.amount`, 'records.allocation_above_due', { date: data.valueDate, due: due.get(a.claimId)! }));
+        problems.push(fieldError(`allocations.${i}.amount`, 'records.allocation_above_due', { date: dateParam(data.valueDate), due: amountParam(due.get(a.claimId)!) }));
       }
     });
     const total = sumMoney(data.allocations.map((a) => a.amount));
@@ -271,7 +271,7 @@ export async function bookPayments(
       const data = parseInput(RecordPaymentInput, input);
       if (data.allocations || data.idempotencyKey || !data.claimIds) throw new Error('bookPayments: claimIds only, no allocations or idempotency key');
       if (data.valueDate > todayIso) throw invalid([fieldError('valueDate', 'payment.value_date_future')]);
-      if (data.valueDate < oldest) throw invalid([fieldError('valueDate', 'records.value_date_too_old', { date: oldest })]);
+      if (data.valueDate < oldest) throw invalid([fieldError('valueDate', 'records.value_date_too_old', { date: dateParam(oldest) })]);
       pending.push({ i, data: data as Parsed['data'] });
     } catch (e) {
       refuse(i, e);
@@ -328,7 +328,7 @@ export async function bookPayments(
           else if (!OPEN_STATUSES.includes(c.status as never)) problems.push(fieldError(path, 'records.allocation_not_open', { ref: c.external_ref }));
           else {
             const origin = claimOrigin(c);
-            if (origin !== null && origin > data.valueDate) problems.push(fieldError(path, 'records.value_date_before_claim', { valueDate: data.valueDate, ref: c.external_ref, origin }));
+            if (origin !== null && origin > data.valueDate) problems.push(fieldError(path, 'records.value_date_before_claim', { valueDate: dateParam(data.valueDate), ref: c.external_ref, origin: dateParam(origin) }));
           }
         });
         if (problems.length) throw invalid(problems);
