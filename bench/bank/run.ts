@@ -17,15 +17,12 @@ import fs from "node:fs";
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import * as m0016 from '../../src/db/migrations/0016_component_money.ts';
 import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../src/domain/dunning/references.ts';
 import { iuvOf, noticeCodeAux3 } from '../../src/domain/municipal/pagopa.ts';
 import { systemActor } from '../../src/domain/policies.ts';
 import { importBankFile } from '../../src/usecases/bank/import-bank-file.ts';
 import { camtXml, type CamtEntryInput } from '../../src/test/camt.ts';
+import { portfolioCopy } from '../shared/portfolio-db.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {
@@ -53,38 +50,13 @@ const rnd = () => {
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
 const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 
-const server = process.env.DATABASE_URL || 'postgres://incasso:incasso@127.0.0.1:5432/postgres';
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-if ((await admin.query('select 1 from pg_database where datname = $1', [DB_NAME])).rowCount !== 1) {
-  const t = performance.now();
-  await admin.query(`create database ${DB_NAME} template ${TEMPLATE}`);
-  console.log(`database ${DB_NAME} copied from ${TEMPLATE} in ${seconds(t)} s`);
-}
-await admin.end();
-const url = new URL(server);
-url.pathname = `/${DB_NAME}`;
-const database = await openDatabase({ databaseUrl: url.toString() });
+const database = await portfolioCopy({ db: DB_NAME, template: TEMPLATE });
 const db = database.db;
 
 try {
-  // A database kept by an older bench/claims lacks 0016 while having 0017 (see bench/desk/run.ts).
-  const done = new Set((await sql<{ name: string }>`select name from incasso_migrations`.execute(db)).rows.map((r) => r.name));
-  if (!done.has('0016_component_money') && done.has('0017_municipal_acts')) {
-    await m0016.up(db as never);
-    await sql`insert into incasso_migrations (name, timestamp) values ('0016_component_money', '')`.execute(db);
-  }
-  await sql`
-    update incasso_migrations m set timestamp = '2026-01-01T00:' || lpad((o.n / 60)::text, 2, '0') || ':' || lpad((o.n % 60)::text, 2, '0') || '.000Z'
-      from (select name, row_number() over (order by name) as n from incasso_migrations) o
-     where o.name = m.name
-       and exists (select 1 from incasso_migrations a, incasso_migrations b where a.name < b.name and a.timestamp >= b.timestamp)`.execute(db);
   let t = performance.now();
-  const applied = await migrateToLatest(db);
-  if (applied.applied.length) {
-    console.log(`migrated (${applied.applied.join(', ')}) in ${seconds(t)} s`);
-    await sql`analyze`.execute(db);
-  }
+  // A fresh copy has no statistics.
+  if (database.migrated.length) await sql`analyze`.execute(db);
   const tenant = await db.selectFrom('tenants').select('id').where('slug', '=', 'bench').executeTakeFirstOrThrow();
   const actor = systemActor(tenant.id, 'bench');
   const run = (await db.selectFrom('bank_files').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', tenant.id).executeTakeFirstOrThrow()).n;

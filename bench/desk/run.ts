@@ -17,10 +17,6 @@
 import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { openDatabase } from '../../src/db/connect.ts';
-import { migrateToLatest } from '../../src/db/migrate.ts';
-import * as m0016 from '../../src/db/migrations/0016_component_money.ts';
 import type { Actor } from '../../src/domain/policies.ts';
 import { systemActor } from '../../src/domain/policies.ts';
 import { createQueue } from '../../src/usecases/desk/create-queue.ts';
@@ -28,6 +24,7 @@ import { fillQueue } from '../../src/usecases/desk/fill-queue.ts';
 import { nextDebtor, takeNext } from '../../src/usecases/desk/next-debtor.ts';
 // An outcome as the desk records it: the call dialled and, for a right-party outcome, the identity confirmed first.
 import { recordOnCall as recordOutcome } from '../../src/test/desk.ts';
+import { portfolioCopy, portfolioExists } from '../shared/portfolio-db.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {
@@ -53,24 +50,14 @@ const DAY = '2026-12-15';
 const ROUND_MS = 60_000;
 const QUEUE = 'Bench desk';
 
-const server = process.env.DATABASE_URL || 'postgres://incasso:incasso@127.0.0.1:5432/postgres';
-const admin = new pg.Client({ connectionString: server });
-await admin.connect();
-const exists = async (name: string) => (await admin.query('select 1 from pg_database where datname = $1', [name])).rowCount === 1;
-if (!(await exists(DB_NAME))) {
-  let template = TEMPLATE;
-  if (!template) {
-    console.log('no database to reuse: generating 1M claims with bench/claims (--keep) …');
-    const out = execFileSync('npx', ['tsx', 'bench/claims/run.ts', '--claims', '1000000', '--keep', '--no-check', '--repeat', '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-    template = /kept database (\w+)/.exec(out)?.[1];
-    if (!template) throw new Error('bench/claims kept no database');
-  }
-  await admin.query(`create database ${DB_NAME} template ${template}`);
-  console.log(`database ${DB_NAME} copied from ${template}`);
+let template = TEMPLATE;
+if (!template && !(await portfolioExists(DB_NAME))) {
+  console.log('no database to reuse: generating 1M claims with bench/claims (--keep) …');
+  const out = execFileSync('npx', ['tsx', 'bench/claims/run.ts', '--claims', '1000000', '--keep', '--no-check', '--repeat', '1'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  template = /kept database (\w+)/.exec(out)?.[1];
+  if (!template) throw new Error('bench/claims kept no database');
 }
-const url = new URL(server);
-url.pathname = `/${DB_NAME}`;
-const database = await openDatabase({ databaseUrl: url.toString(), poolMax: OPERATORS + 2 });
+const database = await portfolioCopy({ db: DB_NAME, template: template ?? DB_NAME, poolMax: OPERATORS + 2 });
 const db = database.db;
 const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -82,23 +69,7 @@ function stats(label: string, ms: number[]): void {
 }
 
 try {
-  // A database kept by an older bench/claims may lack 0016 while having 0017, and its applied
-  // migrations' times may not sort as their names do (Kysely refuses both): apply 0016 in its place
-  // and renumber the times of this bench copy in name order.
-  const done = new Set((await sql<{ name: string }>`select name from incasso_migrations`.execute(db)).rows.map((r) => r.name));
-  if (!done.has('0016_component_money') && done.has('0017_municipal_acts')) {
-    await m0016.up(db as never);
-    await sql`insert into incasso_migrations (name, timestamp) values ('0016_component_money', '')`.execute(db);
-  }
-  await sql`
-    update incasso_migrations m set timestamp = '2026-01-01T00:' || lpad((o.n / 60)::text, 2, '0') || ':' || lpad((o.n % 60)::text, 2, '0') || '.000Z'
-      from (select name, row_number() over (order by name) as n from incasso_migrations) o
-     where o.name = m.name
-       and exists (select 1 from incasso_migrations a, incasso_migrations b where a.name < b.name and a.timestamp >= b.timestamp)`.execute(db);
   let t = performance.now();
-  const applied = await migrateToLatest(db);
-  if (applied.applied.length) console.log(`migrated (${applied.applied.join(', ')}) in ${seconds(t)} s`);
-
   const tenant = await db.selectFrom('tenants').select('id').where('slug', '=', 'bench').executeTakeFirstOrThrow();
   const creditor = await db.selectFrom('creditors').select('id').where('tenant_id', '=', tenant.id).orderBy('created_at').executeTakeFirstOrThrow();
   const system = systemActor(tenant.id, 'bench');
@@ -234,5 +205,4 @@ try {
   if (overlapping || shared.rows[0]!.n || errors.length) process.exitCode = 1;
 } finally {
   await database.close();
-  await admin.end();
 }
