@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLAN_INSTALMENT_REFERENCE_PREFIX, claimReferences } from '../../domain/dunning/references.ts';
 import type { Database } from '../../db/connect.ts';
 import { parseDate, today } from '../../domain/dates.ts';
 import type { LetterInput } from '../../integrations/letters/index.ts';
@@ -66,7 +67,9 @@ describe('sendPlanReminders (the plan-reminders job)', () => {
     const [letterB] = await commsOf(b.id);
     expect(letterB).toMatchObject({ channel: 'letter', status: 'to_print', step_key: 'plan-courtesy', amount: '100.00' });
     const letter = letterB!.letter as unknown as LetterInput;
-    expect(letter.payment).toMatchObject({ amount: '100.00', payBy: due1, referenceType: 'SCOR' });
+    // The slip carries the instalment's own RF (prefix 3 and its number), as on the plan's document.
+    const refNo = (await database.db.selectFrom('plan_instalments').select('ref_no').where('plan_id', '=', pb.id).where('number', '=', 1).executeTakeFirstOrThrow()).ref_no;
+    expect(letter.payment).toMatchObject({ amount: '100.00', payBy: due1, referenceType: 'SCOR', reference: claimReferences(refNo, PLAN_INSTALMENT_REFERENCE_PREFIX).rf });
     expect(letter.legalNotice).toEqual([]);
     expect((await instalmentsOf(pa.id))[0]).toEqual({ number: 1, courtesy_on: week, reminded_on: null });
     // Again the same day (a retry, a second node) or the next: nothing twice.

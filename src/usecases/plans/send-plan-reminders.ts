@@ -3,12 +3,13 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { uuid7 } from '../../db/uuid7.ts';
 import { nowInstant, parseDate, today } from '../../domain/dates.ts';
-import { checkWrittenContact, chooseChannel, type ContactOption, type Step } from '../../domain/dunning/index.ts';
+import { checkWrittenContact, chooseChannel, debtorProtection, type ContactOption, type Step } from '../../domain/dunning/index.ts';
 import { messageOf, msg, translate, type Message } from '../../domain/messages/index.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
 import type { ContactChannel, ContactStatus, Currency } from '../../domain/model.ts';
 import { fillInstalments } from '../../domain/plans/lapse.ts';
 import { remindersDue, type DueReminder } from '../../domain/plans/reminders.ts';
+import { PLAN_INSTALMENT_REFERENCE_PREFIX, claimReferences } from '../../domain/dunning/references.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { checkLetterPayment, renderEmail, type LetterInput } from '../../integrations/letters/index.ts';
 import { longDate } from '../../integrations/letters/format.ts';
@@ -122,6 +123,11 @@ async function remindPlan(trx: Trx, tenantId: string, planId: string, date: stri
   const fill = await planFill(trx, plan, date);
   const due = dueOn(rules, fill.rows, fill.paid, date);
   if (due.length === 0) return done;
+  // A deceased debtor, a ceased business, a reported hardship: no reminder, as no dunning step (a person decides).
+  if (debtorProtection(ctx.debtor)) {
+    done.blocked += due.length;
+    return done;
+  }
 
   const book = await currentRateBook(trx);
   const claimRows = ctx.claims.filter((c) => plan.claim_ids.includes(c.id));
@@ -192,7 +198,11 @@ async function remindPlan(trx: Trx, tenantId: string, planId: string, date: stri
       communicationRefNo: refNo,
       documentId: `C-${refNo}`,
     });
-    const reminder = reminderLetter(letter, r, { date, lapse: rules.lapse, comune: isComune(creditor) });
+    // The slip names this instalment (its own RF / QR reference, as on the plan's document): the bank import
+    // pays the plan's positions with it, whichever of them the letter lists.
+    const refs = claimReferences(fill.rows.find((x) => x.number === r.number)!.ref_no, PLAN_INSTALMENT_REFERENCE_PREFIX);
+    const reference = letter.payment.referenceType === 'QRR' ? refs.qrr : letter.payment.referenceType === 'SCOR' ? refs.rf : null;
+    const reminder = reminderLetter({ ...letter, payment: { ...letter.payment, reference } }, r, { date, lapse: rules.lapse, comune: isComune(creditor) });
     checkLetterPayment(reminder);
     const isEmail = channel === 'email';
     const email = isEmail ? renderEmail(reminder) : null;
