@@ -178,7 +178,7 @@ describe('payments API', () => {
     const notHis = await createTestClaim(ctx.db, t, otherDebtor.id, { interestRegime: 'none', principal: '100.00' });
     const before = await counts();
     const cases: [Record<string, unknown>, string, string][] = [
-      [{ amount: '200.00', allocations: [{ claimId: eur.id, amount: '100.01' }] }, 'allocations.0.amount', 'Oltre il dovuto della pratica al 2025-06-15 (100.00)'],
+      [{ amount: '200.00', allocations: [{ claimId: eur.id, amount: '100.01' }] }, 'allocations.0.amount', 'Oltre il dovuto della pratica al 15/06/2025 (100,00)'],
       [{ amount: '50.00', allocations: [{ claimId: eur.id, amount: '60.00' }] }, 'allocations', 'superano l’importo'],
       // The same claim twice: each part fits, together they are more than it owes.
       [
@@ -404,11 +404,11 @@ describe('value dates of payments', () => {
     for (const valueDate of ['1900-01-01', '1990-06-30']) {
       const res = await pay(payment(d.id, { valueDate }));
       expect(res.statusCode, valueDate).toBe(400);
-      expect(messageFor(res, 'valueDate'), valueDate).toMatch(/^Data valuta troppo vecchia: non prima del \d{4}-\d{2}-\d{2}$/);
+      expect(messageFor(res, 'valueDate'), valueDate).toMatch(/^Data valuta troppo vecchia: non prima del \d{2}\/\d{2}\/\d{4}$/);
       expect(res.json().error.fields[0], valueDate).toMatchObject({ messageCode: 'records.value_date_too_old', params: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) } });
     }
     const inEnglish = await ctx.admin({ method: 'POST', url: '/api/payments', payload: payment(d.id, { valueDate: '1900-01-01' }), headers: { 'accept-language': 'en' } });
-    expect(messageFor(inEnglish, 'valueDate')).toMatch(/^Value date implausibly old: not before \d{4}-\d{2}-\d{2}$/);
+    expect(messageFor(inEnglish, 'valueDate')).toMatch(/^Value date implausibly old: not before \d{2}\/\d{2}\/\d{4}$/);
     expect(await counts()).toEqual(before);
   });
 
@@ -418,12 +418,12 @@ describe('value dates of payments', () => {
     const before = await counts();
     const named = await pay(payment(d.id, { valueDate: '2025-01-09', claimIds: [c.id] }));
     expect(named.statusCode).toBe(400);
-    expect(messageFor(named, 'claimIds.0')).toBe('Data valuta 2025-01-09 anteriore alla pratica ORIG-1 (del 2025-01-10)');
+    expect(messageFor(named, 'claimIds.0')).toBe('Data valuta 09/01/2025 anteriore alla pratica ORIG-1 (del 10/01/2025)');
     const split = await pay(payment(d.id, { valueDate: '2025-01-09', allocations: [{ claimId: c.id, amount: '10.00' }] }));
     expect(messageFor(split, 'allocations.0.claimId')).toContain('anteriore alla pratica ORIG-1');
     const automatic = await pay(payment(d.id, { valueDate: '2024-12-31' }));
     expect(automatic.statusCode).toBe(400);
-    expect(messageFor(automatic, 'valueDate')).toBe('Data valuta anteriore a ogni pratica aperta (la prima nasce il 2025-01-10)');
+    expect(messageFor(automatic, 'valueDate')).toBe('Data valuta anteriore a ogni pratica aperta (la prima nasce il 10/01/2025)');
     expect(automatic.json().error.fields[0]).toMatchObject({ messageCode: 'records.value_date_before_claims', params: { date: '2025-01-10' } });
     expect(await counts()).toEqual(before);
     // On the document date itself, and after, the money goes to the claim.
