@@ -458,7 +458,8 @@ describe('imports through the job queue (issue 12)', () => {
     const up = (await upload(portfolioCsv(consumerRows(3, 'QUEUE', 4000)), 'coda.csv')).json();
     const [a, b] = await Promise.all([start(up.id), start(up.id)]);
     expect([a.statusCode, b.statusCode]).toEqual([202, 202]);
-    expect(a.json()).toMatchObject({ id: up.id, status: 'queued' });
+    // Queued — or already taken by the queue's worker by the time the answer is written.
+    expect(a.json()).toMatchObject({ id: up.id, status: expect.stringMatching(/^(queued|validating|importing|done)$/) });
     await ctx.jobs.idle();
     expect(await jobOf(up.id)).toMatchObject({ status: 'done', rowsRead: 3, imported: 3 });
     const audit = await afterUpload(up.id);

@@ -157,7 +157,7 @@ describe('reversing a payment', () => {
     };
     const first = await payPlan('150.00');
     const second = await payPlan('300.00');
-    await evaluatePlans(ctx.db, todayIso);
+    await evaluatePlans(ctx.db, todayIso, { tenantId: ctx.t.tenantId });
     const planOf = async () => (await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json();
     const fill = (p: { instalments: { paid: string; state: string }[] }) => p.instalments.map((i) => [i.paid, i.state]);
     expect(await planOf()).toMatchObject({ state: 'paid', paid: '450.00', closedOn: todayIso });

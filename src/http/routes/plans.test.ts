@@ -120,18 +120,18 @@ describe('instalment plans API (issue 15 items 1–2)', () => {
     const [i1, i2, i3] = plan.instalments as { dueOn: string }[];
     expect((await pay(p.debtorId, p.claimId, '100.00')).statusCode).toBe(201);
     // Instalment 2 late: reminded. One missed is not two.
-    await evaluatePlans(ctx.db, after(i2!.dueOn, 3));
+    await evaluatePlans(ctx.db, after(i2!.dueOn, 3), { tenantId: ctx.t.tenantId });
     let view = (await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json();
     expect(view.instalments.slice(0, 3).map((i: { state: string }) => i.state)).toEqual(['paid', 'late', 'due']);
     const operator = t.users.operator.actor;
     await recordPlanReminder(ctx.db, operator, plan.id, { number: 2 }, { today: after(i2!.dueOn, 3) });
-    await evaluatePlans(ctx.db, after(i2!.dueOn, 4));
+    await evaluatePlans(ctx.db, after(i2!.dueOn, 4), { tenantId: ctx.t.tenantId });
     expect((await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json().state).toBe('active');
     // Instalment 3 late and reminded too: two missed within six months — the plan lapses.
-    await evaluatePlans(ctx.db, after(i3!.dueOn, 3));
+    await evaluatePlans(ctx.db, after(i3!.dueOn, 3), { tenantId: ctx.t.tenantId });
     expect((await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json().state).toBe('active');
     await recordPlanReminder(ctx.db, operator, plan.id, { number: 3 }, { today: after(i3!.dueOn, 3) });
-    const r = await evaluatePlans(ctx.db, after(i3!.dueOn, 4));
+    const r = await evaluatePlans(ctx.db, after(i3!.dueOn, 4), { tenantId: ctx.t.tenantId });
     expect(r.lapsed).toBeGreaterThanOrEqual(1);
     view = (await ctx.operator({ method: 'GET', url: `/api/plans/${plan.id}` })).json();
     expect(view).toMatchObject({ state: 'lapsed', lapsedOn: after(i3!.dueOn, 3), paid: '100.00' });

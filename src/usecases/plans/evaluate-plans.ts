@@ -27,9 +27,10 @@ export interface EvaluateResult {
  *   (`recordPlanReminder`) — fall within the window: the whole residual is due at once (the positions'
  *   stored balances), its positions resume dunning (`statusAfterPause`) and, the plan being lapsed, they
  *   can never be planned again (`proposePlan` refuses them).
- * Each plan that changes in its own transaction with its audit events; run daily by the `evaluate-plans` job.
+ * Each plan that changes in its own transaction with its audit events; run daily by the `evaluate-plans` job
+ * (`only.tenantId`: one tenant's plans alone).
  */
-export async function evaluatePlans(db: Db, asOf: string = today().toString()): Promise<EvaluateResult> {
+export async function evaluatePlans(db: Db, asOf: string = today().toString(), only: { tenantId?: string } = {}): Promise<EvaluateResult> {
   const out: EvaluateResult = { evaluated: 0, paid: 0, lapsed: 0 };
   // A page of running plans at a time is read in two queries and judged in memory; only the plans where
   // something changes (a payment, an instalment falling due, a lapse, paid in full) get a transaction,
@@ -51,6 +52,7 @@ export async function evaluatePlans(db: Db, asOf: string = today().toString()): 
           .as('now_paid'),
       )
       .where('p.state', '=', 'active')
+      .$if(only.tenantId !== undefined, (q) => q.where('p.tenant_id', '=', only.tenantId!))
       .where('p.id', '>', after)
       .orderBy('p.id')
       .limit(1000)

@@ -37,7 +37,7 @@ describe('closeDueSettlements (the close-settlements job)', () => {
     // Part of the amount only: not enough, the deadline still ahead.
     await recordPayment(database.db, t.users.operator.actor, { debtorId: c.id, creditorId: t.creditor.id, amount: '5000.00', currency: 'EUR', valueDate: '2024-01-15', method: 'bank_transfer' });
 
-    expect(await closeDueSettlements(database.db, '2024-01-21')).toEqual({ paid: 1, expired: 1 });
+    expect(await closeDueSettlements(database.db, '2024-01-21', { tenantId: t.tenantId })).toEqual({ paid: 1, expired: 1 });
     expect(await stateOf(sa.id)).toEqual({ state: 'paid', paid_on: '2024-01-15' });
     expect(await claimOf(ca.id)).toEqual({ status: 'written_off', closed_on: '2024-01-15' });
     expect(await stateOf(sb.id)).toEqual({ state: 'expired', paid_on: null });
@@ -49,9 +49,9 @@ describe('closeDueSettlements (the close-settlements job)', () => {
     expect((await auditOf(database.db, t.tenantId, b.id)).map((e) => e.action)).toContain('settlement.expired');
 
     // The job run again (a retry, a second node): nothing left to do.
-    expect(await closeDueSettlements(database.db, '2024-01-21')).toEqual({ paid: 0, expired: 0 });
+    expect(await closeDueSettlements(database.db, '2024-01-21', { tenantId: t.tenantId })).toEqual({ paid: 0, expired: 0 });
     // The open one expires the day after its deadline.
-    expect(await closeDueSettlements(database.db, '2024-02-01')).toEqual({ paid: 0, expired: 1 });
+    expect(await closeDueSettlements(database.db, '2024-02-01', { tenantId: t.tenantId })).toEqual({ paid: 0, expired: 1 });
     expect((await stateOf(sc.id)).state).toBe('expired');
   });
 });

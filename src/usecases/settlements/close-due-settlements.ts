@@ -16,14 +16,15 @@ export interface CloseDueResult {
  * — nothing is given up and its positions, never paused by the offer, stay with the dunning engine.
  * Each in its own transaction (`concludeSettlement`: the settlement locked and judged again, with its
  * audit events), so a second run, or one after a crash, finds nothing left to do. Run by the
- * `close-settlements` job after the balances rolled.
+ * `close-settlements` job after the balances rolled (`only.tenantId`: one tenant's alone).
  */
-export async function closeDueSettlements(db: Db, asOf: string = today().toString()): Promise<CloseDueResult> {
+export async function closeDueSettlements(db: Db, asOf: string = today().toString(), only: { tenantId?: string } = {}): Promise<CloseDueResult> {
   const out: CloseDueResult = { paid: 0, expired: 0 };
   const due = await db
     .selectFrom('settlements as s')
     .select(['s.id', 's.tenant_id'])
     .where('s.state', '=', 'offered')
+    .$if(only.tenantId !== undefined, (q) => q.where('s.tenant_id', '=', only.tenantId!))
     .where((eb) =>
       eb.or([
         eb('s.deadline', '<', asOf),
