@@ -386,7 +386,9 @@ export async function bookPayments(
     const claimIds = [...new Set(booked.flatMap((b) => b.allocations.map((a) => a.claimId)))];
     await refreshBalances(trx, actor.tenantId, claimIds);
     // Running plans on these positions follow at once (as bookPayment): instalments filled, closed when paid.
-    if (claimIds.length) await followPlans(trx, actor.tenantId, claimIds, todayIso);
+    // Only positions that were in a plan are looked up (no query for the rest of a bank file).
+    const planned = claimIds.filter((id) => claimById.get(id)?.status === 'in_plan');
+    if (planned.length) await followPlans(trx, actor.tenantId, planned, todayIso);
     await sql`
       update payments p set unallocated = p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)
        where p.tenant_id = ${actor.tenantId} and p.id = any(${[...touched]}::uuid[])
