@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { dateParam, type Message, msg, translate } from '../messages/index.ts';
+import { plainDateOf } from '../dates.ts';
 
 /**
  * An effective-dated rate table: consecutive periods, each with an annual rate in percent (an exact
@@ -85,7 +86,7 @@ export function segmentsOf(table: RateTable, first: Temporal.PlainDate, last: Te
     if (row.from > b) break;
     const from = row.from > a ? row.from : a;
     const to = row.to === null || row.to > b ? b : row.to;
-    out.push({ first: Temporal.PlainDate.from(from), last: Temporal.PlainDate.from(to), rate: row.rate });
+    out.push({ first: plainDateOf(from), last: plainDateOf(to), rate: row.rate });
   }
   return out;
 }

@@ -89,7 +89,7 @@ async function written(p: Portfolio, fileId: string) {
     out.push({ key: e.entry_key, state: e.state, matchedBy: e.matched_by, reason: e.reason, claims: e.claim_ids.map((id) => place.get(id)), suggestions, payment, allocations });
   }
   const claims = await db.selectFrom('claims').select(['id', 'status', 'principal_paid', 'interest_paid', 'costs_paid', 'closed_on']).where('tenant_id', '=', p.t.tenantId).execute();
-  const balances = await db.selectFrom('claim_balances').select(['claim_id', 'principal_due', 'interest_due', 'costs_due']).where('tenant_id', '=', p.t.tenantId).execute();
+  const balances = await db.selectFrom('claim_balances').select(['claim_id', 'status', 'principal_due', 'interest_due', 'costs_due', 'parts_due', 'total_due', 'interest_carried', 'interest_from', 'balance_on']).where('tenant_id', '=', p.t.tenantId).execute();
   const audits = await db.selectFrom('audit_events').select(['action']).where('tenant_id', '=', p.t.tenantId).where('action', 'in', ['payment.recorded', 'claim.payment_applied', 'claim.allocation_recomputed']).execute();
   const count = (a: string) => audits.filter((x) => x.action === a).length;
   return {

@@ -39,6 +39,20 @@ export async function refreshBalances(trx: Db, tenantId: string, claimIds: reado
 
 const fromLedger = (book: RateBook, l: ClaimLedger, asOf: string): StoredBalance => balanceFromLedger(book, l.terms, l.payments, l.costs, asOf);
 
+/**
+ * Stores the balance of claims whose ledgers the caller holds as they now are (e.g.
+ * `ledgerAfterSettlement` of what it just wrote), to `asOf` — {@link refreshBalances} without reading
+ * the ledgers again. Callers hold the claims' locks.
+ */
+export async function storeBalances(trx: Db, book: RateBook, ledgers: readonly ClaimLedger[], asOf = today().toString()): Promise<void> {
+  for (let i = 0; i < ledgers.length; i += CHUNK) {
+    await writeBalances(
+      trx,
+      ledgers.slice(i, i + CHUNK).map((l) => ({ id: l.id, b: fromLedger(book, l, asOf) })),
+    );
+  }
+}
+
 /** Writes balances with one statement (`update … from unnest(…)`), whatever their number. */
 async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance }[]): Promise<void> {
   if (rows.length === 0) return;

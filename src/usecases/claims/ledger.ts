@@ -399,6 +399,39 @@ export function planSettlement(actor: Actor, book: RateBook, l: ClaimLedger): Se
   return { ledger: l, excess, replaced, rows: allRows, audits, after, changed, componentPaid, splits };
 }
 
+/**
+ * The claim's ledger as {@link loadLedgers} would read it back once `plan` is written: each replaced
+ * payment gives the claim what its new allocation rows add up to (a payment the claim gives nothing
+ * is no longer in it), the components' paid amounts are the plan's, and payments are in value-date
+ * order (the ones written now last among their date, as their later `created_at` sorts them). Lets a
+ * batch store balances from the ledgers it holds instead of loading them again.
+ */
+export function ledgerAfterSettlement(plan: SettlementPlan): ClaimLedger {
+  const l = plan.ledger;
+  const given = new Map<string, ReturnType<typeof money>>();
+  for (const r of plan.rows) given.set(r.payment_id, (given.get(r.payment_id) ?? money(0)).plus(r.amount));
+  const replaced = new Set(plan.replaced);
+  const payments = l.payments
+    .map((p) => (replaced.has(p.paymentId) ? { ...p, amount: toMoneyString(given.get(p.paymentId) ?? money(0)) } : p))
+    .filter((p) => !replaced.has(p.paymentId) || given.has(p.paymentId))
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.i - b.i))
+    .map(({ p }) => p);
+  const paid = new Map(plan.componentPaid.map((c) => [c.id, c.paid]));
+  const components = l.components.map((k) => (paid.has(k.id) ? { ...k, paid: paid.get(k.id)! } : k));
+  return {
+    ...l,
+    status: plan.after.status,
+    closedOn: plan.after.closedOn,
+    principalPaid: plan.after.principalPaid,
+    interestPaid: plan.after.interestPaid,
+    costsPaid: plan.after.costsPaid,
+    payments,
+    components,
+    terms: l.terms.components ? { ...l.terms, components } : l.terms,
+  };
+}
+
 /** Writes the settlements of several claims (of one tenant) in a few statements, whatever their number. */
 export async function applySettlements(trx: Db, actor: Actor, plans: readonly SettlementPlan[]): Promise<void> {
   const replaced = plans.flatMap((p) => p.replaced.map((paymentId) => ({ paymentId, claimId: p.ledger.id })));

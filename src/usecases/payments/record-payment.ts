@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { currentRateBook } from '../interest/rate-book.ts';
-import { applySettlements, dueOn, loadLedgers, planSettlement, refreshUnallocated, settleClaim, type SettlementPlan } from '../claims/ledger.ts';
+import { applySettlements, dueOn, ledgerAfterSettlement, loadLedgers, planSettlement, refreshUnallocated, settleClaim, type SettlementPlan } from '../claims/ledger.ts';
 import { randomUUID } from 'node:crypto';
-import { refreshBalances } from '../claims/balances.ts';
+import { refreshBalances, storeBalances } from '../claims/balances.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { allocateByLaw, type Allocation } from '../../domain/allocation.ts';
@@ -344,16 +344,7 @@ export async function bookPayments(
       }
     }
     if (!booked.length) continue;
-    // The payments, in the order given (created_at a microsecond apart: a ledger reads them back in that order).
     for (const b of booked) b.paymentId = randomUUID();
-    await sql`
-      insert into payments (id, tenant_id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, imputation, created_by, created_at)
-      select v.id, ${actor.tenantId}::uuid, v.creditor_id, v.debtor_id, v.amount, v.amount, v.currency, v.value_date, v.method, v.reference, v.payer_name, v.note, 'claims', ${actor.userId}::uuid,
-             clock_timestamp() + (v.n * interval '1 microsecond')
-        from unnest(${booked.map((b) => b.paymentId)}::uuid[], ${booked.map((b) => b.data.creditorId)}::uuid[], ${booked.map((b) => b.data.debtorId)}::uuid[], ${booked.map((b) => b.data.amount)}::numeric[],
-                    ${booked.map((b) => b.data.currency)}::text[], ${booked.map((b) => b.data.valueDate)}::date[], ${booked.map((b) => b.data.method)}::text[],
-                    ${booked.map((b) => b.data.reference ?? null)}::text[], ${booked.map((b) => b.data.payerName ?? null)}::text[], ${booked.map((b) => b.data.note ?? null)}::text[])
-             with ordinality v(id, creditor_id, debtor_id, amount, currency, value_date, method, reference, payer_name, note, n)`.execute(trx);
     // Each claim's share is split into costs, interest and principal by replaying the claim's payments.
     const plans: SettlementPlan[] = [];
     const audits: { entry: AuditEntry; after: () => Record<string, unknown> }[] = [];
@@ -381,18 +372,37 @@ export async function bookPayments(
         });
       }
     }
+    // What each new payment leaves unallocated: its amount less the allocation rows the plans give it.
+    const unallocated = new Map(booked.map((b) => [b.paymentId, money(b.data.amount)]));
+    for (const r of plans.flatMap((p) => p.rows)) {
+      const left = unallocated.get(r.payment_id);
+      if (left) unallocated.set(r.payment_id, left.minus(r.amount));
+    }
+    await sql`
+      insert into payments (id, tenant_id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, imputation, created_by, created_at)
+      select v.id, ${actor.tenantId}::uuid, v.creditor_id, v.debtor_id, v.amount, v.unallocated, v.currency, v.value_date, v.method, v.reference, v.payer_name, v.note, 'claims', ${actor.userId}::uuid,
+             clock_timestamp() + (v.n * interval '1 microsecond')
+        from unnest(${booked.map((b) => b.paymentId)}::uuid[], ${booked.map((b) => b.data.creditorId)}::uuid[], ${booked.map((b) => b.data.debtorId)}::uuid[], ${booked.map((b) => b.data.amount)}::numeric[], ${booked.map((b) => unallocated.get(b.paymentId)!.toFixed(2))}::numeric[],
+                    ${booked.map((b) => b.data.currency)}::text[], ${booked.map((b) => b.data.valueDate)}::date[], ${booked.map((b) => b.data.method)}::text[],
+                    ${booked.map((b) => b.data.reference ?? null)}::text[], ${booked.map((b) => b.data.payerName ?? null)}::text[], ${booked.map((b) => b.data.note ?? null)}::text[])
+             with ordinality v(id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, n)`.execute(trx);
     await applySettlements(trx, actor, plans);
     await recordAudits(trx, actor, audits.map((a) => ({ ...a.entry, after: a.after() })));
     const claimIds = [...new Set(booked.flatMap((b) => b.allocations.map((a) => a.claimId)))];
-    await refreshBalances(trx, actor.tenantId, claimIds);
+    // The balances from the ledgers in hand, as they are once the plans are written (no second read).
+    await storeBalances(trx, book, plans.map(ledgerAfterSettlement));
     // Running plans on these positions follow at once (as bookPayment): instalments filled, closed when paid.
     // Only positions that were in a plan are looked up (no query for the rest of a bank file).
     const planned = claimIds.filter((id) => claimById.get(id)?.status === 'in_plan');
     if (planned.length) await followPlans(trx, actor.tenantId, planned, todayIso);
-    await sql`
-      update payments p set unallocated = p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)
-       where p.tenant_id = ${actor.tenantId} and p.id = any(${[...touched]}::uuid[])
-         and p.unallocated is distinct from p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)`.execute(trx);
+    // Earlier payments the plans re-split (the new ones were written with theirs).
+    const resplit = [...touched].filter((id) => !unallocated.has(id));
+    if (resplit.length) {
+      await sql`
+        update payments p set unallocated = p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)
+         where p.tenant_id = ${actor.tenantId} and p.id = any(${resplit}::uuid[])
+           and p.unallocated is distinct from p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)`.execute(trx);
+    }
     const details = await fetchPaymentDetails(trx, actor, booked.map((b) => b.paymentId));
     await recordAudits(
       trx,
