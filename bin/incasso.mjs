@@ -6,7 +6,7 @@
 // already run on it. When this file is started by an older Node directly (`node bin/incasso.mjs`,
 // `npx incasso`), it hands over to the installed runtime; without one it refuses with the fix.
 //
-// `incasso import` runs with a capped heap (IMPORT_HEAP_MB, unless the caller set one): without it
+// `incasso import` and `incasso bank import` run with a capped heap (IMPORT_HEAP_MB, unless the caller set one): without it
 // V8 lets the heap grow far past what the import keeps (the module graph compiled by tsx leaves
 // ≈ 160 MB of garbage behind), and a 1M-row import peaked at 635 MB (bench/import/README.md). The cap is a start-up flag, so
 // this process hands over to a child with it (as for an older Node); the child dies with it.
@@ -38,8 +38,9 @@ function handOver(node, flags) {
 }
 
 const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size'));
-const heapFlags =
-  process.argv[2] === 'import' && !heapSet ? [`--max-old-space-size=${IMPORT_HEAP_MB}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
+/** The long imports that stream a file: a portfolio (`import`) and a bank file (`bank import`). */
+const importing = process.argv[2] === 'import' || (process.argv[2] === 'bank' && process.argv[3] === 'import');
+const heapFlags = importing && !heapSet ? [`--max-old-space-size=${IMPORT_HEAP_MB}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
 
 if (process.env.INCASSO_REEXEC && process.send) {
   // Started by the hand-over: when the parent is gone (killed, even with SIGKILL), so is this process,
