@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, type TestTenant } from '../../test/factories.ts';
 import { openApiContext, pathsOf, type ApiContext } from '../../test/http.ts';
+import { today } from '../../domain/dates.ts';
 import { checkBalances } from '../../usecases/claims/balances.ts';
 import { recordPayment } from '../../usecases/payments/record-payment.ts';
 import { proposeSettlement } from '../../usecases/settlements/propose-settlement.ts';
@@ -67,6 +68,23 @@ describe('settlements', () => {
     expect(approved.json()).toMatchObject({ state: 'offered', approvedBy: t.users.supervisor.id });
     expect((await ctx.supervisor({ method: 'POST', url: `/api/settlements/${s.id}/approve` })).statusCode).toBe(409);
     expect((await auditOf(ctx.db, t.tenantId, d.id)).map((e) => e.action)).toEqual(expect.arrayContaining(['settlement.proposed', 'settlement.approved']));
+  });
+
+  it('an offer pauses dunning on its positions until its deadline; one awaiting approval only once approved', async () => {
+    const hold = async (id: string) => ctx.db.selectFrom('claims').select(['hold_until', 'hold_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    const { d, c } = await tvIt04();
+    await offer(d.id, c.id, '11049.54');
+    expect(await hold(c.id)).toEqual({ hold_until: '2024-01-31', hold_reason: 'Saldo e stralcio offerto: solleciti sospesi fino alla scadenza dell’offerta, 31/01/2024' });
+    expect((await auditOf(ctx.db, t.tenantId, c.id)).map((e) => e.action)).toContain('claim.held');
+    // Beyond the operator's authority: no pause while nobody has offered it yet; approved, it pauses.
+    const now = today().toString();
+    const deadline = today().add({ days: 20 }).toString();
+    const other = await tvIt04();
+    const s = await proposeSettlement(ctx.db, t.users.operator.actor, { debtorId: other.d.id, creditorId: t.creditor.id, claimIds: [other.c.id], amount: '10000.00', deadline }, { today: now });
+    expect(s.state).toBe('awaiting_approval');
+    expect((await hold(other.c.id)).hold_until).toBeNull();
+    expect((await ctx.supervisor({ method: 'POST', url: `/api/settlements/${s.id}/approve` })).statusCode).toBe(200);
+    expect((await hold(other.c.id)).hold_until).toBe(deadline);
   });
 
   it('expires unpaid after its deadline and gives nothing up', async () => {

@@ -25,9 +25,9 @@ export async function holdClaim(db: Db, actor: Actor, id: string, input: z.input
 }
 
 /** `holdClaim` on a transaction the caller holds. */
-export async function placeClaimHold(trx: Trx, actor: Actor, id: string, input: z.input<typeof HoldClaimInput>): Promise<ClaimHoldView> {
+export async function placeClaimHold(trx: Trx, actor: Actor, id: string, input: z.input<typeof HoldClaimInput>, opts: { today?: string } = {}): Promise<ClaimHoldView> {
   const data = parseInput(HoldClaimInput, input);
-  const now = today().toString();
+  const now = opts.today ?? today().toString();
   if (data.until < now) {
     throw invalid([fieldError('until', 'claim.hold_until_today', { date: dateParam(String(now)) })]);
   }

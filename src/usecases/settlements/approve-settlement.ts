@@ -3,6 +3,7 @@ import { conflict, notFound } from '../../domain/errors.ts';
 import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { holdForSettlement } from './hold-for-settlement.ts';
 import { authorize } from '../shared/authorize.ts';
 import { assertId } from '../shared/scope.ts';
 import type { SettlementView } from './schema.ts';
@@ -25,6 +26,8 @@ export async function approveSettlement(db: Db, actor: Actor, id: string): Promi
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .execute();
+    // Now offered: dunning waits for the answer until the deadline.
+    await holdForSettlement(trx, actor, s.claimIds, s.deadline);
     await recordAudit(trx, actor, {
       action: 'settlement.approved',
       entityType: 'debtor',

@@ -8,6 +8,7 @@ import { assessSettlement, settlementRulesOf } from '../../domain/settlements.ts
 import { balanceOf, loadLedgers } from '../claims/ledger.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { holdForSettlement } from './hold-for-settlement.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor, loadDebtor } from '../shared/scope.ts';
@@ -83,6 +84,8 @@ export async function offerSettlement(trx: Trx, actor: Actor, input: z.input<typ
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  // Offered at once: dunning waits for the answer until the deadline.
+  if (!a.approvals.length) await holdForSettlement(trx, actor, ids, data.deadline, todayIso);
   const view = (await fetchSettlement(trx, actor, row.id))!;
   await recordAudit(trx, actor, {
     action: 'settlement.proposed',

@@ -18,6 +18,7 @@ export const paymentsDe: PaymentsCatalogue = {
   'payment.reversal_in_future': 'Das Stornodatum liegt in der Zukunft',
   'settlement.public_revenue': 'Saldovergleich für öffentliche Einnahmen oder Steuern nicht zulässig, sofern die Satzung der Körperschaft ihn nicht erlaubt',
   'settlement.amount_range': 'Der Vergleichsbetrag muss grösser als null und kleiner als die Schuld sein, {owed}',
+  'settlement.hold_reason': 'Vergleich angeboten: Mahnungen bis zur Frist des Angebots ausgesetzt, {deadline}',
   'settlement.deadline_past': 'Die Frist des Angebots ist bereits abgelaufen',
   'settlement.deadline_too_far': 'Die Frist des Angebots darf spätestens am {date} enden',
   'settlement.beyond_operator': 'Der Nachlass übersteigt die Befugnis des Sachbearbeiters: ein Supervisor muss ihn genehmigen',

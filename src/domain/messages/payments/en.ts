@@ -18,6 +18,7 @@ export const paymentsEn: PaymentsCatalogue = {
   'payment.reversal_in_future': 'The reversal date is in the future',
   'settlement.public_revenue': 'Settlement not allowed for public revenues or taxes, unless the entity’s regulation allows it',
   'settlement.amount_range': 'The settlement amount must be above zero and below what is owed, {owed}',
+  'settlement.hold_reason': 'Settlement offered: reminders paused until the offer’s deadline, {deadline}',
   'settlement.deadline_past': 'The offer’s deadline has passed',
   'settlement.deadline_too_far': 'The offer’s deadline may be {date} at the latest',
   'settlement.beyond_operator': 'The discount exceeds the operator’s authority: a supervisor must approve it',

@@ -18,6 +18,7 @@ export const paymentsFr: PaymentsCatalogue = {
   'payment.reversal_in_future': 'La date de l’extourne est dans le futur',
   'settlement.public_revenue': 'Transaction pour solde non admise pour des recettes publiques ou des impôts, sauf si le règlement de l’entité l’autorise',
   'settlement.amount_range': 'Le montant de la transaction doit être supérieur à zéro et inférieur au dû, {owed}',
+  'settlement.hold_reason': 'Transaction proposée : relances suspendues jusqu’à l’échéance de l’offre, {deadline}',
   'settlement.deadline_past': 'L’échéance de l’offre est déjà passée',
   'settlement.deadline_too_far': 'L’échéance de l’offre peut être au plus tard le {date}',
   'settlement.beyond_operator': 'La remise dépasse l’autonomie de l’opérateur : un superviseur doit l’approuver',

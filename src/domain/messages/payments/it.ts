@@ -17,6 +17,7 @@ export const paymentsIt = {
   'payment.reversal_in_future': 'La data dello storno è nel futuro',
   'settlement.public_revenue': 'Saldo e stralcio non ammesso per entrate pubbliche o tributi, salvo che il regolamento dell’ente lo consenta',
   'settlement.amount_range': 'L’importo del saldo e stralcio deve essere maggiore di zero e minore del dovuto, {owed}',
+  'settlement.hold_reason': 'Saldo e stralcio offerto: solleciti sospesi fino alla scadenza dell’offerta, {deadline}',
   'settlement.deadline_past': 'La scadenza dell’offerta è già passata',
   'settlement.deadline_too_far': 'La scadenza dell’offerta può essere al più il {date}',
   'settlement.beyond_operator': 'Lo sconto supera l’autonomia dell’operatore: serve l’approvazione di un supervisore',
