@@ -7,7 +7,9 @@ import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } 
 import { getClaim } from '../claims/get-claim.ts';
 import { recordPayment } from '../payments/record-payment.ts';
 import { approvePlan } from './approve-plan.ts';
+import { cancelPlan } from './cancel-plan.ts';
 import { evaluatePlans } from './evaluate-plans.ts';
+import { extendPlan } from './extend-plan.ts';
 import { getPlan } from './get-plan.ts';
 import { proposePlan } from './propose-plan.ts';
 import { recordPlanReminder } from './record-plan-reminder.ts';
@@ -107,4 +109,41 @@ describe('interest on the deferral of a comune plan', () => {
     expect(costs[0]!.waiverReason).toBe(`Piano decaduto il ${after(i3!.dueOn, 3).split('-').reverse().join('/')}: non sono più dovuti gli interessi di dilazione delle rate non ancora scadute`);
     expect(await owed(a.id)).toBe(sumMoney(['1200.00', kept]).minus(i1!.amount).toFixed(2));
   });
+
+  it('an extension (c.798) re-schedules the interest: the new instalments bear it from the plan’s start to their new days', async () => {
+    const d = await createTestDebtor(database.db, t, { lastName: 'Prorogato' });
+    const a = await position(d.id, '1200.00');
+    const plan = await proposePlan(database.db, t.users.operator.actor, { claimIds: [a.id], count: 12 }, { today: START });
+    expect(plan.instalments[0]).toMatchObject({ capital: '100.00', interest: '0.36', amount: '100.36' });
+    await pay(d.id, '100.36');
+    const ext = await extendPlan(database.db, t.users.supervisor.actor, plan.id, { count: 20, reason: 'Perdita del lavoro documentata' }, { today: '2026-12-15' });
+    expect(ext.instalments).toHaveLength(21);
+    expect(ext.instalments[0]).toMatchObject({ capital: '100.00', interest: '0.36', amount: '100.36', state: 'paid' });
+    // 1,100.00 over 20: 55.00 each; 2.6 % from 2026-11-10 — 82 days to 2027-01-31, 660 to 2028-08-31.
+    expect(ext.instalments[1]).toMatchObject({ dueOn: '2027-01-31', capital: '55.00', interest: '0.32', amount: '55.32' });
+    expect(ext.instalments[20]).toMatchObject({ dueOn: '2028-08-31', capital: '55.00', interest: '2.59', amount: '57.59' });
+    expect(sumMoney(ext.instalments.map((i) => i.capital)).toFixed(2)).toBe('1200.00');
+    expect(sumMoney(ext.instalments.map((i) => i.interest)).toFixed(2)).toBe(ext.interest);
+    expect(sumMoney(ext.instalments.map((i) => i.amount)).toFixed(2)).toBe(ext.total);
+    const costs = (await getClaim(database.db, t.users.operator.actor, a.id)).costs;
+    expect(costs.map((c) => [c.amount, c.waivedOn !== null])).toEqual([
+      [plan.interest, true],
+      [ext.interest, false],
+    ]);
+    expect(await owed(a.id)).toBe(sumMoney([ext.total]).minus('100.36').toFixed(2));
+  });
+
+  it('a running plan cancelled keeps only the interest of what fell due or was paid', async () => {
+    const d = await createTestDebtor(database.db, t, { lastName: 'Annullato' });
+    const a = await position(d.id, '450.00');
+    const plan = await proposePlan(database.db, t.users.operator.actor, { claimIds: [a.id], count: 4 }, { today: START });
+    await pay(d.id, plan.instalments[0]!.amount);
+    await cancelPlan(database.db, t.users.operator.actor, plan.id, { reason: 'Il debitore ritira la richiesta' });
+    const costs = (await getClaim(database.db, t.users.operator.actor, a.id)).costs;
+    // Kept: the first instalment's (paid) and those of any instalment already due today.
+    const kept = sumMoney(plan.instalments.filter((i, k) => k === 0 || i.dueOn <= today().toString()).map((i) => i.interest));
+    expect(costs.filter((c) => c.waivedOn === null).map((c) => c.amount)).toEqual([kept.toFixed(2)]);
+    expect(await owed(a.id)).toBe(sumMoney(['450.00', kept]).minus(plan.instalments[0]!.amount).toFixed(2));
+  });
 });
+
