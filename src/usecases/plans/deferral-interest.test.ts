@@ -41,7 +41,7 @@ const status = async (id: string) => (await database.db.selectFrom('claims').sel
 const pay = (debtorId: string, amount: string) =>
   recordPayment(database.db, t.users.operator.actor, { debtorId, creditorId: t.otherCreditor.id, amount, currency: 'EUR', valueDate: today().toString(), method: 'bank_transfer' });
 
-describe('interest on the deferral of a comune plan', () => {
+describe('interest on the deferral of a plan', () => {
   it('each instalment carries capital, interest and amount; the positions owe capital + their share; paying every instalment closes them at zero', async () => {
     const d = await createTestDebtor(database.db, t, { lastName: 'Dilazione' });
     const a = await position(d.id, '300.00');
@@ -144,6 +144,27 @@ describe('interest on the deferral of a comune plan', () => {
     const kept = sumMoney(plan.instalments.filter((i, k) => k === 0 || i.dueOn <= today().toString()).map((i) => i.interest));
     expect(costs.filter((c) => c.waivedOn === null).map((c) => c.amount)).toEqual([kept.toFixed(2)]);
     expect(await owed(a.id)).toBe(sumMoney(['450.00', kept]).minus(plan.instalments[0]!.amount).toFixed(2));
+  });
+
+  it('a company’s negotiated plan with interest (legal rate + 2 points): paying every instalment closes the claim at zero', async () => {
+    await database.db.updateTable('creditors').set({ plan_rules: JSON.stringify({ interestPoints: '2' }) }).where('id', '=', t.creditor.id).execute();
+    const d = await createTestDebtor(database.db, t, { lastName: 'Impresa' });
+    const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '600.00', dueDate: later(30) });
+    const plan = await proposePlan(database.db, t.users.operator.actor, { claimIds: [c.id], count: 3, firstDueOn: '2027-01-31', firstAmount: '300.00' }, { today: START });
+    // 3.6 % (1.6 + 2), due on the month's last day: 300.00 × 82 days → 2.43; 150.00 × 110 → 1.63; 150.00 × 141 → 2.09.
+    expect(plan).toMatchObject({ state: 'active', deferralRate: '3.6', capital: '600.00', interest: '6.15', total: '606.15' });
+    expect(plan.instalments.map((i) => [i.dueOn, i.capital, i.interest, i.amount])).toEqual([
+      ['2027-01-31', '300.00', '2.43', '302.43'],
+      ['2027-02-28', '150.00', '1.63', '151.63'],
+      ['2027-03-31', '150.00', '2.09', '152.09'],
+    ]);
+    expect(await owed(c.id)).toBe('606.15');
+    for (const i of plan.instalments) {
+      await recordPayment(database.db, t.users.operator.actor, { debtorId: d.id, creditorId: t.creditor.id, amount: i.amount, currency: 'EUR', valueDate: today().toString(), method: 'bank_transfer' });
+    }
+    expect((await getPlan(database.db, t.users.operator.actor, plan.id)).state).toBe('paid');
+    expect(await owed(c.id)).toBe('0.00');
+    expect(await status(c.id)).toBe('paid');
   });
 });
 
