@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { ComponentKind } from '../domain/model.ts';
+import type { ChargedCostKind, ComponentKind } from '../domain/model.ts';
 
 /** numeric columns: read as exact decimal strings, written as strings. */
 export type Numeric = ColumnType<string, string, string>;
@@ -309,7 +309,7 @@ export interface ClaimCostsTable {
   id: Generated<string>;
   tenant_id: string;
   claim_id: string;
-  kind: 'reminder_fee' | 'collection_cost' | 'legal_cost' | 'other';
+  kind: ChargedCostKind;
   label: string;
   amount: Numeric;
   incurred_on: DateCol;
@@ -662,6 +662,11 @@ export interface PlansTable {
   lapsed_on: NullableDate;
   closed_on: NullableDate;
   paid: ColumnType<string, string | undefined, string>;
+  /** Interest on the deferral, within `total` (migration 0032; 0: none). */
+  interest: ColumnType<string, string | undefined, string>;
+  /** Its yearly rate (percent, legal rate on the start + the rules' points) and the legal rate's source; null: none. */
+  deferral_rate: ColumnType<string | null, string | null | undefined, string | null>;
+  deferral_rate_source: string | null;
   version: ColumnType<number, number | undefined, number>;
   created_at: Generated<Date>;
 }
@@ -672,6 +677,8 @@ export interface PlanInstalmentsTable {
   number: number;
   due_on: ColumnType<string, string, string>;
   amount: ColumnType<string, string, string>;
+  /** Its interest on the deferral, within `amount` (migration 0032); the capital is amount − interest. */
+  interest: ColumnType<string, string | undefined, string>;
   paid: ColumnType<string, string | undefined, string>;
   state: ColumnType<'due' | 'paid' | 'partly_paid' | 'late', ('due' | 'paid' | 'partly_paid' | 'late') | undefined, 'due' | 'paid' | 'partly_paid' | 'late'>;
   reminded_on: NullableDate;

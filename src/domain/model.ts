@@ -117,6 +117,12 @@ export type AllocationOrder = (typeof ALLOCATION_ORDERS)[number];
 /** Costs charged on a claim besides interest (no interest runs on them, no VAT). */
 export const CLAIM_COST_KINDS = ['reminder_fee', 'collection_cost', 'legal_cost', 'other'] as const;
 export type ClaimCostKind = (typeof CLAIM_COST_KINDS)[number];
+/**
+ * Every kind a claim's cost can have: the ones a person charges, and the interest on the deferral of an
+ * accepted instalment plan (issue 15), which only the plan charges, reduces and waives.
+ */
+export const CHARGED_COST_KINDS = [...CLAIM_COST_KINDS, 'deferral_interest'] as const;
+export type ChargedCostKind = (typeof CHARGED_COST_KINDS)[number];
 
 export const CONTACT_CHANNELS = ['phone', 'mobile', 'email', 'pec'] as const;
 export type ContactChannel = (typeof CONTACT_CHANNELS)[number];

@@ -4,7 +4,7 @@ import { instalmentTier } from '../municipal/instalments.ts';
 import { fillInstalments, lapseOf } from './lapse.ts';
 import { remindersDue } from './reminders.ts';
 import { C796_RULES, DEFAULT_PLAN_REMINDERS, planProblems, regulationProblems, type PlanRules } from './rules.ts';
-import { deferralRate, planSchedule, withDeferralInterest } from './schedule.ts';
+import { deferralInterestKept, deferralRate, deferralTerms, planSchedule, splitProRata, withDeferralInterest } from './schedule.ts';
 
 describe('instalment plans: c.796 tiers (TV-IT-19)', () => {
   it('€100.00 none, €100.01 up to 4, €3,000.00 5–12, €6,000.01 25–36, €20,000.01 37–72', () => {
@@ -199,4 +199,34 @@ describe('interest on the deferral (issue 15 item 1: a comune regulation\'s "int
     expect(deferralRate(legal, '2025-06-30', '1.5')).toBe('3.5');
     expect(() => deferralRate(legal, '2024-12-31', '0')).toThrow(RangeError);
   });
+
+  it('the rate comes with the source of its row', () => {
+    const legal = { rows: [{ from: '2026-01-01', to: null, rate: '1.6', source: 'DM 10.12.2025' }] };
+    expect(deferralTerms(legal, '2026-03-01', '1')).toEqual({ rate: '2.6', source: 'DM 10.12.2025' });
+  });
+
+  it('the interest is split over the positions pro rata to capital, exactly to the cent', () => {
+    expect(splitProRata('10.00', ['100.00', '200.00'])).toEqual(['3.33', '6.67']);
+    expect(splitProRata('0.02', ['1.00', '1.00', '1.00'])).toEqual(['0.01', '0.01', '0.00']);
+    expect(splitProRata('5.00', ['0', '0'])).toEqual(['5.00', '0.00']);
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let k = 0; k < 200; k++) {
+      const weights = Array.from({ length: 1 + Math.floor(rnd() * 6) }, () => (Math.floor(rnd() * 1_000_000) / 100).toFixed(2));
+      const amount = (Math.floor(rnd() * 100_000) / 100).toFixed(2);
+      expect(sumMoney(splitProRata(amount, weights)).toFixed(2)).toBe(amount);
+    }
+  });
+
+  it('on a lapse the interest of the instalments not yet due (and not paid) is no longer owed', () => {
+    const rows = [
+      { dueOn: '2027-01-31', interest: '1.00', state: 'paid' },
+      { dueOn: '2027-02-28', interest: '2.00', state: 'late' },
+      { dueOn: '2027-03-31', interest: '3.00', state: 'late' },
+      { dueOn: '2027-04-30', interest: '4.00', state: 'paid' },
+      { dueOn: '2027-05-31', interest: '5.00', state: 'due' },
+    ];
+    expect(deferralInterestKept(rows, '2027-04-03')).toBe('10.00');
+  });
 });
+

@@ -77,7 +77,42 @@ export function withDeferralInterest(schedule: readonly Instalment[], o: { from:
 
 /** The yearly rate of the deferral: the table's rate in force on `on` (the legal rate, for a comune) plus the rules' points. */
 export function deferralRate(table: { rows: readonly { from: string; to: string | null; rate: string }[] }, on: string, points: string): string {
+  return deferralTerms(table, on, points).rate;
+}
+
+/** `deferralRate` with the source of the table's row (a decree, a Gazzetta), to store with the plan. */
+export function deferralTerms(table: { rows: readonly { from: string; to: string | null; rate: string; source?: string }[] }, on: string, points: string): { rate: string; source: string } {
   const row = table.rows.find((r) => r.from <= on && (r.to === null || r.to >= on));
   if (!row) throw new RangeError(`no rate on ${on}`);
-  return money(row.rate).plus(points).toString();
+  return { rate: money(row.rate).plus(points).toString(), source: row.source ?? '' };
+}
+
+/**
+ * An amount (the plan's interest) split over the positions pro rata to their capital, each share
+ * rounded down to the cent and the cents left given one by one to the largest remainders (ties: the
+ * earlier position) — so the shares add up to the amount exactly. Zero weights get nothing; all-zero
+ * weights put everything on the first.
+ */
+export function splitProRata(amount: string, weights: readonly string[]): string[] {
+  const total = money(amount);
+  if (weights.length === 0) throw new RangeError('no positions to split over');
+  const sum = weights.reduce((s, w) => s.plus(w), money(0));
+  if (sum.isZero()) return weights.map((_, i) => (i === 0 ? total : money(0)).toFixed(2));
+  const exact = weights.map((w) => total.times(w).div(sum));
+  const shares = exact.map((x) => x.toDecimalPlaces(2, 1 /* ROUND_DOWN */));
+  let left = total.minus(shares.reduce((s, x) => s.plus(x), money(0))).times(100).toNumber();
+  const order = exact.map((x, i) => ({ i, rest: x.minus(shares[i]!) })).sort((a, b) => b.rest.comparedTo(a.rest) || a.i - b.i);
+  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) shares[order[k]!.i] = shares[order[k]!.i]!.plus('0.01');
+  return shares.map((x) => x.toFixed(2));
+}
+
+/**
+ * The interest on the deferral still owed when a plan ends early (lapse, c.800: the whole residual is
+ * due at once; or it is cancelled): the deferral's price is owed only for the time the debtor had — the
+ * instalments due by `on` — and what was already paid stays paid (an instalment paid in full keeps its
+ * interest). The interest of the instalments not yet due and not paid is no longer owed; from then on
+ * the positions bear their ordinary interest.
+ */
+export function deferralInterestKept(instalments: readonly { dueOn: string; interest: string; state: string }[], on: string): string {
+  return instalments.reduce((s, i) => (i.dueOn <= on || i.state === 'paid' ? s.plus(i.interest) : s), money(0)).toFixed(2);
 }

@@ -141,6 +141,46 @@ describe('GET /api/plans/:id/document — the plan as a PDF with a payment slip 
     expect(again.every((n) => n !== null && !notices.includes(n))).toBe(true);
   });
 
+  it('a comune whose regulation asks interest on the deferral: capital, interest and amount per instalment, the rate, slips for the amount with interest', async () => {
+    const comune = await createCreditor(ctx.db, t.users.admin.actor, { name: 'Comune di Dilazione', kind: 'public_entity' } as never);
+    await ctx.db
+      .updateTable('creditors')
+      .set({ tax_code: fakePartitaIva(4343), pagopa: JSON.stringify({ noticeMode: 'generated', segregationCode: '07' }), plan_rules: JSON.stringify({ interestPoints: '1' }), address_line1: 'Piazza Grande 1', postal_code: '00100', city: 'Dilazione' })
+      .where('id', '=', comune.id)
+      .execute();
+    const d = await debtorWithAddress('Interessata');
+    const claim = await createTestClaim(ctx.db, t, d.id, { creditorId: comune.id, kind: 'tari', taxYear: 2025, principal: '450.00', dueDate: day(20), externalRef: 'TARI-2025-88' });
+    const plan = (await propose({ claimIds: [claim.id], count: 4 })) as unknown as {
+      id: string;
+      state: string;
+      total: string;
+      capital: string;
+      interest: string;
+      deferralRate: string;
+      instalments: { number: number; dueOn: string; amount: string; capital: string; interest: string }[];
+    };
+    expect(plan).toMatchObject({ state: 'active', capital: '450.00' });
+    expect(Number(plan.interest)).toBeGreaterThan(0);
+    const notices = (await instalmentRows(plan.id)).map((r) => r.notice_code!);
+    const eur = (a: string) => `${a.replace('.', ',')} €`;
+    const res = await document(plan.id);
+    expect(res.statusCode, res.body).toBe(200);
+    const text = flat(await pdfText(res.rawPayload));
+    const rate = plan.deferralRate.replace('.', ',');
+    expect(text).toContain(`Totale rateizzato 450,00 € Interessi di dilazione al ${rate}% annuo ${eur(plan.interest)} Totale da pagare ${eur(plan.total)}`);
+    expect(text).toContain('Rata Scadenza Capitale Interessi Importo');
+    for (const [k, i] of plan.instalments.entries()) {
+      expect(i.capital).toBe('112.50');
+      expect(text).toContain(`${i.number} ${shortDate(i.dueOn, 'it')} 112,50 € ${eur(i.interest)} ${eur(i.amount)} ${printedNotice(notices[k]!)}`);
+    }
+    expect(text).toContain(`Totale da pagare 450,00 € ${eur(plan.interest)} ${eur(plan.total)}`);
+    // Each pagoPA notice asks the instalment's amount with its interest.
+    for (const i of plan.instalments) expect(text).toContain(`Importo ${eur(i.amount)} Da pagare entro il`);
+    const found: string[] = [];
+    for (let p = 1; p <= (await pageCount(res.rawPayload)); p++) found.push(...(await decodeQrs(res.rawPayload, p)).payloads);
+    expect(found.sort()).toEqual(notices.map((n, k) => `PAGOPA|002|${n}|${fakePartitaIva(4343)}|${plan.instalments[k]!.amount.replace('.', '')}`).sort());
+  });
+
   it('a comune that supplies its own notices: no bank transfer, each instalment’s notice follows', async () => {
     const supplied = await createCreditor(ctx.db, t.users.admin.actor, { name: 'Comune di Fornite', kind: 'public_entity', taxCode: fakePartitaIva(777), iban: 'IT60X0542811101000000123456', pagopa: { noticeMode: 'supplied' } } as never);
     const d = await debtorWithAddress('Fornita');

@@ -49,7 +49,13 @@ export interface PlanDocumentInput {
   agency: string | null;
   positions: { reference: string; description: string | null; amount: string }[];
   total: string;
-  instalments: { number: number; dueOn: string; amount: string; reference: string | null; slip: PlanSlip }[];
+  /** `amount` is what the debtor pays; with interest on the deferral, `capital` + `interest` make it. */
+  instalments: { number: number; dueOn: string; amount: string; capital?: string; interest?: string; reference: string | null; slip: PlanSlip }[];
+  /**
+   * Interest on the deferral, when the creditor's rules ask for it: its yearly rate (percent), the
+   * capital deferred (the positions' sum) and the interest; `total` is then capital + interest.
+   */
+  deferral?: { rate: string; capital: string; interest: string } | null;
   /** The plan's rules that matter to the debtor: the lapse of c.800 for a comune, the creditor's own terms otherwise. */
   rules: PlanDocumentRules;
 }
@@ -78,6 +84,11 @@ interface PlanLabels {
   rules: string;
   slips: string;
   instalmentOf: (n: number, of: number) => string;
+  capital: string;
+  interest: string;
+  /** The interest on the deferral at a yearly rate (written in the reader's way). */
+  deferral: (rate: string) => string;
+  toPay: string;
   noSlip: string;
   draftSlips: string;
   lapsed: (date: string) => string;
@@ -103,6 +114,10 @@ const PL: Record<LetterLanguage, PlanLabels> = {
     rules: 'Condizioni del piano',
     slips: 'Bollettini di pagamento',
     instalmentOf: (n, of) => `Rata ${n} di ${of}`,
+    capital: 'Capitale',
+    interest: 'Interessi',
+    deferral: (r) => `Interessi di dilazione al ${r}% annuo`,
+    toPay: 'Totale da pagare',
     noSlip: 'L’avviso di pagamento di questa rata Le sarà inviato a parte.',
     draftSlips: 'I bollettini di pagamento delle rate saranno stampati con il piano approvato.',
     lapsed: (d) => `Il piano è decaduto il ${d}: l’intero importo residuo è dovuto in un’unica soluzione.`,
@@ -132,6 +147,10 @@ const PL: Record<LetterLanguage, PlanLabels> = {
     rules: 'Terms of the plan',
     slips: 'Payment slips',
     instalmentOf: (n, of) => `Instalment ${n} of ${of}`,
+    capital: 'Capital',
+    interest: 'Interest',
+    deferral: (r) => `Interest on the deferral at ${r}% a year`,
+    toPay: 'Total to pay',
     noSlip: 'The payment notice of this instalment will be sent to you separately.',
     draftSlips: 'The payment slips of the instalments are printed with the approved plan.',
     lapsed: (d) => `The plan lapsed on ${d}: the whole residual amount is due at once.`,
@@ -161,6 +180,10 @@ const PL: Record<LetterLanguage, PlanLabels> = {
     rules: 'Bedingungen des Plans',
     slips: 'Einzahlungsscheine',
     instalmentOf: (n, of) => `Rate ${n} von ${of}`,
+    capital: 'Kapital',
+    interest: 'Zinsen',
+    deferral: (r) => `Stundungszinsen zu ${r}% jährlich`,
+    toPay: 'Zu zahlender Gesamtbetrag',
     noSlip: 'Die Zahlungsaufforderung dieser Rate wird Ihnen separat zugestellt.',
     draftSlips: 'Die Einzahlungsscheine der Raten werden mit dem genehmigten Plan gedruckt.',
     lapsed: (d) => `Der Plan ist am ${d} hinfällig geworden: der gesamte Restbetrag ist sofort fällig.`,
@@ -190,6 +213,10 @@ const PL: Record<LetterLanguage, PlanLabels> = {
     rules: 'Conditions du plan',
     slips: 'Bulletins de paiement',
     instalmentOf: (n, of) => `Échéance ${n} sur ${of}`,
+    capital: 'Capital',
+    interest: 'Intérêts',
+    deferral: (r) => `Intérêts de délai au taux annuel de ${r} %`,
+    toPay: 'Total à payer',
     noSlip: 'L’avis de paiement de cette échéance vous sera envoyé séparément.',
     draftSlips: 'Les bulletins de paiement des échéances seront imprimés avec le plan approuvé.',
     lapsed: (d) => `Le plan est devenu caduc le ${d} : la totalité du solde est exigible en une seule fois.`,
@@ -343,11 +370,24 @@ class Draw {
     for (const p of input.positions) row([p.reference, p.description ?? '', this.money(p.amount)], 'regular');
     this.rule(doc.y - 2);
     doc.y += 2;
-    row([t.total, '', this.money(input.total)], 'bold');
+    const d = input.deferral;
+    if (d) {
+      row([t.total, '', this.money(d.capital)], 'regular');
+      row(['', t.deferral(this.percent(d.rate)), this.money(d.interest)], 'regular');
+      this.rule(doc.y - 2);
+      doc.y += 2;
+      row([t.toPay, '', this.money(input.total)], 'bold');
+    } else row([t.total, '', this.money(input.total)], 'bold');
     doc.y += 10;
   }
 
+  /** A rate as the reader writes it: 2,6 in Italian, German and French, 2.6 in English. */
+  private percent(rate: string) {
+    return this.input.language === 'en' ? rate : rate.replace('.', ',');
+  }
+
   private schedule() {
+    if (this.input.deferral) return this.scheduleWithInterest(this.input.deferral);
     const { doc, input, t, left, width } = this;
     this.heading(t.schedule);
     const w = [60, 110, 110, width - 280];
@@ -369,6 +409,36 @@ class Draw {
     this.rule(doc.y - 2);
     doc.y += 2;
     row(['', t.total, this.money(input.total), ''], 'bold');
+    doc.y += 10;
+  }
+
+  /** The schedule with each instalment's capital, interest on the deferral and amount (capital + interest). */
+  private scheduleWithInterest(d: { rate: string; capital: string; interest: string }) {
+    const { doc, input, t, left, width } = this;
+    this.heading(`${t.schedule} · ${t.deferral(this.percent(d.rate))}`);
+    const w = [40, 70, 80, 65, 85];
+    const x = w.reduce<number[]>((xs, v) => [...xs, xs[xs.length - 1]! + v], [left]);
+    const refW = width - w.reduce((a, b) => a + b, 0);
+    const row = (cells: string[], font: 'regular' | 'bold') => {
+      this.ensure(14);
+      const y = doc.y;
+      this.style(font, 9);
+      // The totals' label takes the number's and the date's columns.
+      this.cell(cells[0]!, x[0]!, y, (cells[1] === '' ? w[0]! + w[1]! : w[0]!) - 6);
+      this.cell(cells[1]!, x[1]!, y, w[1]! - 6);
+      for (const k of [2, 3, 4]) this.cell(cells[k]!, x[k]!, y, w[k]! - 12, 'right');
+      this.cell(cells[5]!, x[5]!, y, refW);
+      doc.x = left;
+      doc.y = y + 13;
+    };
+    row([t.number, this.L.dueDate, t.capital, t.interest, this.L.amount, this.L.reference], 'bold');
+    this.rule(doc.y - 3);
+    for (const i of input.instalments) {
+      row([String(i.number), shortDate(i.dueOn, input.language), this.money(i.capital ?? i.amount), this.money(i.interest ?? '0.00'), this.money(i.amount), i.reference ?? ''], 'regular');
+    }
+    this.rule(doc.y - 2);
+    doc.y += 2;
+    row([t.toPay, '', this.money(d.capital), this.money(d.interest), this.money(input.total), ''], 'bold');
     doc.y += 10;
   }
 

@@ -7,6 +7,7 @@ import { notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { assertId } from '../shared/scope.ts';
+import { wordStored } from '../shared/stored-messages.ts';
 import { fetchClaimView } from './claim-query.ts';
 import type { ClaimDetail } from './schema.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
@@ -62,5 +63,6 @@ export async function getClaim(
     .orderBy('incurred_on')
     .orderBy('created_at')
     .execute();
-  return { ...claim, allocations, costs };
+  // A plan's interest on the deferral is labelled and waived with coded messages, worded for the reader.
+  return { ...claim, allocations, costs: costs.map((c) => ({ ...c, label: wordStored(c.label, locale), waiverReason: c.waiverReason === null ? null : wordStored(c.waiverReason, locale) })) };
 }

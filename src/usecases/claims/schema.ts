@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { currency, isoDate, positiveMoneyAmount, multiLineText, requiredText, uuid } from '../../domain/fields.ts';
 import {
-  CLAIM_COST_KINDS,
+  CHARGED_COST_KINDS,
   CLAIM_KINDS,
   DAY_COUNTS,
   CLAIM_STATUSES,
@@ -226,7 +226,7 @@ export const AllocationView = z.object({
 
 export const ClaimCostView = z.object({
   id: z.uuid(),
-  kind: z.enum(CLAIM_COST_KINDS),
+  kind: z.enum(CHARGED_COST_KINDS),
   label: z.string(),
   amount: z.string(),
   incurredOn: z.string(),

@@ -2,13 +2,16 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { ACTIONABLE_STATUSES } from '../../domain/claims/lifecycle.ts';
+import { today } from '../../domain/dates.ts';
 import { conflict, fieldError, invalid } from '../../domain/errors.ts';
+import { money } from '../../domain/money.ts';
 import { DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
+import { owePlanInterest } from './deferral-interest.ts';
 import { issueInstalmentNotices } from './instalment-references.ts';
 import { fetchPlanView } from './plan-query.ts';
 import { pauseForPlan } from './propose-plan.ts';
@@ -57,6 +60,8 @@ export async function grantPlan(trx: Trx, actor: Actor, id: string, input: z.inp
     after: { state: 'active', reason: data.reason ?? null },
   });
   await pauseForPlan(trx, actor, claims);
+  // Accepted: the interest on the deferral becomes owed on the positions (none when the rules ask for none).
+  if (money(plan.interest).gt(0)) await owePlanInterest(trx, actor, plan, plan.interest, today().toString(), null);
   await issueInstalmentNotices(trx, actor.tenantId, id);
   return fetchPlanView(trx, actor, id, locale);
 }

@@ -2,13 +2,17 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { conflict } from '../../domain/errors.ts';
-import { DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
+import { dateParam, DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
 import { today } from '../../domain/dates.ts';
+import { money } from '../../domain/money.ts';
+import { deferralInterestKept } from '../../domain/plans/schedule.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
+import { owePlanInterest } from './deferral-interest.ts';
+import { planFill } from './plan-fill.ts';
 import { fetchPlanView } from './plan-query.ts';
 import { resumeAfterPlan } from './resume.ts';
 import { DecidePlanInput, type PlanView } from './schema.ts';
@@ -29,13 +33,20 @@ export async function withdrawPlan(trx: Trx, actor: Actor, id: string, input: z.
   authorize(actor, 'update', 'claim');
   checkVersion(plan.version, data.version);
   if (plan.state !== 'proposed' && plan.state !== 'active') throw conflict(msg('plans.not_running', { state: plan.state }));
+  const on = today().toString();
   await trx
     .updateTable('plans')
-    .set({ state: 'cancelled', closed_on: today().toString(), decided_reason: data.reason ?? plan.decided_reason, version: sql`version + 1` })
+    .set({ state: 'cancelled', closed_on: on, decided_reason: data.reason ?? plan.decided_reason, version: sql`version + 1` })
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', id)
     .execute();
   const resumed = plan.state === 'active' ? await resumeAfterPlan(trx, actor, plan, 'plan.cancelled') : [];
+  // A running plan withdrawn keeps the interest on the deferral of what fell due or was paid, no more.
+  if (plan.state === 'active' && money(plan.interest).gt(0)) {
+    const fill = await planFill(trx, plan, on);
+    const kept = deferralInterestKept(fill.rows.map((r, i) => ({ dueOn: r.due_on, interest: r.interest, state: fill.statuses[i]!.state })), on);
+    await owePlanInterest(trx, actor, plan, kept, on, msg('plans.deferral_interest_cancelled', { date: dateParam(on) }));
+  }
   await recordAudit(trx, actor, {
     action: 'plan.cancelled',
     entityType: 'plan',

@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
+import { dateParam, msg } from '../../domain/messages/index.ts';
 import { money } from '../../domain/money.ts';
+import { deferralInterestKept } from '../../domain/plans/schedule.ts';
 import { fillInstalments, lapseOf } from '../../domain/plans/lapse.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { owePlanInterest } from './deferral-interest.ts';
 import { planFill, storeFill } from './plan-fill.ts';
 import { resumeAfterPlan } from './resume.ts';
 import { rulesOfPlan } from './scope.ts';
@@ -110,8 +113,16 @@ export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asO
       .where('id', '=', plan.id)
       .execute();
     const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.lapsed');
-    const residual = money(plan.total).minus(fill.paid).toFixed(2);
-    await recordAudit(trx, actor, { action: 'plan.lapsed', ...audit, before: { state: 'active' }, after: { state: 'lapsed', lapsedOn: lapse.lapsedOn, missed: lapse.missed, paid: fill.paid, residual, resumed } });
+    // The whole residual is due at once: the interest on the deferral of the instalments not yet due goes.
+    const interest = money(plan.interest).gt(0) ? deferralInterestKept(fill.rows.map((r, i) => ({ dueOn: r.due_on, interest: r.interest, state: fill.statuses[i]!.state })), lapse.lapsedOn) : '0.00';
+    if (money(plan.interest).gt(0)) await owePlanInterest(trx, actor, plan, interest, asOf, msg('plans.deferral_interest_lapsed', { date: dateParam(lapse.lapsedOn) }));
+    const residual = money(plan.total).minus(plan.interest).plus(interest).minus(fill.paid).toFixed(2);
+    await recordAudit(trx, actor, {
+      action: 'plan.lapsed',
+      ...audit,
+      before: { state: 'active' },
+      after: { state: 'lapsed', lapsedOn: lapse.lapsedOn, missed: lapse.missed, paid: fill.paid, residual, resumed, ...(money(plan.interest).gt(0) ? { deferralInterest: interest } : {}) },
+    });
     return 'lapsed';
   }
   if (plan.paid !== fill.paid) await trx.updateTable('plans').set({ paid: fill.paid }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();

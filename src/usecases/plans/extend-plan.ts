@@ -3,16 +3,18 @@ import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { conflict, fieldError, invalid } from '../../domain/errors.ts';
-import { DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
-import { money } from '../../domain/money.ts';
+import { dateParam, DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
+import { trimRate } from '../../domain/interest/rate-table.ts';
+import { money, sumMoney } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
+import { owePlanInterest } from './deferral-interest.ts';
 import { planFill } from './plan-fill.ts';
 import { fetchPlanView } from './plan-query.ts';
-import { defaultFirstDue, splitOrRefuse } from './propose-plan.ts';
+import { defaultFirstDue, splitOrRefuse, withInterest } from './propose-plan.ts';
 import { ExtendPlanInput, type PlanView } from './schema.ts';
 import { loadPlan, rulesOfPlan } from './scope.ts';
 
@@ -45,30 +47,38 @@ export async function prolongPlan(trx: Trx, actor: Actor, id: string, input: z.i
   const fill = await planFill(trx, plan, todayIso);
   // Payments fill in order: the instalments paid in full are a prefix; they stay as they are.
   const kept = fill.statuses.filter((s) => s.state === 'paid');
+  const keptRows = fill.rows.slice(0, kept.length);
   const keptSum = kept.reduce((s, i) => s.plus(i.amount), money(0));
-  const rest = money(plan.total).minus(keptSum);
+  const keptInterest = keptRows.reduce((s, r) => s.plus(r.interest), money(0));
+  // The capital not yet paid is split again; with interest on the deferral, the new instalments bear it
+  // at the plan's rate from its start to their new due dates (the deferral still runs from that day).
+  const rest = money(plan.total).minus(plan.interest).minus(keptSum.minus(keptInterest));
   if (!rest.gt(0)) throw conflict(msg('plans.extension_nothing_left'));
-  const schedule = splitOrRefuse(rest.toFixed(2), data.count, firstDueOn, rules.dueDay, undefined, 'count').map((i) => ({ ...i, number: i.number + kept.length }));
+  const plain = splitOrRefuse(rest.toFixed(2), data.count, firstDueOn, rules.dueDay, undefined, 'count').map((i) => ({ ...i, number: i.number + kept.length }));
+  const schedule = withInterest(plain, plan.started_on, plan.deferral_rate === null ? null : trimRate(plan.deferral_rate));
+  const interest = keptInterest.plus(sumMoney(schedule.map((i) => i.interest)));
+  const total = keptSum.plus(sumMoney(schedule.map((i) => i.amount)));
   await trx.deleteFrom('plan_instalments').where('tenant_id', '=', actor.tenantId).where('plan_id', '=', id).where('number', '>', kept.length).execute();
   await trx
     .insertInto('plan_instalments')
-    .values(schedule.map((i) => ({ tenant_id: actor.tenantId, plan_id: id, number: i.number, due_on: i.dueOn, amount: i.amount })))
+    .values(schedule.map((i) => ({ tenant_id: actor.tenantId, plan_id: id, number: i.number, due_on: i.dueOn, amount: i.amount, interest: i.interest })))
     .execute();
   const count = kept.length + schedule.length;
   await trx
     .updateTable('plans')
-    .set({ instalment_count: count, extension_used: true, extended_on: todayIso, version: sql`version + 1` })
+    .set({ instalment_count: count, total: total.toFixed(2), interest: interest.toFixed(2), extension_used: true, extended_on: todayIso, version: sql`version + 1` })
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', id)
     .execute();
+  if (plan.deferral_rate !== null) await owePlanInterest(trx, actor, plan, interest.toFixed(2), todayIso, msg('plans.deferral_interest_rescheduled', { date: dateParam(todayIso) }));
   await recordAudit(trx, actor, {
     action: 'plan.extended',
     entityType: 'plan',
     entityId: id,
     debtorId: plan.debtor_id,
     creditorId: plan.creditor_id,
-    before: { count: plan.instalment_count, extensionUsed: false },
-    after: { count, extensionUsed: true, residual: rest.toFixed(2), firstDueOn, reason: data.reason },
+    before: { count: plan.instalment_count, extensionUsed: false, total: plan.total, interest: plan.interest },
+    after: { count, extensionUsed: true, residual: rest.toFixed(2), total: total.toFixed(2), interest: interest.toFixed(2), firstDueOn, reason: data.reason },
   });
   return fetchPlanView(trx, actor, id, locale);
 }

@@ -1,6 +1,8 @@
 import type { Db } from '../../db/connect.ts';
 import { notFound } from '../../domain/errors.ts';
 import { msg, DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
+import { trimRate } from '../../domain/interest/rate-table.ts';
+import { money } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { assertIdOr } from './scope.ts';
 import { wordStored } from '../shared/stored-messages.ts';
@@ -32,6 +34,10 @@ export async function fetchPlanViews(db: Db, actor: Actor, filter: { ids?: strin
     claimIds: p.claim_ids,
     currency: p.currency,
     total: p.total,
+    capital: money(p.total).minus(p.interest).toFixed(2),
+    interest: money(p.interest).toFixed(2),
+    deferralRate: p.deferral_rate === null ? null : trimRate(p.deferral_rate),
+    deferralRateSource: p.deferral_rate_source,
     paid: p.paid,
     count: p.instalment_count,
     state: p.state,
@@ -47,7 +53,7 @@ export async function fetchPlanViews(db: Db, actor: Actor, filter: { ids?: strin
     lapsedOn: p.lapsed_on,
     closedOn: p.closed_on,
     version: p.version,
-    instalments: (byPlan.get(p.id) ?? []).map((i) => ({ number: i.number, dueOn: i.due_on, amount: i.amount, paid: i.paid, state: i.state, remindedOn: i.reminded_on, courtesyOn: i.courtesy_on })),
+    instalments: (byPlan.get(p.id) ?? []).map((i) => ({ number: i.number, dueOn: i.due_on, amount: i.amount, capital: money(i.amount).minus(i.interest).toFixed(2), interest: money(i.interest).toFixed(2), paid: i.paid, state: i.state, remindedOn: i.reminded_on, courtesyOn: i.courtesy_on })),
   }));
 }
 

@@ -7,6 +7,7 @@ import { today } from '../../domain/dates.ts';
 import { PLAN_INSTALMENT_REFERENCE_PREFIX, claimReferences, formatQrr, formatRf } from '../../domain/dunning/references.ts';
 import { conflict, fieldError, invalid } from '../../domain/errors.ts';
 import { DEFAULT_LOCALE, encodeMessage, msg, type Locale } from '../../domain/messages/index.ts';
+import { trimRate } from '../../domain/interest/rate-table.ts';
 import { money, toMoneyString } from '../../domain/money.ts';
 import { comuneName } from '../../domain/municipal/comune-name.ts';
 import { pagopaQrPayload, printedNotice } from '../../domain/municipal/pagopa.ts';
@@ -105,7 +106,7 @@ export async function printPlanDocument(db: Db, actor: Actor, id: string, input:
   const positions = claims.map((c) => ({
     reference: c.external_ref,
     description: c.description,
-    amount: stored?.[c.id] ?? (claims.length === 1 ? plan.total : toMoneyString(money(c.total_due).plus(since.find((s) => s.claim_id === c.id)?.paid ?? '0'))),
+    amount: stored?.[c.id] ?? (claims.length === 1 ? money(plan.total).minus(plan.interest).toFixed(2) : toMoneyString(money(c.total_due).plus(since.find((s) => s.claim_id === c.id)?.paid ?? '0'))),
   }));
   const messageOf = (n: number) => `${claims.map((c) => c.external_ref).join(', ')} · ${n}/${plan.instalment_count}`.slice(0, 140);
 
@@ -171,7 +172,8 @@ export async function printPlanDocument(db: Db, actor: Actor, id: string, input:
     agency: tenant.kind === 'agency' ? tenant.name : null,
     positions,
     total: plan.total,
-    instalments: instalments.map((i, k) => ({ number: i.number, dueOn: i.due_on, amount: i.amount, ...slips[k]! })),
+    instalments: instalments.map((i, k) => ({ number: i.number, dueOn: i.due_on, amount: i.amount, capital: money(i.amount).minus(i.interest).toFixed(2), interest: money(i.interest).toFixed(2), ...slips[k]! })),
+    deferral: plan.deferral_rate === null ? null : { rate: trimRate(plan.deferral_rate), capital: money(plan.total).minus(plan.interest).toFixed(2), interest: money(plan.interest).toFixed(2) },
     rules: { comune, missed: rules.lapse.missed, withinMonths: rules.lapse.withinMonths, afterReminder: rules.lapse.afterReminder, extension: rules.extension.allowed && !plan.extension_used },
   };
   let pdf: Buffer;

@@ -4,15 +4,17 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { ACTIONABLE_STATUSES } from '../../domain/claims/lifecycle.ts';
 import { parseDate, today } from '../../domain/dates.ts';
 import { fieldError, invalid, notFound, type FieldError } from '../../domain/errors.ts';
-import { DEFAULT_LOCALE, encodeMessage, type Locale } from '../../domain/messages/index.ts';
-import { money } from '../../domain/money.ts';
+import { dateParam, DEFAULT_LOCALE, encodeMessage, type Locale } from '../../domain/messages/index.ts';
+import { money, sumMoney } from '../../domain/money.ts';
 import { planProblems, planRulesOf, type PlanRules } from '../../domain/plans/rules.ts';
-import { planSchedule, type DueDay } from '../../domain/plans/schedule.ts';
+import { deferralTerms, planSchedule, withDeferralInterest, type DueDay, type Instalment, type InstalmentWithInterest } from '../../domain/plans/schedule.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { amendClaim } from '../claims/update-claim.ts';
+import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
+import { owePlanInterest } from './deferral-interest.ts';
 import { issueInstalmentNotices } from './instalment-references.ts';
 import { fetchPlanView } from './plan-query.ts';
 import { ProposePlanInput, type PlanView } from './schema.ts';
@@ -80,10 +82,14 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
   const rules = planRulesOf(creditor.plan_rules, creditor.kind);
   const firstDueOn = data.firstDueOn ?? defaultFirstDue(todayIso, rules.dueDay);
   if (firstDueOn < todayIso) throw invalid([fieldError('firstDueOn', 'plans.first_due_past')]);
-  const schedule = splitOrRefuse(total.toFixed(2), data.count, firstDueOn, rules.dueDay, data.firstAmount, 'count');
+  const deferral = rules.interestPoints === null ? null : await deferralTermsOn(trx, todayIso, rules.interestPoints);
+  const schedule = withInterest(splitOrRefuse(total.toFixed(2), data.count, firstDueOn, rules.dueDay, data.firstAmount, 'count'), todayIso, deferral?.rate ?? null);
+  const interest = sumMoney(schedule.map((i) => i.interest));
+  // The rules judge the debt deferred (the tiers of c.796 are of the amount owed), the smallest instalment as paid.
   const smallest = schedule.reduce((m, i) => (money(i.amount).lt(m) ? i.amount : m), schedule[0]!.amount);
   const reasons = planProblems(rules, { total: total.toFixed(2), count: data.count, firstAmount: data.firstAmount ?? null, smallest });
   const state = reasons.length ? 'proposed' : 'active';
+  const claimAmounts = Object.fromEntries(claims.map((c) => [c.id, money(c.total_due).toFixed(2)]));
 
   const plan = await trx
     .insertInto('plans')
@@ -93,13 +99,16 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
       creditor_id: first.creditor_id,
       claim_ids: ids,
       currency: first.currency,
-      total: total.toFixed(2),
+      total: total.plus(interest).toFixed(2),
+      interest: interest.toFixed(2),
+      deferral_rate: deferral?.rate ?? null,
+      deferral_rate_source: deferral?.source ?? null,
       instalment_count: schedule.length,
       state,
       needs_approval: reasons.length > 0,
       reasons: reasons.map(encodeMessage),
       rules: JSON.stringify(rules),
-      claim_amounts: JSON.stringify(Object.fromEntries(claims.map((c) => [c.id, money(c.total_due).toFixed(2)]))),
+      claim_amounts: JSON.stringify(claimAmounts),
       started_on: todayIso,
       proposed_by: actor.label,
     })
@@ -107,7 +116,7 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
     .executeTakeFirstOrThrow();
   await trx
     .insertInto('plan_instalments')
-    .values(schedule.map((i) => ({ tenant_id: actor.tenantId, plan_id: plan.id, number: i.number, due_on: i.dueOn, amount: i.amount })))
+    .values(schedule.map((i) => ({ tenant_id: actor.tenantId, plan_id: plan.id, number: i.number, due_on: i.dueOn, amount: i.amount, interest: i.interest })))
     .execute();
   await recordAudit(trx, actor, {
     action: state === 'active' ? 'plan.activated' : 'plan.proposed',
@@ -115,11 +124,33 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
     entityId: plan.id,
     debtorId: first.debtor_id,
     creditorId: first.creditor_id,
-    after: { state, claimIds: ids, total: total.toFixed(2), count: schedule.length, firstDueOn, reasons: reasons.map(encodeMessage) },
+    after: { state, claimIds: ids, total: total.plus(interest).toFixed(2), capital: total.toFixed(2), interest: interest.toFixed(2), deferralRate: deferral?.rate ?? null, count: schedule.length, firstDueOn, reasons: reasons.map(encodeMessage) },
   });
   if (state === 'active') await pauseForPlan(trx, actor, claims);
+  if (state === 'active' && interest.gt(0)) {
+    await owePlanInterest(trx, actor, { id: plan.id, debtor_id: first.debtor_id, creditor_id: first.creditor_id, claim_ids: ids, claim_amounts: claimAmounts, started_on: todayIso, deferral_rate: deferral!.rate }, interest.toFixed(2), todayIso, null);
+  }
   if (state === 'active') await issueInstalmentNotices(trx, actor.tenantId, plan.id);
   return fetchPlanView(trx, actor, plan.id, locale);
+}
+
+/**
+ * The yearly rate of the interest on the deferral for a plan starting on `on`: the legal rate (art. 1284
+ * c.c., the rate book with the rates entered since the release) in force that day plus the rules'
+ * points, with the legal rate's source; a validation error when the tables do not reach that day.
+ */
+export async function deferralTermsOn(trx: Trx, on: string, points: string): Promise<{ rate: string; source: string }> {
+  try {
+    return deferralTerms((await currentRateBook(trx)).itLegal, on, points);
+  } catch (e) {
+    if (e instanceof RangeError) throw invalid([fieldError('claimIds', 'plans.no_deferral_rate', { date: dateParam(on) })]);
+    throw e;
+  }
+}
+
+/** The schedule with each instalment's interest on the deferral at `rate` from `from` (none: interest 0). */
+export function withInterest(schedule: readonly Instalment[], from: string, rate: string | null): InstalmentWithInterest[] {
+  return rate === null ? schedule.map((i) => ({ ...i, capital: i.amount, interest: '0.00' })) : withDeferralInterest(schedule, { from, rate });
 }
 
 /** The plan's positions are paused: `in_plan`, which the dunning engine does not act on. */

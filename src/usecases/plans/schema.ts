@@ -36,7 +36,12 @@ export const PlanDocumentQuery = z.strictObject({ lang: z.enum(['it', 'en', 'de'
 export const PlanInstalmentView = z.object({
   number: z.number(),
   dueOn: z.string(),
+  /** What the debtor pays: capital + interest. */
   amount: z.string(),
+  /** Its share of the capital deferred. */
+  capital: z.string(),
+  /** Its interest on the deferral ("0.00": none). */
+  interest: z.string(),
   paid: z.string(),
   state: z.enum(INSTALMENT_STATES),
   remindedOn: z.string().nullable(),
@@ -50,7 +55,15 @@ export const PlanView = z.object({
   creditorId: z.uuid(),
   claimIds: z.array(z.uuid()),
   currency: z.string(),
+  /** What the plan asks in all: capital + interest on the deferral. */
   total: z.string(),
+  /** The amount deferred (what the positions owed). */
+  capital: z.string(),
+  /** The interest on the deferral ("0.00": none). */
+  interest: z.string(),
+  /** Its yearly rate in percent (the legal rate on the start + the rules' points) and the legal rate's source; null: no interest. */
+  deferralRate: z.string().nullable(),
+  deferralRateSource: z.string().nullable(),
   paid: z.string(),
   count: z.number(),
   state: z.enum(PLAN_STATES),

@@ -4,6 +4,7 @@ import type { Database } from '../../db/connect.ts';
 import { parseDate, today } from '../../domain/dates.ts';
 import type { LetterInput } from '../../integrations/letters/index.ts';
 import { openTestDatabase } from '../../test/db.ts';
+import { fakePartitaIva } from '../../test/portfolio.ts';
 import { auditOf, createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { recordPayment } from '../payments/record-payment.ts';
 import { proposePlan } from './propose-plan.ts';
@@ -110,4 +111,32 @@ describe('sendPlanReminders (the plan-reminders job)', () => {
     expect(await commsOf(d.id)).toEqual([]);
     expect((await instalmentsOf(plan.id))[0]).toEqual({ number: 1, courtesy_on: null, reminded_on: null });
   });
+
+  it('a comune’s instalment reminder asks for the instalment through its own pagoPA notice, for the instalment’s amount, not the position’s notice', async () => {
+    await database.db
+      .updateTable('creditors')
+      .set({ tax_code: fakePartitaIva(5151), pagopa: JSON.stringify({ noticeMode: 'generated', segregationCode: '07' }), cadastral_code: 'H501', address_line1: 'Piazza del Municipio 1', postal_code: '00100', city: 'Valdoria' })
+      .where('id', '=', t.otherCreditor.id)
+      .execute();
+    const d = await debtorWith('Avviso', null);
+    const c = await createTestClaim(database.db, t, d.id, { creditorId: t.otherCreditor.id, kind: 'tari', taxYear: 2025, principal: '450.00', dueDate: today().add({ days: 20 }).toString() });
+    const position = (await database.db.selectFrom('claims').select('notice_code').where('id', '=', c.id).executeTakeFirstOrThrow()).notice_code;
+    expect(position).not.toBeNull();
+    const plan = await proposePlan(database.db, t.users.operator.actor, { claimIds: [c.id], count: 4 });
+    expect(plan.state).toBe('active');
+    const first = await database.db.selectFrom('plan_instalments').select(['notice_code', 'amount']).where('plan_id', '=', plan.id).where('number', '=', 1).executeTakeFirstOrThrow();
+    expect(first.notice_code).not.toBeNull();
+    expect(first.notice_code).not.toBe(position);
+    const r = await sendPlanReminders(database.db, { date: shift(plan.instalments[0]!.dueOn, -7), time: '10:00', tenantId: t.tenantId });
+    expect(r).toMatchObject({ courtesy: 1, failed: [] });
+    const [sent] = await commsOf(d.id);
+    expect(sent).toMatchObject({ channel: 'letter', amount: '112.50' });
+    const letter = sent!.letter as unknown as LetterInput;
+    const notices = letter.municipal!.positions.map((x) => x.pagopa);
+    expect(notices).toEqual([expect.objectContaining({ noticeCode: first.notice_code, amount: '112.50', payBy: plan.instalments[0]!.dueOn, qrPayload: `PAGOPA|002|${first.notice_code}|${fakePartitaIva(5151)}|11250` })]);
+    // The F24 would pay the whole position, not the instalment.
+    expect(letter.municipal!.positions.map((x) => x.f24)).toEqual([null]);
+    expect(JSON.stringify(letter)).not.toContain(position!);
+  });
 });
+

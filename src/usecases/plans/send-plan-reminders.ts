@@ -10,8 +10,11 @@ import type { ContactChannel, ContactStatus, Currency } from '../../domain/model
 import { fillInstalments } from '../../domain/plans/lapse.ts';
 import { remindersDue, type DueReminder } from '../../domain/plans/reminders.ts';
 import { PLAN_INSTALMENT_REFERENCE_PREFIX, claimReferences } from '../../domain/dunning/references.ts';
+import { comuneName } from '../../domain/municipal/comune-name.ts';
+import { pagopaQrPayload } from '../../domain/municipal/pagopa.ts';
+import { pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
 import { systemActor } from '../../domain/policies.ts';
-import { checkLetterPayment, renderEmail, type LetterInput } from '../../integrations/letters/index.ts';
+import { checkLetterPayment, renderEmail, type LetterInput, type LetterPagopa, type LetterPosition } from '../../integrations/letters/index.ts';
 import { longDate } from '../../integrations/letters/format.ts';
 import { balanceOf, loadLedgers } from '../claims/ledger.ts';
 import type { DebtorPlan, PlannedClaim } from '../dunning/decide.ts';
@@ -200,9 +203,14 @@ async function remindPlan(trx: Trx, tenantId: string, planId: string, date: stri
     });
     // The slip names this instalment (its own RF / QR reference, as on the plan's document): the bank import
     // pays the plan's positions with it, whichever of them the letter lists.
-    const refs = claimReferences(fill.rows.find((x) => x.number === r.number)!.ref_no, PLAN_INSTALMENT_REFERENCE_PREFIX);
+    const instalment = fill.rows.find((x) => x.number === r.number)!;
+    const refs = claimReferences(instalment.ref_no, PLAN_INSTALMENT_REFERENCE_PREFIX);
     const reference = letter.payment.referenceType === 'QRR' ? refs.qrr : letter.payment.referenceType === 'SCOR' ? refs.rf : null;
     const reminder = reminderLetter({ ...letter, payment: { ...letter.payment, reference } }, r, { date, lapse: rules.lapse, comune: isComune(creditor) });
+    // A comune's positions each carry their own pagoPA notice (and F24) for the whole position: the
+    // reminder asks for the instalment instead, through the instalment's own notice and for what is
+    // missing of it — or, when the comune supplies its notices, through the one that follows.
+    if (reminder.municipal) reminder.municipal = { ...reminder.municipal, positions: instalmentNotice(reminder.municipal.positions, creditor, instalment.notice_code, reminder.payment) };
     checkLetterPayment(reminder);
     const isEmail = channel === 'email';
     const email = isEmail ? renderEmail(reminder) : null;
@@ -284,6 +292,30 @@ function reminderLetter(letter: LetterInput, r: DueReminder, o: { date: string; 
     interestMode: 'none',
     payment: { ...letter.payment, amount: r.missing, payBy },
   };
+}
+
+function instalmentNotice(
+  positions: LetterPosition[],
+  creditor: { name: string; tax_code: string | null; pagopa: unknown },
+  noticeCode: string | null,
+  payment: { amount: string; payBy: string },
+): LetterPosition[] {
+  const cfEnte = creditor.tax_code?.trim() ?? '';
+  const settings = pagopaSettingsSchema.safeParse(creditor.pagopa);
+  const pagopa: LetterPagopa | null =
+    noticeCode && cfEnte
+      ? {
+          entity: comuneName(creditor.name),
+          cfEnte,
+          noticeCode,
+          amount: payment.amount,
+          payBy: payment.payBy,
+          cbill: settings.success ? (settings.data.cbill ?? null) : null,
+          qrPayload: pagopaQrPayload(noticeCode, cfEnte, payment.amount),
+        }
+      : null;
+  // One notice for the instalment, on the first position; no F24 (it would pay the whole positions).
+  return positions.map((p, i) => ({ ...p, pagopa: i === 0 ? pagopa : null, f24: null }));
 }
 
 function postalLine(ctx: DebtorContext): string {

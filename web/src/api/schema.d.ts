@@ -5303,7 +5303,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other" | "deferral_interest";
                                 label: string;
                                 amount: string;
                                 incurredOn: string;
@@ -6808,7 +6808,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other" | "deferral_interest";
                                 label: string;
                                 amount: string;
                                 incurredOn: string;
@@ -7087,7 +7087,7 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 /** @enum {string} */
-                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other";
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other" | "deferral_interest";
                                 label: string;
                                 amount: string;
                                 incurredOn: string;
@@ -25276,6 +25276,10 @@ export interface paths {
                                 claimIds: string[];
                                 currency: string;
                                 total: string;
+                                capital: string;
+                                interest: string;
+                                deferralRate: string | null;
+                                deferralRateSource: string | null;
                                 paid: string;
                                 count: number;
                                 /** @enum {string} */
@@ -25296,6 +25300,8 @@ export interface paths {
                                     number: number;
                                     dueOn: string;
                                     amount: string;
+                                    capital: string;
+                                    interest: string;
                                     paid: string;
                                     /** @enum {string} */
                                     state: "due" | "paid" | "partly_paid" | "late";
@@ -25487,6 +25493,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -25507,6 +25517,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
@@ -25693,6 +25705,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -25713,6 +25729,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
@@ -26084,6 +26102,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -26104,6 +26126,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
@@ -26299,6 +26323,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -26319,6 +26347,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
@@ -26514,6 +26544,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -26534,6 +26568,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
@@ -26736,6 +26772,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -26756,6 +26796,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";
@@ -26956,6 +26998,10 @@ export interface paths {
                             claimIds: string[];
                             currency: string;
                             total: string;
+                            capital: string;
+                            interest: string;
+                            deferralRate: string | null;
+                            deferralRateSource: string | null;
                             paid: string;
                             count: number;
                             /** @enum {string} */
@@ -26976,6 +27022,8 @@ export interface paths {
                                 number: number;
                                 dueOn: string;
                                 amount: string;
+                                capital: string;
+                                interest: string;
                                 paid: string;
                                 /** @enum {string} */
                                 state: "due" | "paid" | "partly_paid" | "late";

@@ -1546,4 +1546,11 @@ export const de: Messages = {
   'bank.remainderOver': 'Die Teile übersteigen die Buchung um {amount}',
   'bank.assignConfirm': 'Zahlung erfassen',
   'bank.splitConfirm': '{count} Zahlungen erfassen',
+  // plans: interest on the deferral (deferral)
+  'plan.col.capital': 'Kapital',
+  'plan.col.interest': 'Zinsen',
+  'plan.capital': 'Gestundetes Kapital',
+  'plan.deferralInterest': 'Stundungszinsen zu {rate}% jährlich',
+  'plan.deferralRateSource': 'Gesetzlicher Zinssatz: {source}',
+  'costKind.deferral_interest': 'Stundungszinsen',
 };

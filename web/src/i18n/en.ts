@@ -1546,4 +1546,11 @@ export const en: Messages = {
   'bank.remainderOver': 'The parts exceed the entry by {amount}',
   'bank.assignConfirm': 'Record the payment',
   'bank.splitConfirm': 'Record {count} payments',
+  // plans: interest on the deferral (deferral)
+  'plan.col.capital': 'Capital',
+  'plan.col.interest': 'Interest',
+  'plan.capital': 'Capital deferred',
+  'plan.deferralInterest': 'Interest on the deferral at {rate}% a year',
+  'plan.deferralRateSource': 'Legal rate: {source}',
+  'costKind.deferral_interest': 'Interest on the deferral',
 };

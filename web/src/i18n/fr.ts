@@ -1546,4 +1546,11 @@ export const fr: Messages = {
   'bank.remainderOver': 'Les parties dépassent l’opération de {amount}',
   'bank.assignConfirm': 'Enregistrer le paiement',
   'bank.splitConfirm': 'Enregistrer {count} paiements',
+  // plans: interest on the deferral (deferral)
+  'plan.col.capital': 'Capital',
+  'plan.col.interest': 'Intérêts',
+  'plan.capital': 'Capital échelonné',
+  'plan.deferralInterest': 'Intérêts de délai au taux annuel de {rate} %',
+  'plan.deferralRateSource': 'Taux légal : {source}',
+  'costKind.deferral_interest': 'Intérêts de délai',
 };

@@ -1549,6 +1549,13 @@ export const it = {
   'bank.remainderOver': 'Le parti superano il movimento di {amount}',
   'bank.assignConfirm': 'Registra il pagamento',
   'bank.splitConfirm': 'Registra {count} pagamenti',
+  // plans: interest on the deferral (deferral)
+  'plan.col.capital': 'Capitale',
+  'plan.col.interest': 'Interessi',
+  'plan.capital': 'Capitale rateizzato',
+  'plan.deferralInterest': 'Interessi di dilazione al {rate}% annuo',
+  'plan.deferralRateSource': 'Tasso legale: {source}',
+  'costKind.deferral_interest': 'Interessi di dilazione',
 };
 
 export type MessageKey = keyof typeof it;

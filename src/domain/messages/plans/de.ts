@@ -34,4 +34,10 @@ export const plansDe: PlansCatalogue = {
   'plans.reminder_express_subject': 'Mahnung: Rate Nr. {number} seit {dueOn} fällig',
   'plans.reminder_express_text': 'Die am {dueOn} fällige Rate Nr. {number} Ihres Ratenplans ist nicht bezahlt: es fehlen {amount}. Bitte begleichen Sie sie bis zum {payBy}.',
   'plans.reminder_express_lapse': 'Dies ist eine ausdrückliche Mahnung: Werden {missed} Raten, auch nicht aufeinanderfolgende, innerhalb von {months} Monaten nicht bezahlt, verfällt der Plan und der gesamte Restbetrag wird auf einmal fällig{law}.',
+  // Interest on the deferral (issue 15, deferral)
+  'plans.no_deferral_rate': 'Die Zinstabellen enthalten keinen gesetzlichen Zinssatz für den {date}: die Stundungszinsen können nicht berechnet werden',
+  'plans.deferral_interest_cost': 'Stundungszinsen zu {rate}% (Plan vom {startedOn})',
+  'plans.deferral_interest_lapsed': 'Plan verfallen am {date}: die Stundungszinsen der noch nicht fälligen Raten sind nicht mehr geschuldet',
+  'plans.deferral_interest_cancelled': 'Plan storniert am {date}: die Stundungszinsen der noch nicht fälligen Raten sind nicht mehr geschuldet',
+  'plans.deferral_interest_rescheduled': 'Plan am {date} verlängert: die Stundungszinsen folgen dem neuen Plan',
 };

@@ -34,4 +34,10 @@ export const plansEn: PlansCatalogue = {
   'plans.reminder_express_subject': 'Reminder: instalment no. {number} overdue since {dueOn}',
   'plans.reminder_express_text': 'Instalment no. {number} of your payment plan, due on {dueOn}, has not been paid: {amount} is missing. Please pay it by {payBy}.',
   'plans.reminder_express_lapse': 'This is an express reminder: if {missed} instalments, even not consecutive, are not paid within {months} months, the plan lapses and the whole remaining amount falls due at once{law}.',
+  // Interest on the deferral (issue 15, deferral)
+  'plans.no_deferral_rate': 'The rate tables have no legal rate for {date}: the interest on the deferral cannot be computed',
+  'plans.deferral_interest_cost': 'Interest on the deferral at {rate}% (plan of {startedOn})',
+  'plans.deferral_interest_lapsed': 'Plan lapsed on {date}: the interest on the deferral of instalments not yet due is no longer owed',
+  'plans.deferral_interest_cancelled': 'Plan cancelled on {date}: the interest on the deferral of instalments not yet due is no longer owed',
+  'plans.deferral_interest_rescheduled': 'Plan extended on {date}: the interest on the deferral follows the new schedule',
 };

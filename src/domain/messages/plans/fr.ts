@@ -34,4 +34,10 @@ export const plansFr: PlansCatalogue = {
   'plans.reminder_express_subject': 'Relance : échéance n° {number} impayée depuis le {dueOn}',
   'plans.reminder_express_text': 'L’échéance n° {number} de votre plan de paiement, due le {dueOn}, n’a pas été payée : il manque {amount}. Nous vous prions de la régler d’ici le {payBy}.',
   'plans.reminder_express_lapse': 'Ceci est une relance expresse : le non-paiement de {missed} échéances, même non consécutives, dans un délai de {months} mois entraîne la déchéance du plan et la totalité du solde devient exigible en une seule fois{law}.',
+  // Interest on the deferral (issue 15, deferral)
+  'plans.no_deferral_rate': 'Les tables de taux n’ont pas de taux légal pour le {date} : les intérêts de délai ne peuvent pas être calculés',
+  'plans.deferral_interest_cost': 'Intérêts de délai à {rate} % (plan du {startedOn})',
+  'plans.deferral_interest_lapsed': 'Plan caduc le {date} : les intérêts de délai des échéances non encore échues ne sont plus dus',
+  'plans.deferral_interest_cancelled': 'Plan annulé le {date} : les intérêts de délai des échéances non encore échues ne sont plus dus',
+  'plans.deferral_interest_rescheduled': 'Plan prorogé le {date} : les intérêts de délai suivent le nouvel échéancier',
 };

@@ -33,5 +33,11 @@ export const plansIt = {
   'plans.reminder_express_subject': 'Sollecito: rata n. {number} scaduta il {dueOn}',
   'plans.reminder_express_text': 'La rata n. {number} del Suo piano di rateizzazione, scaduta il {dueOn}, risulta non pagata: mancano {amount}. La preghiamo di pagarla entro il {payBy}.',
   'plans.reminder_express_lapse': 'Questo è un espresso sollecito: il mancato pagamento di {missed} rate, anche non consecutive, nell’arco di {months} mesi comporta la decadenza dal piano e l’intero importo residuo diventa dovuto in un’unica soluzione{law}.',
+  // Interest on the deferral (issue 15, deferral)
+  'plans.no_deferral_rate': 'Manca il tasso legale del {date} nelle tabelle dei tassi: gli interessi di dilazione non si possono calcolare',
+  'plans.deferral_interest_cost': 'Interessi di dilazione al {rate}% (piano del {startedOn})',
+  'plans.deferral_interest_lapsed': 'Piano decaduto il {date}: non sono più dovuti gli interessi di dilazione delle rate non ancora scadute',
+  'plans.deferral_interest_cancelled': 'Piano annullato il {date}: non sono più dovuti gli interessi di dilazione delle rate non ancora scadute',
+  'plans.deferral_interest_rescheduled': 'Piano prorogato il {date}: gli interessi di dilazione seguono il nuovo piano',
 };
 export type PlansCatalogue = Record<keyof typeof plansIt, string>;

@@ -7,7 +7,7 @@ import { ErrorAlert, Field, Money } from '../../components/ui';
 import { isIsoDate, todayIso } from '../../format';
 import { useI18n } from '../../i18n';
 import { nextInstalment, planActions, planDocumentUrl, planResidual, remindable } from './plan-view';
-import { PlanSchedule } from './PlanSchedule';
+import { PlanInterest, PlanSchedule } from './PlanSchedule';
 
 const STATE_COLOR: Record<string, string> = { proposed: 'orange', active: 'blue', lapsed: 'red', paid: 'teal', cancelled: 'gray', rejected: 'gray' };
 
@@ -77,6 +77,11 @@ function PlanCard({ plan, labels }: { plan: Plan; labels?: ClaimLabels }) {
           {next ? t('plan.nextValue', { number: next.number, date: date(next.dueOn), amount: money(next.left, plan.currency) }) : '—'}
         </Field>
       </SimpleGrid>
+      {plan.deferralRate !== null && (
+        <Stack mb="sm" gap={0}>
+          <PlanInterest plan={plan} />
+        </Stack>
+      )}
 
       {plan.reasons.length > 0 && (
         <Alert color={plan.state === 'proposed' ? 'orange' : 'gray'} mb="sm" title={t('plan.reasons')} data-testid="plan-reasons">

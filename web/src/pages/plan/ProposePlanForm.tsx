@@ -7,7 +7,7 @@ import { ErrorAlert, Money } from '../../components/ui';
 import { isIsoDate, parseMoneyInput, todayIso } from '../../format';
 import { useI18n } from '../../i18n';
 import { groupPositions, moneySum, type Position } from './plan-view';
-import { PlanSchedule } from './PlanSchedule';
+import { PlanInterest, PlanSchedule } from './PlanSchedule';
 
 /**
  * Proposes an instalment plan for open positions of one creditor (issue 15 item 1): the positions,
@@ -45,6 +45,7 @@ export function ProposePlanForm({ positions, onProposed }: { positions: readonly
         <Text size="sm">
           {t('plan.total')}: <Money amount={result.total} currency={result.currency} strong />
         </Text>
+        <PlanInterest plan={result} />
         <PlanSchedule instalments={result.instalments} currency={result.currency} />
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setResult(null)}>
