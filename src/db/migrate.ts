@@ -28,9 +28,9 @@ import * as m0028 from './migrations/0028_plans.ts';
 import * as m0029 from './migrations/0029_reversals.ts';
 import * as m0030 from './migrations/0030_plan_references.ts';
 import * as m0031 from './migrations/0031_plan_reminders.ts';
-import * as m0032 from './migrations/0032_deferral_interest.ts';
 import * as m0033 from './migrations/0033_bank_entry_split.ts';
 import * as m0035 from './migrations/0035_balances_follow_per_statement.ts';
+import * as m0036 from './migrations/0036_deferral_interest.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -62,9 +62,9 @@ const migrations: Record<string, Migration> = {
   '0029_reversals': m0029,
   '0030_plan_references': m0030,
   '0031_plan_reminders': m0031,
-  '0032_deferral_interest': m0032,
   '0033_bank_entry_split': m0033,
   '0035_balances_follow_per_statement': m0035,
+  '0036_deferral_interest': m0036,
 };
 
 /** Names of all migrations, oldest first. */

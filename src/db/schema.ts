@@ -662,7 +662,7 @@ export interface PlansTable {
   lapsed_on: NullableDate;
   closed_on: NullableDate;
   paid: ColumnType<string, string | undefined, string>;
-  /** Interest on the deferral, within `total` (migration 0032; 0: none). */
+  /** Interest on the deferral, within `total` (migration 0036; 0: none). */
   interest: ColumnType<string, string | undefined, string>;
   /** Its yearly rate (percent, legal rate on the start + the rules' points) and the legal rate's source; null: none. */
   deferral_rate: ColumnType<string | null, string | null | undefined, string | null>;
@@ -677,7 +677,7 @@ export interface PlanInstalmentsTable {
   number: number;
   due_on: ColumnType<string, string, string>;
   amount: ColumnType<string, string, string>;
-  /** Its interest on the deferral, within `amount` (migration 0032); the capital is amount − interest. */
+  /** Its interest on the deferral, within `amount` (migration 0036); the capital is amount − interest. */
   interest: ColumnType<string, string | undefined, string>;
   paid: ColumnType<string, string | undefined, string>;
   state: ColumnType<'due' | 'paid' | 'partly_paid' | 'late', ('due' | 'paid' | 'partly_paid' | 'late') | undefined, 'due' | 'paid' | 'partly_paid' | 'late'>;
