@@ -30,26 +30,42 @@ export function accrualParts(
   last: Temporal.PlainDate,
   dayCount: DayCount,
 ): { days: number; divisor: number }[] {
-  const before = first.subtract({ days: 1 });
+  // Plain day arithmetic: this is the engine's innermost loop, and Temporal's until/subtract are slow.
+  const a = epochDay(first.year, first.month, first.day);
+  const b = epochDay(last.year, last.month, last.day);
   switch (dayCount) {
     case 'act365':
-      return [{ days: before.until(last).days, divisor: 365 }];
+      return [{ days: b - a + 1, divisor: 365 }];
     case 'act360':
-      return [{ days: before.until(last).days, divisor: 360 }];
-    case '30e360':
-      return [{ days: days30e360(before, last), divisor: 360 }];
+      return [{ days: b - a + 1, divisor: 360 }];
+    case '30e360': {
+      // From the day before the first accruing day (start excluded).
+      const [y, m, d] = first.day > 1 ? [first.year, first.month, first.day - 1] : first.month > 1 ? [first.year, first.month - 1, monthDays(first.year, first.month - 1)] : [first.year - 1, 12, 31];
+      return [{ days: 360 * (last.year - y) + 30 * (last.month - m) + (Math.min(last.day, 30) - Math.min(d, 30)), divisor: 360 }];
+    }
     case 'act366': {
       const parts: { days: number; divisor: number }[] = [];
-      let from = first;
-      while (Temporal.PlainDate.compare(from, last) <= 0) {
-        const yearEnd = Temporal.PlainDate.from({ year: from.year, month: 12, day: 31 });
-        const to = Temporal.PlainDate.compare(yearEnd, last) < 0 ? yearEnd : last;
-        parts.push({ days: from.subtract({ days: 1 }).until(to).days, divisor: isLeap(from.year) ? 366 : 365 });
-        from = to.add({ days: 1 });
+      for (let year = first.year, from = a; from <= b; year++) {
+        const to = Math.min(epochDay(year, 12, 31), b);
+        parts.push({ days: to - from + 1, divisor: isLeap(year) ? 366 : 365 });
+        from = to + 1;
       }
       return parts;
     }
   }
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+const monthDays = (year: number, month: number) => (month === 2 && isLeap(year) ? 29 : MONTH_DAYS[month - 1]!);
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+export function epochDay(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The number of days a period counts under the convention (what a statement shows). */

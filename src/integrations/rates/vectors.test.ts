@@ -301,7 +301,8 @@ describe('France — L441-10 II: the ECB rate of 1 January / 1 July, frozen for 
 });
 
 describe('the engine against a day-by-day oracle', () => {
-  it('equals the sum of every single day’s interest on 300 random cases', () => {
+  // A few seconds of day-by-day sums: room for a loaded machine.
+  it('equals the sum of every single day’s interest on 300 random cases', { timeout: 30_000 }, () => {
     // A seeded generator: the same cases on every run.
     let seed = 20261122;
     const rnd = () => {
