@@ -29,6 +29,7 @@ import * as m0029 from './migrations/0029_reversals.ts';
 import * as m0030 from './migrations/0030_plan_references.ts';
 import * as m0031 from './migrations/0031_plan_reminders.ts';
 import * as m0033 from './migrations/0033_bank_entry_split.ts';
+import * as m0034 from './migrations/0034_bank_file_jobs.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '0030_plan_references': m0030,
   '0031_plan_reminders': m0031,
   '0033_bank_entry_split': m0033,
+  '0034_bank_file_jobs': m0034,
 };
 
 /** Names of all migrations, oldest first. */

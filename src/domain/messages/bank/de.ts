@@ -43,4 +43,6 @@ export const bankDe: BankCatalogue = {
   'bank.csv_mapping_unknown': 'Keine CSV-Zuordnung mit dem Namen «{name}» gespeichert',
   'bank.cli.mapping_saved': 'Zuordnung «{name}» gespeichert',
   'bank.pagopa_transfer': 'Sammelüberweisung pagoPA des Flusses {flow}: die einzelnen Zahlungen werden mit dem Abrechnungsfluss erfasst',
+  'bank.uploader_gone': 'Datei nicht verarbeitet: Der Benutzer, der sie hochgeladen hat, ist nicht mehr aktiv; sie muss erneut hochgeladen werden.',
+  'bank.uploader_not_allowed': 'Datei nicht verarbeitet: Der Benutzer, der sie hochgeladen hat, darf keine Zahlungen mehr erfassen; ein berechtigter Benutzer muss sie erneut hochladen.',
 };

@@ -43,4 +43,6 @@ export const bankEn: BankCatalogue = {
   'bank.csv_mapping_unknown': 'No CSV mapping saved under the name “{name}”',
   'bank.cli.mapping_saved': 'Mapping “{name}” saved',
   'bank.pagopa_transfer': 'Cumulative pagoPA transfer of flow {flow}: its single payments are recorded by importing the reconciliation flow',
+  'bank.uploader_gone': 'File not processed: the user who uploaded it is no longer active; it must be uploaded again.',
+  'bank.uploader_not_allowed': 'File not processed: the user who uploaded it may no longer record payments; a user who may must upload it again.',
 };

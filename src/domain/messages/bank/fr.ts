@@ -43,4 +43,6 @@ export const bankFr: BankCatalogue = {
   'bank.csv_mapping_unknown': 'Aucun mappage CSV enregistré sous le nom « {name} »',
   'bank.cli.mapping_saved': 'Mappage « {name} » enregistré',
   'bank.pagopa_transfer': 'Virement cumulatif pagoPA du flux {flow} : ses paiements un à un s’enregistrent en important le flux de rapprochement',
+  'bank.uploader_gone': 'Fichier non traité : l’utilisateur qui l’a chargé n’est plus actif ; il doit être chargé à nouveau.',
+  'bank.uploader_not_allowed': 'Fichier non traité : l’utilisateur qui l’a chargé n’a plus le droit d’enregistrer des paiements ; un utilisateur habilité doit le charger à nouveau.',
 };

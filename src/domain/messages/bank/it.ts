@@ -42,5 +42,7 @@ export const bankIt = {
   'bank.csv_mapping_unknown': 'Nessuna mappatura CSV salvata con il nome «{name}»',
   'bank.cli.mapping_saved': 'Mappatura «{name}» salvata',
   'bank.pagopa_transfer': 'Riversamento cumulativo pagoPA del flusso {flow}: i singoli pagamenti si registrano importando il flusso di rendicontazione',
+  'bank.uploader_gone': 'File non elaborato: l’utente che l’ha caricato non è più attivo; va caricato di nuovo.',
+  'bank.uploader_not_allowed': 'File non elaborato: l’utente che l’ha caricato non ha più il permesso di registrare pagamenti; deve caricarlo di nuovo un utente abilitato.',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;
