@@ -5,6 +5,7 @@ import { pagopaFlowXml } from '../../test/pagopa-flow.ts';
 import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
 import { today } from '../../domain/dates.ts';
 import { sql } from 'kysely';
+import { Readable } from 'node:stream';
 import { resumeBankFilesJob } from '../../jobs/handlers/resume-bank-files.ts';
 import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
 import { storedBankFile, uploadBankFile } from '../../usecases/bank/upload-bank-file.ts';
@@ -222,7 +223,7 @@ describe('a bank file uploaded over HTTP is stored and placed by a job', () => {
     const ids = [await claimWith(refs[0]!, '40.00'), await claimWith(refs[1]!, '40.00')];
     const actor = ctx.t.users.operator.actor;
     // Stored as the route stores it; no job sent (the message was lost with the node).
-    const stored = await uploadBankFile(ctx.db, actor, { fileName: 'interrotto.xml' }, [Buffer.from(statement(tag, refs))], { maxBytes: 1 << 20 });
+    const stored = await uploadBankFile(ctx.db, actor, { fileName: 'interrotto.xml' }, Readable.from([Buffer.from(statement(tag, refs))]), { maxBytes: 1 << 20 });
     await ctx.db.updateTable('bank_files').set({ status: 'running' }).where('id', '=', stored.id).execute();
     // The run dies after its second entry is committed (one entry per chunk here)…
     let flushes = 0;

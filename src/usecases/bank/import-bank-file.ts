@@ -286,8 +286,11 @@ function camtLine(entry: CamtEntry, tx: CamtTransaction, key: string): BankLine 
   };
 }
 
+/** What every pagoPA "account" starts with (the payments list tells pagoPA payments by it). */
+export const PAGOPA_ACCOUNT = 'pagoPA';
+
 /** The "account" of pagoPA payments: the ente they were paid to (its fiscal code), so a flow and a CSV of the same ente share keys. */
-export const pagopaAccount = (ente: string | null) => (ente ? `pagoPA:${ente}` : 'pagoPA').slice(0, 70);
+export const pagopaAccount = (ente: string | null) => (ente ? `${PAGOPA_ACCOUNT}:${ente}` : PAGOPA_ACCOUNT).slice(0, 70);
 
 /**
  * The key of a pagoPA payment: IUV + IUR + transfer index identify one payment of one ente (SANP:
