@@ -15,7 +15,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { placeBankEntries, placeBankEntry, type BankLine, type EntryWork } from './place-bank-entry.ts';
 import { bankCsvMappingOf } from './save-bank-csv-mapping.ts';
-import type { BankCsvMapping } from './schema.ts';
+import { PAGOPA_ACCOUNT, type BankCsvMapping } from './schema.ts';
 
 /** Lines placed in one transaction. */
 const CHUNK = 500;
@@ -285,9 +285,6 @@ function camtLine(entry: CamtEntry, tx: CamtTransaction, key: string): BankLine 
     source: `${entry.statementId ?? ''} #${entry.index}`,
   };
 }
-
-/** What every pagoPA "account" starts with (the payments list tells pagoPA payments by it). */
-export const PAGOPA_ACCOUNT = 'pagoPA';
 
 /** The "account" of pagoPA payments: the ente they were paid to (its fiscal code), so a flow and a CSV of the same ente share keys. */
 export const pagopaAccount = (ente: string | null) => (ente ? `${PAGOPA_ACCOUNT}:${ente}` : PAGOPA_ACCOUNT).slice(0, 70);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { moneyAmount, requiredText, uuid } from '../../domain/fields.ts';
 
+/** What every pagoPA "account" of `bank_entries` starts with (`pagopaAccount`); the payments list tells pagoPA payments by it. */
+export const PAGOPA_ACCOUNT = 'pagoPA';
+
 export const BANK_ENTRY_STATES = ['matched', 'to_reconcile', 'ignored'] as const;
 
 export const BankEntriesQuery = z.strictObject({

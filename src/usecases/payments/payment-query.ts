@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { likePattern } from '../shared/paging.ts';
-import { PAGOPA_ACCOUNT } from '../bank/import-bank-file.ts';
+import { PAGOPA_ACCOUNT } from '../bank/schema.ts';
 import type { PaymentDetail, PaymentFilters, PaymentSource, PaymentView } from './schema.ts';
 
 const iso = (col: string) => sql<string>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
