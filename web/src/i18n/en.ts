@@ -1546,4 +1546,13 @@ export const en: Messages = {
   'bank.remainderOver': 'The parts exceed the entry by {amount}',
   'bank.assignConfirm': 'Record the payment',
   'bank.splitConfirm': 'Record {count} payments',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file}: queued, processing starts shortly',
+  'bankjob.running': '{file}: processing — {entries} entries read, {matched} payments recorded, {toReconcile} to reconcile',
+  'bankjob.source': 'Source',
+  'bankjob.source.bank': 'Bank statement',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'By hand',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };

@@ -1546,4 +1546,13 @@ export const fr: Messages = {
   'bank.remainderOver': 'Les parties dépassent l’opération de {amount}',
   'bank.assignConfirm': 'Enregistrer le paiement',
   'bank.splitConfirm': 'Enregistrer {count} paiements',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file} : en file d’attente, le traitement commence sous peu',
+  'bankjob.running': '{file} : traitement en cours — {entries} écritures lues, {matched} paiements enregistrés, {toReconcile} à rapprocher',
+  'bankjob.source': 'Provenance',
+  'bankjob.source.bank': 'Relevé bancaire',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'Saisi à la main',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };

@@ -1549,6 +1549,15 @@ export const it = {
   'bank.remainderOver': 'Le parti superano il movimento di {amount}',
   'bank.assignConfirm': 'Registra il pagamento',
   'bank.splitConfirm': 'Registra {count} pagamenti',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file}: in coda, l’elaborazione inizia a breve',
+  'bankjob.running': '{file}: elaborazione in corso — {entries} movimenti letti, {matched} pagamenti registrati, {toReconcile} da riconciliare',
+  'bankjob.source': 'Provenienza',
+  'bankjob.source.bank': 'Estratto bancario',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'A mano',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };
 
 export type MessageKey = keyof typeof it;
