@@ -17,8 +17,13 @@ export function useBankEntries(query: QueryOf<'/api/bank/entries'>) {
   });
 }
 
+/** The files imported, newest first; polled every few seconds while one of them is queued or running. */
 export function useBankFiles() {
-  return useQuery({ queryKey: [...bankKey, 'files'], queryFn: ({ signal }) => call(http.GET('/api/bank/files', { signal })) });
+  return useQuery({
+    queryKey: [...bankKey, 'files'],
+    queryFn: ({ signal }) => call(http.GET('/api/bank/files', { signal })),
+    refetchInterval: (q) => (q.state.data?.some((f) => f.status === 'queued' || f.status === 'running') ? 3000 : false),
+  });
 }
 
 /**

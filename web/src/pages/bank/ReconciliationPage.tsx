@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, FileButton, Group, Loader, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
-import { useAssignBankEntry, useBankEntries, useBankFile, useIgnoreBankEntry, useUploadBankFile, type BankEntry } from '../../api/bank-hooks';
+import { useAssignBankEntry, useBankEntries, useBankFile, useBankFiles, useIgnoreBankEntry, useUploadBankFile, type BankEntry } from '../../api/bank-hooks';
 import { useCan } from '../../auth/session';
 import { usePagerText } from '../../components/pager';
 import { DateText, ErrorAlert, Money, PageHeader } from '../../components/ui';
@@ -30,6 +30,9 @@ export default function ReconciliationPage() {
   const [uploadedId, setUploadedId] = useState<string | null>(null);
   const uploaded = useBankFile(uploadedId);
   const summary = uploadedId ? uploaded.data : undefined;
+  // Files still being placed (uploaded earlier, or by someone else): shown with their counts so far.
+  const files = useBankFiles();
+  const working = (files.data ?? []).filter((f) => (f.status === 'queued' || f.status === 'running') && f.id !== uploadedId);
   const [ignoring, setIgnoring] = useState<BankEntry | null>(null);
   const [reason, setReason] = useState('');
   const [assigning, setAssigning] = useState<{ entry: BankEntry; mode: AssignMode } | null>(null);
@@ -90,6 +93,18 @@ export default function ReconciliationPage() {
           ))}
         </Alert>
       )}
+      {working.map((f) => (
+        <Alert key={f.id} color="blue" mb="xs" data-testid="bank-working" data-status={f.status}>
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm">
+              {f.status === 'queued'
+                ? t('bankjob.queued', { file: f.fileName })
+                : t('bankjob.running', { file: f.fileName, entries: number(f.entries), matched: number(f.matched), toReconcile: number(f.toReconcile) })}
+            </Text>
+          </Group>
+        </Alert>
+      ))}
       {uploaded.error && <ErrorAlert error={uploaded.error} onRetry={() => void uploaded.refetch()} />}
       <SegmentedControl
         mb="sm"
