@@ -133,10 +133,10 @@ test('a plan proposed from a debtor, approved, its PDF downloaded, an instalment
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/bank/files') && r.request().method() === 'POST');
     await page.locator('input[type="file"]').setInputFiles({ name: 'estratto-gennaio.xml', mimeType: 'application/xml', buffer: Buffer.from(camt) });
     // Stored and answered at once; a job places it while the page shows its progress, then its summary.
-    const file = (await (await uploaded).json()) as { id: string; status: string };
-    expect(['queued', 'running', 'done']).toContain(file.status);
+    const bankFile = (await (await uploaded).json()) as { id: string; status: string };
+    expect(['queued', 'running', 'done']).toContain(bankFile.status);
     await expect(page.getByTestId('bank-summary')).toHaveAttribute('data-status', 'done', { timeout: 30_000 });
-    const summary = (await (await page.request.get(`${base}/api/bank/files/${file.id}`)).json()) as { matched: number; toReconcile: number };
+    const summary = (await (await page.request.get(`${base}/api/bank/files/${bankFile.id}`)).json()) as { matched: number; toReconcile: number };
     expect(summary).toMatchObject({ matched: 1, toReconcile: 0 });
     await page.goto(`${base}/debtors/${debtorId}`);
     await page.getByTestId('tab-plans').click();
