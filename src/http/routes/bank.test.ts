@@ -6,7 +6,7 @@ import { openApiContext, type ApiContext, type Client } from '../../test/http.ts
 import { today } from '../../domain/dates.ts';
 import { sql } from 'kysely';
 import { Readable } from 'node:stream';
-import { resumeBankFilesJob } from '../../jobs/handlers/resume-bank-files.ts';
+import { resumeBankFiles } from '../../usecases/bank/resume-bank-files.ts';
 import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
 import { storedBankFile, uploadBankFile } from '../../usecases/bank/upload-bank-file.ts';
 
@@ -217,7 +217,7 @@ describe('a bank file uploaded over HTTP is stored and placed by a job', () => {
     expect((await ctx.outsider({ method: 'GET', url: '/api/bank/files' })).json().map((f: { id: string }) => f.id)).not.toContain(r.json().id);
   });
 
-  it('a run cut short (running, some entries recorded, the last chunk not yet counted) is resumed by the resume job and records each entry once', async () => {
+  it('a run cut short (running, some entries recorded, the last chunk not yet counted) is resumed (the resume job\'s use case) and records each entry once', async () => {
     const tag = `R${Date.now()}`;
     const refs = [`RA-${tag}`, `RB-${tag}`];
     const ids = [await claimWith(refs[0]!, '40.00'), await claimWith(refs[1]!, '40.00')];
@@ -240,7 +240,7 @@ describe('a bank file uploaded over HTTP is stored and placed by a job', () => {
     await ctx.db.updateTable('bank_files').set({ entries: 1, matched: 1, updated_at: sql`now() - interval '10 minutes'` }).where('id', '=', stored.id).execute();
     expect(await ctx.db.selectFrom('bank_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('file_id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ n: '2' });
 
-    await resumeBankFilesJob(ctx.db).run({});
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([stored.id]);
     const file = (await ctx.operator({ method: 'GET', url: `/api/bank/files/${stored.id}` })).json();
     // The second entry, placed before the crash, is found recorded; the third is placed now.
     expect(file).toMatchObject({ status: 'done', entries: 3, matched: 1, alreadyRecorded: 1, toReconcile: 1 });
@@ -256,7 +256,22 @@ describe('a bank file uploaded over HTTP is stored and placed by a job', () => {
     }
     // Nothing left to resume.
     await ctx.db.updateTable('bank_files').set({ updated_at: sql`now() - interval '10 minutes'` }).where('id', '=', stored.id).execute();
-    await resumeBankFilesJob(ctx.db).run({});
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([]);
     expect(await ctx.db.selectFrom('bank_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('file_id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ n: '3' });
+  });
+
+  it('a file whose queue message was lost is sent again (or, with no queue, placed) by the resume job once it has waited', async () => {
+    const tag = `Q${Date.now()}`;
+    const ref = `QA-${tag}`;
+    await claimWith(ref, '40.00');
+    const stored = await uploadBankFile(ctx.db, ctx.t.users.operator.actor, { fileName: 'perso.xml' }, Readable.from([Buffer.from(statement(tag, [ref]))]), { maxBytes: 1 << 20 });
+    // Fresh: left to the worker that should come.
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([]);
+    await ctx.db.updateTable('bank_files').set({ updated_at: sql`now() - interval '10 minutes'` }).where('id', '=', stored.id).execute();
+    const sent: string[] = [];
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId, requeue: async (id) => void sent.push(id) })).toEqual([stored.id]);
+    expect(sent).toEqual([stored.id]);
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([stored.id]);
+    expect((await ctx.operator({ method: 'GET', url: `/api/bank/files/${stored.id}` })).json()).toMatchObject({ status: 'done', entries: 2, matched: 1, toReconcile: 1 });
   });
 });

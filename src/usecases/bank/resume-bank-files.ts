@@ -6,6 +6,8 @@ export interface ResumeBankFilesOptions {
   /** Sends a queued file to the queue again (one message per file); without it, a stale queued file is run here. */
   requeue?: (fileId: string) => Promise<void>;
   today?: string;
+  /** Only this tenant's files (tests sharing one PostgreSQL never take each other's). */
+  tenantId?: string;
 }
 
 /**
@@ -17,15 +19,16 @@ export interface ResumeBankFilesOptions {
  * A file the CLI read from disk (nothing stored) is never taken. Returns the files resumed, sent or run.
  */
 export async function resumeBankFiles(db: Db, staleMinutes = 2, opts: ResumeBankFilesOptions = {}): Promise<string[]> {
-  const stale = await db
+  let q = db
     .selectFrom('bank_files')
     .select(['id', 'status'])
     .where('status', 'in', ['queued', 'running'])
     .where('file_bytes', 'is not', null)
     .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${staleMinutes})`)
     .orderBy('created_at')
-    .limit(10)
-    .execute();
+    .limit(10);
+  if (opts.tenantId) q = q.where('tenant_id', '=', opts.tenantId);
+  const stale = await q.execute();
   const done: string[] = [];
   for (const f of stale) {
     if (f.status === 'queued') {
