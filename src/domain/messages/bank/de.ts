@@ -25,6 +25,7 @@ export const bankDe: BankCatalogue = {
   'bank.cli.more_problems': '… und {count} weitere nicht lesbare Buchungen',
   'bank.cli.stopped': 'Lesen abgebrochen: {reason} (die Buchungen davor wurden erfasst)',
   'bank.cli.progress': 'Buchungen {entries} · Zahlungen {matched} · abzugleichen {toReconcile} · bereits erfasst {alreadyRecorded}',
+  'bank.cli.none_waiting': 'Keine Bankdatei wartet',
   'bank.entry_resolved': 'Die Buchung wurde bereits zugeordnet oder beiseitegelegt',
   'bank.entry_not_credit': 'Nur eine Gutschrift wird zu einer Zahlung',
   'bank.split_sum': 'Die Teile ergeben {sum}: sie müssen genau den Betrag der Buchung ergeben, {amount}',

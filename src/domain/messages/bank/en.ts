@@ -25,6 +25,7 @@ export const bankEn: BankCatalogue = {
   'bank.cli.more_problems': '… and {count} more unreadable entries',
   'bank.cli.stopped': 'Reading stopped: {reason} (the entries before were recorded)',
   'bank.cli.progress': 'entries {entries} · payments {matched} · to reconcile {toReconcile} · already recorded {alreadyRecorded}',
+  'bank.cli.none_waiting': 'No bank file waiting',
   'bank.entry_resolved': 'The entry has already been matched or set aside',
   'bank.entry_not_credit': 'Only a credit becomes a payment',
   'bank.split_sum': 'The parts add up to {sum}: they must make exactly the entry’s amount, {amount}',

@@ -25,6 +25,7 @@ export const bankFr: BankCatalogue = {
   'bank.cli.more_problems': '… et {count} autres écritures illisibles',
   'bank.cli.stopped': 'Lecture interrompue : {reason} (les écritures précédentes ont été enregistrées)',
   'bank.cli.progress': 'écritures {entries} · paiements {matched} · à rapprocher {toReconcile} · déjà enregistrées {alreadyRecorded}',
+  'bank.cli.none_waiting': 'Aucun fichier bancaire en attente',
   'bank.entry_resolved': 'L’écriture a déjà été rapprochée ou écartée',
   'bank.entry_not_credit': 'Seul un crédit devient un paiement',
   'bank.split_sum': 'Les parts totalisent {sum} : elles doivent faire exactement le montant de l’écriture, {amount}',

@@ -24,6 +24,7 @@ export const bankIt = {
   'bank.cli.more_problems': '… e altri {count} movimenti illeggibili',
   'bank.cli.stopped': 'Lettura interrotta: {reason} (i movimenti precedenti sono stati registrati)',
   'bank.cli.progress': 'movimenti {entries} · pagamenti {matched} · da riconciliare {toReconcile} · già registrati {alreadyRecorded}',
+  'bank.cli.none_waiting': 'Nessun file bancario in attesa',
   'bank.entry_resolved': 'Il movimento è già stato abbinato o scartato',
   'bank.entry_not_credit': 'Solo un accredito diventa un pagamento',
   'bank.split_sum': 'Le parti sommano {sum}: devono fare esattamente l’importo del movimento, {amount}',
