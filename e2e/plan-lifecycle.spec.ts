@@ -132,8 +132,19 @@ test('a plan proposed from a debtor, approved, its PDF downloaded, an instalment
     await page.getByTestId('nav-bank').click();
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/bank/files') && r.request().method() === 'POST');
     await page.locator('input[type="file"]').setInputFiles({ name: 'estratto-gennaio.xml', mimeType: 'application/xml', buffer: Buffer.from(camt) });
-    const summary = (await (await uploaded).json()) as { matched: number; toReconcile: number };
-    expect(summary).toMatchObject({ matched: 1, toReconcile: 0 });
+    // Stored and answered at once, shown queued; this node works no queue (--no-scheduler), so the
+    // stored file is placed by `incasso bank run` — as a worker node would place it.
+    const bankFile = (await (await uploaded).json()) as { id: string; status: string };
+    expect(bankFile.status).toBe('queued');
+    await expect(page.getByTestId('bank-summary')).toHaveAttribute('data-status', 'queued');
+    await logout(page, base);
+    await server.stop(false);
+    server = null;
+    const placed = JSON.parse(runCli(dir, T0, ['bank', 'run', '--json']).trim().split('\n').pop()!) as { id: string; status: string; matched: number; toReconcile: number }[];
+    expect(placed).toEqual([expect.objectContaining({ id: bankFile.id, status: 'done', matched: 1, toReconcile: 0 })]);
+    server = await startServer(T0, dir);
+    base = server.url;
+    await login(page, base, OPERATOR);
     await page.goto(`${base}/debtors/${debtorId}`);
     await page.getByTestId('tab-plans').click();
     await expect(page.getByTestId('plan-instalment').first()).toHaveAttribute('data-state', 'paid');

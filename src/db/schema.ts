@@ -778,7 +778,7 @@ export interface BankFilesTable {
   file_name: string;
   sha256: string;
   format: ColumnType<string | null, string | null | undefined, string | null>;
-  status: ColumnType<'running' | 'done' | 'failed', 'running' | 'done' | 'failed' | undefined, 'running' | 'done' | 'failed'>;
+  status: ColumnType<BankFileStatus, BankFileStatus | undefined, BankFileStatus>;
   entries: Generated<number>;
   matched: Generated<number>;
   to_reconcile: Generated<number>;
@@ -789,6 +789,21 @@ export interface BankFilesTable {
   created_by: string | null;
   created_at: Generated<Date>;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The saved CSV mapping a stored bank CSV is read with (migration 0037). */
+  mapping: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Size of the stored file (`bank_file_data`); null for a file the CLI read from disk. */
+  file_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  updated_at: Generated<Date>;
+}
+
+export type BankFileStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** The bytes of a bank file uploaded over HTTP, in chunks (migration 0037). */
+export interface BankFileDataTable {
+  tenant_id: string;
+  file_id: string;
+  seq: number;
+  data: Buffer;
 }
 
 /** One transaction of a bank file (migration 0027): unique per account and entry key. */
@@ -863,6 +878,7 @@ export interface DB {
   promises: PromisesTable;
   bank_files: BankFilesTable;
   bank_entries: BankEntriesTable;
+  bank_file_data: BankFileDataTable;
   desk_calls: DeskCallsTable;
   plans: PlansTable;
   plan_instalments: PlanInstalmentsTable;

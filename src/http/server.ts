@@ -12,6 +12,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
+import { runBankFileJob } from '../jobs/handlers/run-bank-file.ts';
 import { runImportJob } from '../jobs/handlers/run-import.ts';
 import { inProcessJobs } from '../jobs/in-process.ts';
 import type { JobQueue } from '../jobs/port.ts';
@@ -59,7 +60,7 @@ export interface ServerOptions {
 /** A queue in this process for a server built without one: it runs the jobs routes send. */
 async function localJobs(db: Db, log: FastifyInstance['log']): Promise<JobQueue> {
   const jobs = inProcessJobs({ onError: (m, err) => log.error({ err }, m) });
-  await jobs.start([runImportJob(db)]);
+  await jobs.start([runImportJob(db), runBankFileJob(db)]);
   return jobs;
 }
 

@@ -3,6 +3,7 @@ import { loadConfig } from '../config.ts';
 import type { Database, Db } from '../db/connect.ts';
 import type { Role } from '../domain/policies.ts';
 import { buildServer } from '../http/server.ts';
+import { runBankFileJob } from '../jobs/handlers/run-bank-file.ts';
 import { runImportJob } from '../jobs/handlers/run-import.ts';
 import { inProcessJobs, type InProcessJobs } from '../jobs/in-process.ts';
 import type { JobQueue } from '../jobs/port.ts';
@@ -62,7 +63,7 @@ export interface ApiContext {
 export async function openApiContext(): Promise<ApiContext> {
   const database = await openTestDatabase();
   const jobs = inProcessJobs();
-  await jobs.start([runImportJob(database.db)]);
+  await jobs.start([runImportJob(database.db), runBankFileJob(database.db)]);
   const app = await buildTestApp(database.db, jobs);
   const t = await createTestTenant(database.db);
   const other = await createTestTenant(database.db);

@@ -4,7 +4,9 @@ import { Command } from '@commander-js/extra-typings';
 import type { Config } from '../../config.ts';
 import { localeFromEnv, msg, translate, type Locale, type MessageCode, type MessageParams } from '../../domain/messages/index.ts';
 import { systemActor } from '../../domain/policies.ts';
+import { getBankFile } from '../../usecases/bank/get-bank-file.ts';
 import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
+import { resumeBankFiles } from '../../usecases/bank/resume-bank-files.ts';
 import { saveBankCsvMapping } from '../../usecases/bank/save-bank-csv-mapping.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
@@ -72,6 +74,28 @@ export function bankCommand(config: () => Config) {
           if (summary.error) console.log(t('bank.cli.stopped', { reason: translate(summary.error, locale) }));
         }
         if (summary.status === 'failed') process.exitCode = 1;
+      } finally {
+        await database.close();
+      }
+    });
+  bank
+    .command('run')
+    .description('place now the bank files uploaded in the UI that wait for a worker, or whose run stopped (a node started with --no-scheduler works no queue)')
+    .option('--tenant <slug>', 'the tenant (default: the only one)')
+    .option('--json', 'print the files placed as JSON')
+    .action(async (o) => {
+      const locale = localeFromEnv(process.env);
+      const database = await openMigrated(config());
+      try {
+        const tenant = await resolveTenant(database.db, o.tenant);
+        const ids = await resumeBankFiles(database.db, 0, { tenantId: tenant.id });
+        const files = await Promise.all(ids.map((id) => getBankFile(database.db, systemActor(tenant.id, 'cli'), id, locale)));
+        if (o.json) console.log(JSON.stringify(files));
+        else if (!files.length) console.log(say(locale, 'bank.cli.none_waiting'));
+        for (const f of o.json ? [] : files) {
+          console.log(say(locale, 'bank.cli.summary', { file: f.fileName, entries: f.entries, matched: f.matched, toReconcile: f.toReconcile, alreadyRecorded: f.alreadyRecorded, notBooked: f.notBooked }));
+          if (f.error) console.log(say(locale, 'bank.cli.stopped', { reason: f.error }));
+        }
       } finally {
         await database.close();
       }

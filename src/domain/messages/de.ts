@@ -57,6 +57,7 @@ export const de: Catalogue = {
   'not_found.template': 'Briefvorlage nicht gefunden',
   'not_found.queue': 'Arbeitswarteschlange nicht gefunden',
   'not_found.bank_entry': 'Bankbuchung nicht gefunden',
+  'not_found.bank_file': 'Bankdatei nicht gefunden',
 
   'field.required': 'Pflichtfeld',
   'field.invalid_type': 'Falscher Typ: erwartet {expected}',

@@ -57,6 +57,7 @@ export const en: Catalogue = {
   'not_found.template': 'Letter template not found',
   'not_found.queue': 'Work queue not found',
   'not_found.bank_entry': 'Bank entry not found',
+  'not_found.bank_file': 'Bank file not found',
 
   'field.required': 'Required',
   'field.invalid_type': 'Wrong type: expected {expected}',

@@ -57,6 +57,7 @@ export const fr: Catalogue = {
   'not_found.template': 'Modèle de lettre introuvable',
   'not_found.queue': 'File de travail introuvable',
   'not_found.bank_entry': 'Écriture bancaire introuvable',
+  'not_found.bank_file': 'Fichier bancaire introuvable',
 
   'field.required': 'Champ obligatoire',
   'field.invalid_type': 'Type non valide : attendu {expected}',

@@ -64,6 +64,7 @@ export const it = {
   'not_found.template': 'Modello di lettera non trovato',
   'not_found.queue': 'Coda di lavoro non trovata',
   'not_found.bank_entry': 'Movimento bancario non trovato',
+  'not_found.bank_file': 'File bancario non trovato',
 
   // Generic field checks (zod)
   'field.required': 'Campo obbligatorio',

@@ -4,6 +4,11 @@ import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
 import { pagopaFlowXml } from '../../test/pagopa-flow.ts';
 import { openApiContext, type ApiContext, type Client } from '../../test/http.ts';
 import { today } from '../../domain/dates.ts';
+import { sql } from 'kysely';
+import { Readable } from 'node:stream';
+import { resumeBankFiles } from '../../usecases/bank/resume-bank-files.ts';
+import { importBankFile } from '../../usecases/bank/import-bank-file.ts';
+import { storedBankFile, uploadBankFile } from '../../usecases/bank/upload-bank-file.ts';
 
 let ctx: ApiContext;
 let debtorId: string;
@@ -35,7 +40,16 @@ function multipart(name: string, content: string) {
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
-const upload = (client: Client, xml: string, name = 'estratto.xml') => client({ method: 'POST', url: '/api/bank/files', ...multipart(name, xml) });
+/** Uploads a file (answered at once, queued), lets the job place it, and returns the file as GET shows it then. */
+async function upload(client: Client, xml: string, name = 'estratto.xml', url = '/api/bank/files') {
+  const r = await client({ method: 'POST', url, ...multipart(name, xml) });
+  if (r.statusCode !== 202) return { statusCode: r.statusCode, json: () => r.json(), body: r.body };
+  expect(r.json()).toMatchObject({ fileName: name, status: 'queued', entries: 0 });
+  await ctx.jobs.idle();
+  const file = await client({ method: 'GET', url: `/api/bank/files/${r.json().id}` });
+  expect(file.statusCode, file.body).toBe(200);
+  return { statusCode: 202, json: () => ({ ...file.json(), fileId: file.json().id }), body: file.body };
+}
 
 describe('bank files and the reconciliation list over HTTP', () => {
   const day = today().subtract({ days: 2 }).toString();
@@ -47,8 +61,10 @@ describe('bank files and the reconciliation list over HTTP', () => {
 
   it('an uploaded statement waits for a person with its reason and the payer suggested by name; assigning it books the payment', async () => {
     const r = await upload(ctx.operator, xml());
-    expect(r.statusCode, r.body).toBe(200);
+    expect(r.statusCode, r.body).toBe(202);
     expect(r.json()).toMatchObject({ status: 'done', entries: 1, matched: 0, toReconcile: 1, error: null });
+    // Another tenant's file is not found.
+    expect((await ctx.outsider({ method: 'GET', url: `/api/bank/files/${r.json().fileId}` })).statusCode).toBe(404);
 
     const list = await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=to_reconcile&fileId=${r.json().fileId}`, headers: { 'accept-language': 'en' } });
     expect(list.statusCode, list.body).toBe(200);
@@ -118,8 +134,10 @@ describe('bank files and the reconciliation list over HTTP', () => {
     expect(list.items[0].reason).toBe('Scartato: giroconto tra conti dell’agenzia');
 
     const bomb = await upload(ctx.supervisor, '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]><Document>&x;</Document>', 'bomb.xml');
-    expect(bomb.statusCode).toBe(200);
-    expect(bomb.json()).toMatchObject({ status: 'failed', entries: 0, error: { code: 'bank.xml_doctype' } });
+    expect(bomb.statusCode).toBe(202);
+    expect(bomb.json()).toMatchObject({ status: 'failed', entries: 0, errorCode: 'bank.xml_doctype' });
+    // An empty file is refused at once.
+    expect((await upload(ctx.supervisor, '', 'vuoto.xml')).statusCode).toBe(400);
     const files = (await ctx.supervisor({ method: 'GET', url: '/api/bank/files' })).json() as { fileName: string; status: string; error: string | null }[];
     expect(files.find((f) => f.fileName === 'bomb.xml')).toMatchObject({ status: 'failed', error: expect.stringContaining('DOCTYPE') });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/bank/files' })).statusCode).toBe(401);
@@ -135,7 +153,7 @@ describe('bank files and the reconciliation list over HTTP', () => {
     expect(c.statusCode, c.body).toBe(201);
     const flow = pagopaFlowXml({ flowId: `F-${Date.now()}`, payments: [{ iuv: notice.slice(1), iur: `IUR-${Date.now()}`, amount: '90.00', date: day }] });
     const r = await upload(ctx.operator, flow, 'flusso.xml');
-    expect(r.statusCode, r.body).toBe(200);
+    expect(r.statusCode, r.body).toBe(202);
     expect(r.json()).toMatchObject({ status: 'done', entries: 1, matched: 1, toReconcile: 0, error: null });
     const again = await upload(ctx.operator, flow, 'flusso.xml');
     expect(again.json()).toMatchObject({ entries: 1, matched: 0, alreadyRecorded: 1 });
@@ -150,11 +168,110 @@ describe('bank files and the reconciliation list over HTTP', () => {
     expect(saved.statusCode, saved.body).toBe(200);
     expect((await ctx.operator({ method: 'GET', url: '/api/bank/csv-mappings' })).json()).toContainEqual(expect.objectContaining({ name: 'Banca API' }));
     const content = `Data;Importo;Causale;Ordinante\n${day.split('-').reverse().join('/')};42,00;pagamento ${Date.now()};Ottavia Bancaria\n`;
-    const post = (name: string) => ctx.operator({ method: 'POST', url: `/api/bank/files?mapping=${encodeURIComponent(name)}`, ...multipart('movimenti.csv', content) });
+    const post = (name: string) => upload(ctx.operator, content, 'movimenti.csv', `/api/bank/files?mapping=${encodeURIComponent(name)}`);
     const r = await post('Banca API');
-    expect(r.statusCode, r.body).toBe(200);
+    expect(r.statusCode, r.body).toBe(202);
     expect(r.json()).toMatchObject({ status: 'done', entries: 1, toReconcile: 1 });
     expect((await post('Banca API')).json()).toMatchObject({ entries: 1, alreadyRecorded: 1 });
     expect((await post('Nessuna')).statusCode).toBe(400);
+  });
+});
+
+describe('a bank file uploaded over HTTP is stored and placed by a job', () => {
+  const day = today().subtract({ days: 3 }).toString();
+  async function claimWith(ref: string, principal: string) {
+    const c = await ctx.admin({
+      method: 'POST',
+      url: '/api/claims',
+      payload: { kind: 'invoice', debtorId, creditorId: ctx.t.creditor.id, externalRef: ref, principal, currency: 'EUR', dueDate: '2026-01-31', interestRegime: 'none' },
+    });
+    expect(c.statusCode, c.body).toBe(201);
+    return c.json().id as string;
+  }
+  const statement = (tag: string, refs: string[]) =>
+    camtXml({
+      statementId: `JOB-${tag}`,
+      entries: [
+        ...refs.map((ref, i) => ({ amount: '40.00', acctSvcrRef: `JOB-${tag}-${i}`, bookingDate: day, txs: [{ amount: '40.00', text: [`saldo fattura ${ref}`] }] })),
+        { amount: '7.00', acctSvcrRef: `JOB-${tag}-x`, bookingDate: day, txs: [{ amount: '7.00', name: 'Sconosciuto Qualunque', text: ['regalo'] }] },
+      ],
+    });
+
+  it('a camt.053 is answered queued at once; the job matches its entries; the file shows its counts', async () => {
+    const tag = String(Date.now());
+    const refs = [`JA-${tag}`, `JB-${tag}`];
+    const ids = [await claimWith(refs[0]!, '40.00'), await claimWith(refs[1]!, '90.00')];
+    const r = await ctx.operator({ method: 'POST', url: '/api/bank/files', ...multipart('estratto-job.xml', statement(tag, refs)) });
+    expect(r.statusCode, r.body).toBe(202);
+    expect(r.json()).toMatchObject({ fileName: 'estratto-job.xml', status: 'queued', entries: 0, matched: 0, error: null, problemItems: [] });
+    await ctx.jobs.idle();
+    const file = await ctx.operator({ method: 'GET', url: `/api/bank/files/${r.json().id}` });
+    expect(file.json()).toMatchObject({ status: 'done', format: 'camt.053.001.08', entries: 3, matched: 2, toReconcile: 1, alreadyRecorded: 0, notBooked: 0, problems: 0, error: null, errorCode: null });
+    expect((await ctx.operator({ method: 'GET', url: '/api/bank/files' })).json()).toContainEqual(expect.objectContaining({ id: r.json().id, status: 'done', matched: 2 }));
+    expect((await ctx.operator({ method: 'GET', url: `/api/claims/${ids[0]}` })).json().status).toBe('paid');
+    expect((await ctx.operator({ method: 'GET', url: `/api/claims/${ids[1]}` })).json().status).toBe('partially_paid');
+    const matched = (await ctx.operator({ method: 'GET', url: `/api/bank/entries?state=matched&fileId=${r.json().id}` })).json().items;
+    expect(matched).toHaveLength(2);
+    // Another tenant sees neither the file nor it in the list.
+    expect((await ctx.outsider({ method: 'GET', url: `/api/bank/files/${r.json().id}` })).statusCode).toBe(404);
+    expect((await ctx.outsider({ method: 'GET', url: '/api/bank/files' })).json().map((f: { id: string }) => f.id)).not.toContain(r.json().id);
+  });
+
+  it('a run cut short (running, some entries recorded, the last chunk not yet counted) is resumed (the resume job\'s use case) and records each entry once', async () => {
+    const tag = `R${Date.now()}`;
+    const refs = [`RA-${tag}`, `RB-${tag}`];
+    const ids = [await claimWith(refs[0]!, '40.00'), await claimWith(refs[1]!, '40.00')];
+    const actor = ctx.t.users.operator.actor;
+    // Stored as the route stores it; no job sent (the message was lost with the node).
+    const stored = await uploadBankFile(ctx.db, actor, { fileName: 'interrotto.xml' }, Readable.from([Buffer.from(statement(tag, refs))]), { maxBytes: 1 << 20 });
+    await ctx.db.updateTable('bank_files').set({ status: 'running' }).where('id', '=', stored.id).execute();
+    // The run dies after its second entry is committed (one entry per chunk here)…
+    let flushes = 0;
+    await expect(
+      importBankFile(ctx.db, actor, { name: 'interrotto.xml', chunks: storedBankFile(ctx.db, actor.tenantId, stored.id) }, {
+        fileId: stored.id,
+        chunk: 1,
+        onProgress: () => {
+          if (++flushes === 2) throw new Error('killed');
+        },
+      }),
+    ).rejects.toThrow('killed');
+    // …and before the second entry's counts were committed, as a SIGKILL between the two statements would leave it.
+    await ctx.db.updateTable('bank_files').set({ entries: 1, matched: 1, updated_at: sql`now() - interval '10 minutes'` }).where('id', '=', stored.id).execute();
+    expect(await ctx.db.selectFrom('bank_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('file_id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ n: '2' });
+
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([stored.id]);
+    const file = (await ctx.operator({ method: 'GET', url: `/api/bank/files/${stored.id}` })).json();
+    // The second entry, placed before the crash, is found recorded; the third is placed now.
+    expect(file).toMatchObject({ status: 'done', entries: 3, matched: 1, alreadyRecorded: 1, toReconcile: 1 });
+    const entries = await ctx.db.selectFrom('bank_entries').select(['entry_key', 'state']).where('file_id', '=', stored.id).orderBy('entry_key').execute();
+    expect(entries).toEqual([
+      { entry_key: `a:JOB-${tag}-0`, state: 'matched' },
+      { entry_key: `a:JOB-${tag}-1`, state: 'matched' },
+      { entry_key: `a:JOB-${tag}-x`, state: 'to_reconcile' },
+    ]);
+    for (const id of ids) {
+      const payments = (await ctx.operator({ method: 'GET', url: `/api/payments?claimId=${id}` })).json();
+      expect(payments.items.map((p: { amount: string }) => p.amount)).toEqual(['40.00']);
+    }
+    // Nothing left to resume.
+    await ctx.db.updateTable('bank_files').set({ updated_at: sql`now() - interval '10 minutes'` }).where('id', '=', stored.id).execute();
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([]);
+    expect(await ctx.db.selectFrom('bank_entries').select((eb) => eb.fn.countAll<string>().as('n')).where('file_id', '=', stored.id).executeTakeFirstOrThrow()).toEqual({ n: '3' });
+  });
+
+  it('a file whose queue message was lost is sent again (or, with no queue, placed) by the resume job once it has waited', async () => {
+    const tag = `Q${Date.now()}`;
+    const ref = `QA-${tag}`;
+    await claimWith(ref, '40.00');
+    const stored = await uploadBankFile(ctx.db, ctx.t.users.operator.actor, { fileName: 'perso.xml' }, Readable.from([Buffer.from(statement(tag, [ref]))]), { maxBytes: 1 << 20 });
+    // Fresh: left to the worker that should come.
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([]);
+    await ctx.db.updateTable('bank_files').set({ updated_at: sql`now() - interval '10 minutes'` }).where('id', '=', stored.id).execute();
+    const sent: string[] = [];
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId, requeue: async (id) => void sent.push(id) })).toEqual([stored.id]);
+    expect(sent).toEqual([stored.id]);
+    expect(await resumeBankFiles(ctx.db, 2, { tenantId: ctx.t.tenantId })).toEqual([stored.id]);
+    expect((await ctx.operator({ method: 'GET', url: `/api/bank/files/${stored.id}` })).json()).toMatchObject({ status: 'done', entries: 2, matched: 1, toReconcile: 1 });
   });
 });

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, snapshotCounts, type TestTenant } from '../../test/factories.ts';
 import { exportPayments } from '../../usecases/payments/export-payments.ts';
-import { MALFORMED_IDS, messageFor, openApiContext, pathsOf, UNKNOWN_ID, type ApiContext } from '../../test/http.ts';
+import { MALFORMED_IDS, messageFor, openApiContext, pathsOf, UNKNOWN_ID, type ApiContext, type Client } from '../../test/http.ts';
+import { camtXml } from '../../test/camt.ts';
+import { pagopaFlowXml } from '../../test/pagopa-flow.ts';
+import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
 
 let ctx: ApiContext;
 let t: TestTenant;
@@ -342,9 +345,9 @@ describe('payments API', () => {
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe('attachment; filename="pagamenti.csv"');
     const lines = res.body.split('\r\n');
-    expect(lines[0]).toBe('\ufeffvalue date;amount;currency;creditor;debtor;method;reference;payer;reversed on;reversal reason;payment id');
-    expect(lines[1]).toBe(`2025-02-01;1234.50;EUR;${t.creditor.name};${a.debtorName};bank_transfer;"Rata; 1";"'=HYPERLINK(""http://x"")";;;${a.id}`);
-    expect(lines[2]).toMatch(new RegExp(`^2025-03-01;0\\.10;EUR;${t.otherCreditor.name};.*;\\d{4}-\\d{2}-\\d{2};Addebito respinto;${b.id}$`));
+    expect(lines[0]).toBe('\ufeffvalue date;amount;currency;creditor;debtor;method;reference;payer;reversed on;reversal reason;source;bank file;payment id');
+    expect(lines[1]).toBe(`2025-02-01;1234.50;EUR;${t.creditor.name};${a.debtorName};bank_transfer;"Rata; 1";"'=HYPERLINK(""http://x"")";;;manual;;${a.id}`);
+    expect(lines[2]).toMatch(new RegExp(`^2025-03-01;0\\.10;EUR;${t.otherCreditor.name};.*;\\d{4}-\\d{2}-\\d{2};Addebito respinto;manual;;${b.id}$`));
     expect(lines.slice(3)).toEqual(['']);
     // The same filters as the list; Italian headers by default; a viewer exports its creditor only.
     const it = await ctx.admin({ method: 'GET', url: `/api/payments/export.csv?debtorId=${d.id}&reversed=true` });
@@ -441,5 +444,67 @@ describe('value dates of payments', () => {
     expect(res.statusCode).toBe(201);
     expect(await claimState(old.id)).toMatchObject({ principalPaid: '20.00' });
     expect(await claimState(later.id)).toMatchObject({ principalPaid: '0.00' });
+  });
+});
+
+describe('payments by how the money came in', () => {
+  /** Uploads a bank file as the Riconciliazione page does and lets the job place it. */
+  async function bankFile(client: Client, name: string, content: string) {
+    const boundary = `----incasso${Math.random().toString(16).slice(2)}`;
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/xml\r\n\r\n`),
+      Buffer.from(content),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const r = await client({ method: 'POST', url: '/api/bank/files', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(r.statusCode, r.body).toBe(202);
+    await ctx.jobs.idle();
+    const file = (await client({ method: 'GET', url: `/api/bank/files/${r.json().id}` })).json();
+    expect(file).toMatchObject({ status: 'done', matched: 1 });
+    return file.id as string;
+  }
+
+  it('filters by source — bank file, pagoPA, by hand — with exact rows, each saying its source and file; the CSV too', async () => {
+    const tag = String(Date.now());
+    const d = await createTestDebtor(ctx.db, t, { lastName: `Provenienza${tag}` });
+    const bankClaim = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '50.00', externalRef: `SRC-${tag}`, dueDate: '2026-01-31' });
+    const notice = noticeCodeAux3('05', tag.slice(-13).padStart(13, '0'));
+    const pagopaClaim = await ctx.admin({
+      method: 'POST',
+      url: '/api/claims',
+      payload: { kind: 'invoice', debtorId: d.id, creditorId: t.creditor.id, externalRef: `SRCP-${tag}`, principal: '30.00', currency: 'EUR', dueDate: '2026-01-31', interestRegime: 'none', noticeCode: notice },
+    });
+    expect(pagopaClaim.statusCode, pagopaClaim.body).toBe(201);
+    const manual = (await pay(payment(d.id, { amount: '5.00', valueDate: '2026-02-01' }))).json();
+
+    const day = '2026-02-10';
+    const camtFile = await bankFile(
+      ctx.operator,
+      'estratto-provenienza.xml',
+      camtXml({ statementId: `SRC-${tag}`, entries: [{ amount: '50.00', acctSvcrRef: `SRC-${tag}`, bookingDate: day, txs: [{ amount: '50.00', text: [`saldo fattura SRC-${tag}`] }] }] }),
+    );
+    const flowFile = await bankFile(ctx.operator, 'flusso-provenienza.xml', pagopaFlowXml({ flowId: `SRCF-${tag}`, payments: [{ iuv: notice.slice(1), iur: `IUR-${tag}`, amount: '30.00', date: day }] }));
+
+    const list = async (query: string) => (await ctx.operator({ method: 'GET', url: `/api/payments?debtorId=${d.id}&sort=amount&order=desc${query}` })).json();
+    const all = await list('');
+    const bankPayment = all.items.find((p: { amount: string }) => p.amount === '50.00');
+    const pagopaPayment = all.items.find((p: { amount: string }) => p.amount === '30.00');
+    expect(all.items.map((p: { id: string; source: string; sourceFileId: string | null; sourceFileName: string | null }) => [p.id, p.source, p.sourceFileId, p.sourceFileName])).toEqual([
+      [bankPayment.id, 'bank', camtFile, 'estratto-provenienza.xml'],
+      [pagopaPayment.id, 'pagopa', flowFile, 'flusso-provenienza.xml'],
+      [manual.id, 'manual', null, null],
+    ]);
+    expect((await list('&source=bank')).items.map((p: { id: string }) => p.id)).toEqual([bankPayment.id]);
+    expect((await list('&source=pagopa')).items.map((p: { id: string }) => p.id)).toEqual([pagopaPayment.id]);
+    expect((await list('&source=manual')).items.map((p: { id: string }) => p.id)).toEqual([manual.id]);
+    expect((await list('&source=bank')).totals).toEqual([{ currency: 'EUR', count: 1, amount: '50.00', reversedAmount: '0.00' }]);
+    expect((await ctx.operator({ method: 'GET', url: '/api/payments?source=cash' })).statusCode).toBe(400);
+    // The claims are those the entries named.
+    expect((await ctx.operator({ method: 'GET', url: `/api/payments?claimId=${bankClaim.id}&source=bank` })).json().items.map((p: { id: string }) => p.id)).toEqual([bankPayment.id]);
+
+    const csv = (await ctx.operator({ method: 'GET', url: `/api/payments/export.csv?debtorId=${d.id}&source=pagopa&lang=en` })).body.split('\r\n');
+    expect(csv.slice(1, -1).map((l) => l.split(';').slice(-3))).toEqual([['pagopa', 'flusso-provenienza.xml', pagopaPayment.id]]);
+    const csvManual = (await ctx.operator({ method: 'GET', url: `/api/payments/export.csv?debtorId=${d.id}&source=manual` })).body.split('\r\n');
+    expect(csvManual.slice(1, -1).map((l) => l.split(';').at(-1))).toEqual([manual.id]);
   });
 });

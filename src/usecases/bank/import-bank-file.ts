@@ -15,7 +15,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { placeBankEntries, placeBankEntry, type BankLine, type EntryWork } from './place-bank-entry.ts';
 import { bankCsvMappingOf } from './save-bank-csv-mapping.ts';
-import type { BankCsvMapping } from './schema.ts';
+import { PAGOPA_ACCOUNT, type BankCsvMapping } from './schema.ts';
 
 /** Lines placed in one transaction. */
 const CHUNK = 500;
@@ -59,7 +59,19 @@ export async function importBankFile(
   db: Db,
   actor: Actor,
   file: { name: string; bytes: Uint8Array } | { name: string; chunks: AsyncIterable<Uint8Array> },
-  now: { today?: string; onProgress?: (s: BankFileSummary) => void; mapping?: string | null; /** Lines per transaction (1: each line alone, as before chunks). */ chunk?: number } = {},
+  now: {
+    today?: string;
+    onProgress?: (s: BankFileSummary) => void;
+    mapping?: string | null;
+    /** Lines per transaction (1: each line alone, as before chunks). */
+    chunk?: number;
+    /**
+     * A stored file's row, already `running` (`runBankFile`, `resumeBankFiles`): its counts are where
+     * an earlier run got to — the lines they cover are read again (keys and problems come out the
+     * same) but not placed, and counting goes on from there.
+     */
+    fileId?: string;
+  } = {},
 ): Promise<BankFileSummary> {
   authorize(actor, 'create', 'payment');
   // A bank's CSV export is read with the tenant's mapping of that name (issue 15 item 4).
@@ -74,12 +86,31 @@ export async function importBankFile(
       yield chunk;
     }
   };
-  const { id: fileId } = await db
-    .insertInto('bank_files')
-    .values({ tenant_id: actor.tenantId, file_name: file.name.slice(0, 300) || 'file', sha256: '0'.repeat(64), created_by: actor.userId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const summary: BankFileSummary = { fileId, fileName: file.name, status: 'done', entries: 0, matched: 0, toReconcile: 0, alreadyRecorded: 0, notBooked: 0, problems: [], error: null };
+  let fileId: string;
+  let skip = 0;
+  const summary: BankFileSummary = { fileId: '', fileName: file.name, status: 'done', entries: 0, matched: 0, toReconcile: 0, alreadyRecorded: 0, notBooked: 0, problems: [], error: null };
+  if (now.fileId) {
+    const row = await db
+      .selectFrom('bank_files')
+      .select(['id', 'entries', 'matched', 'to_reconcile', 'already_recorded', 'not_booked'])
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', now.fileId)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (!row) throw new Error(`bank file ${now.fileId} is not running`);
+    fileId = row.id;
+    skip = row.entries;
+    Object.assign(summary, { entries: row.entries, matched: row.matched, toReconcile: row.to_reconcile, alreadyRecorded: row.already_recorded, notBooked: row.not_booked });
+  } else {
+    fileId = (
+      await db
+        .insertInto('bank_files')
+        .values({ tenant_id: actor.tenantId, file_name: file.name.slice(0, 300) || 'file', sha256: '0'.repeat(64), created_by: actor.userId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  }
+  summary.fileId = fileId;
   const creditorRows = await db.selectFrom('creditors').select(['id', 'tax_code', 'vat_number']).where('tenant_id', '=', actor.tenantId).execute();
   const allCreditors = creditorRows.map((c) => c.id);
   // A pagoPA payment names its ente (the comune's fiscal code): its IUV is looked up among that
@@ -104,9 +135,19 @@ export async function importBankFile(
       else if (outcome === 'not_booked') summary.notBooked++;
       else summary.alreadyRecorded++;
     }
+    // The running counts, committed right after the chunk: the page polls them, and a run resumed
+    // after a crash starts after them (a crash in between only counts that chunk as already recorded).
+    await db
+      .updateTable('bank_files')
+      .set({ entries: summary.entries, matched: summary.matched, to_reconcile: summary.toReconcile, already_recorded: summary.alreadyRecorded, not_booked: summary.notBooked, updated_at: sql`now()` })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', fileId)
+      .execute();
     now.onProgress?.(summary);
   };
+  let read = 0;
   const place = async (line: BankLine, creditors: string[]) => {
+    if (++read <= skip) return; // placed by the run that was interrupted
     summary.entries++;
     pending.push({ fileId, fileName: file.name, line, creditors, today: todayIso });
     if (pending.length >= chunk) await flush();
@@ -170,6 +211,7 @@ export async function importBankFile(
         problems: JSON.stringify(summary.problems.slice(0, 1000)),
         error: summary.error ? JSON.stringify((summary.error)) : null,
         finished_at: sql`now()`,
+        updated_at: sql`now()`,
       })
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', fileId)
@@ -245,7 +287,7 @@ function camtLine(entry: CamtEntry, tx: CamtTransaction, key: string): BankLine 
 }
 
 /** The "account" of pagoPA payments: the ente they were paid to (its fiscal code), so a flow and a CSV of the same ente share keys. */
-export const pagopaAccount = (ente: string | null) => (ente ? `pagoPA:${ente}` : 'pagoPA').slice(0, 70);
+export const pagopaAccount = (ente: string | null) => (ente ? `${PAGOPA_ACCOUNT}:${ente}` : PAGOPA_ACCOUNT).slice(0, 70);
 
 /**
  * The key of a pagoPA payment: IUV + IUR + transfer index identify one payment of one ente (SANP:

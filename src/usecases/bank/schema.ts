@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { moneyAmount, requiredText, uuid } from '../../domain/fields.ts';
 
+/** What every pagoPA "account" of `bank_entries` starts with (`pagopaAccount`); the payments list tells pagoPA payments by it. */
+export const PAGOPA_ACCOUNT = 'pagoPA';
+
 export const BANK_ENTRY_STATES = ['matched', 'to_reconcile', 'ignored'] as const;
 
 export const BankEntriesQuery = z.strictObject({
@@ -52,7 +55,12 @@ export const BankFileView = z.object({
   id: z.uuid(),
   fileName: z.string(),
   format: z.string().nullable(),
-  status: z.enum(['running', 'done', 'failed']),
+  /** queued (stored, waiting for a worker), running (counts so far), done or failed (error says why). */
+  status: z.enum(['queued', 'running', 'done', 'failed']),
+  /** The saved CSV mapping a bank CSV is read with. */
+  mapping: z.string().nullable(),
+  /** Size of a file uploaded over HTTP (stored); null for a file the CLI read. */
+  bytes: z.number().nullable(),
   entries: z.number(),
   matched: z.number(),
   toReconcile: z.number(),
@@ -60,8 +68,17 @@ export const BankFileView = z.object({
   notBooked: z.number(),
   problems: z.number(),
   error: z.string().nullable(),
+  errorCode: z.string().nullable(),
   createdAt: z.string(),
+  finishedAt: z.string().nullable(),
 });
+export type BankFileView = z.infer<typeof BankFileView>;
+
+/** One bank file with the entries it could not read (the first 500), worded. */
+export const BankFileDetail = BankFileView.extend({
+  problemItems: z.array(z.object({ index: z.number(), code: z.string(), message: z.string() })),
+});
+export type BankFileDetail = z.infer<typeof BankFileDetail>;
 
 /** A person says whom an entry pays: the debtor and creditor, and optionally which claims. */
 const AssignTo = z.strictObject({

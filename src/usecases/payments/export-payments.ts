@@ -6,15 +6,15 @@ import type { Actor } from '../../domain/policies.ts';
 import { csvLine } from '../../integrations/import-files/index.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { filterPayments, paymentsQuery } from './payment-query.ts';
+import { filterPayments, paymentsQuery, selectPaymentListItem } from './payment-query.ts';
 import { ExportPaymentsQuery } from './schema.ts';
 
-const COLUMNS = ['value_date', 'amount', 'currency', 'creditor', 'debtor', 'method', 'reference', 'payer', 'reversed_at', 'reversal_reason', 'id'] as const;
+const COLUMNS = ['value_date', 'amount', 'currency', 'creditor', 'debtor', 'method', 'reference', 'payer', 'reversed_at', 'reversal_reason', 'source', 'source_file', 'id'] as const;
 const BATCH = 2000;
 
 /**
  * The payments of the Pagamenti page's filters as CSV (; separated, UTF-8 with BOM for spreadsheets),
- * oldest first, read in batches by keyset so an export of the whole tenant never sits in memory.
+ * oldest first, with how each came in (bank, pagopa, manual) and the bank file's name, read in batches by keyset so an export of the whole tenant never sits in memory.
  * Amounts are the exact decimal strings ("1234.50"), never floats; headers in `locale`; a cell a
  * spreadsheet would run as a formula (a payer named "=HYPERLINK(…)") is neutralised by `csvLine`.
  * The filters are checked before the first line, so a bad query is a 400, not a broken file.
@@ -34,20 +34,8 @@ async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuer
       const a: { valueDate: string; id: string } = after;
       q = q.where(sql<boolean>`(p.value_date, p.id) > (${a.valueDate}::date, ${a.id}::uuid)`);
     }
-    const rows = await q
-      .select([
-        'p.id',
-        'p.value_date as valueDate',
-        sql<string>`p.amount::text`.as('amount'),
-        'p.currency',
-        'k.name as creditorName',
-        'd.display_name as debtorName',
-        'p.method',
-        'p.reference',
-        'p.payer_name as payerName',
-        sql<string | null>`to_char(p.reversed_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as('reversedOn'),
-        'p.reversal_reason as reversalReason',
-      ])
+    const rows = await selectPaymentListItem(q, actor)
+      .select([sql<string | null>`to_char(p.reversed_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as('reversedOn'), 'p.reversal_reason as reversalReason'])
       .orderBy('p.value_date')
       .orderBy('p.id')
       .limit(batch)
@@ -64,6 +52,8 @@ async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuer
         r.payerName,
         r.reversedOn,
         r.reversalReason === null ? null : translate(decodeMessage(r.reversalReason), locale),
+        r.source,
+        r.sourceFileName,
         r.id,
       ]);
     }

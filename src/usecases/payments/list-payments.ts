@@ -5,15 +5,16 @@ import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { offsetOf } from '../shared/paging.ts';
-import { filterPayments, paymentsQuery, selectPaymentView } from './payment-query.ts';
-import { ListPaymentsQuery, type PaymentPage, type PaymentView } from './schema.ts';
+import { filterPayments, paymentsQuery, selectPaymentListItem } from './payment-query.ts';
+import { ListPaymentsQuery, type PaymentListItem, type PaymentPage } from './schema.ts';
 
 export { ListPaymentsQuery };
 
 const SORT = { valueDate: sql`p.value_date`, amount: sql`p.amount`, createdAt: sql`p.created_at` } as const;
 
 /**
- * A page of payments with the filters of the Pagamenti page, and the totals of the whole filtered set
+ * A page of payments with the filters of the Pagamenti page (how the money came in among them), each
+ * saying its source and bank file, and the totals of the whole filtered set
  * per currency (amounts are never added across currencies): how many, how much, and how much of it
  * was reversed.
  */
@@ -22,7 +23,7 @@ export async function listPayments(db: Db, actor: Actor, query: z.input<typeof L
   const p = parseInput(ListPaymentsQuery, query);
   const q = filterPayments(paymentsQuery(db, actor), actor, p);
   const [rows, totals] = await Promise.all([
-    selectPaymentView(q).orderBy(SORT[p.sort], p.order).orderBy('p.id').limit(p.pageSize).offset(offsetOf(p)).execute(),
+    selectPaymentListItem(q, actor).orderBy(SORT[p.sort], p.order).orderBy('p.id').limit(p.pageSize).offset(offsetOf(p)).execute(),
     q
       .select([
         'p.currency',
@@ -35,7 +36,7 @@ export async function listPayments(db: Db, actor: Actor, query: z.input<typeof L
       .execute(),
   ]);
   return {
-    items: rows as PaymentView[],
+    items: rows as PaymentListItem[],
     total: totals.reduce((n, r) => n + Number(r.count), 0),
     page: p.page,
     pageSize: p.pageSize,

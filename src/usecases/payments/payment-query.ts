@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { likePattern } from '../shared/paging.ts';
-import type { PaymentDetail, PaymentFilters, PaymentView } from './schema.ts';
+import { PAGOPA_ACCOUNT } from '../bank/schema.ts';
+import type { PaymentDetail, PaymentFilters, PaymentSource, PaymentView } from './schema.ts';
 
 const iso = (col: string) => sql<string>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -26,6 +27,7 @@ export function filterPayments(query: ReturnType<typeof paymentsQuery>, actor: A
   if (p.method) q = q.where('p.method', '=', p.method);
   if (p.reversed === 'true') q = q.where('p.reversed_at', 'is not', null);
   if (p.reversed === 'false') q = q.where('p.reversed_at', 'is', null);
+  if (p.source) q = q.where(sourceIs(actor, p.source));
   if (p.claimId) {
     const claimId = p.claimId;
     q = q.where((eb) =>
@@ -44,6 +46,43 @@ export function filterPayments(query: ReturnType<typeof paymentsQuery>, actor: A
     q = q.where((eb) => eb.or([eb('p.reference', 'ilike', pattern), eb('p.payer_name', 'ilike', pattern), eb('d.display_name', 'ilike', pattern)]));
   }
   return q;
+}
+
+/**
+ * Whether a payment came from a bank entry of the kind: `payment_ids` lists every payment a credit
+ * entry became (split ones too); a returned debit points at the payment it reverses through
+ * `payment_id` only, so it never counts as the payment's source. Written as a join on the unnested
+ * ids, so a filter over the whole set (the list's totals, the export) is one hashed (anti) join over
+ * the tenant's entries instead of a probe per payment.
+ */
+const PAGOPA_PREFIX = `${PAGOPA_ACCOUNT}%`;
+
+function sourceIs(actor: Actor, source: PaymentSource) {
+  const entries = sql`select 1 from bank_entries e cross join unnest(e.payment_ids) x(payment_id) where e.tenant_id = ${actor.tenantId} and x.payment_id = p.id`;
+  if (source === 'manual') return sql<boolean>`not exists (${entries})`;
+  return sql<boolean>`exists (${entries} and e.account ${sql.raw(source === 'pagopa' ? 'like' : 'not like')} ${PAGOPA_PREFIX})`;
+}
+
+/**
+ * The list's row: the payment's view and how it came in (and from which bank file) — a page's worth
+ * of probes of the `payment_ids` GIN index (migration 0037).
+ */
+export function selectPaymentListItem(q: ReturnType<typeof paymentsQuery>, actor: Actor) {
+  return selectPaymentView(q)
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('bank_entries as e')
+          .innerJoin('bank_files as f', (j) => j.onRef('f.id', '=', 'e.file_id').onRef('f.tenant_id', '=', 'e.tenant_id'))
+          .select([sql<PaymentSource>`case when e.account like ${PAGOPA_PREFIX} then 'pagopa' else 'bank' end`.as('source'), 'f.id as fileId', 'f.file_name as fileName'])
+          .where('e.tenant_id', '=', actor.tenantId)
+          .where(sql<boolean>`e.payment_ids @> array[p.id]`)
+          .orderBy('e.created_at')
+          .limit(1)
+          .as('src'),
+      (j) => j.onTrue(),
+    )
+    .select([sql<PaymentSource>`coalesce(src.source, 'manual')`.as('source'), 'src.fileId as sourceFileId', 'src.fileName as sourceFileName']);
 }
 
 export function selectPaymentView(q: ReturnType<typeof paymentsQuery>) {

@@ -65,6 +65,18 @@ export const PaymentView = z.object({
 });
 export type PaymentView = z.infer<typeof PaymentView>;
 
+/** How the money came in: a bank file's entry became it, a pagoPA flow's or receipt's entry did, or a person typed it. */
+export const PAYMENT_SOURCES = ['bank', 'pagopa', 'manual'] as const;
+export type PaymentSource = (typeof PAYMENT_SOURCES)[number];
+
+/** A row of the payments list: the payment, how it came in, and the bank file it came from. */
+export const PaymentListItem = PaymentView.extend({
+  source: z.enum(PAYMENT_SOURCES),
+  sourceFileId: z.uuid().nullable(),
+  sourceFileName: z.string().nullable(),
+});
+export type PaymentListItem = z.infer<typeof PaymentListItem>;
+
 export const PaymentDetail = PaymentView.extend({
   allocations: z.array(
     z.object({ claimId: z.uuid(), externalRef: z.string(), component: z.string(), amount: z.string() }),
@@ -85,6 +97,8 @@ export const PaymentFilters = z.object({
   method: z.enum(PAYMENT_METHODS).optional(),
   /** Only reversed payments ('true') or only those that still count ('false'). */
   reversed: z.enum(['true', 'false']).optional(),
+  /** How the money came in: bank (a bank file's entry), pagopa (a pagoPA flow or receipt), manual (neither). */
+  source: z.enum(PAYMENT_SOURCES).optional(),
 });
 export type PaymentFilters = z.infer<typeof PaymentFilters>;
 
@@ -97,7 +111,7 @@ export const ListPaymentsQuery = pagination.extend(PaymentFilters.shape).extend(
 export const PaymentTotal = z.object({ currency: z.string(), count: z.number(), amount: z.string(), reversedAmount: z.string() });
 
 export const PaymentPage = z.object({
-  items: z.array(PaymentView),
+  items: z.array(PaymentListItem),
   total: z.number(),
   page: z.number(),
   pageSize: z.number(),

@@ -5,7 +5,7 @@ import type { BodyOf, QueryOf, ResponseOf } from './types';
 
 export type BankEntry = ResponseOf<'/api/bank/entries', 'get'>['items'][number];
 export type BankFile = ResponseOf<'/api/bank/files', 'get'>[number];
-export type BankFileSummary = ResponseOf<'/api/bank/files', 'post'>;
+export type BankFileDetail = ResponseOf<'/api/bank/files/{id}', 'get'>;
 
 const bankKey = ['bank'] as const;
 
@@ -17,8 +17,35 @@ export function useBankEntries(query: QueryOf<'/api/bank/entries'>) {
   });
 }
 
+/** The files imported, newest first; polled every few seconds while one of them is queued or running. */
 export function useBankFiles() {
-  return useQuery({ queryKey: [...bankKey, 'files'], queryFn: ({ signal }) => call(http.GET('/api/bank/files', { signal })) });
+  return useQuery({
+    queryKey: [...bankKey, 'files'],
+    queryFn: ({ signal }) => call(http.GET('/api/bank/files', { signal })),
+    refetchInterval: (q) => (q.state.data?.some((f) => f.status === 'queued' || f.status === 'running') ? 3000 : false),
+  });
+}
+
+/**
+ * One bank file; polled every second while it is queued or running, so its counts move on screen.
+ * When it finishes, the reconciliation list and payments are read again.
+ */
+export function useBankFile(id: string | null) {
+  const qc = useQueryClient();
+  return useQuery({
+    queryKey: [...bankKey, 'file', id],
+    enabled: id !== null,
+    queryFn: async ({ signal }) => {
+      const file = await call(http.GET('/api/bank/files/{id}', { params: { path: { id: id! } }, signal }));
+      if (file.status === 'done' || file.status === 'failed') {
+        void qc.invalidateQueries({ queryKey: [...bankKey, 'entries'] });
+        void qc.invalidateQueries({ queryKey: [...bankKey, 'files'] });
+        void qc.invalidateQueries({ queryKey: ['payments'] });
+      }
+      return file;
+    },
+    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'queued' || q.state.data.status === 'running') ? 1000 : false),
+  });
 }
 
 export function useUploadBankFile() {

@@ -7468,6 +7468,7 @@ export interface paths {
                     to?: string;
                     method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
                     reversed?: "true" | "false";
+                    source?: "bank" | "pagopa" | "manual";
                     sort?: "valueDate" | "amount" | "createdAt";
                 };
                 header?: never;
@@ -7503,6 +7504,11 @@ export interface paths {
                                 reversedAt: string | null;
                                 version: number;
                                 createdAt: string;
+                                /** @enum {string} */
+                                source: "bank" | "pagopa" | "manual";
+                                /** Format: uuid */
+                                sourceFileId: string | null;
+                                sourceFileName: string | null;
                             }[];
                             total: number;
                             page: number;
@@ -7900,6 +7906,7 @@ export interface paths {
                     to?: string;
                     method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
                     reversed?: "true" | "false";
+                    source?: "bank" | "pagopa" | "manual";
                     lang?: "it" | "en" | "de" | "fr";
                 };
                 header?: never;
@@ -23900,7 +23907,9 @@ export interface paths {
                             fileName: string;
                             format: string | null;
                             /** @enum {string} */
-                            status: "running" | "done" | "failed";
+                            status: "queued" | "running" | "done" | "failed";
+                            mapping: string | null;
+                            bytes: number | null;
                             entries: number;
                             matched: number;
                             toReconcile: number;
@@ -23908,7 +23917,9 @@ export interface paths {
                             notBooked: number;
                             problems: number;
                             error: string | null;
+                            errorCode: string | null;
                             createdAt: string;
+                            finishedAt: string | null;
                         }[];
                     };
                 };
@@ -24050,7 +24061,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** @description multipart/form-data: the `file` part (camt.053 / camt.054 XML, a pagoPA reconciliation flow, a CSV of pagoPA receipts; recognised by content). `mapping`: a bank CSV export read with the saved mapping of that name. */
+        /** @description multipart/form-data: the `file` part (camt.053 / camt.054 XML, a pagoPA reconciliation flow, a CSV of pagoPA receipts; recognised by content). `mapping`: a bank CSV export read with the saved mapping of that name. The file is stored and answered at once (202, queued); a job places its entries: poll GET /api/bank/files/{id} for its state and counts. */
         post: {
             parameters: {
                 query?: {
@@ -24063,31 +24074,35 @@ export interface paths {
             requestBody?: never;
             responses: {
                 /** @description Default Response */
-                200: {
+                202: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": {
                             /** Format: uuid */
-                            fileId: string;
+                            id: string;
                             fileName: string;
+                            format: string | null;
                             /** @enum {string} */
-                            status: "done" | "failed";
+                            status: "queued" | "running" | "done" | "failed";
+                            mapping: string | null;
+                            bytes: number | null;
                             entries: number;
                             matched: number;
                             toReconcile: number;
                             alreadyRecorded: number;
                             notBooked: number;
-                            problems: {
+                            problems: number;
+                            error: string | null;
+                            errorCode: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            problemItems: {
                                 index: number;
-                                message: string;
                                 code: string;
+                                message: string;
                             }[];
-                            error: {
-                                message: string;
-                                code: string;
-                            } | null;
                         };
                     };
                 };
@@ -24228,6 +24243,202 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bank/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            fileName: string;
+                            format: string | null;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            mapping: string | null;
+                            bytes: number | null;
+                            entries: number;
+                            matched: number;
+                            toReconcile: number;
+                            alreadyRecorded: number;
+                            notBooked: number;
+                            problems: number;
+                            error: string | null;
+                            errorCode: string | null;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            problemItems: {
+                                index: number;
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

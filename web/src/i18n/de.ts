@@ -1553,4 +1553,13 @@ export const de: Messages = {
   'plan.deferralInterest': 'Stundungszinsen zu {rate}% jährlich',
   'plan.deferralRateSource': 'Gesetzlicher Zinssatz: {source}',
   'costKind.deferral_interest': 'Stundungszinsen',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file}: in der Warteschlange, die Verarbeitung beginnt in Kürze',
+  'bankjob.running': '{file}: wird verarbeitet — {entries} Buchungen gelesen, {matched} Zahlungen erfasst, {toReconcile} abzugleichen',
+  'bankjob.source': 'Herkunft',
+  'bankjob.source.bank': 'Kontoauszug',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'Von Hand',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };

@@ -1553,4 +1553,13 @@ export const en: Messages = {
   'plan.deferralInterest': 'Interest on the deferral at {rate}% a year',
   'plan.deferralRateSource': 'Legal rate: {source}',
   'costKind.deferral_interest': 'Interest on the deferral',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file}: queued, processing starts shortly',
+  'bankjob.running': '{file}: processing — {entries} entries read, {matched} payments recorded, {toReconcile} to reconcile',
+  'bankjob.source': 'Source',
+  'bankjob.source.bank': 'Bank statement',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'By hand',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };

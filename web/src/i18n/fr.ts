@@ -1553,4 +1553,13 @@ export const fr: Messages = {
   'plan.deferralInterest': 'Intérêts de délai au taux annuel de {rate} %',
   'plan.deferralRateSource': 'Taux légal : {source}',
   'costKind.deferral_interest': 'Intérêts de délai',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file} : en file d’attente, le traitement commence sous peu',
+  'bankjob.running': '{file} : traitement en cours — {entries} écritures lues, {matched} paiements enregistrés, {toReconcile} à rapprocher',
+  'bankjob.source': 'Provenance',
+  'bankjob.source.bank': 'Relevé bancaire',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'Saisi à la main',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };

@@ -1556,6 +1556,15 @@ export const it = {
   'plan.deferralInterest': 'Interessi di dilazione al {rate}% annuo',
   'plan.deferralRateSource': 'Tasso legale: {source}',
   'costKind.deferral_interest': 'Interessi di dilazione',
+  // --- bankjob (issue 15): bank files placed by a job, payments by source ---
+  'bankjob.queued': '{file}: in coda, l’elaborazione inizia a breve',
+  'bankjob.running': '{file}: elaborazione in corso — {entries} movimenti letti, {matched} pagamenti registrati, {toReconcile} da riconciliare',
+  'bankjob.source': 'Provenienza',
+  'bankjob.source.bank': 'Estratto bancario',
+  'bankjob.source.pagopa': 'pagoPA',
+  'bankjob.source.manual': 'A mano',
+  'bankjob.fromFile': '{source} · {file}',
+  // --- end bankjob ---
 };
 
 export type MessageKey = keyof typeof it;

@@ -25,6 +25,7 @@ export const bankDe: BankCatalogue = {
   'bank.cli.more_problems': '… und {count} weitere nicht lesbare Buchungen',
   'bank.cli.stopped': 'Lesen abgebrochen: {reason} (die Buchungen davor wurden erfasst)',
   'bank.cli.progress': 'Buchungen {entries} · Zahlungen {matched} · abzugleichen {toReconcile} · bereits erfasst {alreadyRecorded}',
+  'bank.cli.none_waiting': 'Keine Bankdatei wartet',
   'bank.entry_resolved': 'Die Buchung wurde bereits zugeordnet oder beiseitegelegt',
   'bank.entry_not_credit': 'Nur eine Gutschrift wird zu einer Zahlung',
   'bank.split_sum': 'Die Teile ergeben {sum}: sie müssen genau den Betrag der Buchung ergeben, {amount}',
@@ -43,4 +44,6 @@ export const bankDe: BankCatalogue = {
   'bank.csv_mapping_unknown': 'Keine CSV-Zuordnung mit dem Namen «{name}» gespeichert',
   'bank.cli.mapping_saved': 'Zuordnung «{name}» gespeichert',
   'bank.pagopa_transfer': 'Sammelüberweisung pagoPA des Flusses {flow}: die einzelnen Zahlungen werden mit dem Abrechnungsfluss erfasst',
+  'bank.uploader_gone': 'Datei nicht verarbeitet: Der Benutzer, der sie hochgeladen hat, ist nicht mehr aktiv; sie muss erneut hochgeladen werden.',
+  'bank.uploader_not_allowed': 'Datei nicht verarbeitet: Der Benutzer, der sie hochgeladen hat, darf keine Zahlungen mehr erfassen; ein berechtigter Benutzer muss sie erneut hochladen.',
 };

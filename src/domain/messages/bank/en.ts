@@ -25,6 +25,7 @@ export const bankEn: BankCatalogue = {
   'bank.cli.more_problems': '… and {count} more unreadable entries',
   'bank.cli.stopped': 'Reading stopped: {reason} (the entries before were recorded)',
   'bank.cli.progress': 'entries {entries} · payments {matched} · to reconcile {toReconcile} · already recorded {alreadyRecorded}',
+  'bank.cli.none_waiting': 'No bank file waiting',
   'bank.entry_resolved': 'The entry has already been matched or set aside',
   'bank.entry_not_credit': 'Only a credit becomes a payment',
   'bank.split_sum': 'The parts add up to {sum}: they must make exactly the entry’s amount, {amount}',
@@ -43,4 +44,6 @@ export const bankEn: BankCatalogue = {
   'bank.csv_mapping_unknown': 'No CSV mapping saved under the name “{name}”',
   'bank.cli.mapping_saved': 'Mapping “{name}” saved',
   'bank.pagopa_transfer': 'Cumulative pagoPA transfer of flow {flow}: its single payments are recorded by importing the reconciliation flow',
+  'bank.uploader_gone': 'File not processed: the user who uploaded it is no longer active; it must be uploaded again.',
+  'bank.uploader_not_allowed': 'File not processed: the user who uploaded it may no longer record payments; a user who may must upload it again.',
 };

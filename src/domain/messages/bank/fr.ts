@@ -25,6 +25,7 @@ export const bankFr: BankCatalogue = {
   'bank.cli.more_problems': '… et {count} autres écritures illisibles',
   'bank.cli.stopped': 'Lecture interrompue : {reason} (les écritures précédentes ont été enregistrées)',
   'bank.cli.progress': 'écritures {entries} · paiements {matched} · à rapprocher {toReconcile} · déjà enregistrées {alreadyRecorded}',
+  'bank.cli.none_waiting': 'Aucun fichier bancaire en attente',
   'bank.entry_resolved': 'L’écriture a déjà été rapprochée ou écartée',
   'bank.entry_not_credit': 'Seul un crédit devient un paiement',
   'bank.split_sum': 'Les parts totalisent {sum} : elles doivent faire exactement le montant de l’écriture, {amount}',
@@ -43,4 +44,6 @@ export const bankFr: BankCatalogue = {
   'bank.csv_mapping_unknown': 'Aucun mappage CSV enregistré sous le nom « {name} »',
   'bank.cli.mapping_saved': 'Mappage « {name} » enregistré',
   'bank.pagopa_transfer': 'Virement cumulatif pagoPA du flux {flow} : ses paiements un à un s’enregistrent en important le flux de rapprochement',
+  'bank.uploader_gone': 'Fichier non traité : l’utilisateur qui l’a chargé n’est plus actif ; il doit être chargé à nouveau.',
+  'bank.uploader_not_allowed': 'Fichier non traité : l’utilisateur qui l’a chargé n’a plus le droit d’enregistrer des paiements ; un utilisateur habilité doit le charger à nouveau.',
 };

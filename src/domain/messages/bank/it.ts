@@ -24,6 +24,7 @@ export const bankIt = {
   'bank.cli.more_problems': '… e altri {count} movimenti illeggibili',
   'bank.cli.stopped': 'Lettura interrotta: {reason} (i movimenti precedenti sono stati registrati)',
   'bank.cli.progress': 'movimenti {entries} · pagamenti {matched} · da riconciliare {toReconcile} · già registrati {alreadyRecorded}',
+  'bank.cli.none_waiting': 'Nessun file bancario in attesa',
   'bank.entry_resolved': 'Il movimento è già stato abbinato o scartato',
   'bank.entry_not_credit': 'Solo un accredito diventa un pagamento',
   'bank.split_sum': 'Le parti sommano {sum}: devono fare esattamente l’importo del movimento, {amount}',
@@ -42,5 +43,7 @@ export const bankIt = {
   'bank.csv_mapping_unknown': 'Nessuna mappatura CSV salvata con il nome «{name}»',
   'bank.cli.mapping_saved': 'Mappatura «{name}» salvata',
   'bank.pagopa_transfer': 'Riversamento cumulativo pagoPA del flusso {flow}: i singoli pagamenti si registrano importando il flusso di rendicontazione',
+  'bank.uploader_gone': 'File non elaborato: l’utente che l’ha caricato non è più attivo; va caricato di nuovo.',
+  'bank.uploader_not_allowed': 'File non elaborato: l’utente che l’ha caricato non ha più il permesso di registrare pagamenti; deve caricarlo di nuovo un utente abilitato.',
 };
 export type BankCatalogue = Record<keyof typeof bankIt, string>;

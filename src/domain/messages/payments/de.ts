@@ -12,6 +12,8 @@ export const paymentsDe: PaymentsCatalogue = {
   'payment.csv.payer': 'Auftraggeber',
   'payment.csv.reversed_at': 'storniert am',
   'payment.csv.reversal_reason': 'Stornogrund',
+  'payment.csv.source': 'Herkunft',
+  'payment.csv.source_file': 'Bankdatei',
   'payment.csv.id': 'Zahlungs-ID',
   'payment.already_reversed': 'Zahlung bereits am {date} storniert',
   'payment.reversal_before_value_date': 'Die Stornierung kann nicht vor dem Valutadatum der Zahlung liegen, {date}',

@@ -12,6 +12,8 @@ export const paymentsEn: PaymentsCatalogue = {
   'payment.csv.payer': 'payer',
   'payment.csv.reversed_at': 'reversed on',
   'payment.csv.reversal_reason': 'reversal reason',
+  'payment.csv.source': 'source',
+  'payment.csv.source_file': 'bank file',
   'payment.csv.id': 'payment id',
   'payment.already_reversed': 'Payment already reversed on {date}',
   'payment.reversal_before_value_date': 'A reversal cannot precede the payment’s value date, {date}',

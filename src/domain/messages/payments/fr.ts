@@ -12,6 +12,8 @@ export const paymentsFr: PaymentsCatalogue = {
   'payment.csv.payer': 'donneur d’ordre',
   'payment.csv.reversed_at': 'extourné le',
   'payment.csv.reversal_reason': 'motif de l’extourne',
+  'payment.csv.source': 'provenance',
+  'payment.csv.source_file': 'fichier bancaire',
   'payment.csv.id': 'id du paiement',
   'payment.already_reversed': 'Paiement déjà extourné le {date}',
   'payment.reversal_before_value_date': 'L’extourne ne peut précéder la date de valeur du paiement, {date}',

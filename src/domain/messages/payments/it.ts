@@ -11,6 +11,8 @@ export const paymentsIt = {
   'payment.csv.payer': 'ordinante',
   'payment.csv.reversed_at': 'stornato il',
   'payment.csv.reversal_reason': 'motivo dello storno',
+  'payment.csv.source': 'provenienza',
+  'payment.csv.source_file': 'file bancario',
   'payment.csv.id': 'id pagamento',
   'payment.already_reversed': 'Pagamento già stornato il {date}',
   'payment.reversal_before_value_date': 'Lo storno non può precedere la data valuta del pagamento, {date}',

@@ -1,7 +1,7 @@
-import { Alert, Badge, Button, FileButton, Group, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Badge, Button, FileButton, Group, Loader, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
 import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
-import { useAssignBankEntry, useBankEntries, useIgnoreBankEntry, useUploadBankFile, type BankEntry, type BankFileSummary } from '../../api/bank-hooks';
+import { useAssignBankEntry, useBankEntries, useBankFile, useBankFiles, useIgnoreBankEntry, useUploadBankFile, type BankEntry } from '../../api/bank-hooks';
 import { useCan } from '../../auth/session';
 import { usePagerText } from '../../components/pager';
 import { DateText, ErrorAlert, Money, PageHeader } from '../../components/ui';
@@ -12,8 +12,8 @@ import { AssignEntryModal, type AssignMode } from './AssignEntryModal';
 type State = 'to_reconcile' | 'matched' | 'ignored';
 
 /**
- * Riconciliazione (issue 15): upload a camt.053 / camt.054 file; what a reference, notice code or
- * document number matched is booked at once, the rest waits here with the reason and the debtors the
+ * Riconciliazione (issue 15): upload a camt.053 / camt.054 file — stored at once and placed by a
+ * job, its progress shown while it runs; what a reference, notice code or document number matched is booked, the rest waits here with the reason and the debtors the
  * payer's IBAN or name suggests — a person assigns it (it becomes a payment) or sets it aside.
  */
 export default function ReconciliationPage() {
@@ -26,7 +26,13 @@ export default function ReconciliationPage() {
   const upload = useUploadBankFile();
   const assign = useAssignBankEntry();
   const ignore = useIgnoreBankEntry();
-  const [summary, setSummary] = useState<BankFileSummary | null>(null);
+  // The file last uploaded: stored at once, placed by a job; its state and counts are polled while it runs.
+  const [uploadedId, setUploadedId] = useState<string | null>(null);
+  const uploaded = useBankFile(uploadedId);
+  const summary = uploadedId ? uploaded.data : undefined;
+  // Files still being placed (uploaded earlier, or by someone else): shown with their counts so far.
+  const files = useBankFiles();
+  const working = (files.data ?? []).filter((f) => (f.status === 'queued' || f.status === 'running') && f.id !== uploadedId);
   const [ignoring, setIgnoring] = useState<BankEntry | null>(null);
   const [reason, setReason] = useState('');
   const [assigning, setAssigning] = useState<{ entry: BankEntry; mode: AssignMode } | null>(null);
@@ -38,7 +44,7 @@ export default function ReconciliationPage() {
         subtitle={t('bank.subtitle')}
         actions={
           mayWrite ? (
-            <FileButton onChange={(f) => f && upload.mutate(f, { onSuccess: setSummary })} accept=".xml,application/xml,text/xml">
+            <FileButton onChange={(f) => f && upload.mutate(f, { onSuccess: (file) => setUploadedId(file.id) })} accept=".xml,application/xml,text/xml">
               {(props) => (
                 <Button {...props} loading={upload.isPending} data-testid="bank-upload">
                   {t('bank.upload')}
@@ -50,25 +56,56 @@ export default function ReconciliationPage() {
       />
       {upload.error && <ErrorAlert error={upload.error} />}
       {summary && (
-        <Alert color={summary.status === 'done' ? 'teal' : 'red'} mb="md" withCloseButton onClose={() => setSummary(null)} data-testid="bank-summary">
-          <Text size="sm">
-            {t('bank.summary', {
-              file: summary.fileName,
-              entries: number(summary.entries),
-              matched: number(summary.matched),
-              toReconcile: number(summary.toReconcile),
-              alreadyRecorded: number(summary.alreadyRecorded),
-              notBooked: number(summary.notBooked),
-            })}
-          </Text>
-          {summary.error && <Text size="sm">{summary.error.message}</Text>}
-          {summary.problems.slice(0, 5).map((p) => (
+        <Alert
+          color={summary.status === 'done' ? 'teal' : summary.status === 'failed' ? 'red' : 'blue'}
+          mb="md"
+          withCloseButton
+          onClose={() => setUploadedId(null)}
+          data-testid="bank-summary"
+          data-status={summary.status}
+        >
+          {summary.status === 'queued' || summary.status === 'running' ? (
+            <Group gap="xs">
+              <Loader size="xs" />
+              <Text size="sm">
+                {summary.status === 'queued'
+                  ? t('bankjob.queued', { file: summary.fileName })
+                  : t('bankjob.running', { file: summary.fileName, entries: number(summary.entries), matched: number(summary.matched), toReconcile: number(summary.toReconcile) })}
+              </Text>
+            </Group>
+          ) : (
+            <Text size="sm">
+              {t('bank.summary', {
+                file: summary.fileName,
+                entries: number(summary.entries),
+                matched: number(summary.matched),
+                toReconcile: number(summary.toReconcile),
+                alreadyRecorded: number(summary.alreadyRecorded),
+                notBooked: number(summary.notBooked),
+              })}
+            </Text>
+          )}
+          {summary.error && <Text size="sm">{summary.error}</Text>}
+          {summary.problemItems.slice(0, 5).map((p) => (
             <Text size="xs" key={p.index}>
               {t('bank.problem', { index: p.index, problem: p.message })}
             </Text>
           ))}
         </Alert>
       )}
+      {working.map((f) => (
+        <Alert key={f.id} color="blue" mb="xs" data-testid="bank-working" data-status={f.status}>
+          <Group gap="xs">
+            <Loader size="xs" />
+            <Text size="sm">
+              {f.status === 'queued'
+                ? t('bankjob.queued', { file: f.fileName })
+                : t('bankjob.running', { file: f.fileName, entries: number(f.entries), matched: number(f.matched), toReconcile: number(f.toReconcile) })}
+            </Text>
+          </Group>
+        </Alert>
+      ))}
+      {uploaded.error && <ErrorAlert error={uploaded.error} onRetry={() => void uploaded.refetch()} />}
       <SegmentedControl
         mb="sm"
         value={state}

@@ -15,12 +15,14 @@ import { isIsoDate } from '../../format';
 import { useI18n } from '../../i18n';
 import { paymentsExportUrl } from '../plan/plan-view';
 
-const FILTERS = ['creditorId', 'from', 'to', 'method', 'reversed'] as const;
+const FILTERS = ['creditorId', 'from', 'to', 'method', 'reversed', 'source'] as const;
+const SOURCES = ['bank', 'pagopa', 'manual'] as const;
+type Source = (typeof SOURCES)[number];
 type Sort = 'valueDate' | 'amount' | 'createdAt';
 
 /**
  * Pagamenti (issue 15 item 7): every payment — typed, from a bank statement, from pagoPA — with
- * filters kept in the URL, the totals of the filtered set per currency, a CSV export of the same set,
+ * filters kept in the URL (how the money came in among them; each row says it, with the bank file), the totals of the filtered set per currency, a CSV export of the same set,
  * and the reversal (storno) for the roles that may (the server checks again).
  */
 export default function PaymentsPage() {
@@ -38,6 +40,7 @@ export default function PaymentsPage() {
     to: isIsoDate(f.to) ? f.to : undefined,
     method: (PAYMENT_METHODS as readonly string[]).includes(f.method) ? (f.method as (typeof PAYMENT_METHODS)[number]) : undefined,
     reversed: f.reversed === 'true' || f.reversed === 'false' ? (f.reversed as 'true' | 'false') : undefined,
+    source: (SOURCES as readonly string[]).includes(f.source) ? (f.source as Source) : undefined,
   };
   const sort: Sort = list.sort === 'amount' || list.sort === 'createdAt' ? list.sort : 'valueDate';
   const query = usePaymentsList({ ...filters, page: list.page, pageSize: list.pageSize, sort, order: list.order });
@@ -81,6 +84,16 @@ export default function PaymentsPage() {
             value={filters.method ?? null}
             onChange={(v) => list.setFilter('method', v)}
             data-testid="payments-filter-method"
+          />
+          <Select
+            label={t('bankjob.source')}
+            placeholder={t('common.all')}
+            clearable
+            w={200}
+            data={SOURCES.map((v) => ({ value: v, label: t(`bankjob.source.${v}`) }))}
+            value={filters.source ?? null}
+            onChange={(v) => list.setFilter('source', v)}
+            data-testid="payments-filter-source"
           />
           <DateField label={t('payments.from')} w={160} value={f.from} onChange={(v) => list.setFilter('from', v)} data-testid="payments-filter-from" />
           <DateField label={t('payments.to')} w={160} value={f.to} onChange={(v) => list.setFilter('to', v)} data-testid="payments-filter-to" />
@@ -161,7 +174,18 @@ export default function PaymentsPage() {
               </Stack>
             ),
           },
-          { accessor: 'method', title: t('payments.col.method'), render: (p) => te('paymentMethod', p.method) },
+          {
+            accessor: 'method',
+            title: t('payments.col.method'),
+            render: (p) => (
+              <Stack gap={0}>
+                <Text size="sm">{te('paymentMethod', p.method)}</Text>
+                <Text size="xs" c="dimmed" data-testid="payment-source" data-source={p.source}>
+                  {p.sourceFileName ? t('bankjob.fromFile', { source: t(`bankjob.source.${p.source}`), file: p.sourceFileName }) : t(`bankjob.source.${p.source}`)}
+                </Text>
+              </Stack>
+            ),
+          },
           {
             accessor: 'reference',
             title: t('payments.col.reference'),

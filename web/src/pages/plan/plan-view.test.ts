@@ -75,8 +75,8 @@ describe('plannable positions', () => {
 
 describe('the payments export link', () => {
   it('carries the list filters that are set, and the language', () => {
-    expect(paymentsExportUrl({ q: ' Rossi ', from: '2026-01-01', to: '', method: 'cash', reversed: 'false' }, 'fr')).toBe(
-      '/api/payments/export.csv?q=Rossi&from=2026-01-01&method=cash&reversed=false&lang=fr',
+    expect(paymentsExportUrl({ q: ' Rossi ', from: '2026-01-01', to: '', method: 'cash', reversed: 'false', source: 'pagopa' }, 'fr')).toBe(
+      '/api/payments/export.csv?q=Rossi&from=2026-01-01&method=cash&reversed=false&source=pagopa&lang=fr',
     );
     expect(paymentsExportUrl({}, 'it')).toBe('/api/payments/export.csv?lang=it');
   });

@@ -126,12 +126,13 @@ export interface PaymentFilterValues {
   to?: string;
   method?: string;
   reversed?: string;
+  source?: string;
 }
 
 /** The CSV export of the payments list with the same filters, headers in the UI's language. */
 export function paymentsExportUrl(filters: PaymentFilterValues, locale: Locale): string {
   const sp = new URLSearchParams();
-  for (const k of ['q', 'creditorId', 'debtorId', 'from', 'to', 'method', 'reversed'] as const) {
+  for (const k of ['q', 'creditorId', 'debtorId', 'from', 'to', 'method', 'reversed', 'source'] as const) {
     const v = filters[k]?.trim();
     if (v) sp.set(k, v);
   }

@@ -1,0 +1,20 @@
+import type { Db } from '../../db/connect.ts';
+import { resumeBankFiles } from '../../usecases/bank/resume-bank-files.ts';
+import { RUN_BANK_FILE_JOB } from '../../usecases/bank/upload-bank-file.ts';
+import type { JobHandler, JobQueue } from '../port.ts';
+
+/**
+ * Every few minutes: bank files whose node died mid-way are run on after their last committed chunk;
+ * uploaded files whose queue message was lost are sent again (or, with no queue, run).
+ */
+export function resumeBankFilesJob(db: Db, jobs?: JobQueue): JobHandler {
+  return {
+    name: 'resume-bank-files',
+    cron: '*/3 * * * *',
+    run: async () => {
+      await resumeBankFiles(db, undefined, {
+        ...(jobs ? { requeue: (id: string) => jobs.enqueue(RUN_BANK_FILE_JOB, { bankFileId: id }, { singletonKey: id }) } : {}),
+      });
+    },
+  };
+}
