@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { Temporal } from 'temporal-polyfill';
-import { dateIssue } from '../dates.ts';
+import { dateIssue, plainDateOf } from '../dates.ts';
 import { dateParam, type Message, msg, rawText, translate } from '../messages/index.ts';
 import { basisTextItEn, FLAT_COMPENSATION_LABEL, type BasisLine } from './basis.ts';
 import { Money, money, moneyIssue, toMoneyString, type Money as MoneyT } from '../money.ts';
@@ -437,8 +437,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   while (pi < payments.length && payments[pi]!.date <= start) applyPayment(payments[pi++]!);
 
   if (c.paid > start) {
-    const first = Temporal.PlainDate.from(start).add({ days: 1 });
-    const last = Temporal.PlainDate.from(c.paid);
+    const first = plainDateOf(start).add({ days: 1 });
+    const last = plainDateOf(c.paid);
     let segments: RateSegment[];
     try {
       segments = splitForDayCount(segmentsOf(resolved.table, first, last), dayCount);
@@ -453,7 +453,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
         const nextPayment = payments[pi];
         const cut =
           nextPayment && nextPayment.date >= from.toString() && nextPayment.date < seg.last.toString()
-            ? Temporal.PlainDate.from(nextPayment.date)
+            ? plainDateOf(nextPayment.date)
             : seg.last;
         if (principal.gt(0)) {
           // A rate below zero (a negative spread on a low base) accrues nothing.
