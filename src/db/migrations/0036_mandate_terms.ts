@@ -7,7 +7,9 @@ import { sql, type Kysely } from 'kysely';
  * version, effective from a date; never updated — a change is a new version. The stored but unused
  * creditors.commission_percent becomes the first version of each creditor that has one, effective
  * from its mandate's start (or 2000-01-01), gross remittance, VAT 22 % (UNVERIFIED default), paid to
- * the creditor for a comune and to the agency otherwise.
+ * the creditor for a comune and to the agency otherwise — and so does a creditor made (or given a
+ * percentage) later while it has no terms (a trigger: the demo loader and the creditor form stay as
+ * they are). Once a creditor has terms, the percentage column no longer changes them.
  *
  * remittance_statements / remittance_statement_lines: issued statements (rendiconto / fattura
  * provvigioni), numbered per tenant and year without gaps (remittance_statement_numbers: the counter
@@ -30,18 +32,32 @@ create table mandate_terms (
   created_at timestamptz not null default now(),
   unique (tenant_id, creditor_id, effective_from)
 );
-insert into mandate_terms (tenant_id, creditor_id, effective_from, terms, note)
-select tenant_id, id, coalesce(mandate_starts_on, date '2000-01-01'),
-  jsonb_build_object(
-    'rules', jsonb_build_array(jsonb_build_object('percent', trim(trailing '.' from trim(trailing '0' from commission_percent::text)))),
-    'base', '["principal","tax","sanctions","act_interest","interest","costs","fees"]'::jsonb,
-    'agencyComponents', '[]'::jsonb,
-    'capPerStatement', null, 'feePerPosition', null, 'feePerContact', null,
-    'vatPercent', '22', 'remittance', 'gross',
-    'paymentsReceivedBy', case when kind = 'public_entity' then 'creditor' else 'agency' end,
-    'period', 'monthly'),
-  'creditors.commission_percent (migration 0036)'
-from creditors where commission_percent is not null;
+-- The first version from creditors.commission_percent: for the creditors there are, and for any made
+-- or given a percentage later while they have no terms yet (the demo loader, the creditor form, imports).
+-- The same defaults as domain/commission/terms.ts defaultTerms.
+create function mandate_terms_first(c creditors) returns void language sql as $$
+  insert into mandate_terms (tenant_id, creditor_id, effective_from, terms, note)
+  select c.tenant_id, c.id, coalesce(c.mandate_starts_on, date '2000-01-01'),
+    jsonb_build_object(
+      'rules', jsonb_build_array(jsonb_build_object('percent', trim(trailing '.' from trim(trailing '0' from c.commission_percent::text)))),
+      'base', '["principal","tax","sanctions","act_interest","interest","costs","fees"]'::jsonb,
+      'agencyComponents', '[]'::jsonb,
+      'capPerStatement', null, 'feePerPosition', null, 'feePerContact', null,
+      'vatPercent', '22', 'remittance', 'gross',
+      'paymentsReceivedBy', case when c.kind = 'public_entity' then 'creditor' else 'agency' end,
+      'period', 'monthly'),
+    'creditors.commission_percent'
+  where c.commission_percent is not null
+    and not exists (select 1 from mandate_terms m where m.tenant_id = c.tenant_id and m.creditor_id = c.id);
+$$;
+select mandate_terms_first(c) from creditors c where c.commission_percent is not null;
+create function creditors_first_terms() returns trigger language plpgsql as $$
+begin
+  perform mandate_terms_first(new);
+  return null;
+end $$;
+create trigger creditors_first_terms after insert or update of commission_percent on creditors
+  for each row when (new.commission_percent is not null) execute function creditors_first_terms();
 
 create table remittance_statement_numbers (
   tenant_id uuid not null references tenants(id),
@@ -117,6 +133,9 @@ drop table remittance_statement_lines;
 drop table remittance_statements;
 drop function remittance_statements_immutable();
 drop table remittance_statement_numbers;
+drop trigger creditors_first_terms on creditors;
+drop function creditors_first_terms();
+drop function mandate_terms_first(creditors);
 drop table mandate_terms;
 `,
     )

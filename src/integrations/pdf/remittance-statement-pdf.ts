@@ -103,15 +103,15 @@ export function lineKind(input: StatementDocumentInput, l: StatementDocumentLine
 }
 
 const COLUMNS = [
-  { code: 'commission.col_date', width: 58, align: 'left' },
-  { code: 'commission.col_kind', width: 92, align: 'left' },
-  { code: 'commission.col_debtor', width: 150, align: 'left' },
-  { code: 'commission.col_ref', width: 90, align: 'left' },
+  { code: 'commission.col_date', width: 54, align: 'left' },
+  { code: 'commission.col_kind', width: 112, align: 'left' },
+  { code: 'commission.col_debtor', width: 140, align: 'left' },
+  { code: 'commission.col_ref', width: 80, align: 'left' },
   { code: 'commission.col_collected', width: 66, align: 'right' },
   { code: 'commission.col_base', width: 66, align: 'right' },
-  { code: 'commission.col_rate', width: 46, align: 'right' },
-  { code: 'commission.col_commission', width: 66, align: 'right' },
-  { code: 'commission.col_reimbursed', width: 66, align: 'right' },
+  { code: 'commission.col_rate', width: 54, align: 'right' },
+  { code: 'commission.col_commission', width: 62, align: 'right' },
+  { code: 'commission.col_reimbursed', width: 62, align: 'right' },
 ] as const satisfies readonly { code: MessageCode; width: number; align: 'left' | 'right' }[];
 
 export async function renderStatementPdf(input: StatementDocumentInput): Promise<Buffer> {

@@ -43,7 +43,33 @@ export const MandateTermsInput = z.strictObject({
 export const CreateMandateTermsInput = z.strictObject({
   effectiveFrom: isoDate,
   terms: MandateTermsInput,
-  note: text(500).optional(),
+  note: text(500).nullable().optional(),
+});
+
+/** The stored terms as the API shows them (plain strings: a response schema has no transforms). */
+const nullableText = z.string().nullable();
+export const MandateTermsShape = z.object({
+  rules: z.array(
+    z.object({
+      claimKinds: z.array(z.enum(CLAIM_KINDS)).optional(),
+      minAgeDays: z.number().nullable().optional(),
+      maxAgeDays: z.number().nullable().optional(),
+      minAmount: nullableText.optional(),
+      maxAmount: nullableText.optional(),
+      percent: z.string(),
+      minPerPosition: nullableText.optional(),
+      maxPerPosition: nullableText.optional(),
+    }),
+  ),
+  base: z.array(z.enum(COMPONENTS)),
+  agencyComponents: z.array(z.enum(COMPONENTS)),
+  capPerStatement: nullableText,
+  feePerPosition: nullableText,
+  feePerContact: nullableText,
+  vatPercent: z.string(),
+  remittance: z.enum(['net', 'gross']),
+  paymentsReceivedBy: z.enum(['creditor', 'agency']),
+  period: z.enum(['monthly', 'quarterly']),
 });
 
 export const MandateTermsView = z.object({
@@ -52,7 +78,7 @@ export const MandateTermsView = z.object({
   effectiveFrom: z.string(),
   /** The version after it starts the day after this one ends; null: in force until changed. */
   effectiveTo: z.string().nullable(),
-  terms: MandateTermsInput,
+  terms: MandateTermsShape,
   note: z.string().nullable(),
   createdAt: z.string(),
 });
