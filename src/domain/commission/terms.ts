@@ -6,8 +6,8 @@ import { money } from '../money.ts';
  * per effective date (`mandate_terms`, migration 0036); a payment is commissioned under the version in
  * force on its value date, so a change applies from its date and never to what was collected before.
  *
- * Contract logic (docs: /work/shared/domain/agency-notes.md §8, municipal-notes.md §7.3, copied in
- * docs/commission.md):
+ * Contract logic (docs/commission.md, with the domain notes it rests on — agency-notes §8,
+ * municipal-notes §7.2–7.3 — and their sources):
  * - aggio = a percentage of what is collected, per creditor and optionally per revenue (claim kind),
  *   age band or amount band ("rate plans sliding by age, listed amount", Collect! commissionrates;
  *   "aggio per comune × entrata × year × stage", municipal-notes §7.3); a minimum and a maximum per
