@@ -84,6 +84,25 @@ describe('calculateStatement: November 2026, a terms change on the 16th and a re
     ]);
   });
 
+  it('a rule by revenue and tax year, age band and amount band picks the position it names', () => {
+    const t: MandateTerms = {
+      ...base,
+      rules: [
+        { claimKinds: ['imu'], taxYears: [2021], percent: '15' },
+        { minAgeDays: 365, percent: '20' },
+        { minAmount: '5000.00', percent: '5' },
+        { percent: '9' },
+      ],
+    };
+    const v: TermsVersion = { id: 'v', effectiveFrom: '2026-01-01', terms: t };
+    const one = (over: Partial<PositionShare>) =>
+      calculateStatement({ versions: [v], periodTo: '2026-11-30', payments: [{ ...share('P', 'A', 'imu', '2026-11-03', [{ component: 'tax', amount: '100.00' }]), ...over }], reversals: [], contacts: 0 }).lines[0]!.commission;
+    expect(one({ claimTaxYear: 2021 })).toBe('15.00'); // IMU 2021
+    expect(one({ claimTaxYear: 2022 })).toBe('9.00'); // IMU 2022, 276 days old, 1,000.00 loaded
+    expect(one({ claimTaxYear: 2022, claimDueDate: '2025-11-03' })).toBe('20.00'); // 365 days old
+    expect(one({ claimTaxYear: 2022, claimPrincipal: '5000.00' })).toBe('5.00'); // amount band
+  });
+
   it('terms that contradict themselves are refused', () => {
     expect(termsProblems({ ...base, remittance: 'net', paymentsReceivedBy: 'creditor', base: ['principal', 'notification_costs'] }).map((p) => p.code)).toEqual([
       'commission.overlap_components',

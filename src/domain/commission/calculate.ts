@@ -31,6 +31,8 @@ export interface PositionShare {
   paymentId: string;
   claimId: string;
   claimKind: ClaimKind;
+  /** A comune's position: its tax year; null otherwise. */
+  claimTaxYear?: number | null | undefined;
   /** The position's due date (its age is counted from it). */
   claimDueDate: string;
   /** The loaded amount (amount bands). */
@@ -99,13 +101,14 @@ export function termsOn(versions: readonly TermsVersion[], day: string): TermsVe
   return best;
 }
 
-export function ruleFor(terms: MandateTerms, share: Pick<PositionShare, 'claimKind' | 'claimDueDate' | 'claimPrincipal' | 'valueDate'>): CommissionRule | null {
+export function ruleFor(terms: MandateTerms, share: Pick<PositionShare, 'claimKind' | 'claimTaxYear' | 'claimDueDate' | 'claimPrincipal' | 'valueDate'>): CommissionRule | null {
   const age = daysBetween(share.claimDueDate, share.valueDate);
   const principal = money(share.claimPrincipal);
   return (
     terms.rules.find(
       (r) =>
         (!r.claimKinds || r.claimKinds.length === 0 || r.claimKinds.includes(share.claimKind)) &&
+        (!r.taxYears || r.taxYears.length === 0 || (share.claimTaxYear != null && r.taxYears.includes(share.claimTaxYear))) &&
         (r.minAgeDays == null || age >= r.minAgeDays) &&
         (r.maxAgeDays == null || age < r.maxAgeDays) &&
         (r.minAmount == null || principal.gte(r.minAmount)) &&

@@ -30,6 +30,8 @@ export type Component = (typeof COMPONENTS)[number];
 export interface CommissionRule {
   /** Revenue / claim kinds the rule applies to; empty or absent: every kind. */
   claimKinds?: ClaimKind[] | undefined;
+  /** Tax years of a comune's positions (claims.tax_year) the rule applies to; empty or absent: every year. */
+  taxYears?: number[] | undefined;
   /** Age band of the position on the payment's value date, days after its due date: from ≥ minAgeDays … to < maxAgeDays. */
   minAgeDays?: number | null | undefined;
   maxAgeDays?: number | null | undefined;

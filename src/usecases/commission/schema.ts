@@ -18,6 +18,7 @@ const optionalMoney = moneyAmount.nullable().optional();
 
 export const CommissionRuleInput = z.strictObject({
   claimKinds: z.array(z.enum(CLAIM_KINDS)).max(CLAIM_KINDS.length).optional(),
+  taxYears: z.array(z.number().int().min(1900).max(2199)).max(100).optional(),
   minAgeDays: band,
   maxAgeDays: band,
   minAmount: optionalMoney,
@@ -52,6 +53,7 @@ export const MandateTermsShape = z.object({
   rules: z.array(
     z.object({
       claimKinds: z.array(z.enum(CLAIM_KINDS)).optional(),
+      taxYears: z.array(z.number()).optional(),
       minAgeDays: z.number().nullable().optional(),
       maxAgeDays: z.number().nullable().optional(),
       minAmount: nullableText.optional(),

@@ -25,6 +25,7 @@ interface ShareRow {
   payment_id: string;
   claim_id: string;
   kind: PositionShare['claimKind'];
+  tax_year: number | null;
   due_date: string;
   principal: string;
   value_date: string;
@@ -60,6 +61,7 @@ export async function computeStatement(
         'p.id as payment_id',
         'c.id as claim_id',
         'c.kind',
+        'c.tax_year',
         'c.due_date',
         'c.principal',
         'p.value_date',
@@ -96,6 +98,7 @@ export async function computeStatement(
           paymentId: r.payment_id,
           claimId: r.claim_id,
           claimKind: r.kind,
+          claimTaxYear: r.tax_year,
           claimDueDate: r.due_date,
           claimPrincipal: r.principal,
           valueDate: r.value_date,

@@ -9486,6 +9486,7 @@ export interface paths {
                                 terms: {
                                     rules: {
                                         claimKinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                        taxYears?: number[];
                                         minAgeDays?: number | null;
                                         maxAgeDays?: number | null;
                                         minAmount?: string | null;
@@ -9672,6 +9673,7 @@ export interface paths {
                         terms: {
                             rules: {
                                 claimKinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                taxYears?: number[];
                                 minAgeDays?: number | null;
                                 maxAgeDays?: number | null;
                                 /**
@@ -9755,6 +9757,7 @@ export interface paths {
                             terms: {
                                 rules: {
                                     claimKinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                    taxYears?: number[];
                                     minAgeDays?: number | null;
                                     maxAgeDays?: number | null;
                                     minAmount?: string | null;
