@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { today } from '../../domain/dates.ts';
 import { pdfText } from '../../integrations/letters/test-pdf-tools.ts';
 import { createTestClaim, createTestDebtor } from '../../test/factories.ts';
 import { openApiContext, type ApiContext } from '../../test/http.ts';
@@ -13,6 +14,8 @@ import { reversePayment } from '../../usecases/payments/reverse-payment.ts';
  * numbered without gaps, immutable, corrected by a new statement, seen by the creditor's own users only.
  */
 let ctx: ApiContext;
+/** Statements are numbered in the year they are issued. */
+const year = today().year;
 beforeAll(async () => {
   ctx = await openApiContext();
 });
@@ -62,7 +65,7 @@ describe('commission and remittance statements', () => {
     // October: P0 100.00 × 10 % = 10.00; 1 position × 1.00; fees 11.00; VAT 2.42; due 13.42; remit 100.00 − 13.42 = 86.58.
     const oct = await ctx.admin({ method: 'POST', url: '/api/remittance-statements', payload: { creditorId, periodFrom: '2026-10-01', periodTo: '2026-10-31' } });
     expect(oct.statusCode, oct.body).toBe(201);
-    expect(oct.json()).toMatchObject({ number: 1, year: 2026, totals: { commission: '10.00', fees: '11.00', vat: '2.42', dueToAgency: '13.42', toRemit: '86.58' } });
+    expect(oct.json()).toMatchObject({ number: 1, year, totals: { commission: '10.00', fees: '11.00', vat: '2.42', dueToAgency: '13.42', toRemit: '86.58' } });
 
     await pay(d1.id, '30.00', '2026-11-03');
     await pay(d1.id, '500.00', '2026-11-10');
@@ -97,7 +100,7 @@ describe('commission and remittance statements', () => {
     const nov = await ctx.admin({ method: 'POST', url: '/api/remittance-statements', payload: { creditorId, periodFrom: '2026-11-01', periodTo: '2026-11-30' } });
     expect(nov.statusCode, nov.body).toBe(201);
     const issued = nov.json();
-    expect(issued).toMatchObject({ number: 2, year: 2026, corrects: null, totals: pv.totals });
+    expect(issued).toMatchObject({ number: 2, year, corrects: null, totals: pv.totals });
     expect(issued.lines.map((l: { commission: string }) => l.commission)).toEqual(['5.00', '40.00', '30.07', '-10.00']);
 
     // The files: the PDF reads the figures (Italian), the XLSX has a row per line; both match their SHA-256.
@@ -106,7 +109,7 @@ describe('commission and remittance statements', () => {
     expect(createHash('sha256').update(pdf.rawPayload).digest('hex')).toBe(issued.pdfSha256);
     const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
     expect(text).toContain('Rendiconto e fattura provvigioni');
-    expect(text).toContain('N. 2/2026');
+    expect(text).toContain(`N. 2/${year}`);
     expect(text).toContain('Storno del 25/11/2026');
     expect(text).toContain('Riduzione per tetto massimo di 60,00 €');
     expect(text).toMatch(/Netto da riversare al mandante 604,91/);
@@ -131,9 +134,9 @@ describe('commission and remittance statements', () => {
     const fix = await ctx.admin({ method: 'POST', url: `/api/remittance-statements/${issued.id}/correction`, payload: { language: 'en' } });
     expect(fix.statusCode, fix.body).toBe(201);
     // + 10.00 × 12 % = 1.20 on the lines (66.27), still capped at 60.00: fees and VAT as before; remit 614.91.
-    expect(fix.json()).toMatchObject({ number: 3, year: 2026, corrects: { id: issued.id, number: 2, year: 2026 }, totals: { collected: '690.55', commissionLines: '66.27', commission: '60.00', toRemit: '614.91' } });
+    expect(fix.json()).toMatchObject({ number: 3, year, corrects: { id: issued.id, number: 2, year }, totals: { collected: '690.55', commissionLines: '66.27', commission: '60.00', toRemit: '614.91' } });
     const fixPdf = (await pdfText((await ctx.admin({ method: 'GET', url: `/api/remittance-statements/${fix.json().id}/pdf` })).rawPayload)).replace(/\s+/g, ' ');
-    expect(fixPdf).toContain('Correction of statement no. 2/2026');
+    expect(fixPdf).toContain(`Correction of statement no. 2/${year}`);
     expect((await ctx.admin({ method: 'GET', url: `/api/remittance-statements/${issued.id}` })).json().correctedBy).toMatchObject({ number: 3 });
     expect((await ctx.admin({ method: 'POST', url: `/api/remittance-statements/${issued.id}/correction`, payload: {} })).statusCode).toBe(409);
 
