@@ -32,6 +32,7 @@ import * as m0033 from './migrations/0033_bank_entry_split.ts';
 import * as m0035 from './migrations/0035_balances_follow_per_statement.ts';
 import * as m0036 from './migrations/0036_deferral_interest.ts';
 import * as m0037 from './migrations/0037_bank_file_jobs.ts';
+import * as m0038 from './migrations/0038_mandate_terms.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
   '0035_balances_follow_per_statement': m0035,
   '0036_deferral_interest': m0036,
   '0037_bank_file_jobs': m0037,
+  '0038_mandate_terms': m0038,
 };
 
 /** Names of all migrations, oldest first. */

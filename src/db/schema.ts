@@ -838,8 +838,73 @@ export interface BankEntriesTable {
   created_at: Generated<Date>;
 }
 
+/** A creditor's mandate terms, one version per effective date (migration 0038; domain/commission/terms.ts). */
+export interface MandateTermsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  effective_from: DateCol;
+  terms: ColumnType<unknown, string, never>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface RemittanceStatementNumbersTable {
+  tenant_id: string;
+  year: number;
+  last_number: number;
+}
+
+/** An issued remittance statement (migration 0038): immutable, a trigger refuses update and delete. */
+export interface RemittanceStatementsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  year: number;
+  number: number;
+  currency: string;
+  period_from: DateCol;
+  period_to: DateCol;
+  issued_on: DateCol;
+  language: 'it' | 'en' | 'de' | 'fr';
+  corrects_id: string | null;
+  totals: ColumnType<unknown, string, never>;
+  terms: ColumnType<unknown, string, never>;
+  pdf: Buffer;
+  pdf_sha256: string;
+  xlsx: Buffer;
+  xlsx_sha256: string;
+  issued_by: string | null;
+  issued_at: Generated<Date>;
+}
+
+export interface RemittanceStatementLinesTable {
+  statement_id: string;
+  tenant_id: string;
+  position: number;
+  kind: 'payment' | 'reversal';
+  payment_id: string;
+  claim_id: string;
+  claim_ref: string;
+  debtor_name: string;
+  value_date: DateCol;
+  reversed_on: NullableDate;
+  collected: Numeric;
+  base: Numeric;
+  percent: string;
+  commission: Numeric;
+  reimbursed: Numeric;
+  terms_id: string | null;
+  unpriced: 'no_terms' | 'no_rule' | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
+  mandate_terms: MandateTermsTable;
+  remittance_statement_numbers: RemittanceStatementNumbersTable;
+  remittance_statements: RemittanceStatementsTable;
+  remittance_statement_lines: RemittanceStatementLinesTable;
   creditors: CreditorsTable;
   users: UsersTable;
   sessions: SessionsTable;

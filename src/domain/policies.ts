@@ -63,12 +63,18 @@ export type Resource =
    */
   | 'reversal'
   /** Offering a settlement (saldo e stralcio) within the creditor's mandate; beyond it a supervisor approves ('waiver'). */
-  | 'settlement';
+  | 'settlement'
+  /**
+   * How the agency is paid (issue 16): a creditor's mandate terms (aggio, fees, VAT, remittance) and
+   * the remittance statements. Set and issued by an administrator or supervisor; the creditor's own
+   * users read theirs; operators neither (the agency's business with its clients).
+   */
+  | 'commission';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 
@@ -76,6 +82,7 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
   // A creditor's viewer sees its own data, not the agency's users or settings.
   if (action === 'read') {
     if (resource === 'supervision' || resource === 'plan_approval') return actor.role === 'admin' || actor.role === 'supervisor';
+    if (resource === 'commission') return actor.role !== 'operator';
     return (resource !== 'user' || actor.role === 'admin') && ((resource !== 'settings' && resource !== 'queue') || actor.role !== 'viewer');
   }
   if (actor.role === 'viewer') return false;

@@ -26,6 +26,7 @@ import { debtorRoutes } from './routes/debtors.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { settlementRoutes } from './routes/settlements.ts';
+import { commissionRoutes } from './routes/commission.ts';
 import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
 import { rateRoutes } from './routes/rates.ts';
@@ -119,6 +120,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(claimRoutes, deps);
   await app.register(paymentRoutes, deps);
   await app.register(settlementRoutes, deps);
+  await app.register(commissionRoutes, deps);
   await app.register(noteRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(interestRoutes, deps);

@@ -34,6 +34,7 @@ const QueuesPage = lazy(() => import('./pages/desk/QueuesPage'));
 const BoardPage = lazy(() => import('./pages/desk/BoardPage'));
 const ReconciliationPage = lazy(() => import('./pages/bank/ReconciliationPage'));
 const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
+const CommissionPage = lazy(() => import('./pages/commission/CommissionPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -63,6 +64,7 @@ export const router = createBrowserRouter([
       { path: 'skip-tracing', element: <SkipTracingPage /> },
       { path: 'bank', element: <ReconciliationPage /> },
       { path: 'payments', element: <PaymentsPage /> },
+      { path: 'commission', element: <CommissionPage /> },
       { path: 'reviews/time-barred', element: <TimeBarredPage /> },
       { path: 'strategies', element: <StrategiesPage /> },
       { path: 'strategies/:id', element: <StrategyPage /> },

@@ -8,6 +8,7 @@ import { deskFr } from './desk/fr.ts';
 import { bankFr } from './bank/fr.ts';
 import { paymentsFr } from './payments/fr.ts';
 import { plansFr } from './plans/fr.ts';
+import { commissionFr } from './commission/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -161,6 +162,7 @@ export const fr: Catalogue = {
   ...bankFr,
   ...paymentsFr,
   ...plansFr,
+  ...commissionFr,
   ...dunningFr,
   ...lettersFr,
 };

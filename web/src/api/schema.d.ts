@@ -9460,6 +9460,1845 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/creditors/{id}/mandate-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                creditorId: string;
+                                effectiveFrom: string;
+                                effectiveTo: string | null;
+                                terms: {
+                                    rules: {
+                                        claimKinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                        taxYears?: number[];
+                                        minAgeDays?: number | null;
+                                        maxAgeDays?: number | null;
+                                        minAmount?: string | null;
+                                        maxAmount?: string | null;
+                                        percent: string;
+                                        minPerPosition?: string | null;
+                                        maxPerPosition?: string | null;
+                                    }[];
+                                    base: ("principal" | "tax" | "sanctions" | "act_interest" | "interest" | "costs" | "fees" | "notification_costs" | "collection_charges")[];
+                                    agencyComponents: ("principal" | "tax" | "sanctions" | "act_interest" | "interest" | "costs" | "fees" | "notification_costs" | "collection_charges")[];
+                                    capPerStatement: string | null;
+                                    feePerPosition: string | null;
+                                    feePerContact: string | null;
+                                    vatPercent: string;
+                                    /** @enum {string} */
+                                    remittance: "net" | "gross";
+                                    /** @enum {string} */
+                                    paymentsReceivedBy: "creditor" | "agency";
+                                    /** @enum {string} */
+                                    period: "monthly" | "quarterly";
+                                };
+                                note: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        effectiveFrom: string;
+                        terms: {
+                            rules: {
+                                claimKinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                taxYears?: number[];
+                                minAgeDays?: number | null;
+                                maxAgeDays?: number | null;
+                                /**
+                                 * @description Exact amount as a decimal string, two decimals at most
+                                 * @example 1234.56
+                                 */
+                                minAmount?: string | null;
+                                /**
+                                 * @description Exact amount as a decimal string, two decimals at most
+                                 * @example 1234.56
+                                 */
+                                maxAmount?: string | null;
+                                /**
+                                 * @description Percent as a decimal string
+                                 * @example 8.5
+                                 */
+                                percent: string;
+                                /**
+                                 * @description Exact amount as a decimal string, two decimals at most
+                                 * @example 1234.56
+                                 */
+                                minPerPosition?: string | null;
+                                /**
+                                 * @description Exact amount as a decimal string, two decimals at most
+                                 * @example 1234.56
+                                 */
+                                maxPerPosition?: string | null;
+                            }[];
+                            base: ("principal" | "tax" | "sanctions" | "act_interest" | "interest" | "costs" | "fees" | "notification_costs" | "collection_charges")[];
+                            /** @default [] */
+                            agencyComponents?: ("principal" | "tax" | "sanctions" | "act_interest" | "interest" | "costs" | "fees" | "notification_costs" | "collection_charges")[];
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            capPerStatement?: string | null;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            feePerPosition?: string | null;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            feePerContact?: string | null;
+                            /**
+                             * @description Percent as a decimal string
+                             * @example 8.5
+                             */
+                            vatPercent?: string;
+                            /**
+                             * @default gross
+                             * @enum {string}
+                             */
+                            remittance?: "net" | "gross";
+                            /** @enum {string} */
+                            paymentsReceivedBy: "creditor" | "agency";
+                            /**
+                             * @default monthly
+                             * @enum {string}
+                             */
+                            period?: "monthly" | "quarterly";
+                        };
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            creditorId: string;
+                            effectiveFrom: string;
+                            effectiveTo: string | null;
+                            terms: {
+                                rules: {
+                                    claimKinds?: ("invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other")[];
+                                    taxYears?: number[];
+                                    minAgeDays?: number | null;
+                                    maxAgeDays?: number | null;
+                                    minAmount?: string | null;
+                                    maxAmount?: string | null;
+                                    percent: string;
+                                    minPerPosition?: string | null;
+                                    maxPerPosition?: string | null;
+                                }[];
+                                base: ("principal" | "tax" | "sanctions" | "act_interest" | "interest" | "costs" | "fees" | "notification_costs" | "collection_charges")[];
+                                agencyComponents: ("principal" | "tax" | "sanctions" | "act_interest" | "interest" | "costs" | "fees" | "notification_costs" | "collection_charges")[];
+                                capPerStatement: string | null;
+                                feePerPosition: string | null;
+                                feePerContact: string | null;
+                                vatPercent: string;
+                                /** @enum {string} */
+                                remittance: "net" | "gross";
+                                /** @enum {string} */
+                                paymentsReceivedBy: "creditor" | "agency";
+                                /** @enum {string} */
+                                period: "monthly" | "quarterly";
+                            };
+                            note: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittance-statements/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query: {
+                    creditorId: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    periodFrom: string;
+                    /** @description Calendar date, YYYY-MM-DD */
+                    periodTo: string;
+                    currency?: "EUR" | "CHF";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            creditorId: string;
+                            creditorName: string;
+                            number: number | null;
+                            year: number | null;
+                            currency: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            language: string;
+                            corrects: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            correctedBy: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            pdfSha256: string | null;
+                            xlsxSha256: string | null;
+                            missingTermsOn: string | null;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "payment" | "reversal";
+                                paymentId: string;
+                                claimId: string;
+                                claimRef: string;
+                                debtorName: string;
+                                valueDate: string;
+                                reversedOn: string | null;
+                                collected: string;
+                                base: string;
+                                percent: string;
+                                commission: string;
+                                reimbursed: string;
+                                termsId: string | null;
+                                /** @enum {string|null} */
+                                unpriced: "no_terms" | "no_rule" | null;
+                            }[];
+                            totals: {
+                                collected: string;
+                                base: string;
+                                commissionLines: string;
+                                capAdjustment: string;
+                                commission: string;
+                                positions: number;
+                                positionFees: string;
+                                contacts: number;
+                                contactFees: string;
+                                fees: string;
+                                vatPercent: string;
+                                vat: string;
+                                reimbursed: string;
+                                dueToAgency: string;
+                                toRemit: string;
+                                toInvoice: string;
+                                /** @enum {string} */
+                                remittance: "net" | "gross";
+                                /** @enum {string} */
+                                paymentsReceivedBy: "creditor" | "agency";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittance-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string | null;
+                                creditorId: string;
+                                creditorName: string;
+                                number: number | null;
+                                year: number | null;
+                                currency: string;
+                                periodFrom: string;
+                                periodTo: string;
+                                issuedOn: string | null;
+                                issuedAt: string | null;
+                                language: string;
+                                corrects: {
+                                    id: string;
+                                    number: number;
+                                    year: number;
+                                } | null;
+                                correctedBy: {
+                                    id: string;
+                                    number: number;
+                                    year: number;
+                                } | null;
+                                pdfSha256: string | null;
+                                xlsxSha256: string | null;
+                                missingTermsOn: string | null;
+                                totals: {
+                                    collected: string;
+                                    base: string;
+                                    commissionLines: string;
+                                    capAdjustment: string;
+                                    commission: string;
+                                    positions: number;
+                                    positionFees: string;
+                                    contacts: number;
+                                    contactFees: string;
+                                    fees: string;
+                                    vatPercent: string;
+                                    vat: string;
+                                    reimbursed: string;
+                                    dueToAgency: string;
+                                    toRemit: string;
+                                    toInvoice: string;
+                                    /** @enum {string} */
+                                    remittance: "net" | "gross";
+                                    /** @enum {string} */
+                                    paymentsReceivedBy: "creditor" | "agency";
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        creditorId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        periodFrom: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        periodTo: string;
+                        /**
+                         * @default EUR
+                         * @enum {string}
+                         */
+                        currency?: "EUR" | "CHF";
+                        /**
+                         * @default it
+                         * @enum {string}
+                         */
+                        language?: "it" | "de" | "fr" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            creditorId: string;
+                            creditorName: string;
+                            number: number | null;
+                            year: number | null;
+                            currency: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            language: string;
+                            corrects: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            correctedBy: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            pdfSha256: string | null;
+                            xlsxSha256: string | null;
+                            missingTermsOn: string | null;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "payment" | "reversal";
+                                paymentId: string;
+                                claimId: string;
+                                claimRef: string;
+                                debtorName: string;
+                                valueDate: string;
+                                reversedOn: string | null;
+                                collected: string;
+                                base: string;
+                                percent: string;
+                                commission: string;
+                                reimbursed: string;
+                                termsId: string | null;
+                                /** @enum {string|null} */
+                                unpriced: "no_terms" | "no_rule" | null;
+                            }[];
+                            totals: {
+                                collected: string;
+                                base: string;
+                                commissionLines: string;
+                                capAdjustment: string;
+                                commission: string;
+                                positions: number;
+                                positionFees: string;
+                                contacts: number;
+                                contactFees: string;
+                                fees: string;
+                                vatPercent: string;
+                                vat: string;
+                                reimbursed: string;
+                                dueToAgency: string;
+                                toRemit: string;
+                                toInvoice: string;
+                                /** @enum {string} */
+                                remittance: "net" | "gross";
+                                /** @enum {string} */
+                                paymentsReceivedBy: "creditor" | "agency";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittance-statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            creditorId: string;
+                            creditorName: string;
+                            number: number | null;
+                            year: number | null;
+                            currency: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            language: string;
+                            corrects: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            correctedBy: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            pdfSha256: string | null;
+                            xlsxSha256: string | null;
+                            missingTermsOn: string | null;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "payment" | "reversal";
+                                paymentId: string;
+                                claimId: string;
+                                claimRef: string;
+                                debtorName: string;
+                                valueDate: string;
+                                reversedOn: string | null;
+                                collected: string;
+                                base: string;
+                                percent: string;
+                                commission: string;
+                                reimbursed: string;
+                                termsId: string | null;
+                                /** @enum {string|null} */
+                                unpriced: "no_terms" | "no_rule" | null;
+                            }[];
+                            totals: {
+                                collected: string;
+                                base: string;
+                                commissionLines: string;
+                                capAdjustment: string;
+                                commission: string;
+                                positions: number;
+                                positionFees: string;
+                                contacts: number;
+                                contactFees: string;
+                                fees: string;
+                                vatPercent: string;
+                                vat: string;
+                                reimbursed: string;
+                                dueToAgency: string;
+                                toRemit: string;
+                                toInvoice: string;
+                                /** @enum {string} */
+                                remittance: "net" | "gross";
+                                /** @enum {string} */
+                                paymentsReceivedBy: "creditor" | "agency";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittance-statements/{id}/correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        language?: "it" | "de" | "fr" | "en";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string | null;
+                            creditorId: string;
+                            creditorName: string;
+                            number: number | null;
+                            year: number | null;
+                            currency: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            issuedOn: string | null;
+                            issuedAt: string | null;
+                            language: string;
+                            corrects: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            correctedBy: {
+                                id: string;
+                                number: number;
+                                year: number;
+                            } | null;
+                            pdfSha256: string | null;
+                            xlsxSha256: string | null;
+                            missingTermsOn: string | null;
+                            lines: {
+                                /** @enum {string} */
+                                kind: "payment" | "reversal";
+                                paymentId: string;
+                                claimId: string;
+                                claimRef: string;
+                                debtorName: string;
+                                valueDate: string;
+                                reversedOn: string | null;
+                                collected: string;
+                                base: string;
+                                percent: string;
+                                commission: string;
+                                reimbursed: string;
+                                termsId: string | null;
+                                /** @enum {string|null} */
+                                unpriced: "no_terms" | "no_rule" | null;
+                            }[];
+                            totals: {
+                                collected: string;
+                                base: string;
+                                commissionLines: string;
+                                capAdjustment: string;
+                                commission: string;
+                                positions: number;
+                                positionFees: string;
+                                contacts: number;
+                                contactFees: string;
+                                fees: string;
+                                vatPercent: string;
+                                vat: string;
+                                reimbursed: string;
+                                dueToAgency: string;
+                                toRemit: string;
+                                toInvoice: string;
+                                /** @enum {string} */
+                                remittance: "net" | "gross";
+                                /** @enum {string} */
+                                paymentsReceivedBy: "creditor" | "agency";
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/remittance-statements/{id}/{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    format: "pdf" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes": {
         parameters: {
             query?: never;
