@@ -30,6 +30,7 @@ import * as m0030 from './migrations/0030_plan_references.ts';
 import * as m0031 from './migrations/0031_plan_reminders.ts';
 import * as m0033 from './migrations/0033_bank_entry_split.ts';
 import * as m0035 from './migrations/0035_balances_follow_per_statement.ts';
+import * as m0037 from './migrations/0037_discharge_reports.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '0031_plan_reminders': m0031,
   '0033_bank_entry_split': m0033,
   '0035_balances_follow_per_statement': m0035,
+  '0037_discharge_reports': m0037,
 };
 
 /** Names of all migrations, oldest first. */

@@ -63,12 +63,18 @@ export type Resource =
    */
   | 'reversal'
   /** Offering a settlement (saldo e stralcio) within the creditor's mandate; beyond it a supervisor approves ('waiver'). */
-  | 'settlement';
+  | 'settlement'
+  /**
+   * Issuing a discharge report (relazione di scarico, issue 16 item 6): sealing the agency's account of a
+   * mandate to the creditor — an administrator's or a supervisor's. Everyone, a creditor's viewer
+   * included (its own creditor only), reads and previews them.
+   */
+  | 'discharge_report';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'discharge_report']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'discharge_report']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 

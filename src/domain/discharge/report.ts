@@ -47,8 +47,6 @@ export interface ComponentInput {
   /** Σ allocations of unreversed payments value-dated on or before the as-of date. */
   collected: string;
   waived: string;
-  /** The component's stored `paid` (balances as booked); checked against `collected` when the report is as of today. */
-  storedPaid: string;
 }
 
 export interface PositionInput {
@@ -61,6 +59,8 @@ export interface PositionInput {
   currency: string;
   /** The act's amount as loaded (claims.principal). */
   loaded: string;
+  /** What the claim's stored balance says was paid on its components (claims.principal_paid); checked against the ledger when the report is as of today. */
+  storedPaid: string;
   status: ClaimStatus;
   /** How a written-off position was closed: by a settlement (saldo e stralcio) or by the creditor / a person. */
   writtenOffBy: 'settlement' | 'creditor' | null;
@@ -199,13 +199,13 @@ export function positionRow(p: PositionInput, checkStoredBalances: boolean): { r
       annulled = annulled.plus(residual);
       residual = ZERO;
     }
-    if (checkStoredBalances && !money(c.storedPaid).eq(collected)) br('ledger_not_balances');
     return { kind: c.kind, loaded: amount, collected, annulled, residual };
   });
   const loaded = money(p.loaded);
   const compLoaded = sumMoney(components.map((c) => c.loaded));
   if (!compLoaded.eq(loaded)) br('loaded_not_components');
   const collected = sumMoney(components.map((c) => c.collected));
+  if (checkStoredBalances && !money(p.storedPaid).eq(collected)) br('ledger_not_balances');
   const annulled = sumMoney(components.map((c) => c.annulled));
   const residual = sumMoney(components.map((c) => c.residual));
   if (!collected.plus(annulled).plus(residual).eq(loaded)) br('identity');
@@ -351,4 +351,30 @@ export function collectionRate(t: Totals): string | null {
   const base = money(t.loaded).minus(t.annulled);
   if (base.lte(0)) return null;
   return money(t.collected).div(base).times(100).toDecimalPlaces(2).toFixed(2);
+}
+
+/**
+ * A capital allocation stored without its component row (a claim whose one component accrues interest
+ * and is not a `principal`: the ledger writes it as `principal` with no component id, ledger.ts) goes
+ * onto the accruing components by position, each taking at most what it still owes after what the
+ * ledger already gave it and what was waived — as `splitOntoComponents` (domain/claims/components.ts)
+ * spreads the engine's capital. Whatever is left goes to the last accruing component (then the
+ * identity check shows it as a negative residual instead of losing it). Returns the new collected
+ * amounts, in the order given.
+ */
+export function assignCapital(components: readonly { amount: string; waived: string; collected: string; accrues: boolean }[], capital: string): string[] {
+  const out = components.map((c) => money(c.collected));
+  let left = money(capital);
+  const accruing = components.map((c, i) => ({ c, i })).filter((x) => x.c.accrues);
+  for (const { c, i } of accruing) {
+    if (left.lte(0)) break;
+    const owed = money(c.amount).minus(c.waived).minus(out[i]!);
+    if (owed.lte(0)) continue;
+    const share = owed.lt(left) ? owed : left;
+    out[i] = out[i]!.plus(share);
+    left = left.minus(share);
+  }
+  const last = accruing[accruing.length - 1];
+  if (left.gt(0) && last) out[last.i] = out[last.i]!.plus(left);
+  return out.map((m) => toMoneyString(m));
 }

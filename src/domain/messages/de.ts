@@ -8,6 +8,7 @@ import { deskDe } from './desk/de.ts';
 import { bankDe } from './bank/de.ts';
 import { paymentsDe } from './payments/de.ts';
 import { plansDe } from './plans/de.ts';
+import { dischargeDe } from './discharge/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -160,6 +161,7 @@ export const de: Catalogue = {
   ...bankDe,
   ...paymentsDe,
   ...plansDe,
+  ...dischargeDe,
   ...dunningDe,
   ...lettersDe,
 };

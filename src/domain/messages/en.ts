@@ -8,6 +8,7 @@ import { deskEn } from './desk/en.ts';
 import { bankEn } from './bank/en.ts';
 import { paymentsEn } from './payments/en.ts';
 import { plansEn } from './plans/en.ts';
+import { dischargeEn } from './discharge/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -160,6 +161,7 @@ export const en: Catalogue = {
   ...bankEn,
   ...paymentsEn,
   ...plansEn,
+  ...dischargeEn,
   ...dunningEn,
   ...lettersEn,
 };

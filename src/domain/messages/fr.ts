@@ -8,6 +8,7 @@ import { deskFr } from './desk/fr.ts';
 import { bankFr } from './bank/fr.ts';
 import { paymentsFr } from './payments/fr.ts';
 import { plansFr } from './plans/fr.ts';
+import { dischargeFr } from './discharge/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -160,6 +161,7 @@ export const fr: Catalogue = {
   ...bankFr,
   ...paymentsFr,
   ...plansFr,
+  ...dischargeFr,
   ...dunningFr,
   ...lettersFr,
 };

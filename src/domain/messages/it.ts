@@ -8,6 +8,7 @@ import { deskIt } from './desk/it.ts';
 import { bankIt } from './bank/it.ts';
 import { paymentsIt } from './payments/it.ts';
 import { plansIt } from './plans/it.ts';
+import { dischargeIt } from './discharge/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -172,6 +173,7 @@ export const it = {
   ...bankIt,
   ...paymentsIt,
   ...plansIt,
+  ...dischargeIt,
   ...dunningIt,
   ...lettersIt,
 } as const;
