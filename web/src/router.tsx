@@ -34,6 +34,7 @@ const QueuesPage = lazy(() => import('./pages/desk/QueuesPage'));
 const BoardPage = lazy(() => import('./pages/desk/BoardPage'));
 const ReconciliationPage = lazy(() => import('./pages/bank/ReconciliationPage'));
 const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
+const DischargeReportPage = lazy(() => import('./pages/DischargeReportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -75,6 +76,7 @@ export const router = createBrowserRouter([
       { path: 'work/board', element: <BoardPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'reports/discharge', element: <DischargeReportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -26,6 +26,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/mailbox', label: 'nav.mailbox', testId: 'nav-mailbox' },
   { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },
   { to: '/payments', label: 'nav.payments', testId: 'nav-payments' },
+  { to: '/reports/discharge', label: 'nav.discharge', testId: 'nav-discharge' },
   { to: '/bank', label: 'nav.bank', testId: 'nav-bank' },
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/reviews/time-barred', label: 'nav.timeBarred', testId: 'nav-time-barred' },
