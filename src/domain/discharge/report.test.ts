@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDischargeReport, collectionRate, type PositionInput } from './report.ts';
+import { assignCapital, buildDischargeReport, collectionRate, type PositionInput } from './report.ts';
 
 const base = (over: Partial<PositionInput> & { ref: string; amounts: [string, string, string][] }): PositionInput => {
   const { ref, amounts, ...rest } = over;
@@ -78,5 +78,18 @@ describe('discharge report (domain)', () => {
       ['A2', 'ledger_not_balances'],
       ['B2', 'negative_residual'],
     ]);
+  });
+});
+
+describe('assignCapital', () => {
+  it('puts capital stored without its component onto the accruing components by position, at most what each owes', () => {
+    const comps = [
+      { amount: '100.00', waived: '0', collected: '0', accrues: true },
+      { amount: '30.00', waived: '0', collected: '0', accrues: false },
+      { amount: '50.00', waived: '10.00', collected: '5.00', accrues: true },
+    ];
+    expect(assignCapital(comps, '120.00')).toEqual(['100.00', '0.00', '25.00']);
+    // More than owed: the rest on the last accruing component (the identity check then shows it).
+    expect(assignCapital(comps, '150.00')).toEqual(['100.00', '0.00', '55.00']);
   });
 });
