@@ -69,20 +69,21 @@ try {
        where c.tenant_id = ${tid}`.execute(db);
     // Paid in full (n % 10 = 0) and in part (= 1: 40 %), one payment each on its components.
     await sql`
-      with c as (
-        select c.id, c.debtor_id, c.principal, c.status from claims c where c.tenant_id = ${tid} and c.status in ('paid', 'partially_paid')
-      ), p as (
-        insert into payments (tenant_id, creditor_id, debtor_id, amount, currency, value_date, method, reference)
-        select ${tid}, ${cid}, c.debtor_id, case when c.status = 'paid' then c.principal else round(c.principal * 0.4, 2) end, 'EUR', '2026-06-30', 'pagopa', c.id::text
-          from c returning id, reference, amount
-      )
+      insert into payments (tenant_id, creditor_id, debtor_id, amount, currency, value_date, method, reference)
+      select ${tid}, ${cid}, c.debtor_id, case when c.status = 'paid' then c.principal else round(c.principal * 0.4, 2) end, 'EUR', '2026-06-30', 'pagopa', c.id::text
+        from claims c where c.tenant_id = ${tid} and c.status in ('paid', 'partially_paid')`.execute(db);
+    await sql`analyze payments`.execute(db);
+    // Each payment on its claim's components in position order: the tax first, then the sanctions.
+    await sql`
       insert into payment_allocations (tenant_id, payment_id, claim_id, component_id, component, amount)
-      select ${tid}, p.id, k.claim_id, k.id, case k.position when 1 then 'principal' else 'sanctions' end,
-             case when p.amount = c.principal then k.amount when k.position = 1 then least(k.amount, p.amount) else p.amount - least(kt.amount, p.amount) end
-        from p join c on c.id::text = p.reference
-        join claim_components k on k.claim_id = c.id
-        join claim_components kt on kt.claim_id = c.id and kt.position = 1
-       where p.amount = c.principal or k.position = 1 or p.amount > kt.amount`.execute(db);
+      select ${tid}, x.payment_id, x.claim_id, x.component_id, x.component, x.amount
+        from (
+          select p.id as payment_id, k.claim_id, k.id as component_id, case k.position when 1 then 'principal' else 'sanctions' end as component,
+                 least(k.amount, greatest(p.amount - coalesce(sum(k.amount) over (partition by k.claim_id order by k.position rows between unbounded preceding and 1 preceding), 0), 0)) as amount
+            from payments p join claim_components k on k.tenant_id = p.tenant_id and k.claim_id = p.reference::uuid
+           where p.tenant_id = ${tid}
+        ) x
+       where x.amount > 0`.execute(db);
     await sql`
       update claim_components k set paid = a.amount
         from (select component_id, sum(amount) as amount from payment_allocations where tenant_id = ${tid} group by component_id) a
