@@ -35,6 +35,7 @@ const COMMANDS: Record<string, Load> = {
   check: async () => [(await import('./commands/balances.ts')).checkCommand(config)],
   bank: async () => [(await import('./commands/bank.ts')).bankCommand(config)],
   plans: async () => [(await import('./commands/plans.ts')).plansCommand(config)],
+  report: async () => [(await import('./commands/report.ts')).reportCommand(config)],
 };
 const asked = process.argv[2];
 const loads = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : Object.values(COMMANDS);

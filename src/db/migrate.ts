@@ -33,6 +33,7 @@ import * as m0035 from './migrations/0035_balances_follow_per_statement.ts';
 import * as m0036 from './migrations/0036_deferral_interest.ts';
 import * as m0037 from './migrations/0037_bank_file_jobs.ts';
 import * as m0038 from './migrations/0038_mandate_terms.ts';
+import * as m0039 from './migrations/0039_discharge_reports.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '0036_deferral_interest': m0036,
   '0037_bank_file_jobs': m0037,
   '0038_mandate_terms': m0038,
+  '0039_discharge_reports': m0039,
 };
 
 /** Names of all migrations, oldest first. */

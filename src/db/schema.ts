@@ -899,6 +899,25 @@ export interface RemittanceStatementLinesTable {
   unpriced: 'no_terms' | 'no_rule' | null;
 }
 
+/** An issued discharge report, sealed (migration 0039): a trigger refuses UPDATE and DELETE. */
+export interface DischargeReportsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  import_job_id: string | null;
+  as_of: DateCol;
+  format: 'csv' | 'xlsx' | 'pdf';
+  language: 'it' | 'en' | 'de' | 'fr';
+  file_name: string;
+  content: Buffer;
+  sha256: string;
+  positions: number;
+  totals: Json;
+  issued_by: string | null;
+  issued_by_label: string;
+  issued_at: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   mandate_terms: MandateTermsTable;
@@ -947,6 +966,7 @@ export interface DB {
   desk_calls: DeskCallsTable;
   plans: PlansTable;
   plan_instalments: PlanInstalmentsTable;
+  discharge_reports: DischargeReportsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

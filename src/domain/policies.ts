@@ -69,12 +69,18 @@ export type Resource =
    * the remittance statements. Set and issued by an administrator or supervisor; the creditor's own
    * users read theirs; operators neither (the agency's business with its clients).
    */
-  | 'commission';
+  | 'commission'
+  /**
+   * Issuing a discharge report (relazione di scarico, issue 16 item 6): sealing the agency's account of a
+   * mandate to the creditor — an administrator's or a supervisor's. Everyone, a creditor's viewer
+   * included (its own creditor only), reads and previews them.
+   */
+  | 'discharge_report';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 

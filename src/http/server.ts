@@ -39,6 +39,7 @@ import { creditorTemplateRoutes } from './routes/creditor-templates.ts';
 import { deskRoutes } from './routes/desk.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { planRoutes } from './routes/plans.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
@@ -136,6 +137,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(deskRoutes, deps);
   await app.register(bankRoutes, deps);
   await app.register(planRoutes, deps);
+  await app.register(reportRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });

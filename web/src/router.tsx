@@ -35,6 +35,7 @@ const BoardPage = lazy(() => import('./pages/desk/BoardPage'));
 const ReconciliationPage = lazy(() => import('./pages/bank/ReconciliationPage'));
 const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
 const CommissionPage = lazy(() => import('./pages/commission/CommissionPage'));
+const DischargeReportPage = lazy(() => import('./pages/DischargeReportPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'work/board', element: <BoardPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'reports/discharge', element: <DischargeReportPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -9,6 +9,7 @@ import { bankDe } from './bank/de.ts';
 import { paymentsDe } from './payments/de.ts';
 import { plansDe } from './plans/de.ts';
 import { commissionDe } from './commission/de.ts';
+import { dischargeDe } from './discharge/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -163,6 +164,7 @@ export const de: Catalogue = {
   ...paymentsDe,
   ...plansDe,
   ...commissionDe,
+  ...dischargeDe,
   ...dunningDe,
   ...lettersDe,
 };

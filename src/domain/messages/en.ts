@@ -9,6 +9,7 @@ import { bankEn } from './bank/en.ts';
 import { paymentsEn } from './payments/en.ts';
 import { plansEn } from './plans/en.ts';
 import { commissionEn } from './commission/en.ts';
+import { dischargeEn } from './discharge/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -163,6 +164,7 @@ export const en: Catalogue = {
   ...paymentsEn,
   ...plansEn,
   ...commissionEn,
+  ...dischargeEn,
   ...dunningEn,
   ...lettersEn,
 };

@@ -9,6 +9,7 @@ import { bankFr } from './bank/fr.ts';
 import { paymentsFr } from './payments/fr.ts';
 import { plansFr } from './plans/fr.ts';
 import { commissionFr } from './commission/fr.ts';
+import { dischargeFr } from './discharge/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -163,6 +164,7 @@ export const fr: Catalogue = {
   ...paymentsFr,
   ...plansFr,
   ...commissionFr,
+  ...dischargeFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -9,6 +9,7 @@ import { bankIt } from './bank/it.ts';
 import { paymentsIt } from './payments/it.ts';
 import { plansIt } from './plans/it.ts';
 import { commissionIt } from './commission/it.ts';
+import { dischargeIt } from './discharge/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -175,6 +176,7 @@ export const it = {
   ...paymentsIt,
   ...plansIt,
   ...commissionIt,
+  ...dischargeIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

@@ -28,6 +28,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/payments', label: 'nav.payments', testId: 'nav-payments' },
   // How the agency is paid (terms, remittance statements): administrators and supervisors.
   { to: '/commission', label: 'nav.commission', testId: 'nav-commission', resource: 'commission' },
+  { to: '/reports/discharge', label: 'nav.discharge', testId: 'nav-discharge' },
   { to: '/bank', label: 'nav.bank', testId: 'nav-bank' },
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/reviews/time-barred', label: 'nav.timeBarred', testId: 'nav-time-barred' },

@@ -1,0 +1,380 @@
+import { money, sumMoney, toMoneyString, type Money } from '../money.ts';
+import type { ClaimKind, ClaimStatus, ComponentKind } from '../model.ts';
+
+/**
+ * The discharge report (relazione di scarico, issue 16 item 6): at the end of a load or of a mandate,
+ * every position's final state and reason as of a date, the actions taken, and its money split so that
+ *
+ *     loaded (carico) = collected (riscosso) + annulled / reduced (sgravi) + residual (residuo)
+ *
+ * holds to the cent per position, per revenue × tax year, and for the whole report. The term itself
+ * is not found in public sources (municipal-notes.md §4.3); the report is modelled on the
+ * *comunicazione di inesigibilità* of the ruoli (art. 19 D.Lgs. 112/1999: per partita the actions
+ * taken and the outcome), the *relazione di esito finale per pratica negativa* "contenente le cause
+ * dell'insuccesso" of the tenders, and the analytic reporting "per partita, annualità e tipologia di
+ * tributo/entrata" the capitolati ask for. Inesigibilità needs a reason and evidence per position
+ * (municipal-notes.md §4.3, model regulation), hence a reason code and the attempts made.
+ *
+ * Pure: the use case hands in what incasso stores; this decides and adds up.
+ */
+
+export const FINAL_STATES = ['paid_full', 'paid_part', 'in_plan', 'annulled', 'disputed', 'deceased', 'unreachable', 'uncollectable', 'returned'] as const;
+export type FinalState = (typeof FINAL_STATES)[number];
+
+export const REASON_CODES = [
+  'paid',
+  'part_paid',
+  'plan_running',
+  'annulled_by_creditor',
+  'settlement',
+  'waived_in_full',
+  'dispute_pending',
+  'debtor_deceased',
+  'no_valid_contact',
+  'ceased',
+  'hardship',
+  'refused',
+  'no_payment',
+  'not_worked',
+  'returned_to_creditor',
+] as const;
+export type ReasonCode = (typeof REASON_CODES)[number];
+
+/** A component of the position as loaded, with what the ledger collected on it up to the as-of date and what was waived. */
+export interface ComponentInput {
+  kind: ComponentKind;
+  amount: string;
+  /** Σ allocations of unreversed payments value-dated on or before the as-of date. */
+  collected: string;
+  waived: string;
+}
+
+export interface PositionInput {
+  claimId: string;
+  reference: string;
+  taxpayer: string;
+  taxId: string | null;
+  revenue: ClaimKind;
+  taxYear: number | null;
+  currency: string;
+  /** The act's amount as loaded (claims.principal). */
+  loaded: string;
+  /** What the claim's stored balance says was paid on its components (claims.principal_paid); checked against the ledger when the report is as of today. */
+  storedPaid: string;
+  status: ClaimStatus;
+  /** How a written-off position was closed: by a settlement (saldo e stralcio) or by the creditor / a person. */
+  writtenOffBy: 'settlement' | 'creditor' | null;
+  components: ComponentInput[];
+  /** Interest and costs collected beyond the carico (not part of the identity). */
+  otherCollected: string;
+  debtor: { deceased: boolean; ceased: boolean; hardship: boolean; debtorId: string };
+  activity: { attempts: number; rightParty: number; letters: number; plans: number };
+  /** A plan running on the position at the as-of date. */
+  planRunning: boolean;
+  /** The debtor has no phone number left that may be called (all invalid, withdrawn or none). */
+  noCallableContact: boolean;
+  lastOutcomeEffect: string | null;
+}
+
+export interface PositionRow {
+  claimId: string;
+  debtorId: string;
+  reference: string;
+  taxpayer: string;
+  taxId: string | null;
+  revenue: ClaimKind;
+  taxYear: number | null;
+  currency: string;
+  state: FinalState;
+  reason: ReasonCode;
+  loaded: string;
+  collected: string;
+  annulled: string;
+  residual: string;
+  otherCollected: string;
+  attempts: number;
+  rightParty: number;
+  letters: number;
+  plans: number;
+  /** Per component kind: loaded / collected / annulled / residual. */
+  components: { kind: ComponentKind; loaded: string; collected: string; annulled: string; residual: string }[];
+}
+
+export interface Totals {
+  positions: number;
+  loaded: string;
+  collected: string;
+  annulled: string;
+  residual: string;
+  otherCollected: string;
+}
+
+export interface GroupTotals extends Totals {
+  revenue: ClaimKind;
+  taxYear: number | null;
+  currency: string;
+}
+
+/** Why a position breaks the identity (or the ledger disagrees with the stored balances). */
+export const IDENTITY_PROBLEMS = ['loaded_not_components', 'negative_residual', 'ledger_not_balances', 'identity'] as const;
+export type IdentityProblem = (typeof IDENTITY_PROBLEMS)[number];
+
+export interface Break {
+  reference: string;
+  claimId: string;
+  problem: IdentityProblem;
+}
+
+export interface DischargeReport {
+  asOf: string;
+  rows: PositionRow[];
+  groups: GroupTotals[];
+  /** Whole-report totals, per currency (amounts in different currencies are never added). */
+  totals: (Totals & { currency: string })[];
+  breaks: Break[];
+  summary: Summary;
+}
+
+export interface Summary {
+  byState: Record<FinalState, number>;
+  byReason: Partial<Record<ReasonCode, number>>;
+  /** Call attempts and right-party conversations, once per debtor. */
+  attempts: number;
+  rightParty: number;
+  /** Letters and plans, per position (a letter on two positions counts twice). */
+  letters: number;
+  plans: number;
+  /** Positions with at least one attempt / right-party contact: the KPIs' numerators (municipal-notes §8.5). */
+  positionsAttempted: number;
+  positionsReached: number;
+  /** Social-protection cases, counted by debtor, never named. */
+  debtorsHardship: number;
+  debtorsDeceased: number;
+}
+
+const ZERO = money(0);
+
+/**
+ * The final state and its reason. Order matters: an annulment and a full payment are final whatever
+ * else happened; a returned position is the creditor's again; a running plan carries the residual; a
+ * pending dispute waits for the creditor; then the debtor's own situation; a part payment; otherwise
+ * uncollectable with the best reason the records give.
+ */
+export function finalState(p: PositionInput, residual: Money, collected: Money, annulled: Money): { state: FinalState; reason: ReasonCode } {
+  if (p.status === 'written_off') return { state: 'annulled', reason: p.writtenOffBy === 'settlement' ? 'settlement' : 'annulled_by_creditor' };
+  if (residual.isZero() && collected.gt(0)) return { state: 'paid_full', reason: 'paid' };
+  if (residual.isZero() && annulled.gt(0)) return { state: 'annulled', reason: 'waived_in_full' };
+  if (p.status === 'returned') {
+    return { state: 'returned', reason: p.debtor.deceased ? 'debtor_deceased' : p.debtor.ceased ? 'ceased' : 'returned_to_creditor' };
+  }
+  if (p.planRunning || p.status === 'in_plan') return { state: 'in_plan', reason: 'plan_running' };
+  if (p.status === 'disputed') return { state: 'disputed', reason: 'dispute_pending' };
+  if (p.debtor.deceased) return { state: 'deceased', reason: 'debtor_deceased' };
+  if (p.noCallableContact && p.activity.attempts > 0 && p.activity.rightParty === 0) return { state: 'unreachable', reason: 'no_valid_contact' };
+  if (collected.gt(0)) return { state: 'paid_part', reason: 'part_paid' };
+  if (p.debtor.ceased) return { state: 'uncollectable', reason: 'ceased' };
+  if (p.debtor.hardship || p.lastOutcomeEffect === 'hardship') return { state: 'uncollectable', reason: 'hardship' };
+  if (p.lastOutcomeEffect === 'refused') return { state: 'uncollectable', reason: 'refused' };
+  if (p.activity.attempts + p.activity.letters > 0) return { state: 'uncollectable', reason: 'no_payment' };
+  return { state: 'uncollectable', reason: 'not_worked' };
+}
+
+/**
+ * One position's row. Per component: collected is what the ledger allocated to it; annulled is what
+ * was waived (sgravio) and, for a position the creditor annulled or wrote off, everything not
+ * collected; residual is the rest. The identity is then checked against the loaded amount as stored,
+ * the components' sum, and (as of today) the stored balances.
+ */
+export function positionRow(p: PositionInput, checkStoredBalances: boolean): { row: PositionRow; breaks: Break[] } {
+  const breaks: Break[] = [];
+  const br = (problem: IdentityProblem) => breaks.push({ reference: p.reference, claimId: p.claimId, problem });
+  const annulAll = p.status === 'written_off';
+  const components = p.components.map((c) => {
+    const amount = money(c.amount);
+    const collected = money(c.collected);
+    let annulled = money(c.waived);
+    let residual = amount.minus(collected).minus(annulled);
+    if (residual.lt(0)) br('negative_residual');
+    if (annulAll && residual.gt(0)) {
+      annulled = annulled.plus(residual);
+      residual = ZERO;
+    }
+    return { kind: c.kind, loaded: amount, collected, annulled, residual };
+  });
+  const loaded = money(p.loaded);
+  const compLoaded = sumMoney(components.map((c) => c.loaded));
+  if (!compLoaded.eq(loaded)) br('loaded_not_components');
+  const collected = sumMoney(components.map((c) => c.collected));
+  if (checkStoredBalances && !money(p.storedPaid).eq(collected)) br('ledger_not_balances');
+  const annulled = sumMoney(components.map((c) => c.annulled));
+  const residual = sumMoney(components.map((c) => c.residual));
+  if (!collected.plus(annulled).plus(residual).eq(loaded)) br('identity');
+  const { state, reason } = finalState(p, residual, collected, annulled);
+  const s = toMoneyString;
+  return {
+    row: {
+      claimId: p.claimId,
+      debtorId: p.debtor.debtorId,
+      reference: p.reference,
+      taxpayer: p.taxpayer,
+      taxId: p.taxId,
+      revenue: p.revenue,
+      taxYear: p.taxYear,
+      currency: p.currency,
+      state,
+      reason,
+      loaded: s(loaded),
+      collected: s(collected),
+      annulled: s(annulled),
+      residual: s(residual),
+      otherCollected: s(money(p.otherCollected)),
+      attempts: p.activity.attempts,
+      rightParty: p.activity.rightParty,
+      letters: p.activity.letters,
+      plans: p.activity.plans,
+      components: components.map((c) => ({ kind: c.kind, loaded: s(c.loaded), collected: s(c.collected), annulled: s(c.annulled), residual: s(c.residual) })),
+    },
+    breaks: [...new Map(breaks.map((b) => [b.problem, b])).values()],
+  };
+}
+
+/** Stable order: revenue, tax year (none last), reference, claim id. */
+export function compareRows(a: Pick<PositionRow, 'revenue' | 'taxYear' | 'reference' | 'claimId'>, b: typeof a): number {
+  return (
+    cmp(a.revenue, b.revenue) ||
+    (a.taxYear ?? 99999) - (b.taxYear ?? 99999) ||
+    cmp(a.reference, b.reference) ||
+    cmp(a.claimId, b.claimId)
+  );
+}
+const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+interface Acc {
+  positions: number;
+  loaded: Money;
+  collected: Money;
+  annulled: Money;
+  residual: Money;
+  otherCollected: Money;
+}
+const acc = (): Acc => ({ positions: 0, loaded: ZERO, collected: ZERO, annulled: ZERO, residual: ZERO, otherCollected: ZERO });
+function add(a: Acc, r: PositionRow) {
+  a.positions++;
+  a.loaded = a.loaded.plus(r.loaded);
+  a.collected = a.collected.plus(r.collected);
+  a.annulled = a.annulled.plus(r.annulled);
+  a.residual = a.residual.plus(r.residual);
+  a.otherCollected = a.otherCollected.plus(r.otherCollected);
+}
+const out = (a: Acc): Totals => ({
+  positions: a.positions,
+  loaded: toMoneyString(a.loaded),
+  collected: toMoneyString(a.collected),
+  annulled: toMoneyString(a.annulled),
+  residual: toMoneyString(a.residual),
+  otherCollected: toMoneyString(a.otherCollected),
+});
+const holds = (t: Totals) => money(t.loaded).eq(money(t.collected).plus(t.annulled).plus(t.residual));
+
+/**
+ * The report: rows in a stable order, totals per revenue × tax year × currency and per currency, the
+ * identity checked at every level, and the narrative's figures.
+ *
+ * @param checkStoredBalances the as-of date is today or later: the ledger's allocations must equal the
+ *   components' stored `paid` (an earlier date reads the ledger only, since balances are today's).
+ */
+export function buildDischargeReport(asOf: string, positions: readonly PositionInput[], checkStoredBalances: boolean): DischargeReport {
+  const rows: PositionRow[] = [];
+  const breaks: Break[] = [];
+  for (const p of positions) {
+    const r = positionRow(p, checkStoredBalances);
+    rows.push(r.row);
+    breaks.push(...r.breaks);
+  }
+  rows.sort(compareRows);
+  const groups = new Map<string, { key: { revenue: ClaimKind; taxYear: number | null; currency: string }; acc: Acc }>();
+  const totals = new Map<string, Acc>();
+  const summary: Summary = {
+    byState: Object.fromEntries(FINAL_STATES.map((s) => [s, 0])) as Record<FinalState, number>,
+    byReason: {},
+    attempts: 0,
+    rightParty: 0,
+    letters: 0,
+    plans: 0,
+    positionsAttempted: 0,
+    positionsReached: 0,
+    debtorsHardship: 0,
+    debtorsDeceased: 0,
+  };
+  for (const r of rows) {
+    const k = `${r.revenue}|${r.taxYear ?? ''}|${r.currency}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = { key: { revenue: r.revenue, taxYear: r.taxYear, currency: r.currency }, acc: acc() }));
+    add(g.acc, r);
+    let t = totals.get(r.currency);
+    if (!t) totals.set(r.currency, (t = acc()));
+    add(t, r);
+    summary.byState[r.state]++;
+    summary.byReason[r.reason] = (summary.byReason[r.reason] ?? 0) + 1;
+    summary.letters += r.letters;
+    summary.plans += r.plans;
+    if (r.attempts > 0) summary.positionsAttempted++;
+    if (r.rightParty > 0) summary.positionsReached++;
+  }
+  // Calls are the debtor's, not the position's: counted once per debtor.
+  const calls = new Map<string, { attempts: number; rightParty: number }>();
+  for (const r of rows) calls.set(r.debtorId, { attempts: r.attempts, rightParty: r.rightParty });
+  for (const c of calls.values()) {
+    summary.attempts += c.attempts;
+    summary.rightParty += c.rightParty;
+  }
+  const hardship = new Set<string>();
+  const deceased = new Set<string>();
+  for (const p of positions) {
+    if (p.debtor.hardship || p.lastOutcomeEffect === 'hardship') hardship.add(p.debtor.debtorId);
+    if (p.debtor.deceased) deceased.add(p.debtor.debtorId);
+  }
+  summary.debtorsHardship = hardship.size;
+  summary.debtorsDeceased = deceased.size;
+  const groupList = [...groups.values()]
+    .sort((a, b) => cmp(a.key.currency, b.key.currency) || cmp(a.key.revenue, b.key.revenue) || (a.key.taxYear ?? 99999) - (b.key.taxYear ?? 99999))
+    .map((g) => ({ ...g.key, ...out(g.acc) }));
+  const totalList = [...totals.entries()].sort(([a], [b]) => cmp(a, b)).map(([currency, a]) => ({ currency, ...out(a) }));
+  // Each level is a sum of rows that hold, so they hold too; checked anyway — this is what the report certifies.
+  if (breaks.length === 0 && (!groupList.every(holds) || !totalList.every(holds))) throw new Error('discharge report: totals break the identity although every row holds');
+  breaks.sort((a, b) => cmp(a.reference, b.reference) || cmp(a.problem, b.problem));
+  return { asOf, rows, groups: groupList, totals: totalList, breaks, summary };
+}
+
+/** Collection rate of the report (municipal-notes §8.5): collected ÷ (loaded − annulled), in percent with two decimals; null when nothing is net loaded. */
+export function collectionRate(t: Totals): string | null {
+  const base = money(t.loaded).minus(t.annulled);
+  if (base.lte(0)) return null;
+  return money(t.collected).div(base).times(100).toDecimalPlaces(2).toFixed(2);
+}
+
+/**
+ * A capital allocation stored without its component row (a claim whose one component accrues interest
+ * and is not a `principal`: the ledger writes it as `principal` with no component id, ledger.ts) goes
+ * onto the accruing components by position, each taking at most what it still owes after what the
+ * ledger already gave it and what was waived — as `splitOntoComponents` (domain/claims/components.ts)
+ * spreads the engine's capital. Whatever is left goes to the last accruing component (then the
+ * identity check shows it as a negative residual instead of losing it). Returns the new collected
+ * amounts, in the order given.
+ */
+export function assignCapital(components: readonly { amount: string; waived: string; collected: string; accrues: boolean }[], capital: string): string[] {
+  const out = components.map((c) => money(c.collected));
+  let left = money(capital);
+  const accruing = components.map((c, i) => ({ c, i })).filter((x) => x.c.accrues);
+  for (const { c, i } of accruing) {
+    if (left.lte(0)) break;
+    const owed = money(c.amount).minus(c.waived).minus(out[i]!);
+    if (owed.lte(0)) continue;
+    const share = owed.lt(left) ? owed : left;
+    out[i] = out[i]!.plus(share);
+    left = left.minus(share);
+  }
+  const last = accruing[accruing.length - 1];
+  if (left.gt(0) && last) out[last.i] = out[last.i]!.plus(left);
+  return out.map((m) => toMoneyString(m));
+}
