@@ -182,6 +182,9 @@ export async function loadLedgers(
   }
   for (const l of out.values()) {
     if (l.components.length === 0) continue;
+    // A claim of one accruing component of another kind (a TARI act of its tax alone) is, to the engine,
+    // one principal: its payments' capital goes on that component as a company's goes on its principal.
+    if (l.principalComponentId === null && l.components.length === 1 && l.components[0]!.accrues) l.principalComponentId = l.components[0]!.id;
     l.terms.components = l.components;
     // A comune's act (components besides a principal) settles in its regulation's order (the
     // creditor's revenue rules; the regulation default of revenue-rules.ts when it has none); a

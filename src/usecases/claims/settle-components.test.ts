@@ -152,4 +152,14 @@ describe("a comune's act paid per component", () => {
     expect((err as AppError).fields.map((f) => [f.path, f.messageCode])).toEqual([['principal', 'claim.principal_of_components']]);
     expect(await sums()).toMatchObject({ principal: '1395.50' });
   });
+
+  it('a claim of one accruing component of another kind (tax alone) settles on that component: its allocations name it and its paid amount follows', async () => {
+    const only = (await createTestClaim(database.db, t, debtorId, { interestRegime: 'fixed', interestRate: '5', dueDate: '2026-01-31', principal: '400.00' })).id;
+    const [tax] = await setTestComponents(database.db, t, only, [{ kind: 'tax', amount: '400.00', tributeCode: '3944' }]);
+    const p = await recordPayment(database.db, t.users.admin.actor, { debtorId, creditorId: t.creditor.id, amount: '150.00', currency: 'EUR', valueDate: '2026-01-31', method: 'bank_transfer', claimIds: [only] });
+    expect(await allocations(p.id)).toEqual([{ component: 'principal', component_id: tax!.id, amount: '150.00' }]);
+    const k = await database.db.selectFrom('claim_components').select('paid').where('id', '=', tax!.id).executeTakeFirstOrThrow();
+    expect(k.paid).toBe('150.00');
+    expect((await checkBalances(database.db, { tenantId: t.tenantId })).differences).toEqual([]);
+  });
 });
