@@ -31,6 +31,7 @@ import * as m0031 from './migrations/0031_plan_reminders.ts';
 import * as m0033 from './migrations/0033_bank_entry_split.ts';
 import * as m0035 from './migrations/0035_balances_follow_per_statement.ts';
 import * as m0036 from './migrations/0036_deferral_interest.ts';
+import * as m0038 from './migrations/0038_plan_interest_pauses.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '0033_bank_entry_split': m0033,
   '0035_balances_follow_per_statement': m0035,
   '0036_deferral_interest': m0036,
+  '0038_plan_interest_pauses': m0038,
 };
 
 /** Names of all migrations, oldest first. */

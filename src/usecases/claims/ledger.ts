@@ -33,6 +33,7 @@ import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/mun
 import { C803_CHARGES, chargesTermsOf } from '../../domain/municipal/charges.ts';
 import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import type { ComponentKind } from '../../domain/model.ts';
+import { interestPausesOf, type PlanPauseFacts } from '../../domain/plans/pauses.ts';
 import { refreshBalances } from './balances.ts';
 
 /** A claim with everything the engine derives its balance from. */
@@ -106,6 +107,12 @@ export async function loadLedgers(
       'c.act_kind',
       'c.act_enforceable_on',
       sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
+      // The plans with interest on the deferral the claim is in (their pauses of ordinary interest,
+      // domain/plans/pauses.ts): a probe of the partial GIN index of migration 0038, null for the rest.
+      sql<PlanPauseFacts[] | null>`(select jsonb_agg(jsonb_build_object('state', p.state, 'startedOn', p.started_on, 'lapsedOn', p.lapsed_on,
+          'closedOn', p.closed_on, 'interest', p.interest::text, 'ran', p.approved_at is not null or not p.needs_approval))
+        from plans p where p.claim_ids @> array[c.id] and p.deferral_rate is not null and p.tenant_id = c.tenant_id
+          and p.state in ('active', 'lapsed', 'paid', 'cancelled'))`.as('deferral_plans'),
     ])
     .where('c.tenant_id', '=', scope.tenantId)
     .where('c.id', 'in', claimIds)
@@ -149,6 +156,7 @@ export async function loadLedgers(
         allocationOrder: c.allocation_order as AllocationOrder,
         // An enforceable accertamento esecutivo or ingiunzione bears the c.803 charges (municipal/charges.ts).
         charges: chargesTermsOf({ kind: c.act_kind, enforceableOn: c.act_enforceable_on }, chargeRules),
+        ...(c.deferral_plans ? { interestPauses: interestPausesOf(c.deferral_plans) } : {}),
       },
       payments: [],
       costs: [],
