@@ -4,7 +4,7 @@ import { parseDate } from '../../domain/dates.ts';
 import { money, sumMoney } from '../../domain/money.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
-import { refreshBalances } from '../claims/balances.ts';
+import { refreshBalances, rollBalances } from '../claims/balances.ts';
 import { loadLedgers } from '../claims/ledger.ts';
 import { recordPayment } from '../payments/record-payment.ts';
 import { evaluatePlans } from './evaluate-plans.ts';
@@ -103,6 +103,10 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     expect(b).toMatchObject({ interest_due: '20.16', principal_due: '1000.00' });
     expect(money(b.costs_due).toFixed(2)).toBe(kept);
     expect(b.total_due).toBe(sumMoney(['1000.00', '20.16', kept]).toFixed(2));
+    // The nightly roll-forward from a stored day after the lapse agrees: 2026-10-01 → 11-30.
+    await balanceOn(a.id, '2026-10-01');
+    await rollBalances(database.db, AS_OF);
+    expect(await database.db.selectFrom('claim_balances').select(['interest_due', 'balance_on']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({ interest_due: '20.16', balance_on: AS_OF });
     // Without the pause it would be 244 days (2026-04-01 … 11-30): 30.75.
     expect(interestFor(244)).toBe('30.75');
   });
