@@ -99,8 +99,9 @@ export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asO
   const audit = { entityType: 'plan', entityId: plan.id, debtorId: plan.debtor_id, creditorId: plan.creditor_id };
   if (money(fill.paid).gte(plan.total)) {
     await trx.updateTable('plans').set({ state: 'paid', paid: fill.paid, closed_on: asOf, version: sql`version + 1` }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
-    // The pause of the positions' ordinary interest ends with the plan.
-    await refreshPausedBalances(trx, plan.tenant_id, plan);
+    // The pause of the positions' ordinary interest ends with the plan, on this day (pauses.ts): what
+    // the plan planned is paid, so no capital is left to bear interest after it — the stored balances
+    // stand, and the claims are not locked here after the plan (a payment locks them before it).
     const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.paid');
     await recordAudit(trx, actor, { action: 'plan.paid', ...audit, before: { state: 'active', paid: plan.paid }, after: { state: 'paid', paid: fill.paid, resumed } });
     return 'paid';
