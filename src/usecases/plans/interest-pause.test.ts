@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
-import { parseDate } from '../../domain/dates.ts';
+import { parseDate, today } from '../../domain/dates.ts';
 import { money, sumMoney } from '../../domain/money.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { refreshBalances, rollBalances } from '../claims/balances.ts';
 import { loadLedgers } from '../claims/ledger.ts';
 import { recordPayment } from '../payments/record-payment.ts';
+import { cancelPlan } from './cancel-plan.ts';
 import { evaluatePlans } from './evaluate-plans.ts';
 import { getPlan } from './get-plan.ts';
 import { proposePlan } from './propose-plan.ts';
@@ -97,6 +98,9 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     expect(interestFor(71 + 89)).toBe('20.16');
     const terms = (await loadLedgers(database.db, { tenantId: t.tenantId }, [a.id])).get(a.id)!.terms;
     expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: '2026-09-02' }]);
+    // The lapse refreshed the stored balance (to today): 71 days, then the lapse day to today.
+    const on = today().toString();
+    expect(await database.db.selectFrom('claim_balances').select(['interest_due', 'balance_on']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({ interest_due: interestFor(71 + days('2026-09-02', on)), balance_on: on });
     // The plan's interest of the two instalments due by the lapse stays owed (a claim cost).
     const kept = sumMoney(plan.instalments.slice(0, 2).map((i) => i.interest)).toFixed(2);
     const b = await balanceOn(a.id);
@@ -109,6 +113,22 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     expect(await database.db.selectFrom('claim_balances').select(['interest_due', 'balance_on']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({ interest_due: '20.16', balance_on: AS_OF });
     // Without the pause it would be 244 days (2026-04-01 … 11-30): 30.75.
     expect(interestFor(244)).toBe('30.75');
+  });
+
+  it('a cancelled plan: ordinary interest runs again from the cancellation day (today)', async () => {
+    await rules('1');
+    const d = await createTestDebtor(database.db, t, { lastName: 'Ritirata' });
+    const a = await position(d.id);
+    const plan = await proposePlan(database.db, t.users.operator.actor, { claimIds: [a.id], count: 5 }, { today: START });
+    await cancelPlan(database.db, t.users.operator.actor, plan.id, { reason: 'Il debitore ritira la richiesta' });
+    const on = today().toString();
+    const terms = (await loadLedgers(database.db, { tenantId: t.tenantId }, [a.id])).get(a.id)!.terms;
+    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: after(on, -1) }]);
+    // The stored balance follows at once: today's interest runs again (71 + 1 days).
+    expect(await database.db.selectFrom('claim_balances').select(['interest_due', 'balance_on']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({ interest_due: interestFor(72), balance_on: on });
+    // 71 days before the start, then today … today + 30 (31 days) at 4.6 % (the 2026 legal rate is open-ended).
+    const b = await balanceOn(a.id, after(on, 30));
+    expect(b.interest_due).toBe(interestFor(71 + 31));
   });
 
   it('a plan without interest on the deferral pauses nothing: the position keeps its ordinary interest', async () => {
