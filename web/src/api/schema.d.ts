@@ -5878,6 +5878,10 @@ export interface paths {
                                         };
                                     };
                                 };
+                                pauses?: {
+                                    from: string;
+                                    to: string | null;
+                                }[];
                                 costItems: {
                                     date: string;
                                     label: string;
@@ -11827,6 +11831,10 @@ export interface paths {
                                     };
                                 };
                             };
+                            pauses?: {
+                                from: string;
+                                to: string | null;
+                            }[];
                             costItems: {
                                 date: string;
                                 label: string;
