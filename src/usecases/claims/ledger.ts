@@ -74,7 +74,21 @@ export async function loadLedgers(
 ): Promise<Map<string, ClaimLedger>> {
   const out = new Map<string, ClaimLedger>();
   if (claimIds.length === 0) return out;
+  // The plans with interest on the deferral these claims are in (their pauses of ordinary interest,
+  // domain/plans/pauses.ts): one probe of the partial GIN index of migration 0038 for the whole chunk,
+  // materialized, so each claim looks only at those few rows (none for claims never in such a plan).
   const claims = await db
+    .with(
+      (wb) => wb('dp').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('plans as p')
+          .select(['p.claim_ids', 'p.state', 'p.started_on', 'p.lapsed_on', 'p.closed_on', 'p.interest', 'p.approved_at', 'p.needs_approval'])
+          .where('p.tenant_id', '=', scope.tenantId)
+          .where('p.deferral_rate', 'is not', null)
+          .where('p.state', 'in', ['active', 'lapsed', 'paid', 'cancelled'])
+          .where(sql<boolean>`p.claim_ids && ${sql.val([...claimIds])}::uuid[]`),
+    )
     .selectFrom('claims as c')
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
     .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'c.creditor_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
@@ -107,12 +121,9 @@ export async function loadLedgers(
       'c.act_kind',
       'c.act_enforceable_on',
       sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
-      // The plans with interest on the deferral the claim is in (their pauses of ordinary interest,
-      // domain/plans/pauses.ts): a probe of the partial GIN index of migration 0038, null for the rest.
-      sql<PlanPauseFacts[] | null>`(select jsonb_agg(jsonb_build_object('state', p.state, 'startedOn', p.started_on, 'lapsedOn', p.lapsed_on,
-          'closedOn', p.closed_on, 'interest', p.interest::text, 'ran', p.approved_at is not null or not p.needs_approval))
-        from plans p where p.claim_ids @> array[c.id] and p.deferral_rate is not null and p.tenant_id = c.tenant_id
-          and p.state in ('active', 'lapsed', 'paid', 'cancelled'))`.as('deferral_plans'),
+      sql<PlanPauseFacts[] | null>`(select jsonb_agg(jsonb_build_object('state', dp.state, 'startedOn', dp.started_on, 'lapsedOn', dp.lapsed_on,
+          'closedOn', dp.closed_on, 'interest', dp.interest::text, 'ran', dp.approved_at is not null or not dp.needs_approval))
+        from dp where c.id = any(dp.claim_ids))`.as('deferral_plans'),
     ])
     .where('c.tenant_id', '=', scope.tenantId)
     .where('c.id', 'in', claimIds)
