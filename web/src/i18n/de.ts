@@ -1553,4 +1553,7 @@ export const de: Messages = {
   'plan.deferralInterest': 'Stundungszinsen zu {rate}% jährlich',
   'plan.deferralRateSource': 'Gesetzlicher Zinssatz: {source}',
   'costKind.deferral_interest': 'Stundungszinsen',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Zinsen ausgesetzt vom {from} bis {to}: Ratenplan mit Stundungszinsen',
+  'interest.pausedRunning': 'Zinsen ausgesetzt seit {from}: laufender Ratenplan mit Stundungszinsen',
 };

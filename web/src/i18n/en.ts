@@ -1553,4 +1553,7 @@ export const en: Messages = {
   'plan.deferralInterest': 'Interest on the deferral at {rate}% a year',
   'plan.deferralRateSource': 'Legal rate: {source}',
   'costKind.deferral_interest': 'Interest on the deferral',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Interest suspended from {from} to {to}: instalment plan with interest on the deferral',
+  'interest.pausedRunning': 'Interest suspended from {from}: instalment plan with interest on the deferral running',
 };

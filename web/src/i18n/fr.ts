@@ -1553,4 +1553,7 @@ export const fr: Messages = {
   'plan.deferralInterest': 'Intérêts de délai au taux annuel de {rate} %',
   'plan.deferralRateSource': 'Taux légal : {source}',
   'costKind.deferral_interest': 'Intérêts de délai',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Intérêts suspendus du {from} au {to} : plan d’échelonnement avec intérêts de délai',
+  'interest.pausedRunning': 'Intérêts suspendus depuis le {from} : plan d’échelonnement avec intérêts de délai en cours',
 };

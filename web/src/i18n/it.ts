@@ -1556,6 +1556,9 @@ export const it = {
   'plan.deferralInterest': 'Interessi di dilazione al {rate}% annuo',
   'plan.deferralRateSource': 'Tasso legale: {source}',
   'costKind.deferral_interest': 'Interessi di dilazione',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Interessi sospesi dal {from} al {to}: piano di rateizzazione con interessi di dilazione',
+  'interest.pausedRunning': 'Interessi sospesi dal {from}: piano di rateizzazione con interessi di dilazione in corso',
 };
 
 export type MessageKey = keyof typeof it;
