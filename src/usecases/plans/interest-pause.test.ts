@@ -7,6 +7,7 @@ import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } 
 import { refreshBalances, rollBalances } from '../claims/balances.ts';
 import { loadLedgers } from '../claims/ledger.ts';
 import { recordPayment } from '../payments/record-payment.ts';
+import { reversePayment } from '../payments/reverse-payment.ts';
 import { cancelPlan } from './cancel-plan.ts';
 import { evaluatePlans } from './evaluate-plans.ts';
 import { getPlan } from './get-plan.ts';
@@ -70,11 +71,23 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     // The ledger now carries the pause from the day after the start, open-ended.
     const terms = (await loadLedgers(database.db, { tenantId: t.tenantId }, [a.id])).get(a.id)!.terms;
     expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: null }]);
-    for (const i of plan.instalments) await pay(d.id, i.amount, i.dueOn);
+    const payments = [];
+    for (const i of plan.instalments) payments.push(await pay(d.id, i.amount, i.dueOn));
     const done = await getPlan(database.db, t.users.operator.actor, plan.id);
     expect(done.state).toBe('paid');
     expect(await balanceOn(a.id)).toMatchObject({ total_due: '0.00', interest_due: '0.00', balance_on: AS_OF });
     expect(await status(a.id)).toBe('paid');
+
+    // The last instalment's money returned: the plan runs again, and so does its pause — the position
+    // owes that instalment, no ordinary interest on it (stored balance refreshed, to today).
+    await reversePayment(database.db, t.users.supervisor.actor, payments.at(-1)!.id, { reason: 'Bonifico stornato dalla banca' });
+    expect((await getPlan(database.db, t.users.operator.actor, plan.id)).state).toBe('active');
+    expect(await database.db.selectFrom('claim_balances').select(['total_due', 'interest_due']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({
+      total_due: plan.instalments.at(-1)!.amount,
+      interest_due: '0.00',
+    });
+    // Open-ended again: a month on, still no ordinary interest.
+    expect(await balanceOn(a.id, after(today().toString(), 30))).toMatchObject({ total_due: plan.instalments.at(-1)!.amount, interest_due: '0.00' });
   });
 
   it('a lapse (c.800): ordinary interest runs again on the whole residual from the lapse day', async () => {
