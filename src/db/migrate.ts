@@ -34,6 +34,7 @@ import * as m0036 from './migrations/0036_deferral_interest.ts';
 import * as m0037 from './migrations/0037_bank_file_jobs.ts';
 import * as m0038 from './migrations/0038_mandate_terms.ts';
 import * as m0039 from './migrations/0039_discharge_reports.ts';
+import * as m0040 from './migrations/0040_plan_interest_pauses.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -71,6 +72,7 @@ const migrations: Record<string, Migration> = {
   '0037_bank_file_jobs': m0037,
   '0038_mandate_terms': m0038,
   '0039_discharge_reports': m0039,
+  '0040_plan_interest_pauses': m0040,
 };
 
 /** Names of all migrations, oldest first. */

@@ -70,6 +70,32 @@ describe('stored balances kept current', () => {
     expect(replay).toBeGreaterThan(20);
   });
 
+  it('with interest pauses (a plan with interest on the deferral), a balance rolled forward across their edges equals the engine, on 1,500 random claims', () => {
+    const rnd = prng(1206);
+    let rolled = 0;
+    let paused = 0;
+    for (let i = 0; i < 1500; i++) {
+      const { t: base, payments, costs, stored, later } = randomClaim(rnd);
+      // Windows around the stored day and the later one: starting or ending in between, open-ended, or before.
+      const span = Math.max(1, Math.round((Date.parse(later) - Date.parse(base.dueDate)) / 86_400_000));
+      const pauses = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => {
+        const from = day(base.dueDate, Math.floor(rnd() * (span + 30)) - 10);
+        return { from, to: rnd() < 0.3 ? null : day(from, Math.floor(rnd() * (span / 2 + 1))) };
+      });
+      const t: ClaimTerms = { ...base, interestPauses: pauses };
+      const s = balanceFromLedger(book, t, payments, costs, stored);
+      const r = rollBalance(book, t, s, later);
+      if (r === null) continue;
+      rolled++;
+      const want = balanceFromLedger(book, t, payments, costs, later);
+      if (balanceFromLedger(book, base, payments, costs, later).interestDue !== want.interestDue) paused++;
+      expect(balanceDifferences(r, want), JSON.stringify({ t, payments, costs, stored, later })).toEqual([]);
+      expect(r.interestCarried).toBe(want.interestCarried);
+    }
+    expect(rolled).toBeGreaterThan(1000);
+    expect(paused).toBeGreaterThan(500);
+  });
+
   it("a comune's act rolled forward equals the engine on its whole ledger, on 1,000 random acts", () => {
     const rnd = prng(1303);
     let rolled = 0;

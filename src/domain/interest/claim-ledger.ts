@@ -11,6 +11,7 @@ import {
   type Component,
   type InterestCase,
   type InterestPart,
+  type InterestPause,
   type Statement,
 } from './compute.ts';
 import type { DayCount } from './day-count.ts';
@@ -61,6 +62,11 @@ export interface ClaimTerms {
    * component keeps them as stated.
    */
   charges?: { enforceableOn: string; rules: CollectionChargeRules } | null;
+  /**
+   * Windows in which no ordinary interest accrues: an instalment plan that charges interest on the
+   * deferral runs on the claim (domain/plans/pauses.ts `interestPausesOf`). Absent or empty: none.
+   */
+  interestPauses?: readonly InterestPause[] | null;
 }
 
 export interface ClaimComponentTerms {
@@ -210,6 +216,7 @@ export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], cost
     allocationOrder: m.order,
     ...(m.parts.length ? { parts: m.parts } : {}),
     ...(charges ? { charges } : {}),
+    ...(t.interestPauses?.length ? { pauses: t.interestPauses } : {}),
   };
 }
 

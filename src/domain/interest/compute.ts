@@ -79,6 +79,54 @@ export interface InterestCase {
   accrueFrom?: string | null;
   /** The c.803 charges of an enforceable act, derived from the dates (a slot `CHARGES_KEY` in `allocationOrder`). */
   charges?: ChargesCase | null;
+  /**
+   * Windows of days on which no interest accrues (an instalment plan whose own interest on the deferral
+   * replaces it while the plan runs: domain/plans/pauses.ts). A day in any window accrues nothing;
+   * payments, costs and rounding are as without. Absent or empty: interest runs every day.
+   */
+  pauses?: readonly InterestPause[] | null;
+}
+
+/** Days on which no interest accrues, both ends included; `to` null: open-ended. A window ending before it starts pauses nothing. */
+export interface InterestPause {
+  from: string;
+  to: string | null;
+}
+
+/** The windows sorted, overlapping or adjacent ones merged, empty ones dropped (dates already checked). */
+export function mergePauses(pauses: readonly InterestPause[]): InterestPause[] {
+  const sorted = pauses.filter((p) => p.to === null || p.to >= p.from).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+  const out: InterestPause[] = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.to === null || Temporal.PlainDate.from(last.to).add({ days: 1 }).toString() >= p.from)) {
+      if (last.to !== null && (p.to === null || p.to > last.to)) last.to = p.to;
+    } else out.push({ from: p.from, to: p.to });
+  }
+  return out;
+}
+
+/** Splits rate segments at the pauses' edges, marking the pieces inside a pause. */
+function splitAtPauses(segments: RateSegment[], pauses: readonly InterestPause[]): (RateSegment & { paused?: true })[] {
+  if (pauses.length === 0) return segments;
+  const out: (RateSegment & { paused?: true })[] = [];
+  for (const s of segments) {
+    let first = s.first;
+    while (Temporal.PlainDate.compare(first, s.last) <= 0) {
+      const day = first.toString();
+      const inside = pauses.find((p) => p.from <= day && (p.to === null || day <= p.to));
+      let last: Temporal.PlainDate;
+      if (inside) {
+        last = inside.to === null || inside.to >= s.last.toString() ? s.last : Temporal.PlainDate.from(inside.to);
+      } else {
+        const next = pauses.find((p) => p.from > day);
+        last = !next || next.from > s.last.toString() ? s.last : Temporal.PlainDate.from(next.from).subtract({ days: 1 });
+      }
+      out.push(inside ? { first, last, rate: s.rate, paused: true } : { first, last, rate: s.rate });
+      first = last.add({ days: 1 });
+    }
+  }
+  return out;
 }
 
 /** The c.803 charges of a statement (with `charges` only), at its end date. */
@@ -164,6 +212,8 @@ export interface Statement {
   parts?: StatementPart[];
   /** With charges only: the c.803 charges at the end date and why. */
   charges?: StatementCharges;
+  /** With pauses only: the windows in which no interest accrued (merged), as given. */
+  pauses?: InterestPause[];
   /** `code` names the items the engine adds itself (the flat compensation), so they print in any language. */
   costItems: { date: string; label: string; amount: string; code?: 'flat_compensation' }[];
   /** The legal basis, Italian first with the English in brackets. */
@@ -284,6 +334,13 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
       throw new InterestInputError(msg('interest.accrue_from_after_end', { accrueFrom: dateParam(c.accrueFrom), paid: dateParam(c.paid) }), 'accrueFrom');
     }
   }
+  const pauses = mergePauses(
+    (c.pauses ?? []).map((p, i) => {
+      checkDate(p.from, `pauses.${i}.from`);
+      if (p.to !== null) checkDate(p.to, `pauses.${i}.to`);
+      return p;
+    }),
+  );
   /** The last day whose interest is not accrued here: the due date, or a later `accrueFrom`. */
   const start = c.accrueFrom && c.accrueFrom > c.due ? c.accrueFrom : c.due;
   const currency = c.currency ?? 'EUR';
@@ -439,9 +496,9 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
   if (c.paid > start) {
     const first = plainDateOf(start).add({ days: 1 });
     const last = plainDateOf(c.paid);
-    let segments: RateSegment[];
+    let segments: (RateSegment & { paused?: true })[];
     try {
-      segments = splitForDayCount(segmentsOf(resolved.table, first, last), dayCount);
+      segments = splitAtPauses(splitForDayCount(segmentsOf(resolved.table, first, last), dayCount), pauses);
     } catch (err) {
       throw new InterestInputError(err instanceof RateTableError ? err.msg : rawText((err as Error).message), 'paid');
     }
@@ -455,7 +512,8 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
           nextPayment && nextPayment.date >= from.toString() && nextPayment.date < seg.last.toString()
             ? plainDateOf(nextPayment.date)
             : seg.last;
-        if (principal.gt(0)) {
+        // A paused day accrues nothing (the plan's interest on the deferral replaces it).
+        if (principal.gt(0) && !seg.paused) {
           // A rate below zero (a negative spread on a low base) accrues nothing.
           const rate = Decimal.max(seg.rate, 0) as MoneyT;
           let num: MoneyT = new Money(0);
@@ -511,6 +569,7 @@ export function computeStatement(book: RateBook, c: InterestCase): Statement {
     basis: resolved.basis.map(basisTextItEn),
     basisCodes: resolved.basis,
   };
+  if (pauses.length) statement.pauses = pauses;
   if (withParts) {
     statement.parts = partList.map((p) => ({
       kind: p.kind,

@@ -119,6 +119,30 @@ describe('fast path = exact path', () => {
     expect(engine.stats.fast).toBeGreaterThan(800);
   });
 
+  it('with interest pauses (an instalment plan with interest on the deferral): 1,000 seeded random cases agree, errors included', () => {
+    const engine = new FastInterest(book);
+    const rnd = prng(20261206);
+    let paused = 0;
+    for (let i = 0; i < 1000; i++) {
+      const c = randomCase(rnd);
+      const days = Temporal.PlainDate.from(c.due).until(Temporal.PlainDate.from(c.paid)).days;
+      const at = () => day(c.due, Math.floor(rnd() * (days + 20)) - 10);
+      c.pauses = Array.from({ length: 1 + Math.floor(rnd() * 3) }, () => {
+        const from = at();
+        const w = rnd();
+        // Open-ended, a window, a single day, one ending before it starts (pauses nothing), overlaps.
+        return { from, to: w < 0.2 ? null : w < 0.3 ? from : w < 0.35 ? day(from, -3) : day(from, Math.floor(rnd() * (days / 2 + 2))) };
+      });
+      if (rnd() < 0.3) c.accrueFrom = day(c.due, Math.floor(rnd() * (days + 1)));
+      if (rnd() < 0.01) c.pauses = [{ from: '2025-02-30', to: null }];
+      const want = exact(c);
+      if (!('error' in want) && c.pauses.some((z) => z.from <= c.paid && (z.to === null || z.to >= z.from))) paused++;
+      expect(outcome(() => engine.totals(c)), JSON.stringify(c)).toEqual(want);
+    }
+    expect(paused).toBeGreaterThan(600);
+    expect(engine.stats.fast).toBeGreaterThan(800);
+  });
+
   it('at the rounding points: half cents, long spans of large principals, act366 and 30E/360', () => {
     const engine = new FastInterest(book);
     const rnd = prng(7);

@@ -531,6 +531,8 @@ export class FastInterest {
   private pAmt = new Float64Array(8);
   private cDay = new Float64Array(8);
   private cAmt = new Float64Array(8);
+  private zFrom: number[] = [0, 0, 0, 0];
+  private zTo: number[] = [0, 0, 0, 0];
 
   constructor(readonly book: RateBook) {}
 
@@ -698,6 +700,56 @@ export class FastInterest {
       base = tbl.base(dc);
     }
 
+    // Pauses (days accruing nothing): clipped to [S + 1, E], sorted, merged. The interest of a span is
+    // then the prefix-sum difference less that of the paused days inside it (`acc`).
+    let nz = 0;
+    const pausesIn = c.pauses;
+    if (pausesIn !== undefined && pausesIn !== null) {
+      if (!Array.isArray(pausesIn)) return F_INPUT;
+      for (let i = 0; i < pausesIn.length; i++) {
+        const z = pausesIn[i] as Partial<Record<'from' | 'to', unknown>> | null | undefined;
+        if (typeof z !== 'object' || z === null) return F_INPUT;
+        const a0 = dayNumber(z.from);
+        const b0 = z.to === null ? Infinity : dayNumber(z.to);
+        if (a0 < 0 || b0 < 0) return F_INPUT;
+        const a = a0 > S + 1 ? a0 : S + 1;
+        const b = b0 < E ? b0 : E;
+        if (a > b) continue;
+        if (nz === this.zFrom.length) {
+          this.zFrom = Array.from({ length: nz * 2 }, (_, k) => this.zFrom[k] ?? 0);
+          this.zTo = Array.from({ length: nz * 2 }, (_, k) => this.zTo[k] ?? 0);
+        }
+        let j = nz++;
+        while (j > 0 && this.zFrom[j - 1]! > a) {
+          this.zFrom[j] = this.zFrom[j - 1]!;
+          this.zTo[j] = this.zTo[j - 1]!;
+          j--;
+        }
+        this.zFrom[j] = a;
+        this.zTo[j] = b;
+      }
+      // Merge overlapping or adjacent windows, so no paused day is taken off twice.
+      let m = 0;
+      for (let k = 0; k < nz; k++) {
+        if (m > 0 && this.zFrom[k]! <= this.zTo[m - 1]! + 1) {
+          if (this.zTo[k]! > this.zTo[m - 1]!) this.zTo[m - 1] = this.zTo[k]!;
+        } else {
+          this.zFrom[m] = this.zFrom[k]!;
+          this.zTo[m] = this.zTo[k]!;
+          m++;
+        }
+      }
+      nz = m;
+    }
+    const zFrom = this.zFrom;
+    const zTo = this.zTo;
+    /** Σ rate·weight over the unpaused days up to t (from the table's start). */
+    const acc = (t: number): number => {
+      let v = tbl!.prefix(t, base, g);
+      for (let k = 0; k < nz && zFrom[k]! <= t; k++) v -= tbl!.prefix(zTo[k]! < t ? zTo[k]! : t, base, g) - tbl!.prefix(zFrom[k]! - 1, base, g);
+      return v;
+    };
+
     let principal = principal0;
     let interestOpen = 0; // whole cents, after the last rounding
     let interestPaid = 0;
@@ -706,7 +758,7 @@ export class FastInterest {
     let principalPaid = 0;
     let ci = 0;
     // The interest accrued since the last rounding: principal × (Σ rate·weight over [from, to]) / Q.
-    let before = accrues ? tbl!.prefix(S, base, g) : 0;
+    let before = accrues ? acc(S) : 0;
     let from = S + 1;
 
     for (let i = 0; i < np; i++) {
@@ -714,12 +766,13 @@ export class FastInterest {
       while (ci < nc && cDay[ci]! <= day) costsOpen += cAmt[ci++]!;
       if (day > S && (i === 0 || pDay[i - 1] !== day)) {
         // Interest up to and including the payment day, on the principal before it, rounded to the cent.
-        const at = tbl!.prefix(day, base, g);
+        const at = acc(day);
         if (principal > 0 && at !== before) {
           const add = roundTerm(principal, at - before, dc, this.stats);
           if (add < 0) return F_MAGNITUDE;
           if (tie) {
-            if (!tbl!.terminates(dc, principal, from, day)) return F_TIE;
+            // With pauses the exact path's periods are cut at them too: let it decide the half cent.
+            if (nz > 0 || !tbl!.terminates(dc, principal, from, day)) return F_TIE;
             this.stats.exactTies++;
           }
           interestOpen += add;
@@ -753,12 +806,12 @@ export class FastInterest {
     }
     while (ci < nc && cDay[ci]! <= E) costsOpen += cAmt[ci++]!;
     if (accrues) {
-      const at = tbl!.prefix(E, base, g);
+      const at = acc(E);
       if (principal > 0 && at !== before) {
         const add = roundTerm(principal, at - before, dc, this.stats);
         if (add < 0) return F_MAGNITUDE;
         if (tie) {
-          if (!tbl!.terminates(dc, principal, from, E)) return F_TIE;
+          if (nz > 0 || !tbl!.terminates(dc, principal, from, E)) return F_TIE;
           this.stats.exactTies++;
         }
         interestOpen += add;

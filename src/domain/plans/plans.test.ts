@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { money, sumMoney } from '../money.ts';
 import { instalmentTier } from '../municipal/instalments.ts';
 import { fillInstalments, lapseOf } from './lapse.ts';
+import { interestPauseOf, interestPausesOf } from './pauses.ts';
 import { remindersDue } from './reminders.ts';
 import { C796_RULES, DEFAULT_PLAN_REMINDERS, planProblems, regulationProblems, type PlanRules } from './rules.ts';
 import { deferralInterestKept, deferralRate, deferralTerms, planSchedule, splitProRata, withDeferralInterest } from './schedule.ts';
@@ -230,3 +231,22 @@ describe('interest on the deferral (issue 15 item 1: a comune regulation\'s "int
   });
 });
 
+
+describe('pause of the ordinary interest (interestPauseOf)', () => {
+  const plan = { state: 'active', startedOn: '2026-06-10', lapsedOn: null, closedOn: null, interest: '12.34', ran: true } as const;
+  it('runs from the day after the start while the plan runs, and ends with it', () => {
+    expect(interestPauseOf(plan)).toEqual({ from: '2026-06-11', to: null });
+    expect(interestPauseOf({ ...plan, state: 'paid', closedOn: '2026-10-31' })).toEqual({ from: '2026-06-11', to: '2026-10-31' });
+    // Lapse and cancellation: ordinary interest runs again from that day.
+    expect(interestPauseOf({ ...plan, state: 'lapsed', lapsedOn: '2026-09-03', closedOn: '2026-09-04' })).toEqual({ from: '2026-06-11', to: '2026-09-02' });
+    expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-07-01' })).toEqual({ from: '2026-06-11', to: '2026-06-30' });
+    expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-06-10' })).toBeNull();
+  });
+  it('none without interest on the deferral, for a proposal never accepted or a rejected plan', () => {
+    expect(interestPauseOf({ ...plan, interest: '0.00' })).toBeNull();
+    expect(interestPauseOf({ ...plan, state: 'proposed' })).toBeNull();
+    expect(interestPauseOf({ ...plan, state: 'rejected' })).toBeNull();
+    expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-07-01', ran: false })).toBeNull();
+    expect(interestPausesOf([plan, { ...plan, interest: '0' }])).toEqual([{ from: '2026-06-11', to: null }]);
+  });
+});

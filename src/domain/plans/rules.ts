@@ -21,7 +21,12 @@ export interface PlanRules {
   minFirstShare: string | null;
   /** Instalments due on the last day of the month, or on a day of it. */
   dueDay: DueDay;
-  /** Yearly interest on the deferral, in percent points over the legal rate (null: none). */
+  /**
+   * Yearly interest on the deferral, in percent points over the legal rate (null: none). With it, the
+   * positions' ordinary interest is paused while the plan runs (the plan's interest replaces it:
+   * pauses.ts `interestPauseOf`); without it (null) the ordinary interest keeps running during the
+   * plan and is owed after the instalments — the choice kept for such plans, as before.
+   */
   interestPoints: string | null;
   /** A guarantee (fideiussione) is asked above this amount (euro), if the regulation says so. */
   guaranteeAbove: string | null;

@@ -15,3 +15,12 @@ describe('renderStatementPdf — words, not internal codes', () => {
     expect(t).toContain({ it: 'giorni effettivi / 365', en: 'actual days / 365', de: 'tatsächliche Tage / 365', fr: 'jours réels / 365' }[language]);
   });
 });
+
+describe('renderStatementPdf — interest pauses', () => {
+  it('names the days no interest accrued while a plan with interest on the deferral ran', async () => {
+    const paused: Statement = { ...statement, pauses: [{ from: '2026-06-11', to: '2026-09-02' }, { from: '2026-10-01', to: null }] };
+    const t = (await pdfText(await renderStatementPdf(paused, { language: 'it' }))).replace(/\s+/g, ' ');
+    expect(t).toContain('Interessi sospesi (piano di rateizzazione con interessi di dilazione): dal 11/06/2026 al 02/09/2026');
+    expect(t).toContain('dal 01/10/2026 (in corso)');
+  });
+});

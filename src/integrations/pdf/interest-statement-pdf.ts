@@ -35,6 +35,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     interest: 'Interessi',
     excess: 'Eccedenza',
     costItems: 'Spese e costi',
+    paused: 'Interessi sospesi (piano di rateizzazione con interessi di dilazione)',
+    running: 'in corso',
     totals: 'Riepilogo',
     interestTotal: 'Interessi maturati',
     interestPaid: 'di cui pagati',
@@ -66,6 +68,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     interest: 'Interest',
     excess: 'Excess',
     costItems: 'Costs and fees',
+    paused: 'Interest suspended (instalment plan with interest on the deferral)',
+    running: 'ongoing',
     totals: 'Summary',
     interestTotal: 'Interest accrued',
     interestPaid: 'of which paid',
@@ -97,6 +101,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     interest: 'Zinsen',
     excess: 'Überzahlung',
     costItems: 'Kosten und Gebühren',
+    paused: 'Zinsen ausgesetzt (Ratenplan mit Stundungszinsen)',
+    running: 'laufend',
     totals: 'Zusammenfassung',
     interestTotal: 'Aufgelaufene Zinsen',
     interestPaid: 'davon bezahlt',
@@ -128,6 +134,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     interest: 'Intérêts',
     excess: 'Excédent',
     costItems: 'Frais et coûts',
+    paused: 'Intérêts suspendus (plan d’échelonnement avec intérêts de report)',
+    running: 'en cours',
     totals: 'Récapitulatif',
     interestTotal: 'Intérêts échus',
     interestPaid: 'dont payés',
@@ -267,6 +275,10 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
     s.periods.map((p) => [date(p.from), date(p.to), String(p.days), rate(p.rate), money(p.principal), money(p.amount)]),
     [70, 70, 50, 80, 110, width - 380],
   );
+  // Days no interest accrued (a plan with interest on the deferral ran): the gaps between the periods.
+  for (const z of s.pauses ?? []) {
+    doc.font('regular').fontSize(9).text(`${t.paused}: ${t.from!.toLowerCase()} ${date(z.from)} ${z.to === null ? `(${t.running})` : `${t.until!.toLowerCase()} ${date(z.to)}`}`, left, doc.y);
+  }
   if (s.payments.length) {
     heading(t.payments!);
     table(

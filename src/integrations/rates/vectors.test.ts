@@ -330,6 +330,69 @@ describe('the engine against a day-by-day oracle', () => {
   });
 });
 
+describe('interest pauses against the day-by-day oracle', () => {
+  it('equals the sum of every single unpaused day’s interest on 300 random cases, with part payments', { timeout: 30_000 }, () => {
+    let seed = 20261206;
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const regimes = ['it-legal', 'it-commercial', 'ch', 'de-consumer', 'de-business', 'fr-legal-private', 'fr-commercial'] as const;
+    const day = (iso: string, n: number) => Temporal.PlainDate.from(iso).add({ days: n }).toString();
+    let checked = 0;
+    for (let i = 0; i < 300; i++) {
+      const regime = regimes[Math.floor(rnd() * regimes.length)]!;
+      const due = day('2015-01-01', Math.floor(rnd() * 3650));
+      const span = Math.floor(rnd() * 1500);
+      const paid = day(due, span);
+      if (paid > '2026-06-30') continue;
+      const principal = `${1 + Math.floor(rnd() * 1_000_000)}.${String(Math.floor(rnd() * 100)).padStart(2, '0')}`;
+      const pauses = Array.from({ length: 1 + Math.floor(rnd() * 2) }, () => {
+        const from = day(due, Math.floor(rnd() * (span + 10)) - 5);
+        return { from, to: rnd() < 0.25 ? null : day(from, Math.floor(rnd() * (span / 2 + 1))) };
+      });
+      const paused = (d: string) => pauses.some((z) => z.from <= d && (z.to === null || d <= z.to));
+      // One part payment (on the principal only: no costs, the flat compensation off) splits the days.
+      const payOn = day(due, Math.floor(rnd() * (span + 1)));
+      const cents = Math.floor(Number(principal) * 100 * rnd() * 0.8);
+      const payAmount = money(`${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`);
+      const withPayment = rnd() < 0.5 && payAmount.gt(0) && payOn > due;
+      const s = computeStatement(book, {
+        principal,
+        regime,
+        due,
+        paid,
+        pauses,
+        flatCompensation: false,
+        allocationOrder: ['principal', 'interest', 'costs'],
+        ...(withPayment ? { payments: [{ date: payOn, amount: toMoneyString(payAmount) }] } : {}),
+      });
+      // Oracle: the rate in force each unpaused day, on the principal of that day; the engine rounds
+      // the interest open at the payment to the cent (the payment goes to the principal first).
+      let total = money(0);
+      for (let d = day(due, 1); d <= paid; d = day(d, 1)) {
+        const capital = withPayment && d > payOn ? money(principal).minus(payAmount) : money(principal);
+        if (!paused(d)) total = total.plus(capital.times(dailyRate(regime, d, due)).dividedBy(36500));
+        if (withPayment && d === payOn) total = money(toMoneyString(total));
+      }
+      expect(s.interest, `${regime} ${principal} ${due}→${paid} ${JSON.stringify(pauses)} ${withPayment ? `${payOn} ${payAmount}` : ""}`).toBe(toMoneyString(total));
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(200);
+  });
+
+  it('a plan’s pause: €10,000 at the legal rate 2025 (2 %), paused 1 April – 30 September: 182 of 365 days accrue = €99.73', () => {
+    const s = computeStatement(book, { principal: '10000', regime: 'it-legal', due: '2024-12-31', paid: '2025-12-31', pauses: [{ from: '2025-04-01', to: '2025-09-30' }] });
+    // 90 days (January–March) + 92 days (October–December) = 182 days × 10,000 × 2 % / 365 = 99.7260… → 99.73
+    expect(s.periods.map((p) => [p.from, p.to])).toEqual([
+      ['2025-01-01', '2025-03-31'],
+      ['2025-10-01', '2025-12-31'],
+    ]);
+    expect(s.interest).toBe('99.73');
+    expect(s.pauses).toEqual([{ from: '2025-04-01', to: '2025-09-30' }]);
+  });
+});
+
 function rowRate(rows: { from: string; to: string | null; rate: string }[], d: string): string {
   const row = rows.find((r) => r.from <= d && (r.to === null || d <= r.to));
   if (!row) throw new Error(`no rate on ${d}`);

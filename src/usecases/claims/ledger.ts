@@ -33,6 +33,7 @@ import { DEFAULT_ALLOCATION_ORDER, validateRevenueRules } from '../../domain/mun
 import { C803_CHARGES, chargesTermsOf } from '../../domain/municipal/charges.ts';
 import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import type { ComponentKind } from '../../domain/model.ts';
+import { interestPausesOf, type PlanPauseFacts } from '../../domain/plans/pauses.ts';
 import { refreshBalances } from './balances.ts';
 
 /** A claim with everything the engine derives its balance from. */
@@ -73,7 +74,21 @@ export async function loadLedgers(
 ): Promise<Map<string, ClaimLedger>> {
   const out = new Map<string, ClaimLedger>();
   if (claimIds.length === 0) return out;
+  // The plans with interest on the deferral these claims are in (their pauses of ordinary interest,
+  // domain/plans/pauses.ts): one probe of the partial GIN index of migration 0040 for the whole chunk,
+  // materialized, so each claim looks only at those few rows (none for claims never in such a plan).
   const claims = await db
+    .with(
+      (wb) => wb('dp').materialized(),
+      (qb) =>
+        qb
+          .selectFrom('plans as p')
+          .select(['p.claim_ids', 'p.state', 'p.started_on', 'p.lapsed_on', 'p.closed_on', 'p.interest', 'p.approved_at', 'p.needs_approval'])
+          .where('p.tenant_id', '=', scope.tenantId)
+          .where('p.deferral_rate', 'is not', null)
+          .where('p.state', 'in', ['active', 'lapsed', 'paid', 'cancelled'])
+          .where(sql<boolean>`p.claim_ids && ${sql.val([...claimIds])}::uuid[]`),
+    )
     .selectFrom('claims as c')
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'c.debtor_id').onRef('d.tenant_id', '=', 'c.tenant_id'))
     .innerJoin('creditors as k', (j) => j.onRef('k.id', '=', 'c.creditor_id').onRef('k.tenant_id', '=', 'c.tenant_id'))
@@ -106,6 +121,9 @@ export async function loadLedgers(
       'c.act_kind',
       'c.act_enforceable_on',
       sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
+      sql<PlanPauseFacts[] | null>`(select jsonb_agg(jsonb_build_object('state', dp.state, 'startedOn', dp.started_on, 'lapsedOn', dp.lapsed_on,
+          'closedOn', dp.closed_on, 'interest', dp.interest::text, 'ran', dp.approved_at is not null or not dp.needs_approval))
+        from dp where c.id = any(dp.claim_ids))`.as('deferral_plans'),
     ])
     .where('c.tenant_id', '=', scope.tenantId)
     .where('c.id', 'in', claimIds)
@@ -149,6 +167,7 @@ export async function loadLedgers(
         allocationOrder: c.allocation_order as AllocationOrder,
         // An enforceable accertamento esecutivo or ingiunzione bears the c.803 charges (municipal/charges.ts).
         charges: chargesTermsOf({ kind: c.act_kind, enforceableOn: c.act_enforceable_on }, chargeRules),
+        ...(c.deferral_plans ? { interestPauses: interestPausesOf(c.deferral_plans) } : {}),
       },
       payments: [],
       costs: [],

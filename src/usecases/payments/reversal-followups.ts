@@ -4,6 +4,7 @@ import { ACTIONABLE_STATUSES, statusAfterPause } from '../../domain/claims/lifec
 import { money } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { refreshBalances } from '../claims/balances.ts';
+import { refreshPausedBalances } from '../plans/deferral-interest.ts';
 import { reviewPlan } from '../plans/evaluate-plans.ts';
 import { planFill } from '../plans/plan-fill.ts';
 import { pauseForPlan } from '../plans/propose-plan.ts';
@@ -57,6 +58,8 @@ export async function replanAfterReversal(trx: Trx, actor: Actor, r: Reversal): 
         .orderBy('id')
         .execute();
       await pauseForPlan(trx, actor, owing);
+      // Running again: so is its pause of the positions' ordinary interest (domain/plans/pauses.ts).
+      await refreshPausedBalances(trx, actor.tenantId, plan);
       await recordAudit(trx, actor, {
         action: 'plan.reopened',
         entityType: 'plan',

@@ -11,7 +11,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { checkVersion } from '../shared/present.ts';
-import { owePlanInterest } from './deferral-interest.ts';
+import { owePlanInterest, refreshPausedBalances } from './deferral-interest.ts';
 import { planFill } from './plan-fill.ts';
 import { fetchPlanView } from './plan-query.ts';
 import { resumeAfterPlan } from './resume.ts';
@@ -46,6 +46,8 @@ export async function withdrawPlan(trx: Trx, actor: Actor, id: string, input: z.
     const fill = await planFill(trx, plan, on);
     const kept = deferralInterestKept(fill.rows.map((r, i) => ({ dueOn: r.due_on, interest: r.interest, state: fill.statuses[i]!.state })), on);
     await owePlanInterest(trx, actor, plan, kept, on, msg('plans.deferral_interest_cancelled', { date: dateParam(on) }));
+    // Ordinary interest runs again from the cancellation day (domain/plans/pauses.ts).
+    await refreshPausedBalances(trx, actor.tenantId, plan);
   }
   await recordAudit(trx, actor, {
     action: 'plan.cancelled',

@@ -3,6 +3,7 @@ import { dateParam, encodeMessage, msg, type Message } from '../../domain/messag
 import { money, sumMoney } from '../../domain/money.ts';
 import { splitProRata } from '../../domain/plans/schedule.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { refreshBalances } from '../claims/balances.ts';
 import { resettleClaim } from '../claims/ledger.ts';
 import { recordAudit } from '../shared/audit.ts';
 
@@ -67,4 +68,19 @@ export async function owePlanInterest(trx: Trx, actor: Actor, plan: DeferralPlan
     await recordAudit(trx, actor, { action: 'claim.cost_added', ...audit, entityId: claimId, after: { costId: row.id, kind: 'deferral_interest', amount: shares[i]!, incurredOn: since, planId: plan.id } });
   }
   for (const id of ids) await resettleClaim(trx, actor, id);
+}
+
+/**
+ * The stored balances of a plan's positions, refreshed when the plan's pause of their ordinary interest
+ * ends or runs again (paid, lapsed, cancelled, reopened by a reversal: domain/plans/pauses.ts) — the
+ * ledgers derive the pause from the plan's state, which the caller has just written. A plan without
+ * interest on the deferral pauses nothing: nothing to do. (The pause's start, on acceptance, comes
+ * with the interest booked by `owePlanInterest`, which re-settles and refreshes the positions.)
+ */
+export async function refreshPausedBalances(trx: Trx, tenantId: string, plan: { claim_ids: string[]; interest: string }): Promise<void> {
+  if (!money(plan.interest).gt(0)) return;
+  const ids = [...plan.claim_ids].sort();
+  // The payment engine's order of locks.
+  await trx.selectFrom('claims').select('id').where('tenant_id', '=', tenantId).where('id', 'in', ids).orderBy('id').forUpdate().execute();
+  await refreshBalances(trx, tenantId, ids);
 }

@@ -7,7 +7,7 @@ import { deferralInterestKept } from '../../domain/plans/schedule.ts';
 import { fillInstalments, lapseOf } from '../../domain/plans/lapse.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
-import { owePlanInterest } from './deferral-interest.ts';
+import { owePlanInterest, refreshPausedBalances } from './deferral-interest.ts';
 import { planFill, storeFill } from './plan-fill.ts';
 import { resumeAfterPlan } from './resume.ts';
 import { rulesOfPlan } from './scope.ts';
@@ -99,6 +99,9 @@ export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asO
   const audit = { entityType: 'plan', entityId: plan.id, debtorId: plan.debtor_id, creditorId: plan.creditor_id };
   if (money(fill.paid).gte(plan.total)) {
     await trx.updateTable('plans').set({ state: 'paid', paid: fill.paid, closed_on: asOf, version: sql`version + 1` }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();
+    // The pause of the positions' ordinary interest ends with the plan, on this day (pauses.ts): what
+    // the plan planned is paid, so no capital is left to bear interest after it — the stored balances
+    // stand, and the claims are not locked here after the plan (a payment locks them before it).
     const resumed = await resumeAfterPlan(trx, actor, plan, 'plan.paid');
     await recordAudit(trx, actor, { action: 'plan.paid', ...audit, before: { state: 'active', paid: plan.paid }, after: { state: 'paid', paid: fill.paid, resumed } });
     return 'paid';
@@ -116,6 +119,8 @@ export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asO
     // The whole residual is due at once: the interest on the deferral of the instalments not yet due goes.
     const interest = money(plan.interest).gt(0) ? deferralInterestKept(fill.rows.map((r, i) => ({ dueOn: r.due_on, interest: r.interest, state: fill.statuses[i]!.state })), lapse.lapsedOn) : '0.00';
     if (money(plan.interest).gt(0)) await owePlanInterest(trx, actor, plan, interest, asOf, msg('plans.deferral_interest_lapsed', { date: dateParam(lapse.lapsedOn) }));
+    // Ordinary interest runs again on the residual from the lapse day (domain/plans/pauses.ts).
+    await refreshPausedBalances(trx, plan.tenant_id, plan);
     const residual = money(plan.total).minus(plan.interest).plus(interest).minus(fill.paid).toFixed(2);
     await recordAudit(trx, actor, {
       action: 'plan.lapsed',

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
+import { balanceFromLedger } from '../../domain/claims/balance.ts';
 import { ACTIONABLE_STATUSES } from '../../domain/claims/lifecycle.ts';
 import { parseDate, today } from '../../domain/dates.ts';
 import { fieldError, invalid, notFound, type FieldError } from '../../domain/errors.ts';
@@ -9,6 +10,7 @@ import { money, sumMoney } from '../../domain/money.ts';
 import { planProblems, planRulesOf, type PlanRules } from '../../domain/plans/rules.ts';
 import { deferralTerms, planSchedule, withDeferralInterest, type DueDay, type Instalment, type InstalmentWithInterest } from '../../domain/plans/schedule.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { loadLedgers } from '../claims/ledger.ts';
 import { amendClaim } from '../claims/update-claim.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudit } from '../shared/audit.ts';
@@ -42,7 +44,7 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
   let q = trx
     .selectFrom('claims as c')
     .innerJoin('claim_balances as b', 'b.claim_id', 'c.id')
-    .select(['c.id', 'c.external_ref', 'c.debtor_id', 'c.creditor_id', 'c.currency', 'c.status', 'c.version', 'b.total_due'])
+    .select(['c.id', 'c.external_ref', 'c.debtor_id', 'c.creditor_id', 'c.currency', 'c.status', 'c.version', 'b.total_due', 'b.balance_on'])
     .where('c.tenant_id', '=', actor.tenantId)
     .where('c.id', 'in', ids)
     .orderBy('c.id')
@@ -76,6 +78,16 @@ export async function arrangePlan(trx: Trx, actor: Actor, input: z.input<typeof 
   });
   if (problems.length) throw invalid(problems);
 
+  // The amount planned is what the positions owe on the plan's start, interest to that day included:
+  // the plan's interest on the deferral runs from the next day, and with it the pause of their
+  // ordinary interest (domain/plans/pauses.ts). A stored balance of another day is computed to it.
+  const stale = claims.filter((c) => c.balance_on !== todayIso).map((c) => c.id);
+  if (stale.length) {
+    const book = await currentRateBook(trx);
+    for (const l of (await loadLedgers(trx, actor, stale)).values()) {
+      claims.find((c) => c.id === l.id)!.total_due = balanceFromLedger(book, l.terms, l.payments, l.costs, todayIso).totalDue;
+    }
+  }
   const total = claims.reduce((s, c) => s.plus(c.total_due), money(0)).toDecimalPlaces(2);
   if (!total.gt(0)) throw invalid([fieldError('claimIds', 'plans.nothing_owed')]);
   const creditor = await trx.selectFrom('creditors').select(['kind', 'plan_rules']).where('tenant_id', '=', actor.tenantId).where('id', '=', first.creditor_id).executeTakeFirstOrThrow();

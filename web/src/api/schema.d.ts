@@ -5878,6 +5878,10 @@ export interface paths {
                                         };
                                     };
                                 };
+                                pauses?: {
+                                    from: string;
+                                    to: string | null;
+                                }[];
                                 costItems: {
                                     date: string;
                                     label: string;
@@ -13673,6 +13677,10 @@ export interface paths {
                                     };
                                 };
                             };
+                            pauses?: {
+                                from: string;
+                                to: string | null;
+                            }[];
                             costItems: {
                                 date: string;
                                 label: string;

@@ -159,6 +159,12 @@ export function StatementResult({ s }: { s: InterestStatement }) {
             </Table.Tfoot>
           </Table>
         </Table.ScrollContainer>
+        {/* Days no interest accrued (a plan with interest on the deferral ran): the gaps between the periods. */}
+        {(s.pauses ?? []).map((z) => (
+          <Text key={z.from} size="sm" c="dimmed" mt="xs" data-testid="interest-pause">
+            {z.to === null ? t('interest.pausedRunning', { from: date(z.from) }) : t('interest.paused', { from: date(z.from), to: date(z.to) })}
+          </Text>
+        ))}
       </Card>
 
       {s.payments.length > 0 && (

@@ -1690,4 +1690,7 @@ export const de: Messages = {
   'dischargeReason.no_payment': 'keine Zahlung',
   'dischargeReason.not_worked': 'keine Maßnahme',
   'dischargeReason.returned_to_creditor': 'an den Gläubiger zurückgegeben',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Zinsen ausgesetzt vom {from} bis {to}: Ratenplan mit Stundungszinsen',
+  'interest.pausedRunning': 'Zinsen ausgesetzt seit {from}: laufender Ratenplan mit Stundungszinsen',
 };

@@ -1690,4 +1690,7 @@ export const en: Messages = {
   'dischargeReason.no_payment': 'no payment',
   'dischargeReason.not_worked': 'no action',
   'dischargeReason.returned_to_creditor': 'returned to the creditor',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Interest suspended from {from} to {to}: instalment plan with interest on the deferral',
+  'interest.pausedRunning': 'Interest suspended from {from}: instalment plan with interest on the deferral running',
 };

@@ -1690,4 +1690,7 @@ export const fr: Messages = {
   'dischargeReason.no_payment': 'aucun paiement',
   'dischargeReason.not_worked': 'aucune action',
   'dischargeReason.returned_to_creditor': 'restituée au créancier',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Intérêts suspendus du {from} au {to} : plan d’échelonnement avec intérêts de délai',
+  'interest.pausedRunning': 'Intérêts suspendus depuis le {from} : plan d’échelonnement avec intérêts de délai en cours',
 };

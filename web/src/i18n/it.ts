@@ -1693,6 +1693,9 @@ export const it = {
   'dischargeReason.no_payment': 'nessun pagamento',
   'dischargeReason.not_worked': 'nessuna azione',
   'dischargeReason.returned_to_creditor': 'restituita al mandante',
+  // interest pauses while a plan with interest on the deferral runs (interestpause)
+  'interest.paused': 'Interessi sospesi dal {from} al {to}: piano di rateizzazione con interessi di dilazione',
+  'interest.pausedRunning': 'Interessi sospesi dal {from}: piano di rateizzazione con interessi di dilazione in corso',
 };
 
 export type MessageKey = keyof typeof it;
