@@ -35,6 +35,7 @@ import * as m0037 from './migrations/0037_bank_file_jobs.ts';
 import * as m0038 from './migrations/0038_mandate_terms.ts';
 import * as m0039 from './migrations/0039_discharge_reports.ts';
 import * as m0040 from './migrations/0040_plan_interest_pauses.ts';
+import * as m0041 from './migrations/0041_single_component_allocations.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -73,6 +74,7 @@ const migrations: Record<string, Migration> = {
   '0038_mandate_terms': m0038,
   '0039_discharge_reports': m0039,
   '0040_plan_interest_pauses': m0040,
+  '0041_single_component_allocations': m0041,
 };
 
 /** Names of all migrations, oldest first. */

@@ -7,6 +7,7 @@ import { checkBalances, rollBalances } from './balances.ts';
 import { claimStatementPdf, getClaimStatement } from './get-claim-statement.ts';
 import { updateClaim } from './update-claim.ts';
 import { AppError } from '../../domain/errors.ts';
+import { up } from '../../db/migrations/0041_single_component_allocations.ts';
 
 let database: Database;
 let t: TestTenant;
@@ -161,5 +162,20 @@ describe("a comune's act paid per component", () => {
     const k = await database.db.selectFrom('claim_components').select('paid').where('id', '=', tax!.id).executeTakeFirstOrThrow();
     expect(k.paid).toBe('150.00');
     expect((await checkBalances(database.db, { tenantId: t.tenantId })).differences).toEqual([]);
+  });
+
+  it('migration 0041 links the allocations of such a claim stored before (no component named, the component unpaid) and sets what is paid on it', async () => {
+    const only = (await createTestClaim(database.db, t, debtorId, { interestRegime: 'fixed', interestRate: '5', dueDate: '2026-01-31', principal: '250.00' })).id;
+    const [tax] = await setTestComponents(database.db, t, only, [{ kind: 'tax', amount: '250.00', tributeCode: '3944' }]);
+    const p = await recordPayment(database.db, t.users.admin.actor, { debtorId, creditorId: t.creditor.id, amount: '90.00', currency: 'EUR', valueDate: '2026-01-31', method: 'bank_transfer', claimIds: [only] });
+    // The rows as the ledger wrote them before the fix.
+    await database.db.updateTable('payment_allocations').set({ component_id: null }).where('payment_id', '=', p.id).execute();
+    await database.db.updateTable('claim_components').set({ paid: '0.00' }).where('id', '=', tax!.id).execute();
+    const actBefore = await componentsPaid();
+    await up(database.db as never);
+    expect(await allocations(p.id)).toEqual([{ component: 'principal', component_id: tax!.id, amount: '90.00' }]);
+    expect((await database.db.selectFrom('claim_components').select('paid').where('id', '=', tax!.id).executeTakeFirstOrThrow()).paid).toBe('90.00');
+    // A comune's act of several components is left as it is.
+    expect(await componentsPaid()).toEqual(actBefore);
   });
 });
