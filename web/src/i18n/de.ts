@@ -383,6 +383,7 @@ export const de: Messages = {
   'creditor.mandateStartsOn': 'Mandatsbeginn',
   'creditor.mandateEndsOn': 'Mandatsende',
   'creditor.commissionPercent': 'Provision (%)',
+  'creditor.commissionOnTerms': 'Wird unter Provisionen geändert, mit dem Datum, ab dem sie gilt',
   'creditor.defaultCurrency': 'Standardwährung',
   'creditor.defaultJurisdiction': 'Standard-Rechtsordnung',
   'creditor.notes': 'Notizen',

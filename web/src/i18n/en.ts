@@ -383,6 +383,7 @@ export const en: Messages = {
   'creditor.mandateStartsOn': 'Mandate starts on',
   'creditor.mandateEndsOn': 'Mandate ends on',
   'creditor.commissionPercent': 'Commission (%)',
+  'creditor.commissionOnTerms': 'Changed on Commission, with the date it applies from',
   'creditor.defaultCurrency': 'Default currency',
   'creditor.defaultJurisdiction': 'Default jurisdiction',
   'creditor.notes': 'Notes',

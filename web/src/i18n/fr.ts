@@ -383,6 +383,7 @@ export const fr: Messages = {
   'creditor.mandateStartsOn': 'Début du mandat',
   'creditor.mandateEndsOn': 'Fin du mandat',
   'creditor.commissionPercent': 'Commission (%)',
+  'creditor.commissionOnTerms': 'Se modifie dans Commissions, avec la date d’effet',
   'creditor.defaultCurrency': 'Devise par défaut',
   'creditor.defaultJurisdiction': 'Juridiction par défaut',
   'creditor.notes': 'Notes',

@@ -385,6 +385,7 @@ export const it = {
   'creditor.mandateStartsOn': 'Inizio del mandato',
   'creditor.mandateEndsOn': 'Fine del mandato',
   'creditor.commissionPercent': 'Aggio (%)',
+  'creditor.commissionOnTerms': 'Si cambia in Provvigioni, con la data da cui vale',
   'creditor.defaultCurrency': 'Valuta predefinita',
   'creditor.defaultJurisdiction': 'Giurisdizione predefinita',
   'creditor.notes': 'Note',

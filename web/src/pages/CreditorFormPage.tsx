@@ -279,7 +279,21 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
                   <DateField label={t('creditor.mandateSignedOn')} {...form.getInputProps('mandateSignedOn')} />
                 </Grid.Col>
                 <Grid.Col span={col}>
-                  <TextInput label={t('creditor.commissionPercent')} inputMode="decimal" {...form.getInputProps('commissionPercent')} />
+                  {/* A new creditor's aggio becomes its first terms version; afterwards terms change from a date, on Provvigioni. */}
+                  {creditor ? (
+                    <TextInput
+                      label={t('creditor.commissionPercent')}
+                      value={form.values.commissionPercent}
+                      readOnly
+                      description={
+                        <Link to="/commission" data-testid="creditor-commission-link">
+                          {t('creditor.commissionOnTerms')}
+                        </Link>
+                      }
+                    />
+                  ) : (
+                    <TextInput label={t('creditor.commissionPercent')} inputMode="decimal" {...form.getInputProps('commissionPercent')} />
+                  )}
                 </Grid.Col>
                 <Grid.Col span={col}>
                   <DateField label={t('creditor.mandateStartsOn')} {...form.getInputProps('mandateStartsOn')} />
