@@ -36,6 +36,7 @@ import * as m0038 from './migrations/0038_mandate_terms.ts';
 import * as m0039 from './migrations/0039_discharge_reports.ts';
 import * as m0040 from './migrations/0040_plan_interest_pauses.ts';
 import * as m0041 from './migrations/0041_single_component_allocations.ts';
+import * as m0042 from './migrations/0042_payment_reversed_on.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '0039_discharge_reports': m0039,
   '0040_plan_interest_pauses': m0040,
   '0041_single_component_allocations': m0041,
+  '0042_payment_reversed_on': m0042,
 };
 
 /** Names of all migrations, oldest first. */

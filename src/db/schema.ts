@@ -221,6 +221,8 @@ export interface PaymentsTable {
   payer_name: string | null;
   note: string | null;
   reversed_at: Date | null;
+  /** The day it was reversed (the supervisor's `on`; migration 0042); set exactly when `reversed_at` is. */
+  reversed_on: NullableDate;
   reversal_reason: string | null;
   /** How the payment was imputed (migration 0029): by law, to named claims, or as the payer split it; null before. */
   imputation: ColumnType<'law' | 'claims' | 'payer' | null, 'law' | 'claims' | 'payer' | null | undefined, never>;

@@ -70,9 +70,9 @@ describe('commission and remittance statements', () => {
     await pay(d1.id, '30.00', '2026-11-03');
     await pay(d1.id, '500.00', '2026-11-10');
     await pay(d2.id, '250.55', '2026-11-20');
-    await reversePayment(db, t.users.supervisor.actor, p0.id, { reason: 'addebito respinto' });
-    // The reversal was on 25 November (the use case stamps now(); the test moves it into the month).
-    await db.updateTable('payments').set({ reversed_at: new Date('2026-11-25T11:00:00Z') }).where('id', '=', p0.id).execute();
+    // The direct debit came back on 25 November, entered later: the statement counts it on its day.
+    await reversePayment(db, t.users.supervisor.actor, p0.id, { reason: 'addebito respinto', on: '2026-11-25' });
+    expect((await db.selectFrom('payments').select('reversed_on').where('id', '=', p0.id).executeTakeFirstOrThrow()).reversed_on).toBe('2026-11-25');
 
     // November, by hand:
     //   P1  3 Nov  30.00 × 10 % (v1) =  3.00 → minimum  5.00

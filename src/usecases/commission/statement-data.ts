@@ -50,7 +50,7 @@ export async function computeStatement(
   opts: { excludeStatementId?: string } = {},
 ): Promise<Omit<StatementView, 'id' | 'number' | 'year' | 'issuedOn' | 'issuedAt' | 'language' | 'corrects' | 'correctedBy' | 'pdfSha256' | 'xlsxSha256'> & { versions: TermsVersion[] }> {
   const versions = await loadTermsVersions(db, actor.tenantId, creditor.id);
-  const reversedOn = sql<string>`(p.reversed_at at time zone 'Europe/Rome')::date::text`;
+  const reversedOn = sql<string>`p.reversed_on::text`;
   const shares = (which: 'payments' | 'reversals') => {
     let q = db
       .selectFrom('payments as p')
@@ -77,7 +77,7 @@ export async function computeStatement(
     q =
       which === 'payments'
         ? q.where('p.value_date', '>=', period.from).where('p.value_date', '<=', period.to)
-        : q.where('p.reversed_at', 'is not', null).where(reversedOn, '>=', period.from).where(reversedOn, '<=', period.to);
+        : q.where('p.reversed_on', '>=', period.from).where('p.reversed_on', '<=', period.to);
     return q
       .groupBy(['p.id', 'c.id', 'd.display_name', 'a.component'])
       .orderBy('p.value_date')

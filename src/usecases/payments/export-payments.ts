@@ -35,7 +35,7 @@ async function* lines(db: Db, actor: Actor, p: z.infer<typeof ExportPaymentsQuer
       q = q.where(sql<boolean>`(p.value_date, p.id) > (${a.valueDate}::date, ${a.id}::uuid)`);
     }
     const rows = await selectPaymentListItem(q, actor)
-      .select([sql<string | null>`to_char(p.reversed_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as('reversedOn'), 'p.reversal_reason as reversalReason'])
+      .select([sql<string | null>`p.reversed_on::text`.as('reversedOn'), 'p.reversal_reason as reversalReason'])
       .orderBy('p.value_date')
       .orderBy('p.id')
       .limit(batch)

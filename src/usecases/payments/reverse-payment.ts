@@ -76,7 +76,7 @@ export async function reversePaymentTrx(trx: Trx, actor: Actor, id: string, inpu
   const before = (await fetchPaymentDetail(trx, actor, id))!;
   await trx
     .updateTable('payments')
-    .set({ reversed_at: sql`now()`, reversal_reason: data.reason, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ reversed_at: sql`now()`, reversed_on: on, reversal_reason: data.reason, version: sql`version + 1`, updated_at: sql`now()` })
     .where('tenant_id', '=', actor.tenantId)
     .where('id', '=', id)
     .execute();
