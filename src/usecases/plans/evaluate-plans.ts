@@ -42,7 +42,7 @@ export async function evaluatePlans(db: Db, asOf: string = today().toString(), o
   for (;;) {
     const page = await db
       .selectFrom('plans as p')
-      .select(['p.id', 'p.tenant_id', 'p.total', 'p.paid', 'p.rules'])
+      .select(['p.id', 'p.tenant_id', 'p.total', 'p.paid', 'p.rules', 'p.claim_ids'])
       .select((eb) =>
         eb
           .selectFrom('payment_allocations as a')
@@ -77,7 +77,12 @@ export async function evaluatePlans(db: Db, asOf: string = today().toString(), o
         lapseOf(rulesOfPlan(p), statuses, reminded, asOf) !== null;
       out.evaluated++;
       if (!changed) continue;
-      const r = await db.transaction().execute((trx) => reviewPlan(trx, p.tenant_id, p.id, asOf));
+      const r = await db.transaction().execute(async (trx) => {
+        // The positions first, in id order, as a payment locks them before it follows their plan:
+        // this job and a payment on the same positions never wait on each other crosswise (deadlock).
+        await trx.selectFrom('claims').select('id').where('tenant_id', '=', p.tenant_id).where('id', 'in', p.claim_ids).orderBy('id').forUpdate().execute();
+        return reviewPlan(trx, p.tenant_id, p.id, asOf);
+      });
       if (r === 'paid') out.paid++;
       if (r === 'lapsed') out.lapsed++;
     }
