@@ -56,7 +56,7 @@ test('the Pagamenti page lists payments with totals and exports the same set; a 
   await expect(page.getByTestId('payments-export')).toHaveAttribute('href', href);
   const csv = await page.request.get(href);
   expect(csv.status()).toBe(200);
-  expect((await csv.text()).split('\r\n')[0]).toBe('\ufeffdata valuta;importo;valuta;mandante;debitore;metodo;riferimento;ordinante;stornato il;motivo dello storno;id pagamento');
+  expect((await csv.text()).split('\r\n')[0]).toBe('\ufeffdata valuta;importo;valuta;mandante;debitore;metodo;riferimento;ordinante;stornato il;motivo dello storno;provenienza;file bancario;id pagamento');
   // An administrator may reverse: the action is offered (not used here, the demo stays as it is).
   await expect(table.getByTestId('payment-reverse').first()).toBeVisible();
 

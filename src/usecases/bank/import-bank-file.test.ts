@@ -69,7 +69,8 @@ describe('importBankFile: a camt.053 / camt.054 turned into payments, exactly on
   it('matches by reference and document number, leaves the rest for a person, and a second import records nothing', async () => {
     const statement = statementOf();
     const first = await importBankFile(database.db, t.users.operator.actor, file(statement), { today: TODAY });
-    expect(first).toMatchObject({ status: 'done', entries: 7, matched: 3, toReconcile: 3, notBooked: 1, alreadyRecorded: 0, problems: [], error: null });
+    // On a mismatch, the entries with their states and reasons say which line and why.
+    expect(first, JSON.stringify(await entriesOf(first.fileId))).toMatchObject({ status: 'done', entries: 7, matched: 3, toReconcile: 3, notBooked: 1, alreadyRecorded: 0, problems: [], error: null });
     expect(await paymentsOf(claims[0]!.id)).toEqual([{ amount: '300.00', method: 'bank_transfer', payer_name: 'Maria Banca0', value_date: '2026-11-20' }]);
     expect(await statusOf(claims[0]!.id)).toBe('paid');
     expect((await paymentsOf(claims[1]!.id)).map((p) => p.amount)).toEqual(['120.50']);
