@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLAIM_REFERENCE_PREFIX, claimReferences, COMMUNICATION_REFERENCE_PREFIX, formatQrr, formatRf, PLAN_INSTALMENT_REFERENCE_PREFIX } from '../dunning/references.ts';
 import { noticeCodeAux3, printedNotice } from '../municipal/pagopa.ts';
 import { cluesOf, nameKey } from './clues.ts';
+import { isValidRf } from '../dunning/references.ts';
 
 const claim123 = claimReferences('123', CLAIM_REFERENCE_PREFIX);
 const notice = noticeCodeAux3('07', '0000000012345');
@@ -55,5 +56,18 @@ describe('cluesOf: what a bank transaction says about the claim it pays', () => 
 
   it('compares names without accents, case or punctuation', () => {
     expect(nameKey('Nicolò  Cantù-Rossi S.r.l.')).toBe('NICOLO CANTU ROSSI S R L');
+  });
+
+  it('finds an RF printed in groups when the word after it makes a longer run that passes the check by chance (~1 in 97)', () => {
+    // A word after the reference such that reference + word is itself a valid RF (mod 97): before, that
+    // longer run was taken and the payment waited for a person.
+    const rf = claimReferences('4711', CLAIM_REFERENCE_PREFIX).rf;
+    let word = '';
+    for (let i = 0; i < 10_000 && !word; i++) {
+      const w = `ACC${i}`;
+      if (isValidRf(`${rf}${w}`)) word = w;
+    }
+    expect(word).not.toBe('');
+    expect(cluesOf({ references: [], text: [`Pagamento ${formatRf(rf)} ${word} grazie`] }).references).toContainEqual({ kind: 'claim_number', value: '4711', via: 'rf' });
   });
 });

@@ -91,15 +91,15 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
     if (!structured(ref) && /^\d{15}$|^\d{17}$/.test(ref)) add({ kind: 'iuv', value: ref });
   }
   // A reference split by spaces as printed ("RF18 5390 0754 7034", "21 00000 00003 13947 14300 09017").
-  // RF: the longest run of groups after "RF" that is valid (words after it are not part of it).
+  // RF: the runs of groups after "RF" that are valid references (words after it are not part of it).
+  // Not only the longest: a run that takes in the next word ("… 7034 ACCONTO") passes the mod-97 check
+  // by chance once in ~97, and would hide the reference. Every valid run of ours is a clue; one naming
+  // no claim finds nothing, two naming different debtors go to a person.
   for (const m of text.toUpperCase().matchAll(/\bRF\d{2}(?: ?[A-Z0-9]){1,21}/g)) {
     const groups = m[0].split(' ');
     for (let k = groups.length; k >= 1; k--) {
       const ref = groups.slice(0, k).join('');
-      if (ref.length >= 5 && isValidRf(ref)) {
-        structured(ref);
-        break;
-      }
+      if (ref.length >= 5 && isValidRf(ref)) structured(ref);
     }
   }
   for (const m of text.matchAll(/\b\d{2}(?: ?\d{5}){5}\b/g)) structured(m[0]);
