@@ -561,7 +561,9 @@ export interface CommunicationClaimsTable {
 export interface OutboxTable {
   id: Generated<string>;
   tenant_id: string;
-  communication_id: string;
+  /** A letter or e-mail to a debtor; or, instead (migration 0043), a scheduled report to a creditor. */
+  communication_id: string | null;
+  report_mail_id: string | null;
   status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;
@@ -920,8 +922,57 @@ export interface DischargeReportsTable {
   issued_at: Generated<Date>;
 }
 
+/** A creditor's scheduled report (migration 0043): how often, in which language, to whom, next due day. */
+export interface ReportSchedulesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  frequency: 'weekly' | 'monthly';
+  language: 'it' | 'en' | 'de' | 'fr';
+  recipients: string[];
+  active: Generated<boolean>;
+  next_run_on: DateCol;
+  created_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+/** One scheduled report as made for a period (migration 0043): its PDF and XLSX with their SHA-256. */
+export interface ReportRunsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  schedule_id: string;
+  creditor_id: string;
+  period_from: DateCol;
+  period_to: DateCol;
+  language: string;
+  pdf: Buffer;
+  pdf_sha256: string;
+  xlsx: Buffer;
+  xlsx_sha256: string;
+  created_at: Generated<Date>;
+}
+
+/** A report's e-mail to one recipient (migration 0043), delivered through the outbox. */
+export interface ReportMailsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  run_id: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  message_id: string;
+  status: Generated<'queued' | 'sent' | 'failed'>;
+  error: string | null;
+  sent_at: Date | null;
+}
+
 export interface DB {
   tenants: TenantsTable;
+  report_schedules: ReportSchedulesTable;
+  report_runs: ReportRunsTable;
+  report_mails: ReportMailsTable;
   mandate_terms: MandateTermsTable;
   remittance_statement_numbers: RemittanceStatementNumbersTable;
   remittance_statements: RemittanceStatementsTable;

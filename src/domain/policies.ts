@@ -75,12 +75,17 @@ export type Resource =
    * mandate to the creditor — an administrator's or a supervisor's. Everyone, a creditor's viewer
    * included (its own creditor only), reads and previews them.
    */
-  | 'discharge_report';
+  | 'discharge_report'
+  /**
+   * The reports sent to a creditor by e-mail on a schedule (issue 16 item 3): which, how often, to whom —
+   * set by an administrator or supervisor as the creditor asks; the creditor's users read theirs.
+   */
+  | 'report_schedule';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report']),
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report', 'report_schedule']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report', 'report_schedule']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 

@@ -8,6 +8,7 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string | null;
+  attachments: { filename: string; contentType: string; content: Buffer }[];
 }
 
 /**
@@ -59,7 +60,7 @@ export async function startSmtpServer(): Promise<{
         simpleParser(Buffer.concat(chunks))
           .then((m) => {
             const to = Array.isArray(m.to) ? m.to[0]?.text : m.to?.text;
-            received.push({ messageId: m.messageId ?? '', to: to ?? '', subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : null });
+            received.push({ messageId: m.messageId ?? '', to: to ?? '', subject: m.subject ?? '', text: m.text ?? '', html: typeof m.html === 'string' ? m.html : null, attachments: m.attachments.map((a) => ({ filename: a.filename ?? '', contentType: a.contentType, content: a.content })) });
             cb();
           })
           .catch((err: Error) => cb(err));

@@ -8,6 +8,7 @@ import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { generateDischargeReport } from '../../usecases/reports/generate-discharge-report.ts';
 import { issueDischargeReport } from '../../usecases/reports/issue-discharge-report.ts';
+import { makeDueReports } from '../../usecases/reports/make-due-reports.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
 
@@ -55,6 +56,21 @@ export function reportCommand(config: () => Config) {
         } else {
           process.stdout.write(file.content);
         }
+      } finally {
+        await database.close();
+      }
+    });
+  cmd
+    .command('scheduled')
+    .description('make the creditors’ scheduled reports that are due and queue their e-mails (the daily job does this at 06:15)')
+    .action(async () => {
+      const c = config();
+      applyClock(c.clockStart);
+      const locale = localeFromEnv(process.env);
+      const database = await openMigrated(c);
+      try {
+        const r = await makeDueReports(database.db);
+        console.error(translate(msg('periodic.made', { made: r.made, mails: r.mails }), locale));
       } finally {
         await database.close();
       }

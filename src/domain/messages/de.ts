@@ -10,6 +10,7 @@ import { paymentsDe } from './payments/de.ts';
 import { plansDe } from './plans/de.ts';
 import { commissionDe } from './commission/de.ts';
 import { dischargeDe } from './discharge/de.ts';
+import { periodicDe } from './periodic/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -165,6 +166,7 @@ export const de: Catalogue = {
   ...plansDe,
   ...commissionDe,
   ...dischargeDe,
+  ...periodicDe,
   ...dunningDe,
   ...lettersDe,
 };

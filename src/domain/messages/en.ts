@@ -10,6 +10,7 @@ import { paymentsEn } from './payments/en.ts';
 import { plansEn } from './plans/en.ts';
 import { commissionEn } from './commission/en.ts';
 import { dischargeEn } from './discharge/en.ts';
+import { periodicEn } from './periodic/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -165,6 +166,7 @@ export const en: Catalogue = {
   ...plansEn,
   ...commissionEn,
   ...dischargeEn,
+  ...periodicEn,
   ...dunningEn,
   ...lettersEn,
 };

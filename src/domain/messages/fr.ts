@@ -10,6 +10,7 @@ import { paymentsFr } from './payments/fr.ts';
 import { plansFr } from './plans/fr.ts';
 import { commissionFr } from './commission/fr.ts';
 import { dischargeFr } from './discharge/fr.ts';
+import { periodicFr } from './periodic/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -165,6 +166,7 @@ export const fr: Catalogue = {
   ...plansFr,
   ...commissionFr,
   ...dischargeFr,
+  ...periodicFr,
   ...dunningFr,
   ...lettersFr,
 };

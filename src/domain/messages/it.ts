@@ -10,6 +10,7 @@ import { paymentsIt } from './payments/it.ts';
 import { plansIt } from './plans/it.ts';
 import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
+import { periodicIt } from './periodic/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -177,6 +178,7 @@ export const it = {
   ...plansIt,
   ...commissionIt,
   ...dischargeIt,
+  ...periodicIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

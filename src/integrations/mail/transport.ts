@@ -9,6 +9,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string | null;
+  /** Files sent with it (a creditor's scheduled report: its PDF and XLSX). */
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 /**
@@ -92,6 +94,7 @@ export function smtpTransport(url: string, opts: { leaseMs?: number } = {}): Smt
           subject: mail.subject,
           text: mail.text,
           ...(mail.html ? { html: mail.html } : {}),
+          ...(mail.attachments?.length ? { attachments: mail.attachments } : {}),
           // No tracking, no list headers: a personal notice, not a campaign.
           headers: { 'Auto-Submitted': 'auto-generated' },
           signal: AbortSignal.timeout(smtpSendDeadlineMs(leaseMs)),

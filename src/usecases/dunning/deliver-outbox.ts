@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { systemActor } from '../../domain/policies.ts';
-import { MailError, OUTBOX_LEASE_MS, type MailTransport } from '../../integrations/mail/transport.ts';
+import { MailError, OUTBOX_LEASE_MS, type MailTransport, type OutgoingMail } from '../../integrations/mail/transport.ts';
+import { reportFileBase } from '../../domain/reports/schedule.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { releaseStep } from './release-step.ts';
 
@@ -53,7 +54,7 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   const taken = await db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
-      .select(['id', 'tenant_id', 'communication_id', 'attempts', 'status'])
+      .select(['id', 'tenant_id', 'communication_id', 'report_mail_id', 'attempts', 'status'])
       .where('status', 'in', ['pending', 'sending'])
       .$if(opts.tenantId !== undefined, (q) => q.where('tenant_id', '=', opts.tenantId!))
       .where('next_attempt_at', '<=', sql<Date>`now()`)
@@ -85,33 +86,25 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       .returning('id')
       .executeTakeFirst();
     if (!still) continue;
-    const c = await db
-      .selectFrom('communications as c')
-      .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
-      .where('c.id', '=', o.communication_id)
-      .executeTakeFirstOrThrow();
-    const actor = systemActor(c.tenant_id, 'outbox');
-    const mail = {
-      messageId: c.message_id!,
-      from: opts.from,
-      to: c.recipient,
-      subject: c.subject,
-      text: c.body_text ?? '',
-      html: c.body_html,
-    };
+    const m = o.communication_id !== null ? await communicationMessage(db, o.communication_id, opts.from) : await reportMessage(db, o.report_mail_id!, opts.from);
+    const { mail } = m;
     try {
       if (!opts.transport) {
         await db.transaction().execute(async (trx) => {
           await trx
             .insertInto('local_mailbox')
-            .values({ tenant_id: c.tenant_id, message_id: mail.messageId, to_address: mail.to, subject: mail.subject, body_text: mail.text, body_html: mail.html })
+            .values({ tenant_id: m.tenantId, message_id: mail.messageId, to_address: mail.to, subject: mail.subject, body_text: mail.text, body_html: mail.html })
             .onConflict((oc) => oc.column('message_id').doNothing())
             .execute();
-          await markSent(trx, actor, o.id, c.id, c.debtor_id, 'local');
+          await markOutboxSent(trx, o.id);
+          await m.sent(trx, 'local');
         });
       } else {
         await opts.transport.send(mail);
-        await db.transaction().execute((trx) => markSent(trx, actor, o.id, c.id, c.debtor_id, 'smtp'));
+        await db.transaction().execute(async (trx) => {
+          await markOutboxSent(trx, o.id);
+          await m.sent(trx, 'smtp');
+        });
       }
       result.sent++;
     } catch (err) {
@@ -132,24 +125,7 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       }
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('outbox').set({ status: 'failed', lease_until: null, last_error: message.slice(0, 1000) }).where('id', '=', o.id).execute();
-        await trx.updateTable('communications').set({ status: 'failed', error: message.slice(0, 1000) }).where('id', '=', c.id).execute();
-        if (c.contact_id) {
-          await trx
-            .updateTable('contacts')
-            .set({ status: 'invalid', updated_at: sql`now()`, version: sql`version + 1` })
-            .where('tenant_id', '=', c.tenant_id)
-            .where('id', '=', c.contact_id)
-            .execute();
-        }
-        await releaseStep(trx, c.tenant_id, c.id);
-        await recordAudit(trx, actor, {
-          action: 'communication.failed',
-          entityType: 'communication',
-          entityId: c.id,
-          debtorId: c.debtor_id,
-          creditorId: c.creditor_id,
-          after: { error: message.slice(0, 500), contactMarkedInvalid: c.contact_id, attempts: o.attempts + 1 },
-        });
+        await m.failed(trx, message, o.attempts + 1);
       });
       result.failed++;
     }
@@ -157,8 +133,87 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   return result;
 }
 
-async function markSent(trx: Db, actor: ReturnType<typeof systemActor>, outboxId: string, communicationId: string, debtorId: string, via: string) {
+async function markOutboxSent(trx: Db, outboxId: string) {
   await trx.updateTable('outbox').set({ status: 'sent', sent_at: sql`now()`, lease_until: null, last_error: null }).where('id', '=', outboxId).execute();
-  await trx.updateTable('communications').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', communicationId).execute();
-  await recordAudit(trx, actor, { action: 'communication.sent', entityType: 'communication', entityId: communicationId, debtorId, after: { via } });
+}
+
+/** What the outbox sends for one row and what it records when that is sent or given up. */
+interface OutboxMessage {
+  tenantId: string;
+  mail: OutgoingMail;
+  sent(trx: Db, via: 'local' | 'smtp'): Promise<void>;
+  failed(trx: Db, error: string, attempts: number): Promise<void>;
+}
+
+/** A letter or e-mail to a debtor: given up, its contact is marked invalid and the step goes by the next channel. */
+async function communicationMessage(db: Db, communicationId: string, from: string): Promise<OutboxMessage> {
+  const c = await db
+    .selectFrom('communications as c')
+    .select(['c.id', 'c.tenant_id', 'c.debtor_id', 'c.creditor_id', 'c.recipient', 'c.subject', 'c.body_text', 'c.body_html', 'c.message_id', 'c.contact_id', 'c.status'])
+    .where('c.id', '=', communicationId)
+    .executeTakeFirstOrThrow();
+  const actor = systemActor(c.tenant_id, 'outbox');
+  return {
+    tenantId: c.tenant_id,
+    mail: { messageId: c.message_id!, from, to: c.recipient, subject: c.subject, text: c.body_text ?? '', html: c.body_html },
+    async sent(trx, via) {
+      await trx.updateTable('communications').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', c.id).execute();
+      await recordAudit(trx, actor, { action: 'communication.sent', entityType: 'communication', entityId: c.id, debtorId: c.debtor_id, after: { via } });
+    },
+    async failed(trx, message, attempts) {
+      await trx.updateTable('communications').set({ status: 'failed', error: message.slice(0, 1000) }).where('id', '=', c.id).execute();
+      if (c.contact_id) {
+        await trx
+          .updateTable('contacts')
+          .set({ status: 'invalid', updated_at: sql`now()`, version: sql`version + 1` })
+          .where('tenant_id', '=', c.tenant_id)
+          .where('id', '=', c.contact_id)
+          .execute();
+      }
+      await releaseStep(trx, c.tenant_id, c.id);
+      await recordAudit(trx, actor, {
+        action: 'communication.failed',
+        entityType: 'communication',
+        entityId: c.id,
+        debtorId: c.debtor_id,
+        creditorId: c.creditor_id,
+        after: { error: message.slice(0, 500), contactMarkedInvalid: c.contact_id, attempts },
+      });
+    },
+  };
+}
+
+/** A scheduled report to a creditor's contact (migration 0043), with the run's PDF and XLSX attached. */
+async function reportMessage(db: Db, reportMailId: string, from: string): Promise<OutboxMessage> {
+  const r = await db
+    .selectFrom('report_mails as m')
+    .innerJoin('report_runs as r', (j) => j.onRef('r.id', '=', 'm.run_id').onRef('r.tenant_id', '=', 'm.tenant_id'))
+    .select(['m.id', 'm.tenant_id', 'm.recipient', 'm.subject', 'm.body_text', 'm.message_id', 'r.id as run_id', 'r.creditor_id', 'r.pdf', 'r.xlsx', 'r.period_to'])
+    .where('m.id', '=', reportMailId)
+    .executeTakeFirstOrThrow();
+  const actor = systemActor(r.tenant_id, 'outbox');
+  const base = reportFileBase(r.period_to);
+  return {
+    tenantId: r.tenant_id,
+    mail: {
+      messageId: r.message_id,
+      from,
+      to: r.recipient,
+      subject: r.subject,
+      text: r.body_text,
+      html: null,
+      attachments: [
+        { filename: `${base}.pdf`, content: r.pdf, contentType: 'application/pdf' },
+        { filename: `${base}.xlsx`, content: r.xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      ],
+    },
+    async sent(trx, via) {
+      await trx.updateTable('report_mails').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', r.id).execute();
+      await recordAudit(trx, actor, { action: 'report.mail_sent', entityType: 'report_run', entityId: r.run_id, creditorId: r.creditor_id, after: { recipient: r.recipient, via } });
+    },
+    async failed(trx, message, attempts) {
+      await trx.updateTable('report_mails').set({ status: 'failed', error: message.slice(0, 1000) }).where('id', '=', r.id).execute();
+      await recordAudit(trx, actor, { action: 'report.mail_failed', entityType: 'report_run', entityId: r.run_id, creditorId: r.creditor_id, after: { recipient: r.recipient, error: message.slice(0, 500), attempts } });
+    },
+  };
 }

@@ -42,3 +42,32 @@ export function dischargeFileUrl(query: DischargeQuery, format: DischargeFormat,
 }
 
 export const issuedDischargeUrl = (id: string) => `/api/reports/discharge/issued/${id}/file`;
+
+/* Scheduled reports to a creditor (issue 16 item 3). */
+export type ReportSchedule = ResponseOf<'/api/reports/schedules', 'get'>['items'][number];
+const schedulesKey = ['report-schedules'] as const;
+
+export function useReportSchedules(creditorId: string | undefined) {
+  return useQuery({
+    queryKey: [...schedulesKey, creditorId ?? null],
+    queryFn: ({ signal }) => call(http.GET('/api/reports/schedules', { params: { query: creditorId ? { creditorId } : {} }, signal })),
+  });
+}
+
+export function useCreateReportSchedule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BodyOf<'/api/reports/schedules', 'post'>) => call(http.POST('/api/reports/schedules', { body })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export function useUpdateReportSchedule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string } & BodyOf<'/api/reports/schedules/{id}', 'patch'>) => call(http.PATCH('/api/reports/schedules/{id}', { params: { path: { id } }, body })),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: schedulesKey }),
+  });
+}
+
+export const reportRunUrl = (id: string, format: 'pdf' | 'xlsx') => `/api/reports/runs/${id}/file?format=${format}`;

@@ -29,6 +29,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   // How the agency is paid (terms, remittance statements): administrators and supervisors.
   { to: '/commission', label: 'nav.commission', testId: 'nav-commission', resource: 'commission' },
   { to: '/reports/discharge', label: 'nav.discharge', testId: 'nav-discharge' },
+  // Reports e-mailed to the creditor on a schedule: set by administrators and supervisors, read by the creditor.
+  { to: '/reports/scheduled', label: 'nav.reportSchedules', testId: 'nav-report-schedules' },
   { to: '/bank', label: 'nav.bank', testId: 'nav-bank' },
   { to: '/skip-tracing', label: 'nav.skipTracing', testId: 'nav-skip-tracing' },
   { to: '/reviews/time-barred', label: 'nav.timeBarred', testId: 'nav-time-barred' },

@@ -1697,6 +1697,31 @@ export const it = {
   // interest pauses while a plan with interest on the deferral runs (interestpause)
   'interest.paused': 'Interessi sospesi dal {from} al {to}: piano di rateizzazione con interessi di dilazione',
   'interest.pausedRunning': 'Interessi sospesi dal {from}: piano di rateizzazione con interessi di dilazione in corso',
+  // scheduled reports (issue 16 item 3, report schedules)
+  'nav.reportSchedules': 'Rapporti periodici',
+  'schedules.title': 'Rapporti periodici al mandante',
+  'schedules.subtitle': 'Ogni settimana (il lunedì) o ogni mese (il giorno 1) un rapporto PDF e XLSX inviato per e-mail ai referenti indicati dal mandante',
+  'schedules.creditor': 'Mandante',
+  'schedules.new': 'Nuovo rapporto programmato',
+  'schedules.frequency': 'Frequenza',
+  'schedules.weekly': 'Settimanale',
+  'schedules.monthly': 'Mensile',
+  'schedules.language': 'Lingua',
+  'schedules.recipients': 'Destinatari',
+  'schedules.recipientsHint': 'Indirizzi e-mail indicati dal mandante (Invio dopo ciascuno)',
+  'schedules.create': 'Programma',
+  'schedules.saved': 'Rapporto programmato salvato',
+  'schedules.none': 'Nessun rapporto programmato.',
+  'schedules.active': 'Attivo',
+  'schedules.to': 'Destinatari: {recipients}',
+  'schedules.next': 'Prossimo invio: {date}',
+  'schedules.period': 'Periodo',
+  'schedules.mails': 'E-mail',
+  'schedules.files': 'File',
+  'schedules.noRuns': 'Nessun rapporto ancora inviato.',
+  'schedules.mail.queued': 'in coda',
+  'schedules.mail.sent': 'inviata',
+  'schedules.mail.failed': 'non recapitata',
 };
 
 export type MessageKey = keyof typeof it;
