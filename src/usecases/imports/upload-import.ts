@@ -1,24 +1,20 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { AppError, invalid, fieldError } from '../../domain/errors.ts';
-import { msg } from '../../domain/messages/index.ts';
+import { invalid, fieldError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { DEFAULT_LIMITS } from '../../integrations/import-files/index.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { loadCreditor } from '../shared/scope.ts';
+import { withSpooledUpload } from '../shared/spool-upload.ts';
 import { fetchImportJob } from './import-query.ts';
 import { UploadImportInput, type ImportJobView } from './schema.ts';
-
-/** Chunks of the stored file: small enough for any driver, few enough for a 500 MB file. */
-const CHUNK = 1024 * 1024;
 
 /**
  * Receives a portfolio file as a stream (never whole in memory): first onto local disk, counting its
@@ -40,29 +36,8 @@ export async function uploadImport(
     throw invalid([fieldError('creditorId', 'claim.unknown_creditor')]);
   });
 
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'incasso-upload-'));
-  const file = path.join(dir, 'file');
-  try {
-    const hash = createHash('sha256');
-    let bytes = 0;
-    await pipeline(
-      source,
-      async function* (chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          bytes += chunk.length;
-          if (bytes > maxBytes) {
-            const max = Math.round(maxBytes / 1024 / 1024);
-            throw new AppError('validation', msg('import.upload.too_large', { max }), [fieldError('file', 'import.upload.max_size', { max })]);
-          }
-          hash.update(chunk);
-          yield chunk;
-        }
-      },
-      fs.createWriteStream(file),
-    );
-    if (bytes === 0) throw invalid([fieldError('file', 'import.file.empty')], msg('import.file.empty'));
-    const sha = hash.digest('hex');
-
+  return withSpooledUpload(source, maxBytes, async (upload) => {
+    const sha = upload.sha256;
     const result = await db.transaction().execute(async (trx) => {
       // Same file, same creditor → same job, even for two uploads at the same moment on two nodes:
       // the second waits here until the first has committed its job, then finds it.
@@ -86,34 +61,22 @@ export async function uploadImport(
           creditor_id: creditor.id,
           file_name: data.fileName,
           file_sha256: sha,
-          file_bytes: bytes,
+          file_bytes: upload.bytes,
           created_by: actor.userId,
         })
         .execute();
-      const handle = await fs.promises.open(file, 'r');
-      try {
-        const buffer = Buffer.alloc(CHUNK);
-        for (let seq = 0; ; seq++) {
-          const { bytesRead } = await handle.read(buffer, 0, CHUNK, seq * CHUNK);
-          if (bytesRead === 0) break;
-          await trx.insertInto('import_files').values({ job_id: id, seq, data: Buffer.from(buffer.subarray(0, bytesRead)) }).execute();
-        }
-      } finally {
-        await handle.close();
-      }
+      for await (const { seq, data: chunk } of upload.chunks()) await trx.insertInto('import_files').values({ job_id: id, seq, data: chunk }).execute();
       await recordAudit(trx, actor, {
         action: 'import.uploaded',
         entityType: 'import',
         entityId: id,
         creditorId: creditor.id,
-        after: { fileName: data.fileName, fileSha256: sha, fileBytes: bytes },
+        after: { fileName: data.fileName, fileSha256: sha, fileBytes: upload.bytes },
       });
       return { id, resumed: false };
     });
     return { ...(await fetchImportJob(db, actor, result.id))!, resumed: result.resumed };
-  } finally {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
