@@ -954,11 +954,12 @@ export interface ReportRunsTable {
   created_at: Generated<Date>;
 }
 
-/** A report's e-mail to one recipient (migration 0043), delivered through the outbox. */
+/** A report's (0043) or an alert digest's (0044) e-mail to one recipient, delivered through the outbox. */
 export interface ReportMailsTable {
   id: Generated<string>;
   tenant_id: string;
-  run_id: string;
+  run_id: string | null;
+  digest_id: string | null;
   recipient: string;
   subject: string;
   body_text: string;
@@ -968,8 +969,33 @@ export interface ReportMailsTable {
   sent_at: Date | null;
 }
 
+/** A user's choice of alerts (migration 0044) and the last day its digest covered. */
+export interface AlertSubscriptionsTable {
+  tenant_id: string;
+  user_id: string;
+  kinds: string[];
+  email: Generated<boolean>;
+  last_digest_on: NullableDate;
+  updated_at: Generated<Date>;
+}
+
+/** A user's daily digest of alerts (migration 0044): the items found for its period. */
+export interface AlertDigestsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  user_id: string;
+  digest_on: DateCol;
+  period_from: DateCol;
+  period_to: DateCol;
+  items: ColumnType<unknown, string, string>;
+  total: number;
+  created_at: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
+  alert_subscriptions: AlertSubscriptionsTable;
+  alert_digests: AlertDigestsTable;
   report_schedules: ReportSchedulesTable;
   report_runs: ReportRunsTable;
   report_mails: ReportMailsTable;

@@ -8,6 +8,7 @@ import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { generateDischargeReport } from '../../usecases/reports/generate-discharge-report.ts';
 import { issueDischargeReport } from '../../usecases/reports/issue-discharge-report.ts';
+import { makeDailyDigests } from '../../usecases/alerts/make-daily-digests.ts';
 import { makeDueReports } from '../../usecases/reports/make-due-reports.ts';
 import { openMigrated } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
@@ -71,6 +72,21 @@ export function reportCommand(config: () => Config) {
       try {
         const r = await makeDueReports(database.db);
         console.error(translate(msg('periodic.made', { made: r.made, mails: r.mails }), locale));
+      } finally {
+        await database.close();
+      }
+    });
+  cmd
+    .command('alerts')
+    .description('make the users’ daily alert digests that are due and queue their e-mails (the daily job does this at 06:15)')
+    .action(async () => {
+      const c = config();
+      applyClock(c.clockStart);
+      const locale = localeFromEnv(process.env);
+      const database = await openMigrated(c);
+      try {
+        const r = await makeDailyDigests(database.db);
+        console.error(translate(msg('alerts.made', { digests: r.digests, mails: r.mails }), locale));
       } finally {
         await database.close();
       }

@@ -11,6 +11,7 @@ import { plansIt } from './plans/it.ts';
 import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
 import { periodicIt } from './periodic/it.ts';
+import { alertsIt } from './alerts/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -179,6 +180,7 @@ export const it = {
   ...commissionIt,
   ...dischargeIt,
   ...periodicIt,
+  ...alertsIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

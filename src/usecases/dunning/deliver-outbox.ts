@@ -183,37 +183,36 @@ async function communicationMessage(db: Db, communicationId: string, from: strin
   };
 }
 
-/** A scheduled report to a creditor's contact (migration 0043), with the run's PDF and XLSX attached. */
+/**
+ * A mail to a creditor's side (migration 0043/0044): a scheduled report to a contact the creditor named,
+ * with the run's PDF and XLSX attached, or a user's daily alert digest.
+ */
 async function reportMessage(db: Db, reportMailId: string, from: string): Promise<OutboxMessage> {
   const r = await db
     .selectFrom('report_mails as m')
-    .innerJoin('report_runs as r', (j) => j.onRef('r.id', '=', 'm.run_id').onRef('r.tenant_id', '=', 'm.tenant_id'))
-    .select(['m.id', 'm.tenant_id', 'm.recipient', 'm.subject', 'm.body_text', 'm.message_id', 'r.id as run_id', 'r.creditor_id', 'r.pdf', 'r.xlsx', 'r.period_to'])
+    .leftJoin('report_runs as r', (j) => j.onRef('r.id', '=', 'm.run_id').onRef('r.tenant_id', '=', 'm.tenant_id'))
+    .select(['m.id', 'm.tenant_id', 'm.recipient', 'm.subject', 'm.body_text', 'm.message_id', 'm.run_id', 'm.digest_id', 'r.creditor_id', 'r.pdf', 'r.xlsx', 'r.period_to'])
     .where('m.id', '=', reportMailId)
     .executeTakeFirstOrThrow();
   const actor = systemActor(r.tenant_id, 'outbox');
-  const base = reportFileBase(r.period_to);
+  const attachments =
+    r.pdf && r.xlsx && r.period_to
+      ? [
+          { filename: `${reportFileBase(r.period_to)}.pdf`, content: r.pdf, contentType: 'application/pdf' },
+          { filename: `${reportFileBase(r.period_to)}.xlsx`, content: r.xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+        ]
+      : [];
+  const entity = r.run_id ? { entityType: 'report_run', entityId: r.run_id } : { entityType: 'alert_digest', entityId: r.digest_id! };
   return {
     tenantId: r.tenant_id,
-    mail: {
-      messageId: r.message_id,
-      from,
-      to: r.recipient,
-      subject: r.subject,
-      text: r.body_text,
-      html: null,
-      attachments: [
-        { filename: `${base}.pdf`, content: r.pdf, contentType: 'application/pdf' },
-        { filename: `${base}.xlsx`, content: r.xlsx, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
-      ],
-    },
+    mail: { messageId: r.message_id, from, to: r.recipient, subject: r.subject, text: r.body_text, html: null, attachments },
     async sent(trx, via) {
       await trx.updateTable('report_mails').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', r.id).execute();
-      await recordAudit(trx, actor, { action: 'report.mail_sent', entityType: 'report_run', entityId: r.run_id, creditorId: r.creditor_id, after: { recipient: r.recipient, via } });
+      await recordAudit(trx, actor, { action: 'report.mail_sent', ...entity, creditorId: r.creditor_id, after: { recipient: r.recipient, via } });
     },
     async failed(trx, message, attempts) {
       await trx.updateTable('report_mails').set({ status: 'failed', error: message.slice(0, 1000) }).where('id', '=', r.id).execute();
-      await recordAudit(trx, actor, { action: 'report.mail_failed', entityType: 'report_run', entityId: r.run_id, creditorId: r.creditor_id, after: { recipient: r.recipient, error: message.slice(0, 500), attempts } });
+      await recordAudit(trx, actor, { action: 'report.mail_failed', ...entity, creditorId: r.creditor_id, after: { recipient: r.recipient, error: message.slice(0, 500), attempts } });
     },
   };
 }

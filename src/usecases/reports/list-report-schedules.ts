@@ -47,7 +47,7 @@ export async function listReportSchedules(db: Db, actor: Actor, query: z.input<t
         .execute()
     : [];
   const byRun = new Map<string, ReportRunView['mails']>();
-  for (const m of mails) byRun.set(m.run_id, [...(byRun.get(m.run_id) ?? []), { recipient: m.recipient, status: m.status, sentAt: m.sent_at?.toISOString() ?? null, error: m.error }]);
+  for (const m of mails) byRun.set(m.run_id!, [...(byRun.get(m.run_id!) ?? []), { recipient: m.recipient, status: m.status, sentAt: m.sent_at?.toISOString() ?? null, error: m.error }]);
   const bySchedule = new Map<string, ReportRunView[]>();
   for (const r of runs) {
     const list = bySchedule.get(r.schedule_id) ?? [];

@@ -1722,6 +1722,21 @@ export const it = {
   'schedules.mail.queued': 'in coda',
   'schedules.mail.sent': 'inviata',
   'schedules.mail.failed': 'non recapitata',
+  // alerts (issue 17 item 6)
+  'alerts.title': 'Avvisi',
+  'alerts.choose': 'Scegli gli avvisi',
+  'alerts.off': 'Nessun avviso scelto.',
+  'alerts.none': 'Il primo riepilogo arriva domattina.',
+  'alerts.period': 'Dal {from} al {to}',
+  'alerts.nothing': 'Nessuna novità.',
+  'alerts.kind.overdue': 'Fatture scadute',
+  'alerts.kind.promise_broken': 'Promesse non mantenute',
+  'alerts.kind.plan_lapsed': 'Piani decaduti',
+  'alerts.kind.dispute_opened': 'Contestazioni aperte',
+  'alerts.kinds': 'Avvisami di',
+  'alerts.byEmail': 'Anche per e-mail',
+  'alerts.when': 'Un riepilogo ogni mattina con le novità del giorno prima.',
+  'alerts.saved': 'Avvisi salvati',
 };
 
 export type MessageKey = keyof typeof it;

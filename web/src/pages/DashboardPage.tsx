@@ -7,6 +7,7 @@ import { CLAIM_STATUSES, OPEN_STATUSES, type ClaimStatus, type Dashboard } from 
 import { EnumSelectInline } from '../components/EnumSelectInline';
 import { Money, PageHeader, QueryState, StatusBadge } from '../components/ui';
 import { useI18n } from '../i18n';
+import { AlertsCard } from './dashboard/AlertsCard';
 
 export default function DashboardPage() {
   const { t } = useI18n();
@@ -14,6 +15,8 @@ export default function DashboardPage() {
   return (
     <>
       <PageHeader title={t('dashboard.title')} />
+      <AlertsCard />
+      <div style={{ height: 16 }} />
       <QueryState query={dashboard}>{(d) => <DashboardView data={d} />}</QueryState>
     </>
   );
