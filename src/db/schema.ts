@@ -202,9 +202,20 @@ export interface ClaimsTable {
   act_enforceable_on: NullableDate;
   /** pagoPA codice avviso (18 digits), unique per comune. */
   notice_code: string | null;
+  /** No agreed due date: interest only from the day after the formal notice was received (migration 0045). */
+  interest_after_notice: Generated<boolean>;
+  /** The creditor gave up the claim's interest (migration 0045): reason, note, who, when; null: none. */
+  interest_waiver: ColumnType<InterestWaiver | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
+}
+
+export interface InterestWaiver {
+  reason: 'small_amount' | 'loyal_customer' | 'force_majeure' | 'other';
+  note: string | null;
+  on: string;
+  by: string;
 }
 
 export interface PaymentsTable {
@@ -521,6 +532,8 @@ export interface CommunicationsTable {
   pdf: Buffer | null;
   /** SHA-256 of the stored document (PDF, else the HTML e-mail); null until a letter is rendered. */
   sha256: string | null;
+  /** The day it reached the debtor (A/R card, PEC delivery receipt), when known (migration 0045). */
+  received_on: NullableDate;
   message_id: string | null;
   error: string | null;
   created_by: string | null;
@@ -992,8 +1005,39 @@ export interface AlertDigestsTable {
   created_at: Generated<Date>;
 }
 
+/** The last number of a creditor's interest invoices in a year (migration 0045). */
+export interface InterestInvoiceNumbersTable {
+  tenant_id: string;
+  creditor_id: string;
+  year: number;
+  last: number;
+}
+
+/** A separate invoice of a claim's interest over a period (migration 0045), sealed. */
+export interface InterestInvoicesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  claim_id: string;
+  debtor_id: string;
+  year: number;
+  number: number;
+  issued_on: DateCol;
+  period_from: DateCol;
+  period_to: DateCol;
+  amount: Numeric;
+  currency: string;
+  language: 'it' | 'en' | 'de' | 'fr';
+  pdf: Buffer;
+  sha256: string;
+  issued_by_label: string;
+  issued_at: Generated<Date>;
+}
+
 export interface DB {
   tenants: TenantsTable;
+  interest_invoice_numbers: InterestInvoiceNumbersTable;
+  interest_invoices: InterestInvoicesTable;
   alert_subscriptions: AlertSubscriptionsTable;
   alert_digests: AlertDigestsTable;
   report_schedules: ReportSchedulesTable;

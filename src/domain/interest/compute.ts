@@ -91,7 +91,15 @@ export interface InterestCase {
 export interface InterestPause {
   from: string;
   to: string | null;
+  /**
+   * Why (for the statement's wording): a plan charging interest on the deferral runs, the claim has no
+   * agreed due date and the formal notice has not reached the debtor yet, or the creditor waived it.
+   * Absent: a plan.
+   */
+  reason?: PauseReason;
 }
+export const PAUSE_REASONS = ['plan', 'formal_notice', 'waiver'] as const;
+export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 /** The windows sorted, overlapping or adjacent ones merged, empty ones dropped (dates already checked). */
 export function mergePauses(pauses: readonly InterestPause[]): InterestPause[] {
@@ -101,7 +109,7 @@ export function mergePauses(pauses: readonly InterestPause[]): InterestPause[] {
     const last = out[out.length - 1];
     if (last && (last.to === null || Temporal.PlainDate.from(last.to).add({ days: 1 }).toString() >= p.from)) {
       if (last.to !== null && (p.to === null || p.to > last.to)) last.to = p.to;
-    } else out.push({ from: p.from, to: p.to });
+    } else out.push({ from: p.from, to: p.to, ...(p.reason ? { reason: p.reason } : {}) });
   }
   return out;
 }

@@ -56,7 +56,7 @@ export function interestPauseOf(p: PlanPauseFacts): InterestPause | null {
       return null;
   }
   // Ended before a day passed: nothing paused.
-  return to !== null && to < from ? null : { from, to };
+  return to !== null && to < from ? null : { from, to, reason: 'plan' };
 }
 
 /** The pauses of a position from all the plans it was in (the engine merges overlapping ones). */

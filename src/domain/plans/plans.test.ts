@@ -235,11 +235,11 @@ describe('interest on the deferral (issue 15 item 1: a comune regulation\'s "int
 describe('pause of the ordinary interest (interestPauseOf)', () => {
   const plan = { state: 'active', startedOn: '2026-06-10', lapsedOn: null, closedOn: null, interest: '12.34', ran: true } as const;
   it('runs from the day after the start while the plan runs, and ends with it', () => {
-    expect(interestPauseOf(plan)).toEqual({ from: '2026-06-11', to: null });
-    expect(interestPauseOf({ ...plan, state: 'paid', closedOn: '2026-10-31' })).toEqual({ from: '2026-06-11', to: '2026-10-31' });
+    expect(interestPauseOf(plan)).toEqual({ from: '2026-06-11', to: null, reason: 'plan' });
+    expect(interestPauseOf({ ...plan, state: 'paid', closedOn: '2026-10-31' })).toEqual({ from: '2026-06-11', to: '2026-10-31', reason: 'plan' });
     // Lapse and cancellation: ordinary interest runs again from that day.
-    expect(interestPauseOf({ ...plan, state: 'lapsed', lapsedOn: '2026-09-03', closedOn: '2026-09-04' })).toEqual({ from: '2026-06-11', to: '2026-09-02' });
-    expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-07-01' })).toEqual({ from: '2026-06-11', to: '2026-06-30' });
+    expect(interestPauseOf({ ...plan, state: 'lapsed', lapsedOn: '2026-09-03', closedOn: '2026-09-04' })).toEqual({ from: '2026-06-11', to: '2026-09-02', reason: 'plan' });
+    expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-07-01' })).toEqual({ from: '2026-06-11', to: '2026-06-30', reason: 'plan' });
     expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-06-10' })).toBeNull();
   });
   it('none without interest on the deferral, for a proposal never accepted or a rejected plan', () => {
@@ -247,6 +247,6 @@ describe('pause of the ordinary interest (interestPauseOf)', () => {
     expect(interestPauseOf({ ...plan, state: 'proposed' })).toBeNull();
     expect(interestPauseOf({ ...plan, state: 'rejected' })).toBeNull();
     expect(interestPauseOf({ ...plan, state: 'cancelled', closedOn: '2026-07-01', ran: false })).toBeNull();
-    expect(interestPausesOf([plan, { ...plan, interest: '0' }])).toEqual([{ from: '2026-06-11', to: null }]);
+    expect(interestPausesOf([plan, { ...plan, interest: '0' }])).toEqual([{ from: '2026-06-11', to: null, reason: 'plan' }]);
   });
 });

@@ -36,6 +36,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     excess: 'Eccedenza',
     costItems: 'Spese e costi',
     paused: 'Interessi sospesi (piano di rateizzazione con interessi di dilazione)',
+    pausedNotice: 'Nessun interesse prima della messa in mora (nessuna scadenza pattuita): decorrono dal giorno dopo la ricezione',
+    pausedWaiver: 'Interessi rinunciati dal creditore',
     running: 'in corso',
     totals: 'Riepilogo',
     interestTotal: 'Interessi maturati',
@@ -69,6 +71,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     excess: 'Excess',
     costItems: 'Costs and fees',
     paused: 'Interest suspended (instalment plan with interest on the deferral)',
+    pausedNotice: 'No interest before the formal notice (no agreed due date): it runs from the day after its receipt',
+    pausedWaiver: 'Interest waived by the creditor',
     running: 'ongoing',
     totals: 'Summary',
     interestTotal: 'Interest accrued',
@@ -102,6 +106,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     excess: 'Überzahlung',
     costItems: 'Kosten und Gebühren',
     paused: 'Zinsen ausgesetzt (Ratenplan mit Stundungszinsen)',
+    pausedNotice: 'Keine Zinsen vor der Mahnung (kein vereinbarter Verfalltag): sie laufen ab dem Tag nach ihrem Empfang',
+    pausedWaiver: 'Der Gläubiger hat auf die Zinsen verzichtet',
     running: 'laufend',
     totals: 'Zusammenfassung',
     interestTotal: 'Aufgelaufene Zinsen',
@@ -135,6 +141,8 @@ const T: Record<PdfLanguage, Record<string, string>> = {
     excess: 'Excédent',
     costItems: 'Frais et coûts',
     paused: 'Intérêts suspendus (plan d’échelonnement avec intérêts de report)',
+    pausedNotice: 'Pas d’intérêts avant la mise en demeure (aucune échéance convenue) : ils courent dès le lendemain de sa réception',
+    pausedWaiver: 'Intérêts abandonnés par le créancier',
     running: 'en cours',
     totals: 'Récapitulatif',
     interestTotal: 'Intérêts échus',
@@ -277,7 +285,8 @@ export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage;
   );
   // Days no interest accrued (a plan with interest on the deferral ran): the gaps between the periods.
   for (const z of s.pauses ?? []) {
-    doc.font('regular').fontSize(9).text(`${t.paused}: ${t.from!.toLowerCase()} ${date(z.from)} ${z.to === null ? `(${t.running})` : `${t.until!.toLowerCase()} ${date(z.to)}`}`, left, doc.y);
+    const label = z.reason === 'formal_notice' ? t.pausedNotice : z.reason === 'waiver' ? t.pausedWaiver : t.paused;
+    doc.font('regular').fontSize(9).text(`${label}: ${t.from!.toLowerCase()} ${date(z.from)} ${z.to === null ? `(${t.running})` : `${t.until!.toLowerCase()} ${date(z.to)}`}`, left, doc.y);
   }
   if (s.payments.length) {
     heading(t.payments!);

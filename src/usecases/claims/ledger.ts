@@ -34,6 +34,7 @@ import { C803_CHARGES, chargesTermsOf } from '../../domain/municipal/charges.ts'
 import type { MoneyPart } from '../../domain/municipal/parts.ts';
 import type { ComponentKind } from '../../domain/model.ts';
 import { interestPausesOf, type PlanPauseFacts } from '../../domain/plans/pauses.ts';
+import { claimInterestPauses } from '../../domain/interest/claim-pauses.ts';
 import { refreshBalances } from './balances.ts';
 
 /** A claim with everything the engine derives its balance from. */
@@ -63,6 +64,15 @@ export interface ClaimLedger {
 
 export interface LedgerComponent extends ClaimComponentTerms {
   paid: string;
+}
+
+/** The claim's windows without interest: plans with interest on the deferral, no due date before the formal notice, a waiver. */
+function pausesOf(c: { due_date: string; deferral_plans: PlanPauseFacts[] | null; interest_after_notice: boolean; interest_waived: boolean; notice_received_on: string | null }) {
+  const pauses = [
+    ...(c.deferral_plans ? interestPausesOf(c.deferral_plans) : []),
+    ...claimInterestPauses({ dueDate: c.due_date, interestAfterNotice: c.interest_after_notice, noticeReceivedOn: c.notice_received_on, interestWaived: c.interest_waived }),
+  ];
+  return pauses.length ? { interestPauses: pauses } : {};
 }
 
 /** Loads the ledgers of the given claims of the actor's tenant (callers lock the claims first when they write). */
@@ -120,6 +130,12 @@ export async function loadLedgers(
       'k.revenue_rules',
       'c.act_kind',
       'c.act_enforceable_on',
+      'c.interest_after_notice',
+      sql<boolean>`c.interest_waiver is not null`.as('interest_waived'),
+      // A claim with no agreed due date: the first day a written communication about it reached the debtor.
+      sql<string | null>`case when c.interest_after_notice then (select min(m.received_on)::text from communication_claims cc
+          join communications m on m.tenant_id = cc.tenant_id and m.id = cc.communication_id
+         where cc.tenant_id = c.tenant_id and cc.claim_id = c.id and m.received_on is not null) end`.as('notice_received_on'),
       sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
       sql<PlanPauseFacts[] | null>`(select jsonb_agg(jsonb_build_object('state', dp.state, 'startedOn', dp.started_on, 'lapsedOn', dp.lapsed_on,
           'closedOn', dp.closed_on, 'interest', dp.interest::text, 'ran', dp.approved_at is not null or not dp.needs_approval))
@@ -167,7 +183,7 @@ export async function loadLedgers(
         allocationOrder: c.allocation_order as AllocationOrder,
         // An enforceable accertamento esecutivo or ingiunzione bears the c.803 charges (municipal/charges.ts).
         charges: chargesTermsOf({ kind: c.act_kind, enforceableOn: c.act_enforceable_on }, chargeRules),
-        ...(c.deferral_plans ? { interestPauses: interestPausesOf(c.deferral_plans) } : {}),
+        ...pausesOf(c),
       },
       payments: [],
       costs: [],

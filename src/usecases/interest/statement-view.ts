@@ -55,7 +55,7 @@ export const StatementView = z.object({
     })
     .optional(),
   /** With pauses only: the windows in which no interest accrued (a plan with interest on the deferral ran), `to` null: still running. */
-  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable() })).optional(),
+  pauses: z.array(z.object({ from: z.string(), to: z.string().nullable(), reason: z.enum(['plan', 'formal_notice', 'waiver']).optional() })).optional(),
   costItems: z.array(z.object({ date: z.string(), label: z.string(), amount: z.string(), code: z.literal('flat_compensation').optional() })),
   basis: z.array(z.string()),
   basisCodes: z.array(z.object({ code: z.string(), params: z.record(z.string(), z.string()).optional() })),

@@ -70,7 +70,7 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     expect(interestFor(71)).toBe('8.95');
     // The ledger now carries the pause from the day after the start, open-ended.
     const terms = (await loadLedgers(database.db, { tenantId: t.tenantId }, [a.id])).get(a.id)!.terms;
-    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: null }]);
+    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: null, reason: 'plan' }]);
     const payments = [];
     for (const i of plan.instalments) payments.push(await pay(d.id, i.amount, i.dueOn));
     const done = await getPlan(database.db, t.users.operator.actor, plan.id);
@@ -110,7 +110,7 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     expect(days('2026-09-02', AS_OF)).toBe(89);
     expect(interestFor(71 + 89)).toBe('20.16');
     const terms = (await loadLedgers(database.db, { tenantId: t.tenantId }, [a.id])).get(a.id)!.terms;
-    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: '2026-09-02' }]);
+    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: '2026-09-02', reason: 'plan' }]);
     // The lapse refreshed the stored balance (to today): 71 days, then the lapse day to today.
     const on = today().toString();
     expect(await database.db.selectFrom('claim_balances').select(['interest_due', 'balance_on']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({ interest_due: interestFor(71 + days('2026-09-02', on)), balance_on: on });
@@ -136,7 +136,7 @@ describe('ordinary interest paused while a plan with interest on the deferral ru
     await cancelPlan(database.db, t.users.operator.actor, plan.id, { reason: 'Il debitore ritira la richiesta' });
     const on = today().toString();
     const terms = (await loadLedgers(database.db, { tenantId: t.tenantId }, [a.id])).get(a.id)!.terms;
-    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: after(on, -1) }]);
+    expect(terms.interestPauses).toEqual([{ from: '2026-06-11', to: after(on, -1), reason: 'plan' }]);
     // The stored balance follows at once: today's interest runs again (71 + 1 days).
     expect(await database.db.selectFrom('claim_balances').select(['interest_due', 'balance_on']).where('claim_id', '=', a.id).executeTakeFirstOrThrow()).toEqual({ interest_due: interestFor(72), balance_on: on });
     // 71 days before the start, then today … today + 30 (31 days) at 4.6 % (the 2026 legal rate is open-ended).

@@ -5881,6 +5881,8 @@ export interface paths {
                                 pauses?: {
                                     from: string;
                                     to: string | null;
+                                    /** @enum {string} */
+                                    reason?: "plan" | "formal_notice" | "waiver";
                                 }[];
                                 costItems: {
                                     date: string;
@@ -11838,6 +11840,1196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/claims/{id}/interest-invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                claimId: string;
+                                number: number;
+                                year: number;
+                                issuedOn: string;
+                                periodFrom: string;
+                                periodTo: string;
+                                amount: string;
+                                currency: string;
+                                language: string;
+                                sha256: string;
+                                issuedBy: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        to?: string;
+                        /**
+                         * @default it
+                         * @enum {string}
+                         */
+                        language?: "it" | "en" | "de" | "fr";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            claimId: string;
+                            number: number;
+                            year: number;
+                            issuedOn: string;
+                            periodFrom: string;
+                            periodTo: string;
+                            amount: string;
+                            currency: string;
+                            language: string;
+                            sha256: string;
+                            issuedBy: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/interest-invoices/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/interest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claimId: string;
+                            version: number;
+                            afterNotice: boolean;
+                            waiver: {
+                                /** @enum {string} */
+                                reason: "small_amount" | "loyal_customer" | "force_majeure" | "other";
+                                note: string | null;
+                                on: string;
+                                by: string;
+                            } | null;
+                            notices: {
+                                id: string;
+                                runDate: string;
+                                channel: string;
+                                tier: string;
+                                status: string;
+                                receivedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        afterNotice?: boolean;
+                        waiver?: {
+                            /** @enum {string} */
+                            reason: "small_amount" | "loyal_customer" | "force_majeure" | "other";
+                            note?: string | null;
+                        } | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string;
+                            creditorName: string;
+                            /** Format: uuid */
+                            debtorId: string;
+                            debtorName: string;
+                            externalRef: string;
+                            /** @enum {string} */
+                            kind: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                            description: string | null;
+                            principal: string;
+                            principalPaid: string;
+                            interestPaid: string;
+                            costsPaid: string;
+                            totalPaid: string;
+                            totalDue: string;
+                            balanceOn: string | null;
+                            currency: string;
+                            issueDate: string | null;
+                            dueDate: string;
+                            contractDate: string | null;
+                            taxYear: number | null;
+                            jurisdiction: string;
+                            interestRegime: string | null;
+                            judicialClaimDate: string | null;
+                            interestRate: string | null;
+                            interestBase: string | null;
+                            interestSpread: string | null;
+                            /** @enum {string} */
+                            dayCount: "act365" | "act366" | "act360" | "30e360";
+                            /** @enum {string} */
+                            status: "open" | "in_collection" | "promised" | "in_plan" | "disputed" | "paid" | "partially_paid" | "written_off" | "returned" | "legal";
+                            /** @enum {string} */
+                            stage: "none" | "soft" | "formal" | "negotiation" | "closure" | "legal";
+                            nextActionOn: string | null;
+                            closedOn: string | null;
+                            act: {
+                                /** @enum {string} */
+                                kind: "bonario" | "accertamento_esecutivo" | "ingiunzione_fiscale" | "verbale_cds" | "cup_notice" | "other";
+                                number: string | null;
+                                date: string | null;
+                                notifiedOn: string | null;
+                                enforceableOn: string | null;
+                            } | null;
+                            noticeCode: string | null;
+                            components?: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                /** @enum {string} */
+                                kind: "principal" | "tax" | "sanctions" | "act_interest" | "notification_costs" | "collection_charges" | "fees" | "costs";
+                                amount: string;
+                                accruesInterest: boolean;
+                                paid: string;
+                                waived: string;
+                                due: string;
+                                tributeCode: string | null;
+                            }[];
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            balance: {
+                                asOf: string;
+                                /** @enum {string} */
+                                regime: "it-legal" | "it-commercial" | "ch" | "de-consumer" | "de-business" | "fr-legal-private" | "fr-legal-other" | "fr-commercial" | "fixed" | "spread" | "none";
+                                regimeIsDefault: boolean;
+                                interest: string;
+                                interestDue: string;
+                                costs: string;
+                                costsDue: string;
+                                principalDue: string;
+                                totalDue: string;
+                                ratesKnownUntil: string | null;
+                                problem: string | null;
+                            };
+                            allocations: {
+                                /** Format: uuid */
+                                paymentId: string;
+                                valueDate: string;
+                                method: string;
+                                reference: string | null;
+                                component: string;
+                                amount: string;
+                                reversed: boolean;
+                            }[];
+                            costs: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "reminder_fee" | "collection_cost" | "legal_cost" | "other" | "deferral_interest";
+                                label: string;
+                                amount: string;
+                                incurredOn: string;
+                                waivedOn: string | null;
+                                waiverReason: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communications/{id}/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        receivedOn: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            receivedOn: string | null;
+                            claimsUpdated: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notes": {
         parameters: {
             query?: never;
@@ -14215,6 +15407,8 @@ export interface paths {
                             pauses?: {
                                 from: string;
                                 to: string | null;
+                                /** @enum {string} */
+                                reason?: "plan" | "formal_notice" | "waiver";
                             }[];
                             costItems: {
                                 date: string;

@@ -162,7 +162,15 @@ export function StatementResult({ s }: { s: InterestStatement }) {
         {/* Days no interest accrued (a plan with interest on the deferral ran): the gaps between the periods. */}
         {(s.pauses ?? []).map((z) => (
           <Text key={z.from} size="sm" c="dimmed" mt="xs" data-testid="interest-pause">
-            {z.to === null ? t('interest.pausedRunning', { from: date(z.from) }) : t('interest.paused', { from: date(z.from), to: date(z.to) })}
+            {z.reason === 'waiver'
+              ? t('interest.pausedWaiver')
+              : z.reason === 'formal_notice'
+                ? z.to === null
+                  ? t('interest.pausedNoticeRunning')
+                  : t('interest.pausedNotice', { to: date(z.to) })
+                : z.to === null
+                  ? t('interest.pausedRunning', { from: date(z.from) })
+                  : t('interest.paused', { from: date(z.from), to: date(z.to) })}
           </Text>
         ))}
       </Card>
