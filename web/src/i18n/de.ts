@@ -101,6 +101,7 @@ export const de: Messages = {
   'error.rate_limited': 'Zu viele Anfragen: bitte warten.',
   'error.unavailable': 'Der Dienst ist vorübergehend nicht verfügbar.',
   'error.network': 'Server nicht erreichbar.',
+  'error.unprocessable': 'Das ist nicht möglich.',
   'error.unknown': 'Ein unerwarteter Fehler ist aufgetreten.',
 
   'dashboard.title': 'Übersicht',

@@ -101,6 +101,7 @@ export const en: Messages = {
   'error.rate_limited': 'Too many requests: wait and try again.',
   'error.unavailable': 'The service is temporarily unavailable.',
   'error.network': 'Cannot reach the server.',
+  'error.unprocessable': 'This cannot be done.',
   'error.unknown': 'An unexpected error occurred.',
 
   'dashboard.title': 'Dashboard',

@@ -101,6 +101,7 @@ export const fr: Messages = {
   'error.rate_limited': 'Trop de requêtes : patientez puis réessayez.',
   'error.unavailable': 'Service temporairement indisponible.',
   'error.network': 'Impossible de joindre le serveur.',
+  'error.unprocessable': 'Opération impossible.',
   'error.unknown': 'Une erreur inattendue s’est produite.',
 
   'dashboard.title': 'Tableau de bord',

@@ -103,6 +103,7 @@ export const it = {
   'error.rate_limited': 'Troppe richieste: attendere e riprovare.',
   'error.unavailable': 'Servizio momentaneamente non disponibile.',
   'error.network': 'Impossibile contattare il server.',
+  'error.unprocessable': 'Operazione non possibile.',
   'error.unknown': 'Si è verificato un errore imprevisto.',
 
   'dashboard.title': 'Cruscotto',
