@@ -202,6 +202,8 @@ export interface ClaimsTable {
   act_enforceable_on: NullableDate;
   /** pagoPA codice avviso (18 digits), unique per comune. */
   notice_code: string | null;
+  /** Why the agency handed the position back to the creditor (status returned; migration 0043). */
+  return_reason: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -969,6 +971,8 @@ export interface DB {
   plans: PlansTable;
   plan_instalments: PlanInstalmentsTable;
   discharge_reports: DischargeReportsTable;
+  queries: QueriesTable;
+  query_messages: QueryMessagesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -983,3 +987,34 @@ export type Note = Selectable<NotesTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type NewClaim = Insertable<ClaimsTable>;
 export type ClaimUpdate = Updateable<ClaimsTable>;
+
+/** A query between the agency and the creditor about one position (migration 0043, issue 16 item 4). */
+export interface QueriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  claim_id: string;
+  plan_id: string | null;
+  kind: 'dispute' | 'plan_approval' | 'return' | 'question';
+  status: ColumnType<'open' | 'answered' | 'closed', 'open' | 'answered' | 'closed' | undefined, 'open' | 'answered' | 'closed'>;
+  waiting_for: 'agency' | 'creditor' | null;
+  answer: 'confirmed' | 'corrected' | 'annulled' | 'already_paid' | 'approved' | 'rejected' | 'acknowledged' | null;
+  answered_by: string | null;
+  answered_via: 'portal' | 'pec' | 'phone' | 'email' | 'letter' | null;
+  answered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  opened_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface QueryMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  query_id: string;
+  side: 'agency' | 'creditor';
+  author: string;
+  body: string;
+  created_at: Generated<Date>;
+}
