@@ -8,6 +8,7 @@ import { deskIt } from './desk/it.ts';
 import { bankIt } from './bank/it.ts';
 import { paymentsIt } from './payments/it.ts';
 import { plansIt } from './plans/it.ts';
+import { queriesIt } from './queries/it.ts';
 import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
 import { dunningIt } from './dunning/it.ts';
@@ -175,6 +176,7 @@ export const it = {
   ...bankIt,
   ...paymentsIt,
   ...plansIt,
+  ...queriesIt,
   ...commissionIt,
   ...dischargeIt,
   ...dunningIt,
