@@ -36,7 +36,8 @@ export function QueriesPanel({ claim }: { claim: ClaimDetail }) {
   const canOpen = useCan('query');
   const [openId, setOpenId] = useState<string | null>(null);
   const items = list.data?.items ?? [];
-  const shown = openId ?? items.find((q) => q.status === 'open')?.id ?? null;
+  // The thread shown: the one chosen, else the open one, else the latest.
+  const shown = openId ?? items.find((q) => q.status === 'open')?.id ?? items[0]?.id ?? null;
   return (
     <Card withBorder padding="lg" radius="md" mt="lg" data-testid="queries-panel">
       <Title order={5} mb="md">{t('queries.panelTitle')}</Title>
