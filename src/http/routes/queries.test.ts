@@ -150,6 +150,23 @@ describe('queries both ways (issue 16 item 4)', () => {
     expect((await auditOf(ctx.db, ctx.t.tenantId, plan.id)).map((e) => e.action)).toContain('plan.approved');
   });
 
+  it('the answer and the plan’s approval commit together: a refused approval leaves the query open and nothing recorded', async () => {
+    const p = await act();
+    const plan = (await ctx.operator({ method: 'POST', url: '/api/plans', payload: { claimIds: [p.claimId], count: 60 } })).json();
+    const q = (await open({ claimId: p.claimId, kind: 'plan_approval', planId: plan.id, text: '60 rate' })).json();
+    // Paid in full meanwhile: the plan can no longer be approved.
+    const paid = await ctx.operator({ method: 'POST', url: '/api/payments', payload: { debtorId: p.debtorId, creditorId: comuneId, amount: '1395.50', currency: 'EUR', valueDate: day(0), method: 'bank_transfer', claimIds: [p.claimId] } });
+    expect(paid.statusCode, paid.body).toBe(201);
+    const refused = await answer(q.id, { answer: 'approved', text: 'Sì' });
+    expect(refused.statusCode).toBe(400);
+    expect((await comune({ method: 'GET', url: `/api/queries/${q.id}` })).json()).toMatchObject({ status: 'open', waitingFor: 'creditor', answer: null, messages: [{ text: '60 rate' }] });
+    expect((await auditOf(ctx.db, ctx.t.tenantId, q.id)).map((e) => e.action)).toEqual(['query.opened']);
+    // Rejected instead: the plan is rejected by the plans' own use case.
+    const no = await answer(q.id, { answer: 'rejected', text: 'Già pagato' });
+    expect(no.statusCode, no.body).toBe(200);
+    expect((await ctx.admin({ method: 'GET', url: `/api/plans/${plan.id}` })).json()).toMatchObject({ state: 'rejected', decidedReason: 'Già pagato' });
+  });
+
   it('a supervisor records an answer the comune gave by PEC (said in the audit); an operator cannot answer', async () => {
     const p = await act();
     const q = (await open({ claimId: p.claimId, kind: 'dispute', text: 'Errore di intestazione' })).json();
