@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
-import { login } from './login';
+import { login } from './login.ts';
 
 test.use({ viewport: { width: 1280, height: 1800 } });
 

@@ -206,6 +206,8 @@ export interface ClaimsTable {
   interest_after_notice: Generated<boolean>;
   /** The creditor gave up the claim's interest (migration 0045): reason, note, who, when; null: none. */
   interest_waiver: ColumnType<InterestWaiver | null, string | null | undefined, string | null>;
+  /** Why the agency handed the position back to the creditor (status returned; migration 0046). */
+  return_reason: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -1090,6 +1092,8 @@ export interface DB {
   plans: PlansTable;
   plan_instalments: PlanInstalmentsTable;
   discharge_reports: DischargeReportsTable;
+  queries: QueriesTable;
+  query_messages: QueryMessagesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -1104,3 +1108,34 @@ export type Note = Selectable<NotesTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type NewClaim = Insertable<ClaimsTable>;
 export type ClaimUpdate = Updateable<ClaimsTable>;
+
+/** A query between the agency and the creditor about one position (migration 0046, issue 16 item 4). */
+export interface QueriesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  debtor_id: string;
+  claim_id: string;
+  plan_id: string | null;
+  kind: 'dispute' | 'plan_approval' | 'return' | 'question';
+  status: ColumnType<'open' | 'answered' | 'closed', 'open' | 'answered' | 'closed' | undefined, 'open' | 'answered' | 'closed'>;
+  waiting_for: 'agency' | 'creditor' | null;
+  answer: 'confirmed' | 'corrected' | 'annulled' | 'already_paid' | 'approved' | 'rejected' | 'acknowledged' | null;
+  answered_by: string | null;
+  answered_via: 'portal' | 'pec' | 'phone' | 'email' | 'letter' | null;
+  answered_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  opened_by: string;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface QueryMessagesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  query_id: string;
+  side: 'agency' | 'creditor';
+  author: string;
+  body: string;
+  created_at: Generated<Date>;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { debtorDisplayName } from './model.ts';
-import { can, type Actor, type Role } from './policies.ts';
+import { answeringActor, can, ROLES, type Actor, type Role } from './policies.ts';
 
 const actor = (role: Role): Actor => ({ tenantId: 't', userId: 'u', role, creditorId: role === 'viewer' ? 'c' : null, label: role });
 
@@ -53,5 +53,38 @@ describe('debtorDisplayName', () => {
       expect(can(actor('supervisor'), action, 'plan_approval')).toBe(true);
       expect(can(actor('admin'), action, 'plan_approval')).toBe(true);
     }
+  });
+  it('queries (issue 16 item 4): the agency opens them, either side replies, the creditor answers — a viewer writes nothing else', () => {
+    const expected: Record<Role, Record<'read' | 'open' | 'reply' | 'answer', boolean>> = {
+      admin: { read: true, open: true, reply: true, answer: true },
+      supervisor: { read: true, open: true, reply: true, answer: true },
+      operator: { read: true, open: true, reply: true, answer: false },
+      viewer: { read: true, open: false, reply: true, answer: true },
+    };
+    for (const role of ROLES) {
+      const a = actor(role);
+      expect({
+        read: can(a, 'read', 'query'),
+        open: can(a, 'create', 'query'),
+        reply: can(a, 'update', 'query'),
+        answer: can(a, 'create', 'query_answer'),
+      }, role).toEqual(expected[role]);
+      expect(can(a, 'update', 'query_answer'), role).toBe(false);
+    }
+    // A viewer not bound to a creditor neither replies nor answers.
+    const loose: Actor = { ...actor('viewer'), creditorId: null };
+    expect(can(loose, 'update', 'query')).toBe(false);
+    expect(can(loose, 'create', 'query_answer')).toBe(false);
+    // The answer's opening changes nothing else for the viewer.
+    for (const r of ['claim', 'payment', 'plan_approval', 'note', 'debtor'] as const) {
+      expect(can(actor('viewer'), 'create', r)).toBe(false);
+      expect(can(actor('viewer'), 'update', r)).toBe(false);
+    }
+  });
+  it('an answer runs the position’s use cases with a supervisor’s rights, keeping who answered and the creditor scoping', () => {
+    const a = answeringActor(actor('viewer'));
+    expect(a).toMatchObject({ role: 'supervisor', creditorId: 'c', label: 'viewer', userId: 'u' });
+    expect(can(a, 'update', 'plan_approval')).toBe(true);
+    expect(() => answeringActor(actor('operator'))).toThrow(RangeError);
   });
 });

@@ -80,7 +80,21 @@ export type Resource =
    * The reports sent to a creditor by e-mail on a schedule (issue 16 item 3): which, how often, to whom —
    * set by an administrator or supervisor as the creditor asks; the creditor's users read theirs.
    */
-  | 'report_schedule';
+  | 'report_schedule'
+  /**
+   * Queries between the agency and the creditor about a position (issue 16 item 4): everyone reads the
+   * queries they see (a creditor's viewer its own creditor's only, by the queries' scoping); the agency
+   * (operator and up) opens them ('create'); either side replies with text ('update') — the ONE write a
+   * creditor's viewer has, and only a viewer bound to a creditor.
+   */
+  | 'query'
+  /**
+   * The creditor's answer to a query (confirmed, corrected amount, annulled in autotutela, already
+   * paid, plan approved or rejected, position taken back): the creditor's own viewer gives it; an
+   * agency administrator or supervisor may record an answer the creditor gave by PEC or phone (the
+   * audit event says so). Never an operator: the agency does not answer for its client.
+   */
+  | 'query_answer';
 export type Action = 'read' | 'create' | 'update';
 
 const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
@@ -96,7 +110,10 @@ export function can(actor: Actor, action: Action, resource: Resource): boolean {
     if (resource === 'commission') return actor.role !== 'operator';
     return (resource !== 'user' || actor.role === 'admin') && ((resource !== 'settings' && resource !== 'queue') || actor.role !== 'viewer');
   }
-  if (actor.role === 'viewer') return false;
+  // A creditor's viewer is read-only everywhere except its side of the queries on its creditor's positions.
+  if (actor.role === 'viewer') return actor.creditorId !== null && ((resource === 'query' && action === 'update') || (resource === 'query_answer' && action === 'create'));
+  if (resource === 'query_answer') return action === 'create' && (actor.role === 'admin' || actor.role === 'supervisor');
+  if (resource === 'query') return true;
   return WRITE[actor.role].has(resource);
 }
 
@@ -114,6 +131,17 @@ export function installationOperator(label: string): InstallationOperator {
   const l = label.trim();
   if (l.length < 2 || l.length > 200) throw new RangeError('operator label: 2–200 characters');
   return { kind: 'installation-operator', label: l };
+}
+
+/**
+ * The actor a creditor's answer runs the position's own use cases as (approving a plan, recording the
+ * payment the creditor reports), once the answer itself was authorized (`create query_answer`): it
+ * keeps the answering user's label and creditor scoping, with the rights a supervisor has to carry out
+ * the creditor's decision. Never handed to anything but the answer's own steps.
+ */
+export function answeringActor(actor: Actor): Actor {
+  if (!can(actor, 'create', 'query_answer')) throw new RangeError('answeringActor: the actor may not answer queries');
+  return { ...actor, role: 'supervisor' };
 }
 
 export function systemActor(tenantId: string, label = 'system'): Actor {

@@ -41,6 +41,7 @@ import { creditorTemplateRoutes } from './routes/creditor-templates.ts';
 import { deskRoutes } from './routes/desk.ts';
 import { bankRoutes } from './routes/bank.ts';
 import { planRoutes } from './routes/plans.ts';
+import { queryRoutes } from './routes/queries.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { reviewRoutes } from './routes/reviews.ts';
@@ -141,6 +142,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(deskRoutes, deps);
   await app.register(bankRoutes, deps);
   await app.register(planRoutes, deps);
+  await app.register(queryRoutes, deps);
   await app.register(reportRoutes, deps);
 
   if (opts.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {

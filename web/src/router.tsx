@@ -37,6 +37,7 @@ const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
 const CommissionPage = lazy(() => import('./pages/commission/CommissionPage'));
 const DischargeReportPage = lazy(() => import('./pages/DischargeReportPage'));
 const ReportSchedulesPage = lazy(() => import('./pages/reports/ReportSchedulesPage'));
+const QueriesPage = lazy(() => import('./pages/QueriesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -81,6 +82,7 @@ export const router = createBrowserRouter([
       { path: 'settings', element: <SettingsPage /> },
       { path: 'reports/discharge', element: <DischargeReportPage /> },
       { path: 'reports/scheduled', element: <ReportSchedulesPage /> },
+      { path: 'queries', element: <QueriesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

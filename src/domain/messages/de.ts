@@ -8,6 +8,7 @@ import { deskDe } from './desk/de.ts';
 import { bankDe } from './bank/de.ts';
 import { paymentsDe } from './payments/de.ts';
 import { plansDe } from './plans/de.ts';
+import { queriesDe } from './queries/de.ts';
 import { commissionDe } from './commission/de.ts';
 import { dischargeDe } from './discharge/de.ts';
 import { periodicDe } from './periodic/de.ts';
@@ -166,6 +167,7 @@ export const de: Catalogue = {
   ...bankDe,
   ...paymentsDe,
   ...plansDe,
+  ...queriesDe,
   ...commissionDe,
   ...dischargeDe,
   ...periodicDe,

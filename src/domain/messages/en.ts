@@ -8,6 +8,7 @@ import { deskEn } from './desk/en.ts';
 import { bankEn } from './bank/en.ts';
 import { paymentsEn } from './payments/en.ts';
 import { plansEn } from './plans/en.ts';
+import { queriesEn } from './queries/en.ts';
 import { commissionEn } from './commission/en.ts';
 import { dischargeEn } from './discharge/en.ts';
 import { periodicEn } from './periodic/en.ts';
@@ -166,6 +167,7 @@ export const en: Catalogue = {
   ...bankEn,
   ...paymentsEn,
   ...plansEn,
+  ...queriesEn,
   ...commissionEn,
   ...dischargeEn,
   ...periodicEn,

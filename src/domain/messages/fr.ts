@@ -8,6 +8,7 @@ import { deskFr } from './desk/fr.ts';
 import { bankFr } from './bank/fr.ts';
 import { paymentsFr } from './payments/fr.ts';
 import { plansFr } from './plans/fr.ts';
+import { queriesFr } from './queries/fr.ts';
 import { commissionFr } from './commission/fr.ts';
 import { dischargeFr } from './discharge/fr.ts';
 import { periodicFr } from './periodic/fr.ts';
@@ -166,6 +167,7 @@ export const fr: Catalogue = {
   ...bankFr,
   ...paymentsFr,
   ...plansFr,
+  ...queriesFr,
   ...commissionFr,
   ...dischargeFr,
   ...periodicFr,

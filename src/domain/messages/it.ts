@@ -8,6 +8,7 @@ import { deskIt } from './desk/it.ts';
 import { bankIt } from './bank/it.ts';
 import { paymentsIt } from './payments/it.ts';
 import { plansIt } from './plans/it.ts';
+import { queriesIt } from './queries/it.ts';
 import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
 import { periodicIt } from './periodic/it.ts';
@@ -178,6 +179,7 @@ export const it = {
   ...bankIt,
   ...paymentsIt,
   ...plansIt,
+  ...queriesIt,
   ...commissionIt,
   ...dischargeIt,
   ...periodicIt,

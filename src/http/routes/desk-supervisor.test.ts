@@ -86,6 +86,10 @@ describe('the desk supervisor', () => {
     await call(op, 'Beta', '10:05', 'NON_RISPONDE');
     await call(sup, 'Gamma', '10:10', 'RIFIUTO');
     await call(op, 'Zeta', '10:15', 'CONTESTAZIONE', { reason: 'Ha già presentato ricorso' });
+    // The dispute goes to the comune as a query on the position, with the operator's reason (issue 16 item 4).
+    const disputed = (await ctx.operator({ method: 'GET', url: `/api/queries?claimId=${claims.Zeta!}` })).json().items;
+    expect(disputed).toMatchObject([{ kind: 'dispute', status: 'open', waitingFor: 'creditor', creditorId: ctx.t.otherCreditor.id }]);
+    expect((await ctx.operator({ method: 'GET', url: `/api/queries/${disputed[0].id}` })).json().messages).toMatchObject([{ side: 'agency', text: 'Contestazione raccolta al telefono dal desk: Ha già presentato ricorso' }]);
     await call(op, 'Eta', '10:20', 'DIFFICOLTA_ECONOMICA', { reason: 'Ha perso il lavoro' });
     // Alpha pays what he promised the same day: the promise is kept, the money credited to the call.
     await recordPayment(

@@ -11,6 +11,7 @@ import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { placeClaimHold } from '../claims/hold-claim.ts';
 import { amendClaim } from '../claims/update-claim.ts';
+import { raiseDisputeQueries } from '../queries/raise-dispute-queries.ts';
 import { localMoment, logCall, PHONE_TIME_ZONE } from '../communications/phone-compliance.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -52,7 +53,7 @@ export async function recordOutcome(db: Db, actor: Actor, input: z.input<typeof 
  * - callback: an appointment inside the calling hours, back to this operator then;
  * - promise: checked against the rules, recorded, the positions paused (status promised) until it is
  *   judged after its date;
- * - dispute: the positions are disputed (dunning pauses; the creditor's query list is issue 16);
+ * - dispute: the positions are disputed (dunning pauses) and a dispute query goes to the creditor for each;
  * - hardship, plan request, already paid, deceased: the positions are held for review, the debtor
  *   leaves the queue — never more pressure;
  * - refused, documents: back in the queue after a week / three days.
@@ -211,6 +212,8 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     }
     case 'dispute':
       for (const c of claims) await amendClaim(trx, actor, c.id, { status: 'disputed', version: c.version });
+      // The creditor checks the dispute: a query waits for it on each position (issue 16 item 4).
+      await raiseDisputeQueries(trx, actor, claims.map((c) => c.id), data.reason ?? null);
       leave = true;
       break;
     case 'hardship':

@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useRef } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/hooks';
+import { useQueryCounts } from '../api/query-hooks';
 import { canWrite, SessionProvider, type Resource } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { ChangePasswordButton } from './ChangePasswordButton';
@@ -13,6 +14,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/', label: 'nav.dashboard', end: true, testId: 'nav-dashboard' },
   { to: '/debtors', label: 'nav.debtors', testId: 'nav-debtors' },
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
+  // Queries with the creditor (issue 16 item 4): a badge counts those waiting for the reader's side.
+  { to: '/queries', label: 'nav.queries', testId: 'nav-queries' },
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
   { to: '/strategies', label: 'nav.strategies', testId: 'nav-strategies' },
   { to: '/dunning', label: 'nav.dunning', testId: 'nav-dunning' },
@@ -125,6 +128,7 @@ export function AuthenticatedLayout() {
                 to={item.to}
                 end={item.end}
                 label={t(item.label)}
+                rightSection={item.to === '/queries' ? <QueriesBadge /> : undefined}
                 data-testid={item.testId}
                 onClick={close}
                 active={item.end ? location.pathname === item.to : location.pathname.startsWith(item.to)}
@@ -148,5 +152,17 @@ export function AuthenticatedLayout() {
         </AppShell.Main>
       </AppShell>
     </SessionProvider>
+  );
+}
+
+/** How many queries wait for the reader's side (nothing when none). */
+function QueriesBadge() {
+  const counts = useQueryCounts();
+  const n = counts.data?.mine ?? 0;
+  if (n === 0) return null;
+  return (
+    <Badge size="sm" color="orange" variant="filled" circle={n < 10} data-testid="nav-queries-count">
+      {n}
+    </Badge>
   );
 }

@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
 import { HoldPanel } from './claim/HoldPanel';
 import { InterestPanel } from './claim/InterestPanel';
+import { QueriesPanel } from './claim/QueriesPanel';
 import { CallScript } from './claim/CallScript';
 import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
@@ -128,6 +129,7 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
       )}
 
       <HoldPanel claim={claim} />
+      <QueriesPanel claim={claim} />
 
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">
