@@ -37,6 +37,7 @@ import * as m0039 from './migrations/0039_discharge_reports.ts';
 import * as m0040 from './migrations/0040_plan_interest_pauses.ts';
 import * as m0041 from './migrations/0041_single_component_allocations.ts';
 import * as m0042 from './migrations/0042_payment_reversed_on.ts';
+import * as m0044 from './migrations/0044_portal_figures.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -77,6 +78,7 @@ const migrations: Record<string, Migration> = {
   '0040_plan_interest_pauses': m0040,
   '0041_single_component_allocations': m0041,
   '0042_payment_reversed_on': m0042,
+  '0044_portal_figures': m0044,
 };
 
 /** Names of all migrations, oldest first. */

@@ -202,6 +202,10 @@ export interface ClaimsTable {
   act_enforceable_on: NullableDate;
   /** pagoPA codice avviso (18 digits), unique per comune. */
   notice_code: string | null;
+  /** The desk's facts (migration 0044): first contact attempt, first right-party conversation, number found invalid with nobody reached. */
+  worked_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reached_on: ColumnType<string | null, string | null | undefined, string | null>;
+  unreachable_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -282,6 +286,55 @@ export interface ClaimTotalDeltasTable {
   interest_due: Numeric;
   costs_due: Numeric;
   total_due: Numeric;
+}
+
+/** The portal's progress per load, revenue, tax year, placement month and stage (migration 0044). */
+export interface PortfolioProgressDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  import_job_id: string | null;
+  revenue: string;
+  tax_year: number | null;
+  currency: string;
+  placed_month: DateCol;
+  stage: string;
+  claims: string;
+  worked: string;
+  reached: string;
+  loaded: Numeric;
+  collected: Numeric;
+  collected_other: Numeric;
+  annulled: Numeric;
+  residual: Numeric;
+  closed: string;
+  closed_days: string;
+}
+
+/** Open positions and their residual per due date (migration 0044). */
+export interface OpenDueDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  currency: string;
+  due_date: DateCol;
+  claims: string;
+  residual: Numeric;
+}
+
+/** Collected per claim group and month of payment (migration 0044). */
+export interface CollectionDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  import_job_id: string | null;
+  revenue: string;
+  tax_year: number | null;
+  currency: string;
+  placed_month: DateCol;
+  paid_month: DateCol;
+  amount: Numeric;
+  on_load: Numeric;
 }
 
 export interface DebtorCountDeltasTable {
@@ -938,6 +991,9 @@ export interface DB {
   settlements: SettlementsTable;
   claim_components: ClaimComponentsTable;
   claim_total_deltas: ClaimTotalDeltasTable;
+  portfolio_progress_deltas: PortfolioProgressDeltasTable;
+  open_due_deltas: OpenDueDeltasTable;
+  collection_deltas: CollectionDeltasTable;
   debtor_count_deltas: DebtorCountDeltasTable;
   claim_balances: ClaimBalancesTable;
   claim_costs: ClaimCostsTable;

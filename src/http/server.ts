@@ -27,6 +27,7 @@ import { noteRoutes } from './routes/notes.ts';
 import { paymentRoutes } from './routes/payments.ts';
 import { settlementRoutes } from './routes/settlements.ts';
 import { commissionRoutes } from './routes/commission.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
 import { rateRoutes } from './routes/rates.ts';
@@ -122,6 +123,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(paymentRoutes, deps);
   await app.register(settlementRoutes, deps);
   await app.register(commissionRoutes, deps);
+  await app.register(portalRoutes, deps);
   await app.register(noteRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(interestRoutes, deps);
