@@ -36,6 +36,7 @@ const ReconciliationPage = lazy(() => import('./pages/bank/ReconciliationPage'))
 const PaymentsPage = lazy(() => import('./pages/payments/PaymentsPage'));
 const CommissionPage = lazy(() => import('./pages/commission/CommissionPage'));
 const DischargeReportPage = lazy(() => import('./pages/DischargeReportPage'));
+const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -79,6 +80,7 @@ export const router = createBrowserRouter([
       { path: 'users', element: <UsersPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'reports/discharge', element: <DischargeReportPage /> },
+      { path: 'portal', element: <PortalPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

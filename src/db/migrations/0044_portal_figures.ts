@@ -1,7 +1,50 @@
 import { sql, type Kysely } from 'kysely';
 
+/** The claims a statement wrote, signed (+1 new rows, -1 old rows), grouped into progress and due-date deltas. */
+const claimsDelta = (src: string) => `
+    with c as (${src}),
+    r as materialized (
+      select tenant_id, creditor_id, import_job_id, kind as revenue, tax_year, currency,
+             date_trunc('month', created_at at time zone 'Europe/Rome')::date as placed_month,
+             portal_stage(status, worked_on, reached_on, unreachable_on) as stage, due_date,
+             status in ('open', 'in_collection', 'promised', 'in_plan', 'disputed', 'partially_paid', 'legal') as open,
+             s as claims, s * (worked_on is not null)::int as worked, s * (reached_on is not null)::int as reached,
+             s * principal as loaded, s * principal_paid as collected, s * (interest_paid + costs_paid) as collected_other,
+             s * case when status = 'written_off' then principal - principal_paid else 0 end as annulled,
+             s * case when status in ('paid', 'written_off') then 0 else principal - principal_paid end as residual,
+             s * (status = 'paid' and closed_on is not null)::int as closed,
+             s * case when status = 'paid' and closed_on is not null then closed_on - (created_at at time zone 'Europe/Rome')::date else 0 end as closed_days
+        from c),
+    p as (
+      insert into portfolio_progress_deltas (tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, stage,
+                                             claims, worked, reached, loaded, collected, collected_other, annulled, residual, closed, closed_days)
+      select tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, stage,
+             sum(claims), sum(worked), sum(reached), sum(loaded), sum(collected), sum(collected_other), sum(annulled), sum(residual), sum(closed), sum(closed_days)
+        from r
+       group by tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, stage
+      having sum(claims) <> 0 or sum(worked) <> 0 or sum(reached) <> 0 or sum(loaded) <> 0 or sum(collected) <> 0 or sum(collected_other) <> 0
+          or sum(annulled) <> 0 or sum(residual) <> 0 or sum(closed) <> 0 or sum(closed_days) <> 0)
+    insert into open_due_deltas (tenant_id, creditor_id, currency, due_date, claims, residual)
+    select tenant_id, creditor_id, currency, due_date, sum(claims), sum(residual)
+      from r where open
+     group by tenant_id, creditor_id, currency, due_date
+    having sum(claims) <> 0 or sum(residual) <> 0;`;
+
+/** The allocations a statement wrote, signed, grouped per claim group and month of payment. */
+const collectionsDelta = (src: string) => `
+    with a as (${src})
+    insert into collection_deltas (tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, paid_month, amount, on_load)
+    select c.tenant_id, c.creditor_id, c.import_job_id, c.kind, c.tax_year, c.currency,
+           date_trunc('month', c.created_at at time zone 'Europe/Rome')::date, date_trunc('month', p.value_date)::date,
+           sum(a.s * a.amount), sum(a.s * case when a.component_id is not null or a.component = 'principal' then a.amount else 0 end)
+      from a
+      join payments p on p.id = a.payment_id and p.reversed_at is null
+      join claims c on c.id = a.claim_id
+     group by 1, 2, 3, 4, 5, 6, 7, 8
+    having sum(a.s * a.amount) <> 0 or sum(a.s * case when a.component_id is not null or a.component = 'principal' then a.amount else 0 end) <> 0;`;
+
 /**
- * The creditor portal's figures, materialised (issue 16 items 3 and 5; docs/decisions/0016-portal-figures.md).
+ * The creditor portal's figures, materialised (issue 16 items 3 and 5; docs/decisions/0005-portal-figures.md).
  * The house pattern of `claim_total_deltas` (0012): statement-level triggers read the writing statement's
  * transition tables and append ONE grouped delta row per group it changed; readers sum a few rows; the
  * balances job folds them (src/usecases/portal/compact-portal.ts).
@@ -104,41 +147,12 @@ create index collection_deltas_tenant on collection_deltas(tenant_id, creditor_i
 -- grouped row per progress group and per due date it changed. An update that changes none of what is
 -- counted (next action, dunning step, hold) adds nothing.
 create function portal_claims_delta() returns trigger language plpgsql as $$
-declare
-  src text := case tg_op
-    when 'INSERT' then 'select 1 as s, * from new_claims'
-    when 'DELETE' then 'select -1 as s, * from old_claims'
-    else 'select -1 as s, * from old_claims union all select 1, * from new_claims' end;
 begin
-  execute format($q$
-    with c as (%s),
-    r as materialized (
-      select tenant_id, creditor_id, import_job_id, kind as revenue, tax_year, currency,
-             date_trunc('month', created_at at time zone 'Europe/Rome')::date as placed_month,
-             portal_stage(status, worked_on, reached_on, unreachable_on) as stage, due_date,
-             status in ('open', 'in_collection', 'promised', 'in_plan', 'disputed', 'partially_paid', 'legal') as open,
-             s as claims, s * (worked_on is not null)::int as worked, s * (reached_on is not null)::int as reached,
-             s * principal as loaded, s * principal_paid as collected, s * (interest_paid + costs_paid) as collected_other,
-             s * case when status = 'written_off' then principal - principal_paid else 0 end as annulled,
-             s * case when status in ('paid', 'written_off') then 0 else principal - principal_paid end as residual,
-             s * (status = 'paid' and closed_on is not null)::int as closed,
-             s * case when status = 'paid' and closed_on is not null then closed_on - (created_at at time zone 'Europe/Rome')::date else 0 end as closed_days
-        from c),
-    p as (
-      insert into portfolio_progress_deltas (tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, stage,
-                                             claims, worked, reached, loaded, collected, collected_other, annulled, residual, closed, closed_days)
-      select tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, stage,
-             sum(claims), sum(worked), sum(reached), sum(loaded), sum(collected), sum(collected_other), sum(annulled), sum(residual), sum(closed), sum(closed_days)
-        from r
-       group by tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, stage
-      having sum(claims) <> 0 or sum(worked) <> 0 or sum(reached) <> 0 or sum(loaded) <> 0 or sum(collected) <> 0 or sum(collected_other) <> 0
-          or sum(annulled) <> 0 or sum(residual) <> 0 or sum(closed) <> 0 or sum(closed_days) <> 0)
-    insert into open_due_deltas (tenant_id, creditor_id, currency, due_date, claims, residual)
-    select tenant_id, creditor_id, currency, due_date, sum(claims), sum(residual)
-      from r where open
-     group by tenant_id, creditor_id, currency, due_date
-    having sum(claims) <> 0 or sum(residual) <> 0
-  $q$, src);
+  -- Static statements (plpgsql keeps their plans): one per kind of statement.
+  if tg_op = 'INSERT' then${claimsDelta('select 1 as s, * from new_claims')}
+  elsif tg_op = 'DELETE' then${claimsDelta('select -1 as s, * from old_claims')}
+  else${claimsDelta('select -1 as s, * from old_claims union all select 1, * from new_claims')}
+  end if;
   return null;
 end $$;
 create trigger claims_portal_insert after insert on claims referencing new table as new_claims
@@ -152,24 +166,11 @@ create trigger claims_portal_delete after delete on claims referencing old table
 -- + when written, - when taken off (a re-imputation). A reversal takes its payment's allocations off in
 -- the month of its reversed_on (below); an allocation of a reversed payment counts no more.
 create function portal_collections_delta() returns trigger language plpgsql as $$
-declare
-  src text := case tg_op
-    when 'INSERT' then 'select 1 as s, * from new_allocations'
-    when 'DELETE' then 'select -1 as s, * from old_allocations'
-    else 'select -1 as s, * from old_allocations union all select 1, * from new_allocations' end;
 begin
-  execute format($q$
-    with a as (%s)
-    insert into collection_deltas (tenant_id, creditor_id, import_job_id, revenue, tax_year, currency, placed_month, paid_month, amount, on_load)
-    select c.tenant_id, c.creditor_id, c.import_job_id, c.kind, c.tax_year, c.currency,
-           date_trunc('month', c.created_at at time zone 'Europe/Rome')::date, date_trunc('month', p.value_date)::date,
-           sum(a.s * a.amount), sum(a.s * case when a.component_id is not null or a.component = 'principal' then a.amount else 0 end)
-      from a
-      join payments p on p.id = a.payment_id and p.reversed_at is null
-      join claims c on c.id = a.claim_id
-     group by 1, 2, 3, 4, 5, 6, 7, 8
-    having sum(a.s * a.amount) <> 0 or sum(a.s * case when a.component_id is not null or a.component = 'principal' then a.amount else 0 end) <> 0
-  $q$, src);
+  if tg_op = 'INSERT' then${collectionsDelta('select 1 as s, * from new_allocations')}
+  elsif tg_op = 'DELETE' then${collectionsDelta('select -1 as s, * from old_allocations')}
+  else${collectionsDelta('select -1 as s, * from old_allocations union all select 1, * from new_allocations')}
+  end if;
   return null;
 end $$;
 create function portal_reversals_delta() returns trigger language plpgsql as $$
@@ -254,19 +255,19 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql
     .raw(
       `
-drop trigger if exists contact_log_portal_facts on contact_log;
-drop function if exists portal_contact_facts();
-drop trigger if exists claims_portal_insert on claims;
-drop trigger if exists claims_portal_update on claims;
-drop trigger if exists claims_portal_delete on claims;
-drop function if exists portal_claims_delta();
-drop trigger if exists allocations_portal_insert on payment_allocations;
-drop trigger if exists allocations_portal_delete on payment_allocations;
-drop function if exists portal_collections_delta();
-drop trigger if exists payments_portal_reversal on payments;
-drop function if exists portal_reversals_delta();
-drop trigger if exists allocations_portal_update on payment_allocations;
-drop function if exists portal_stage(text, date, date, date);
+drop trigger contact_log_portal_facts on contact_log;
+drop trigger claims_portal_insert on claims;
+drop trigger claims_portal_update on claims;
+drop trigger claims_portal_delete on claims;
+drop trigger allocations_portal_insert on payment_allocations;
+drop trigger allocations_portal_update on payment_allocations;
+drop trigger allocations_portal_delete on payment_allocations;
+drop trigger payments_portal_reversal on payments;
+drop function portal_contact_facts();
+drop function portal_claims_delta();
+drop function portal_collections_delta();
+drop function portal_reversals_delta();
+drop function portal_stage(text, date, date, date);
 drop table collection_deltas;
 drop table open_due_deltas;
 drop table portfolio_progress_deltas;

@@ -118,8 +118,10 @@ export function ageing(rows: readonly { dueDate: string; claims: number; residua
   }));
   let weighted = money(0);
   let total = money(0);
+  // Thousands of due dates: day numbers by plain arithmetic, not a Temporal object per row.
+  const asOfDay = epochDay(asOf);
   for (const r of rows) {
-    const past = Math.max(0, day.since(Temporal.PlainDate.from(r.dueDate), { largestUnit: 'days' }).days);
+    const past = Math.max(0, asOfDay - epochDay(r.dueDate));
     const i = AGEING_BUCKETS.findIndex((b) => (b.from === null ? past <= b.to : past >= b.from && (b.to === null || past <= b.to)));
     const b = buckets[i]!;
     b.claims += r.claims;
@@ -128,4 +130,9 @@ export function ageing(rows: readonly { dueDate: string; claims: number; residua
     total = total.plus(r.residual);
   }
   return { buckets, dso: total.isZero() ? null : weighted.dividedBy(total).toFixed(1, Money.ROUND_HALF_UP) };
+}
+
+/** Days since 1970-01-01 of an ISO date (UTC arithmetic, exact for plain dates). */
+function epochDay(iso: string): number {
+  return Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 }

@@ -34,7 +34,7 @@ export const ProgressRow = z.object({
   filter: Filter,
 });
 export type ProgressRow = z.infer<typeof ProgressRow>;
-export const PortalProgress = z.object({ rows: z.array(ProgressRow), totals: z.array(ProgressRow.omit({ creditorId: true, creditorName: true, loadId: true, loadLabel: true, loadedOn: true, revenue: true, taxYear: true }).extend({ revenue: z.null(), taxYear: z.null() })) });
+export const PortalProgress = z.object({ rows: z.array(ProgressRow), totals: z.array(ProgressRow.omit({ creditorId: true, creditorName: true, loadId: true, loadLabel: true, loadedOn: true, revenue: true, taxYear: true })) });
 export type PortalProgress = z.infer<typeof PortalProgress>;
 
 function stageFigures(t: Sums, filter: Record<string, string>): ProgressRow['stages'] {
@@ -154,6 +154,6 @@ export async function getPortalProgress(db: Db, actor: Actor, input: z.input<typ
         ...figures(sums, filter),
       };
     }),
-    totals: [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ revenue: null, taxYear: null, currency, ...figures(t, claimsFilter(s, { currency })) })),
+    totals: [...totals.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([currency, t]) => ({ currency, ...figures(t, claimsFilter(s, { currency })) })),
   };
 }

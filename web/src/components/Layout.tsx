@@ -13,6 +13,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/', label: 'nav.dashboard', end: true, testId: 'nav-dashboard' },
   { to: '/debtors', label: 'nav.debtors', testId: 'nav-debtors' },
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
+  // The creditor portal's figures (issue 16 items 3/5): the creditor's user and the agency.
+  { to: '/portal', label: 'nav.portal', testId: 'nav-portal' },
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
   { to: '/strategies', label: 'nav.strategies', testId: 'nav-strategies' },
   { to: '/dunning', label: 'nav.dunning', testId: 'nav-dunning' },
