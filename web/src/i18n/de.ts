@@ -1745,4 +1745,5 @@ export const de: Messages = {
   'portalAgeing.91_180': '91–180 Tage',
   'portalAgeing.181_365': '181–365 Tage',
   'portalAgeing.over_365': 'Über 365 Tage',
+  'portal.byOperator': 'Nach Mitarbeiter und Warteschlange',
 };

@@ -1745,4 +1745,5 @@ export const en: Messages = {
   'portalAgeing.91_180': '91–180 days',
   'portalAgeing.181_365': '181–365 days',
   'portalAgeing.over_365': 'Over 365 days',
+  'portal.byOperator': 'By operator and queue',
 };

@@ -1745,4 +1745,5 @@ export const fr: Messages = {
   'portalAgeing.91_180': '91–180 jours',
   'portalAgeing.181_365': '181–365 jours',
   'portalAgeing.over_365': 'Plus de 365 jours',
+  'portal.byOperator': 'Par opérateur et file',
 };

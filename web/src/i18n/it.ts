@@ -1748,6 +1748,7 @@ export const it = {
   'portalAgeing.91_180': '91–180 giorni',
   'portalAgeing.181_365': '181–365 giorni',
   'portalAgeing.over_365': 'Oltre 365 giorni',
+  'portal.byOperator': 'Per operatore e coda',
 };
 
 export type MessageKey = keyof typeof it;

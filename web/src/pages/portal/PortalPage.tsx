@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useCreditorOptions } from '../../api/hooks';
 import { portalExportUrl, usePortalCollections, usePortalKpis, usePortalProgress, type PortalCollections, type PortalKpis, type PortalProgress, type PortalQuery } from '../../api/portal-hooks';
+import { useCan } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/it';
@@ -30,6 +31,8 @@ function Fig({ filter, children, testId }: { filter: Record<string, string>; chi
  */
 export default function PortalPage() {
   const { t } = useI18n();
+  // Per operator and per queue (item 7): the desk's board, for whoever supervises the desk.
+  const canSupervise = useCan('supervision');
   const creditors = useCreditorOptions();
   const options = (creditors.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
   const [creditorId, setCreditorId] = useState<string | null>(null);
@@ -47,6 +50,11 @@ export default function PortalPage() {
         subtitle={t('portal.subtitle')}
         actions={
           <Group>
+            {canSupervise && (
+              <Button component={Link} to="/work/board" variant="subtle" data-testid="portal-by-operator">
+                {t('portal.byOperator')}
+              </Button>
+            )}
             <Button component="a" variant="default" href={portalExportUrl(query, 'csv')} data-testid="portal-export-csv">
               {t('portal.exportCsv')}
             </Button>
