@@ -208,6 +208,10 @@ export interface ClaimsTable {
   interest_waiver: ColumnType<InterestWaiver | null, string | null | undefined, string | null>;
   /** Why the agency handed the position back to the creditor (status returned; migration 0046). */
   return_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The desk's facts (migration 0047): first contact attempt, first right-party conversation, number found invalid with nobody reached. */
+  worked_on: ColumnType<string | null, string | null | undefined, string | null>;
+  reached_on: ColumnType<string | null, string | null | undefined, string | null>;
+  unreachable_on: ColumnType<string | null, string | null | undefined, string | null>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -295,6 +299,55 @@ export interface ClaimTotalDeltasTable {
   interest_due: Numeric;
   costs_due: Numeric;
   total_due: Numeric;
+}
+
+/** The portal's progress per load, revenue, tax year, placement month and stage (migration 0047). */
+export interface PortfolioProgressDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  import_job_id: string | null;
+  revenue: string;
+  tax_year: number | null;
+  currency: string;
+  placed_month: DateCol;
+  stage: string;
+  claims: string;
+  worked: string;
+  reached: string;
+  loaded: Numeric;
+  collected: Numeric;
+  collected_other: Numeric;
+  annulled: Numeric;
+  residual: Numeric;
+  closed: string;
+  closed_days: string;
+}
+
+/** Open positions and their residual per due date (migration 0047). */
+export interface OpenDueDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  currency: string;
+  due_date: DateCol;
+  claims: string;
+  residual: Numeric;
+}
+
+/** Collected per claim group and month of payment (migration 0047). */
+export interface CollectionDeltasTable {
+  id: Generated<string>;
+  tenant_id: string;
+  creditor_id: string;
+  import_job_id: string | null;
+  revenue: string;
+  tax_year: number | null;
+  currency: string;
+  placed_month: DateCol;
+  paid_month: DateCol;
+  amount: Numeric;
+  on_load: Numeric;
 }
 
 export interface DebtorCountDeltasTable {
@@ -1061,6 +1114,9 @@ export interface DB {
   settlements: SettlementsTable;
   claim_components: ClaimComponentsTable;
   claim_total_deltas: ClaimTotalDeltasTable;
+  portfolio_progress_deltas: PortfolioProgressDeltasTable;
+  open_due_deltas: OpenDueDeltasTable;
+  collection_deltas: CollectionDeltasTable;
   debtor_count_deltas: DebtorCountDeltasTable;
   claim_balances: ClaimBalancesTable;
   claim_costs: ClaimCostsTable;

@@ -29,6 +29,7 @@ import { settlementRoutes } from './routes/settlements.ts';
 import { commissionRoutes } from './routes/commission.ts';
 import { alertRoutes } from './routes/alerts.ts';
 import { interestDocumentRoutes } from './routes/interest-documents.ts';
+import { portalRoutes } from './routes/portal.ts';
 import { userRoutes } from './routes/users.ts';
 import { interestRoutes } from './routes/interest.ts';
 import { rateRoutes } from './routes/rates.ts';
@@ -127,6 +128,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(commissionRoutes, deps);
   await app.register(alertRoutes, deps);
   await app.register(interestDocumentRoutes, deps);
+  await app.register(portalRoutes, deps);
   await app.register(noteRoutes, deps);
   await app.register(userRoutes, deps);
   await app.register(interestRoutes, deps);

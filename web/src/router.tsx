@@ -38,6 +38,7 @@ const CommissionPage = lazy(() => import('./pages/commission/CommissionPage'));
 const DischargeReportPage = lazy(() => import('./pages/DischargeReportPage'));
 const ReportSchedulesPage = lazy(() => import('./pages/reports/ReportSchedulesPage'));
 const QueriesPage = lazy(() => import('./pages/QueriesPage'));
+const PortalPage = lazy(() => import('./pages/portal/PortalPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 export const router = createBrowserRouter([
@@ -83,6 +84,7 @@ export const router = createBrowserRouter([
       { path: 'reports/discharge', element: <DischargeReportPage /> },
       { path: 'reports/scheduled', element: <ReportSchedulesPage /> },
       { path: 'queries', element: <QueriesPage /> },
+      { path: 'portal', element: <PortalPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { currency, isoDate, pagination, searchText, uuid } from '../../domain/fields.ts';
 import { CLAIM_KINDS, CLAIM_STATUSES, COLLECTION_STAGES, OPEN_STATUSES } from '../../domain/model.ts';
+import { PORTAL_STAGES } from '../../domain/portal/stages.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
@@ -28,6 +29,14 @@ export const ListClaimsQuery = pagination.extend({
   kind: csvOf(CLAIM_KINDS).optional(),
   creditorId: uuid.optional(),
   debtorId: uuid.optional(),
+  /** The load (portfolio import) the claims came in with (the portal's figures link here, issue 16). */
+  loadId: uuid.optional(),
+  taxYear: z.coerce.number().int().min(1900).max(2199).optional(),
+  /** Where the claim stands for the creditor portal (domain/portal/stages.ts). */
+  progress: csvOf(PORTAL_STAGES).optional(),
+  /** Claims with (true) or without (false) a contact attempt / a right-party conversation. */
+  worked: z.enum(['true', 'false']).optional(),
+  reached: z.enum(['true', 'false']).optional(),
   currency: currency.optional(),
   dueFrom: isoDate.optional(),
   dueTo: isoDate.optional(),
@@ -58,6 +67,11 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
   if (p.kind) conds.push(sql`c.kind in (${sql.join(p.kind)})`);
   if (p.creditorId) conds.push(sql`c.creditor_id = ${p.creditorId}`);
   if (p.debtorId) conds.push(sql`c.debtor_id = ${p.debtorId}`);
+  if (p.loadId) conds.push(sql`c.import_job_id = ${p.loadId}`);
+  if (p.taxYear !== undefined) conds.push(sql`c.tax_year = ${p.taxYear}`);
+  if (p.progress) conds.push(sql`portal_stage(c.status, c.worked_on, c.reached_on, c.unreachable_on) in (${sql.join(p.progress)})`);
+  if (p.worked) conds.push(p.worked === 'true' ? sql`c.worked_on is not null` : sql`c.worked_on is null`);
+  if (p.reached) conds.push(p.reached === 'true' ? sql`c.reached_on is not null` : sql`c.reached_on is null`);
   if (p.currency) conds.push(sql`c.currency = ${p.currency}`);
   if (p.dueFrom) conds.push(sql`c.due_date >= ${p.dueFrom}`);
   if (p.dueTo) conds.push(sql`c.due_date <= ${p.dueTo}`);
@@ -138,7 +152,7 @@ type ListParams = z.output<typeof ListClaimsQuery>;
  * every claim has its debtor and creditor).
  */
 async function countClaims(db: Db, actor: Actor, p: ListParams, where: RawBuilder<boolean>): Promise<number> {
-  const simple = !p.q && !p.stage && !p.kind && !p.debtorId && !p.dueFrom && !p.dueTo;
+  const simple = !p.q && !p.stage && !p.kind && !p.debtorId && !p.dueFrom && !p.dueTo && !p.loadId && p.taxYear === undefined && !p.progress && !p.worked && !p.reached;
   if (simple) {
     const open = new Set<string>(OPEN_STATUSES);
     let n = 0;

@@ -246,6 +246,11 @@ export type ClaimListParams = ListParams & {
   dueFrom?: string;
   dueTo?: string;
   open?: 'true' | 'false';
+  loadId?: string;
+  taxYear?: number;
+  progress?: string;
+  worked?: 'true' | 'false';
+  reached?: 'true' | 'false';
 };
 
 export function useClaims(params: ClaimListParams, enabled = true) {

@@ -4601,6 +4601,11 @@ export interface paths {
                     kind?: string | string[];
                     creditorId?: string;
                     debtorId?: string;
+                    loadId?: string;
+                    taxYear?: number;
+                    progress?: string | string[];
+                    worked?: "true" | "false";
+                    reached?: "true" | "false";
                     currency?: "EUR" | "CHF";
                     /** @description Calendar date, YYYY-MM-DD */
                     dueFrom?: string;
@@ -13023,6 +13028,845 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                    loadId?: string;
+                    revenue?: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                    taxYear?: number;
+                    currency?: "EUR" | "CHF";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                /** Format: uuid */
+                                creditorId: string;
+                                creditorName: string;
+                                /** Format: uuid */
+                                loadId: string | null;
+                                loadLabel: string | null;
+                                loadedOn: string | null;
+                                revenue: string;
+                                taxYear: number | null;
+                                currency: string;
+                                claims: number;
+                                worked: number;
+                                reached: number;
+                                loaded: string;
+                                collected: string;
+                                collectedOther: string;
+                                annulled: string;
+                                residual: string;
+                                collectionRate: string | null;
+                                rpcRate: string | null;
+                                stages: {
+                                    [key: string]: {
+                                        claims: number;
+                                        residual: string;
+                                        filter: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                filter: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                            totals: {
+                                currency: string;
+                                claims: number;
+                                worked: number;
+                                reached: number;
+                                loaded: string;
+                                collected: string;
+                                collectedOther: string;
+                                annulled: string;
+                                residual: string;
+                                collectionRate: string | null;
+                                rpcRate: string | null;
+                                stages: {
+                                    [key: string]: {
+                                        claims: number;
+                                        residual: string;
+                                        filter: {
+                                            [key: string]: string;
+                                        };
+                                    };
+                                };
+                                filter: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                    loadId?: string;
+                    revenue?: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                    taxYear?: number;
+                    currency?: "EUR" | "CHF";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            perMonth: {
+                                month: string;
+                                currency: string;
+                                amount: string;
+                                onLoad: string;
+                            }[];
+                            stairStep: {
+                                currency: string;
+                                placedMonth: string;
+                                loaded: string;
+                                steps: {
+                                    k: number;
+                                    month: string;
+                                    collected: string;
+                                    rate: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/kpis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                    loadId?: string;
+                    revenue?: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                    taxYear?: number;
+                    currency?: "EUR" | "CHF";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            asOf: string;
+                            promiseKeptRate: {
+                                value: string | null;
+                                numerator: string;
+                                denominator: string;
+                                filter: {
+                                    [key: string]: string;
+                                };
+                            };
+                            byCurrency: {
+                                currency: string;
+                                collectionRate: {
+                                    value: string | null;
+                                    numerator: string;
+                                    denominator: string;
+                                    filter: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                rpcRate: {
+                                    value: string | null;
+                                    numerator: string;
+                                    denominator: string;
+                                    filter: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                averageDaysToCollect: {
+                                    value: string | null;
+                                    numerator: string;
+                                    denominator: string;
+                                    filter: {
+                                        [key: string]: string;
+                                    };
+                                };
+                                dso: string | null;
+                                ageing: {
+                                    /** @enum {string} */
+                                    key: "not_due" | "1_30" | "31_60" | "61_90" | "91_180" | "181_365" | "over_365";
+                                    claims: number;
+                                    residual: string;
+                                    filter: {
+                                        [key: string]: string;
+                                    };
+                                }[];
+                                expectedFromPlans: {
+                                    amount: string;
+                                    instalments: number;
+                                    until: string;
+                                    filter: {
+                                        [key: string]: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/portal/progress/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    creditorId?: string;
+                    loadId?: string;
+                    revenue?: "invoice" | "imu" | "tari" | "cup" | "cds_fine" | "other";
+                    taxYear?: number;
+                    currency?: "EUR" | "CHF";
+                    format?: "csv" | "xlsx";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/csv (UTF-8 with BOM, ; separated) or XLSX */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;

@@ -16,6 +16,8 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/claims', label: 'nav.claims', testId: 'nav-claims' },
   // Queries with the creditor (issue 16 item 4): a badge counts those waiting for the reader's side.
   { to: '/queries', label: 'nav.queries', testId: 'nav-queries' },
+  // The creditor portal's figures (issue 16 items 3/5): the creditor's user and the agency.
+  { to: '/portal', label: 'nav.portal', testId: 'nav-portal' },
   { to: '/creditors', label: 'nav.creditors', testId: 'nav-creditors' },
   { to: '/strategies', label: 'nav.strategies', testId: 'nav-strategies' },
   { to: '/dunning', label: 'nav.dunning', testId: 'nav-dunning' },

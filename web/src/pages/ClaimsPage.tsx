@@ -11,7 +11,8 @@ import { useListState } from '../components/useListState';
 import { isIsoDate } from '../format';
 import { useI18n } from '../i18n';
 
-const FILTERS = ['status', 'stage', 'kind', 'currency', 'creditorId', 'dueFrom', 'dueTo'] as const;
+// loadId … open: set by the links of the portal's figures (issue 16), no control of their own.
+const FILTERS = ['status', 'stage', 'kind', 'currency', 'creditorId', 'dueFrom', 'dueTo', 'loadId', 'taxYear', 'progress', 'worked', 'reached', 'open'] as const;
 
 export default function ClaimsPage() {
   const { t, te } = useI18n();
@@ -34,6 +35,12 @@ export default function ClaimsPage() {
     creditorId: f.creditorId || undefined,
     dueFrom: isIsoDate(f.dueFrom) ? f.dueFrom : undefined,
     dueTo: isIsoDate(f.dueTo) ? f.dueTo : undefined,
+    loadId: f.loadId || undefined,
+    taxYear: /^\d{4}$/.test(f.taxYear ?? '') ? Number(f.taxYear) : undefined,
+    progress: f.progress || undefined,
+    worked: f.worked === 'true' || f.worked === 'false' ? f.worked : undefined,
+    reached: f.reached === 'true' || f.reached === 'false' ? f.reached : undefined,
+    open: f.open === 'true' || f.open === 'false' ? f.open : undefined,
   });
 
   return (
