@@ -130,8 +130,12 @@ try {
       for (const x of r.totals) console.log(`  ${x.currency}: loaded ${x.loaded} = collected ${x.collected} + annulled ${x.annulled} + residual ${x.residual}`);
       t = performance.now();
       let n = 0;
-      for await (const chunk of src.chunks()) n += chunk.length;
-      console.log(`second read (rows again, nothing written): ${n} rows, ${seconds(t)} s, rss ${mb()}`);
+      let first = '';
+      for await (const chunk of src.chunks()) {
+        if (!n) first = seconds(t);
+        n += chunk.length;
+      }
+      console.log(`second read (rows again, nothing written): ${n} rows, ${seconds(t)} s (first chunk after ${first} s: the query), rss ${mb()}`);
     });
   }
   for (const format of FORMATS) {

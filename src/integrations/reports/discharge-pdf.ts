@@ -50,7 +50,12 @@ export async function renderDischargePdf(input: DischargeDocumentInput): Promise
       let page = 1;
       const footer = () => {
         doc.font('regular').fontSize(7).fillColor('#555555');
+        // The footer sits in the bottom margin: pdfkit would start a new page for text below it (the
+        // cause of a blank page after every page before), so the margin is lifted while it is drawn.
+        const margin = doc.page.margins.bottom;
+        doc.page.margins.bottom = 0;
         line(doc, footerText(page, pages), left, doc.page.height - MARGINS.bottom, width, 'right');
+        doc.page.margins.bottom = margin;
       };
       const newPage = () => {
         if (draw) {
