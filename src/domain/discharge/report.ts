@@ -238,16 +238,30 @@ export function positionRow(p: PositionInput, checkStoredBalances: boolean): { r
   };
 }
 
-/** Stable order: revenue, tax year (none last), reference, claim id. */
+/**
+ * Stable order: revenue, tax year (none last), reference, claim id; text by Unicode code point — the
+ * order of PostgreSQL's "C" collation on UTF-8, so the database can sort a large report the same way.
+ */
 export function compareRows(a: Pick<PositionRow, 'revenue' | 'taxYear' | 'reference' | 'claimId'>, b: typeof a): number {
   return (
-    cmp(a.revenue, b.revenue) ||
+    cmpCodePoints(a.revenue, b.revenue) ||
     (a.taxYear ?? 99999) - (b.taxYear ?? 99999) ||
-    cmp(a.reference, b.reference) ||
-    cmp(a.claimId, b.claimId)
+    cmpCodePoints(a.reference, b.reference) ||
+    cmpCodePoints(a.claimId, b.claimId)
   );
 }
 const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+/** UTF-16 units mapped so that they compare as code points: surrogates (U+10000 and up) after U+E000–U+FFFF. */
+const unit = (u: number) => (u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u);
+export function cmpCodePoints(x: string, y: string): number {
+  const n = Math.min(x.length, y.length);
+  for (let i = 0; i < n; i++) {
+    const a = x.charCodeAt(i);
+    const b = y.charCodeAt(i);
+    if (a !== b) return unit(a) - unit(b);
+  }
+  return x.length - y.length;
+}
 
 interface Acc {
   positions: number;
@@ -276,25 +290,25 @@ const out = (a: Acc): Totals => ({
 });
 const holds = (t: Totals) => money(t.loaded).eq(money(t.collected).plus(t.annulled).plus(t.residual));
 
+/** The report without its rows: what is printed before them and what the identity certifies. */
+export type DischargeHead = Omit<DischargeReport, 'rows'> & { positions: number };
+
 /**
- * The report: rows in a stable order, totals per revenue × tax year × currency and per currency, the
- * identity checked at every level, and the narrative's figures.
- *
- * @param checkStoredBalances the as-of date is today or later: the ledger's allocations must equal the
- *   components' stored `paid` (an earlier date reads the ledger only, since balances are today's).
+ * The report's totals, breaks and narrative, built one position at a time in any order (sums of
+ * exact decimals do not depend on the order): a large report is read in chunks and its rows need not
+ * be kept. Calls and social-protection cases are counted once per debtor, so the debtors seen are kept.
  */
-export function buildDischargeReport(asOf: string, positions: readonly PositionInput[], checkStoredBalances: boolean): DischargeReport {
-  const rows: PositionRow[] = [];
-  const breaks: Break[] = [];
-  for (const p of positions) {
-    const r = positionRow(p, checkStoredBalances);
-    rows.push(r.row);
-    breaks.push(...r.breaks);
-  }
-  rows.sort(compareRows);
-  const groups = new Map<string, { key: { revenue: ClaimKind; taxYear: number | null; currency: string }; acc: Acc }>();
-  const totals = new Map<string, Acc>();
-  const summary: Summary = {
+export class DischargeTotaller {
+  private readonly groups = new Map<string, { key: { revenue: ClaimKind; taxYear: number | null; currency: string }; acc: Acc }>();
+  private readonly totals = new Map<string, Acc>();
+  private readonly breaks: Break[] = [];
+  private readonly calls = new Map<string, number>();
+  private readonly hardship = new Set<string>();
+  private readonly deceased = new Set<string>();
+  private attempts = 0;
+  private rightParty = 0;
+  private positions = 0;
+  private readonly summary: Summary = {
     byState: Object.fromEntries(FINAL_STATES.map((s) => [s, 0])) as Record<FinalState, number>,
     byReason: {},
     attempts: 0,
@@ -306,44 +320,71 @@ export function buildDischargeReport(asOf: string, positions: readonly PositionI
     debtorsHardship: 0,
     debtorsDeceased: 0,
   };
-  for (const r of rows) {
+
+  constructor(readonly asOf: string, readonly checkStoredBalances: boolean) {}
+
+  /** One position: its row (the caller prints or drops it), counted into the totals. */
+  add(p: PositionInput): PositionRow {
+    const { row: r, breaks } = positionRow(p, this.checkStoredBalances);
+    this.breaks.push(...breaks);
+    this.positions++;
     const k = `${r.revenue}|${r.taxYear ?? ''}|${r.currency}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { key: { revenue: r.revenue, taxYear: r.taxYear, currency: r.currency }, acc: acc() }));
+    let g = this.groups.get(k);
+    if (!g) this.groups.set(k, (g = { key: { revenue: r.revenue, taxYear: r.taxYear, currency: r.currency }, acc: acc() }));
     add(g.acc, r);
-    let t = totals.get(r.currency);
-    if (!t) totals.set(r.currency, (t = acc()));
+    let t = this.totals.get(r.currency);
+    if (!t) this.totals.set(r.currency, (t = acc()));
     add(t, r);
-    summary.byState[r.state]++;
-    summary.byReason[r.reason] = (summary.byReason[r.reason] ?? 0) + 1;
-    summary.letters += r.letters;
-    summary.plans += r.plans;
-    if (r.attempts > 0) summary.positionsAttempted++;
-    if (r.rightParty > 0) summary.positionsReached++;
+    const s = this.summary;
+    s.byState[r.state]++;
+    s.byReason[r.reason] = (s.byReason[r.reason] ?? 0) + 1;
+    s.letters += r.letters;
+    s.plans += r.plans;
+    if (r.attempts > 0) s.positionsAttempted++;
+    if (r.rightParty > 0) s.positionsReached++;
+    // Calls are the debtor's, not the position's: counted once per debtor.
+    if (!this.calls.has(r.debtorId)) {
+      this.calls.set(r.debtorId, 1);
+      this.attempts += r.attempts;
+      this.rightParty += r.rightParty;
+    }
+    if (p.debtor.hardship || p.lastOutcomeEffect === 'hardship') this.hardship.add(p.debtor.debtorId);
+    if (p.debtor.deceased) this.deceased.add(p.debtor.debtorId);
+    return r;
   }
-  // Calls are the debtor's, not the position's: counted once per debtor.
-  const calls = new Map<string, { attempts: number; rightParty: number }>();
-  for (const r of rows) calls.set(r.debtorId, { attempts: r.attempts, rightParty: r.rightParty });
-  for (const c of calls.values()) {
-    summary.attempts += c.attempts;
-    summary.rightParty += c.rightParty;
+
+  /** Totals per revenue × tax year × currency and per currency, the identity checked at every level, the narrative's figures. */
+  finish(): DischargeHead {
+    const summary: Summary = { ...this.summary, byState: { ...this.summary.byState }, byReason: { ...this.summary.byReason } };
+    summary.attempts = this.attempts;
+    summary.rightParty = this.rightParty;
+    summary.debtorsHardship = this.hardship.size;
+    summary.debtorsDeceased = this.deceased.size;
+    const groupList = [...this.groups.values()]
+      .sort((a, b) => cmp(a.key.currency, b.key.currency) || cmp(a.key.revenue, b.key.revenue) || (a.key.taxYear ?? 99999) - (b.key.taxYear ?? 99999))
+      .map((g) => ({ ...g.key, ...out(g.acc) }));
+    const totalList = [...this.totals.entries()].sort(([a], [b]) => cmp(a, b)).map(([currency, a]) => ({ currency, ...out(a) }));
+    const breaks = [...this.breaks];
+    // Each level is a sum of rows that hold, so they hold too; checked anyway — this is what the report certifies.
+    if (breaks.length === 0 && (!groupList.every(holds) || !totalList.every(holds))) throw new Error('discharge report: totals break the identity although every row holds');
+    breaks.sort((a, b) => cmp(a.reference, b.reference) || cmp(a.problem, b.problem));
+    return { asOf: this.asOf, positions: this.positions, groups: groupList, totals: totalList, breaks, summary };
   }
-  const hardship = new Set<string>();
-  const deceased = new Set<string>();
-  for (const p of positions) {
-    if (p.debtor.hardship || p.lastOutcomeEffect === 'hardship') hardship.add(p.debtor.debtorId);
-    if (p.debtor.deceased) deceased.add(p.debtor.debtorId);
-  }
-  summary.debtorsHardship = hardship.size;
-  summary.debtorsDeceased = deceased.size;
-  const groupList = [...groups.values()]
-    .sort((a, b) => cmp(a.key.currency, b.key.currency) || cmp(a.key.revenue, b.key.revenue) || (a.key.taxYear ?? 99999) - (b.key.taxYear ?? 99999))
-    .map((g) => ({ ...g.key, ...out(g.acc) }));
-  const totalList = [...totals.entries()].sort(([a], [b]) => cmp(a, b)).map(([currency, a]) => ({ currency, ...out(a) }));
-  // Each level is a sum of rows that hold, so they hold too; checked anyway — this is what the report certifies.
-  if (breaks.length === 0 && (!groupList.every(holds) || !totalList.every(holds))) throw new Error('discharge report: totals break the identity although every row holds');
-  breaks.sort((a, b) => cmp(a.reference, b.reference) || cmp(a.problem, b.problem));
-  return { asOf, rows, groups: groupList, totals: totalList, breaks, summary };
+}
+
+/**
+ * The report: rows in a stable order, totals per revenue × tax year × currency and per currency, the
+ * identity checked at every level, and the narrative's figures.
+ *
+ * @param checkStoredBalances the as-of date is today or later: the ledger's allocations must equal the
+ *   components' stored `paid` (an earlier date reads the ledger only, since balances are today's).
+ */
+export function buildDischargeReport(asOf: string, positions: readonly PositionInput[], checkStoredBalances: boolean): DischargeReport {
+  const totaller = new DischargeTotaller(asOf, checkStoredBalances);
+  const rows = positions.map((p) => totaller.add(p));
+  rows.sort(compareRows);
+  const { positions: _count, ...head } = totaller.finish();
+  return { ...head, rows };
 }
 
 /** Collection rate of the report (municipal-notes §8.5): collected ÷ (loaded − annulled), in percent with two decimals; null when nothing is net loaded. */

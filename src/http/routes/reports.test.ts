@@ -6,6 +6,9 @@ import { today } from '../../domain/dates.ts';
 import { createTestDebtor, TEST_PASSWORD, uniq } from '../../test/factories.ts';
 import { as, openApiContext, sessionCookie, type ApiContext, type Client } from '../../test/http.ts';
 import { pdfText } from '../../test/pdf.ts';
+import { systemActor } from '../../domain/policies.ts';
+import { inReportSnapshot, openDischargeReport, resolveDischargeScope } from '../../usecases/reports/discharge-data.ts';
+import { renderDischargeFile } from '../../usecases/reports/discharge-file.ts';
 import { fakePartitaIva } from '../../test/portfolio.ts';
 
 /**
@@ -136,6 +139,24 @@ describe('the discharge report of a mandate', () => {
       expect(a.statusCode, a.body).toBe(200);
       expect(a.rawPayload.length).toBeGreaterThan(100);
       expect(createHash('sha256').update(b.rawPayload).digest('hex'), format).toBe(createHash('sha256').update(a.rawPayload).digest('hex'));
+    }
+  });
+
+  it('writes the same files whatever the chunk the positions are read in (one position at a time, or all at once)', async () => {
+    const actor = systemActor(ctx.t.tenantId, 'test');
+    for (const format of ['csv', 'xlsx', 'pdf'] as const) {
+      const [one, all] = await inReportSnapshot(ctx.db, async (trx) => {
+        const scope = await resolveDischargeScope(trx, actor, { creditorId: comuneId });
+        const bySingle = await openDischargeReport(trx, ctx.t.tenantId, scope, 1);
+        const byAll = await openDischargeReport(trx, ctx.t.tenantId, scope);
+        let chunks = 0;
+        for await (const c of bySingle.chunks()) chunks += c.length === 1 ? 1 : 100;
+        expect(chunks).toBe(6);
+        expect(bySingle.head).toEqual(byAll.head);
+        expect(bySingle.rowsDigest).toBe(byAll.rowsDigest);
+        return [await renderDischargeFile(bySingle, scope, format, 'it'), await renderDischargeFile(byAll, scope, format, 'it')];
+      });
+      expect(one.sha256, format).toBe(all.sha256);
     }
   });
 

@@ -5,7 +5,7 @@ import type { Actor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { loadDischargeReport, resolveDischargeScope } from './discharge-data.ts';
+import { openDischargeReport, resolveDischargeScope } from './discharge-data.ts';
 import { renderDischargeFile } from './discharge-file.ts';
 import { assertIdentity } from './generate-discharge-report.ts';
 import { IssueDischargeInput, type DischargeReportView } from './schema.ts';
@@ -21,10 +21,11 @@ export async function coreIssueDischargeReport(trx: Trx, actor: Actor, input: z.
   const q = parseInput(IssueDischargeInput, input);
   const scope = await resolveDischargeScope(trx, actor, q);
   authorize(actor, 'create', 'discharge_report');
-  const report = await loadDischargeReport(trx, actor.tenantId, scope);
+  const source = await openDischargeReport(trx, actor.tenantId, scope);
+  const report = source.head;
   assertIdentity(report);
   const language = q.language ?? locale;
-  const file = await renderDischargeFile(report, scope, q.format, language);
+  const file = await renderDischargeFile(source, scope, q.format, language);
   const row = await trx
     .insertInto('discharge_reports')
     .values({
@@ -37,7 +38,7 @@ export async function coreIssueDischargeReport(trx: Trx, actor: Actor, input: z.
       file_name: file.fileName,
       content: file.content,
       sha256: file.sha256,
-      positions: report.rows.length,
+      positions: report.positions,
       totals: JSON.stringify({ totals: report.totals, groups: report.groups }),
       issued_by: actor.userId,
       issued_by_label: actor.label,
@@ -49,11 +50,12 @@ export async function coreIssueDischargeReport(trx: Trx, actor: Actor, input: z.
     entityType: 'discharge_report',
     entityId: row.id,
     creditorId: scope.creditorId,
-    after: { asOf: scope.asOf, loadId: scope.loadId, format: q.format, sha256: file.sha256, positions: report.rows.length, totals: report.totals },
+    after: { asOf: scope.asOf, loadId: scope.loadId, format: q.format, sha256: file.sha256, positions: report.positions, totals: report.totals },
   });
   return dischargeReportView(row);
 }
 
 export function issueDischargeReport(db: Db, actor: Actor, input: z.input<typeof IssueDischargeInput>, locale: Locale = 'it'): Promise<DischargeReportView> {
-  return db.transaction().execute((trx) => coreIssueDischargeReport(trx, actor, input, locale));
+  // Repeatable read: the report reads its positions twice (totals, then the file) from one snapshot.
+  return db.transaction().setIsolationLevel('repeatable read').execute((trx) => coreIssueDischargeReport(trx, actor, input, locale));
 }

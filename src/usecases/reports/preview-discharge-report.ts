@@ -3,7 +3,7 @@ import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
-import { loadDischargeReport, resolveDischargeScope } from './discharge-data.ts';
+import { inReportSnapshot, loadDischargeReport, resolveDischargeScope } from './discharge-data.ts';
 import { DischargeQuery, type DischargePreview } from './schema.ts';
 
 /**
@@ -14,8 +14,10 @@ import { DischargeQuery, type DischargePreview } from './schema.ts';
 export async function previewDischargeReport(db: Db, actor: Actor, query: z.input<typeof DischargeQuery>): Promise<DischargePreview> {
   authorize(actor, 'read', 'discharge_report');
   const q = parseInput(DischargeQuery, query);
-  const scope = await resolveDischargeScope(db, actor, q);
-  const r = await loadDischargeReport(db, actor.tenantId, scope);
+  const { scope, r } = await inReportSnapshot(db, async (trx) => {
+    const scope = await resolveDischargeScope(trx, actor, q);
+    return { scope, r: await loadDischargeReport(trx, actor.tenantId, scope, 200) };
+  });
   return {
     creditorId: scope.creditorId,
     creditorName: scope.creditorName,
