@@ -11,6 +11,7 @@ import { plansDe } from './plans/de.ts';
 import { commissionDe } from './commission/de.ts';
 import { dischargeDe } from './discharge/de.ts';
 import { periodicDe } from './periodic/de.ts';
+import { riskDe } from './risk/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -167,6 +168,7 @@ export const de: Catalogue = {
   ...commissionDe,
   ...dischargeDe,
   ...periodicDe,
+  ...riskDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -11,6 +11,7 @@ import { plansEn } from './plans/en.ts';
 import { commissionEn } from './commission/en.ts';
 import { dischargeEn } from './discharge/en.ts';
 import { periodicEn } from './periodic/en.ts';
+import { riskEn } from './risk/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -167,6 +168,7 @@ export const en: Catalogue = {
   ...commissionEn,
   ...dischargeEn,
   ...periodicEn,
+  ...riskEn,
   ...dunningEn,
   ...lettersEn,
 };

@@ -11,6 +11,7 @@ import { plansFr } from './plans/fr.ts';
 import { commissionFr } from './commission/fr.ts';
 import { dischargeFr } from './discharge/fr.ts';
 import { periodicFr } from './periodic/fr.ts';
+import { riskFr } from './risk/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -167,6 +168,7 @@ export const fr: Catalogue = {
   ...commissionFr,
   ...dischargeFr,
   ...periodicFr,
+  ...riskFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -11,6 +11,7 @@ import { plansIt } from './plans/it.ts';
 import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
 import { periodicIt } from './periodic/it.ts';
+import { riskIt } from './risk/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -179,6 +180,7 @@ export const it = {
   ...commissionIt,
   ...dischargeIt,
   ...periodicIt,
+  ...riskIt,
   ...dunningIt,
   ...lettersIt,
 } as const;
