@@ -38,6 +38,7 @@ import * as m0040 from './migrations/0040_plan_interest_pauses.ts';
 import * as m0041 from './migrations/0041_single_component_allocations.ts';
 import * as m0042 from './migrations/0042_payment_reversed_on.ts';
 import * as m0043 from './migrations/0043_report_schedules.ts';
+import * as m0047 from './migrations/0047_debtor_profiles.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '0041_single_component_allocations': m0041,
   '0042_payment_reversed_on': m0042,
   '0043_report_schedules': m0043,
+  '0047_debtor_profiles': m0047,
 };
 
 /** Names of all migrations, oldest first. */
