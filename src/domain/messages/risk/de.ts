@@ -17,4 +17,5 @@ export const riskDe: Record<keyof typeof riskIt, string> = {
   'risk.advice_guarantee': 'vor weiteren Lieferungen eine Sicherheit (Bank- oder Versicherungsbürgschaft) verlangen',
   'risk.advice_negotiate': 'der Kunde hat immer bezahlt und ist vorübergehend in Schwierigkeiten: verhandeln und einen Ratenplan anbieten',
   'risk.advice_high_exposure': 'offener Betrag {amount}, über der Schwelle von {threshold}',
+  'risk.no_advice': 'Keine Empfehlung für diesen Schuldner: keine seiner Forderungen ist in der Verhandlungsphase',
 };

@@ -17,4 +17,5 @@ export const riskEn: Record<keyof typeof riskIt, string> = {
   'risk.advice_guarantee': 'ask for a guarantee (bank or insurance surety) before supplying again',
   'risk.advice_negotiate': 'the customer has always paid and is going through a temporary difficulty: negotiate and offer a payment plan',
   'risk.advice_high_exposure': 'exposure of {amount}, above the threshold of {threshold}',
+  'risk.no_advice': 'No advice for this debtor: none of its claims is in the negotiation tier',
 };

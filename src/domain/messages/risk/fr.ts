@@ -17,4 +17,5 @@ export const riskFr: Record<keyof typeof riskIt, string> = {
   'risk.advice_guarantee': 'exiger une garantie (caution bancaire ou d’assurance) avant de livrer à nouveau',
   'risk.advice_negotiate': 'le client a toujours payé et traverse une difficulté passagère : négocier en proposant un plan de paiement',
   'risk.advice_high_exposure': 'encours de {amount}, au-dessus du seuil de {threshold}',
+  'risk.no_advice': 'Aucun conseil pour ce débiteur : aucune de ses créances n’est au stade de la négociation',
 };

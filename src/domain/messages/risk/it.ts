@@ -16,4 +16,5 @@ export const riskIt = {
   'risk.advice_guarantee': 'chiedere una garanzia (fideiussione bancaria o assicurativa) prima di continuare a fornire',
   'risk.advice_negotiate': 'il cliente ha sempre pagato e attraversa una difficoltà temporanea: negoziare offrendo un piano di rientro',
   'risk.advice_high_exposure': 'esposizione di {amount}, oltre la soglia di {threshold}',
+  'risk.no_advice': 'Nessun consiglio per questo debitore: nessuna sua posizione è nella fase di negoziazione',
 } as const;
