@@ -42,6 +42,7 @@ import * as m0044 from './migrations/0044_alerts.ts';
 import * as m0045 from './migrations/0045_interest_documents.ts';
 import * as m0046 from './migrations/0046_queries.ts';
 import * as m0047 from './migrations/0047_portal_figures.ts';
+import * as m0048 from './migrations/0048_debtor_profiles.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -87,6 +88,7 @@ const migrations: Record<string, Migration> = {
   '0045_interest_documents': m0045,
   '0046_queries': m0046,
   '0047_portal_figures': m0047,
+  '0048_debtor_profiles': m0048,
 };
 
 /** Names of all migrations, oldest first. */

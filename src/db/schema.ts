@@ -60,6 +60,8 @@ export interface CreditorsTable {
   plan_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   /** The creditor's mandate for settlements (migration 0029, domain/settlements.ts); null: the defaults. */
   settlement_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+  /** The creditor's own risk-class thresholds over the defaults (migration 0048, domain/risk/rules.ts). */
+  risk_rules: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   notes: string | null;
   active: Generated<boolean>;
   version: Generated<number>;
@@ -91,6 +93,31 @@ export interface SessionsTable {
   expires_at: Timestamp;
   ip: string | null;
   user_agent: string | null;
+}
+
+/** A debtor's payment-behaviour profile, per debtor (creditor_id null) and per debtor × creditor (migration 0048). */
+export interface DebtorProfilesTable {
+  tenant_id: string;
+  debtor_id: string;
+  creditor_id: string | null;
+  risk_class: 'A' | 'B' | 'C' | 'D';
+  figures: ColumnType<Record<string, unknown>, string, string>;
+  reasons: ColumnType<{ code: string; params?: Record<string, string | number> }[], string, string>;
+  computed_at: Generated<Date>;
+}
+
+/** The operator's choice on the advice for a debtor in the negotiation tier (migration 0048). */
+export interface DebtorAdviceTable {
+  id: Generated<string>;
+  tenant_id: string;
+  debtor_id: string;
+  creditor_id: string | null;
+  recommended: 'negotiate' | 'guarantee' | 'close';
+  choice: 'negotiate' | 'guarantee' | 'close';
+  reason: string;
+  risk_class: 'A' | 'B' | 'C' | 'D' | null;
+  decided_by: string | null;
+  decided_at: Generated<Date>;
 }
 
 export interface DebtorsTable {
@@ -1103,6 +1130,8 @@ export interface DB {
   remittance_statements: RemittanceStatementsTable;
   remittance_statement_lines: RemittanceStatementLinesTable;
   creditors: CreditorsTable;
+  debtor_profiles: DebtorProfilesTable;
+  debtor_advice: DebtorAdviceTable;
   users: UsersTable;
   sessions: SessionsTable;
   debtors: DebtorsTable;

@@ -18,7 +18,7 @@ export function startCommand(config: () => Config) {
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
-      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { judgePromisesJob }, { evaluatePlansJob }, { planRemindersJob }, { closeSettlementsJob }, { refillQueuesJob }, { runBankFileJob }, { resumeBankFilesJob }, { makeReportsJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { judgePromisesJob }, { evaluatePlansJob }, { planRemindersJob }, { closeSettlementsJob }, { refillQueuesJob }, { runBankFileJob }, { resumeBankFilesJob }, { makeReportsJob }, { refreshRiskJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
         import('../../http/server.ts'),
         import('../../jobs/handlers/purge-sessions.ts'),
         import('../../jobs/handlers/resume-imports.ts'),
@@ -35,6 +35,7 @@ export function startCommand(config: () => Config) {
         import('../../jobs/handlers/run-bank-file.ts'),
         import('../../jobs/handlers/resume-bank-files.ts'),
         import('../../jobs/handlers/make-reports.ts'),
+        import('../../jobs/handlers/refresh-risk.ts'),
         import('../../jobs/pg-boss.ts'),
         import('../../usecases/demo/load-demo.ts'),
         import('../web-build.ts'),
@@ -95,6 +96,7 @@ export function startCommand(config: () => Config) {
         runBankFileJob(database.db),
         resumeBankFilesJob(database.db, jobs),
         makeReportsJob(database.db),
+        refreshRiskJob(database.db),
       ];
       const app = await buildServer({
         db: database.db,

@@ -38,7 +38,7 @@ const claim = (over: Partial<ClaimState> = {}): ClaimState => ({
   debtorKind: 'company',
   currency: 'EUR',
   language: 'it',
-  riskClass: 'medium',
+  riskClass: 'B',
   openPrincipalOfDebtor: '1200.00',
   ...over,
 });
@@ -82,8 +82,8 @@ describe('nextAction', () => {
     expect(nextAction(COMUNE, { ...small, openPrincipalOfDebtor: '100.01' })?.step.key).toBe('rateizzazione');
     // A CHF claim skips the EUR-only instalment offer; when no later step applies, dunning is finished.
     expect(nextAction(COMUNE, claim({ currency: 'CHF', lastStepKey: 'sollecito', lastStepOn: '2026-05-01', reachableByPhone: false }))?.step.key).toBe('accertamento');
-    const onlyHigh: Strategy = { name: 't', steps: [{ ...stepOf(B2B, 'soft-1'), conditions: { riskClasses: ['high'] } }] };
-    expect(nextAction(onlyHigh, claim({ riskClass: 'low' }))).toBeNull();
+    const onlyHigh: Strategy = { name: 't', steps: [{ ...stepOf(B2B, 'soft-1'), conditions: { riskClasses: ['D'] } }] };
+    expect(nextAction(onlyHigh, claim({ riskClass: 'A' }))).toBeNull();
   });
   it('comune, phone first: a call 5 days after the load; letters only to whom the phone cannot reach', () => {
     const loaded = claim({ dueDate: '2024-12-16', loadedOn: '2026-03-02', debtorKind: 'consumer' });
@@ -110,12 +110,12 @@ describe('nextAction', () => {
     const s: Strategy = {
       name: 't',
       steps: [
-        { ...stepOf(B2B, 'soft-1'), conditions: { riskClasses: ['high'] } },
+        { ...stepOf(B2B, 'soft-1'), conditions: { riskClasses: ['D'] } },
         { ...stepOf(B2B, 'negotiation-1') },
       ],
     };
     expect(nextAction(s, claim())).toMatchObject({ index: 1, on: '2026-02-15' });
-    expect(nextAction(s, claim({ riskClass: 'high' }))?.index).toBe(0);
+    expect(nextAction(s, claim({ riskClass: 'D' }))?.index).toBe(0);
   });
   it('refuses a step key the strategy does not know, or half a last step', () => {
     expect(() => nextAction(B2B, claim({ lastStepKey: 'mahnung-1', lastStepOn: '2026-02-10' }))).toThrow(UnknownStepError);
@@ -135,9 +135,9 @@ describe('stepApplies', () => {
     expect(stepApplies(s, claim({ openPrincipalOfDebtor: '200', currency: 'CHF' }))).toBe(false);
   });
   it('matches no risk condition when the risk class is unknown', () => {
-    const risky = { ...s, conditions: { riskClasses: ['high' as const] } };
+    const risky = { ...s, conditions: { riskClasses: ['D' as const] } };
     expect(stepApplies(risky, claim({ riskClass: null }))).toBe(false);
-    expect(stepApplies(risky, claim({ riskClass: 'high' }))).toBe(true);
+    expect(stepApplies(risky, claim({ riskClass: 'D' }))).toBe(true);
   });
 });
 

@@ -127,7 +127,7 @@ describe('validateStrategy', () => {
     expect(problems(ok([step({ channels: [] })]))[0]?.path).toBe('steps.0.channels');
     expect(problems(ok([step({ channels: ['email', 'email'] })]))[0]?.messageCode).toBe('dunning.repeated_values');
     expect(problems(ok([{ ...step(), colour: 'red' } as Step]))[0]?.path).toBe('steps.0');
-    expect(problems(ok([step({ conditions: { riskClasses: ['extreme' as 'high'] } })]))[0]?.path).toBe('steps.0.conditions.riskClasses.0');
+    expect(problems(ok([step({ conditions: { riskClasses: ['extreme' as 'D'] } })]))[0]?.path).toBe('steps.0.conditions.riskClasses.0');
   });
   it('throws the application’s validation error with the fields', () => {
     try {

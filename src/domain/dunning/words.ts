@@ -11,7 +11,8 @@ export type DunningTier = (typeof DUNNING_TIERS)[number];
 export const DUNNING_CHANNELS = ['email', 'pec', 'letter', 'registered_letter', 'sms', 'phone_task'] as const;
 export type DunningChannel = (typeof DUNNING_CHANNELS)[number];
 
-export const RISK_CLASSES = ['low', 'medium', 'high'] as const;
+/** A debtor's risk class from its payment-behaviour profile (src/domain/risk/rules.ts): A best … D worst. */
+export const RISK_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export type RiskClass = (typeof RISK_CLASSES)[number];
 
 /** none: interest not named; mention: interest said to accrue; charge: accrued interest added to the total. */

@@ -14,6 +14,7 @@ import { dischargeDe } from './discharge/de.ts';
 import { periodicDe } from './periodic/de.ts';
 import { alertsDe } from './alerts/de.ts';
 import { interestDocsDe } from './interestdocs/de.ts';
+import { riskDe } from './risk/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -173,6 +174,7 @@ export const de: Catalogue = {
   ...periodicDe,
   ...alertsDe,
   ...interestDocsDe,
+  ...riskDe,
   ...dunningDe,
   ...lettersDe,
 };

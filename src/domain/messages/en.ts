@@ -14,6 +14,7 @@ import { dischargeEn } from './discharge/en.ts';
 import { periodicEn } from './periodic/en.ts';
 import { alertsEn } from './alerts/en.ts';
 import { interestDocsEn } from './interestdocs/en.ts';
+import { riskEn } from './risk/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -173,6 +174,7 @@ export const en: Catalogue = {
   ...periodicEn,
   ...alertsEn,
   ...interestDocsEn,
+  ...riskEn,
   ...dunningEn,
   ...lettersEn,
 };

@@ -14,6 +14,7 @@ import { dischargeFr } from './discharge/fr.ts';
 import { periodicFr } from './periodic/fr.ts';
 import { alertsFr } from './alerts/fr.ts';
 import { interestDocsFr } from './interestdocs/fr.ts';
+import { riskFr } from './risk/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -173,6 +174,7 @@ export const fr: Catalogue = {
   ...periodicFr,
   ...alertsFr,
   ...interestDocsFr,
+  ...riskFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -14,6 +14,7 @@ import { dischargeIt } from './discharge/it.ts';
 import { periodicIt } from './periodic/it.ts';
 import { alertsIt } from './alerts/it.ts';
 import { interestDocsIt } from './interestdocs/it.ts';
+import { riskIt } from './risk/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -185,6 +186,7 @@ export const it = {
   ...periodicIt,
   ...alertsIt,
   ...interestDocsIt,
+  ...riskIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

@@ -15,6 +15,8 @@ import { getDebtorHistory, HistoryItem, HistoryQuery } from '../../usecases/debt
 import { listDebtors, ListDebtorsQuery } from '../../usecases/debtors/list-debtors.ts';
 import { CreateDebtorInput, DebtorDetail, DebtorListItem, DebtorView, UpdateDebtorInput } from '../../usecases/debtors/schema.ts';
 import { updateDebtor } from '../../usecases/debtors/update-debtor.ts';
+import { recordAdviceChoice } from '../../usecases/risk/record-advice-choice.ts';
+import { AdviceChoiceView, RecordAdviceChoiceInput } from '../../usecases/risk/schema.ts';
 import { actorOf } from '../auth.ts';
 import { errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
@@ -29,7 +31,12 @@ export const debtorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }
     reply.status(201).send(await createDebtor(db, actorOf(req), req.body)),
   );
   app.get('/api/debtors/:id', { schema: { tags, params: IdParams, response: { 200: DebtorDetail, ...errors } } }, (req) =>
-    getDebtor(db, actorOf(req), req.params.id),
+    getDebtor(db, actorOf(req), req.params.id, requestLocale(req)),
+  );
+  app.post(
+    '/api/debtors/:id/advice',
+    { schema: { tags, params: IdParams, body: RecordAdviceChoiceInput, response: { 201: AdviceChoiceView, ...errors } } },
+    async (req, reply) => reply.status(201).send(await recordAdviceChoice(db, actorOf(req), req.params.id, req.body, requestLocale(req))),
   );
   app.patch(
     '/api/debtors/:id',

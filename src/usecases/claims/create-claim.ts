@@ -20,6 +20,7 @@ import { regimeProblemForRevenue } from '../../domain/municipal/local-interest.t
 import { comuneTaxTerms } from '../../domain/municipal/revenue-rules.ts';
 import type { Regime } from '../../domain/interest/regimes.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 /** Registers a claim (credito) of a creditor against a debtor. External reference is unique per creditor. */
 export async function createClaim(
@@ -130,6 +131,7 @@ export async function registerClaim(
     creditorId: creditor.id,
     after: facts,
   });
+  await refreshDebtorProfiles(trx, actor.tenantId, [debtor.id]);
   return view;
 }
 

@@ -19,6 +19,7 @@ import { resettleClaim } from './ledger.ts';
 import { UpdateClaimInput, type ClaimView } from './schema.ts';
 import { amountParam, msg } from '../../domain/messages/index.ts';
 import { DEFAULT_LOCALE, type Locale } from '../../domain/messages/index.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 /** Fields the interest engine reads: changing one re-splits the claim's payments. */
 const LEDGER_FIELDS = [
@@ -165,5 +166,6 @@ export async function amendClaim(
     creditorId: current.creditor_id,
     ...changes,
   });
+  await refreshDebtorProfiles(trx, actor.tenantId, [current.debtor_id]);
   return (await fetchClaimView(trx, actor, id, undefined, locale))!;
 }

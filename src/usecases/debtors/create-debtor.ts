@@ -40,5 +40,5 @@ export async function registerDebtor(trx: Trx, actor: Actor, input: z.input<type
   for (const a of addresses) addressViews.push(await insertAddress(trx, actor, row.id, a));
   const contactViews = [];
   for (const c of contacts) contactViews.push(await insertContact(trx, actor, row.id, c));
-  return { ...view, outstanding: [], addresses: addressViews, contacts: contactViews } as DebtorDetail;
+  return { ...view, outstanding: [], riskClass: null, risk: null, addresses: addressViews, contacts: contactViews } as DebtorDetail;
 }

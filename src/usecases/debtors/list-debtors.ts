@@ -13,6 +13,7 @@ import { likePattern, offsetOf, type Page } from '../shared/paging.ts';
 import { present } from '../shared/present.ts';
 import { debtorVisible } from '../shared/scope.ts';
 import type { DebtorListItem } from './schema.ts';
+import { RISK_CLASSES } from '../../domain/risk/rules.ts';
 
 export const ListDebtorsQuery = pagination.extend({
   /** Name, codice fiscale, partita IVA or Swiss UID (part of). */
@@ -21,12 +22,22 @@ export const ListDebtorsQuery = pagination.extend({
   hardship: z.enum(['true', 'false']).optional(),
   /** Only debtors with at least one claim of this creditor. */
   creditorId: uuid.optional(),
-  sort: z.enum(['displayName', 'createdAt', 'updatedAt']).default('displayName'),
+  /** Only debtors of this risk class (a viewer: the class with its creditor). */
+  riskClass: z.enum(RISK_CLASSES).optional(),
+  sort: z.enum(['displayName', 'createdAt', 'updatedAt', 'riskClass']).default('displayName'),
 });
+
+/** The debtor's stored risk class: over all creditors, or a viewer's with its creditor (usecases/risk). */
+const riskClassOf = (actor: Actor) =>
+  actor.creditorId === null
+    ? sql<string | null>`(select p.risk_class from debtor_profiles p where p.tenant_id = debtors.tenant_id and p.debtor_id = debtors.id and p.creditor_id is null)`
+    : sql<string | null>`(select p.risk_class from debtor_profiles p where p.tenant_id = debtors.tenant_id and p.debtor_id = debtors.id and p.creditor_id = ${actor.creditorId})`;
 
 // Each order ends with the id and has an index of that shape (migration 0015), so a page is read from
 // the index; names sort without regard to case ("de Luca" beside "De Luca", "ROSSI" beside "Rossi").
+// Sorting by risk class reads each debtor's class (no index of that shape): D first when descending.
 const SORT = { displayName: sql`lower(display_name)`, createdAt: sql`created_at`, updatedAt: sql`updated_at` } as const;
+const sortOf = (actor: Actor, sort: ListParams['sort']) => (sort === 'riskClass' ? sql`coalesce(${riskClassOf(actor)}, '')` : SORT[sort]);
 
 export async function listDebtors(
   db: Db,
@@ -38,6 +49,7 @@ export async function listDebtors(
   let q = db.selectFrom('debtors').where('tenant_id', '=', actor.tenantId).where(debtorVisible(actor));
   if (p.kind) q = q.where('kind', '=', p.kind);
   if (p.hardship) q = q.where('hardship', '=', p.hardship === 'true');
+  if (p.riskClass) q = q.where(riskClassOf(actor), '=', p.riskClass);
   if (p.creditorId) {
     const creditorId = p.creditorId;
     q = q.where((eb) =>
@@ -63,14 +75,15 @@ export async function listDebtors(
       ]),
     );
   }
-  const { rows, total } = p.q ? await searchPage(db, q, p) : await browsePage(db, actor, q, p);
+  const { rows, total } = p.q ? await searchPage(db, actor, q, p) : await browsePage(db, actor, q, p);
   const outstanding = await outstandingByDebtor(
     db,
     actor,
     rows.map((r) => r.id),
   );
+  const classes = await riskClasses(db, actor, rows.map((r) => r.id));
   return {
-    items: rows.map((r) => ({ ...present(r), outstanding: outstanding.get(r.id) ?? [] }) as DebtorListItem),
+    items: rows.map((r) => ({ ...present(r), outstanding: outstanding.get(r.id) ?? [], riskClass: classes.get(r.id) ?? null }) as DebtorListItem),
     total,
     page: p.page,
     pageSize: p.pageSize,
@@ -86,8 +99,8 @@ type ListParams = z.output<typeof ListDebtorsQuery>;
  */
 async function browsePage(db: Db, actor: Actor, q: DebtorsQuery, p: ListParams) {
   const [rows, total] = await Promise.all([
-    q.selectAll().orderBy(SORT[p.sort], p.order).orderBy('id', p.order).limit(p.pageSize).offset(offsetOf(p)).execute(),
-    !p.creditorId && actor.creditorId === null
+    q.selectAll().orderBy(sortOf(actor, p.sort), p.order).orderBy('id', p.order).limit(p.pageSize).offset(offsetOf(p)).execute(),
+    !p.creditorId && !p.riskClass && actor.creditorId === null
       ? debtorCounts(db, actor.tenantId).then((groups) =>
           groups
             .filter((g) => (!p.kind || g.kind === p.kind) && (!p.hardship || g.hardship === (p.hardship === 'true')))
@@ -103,11 +116,11 @@ async function browsePage(db: Db, actor: Actor, q: DebtorsQuery, p: ListParams) 
  * cannot trade them for a walk along the name index that filters every debtor before the first
  * match), then sorted and counted from that set; only the page's rows are read in full.
  */
-async function searchPage(db: Db, q: DebtorsQuery, p: ListParams) {
+async function searchPage(db: Db, actor: Actor, q: DebtorsQuery, p: ListParams) {
   const page = await db
     .with(
       (wb) => wb('m').materialized(),
-      () => q.select(['id', SORT[p.sort].as('k')]),
+      () => q.select(['id', sortOf(actor, p.sort).as('k')]),
     )
     .selectFrom('m')
     .select(['m.id', 'm.k', (eb) => eb.selectFrom('m as all').select((c) => c.fn.countAll<number>().as('n')).as('n')])
@@ -124,4 +137,12 @@ async function searchPage(db: Db, q: DebtorsQuery, p: ListParams) {
       ? Number(page[0]!.n)
       : Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
   return { rows: ids.map((id) => byId.get(id)!), total };
+}
+
+/** The stored risk class of each listed debtor (a viewer: with its creditor). */
+async function riskClasses(db: Db, actor: Actor, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  let q = db.selectFrom('debtor_profiles').select(['debtor_id', 'risk_class']).where('tenant_id', '=', actor.tenantId).where('debtor_id', 'in', ids);
+  q = actor.creditorId === null ? q.where('creditor_id', 'is', null) : q.where('creditor_id', '=', actor.creditorId);
+  return new Map((await q.execute()).map((r) => [r.debtor_id, r.risk_class]));
 }

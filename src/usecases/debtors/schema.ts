@@ -4,6 +4,8 @@ import { DEBTOR_KINDS } from '../../domain/model.ts';
 import { AddressView, CreateAddressInput } from '../addresses/schema.ts';
 import { ContactView, CreateContactInput } from '../contacts/schema.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
+import { RISK_CLASSES } from '../../domain/risk/rules.ts';
+import { RiskView } from '../risk/schema.ts';
 
 const debtorFields = {
   kind: z.enum(DEBTOR_KINDS, {
@@ -94,11 +96,15 @@ export type DebtorView = z.infer<typeof DebtorView>;
 export const DebtorListItem = DebtorView.extend({
   /** Open claims (what is still to collect), per currency. */
   outstanding: z.array(OutstandingView),
+  /** Risk class of the payment-behaviour profile (a viewer: with its creditor); null: none stored. */
+  riskClass: z.enum(RISK_CLASSES).nullable(),
 });
 export type DebtorListItem = z.infer<typeof DebtorListItem>;
 
 export const DebtorDetail = DebtorListItem.extend({
   addresses: z.array(AddressView),
   contacts: z.array(ContactView),
+  /** The payment-behaviour profile with its explanation and the advice (issue 17 items 1–2). */
+  risk: RiskView.nullable(),
 });
 export type DebtorDetail = z.infer<typeof DebtorDetail>;

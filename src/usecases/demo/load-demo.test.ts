@@ -140,6 +140,16 @@ describe('loadDemo', () => {
     expect(consumerCommercial).toEqual([]);
   });
 
+  it('shows risk classes B to D, and advice for debtors in the negotiation tier (issue 17 items 1–2)', async () => {
+    const { rows } = await sql<{ risk_class: string; negotiating: boolean }>`
+      select risk_class, (figures->>'negotiation')::int > 0 as negotiating from debtor_profiles p
+       where p.creditor_id is null and p.tenant_id = ${first.tenantId}`.execute(database.db);
+    expect(rows.length).toBeGreaterThan(200);
+    // An agency's portfolio: every debtor owes something overdue, so none is A (a punctual payer with nothing overdue).
+    expect(new Set(rows.map((r) => r.risk_class))).toEqual(new Set(['B', 'C', 'D']));
+    expect(rows.filter((r) => r.negotiating).length).toBeGreaterThan(0);
+  });
+
   it('gives every debtor valid tax ids, and some debtors no usable contact', async () => {
     const debtors = await database.db.selectFrom('debtors').selectAll().execute();
     for (const d of debtors) {

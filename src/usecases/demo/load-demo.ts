@@ -1,4 +1,5 @@
 import { refreshBalances } from '../claims/balances.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 import { insertComponents, insertPrincipalComponents } from '../claims/components.ts';
 import { loadLedgers, refreshUnallocated, settleClaim } from '../claims/ledger.ts';
 import { municipalActs, SEGREGATION, VALDORIA_POINTS } from './acts.ts';
@@ -449,6 +450,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     await insertDemoPhoneTasks(trx, actor, today);
     // The desk: the comune's work queue, worked by the operator (and the supervisor), filled — "Prossimo" works at once.
     await insertDemoDeskQueue(trx, actor, today, { creditorId: creditorIds.get('comune')!, operatorIds: [userIds.get('operator')!, userIds.get('supervisor')!] });
+    // Every debtor's payment-behaviour profile and risk class as of the demo's day (issue 17 items 1–2).
+    await refreshDebtorProfiles(trx, tenantId, debtorIds, today);
     const counts = {
       creditors: data.creditors.length,
       debtors: data.debtors.length,

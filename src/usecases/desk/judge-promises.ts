@@ -8,6 +8,7 @@ import { judgePromise } from '../../domain/desk/promises.ts';
 import { money } from '../../domain/money.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { recordAudit } from '../shared/audit.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 export interface JudgeResult {
   judged: number;
@@ -97,5 +98,6 @@ export async function judgePromiseNow(trx: Db, promise: Selectable<PromisesTable
     debtorId: promise.debtor_id,
     after: { promiseId: promise.id, state: j.state, amount: promise.amount, dueOn: promise.due_on, paid: j.paid, shortfall: j.shortfall, resumed: claims.map((c) => c.id) },
   });
+  await refreshDebtorProfiles(trx, promise.tenant_id, [promise.debtor_id]);
   return j.state;
 }

@@ -163,7 +163,7 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
         debtorKind: ctx.debtor.kind as DebtorKind,
         currency: c.currency as Currency,
         language,
-        riskClass: null,
+        riskClass: c.risk_class,
         openPrincipalOfDebtor: toMoneyString(openPrincipal.get(`${c.creditor_id}|${c.currency}`) ?? money(0)),
         loadedOn: c.loaded_on,
         reachableByPhone: reachableByPhone({ usablePhone, phoneTasks: c.phone_tasks, phoneTasksDone: c.phone_tasks_done }),

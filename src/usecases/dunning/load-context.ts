@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { loadCreditorTemplates } from '../shared/creditor-templates.ts';
+import { riskClassOf } from '../risk/risk-class-of.ts';
 
 /**
  * Everything the dunning decisions for a batch of debtors of one tenant need, read inside the
@@ -109,6 +110,7 @@ async function loadRows(trx: Db, actor: Actor, debtorIds: readonly string[], dat
           .as('steps_received'),
       // The day the claim was loaded (Europe/Rome), for steps counted from the load.
       sql<string>`to_char(c.created_at at time zone 'Europe/Rome', 'YYYY-MM-DD')`.as('loaded_on'),
+      riskClassOf('risk_class'),
       // The claim's phone tasks still counting as its steps, and those that ended in a conversation
       // (the reachableByPhone condition; a wrong number's task is superseded and the number invalid).
       sql<number>`(select count(*)::int from communication_claims cc join communications m on m.id = cc.communication_id
@@ -178,3 +180,4 @@ export interface DebtorContext {
   /** The creditors' own texts of templates (`templateSlot(creditor, key, language)`); absent: the shipped ones. */
   templates?: Rows['templates'];
 }
+

@@ -19,6 +19,7 @@ import { followPlans } from '../plans/evaluate-plans.ts';
 import { fetchPaymentDetail, fetchPaymentDetails } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
 import { amountParam, dateParam, msg } from '../../domain/messages/index.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 /**
  * Records money received from a debtor and applies it to that debtor's open claims of the same
@@ -193,6 +194,7 @@ export async function bookPayment(
     creditorId: creditor.id,
     after: detail,
   });
+  await refreshDebtorProfiles(trx, actor.tenantId, [debtor.id]);
   return detail;
 }
 
@@ -410,6 +412,7 @@ export async function bookPayments(
       booked.map((b) => ({ action: 'payment.recorded', entityType: 'payment', entityId: b.paymentId, debtorId: b.data.debtorId, creditorId: b.data.creditorId, after: details.get(b.paymentId)! })),
     );
     for (const b of booked) out[b.i] = { ok: true, payment: details.get(b.paymentId)! };
+    await refreshDebtorProfiles(trx, actor.tenantId, booked.map((b) => b.data.debtorId));
   }
   return out;
 }

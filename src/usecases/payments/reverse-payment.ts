@@ -20,6 +20,7 @@ import { fetchPaymentDetail } from './payment-query.ts';
 import { replanAfterReversal, unsettleAfterReversal } from './reversal-followups.ts';
 import { claimOrigin } from './record-payment.ts';
 import type { PaymentDetail } from './schema.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 export const ReversePaymentInput = z
   .object({
@@ -221,6 +222,7 @@ export async function reversePaymentTrx(trx: Trx, actor: Actor, id: string, inpu
     before,
     after: { ...after, reason: data.reason, on, plansReopened, settlementsReopened },
   });
+  await refreshDebtorProfiles(trx, actor.tenantId, [payment.debtor_id]);
   return after;
 }
 

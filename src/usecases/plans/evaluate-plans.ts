@@ -11,6 +11,7 @@ import { owePlanInterest, refreshPausedBalances } from './deferral-interest.ts';
 import { planFill, storeFill } from './plan-fill.ts';
 import { resumeAfterPlan } from './resume.ts';
 import { rulesOfPlan } from './scope.ts';
+import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 export interface EvaluateResult {
   evaluated: number;
@@ -133,6 +134,7 @@ export async function reviewPlan(trx: Trx, tenantId: string, planId: string, asO
       before: { state: 'active' },
       after: { state: 'lapsed', lapsedOn: lapse.lapsedOn, missed: lapse.missed, paid: fill.paid, residual, resumed, ...(money(plan.interest).gt(0) ? { deferralInterest: interest } : {}) },
     });
+    await refreshDebtorProfiles(trx, plan.tenant_id, [plan.debtor_id]);
     return 'lapsed';
   }
   if (plan.paid !== fill.paid) await trx.updateTable('plans').set({ paid: fill.paid }).where('tenant_id', '=', plan.tenant_id).where('id', '=', plan.id).execute();

@@ -2,7 +2,8 @@ import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { StrategiesTable } from '../../db/schema.ts';
 import { recordAudits } from '../shared/audit.ts';
-import { nextAction, parseStrategy, type Language, type Step, type Strategy } from '../../domain/dunning/index.ts';
+import { nextAction, parseStrategy, type Language, type RiskClass, type Step, type Strategy } from '../../domain/dunning/index.ts';
+import { riskClassOf } from '../risk/risk-class-of.ts';
 import { OPEN_STATUSES, type Currency, type DebtorKind } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 
@@ -47,6 +48,8 @@ export interface ClaimStepRow {
   openPrincipalOfDebtor: string;
   /** The day the claim was loaded (Europe/Rome), for steps counted from the load. */
   loadedOn: string;
+  /** The debtor's risk class with the claim's creditor (else over all its creditors); null: none stored. */
+  riskClass: RiskClass | null;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function loadClaimSteps(
         where o.tenant_id = c.tenant_id and o.debtor_id = c.debtor_id and o.creditor_id = c.creditor_id
           and o.currency = c.currency and o.status in (${sql.join(OWED_STATUSES)})
       )`.as('openPrincipalOfDebtor'),
+      riskClassOf('riskClass'),
     ])
     .where('c.tenant_id', '=', actor.tenantId)
     .where('c.status', 'in', [...OPEN_STATUSES]);
@@ -109,7 +113,7 @@ export function nextActionOn(strategy: Strategy, claim: ClaimStepRow, lastStepKe
     debtorKind: claim.debtorKind,
     currency: claim.currency,
     language: claim.language,
-    riskClass: null,
+    riskClass: claim.riskClass,
     openPrincipalOfDebtor: claim.openPrincipalOfDebtor,
     loadedOn: claim.loadedOn,
     // Not known here (the contacts and calls): the condition is not checked, the run decides.

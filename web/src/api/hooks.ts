@@ -145,7 +145,7 @@ export function useGenerateNoticeCodes(id: string) {
 
 /* ---------- debtors ---------- */
 
-export type DebtorListParams = ListParams & { kind?: string; hardship?: 'true' | 'false'; creditorId?: string };
+export type DebtorListParams = ListParams & { kind?: string; hardship?: 'true' | 'false'; creditorId?: string; riskClass?: 'A' | 'B' | 'C' | 'D' };
 
 export function useDebtors(params: DebtorListParams, enabled = true) {
   return useQuery({

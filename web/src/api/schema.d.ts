@@ -1996,7 +1996,8 @@ export interface paths {
                     kind?: "consumer" | "sole_trader" | "company" | "public_administration";
                     hardship?: "true" | "false";
                     creditorId?: string;
-                    sort?: "displayName" | "createdAt" | "updatedAt";
+                    riskClass?: "A" | "B" | "C" | "D";
+                    sort?: "displayName" | "createdAt" | "updatedAt" | "riskClass";
                 };
                 header?: never;
                 path?: never;
@@ -2036,6 +2037,8 @@ export interface paths {
                                     amount: string;
                                     count: number;
                                 }[];
+                                /** @enum {string|null} */
+                                riskClass: "A" | "B" | "C" | "D" | null;
                             }[];
                             total: number;
                             page: number;
@@ -2300,6 +2303,8 @@ export interface paths {
                                 amount: string;
                                 count: number;
                             }[];
+                            /** @enum {string|null} */
+                            riskClass: "A" | "B" | "C" | "D" | null;
                             addresses: {
                                 /** Format: uuid */
                                 id: string;
@@ -2342,6 +2347,92 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            risk: {
+                                profile: {
+                                    /** Format: uuid */
+                                    creditorId: string | null;
+                                    creditorName: string | null;
+                                    /** @enum {string} */
+                                    riskClass: "A" | "B" | "C" | "D";
+                                    explanation: string;
+                                    worsening: boolean;
+                                    figures: {
+                                        asOf: string;
+                                        claims: number;
+                                        paid: number;
+                                        paidOnTime: number;
+                                        onTimePercent: number | null;
+                                        avgDaysLate: string | null;
+                                        medianDaysLate: number | null;
+                                        recentDaysLate: number[];
+                                        lateness12: string | null;
+                                        latenessPrev12: string | null;
+                                        promisesKept: number;
+                                        promisesBroken: number;
+                                        plansLapsed: number;
+                                        lastLapsedOn: string | null;
+                                        disputes: number;
+                                        exposure: {
+                                            [key: string]: string;
+                                        };
+                                        overdue: number;
+                                        oldestOverdueOn: string | null;
+                                        negotiation: number;
+                                    };
+                                };
+                                perCreditor: {
+                                    /** Format: uuid */
+                                    creditorId: string | null;
+                                    creditorName: string | null;
+                                    /** @enum {string} */
+                                    riskClass: "A" | "B" | "C" | "D";
+                                    explanation: string;
+                                    worsening: boolean;
+                                    figures: {
+                                        asOf: string;
+                                        claims: number;
+                                        paid: number;
+                                        paidOnTime: number;
+                                        onTimePercent: number | null;
+                                        avgDaysLate: string | null;
+                                        medianDaysLate: number | null;
+                                        recentDaysLate: number[];
+                                        lateness12: string | null;
+                                        latenessPrev12: string | null;
+                                        promisesKept: number;
+                                        promisesBroken: number;
+                                        plansLapsed: number;
+                                        lastLapsedOn: string | null;
+                                        disputes: number;
+                                        exposure: {
+                                            [key: string]: string;
+                                        };
+                                        overdue: number;
+                                        oldestOverdueOn: string | null;
+                                        negotiation: number;
+                                    };
+                                }[];
+                                advice: {
+                                    /** @enum {string} */
+                                    recommend: "negotiate" | "guarantee" | "close";
+                                    reasons: string[];
+                                } | null;
+                                choices: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    creditorId: string | null;
+                                    /** @enum {string} */
+                                    recommended: "negotiate" | "guarantee" | "close";
+                                    /** @enum {string} */
+                                    choice: "negotiate" | "guarantee" | "close";
+                                    reason: string;
+                                    /** @enum {string|null} */
+                                    riskClass: "A" | "B" | "C" | "D" | null;
+                                    decidedBy: string | null;
+                                    decidedAt: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -2537,6 +2628,8 @@ export interface paths {
                                 amount: string;
                                 count: number;
                             }[];
+                            /** @enum {string|null} */
+                            riskClass: "A" | "B" | "C" | "D" | null;
                             addresses: {
                                 /** Format: uuid */
                                 id: string;
@@ -2579,6 +2672,92 @@ export interface paths {
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
+                            risk: {
+                                profile: {
+                                    /** Format: uuid */
+                                    creditorId: string | null;
+                                    creditorName: string | null;
+                                    /** @enum {string} */
+                                    riskClass: "A" | "B" | "C" | "D";
+                                    explanation: string;
+                                    worsening: boolean;
+                                    figures: {
+                                        asOf: string;
+                                        claims: number;
+                                        paid: number;
+                                        paidOnTime: number;
+                                        onTimePercent: number | null;
+                                        avgDaysLate: string | null;
+                                        medianDaysLate: number | null;
+                                        recentDaysLate: number[];
+                                        lateness12: string | null;
+                                        latenessPrev12: string | null;
+                                        promisesKept: number;
+                                        promisesBroken: number;
+                                        plansLapsed: number;
+                                        lastLapsedOn: string | null;
+                                        disputes: number;
+                                        exposure: {
+                                            [key: string]: string;
+                                        };
+                                        overdue: number;
+                                        oldestOverdueOn: string | null;
+                                        negotiation: number;
+                                    };
+                                };
+                                perCreditor: {
+                                    /** Format: uuid */
+                                    creditorId: string | null;
+                                    creditorName: string | null;
+                                    /** @enum {string} */
+                                    riskClass: "A" | "B" | "C" | "D";
+                                    explanation: string;
+                                    worsening: boolean;
+                                    figures: {
+                                        asOf: string;
+                                        claims: number;
+                                        paid: number;
+                                        paidOnTime: number;
+                                        onTimePercent: number | null;
+                                        avgDaysLate: string | null;
+                                        medianDaysLate: number | null;
+                                        recentDaysLate: number[];
+                                        lateness12: string | null;
+                                        latenessPrev12: string | null;
+                                        promisesKept: number;
+                                        promisesBroken: number;
+                                        plansLapsed: number;
+                                        lastLapsedOn: string | null;
+                                        disputes: number;
+                                        exposure: {
+                                            [key: string]: string;
+                                        };
+                                        overdue: number;
+                                        oldestOverdueOn: string | null;
+                                        negotiation: number;
+                                    };
+                                }[];
+                                advice: {
+                                    /** @enum {string} */
+                                    recommend: "negotiate" | "guarantee" | "close";
+                                    reasons: string[];
+                                } | null;
+                                choices: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    creditorId: string | null;
+                                    /** @enum {string} */
+                                    recommended: "negotiate" | "guarantee" | "close";
+                                    /** @enum {string} */
+                                    choice: "negotiate" | "guarantee" | "close";
+                                    reason: string;
+                                    /** @enum {string|null} */
+                                    riskClass: "A" | "B" | "C" | "D" | null;
+                                    decidedBy: string | null;
+                                    decidedAt: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -2929,6 +3108,202 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/debtors/{id}/advice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        choice: "negotiate" | "guarantee" | "close";
+                        reason: string;
+                        /** Format: uuid */
+                        creditorId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            creditorId: string | null;
+                            /** @enum {string} */
+                            recommended: "negotiate" | "guarantee" | "close";
+                            /** @enum {string} */
+                            choice: "negotiate" | "guarantee" | "close";
+                            reason: string;
+                            /** @enum {string|null} */
+                            riskClass: "A" | "B" | "C" | "D" | null;
+                            decidedBy: string | null;
+                            decidedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/debtors/{id}/history": {
@@ -21631,7 +22006,7 @@ export interface paths {
                                         maxAmount?: string;
                                         currencies?: ("EUR" | "CHF")[];
                                         languages?: ("it" | "de" | "fr" | "en")[];
-                                        riskClasses?: ("low" | "medium" | "high")[];
+                                        riskClasses?: ("A" | "B" | "C" | "D")[];
                                         reachableByPhone?: boolean;
                                     };
                                     /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
@@ -21867,7 +22242,7 @@ export interface paths {
                                         maxAmount?: string;
                                         currencies?: ("EUR" | "CHF")[];
                                         languages?: ("it" | "de" | "fr" | "en")[];
-                                        riskClasses?: ("low" | "medium" | "high")[];
+                                        riskClasses?: ("A" | "B" | "C" | "D")[];
                                         reachableByPhone?: boolean;
                                     };
                                     /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
@@ -22065,7 +22440,7 @@ export interface paths {
                                 maxAmount?: string;
                                 currencies?: ("EUR" | "CHF")[];
                                 languages?: ("it" | "de" | "fr" | "en")[];
-                                riskClasses?: ("low" | "medium" | "high")[];
+                                riskClasses?: ("A" | "B" | "C" | "D")[];
                                 reachableByPhone?: boolean;
                             };
                             fee: "creditor" | "none" | string;
@@ -22118,7 +22493,7 @@ export interface paths {
                                     maxAmount?: string;
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
-                                    riskClasses?: ("low" | "medium" | "high")[];
+                                    riskClasses?: ("A" | "B" | "C" | "D")[];
                                     reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
@@ -22345,7 +22720,7 @@ export interface paths {
                                     maxAmount?: string;
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
-                                    riskClasses?: ("low" | "medium" | "high")[];
+                                    riskClasses?: ("A" | "B" | "C" | "D")[];
                                     reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
@@ -22544,7 +22919,7 @@ export interface paths {
                                 maxAmount?: string;
                                 currencies?: ("EUR" | "CHF")[];
                                 languages?: ("it" | "de" | "fr" | "en")[];
-                                riskClasses?: ("low" | "medium" | "high")[];
+                                riskClasses?: ("A" | "B" | "C" | "D")[];
                                 reachableByPhone?: boolean;
                             };
                             fee: "creditor" | "none" | string;
@@ -22598,7 +22973,7 @@ export interface paths {
                                     maxAmount?: string;
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
-                                    riskClasses?: ("low" | "medium" | "high")[];
+                                    riskClasses?: ("A" | "B" | "C" | "D")[];
                                     reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
@@ -22829,7 +23204,7 @@ export interface paths {
                                     maxAmount?: string;
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
-                                    riskClasses?: ("low" | "medium" | "high")[];
+                                    riskClasses?: ("A" | "B" | "C" | "D")[];
                                     reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */
@@ -23067,7 +23442,7 @@ export interface paths {
                                     maxAmount?: string;
                                     currencies?: ("EUR" | "CHF")[];
                                     languages?: ("it" | "de" | "fr" | "en")[];
-                                    riskClasses?: ("low" | "medium" | "high")[];
+                                    riskClasses?: ("A" | "B" | "C" | "D")[];
                                     reachableByPhone?: boolean;
                                 };
                                 /** @description "creditor" (the creditor’s fee for this reminder), "none", or an amount */

@@ -12,9 +12,10 @@ import { CommunicationsPanel } from './debtor/CommunicationsPanel';
 import { ContactsPanel } from './debtor/ContactsPanel';
 import { HistoryPanel } from './debtor/HistoryPanel';
 import { NotesPanel } from './debtor/NotesPanel';
+import { RiskBadge, RiskPanel } from './debtor/RiskPanel';
 import { DebtorPlans, DebtorProposePlan } from './plan/DebtorPlans';
 
-const TABS = ['claims', 'plans', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
+const TABS = ['claims', 'risk', 'plans', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
 type Tab = (typeof TABS)[number];
 
 export default function DebtorPage() {
@@ -48,6 +49,7 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
               {te('debtorKind', debtor.kind)}
             </Badge>
             {debtor.hardship && <HardshipBadge />}
+            <RiskBadge riskClass={debtor.riskClass} />
           </>
         }
         actions={
@@ -144,6 +146,9 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
           <Tabs.Tab value="claims" data-testid="tab-claims">
             {t('debtor.tab.claims')}
           </Tabs.Tab>
+          <Tabs.Tab value="risk" data-testid="tab-risk">
+            {t('risk.tab')}
+          </Tabs.Tab>
           <Tabs.Tab value="plans" data-testid="tab-plans">
             {t('plan.tab')}
           </Tabs.Tab>
@@ -165,6 +170,9 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
         </Tabs.List>
         <Tabs.Panel value="claims">
           <DebtorClaims debtorId={debtor.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="risk">
+          <RiskPanel debtor={debtor} />
         </Tabs.Panel>
         <Tabs.Panel value="plans">
           <DebtorPlans debtorId={debtor.id} />

@@ -10,8 +10,10 @@ import { DateText, ErrorAlert, HardshipBadge, MoneyList, PageHeader } from '../c
 import { PAGE_SIZES, useListState } from '../components/useListState';
 import { useI18n } from '../i18n';
 import { usePagerText } from '../components/pager';
+import { RiskBadge } from './debtor/RiskPanel';
 
-const FILTERS = ['kind', 'hardship'] as const;
+const FILTERS = ['kind', 'hardship', 'riskClass'] as const;
+import { RISK_CLASSES } from './strategy/step-form';
 
 export default function DebtorsPage() {
   const { t, te } = useI18n();
@@ -26,6 +28,7 @@ export default function DebtorsPage() {
     q: list.q || undefined,
     kind: list.filters.kind || undefined,
     hardship: list.filters.hardship === 'true' || list.filters.hardship === 'false' ? list.filters.hardship : undefined,
+    riskClass: (RISK_CLASSES as readonly string[]).includes(list.filters.riskClass ?? '') ? (list.filters.riskClass as (typeof RISK_CLASSES)[number]) : undefined,
   });
   const sortStatus: DataTableSortStatus<DebtorListItem> = { columnAccessor: list.sort, direction: list.order };
 
@@ -72,6 +75,16 @@ export default function DebtorsPage() {
             value={list.filters.hardship || null}
             onChange={(v) => list.setFilter('hardship', v)}
             data-testid="filter-hardship"
+          />
+          <Select
+            label={t('risk.filter')}
+            placeholder={t('common.all')}
+            clearable
+            w={180}
+            data={enumOptions(te, 'riskClass', RISK_CLASSES)}
+            value={list.filters.riskClass || null}
+            onChange={(v) => list.setFilter('riskClass', v)}
+            data-testid="filter-risk-class"
           />
           {list.hasFilters && (
             <Button variant="subtle" onClick={list.reset}>
@@ -122,6 +135,7 @@ export default function DebtorsPage() {
               ),
             },
             { accessor: 'kind', title: t('debtor.kind'), render: (d) => te('debtorKind', d.kind) },
+            { accessor: 'riskClass', title: t('risk.classLabel'), sortable: true, render: (d) => <RiskBadge riskClass={d.riskClass} /> },
             {
               accessor: 'taxCode',
               title: t('debtors.taxIds'),

@@ -24,7 +24,7 @@ const STEPS: StrategyStep[] = [
     delayFrom: 'previous',
     channels: ['phone_task', 'letter'],
     template: 'comune-rateizzazione',
-    conditions: { minAmount: '100.01', maxAmount: '9999.99', currencies: ['EUR'], debtorKinds: ['consumer'], languages: ['it', 'de'], riskClasses: ['high'], reachableByPhone: false },
+    conditions: { minAmount: '100.01', maxAmount: '9999.99', currencies: ['EUR'], debtorKinds: ['consumer'], languages: ['it', 'de'], riskClasses: ['D'], reachableByPhone: false },
     fee: '12.50',
     interest: 'charge',
     postage: '8.90',

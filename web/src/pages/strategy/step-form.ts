@@ -15,7 +15,7 @@ type Steps = NonNullable<BodyOf<'/api/strategies/{id}', 'patch'>['steps']>;
 export const TIERS = ['soft', 'formal', 'negotiation', 'closure', 'legal'] as const;
 export const CHANNELS = ['email', 'pec', 'letter', 'registered_letter', 'sms', 'phone_task'] as const;
 export const INTEREST_MODES = ['none', 'mention', 'charge'] as const;
-export const RISK_CLASSES = ['low', 'medium', 'high'] as const;
+export const RISK_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export const PAYMENT_SLIPS = ['qr_bill', 'pagopa', 'none'] as const;
 export const FEE_MODES = ['none', 'creditor', 'amount'] as const;
 
