@@ -12,6 +12,8 @@ import { commissionDe } from './commission/de.ts';
 import { dischargeDe } from './discharge/de.ts';
 import { periodicDe } from './periodic/de.ts';
 import { alertsDe } from './alerts/de.ts';
+import { guaranteesDe } from './guarantees/de.ts';
+import { mediationDe } from './mediation/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -169,6 +171,8 @@ export const de: Catalogue = {
   ...dischargeDe,
   ...periodicDe,
   ...alertsDe,
+  ...guaranteesDe,
+  ...mediationDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -12,6 +12,8 @@ import { commissionEn } from './commission/en.ts';
 import { dischargeEn } from './discharge/en.ts';
 import { periodicEn } from './periodic/en.ts';
 import { alertsEn } from './alerts/en.ts';
+import { guaranteesEn } from './guarantees/en.ts';
+import { mediationEn } from './mediation/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -169,6 +171,8 @@ export const en: Catalogue = {
   ...dischargeEn,
   ...periodicEn,
   ...alertsEn,
+  ...guaranteesEn,
+  ...mediationEn,
   ...dunningEn,
   ...lettersEn,
 };

@@ -12,6 +12,8 @@ import { commissionFr } from './commission/fr.ts';
 import { dischargeFr } from './discharge/fr.ts';
 import { periodicFr } from './periodic/fr.ts';
 import { alertsFr } from './alerts/fr.ts';
+import { guaranteesFr } from './guarantees/fr.ts';
+import { mediationFr } from './mediation/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -169,6 +171,8 @@ export const fr: Catalogue = {
   ...dischargeFr,
   ...periodicFr,
   ...alertsFr,
+  ...guaranteesFr,
+  ...mediationFr,
   ...dunningFr,
   ...lettersFr,
 };

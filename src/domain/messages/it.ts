@@ -12,6 +12,8 @@ import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
 import { periodicIt } from './periodic/it.ts';
 import { alertsIt } from './alerts/it.ts';
+import { guaranteesIt } from './guarantees/it.ts';
+import { mediationIt } from './mediation/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -181,6 +183,8 @@ export const it = {
   ...dischargeIt,
   ...periodicIt,
   ...alertsIt,
+  ...guaranteesIt,
+  ...mediationIt,
   ...dunningIt,
   ...lettersIt,
 } as const;
