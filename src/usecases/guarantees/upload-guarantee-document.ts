@@ -31,7 +31,8 @@ export async function uploadGuaranteeDocument(
   authorize(actor, 'create', 'claim');
   const contentType = input.contentType.split(';')[0]!.trim().toLowerCase();
   if (!(GUARANTEE_DOCUMENT_TYPES as readonly string[]).includes(contentType)) throw invalid([fieldError('file', 'guarantees.document_type')]);
-  const fileName = input.fileName.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 255) || 'documento';
+  // A file name is kept printable: control characters out (the header and the list show it).
+  const fileName = [...input.fileName].filter((ch) => ch.charCodeAt(0) >= 0x20 && ch.charCodeAt(0) !== 0x7f).join('').slice(0, 255) || 'documento';
   await withSpooledUpload(source, opts.maxBytes ?? MAX_GUARANTEE_DOCUMENT_BYTES, async (upload) => {
     const attachmentId = randomUUID();
     await db.transaction().execute(async (trx) => {

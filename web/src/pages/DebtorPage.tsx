@@ -13,6 +13,7 @@ import { ContactsPanel } from './debtor/ContactsPanel';
 import { HistoryPanel } from './debtor/HistoryPanel';
 import { NotesPanel } from './debtor/NotesPanel';
 import { DebtorPlans, DebtorProposePlan } from './plan/DebtorPlans';
+import { GuaranteesMediationPanel } from './debtor/GuaranteesMediationPanel';
 
 const TABS = ['claims', 'plans', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
 type Tab = (typeof TABS)[number];
@@ -185,6 +186,7 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
           <NotesPanel debtorId={debtor.id} />
         </Tabs.Panel>
       </Tabs>
+      <GuaranteesMediationPanel debtorId={debtor.id} />
     </>
   );
 }
