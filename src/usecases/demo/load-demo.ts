@@ -15,6 +15,7 @@ import { buildDemoDataSet, type DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
 import { STRATEGY_TEMPLATES, type StrategyTemplateKey } from '../../domain/dunning/index.ts';
 import { settleDemo } from './settle.ts';
+import { insertDemoGuarantee } from './demo-guarantee.ts';
 import { insertDemoPhoneTasks } from './demo-phone-tasks.ts';
 import { insertDemoDeskQueue } from './demo-desk.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
@@ -449,6 +450,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     await insertDemoPhoneTasks(trx, actor, today);
     // The desk: the comune's work queue, worked by the operator (and the supervisor), filled — "Prossimo" works at once.
     await insertDemoDeskQueue(trx, actor, today, { creditorId: creditorIds.get('comune')!, operatorIds: [userIds.get('operator')!, userIds.get('supervisor')!] });
+    // A bank guarantee of a company customer that expires next month (issue 17 item 3).
+    await insertDemoGuarantee(trx, actor, today, data, { creditorId: creditorIds.get('ferramenta')!, debtorIds });
     const counts = {
       creditors: data.creditors.length,
       debtors: data.debtors.length,
