@@ -108,6 +108,19 @@ describe('guarantees API', () => {
     expect((await expiringGuarantees(ctx.db, { tenantId: t.tenantId, creditorId: null }, { from: day(21), to: day(60) })).find((r) => r.guaranteeId === g.id)).toBeUndefined();
   });
 
+  it('takes a guarantor who is also a debtor record from that record (decision 0005), and reuses a recorded guarantor', async () => {
+    const s = await scene();
+    const owner = await createTestDebtor(ctx.db, t, { firstName: 'Piero', lastName: 'Titolare', language: 'de' });
+    const res = await ctx.operator({ method: 'POST', url: '/api/guarantees', payload: bankGuarantee(s.debtor.id, [s.a.id], { kind: 'personal_guarantee', guarantor: { kind: 'person', debtorId: owner.id } }) });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().guarantor).toMatchObject({ kind: 'person', name: owner.displayName, debtorId: owner.id, language: 'de' });
+    const again = await ctx.operator({ method: 'POST', url: '/api/guarantees', payload: { ...bankGuarantee(s.debtor.id, [s.b.id], { kind: 'personal_guarantee' }), guarantor: undefined, guarantorId: res.json().guarantor.id } });
+    expect(again.statusCode, again.body).toBe(201);
+    expect(again.json().guarantor.id).toBe(res.json().guarantor.id);
+    const foreign = await ctx.outsider({ method: 'POST', url: '/api/guarantees', payload: { ...bankGuarantee(s.debtor.id, [s.b.id]), guarantor: undefined, guarantorId: res.json().guarantor.id } });
+    expect(foreign.statusCode).toBe(404);
+  });
+
   it('refuses claims of another debtor, a bank guarantee from a person, an end before the start', async () => {
     const s = await scene();
     const stranger = await createTestDebtor(ctx.db, t, { lastName: 'Estraneo' });
