@@ -15,5 +15,4 @@ export const guaranteesDe: Record<keyof typeof guaranteesIt, string> = {
   'guarantees.guarantor_required': 'Den Sicherungsgeber angeben: einen erfassten oder einen neuen',
   'guarantees.document_type': 'Dokument nicht angenommen: PDF, JPEG oder PNG',
   'guarantees.document_too_large': 'Dokument zu gross (höchstens {max} MB)',
-  'guarantees.hold_reason': 'Sicherheit am {date} in Anspruch genommen: Aufforderung an den Sicherungsgeber',
 };

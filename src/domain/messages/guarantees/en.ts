@@ -15,5 +15,4 @@ export const guaranteesEn: Record<keyof typeof guaranteesIt, string> = {
   'guarantees.guarantor_required': 'Name the guarantor: one already recorded or a new one',
   'guarantees.document_type': 'Document not accepted: PDF, JPEG or PNG',
   'guarantees.document_too_large': 'Document too large (at most {max} MB)',
-  'guarantees.hold_reason': 'Guarantee enforced on {date}: demand sent to the guarantor',
 };

@@ -15,5 +15,4 @@ export const guaranteesFr: Record<keyof typeof guaranteesIt, string> = {
   'guarantees.guarantor_required': 'Indiquer le garant : un garant enregistré ou un nouveau',
   'guarantees.document_type': 'Document refusé : PDF, JPEG ou PNG',
   'guarantees.document_too_large': 'Document trop volumineux ({max} Mo au plus)',
-  'guarantees.hold_reason': 'Garantie appelée le {date} : demande envoyée au garant',
 };

@@ -14,5 +14,4 @@ export const guaranteesIt = {
   'guarantees.guarantor_required': 'Indicare il garante: uno già registrato o uno nuovo',
   'guarantees.document_type': 'Documento non accettato: PDF, JPEG o PNG',
   'guarantees.document_too_large': 'Documento troppo grande (massimo {max} MB)',
-  'guarantees.hold_reason': 'Garanzia escussa il {date}: richiesta al garante',
 } as const;
