@@ -30,7 +30,7 @@ test('a supervisor schedules a creditor’s monthly report, a user chooses its a
   await expect(card).toContainText('Prossimo invio');
   await expect(card).toContainText('ufficio.tributi@comune.test, ragioneria@comune.test');
 
-  // Alerts on the dashboard: the user keeps only broken promises and lapsed plans, by e-mail.
+  // Alerts on the dashboard: the user keeps broken promises, lapsed plans and expiring guarantees, by e-mail.
   await page.getByTestId('nav-dashboard').click();
   await page.getByTestId('alerts-settings').click();
   await page.getByRole('checkbox', { name: 'Fatture scadute' }).uncheck();
@@ -38,7 +38,7 @@ test('a supervisor schedules a creditor’s monthly report, a user chooses its a
   await page.getByTestId('alerts-save').click();
   await expect(page.getByText('Avvisi salvati')).toBeVisible();
   const settings = await (await page.request.get('/api/alerts/settings')).json();
-  expect(settings).toMatchObject({ kinds: ['promise_broken', 'plan_lapsed'], email: true, saved: true });
+  expect(settings).toMatchObject({ kinds: ['promise_broken', 'plan_lapsed', 'guarantee_expiring'], email: true, saved: true });
 
   // An open invoice of the demo with interest: its interest invoiced separately.
   const list = await page.request.get('/api/claims?status=open&currency=EUR&pageSize=100&sort=dueDate&order=asc');

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ChargedCostKind, ComponentKind } from '../domain/model.ts';
+import type { AttachmentDataTable, GuaranteeClaimsTable, GuaranteesTable, GuarantorLettersTable, GuarantorsTable, MediationClaimsTable, MediationsTable } from './schema-guarantees.ts';
 
 /** numeric columns: read as exact decimal strings, written as strings. */
 export type Numeric = ColumnType<string, string, string>;
@@ -534,6 +535,8 @@ export interface AttachmentsTable {
   sha256: string;
   uploaded_by: string | null;
   created_at: Generated<Date>;
+  /** The guarantee the document belongs to (migration 0049). */
+  guarantee_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AuditEventsTable {
@@ -1123,6 +1126,14 @@ export interface DB {
   alert_subscriptions: AlertSubscriptionsTable;
   alert_digests: AlertDigestsTable;
   report_schedules: ReportSchedulesTable;
+  // guarantees and mediation (issue 17 items 3-4, migration 0049): src/db/schema-guarantees.ts
+  guarantors: GuarantorsTable;
+  guarantees: GuaranteesTable;
+  guarantee_claims: GuaranteeClaimsTable;
+  attachment_data: AttachmentDataTable;
+  guarantor_letters: GuarantorLettersTable;
+  mediations: MediationsTable;
+  mediation_claims: MediationClaimsTable;
   report_runs: ReportRunsTable;
   report_mails: ReportMailsTable;
   mandate_terms: MandateTermsTable;

@@ -45,6 +45,8 @@ import { planRoutes } from './routes/plans.ts';
 import { queryRoutes } from './routes/queries.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
+import { guaranteeRoutes } from './routes/guarantees.ts';
+import { mediationRoutes } from './routes/mediation.ts';
 import { reviewRoutes } from './routes/reviews.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -138,6 +140,8 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(dunningRoutes, deps);
   await app.register(strategyRoutes, deps);
   await app.register(claimHoldRoutes, deps);
+  await app.register(guaranteeRoutes, deps);
+  await app.register(mediationRoutes, deps);
   await app.register(reviewRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(creditorTemplateRoutes, deps);

@@ -28,6 +28,7 @@ const MailboxPage = lazy(() => import('./pages/MailboxPage'));
 const PhoneTasksPage = lazy(() => import('./pages/PhoneTasksPage'));
 const DeskPage = lazy(() => import('./pages/DeskPage'));
 const PrintPage = lazy(() => import('./pages/PrintPage'));
+const GuaranteesPage = lazy(() => import('./pages/guarantees/GuaranteesPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SettingsPage = lazy(() => import('./pages/SettingsPage'));
 const QueuesPage = lazy(() => import('./pages/desk/QueuesPage'));
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: 'phone-tasks', element: <PhoneTasksPage /> },
       { path: 'work', element: <DeskPage /> },
       { path: 'print', element: <PrintPage /> },
+      { path: 'guarantees', element: <GuaranteesPage /> },
       { path: 'work/queues', element: <QueuesPage /> },
       { path: 'work/board', element: <BoardPage /> },
       { path: 'users', element: <UsersPage /> },

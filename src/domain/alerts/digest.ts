@@ -3,14 +3,15 @@ import { plainDateOf } from '../dates.ts';
 /**
  * A creditor user's daily alerts (issue 17 item 6; seed 003: "BePaid" watches who pays late and warns):
  * what happened to its customers since the last digest — invoices newly overdue, promises to pay
- * broken, instalment plans lapsed, disputes opened. Each user chooses the kinds it wants.
+ * broken, instalment plans lapsed, disputes opened, guarantees about to expire (told once, when the
+ * expiry enters the alert window: domain/guarantees EXPIRY_ALERT_DAYS). Each user chooses the kinds it wants.
  */
-export const ALERT_KINDS = ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened'] as const;
+export const ALERT_KINDS = ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened', 'guarantee_expiring'] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
 export interface AlertItem {
   kind: AlertKind;
-  /** The day it happened: due date passed, promise judged broken, plan lapsed, dispute recorded. */
+  /** The day it happened: due date passed, promise judged broken, plan lapsed, dispute recorded; a guarantee's last day of validity. */
   on: string;
   debtorId: string;
   debtorName: string;

@@ -15,6 +15,8 @@ import { periodicDe } from './periodic/de.ts';
 import { alertsDe } from './alerts/de.ts';
 import { interestDocsDe } from './interestdocs/de.ts';
 import { riskDe } from './risk/de.ts';
+import { guaranteesDe } from './guarantees/de.ts';
+import { mediationDe } from './mediation/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -175,6 +177,8 @@ export const de: Catalogue = {
   ...alertsDe,
   ...interestDocsDe,
   ...riskDe,
+  ...guaranteesDe,
+  ...mediationDe,
   ...dunningDe,
   ...lettersDe,
 };

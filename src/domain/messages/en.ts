@@ -15,6 +15,8 @@ import { periodicEn } from './periodic/en.ts';
 import { alertsEn } from './alerts/en.ts';
 import { interestDocsEn } from './interestdocs/en.ts';
 import { riskEn } from './risk/en.ts';
+import { guaranteesEn } from './guarantees/en.ts';
+import { mediationEn } from './mediation/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -175,6 +177,8 @@ export const en: Catalogue = {
   ...alertsEn,
   ...interestDocsEn,
   ...riskEn,
+  ...guaranteesEn,
+  ...mediationEn,
   ...dunningEn,
   ...lettersEn,
 };

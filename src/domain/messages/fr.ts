@@ -15,6 +15,8 @@ import { periodicFr } from './periodic/fr.ts';
 import { alertsFr } from './alerts/fr.ts';
 import { interestDocsFr } from './interestdocs/fr.ts';
 import { riskFr } from './risk/fr.ts';
+import { guaranteesFr } from './guarantees/fr.ts';
+import { mediationFr } from './mediation/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -175,6 +177,8 @@ export const fr: Catalogue = {
   ...alertsFr,
   ...interestDocsFr,
   ...riskFr,
+  ...guaranteesFr,
+  ...mediationFr,
   ...dunningFr,
   ...lettersFr,
 };

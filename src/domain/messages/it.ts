@@ -15,6 +15,8 @@ import { periodicIt } from './periodic/it.ts';
 import { alertsIt } from './alerts/it.ts';
 import { interestDocsIt } from './interestdocs/it.ts';
 import { riskIt } from './risk/it.ts';
+import { guaranteesIt } from './guarantees/it.ts';
+import { mediationIt } from './mediation/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -187,6 +189,8 @@ export const it = {
   ...alertsIt,
   ...interestDocsIt,
   ...riskIt,
+  ...guaranteesIt,
+  ...mediationIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

@@ -1,7 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import type { AlertItem, AlertKind } from '../../domain/alerts/digest.ts';
+import { plainDateOf } from '../../domain/dates.ts';
+import { EXPIRY_ALERT_DAYS } from '../../domain/guarantees/rules.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
+import { expiringGuarantees } from '../guarantees/expiring-guarantees.ts';
 
 /**
  * What happened in [from, to] (Rome days) to the claims a user sees — its creditor's, or the tenant's
@@ -50,6 +53,13 @@ export async function alertEvents(db: Db, scope: { tenantId: string; creditorId:
        where c.tenant_id = ${scope.tenantId} and c.status = 'disputed'
          and (c.updated_at at time zone 'Europe/Rome')::date between ${period.from}::date and ${period.to}::date ${creditor('c.creditor_id')}`.execute(db);
     push('dispute_opened', rows);
+  }
+  if (want.has('guarantee_expiring')) {
+    // Told once: on the days its expiry enters the window (EXPIRY_ALERT_DAYS before its last day).
+    const shift = (d: string) => plainDateOf(d).add({ days: EXPIRY_ALERT_DAYS }).toString();
+    for (const g of await expiringGuarantees(db, scope, { from: shift(period.from), to: shift(period.to) })) {
+      out.push({ kind: 'guarantee_expiring', on: g.on, debtorId: g.debtorId, debtorName: g.debtorName, claimId: null, claimRef: g.claimRef, amount: g.amount, currency: g.currency });
+    }
   }
   return out;
 }

@@ -20,8 +20,8 @@ describe('daily alert digests', () => {
   it('tells a creditor’s user what happened yesterday to its own customers, once, by e-mail and on the dashboard', async () => {
     const db = database.db;
     const viewer = t.users.viewer.actor;
-    expect(await getAlertSettings(db, viewer)).toMatchObject({ kinds: ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened'], email: true, saved: false });
-    await setAlertSettings(db, viewer, { kinds: ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened'], email: true });
+    expect(await getAlertSettings(db, viewer)).toMatchObject({ kinds: ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened', 'guarantee_expiring'], email: true, saved: false });
+    await setAlertSettings(db, viewer, { kinds: ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened', 'guarantee_expiring'], email: true });
     await setAlertSettings(db, t.users.admin.actor, { kinds: ['overdue'], email: false });
 
     // Saturday 5 December 2026: an invoice falls due (and one of another creditor), a promise is judged
@@ -57,16 +57,24 @@ describe('daily alert digests', () => {
     const disputed = await createTestClaim(db, t, bianchi.id, { externalRef: 'FT-2026-0777', principal: '75.50', dueDate: '2026-10-31' });
     await db.updateTable('claims').set({ status: 'disputed', updated_at: sql`'2026-12-05 11:00:00+01'::timestamptz` }).where('id', '=', disputed.id).execute();
 
+    // A bank guarantee of Bianchi's that ends on 4 January 2027: 30 days before, on 5 December, it enters the window.
+    const bank = await db.insertInto('guarantors').values({ tenant_id: t.tenantId, kind: 'bank', name: 'Banca Esempio S.p.A.' }).returning('id').executeTakeFirstOrThrow();
+    await db
+      .insertInto('guarantees')
+      .values({ tenant_id: t.tenantId, creditor_id: t.creditor.id, debtor_id: bianchi.id, guarantor_id: bank.id, kind: 'bank_guarantee', reference: 'FID-778', amount: '15000.00', currency: 'EUR', valid_from: '2025-01-05', valid_to: '2027-01-04', covers: 'relationship' })
+      .execute();
+
     expect(await makeDailyDigests(db, { today: '2026-12-06' })).toEqual({ digests: 2, mails: 1 });
     expect(await makeDailyDigests(db, { today: '2026-12-06' })).toEqual({ digests: 0, mails: 0 });
 
     const { digest } = await getLatestAlertDigest(db, viewer);
-    expect(digest).toMatchObject({ digestOn: '2026-12-06', periodFrom: '2026-12-05', periodTo: '2026-12-05', total: 4 });
+    expect(digest).toMatchObject({ digestOn: '2026-12-06', periodFrom: '2026-12-05', periodTo: '2026-12-05', total: 5 });
     expect(digest!.groups.map((g) => [g.kind, g.count, g.items.map((i) => `${i.claimRef ?? '-'} ${i.amount}`)])).toEqual([
       ['overdue', 1, [`FT-2026-0501 1200.00`]],
       ['promise_broken', 1, ['FT-2026-0300 150.00']],
       ['plan_lapsed', 1, ['- 300.00']],
       ['dispute_opened', 1, ['FT-2026-0777 75.50']],
+      ['guarantee_expiring', 1, ['FID-778 15000.00']],
     ]);
     expect(due.id).toBe(digest!.groups[0]!.items[0]!.claimId);
     // The agency's administrator sees every creditor's, on the dashboard only (no e-mail chosen).
@@ -77,7 +85,7 @@ describe('daily alert digests', () => {
     const mails = await db.selectFrom('local_mailbox').select(['to_address', 'subject', 'body_text']).where('tenant_id', '=', t.tenantId).execute();
     expect(mails).toHaveLength(1);
     expect(mails[0]!.to_address).toBe(t.users.viewer.email);
-    expect(mails[0]!.subject).toBe('incasso: 4 novità sui vostri crediti (05/12/2026 – 05/12/2026)');
+    expect(mails[0]!.subject).toBe('incasso: 5 novità sui vostri crediti (05/12/2026 – 05/12/2026)');
     expect(mails[0]!.body_text).toContain('Fatture scadute (1)\n– 05/12/2026 · Rossi');
     expect(mails[0]!.body_text.replace(/[\u00a0\u202f]/g, ' ')).toMatch(/FT-2026-0501\): 1\.200,00 €/);
     expect(mails[0]!.body_text).not.toContain('FT-OTHER-1');

@@ -13,6 +13,7 @@ import { currentRateBook } from '../interest/rate-book.ts';
 import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissUid } from '../../domain/tax-ids.ts';
 import { listTimeBarred } from '../reviews/list-time-barred.ts';
 import { loadDemo, type LoadDemoResult } from './load-demo.ts';
+import { expiringGuarantees } from '../guarantees/expiring-guarantees.ts';
 
 /**
  * The demo tenant has a fixed slug, so these tests never use the shared test database: each gets a
@@ -55,6 +56,13 @@ describe('loadDemo', () => {
   });
   afterAll(async () => {
     await database?.close();
+  });
+
+  it('has a bank guarantee that expires next month, listed as expiring within 30 days (issue 17 item 3)', async () => {
+    const rows = await database.db.selectFrom('guarantees').select(['kind', 'amount', 'valid_to', 'state', 'covers']).where('tenant_id', '=', first.tenantId).execute();
+    expect(rows).toEqual([{ kind: 'bank_guarantee', amount: '15000.00', valid_to: '2026-04-01', state: 'active', covers: 'relationship' }]);
+    const expiring = await expiringGuarantees(database.db, { tenantId: first.tenantId, creditorId: null }, { from: TODAY, to: '2026-04-14' });
+    expect(expiring.map((r) => r.on)).toEqual(['2026-04-01']);
   });
 
   it('creates the demo tenant once, then changes nothing', async () => {

@@ -16,6 +16,7 @@ import { buildDemoDataSet, type DemoPayment } from './generate.ts';
 import { centsToString } from './random.ts';
 import { STRATEGY_TEMPLATES, type StrategyTemplateKey } from '../../domain/dunning/index.ts';
 import { settleDemo } from './settle.ts';
+import { insertDemoGuarantee } from './demo-guarantee.ts';
 import { insertDemoPhoneTasks } from './demo-phone-tasks.ts';
 import { insertDemoDeskQueue } from './demo-desk.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
@@ -452,6 +453,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     await insertDemoDeskQueue(trx, actor, today, { creditorId: creditorIds.get('comune')!, operatorIds: [userIds.get('operator')!, userIds.get('supervisor')!] });
     // Every debtor's payment-behaviour profile and risk class as of the demo's day (issue 17 items 1–2).
     await refreshDebtorProfiles(trx, tenantId, debtorIds, today);
+    // A bank guarantee of a company customer that expires next month (issue 17 item 3).
+    await insertDemoGuarantee(trx, actor, today, data, { creditorId: creditorIds.get('ferramenta')!, debtorIds });
     const counts = {
       creditors: data.creditors.length,
       debtors: data.debtors.length,

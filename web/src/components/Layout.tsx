@@ -31,6 +31,7 @@ const NAV: { to: string; label: MessageKey; end?: boolean; testId: string; resou
   { to: '/mailbox', label: 'nav.mailbox', testId: 'nav-mailbox' },
   { to: '/imports', label: 'nav.imports', testId: 'nav-imports' },
   { to: '/payments', label: 'nav.payments', testId: 'nav-payments' },
+  { to: '/guarantees', label: 'nav.guarantees', testId: 'nav-guarantees' },
   // How the agency is paid (terms, remittance statements): administrators and supervisors.
   { to: '/commission', label: 'nav.commission', testId: 'nav-commission', resource: 'commission' },
   { to: '/reports/discharge', label: 'nav.discharge', testId: 'nav-discharge' },

@@ -14,6 +14,7 @@ import { HistoryPanel } from './debtor/HistoryPanel';
 import { NotesPanel } from './debtor/NotesPanel';
 import { RiskBadge, RiskPanel } from './debtor/RiskPanel';
 import { DebtorPlans, DebtorProposePlan } from './plan/DebtorPlans';
+import { GuaranteesMediationPanel } from './debtor/GuaranteesMediationPanel';
 
 const TABS = ['claims', 'risk', 'plans', 'contacts', 'addresses', 'communications', 'history', 'notes'] as const;
 type Tab = (typeof TABS)[number];
@@ -193,6 +194,7 @@ function DebtorView({ debtor }: { debtor: DebtorDetail }) {
           <NotesPanel debtorId={debtor.id} />
         </Tabs.Panel>
       </Tabs>
+      <GuaranteesMediationPanel debtorId={debtor.id} />
     </>
   );
 }

@@ -8,6 +8,7 @@ export const alertsDe: Record<keyof typeof alertsIt, string> = {
   'alerts.kind.promise_broken': 'Nicht eingehaltene Zahlungsversprechen ({count})',
   'alerts.kind.plan_lapsed': 'Hinfällig gewordene Ratenpläne ({count})',
   'alerts.kind.dispute_opened': 'Neue Bestreitungen ({count})',
+  'alerts.kind.guarantee_expiring': 'Bald ablaufende Sicherheiten ({count})',
   'alerts.item': '– {on} · {debtor}{ref}: {amount}',
   'alerts.more': '  … und {count} weitere',
   'alerts.made': 'Hinweis-Zusammenfassungen erstellt: {digests}; E-Mails in der Warteschlange: {mails}.',

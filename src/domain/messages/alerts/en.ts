@@ -8,6 +8,7 @@ export const alertsEn: Record<keyof typeof alertsIt, string> = {
   'alerts.kind.promise_broken': 'Promises to pay broken ({count})',
   'alerts.kind.plan_lapsed': 'Instalment plans lapsed ({count})',
   'alerts.kind.dispute_opened': 'Disputes opened ({count})',
+  'alerts.kind.guarantee_expiring': 'Guarantees about to expire ({count})',
   'alerts.item': '– {on} · {debtor}{ref}: {amount}',
   'alerts.more': '  … and {count} more',
   'alerts.made': 'Alert digests made: {digests}; e-mails queued: {mails}.',

@@ -8,6 +8,7 @@ export const alertsFr: Record<keyof typeof alertsIt, string> = {
   'alerts.kind.promise_broken': 'Promesses de paiement non tenues ({count})',
   'alerts.kind.plan_lapsed': 'Plans de paiement devenus caducs ({count})',
   'alerts.kind.dispute_opened': 'Contestations ouvertes ({count})',
+  'alerts.kind.guarantee_expiring': 'Garanties arrivant à échéance ({count})',
   'alerts.item': '– {on} · {debtor}{ref} : {amount}',
   'alerts.more': '  … et {count} autres',
   'alerts.made': 'Récapitulatifs d’alertes préparés : {digests} ; e-mails en file d’attente : {mails}.',

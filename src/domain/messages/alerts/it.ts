@@ -7,6 +7,7 @@ export const alertsIt = {
   'alerts.kind.promise_broken': 'Promesse di pagamento non mantenute ({count})',
   'alerts.kind.plan_lapsed': 'Piani di rateizzazione decaduti ({count})',
   'alerts.kind.dispute_opened': 'Contestazioni aperte ({count})',
+  'alerts.kind.guarantee_expiring': 'Garanzie in scadenza ({count})',
   'alerts.item': '– {on} · {debtor}{ref}: {amount}',
   'alerts.more': '  … e altre {count}',
   'alerts.made': 'Riepiloghi di avvisi preparati: {digests}; e-mail in coda: {mails}.',

@@ -6,7 +6,7 @@ import { notifyError, notifySaved } from '../../components/forms';
 import { Money } from '../../components/ui';
 import { useI18n } from '../../i18n';
 
-const KINDS = ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened'] as const;
+const KINDS = ['overdue', 'promise_broken', 'plan_lapsed', 'dispute_opened', 'guarantee_expiring'] as const;
 
 /**
  * The user's alerts on the dashboard (issue 17 item 6): yesterday's newly overdue invoices, broken
