@@ -39,6 +39,7 @@ import * as m0041 from './migrations/0041_single_component_allocations.ts';
 import * as m0042 from './migrations/0042_payment_reversed_on.ts';
 import * as m0043 from './migrations/0043_report_schedules.ts';
 import * as m0044 from './migrations/0044_alerts.ts';
+import * as m0049 from './migrations/0049_legal_handoffs.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '0042_payment_reversed_on': m0042,
   '0043_report_schedules': m0043,
   '0044_alerts': m0044,
+  '0049_legal_handoffs': m0049,
 };
 
 /** Names of all migrations, oldest first. */

@@ -54,4 +54,17 @@ describe('debtorDisplayName', () => {
       expect(can(actor('admin'), action, 'plan_approval')).toBe(true);
     }
   });
+  it('lets a law firm read and update its legal dossiers and nothing else', () => {
+    const firm = actor('law_firm');
+    expect(can(firm, 'read', 'legal_dossier')).toBe(true);
+    expect(can(firm, 'update', 'legal_dossier')).toBe(true);
+    expect(can(firm, 'create', 'legal_dossier')).toBe(false);
+    for (const r of ['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'audit', 'rate', 'communication', 'settings', 'commission', 'discharge_report'] as const) {
+      for (const a of ['read', 'create', 'update'] as const) expect(can(firm, a, r)).toBe(false);
+    }
+    expect(can(actor('supervisor'), 'create', 'legal_dossier')).toBe(true);
+    expect(can(actor('operator'), 'create', 'legal_dossier')).toBe(false);
+    expect(can(actor('operator'), 'read', 'legal_dossier')).toBe(true);
+    expect(can(actor('viewer'), 'read', 'legal_dossier')).toBe(true);
+  });
 });

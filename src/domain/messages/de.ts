@@ -12,6 +12,7 @@ import { commissionDe } from './commission/de.ts';
 import { dischargeDe } from './discharge/de.ts';
 import { periodicDe } from './periodic/de.ts';
 import { alertsDe } from './alerts/de.ts';
+import { legalDe } from './legal/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -169,6 +170,7 @@ export const de: Catalogue = {
   ...dischargeDe,
   ...periodicDe,
   ...alertsDe,
+  ...legalDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -12,6 +12,7 @@ import { commissionEn } from './commission/en.ts';
 import { dischargeEn } from './discharge/en.ts';
 import { periodicEn } from './periodic/en.ts';
 import { alertsEn } from './alerts/en.ts';
+import { legalEn } from './legal/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -169,6 +170,7 @@ export const en: Catalogue = {
   ...dischargeEn,
   ...periodicEn,
   ...alertsEn,
+  ...legalEn,
   ...dunningEn,
   ...lettersEn,
 };

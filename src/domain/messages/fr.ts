@@ -12,6 +12,7 @@ import { commissionFr } from './commission/fr.ts';
 import { dischargeFr } from './discharge/fr.ts';
 import { periodicFr } from './periodic/fr.ts';
 import { alertsFr } from './alerts/fr.ts';
+import { legalFr } from './legal/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -169,6 +170,7 @@ export const fr: Catalogue = {
   ...dischargeFr,
   ...periodicFr,
   ...alertsFr,
+  ...legalFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -12,6 +12,7 @@ import { commissionIt } from './commission/it.ts';
 import { dischargeIt } from './discharge/it.ts';
 import { periodicIt } from './periodic/it.ts';
 import { alertsIt } from './alerts/it.ts';
+import { legalIt } from './legal/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -181,6 +182,7 @@ export const it = {
   ...dischargeIt,
   ...periodicIt,
   ...alertsIt,
+  ...legalIt,
   ...dunningIt,
   ...lettersIt,
 } as const;
