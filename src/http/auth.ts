@@ -18,7 +18,7 @@ declare module 'fastify' {
  * dossiers handed to it. Everything else answers 403 before any use case runs — deny by default, so a
  * route added later cannot leak the agency's data to a firm by forgetting a check.
  */
-const LAW_FIRM_ROUTES = /^(?:(?:GET|POST) \/api\/auth\/[a-z-]+|POST \/api\/users\/me\/password|GET \/api\/legal\/dossiers(?:\/:id(?:\/(?:zip|index\.pdf))?)?|POST \/api\/legal\/dossiers\/:id\/outcomes)$/;
+const LAW_FIRM_ROUTES = /^(?:(?:GET|POST) \/api\/auth\/[a-z-]+|POST \/api\/users\/me\/password|GET \/api\/legal\/dossiers(?:\/:id(?:\/:file)?)?|POST \/api\/legal\/dossiers\/:id\/outcomes)$/;
 
 /** Routes anyone may call; everything else under /api needs a session. */
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);

@@ -43,6 +43,7 @@ import { planRoutes } from './routes/plans.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { legalRoutes } from './routes/legal.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -134,6 +135,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(strategyRoutes, deps);
   await app.register(claimHoldRoutes, deps);
   await app.register(reviewRoutes, deps);
+  await app.register(legalRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(creditorTemplateRoutes, deps);
   await app.register(deskRoutes, deps);

@@ -18,5 +18,6 @@ export const legalDe: { readonly [K in keyof typeof legalIt]: string } = {
   'legal.date_in_future': 'Das Datum darf nicht in der Zukunft liegen.',
   'legal.date_before_handoff': 'Das Datum darf nicht vor der Übergabe am {date} liegen.',
   'legal.withdrawn': 'Die Übergabe wurde zurückgezogen: es wird kein weiteres Ergebnis erfasst.',
+  'not_found.legal_dossier': 'Rechtsdossier nicht gefunden',
   'legal.cost_label': 'Rechtskosten ({firm}): {label}',
 };

@@ -18,5 +18,6 @@ export const legalEn: { readonly [K in keyof typeof legalIt]: string } = {
   'legal.date_in_future': 'The date cannot be in the future.',
   'legal.date_before_handoff': 'The date cannot be before the hand-off on {date}.',
   'legal.withdrawn': 'The hand-off was withdrawn: no further outcome is recorded.',
+  'not_found.legal_dossier': 'Legal dossier not found',
   'legal.cost_label': 'Legal costs ({firm}): {label}',
 };

@@ -18,5 +18,6 @@ export const legalFr: { readonly [K in keyof typeof legalIt]: string } = {
   'legal.date_in_future': 'La date ne peut pas être dans le futur.',
   'legal.date_before_handoff': 'La date ne peut pas précéder la remise du {date}.',
   'legal.withdrawn': 'La remise a été retirée : aucun autre résultat n’est enregistré.',
+  'not_found.legal_dossier': 'Dossier contentieux introuvable',
   'legal.cost_label': 'Frais de justice ({firm}) : {label}',
 };

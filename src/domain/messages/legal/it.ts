@@ -17,5 +17,6 @@ export const legalIt = {
   'legal.date_in_future': 'La data non può essere nel futuro.',
   'legal.date_before_handoff': 'La data non può precedere l’affidamento del {date}.',
   'legal.withdrawn': 'L’affidamento è stato revocato: non si registrano altri esiti.',
+  'not_found.legal_dossier': 'Pratica legale non trovata',
   'legal.cost_label': 'Spese legali ({firm}): {label}',
 } as const;
