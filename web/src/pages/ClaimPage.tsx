@@ -11,6 +11,7 @@ import { formatRate, isIsoDate, parseMoneyInput, todayIso } from '../format';
 import { useI18n } from '../i18n';
 import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
 import { HoldPanel } from './claim/HoldPanel';
+import { LegalPanel } from './claim/LegalPanel';
 import { CallScript } from './claim/CallScript';
 import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
@@ -186,6 +187,7 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
 
       <CostsPanel claim={claim} />
       <StatementPanel claim={claim} />
+      <LegalPanel claim={claim} />
 
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">
