@@ -76,7 +76,7 @@ export interface UsersTable {
   email: string;
   name: string;
   password_hash: string;
-  role: 'admin' | 'supervisor' | 'operator' | 'viewer';
+  role: 'admin' | 'supervisor' | 'operator' | 'viewer' | 'law_firm';
   creditor_id: string | null;
   locale: Generated<string>;
   active: Generated<boolean>;
@@ -1188,6 +1188,8 @@ export interface DB {
   plans: PlansTable;
   plan_instalments: PlanInstalmentsTable;
   discharge_reports: DischargeReportsTable;
+  legal_handoffs: LegalHandoffsTable;
+  legal_outcomes: LegalOutcomesTable;
   queries: QueriesTable;
   query_messages: QueryMessagesTable;
 }
@@ -1233,5 +1235,41 @@ export interface QueryMessagesTable {
   side: 'agency' | 'creditor';
   author: string;
   body: string;
+  created_at: Generated<Date>;
+}
+
+/** A claim handed over to a law firm (migration 0050, issue 17 item 7). */
+export interface LegalHandoffsTable {
+  id: Generated<string>;
+  tenant_id: string;
+  claim_id: string;
+  firm_name: string;
+  /** The firm's user (role law_firm): the only external user who sees this dossier. */
+  firm_user_id: string;
+  handed_on: DateCol;
+  handed_by: string | null;
+  handed_by_label: string;
+  /** The cost/benefit sheet as it stood at the hand-off. */
+  sheet: Json;
+  outcome: LegalOutcome | null;
+  outcome_on: NullableDate;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export type LegalOutcome = 'decree_issued' | 'opposed' | 'paid' | 'enforcement' | 'withdrawn';
+
+/** What the law firm reported back, in order (migration 0050). */
+export interface LegalOutcomesTable {
+  id: Generated<string>;
+  tenant_id: string;
+  handoff_id: string;
+  outcome: LegalOutcome;
+  occurred_on: DateCol;
+  note: string | null;
+  cost_ids: ColumnType<string[], string[] | undefined, string[]>;
+  recorded_by: string | null;
+  recorded_by_label: string;
   created_at: Generated<Date>;
 }

@@ -60,6 +60,7 @@ describe('debtorDisplayName', () => {
       supervisor: { read: true, open: true, reply: true, answer: true },
       operator: { read: true, open: true, reply: true, answer: false },
       viewer: { read: true, open: false, reply: true, answer: true },
+      law_firm: { read: false, open: false, reply: false, answer: false },
     };
     for (const role of ROLES) {
       const a = actor(role);
@@ -86,5 +87,18 @@ describe('debtorDisplayName', () => {
     expect(a).toMatchObject({ role: 'supervisor', creditorId: 'c', label: 'viewer', userId: 'u' });
     expect(can(a, 'update', 'plan_approval')).toBe(true);
     expect(() => answeringActor(actor('operator'))).toThrow(RangeError);
+  });
+  it('lets a law firm read and update its legal dossiers and nothing else', () => {
+    const firm = actor('law_firm');
+    expect(can(firm, 'read', 'legal_dossier')).toBe(true);
+    expect(can(firm, 'update', 'legal_dossier')).toBe(true);
+    expect(can(firm, 'create', 'legal_dossier')).toBe(false);
+    for (const r of ['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'audit', 'rate', 'communication', 'settings', 'commission', 'discharge_report'] as const) {
+      for (const a of ['read', 'create', 'update'] as const) expect(can(firm, a, r)).toBe(false);
+    }
+    expect(can(actor('supervisor'), 'create', 'legal_dossier')).toBe(true);
+    expect(can(actor('operator'), 'create', 'legal_dossier')).toBe(false);
+    expect(can(actor('operator'), 'read', 'legal_dossier')).toBe(true);
+    expect(can(actor('viewer'), 'read', 'legal_dossier')).toBe(true);
   });
 });

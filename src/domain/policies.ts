@@ -2,7 +2,13 @@
  * Who may do what. Checked inside every use case (never only in the UI or the route).
  * Row scoping (tenant, and a viewer's single creditor) is done by the queries; this decides actions.
  */
-export const ROLES = ['admin', 'supervisor', 'operator', 'viewer'] as const;
+/**
+ * `law_firm` (issue 17 item 7): an external law firm's user. It sees the legal dossiers handed over to
+ * it and nothing else — no claim, debtor, creditor or list of the agency — and records their outcome and
+ * costs. The HTTP layer lets it reach only its own routes (http/auth.ts `LAW_FIRM_ROUTES`), and the
+ * dossier use cases select by `legal_handoffs.firm_user_id = actor.userId`.
+ */
+export const ROLES = ['admin', 'supervisor', 'operator', 'viewer', 'law_firm'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Actor {
@@ -94,16 +100,24 @@ export type Resource =
    * agency administrator or supervisor may record an answer the creditor gave by PEC or phone (the
    * audit event says so). Never an operator: the agency does not answer for its client.
    */
-  | 'query_answer';
+  | 'query_answer'
+  /**
+   * The legal hand-off (issue 17 item 7): the cost/benefit sheet is read by every agency role; handing a
+   * claim over to a law firm is a supervisor's or administrator's decision; the law firm's user reads the
+   * dossiers handed to it (scoped by the queries to its own) and records their outcome and costs.
+   */
+  | 'legal_dossier';
 export type Action = 'read' | 'create' | 'update';
 
-const WRITE: Record<Exclude<Role, 'viewer'>, ReadonlySet<Resource>> = {
-  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report', 'report_schedule']),
-  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report', 'report_schedule']),
+const WRITE: Record<Exclude<Role, 'viewer' | 'law_firm'>, ReadonlySet<Resource>> = {
+  admin: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'user', 'waiver', 'import', 'strategy', 'communication', 'settings', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report', 'report_schedule', 'legal_dossier']),
+  supervisor: new Set(['creditor', 'debtor', 'contact', 'address', 'claim', 'payment', 'note', 'waiver', 'import', 'strategy', 'communication', 'queue', 'supervision', 'plan_approval', 'reversal', 'settlement', 'commission', 'discharge_report', 'report_schedule', 'legal_dossier']),
   operator: new Set(['debtor', 'contact', 'address', 'claim', 'payment', 'note', 'communication', 'settlement']),
 };
 
 export function can(actor: Actor, action: Action, resource: Resource): boolean {
+  // A law firm reads its dossiers and records their outcome: nothing else, whatever the resource.
+  if (actor.role === 'law_firm') return resource === 'legal_dossier' && (action === 'read' || action === 'update');
   // A creditor's viewer sees its own data, not the agency's users or settings.
   if (action === 'read') {
     if (resource === 'supervision' || resource === 'plan_approval') return actor.role === 'admin' || actor.role === 'supervisor';

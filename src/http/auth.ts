@@ -13,6 +13,13 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The only routes a law firm's user (role law_firm, issue 17 item 7) reaches: its session and the legal
+ * dossiers handed to it. Everything else answers 403 before any use case runs — deny by default, so a
+ * route added later cannot leak the agency's data to a firm by forgetting a check.
+ */
+const LAW_FIRM_ROUTES = /^(?:(?:GET|POST) \/api\/auth\/[a-z-]+|POST \/api\/users\/me\/password|GET \/api\/legal\/dossiers(?:\/:id(?:\/:file)?)?|POST \/api\/legal\/dossiers\/:id\/outcomes)$/;
+
 /** Routes anyone may call; everything else under /api needs a session. */
 const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
 
@@ -76,6 +83,9 @@ export function registerAuth(app: FastifyInstance, db: Db, opts: { idleMinutes: 
     }
     if (!req.session && !PUBLIC.has(route)) {
       throw new AppError('unauthenticated', msg('error.auth_required'));
+    }
+    if (req.session?.actor.role === 'law_firm' && !LAW_FIRM_ROUTES.test(route)) {
+      throw new AppError('forbidden', msg('error.forbidden'));
     }
   });
 }

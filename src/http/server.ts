@@ -48,6 +48,7 @@ import { claimHoldRoutes } from './routes/claim-holds.ts';
 import { guaranteeRoutes } from './routes/guarantees.ts';
 import { mediationRoutes } from './routes/mediation.ts';
 import { reviewRoutes } from './routes/reviews.ts';
+import { legalRoutes } from './routes/legal.ts';
 
 export const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -143,6 +144,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   await app.register(guaranteeRoutes, deps);
   await app.register(mediationRoutes, deps);
   await app.register(reviewRoutes, deps);
+  await app.register(legalRoutes, deps);
   await app.register(settingsRoutes, deps);
   await app.register(creditorTemplateRoutes, deps);
   await app.register(deskRoutes, deps);

@@ -17,6 +17,7 @@ import { interestDocsDe } from './interestdocs/de.ts';
 import { riskDe } from './risk/de.ts';
 import { guaranteesDe } from './guarantees/de.ts';
 import { mediationDe } from './mediation/de.ts';
+import { legalDe } from './legal/de.ts';
 import { adminDe } from './admin/de.ts';
 import { httpDe } from './http/de.ts';
 import { recordsDe } from './records/de.ts';
@@ -179,6 +180,7 @@ export const de: Catalogue = {
   ...riskDe,
   ...guaranteesDe,
   ...mediationDe,
+  ...legalDe,
   ...dunningDe,
   ...lettersDe,
 };

@@ -17,6 +17,7 @@ import { interestDocsEn } from './interestdocs/en.ts';
 import { riskEn } from './risk/en.ts';
 import { guaranteesEn } from './guarantees/en.ts';
 import { mediationEn } from './mediation/en.ts';
+import { legalEn } from './legal/en.ts';
 import { adminEn } from './admin/en.ts';
 import { httpEn } from './http/en.ts';
 import { recordsEn } from './records/en.ts';
@@ -179,6 +180,7 @@ export const en: Catalogue = {
   ...riskEn,
   ...guaranteesEn,
   ...mediationEn,
+  ...legalEn,
   ...dunningEn,
   ...lettersEn,
 };

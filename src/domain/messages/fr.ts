@@ -17,6 +17,7 @@ import { interestDocsFr } from './interestdocs/fr.ts';
 import { riskFr } from './risk/fr.ts';
 import { guaranteesFr } from './guarantees/fr.ts';
 import { mediationFr } from './mediation/fr.ts';
+import { legalFr } from './legal/fr.ts';
 import { adminFr } from './admin/fr.ts';
 import { httpFr } from './http/fr.ts';
 import { recordsFr } from './records/fr.ts';
@@ -179,6 +180,7 @@ export const fr: Catalogue = {
   ...riskFr,
   ...guaranteesFr,
   ...mediationFr,
+  ...legalFr,
   ...dunningFr,
   ...lettersFr,
 };

@@ -17,6 +17,7 @@ import { interestDocsIt } from './interestdocs/it.ts';
 import { riskIt } from './risk/it.ts';
 import { guaranteesIt } from './guarantees/it.ts';
 import { mediationIt } from './mediation/it.ts';
+import { legalIt } from './legal/it.ts';
 import { dunningIt } from './dunning/it.ts';
 import { lettersIt } from './letters/it.ts';
 
@@ -191,6 +192,7 @@ export const it = {
   ...riskIt,
   ...guaranteesIt,
   ...mediationIt,
+  ...legalIt,
   ...dunningIt,
   ...lettersIt,
 } as const;

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ROLES } from '../../domain/policies.ts';
 import { login, LoginInput } from '../../usecases/auth/login.ts';
 import { logout } from '../../usecases/auth/logout.ts';
 import { SESSION_COOKIE } from '../auth.ts';
@@ -10,7 +11,7 @@ const SessionUser = z.object({
   id: z.uuid(),
   email: z.string(),
   name: z.string(),
-  role: z.enum(['admin', 'supervisor', 'operator', 'viewer']),
+  role: z.enum(ROLES),
   locale: z.string(),
   creditorId: z.string().nullable(),
   tenant: z.object({ id: z.uuid(), name: z.string(), kind: z.string() }),

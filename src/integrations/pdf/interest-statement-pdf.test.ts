@@ -24,3 +24,12 @@ describe('renderStatementPdf — interest pauses', () => {
     expect(t).toContain('dal 01/10/2026 (in corso)');
   });
 });
+
+describe('renderStatementPdf — reproducible when dated', () => {
+  it('gives the same bytes twice for the same statement and day (the legal dossier relies on it)', async () => {
+    const a = await renderStatementPdf(statement, { language: 'it', created: '2026-12-06' });
+    await new Promise((r) => setTimeout(r, 1100));
+    const b = await renderStatementPdf(statement, { language: 'it', created: '2026-12-06' });
+    expect(a.equals(b)).toBe(true);
+  });
+});

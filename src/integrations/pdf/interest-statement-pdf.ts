@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import PDFDocument from 'pdfkit';
@@ -231,14 +232,25 @@ const DAY_COUNT_TEXT: Record<PdfLanguage, Record<DayCount, string>> = {
   fr: { act365: 'jours réels / 365', act366: 'jours réels / 366 les années bissextiles', act360: 'jours réels / 360', '30e360': 'mois de 30 jours / 360 (30E/360)' },
 };
 
-export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage; heading?: string[] } = {}): Promise<Buffer> {
+/**
+ * @param opts.created ISO date: when given, the file's CreationDate (00:00 UTC) and an ID derived from the
+ *   statement, so the same statement gives the same bytes (the legal dossier is byte-reproducible);
+ *   without it pdfkit stamps the time of writing.
+ */
+export function renderStatementPdf(s: Statement, opts: { language?: PdfLanguage; heading?: string[]; created?: string } = {}): Promise<Buffer> {
   const lang = opts.language ?? 'it';
   const t = T[lang];
   const money = (a: string) => formatMoney(a, s.currency, lang);
   const date = (d: string) => formatDate(d, lang);
   // The rate's digits as published, with the language's decimal sign.
   const rate = (r: string) => (lang === 'en' ? `${r}%` : `${r.replace('.', ',')} %`);
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, info: { Title: t.title! } });
+  const info: PDFKit.DocumentInfo = { Title: t.title! };
+  if (opts.created) {
+    info.CreationDate = new Date(`${opts.created}T00:00:00Z`);
+    // pdfkit hashes the info dictionary into the trailer ID: with this it identifies the content.
+    (info as Record<string, unknown>).ContentId = createHash('sha256').update(JSON.stringify([s, lang, opts.heading ?? []])).digest('hex');
+  }
+  const doc = new PDFDocument({ size: 'A4', margins: { top: 56, bottom: 56, left: 56, right: 56 }, info });
   doc.registerFont('regular', path.join(FONTS, 'DejaVuSans.ttf'));
   doc.registerFont('bold', path.join(FONTS, 'DejaVuSans-Bold.ttf'));
   const chunks: Buffer[] = [];

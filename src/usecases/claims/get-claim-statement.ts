@@ -130,6 +130,8 @@ export async function claimStatementPdf(
   actor: Actor,
   id: string,
   query: z.input<typeof ClaimStatementQuery> = {},
+  /** `created`: date the file (and derive its ID from the content) so the same statement gives the same bytes. */
+  opts: { created?: string } = {},
 ): Promise<{ view: ClaimStatementView; pdf: Buffer }> {
   const { lang } = parseInput(ClaimStatementQuery, query);
   const view = await getClaimStatement(db, actor, id, query);
@@ -140,5 +142,5 @@ export async function claimStatementPdf(
     `${h.claim}: ${view.externalRef}${view.description ? ` — ${view.description}` : ''}`,
     ...(view.ratesKnownUntil ? [`${h.known} ${view.ratesKnownUntil}`] : []),
   ];
-  return { view, pdf: await renderStatementPdf(view.statement as Statement, { language: lang, heading }) };
+  return { view, pdf: await renderStatementPdf(view.statement as Statement, { language: lang, heading, ...(opts.created ? { created: opts.created } : {}) }) };
 }

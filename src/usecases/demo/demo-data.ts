@@ -15,7 +15,7 @@ export type CreditorKey = 'ferramenta' | 'alpenblick' | 'comune';
 export interface DemoUserSpec {
   email: string;
   name: string;
-  role: 'admin' | 'supervisor' | 'operator' | 'viewer';
+  role: 'admin' | 'supervisor' | 'operator' | 'viewer' | 'law_firm';
   /** Only for a viewer: the creditor it may read. */
   creditor: CreditorKey | null;
   note: string;
@@ -49,6 +49,15 @@ export const DEMO_USERS: readonly DemoUserSpec[] = [
     role: 'viewer',
     creditor: 'comune',
     note: 'sola lettura, solo il Comune di Valdoria',
+  },
+  {
+    // Issue 17 item 7: the external law firm; it sees only the dossiers handed to it (a demo claim at the
+    // legal tier is ready: hand it over from its page, "Pratica legale").
+    email: 'studio.legale@demo.incasso.test',
+    name: 'Studio Legale Fontana',
+    role: 'law_firm',
+    creditor: null,
+    note: 'studio legale esterno: vede solo le pratiche affidate',
   },
 ];
 

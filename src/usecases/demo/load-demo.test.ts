@@ -73,7 +73,7 @@ describe('loadDemo', () => {
     expect(first.counts.claims).toBeGreaterThanOrEqual(950);
     expect(first.counts.claims).toBeLessThanOrEqual(1050);
     expect(first.counts.payments).toBeGreaterThan(300);
-    expect(first.logins.map((l) => l.role).sort()).toEqual(['admin', 'operator', 'supervisor', 'viewer']);
+    expect(first.logins.map((l) => l.role).sort()).toEqual(['admin', 'law_firm', 'operator', 'supervisor', 'viewer']);
     for (const l of first.logins) expect(l.password.length).toBeGreaterThanOrEqual(10);
 
     const auditBefore = await database.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();

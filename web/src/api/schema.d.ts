@@ -42,7 +42,7 @@ export interface paths {
                                 email: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "admin" | "supervisor" | "operator" | "viewer";
+                                role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                                 locale: string;
                                 creditorId: string | null;
                                 tenant: {
@@ -235,7 +235,7 @@ export interface paths {
                                 email: string;
                                 name: string;
                                 /** @enum {string} */
-                                role: "admin" | "supervisor" | "operator" | "viewer";
+                                role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                                 locale: string;
                                 creditorId: string | null;
                                 tenant: {
@@ -15013,7 +15013,7 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "supervisor" | "operator" | "viewer";
+                            role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                             creditorId: string | null;
                             locale: string;
                             active: boolean;
@@ -15172,7 +15172,7 @@ export interface paths {
                         name: string;
                         password?: string;
                         /** @enum {string} */
-                        role: "admin" | "supervisor" | "operator" | "viewer";
+                        role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                         /** Format: uuid */
                         creditorId?: string | null;
                         /** @enum {string} */
@@ -15193,7 +15193,7 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "supervisor" | "operator" | "viewer";
+                            role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                             creditorId: string | null;
                             locale: string;
                             active: boolean;
@@ -15549,7 +15549,7 @@ export interface paths {
                     "application/json": {
                         name?: string;
                         /** @enum {string} */
-                        role?: "admin" | "supervisor" | "operator" | "viewer";
+                        role?: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                         /** Format: uuid */
                         creditorId?: string | null;
                         /** @enum {string} */
@@ -15570,7 +15570,7 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "supervisor" | "operator" | "viewer";
+                            role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                             creditorId: string | null;
                             locale: string;
                             active: boolean;
@@ -15748,7 +15748,7 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "supervisor" | "operator" | "viewer";
+                            role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                             creditorId: string | null;
                             locale: string;
                             active: boolean;
@@ -15930,7 +15930,7 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "supervisor" | "operator" | "viewer";
+                            role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                             creditorId: string | null;
                             locale: string;
                             active: boolean;
@@ -16112,7 +16112,7 @@ export interface paths {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "admin" | "supervisor" | "operator" | "viewer";
+                            role: "admin" | "supervisor" | "operator" | "viewer" | "law_firm";
                             creditorId: string | null;
                             locale: string;
                             active: boolean;
@@ -26896,6 +26896,1593 @@ export interface paths {
                             pageSize: number;
                             asOf: string;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/legal/sheet": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Calendar date, YYYY-MM-DD */
+                    day?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            claimId: string;
+                            day: string;
+                            /** @enum {string} */
+                            jurisdiction: "IT" | "CH" | "DE" | "FR";
+                            procedure: string;
+                            /** @enum {string} */
+                            currency: "EUR" | "CHF";
+                            components: {
+                                kind: string;
+                                due: string;
+                            }[];
+                            principalDue: string;
+                            interestDue: string;
+                            costsDue: string;
+                            amountDue: string;
+                            courtFee: {
+                                amount: string;
+                                /** @enum {string} */
+                                status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                source: string;
+                                upTo: string | null;
+                            };
+                            lawyerFee: {
+                                amount: string;
+                                /** @enum {string} */
+                                status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                source: string;
+                                upTo: string | null;
+                            };
+                            expectedCosts: string;
+                            costsUnverified: boolean;
+                            ratio: string | null;
+                            minRatio: string;
+                            debtor: {
+                                kind: string;
+                                deceased: boolean;
+                                ceased: boolean;
+                                hardship: boolean;
+                                insolvency: boolean | null;
+                            };
+                            guarantees: {
+                                kind: string;
+                                amount: string;
+                                currency: string;
+                                validUntil: string | null;
+                            }[] | null;
+                            guaranteeCover: string;
+                            /** @enum {string} */
+                            recommendation: "proceed" | "not_worth_it";
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/legal/handover": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        firmName: string;
+                        /** Format: uuid */
+                        firmUserId: string;
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        handedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            claimId: string;
+                            externalRef: string;
+                            creditorName: string;
+                            debtorName: string;
+                            /** @enum {string} */
+                            jurisdiction: "IT" | "CH" | "DE" | "FR";
+                            firmName: string;
+                            /** Format: uuid */
+                            firmUserId: string;
+                            handedOn: string;
+                            handedBy: string;
+                            /** @enum {string|null} */
+                            outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn" | null;
+                            outcomeOn: string | null;
+                            version: number;
+                            sheet: {
+                                /** Format: uuid */
+                                claimId: string;
+                                day: string;
+                                /** @enum {string} */
+                                jurisdiction: "IT" | "CH" | "DE" | "FR";
+                                procedure: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                components: {
+                                    kind: string;
+                                    due: string;
+                                }[];
+                                principalDue: string;
+                                interestDue: string;
+                                costsDue: string;
+                                amountDue: string;
+                                courtFee: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                    source: string;
+                                    upTo: string | null;
+                                };
+                                lawyerFee: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                    source: string;
+                                    upTo: string | null;
+                                };
+                                expectedCosts: string;
+                                costsUnverified: boolean;
+                                ratio: string | null;
+                                minRatio: string;
+                                debtor: {
+                                    kind: string;
+                                    deceased: boolean;
+                                    ceased: boolean;
+                                    hardship: boolean;
+                                    insolvency: boolean | null;
+                                };
+                                guarantees: {
+                                    kind: string;
+                                    amount: string;
+                                    currency: string;
+                                    validUntil: string | null;
+                                }[] | null;
+                                guaranteeCover: string;
+                                /** @enum {string} */
+                                recommendation: "proceed" | "not_worth_it";
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            };
+                            outcomes: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn";
+                                occurredOn: string;
+                                note: string | null;
+                                costIds: string[];
+                                recordedBy: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/firm-users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            email: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/dossiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    claimId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                claimId: string;
+                                externalRef: string;
+                                creditorName: string;
+                                debtorName: string;
+                                /** @enum {string} */
+                                jurisdiction: "IT" | "CH" | "DE" | "FR";
+                                firmName: string;
+                                /** Format: uuid */
+                                firmUserId: string;
+                                handedOn: string;
+                                handedBy: string;
+                                /** @enum {string|null} */
+                                outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn" | null;
+                                outcomeOn: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/dossiers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            claimId: string;
+                            externalRef: string;
+                            creditorName: string;
+                            debtorName: string;
+                            /** @enum {string} */
+                            jurisdiction: "IT" | "CH" | "DE" | "FR";
+                            firmName: string;
+                            /** Format: uuid */
+                            firmUserId: string;
+                            handedOn: string;
+                            handedBy: string;
+                            /** @enum {string|null} */
+                            outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn" | null;
+                            outcomeOn: string | null;
+                            version: number;
+                            sheet: {
+                                /** Format: uuid */
+                                claimId: string;
+                                day: string;
+                                /** @enum {string} */
+                                jurisdiction: "IT" | "CH" | "DE" | "FR";
+                                procedure: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                components: {
+                                    kind: string;
+                                    due: string;
+                                }[];
+                                principalDue: string;
+                                interestDue: string;
+                                costsDue: string;
+                                amountDue: string;
+                                courtFee: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                    source: string;
+                                    upTo: string | null;
+                                };
+                                lawyerFee: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                    source: string;
+                                    upTo: string | null;
+                                };
+                                expectedCosts: string;
+                                costsUnverified: boolean;
+                                ratio: string | null;
+                                minRatio: string;
+                                debtor: {
+                                    kind: string;
+                                    deceased: boolean;
+                                    ceased: boolean;
+                                    hardship: boolean;
+                                    insolvency: boolean | null;
+                                };
+                                guarantees: {
+                                    kind: string;
+                                    amount: string;
+                                    currency: string;
+                                    validUntil: string | null;
+                                }[] | null;
+                                guaranteeCover: string;
+                                /** @enum {string} */
+                                recommendation: "proceed" | "not_worth_it";
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            };
+                            outcomes: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn";
+                                occurredOn: string;
+                                note: string | null;
+                                costIds: string[];
+                                recordedBy: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/dossiers/{id}/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn";
+                        /**
+                         * Format: date
+                         * @description Calendar date, YYYY-MM-DD
+                         * @example 2026-03-31
+                         */
+                        occurredOn: string;
+                        note?: string | null;
+                        costs?: {
+                            label: string;
+                            /**
+                             * @description Exact amount as a decimal string, two decimals at most
+                             * @example 1234.56
+                             */
+                            amount: string;
+                            /**
+                             * Format: date
+                             * @description Calendar date, YYYY-MM-DD
+                             * @example 2026-03-31
+                             */
+                            incurredOn?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            claimId: string;
+                            externalRef: string;
+                            creditorName: string;
+                            debtorName: string;
+                            /** @enum {string} */
+                            jurisdiction: "IT" | "CH" | "DE" | "FR";
+                            firmName: string;
+                            /** Format: uuid */
+                            firmUserId: string;
+                            handedOn: string;
+                            handedBy: string;
+                            /** @enum {string|null} */
+                            outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn" | null;
+                            outcomeOn: string | null;
+                            version: number;
+                            sheet: {
+                                /** Format: uuid */
+                                claimId: string;
+                                day: string;
+                                /** @enum {string} */
+                                jurisdiction: "IT" | "CH" | "DE" | "FR";
+                                procedure: string;
+                                /** @enum {string} */
+                                currency: "EUR" | "CHF";
+                                components: {
+                                    kind: string;
+                                    due: string;
+                                }[];
+                                principalDue: string;
+                                interestDue: string;
+                                costsDue: string;
+                                amountDue: string;
+                                courtFee: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                    source: string;
+                                    upTo: string | null;
+                                };
+                                lawyerFee: {
+                                    amount: string;
+                                    /** @enum {string} */
+                                    status: "VERIFIED" | "PARTIAL" | "UNVERIFIED";
+                                    source: string;
+                                    upTo: string | null;
+                                };
+                                expectedCosts: string;
+                                costsUnverified: boolean;
+                                ratio: string | null;
+                                minRatio: string;
+                                debtor: {
+                                    kind: string;
+                                    deceased: boolean;
+                                    ceased: boolean;
+                                    hardship: boolean;
+                                    insolvency: boolean | null;
+                                };
+                                guarantees: {
+                                    kind: string;
+                                    amount: string;
+                                    currency: string;
+                                    validUntil: string | null;
+                                }[] | null;
+                                guaranteeCover: string;
+                                /** @enum {string} */
+                                recommendation: "proceed" | "not_worth_it";
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            };
+                            outcomes: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                outcome: "decree_issued" | "opposed" | "paid" | "enforcement" | "withdrawn";
+                                occurredOn: string;
+                                note: string | null;
+                                costIds: string[];
+                                recordedBy: string;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                messageCode: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                                fields: {
+                                    path: string;
+                                    message: string;
+                                    messageCode: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                }[];
+                                requestId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/legal/dossiers/{id}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    file: "zip" | "index.pdf";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/zip or application/pdf */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
                     };
                 };
                 /** @description Default Response */

@@ -1,4 +1,5 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text, Tooltip } from '@mantine/core';
+import { LawFirmPage } from '../pages/legal/LawFirmPage';
 import { useDisclosure } from '@mantine/hooks';
 import { Suspense, useRef } from 'react';
 import { Navigate, NavLink as RouterNavLink, Outlet, useLocation, useNavigate } from 'react-router';
@@ -67,6 +68,8 @@ export function AuthenticatedLayout() {
     return <Navigate to={to} replace />;
   }
   const user = me.data;
+  // A law firm's user (issue 17 item 7) has one page: its dossiers. No navigation, no other API.
+  if (user.role === 'law_firm') return <SessionProvider user={user}><LawFirmPage name={user.name} /></SessionProvider>;
 
   return (
     <SessionProvider user={user}>

@@ -13,6 +13,7 @@ import { BalanceCard, CostsPanel, StatementPanel } from './claim/LedgerPanels';
 import { HoldPanel } from './claim/HoldPanel';
 import { InterestPanel } from './claim/InterestPanel';
 import { QueriesPanel } from './claim/QueriesPanel';
+import { LegalPanel } from './claim/LegalPanel';
 import { CallScript } from './claim/CallScript';
 import { ActCard, ComponentsPanel, RavvedimentoPanel } from './claim/PositionPanels';
 import { NotesPanel } from './debtor/NotesPanel';
@@ -190,6 +191,7 @@ function ClaimView({ claim }: { claim: ClaimDetail }) {
       <CostsPanel claim={claim} />
       <StatementPanel claim={claim} />
       <InterestPanel claim={claim} />
+      <LegalPanel claim={claim} />
 
       <Card withBorder padding="lg" radius="md" mt="lg">
         <Title order={5} mb="md">

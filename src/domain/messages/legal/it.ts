@@ -1,0 +1,22 @@
+/** Messages of the legal hand-off dossier (issue 17 item 7). */
+export const legalIt = {
+  'legal.reason.deceased': 'Debitore deceduto: si procede contro gli eredi solo dopo l’accettazione dell’eredità (art. 752 c.c.).',
+  'legal.reason.ceased': 'Impresa cessata o cancellata: l’azione è possibile solo contro i soci nei limiti di quanto riscosso (art. 2495 c.c.).',
+  'legal.reason.insolvency': 'Procedura concorsuale aperta: le azioni individuali sono sospese; il credito va insinuato al passivo.',
+  'legal.reason.hardship': 'Debitore in difficoltà segnalata: il recupero giudiziale rischia di non dare frutto.',
+  'legal.reason.guarantee_covers': 'Una garanzia in corso copre {cover} dei {due} dovuti: escuterla per prima.',
+  'legal.reason.costs_too_high': 'Dovuti {due} contro spese previste di {costs}: meno di {ratio} volte le spese, l’azione non conviene.',
+  'legal.reason.amount_covers_costs': 'Dovuti {due} contro spese previste di {costs}: almeno {ratio} volte le spese, l’azione conviene.',
+  'legal.reason.insolvency_unknown': 'Stato di insolvenza non registrato: verificare il registro delle imprese e le procedure aperte.',
+  'legal.reason.guarantees_unknown': 'Registro delle garanzie non disponibile: verificare se esistono garanzie.',
+  'legal.reason.costs_unverified': 'Alcune spese previste sono stime NON VERIFICATE (fonte indicata): controllarle prima di decidere.',
+  'legal.not_legal_tier': 'La pratica non è nella fase legale: può essere affidata a uno studio legale solo dopo i solleciti.',
+  'legal.already_handed_over': 'La pratica è già affidata a uno studio legale.',
+  'legal.claim_closed': 'La pratica è chiusa: non si affida a uno studio legale.',
+  'legal.firm_user_unknown': 'Utente dello studio legale sconosciuto o non attivo.',
+  'legal.date_in_future': 'La data non può essere nel futuro.',
+  'legal.date_before_handoff': 'La data non può precedere l’affidamento del {date}.',
+  'legal.withdrawn': 'L’affidamento è stato revocato: non si registrano altri esiti.',
+  'not_found.legal_dossier': 'Pratica legale non trovata',
+  'legal.cost_label': 'Spese legali ({firm}): {label}',
+} as const;
