@@ -61,3 +61,8 @@ create index debtor_advice_debtor on debtor_advice (tenant_id, debtor_id, decide
     await sql`update strategies set steps = ${JSON.stringify(steps)}::jsonb where id = ${row.id}`.execute(db);
   }
 }
+
+/** Drops the profiles and the advice; strategy steps keep the new class names (a mapping back would be a guess). */
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await sql.raw('drop table debtor_advice; drop table debtor_profiles; alter table creditors drop column risk_rules;').execute(db);
+}

@@ -62,11 +62,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       `
 drop table legal_outcomes;
 drop table legal_handoffs;
-do $$ begin
-  if exists (select 1 from users where role = 'law_firm') then
-    raise exception 'law firm users exist: remove them by hand before going below 0050';
-  end if;
-end $$;
+-- Below 0050 there is no law-firm role: its users are kept (the audit trail names them) but switched
+-- off — deactivated, their sessions ended — as operators no one can log in as.
+delete from sessions where user_id in (select id from users where role = 'law_firm');
+update users set role = 'operator', active = false where role = 'law_firm';
 alter table users drop constraint users_role_check;
 alter table users add constraint users_role_check check (role in ('admin', 'supervisor', 'operator', 'viewer'));
 `,
