@@ -4,6 +4,7 @@ import { claimReferences, fillTemplate, templateFor, templateForAct, type Intere
 import { asLanguage } from '../../domain/dunning/words.ts';
 import { customizedTemplate } from '../../domain/dunning/custom-templates.ts';
 import { templateSlot } from '../shared/creditor-templates.ts';
+import { agencyLetterhead, creditorSender } from '../shared/letter-sender.ts';
 import { FLAT_COMPENSATION_LABEL } from '../../domain/interest/basis.ts';
 import type { ClaimBalance } from '../../domain/interest/claim-ledger.ts';
 import { claimStatement } from '../../domain/interest/claim-ledger.ts';
@@ -128,15 +129,8 @@ export function buildLetter(l: LetterContext): LetterInput {
   // Only for its revenues (IMU, TARI, CUP, CdS fines, other entrate): a public body's invoice is written as any invoice.
   const comune = isComune(creditor) && l.claims.some((c) => c.row.kind !== 'invoice');
   const creditorName = comune ? comuneName(creditor.name) : creditor.name;
-  const creditorParty: LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null } = {
-    name: creditorName,
-    lines: [creditor.address_line1, [creditor.postal_code, creditor.city, creditor.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim())),
-    country: creditor.country ?? 'IT',
-    email: creditor.email,
-    phone: creditor.phone,
-    vatNumber: creditor.vat_number,
-  };
-  const letterhead = agencyLetterhead(ctx.tenant);
+  const creditorParty = creditorSender(creditor, creditorName);
+  const letterhead = agencyLetterhead(ctx.tenant.settings);
   const sender = letterhead ?? creditorParty;
 
   const claims: LetterClaim[] = l.claims.map(({ claim, row, ledger, balance }) => {
@@ -278,18 +272,3 @@ const weaker = (a: InterestMode, b: InterestMode): InterestMode => (RANK[a] <= R
 const shorten = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 
-/** An agency writing in its own name: tenants.settings.letterhead { name, lines, country, email, phone, vatNumber }. */
-function agencyLetterhead(tenant: DebtorContext['tenant']): (LetterParty & { email?: string | null; phone?: string | null; vatNumber?: string | null }) | null {
-  const lh = (tenant.settings as { letterhead?: unknown }).letterhead;
-  if (!lh || typeof lh !== 'object') return null;
-  const o = lh as Record<string, unknown>;
-  if (typeof o.name !== 'string' || !Array.isArray(o.lines)) return null;
-  return {
-    name: o.name,
-    lines: o.lines.filter((x): x is string => typeof x === 'string'),
-    country: typeof o.country === 'string' ? o.country : 'IT',
-    email: typeof o.email === 'string' ? o.email : null,
-    phone: typeof o.phone === 'string' ? o.phone : null,
-    vatNumber: typeof o.vatNumber === 'string' ? o.vatNumber : null,
-  };
-}

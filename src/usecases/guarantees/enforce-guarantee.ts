@@ -20,6 +20,7 @@ import { longDate } from '../../integrations/letters/format.ts';
 import { diff, recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
+import { agencyLetterhead, creditorSender } from '../shared/letter-sender.ts';
 import { checkVersion } from '../shared/present.ts';
 import { EnforceGuaranteeInput, type GuaranteeView } from './schema.ts';
 import { guaranteeView, loadGuarantee } from './views.ts';
@@ -80,15 +81,8 @@ export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, in
 
   const language = guarantor.language as GuarantorLetterLanguage;
   const currency = g.currency;
-  const creditorParty: LetterInput['sender'] = {
-    name: creditor.name,
-    lines: [creditor.address_line1, [creditor.postal_code, creditor.city, creditor.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim())),
-    country: creditor.country ?? 'IT',
-    email: creditor.email,
-    phone: creditor.phone,
-    vatNumber: creditor.vat_number,
-  };
-  const letterhead = letterheadOf(tenant.settings);
+  const creditorParty = creditorSender(creditor);
+  const letterhead = agencyLetterhead(tenant.settings);
   const sender = letterhead ?? creditorParty;
   const payBy = parseDate(now).add({ days: GUARANTOR_PAY_WITHIN_DAYS }).toString();
   const references = claims.map((c) => c.external_ref);
@@ -208,18 +202,3 @@ export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, in
   return letterId;
 }
 
-/** An agency writing in its own name: tenants.settings.letterhead, as the dunning letters read it. */
-function letterheadOf(settings: Record<string, unknown>): LetterInput['sender'] | null {
-  const lh = settings.letterhead;
-  if (!lh || typeof lh !== 'object') return null;
-  const o = lh as Record<string, unknown>;
-  if (typeof o.name !== 'string' || !Array.isArray(o.lines)) return null;
-  return {
-    name: o.name,
-    lines: o.lines.filter((x): x is string => typeof x === 'string'),
-    country: typeof o.country === 'string' ? o.country : 'IT',
-    email: typeof o.email === 'string' ? o.email : null,
-    phone: typeof o.phone === 'string' ? o.phone : null,
-    vatNumber: typeof o.vat_number === 'string' ? o.vat_number : typeof o.vatNumber === 'string' ? o.vatNumber : null,
-  };
-}

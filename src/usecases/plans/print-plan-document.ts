@@ -20,6 +20,7 @@ import { renderPlanDocumentPdf, type PlanDocumentInput, type PlanSlip } from '..
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
+import { creditorSender } from '../shared/letter-sender.ts';
 import { issueInstalmentNotices } from './instalment-references.ts';
 import { PlanDocumentQuery } from './schema.ts';
 import { loadPlan, rulesOfPlan } from './scope.ts';
@@ -92,11 +93,8 @@ export async function printPlanDocument(db: Db, actor: Actor, id: string, input:
   const language = data.lang ?? asLocale(debtor.language) ?? locale;
   const comune = creditor.kind === 'public_entity';
   const currency = plan.currency as LetterInput['currency'];
-  const creditorParty: LetterParty = {
-    name: comune ? comuneName(creditor.name) : creditor.name,
-    lines: [creditor.address_line1, [creditor.postal_code, creditor.city, creditor.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim())),
-    country: creditor.country ?? 'IT',
-  };
+  const { name, lines, country } = creditorSender(creditor, comune ? comuneName(creditor.name) : creditor.name);
+  const creditorParty: LetterParty = { name, lines, country };
   const debtorParty: LetterParty = {
     name: properCaseName(debtor.display_name),
     lines: address ? [address.line1, address.line2, [address.postal_code, address.city, address.province].filter(Boolean).join(' ')].filter((x): x is string => Boolean(x && x.trim())) : [],
