@@ -1,12 +1,11 @@
 import { Command } from '@commander-js/extra-typings';
-import { applyClock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { today } from '../../domain/dates.ts';
-import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
+import { msg, translate } from '../../domain/messages/index.ts';
 import { evaluatePlans } from '../../usecases/plans/evaluate-plans.ts';
 import { sendPlanReminders } from '../../usecases/plans/send-plan-reminders.ts';
 import { closeDueSettlements } from '../../usecases/settlements/close-due-settlements.ts';
-import { openMigrated } from '../open.ts';
+import { withDatabase } from '../open.ts';
 
 /**
  * `incasso plans daily`: the day's work on plans and settlements, now — what the scheduler does every
@@ -21,12 +20,8 @@ export function plansCommand(config: () => Config) {
     .command('daily')
     .description('send the due instalment reminders, evaluate the running plans and close due settlements, now (as the nightly jobs)')
     .option('--json', 'print the figures as JSON')
-    .action(async (o) => {
-      const c = config();
-      applyClock(c.clockStart);
-      const locale = localeFromEnv(process.env);
-      const database = await openMigrated(c);
-      try {
+    .action((o) =>
+      withDatabase(config(), async (database, locale) => {
         const day = today().toString();
         const reminders = await sendPlanReminders(database.db, { date: day });
         const plans = await evaluatePlans(database.db, day);
@@ -53,9 +48,7 @@ export function plansCommand(config: () => Config) {
           for (const f of reminders.failed) console.log(`  ${f.planId}: ${translate(f.message, locale)}`);
         }
         if (reminders.failed.length) process.exitCode = 1;
-      } finally {
-        await database.close();
-      }
-    });
+      }),
+    );
   return cmd;
 }

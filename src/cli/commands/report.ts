@@ -1,16 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from '@commander-js/extra-typings';
-import { applyClock } from '../../clock.ts';
 import type { Config } from '../../config.ts';
 import { notFound } from '../../domain/errors.ts';
-import { localeFromEnv, msg, translate } from '../../domain/messages/index.ts';
+import { msg, translate } from '../../domain/messages/index.ts';
 import { systemActor } from '../../domain/policies.ts';
+import { downloadDischargeReport } from '../../usecases/reports/download-discharge-report.ts';
 import { generateDischargeReport } from '../../usecases/reports/generate-discharge-report.ts';
 import { issueDischargeReport } from '../../usecases/reports/issue-discharge-report.ts';
 import { makeDailyDigests } from '../../usecases/alerts/make-daily-digests.ts';
 import { makeDueReports } from '../../usecases/reports/make-due-reports.ts';
-import { openMigrated } from '../open.ts';
+import { withDatabase } from '../open.ts';
 import { resolveTenant } from '../tenant.ts';
 
 /**
@@ -32,12 +32,8 @@ export function reportCommand(config: () => Config) {
     .option('--out <file>', 'write to this file (default: standard output)')
     .option('--tenant <slug>', 'the tenant (default: the only one)')
     .option('--issue', 'issue it: store it sealed with its SHA-256')
-    .action(async (o) => {
-      const c = config();
-      applyClock(c.clockStart);
-      const locale = localeFromEnv(process.env);
-      const database = await openMigrated(c);
-      try {
+    .action((o) =>
+      withDatabase(config(), async (database, locale) => {
         const tenant = await resolveTenant(database.db, o.tenant);
         const actor = systemActor(tenant.id, 'cli');
         const creditors = await database.db
@@ -48,48 +44,34 @@ export function reportCommand(config: () => Config) {
           .execute();
         if (creditors.length !== 1) throw notFound(msg('not_found.creditor_named', { name: o.creditor }));
         const query = { creditorId: creditors[0]!.id, format: o.format, language: locale, ...(o.load ? { loadId: o.load } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) };
-        const file = await generateDischargeReport(database.db, actor, query, locale);
-        let sha256 = file.sha256;
-        if (o.issue) sha256 = (await issueDischargeReport(database.db, actor, query, locale)).sha256;
+        // Issued: the sealed bytes as stored (generated once); otherwise generated without storing.
+        const issued = o.issue ? await issueDischargeReport(database.db, actor, query, locale) : null;
+        const file = issued ? { ...(await downloadDischargeReport(database.db, actor, issued.id)), positions: issued.positions } : await generateDischargeReport(database.db, actor, query, locale);
         if (o.out) {
           fs.writeFileSync(o.out, file.content);
-          console.error(translate(msg('discharge.written', { file: path.resolve(o.out), positions: file.positions, sha256 }), locale));
+          console.error(translate(msg('discharge.written', { file: path.resolve(o.out), positions: file.positions, sha256: file.sha256 }), locale));
         } else {
           process.stdout.write(file.content);
         }
-      } finally {
-        await database.close();
-      }
-    });
+      }),
+    );
   cmd
     .command('scheduled')
     .description('make the creditors’ scheduled reports that are due and queue their e-mails (the daily job does this at 06:15)')
-    .action(async () => {
-      const c = config();
-      applyClock(c.clockStart);
-      const locale = localeFromEnv(process.env);
-      const database = await openMigrated(c);
-      try {
+    .action(() =>
+      withDatabase(config(), async (database, locale) => {
         const r = await makeDueReports(database.db);
         console.error(translate(msg('periodic.made', { made: r.made, mails: r.mails }), locale));
-      } finally {
-        await database.close();
-      }
-    });
+      }),
+    );
   cmd
     .command('alerts')
     .description('make the users’ daily alert digests that are due and queue their e-mails (the daily job does this at 06:15)')
-    .action(async () => {
-      const c = config();
-      applyClock(c.clockStart);
-      const locale = localeFromEnv(process.env);
-      const database = await openMigrated(c);
-      try {
+    .action(() =>
+      withDatabase(config(), async (database, locale) => {
         const r = await makeDailyDigests(database.db);
         console.error(translate(msg('alerts.made', { digests: r.digests, mails: r.mails }), locale));
-      } finally {
-        await database.close();
-      }
-    });
+      }),
+    );
   return cmd;
 }
