@@ -141,6 +141,10 @@ describe('queries both ways (issue 16 item 4)', () => {
     const res = await open({ claimId: p.claimId, kind: 'plan_approval', planId: plan.id, text: 'Richiesta 60 rate per difficoltà' });
     expect(res.statusCode, res.body).toBe(201);
     const q = res.json();
+    // Asked once: a second question for the same plan while the first waits is refused with the day asked.
+    const twice = await open({ claimId: p.claimId, kind: 'plan_approval', planId: plan.id, text: 'Di nuovo' });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.fields[0].message).toContain('già in attesa della risposta dell’ente');
     expect((await answer(q.id, { answer: 'annulled' })).statusCode).toBe(400);
     const ok = await answer(q.id, { answer: 'approved', text: 'Approvato dalla Giunta' });
     expect(ok.statusCode, ok.body).toBe(200);

@@ -2,9 +2,9 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { isClosed, type ClaimStatus } from '../../domain/claims/lifecycle.ts';
-import { today } from '../../domain/dates.ts';
+import { Temporal, today } from '../../domain/dates.ts';
 import { conflict, fieldError, invalid } from '../../domain/errors.ts';
-import { DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
+import { dateParam, DEFAULT_LOCALE, msg, type Locale } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { statusOnDispute, type QueryKind } from '../../domain/queries/rules.ts';
 import { amendClaim } from '../claims/update-claim.ts';
@@ -40,6 +40,9 @@ export async function raiseQuery(trx: Trx, actor: Actor, input: z.input<typeof O
     const plan = await trx.selectFrom('plans').select(['state', 'claim_ids']).where('tenant_id', '=', actor.tenantId).where('id', '=', data.planId).executeTakeFirst();
     if (!plan || !plan.claim_ids.includes(claim.id)) throw invalid([fieldError('planId', 'queries.plan_not_of_claim')]);
     if (plan.state !== 'proposed') throw invalid([fieldError('planId', 'queries.plan_not_proposed', { state: plan.state })]);
+    // One question to the creditor per plan: a second one while the first waits would ask twice.
+    const asked = await trx.selectFrom('queries').select('created_at').where('tenant_id', '=', actor.tenantId).where('plan_id', '=', data.planId).where('status', '=', 'open').executeTakeFirst();
+    if (asked) throw invalid([fieldError('planId', 'queries.plan_already_asked', { date: dateParam(today('Europe/Rome', Temporal.Instant.fromEpochMilliseconds(asked.created_at.getTime()))) })]);
   } else if (data.planId) throw invalid([fieldError('planId', 'queries.answer_not_for_kind')]);
   if (data.kind === 'return' && data.text.length > 500) throw invalid([fieldError('text', 'field.max_chars', { max: 500 })]);
 

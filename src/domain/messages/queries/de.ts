@@ -9,6 +9,7 @@ export const queriesDe: QueriesCatalogue = {
   'queries.plan_required': 'Bitte den zu genehmigenden Ratenplan angeben',
   'queries.plan_not_of_claim': 'Der Ratenplan betrifft diese Position nicht',
   'queries.plan_not_proposed': 'Nur ein außerhalb der Regeln vorgeschlagener Ratenplan geht zur Genehmigung an den Gläubiger (dieser ist: {state})',
+  'queries.plan_already_asked': 'Dieser Ratenplan wartet bereits auf die Antwort des Gläubigers (angefragt am {date})',
   'queries.return_reason_required': 'Bitte den Grund der Rückgabe angeben',
   'queries.components_required': 'Bitte die berichtigten Beträge der Bestandteile angeben',
   'queries.component_unknown': 'Bestandteil {position} gibt es in dieser Position nicht',

@@ -9,6 +9,7 @@ export const queriesEn: QueriesCatalogue = {
   'queries.plan_required': 'Name the plan to approve',
   'queries.plan_not_of_claim': 'The plan does not cover this position',
   'queries.plan_not_proposed': 'Only a plan proposed outside the rules goes to the creditor for approval (this one is: {state})',
+  'queries.plan_already_asked': 'This plan is already waiting for the creditor’s answer (asked on {date})',
   'queries.return_reason_required': 'Give the reason the position is handed back',
   'queries.components_required': 'Give the corrected amounts of the components',
   'queries.component_unknown': 'Component {position} does not exist on this position',

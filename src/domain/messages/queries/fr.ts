@@ -9,6 +9,7 @@ export const queriesFr: QueriesCatalogue = {
   'queries.plan_required': 'Indiquer l’échéancier à approuver',
   'queries.plan_not_of_claim': 'L’échéancier ne concerne pas cette position',
   'queries.plan_not_proposed': 'Seul un échéancier proposé hors des règles est soumis au créancier (celui-ci est : {state})',
+  'queries.plan_already_asked': 'Cet échéancier attend déjà la réponse du créancier (demande du {date})',
   'queries.return_reason_required': 'Indiquer le motif de la restitution',
   'queries.components_required': 'Indiquer les montants corrigés des composantes',
   'queries.component_unknown': 'La composante {position} n’existe pas dans cette position',

@@ -8,6 +8,7 @@ export const queriesIt = {
   'queries.plan_required': 'Indicare il piano da approvare',
   'queries.plan_not_of_claim': 'Il piano non riguarda questa posizione',
   'queries.plan_not_proposed': 'Solo un piano proposto fuori dalle regole va approvato dall’ente (questo è: {state})',
+  'queries.plan_already_asked': 'Questo piano è già in attesa della risposta dell’ente (richiesta del {date})',
   'queries.return_reason_required': 'Indicare il motivo della restituzione',
   'queries.components_required': 'Indicare gli importi corretti delle componenti',
   'queries.component_unknown': 'La componente {position} non esiste in questa posizione',

@@ -1,6 +1,8 @@
 import { Alert, Anchor, Badge, Button, Card, Group, List, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
+import { isApiError } from '../../api/client';
 import { useDecidePlan, useExtendPlan, usePlans, useRecordPlanReminder, type Plan, type PlanDecision } from '../../api/plan-hooks';
+import { useOpenQuery } from '../../api/query-hooks';
 import { useCan } from '../../auth/session';
 import { DateField, notifySaved } from '../../components/forms';
 import { ErrorAlert, Field, Money } from '../../components/ui';
@@ -33,11 +35,14 @@ export function PlansPanel({ debtorId, claimId, labels }: { debtorId?: string; c
   );
 }
 
-type Dialog = { kind: PlanDecision } | { kind: 'extend' } | { kind: 'remind' } | null;
+type Dialog = { kind: PlanDecision } | { kind: 'extend' } | { kind: 'remind' } | { kind: 'ask' } | null;
 
 function PlanCard({ plan, labels }: { plan: Plan; labels?: ClaimLabels }) {
   const { t, te, date, money, dateTime, locale } = useI18n();
   const actions = planActions(plan, { approve: useCan('plan_approval'), work: useCan('claim') });
+  // A plan outside the rules can go to the creditor (a comune's own approval) as a query on its first position.
+  const canQuery = useCan('query');
+  const askable = canQuery && plan.state === 'proposed' && plan.reasons.length > 0 && plan.claimIds.length > 0;
   const [dialog, setDialog] = useState<Dialog>(null);
   const next = nextInstalment(plan);
   const refs = plan.claimIds.map((id) => labels?.get(id)?.externalRef).filter(Boolean);
@@ -113,8 +118,13 @@ function PlanCard({ plan, labels }: { plan: Plan; labels?: ClaimLabels }) {
 
       <PlanSchedule instalments={plan.instalments} currency={plan.currency} />
 
-      {actions.length > 0 && (
+      {(actions.length > 0 || askable) && (
         <Group mt="md" gap="xs">
+          {askable && (
+            <Button size="xs" variant="light" color="orange" onClick={() => setDialog({ kind: 'ask' })} data-testid="plan-ask-creditor">
+              {t('plan.askCreditor')}
+            </Button>
+          )}
           {actions.includes('approve') && (
             <Button size="xs" color="teal" onClick={() => setDialog({ kind: 'approve' })} data-testid="plan-approve">
               {t('plan.approve')}
@@ -148,7 +158,48 @@ function PlanCard({ plan, labels }: { plan: Plan; labels?: ClaimLabels }) {
       )}
       {dialog?.kind === 'extend' && <ExtendDialog plan={plan} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'remind' && <RemindDialog plan={plan} onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'ask' && <AskCreditorDialog plan={plan} onClose={() => setDialog(null)} />}
     </Card>
+  );
+}
+
+/** Sends the plan to the creditor for approval (a "plan outside the rules" query), with the reasons as its text. */
+function AskCreditorDialog({ plan, onClose }: { plan: Plan; onClose: () => void }) {
+  const { t } = useI18n();
+  const open = useOpenQuery();
+  const [text, setText] = useState(() => [t('plan.askCreditorText', { count: plan.count }), ...plan.reasons.map((r) => `- ${r}`)].join('\n'));
+  return (
+    <Modal opened onClose={onClose} title={t('plan.askCreditorTitle')}>
+      <Stack>
+        {/* The refusals name the plan, not a field of this dialog: shown in the alert. */}
+        {open.error && <ErrorAlert error={open.error} extra={isApiError(open.error) ? open.error.fields.map((f) => f.message) : undefined} />}
+        <Textarea label={t('queries.text')} withAsterisk autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} data-testid="plan-ask-text" data-autofocus />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            color="orange"
+            disabled={!text.trim()}
+            loading={open.isPending}
+            onClick={() =>
+              open.mutate(
+                { claimId: plan.claimIds[0]!, kind: 'plan_approval', planId: plan.id, text: text.trim() },
+                {
+                  onSuccess: () => {
+                    notifySaved(t('queries.sent'));
+                    onClose();
+                  },
+                },
+              )
+            }
+            data-testid="plan-ask-confirm"
+          >
+            {t('queries.send')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
   );
 }
 
