@@ -119,3 +119,30 @@ describe('report order', () => {
     expect(a.finish()).toMatchObject({ positions: 3, totals: [{ currency: 'EUR', loaded: '450.00', collected: '150.00', annulled: '150.00', residual: '150.00' }] });
   });
 });
+
+describe('discharge report rows in integer cents', () => {
+  it('gives the rows and breaks decimal.js gives, for amounts of every shape', async () => {
+    const { positionRow, positionRowExact, cents, centsText } = await import('./report.ts');
+    expect([cents('12'), cents('12.5'), cents('-0.07'), cents('1.234'), cents('1e3'), cents('')]).toEqual([1200n, 1250n, -7n, null, null, null]);
+    expect([centsText(0n), centsText(5n), centsText(-7n), centsText(123456n)]).toEqual(['0.00', '0.05', '-0.07', '1234.56']);
+    // A fixed pseudo-random walk over amounts, statuses and breaking cases (over-collection, a wrong carico, a stale balance).
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const amountText = () => {
+      const c = next(50_000);
+      return next(3) === 0 ? String(Math.floor(c / 100)) : next(2) ? `${Math.floor(c / 100)}.${String(c % 100).padStart(2, '0')}` : `${Math.floor(c / 100)}.${c % 10}`;
+    };
+    const statuses = ['in_collection', 'paid', 'written_off', 'returned', 'in_plan', 'disputed'] as const;
+    for (let i = 0; i < 2_000; i++) {
+      const comps = Array.from({ length: 1 + next(3) }, (_, k) => ({ kind: (k ? 'sanctions' : 'tax') as 'tax' | 'sanctions', amount: amountText(), collected: next(3) ? '0' : amountText(), waived: next(4) ? '0.00' : amountText() }));
+      const p = base({ ref: `P${i}`, amounts: comps.map((c) => [c.amount, c.collected, c.waived]), status: statuses[next(statuses.length)]!, writtenOffBy: next(2) ? 'settlement' : 'creditor' });
+      if (next(5) === 0) p.loaded = amountText();
+      if (next(5) === 0) p.storedPaid = amountText();
+      p.otherCollected = next(2) ? '0' : amountText();
+      for (const check of [true, false]) expect(positionRow(p, check), `P${i}`).toEqual(positionRowExact(p, check));
+    }
+    // Anything but plain cents takes the exact path and still gives the same row.
+    const odd = base({ ref: 'X', amounts: [['10.005', '0', '0']] });
+    expect(positionRow(odd, false)).toEqual(positionRowExact(odd, false));
+  });
+});

@@ -8,7 +8,7 @@ import { as, openApiContext, sessionCookie, type ApiContext, type Client } from 
 import { pdfText } from '../../test/pdf.ts';
 import { systemActor } from '../../domain/policies.ts';
 import { inReportSnapshot, openDischargeReport, resolveDischargeScope } from '../../usecases/reports/discharge-data.ts';
-import { renderDischargeFile } from '../../usecases/reports/discharge-file.ts';
+import { renderDischargeFile, type DischargeFile } from '../../usecases/reports/discharge-file.ts';
 import { fakePartitaIva } from '../../test/portfolio.ts';
 
 /**
@@ -154,7 +154,10 @@ describe('the discharge report of a mandate', () => {
         expect(chunks).toBe(6);
         expect(bySingle.head).toEqual(byAll.head);
         expect(bySingle.rowsDigest).toBe(byAll.rowsDigest);
-        return [await renderDischargeFile(bySingle, scope, format, 'it'), await renderDischargeFile(byAll, scope, format, 'it')];
+        const files = [await renderDischargeFile(bySingle, scope, format, 'it'), await renderDischargeFile(byAll, scope, format, 'it')];
+        await bySingle.close();
+        await byAll.close();
+        return files as [DischargeFile, DischargeFile];
       });
       expect(one.sha256, format).toBe(all.sha256);
     }

@@ -123,7 +123,10 @@ function letterFont(file: string): LetterFont {
     if (features) return parsed.layout(text, features);
     // A word not in the shared cache: pdfkit stores what we return there (see shareFont).
     if (++shared.wordCount > WORD_CACHE_LIMIT) {
-      shared.words = Object.create(null) as Record<string, unknown>;
+      // Emptied in place, not replaced: the documents being written hold this very object as their
+      // pdfkit word cache (shareFont), and a new one would leave theirs growing for as long as they
+      // last — a 200,000-position discharge report kept ~400,000 words (over 1 GB) that way.
+      for (const word in shared.words) delete shared.words[word];
       shared.wordCount = 1;
     }
     const shaped = parsed.layout(text) as unknown as { glyphs: unknown[]; positions: Position[] };

@@ -6,8 +6,9 @@ export interface DischargeDocumentInput {
   /** Totals, identity, narrative: known before the first row is written. */
   head: DischargeHead;
   /**
-   * The rows in report order, a chunk at a time; each call reads them again (a file that lists them
-   * twice — the workbook's positions and components — calls it twice), so no document keeps them all.
+   * The rows in report order, a chunk at a time; each call reads them again from the report's spool
+   * (a file that lists them twice — the workbook's positions and components — calls it twice), so no
+   * document keeps them all.
    */
   rows: () => AsyncIterable<PositionRow[]>;
   /** SHA-256 of the rows: with the rest of the input, what a PDF's file ID is made of. */

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { assignCapital, compareRows, DischargeTotaller, positionRow, type ComponentInput, type DischargeHead, type DischargeReport, type PositionInput, type PositionRow } from '../../domain/discharge/report.ts';
+import { assignCapital, compareRows, DischargeTotaller, type ComponentInput, type DischargeHead, type DischargeReport, type PositionInput, type PositionRow } from '../../domain/discharge/report.ts';
 import { SHIPPED_OUTCOMES } from '../../domain/desk/outcomes.ts';
 import { notFound, invalid, fieldError } from '../../domain/errors.ts';
 import type { ClaimKind, ClaimStatus, ComponentKind } from '../../domain/model.ts';
-import { money, toMoneyString } from '../../domain/money.ts';
 import type { Actor } from '../../domain/policies.ts';
 
 export interface DischargeScope {
@@ -49,71 +51,144 @@ const EFFECT = new Map(SHIPPED_OUTCOMES.map((o) => [o.code, o.effect]));
 /** Positions fetched per round trip: the memory a report needs is a chunk's, not the mandate's. */
 export const DISCHARGE_CHUNK = 5_000;
 
-/** The report's totals (first read) and its rows, read again chunk by chunk in report order. */
+/** The report's totals and its rows, read once from the database and kept in a spool file for the writing. */
 export interface DischargeSource {
   head: DischargeHead;
-  /** SHA-256 of the rows in order (their JSON: `positionRow` builds them with a fixed key order), from the first read. */
+  /** SHA-256 of the rows in order (their JSON lines: `positionRow` builds them with a fixed key order). */
   rowsDigest: string;
   /**
-   * The rows in report order (revenue, tax year, reference, id), a chunk at a time, read and built
-   * again; if they are not the rows the totals were made of (the data changed between the reads
-   * outside a snapshot) it throws after the last chunk, so no file is made of them.
+   * The rows in report order (revenue, tax year, reference, id), a chunk at a time, from the spool:
+   * as often as a file needs them (the workbook lists them twice), without asking the database again.
    */
   chunks(): AsyncGenerator<PositionRow[]>;
+  /** Removes the spool; `chunks` cannot be read after. */
+  close(): Promise<void>;
 }
 
 /**
- * The discharge report of a scope, streaming: one set-wise query gives every position with all it
- * needs (components with what the ledger collected on them, calls, last outcome, letters, plans,
- * callable numbers, how a written-off position was closed), in report order, read through a cursor
- * `chunkSize` rows at a time — once to make the totals, once more as the file is written. `db` must
- * be a transaction (a cursor lives in one), repeatable read so that both reads see the same data.
+ * The built rows of a report, a chunk per JSON array, in a temporary file (removed on `close`): what
+ * lets the report run its statement once although the totals are printed before the rows, and keeps
+ * the process's memory at a chunk's whatever the number of positions.
+ */
+class RowSpool {
+  private readonly sizes: number[] = [];
+  private written = 0;
+  private constructor(
+    private readonly dir: string,
+    private readonly file: FileHandle,
+  ) {}
+
+  static async open(): Promise<RowSpool> {
+    const dir = await mkdtemp(join(tmpdir(), 'incasso-discharge-'));
+    try {
+      return new RowSpool(dir, await open(join(dir, 'rows.json'), 'w+', 0o600));
+    } catch (e) {
+      await rm(dir, { recursive: true, force: true });
+      throw e;
+    }
+  }
+
+  async write(json: string): Promise<void> {
+    const bytes = Buffer.from(json, 'utf8');
+    await this.file.write(bytes, 0, bytes.length, this.written);
+    this.written += bytes.length;
+    this.sizes.push(bytes.length);
+  }
+
+  async *read(): AsyncGenerator<PositionRow[]> {
+    let at = 0;
+    for (const size of this.sizes) {
+      const bytes = Buffer.allocUnsafe(size);
+      const { bytesRead } = await this.file.read(bytes, 0, size, at);
+      if (bytesRead !== size) throw new Error('discharge report: the spool file was cut short');
+      at += size;
+      yield JSON.parse(bytes.toString('utf8')) as PositionRow[];
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.file.close().catch(() => undefined);
+    await rm(this.dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The discharge report of a scope: one set-wise statement gives every position with all it needs
+ * (components with what the ledger collected on them, calls, last outcome, letters, plans, callable
+ * numbers, how a written-off position was closed), in report order, read through a cursor
+ * `chunkSize` rows at a time — once: each chunk is classified, counted into the totals and spooled
+ * (`RowSpool`), so that the file is written from the spool after its totals. `db` must be a
+ * transaction (a cursor lives in one). The caller closes the source.
  */
 export async function openDischargeReport(db: Trx, tenantId: string, scope: DischargeScope, chunkSize = DISCHARGE_CHUNK): Promise<DischargeSource> {
   const checkStored = scope.asOf >= today().toString();
   const totaller = new DischargeTotaller(scope.asOf, checkStored);
   const digest = createHash('sha256');
-  for await (const chunk of readPositions(db, tenantId, scope, chunkSize)) {
-    for (const p of chunk) digest.update(JSON.stringify(totaller.add(p))).update('\n');
-  }
-  const head = totaller.finish();
-  const rowsDigest = digest.digest('hex');
-
-  async function* chunks(): AsyncGenerator<PositionRow[]> {
-    const again = createHash('sha256');
+  const spool = await RowSpool.open();
+  try {
     let previous: PositionRow | null = null;
     for await (const chunk of readPositions(db, tenantId, scope, chunkSize)) {
-      const rows = chunk.map((p) => positionRow(p, checkStored).row);
-      for (const r of rows) {
+      const lines: string[] = [];
+      for (const p of chunk) {
+        const r = totaller.add(p);
         // The database sorts; the domain's order is the definition (code points; see compareRows).
         if (previous && compareRows(previous, r) >= 0) throw new Error(`discharge report: positions out of order at ${r.reference}`);
         previous = r;
-        again.update(JSON.stringify(r)).update('\n');
+        lines.push(JSON.stringify(r));
       }
-      yield rows;
+      digest.update(lines.join('\n') + '\n');
+      await spool.write(`[${lines.join(',')}]`);
     }
-    if (again.digest('hex') !== rowsDigest) throw new Error('discharge report: the positions changed while the report was written');
+  } catch (e) {
+    await spool.close();
+    throw e;
   }
-  return { head, rowsDigest, chunks };
+  let closed = false;
+  return {
+    head: totaller.finish(),
+    rowsDigest: digest.digest('hex'),
+    chunks: async function* () {
+      if (closed) throw new Error('discharge report: the source is closed');
+      yield* spool.read();
+    },
+    close: async () => {
+      closed = true;
+      await spool.close();
+    },
+  };
 }
 
-/** The whole report in memory (rows included): for the preview's first rows and small scopes. */
+/** The report's head with its first `limitRows` rows (the preview), from one read of the positions; nothing spooled. */
 export async function loadDischargeReport(db: Trx, tenantId: string, scope: DischargeScope, limitRows = Infinity): Promise<DischargeReport> {
-  const src = await openDischargeReport(db, tenantId, scope);
+  const totaller = new DischargeTotaller(scope.asOf, scope.asOf >= today().toString());
   const rows: PositionRow[] = [];
-  if (limitRows > 0) {
-    for await (const chunk of src.chunks()) {
-      rows.push(...chunk.slice(0, limitRows - rows.length));
-      if (rows.length >= limitRows) break;
+  for await (const chunk of readPositions(db, tenantId, scope, DISCHARGE_CHUNK)) {
+    for (const p of chunk) {
+      const r = totaller.add(p);
+      if (rows.length < limitRows) rows.push(r);
     }
   }
-  const { positions: _count, ...head } = src.head;
+  const { positions: _count, ...head } = totaller.finish();
   return { ...head, rows };
 }
 
-/** Runs `f` in a read-only repeatable-read transaction: the report's two reads see one snapshot. */
+/** Runs `f` in a read-only repeatable-read transaction: the report's reads (the scope, the positions) see one snapshot. */
 export function inReportSnapshot<T>(db: Db, f: (trx: Trx) => Promise<T>): Promise<T> {
   return db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(f);
+}
+
+/**
+ * Settings for the report's one statement, for this transaction only (SET LOCAL). A cursor is planned
+ * for its first rows by default (cursor_tuple_fraction 0.1: nested loops); this one is read to the
+ * end, so it is planned for all of them (hash joins, one sort). No JIT: the statement's cost estimate
+ * is far above jit_above_cost (the per-debtor joins are estimated at billions of rows), and compiling
+ * its ~270 functions took 10 of the 35 s the statement took on 200,000 positions — more than it saves.
+ */
+export async function planForTheWholeReport(db: Trx): Promise<void> {
+  await sql`set local cursor_tuple_fraction = 1`.execute(db);
+  await sql`set local jit = off`.execute(db);
+  // Its sorts and hashes in memory (a 200,000-position report sorted ~70 MB on disk at the default 4 MB).
+  await sql`set local work_mem = '128MB'`.execute(db);
 }
 
 let cursors = 0;
@@ -121,9 +196,7 @@ let cursors = 0;
 /** The positions of the scope in report order, `chunkSize` at a time, through a cursor closed at the end (or on an early exit). */
 async function* readPositions(db: Trx, tenantId: string, scope: DischargeScope, chunkSize: number): AsyncGenerator<PositionInput[]> {
   const cursor = sql.raw(`discharge_positions_${++cursors}`);
-  // A cursor is planned for its first rows by default (cursor_tuple_fraction 0.1: nested loops); this
-  // one is read to the end, so plan it for all of them (hash joins, one sort). SET LOCAL: this transaction only.
-  await sql`set local cursor_tuple_fraction = 1`.execute(db);
+  await planForTheWholeReport(db);
   await sql`declare ${cursor} no scroll cursor for ${dischargePositionsQuery(tenantId, scope)}`.execute(db);
   try {
     for (;;) {
@@ -153,41 +226,38 @@ export function dischargePositionsQuery(tenantId: string, scope: DischargeScope)
       select pa.claim_id, pa.component_id, pa.component, sum(pa.amount) as amount
         from payment_allocations pa
         join payments p on p.tenant_id = pa.tenant_id and p.id = pa.payment_id
-       where pa.tenant_id = ${tenantId} and pa.claim_id in (select id from c)
+        join c on c.id = pa.claim_id
+       where pa.tenant_id = ${tenantId}
          and p.value_date <= ${asOf}::date and p.reversed_at is null
        group by pa.claim_id, pa.component_id, pa.component
     ), byComponent as (
       select a.component_id, sum(a.amount) as amount from a where a.component_id is not null group by a.component_id
     ), comps as (
+      -- One ordered aggregate (one sort per position, not one per field): per component in position
+      -- order "kind,amount,collected,waived,t|f" (accrues interest), joined by ";".
       select cc.claim_id,
-             array_agg(cc.kind::text order by cc.position) as kinds,
-             array_agg(cc.amount::text order by cc.position) as amounts,
-             array_agg(coalesce(b.amount, 0)::text order by cc.position) as collected,
-             array_agg(cc.waived::text order by cc.position) as waived,
-             array_agg(cc.accrues_interest order by cc.position) as accrues
-        from claim_components cc left join byComponent b on b.component_id = cc.id
-       where cc.tenant_id = ${tenantId} and cc.claim_id in (select id from c)
+             string_agg(cc.kind::text || ',' || cc.amount::text || ',' || coalesce(b.amount, 0)::text || ',' || cc.waived::text || ',' || case when cc.accrues_interest then 't' else 'f' end, ';' order by cc.position) as components
+        from claim_components cc join c on c.id = cc.claim_id left join byComponent b on b.component_id = cc.id
+       where cc.tenant_id = ${tenantId}
        group by cc.claim_id
     ), loose as (
       select a.claim_id, sum(a.amount) filter (where a.component = 'principal')::text as capital,
              sum(a.amount) filter (where a.component <> 'principal')::text as other
         from a where a.component_id is null group by a.claim_id
     ), calls as (
+      -- The debtor's contact log read once: its calls, and its last outcome (the latest entry that has one).
       select l.debtor_id, (count(*) filter (where l.kind in ('phone_attempt', 'conversation')))::int as attempts,
-             (count(*) filter (where l.kind = 'conversation'))::int as right_party
+             (count(*) filter (where l.kind = 'conversation'))::int as right_party,
+             (array_agg(coalesce(l.corrected_outcome, l.outcome) order by l.created_at desc, l.id desc) filter (where l.outcome is not null))[1] as outcome
         from contact_log l
        where l.tenant_id = ${tenantId} and l.debtor_id in (select debtor_id from c) and l.local_date <= ${asOf}::date
        group by l.debtor_id
-    ), outcomes as (
-      select distinct on (l.debtor_id) l.debtor_id, coalesce(l.corrected_outcome, l.outcome) as outcome
-        from contact_log l
-       where l.tenant_id = ${tenantId} and l.debtor_id in (select debtor_id from c) and l.local_date <= ${asOf}::date and l.outcome is not null
-       order by l.debtor_id, l.created_at desc, l.id desc
     ), letters as (
       select k.claim_id, count(distinct k.communication_id)::int as letters
         from communication_claims k
         join communications m on m.tenant_id = k.tenant_id and m.id = k.communication_id
-       where k.tenant_id = ${tenantId} and k.claim_id in (select id from c)
+        join c on c.id = k.claim_id
+       where k.tenant_id = ${tenantId}
          and m.channel <> 'phone_task' and m.status in ('sent', 'printed') and m.run_date <= ${asOf}::date
        group by k.claim_id
     ), plans as (
@@ -206,18 +276,17 @@ export function dischargePositionsQuery(tenantId: string, scope: DischargeScope)
          and (k.valid_to is null or k.valid_to >= ${asOf}::date)
     ), settled as (
       select distinct a.entity_id from audit_events a
+        join c on c.id = a.entity_id
        where a.tenant_id = ${tenantId} and a.entity_type = 'claim' and a.action = 'claim.written_off'
-         and a.entity_id in (select id from c)
     )
-    select c.*, comps.kinds, comps.amounts, comps.collected, comps.waived, comps.accrues, loose.capital, loose.other,
-           coalesce(calls.attempts, 0) as attempts, coalesce(calls.right_party, 0) as right_party, outcomes.outcome,
+    select c.*, comps.components, loose.capital, loose.other,
+           coalesce(calls.attempts, 0) as attempts, coalesce(calls.right_party, 0) as right_party, calls.outcome,
            coalesce(letters.letters, 0) as letters, coalesce(plans.plans, 0) as plans, coalesce(plans.running, false) as plan_running,
            callable.debtor_id is not null as callable, settled.entity_id is not null as settled
       from c
       left join comps on comps.claim_id = c.id
       left join loose on loose.claim_id = c.id
       left join calls on calls.debtor_id = c.debtor_id
-      left join outcomes on outcomes.debtor_id = c.debtor_id
       left join letters on letters.claim_id = c.id
       left join plans on plans.claim_id = c.id
       left join callable on callable.debtor_id = c.debtor_id
@@ -240,11 +309,8 @@ interface PositionRecord {
   deceased: boolean;
   ceased: boolean;
   hardship: boolean;
-  kinds: ComponentKind[] | null;
-  amounts: string[] | null;
-  collected: string[] | null;
-  waived: string[] | null;
-  accrues: boolean[] | null;
+  /** Per component in position order "kind,amount,collected,waived,t|f", joined by ";" (null: none). */
+  components: string | null;
   capital: string | null;
   other: string | null;
   attempts: number;
@@ -258,14 +324,11 @@ interface PositionRecord {
 }
 
 function positionInput(c: PositionRecord): PositionInput {
-  const comps: (ComponentInput & { accrues: boolean })[] = (c.kinds ?? []).map((kind, i) => ({
-    kind,
-    amount: c.amounts![i]!,
-    collected: toMoneyString(money(c.collected![i]!)),
-    waived: c.waived![i]!,
-    accrues: c.accrues![i]!,
-  }));
-  if (c.capital !== null && comps.length > 0) assignCapital(comps, toMoneyString(money(c.capital))).forEach((v, i) => (comps[i]!.collected = v));
+  const comps: (ComponentInput & { accrues: boolean })[] = c.components === null ? [] : c.components.split(';').map((text) => {
+    const [kind, amount, collected, waived, accrues] = text.split(',') as [ComponentKind, string, string, string, string];
+    return { kind, amount, collected, waived, accrues: accrues === 't' };
+  });
+  if (c.capital !== null && comps.length > 0) assignCapital(comps, c.capital).forEach((v, i) => (comps[i]!.collected = v));
   return {
     claimId: c.id,
     reference: c.external_ref,
@@ -279,7 +342,7 @@ function positionInput(c: PositionRecord): PositionInput {
     status: c.status,
     writtenOffBy: c.status === 'written_off' ? (c.settled ? 'settlement' : 'creditor') : null,
     components: comps.map(({ kind, amount, collected, waived }) => ({ kind, amount, collected, waived })),
-    otherCollected: toMoneyString(money(c.other ?? 0)),
+    otherCollected: c.other ?? '0',
     debtor: { deceased: c.deceased, ceased: c.ceased, hardship: c.hardship, debtorId: c.debtor_id },
     activity: { attempts: c.attempts, rightParty: c.right_party, letters: c.letters, plans: c.plans },
     planRunning: c.plan_running,

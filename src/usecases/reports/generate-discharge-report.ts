@@ -28,8 +28,12 @@ export async function generateDischargeReport(db: Db, actor: Actor, query: z.inp
   return inReportSnapshot(db, async (trx) => {
     const scope = await resolveDischargeScope(trx, actor, q);
     const source = await openDischargeReport(trx, actor.tenantId, scope);
-    assertIdentity(source.head);
-    const file = await renderDischargeFile(source, scope, q.format, q.language ?? locale);
-    return { ...file, positions: source.head.positions, head: source.head };
+    try {
+      assertIdentity(source.head);
+      const file = await renderDischargeFile(source, scope, q.format, q.language ?? locale);
+      return { ...file, positions: source.head.positions, head: source.head };
+    } finally {
+      await source.close();
+    }
   });
 }

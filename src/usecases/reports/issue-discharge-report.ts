@@ -6,7 +6,7 @@ import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { openDischargeReport, resolveDischargeScope } from './discharge-data.ts';
-import { renderDischargeFile } from './discharge-file.ts';
+import { renderDischargeFile, type DischargeFile } from './discharge-file.ts';
 import { assertIdentity } from './generate-discharge-report.ts';
 import { IssueDischargeInput, type DischargeReportView } from './schema.ts';
 import { dischargeReportView } from './list-discharge-reports.ts';
@@ -23,9 +23,14 @@ export async function coreIssueDischargeReport(trx: Trx, actor: Actor, input: z.
   authorize(actor, 'create', 'discharge_report');
   const source = await openDischargeReport(trx, actor.tenantId, scope);
   const report = source.head;
-  assertIdentity(report);
   const language = q.language ?? locale;
-  const file = await renderDischargeFile(source, scope, q.format, language);
+  let file: DischargeFile;
+  try {
+    assertIdentity(report);
+    file = await renderDischargeFile(source, scope, q.format, language);
+  } finally {
+    await source.close();
+  }
   const row = await trx
     .insertInto('discharge_reports')
     .values({
@@ -56,6 +61,6 @@ export async function coreIssueDischargeReport(trx: Trx, actor: Actor, input: z.
 }
 
 export function issueDischargeReport(db: Db, actor: Actor, input: z.input<typeof IssueDischargeInput>, locale: Locale = 'it'): Promise<DischargeReportView> {
-  // Repeatable read: the report reads its positions twice (totals, then the file) from one snapshot.
+  // Repeatable read: the scope and the positions are read from one snapshot.
   return db.transaction().setIsolationLevel('repeatable read').execute((trx) => coreIssueDischargeReport(trx, actor, input, locale));
 }
