@@ -109,7 +109,7 @@ try {
                ${monthStart}::date + abs(hashtext(debtor_id::text) % (${day.toString()}::date - ${monthStart}::date + 1)), 'bank_transfer', 'bench-kpi ' || claim_id
           from pick returning id, tenant_id, amount, reference)
       insert into payment_allocations (tenant_id, payment_id, claim_id, component, amount)
-      select p.tenant_id, p.id, substr(p.reference, 10)::uuid, 'principal', p.amount from p`.execute(db);
+      select p.tenant_id, p.id, substr(p.reference, 11)::uuid, 'principal', p.amount from p`.execute(db);
     await sql`analyze`.execute(db);
     console.log(`payments of this month added in ${seconds(t0)} s`);
   }
@@ -153,8 +153,7 @@ try {
         for (const k of n.Plans ?? []) walk(k);
       };
       walk(plan.Plan);
-      const table = /from (\w+)/.exec(q.sql)?.[1] ?? '?';
-      console.log(`   ${table.padEnd(14)} ${plan['Execution Time'].toFixed(1).padStart(8)} ms  buffers hit ${plan.Plan['Shared Hit Blocks'] ?? 0} read ${plan.Plan['Shared Read Blocks'] ?? 0}  ${[...new Set(scans)].join(', ')}`);
+      console.log(`   ${plan['Execution Time'].toFixed(1).padStart(8)} ms  buffers hit ${plan.Plan['Shared Hit Blocks'] ?? 0} read ${plan.Plan['Shared Read Blocks'] ?? 0}  ${[...new Set(scans)].join(', ')}`);
     }
   }
 } finally {
