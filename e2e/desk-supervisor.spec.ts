@@ -68,6 +68,10 @@ test('the supervisor creates a queue for the comune, assigns an operator and see
     attempts: Number(await operatorRow(page).getByTestId('fig-attempts').innerText()),
     rightParty: Number(await operatorRow(page).getByTestId('fig-right-party').innerText()),
   };
+  // The same operator's KPIs of the month (Andamento, per operator), before the call.
+  type Kpis = { operators: { name: string | null; attempts: number }[] };
+  const monthAttempts = async () => ((await (await page.request.get('/api/portal/agency-kpis')).json()) as Kpis).operators.find((o) => o.name === OPERATOR.name)?.attempts ?? 0;
+  const kpiBefore = await monthAttempts();
 
   // The operator, in a browser context of their own, presses "next" and records a refusal to pay.
   const admin = await browser.newContext({ baseURL: test.info().project.use.baseURL });
@@ -116,4 +120,15 @@ test('the supervisor creates a queue for the comune, assigns an operator and see
   await page.getByTestId('board-tab-board').click();
   await expect(operatorRow(page).getByTestId('fig-attempts')).toHaveText(String(before.attempts + 1));
   await expect(operatorRow(page).getByTestId('fig-right-party')).toHaveText(String(before.rightParty));
+
+  // Andamento, per operator: the month's KPIs count the call (corrected to "no answer": an attempt, no
+  // right-party contact); the count opens the operator's calls on the board.
+  await page.getByTestId('nav-portal').click();
+  const kpiRow = page.getByTestId('agency-kpis-operators').getByRole('row').filter({ hasText: OPERATOR.name });
+  await expect(kpiRow.getByTestId('agency-fig-attempts')).toHaveText(new Intl.NumberFormat('it-IT').format(kpiBefore + 1));
+  expect(await monthAttempts()).toBe(kpiBefore + 1);
+  await page.screenshot({ path: 'test-results/screenshots/portal-agency-kpis.png', fullPage: true });
+  await kpiRow.getByTestId('agency-fig-attempts').getByRole('link').click();
+  await expect(page.getByTestId('outcome-row').first()).toBeVisible();
+  await expect(page.getByTestId('outcome-row').filter({ hasNotText: OPERATOR.name })).toHaveCount(0);
 });

@@ -4,6 +4,7 @@ import { today } from '../../domain/dates.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { PORTAL_STAGES } from '../../domain/portal/stages.ts';
 import { renderTableXlsx } from '../../integrations/xlsx/portal-progress-xlsx.ts';
+import { portalCsv } from './csv.ts';
 import { getPortalProgress } from './get-portal-progress.ts';
 import { PortalQuery } from './scope.ts';
 
@@ -62,12 +63,5 @@ export async function exportPortalProgress(db: Db, actor: Actor, input: z.input<
   if (format === 'xlsx') {
     return { fileName: `andamento-${day}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await renderTableXlsx('andamento', PROGRESS_COLUMNS, table, AMOUNTS, day) };
   }
-  const cell = (v: string | number | null) => {
-    let s = v === null ? '' : String(v);
-    // A name starting like a formula is kept as text (CSV injection); amounts start with a digit or '-digit'.
-    if (/^[=+\-@]/.test(s) && !/^-\d/.test(s)) s = `'${s}`;
-    return /[";\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const text = '\uFEFF' + [PROGRESS_COLUMNS, ...table].map((r) => r.map(cell).join(';')).join('\r\n') + '\r\n';
-  return { fileName: `andamento-${day}.csv`, contentType: 'text/csv; charset=utf-8', body: Buffer.from(text, 'utf8') };
+  return { fileName: `andamento-${day}.csv`, contentType: 'text/csv; charset=utf-8', body: portalCsv(PROGRESS_COLUMNS, table) };
 }

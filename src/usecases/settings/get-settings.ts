@@ -1,5 +1,6 @@
 import type { Db } from '../../db/connect.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { attributionDaysOf } from '../../domain/portal/agency-kpis.ts';
 import { authorize } from '../shared/authorize.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import type { SettingsView } from './schema.ts';
@@ -20,5 +21,6 @@ export function settingsView(t: { name: string; kind: 'agency' | 'company'; sett
     compliance: complianceRulesOf(s),
     complianceIsDefault: s.compliance === undefined || s.compliance === null,
     albo: (s.albo as SettingsView['albo'] | undefined) ?? null,
+    kpiAttributionDays: attributionDaysOf(s),
   };
 }

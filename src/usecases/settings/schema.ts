@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { complianceRulesSchema } from '../../domain/dunning/index.ts';
 import { countryCode, email, partitaIva, phone, requiredText } from '../../domain/fields.ts';
 import { ALBO_SECTIONS, alboSchema } from '../../domain/municipal/settings.ts';
+import { attributionDaysSchema } from '../../domain/portal/agency-kpis.ts';
 
 /** How the agency writes in its own name on letters (tenants.settings.letterhead). */
 export const Letterhead = z.strictObject({
@@ -20,6 +21,8 @@ export const UpdateSettingsInput = z
     letterhead: Letterhead.nullable(),
     compliance: complianceRulesSchema.strict().nullable(),
     albo: alboSchema.nullable(),
+    /** The KPIs' attribution window: a payment goes to the last right-party contact this many days before it (null: 30). */
+    kpiAttributionDays: attributionDaysSchema.nullable(),
   })
   .partial();
 
@@ -40,5 +43,7 @@ export const SettingsView = z.object({
   compliance: z.unknown(),
   complianceIsDefault: z.boolean(),
   albo: z.object({ section: z.enum(ALBO_SECTIONS), number: z.string(), registeredOn: z.string() }).nullable(),
+  /** The KPIs' attribution window in force, days (domain/portal/agency-kpis.ts). */
+  kpiAttributionDays: z.number(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;

@@ -27,3 +27,19 @@ export function portalExportUrl(query: PortalQuery, format: 'csv' | 'xlsx'): str
   p.set('format', format);
   return `/api/portal/progress/export?${p}`;
 }
+
+export type AgencyKpisQuery = QueryOf<'/api/portal/agency-kpis'>;
+export type AgencyKpis = ResponseOf<'/api/portal/agency-kpis', 'get'>;
+
+/** The agency's KPIs per operator and per queue (issue 16 item 7), for supervisors. */
+export function useAgencyKpis(query: AgencyKpisQuery, enabled: boolean) {
+  return useQuery({ queryKey: ['portal', 'agency-kpis', query], enabled, queryFn: ({ signal }) => call(http.GET('/api/portal/agency-kpis', { params: { query }, signal })) });
+}
+
+/** The per-operator and per-queue table's file. */
+export function agencyKpisExportUrl(query: AgencyKpisQuery, format: 'csv' | 'xlsx'): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  p.set('format', format);
+  return `/api/portal/agency-kpis/export?${p}`;
+}

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Badge, Button, Card, Group, Modal, Select, Stack, Table, Tabs, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import {
   useBoard,
   useCorrectOutcome,
@@ -32,12 +32,17 @@ const OUTCOME_CODES = Object.keys(italian)
 
 type Reassigning = { kind: 'operator'; userId: string; name: string } | { kind: 'debtor'; debtorId: string; name: string };
 
-/** The supervisor's board (issue 14 item 6): live figures per operator and queue, reassignment, outcome review, the special queues. */
+/**
+ * The supervisor's board (issue 14 item 6): live figures per operator and queue, reassignment, outcome
+ * review, the special queues. `?tab=outcomes&userId=…&queueId=…&from=…&to=…` opens the calls behind a
+ * figure of the KPIs per operator and per queue (Andamento).
+ */
 export default function BoardPage() {
   const { t } = useI18n();
   const canSupervise = useCan('supervision');
-  const [from, setFrom] = useState(romeToday);
-  const [to, setTo] = useState(romeToday);
+  const [params] = useSearchParams();
+  const [from, setFrom] = useState(() => params.get('from') ?? romeToday());
+  const [to, setTo] = useState(() => params.get('to') ?? romeToday());
   const [reassigning, setReassigning] = useState<Reassigning | null>(null);
   const board = useBoard({ from, to });
   if (!canSupervise) {
@@ -69,7 +74,7 @@ export default function BoardPage() {
           </Group>
         }
       />
-      <Tabs defaultValue="board" keepMounted={false}>
+      <Tabs defaultValue={params.get('tab') ?? 'board'} keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="board" data-testid="board-tab-board">
             {t('deskSup.board.tab.board')}
@@ -87,7 +92,7 @@ export default function BoardPage() {
           <QueryState query={board}>{(b) => <Figures board={b} onReassign={setReassigning} />}</QueryState>
         </Tabs.Panel>
         <Tabs.Panel value="outcomes">
-          <OutcomesList from={from} to={to} onReassign={setReassigning} />
+          <OutcomesList from={from} to={to} onReassign={setReassigning} initialUserId={params.get('userId')} initialQueueId={params.get('queueId')} />
         </Tabs.Panel>
         {REVIEW_KINDS.map((k) => (
           <Tabs.Panel key={k} value={k}>
@@ -250,12 +255,12 @@ function ReassignForm({ what, onDone }: { what: Reassigning; onDone: () => void 
   );
 }
 
-function OutcomesList({ from, to, onReassign }: { from: string; to: string; onReassign: (r: Reassigning) => void }) {
+function OutcomesList({ from, to, onReassign, initialUserId = null, initialQueueId = null }: { from: string; to: string; onReassign: (r: Reassigning) => void; initialUserId?: string | null; initialQueueId?: string | null }) {
   const { t, te, date } = useI18n();
   const operators = useDeskOperators();
   const queues = useQueues();
-  const [userId, setUserId] = useState<string | null>(null);
-  const [queueId, setQueueId] = useState<string | null>(null);
+  const [userId, setUserId] = useState<string | null>(initialUserId);
+  const [queueId, setQueueId] = useState<string | null>(initialQueueId);
   const [outcome, setOutcome] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<OutcomeRecord | null>(null);
   const list = useOutcomes({ from, to, ...(userId ? { userId } : {}), ...(queueId ? { queueId } : {}), ...(outcome ? { outcome } : {}), limit: 200 });

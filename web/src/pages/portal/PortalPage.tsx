@@ -8,6 +8,7 @@ import { useCan } from '../../auth/session';
 import { ErrorAlert, PageHeader } from '../../components/ui';
 import { useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/it';
+import { AgencyKpisSection } from './AgencyKpis';
 
 const STAGES = ['loaded', 'worked', 'reached', 'unreachable', 'promised', 'in_plan', 'paid', 'disputed', 'returned', 'written_off'] as const;
 
@@ -27,11 +28,12 @@ function Fig({ filter, children, testId }: { filter: Record<string, string>; chi
  * Andamento (issue 16 items 3 and 5): the creditor's user sees its own mandate, the agency any
  * creditor or all — progress by load, revenue and tax year with the positions per stage, collected per
  * month, the collection rate by placement month over time, ageing and the KPIs; each figure links to
- * the filtered claims list; the progress table as CSV or XLSX. The server scopes every figure.
+ * the filtered claims list; the progress table as CSV or XLSX. The server scopes every figure. The
+ * agency's supervisors also see the same KPIs per operator and per queue over a period (item 7).
  */
 export default function PortalPage() {
   const { t } = useI18n();
-  // Per operator and per queue (item 7): the desk's board, for whoever supervises the desk.
+  // Per operator and per queue (item 7): the agency's KPIs and the desk's board, for whoever supervises the desk.
   const canSupervise = useCan('supervision');
   const creditors = useCreditorOptions();
   const options = (creditors.data?.items ?? []).map((c) => ({ value: c.id, label: c.name }));
@@ -70,6 +72,7 @@ export default function PortalPage() {
         )}
         {progress.error ? <ErrorAlert error={progress.error} /> : null}
         {kpis.data && <Kpis data={kpis.data} />}
+        {canSupervise && <AgencyKpisSection creditorId={creditorId} />}
         {collections.data && <Collections data={collections.data} />}
         {progress.data && <Progress data={progress.data} />}
       </Stack>
