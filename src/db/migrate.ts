@@ -45,7 +45,7 @@ import * as m0047 from './migrations/0047_portal_figures.ts';
 import * as m0048 from './migrations/0048_debtor_profiles.ts';
 import * as m0049 from './migrations/0049_guarantees.ts';
 import * as m0050 from './migrations/0050_legal_handoffs.ts';
-import * as m0054 from './migrations/0054_agency_kpis.ts';
+import * as m0051 from './migrations/0051_agency_kpis.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -94,7 +94,7 @@ const migrations: Record<string, Migration> = {
   '0048_debtor_profiles': m0048,
   '0049_guarantees': m0049,
   '0050_legal_handoffs': m0050,
-  '0054_agency_kpis': m0054,
+  '0051_agency_kpis': m0051,
 };
 
 /** Names of all migrations, oldest first. */

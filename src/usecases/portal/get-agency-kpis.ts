@@ -63,7 +63,7 @@ export type AgencyKpis = z.infer<typeof AgencyKpis>;
  * The same KPIs per operator and per queue (issue 16 item 7) for the agency's supervisors, over a
  * period and optionally one creditor; definitions and the attribution rule in domain/portal/agency-kpis.ts.
  * Six aggregate queries over the period, each grouped by operator and queue — never a loop over
- * debtors — on the period indexes of migrations 0025 and 0054; a payment finds its contact by the
+ * debtors — on the period indexes of migrations 0025 and 0051; a payment finds its contact by the
  * contact log's per-debtor index. A creditor narrows calls to debtors with a position of it, promises
  * to those naming one of its positions, plans and payments to its own.
  */
