@@ -137,7 +137,7 @@ test('risk class, explanation and advice on the debtor page, a guarantee and its
     await openDebtor(page, 'Costruzioni Rota S.r.l.');
     await page.getByTestId('tab-risk').click();
     await expect(page.getByTestId('risk-panel').getByTestId('risk-class').first()).toHaveText('D');
-    await expect(page.getByTestId('risk-explanation')).toContainText(/^D: 3 delle ultime 5 fatture/);
+    await expect(page.getByTestId('risk-explanation')).toContainText(/^D: 4 delle ultime 5 fatture pagate con oltre 60 giorni di ritardo/);
     await expect(page.getByTestId('risk-advice-recommend')).toHaveText('Chiudere il rapporto');
     await page.getByTestId('tab-claims').click();
     const debtorClaims = page.getByTestId('debtor-claims');
