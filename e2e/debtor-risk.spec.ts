@@ -175,6 +175,20 @@ test('risk class, explanation and advice on the debtor page, a guarantee and its
     const zip = await page.request.get(`${base}${await dossiers.first().getByRole('link', { name: /ZIP/ }).getAttribute('href')}`);
     expect(zip.status()).toBe(200);
     expect((await zip.body()).subarray(0, 2).toString()).toBe('PK');
+    // The firm records the decree and its court fee, entered the Italian way.
+    const card = dossiers.first();
+    await card.getByRole('combobox', { name: 'Esito' }).click();
+    await page.getByRole('option', { name: 'Decreto emesso' }).click();
+    await card.getByLabel('Data').fill('17/03/2026');
+    await card.getByLabel('Data').press('Tab');
+    await card.getByLabel('Voce di spesa').fill('Contributo unificato');
+    await card.getByLabel('Importo').fill('1.145,50');
+    await card.getByRole('button', { name: 'Registra l’esito' }).click();
+    await expect(card).toContainText('Decreto emesso');
+    const dossierId = (await card.getByRole('link', { name: /ZIP/ }).getAttribute('href'))!.split('/')[4]!;
+    const recorded = (await (await page.request.get(`${base}/api/legal/dossiers/${dossierId}`)).json()) as { outcomes: { outcome: string; occurredOn: string; costIds: string[] }[] };
+    expect(recorded.outcomes).toMatchObject([{ outcome: 'decree_issued', occurredOn: '2026-03-17' }]);
+    expect(recorded.outcomes[0]!.costIds).toHaveLength(1);
     for (const path of [`/api/claims/${otherClaim.id}`, `/api/claims/${claimId}`, `/api/debtors/${otherClaim.debtorId}`, '/api/claims', '/api/debtors', '/api/guarantees']) {
       expect([403, 404], path).toContain((await page.request.get(`${base}${path}`)).status());
     }
