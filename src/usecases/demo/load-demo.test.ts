@@ -56,7 +56,8 @@ describe('loadDemo', () => {
   beforeAll(async () => {
     database = await freshDatabase();
     first = await loadDemo(database.db, { today: TODAY });
-  });
+    // A whole demo on an embedded database: over a minute on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await database?.close();
   });
