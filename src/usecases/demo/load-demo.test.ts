@@ -14,6 +14,9 @@ import { validateCodiceFiscale, validateIban, validatePartitaIva, validateSwissU
 import { listTimeBarred } from '../reviews/list-time-barred.ts';
 import { loadDemo, type LoadDemoResult } from './load-demo.ts';
 import { expiringGuarantees } from '../guarantees/expiring-guarantees.ts';
+import { getLegalSheet } from '../legal/get-legal-sheet.ts';
+import { debtorRisk } from '../risk/get-debtor-risk.ts';
+import { DEMO_HISTORY_NAMES } from './demo-histories.ts';
 
 /**
  * The demo tenant has a fixed slug, so these tests never use the shared test database: each gets a
@@ -53,7 +56,8 @@ describe('loadDemo', () => {
   beforeAll(async () => {
     database = await freshDatabase();
     first = await loadDemo(database.db, { today: TODAY });
-  });
+    // A whole demo on an embedded database: over a minute on a busy machine.
+  }, 180_000);
   afterAll(async () => {
     await database?.close();
   });
@@ -148,14 +152,45 @@ describe('loadDemo', () => {
     expect(consumerCommercial).toEqual([]);
   });
 
-  it('shows risk classes B to D, and advice for debtors in the negotiation tier (issue 17 items 1–2)', async () => {
+  it('shows every risk class A to D, with hand-built histories and their advice (issue 17 items 1–2 and 8)', async () => {
     const { rows } = await sql<{ risk_class: string; negotiating: boolean }>`
       select risk_class, (figures->>'negotiation')::int > 0 as negotiating from debtor_profiles p
        where p.creditor_id is null and p.tenant_id = ${first.tenantId}`.execute(database.db);
     expect(rows.length).toBeGreaterThan(200);
-    // An agency's portfolio: every debtor owes something overdue, so none is A (a punctual payer with nothing overdue).
-    expect(new Set(rows.map((r) => r.risk_class))).toEqual(new Set(['B', 'C', 'D']));
+    expect(new Set(rows.map((r) => r.risk_class))).toEqual(new Set(['A', 'B', 'C', 'D']));
     expect(rows.filter((r) => r.negotiating).length).toBeGreaterThan(0);
+
+    // The four customers of the hardware store: punctual, worsening, often late, bad — each in the negotiation tier.
+    const actor = systemActor(first.tenantId, 'test');
+    const seen = [];
+    for (const name of DEMO_HISTORY_NAMES) {
+      const debtor = await database.db.selectFrom('debtors').select('id').where('tenant_id', '=', first.tenantId).where('display_name', '=', name).executeTakeFirstOrThrow();
+      const risk = (await debtorRisk(database.db, actor, debtor.id, 'it'))!;
+      seen.push({ name, riskClass: risk.profile.riskClass, worsening: risk.profile.worsening, recommend: risk.advice?.recommend });
+      expect(risk.profile.explanation, name).toMatch(/^[ABCD]/);
+    }
+    expect(seen).toEqual([
+      { name: 'Officine Brambilla S.r.l.', riskClass: 'A', worsening: false, recommend: 'negotiate' },
+      { name: 'Edilnova S.n.c.', riskClass: 'B', worsening: true, recommend: 'guarantee' },
+      { name: 'Termoidraulica Ferrari S.a.s.', riskClass: 'C', worsening: true, recommend: 'guarantee' },
+      { name: 'Costruzioni Rota S.r.l.', riskClass: 'D', worsening: false, recommend: 'close' },
+    ]);
+  });
+
+  it('has an Italian claim at the legal tier ready for the dossier, not yet handed over (issue 17 item 7)', async () => {
+    const claim = await database.db
+      .selectFrom('claims')
+      .innerJoin('debtors', 'debtors.id', 'claims.debtor_id')
+      .select(['claims.id', 'claims.status', 'claims.stage', 'claims.jurisdiction'])
+      .where('debtors.display_name', '=', DEMO_HISTORY_NAMES[3]!)
+      .where('claims.status', '=', 'legal')
+      .executeTakeFirstOrThrow();
+    expect(claim).toMatchObject({ status: 'legal', stage: 'legal', jurisdiction: 'IT' });
+    const handoffs = await database.db.selectFrom('legal_handoffs').select('id').where('claim_id', '=', claim.id).execute();
+    expect(handoffs).toEqual([]);
+    const sheet = await getLegalSheet(database.db, systemActor(first.tenantId, 'test'), claim.id, { day: TODAY });
+    expect(money(sheet.amountDue).gt('7428.00')).toBe(true);
+    expect(sheet.recommendation).toBe('proceed');
   });
 
   it('gives every debtor valid tax ids, and some debtors no usable contact', async () => {

@@ -17,6 +17,7 @@ import { centsToString } from './random.ts';
 import { STRATEGY_TEMPLATES, type StrategyTemplateKey } from '../../domain/dunning/index.ts';
 import { settleDemo } from './settle.ts';
 import { insertDemoGuarantee } from './demo-guarantee.ts';
+import { addDemoHistories } from './demo-histories.ts';
 import { insertDemoPhoneTasks } from './demo-phone-tasks.ts';
 import { insertDemoDeskQueue } from './demo-desk.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
@@ -99,6 +100,8 @@ export async function loadDemo(db: Db, opts: { today?: string } = {}): Promise<L
     }
 
     const data = buildDemoDataSet(today);
+    // Customers whose histories earn each class A–D, with advice to see (issue 17 item 8).
+    addDemoHistories(data, today);
     const book = await currentRateBook(trx);
     municipalActs(data, book);
     settleDemo(data, book);

@@ -2,9 +2,9 @@ import { Anchor, Badge, Button, Card, Container, Group, Select, Stack, Text, Tex
 import { useState } from 'react';
 import { useLogout } from '../../api/hooks';
 import { legalDossierFileUrl, useLegalDossiers, useRecordLegalOutcome, type LegalDossierItem } from '../../api/legal-hooks';
-import { notifyError, notifySaved } from '../../components/forms';
+import { DateField, MoneyField, notifyError, notifySaved, useMoneyStyle } from '../../components/forms';
 import { QueryState } from '../../components/ui';
-import { todayIso } from '../../format';
+import { parseMoneyInput, todayIso } from '../../format';
 import { useI18n } from '../../i18n';
 
 const OUTCOMES = ['decree_issued', 'opposed', 'paid', 'enforcement', 'withdrawn'] as const;
@@ -54,6 +54,7 @@ function DossierCard({ dossier }: { dossier: LegalDossierItem }) {
   const [note, setNote] = useState('');
   const [costLabel, setCostLabel] = useState('');
   const [costAmount, setCostAmount] = useState('');
+  const style = useMoneyStyle();
   return (
     <Card withBorder padding="md" radius="md" data-testid="firm-dossier">
       <Group justify="space-between">
@@ -76,12 +77,12 @@ function DossierCard({ dossier }: { dossier: LegalDossierItem }) {
       {dossier.outcome !== 'withdrawn' && (
         <Group align="flex-end" mt="md" wrap="wrap">
           <Select label={t('legal.outcome')} data={OUTCOMES.map((o) => ({ value: o, label: te('legalOutcome', o) }))} value={outcome} onChange={setOutcome} w={180} />
-          <TextInput label={t('legal.occurredOn')} type="date" value={occurredOn} onChange={(e) => setOccurredOn(e.currentTarget.value)} w={150} />
+          <DateField label={t('legal.occurredOn')} value={occurredOn} onChange={setOccurredOn} w={150} />
           <TextInput label={t('legal.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
           <TextInput label={t('legal.costLabel')} value={costLabel} onChange={(e) => setCostLabel(e.currentTarget.value)} />
-          <TextInput label={t('legal.costAmount')} value={costAmount} onChange={(e) => setCostAmount(e.currentTarget.value)} w={110} />
+          <MoneyField label={t('legal.costAmount')} value={costAmount} onChange={(e) => setCostAmount(e.currentTarget.value)} w={130} />
           <Button
-            disabled={!outcome}
+            disabled={!outcome || !occurredOn}
             loading={record.isPending}
             onClick={() =>
               record.mutate(
@@ -89,7 +90,7 @@ function DossierCard({ dossier }: { dossier: LegalDossierItem }) {
                   outcome: outcome as (typeof OUTCOMES)[number],
                   occurredOn,
                   note: note.trim() || null,
-                  costs: costLabel.trim() && costAmount.trim() ? [{ label: costLabel.trim(), amount: costAmount.trim().replace(',', '.') }] : [],
+                  costs: costLabel.trim() && costAmount.trim() ? [{ label: costLabel.trim(), amount: parseMoneyInput(costAmount, style) ?? costAmount.trim() }] : [],
                 },
                 { onSuccess: () => notifySaved(t('legal.record')), onError: (e) => notifyError(i18n, e) },
               )
