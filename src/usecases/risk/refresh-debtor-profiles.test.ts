@@ -94,7 +94,7 @@ describe('profiles computed in SQL', () => {
 
     // The nightly run over every debtor stores the same.
     await db.deleteFrom('debtor_profiles').where('tenant_id', '=', t.tenantId).execute();
-    expect(await refreshAllDebtorProfiles(db, t.tenantId, AS_OF, 1)).toBe(3);
+    expect(await refreshAllDebtorProfiles(db, t.tenantId, AS_OF, { batch: 1 })).toBe(3);
     expect((await stored(t.tenantId, d.id)).find((r) => r.creditor_id === null)?.figures).toEqual(whole.figures);
   });
 });
