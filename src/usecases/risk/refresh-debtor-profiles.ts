@@ -40,6 +40,8 @@ export interface BatchStats {
 }
 
 async function storeProfiles(trx: Db, tenantId: string, scope: DebtorScope, asOf: string): Promise<BatchStats> {
+  // The scratch table below is emptied at each commit: outside a transaction the write would find it empty.
+  if (!trx.isTransaction) throw new Error('debtor profiles are refreshed inside a transaction');
   let t = performance.now();
   // The figures stay on the server, in this connection's scratch table (emptied at commit): only the
   // class and the reasons travel back — sending 40,000 figures back as JSON cost more than computing them.
