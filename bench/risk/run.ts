@@ -3,16 +3,25 @@
  * 60 s"), through the real use case (`refreshAllDebtorProfiles`, what the `refresh-risk` job runs).
  *
  *   npx tsx bench/risk/run.ts [--template incasso_bench_claims_17609] [--db incasso_bench_risk] [--batch 20000]
+ *                             [--concurrency 2] [--nights 2]
  *
  * Works on its own copy of the kept 1M-claim portfolio (`create database … template`, bench/shared/
  * portfolio-db.ts; the template is never changed), brought to the latest migration. To give the
  * profiles a history, the copy's first run marks a fifth of the claims paid (closed 0–120 days after
- * their due date), adds a lapsed plan for one debtor in 50 and broken promises for one in 40. Prints
- * the wall time, the profiles stored and the classes. Drop the copy to start again.
+ * their due date), adds a lapsed plan for one debtor in 50 and broken promises for one in 40.
+ *
+ * Runs the refresh for `--nights` consecutive days from 2026-06-30 (the first night on a fresh copy
+ * inserts every profile; the next ones update those whose figures moved, as days overdue grow, and
+ * leave the others), `--concurrency` batches at a time (the job's setting on PostgreSQL). Prints per
+ * night the wall time, the CPU time of node and of the database backends (/proc, same machine), the
+ * time per phase summed over the batches, the profiles computed and written, the load, then the
+ * classes. Drop the copy to start again.
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { sql } from 'kysely';
-import { refreshAllDebtorProfiles } from '../../src/usecases/risk/refresh-debtor-profiles.ts';
+import { Temporal } from '../../src/domain/dates.ts';
+import { refreshAllDebtorProfiles, type BatchStats } from '../../src/usecases/risk/refresh-debtor-profiles.ts';
 import { portfolioCopy } from '../shared/portfolio-db.ts';
 
 const argv = process.argv.slice(2);
@@ -23,6 +32,8 @@ const value = (name: string): string | undefined => {
 const TEMPLATE = value('template') ?? 'incasso_bench_claims_17609';
 const DB_NAME = value('db') ?? 'incasso_bench_risk';
 const BATCH = Number(value('batch') ?? 20_000);
+const CONCURRENCY = Number(value('concurrency') ?? 2);
+const NIGHTS = Number(value('nights') ?? 2);
 const AS_OF = '2026-06-30';
 const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
 
@@ -50,10 +61,48 @@ try {
     await sql`analyze claims`.execute(db);
     console.log(`history added to the copy in ${seconds(t)} s`);
   }
-  console.log(`${claims.rows[0]!.n} claims; load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  const t = performance.now();
-  const stored = await refreshAllDebtorProfiles(db, tenant.id, AS_OF, BATCH);
-  console.log(`refresh-risk: ${stored} profiles in ${seconds(t)} s (batch ${BATCH}); load ${loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  console.log(`${claims.rows[0]!.n} claims; load ${load()}`);
+  const ticks = Number(process.env.CLK_TCK ?? 100);
+  /** CPU seconds of this database's backends so far, by pid (/proc/<pid>/stat: utime + stime). */
+  const backendCpu = async () => {
+    const { rows } = await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db);
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        cpu.set(pid, (Number(fields[11]) + Number(fields[12])) / ticks);
+      } catch {
+        // another machine's server, or gone
+      }
+    }
+    return cpu;
+  };
+  for (let night = 0; night < NIGHTS; night++) {
+    const asOf = Temporal.PlainDate.from(AS_OF).add({ days: night }).toString();
+    const sum: BatchStats = { figuresMs: 0, classifyMs: 0, writeMs: 0, profiles: 0, written: 0, removed: 0 };
+    const cpuBefore = await backendCpu();
+    const nodeBefore = process.cpuUsage();
+    const t = performance.now();
+    const stored = await refreshAllDebtorProfiles(db, tenant.id, asOf, {
+      batch: BATCH,
+      concurrency: CONCURRENCY,
+      onBatch: (b) => {
+        for (const k of Object.keys(sum) as (keyof BatchStats)[]) sum[k] += b[k];
+      },
+    });
+    const wall = seconds(t);
+    const node = process.cpuUsage(nodeBefore);
+    let server = 0;
+    for (const [pid, cpu] of await backendCpu()) server += cpu - (cpuBefore.get(pid) ?? 0);
+    const s = (ms: number) => (ms / 1000).toFixed(1);
+    console.log(
+      `refresh-risk ${asOf}: ${stored} profiles in ${wall} s (batch ${BATCH}, concurrency ${CONCURRENCY}); ` +
+        `CPU node ${((node.user + node.system) / 1e6).toFixed(1)} s, database ${server.toFixed(1)} s; ` +
+        `phases summed over batches: figures ${s(sum.figuresMs)} s, classify ${s(sum.classifyMs)} s, write ${s(sum.writeMs)} s; ` +
+        `${sum.written} written, ${sum.profiles - sum.written} unchanged, ${sum.removed} removed; load ${load()}`,
+    );
+  }
   const classes = await sql<{ risk_class: string; n: string }>`
     select risk_class, count(*)::text as n from debtor_profiles where tenant_id = ${tenant.id} and creditor_id is null group by 1 order by 1`.execute(db);
   console.log(`classes (per debtor): ${classes.rows.map((r) => `${r.risk_class} ${r.n}`).join(', ')}`);

@@ -96,7 +96,7 @@ export function startCommand(config: () => Config) {
         runBankFileJob(database.db),
         resumeBankFilesJob(database.db, jobs),
         makeReportsJob(database.db),
-        refreshRiskJob(database.db),
+        refreshRiskJob(database.db, database.engine),
       ];
       const app = await buildServer({
         db: database.db,

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connect.ts';
+import type { Database, Db } from '../../db/connect.ts';
 import { refreshAllDebtorProfiles } from '../../usecases/risk/refresh-debtor-profiles.ts';
 import type { JobHandler } from '../port.ts';
 
@@ -7,13 +7,16 @@ import type { JobHandler } from '../port.ts';
  * recomputed for the new day (days overdue grow without any change to the records), tenant by tenant.
  * Changes during the day refresh their debtors at once (decision 0006).
  */
-export function refreshRiskJob(db: Db): JobHandler {
+export function refreshRiskJob(db: Db, engine: Database['engine']): JobHandler {
+  // Two batches at once on PostgreSQL (two connections: figures of one while the other writes);
+  // PGlite has a single connection.
+  const concurrency = engine === 'postgres' ? 2 : 1;
   return {
     name: 'refresh-risk',
     cron: '10 3 * * *',
     run: async () => {
       const tenants = await db.selectFrom('tenants').select('id').orderBy('id').execute();
-      for (const t of tenants) await refreshAllDebtorProfiles(db, t.id);
+      for (const t of tenants) await refreshAllDebtorProfiles(db, t.id, undefined, { concurrency });
     },
   };
 }

@@ -3,10 +3,11 @@ import type { Database, Db } from '../../db/connect.ts';
 import { STRATEGY_TEMPLATES, type Strategy } from '../../domain/dunning/index.ts';
 import type { ClaimStatus, Currency } from '../../domain/model.ts';
 import { profileOf, type DebtorHistory } from '../../domain/risk/profile.ts';
+import { classify, riskRulesOf } from '../../domain/risk/rules.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { runDunning } from '../dunning/run-dunning.ts';
-import { refreshAllDebtorProfiles, refreshDebtorProfiles } from './refresh-debtor-profiles.ts';
+import { refreshAllDebtorProfiles, refreshDebtorProfiles, type BatchStats } from './refresh-debtor-profiles.ts';
 
 let database: Database;
 let db: Db;
@@ -94,8 +95,103 @@ describe('profiles computed in SQL', () => {
 
     // The nightly run over every debtor stores the same.
     await db.deleteFrom('debtor_profiles').where('tenant_id', '=', t.tenantId).execute();
-    expect(await refreshAllDebtorProfiles(db, t.tenantId, AS_OF, 1)).toBe(3);
+    expect(await refreshAllDebtorProfiles(db, t.tenantId, AS_OF, { batch: 1 })).toBe(3);
     expect((await stored(t.tenantId, d.id)).find((r) => r.creditor_id === null)?.figures).toEqual(whole.figures);
+  });
+});
+
+describe('the nightly refresh over a varied portfolio', () => {
+  it('stores what the domain computes and classifies for every debtor, writes only what changed, drops what is gone', async () => {
+    const t = await createTestTenant(db);
+    const other = t.otherCreditor.id;
+    // The other creditor's own thresholds: an invoice overdue 20 days is already B for it.
+    const ownRules = { B: { ...riskRulesOf().B, overdueDays: 20 } };
+    await db.updateTable('creditors').set({ risk_rules: JSON.stringify(ownRules) }).where('id', '=', other).execute();
+    const debtor = async () => (await createTestDebtor(db, t)).id;
+    // Only open claims, two currencies, one long overdue, one in negotiation, one not yet due.
+    const open = await debtor();
+    await claimOf(t, open, { principal: '1200.00', due: '2025-11-15', stage: 'negotiation' });
+    await claimOf(t, open, { principal: '80.50', due: '2026-06-05', currency: 'CHF', creditor: other, status: 'partially_paid', paid: '30.25' });
+    await claimOf(t, open, { principal: '99.99', due: '2026-08-01', creditor: other });
+    // Twelve invoices paid, some on the same day (newest first by closing day, then by id), equal weights.
+    const punctual = await debtor();
+    for (let i = 0; i < 12; i++) {
+      const due = `2025-${String(1 + (i % 12)).padStart(2, '0')}-10`;
+      await claimOf(t, punctual, { principal: '500.00', due, status: 'paid', closed: i % 4 === 0 ? '2026-02-01' : due, creditor: i % 3 === 0 ? other : undefined });
+    }
+    // Settled only in part of the history: a weighted median on an exact half, lateness in both years.
+    const median = await debtor();
+    await claimOf(t, median, { principal: '600.00', due: '2024-09-01', status: 'paid', closed: '2024-09-11' });
+    await claimOf(t, median, { principal: '600.00', due: '2025-09-01', status: 'paid', closed: '2025-10-21' });
+    await claimOf(t, median, { principal: '0.01', due: '2026-01-01', status: 'paid', closed: '2026-06-29' });
+    await claimOf(t, median, { principal: '300.00', due: '2026-05-01', status: 'disputed' });
+    // Nothing that counts: written off, returned, and a claim marked paid without its closing day.
+    const nothing = await debtor();
+    await claimOf(t, nothing, { principal: '10.00', due: '2024-01-01', status: 'written_off' });
+    await claimOf(t, nothing, { principal: '20.00', due: '2024-02-01', status: 'returned', creditor: other });
+    await claimOf(t, nothing, { principal: '30.00', due: '2024-03-01', status: 'paid' });
+    // Promises over both creditors' claims, plans lapsed with one creditor, one still active.
+    const promising = await debtor();
+    const a = await claimOf(t, promising, { principal: '700.00', due: '2026-04-01' });
+    const b = await claimOf(t, promising, { principal: '300.00', due: '2026-04-15', creditor: other });
+    for (const [state, claims] of [['kept', [a, b]], ['broken', [b]], ['short', [a]], ['cancelled', [a]]] as const) {
+      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: promising, amount: '50.00', due_on: '2026-05-01', grace_days: 3, made_on: '2026-04-20', claim_ids: [...claims], state }).execute();
+    }
+    for (const [state, lapsedOn] of [['lapsed', '2025-03-03'], ['lapsed', '2026-02-02'], ['active', null]] as const) {
+      await db
+        .insertInto('plans')
+        .values({ tenant_id: t.tenantId, debtor_id: promising, creditor_id: t.creditor.id, claim_ids: [a], currency: 'EUR', total: '700.00', instalment_count: 3, state, rules: '{}', started_on: '2025-01-01', proposed_by: 'test', lapsed_on: lapsedOn })
+        .execute();
+    }
+    const debtors = [open, punctual, median, nothing, promising];
+
+    const rulesOf = (creditorId: string | null) => (creditorId === other ? riskRulesOf(undefined, ownRules) : riskRulesOf());
+    const expectDomain = async () => {
+      const rows = await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'risk_class', 'figures', 'reasons']).where('tenant_id', '=', t.tenantId).execute();
+      for (const d of debtors) {
+        const mine = rows.filter((r) => r.debtor_id === d);
+        const creditors = [...new Set((await db.selectFrom('claims').select('creditor_id').where('debtor_id', '=', d).execute()).map((c) => c.creditor_id))];
+        expect(mine.map((r) => r.creditor_id ?? '').sort()).toEqual(['', ...creditors].sort());
+        for (const r of mine) {
+          const figures = profileOf(await historyOf(t, d, r.creditor_id), AS_OF);
+          expect(r.figures).toEqual(figures);
+          const assessed = classify(figures, rulesOf(r.creditor_id));
+          expect({ riskClass: r.risk_class, reasons: r.reasons }).toEqual({ riskClass: assessed.riskClass, reasons: assessed.reasons.map((m) => JSON.parse(JSON.stringify(m))) });
+        }
+      }
+      return rows;
+    };
+    // The per-debtor path (a change's transaction) …
+    await db.transaction().execute((trx) => refreshDebtorProfiles(trx, t.tenantId, debtors, AS_OF));
+    const perDebtor = await expectDomain();
+    expect(perDebtor.find((r) => r.debtor_id === open && r.creditor_id === other)?.risk_class).toBe('B');
+    // … and the nightly batches (three debtors each, two at a time) store the same.
+    await db.deleteFrom('debtor_profiles').where('tenant_id', '=', t.tenantId).execute();
+    const batches: BatchStats[] = [];
+    const run = (asOf = AS_OF) => refreshAllDebtorProfiles(db, t.tenantId, asOf, { batch: 3, concurrency: 2, onBatch: (s) => batches.push(s) });
+    const sum = (k: keyof BatchStats) => batches.reduce((n, s) => n + s[k], 0);
+    expect(await run()).toBe(perDebtor.length);
+    expect(sum('written')).toBe(perDebtor.length);
+    const nightly = await expectDomain();
+    const key = (r: { debtor_id: string; creditor_id: string | null }) => `${r.debtor_id}/${r.creditor_id}`;
+    const sorted = (rows: typeof nightly) => [...rows].sort((x, y) => (key(x) < key(y) ? -1 : 1));
+    expect(sorted(nightly)).toEqual(sorted(perDebtor));
+
+    // Run again on the same day: nothing changed, nothing written.
+    batches.length = 0;
+    const stamps = await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'computed_at']).where('tenant_id', '=', t.tenantId).execute();
+    expect(await run()).toBe(perDebtor.length);
+    expect(sum('written')).toBe(0);
+    expect(await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'computed_at']).where('tenant_id', '=', t.tenantId).execute()).toEqual(stamps);
+
+    // The promising debtor's claim with the other creditor goes to the first one: its profile with the
+    // other creditor is dropped, the one with the first rewritten; over all its creditors nothing moved.
+    await db.updateTable('claims').set({ creditor_id: t.creditor.id }).where('id', '=', b).execute();
+    await db.updateTable('plans').set({ creditor_id: t.creditor.id }).where('debtor_id', '=', promising).execute();
+    batches.length = 0;
+    expect(await run()).toBe(perDebtor.length - 1);
+    expect({ written: sum('written'), removed: sum('removed') }).toEqual({ written: 1, removed: 1 });
+    await expectDomain();
   });
 });
 

@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
 import { Temporal, today } from '../../domain/dates.ts';
-import { money } from '../../domain/money.ts';
-import { OPEN_STATUSES, type Currency } from '../../domain/model.ts';
+import { OPEN_STATUSES } from '../../domain/model.ts';
 import { RECENT_KEPT, type ProfileFigures } from '../../domain/risk/profile.ts';
 import { classify, riskRulesOf, type RiskRules } from '../../domain/risk/rules.ts';
 
@@ -19,7 +18,7 @@ import { classify, riskRulesOf, type RiskRules } from '../../domain/risk/rules.t
 export async function refreshDebtorProfiles(trx: Db, tenantId: string, debtorIds: readonly string[], asOf: string = today().toString()): Promise<number> {
   const ids = [...new Set(debtorIds)];
   if (ids.length === 0) return 0;
-  return storeProfiles(trx, tenantId, { ids }, asOf);
+  return (await storeProfiles(trx, tenantId, { ids }, asOf)).profiles;
 }
 
 /** Debtors by id, or every debtor whose id lies in a range (the nightly batches: an index range, not a list). */
@@ -28,22 +27,70 @@ export type DebtorScope = { ids: readonly string[] } | { from: string; to: strin
 const inScope = (column: string, scope: DebtorScope) =>
   'ids' in scope ? sql`${sql.ref(column)} = any(${scope.ids}::uuid[])` : sql`${sql.ref(column)} between ${scope.from}::uuid and ${scope.to}::uuid`;
 
-async function storeProfiles(trx: Db, tenantId: string, scope: DebtorScope, asOf: string): Promise<number> {
-  const rows = await computeProfileFigures(trx, tenantId, scope, asOf);
-  const rules = await loadRules(trx, tenantId, [...new Set(rows.map((r) => r.creditorId).filter((c): c is string => c !== null))]);
-  await sql`delete from debtor_profiles where tenant_id = ${tenantId} and ${inScope('debtor_id', scope)}`.execute(trx);
-  if (rows.length === 0) return 0;
-  const records = rows.map((r) => {
-    const a = classify(r.figures, r.creditorId === null ? rules.tenant : (rules.creditors.get(r.creditorId) ?? rules.tenant));
-    return { d: r.debtorId, c: r.creditorId, k: a.riskClass, f: r.figures, r: a.reasons };
-  });
-  // One JSON document rather than five arrays: the cheapest way found to send 40,000 rows (bench/risk).
-  await sql`
-    insert into debtor_profiles (tenant_id, debtor_id, creditor_id, risk_class, figures, reasons)
-    select ${tenantId}::uuid, v.d, v.c, v.k, v.f, v.r
-      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as v(d uuid, c uuid, k text, f jsonb, r jsonb)`.execute(trx);
-  return rows.length;
+/** What one batch cost (bench/risk prints it): milliseconds per phase, profiles computed and written. */
+export interface BatchStats {
+  figuresMs: number;
+  classifyMs: number;
+  writeMs: number;
+  profiles: number;
+  /** Profiles inserted or changed (the others were left as they were). */
+  written: number;
+  /** Profiles deleted (a debtor × creditor without claims any more). */
+  removed: number;
 }
+
+async function storeProfiles(trx: Db, tenantId: string, scope: DebtorScope, asOf: string): Promise<BatchStats> {
+  // The scratch table below is emptied at each commit: outside a transaction the write would find it empty.
+  if (!trx.isTransaction) throw new Error('debtor profiles are refreshed inside a transaction');
+  let t = performance.now();
+  // The figures stay on the server, in this connection's scratch table (emptied at commit): only the
+  // class and the reasons travel back — sending 40,000 figures back as JSON cost more than computing them.
+  await sql`create temp table if not exists risk_profile_batch (n int not null, debtor_id uuid not null, creditor_id uuid, figures jsonb not null) on commit delete rows`.execute(trx);
+  await sql`delete from risk_profile_batch`.execute(trx);
+  const { rows } = await sql<{ n: number; creditor_id: string | null; figures: ProfileFigures }>`
+    insert into risk_profile_batch (n, debtor_id, creditor_id, figures)
+    select row_number() over (), q.debtor_id, q.creditor_id, q.figures from (${profileQuery(tenantId, scope, asOf)}) q
+    returning n, creditor_id, figures`.execute(trx);
+  const figuresMs = performance.now() - t;
+  t = performance.now();
+  const rules = await loadRules(trx, tenantId, [...new Set(rows.map((r) => r.creditor_id).filter((c): c is string => c !== null))]);
+  // The class and reasons of row n at n − 1: one JSON array of [class, reasons].
+  const classes: [string, unknown][] = new Array(rows.length);
+  for (const r of rows) {
+    const a = classify(r.figures, r.creditor_id === null ? rules.tenant : (rules.creditors.get(r.creditor_id) ?? rules.tenant));
+    classes[r.n - 1] = [a.riskClass, a.reasons];
+  }
+  const json = JSON.stringify(classes);
+  const classifyMs = performance.now() - t;
+  t = performance.now();
+  // One statement: the profiles no longer computed (a relationship without claims) go, the others are
+  // inserted or updated in place — and left alone when class, figures and reasons are what is stored
+  // (no new row version, no index entry, no foreign-key check).
+  const { rows: counts } = await sql<{ written: number; removed: number }>`
+    with v as materialized (
+      select b.debtor_id as d, b.creditor_id as c, b.figures as f, x.v ->> 0 as k, x.v -> 1 as r
+        from jsonb_array_elements(${json}::jsonb) with ordinality as x(v, n)
+        join risk_profile_batch b on b.n = x.n
+    ),
+    gone as (
+      delete from debtor_profiles p
+       where p.tenant_id = ${tenantId} and ${inScope('p.debtor_id', scope)}
+         and not exists (select 1 from v where v.d = p.debtor_id and coalesce(v.c, ${NO_CREDITOR}::uuid) = coalesce(p.creditor_id, ${NO_CREDITOR}::uuid))
+      returning 1
+    ),
+    up as (
+      insert into debtor_profiles as p (tenant_id, debtor_id, creditor_id, risk_class, figures, reasons)
+      select ${tenantId}::uuid, v.d, v.c, v.k, v.f, v.r from v
+      on conflict (tenant_id, debtor_id, creditor_id) do update
+         set risk_class = excluded.risk_class, figures = excluded.figures, reasons = excluded.reasons, computed_at = now()
+       where p.risk_class <> excluded.risk_class or p.figures <> excluded.figures or p.reasons <> excluded.reasons
+      returning 1
+    )
+    select (select count(*) from up)::int as written, (select count(*) from gone)::int as removed`.execute(trx);
+  return { figuresMs, classifyMs, writeMs: performance.now() - t, profiles: rows.length, written: counts[0]!.written, removed: counts[0]!.removed };
+}
+
+const NO_CREDITOR = '00000000-0000-0000-0000-000000000000';
 
 /** The rules each profile is classified by: the tenant's over the defaults, each creditor's over those. */
 export async function loadRules(trx: Db, tenantId: string, creditorIds: readonly string[]): Promise<{ tenant: RiskRules; creditors: Map<string, RiskRules> }> {
@@ -58,46 +105,15 @@ export async function loadRules(trx: Db, tenantId: string, creditorIds: readonly
   return { tenant, creditors };
 }
 
-export interface FigureRow {
-  debtorId: string;
-  creditorId: string | null;
-  figures: ProfileFigures;
-}
-
-interface SqlRow {
-  debtor_id: string;
-  creditor_id: string | null;
-  claims: number;
-  paid: number;
-  paid_on_time: number;
-  avg_late: string | null;
-  median_late: number | null;
-  recent: number[] | null;
-  late12: string | null;
-  late_prev12: string | null;
-  kept: number | null;
-  broken: number | null;
-  lapsed: number | null;
-  last_lapsed: string | null;
-  disputes: number;
-  exposure: Record<string, string> | null;
-  overdue: number;
-  oldest: string | null;
-  negotiation: number;
-}
-
-/** The figures of the debtors' profiles, per debtor and per debtor × creditor, in a single statement. */
-export async function computeProfileFigures(trx: Db, tenantId: string, scope: DebtorScope, asOf: string): Promise<FigureRow[]> {
-  const { rows } = await profileQuery(tenantId, scope, asOf).execute(trx);
-  return rows.map((r) => figureRow(r, asOf));
-}
-
-/** The statement of computeProfileFigures (bench/risk explains it). */
+/**
+ * The figures of the debtors' profiles, per debtor and per debtor × creditor, in a single statement:
+ * rows of (debtor_id, creditor_id — null for the whole debtor, figures — a ProfileFigures as jsonb).
+ */
 export function profileQuery(tenantId: string, scope: DebtorScope, asOf: string) {
   const start12 = Temporal.PlainDate.from(asOf).subtract({ months: 12 }).toString();
   const start24 = Temporal.PlainDate.from(asOf).subtract({ months: 24 }).toString();
   const open = sql.join(OPEN_STATUSES.map((s) => sql.lit(s)));
-  return sql<SqlRow>`
+  return sql<{ debtor_id: string; creditor_id: string | null; figures: ProfileFigures }>`
     with c as (
       select c.id, c.debtor_id, c.creditor_id, c.currency, c.principal, c.principal_paid, c.due_date, c.status, c.stage,
              c.closed_on, c.status = 'paid' and c.closed_on is not null as settled, c.status in (${open}) as is_open,
@@ -168,9 +184,16 @@ export function profileQuery(tenantId: string, scope: DebtorScope, asOf: string)
         from plans where tenant_id = ${tenantId} and ${inScope('debtor_id', scope)}
        group by grouping sets ((debtor_id, creditor_id), (debtor_id))
     )
-    select g.debtor_id, case when g.whole then null else g.creditor_id end as creditor_id, g.claims, g.paid, g.paid_on_time, g.avg_late,
-           m.median_late, m.recent, g.late12, g.late_prev12, pr.kept, pr.broken, pl.lapsed, pl.last_lapsed,
-           g.disputes, e.exposure, g.overdue, g.oldest, g.negotiation
+    select g.debtor_id, case when g.whole then null else g.creditor_id end as creditor_id,
+           jsonb_build_object(
+             'asOf', ${asOf}::text, 'claims', g.claims, 'paid', g.paid, 'paidOnTime', g.paid_on_time,
+             'onTimePercent', round(g.paid_on_time * 100::numeric / nullif(g.paid, 0))::int,
+             'avgDaysLate', g.avg_late, 'medianDaysLate', m.median_late, 'recentDaysLate', coalesce(to_jsonb(m.recent), '[]'::jsonb),
+             'lateness12', g.late12, 'latenessPrev12', g.late_prev12,
+             'promisesKept', coalesce(pr.kept, 0), 'promisesBroken', coalesce(pr.broken, 0),
+             'plansLapsed', coalesce(pl.lapsed, 0), 'lastLapsedOn', pl.last_lapsed, 'disputes', g.disputes,
+             'exposure', coalesce(e.exposure, '{}'::jsonb), 'overdue', g.overdue, 'oldestOverdueOn', g.oldest, 'negotiation', g.negotiation
+           ) as figures
       from g
       left join m on m.debtor_id = g.debtor_id and m.whole = g.whole and (g.whole or m.creditor_id = g.creditor_id)
       left join e on e.debtor_id = g.debtor_id and e.whole = g.whole and (g.whole or e.creditor_id = g.creditor_id)
@@ -178,54 +201,56 @@ export function profileQuery(tenantId: string, scope: DebtorScope, asOf: string)
       left join pl on pl.debtor_id = g.debtor_id and pl.whole = g.whole and (g.whole or pl.creditor_id = g.creditor_id)`;
 }
 
-function figureRow(r: SqlRow, asOf: string): FigureRow {
-  return {
-    debtorId: r.debtor_id,
-    creditorId: r.creditor_id,
-    figures: {
-      asOf,
-      claims: r.claims,
-      paid: r.paid,
-      paidOnTime: r.paid_on_time,
-      onTimePercent: r.paid ? money(r.paid_on_time).times(100).div(r.paid).toDecimalPlaces(0).toNumber() : null,
-      avgDaysLate: r.avg_late,
-      medianDaysLate: r.median_late,
-      recentDaysLate: r.recent ?? [],
-      lateness12: r.late12,
-      latenessPrev12: r.late_prev12,
-      promisesKept: r.kept ?? 0,
-      promisesBroken: r.broken ?? 0,
-      plansLapsed: r.lapsed ?? 0,
-      lastLapsedOn: r.last_lapsed,
-      disputes: r.disputes,
-      exposure: Object.fromEntries(Object.entries(r.exposure ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) as Partial<Record<Currency, string>>,
-      overdue: r.overdue,
-      oldestOverdueOn: r.oldest,
-      negotiation: r.negotiation,
-    },
-  };
+export interface RefreshAllOptions {
+  /** Debtors per batch (one transaction each). */
+  batch?: number;
+  /** Batches run at once, each on its own connection: PostgreSQL only (PGlite has one connection). */
+  concurrency?: number;
+  /** Called after each batch with what it cost (bench/risk). */
+  onBatch?: (stats: BatchStats) => void;
 }
 
 /**
- * Every debtor's profiles, recomputed in batches of debtors (one transaction each, so a long run holds
- * no lock for long): the nightly job and `bench/risk/run.ts`. Returns how many profiles were stored.
+ * Every debtor's profiles, recomputed in batches of debtors by id range (one transaction each, so a
+ * long run holds no lock for long), `concurrency` batches at a time: the nightly job and
+ * `bench/risk/run.ts`. Returns how many profiles were computed.
  */
-export async function refreshAllDebtorProfiles(db: Db, tenantId: string, asOf: string = today().toString(), batch = 20_000): Promise<number> {
-  let after: string | null = null;
-  let stored = 0;
-  for (;;) {
-    let q = db.selectFrom('debtors').select('id').where('tenant_id', '=', tenantId).orderBy('id').offset(batch - 1).limit(1);
-    if (after) q = q.where('id', '>', after);
-    const last = (await q.executeTakeFirst())?.id ?? MAX_UUID;
-    const from = after === null ? MIN_UUID : nextUuid(after);
-    stored += await db.transaction().execute(async (trx) => {
-      // The batch's sorts and aggregates stay in memory.
-      await sql`set local work_mem = '64MB'`.execute(trx);
-      return storeProfiles(trx, tenantId, { from, to: last }, asOf);
-    });
-    if (last === MAX_UUID) return stored;
-    after = last;
+export async function refreshAllDebtorProfiles(db: Db, tenantId: string, asOf: string = today().toString(), options: RefreshAllOptions = {}): Promise<number> {
+  const batch = Math.max(1, Math.trunc(options.batch ?? 20_000));
+  const concurrency = Math.max(1, Math.trunc(options.concurrency ?? 1));
+  // The last id of every batch, in one pass over the debtors' primary key.
+  const { rows: ends } = await sql<{ id: string }>`
+    select id from (select id, row_number() over (order by id) as n from debtors where tenant_id = ${tenantId}) d
+     where n % ${batch} = 0 order by id`.execute(db);
+  const ranges: { from: string; to: string }[] = [];
+  let from = MIN_UUID;
+  for (const { id } of ends) {
+    ranges.push({ from, to: id });
+    from = nextUuid(id);
   }
+  if (ends.length === 0 || ends[ends.length - 1]!.id !== MAX_UUID) ranges.push({ from, to: MAX_UUID });
+  let next = 0;
+  let computed = 0;
+  let failed = false;
+  const worker = async () => {
+    while (!failed && next < ranges.length) {
+      const range = ranges[next++]!;
+      try {
+        const stats = await db.transaction().execute(async (trx) => {
+          // The batch's sorts and aggregates stay in memory.
+          await sql`set local work_mem = '64MB'`.execute(trx);
+          return storeProfiles(trx, tenantId, range, asOf);
+        });
+        computed += stats.profiles;
+        options.onBatch?.(stats);
+      } catch (e) {
+        failed = true; // the other workers stop after their batch
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ranges.length) }, worker));
+  return computed;
 }
 
 const MIN_UUID = '00000000-0000-0000-0000-000000000000';
