@@ -6,7 +6,7 @@
  * p50 / p95 / p99 / max of "next" and of the outcome, the throughput, and checks that no debtor was
  * handed to two operators (the grants seen by the operators and the desk's contact log both tell).
  *
- *   npx tsx bench/desk/run.ts [--db incasso_bench_desk] [--template DB] [--operators 50] [--rounds 20]
+ *   npx tsx bench/desk/run.ts [--db incasso_bench_desk] [--template DB] [--operators 50] [--rounds 20] [--think MS] [--keep-queue] [--profile FILE]
  *
  * PostgreSQL: DATABASE_URL (the server; any database on it) or postgres://incasso:incasso@127.0.0.1:5432/postgres.
  * `--db` is reused when it exists. Otherwise it is copied from `--template` (a database bench/claims
