@@ -6,7 +6,7 @@
  * p50 / p95 / p99 / max of "next" and of the outcome, the throughput, and checks that no debtor was
  * handed to two operators (the grants seen by the operators and the desk's contact log both tell).
  *
- *   npx tsx bench/desk/run.ts [--db incasso_bench_desk] [--template DB] [--operators 50] [--rounds 20]
+ *   npx tsx bench/desk/run.ts [--db incasso_bench_desk] [--template DB] [--operators 50] [--rounds 20] [--think MS] [--keep-queue] [--profile FILE]
  *
  * PostgreSQL: DATABASE_URL (the server; any database on it) or postgres://incasso:incasso@127.0.0.1:5432/postgres.
  * `--db` is reused when it exists. Otherwise it is copied from `--template` (a database bench/claims
@@ -15,8 +15,11 @@
  * its queue (dropped and made again on each run) and the desk's calls.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { sql } from 'kysely';
+import pg from 'pg';
 import type { Actor } from '../../src/domain/policies.ts';
 import { systemActor } from '../../src/domain/policies.ts';
 import { createQueue } from '../../src/usecases/desk/create-queue.ts';
@@ -39,6 +42,8 @@ const ROUNDS = Number(value('rounds') ?? 20);
 const KEEP_QUEUE = argv.includes('--keep-queue');
 /** Each operator's pause between an outcome and the next "next", in ms (a call takes minutes; 0 = back to back). */
 const THINK = Number(value('think') ?? 0);
+/** Write a CPU profile of this process during the run (not the start-up or the fill) to this file (.cpuprofile). */
+const PROFILE = value('profile');
 if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || (TEMPLATE && !/^[a-z_][a-z0-9_]*$/.test(TEMPLATE)) || !(OPERATORS >= 1) || !(ROUNDS >= 1)) {
   console.error('usage: npx tsx bench/desk/run.ts [--db incasso_bench_desk] [--template DB] [--operators 50] [--rounds 20]');
   process.exit(2);
@@ -57,6 +62,13 @@ if (!template && !(await portfolioExists(DB_NAME))) {
   template = /kept database (\w+)/.exec(out)?.[1];
   if (!template) throw new Error('bench/claims kept no database');
 }
+// Round trips, counted where every statement passes (BEGIN and COMMIT included).
+let statements = 0;
+const query = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (query as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof query;
 const database = await portfolioCopy({ db: DB_NAME, template: template ?? DB_NAME, poolMax: OPERATORS + 2 });
 const db = database.db;
 const seconds = (t: number) => ((performance.now() - t) / 1000).toFixed(1);
@@ -146,6 +158,32 @@ try {
     await takeNext(trx, op, {}, new Date('2026-12-13T10:00:00+01:00'), 'it');
   })));
   console.log(`load before the run (uptime): ${load()}`);
+  // CPU time, which holds under load where wall-clock times do not: this process's, and the database
+  // backends' of this run (read from /proc when the server is on this machine and readable).
+  const backends = (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database()`.execute(db)).rows.map((r) => r.pid);
+  const serverCpu = (): number | null => {
+    try {
+      let ticks = 0;
+      for (const pid of backends) {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        ticks += Number(f[11]) + Number(f[12]);
+      }
+      return ticks * 10; // ms (USER_HZ 100)
+    } catch {
+      return null;
+    }
+  };
+  // One operator: the CPU of "next" alone too.
+  const nextCpu = { node: 0, server: 0, n: 0, statements: 0 };
+  const statements0 = statements;
+  const profiler = PROFILE ? new inspector.Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const cpu0 = process.cpuUsage();
+  const server0 = serverCpu();
   const run0 = performance.now();
   await Promise.all(
     operators.map(async (op, o) => {
@@ -154,6 +192,7 @@ try {
       for (let r = 0; r < ROUNDS; r++) {
         const now = new Date(START.getTime() + r * ROUND_MS + o * 100);
         const t0 = performance.now();
+        const c0 = OPERATORS === 1 ? ([process.cpuUsage(), serverCpu(), statements] as const) : null;
         let got;
         try {
           got = await nextDebtor(db, op, {}, now);
@@ -162,6 +201,14 @@ try {
           continue;
         }
         nextMs.push(performance.now() - t0);
+        if (c0) {
+          const c = process.cpuUsage(c0[0]);
+          const s1 = serverCpu();
+          nextCpu.node += (c.user + c.system) / 1000;
+          if (s1 !== null && c0[1] !== null) nextCpu.server += s1 - c0[1];
+          nextCpu.n++;
+          nextCpu.statements += statements - c0[2];
+        }
         if (!got.found) {
           none++;
           continue;
@@ -181,12 +228,26 @@ try {
     }),
   );
   const wall = (performance.now() - run0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const server1 = serverCpu();
+  const runStatements = statements - statements0;
+  if (profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(PROFILE!, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   console.log(`load after the run (uptime): ${load()}`);
   console.log(`${OPERATORS} operators × ${ROUNDS} rounds${THINK ? ` (pause ~${THINK} ms between calls)` : ''}: ${grants.length} debtors handed out, ${none} "nobody now", ${refused} outcomes refused by the rules, ${errors.length} errors, in ${wall.toFixed(1)} s`);
   for (const e of [...new Set(errors)].slice(0, 5)) console.log(`  error: ${e}`);
   stats('next', nextMs);
   stats('outcome', outcomeMs);
   console.log(`throughput: ${(grants.length / wall).toFixed(1)} next+outcome per second`);
+  const pairs = Math.max(1, grants.length);
+  const nodeMs = (cpu.user + cpu.system) / 1000 / pairs;
+  const pgMs = server0 !== null && server1 !== null ? (server1 - server0) / pairs : null;
+  if (nextCpu.n) console.log(`"next" (one operator): ${(nextCpu.statements / nextCpu.n).toFixed(1)} statements, CPU node ${(nextCpu.node / nextCpu.n).toFixed(2)} ms + PostgreSQL ${(nextCpu.server / nextCpu.n).toFixed(2)} ms`);
+  console.log(`statements per next+outcome pair: ${(runStatements / pairs).toFixed(1)} (BEGIN and COMMIT included)`);
+  console.log(`CPU per next+outcome pair: node ${nodeMs.toFixed(2)} ms${pgMs !== null ? ` + PostgreSQL ${pgMs.toFixed(2)} ms (${backends.length} backends) = ${(nodeMs + pgMs).toFixed(2)} ms` : ' (PostgreSQL backends not readable here)'}`);
 
   // No debtor to two operators: in what the operators saw, and in the desk's contact log.
   const byDebtor = new Map<string, typeof grants>();

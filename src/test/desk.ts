@@ -13,24 +13,26 @@ import { verifyCallIdentity } from '../usecases/desk/verify-call-identity.ts';
  * (not holding the debtor, rules refused) surface as they would.
  */
 export async function recordOnCall(db: Db, actor: Actor, input: z.input<typeof RecordOutcomeInput>, now: Date) {
-  const contact = await db
-    .selectFrom('contacts')
-    .select('id')
-    .where('tenant_id', '=', actor.tenantId)
-    .where('debtor_id', '=', input.debtorId)
-    .where('channel', 'in', ['phone', 'mobile'])
-    .$if(input.contactId !== undefined && input.contactId !== null, (q) => q.where('id', '=', input.contactId!))
-    .orderBy('created_at')
+  // One read: the number to dial and whether the operator holds the debtor (what the call screen knows).
+  const found = await db
+    .selectFrom('contacts as k')
+    .leftJoin('desk_items as i', (j) =>
+      j
+        .onRef('i.tenant_id', '=', 'k.tenant_id')
+        .onRef('i.debtor_id', '=', 'k.debtor_id')
+        .on('i.queue_id', '=', input.queueId)
+        .on('i.leased_by', '=', actor.userId)
+        .on('i.leased_until', '>', now),
+    )
+    .select(['k.id', 'i.debtor_id as held'])
+    .where('k.tenant_id', '=', actor.tenantId)
+    .where('k.debtor_id', '=', input.debtorId)
+    .where('k.channel', 'in', ['phone', 'mobile'])
+    .$if(input.contactId !== undefined && input.contactId !== null, (q) => q.where('k.id', '=', input.contactId!))
+    .orderBy('k.created_at')
     .executeTakeFirst();
-  const held = await db
-    .selectFrom('desk_items')
-    .select('debtor_id')
-    .where('tenant_id', '=', actor.tenantId)
-    .where('queue_id', '=', input.queueId)
-    .where('debtor_id', '=', input.debtorId)
-    .where('leased_by', '=', actor.userId)
-    .where('leased_until', '>', now)
-    .executeTakeFirst();
+  const contact = found;
+  const held = found?.held ?? null;
   // Not holding the debtor: the outcome says why (no call can be started either).
   if (!contact || !held) return recordOutcome(db, actor, input, now);
   const call = await startCall(db, actor, { queueId: input.queueId, debtorId: input.debtorId, contactId: contact.id }, now);

@@ -184,8 +184,24 @@ export function holidaysIn(year: number, calendar: HolidayCalendar): { date: str
 
 /** The holiday's name on that date, or null. Sundays are not holidays here: the weekly windows say them. */
 export function holidayName(date: string, calendar: HolidayCalendar): string | null {
-  const d = parseDate(date);
-  return holidaysIn(d.year, calendar).find((h) => h.date === d.toString())?.name ?? null;
+  // A plain 'YYYY-MM-DD' is its own canonical form: no date object needed to read its year.
+  const plain = /^\d{4}-\d{2}-\d{2}$/.test(date);
+  const d = plain ? null : parseDate(date);
+  const year = d ? d.year : Number(date.slice(0, 4));
+  return holidaysOf(year, calendar).get(d ? d.toString() : date) ?? null;
+}
+
+/**
+ * `holidaysIn` by date, worked out once per calendar and year: every call check asks it (several
+ * times a call), and a calendar is data that is not changed once read (a change is a new object).
+ */
+const holidayCache = new WeakMap<HolidayCalendar, Map<number, Map<string, string>>>();
+function holidaysOf(year: number, calendar: HolidayCalendar): Map<string, string> {
+  let years = holidayCache.get(calendar);
+  if (!years) holidayCache.set(calendar, (years = new Map()));
+  let days = years.get(year);
+  if (!days) years.set(year, (days = new Map(holidaysIn(year, calendar).map((h) => [h.date, h.name]))));
+  return days;
 }
 
 export function isHoliday(date: string, calendar: HolidayCalendar): boolean {

@@ -33,9 +33,15 @@ export async function tenantComplianceRules(db: Db, tenantId: string): Promise<C
 
 /** An instant as the date and 'HH:MM' of the calling-hours time zone. */
 export function localMoment(now: Date): ContactMoment {
+  // The same minute is asked again and again (every "next" and outcome): the last answer is kept.
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (lastMoment.minute === minute) return { ...lastMoment.moment };
   const z = Temporal.Instant.fromEpochMilliseconds(now.getTime()).toZonedDateTimeISO(PHONE_TIME_ZONE);
-  return { date: z.toPlainDate().toString(), time: `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}` };
+  const moment = { date: z.toPlainDate().toString(), time: `${String(z.hour).padStart(2, '0')}:${String(z.minute).padStart(2, '0')}` };
+  lastMoment = { minute, moment };
+  return { ...moment };
 }
+let lastMoment: { minute: number; moment: ContactMoment } = { minute: NaN, moment: { date: '', time: '' } };
 
 /**
  * The calls made to each debtor since the Monday of `from`'s ISO week (what the daily and weekly

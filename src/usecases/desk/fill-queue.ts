@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { DEFAULT_PRIORITY_WEIGHTS, deskPriority, priorityWeightsSchema, type PriorityWeights } from '../../domain/desk/priority.ts';
 import { notFound } from '../../domain/errors.ts';
@@ -80,7 +80,7 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
  * for the one debtor it is about to hand out (`debtorId`), so a debtor paid, closed, held or left
  * without a number since the last fill is never called.
  */
-export function workableDebtors(trx: Trx, tenantId: string, queue: { creditorId: string | null; filter: QueueFilter }, today: string, debtorId?: string) {
+export function workableDebtors(trx: Db, tenantId: string, queue: { creditorId: string | null; filter: QueueFilter }, today: string, debtorId?: string | Expression<string>) {
   const { creditorId, filter } = queue;
   return trx
     .selectFrom('claims as c')

@@ -4,7 +4,10 @@ import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { createQueue } from './create-queue.ts';
 import { fillQueue } from './fill-queue.ts';
-import { nextDebtor, takeNext } from './next-debtor.ts';
+import { sql } from 'kysely';
+import { checkPhoneContact, ITALIAN_DEFAULTS, type ComplianceRules } from '../../domain/dunning/index.ts';
+import { phoneHistory } from '../communications/phone-compliance.ts';
+import { callCountsSql, callLimitsSql, nextDebtor, takeNext } from './next-debtor.ts';
 import { recordOnCall as recordOutcome } from '../../test/desk.ts';
 import { refillQueues } from './refill-queues.ts';
 import { refillQueuesJob } from '../../jobs/handlers/refill-queues.ts';
@@ -155,5 +158,59 @@ describe('"next" offers nobody the rules or the portfolio exclude', () => {
     const items = await db.selectFrom('desk_items').select('debtor_id').where('queue_id', '=', queue.id).execute();
     expect(items.map((i) => i.debtor_id).sort()).toEqual([ids[0]!, newcomer.id].sort());
     expect(refillQueuesJob(db)).toMatchObject({ name: 'refill-queues', cron: '41 * * * *' });
+  });
+});
+
+describe('the call limits "next" applies in SQL agree with the contact rules', () => {
+  it('at every boundary of the daily and weekly conversations and the daily attempts', async () => {
+    const t = await createTestTenant(db);
+    const debtor = await createTestDebtor(db, t, { firstName: 'Bruno', lastName: 'Limiti' });
+    // Wednesday 9 December 2026 at 10:00; its ISO week runs Monday 7 to Sunday 13.
+    const at = { date: '2026-12-09', time: '10:00' };
+    const ruleSets: ComplianceRules[] = [
+      ITALIAN_DEFAULTS,
+      { ...ITALIAN_DEFAULTS, maxConversationsPerDay: 2, maxConversationsPerWeek: 2, maxAttemptsPerDay: 2 },
+      { ...ITALIAN_DEFAULTS, maxConversationsPerDay: 0, maxConversationsPerWeek: 5, maxAttemptsPerDay: 0 },
+    ];
+    // Calls in the log: conversations and attempts today, earlier and later this week, the week before
+    // and the week after, and refused attempts (never calls): each added one at a time.
+    const calls: { kind: 'conversation' | 'phone_attempt'; date: string; allowed?: boolean }[] = [
+      { kind: 'phone_attempt', date: '2026-12-09', allowed: false },
+      { kind: 'conversation', date: '2026-12-06' },
+      { kind: 'conversation', date: '2026-12-14' },
+      { kind: 'phone_attempt', date: '2026-12-09' },
+      { kind: 'conversation', date: '2026-12-07' },
+      { kind: 'phone_attempt', date: '2026-12-08' },
+      { kind: 'conversation', date: '2026-12-13' },
+      { kind: 'phone_attempt', date: '2026-12-09' },
+      { kind: 'conversation', date: '2026-12-09' },
+      { kind: 'conversation', date: '2026-12-09' },
+    ];
+    let compared = 0;
+    const seen = new Set<boolean>();
+    for (let n = 0; n <= calls.length; n++) {
+      if (n > 0) {
+        const c = calls[n - 1]!;
+        await db
+          .insertInto('contact_log')
+          .values({ tenant_id: t.tenantId, debtor_id: debtor.id, channel: 'desk', kind: c.kind, local_date: c.date, local_time: '09:00', allowed: c.allowed ?? true, actor_label: 'test' })
+          .execute();
+      }
+      const history = (await phoneHistory(db, t.tenantId, [debtor.id], at.date)).get(debtor.id) ?? [];
+      for (const rules of ruleSets) {
+        const inSql = await sql<{ ok: boolean }>`select ${callLimitsSql(rules, 'l')} as ok from ${callCountsSql(db, t.tenantId, sql<string>`${debtor.id}::uuid`, at.date)} l`.execute(db);
+        const rule = checkPhoneContact(rules, at, history).allowed;
+        expect({ calls: n, rules: [rules.maxConversationsPerDay, rules.maxConversationsPerWeek, rules.maxAttemptsPerDay], ok: inSql.rows[0]!.ok }).toEqual({
+          calls: n,
+          rules: [rules.maxConversationsPerDay, rules.maxConversationsPerWeek, rules.maxAttemptsPerDay],
+          ok: rule,
+        });
+        seen.add(rule);
+        compared++;
+      }
+    }
+    expect(compared).toBe(33);
+    // Both answers occur: the comparison is not of one constant.
+    expect([...seen].sort()).toEqual([false, true]);
   });
 });

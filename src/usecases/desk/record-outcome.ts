@@ -4,7 +4,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { parseDate, Temporal } from '../../domain/dates.ts';
 import { missingDetails, OutcomeDetails, outcomeOf, outcomesFor, type OutcomeSettings } from '../../domain/desk/outcomes.ts';
 import { promiseProblems } from '../../domain/desk/promises.ts';
-import { checkPhoneContact, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
+import { checkPhoneContact, nextPhoneSlot, type ContactBlock, type ContactMoment } from '../../domain/dunning/index.ts';
 import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { uuid } from '../../domain/fields.ts';
 import { encodeMessage, msg } from '../../domain/messages/index.ts';
@@ -12,12 +12,11 @@ import type { Actor } from '../../domain/policies.ts';
 import { placeClaimHold } from '../claims/hold-claim.ts';
 import { amendClaim } from '../claims/update-claim.ts';
 import { raiseDisputeQueries } from '../queries/raise-dispute-queries.ts';
-import { localMoment, logCall, PHONE_TIME_ZONE } from '../communications/phone-compliance.ts';
-import { recordAudit } from '../shared/audit.ts';
+import { localMoment, PHONE_TIME_ZONE, phoneHistory } from '../communications/phone-compliance.ts';
 import { authorize } from '../shared/authorize.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
 import { parseInput } from '../shared/input.ts';
-import { callForOutcome, endCall } from './call-outcome.ts';
+import { checkCallForOutcome } from './call-outcome.ts';
 import { WORKABLE_STATUSES } from './fill-queue.ts';
 import { promiseRulesFor } from './promise-rules.ts';
 
@@ -61,12 +60,31 @@ export async function recordOutcome(db: Db, actor: Actor, input: z.input<typeof 
 export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof RecordOutcomeInput>, now: Date): Promise<OutcomeResult> {
   const data = parseInput(RecordOutcomeInput, input);
   authorize(actor, 'update', 'communication');
-  // One statement: the item and the debtor locked (two operators never both take the debtor's last allowed conversation), and the tenant's settings.
+  // One statement: the item and the debtor locked (two operators never both take the debtor's last
+  // allowed conversation), the tenant's settings, and the call the outcome ends (locked too: the one
+  // named, or the operator's open call on this debtor).
   const item = await trx
     .selectFrom('desk_items as i')
     .innerJoin('debtors as d', (j) => j.onRef('d.id', '=', 'i.debtor_id').onRef('d.tenant_id', '=', 'i.tenant_id'))
     .innerJoin('tenants as t', 't.id', 'i.tenant_id')
-    .select(['i.queue_id', 'i.debtor_id', 'i.leased_by', 'i.leased_until', 'i.owed', 't.settings'])
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('desk_calls as c')
+          .select(['c.id', 'c.identity_verified_at'])
+          .whereRef('c.tenant_id', '=', 'i.tenant_id')
+          .where('c.user_id', '=', actor.userId)
+          .whereRef('c.queue_id', '=', 'i.queue_id')
+          .whereRef('c.debtor_id', '=', 'i.debtor_id')
+          .where('c.ended_at', 'is', null)
+          .$if(data.callId !== undefined, (q) => q.where('c.id', '=', data.callId!))
+          .orderBy('c.started_at', 'desc')
+          .limit(1)
+          .forUpdate()
+          .as('call'),
+      (j) => j.onTrue(),
+    )
+    .select(['i.queue_id', 'i.debtor_id', 'i.leased_by', 'i.leased_until', 'i.owed', 't.settings', 'call.id as call_id', 'call.identity_verified_at'])
     .where('i.tenant_id', '=', actor.tenantId)
     .where('i.queue_id', '=', data.queueId)
     .where('i.debtor_id', '=', data.debtorId)
@@ -90,29 +108,34 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     if (!contact) throw invalid([fieldError('contactId', 'desk.outcome_contact_unknown')]);
   }
   // The call it ends; a right-party outcome needs the identity verified on it.
-  const callId = await callForOutcome(trx, actor, data.callId, item, outcome);
+  const callId = checkCallForOutcome(data.callId, item.call_id === null ? undefined : { id: item.call_id, identity_verified_at: item.identity_verified_at }, outcome);
 
+  // The debtor's calls of the week, read after the lock: the contact rules checked now against them.
   const at = localMoment(now);
-  const { contactLogId, check, nextSlot, rules } = await logCall(
-    trx,
-    actor,
-    { debtorId: item.debtor_id, channel: 'desk', contactId: data.contactId ?? null, reached: outcome.rightParty, outcome: outcome.code, queueId: item.queue_id },
+  const rules = complianceRulesOf(tenant.settings);
+  const history = (await phoneHistory(trx, actor.tenantId, [item.debtor_id], at.date)).get(item.debtor_id) ?? [];
+  const check = checkPhoneContact(rules, at, history);
+  const call: CallLogRow = {
+    debtorId: item.debtor_id,
+    queueId: item.queue_id,
+    contactId: data.contactId ?? null,
+    kind: check.allowed && outcome.rightParty ? 'conversation' : 'phone_attempt',
     at,
-    complianceRulesOf(tenant.settings),
-  );
-  if (callId) await endCall(trx, actor, callId, contactLogId, outcome.code, now);
+    allowed: check.allowed,
+    reason: check.allowed ? null : encodeMessage(check.reason.message),
+    outcome: outcome.code,
+    callId,
+  };
   if (!check.allowed) {
-    await recordAudit(trx, actor, {
-      action: 'desk.call_refused',
-      entityType: 'debtor',
-      entityId: item.debtor_id,
-      debtorId: item.debtor_id,
-      after: { outcome: outcome.code, reason: check.reason.code, contactLogId },
-    });
+    const nextSlot = nextPhoneSlot(rules, at, history);
+    // One statement: the refused call logged, the call ended, the refusal audited.
+    const contactLogId = await logDeskCall(trx, actor, call, now, null, { action: 'desk.call_refused', after: { outcome: outcome.code, reason: check.reason.code } });
     return { recorded: false, refusal: { ...check.reason, nextSlot }, contactLogId };
   }
 
-  const claims = await trx
+  // The debtor's positions in the queue: read only by the outcomes that change them.
+  const positions = () =>
+    trx
     .selectFrom('claims as c')
     .innerJoin('work_queues as q', (j) => j.onRef('q.tenant_id', '=', 'c.tenant_id'))
     .select(['c.id', 'c.version', 'c.creditor_id', 'q.creditor_id as queue_creditor_id'])
@@ -185,6 +208,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     }
     case 'promise': {
       const p = data.promise!;
+      const claims = await positions();
       // The creditor's own rules (maximum days ahead, minimum amount), else the defaults.
       const promiseRules = await promiseRulesFor(trx, actor, claims[0]?.queue_creditor_id ?? null, claims.map((c) => c.creditor_id));
       const problems = promiseProblems(promiseRules, { amount: p.amount, dueOn: p.dueOn, today: at.date, owed: item.owed });
@@ -210,19 +234,21 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       nextWorkAt = instantOf({ date: parseDate(p.dueOn).add({ days: promiseRules.graceDays + 1 }).toString(), time: '08:30' });
       break;
     }
-    case 'dispute':
+    case 'dispute': {
+      const claims = await positions();
       for (const c of claims) await amendClaim(trx, actor, c.id, { status: 'disputed', version: c.version });
       // The creditor checks the dispute: a query waits for it on each position (issue 16 item 4).
       await raiseDisputeQueries(trx, actor, claims.map((c) => c.id), data.reason ?? null);
       leave = true;
       break;
+    }
     case 'hardship':
     case 'plan_request':
     case 'already_paid':
     case 'deceased': {
       const until = parseDate(at.date).add({ days: REVIEW_HOLD_DAYS }).toString();
       const reason = `${outcome.code}${data.reason ? `: ${data.reason}` : ''}`.slice(0, 500);
-      for (const c of claims) await placeClaimHold(trx, actor, c.id, { until, reason });
+      for (const c of await positions()) await placeClaimHold(trx, actor, c.id, { until, reason });
       leave = true;
       break;
     }
@@ -234,30 +260,9 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       break;
   }
 
-  if (leave) {
-    await trx.deleteFrom('desk_items').where('tenant_id', '=', actor.tenantId).where('queue_id', '=', item.queue_id).where('debtor_id', '=', item.debtor_id).execute();
-  } else {
-    await trx
-      .updateTable('desk_items')
-      .set({
-        leased_by: null,
-        leased_until: null,
-        next_work_at: nextWorkAt ?? now,
-        callback_at: callbackAt,
-        callback_user_id: callbackAt ? actor.userId : null,
-        last_outcome: outcome.code,
-        last_worked_at: now,
-      })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('queue_id', '=', item.queue_id)
-      .where('debtor_id', '=', item.debtor_id)
-      .execute();
-  }
-  await recordAudit(trx, actor, {
+  // One statement: the call logged and ended, the item updated (or gone from the queue), the outcome audited.
+  const contactLogId = await logDeskCall(trx, actor, call, now, leave ? 'leave' : { nextWorkAt: nextWorkAt ?? now, callbackAt }, {
     action: 'desk.outcome_recorded',
-    entityType: 'debtor',
-    entityId: item.debtor_id,
-    debtorId: item.debtor_id,
     after: {
       queueId: item.queue_id,
       outcome: outcome.code,
@@ -266,7 +271,6 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       reason: data.reason ?? null,
       promise: data.promise ?? null,
       callbackAt: data.callbackAt ?? null,
-      contactLogId,
       callId,
       promiseId,
       leftQueue: leave,
@@ -278,4 +282,59 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
 /** A local calling moment (Europe/Rome wall clock) as an instant. */
 export function instantOf(m: ContactMoment): Date {
   return new Date(Temporal.PlainDateTime.from(`${m.date}T${m.time}`).toZonedDateTime(PHONE_TIME_ZONE).epochMilliseconds);
+}
+
+/** A desk call as the contact log keeps it (logCall's row, with the rules already checked). */
+interface CallLogRow {
+  debtorId: string;
+  queueId: string;
+  contactId: string | null;
+  kind: 'conversation' | 'phone_attempt';
+  at: ContactMoment;
+  allowed: boolean;
+  reason: string | null;
+  outcome: string;
+  callId: string | null;
+}
+
+/**
+ * One statement for the writes of an outcome: the contact-log row, the call ended with it, the queue
+ * item moved on (`{ nextWorkAt, callbackAt }`), removed (`'leave'`) or left as it is (null), and the
+ * audit event, which names the contact-log row (`after.contactLogId`). Returns that row's id.
+ */
+async function logDeskCall(
+  trx: Trx,
+  actor: Actor,
+  call: CallLogRow,
+  now: Date,
+  item: { nextWorkAt: Date; callbackAt: Date | null } | 'leave' | null,
+  audit: { action: string; after: Record<string, unknown> },
+): Promise<string> {
+  const t = actor.tenantId;
+  const ts = (d: Date | null) => (d === null ? sql`null::timestamptz` : sql`${d.toISOString()}::timestamptz`);
+  const key = sql`tenant_id = ${t} and queue_id = ${call.queueId} and debtor_id = ${call.debtorId}`;
+  const itemWrite =
+    item === null
+      ? sql`select 1`
+      : item === 'leave'
+        ? sql`delete from desk_items where ${key}`
+        : sql`update desk_items set leased_by = null, leased_until = null, next_work_at = ${ts(item.nextWorkAt)}, callback_at = ${ts(item.callbackAt)},
+                 callback_user_id = ${item.callbackAt ? actor.userId : null}::uuid, last_outcome = ${call.outcome}, last_worked_at = ${ts(now)}
+           where ${key}`;
+  const row = await sql<{ id: string }>`
+    with log as (
+      insert into contact_log (tenant_id, debtor_id, channel, kind, contact_id, local_date, local_time, allowed, reason, actor_label, outcome, user_id, queue_id)
+      values (${t}, ${call.debtorId}, 'desk', ${call.kind}, ${call.contactId}::uuid, ${call.at.date}::date, ${call.at.time}, ${call.allowed}, ${call.reason}, ${actor.label}, ${call.outcome}, ${actor.userId}::uuid, ${call.queueId})
+      returning id),
+    ended as (
+      update desk_calls set ended_at = ${ts(now)}, outcome = ${call.outcome}, contact_log_id = (select id from log)
+       where tenant_id = ${t} and id = ${call.callId}::uuid),
+    item as (${itemWrite}),
+    audit as (
+      insert into audit_events (tenant_id, actor_user_id, actor_label, action, entity_type, entity_id, debtor_id, creditor_id, before, after, request_id, ip)
+      select ${t}, ${actor.userId}::uuid, ${actor.label}, ${audit.action}, 'debtor', ${call.debtorId}, ${call.debtorId}, null, null,
+             ${JSON.stringify(audit.after)}::jsonb || jsonb_build_object('contactLogId', log.id::text), ${actor.requestId ?? null}, ${actor.ip ?? null}
+        from log)
+    select id::text as id from log`.execute(trx);
+  return row.rows[0]!.id;
 }

@@ -1,9 +1,9 @@
+import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts';
 import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
-import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { StartCallInput } from './schema.ts';
@@ -24,46 +24,41 @@ export async function startCall(db: Db, actor: Actor, input: z.input<typeof Star
 export async function dialCall(trx: Trx, actor: Actor, input: z.input<typeof StartCallInput>, now: Date): Promise<CallStarted> {
   const data = parseInput(StartCallInput, input);
   authorize(actor, 'update', 'communication');
+  // One statement: the item locked (the operator must hold the debtor) and the number asked for.
   const item = await trx
-    .selectFrom('desk_items')
-    .select(['leased_by', 'leased_until'])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('queue_id', '=', data.queueId)
-    .where('debtor_id', '=', data.debtorId)
-    .forUpdate()
+    .selectFrom('desk_items as i')
+    .leftJoin('contacts as k', (j) => j.onRef('k.tenant_id', '=', 'i.tenant_id').onRef('k.debtor_id', '=', 'i.debtor_id').on('k.id', '=', data.contactId))
+    .select(['i.leased_by', 'i.leased_until', 'k.id as contact_id', 'k.value', 'k.channel', 'k.status', 'k.consent', 'k.third_party'])
+    .where('i.tenant_id', '=', actor.tenantId)
+    .where('i.queue_id', '=', data.queueId)
+    .where('i.debtor_id', '=', data.debtorId)
+    .forUpdate('i')
     .executeTakeFirst();
   if (!item) throw notFound('queue');
   if (item.leased_by !== actor.userId || item.leased_until === null || item.leased_until <= now) throw conflict(msg('desk.outcome_not_holding'));
-  const contact = await trx
-    .selectFrom('contacts')
-    .select(['id', 'value', 'channel', 'status', 'consent', 'third_party'])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('debtor_id', '=', data.debtorId)
-    .where('id', '=', data.contactId)
-    .executeTakeFirst();
+  const contact = item.contact_id === null ? undefined : { id: item.contact_id, value: item.value!, channel: item.channel, status: item.status, consent: item.consent, third_party: item.third_party };
   if (!contact || (contact.channel !== 'phone' && contact.channel !== 'mobile')) throw invalid([fieldError('contactId', 'desk.outcome_contact_unknown')]);
   if (contact.status === 'invalid' || contact.consent === 'withdrawn' || contact.third_party) throw invalid([fieldError('contactId', 'desk.call_number_not_callable')]);
 
-  await trx
-    .updateTable('desk_calls')
-    .set({ ended_at: now })
-    .where('tenant_id', '=', actor.tenantId)
-    .where('user_id', '=', actor.userId!)
-    .where('debtor_id', '=', data.debtorId)
-    .where('ended_at', 'is', null)
-    .execute();
-  const row = await trx
-    .insertInto('desk_calls')
-    .values({ tenant_id: actor.tenantId, queue_id: data.queueId, debtor_id: data.debtorId, contact_id: contact.id, user_id: actor.userId!, started_at: now })
-    .returning(['id'])
-    .executeTakeFirstOrThrow();
-  await recordAudit(trx, actor, {
-    action: 'desk.call_started',
-    entityType: 'debtor',
-    entityId: data.debtorId,
-    debtorId: data.debtorId,
-    after: { callId: row.id, queueId: data.queueId, contactId: contact.id, startedAt: now.toISOString() },
-  });
+  // One statement: a call left open on this debtor ended, the new one started and audited.
+  const t = actor.tenantId;
+  const at = now.toISOString();
+  const row = (
+    await sql<{ id: string }>`
+      with ended as (
+        update desk_calls set ended_at = ${at}::timestamptz
+         where tenant_id = ${t} and user_id = ${actor.userId} and debtor_id = ${data.debtorId} and ended_at is null),
+      call as (
+        insert into desk_calls (tenant_id, queue_id, debtor_id, contact_id, user_id, started_at)
+        values (${t}, ${data.queueId}, ${data.debtorId}, ${contact.id}, ${actor.userId}, ${at}::timestamptz)
+        returning id),
+      audit as (
+        insert into audit_events (tenant_id, actor_user_id, actor_label, action, entity_type, entity_id, debtor_id, creditor_id, before, after, request_id, ip)
+        select ${t}, ${actor.userId}::uuid, ${actor.label}, 'desk.call_started', 'debtor', ${data.debtorId}, ${data.debtorId}, null, null,
+               jsonb_build_object('callId', call.id, 'queueId', ${data.queueId}::text, 'contactId', ${contact.id}::text, 'startedAt', ${at}::text), ${actor.requestId ?? null}, ${actor.ip ?? null}
+          from call)
+      select id from call`.execute(trx)
+  ).rows[0]!;
   return { id: row.id, queueId: data.queueId, debtorId: data.debtorId, contactId: contact.id, tel: telOf(contact.value), startedAt: now.toISOString() };
 }
 
