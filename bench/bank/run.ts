@@ -18,12 +18,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../src/domain/dunning/references.ts';
 import { iuvOf, noticeCodeAux3 } from '../../src/domain/municipal/pagopa.ts';
 import { systemActor } from '../../src/domain/policies.ts';
 import { importBankFile, type BankFileSummary } from '../../src/usecases/bank/import-bank-file.ts';
 import { camtXml, type CamtEntryInput } from '../../src/test/camt.ts';
 import { portfolioCopy } from '../shared/portfolio-db.ts';
+import { balanceDifferences, balanceFromLedger } from '../../src/domain/claims/balance.ts';
+import { money } from '../../src/domain/money.ts';
+import { loadLedgers } from '../../src/usecases/claims/ledger.ts';
+import { currentRateBook } from '../../src/usecases/interest/rate-book.ts';
 
 const argv = process.argv.slice(2);
 const value = (name: string): string | undefined => {
@@ -35,6 +40,30 @@ const TEMPLATE = value('template') ?? 'incasso_bench_claims_17609';
 const ENTRIES = Number(value('entries') ?? 100_000);
 /** The big import through `incasso bank import FILE --json` in its own process, as an operator runs it (its peak RSS is then the figure). */
 const CLI = argv.includes('--cli');
+/** Time every statement this process sends (client side: server time + round trip) and print the costliest kinds. */
+const STATEMENTS = argv.includes('--statements');
+const statementTimes = new Map<string, { n: number; ms: number }>();
+if (STATEMENTS) {
+  const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...a: unknown[]) {
+    const text = typeof a[0] === 'string' ? a[0] : ((a[0] as { text?: string } | undefined)?.text ?? '?');
+    const key = text.replace(/\s+/g, ' ').trim().slice(0, 90);
+    if (key.startsWith('select pid from pg_stat_activity')) return query.apply(this, a); // the bench's own sampling
+    const t0 = performance.now();
+    const r = query.apply(this, a);
+    if (r && typeof (r as Promise<unknown>).then === 'function') {
+      void (r as Promise<unknown>).then(
+        () => {
+          const s = statementTimes.get(key) ?? statementTimes.set(key, { n: 0, ms: 0 }).get(key)!;
+          s.n++;
+          s.ms += performance.now() - t0;
+        },
+        () => undefined,
+      );
+    }
+    return r;
+  } as never;
+}
 let seed = Number(value('seed') ?? 1);
 if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || !/^[a-z_][a-z0-9_]*$/.test(TEMPLATE) || !(ENTRIES >= 100)) {
   console.error('usage: npx tsx bench/bank/run.ts [--db incasso_bench_bank] [--template DB] [--entries 100000] [--seed 1] [--cli]');
@@ -196,6 +225,24 @@ try {
   const rssBefore = process.resourceUsage().maxRSS;
   const cpuBefore = process.cpuUsage();
   let shown = 0;
+  statementTimes.clear();
+  // The CPU time of the PostgreSQL backends serving the import (this process's or the CLI's connections
+  // to the bench database), read from /proc while it runs: a figure that holds under load.
+  const backendCpu = new Map<number, number>();
+  const sampleBackends = async () => {
+    const pids = (await sql<{ pid: number }>`select pid from pg_stat_activity where datname = current_database() and application_name = 'incasso' and pid <> pg_backend_pid()`.execute(db)).rows;
+    for (const { pid } of pids) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        backendCpu.set(pid, Math.max(backendCpu.get(pid) ?? 0, (Number(stat[11]) + Number(stat[12])) / 100));
+      } catch {
+        // gone meanwhile, or another machine's server
+      }
+    }
+  };
+  await sampleBackends();
+  const backendCpuBefore = new Map(backendCpu);
+  const backendTimer = setInterval(() => void sampleBackends().catch(() => undefined), 1000);
   t = performance.now();
   let summary: BankFileSummary;
   let rss: number;
@@ -219,7 +266,17 @@ try {
     cpuSeconds = (cpu.user + cpu.system) / 1e6;
   }
   const wall = (performance.now() - t) / 1000;
+  clearInterval(backendTimer);
+  await sampleBackends();
+  const pgCpu = [...backendCpu].reduce((sum, [pid, s]) => sum + s - (backendCpuBefore.get(pid) ?? 0), 0);
   console.log(`load after: ${load()}`);
+  console.log(`PostgreSQL backends' CPU during the import: ${pgCpu.toFixed(1)} s`);
+  if (STATEMENTS) {
+    const top = [...statementTimes].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25);
+    const total = [...statementTimes.values()].reduce((a, b) => a + b.ms, 0);
+    console.log(`statements: ${(total / 1000).toFixed(1)} s waited in all; the costliest:`);
+    for (const [k, v] of top) console.log(`  ${(v.ms / 1000).toFixed(2).padStart(7)} s ${String(v.n).padStart(6)}× ${k}`);
+  }
   console.log(
     `IMPORT ${summary.entries} entries in ${wall.toFixed(1)} s = ${(summary.entries / wall).toFixed(0)} entries/s, ${((wall * 1000) / summary.entries).toFixed(2)} ms/entry; ` +
       `${whose} CPU ${cpuSeconds.toFixed(1)} s; peak RSS ${(rss / 1024).toFixed(0)} MB${CLI ? '' : ` (before the import ${(rssBefore / 1024).toFixed(0)} MB)`}; ` +
@@ -253,6 +310,27 @@ try {
   for (const [k, n] of Object.entries(want)) if (summary[k as keyof typeof want] !== n) errors.push(`summary ${k} ${summary[k as keyof typeof want]}, expected ${n}`);
   const payments = await sql<{ n: string }>`select count(*)::text as n from payments p where p.tenant_id = ${tenant.id} and p.debtor_id = any(${picked.map((c) => c.debtor_id)}::uuid[])`.execute(db);
   if (Number(payments.rows[0]!.n) !== want.matched) errors.push(`${payments.rows[0]!.n} payments of the paid debtors, ${want.matched} expected`);
+
+  // The stored balances of the claims paid: as the engine gives them from each whole ledger, to the
+  // stored day (what `incasso check balances` compares, and the figures the roll-forward starts from).
+  t = performance.now();
+  const book = await currentRateBook(db);
+  let balanceDiffs = 0;
+  const paidIds = picked.map((c) => c.id);
+  for (let i = 0; i < paidIds.length; i += 2000) {
+    const ids = paidIds.slice(i, i + 2000);
+    const ledgers = await loadLedgers(db, { tenantId: tenant.id }, ids);
+    const stored = await db.selectFrom('claim_balances').selectAll().where('claim_id', 'in', ids).execute();
+    for (const b of stored) {
+      const l = ledgers.get(b.claim_id)!;
+      const engine = balanceFromLedger(book, l.terms, l.payments, l.costs, b.balance_on!);
+      const mine = { asOf: b.balance_on!, principalPaid: l.principalPaid, interestPaid: l.interestPaid, costsPaid: l.costsPaid, principalDue: b.principal_due, interestDue: b.interest_due, costsDue: b.costs_due, totalDue: b.total_due, partsDue: b.parts_due, interestCarried: b.interest_carried, interestFrom: b.interest_from, problem: b.balance_problem };
+      const diff = [...balanceDifferences(mine, engine), ...(money(mine.interestCarried).eq(engine.interestCarried) && mine.interestFrom === engine.interestFrom ? [] : [`carried ${mine.interestCarried} from ${mine.interestFrom} ≠ ${engine.interestCarried} from ${engine.interestFrom}`])];
+      if (diff.length && balanceDiffs++ < 5) errors.push(`${l.externalRef}: stored balance ${diff.join('; ')}`);
+    }
+  }
+  if (balanceDiffs) errors.push(`${balanceDiffs} stored balances differ from the engine`);
+  console.log(`balances of the ${paidIds.length} claims paid checked against the engine in ${seconds(t)} s: ${balanceDiffs} differences`);
 
   // The same file again: nothing recorded.
   t = performance.now();

@@ -1,6 +1,6 @@
 import { DEFAULT_ALLOCATION, InterestInputError } from '../interest/compute.ts';
 import { claimBalance, claimCase, ratesKnownUntil, type ClaimCost, type ClaimPayment, type ClaimTerms } from '../interest/claim-ledger.ts';
-import { fastLastRateDay, fastTotals } from '../interest/fast.ts';
+import { fastLastRateDay, fastTotals, type InterestTotals } from '../interest/fast.ts';
 import type { RateBook } from '../interest/regimes.ts';
 import { encodeMessage } from '../messages/index.ts';
 import { money, toMoneyString } from '../money.ts';
@@ -130,6 +130,51 @@ export function rollBalance(book: RateBook, t: ClaimTerms, s: StoredBalance, asO
     interestDue,
     totalDue: toMoneyString(money(s.principalDue).plus(interestDue).plus(s.costsDue)),
   };
+}
+
+/**
+ * {@link balanceFromLedger} for a claim whose statement up to its last payment the caller already
+ * holds (the statement a payment was just split by, `splitPayments`): the figures right after the last
+ * payment are that statement's, rolled forward to `asOf` ({@link rollBalance}, exact) — one fast run
+ * instead of replaying the ledger twice. Null when that does not hold and the ledger must be replayed:
+ * nothing paid after the due date, costs or payments after `last`, parts, c.803 charges, pauses of
+ * interest, or rates not known up to `last`.
+ */
+export function balanceAfterStatement(
+  book: RateBook,
+  t: ClaimTerms,
+  payments: readonly ClaimPayment[],
+  costs: readonly ClaimCost[],
+  statement: InterestTotals & { parts?: unknown },
+  last: string,
+  asOf: string,
+): StoredBalance | null {
+  if (!payments.length || last <= t.dueDate || last > asOf || statement.parts || t.charges || t.interestPauses?.length || t.components?.some((k) => k.kind !== 'principal' || !k.accrues)) return null;
+  if (payments.some((p) => p.date > last) || costs.some((c) => c.date > last)) return null;
+  try {
+    const fastUntil = fastLastRateDay(book, claimCase(t, [], [], t.dueDate));
+    const until = fastUntil !== undefined ? fastUntil : ratesKnownUntil(book, t);
+    if (until !== null && until < last) return null;
+  } catch (err) {
+    if (err instanceof InterestInputError) return null;
+    throw err;
+  }
+  const after: StoredBalance = {
+    asOf: last,
+    principalPaid: statement.principalPaid,
+    interestPaid: statement.interestPaid,
+    costsPaid: statement.costsPaid,
+    principalDue: statement.principalDue,
+    interestDue: statement.interestDue,
+    costsDue: statement.costsDue,
+    totalDue: statement.totalDue,
+    partsDue: ZERO,
+    // Right after the last payment: the interest it left owing, accruing again from the next day.
+    interestCarried: statement.interestDue,
+    interestFrom: last,
+    problem: null,
+  };
+  return rollBalance(book, t, after, asOf);
 }
 
 /** The figures two balances differ in (for `check balances`), empty when they agree to the cent. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
-import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../domain/dunning/references.ts';
+import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf, PLAN_INSTALMENT_REFERENCE_PREFIX } from '../../domain/dunning/references.ts';
+import { noticeCodeAux3 } from '../../domain/municipal/pagopa.ts';
+import { proposePlan } from '../plans/propose-plan.ts';
 import { camtXml, type CamtEntryInput } from '../../test/camt.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
@@ -13,7 +15,7 @@ import { importBankFile } from './import-bank-file.ts';
  */
 let database: Database;
 const TODAY = '2026-12-01';
-type Portfolio = { t: TestTenant; claims: { id: string; refNo: string; externalRef: string }[] };
+type Portfolio = { t: TestTenant; claims: { id: string; refNo: string; externalRef: string }[]; notice: string; instalmentRf: string };
 const portfolios: Portfolio[] = [];
 
 async function portfolio(db: Database['db']): Promise<Portfolio> {
@@ -29,7 +31,25 @@ async function portfolio(db: Database['db']): Promise<Portfolio> {
       claims.push({ id: c.id, refNo: String(row.ref_no), externalRef });
     }
   }
-  return { t, claims };
+  // Claim 8: a pagoPA notice code (a comune's act is paid by it).
+  const dn = await createTestDebtor(db, t, { lastName: 'Avviso', firstName: 'Carla' });
+  const n = await createTestClaim(db, t, dn.id, { principal: '250.00', dueDate: '2025-05-31', issueDate: '2025-04-30', externalRef: 'AVV-8-2025' });
+  const nRow = await db.selectFrom('claims').select('ref_no').where('id', '=', n.id).executeTakeFirstOrThrow();
+  const notice = noticeCodeAux3('01', String(nRow.ref_no).padStart(13, '0'));
+  await db.updateTable('claims').set({ notice_code: notice }).where('id', '=', n.id).execute();
+  claims.push({ id: n.id, refNo: String(nRow.ref_no), externalRef: 'AVV-8-2025' });
+  // Claims 9 and 10: one debtor's instalment plan; its first slip's RF pays the plan's positions.
+  const dp = await createTestDebtor(db, t, { lastName: 'Rateale', firstName: 'Piero' });
+  for (let k = 0; k < 2; k++) {
+    const externalRef = `RAT-${9 + k}-2025`;
+    const c = await createTestClaim(db, t, dp.id, { interestRegime: 'none', principal: `${200 + 100 * k}.00`, dueDate: `2026-0${3 + k}-15`, issueDate: '2026-02-28', externalRef });
+    const row = await db.selectFrom('claims').select('ref_no').where('id', '=', c.id).executeTakeFirstOrThrow();
+    claims.push({ id: c.id, refNo: String(row.ref_no), externalRef });
+  }
+  const plan = await proposePlan(db, t.users.operator.actor, { claimIds: [claims[9]!.id, claims[10]!.id], count: 3, firstDueOn: '2026-11-30' }, { today: '2026-10-01' });
+  const first = await db.selectFrom('plan_instalments').select('ref_no').where('plan_id', '=', plan.id).orderBy('number').executeTakeFirstOrThrow();
+  const instalmentRf = claimReferences(String(first.ref_no), PLAN_INSTALMENT_REFERENCE_PREFIX).rf;
+  return { t, claims, notice, instalmentRf };
 }
 
 beforeAll(async () => {
@@ -63,6 +83,13 @@ function statement(p: Portfolio): CamtEntryInput[] {
     { amount: '10.00', status: 'PDNG', acctSvcrRef: 'C11', txs: [{ amount: '10.00', reference: rf(3) }] },
     { amount: '60.00', acctSvcrRef: 'C12', valueDate: '2026-11-02', txs: [{ amount: '60.00', reference: rf(3) }] },
     { amount: '60.00', acctSvcrRef: 'C12', valueDate: '2026-11-02', txs: [{ amount: '60.00', reference: rf(3) }] },
+    // A pagoPA notice code (an overpayment), a plan's instalment slip.
+    { amount: '400.00', acctSvcrRef: 'C13', valueDate: '2026-11-10', txs: [{ amount: '400.00', reference: p.notice }] },
+    { amount: '100.00', acctSvcrRef: 'C14', valueDate: '2026-11-28', txs: [{ amount: '100.00', reference: p.instalmentRf, name: 'Rateale Piero' }] },
+    // A credit with its end-to-end id, then its return (tied: the payment is reversed); a return tied to nothing.
+    { amount: '120.00', acctSvcrRef: 'C15', valueDate: '2026-11-03', txs: [{ amount: '120.00', endToEndId: 'E2E-C15', reference: rf(6) }] },
+    { amount: '35.00', acctSvcrRef: 'C16', direction: 'DBIT', reversal: true, txs: [{ amount: '35.00', endToEndId: 'E2E-NONE', returnReason: 'AC04' }] },
+    { amount: '120.00', acctSvcrRef: 'C17', direction: 'DBIT', reversal: true, valueDate: '2026-11-04', txs: [{ amount: '120.00', endToEndId: 'E2E-C15', returnReason: 'MD06' }] },
   ];
 }
 
@@ -86,7 +113,7 @@ async function written(p: Portfolio, fileId: string) {
           .sort()
       : [];
     const suggestions = (e.suggestions as { claimIds: string[]; why: string }[] | null)?.map((s) => `${s.why}:${s.claimIds.map((id) => place.get(id)).join(',')}`) ?? null;
-    out.push({ key: e.entry_key, state: e.state, matchedBy: e.matched_by, reason: e.reason, claims: e.claim_ids.map((id) => place.get(id)), suggestions, payment, allocations });
+    out.push({ key: e.entry_key, state: e.state, matchedBy: e.matched_by, reason: e.reason, claims: e.claim_ids.map((id) => place.get(id)!).sort((x, y) => x - y), suggestions, payment, allocations });
   }
   const claims = await db.selectFrom('claims').select(['id', 'status', 'principal_paid', 'interest_paid', 'costs_paid', 'closed_on']).where('tenant_id', '=', p.t.tenantId).execute();
   const balances = await db.selectFrom('claim_balances').select(['claim_id', 'status', 'principal_due', 'interest_due', 'costs_due', 'parts_due', 'total_due', 'interest_carried', 'interest_from', 'balance_on']).where('tenant_id', '=', p.t.tenantId).execute();
@@ -111,7 +138,7 @@ describe('importBankFile in chunks', () => {
     const [wa, wb] = [await written(a, byLine.fileId), await written(b, chunked.fileId)];
     expect(wb.entries.map((e) => [e.key, e.state, e.reason])).toEqual(wa.entries.map((e) => [e.key, e.state, e.reason]));
     expect(other).toEqual(one);
-    expect(one).toMatchObject({ entries: 13, matched: 7, alreadyRecorded: 1, notBooked: 1 });
+    expect(one).toMatchObject({ entries: 18, matched: 11, alreadyRecorded: 1, notBooked: 1 });
 
     expect(wb).toEqual(wa);
     // The file's facts, so the comparison compares something: payments with interest and principal, a refusal, a suggestion.
@@ -119,6 +146,10 @@ describe('importBankFile in chunks', () => {
     expect(wa.entries.find((e) => e.key === 'a:C9')!.suggestions).toEqual(['name:3']);
     expect(wa.entries.find((e) => e.key === 'a:C3')!.allocations.some((x) => x.startsWith('0:interest:'))).toBe(true);
     expect(wa.audits.recomputed).toBeGreaterThan(0);
+    expect(wa.entries.find((e) => e.key === 'a:C13')).toMatchObject({ state: 'matched', matchedBy: 'notice', allocations: [expect.stringMatching(/^8:/), expect.stringMatching(/^8:/)] });
+    expect(wa.entries.find((e) => e.key === 'a:C14')).toMatchObject({ state: 'matched', allocations: ['9:principal:100.00'] });
+    expect(wa.entries.find((e) => e.key === 'a:C16')).toMatchObject({ state: 'to_reconcile', reason: { code: 'bank.returned' } });
+    expect(wa.entries.find((e) => e.key === 'a:C17')).toMatchObject({ state: 'matched', matchedBy: 'return' });
     // Chunks of two lines (payments of one claim in different chunks and rounds): the same again.
     const c = await portfolio(database.db);
     const small = await importBankFile(database.db, c.t.users.operator.actor, file(c), { today: TODAY, chunk: 2 });

@@ -8,7 +8,7 @@ import { OPEN_STATUSES } from '../../domain/model.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { bookPayment, bookPayments } from '../payments/record-payment.ts';
 import { sql } from 'kysely';
-import { reverseReturnedPayment } from './reverse-returned-payment.ts';
+import { NO_E2E, reverseReturnedPayment } from './reverse-returned-payment.ts';
 
 /**
  * One line of money read from a bank or pagoPA file, whatever the file's format (issue 15 items 4
@@ -98,8 +98,11 @@ type Placed = { state: 'matched' | 'to_reconcile' | 'ignored'; extra: Record<str
 
 async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
   // A booked debit that returns money may reverse a payment we booked (reverse-returned-payment.ts):
-  // it is placed as line by line, in its place in the file (a return after its credit finds the payment).
-  const d = works.findIndex((w) => w.line.direction === 'debit' && w.line.status === 'BOOK' && !w.line.hold && (w.line.reversal || w.line.returnReason !== null));
+  // such a return is placed as line by line, in its place in the file (a return after its credit finds
+  // the payment). A return that can tie to no payment (none recorded, none among the chunk's credits
+  // before it) is placed with the others, as placeEntry would place it: a reconciliation item.
+  const ties = await returnsThatMayTie(trx, actor.tenantId, works);
+  const d = works.findIndex((_, i) => ties.has(i));
   if (d >= 0) {
     const before = d > 0 ? await placeCredits(trx, actor, works.slice(0, d)) : [];
     const returned = await placeEntry(trx, actor, works[d]!, true);
@@ -109,7 +112,50 @@ async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<O
   return placeCredits(trx, actor, works);
 }
 
-/** A chunk without returns: looked up and booked together. */
+const isReturn = (line: BankLine) => line.direction === 'debit' && line.status === 'BOOK' && !line.hold && money(line.amount).decimalPlaces() <= 2 && (line.reversal || line.returnReason !== null);
+
+/**
+ * The returns of a chunk that might be tied to a payment (`reverseReturnedPayment`): one recorded
+ * (a credit entry with the same end-to-end id, or a payment carrying one of its references, for the
+ * same money, not reversed: one statement for the chunk) or one the chunk's credits before it may
+ * book. The rest find nothing, whatever their place.
+ */
+async function returnsThatMayTie(trx: Trx, tenantId: string, works: EntryWork[]): Promise<Set<number>> {
+  const out = new Set<number>();
+  const keys = works.map((w, i) => {
+    if (!isReturn(w.line)) return null;
+    const e2e = w.line.endToEndId?.trim();
+    return { i, e2e: e2e && !NO_E2E.has(e2e.toUpperCase()) ? e2e.slice(0, 100) : null, refs: w.line.references.map((r) => r.slice(0, 140)).filter(Boolean) };
+  });
+  const asking = keys.filter((k): k is NonNullable<typeof k> => k !== null && (k.e2e !== null || k.refs.length > 0));
+  if (!asking.length) return out;
+  for (const k of asking) {
+    const line = works[k.i]!.line;
+    for (let j = 0; j < k.i; j++) {
+      const c = works[j]!.line;
+      if (c.direction !== 'credit' || c.currency !== line.currency || !money(c.amount).eq(line.amount)) continue;
+      const reference = (c.references[0] ?? c.endToEndId ?? null)?.slice(0, 140);
+      if ((k.e2e !== null && c.endToEndId?.trim().slice(0, 100) === k.e2e) || (reference && k.refs.includes(reference))) out.add(k.i);
+    }
+  }
+  const byE2e = asking.filter((k) => k.e2e !== null && !out.has(k.i));
+  const byRef = asking.flatMap((k) => (out.has(k.i) ? [] : k.refs.map((ref) => ({ i: k.i, ref }))));
+  const amount = (i: number) => works[i]!.line.amount;
+  const currency = (i: number) => works[i]!.line.currency;
+  if (byE2e.length || byRef.length) {
+    const rows = await sql<{ i: number }>`
+      select v.i from unnest(${byE2e.map((k) => k.i)}::int[], ${byE2e.map((k) => k.e2e)}::text[], ${byE2e.map((k) => amount(k.i))}::numeric[], ${byE2e.map((k) => currency(k.i))}::text[]) v(i, e2e, amount, currency)
+       where exists (select 1 from bank_entries e join payments p on p.id = e.payment_id and p.tenant_id = e.tenant_id
+                      where e.tenant_id = ${tenantId} and e.direction = 'credit' and e.end_to_end_id = v.e2e and p.reversed_at is null and p.amount = v.amount and p.currency = v.currency)
+      union
+      select v.i from unnest(${byRef.map((k) => k.i)}::int[], ${byRef.map((k) => k.ref)}::text[], ${byRef.map((k) => amount(k.i))}::numeric[], ${byRef.map((k) => currency(k.i))}::text[]) v(i, ref, amount, currency)
+       where exists (select 1 from payments p where p.tenant_id = ${tenantId} and p.reference = v.ref and p.reversed_at is null and p.amount = v.amount and p.currency = v.currency)`.execute(trx);
+    for (const r of rows.rows) out.add(r.i);
+  }
+  return out;
+}
+
+/** A chunk without returns that may tie to a payment: looked up and booked together. */
 async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
   const rows = works.map((w) => entryRow(actor, w));
   const out: (Outcome | null)[] = works.map(() => null);
@@ -601,6 +647,9 @@ async function suggestAll(trx: Trx, tenantId: string, lines: Pick<BankLine, 'par
     const names = [plain, ...(parts.length === 2 ? [`${parts[1]} ${parts[0]}`] : [])];
     return { keys: [...new Set(keys)], names };
   });
+  // The names as ILIKE compares them: escapes undone, case folded.
+  const fold = (s: string) => s.toLowerCase();
+  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
   const allKeys = [...new Set(asked.flatMap((a) => a?.keys ?? []))];
   const allNames = [...new Set(asked.flatMap((a) => a?.names ?? []))];
   const named = allKeys.length
@@ -608,12 +657,11 @@ async function suggestAll(trx: Trx, tenantId: string, lines: Pick<BankLine, 'par
         .selectFrom('debtors')
         .select(['id', 'match_key', 'display_name'])
         .where('tenant_id', '=', tenantId)
-        .where((eb) => eb.or([eb('match_key', 'in', allKeys), ...allNames.map((n) => eb('display_name', 'ilike', n))]))
+        // A pattern without wildcards matches as its lower case does (what ILIKE compares): one probe of
+        // the (tenant_id, lower(display_name)) index per name instead of a trigram search per name.
+        .where((eb) => eb.or([eb('match_key', 'in', allKeys), sql<boolean>`lower(display_name) = any(array(select lower(n) from unnest(${allNames.map(unescape)}::text[]) n))`]))
         .execute()
     : [];
-  // The names as ILIKE compares them: escapes undone, case folded.
-  const fold = (s: string) => s.toLowerCase();
-  const unescape = (s: string) => s.replace(/\\(.)/g, '$1');
   const whys = lines.map((line, i) => {
     const why = new Map<string, string>();
     if (line.partyIban) for (const d of byIban.get(line.partyIban) ?? []) why.set(d, 'iban');

@@ -4,7 +4,7 @@ import { reversePaymentTrx } from '../payments/reverse-payment.ts';
 import type { BankLine } from './place-bank-entry.ts';
 
 /** End-to-end ids that name nothing (ISO 20022: the payer gave none). */
-const NO_E2E = new Set(['NOTPROVIDED', 'NOT PROVIDED']);
+export const NO_E2E = new Set(['NOTPROVIDED', 'NOT PROVIDED']);
 
 /**
  * A debit that returns money we booked (issue 15 items 4 and 6): a returned direct debit (R-transaction,

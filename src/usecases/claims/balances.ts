@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connect.ts';
-import { balanceDifferences, balanceFromLedger, rollBalance, type StoredBalance } from '../../domain/claims/balance.ts';
+import { balanceAfterStatement, balanceDifferences, balanceFromLedger, rollBalance, type StoredBalance } from '../../domain/claims/balance.ts';
 import { today } from '../../domain/dates.ts';
 import type { RateBook } from '../../domain/interest/regimes.ts';
 import { OPEN_STATUSES } from '../../domain/model.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
-import { loadLedgers, type ClaimLedger } from './ledger.ts';
+import { money } from '../../domain/money.ts';
+import { ledgerAfterSettlement, loadLedgers, type ClaimLedger, type SettlementPlan } from './ledger.ts';
 
 /**
  * The stored balance of claims (src/domain/claims/balance.ts): written from the ledger by every use
@@ -51,6 +52,28 @@ export async function storeBalances(trx: Db, book: RateBook, ledgers: readonly C
       ledgers.slice(i, i + CHUNK).map((l) => ({ id: l.id, b: fromLedger(book, l, asOf) })),
     );
   }
+}
+
+/**
+ * {@link storeBalances} for claims a batch just settled (`planSettlement`): each claim's ledger as
+ * written (`ledgerAfterSettlement`), its balance rolled forward from the statement the settlement
+ * computed up to the last payment when that statement is the ledger's as written (the usual case: the
+ * new payment is the latest), else replayed from the ledger — the same figures, one engine run fewer.
+ */
+export async function storeSettledBalances(trx: Db, book: RateBook, plans: readonly SettlementPlan[], asOf = today().toString()): Promise<void> {
+  const rows = plans.map((plan) => {
+    const l = ledgerAfterSettlement(plan);
+    const same =
+      l.payments.length === plan.statementPayments.length &&
+      l.payments.every((p, i) => {
+        const q = plan.statementPayments[i]!;
+        return p.paymentId === q.paymentId && p.date === q.date && money(p.amount).eq(q.amount);
+      });
+    const last = l.payments.length ? l.payments[l.payments.length - 1]!.date : null;
+    const b = same && last !== null ? balanceAfterStatement(book, l.terms, l.payments, l.costs, plan.statement, last, asOf) : null;
+    return { id: l.id, b: b ?? fromLedger(book, l, asOf) };
+  });
+  for (let i = 0; i < rows.length; i += CHUNK) await writeBalances(trx, rows.slice(i, i + CHUNK));
 }
 
 /** Writes balances with one statement (`update … from unnest(…)`), whatever their number. */

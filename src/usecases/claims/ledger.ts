@@ -14,9 +14,10 @@ import {
   type ClaimPayment,
   type ClaimTerms,
 } from '../../domain/interest/claim-ledger.ts';
-import { CHARGES_KEY, computeStatement, InterestInputError } from '../../domain/interest/compute.ts';
+import { CHARGES_KEY, InterestInputError, type Statement } from '../../domain/interest/compute.ts';
 import type { DayCount } from '../../domain/interest/day-count.ts';
 import { trimRate } from '../../domain/interest/rate-table.ts';
+import { fastTotals } from '../../domain/interest/fast.ts';
 import type { RateBook, Regime } from '../../domain/interest/regimes.ts';
 import { fieldError, invalid } from '../../domain/errors.ts';
 import { encodeMessage } from '../../domain/messages/index.ts';
@@ -283,7 +284,8 @@ export const balanceOf = (book: RateBook, l: ClaimLedger, asOf: string, fast = f
  */
 export function dueOn(book: RateBook, l: ClaimLedger, date: string, path: string): string {
   try {
-    return computeStatement(book, claimCase(l.terms, l.payments, l.costs, date)).totalDue;
+    // The fast path: the exact path's totals to the cent (or its error), without periods or payment rows.
+    return fastTotals(book, claimCase(l.terms, l.payments, l.costs, date)).totalDue;
   } catch (err) {
     if (err instanceof InterestInputError) {
       throw invalid([fieldError(path, 'interest.claim_problem', { ref: l.externalRef, problem: encodeMessage(err.msg) })], err.msg);
@@ -318,6 +320,9 @@ export interface SettlementPlan {
   componentPaid: { id: string; paid: string }[];
   /** Per payment, the stored split after (as {@link loadLedgers} reads it back). */
   splits: Map<string, Record<string, string>>;
+  /** The engine's statement up to the last payment, and the payments (in date order) it was computed with. */
+  statement: Statement;
+  statementPayments: readonly ClaimPayment[];
 }
 
 /**
@@ -434,7 +439,11 @@ export function planSettlement(actor: Actor, book: RateBook, l: ClaimLedger): Se
   } else if (l.principalComponentId && !money(after.principalPaid).eq(l.principalPaid)) {
     componentPaid.push({ id: l.principalComponentId, paid: after.principalPaid });
   }
-  return { ledger: l, excess, replaced, rows: allRows, audits, after, changed, componentPaid, splits };
+  const statementPayments = l.payments
+    .map((p, i) => ({ p: { ...p }, i }))
+    .sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.i - b.i))
+    .map(({ p }) => p);
+  return { ledger: l, excess, replaced, rows: allRows, audits, after, changed, componentPaid, splits, statement: st, statementPayments };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import { currentRateBook } from '../interest/rate-book.ts';
-import { applySettlements, dueOn, ledgerAfterSettlement, loadLedgers, planSettlement, refreshUnallocated, settleClaim, type SettlementPlan } from '../claims/ledger.ts';
+import { applySettlements, dueOn, loadLedgers, planSettlement, refreshUnallocated, settleClaim, type SettlementPlan } from '../claims/ledger.ts';
 import { randomUUID } from 'node:crypto';
-import { refreshBalances, storeBalances } from '../claims/balances.ts';
+import { refreshBalances, storeSettledBalances } from '../claims/balances.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
 import { allocateByLaw, type Allocation } from '../../domain/allocation.ts';
@@ -392,7 +392,7 @@ export async function bookPayments(
     await recordAudits(trx, actor, audits.map((a) => ({ ...a.entry, after: a.after() })));
     const claimIds = [...new Set(booked.flatMap((b) => b.allocations.map((a) => a.claimId)))];
     // The balances from the ledgers in hand, as they are once the plans are written (no second read).
-    await storeBalances(trx, book, plans.map(ledgerAfterSettlement));
+    await storeSettledBalances(trx, book, plans);
     // Running plans on these positions follow at once (as bookPayment): instalments filled, closed when paid.
     // Only positions that were in a plan are looked up (no query for the rest of a bank file).
     const planned = claimIds.filter((id) => claimById.get(id)?.status === 'in_plan');
