@@ -97,8 +97,8 @@ describe('risk class', () => {
     expect(translate(msg('risk.explanation', { class: a.riskClass, reasons: messageList(a.reasons) }), 'it')).toBe(
       'D: 2 piani decaduti, l’ultimo nel 2025; 2 delle ultime 4 fatture pagate con oltre 30 giorni di ritardo; ' +
         '2 promesse di pagamento non mantenute; la fattura aperta più vecchia è scaduta da 91 giorni; ' +
-        'solo il 25% delle 4 fatture pagate saldato entro la scadenza; ' +
-        'ritardi in aumento: 83.3 giorni medi negli ultimi 12 mesi contro 22.5 nei 12 precedenti',
+        'fatture saldate entro la scadenza: solo 25% delle 4 pagate; ' +
+        'ritardi in aumento: 83 giorni medi negli ultimi 12 mesi contro 23 nei 12 precedenti',
     );
   });
 

@@ -159,7 +159,7 @@ function meets(kind: Kind, c: RiskCriteria, f: ProfileFigures, rules: RiskRules)
         ? msg('risk.reason_on_time_low', { percent: f.onTimePercent, paid: f.paid })
         : null;
     case 'worsening':
-      return c.worsening && isWorsening(f, rules) ? msg('risk.reason_worsening', { now: f.lateness12!, before: f.latenessPrev12! }) : null;
+      return c.worsening && isWorsening(f, rules) ? msg('risk.reason_worsening', { now: wholeDays(f.lateness12!), before: wholeDays(f.latenessPrev12!) }) : null;
   }
 }
 
@@ -206,8 +206,13 @@ export function adviceFor(f: ProfileFigures, a: RiskAssessment, rules: RiskRules
   const high = (Object.entries(f.exposure) as [Currency, string][]).filter(([, amount]) => money(amount).gte(rules.advice.highExposure));
   const why: Message[] = [];
   if (rules.advice.guaranteeClasses.includes(a.riskClass)) why.push(classReason, ...a.reasons);
-  else if (a.worsening) why.push(msg('risk.reason_worsening', { now: f.lateness12!, before: f.latenessPrev12! }));
+  else if (a.worsening) why.push(msg('risk.reason_worsening', { now: wholeDays(f.lateness12!), before: wholeDays(f.latenessPrev12!) }));
   for (const [cur, amount] of high) why.push(msg('risk.advice_high_exposure', { amount: amountParam(amount, cur), threshold: amountParam(rules.advice.highExposure, cur) }));
   if (why.length) return { recommend: 'guarantee', reasons: [...why, msg('risk.advice_guarantee')] };
   return { recommend: 'negotiate', reasons: [classReason, ...a.reasons, msg('risk.advice_negotiate')] };
+}
+
+/** Average days late as words say them: whole days, half up ("83.3" → "83"), the same in every language. */
+function wholeDays(days: string): string {
+  return money(days).toDecimalPlaces(0).toFixed(0);
 }

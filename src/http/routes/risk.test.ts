@@ -42,7 +42,7 @@ describe('risk class and advice in the debtors API', () => {
 
     const detail = (await ctx.admin({ method: 'GET', url: `/api/debtors/${bad}`, headers: { 'accept-language': 'it' } })).json();
     expect(detail.riskClass).toBe('D');
-    expect(detail.risk.profile.explanation).toBe('D: 3 delle ultime 3 fatture pagate con oltre 60 giorni di ritardo; solo il 0% delle 3 fatture pagate saldato entro la scadenza');
+    expect(detail.risk.profile.explanation).toBe('D: 3 delle ultime 3 fatture pagate con oltre 60 giorni di ritardo; fatture saldate entro la scadenza: solo 0% delle 3 pagate');
     expect(detail.risk.profile.figures).toMatchObject({ paid: 3, avgDaysLate: '100.0', medianDaysLate: 100 });
     expect(detail.risk.advice.recommend).toBe('close');
     const goodDetail = (await ctx.admin({ method: 'GET', url: `/api/debtors/${good}`, headers: { 'accept-language': 'en' } })).json();

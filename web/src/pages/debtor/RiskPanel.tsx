@@ -7,6 +7,7 @@ import type { BodyOf, DebtorDetail } from '../../api/types';
 import { useCan } from '../../auth/session';
 import { notifyError, notifySaved } from '../../components/forms';
 import { DateText, Field, Money } from '../../components/ui';
+import { formatNumber } from '../../format';
 import { useI18n } from '../../i18n';
 
 type Risk = NonNullable<DebtorDetail['risk']>;
@@ -27,9 +28,10 @@ export function RiskBadge({ riskClass }: { riskClass: string | null | undefined 
 }
 
 function Figures({ p }: { p: Profile }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const f = p.figures;
-  const dash = (v: string | number | null) => (v === null ? '—' : String(v));
+  // Days late and counts, written the UI language's way ("28,5" in Italian); never money.
+  const dash = (v: string | number | null) => (v === null ? '—' : formatNumber(v, locale));
   return (
     <SimpleGrid cols={{ base: 2, md: 4 }} spacing="sm" data-testid="risk-figures">
       <Field label={t('risk.onTime')}>{f.onTimePercent === null ? '—' : `${f.onTimePercent}% (${f.paidOnTime}/${f.paid})`}</Field>
