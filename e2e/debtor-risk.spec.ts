@@ -82,6 +82,21 @@ test('risk class, explanation and advice on the debtor page, a guarantee and its
     await expect(choices.locator('tbody tr')).toHaveCount(1);
     await expect(choices.locator('tbody tr').first()).toContainText('Chiedere una garanzia');
 
+    // The thresholds are data the agency edits: paid on time below 60 % makes a C (Edilnova: 56 %).
+    // The classes are recomputed by the job queue (this server runs none: `incasso risk refresh` below).
+    await page.getByTestId('nav-settings').click();
+    const rules = page.getByTestId('risk-rules');
+    await expect(rules.getByTestId('risk-C-onTimeBelow')).toHaveValue('50');
+    await expect(rules.getByTestId('risk-C-onTimeBelow')).toBeDisabled();
+    await rules.getByLabel('Soglie proprie dell’agenzia').check();
+    await rules.getByTestId('risk-C-onTimeBelow').fill('60');
+    await rules.getByTestId('risk-save').click();
+    await expect(page.getByText('Soglie salvate: le classi sono in ricalcolo')).toBeVisible();
+    await page.reload();
+    await expect(rules.getByTestId('risk-C-onTimeBelow')).toHaveValue('60');
+    await expect(rules.getByLabel('Soglie proprie dell’agenzia')).toBeChecked();
+    await openDebtor(page, 'Edilnova S.n.c.');
+
     // (b) The guarantee asked for, added on the debtor's page: a bank guarantee expiring in 30 days.
     const guarantees = page.getByTestId('debtor-guarantees');
     await guarantees.getByTestId('debtor-guarantee-add').click();
@@ -122,6 +137,7 @@ test('risk class, explanation and advice on the debtor page, a guarantee and its
     await server.stop(false);
     server = null;
     runCli(dir, T1, ['report', 'alerts']);
+    expect(runCli(dir, T1, ['risk', 'refresh'])).toMatch(/profili di rischio al 2026-03-17: \d+ profili calcolati/);
     server = await startServer(T1, dir);
     base = server.url;
     await login(page, base, ADMIN);
@@ -132,6 +148,10 @@ test('risk class, explanation and advice on the debtor page, a guarantee and its
     await expect(alerts).toContainText('15/04/2026');
     await alert.click();
     await expect(page.getByTestId('debtor-name')).toHaveText('Edilnova S.n.c.');
+    // Recomputed with the agency's thresholds: C, with the reason that made it so.
+    await page.getByTestId('tab-risk').click();
+    await expect(page.getByTestId('risk-panel').getByTestId('risk-class').first()).toHaveText('C');
+    await expect(page.getByTestId('risk-explanation')).toContainText(/^C: .*56%/);
 
     // (c) The bad customer: D, the advice to close the relationship; its invoice at the legal tier is handed over.
     await openDebtor(page, 'Costruzioni Rota S.r.l.');

@@ -36,6 +36,7 @@ const COMMANDS: Record<string, Load> = {
   bank: async () => [(await import('./commands/bank.ts')).bankCommand(config)],
   plans: async () => [(await import('./commands/plans.ts')).plansCommand(config)],
   report: async () => [(await import('./commands/report.ts')).reportCommand(config)],
+  risk: async () => [(await import('./commands/risk.ts')).riskCommand(config)],
 };
 const asked = process.argv[2];
 const loads = asked !== undefined && Object.hasOwn(COMMANDS, asked) ? [COMMANDS[asked]!] : Object.values(COMMANDS);

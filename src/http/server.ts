@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { Db } from '../db/connect.ts';
 import { runBankFileJob } from '../jobs/handlers/run-bank-file.ts';
+import { refreshRiskJob } from '../jobs/handlers/refresh-risk.ts';
 import { runImportJob } from '../jobs/handlers/run-import.ts';
 import { inProcessJobs } from '../jobs/in-process.ts';
 import type { JobQueue } from '../jobs/port.ts';
@@ -69,7 +70,7 @@ export interface ServerOptions {
 /** A queue in this process for a server built without one: it runs the jobs routes send. */
 async function localJobs(db: Db, log: FastifyInstance['log']): Promise<JobQueue> {
   const jobs = inProcessJobs({ onError: (m, err) => log.error({ err }, m) });
-  await jobs.start([runImportJob(db), runBankFileJob(db)]);
+  await jobs.start([runImportJob(db), runBankFileJob(db), refreshRiskJob(db)]);
   return jobs;
 }
 

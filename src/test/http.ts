@@ -4,6 +4,7 @@ import type { Database, Db } from '../db/connect.ts';
 import type { Role } from '../domain/policies.ts';
 import { buildServer } from '../http/server.ts';
 import { runBankFileJob } from '../jobs/handlers/run-bank-file.ts';
+import { refreshRiskJob } from '../jobs/handlers/refresh-risk.ts';
 import { runImportJob } from '../jobs/handlers/run-import.ts';
 import { inProcessJobs, type InProcessJobs } from '../jobs/in-process.ts';
 import type { JobQueue } from '../jobs/port.ts';
@@ -63,7 +64,7 @@ export interface ApiContext {
 export async function openApiContext(): Promise<ApiContext> {
   const database = await openTestDatabase();
   const jobs = inProcessJobs();
-  await jobs.start([runImportJob(database.db), runBankFileJob(database.db)]);
+  await jobs.start([runImportJob(database.db), runBankFileJob(database.db), refreshRiskJob(database.db)]);
   const app = await buildTestApp(database.db, jobs);
   const t = await createTestTenant(database.db);
   const other = await createTestTenant(database.db);

@@ -109,7 +109,8 @@ export function startCommand(config: () => Config) {
         },
       });
       logTo.log = app.log;
-      await jobs.start(opts.scheduler ? handlers : handlers.filter((h) => !h.cron), { work: opts.scheduler });
+      // Every queue exists on every node (a node without the scheduler still sends: a recomputation of the risk classes).
+      await jobs.start(handlers, { work: opts.scheduler });
       // Balances left behind (a migration, a night the server was off) are brought to today now.
       if (opts.scheduler) await jobs.enqueue('roll-balances', {}, { singletonKey: 'roll-balances' });
 

@@ -5,26 +5,34 @@ import { getCreditor } from '../../usecases/creditors/get-creditor.ts';
 import { listCreditors, ListCreditorsQuery } from '../../usecases/creditors/list-creditors.ts';
 import { updateCreditor } from '../../usecases/creditors/update-creditor.ts';
 import { generateNoticeCodes, NoticeCodesView } from '../../usecases/creditors/generate-notice-codes.ts';
+import { recomputeRiskClasses } from '../../jobs/handlers/refresh-risk.ts';
 import { actorOf } from '../auth.ts';
 import { ErrorResponse, errors, IdParams, pageOf } from '../schemas.ts';
 import type { RouteDeps } from './deps.ts';
 
-export const creditorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+export const creditorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, jobs }) => {
   const tags = ['creditors'];
   const albo = ErrorResponse.meta({ description: 'A comune’s mandate cannot be active without the agency’s albo registration (art. 53 D.Lgs. 446/1997)' });
   app.get('/api/creditors', { schema: { tags, querystring: ListCreditorsQuery, response: { 200: pageOf(CreditorView), ...errors } } }, (req) =>
     listCreditors(db, actorOf(req), req.query),
   );
-  app.post('/api/creditors', { schema: { tags, body: CreateCreditorInput, response: { 201: CreditorView, ...errors, 422: albo } } }, async (req, reply) =>
-    reply.status(201).send(await createCreditor(db, actorOf(req), req.body)),
-  );
+  app.post('/api/creditors', { schema: { tags, body: CreateCreditorInput, response: { 201: CreditorView, ...errors, 422: albo } } }, async (req, reply) => {
+    const created = await createCreditor(db, actorOf(req), req.body);
+    if (req.body.riskRules) await recomputeRiskClasses(jobs, actorOf(req).tenantId, req.log);
+    return reply.status(201).send(created);
+  });
   app.get('/api/creditors/:id', { schema: { tags, params: IdParams, response: { 200: CreditorView, ...errors } } }, (req) =>
     getCreditor(db, actorOf(req), req.params.id),
   );
   app.patch(
     '/api/creditors/:id',
     { schema: { tags, params: IdParams, body: UpdateCreditorInput, response: { 200: CreditorView, ...errors, 422: albo } } },
-    (req) => updateCreditor(db, actorOf(req), req.params.id, req.body),
+    async (req) => {
+      const updated = await updateCreditor(db, actorOf(req), req.params.id, req.body);
+      // New thresholds: its debtors' classes are recomputed after the answer (the job queue).
+      if (req.body.riskRules !== undefined) await recomputeRiskClasses(jobs, actorOf(req).tenantId, req.log);
+      return updated;
+    },
   );
   app.post(
     '/api/creditors/:id/notice-codes',

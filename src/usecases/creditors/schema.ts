@@ -20,6 +20,7 @@ import { encodeMessage, msg } from '../../domain/messages/index.ts';
 import { CADASTRAL_CODE } from '../../domain/municipal/f24.ts';
 import { DEFAULT_PROMISE_RULES, promiseRulesSchema } from '../../domain/desk/promises.ts';
 import { planRulesSchema } from '../../domain/plans/rules.ts';
+import { riskRulesSchema } from '../../domain/risk/rules.ts';
 import { DEFAULT_REVENUE_RULES, revenueRulesSchema, revenueRulesViewSchema } from '../../domain/municipal/revenue-rules.ts';
 import { comuneTaxCodeProblem, NOTICE_MODES, pagopaSettingsSchema } from '../../domain/municipal/settings.ts';
 
@@ -104,6 +105,11 @@ export const creditorFields = {
   planRules: planRulesSchema.partial().nullish(),
   /** The creditor's mandate for settlements (domain/settlements.ts: the fields sent over the defaults); null: the defaults. */
   settlementRules: settlementRules.nullish(),
+  /**
+   * The creditor's own risk-class thresholds (domain/risk/rules.ts), whole; null: the agency's (settings)
+   * or the shipped defaults. The classes of its debtors are recomputed after a change.
+   */
+  riskRules: riskRulesSchema.nullish(),
 };
 
 const mandatePeriod = (v: { mandateStartsOn?: string | null; mandateEndsOn?: string | null }) =>
@@ -164,6 +170,8 @@ export const CreditorView = z.object({
   planRules: planRulesSchema.partial().nullable().optional(),
   /** The creditor's settlement mandate as stored (null: the defaults, domain/settlements.ts). */
   settlementRules: settlementRulesSchema.nullable().optional(),
+  /** The creditor's own risk-class thresholds as stored (null: the agency's or the defaults). */
+  riskRules: riskRulesSchema.nullable().optional(),
   pagopa: z
     .object({
       noticeMode: z.enum(NOTICE_MODES),

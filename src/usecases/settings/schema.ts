@@ -3,6 +3,7 @@ import { complianceRulesSchema } from '../../domain/dunning/index.ts';
 import { countryCode, email, partitaIva, phone, requiredText } from '../../domain/fields.ts';
 import { ALBO_SECTIONS, alboSchema } from '../../domain/municipal/settings.ts';
 import { attributionDaysSchema } from '../../domain/portal/agency-kpis.ts';
+import { riskRulesSchema } from '../../domain/risk/rules.ts';
 
 /** How the agency writes in its own name on letters (tenants.settings.letterhead). */
 export const Letterhead = z.strictObject({
@@ -23,6 +24,8 @@ export const UpdateSettingsInput = z
     albo: alboSchema.nullable(),
     /** The KPIs' attribution window: a payment goes to the last right-party contact this many days before it (null: 30). */
     kpiAttributionDays: attributionDaysSchema.nullable(),
+    /** The risk-class thresholds for every creditor without its own (null: the shipped defaults); the classes are recomputed after a change. */
+    riskRules: riskRulesSchema.nullable(),
   })
   .partial();
 
@@ -45,5 +48,8 @@ export const SettingsView = z.object({
   albo: z.object({ section: z.enum(ALBO_SECTIONS), number: z.string(), registeredOn: z.string() }).nullable(),
   /** The KPIs' attribution window in force, days (domain/portal/agency-kpis.ts). */
   kpiAttributionDays: z.number(),
+  /** The risk-class thresholds in force for creditors without their own: the agency's, or the shipped defaults (domain/risk/rules.ts). */
+  riskRules: riskRulesSchema,
+  riskRulesIsDefault: z.boolean(),
 });
 export type SettingsView = z.infer<typeof SettingsView>;

@@ -425,6 +425,44 @@ export interface paths {
                                     maxDays: number;
                                     publicRevenues: boolean;
                                 } | null;
+                                riskRules?: {
+                                    recent: number;
+                                    worseningDays: number;
+                                    /** @enum {string} */
+                                    noHistory: "A" | "B" | "C" | "D";
+                                    D: {
+                                        lateDays: number | null;
+                                        lateOfRecent: number | null;
+                                        onTimeBelow: number | null;
+                                        plansLapsed: number | null;
+                                        promisesBroken: number | null;
+                                        overdueDays: number | null;
+                                        worsening: boolean;
+                                    };
+                                    C: {
+                                        lateDays: number | null;
+                                        lateOfRecent: number | null;
+                                        onTimeBelow: number | null;
+                                        plansLapsed: number | null;
+                                        promisesBroken: number | null;
+                                        overdueDays: number | null;
+                                        worsening: boolean;
+                                    };
+                                    B: {
+                                        lateDays: number | null;
+                                        lateOfRecent: number | null;
+                                        onTimeBelow: number | null;
+                                        plansLapsed: number | null;
+                                        promisesBroken: number | null;
+                                        overdueDays: number | null;
+                                        worsening: boolean;
+                                    };
+                                    advice: {
+                                        highExposure: string;
+                                        guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                        closeClasses: ("A" | "B" | "C" | "D")[];
+                                    };
+                                } | null;
                                 pagopa: {
                                     /** @enum {string} */
                                     noticeMode: "supplied" | "generated";
@@ -730,6 +768,44 @@ export interface paths {
                             maxDays: number;
                             publicRevenues: boolean;
                         } | null;
+                        riskRules?: {
+                            recent: number;
+                            worseningDays: number;
+                            /** @enum {string} */
+                            noHistory: "A" | "B" | "C" | "D";
+                            D: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            C: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            B: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            advice: {
+                                highExposure: string;
+                                guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                closeClasses: ("A" | "B" | "C" | "D")[];
+                            };
+                        } | null;
                     };
                 };
             };
@@ -848,6 +924,44 @@ export interface paths {
                                 creditorMinPercent: string | null;
                                 maxDays: number;
                                 publicRevenues: boolean;
+                            } | null;
+                            riskRules?: {
+                                recent: number;
+                                worseningDays: number;
+                                /** @enum {string} */
+                                noHistory: "A" | "B" | "C" | "D";
+                                D: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                C: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                B: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                advice: {
+                                    highExposure: string;
+                                    guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                    closeClasses: ("A" | "B" | "C" | "D")[];
+                                };
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -1167,6 +1281,44 @@ export interface paths {
                                 maxDays: number;
                                 publicRevenues: boolean;
                             } | null;
+                            riskRules?: {
+                                recent: number;
+                                worseningDays: number;
+                                /** @enum {string} */
+                                noHistory: "A" | "B" | "C" | "D";
+                                D: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                C: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                B: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                advice: {
+                                    highExposure: string;
+                                    guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                    closeClasses: ("A" | "B" | "C" | "D")[];
+                                };
+                            } | null;
                             pagopa: {
                                 /** @enum {string} */
                                 noticeMode: "supplied" | "generated";
@@ -1474,6 +1626,44 @@ export interface paths {
                             maxDays: number;
                             publicRevenues: boolean;
                         } | null;
+                        riskRules?: {
+                            recent: number;
+                            worseningDays: number;
+                            /** @enum {string} */
+                            noHistory: "A" | "B" | "C" | "D";
+                            D: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            C: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            B: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            advice: {
+                                highExposure: string;
+                                guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                closeClasses: ("A" | "B" | "C" | "D")[];
+                            };
+                        } | null;
                         version?: number;
                     };
                 };
@@ -1593,6 +1783,44 @@ export interface paths {
                                 creditorMinPercent: string | null;
                                 maxDays: number;
                                 publicRevenues: boolean;
+                            } | null;
+                            riskRules?: {
+                                recent: number;
+                                worseningDays: number;
+                                /** @enum {string} */
+                                noHistory: "A" | "B" | "C" | "D";
+                                D: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                C: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                B: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                advice: {
+                                    highExposure: string;
+                                    guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                    closeClasses: ("A" | "B" | "C" | "D")[];
+                                };
                             } | null;
                             pagopa: {
                                 /** @enum {string} */
@@ -29101,6 +29329,45 @@ export interface paths {
                                 registeredOn: string;
                             } | null;
                             kpiAttributionDays: number;
+                            riskRules: {
+                                recent: number;
+                                worseningDays: number;
+                                /** @enum {string} */
+                                noHistory: "A" | "B" | "C" | "D";
+                                D: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                C: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                B: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                advice: {
+                                    highExposure: string;
+                                    guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                    closeClasses: ("A" | "B" | "C" | "D")[];
+                                };
+                            };
+                            riskRulesIsDefault: boolean;
                         };
                     };
                 };
@@ -29344,6 +29611,44 @@ export interface paths {
                             registeredOn: string;
                         } | null;
                         kpiAttributionDays?: number | null;
+                        riskRules?: {
+                            recent: number;
+                            worseningDays: number;
+                            /** @enum {string} */
+                            noHistory: "A" | "B" | "C" | "D";
+                            D: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            C: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            B: {
+                                lateDays: number | null;
+                                lateOfRecent: number | null;
+                                onTimeBelow: number | null;
+                                plansLapsed: number | null;
+                                promisesBroken: number | null;
+                                overdueDays: number | null;
+                                worsening: boolean;
+                            };
+                            advice: {
+                                highExposure: string;
+                                guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                closeClasses: ("A" | "B" | "C" | "D")[];
+                            };
+                        } | null;
                     };
                 };
             };
@@ -29375,6 +29680,45 @@ export interface paths {
                                 registeredOn: string;
                             } | null;
                             kpiAttributionDays: number;
+                            riskRules: {
+                                recent: number;
+                                worseningDays: number;
+                                /** @enum {string} */
+                                noHistory: "A" | "B" | "C" | "D";
+                                D: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                C: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                B: {
+                                    lateDays: number | null;
+                                    lateOfRecent: number | null;
+                                    onTimeBelow: number | null;
+                                    plansLapsed: number | null;
+                                    promisesBroken: number | null;
+                                    overdueDays: number | null;
+                                    worsening: boolean;
+                                };
+                                advice: {
+                                    highExposure: string;
+                                    guaranteeClasses: ("A" | "B" | "C" | "D")[];
+                                    closeClasses: ("A" | "B" | "C" | "D")[];
+                                };
+                            };
+                            riskRulesIsDefault: boolean;
                         };
                     };
                 };

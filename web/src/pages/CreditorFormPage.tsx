@@ -4,13 +4,15 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useCreditor, useSaveCreditor } from '../api/hooks';
 import { ALLOCATION_ORDERS, CREDITOR_KINDS, CURRENCIES, JURISDICTIONS, type Creditor } from '../api/types';
-import { useCan } from '../auth/session';
+import { useCan, useUser } from '../auth/session';
 import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, enumOptions, notifySaved } from '../components/forms';
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { isIsoDate, parseMoneyInput, parsePercentInput } from '../format';
 import { useI18n } from '../i18n';
 import { EMPTY_REGULATION, regulationBody, regulationValues, type RegulationValues } from './creditor/regulation';
 import { RegulationSection } from './creditor/RegulationSection';
+import { RiskRulesCard } from './risk/RiskRulesCard';
+import { useSettings } from '../api/web13-hooks';
 
 /** Codes (tax ids, IBAN) are easier to check in a fixed-width font; labels stay as they are. */
 const MONO = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
@@ -378,6 +380,34 @@ function CreditorForm({ creditor }: { creditor?: Creditor }) {
           </Stack>
         </Fieldset>
       </form>
+      {creditor && creditor.kind !== 'public_entity' && <CreditorRiskRules creditor={creditor} />}
     </>
+  );
+}
+
+/**
+ * A company creditor's own risk-class thresholds, over the agency's (settings); saved on their own,
+ * outside the creditor's form. Shown to those who may read the agency's settings (not a creditor's viewer).
+ */
+function CreditorRiskRules({ creditor }: { creditor: Creditor }) {
+  return useUser().role === 'viewer' ? null : <CreditorRiskRulesCard creditor={creditor} />;
+}
+
+function CreditorRiskRulesCard({ creditor }: { creditor: Creditor }) {
+  const canWrite = useCan('creditor');
+  const settings = useSettings();
+  const save = useSaveCreditor(creditor.id);
+  if (!settings.data) return null;
+  return (
+    <Stack gap="md" maw={1000} mt="md">
+      <RiskRulesCard
+        level="creditor"
+        inForce={creditor.riskRules ?? settings.data.riskRules}
+        own={!!creditor.riskRules}
+        canWrite={canWrite}
+        saving={save.isPending}
+        onSave={(riskRules) => save.mutateAsync({ riskRules, version: creditor.version })}
+      />
+    </Stack>
   );
 }

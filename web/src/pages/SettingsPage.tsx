@@ -8,6 +8,7 @@ import { applyServerErrors, blankToNull, changedFields, DateField, EnumSelect, e
 import { ErrorAlert, PageHeader, QueryState } from '../components/ui';
 import { isIsoDate } from '../format';
 import { useI18n } from '../i18n';
+import { RiskRulesCard } from './risk/RiskRulesCard';
 
 const ALBO_SECTIONS = ['ordinary', 'support'] as const;
 
@@ -52,7 +53,34 @@ function toBody(changed: Partial<SettingsValues>): Record<string, unknown> {
 /** The agency's own settings (administrators): letterhead and albo registration. */
 export default function SettingsPage() {
   const settings = useSettings();
-  return <QueryState query={settings}>{(s) => <SettingsForm key={JSON.stringify([s.letterhead, s.albo])} settings={s} />}</QueryState>;
+  return (
+    <QueryState query={settings}>
+      {(s) => (
+        <>
+          <SettingsForm key={JSON.stringify([s.letterhead, s.albo])} settings={s} />
+          <AgencyRiskRules key={JSON.stringify(s.riskRules)} settings={s} />
+        </>
+      )}
+    </QueryState>
+  );
+}
+
+/** The risk-class thresholds for every creditor without its own (administrators). */
+function AgencyRiskRules({ settings }: { settings: Settings }) {
+  const canWrite = useCan('settings');
+  const save = useSaveSettings();
+  return (
+    <Stack gap="md" maw={1000} mt="md">
+      <RiskRulesCard
+        level="agency"
+        inForce={settings.riskRules}
+        own={!settings.riskRulesIsDefault}
+        canWrite={canWrite}
+        saving={save.isPending}
+        onSave={(riskRules) => save.mutateAsync({ riskRules })}
+      />
+    </Stack>
+  );
 }
 
 function SettingsForm({ settings }: { settings: Settings }) {

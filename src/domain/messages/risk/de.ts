@@ -1,6 +1,7 @@
 import type { riskIt } from './it.ts';
 
 export const riskDe: Record<keyof typeof riskIt, string> = {
+  'risk.refreshed': 'incasso: {tenant}, Risikoprofile zum {day}: {profiles} Profile berechnet in {seconds} s',
   'risk.explanation': '{class}: {reasons}',
   'risk.reason_late_recent': '{late} der letzten {recent} Rechnungen mit über {days} Tagen Verspätung bezahlt',
   'risk.reason_plan_lapsed': 'ein Ratenplan {year} hinfällig geworden',

@@ -1,6 +1,7 @@
 import type { riskIt } from './it.ts';
 
 export const riskEn: Record<keyof typeof riskIt, string> = {
+  'risk.refreshed': 'incasso: {tenant}, risk profiles as of {day}: {profiles} profiles computed in {seconds} s',
   'risk.explanation': '{class}: {reasons}',
   'risk.reason_late_recent': '{late} of the last {recent} invoices paid more than {days} days late',
   'risk.reason_plan_lapsed': 'a plan lapsed in {year}',

@@ -1,6 +1,7 @@
 import type { riskIt } from './it.ts';
 
 export const riskFr: Record<keyof typeof riskIt, string> = {
+  'risk.refreshed': 'incasso : {tenant}, profils de risque au {day} : {profiles} profils calculés en {seconds} s',
   'risk.explanation': '{class} : {reasons}',
   'risk.reason_late_recent': '{late} des {recent} dernières factures payées avec plus de {days} jours de retard',
   'risk.reason_plan_lapsed': 'un plan caduc en {year}',

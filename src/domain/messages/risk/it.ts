@@ -1,5 +1,6 @@
 /** Messages of the payment-behaviour profile, risk class and advice (issue 17 items 1–2). */
 export const riskIt = {
+  'risk.refreshed': 'incasso: {tenant}, profili di rischio al {day}: {profiles} profili calcolati in {seconds} s',
   'risk.explanation': '{class}: {reasons}',
   'risk.reason_late_recent': '{late} delle ultime {recent} fatture pagate con oltre {days} giorni di ritardo',
   'risk.reason_plan_lapsed': 'un piano decaduto nel {year}',
