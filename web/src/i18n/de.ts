@@ -1008,7 +1008,7 @@ export const de: Messages = {
   'pagopa.postalHolder': 'Inhaber des Postkontos',
   'pagopa.postalAuthorization': 'Genehmigung zum Selbstdruck',
   'settings.title': 'Einstellungen der Agentur',
-  'settings.subtitle': 'Wie die Agentur ihre Briefe zeichnet, und ihre Eintragung im Register der zugelassenen Betreiber.',
+  'settings.subtitle': 'Wie die Agentur ihre Briefe zeichnet, ihre Eintragung im Register der zugelassenen Betreiber und die Schwellen der Risikoklassen.',
   'settings.letterhead': 'Briefkopf',
   'settings.letterheadName': 'Firmenname',
   'settings.letterheadLines': 'Anschrift, eine Zeile je Eintrag',

@@ -1008,7 +1008,7 @@ export const en: Messages = {
   'pagopa.postalHolder': 'Postal account holder',
   'pagopa.postalAuthorization': 'Self-printing authorisation',
   'settings.title': 'Agency settings',
-  'settings.subtitle': 'How the agency signs its letters, and its registration in the register of authorised operators.',
+  'settings.subtitle': 'How the agency signs its letters, its registration in the register of authorised operators, and the risk-class thresholds.',
   'settings.letterhead': 'Letterhead',
   'settings.letterheadName': 'Company name',
   'settings.letterheadLines': 'Address, one line per entry',

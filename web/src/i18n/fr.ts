@@ -1008,7 +1008,7 @@ export const fr: Messages = {
   'pagopa.postalHolder': 'Titulaire du compte postal',
   'pagopa.postalAuthorization': 'Autorisation d’impression propre',
   'settings.title': 'Paramètres de l’agence',
-  'settings.subtitle': 'Comment l’agence signe ses lettres, et son inscription au registre des opérateurs habilités.',
+  'settings.subtitle': 'Comment l’agence signe ses lettres, son inscription au registre des opérateurs habilités et les seuils des classes de risque.',
   'settings.letterhead': 'En-tête',
   'settings.letterheadName': 'Raison sociale',
   'settings.letterheadLines': 'Adresse, une ligne par élément',

@@ -1011,7 +1011,7 @@ export const it = {
   'pagopa.postalHolder': 'Intestatario del conto postale',
   'pagopa.postalAuthorization': 'Autorizzazione stampa in proprio',
   'settings.title': 'Impostazioni dell’agenzia',
-  'settings.subtitle': 'Come l’agenzia firma le lettere e la sua iscrizione all’albo dei soggetti abilitati.',
+  'settings.subtitle': 'Come l’agenzia firma le lettere, la sua iscrizione all’albo dei soggetti abilitati e le soglie delle classi di rischio.',
   'settings.letterhead': 'Carta intestata',
   'settings.letterheadName': 'Ragione sociale',
   'settings.letterheadLines': 'Indirizzo, una riga per voce',
