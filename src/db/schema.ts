@@ -731,6 +731,8 @@ export interface PromisesTable {
   made_on: ColumnType<string, string, string>;
   made_by: string | null;
   claim_ids: ColumnType<string[], string[], string[]>;
+  /** The currency of the positions it covers (migration 0056). */
+  currency: string;
   state: Generated<'pending' | 'kept' | 'short' | 'broken' | 'cancelled'>;
   paid: ColumnType<string, string | undefined, string>;
   judged_on: ColumnType<string | null, string | null | undefined, string | null>;

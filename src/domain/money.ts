@@ -71,3 +71,19 @@ export function sumMoney(values: Iterable<Money | string>): Money {
   for (const v of values) total = total.plus(v);
   return total;
 }
+
+/** An amount in its currency (figures that add money of several creditors: never EUR and CHF together). */
+export interface CurrencyAmount {
+  currency: string;
+  amount: string;
+}
+
+/** Adds `amount` to its currency's entry of `list` (created if missing; the list kept in currency order), exactly. */
+export function addInCurrency(list: CurrencyAmount[], currency: string, amount: string): void {
+  const had = list.find((c) => c.currency === currency);
+  if (had) had.amount = toMoneyString(money(had.amount).plus(amount));
+  else {
+    list.push({ currency, amount: toMoneyString(amount) });
+    list.sort((a, b) => a.currency.localeCompare(b.currency));
+  }
+}

@@ -13,13 +13,14 @@ describe('the board’s figures', () => {
   });
   it('add money exactly, per currency', () => {
     const f = emptyFigures();
-    addPromises(f, 1, '0.10');
-    addPromises(f, 2, '0.20');
-    addKept(f, 1, '100.005');
+    addPromises(f, 1, 'EUR', '0.10');
+    addPromises(f, 2, 'EUR', '0.20');
+    addPromises(f, 1, 'CHF', '7.50');
+    addKept(f, 1, 'EUR', '100.005');
     addCollected(f, 'EUR', '0.10');
     addCollected(f, 'CHF', '5.00');
     addCollected(f, 'EUR', '0.20');
-    expect(f).toMatchObject({ promises: 3, promisedAmount: '0.30', promisesKept: 1, keptAmount: '100.01', collected: [{ currency: 'CHF', amount: '5.00' }, { currency: 'EUR', amount: '0.30' }] });
+    expect(f).toMatchObject({ promises: 4, promised: [{ currency: 'CHF', amount: '7.50' }, { currency: 'EUR', amount: '0.30' }], promisesKept: 1, kept: [{ currency: 'EUR', amount: '100.01' }], collected: [{ currency: 'CHF', amount: '5.00' }, { currency: 'EUR', amount: '0.30' }] });
   });
   it('credit money only to right-party contacts', () => {
     expect(RIGHT_PARTY_CODES).toContain('PROMESSA_PAGAMENTO');

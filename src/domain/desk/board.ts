@@ -1,4 +1,4 @@
-import { money, toMoneyString } from '../money.ts';
+import { addInCurrency, type CurrencyAmount } from '../money.ts';
 import { SHIPPED_OUTCOMES } from './outcomes.ts';
 
 /**
@@ -7,14 +7,12 @@ import { SHIPPED_OUTCOMES } from './outcomes.ts';
  * outcome as it counts — a supervisor's correction instead of the operator's original.
  */
 
-/**
- * "Collected after a contact": a payment received on the debtor's positions within this many days
- * after a right-party contact is credited to that contact's operator and queue (the latest such
- * contact before the payment, so a payment counts once). Thirty days is the usual attribution window
- * of agency incentive schemes (a promise may be up to 30 days ahead, promises.ts `maxDaysAhead`):
- * money later than that is no longer the call's doing.
+/*
+ * "Collected after a contact": a payment received on the debtor's positions within the tenant's
+ * attribution window after a right-party contact (settings.kpiAttributionDays, 30 days by default:
+ * portal/agency-kpis.ts `attributionDaysOf`) is credited to that contact's operator and queue (the
+ * latest such contact before the payment, so a payment counts once).
  */
-export const COLLECTED_AFTER_CONTACT_DAYS = 30;
 
 export interface Figures {
   attempts: number;
@@ -23,10 +21,11 @@ export interface Figures {
   worked: number;
   refused: number;
   promises: number;
-  promisedAmount: string;
+  /** Amounts promised, per currency. */
+  promised: CurrencyAmount[];
   promisesKept: number;
-  keptAmount: string;
-  collected: { currency: string; amount: string }[];
+  kept: CurrencyAmount[];
+  collected: CurrencyAmount[];
   outcomes: Record<string, number>;
 }
 
@@ -37,9 +36,9 @@ export const emptyFigures = (): Figures => ({
   worked: 0,
   refused: 0,
   promises: 0,
-  promisedAmount: '0.00',
+  promised: [],
   promisesKept: 0,
-  keptAmount: '0.00',
+  kept: [],
   collected: [],
   outcomes: {},
 });
@@ -64,21 +63,16 @@ export function addCalls(f: Figures, outcome: string | null, allowed: boolean, n
   f.outcomes[key] = (f.outcomes[key] ?? 0) + n;
 }
 
-export function addPromises(f: Figures, n: number, amount: string): void {
+export function addPromises(f: Figures, n: number, currency: string, amount: string): void {
   f.promises += n;
-  f.promisedAmount = toMoneyString(money(f.promisedAmount).plus(amount));
+  addInCurrency(f.promised, currency, amount);
 }
 
-export function addKept(f: Figures, n: number, amount: string): void {
+export function addKept(f: Figures, n: number, currency: string, amount: string): void {
   f.promisesKept += n;
-  f.keptAmount = toMoneyString(money(f.keptAmount).plus(amount));
+  addInCurrency(f.kept, currency, amount);
 }
 
 export function addCollected(f: Figures, currency: string, amount: string): void {
-  const had = f.collected.find((c) => c.currency === currency);
-  if (had) had.amount = toMoneyString(money(had.amount).plus(amount));
-  else {
-    f.collected.push({ currency, amount: toMoneyString(amount) });
-    f.collected.sort((a, b) => a.currency.localeCompare(b.currency));
-  }
+  addInCurrency(f.collected, currency, amount);
 }

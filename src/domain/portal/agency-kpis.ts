@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SHIPPED_OUTCOMES } from '../desk/outcomes.ts';
-import { money, toMoneyString } from '../money.ts';
+import { addInCurrency, type CurrencyAmount } from '../money.ts';
 import { countPercent } from './kpis.ts';
 
 /**
@@ -40,12 +40,13 @@ export interface AgencyFigures {
   rightParty: number;
   rpcRate: string | null;
   promises: number;
-  promisedAmount: string;
+  /** Amounts promised, per currency. */
+  promised: CurrencyAmount[];
   promisesKept: number;
   promisesBroken: number;
   keptRate: string | null;
   plans: number;
-  collected: { currency: string; amount: string }[];
+  collected: CurrencyAmount[];
   handledCalls: number;
   averageHandlingSeconds: number | null;
 }
@@ -59,7 +60,7 @@ export const emptyTally = (): AgencyTally => ({
   attempts: 0,
   rightParty: 0,
   promises: 0,
-  promisedAmount: '0.00',
+  promised: [],
   promisesKept: 0,
   promisesBroken: 0,
   plans: 0,
@@ -80,9 +81,9 @@ export function tallyCalls(f: AgencyTally, outcome: string | null, allowed: bool
   if (o?.rightParty) f.rightParty += n;
 }
 
-export function tallyPromises(f: AgencyTally, n: number, amount: string): void {
+export function tallyPromises(f: AgencyTally, n: number, currency: string, amount: string): void {
   f.promises += n;
-  f.promisedAmount = toMoneyString(money(f.promisedAmount).plus(amount));
+  addInCurrency(f.promised, currency, amount);
 }
 
 export function tallyJudged(f: AgencyTally, kept: number, broken: number): void {
@@ -91,12 +92,7 @@ export function tallyJudged(f: AgencyTally, kept: number, broken: number): void 
 }
 
 export function tallyCollected(f: AgencyTally, currency: string, amount: string): void {
-  const had = f.collected.find((c) => c.currency === currency);
-  if (had) had.amount = toMoneyString(money(had.amount).plus(amount));
-  else {
-    f.collected.push({ currency, amount: toMoneyString(amount) });
-    f.collected.sort((a, b) => a.currency.localeCompare(b.currency));
-  }
+  addInCurrency(f.collected, currency, amount);
 }
 
 export function tallyHandling(f: AgencyTally, calls: number, seconds: string): void {

@@ -68,14 +68,14 @@ describe('agency KPIs per operator and per queue', () => {
     await call(d4, op2, q2, 1, 'RICHIAMARE');
     await call(d5, op2, q2, 1, 'RICHIAMARE');
 
-    const promise = (p: { debtorId: string; claimId: string }, by: string, made: number, amount: string, state: 'pending' | 'kept' | 'short' | 'broken', judged: number | null) =>
+    const promise = (p: { debtorId: string; claimId: string }, by: string, made: number, amount: string, state: 'pending' | 'kept' | 'short' | 'broken', judged: number | null, currency = 'EUR') =>
       db
         .insertInto('promises')
-        .values({ tenant_id: t.tenantId, debtor_id: p.debtorId, amount, due_on: day(0), grace_days: 0, made_on: day(made), made_by: by, claim_ids: [p.claimId], state, judged_on: judged === null ? null : day(judged) })
+        .values({ tenant_id: t.tenantId, debtor_id: p.debtorId, amount, currency, due_on: day(0), grace_days: 0, made_on: day(made), made_by: by, claim_ids: [p.claimId], state, judged_on: judged === null ? null : day(judged) })
         .execute();
     await promise(d1, op1, 2, '100.00', 'pending', null);
     await promise(d2, op1, 15, '50.00', 'kept', 1);
-    await promise(d4, op2, 12, '30.25', 'broken', 3);
+    await promise(d4, op2, 12, '30.25', 'broken', 3, 'CHF'); // francs: never added to euros
     await promise(d3, op2, 60, '20.00', 'short', 4); // made before the period (no call that day: no queue), judged in it
 
     const plan = (p: { debtorId: string; claimId: string }, by: string, started: number, state: string) =>
@@ -127,7 +127,7 @@ describe('agency KPIs per operator and per queue', () => {
       rightParty: 4,
       rpcRate: '80.00',
       promises: 2,
-      promisedAmount: '150.00',
+      promised: [{ currency: 'EUR', amount: '150.00' }],
       promisesKept: 1,
       promisesBroken: 0,
       keptRate: '100.00',
@@ -143,7 +143,7 @@ describe('agency KPIs per operator and per queue', () => {
       rightParty: 3,
       rpcRate: '75.00',
       promises: 1,
-      promisedAmount: '30.25',
+      promised: [{ currency: 'CHF', amount: '30.25' }],
       promisesKept: 0,
       promisesBroken: 2,
       keptRate: '0.00',
@@ -157,7 +157,7 @@ describe('agency KPIs per operator and per queue', () => {
     expect(byQueue[q2]).toMatchObject({ name: 'Coda B', attempts: 4, rightParty: 3, promises: 1, promisesBroken: 1, collected: [{ currency: 'EUR', amount: '17.05' }] });
     // d3's short promise was made on a day without a promise call: no queue.
     expect(byQueue['null']).toMatchObject({ name: null, promisesBroken: 1, attempts: 0, calls: null });
-    expect(k.total).toMatchObject({ attempts: 9, rightParty: 7, rpcRate: '77.78', promises: 3, promisedAmount: '180.25', promisesKept: 1, promisesBroken: 2, keptRate: '33.33', plans: 1, collected: [{ currency: 'EUR', amount: '102.55' }], handledCalls: 3, averageHandlingSeconds: 90 });
+    expect(k.total).toMatchObject({ attempts: 9, rightParty: 7, rpcRate: '77.78', promises: 3, promised: [{ currency: 'CHF', amount: '30.25' }, { currency: 'EUR', amount: '150.00' }], promisesKept: 1, promisesBroken: 2, keptRate: '33.33', plans: 1, collected: [{ currency: 'EUR', amount: '102.55' }], handledCalls: 3, averageHandlingSeconds: 90 });
 
     // One creditor: its debtors' calls, promises on its positions, its payments.
     const mine = (await ctx.admin({ method: 'GET', url: `/api/portal/agency-kpis?${period}&creditorId=${t.creditor.id}` })).json();
@@ -182,18 +182,19 @@ describe('agency KPIs per operator and per queue', () => {
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
     const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('dimension;name;attempts;right_party;rpc_rate;promises;promised;promises_kept;promises_broken;kept_rate;plans;handled_calls;average_handling_seconds;collected_EUR');
-    expect(lines).toContain('operator;Zeta Operatrice;4;3;75.00;1;30.25;0;2;0.00;0;1;60;17.05');
-    expect(lines).toContain('queue;Coda A;5;4;80.00;2;150.00;1;0;100.00;1;2;106;85.50');
-    expect(lines).toContain('total;;9;7;77.78;3;180.25;1;2;33.33;1;3;90;102.55');
-    expect(lines.at(-1)).toBe('not_attributed;;;;;;;;;;;;;40.00');
+    expect(lines[0]).toBe('dimension;name;attempts;right_party;rpc_rate;promises;promises_kept;promises_broken;kept_rate;plans;handled_calls;average_handling_seconds;promised_CHF;promised_EUR;collected_EUR');
+    expect(lines).toContain('operator;Zeta Operatrice;4;3;75.00;1;0;2;0.00;0;1;60;30.25;0.00;17.05');
+    expect(lines).toContain('queue;Coda A;5;4;80.00;2;1;0;100.00;1;2;106;0.00;150.00;85.50');
+    expect(lines).toContain('total;;9;7;77.78;3;1;2;33.33;1;3;90;30.25;150.00;102.55');
+    expect(lines.at(-1)).toBe('not_attributed;;;;;;;;;;;;;;40.00');
     const xlsx = await ctx.supervisor({ method: 'GET', url: `/api/portal/agency-kpis/export?${period}&format=xlsx` });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as never);
     const ws = wb.worksheets[0]!;
     const total = ws.getRows(1, ws.rowCount)!.find((row) => row.getCell(1).value === 'total')!;
-    expect(total.getCell(14).value).toBe(102.55);
+    expect(total.getCell(13).value).toBe(30.25);
+    expect(total.getCell(15).value).toBe(102.55);
   });
 
   it('is the agency supervisors’: a creditor’s viewer and an operator are refused, another tenant sees nothing of it', async () => {

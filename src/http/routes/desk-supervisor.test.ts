@@ -121,15 +121,19 @@ describe('the desk supervisor', () => {
       worked: 4,
       refused: 0,
       promises: 1,
-      promisedAmount: '300.00',
+      promised: [{ currency: 'EUR', amount: '300.00' }],
       promisesKept: 1,
-      keptAmount: '300.00',
+      kept: [{ currency: 'EUR', amount: '300.00' }],
       collected: [{ currency: 'EUR', amount: '300.00' }],
       outcomes: { PROMESSA_PAGAMENTO: 1, NON_RISPONDE: 1, CONTESTAZIONE: 1, DIFFICOLTA_ECONOMICA: 1 },
     });
     expect(b.operators.find((o: { userId: string }) => o.userId === ctx.t.users.supervisor.id)).toMatchObject({ attempts: 1, contacts: 1, rightParty: 1, promises: 0, collected: [], outcomes: { RIFIUTO: 1 } });
     expect(b.queues).toEqual([expect.objectContaining({ queueId: queue.id, name: 'TARI Valdoria 2024', attempts: 5, contacts: 4, rightParty: 4, promises: 1, promisesKept: 1, collected: [{ currency: 'EUR', amount: '300.00' }] })]);
-    expect(b.total).toMatchObject({ attempts: 5, contacts: 4, rightParty: 4, worked: 5, promisedAmount: '300.00', keptAmount: '300.00' });
+    expect(b.total).toMatchObject({ attempts: 5, contacts: 4, rightParty: 4, worked: 5, promised: [{ currency: 'EUR', amount: '300.00' }], kept: [{ currency: 'EUR', amount: '300.00' }] });
+    // The attribution window is the tenant's setting, the same as the agency's KPIs.
+    await ctx.admin({ method: 'PATCH', url: '/api/settings', payload: { kpiAttributionDays: 7 } });
+    expect((await ctx.supervisor({ method: 'GET', url: `/api/work/board?from=${DAY}` })).json()).toMatchObject({ collectedAfterDays: 7 });
+    await ctx.admin({ method: 'PATCH', url: '/api/settings', payload: { kpiAttributionDays: null } });
     // Another day is empty; an operator sees no board; an outsider sees only its own tenant's (nothing).
     expect((await ctx.supervisor({ method: 'GET', url: '/api/work/board?from=2026-12-08&to=2026-12-08' })).json().total).toMatchObject({ attempts: 0, promises: 0, collected: [] });
     expect((await ctx.operator({ method: 'GET', url: `/api/work/board?from=${DAY}` })).statusCode).toBe(403);

@@ -187,7 +187,7 @@ describe('portfolio import', () => {
       .execute();
     await ctx.db
       .insertInto('promises')
-      .values({ tenant_id: t.tenantId, debtor_id: fresh, amount: '70.00', due_on: '2025-05-20', grace_days: 3, made_on: '2025-05-02', claim_ids: [] })
+      .values({ tenant_id: t.tenantId, debtor_id: fresh, amount: '70.00', currency: 'EUR', due_on: '2025-05-20', grace_days: 3, made_on: '2025-05-02', claim_ids: [] })
       .execute();
     // The supervisor decides they are one company: the new debtor's claim moves to the existing one.
     expect((await ctx.operator({ method: 'POST', url: `/api/imports/${next.id}/reviews/${reviews[0].reviewId}`, payload: { decision: 'merge' } })).statusCode).toBe(403);

@@ -113,7 +113,7 @@ describe('reversing a payment', () => {
     const b = await createTestClaim(ctx.db, t, d.id, { interestRegime: 'none', principal: '200.00', dueDate: '2025-03-31' });
     const promise = await ctx.db
       .insertInto('promises')
-      .values({ tenant_id: t.tenantId, debtor_id: d.id, amount: '300.00', due_on: '2025-04-15', grace_days: 3, made_on: '2025-04-01', claim_ids: [a.id] })
+      .values({ tenant_id: t.tenantId, debtor_id: d.id, amount: '300.00', currency: 'EUR', due_on: '2025-04-15', grace_days: 3, made_on: '2025-04-01', claim_ids: [a.id] })
       .returning('id')
       .executeTakeFirstOrThrow();
     const first = await pay(d.id, '300.00', '2025-04-10');

@@ -65,7 +65,7 @@ describe('creditor portal figures', () => {
     await log(b.debtorId, 'phone_attempt', 'NON_RISPONDE');
     await log(g.debtorId, 'phone_attempt', 'NUMERO_INESISTENTE');
     for (const [state, paid] of [['kept', '50.00'], ['broken', '0.00'], ['kept', '10.00']] as const) {
-      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: a.debtorId, amount: '50.00', due_on: todayIso, grace_days: 0, made_on: todayIso, claim_ids: [a.claimId], state, paid, judged_on: todayIso }).execute();
+      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: a.debtorId, amount: '50.00', currency: 'EUR', due_on: todayIso, grace_days: 0, made_on: todayIso, claim_ids: [a.claimId], state, paid, judged_on: todayIso }).execute();
     }
 
     const progress = await ctx.viewer({ method: 'GET', url: '/api/portal/progress' });

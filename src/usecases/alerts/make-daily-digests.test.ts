@@ -34,7 +34,7 @@ describe('daily alert digests', () => {
     const promised = await createTestClaim(db, t, bianchi.id, { externalRef: 'FT-2026-0300', principal: '400.00', dueDate: '2026-09-30' });
     await db
       .insertInto('promises')
-      .values({ tenant_id: t.tenantId, debtor_id: bianchi.id, amount: '150.00', due_on: '2026-11-30', grace_days: 3, made_on: '2026-11-20', claim_ids: [promised.id], state: 'broken', judged_on: '2026-12-05' })
+      .values({ tenant_id: t.tenantId, debtor_id: bianchi.id, amount: '150.00', currency: 'EUR', due_on: '2026-11-30', grace_days: 3, made_on: '2026-11-20', claim_ids: [promised.id], state: 'broken', judged_on: '2026-12-05' })
       .execute();
     await db
       .insertInto('plans')

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { Db } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
-import { addCalls, addCollected, addKept, addPromises, COLLECTED_AFTER_CONTACT_DAYS, emptyFigures, RIGHT_PARTY_CODES, type Figures } from '../../domain/desk/board.ts';
+import { addCalls, addCollected, addKept, addPromises, emptyFigures, RIGHT_PARTY_CODES, type Figures } from '../../domain/desk/board.ts';
+import { attributionDaysOf } from '../../domain/portal/agency-kpis.ts';
 import { invalid, fieldError } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -25,6 +26,9 @@ export async function getBoard(db: Db, actor: Actor, query: z.input<typeof Board
   const to = q.to ?? (q.from ?? today().toString());
   if (to < from) throw invalid([fieldError('to', 'desk.board_period')]);
   const t = actor.tenantId;
+  // The attribution window is the tenant's (settings.kpiAttributionDays), the same as the agency's KPIs.
+  const tenant = await db.selectFrom('tenants').select('settings').where('id', '=', t).executeTakeFirstOrThrow();
+  const window = attributionDaysOf(tenant.settings);
 
   const calls = await db
     .selectFrom('contact_log as l')
@@ -42,21 +46,21 @@ export async function getBoard(db: Db, actor: Actor, query: z.input<typeof Board
     order by l.id desc limit 1)`;
   const made = await db
     .selectFrom('promises as p')
-    .select(['p.made_by', promiseQueue.as('queue_id'), sql<number>`count(*)::int`.as('n'), sql<string>`round(sum(p.amount), 2)::text`.as('amount')])
+    .select(['p.made_by', promiseQueue.as('queue_id'), 'p.currency', sql<number>`count(*)::int`.as('n'), sql<string>`round(sum(p.amount), 2)::text`.as('amount')])
     .where('p.tenant_id', '=', t)
     .where('p.made_on', '>=', from)
     .where('p.made_on', '<=', to)
-    .groupBy(['p.made_by', sql`2`])
+    .groupBy(['p.made_by', sql`2`, 'p.currency'])
     .execute();
   const kept = await db
     .selectFrom('promises as p')
-    .select(['p.made_by', promiseQueue.as('queue_id'), sql<number>`count(*)::int`.as('n'), sql<string>`round(sum(p.amount), 2)::text`.as('amount')])
+    .select(['p.made_by', promiseQueue.as('queue_id'), 'p.currency', sql<number>`count(*)::int`.as('n'), sql<string>`round(sum(p.amount), 2)::text`.as('amount')])
     .where('p.tenant_id', '=', t)
     .where('p.judged_on', 'is not', null)
     .where('p.judged_on', '>=', from)
     .where('p.judged_on', '<=', to)
     .where('p.state', '=', 'kept')
-    .groupBy(['p.made_by', sql`2`])
+    .groupBy(['p.made_by', sql`2`, 'p.currency'])
     .execute();
 
   // Money on the debtor's positions in the period, credited to the latest right-party contact of the
@@ -69,7 +73,7 @@ export async function getBoard(db: Db, actor: Actor, query: z.input<typeof Board
       select l.user_id, l.queue_id from contact_log l
       where l.tenant_id = y.tenant_id and l.debtor_id = y.debtor_id and l.channel = 'desk' and l.allowed
         and coalesce(l.corrected_outcome, l.outcome) in (${sql.join(RIGHT_PARTY_CODES)})
-        and l.local_date between y.value_date - ${COLLECTED_AFTER_CONTACT_DAYS}::int and y.value_date
+        and l.local_date between y.value_date - ${window}::int and y.value_date
       order by l.local_date desc, l.id desc limit 1
     ) c on true
     where y.tenant_id = ${t} and y.value_date between ${from}::date and ${to}::date and y.reversed_at is null
@@ -92,8 +96,8 @@ export async function getBoard(db: Db, actor: Actor, query: z.input<typeof Board
     f(total);
   };
   for (const c of calls) each(c.user_id, c.queue_id, (f) => addCalls(f, c.outcome, c.allowed, c.n));
-  for (const m of made) each(m.made_by, m.queue_id, (f) => addPromises(f, m.n, m.amount));
-  for (const k of kept) each(k.made_by, k.queue_id, (f) => addKept(f, k.n, k.amount));
+  for (const m of made) each(m.made_by, m.queue_id, (f) => addPromises(f, m.n, m.currency, m.amount));
+  for (const k of kept) each(k.made_by, k.queue_id, (f) => addKept(f, k.n, k.currency, k.amount));
   for (const c of collected.rows) each(c.user_id, c.queue_id, (f) => addCollected(f, c.currency, c.amount));
 
   const userName = new Map(users.map((u) => [u.id, u.name]));
@@ -101,7 +105,7 @@ export async function getBoard(db: Db, actor: Actor, query: z.input<typeof Board
   return {
     from,
     to,
-    collectedAfterDays: COLLECTED_AFTER_CONTACT_DAYS,
+    collectedAfterDays: window,
     operators: [...byUser].map(([userId, f]) => ({ userId, name: userId ? (userName.get(userId) ?? '—') : '—', ...f })),
     queues: [...byQueue].map(([queueId, f]) => ({ queueId, name: queueId ? (queueName.get(queueId) ?? null) : null, ...f })),
     total,

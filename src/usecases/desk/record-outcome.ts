@@ -138,7 +138,7 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     trx
     .selectFrom('claims as c')
     .innerJoin('work_queues as q', (j) => j.onRef('q.tenant_id', '=', 'c.tenant_id'))
-    .select(['c.id', 'c.version', 'c.creditor_id', 'q.creditor_id as queue_creditor_id'])
+    .select(['c.id', 'c.version', 'c.creditor_id', 'c.currency', 'q.creditor_id as queue_creditor_id'])
     .where('c.tenant_id', '=', actor.tenantId)
     .where('q.id', '=', item.queue_id)
     .where('c.debtor_id', '=', item.debtor_id)
@@ -213,12 +213,16 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
       const promiseRules = await promiseRulesFor(trx, actor, claims[0]?.queue_creditor_id ?? null, claims.map((c) => c.creditor_id));
       const problems = promiseProblems(promiseRules, { amount: p.amount, dueOn: p.dueOn, today: at.date, owed: item.owed });
       if (problems.length) throw invalid(problems.map((m) => ({ path: 'promise', message: encodeMessage(m) })));
+      // A promise is money in one currency; a debtor with positions in two in this queue is offered a plan per currency.
+      const currencies = [...new Set(claims.map((c) => c.currency))];
+      if (currencies.length !== 1) throw invalid([{ path: 'promise', message: encodeMessage(msg('desk.promise_one_currency', { currencies: currencies.join(', ') })) }]);
       const row = await trx
         .insertInto('promises')
         .values({
           tenant_id: actor.tenantId,
           debtor_id: item.debtor_id,
           amount: p.amount,
+          currency: currencies[0]!,
           due_on: p.dueOn,
           grace_days: promiseRules.graceDays,
           channel: p.channel ?? null,

@@ -97,10 +97,11 @@ export const BoardFigures = z.object({
   /** Calls the contact rules refused when the outcome was recorded. */
   refused: z.number(),
   promises: z.number(),
-  promisedAmount: z.string(),
+  /** What the period's promises are for, per currency. */
+  promised: z.array(Amount),
   promisesKept: z.number(),
-  keptAmount: z.string(),
-  /** Payments received on the debtor within COLLECTED_AFTER_CONTACT_DAYS after a right-party contact. */
+  kept: z.array(Amount),
+  /** Payments received on the debtor within the attribution window (`collectedAfterDays`) after a right-party contact. */
   collected: z.array(Amount),
   outcomes: z.record(z.string(), z.number()),
 });

@@ -10,8 +10,9 @@ export const ExportAgencyKpisQuery = AgencyKpisQuery.extend({ format: z.enum(['c
 
 /**
  * The KPIs per operator and per queue as a file (issue 16 item 7), in the portal's layout: one row per
- * operator, then per queue, then the total, then the money not attributed; the collected amounts in one
- * column per currency (`collected_EUR`…), dot and two decimals; rates with two decimals; handling in seconds.
+ * operator, then per queue, then the total, then the money not attributed; the promised and the collected
+ * amounts in one column per currency (`promised_EUR`…, `collected_EUR`…), dot and two decimals; rates with
+ * two decimals; handling in seconds.
  */
 export const AGENCY_KPI_COLUMNS = [
   'dimension',
@@ -20,7 +21,6 @@ export const AGENCY_KPI_COLUMNS = [
   'right_party',
   'rpc_rate',
   'promises',
-  'promised',
   'promises_kept',
   'promises_broken',
   'kept_rate',
@@ -34,7 +34,8 @@ export async function exportAgencyKpis(db: Db, actor: Actor, input: z.input<type
   const k = await getAgencyKpis(db, actor, q);
   const all = [...k.operators, ...k.queues, k.total];
   const currencies = [...new Set([...all.flatMap((r) => r.collected.map((c) => c.currency)), ...k.notAttributed.map((c) => c.currency)])].sort();
-  const columns = [...AGENCY_KPI_COLUMNS, ...currencies.map((c) => `collected_${c}`)];
+  const promisedIn = [...new Set(all.flatMap((r) => r.promised.map((c) => c.currency)))].sort();
+  const columns = [...AGENCY_KPI_COLUMNS, ...promisedIn.map((c) => `promised_${c}`), ...currencies.map((c) => `collected_${c}`)];
   const amountOf = (list: { currency: string; amount: string }[], c: string) => list.find((x) => x.currency === c)?.amount ?? '0.00';
   type Row = (typeof all)[number];
   const line = (dimension: string, name: string | null, r: Row) => [
@@ -44,13 +45,13 @@ export async function exportAgencyKpis(db: Db, actor: Actor, input: z.input<type
     r.rightParty,
     r.rpcRate,
     r.promises,
-    r.promisedAmount,
     r.promisesKept,
     r.promisesBroken,
     r.keptRate,
     r.plans,
     r.handledCalls,
     r.averageHandlingSeconds,
+    ...promisedIn.map((c) => amountOf(r.promised, c)),
     ...currencies.map((c) => amountOf(r.collected, c)),
   ];
   const blank = AGENCY_KPI_COLUMNS.slice(2).map(() => null);
@@ -58,9 +59,9 @@ export async function exportAgencyKpis(db: Db, actor: Actor, input: z.input<type
     ...k.operators.map((r) => line('operator', r.name, r)),
     ...k.queues.map((r) => line('queue', r.name, r)),
     line('total', null, k.total),
-    ['not_attributed', null, ...blank, ...currencies.map((c) => amountOf(k.notAttributed, c))],
+    ['not_attributed', null, ...blank, ...promisedIn.map(() => null), ...currencies.map((c) => amountOf(k.notAttributed, c))],
   ];
-  const amounts = new Set(['promised', ...currencies.map((c) => `collected_${c}`)]);
+  const amounts = new Set([...promisedIn.map((c) => `promised_${c}`), ...currencies.map((c) => `collected_${c}`)]);
   const name = `kpi-operatori-${k.from}-${k.to}`;
   if (format === 'xlsx') {
     return { fileName: `${name}.xlsx`, contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: await renderTableXlsx('kpi', columns, table, amounts, today().toString()) };

@@ -29,9 +29,9 @@ const Figures = z.object({
   attempts: z.number(),
   rightParty: z.number(),
   rpcRate: z.string().nullable(),
-  /** Promises made in the period, and their amount. */
+  /** Promises made in the period, and their amount per currency. */
   promises: z.number(),
-  promisedAmount: z.string(),
+  promised: Amounts,
   /** Promises judged in the period: kept, broken (short or broken); kept rate = kept ÷ judged, %. */
   promisesKept: z.number(),
   promisesBroken: z.number(),
@@ -98,11 +98,11 @@ export async function getAgencyKpis(db: Db, actor: Actor, input: z.input<typeof 
         from contact_log l
        where l.tenant_id = ${t} and l.channel = 'desk' and l.local_date between ${from}::date and ${to}::date ${debtorOfCreditor('l')}
        group by 1, 2, 3, 4`.execute(db),
-    sql<{ user_id: string | null; queue_id: string | null; n: number; amount: string }>`
-      select p.made_by as user_id, ${promiseQueue} as queue_id, count(*)::int as n, sum(p.amount)::text as amount
+    sql<{ user_id: string | null; queue_id: string | null; currency: string; n: number; amount: string }>`
+      select p.made_by as user_id, ${promiseQueue} as queue_id, p.currency, count(*)::int as n, sum(p.amount)::text as amount
         from promises p
        where p.tenant_id = ${t} and p.made_on between ${from}::date and ${to}::date ${promiseOfCreditor}
-       group by 1, 2`.execute(db),
+       group by 1, 2, 3`.execute(db),
     sql<{ user_id: string | null; queue_id: string | null; kept: number; broken: number }>`
       select p.made_by as user_id, ${promiseQueue} as queue_id, (count(*) filter (where p.state = 'kept'))::int as kept,
              (count(*) filter (where p.state <> 'kept'))::int as broken
@@ -159,7 +159,7 @@ export async function getAgencyKpis(db: Db, actor: Actor, input: z.input<typeof 
     f(total);
   };
   for (const c of calls.rows) each(c.user_id, c.queue_id, (f) => tallyCalls(f, c.outcome, c.allowed, c.n));
-  for (const m of made.rows) each(m.user_id, m.queue_id, (f) => tallyPromises(f, m.n, m.amount));
+  for (const m of made.rows) each(m.user_id, m.queue_id, (f) => tallyPromises(f, m.n, m.currency, m.amount));
   for (const j of judged.rows) each(j.user_id, j.queue_id, (f) => tallyJudged(f, j.kept, j.broken));
   for (const p of plans.rows) each(p.user_id, p.queue_id, (f) => (f.plans += p.n));
   const notAttributed = emptyTally();

@@ -76,7 +76,7 @@ describe('profiles computed in SQL', () => {
     await claimOf(t, d.id, { principal: '250.00', due: '2026-06-01', status: 'disputed', creditor: other });
     await claimOf(t, d.id, { principal: '700.00', due: '2025-02-01', status: 'paid', closed: '2025-02-01', creditor: other });
     for (const [state, claims] of [['kept', [c1]], ['broken', [c5]], ['short', [c5]], ['pending', [c1]]] as const) {
-      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: d.id, amount: '100.00', due_on: '2025-05-01', grace_days: 0, made_on: '2025-04-01', claim_ids: [...claims], state }).execute();
+      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: d.id, amount: '100.00', currency: 'EUR', due_on: '2025-05-01', grace_days: 0, made_on: '2025-04-01', claim_ids: [...claims], state }).execute();
     }
     for (const [creditor, lapsedOn] of [[t.creditor.id, '2024-05-10'], [other, '2025-11-20']] as const) {
       await db
@@ -135,7 +135,7 @@ describe('the nightly refresh over a varied portfolio', () => {
     const a = await claimOf(t, promising, { principal: '700.00', due: '2026-04-01' });
     const b = await claimOf(t, promising, { principal: '300.00', due: '2026-04-15', creditor: other });
     for (const [state, claims] of [['kept', [a, b]], ['broken', [b]], ['short', [a]], ['cancelled', [a]]] as const) {
-      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: promising, amount: '50.00', due_on: '2026-05-01', grace_days: 3, made_on: '2026-04-20', claim_ids: [...claims], state }).execute();
+      await db.insertInto('promises').values({ tenant_id: t.tenantId, debtor_id: promising, amount: '50.00', currency: 'EUR', due_on: '2026-05-01', grace_days: 3, made_on: '2026-04-20', claim_ids: [...claims], state }).execute();
     }
     for (const [state, lapsedOn] of [['lapsed', '2025-03-03'], ['lapsed', '2026-02-02'], ['active', null]] as const) {
       await db

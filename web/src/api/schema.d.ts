@@ -14515,7 +14515,10 @@ export interface paths {
                                 rightParty: number;
                                 rpcRate: string | null;
                                 promises: number;
-                                promisedAmount: string;
+                                promised: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 promisesKept: number;
                                 promisesBroken: number;
                                 keptRate: string | null;
@@ -14538,7 +14541,10 @@ export interface paths {
                                 rightParty: number;
                                 rpcRate: string | null;
                                 promises: number;
-                                promisedAmount: string;
+                                promised: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 promisesKept: number;
                                 promisesBroken: number;
                                 keptRate: string | null;
@@ -14561,7 +14567,10 @@ export interface paths {
                                 rightParty: number;
                                 rpcRate: string | null;
                                 promises: number;
-                                promisedAmount: string;
+                                promised: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 promisesKept: number;
                                 promisesBroken: number;
                                 keptRate: string | null;
@@ -32732,9 +32741,15 @@ export interface paths {
                                 worked: number;
                                 refused: number;
                                 promises: number;
-                                promisedAmount: string;
+                                promised: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 promisesKept: number;
-                                keptAmount: string;
+                                kept: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 collected: {
                                     currency: string;
                                     amount: string;
@@ -32753,9 +32768,15 @@ export interface paths {
                                 worked: number;
                                 refused: number;
                                 promises: number;
-                                promisedAmount: string;
+                                promised: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 promisesKept: number;
-                                keptAmount: string;
+                                kept: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 collected: {
                                     currency: string;
                                     amount: string;
@@ -32774,9 +32795,15 @@ export interface paths {
                                 worked: number;
                                 refused: number;
                                 promises: number;
-                                promisedAmount: string;
+                                promised: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 promisesKept: number;
-                                keptAmount: string;
+                                kept: {
+                                    currency: string;
+                                    amount: string;
+                                }[];
                                 collected: {
                                     currency: string;
                                     amount: string;

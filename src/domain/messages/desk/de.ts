@@ -24,6 +24,7 @@ export const deskDe: DeskCatalogue = {
   'desk.next_all_blocked': 'Kein Schuldner der Warteschlange darf jetzt angerufen werden: {reason}',
   'desk.outcome_not_holding': 'Sie bearbeiten diesen Schuldner nicht: drücken Sie «Nächster»',
   'desk.outcome_contact_unknown': 'Unbekannte Kontaktangabe für diesen Schuldner',
+  'desk.promise_one_currency': 'Die Positionen des Schuldners in dieser Warteschlange lauten auf mehrere Währungen ({currencies}): ein Zahlungsversprechen gilt in einer Währung. Schlagen Sie je Währung einen Ratenplan vor',
   'desk.callback_in_past': 'Der Rückruf muss in der Zukunft liegen',
   'desk.outcome.NON_RISPONDE': 'Keine Antwort',
   'desk.outcome.OCCUPATO': 'Besetzt',

@@ -24,6 +24,7 @@ export const deskEn: DeskCatalogue = {
   'desk.next_all_blocked': 'No debtor of the queue may be called now: {reason}',
   'desk.outcome_not_holding': 'You are not working this debtor: press "Next"',
   'desk.outcome_contact_unknown': 'Unknown contact for this debtor',
+  'desk.promise_one_currency': 'The debtor\'s positions in this queue are in more than one currency ({currencies}): a promise to pay is in one currency. Propose a plan per currency',
   'desk.callback_in_past': 'The callback must be in the future',
   'desk.outcome.NON_RISPONDE': 'No answer',
   'desk.outcome.OCCUPATO': 'Busy',

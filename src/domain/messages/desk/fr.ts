@@ -24,6 +24,7 @@ export const deskFr: DeskCatalogue = {
   'desk.next_all_blocked': 'Aucun débiteur de la file ne peut être appelé maintenant : {reason}',
   'desk.outcome_not_holding': 'Vous ne traitez pas ce débiteur : appuyez sur « Suivant »',
   'desk.outcome_contact_unknown': 'Coordonnée inconnue pour ce débiteur',
+  'desk.promise_one_currency': 'Les positions du débiteur dans cette file sont en plusieurs devises ({currencies}) : une promesse de paiement est dans une seule devise. Proposez un plan par devise',
   'desk.callback_in_past': 'Le rappel doit être dans le futur',
   'desk.outcome.NON_RISPONDE': 'Pas de réponse',
   'desk.outcome.OCCUPATO': 'Occupé',

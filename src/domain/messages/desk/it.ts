@@ -23,6 +23,7 @@ export const deskIt = {
   'desk.next_all_blocked': 'Nessun debitore della coda si può chiamare ora: {reason}',
   'desk.outcome_not_holding': 'Questo debitore non è in lavorazione da lei: prema «Prossimo»',
   'desk.outcome_contact_unknown': 'Recapito sconosciuto per questo debitore',
+  'desk.promise_one_currency': 'Le posizioni del debitore in questa coda sono in più valute ({currencies}): una promessa di pagamento è in una sola valuta. Proporre un piano per ciascuna valuta',
   'desk.callback_in_past': 'Il richiamo deve essere in un momento futuro',
   'desk.outcome.NON_RISPONDE': 'Non risponde',
   'desk.outcome.OCCUPATO': 'Occupato',

@@ -126,10 +126,12 @@ function FiguresRow({ label, f, testId, action }: { label: string; f: BoardFigur
         {number(f.rightParty)}
       </Table.Td>
       <Table.Td ta="right" data-testid="fig-promises">
-        {number(f.promises)} · {money(f.promisedAmount, 'EUR')}
+        {number(f.promises)}
+        {f.promised.map((c) => ` · ${money(c.amount, c.currency)}`).join('')}
       </Table.Td>
       <Table.Td ta="right">
-        {number(f.promisesKept)} · {money(f.keptAmount, 'EUR')}
+        {number(f.promisesKept)}
+        {f.kept.map((c) => ` · ${money(c.amount, c.currency)}`).join('')}
       </Table.Td>
       <Table.Td ta="right">
         {f.collected.length === 0 ? '—' : f.collected.map((c) => <div key={c.currency}>{money(c.amount, c.currency)}</div>)}

@@ -28,7 +28,7 @@ export function AgencyKpisSection({ creditorId }: { creditorId: string | null })
   const query: AgencyKpisQuery = { ...period, ...(creditorId ? { creditorId } : {}) };
   const kpis = useAgencyKpis(query, true);
   const pct = (v: string | null) => (v === null ? '—' : `${v.replace('.', ',')} %`);
-  const amounts = (list: { currency: string; amount: string }[]) => (list.length === 0 ? money('0', 'EUR') : list.map((c) => money(c.amount, c.currency)).join(' · '));
+  const amounts = (list: { currency: string; amount: string }[]) => (list.length === 0 ? '—' : list.map((c) => money(c.amount, c.currency)).join(' · '));
   const duration = (s: number | null) => (s === null ? '—' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
   const callsLink = (r: Row, n: number) =>
     r.calls && n > 0 ? (
@@ -48,7 +48,7 @@ export function AgencyKpisSection({ creditorId }: { creditorId: string | null })
       </Table.Td>
       <Table.Td ta="right">{pct(r.rpcRate)}</Table.Td>
       <Table.Td ta="right">{number(r.promises)}</Table.Td>
-      <Table.Td ta="right">{money(r.promisedAmount, 'EUR')}</Table.Td>
+      <Table.Td ta="right">{amounts(r.promised)}</Table.Td>
       <Table.Td ta="right">{number(r.promisesKept)}</Table.Td>
       <Table.Td ta="right">{number(r.promisesBroken)}</Table.Td>
       <Table.Td ta="right">{pct(r.keptRate)}</Table.Td>
