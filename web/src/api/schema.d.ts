@@ -22190,6 +22190,8 @@ export interface paths {
                             debtors: number;
                             communications: number;
                             blocked: number;
+                            stepActions: number;
+                            skipped: number;
                             claimsAssigned: number;
                             delivered: {
                                 sent: number;
@@ -22210,7 +22212,7 @@ export interface paths {
                                 creditorId: string;
                                 creditorName: string;
                                 /** @enum {string} */
-                                audience: "debtor" | "creditor";
+                                audience: "debtor" | "creditor" | "guarantor" | "mediation";
                                 stepKey: string;
                                 stepNo: number;
                                 tier: string;
@@ -22233,6 +22235,12 @@ export interface paths {
                                 /** @description decimal amount, e.g. "1234.50" */
                                 postage: string;
                                 blocked: string | null;
+                                skipped: string | null;
+                                records: {
+                                    /** @enum {string} */
+                                    kind: "guarantor_letter" | "mediation" | "guarantee";
+                                    id: string;
+                                }[];
                                 communicationId: string | null;
                             }[];
                         };
@@ -22453,6 +22461,8 @@ export interface paths {
                                     postage?: string;
                                     /** @enum {string} */
                                     paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                    /** @enum {string} */
+                                    action?: "enforce_guarantee" | "propose_mediation";
                                 }[];
                             }[];
                             messageTemplates: {
@@ -22689,6 +22699,8 @@ export interface paths {
                                     postage?: string;
                                     /** @enum {string} */
                                     paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                    /** @enum {string} */
+                                    action?: "enforce_guarantee" | "propose_mediation";
                                 }[];
                                 active: boolean;
                                 openClaims: number;
@@ -22878,6 +22890,8 @@ export interface paths {
                             postage?: string;
                             /** @enum {string} */
                             paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            /** @enum {string} */
+                            action?: "enforce_guarantee" | "propose_mediation";
                         }[];
                     };
                 };
@@ -22940,6 +22954,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23167,6 +23183,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23357,6 +23375,8 @@ export interface paths {
                             postage?: string;
                             /** @enum {string} */
                             paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            /** @enum {string} */
+                            action?: "enforce_guarantee" | "propose_mediation";
                         }[];
                         version?: number;
                     };
@@ -23420,6 +23440,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23651,6 +23673,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23889,6 +23913,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -24698,6 +24724,11 @@ export interface paths {
                                     currency: string;
                                     recipient: string;
                                     sha256: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "letter" | "registered_letter";
+                                    /** @enum {string} */
+                                    status: "queued" | "to_print" | "sent" | "failed";
+                                    stepKey: string | null;
                                 }[];
                                 version: number;
                             }[];
@@ -24978,6 +25009,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25216,6 +25252,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25464,6 +25505,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25711,6 +25757,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25952,6 +26003,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };

@@ -2046,6 +2046,16 @@ export const it = {
   'portalAgency.handling': 'Durata media',
   'portalAgency.total': 'Totale',
   'portalAgency.notAttributed': 'Incassato senza un contatto con il debitore nei {days} giorni prima: {amount}',
+  'step.action': 'Azione',
+  'step.actionHint': 'Un passo può scrivere al debitore (modello e canali) oppure agire: escutere le garanzie che coprono la pratica (la richiesta va al garante con i canali indicati, email o lettera) o proporre la mediazione (le pratiche restano sospese nel frattempo).',
+  'step.toGuarantor': 'al garante',
+  'step.noMessage': 'nessun messaggio',
+  'stepAction.message': 'Messaggio al debitore',
+  'stepAction.enforce_guarantee': 'Escussione della garanzia',
+  'stepAction.propose_mediation': 'Proposta di mediazione',
+  'dunning.toGuarantor': 'al garante',
+  'dunning.mediation': 'mediazione',
+  'dunning.skipped': 'Saltato: {reason}',
 };
 
 export type MessageKey = keyof typeof it;
