@@ -1943,8 +1943,8 @@ export const it = {
   'guarantees.addDocument': 'Allega documento',
   'guarantees.letters': 'Richieste al garante',
   'guarantees.enforce': 'Escuti la garanzia',
-  'guarantees.enforceConfirm': 'Escutere la garanzia? Sarà preparata la richiesta di pagamento al garante (PDF) per quanto ancora dovuto sui crediti coperti, al massimo l’importo garantito.',
-  'guarantees.enforced': 'Garanzia escussa: richiesta al garante pronta',
+  'guarantees.enforceConfirm': 'Escutere la garanzia? Sarà preparata la richiesta di pagamento al garante (PDF) per quanto ancora dovuto sui crediti coperti, al massimo l’importo garantito, e inviata al garante: per email con il PDF allegato se ne ha l’indirizzo, altrimenti come raccomandata da stampare.',
+  'guarantees.enforced': 'Garanzia escussa: richiesta al garante inviata per email o pronta da stampare',
   'guarantees.release': 'Svincola',
   'guarantees.releaseReason': 'Motivo dello svincolo',
   'guarantees.released': 'Garanzia svincolata',
@@ -2056,6 +2056,10 @@ export const it = {
   'dunning.toGuarantor': 'al garante',
   'dunning.mediation': 'mediazione',
   'dunning.skipped': 'Saltato: {reason}',
+  'guarantorLetterStatus.queued': 'in invio',
+  'guarantorLetterStatus.to_print': 'da stampare e spedire',
+  'guarantorLetterStatus.sent': 'inviata',
+  'guarantorLetterStatus.failed': 'invio non riuscito',
 };
 
 export type MessageKey = keyof typeof it;
