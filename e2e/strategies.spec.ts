@@ -54,6 +54,17 @@ test('a supervisor makes a strategy from a template, fixes a step the server ref
   expect(saved.steps.map((s: { delayDays: number }) => s.delayDays)).toEqual([20, 45, 90, 20, 20, 20]);
   expect(saved.steps[3].conditions).toEqual({ minAmount: '100.00' });
 
+  // The closure step becomes "enforce the guarantee": no template, its channels go to the guarantor.
+  await rows.nth(4).getByTestId('step-action').click();
+  await page.getByRole('option', { name: 'Escussione della garanzia' }).click();
+  await expect(rows.nth(4).getByTestId('step-template')).toHaveCount(0);
+  await expect(rows.nth(4)).toContainText('al garante');
+  await page.getByTestId('save-strategy').click();
+  await expect(page.getByText('Strategia salvata')).toBeVisible();
+  const withAction = await (await page.request.get(`/api/strategies/${id}`)).json();
+  expect(withAction.steps[4]).toMatchObject({ key: 'closure-1', action: 'enforce_guarantee' });
+  expect(withAction.steps.filter((s: { action?: string }) => s.action)).toHaveLength(1);
+
   await page.getByTestId('activate-strategy').click();
   await page.getByTestId('confirm-active').click();
   await expect(page.getByText(/Strategia attivata: \d+ pratiche spostate/)).toBeVisible();

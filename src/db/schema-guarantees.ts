@@ -77,6 +77,15 @@ export interface GuarantorLettersTable {
   pdf: Buffer;
   sha256: string;
   letter: Json;
+  /** Migration 0052: how it goes to the guarantor and whether it went. */
+  channel: 'email' | 'letter' | 'registered_letter';
+  status: 'queued' | 'to_print' | 'sent' | 'failed';
+  message_id: string | null;
+  body_text: string | null;
+  sent_at: Date | null;
+  error: string | null;
+  /** The strategy step that made the demand; null: the enforce button. */
+  step_key: string | null;
   created_by: string | null;
   created_at: Generated<Date>;
 }

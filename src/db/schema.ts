@@ -662,6 +662,8 @@ export interface OutboxTable {
   /** A letter or e-mail to a debtor; or, instead (migration 0043), a scheduled report to a creditor. */
   communication_id: string | null;
   report_mail_id: string | null;
+  /** Or a guarantor's written demand (migration 0052). */
+  guarantor_letter_id: string | null;
   status: Generated<'pending' | 'sending' | 'sent' | 'failed'>;
   attempts: Generated<number>;
   next_attempt_at: Generated<Date>;

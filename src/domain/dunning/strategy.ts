@@ -69,6 +69,22 @@ export type StepFee = 'creditor' | 'none' | string;
 export const DELAY_FROM = ['due', 'previous', 'load'] as const;
 export type DelayFrom = (typeof DELAY_FROM)[number];
 
+/**
+ * What a step does besides writing to the debtor (absent: a message to the debtor, or to the creditor
+ * for the closure advice, by `channels` and `template`):
+ * - 'enforce_guarantee': the written demand to the guarantor of every active, valid guarantee that
+ *   covers the claim (named claims including it, or the whole debtor × creditor relationship), sent by
+ *   the guarantor's own contact in the order of `channels` (e-mail/PEC with the PDF attached, or a
+ *   letter / registered letter to print); `template`, fee, interest and postage are not used.
+ * - 'propose_mediation': proposes mediation or conciliation for the debtor × creditor (the procedure
+ *   the mediation rules choose) and holds the claims meanwhile; nothing is written to the debtor by the
+ *   step itself, so `channels`, `template`, fee, interest and postage are not used.
+ * When there is nothing to do (no enforceable guarantee, a mediation already pending, none available in
+ * the jurisdiction) the step is skipped with the reason in the claims' history, and the claim moves on.
+ */
+export const STEP_ACTIONS = ['enforce_guarantee', 'propose_mediation'] as const;
+export type StepAction = (typeof STEP_ACTIONS)[number];
+
 export interface Step {
   /** Stable id recorded on the claim when the step is done ("soft-1"): never rename a used key. */
   key: string;
@@ -88,6 +104,8 @@ export interface Step {
   postage?: string;
   /** Payment slip the letter carries: Swiss QR-bill, pagoPA notice; absent = the renderer's default. */
   paymentSlip?: 'qr_bill' | 'pagopa' | 'none';
+  /** An action instead of a message to the debtor (see {@link STEP_ACTIONS}); absent: the message. */
+  action?: StepAction;
 }
 
 export interface Strategy {
@@ -144,6 +162,7 @@ const stepSchema = z.strictObject({
   waiveBelow: moneyString.optional(),
   postage: moneyString.optional(),
   paymentSlip: z.enum(['qr_bill', 'pagopa', 'none']).optional(),
+  action: z.enum(STEP_ACTIONS).optional(),
 });
 
 /**
@@ -191,7 +210,8 @@ export const strategySchema = z
       }
       earliest =
         step.delayFrom === 'due' ? step.delayDays : step.delayFrom === 'load' || earliest === null ? null : earliest + Math.max(step.delayDays, 1);
-      if (TEMPLATE_INFO[step.template].tier !== step.tier) {
+      // An action step writes no template (its template is kept, unused).
+      if (step.action === undefined && TEMPLATE_INFO[step.template].tier !== step.tier) {
         ctx.addIssue({
           code: 'custom',
           path: ['steps', i, 'template'],

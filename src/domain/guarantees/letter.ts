@@ -149,3 +149,41 @@ export function guarantorLetterText(f: GuarantorLetterFacts, language: Guarantor
     closing: t.closing.map((c) => fill(c, values)),
   };
 }
+
+/** How a demand reaches the guarantor: an e-mail with the PDF attached, or the printed letter. */
+export const GUARANTOR_CHANNELS = ['email', 'letter', 'registered_letter'] as const;
+export type GuarantorChannel = (typeof GUARANTOR_CHANNELS)[number];
+
+/** The enforce button's order: the guarantor's e-mail address, else a registered letter (a demand must be provable). */
+export const DEFAULT_GUARANTOR_CHANNELS = ['pec', 'email', 'registered_letter', 'letter'] as const;
+
+/**
+ * The first channel of `preference` (a strategy step's channels, or {@link DEFAULT_GUARANTOR_CHANNELS})
+ * the guarantor can be reached by with its own contacts: 'email' and 'pec' with its e-mail address (a
+ * guarantor has one address: sent like the dunning e-mails and PECs, recorded as 'email'); a letter or
+ * registered letter with a full postal address (street, postal code, city). SMS and phone tasks never
+ * carry a formal demand. Null: no usable contact on those channels.
+ */
+export function guarantorChannel(
+  preference: readonly string[],
+  contact: { email: string | null; addressLine1: string | null; postalCode: string | null; city: string | null },
+): GuarantorChannel | null {
+  const postal = Boolean(contact.addressLine1?.trim() && contact.postalCode?.trim() && contact.city?.trim());
+  for (const c of preference) {
+    if ((c === 'email' || c === 'pec') && contact.email?.trim()) return 'email';
+    if ((c === 'letter' || c === 'registered_letter') && postal) return c;
+  }
+  return null;
+}
+
+const EMAIL_ATTACHED: Record<GuarantorLetterLanguage, string> = {
+  it: 'La richiesta è allegata in PDF, con le coordinate per il pagamento.',
+  en: 'The demand is attached as a PDF, with the payment details.',
+  de: 'Die Aufforderung liegt als PDF bei, mit den Zahlungsangaben.',
+  fr: 'La demande est jointe en PDF, avec les coordonnées de paiement.',
+};
+
+/** The e-mail that carries the demand: the letter's own words (nothing more of the debtor) and the attachment's mention. */
+export function guarantorEmailText(text: GuarantorLetterText, language: GuarantorLetterLanguage): string {
+  return [text.salutation, '', ...text.paragraphs.flatMap((p) => [p, '']), EMAIL_ATTACHED[language], '', ...text.legalNotice, '', ...text.closing].join('\n');
+}

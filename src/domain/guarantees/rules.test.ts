@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guarantorLetterText } from './letter.ts';
+import { DEFAULT_GUARANTOR_CHANNELS, guarantorChannel, guarantorEmailText, guarantorLetterText } from './letter.ts';
 import { daysToExpiry, demandAmount, enforceProblem, expiresWithin, expiryWindowEnd, guaranteeState, issuerFits } from './rules.ts';
 
 describe('guarantee rules', () => {
@@ -70,5 +70,25 @@ describe('guarantee rules', () => {
     expect(text.paragraphs[1]).toContain('(FT-1, FT-2)');
     expect(text.paragraphs[1]).toContain('€ 2.000,15 entro il 21 dicembre 2026');
     expect(text.legalNotice).toEqual(['Richiesta formulata ai sensi della garanzia prestata e dell’art. 1944 c.c.']);
+  });
+});
+
+describe('how a demand reaches the guarantor', () => {
+  const full = { email: 'garanzie@banca.example', addressLine1: 'Piazza Affari 1', postalCode: '20123', city: 'Milano' };
+  const noMail = { ...full, email: null };
+  it('takes the first channel of the order the guarantor can be reached by', () => {
+    expect(guarantorChannel(DEFAULT_GUARANTOR_CHANNELS, full)).toBe('email');
+    expect(guarantorChannel(DEFAULT_GUARANTOR_CHANNELS, noMail)).toBe('registered_letter');
+    expect(guarantorChannel(['letter', 'email'], full)).toBe('letter');
+    expect(guarantorChannel(['pec'], full)).toBe('email');
+    expect(guarantorChannel(['pec', 'email'], noMail)).toBeNull();
+    // A letter needs street, postal code and city; SMS and calls never carry a demand.
+    expect(guarantorChannel(['registered_letter'], { ...noMail, postalCode: ' ' })).toBeNull();
+    expect(guarantorChannel(['sms', 'phone_task'], full)).toBeNull();
+  });
+
+  it('words the e-mail with the letter’s own text and the attachment’s mention', () => {
+    const text = { subject: 'S', salutation: 'Spettabile Banca,', paragraphs: ['Primo.', 'Secondo.'], legalNotice: ['Art. 1944 c.c.'], closing: ['Distinti saluti', 'Mandante'] };
+    expect(guarantorEmailText(text, 'it')).toBe('Spettabile Banca,\n\nPrimo.\n\nSecondo.\n\nLa richiesta è allegata in PDF, con le coordinate per il pagamento.\n\nArt. 1944 c.c.\n\nDistinti saluti\nMandante');
   });
 });

@@ -164,6 +164,8 @@ describe('dunning run API', () => {
         fees: '0.00',
         postage: '0.00',
         blocked: null,
+        skipped: null,
+        records: [],
         // Nothing was created, so nothing to point at.
         communicationId: null,
       },

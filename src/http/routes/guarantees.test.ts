@@ -146,7 +146,8 @@ describe('guarantees API', () => {
     // Both claims owe more than € 1,800 with interest since 2025: the guarantor is asked the guaranteed € 1,500.00.
     expect(after).toMatchObject({ state: 'enforced', enforcedOn: day(0), enforcedAmount: '1500.00', version: 2 });
     expect(after.letters).toHaveLength(1);
-    expect(after.letters[0]).toMatchObject({ amount: '1500.00', currency: 'EUR', sentOn: day(0), recipient: 'Banca Alpina S.p.A., Piazza Affari 1, 20123 Milano MI' });
+    // Sent by the guarantor's e-mail with the PDF attached: queued in the outbox with the letter.
+    expect(after.letters[0]).toMatchObject({ amount: '1500.00', currency: 'EUR', sentOn: day(0), recipient: 'garanzie@banca-alpina.example', channel: 'email', status: 'queued', stepKey: null });
 
     const file = await ctx.viewer({ method: 'GET', url: `/api/guarantees/${g.id}/letters/${after.letters[0].id}` });
     expect(file.statusCode).toBe(200);
@@ -179,12 +180,15 @@ describe('guarantees API', () => {
     const debtor = await createDebtor(ctx.db, t.users.admin.actor, { kind: 'company', companyName: 'Futura S.r.l.', vatNumber: null });
     const c = await createTestClaim(ctx.db, t, debtor.id, { principal: '1200.00', dueDate: day(10) });
     const g = (
-      await ctx.operator({ method: 'POST', url: '/api/guarantees', payload: bankGuarantee(debtor.id, [], { covers: 'relationship', amount: '50000.00', guarantor: { kind: 'person', name: 'Anna Bianchi', city: 'Torino' }, kind: 'personal_guarantee', reference: null, validTo: null }) })
+      await ctx.operator({ method: 'POST', url: '/api/guarantees', payload: bankGuarantee(debtor.id, [], { covers: 'relationship', amount: '50000.00', guarantor: { kind: 'person', name: 'Anna Bianchi', addressLine1: 'Via Po 12', postalCode: '10123', city: 'Torino' }, kind: 'personal_guarantee', reference: null, validTo: null }) })
     ).json();
     expect(g).toMatchObject({ covers: 'relationship', claims: [], daysToExpiry: null, state: 'active' });
     const res = await ctx.operator({ method: 'POST', url: `/api/guarantees/${g.id}/enforce`, payload: {} });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ state: 'enforced', enforcedAmount: '1200.00' });
+    // No e-mail address: a registered letter to the guarantor's address, waiting to be printed, nothing in the outbox.
+    expect(res.json().letters[0]).toMatchObject({ channel: 'registered_letter', status: 'to_print', recipient: 'Anna Bianchi, Via Po 12, 10123 Torino' });
+    expect(await ctx.db.selectFrom('outbox').select('id').where('guarantor_letter_id', '=', res.json().letters[0].id).execute()).toEqual([]);
     const text = pdfText((await ctx.operator({ method: 'GET', url: `/api/guarantees/${g.id}/letters/${res.json().letters[0].id}` })).rawPayload).replace(/\s+/g, ' ');
     expect(text).toContain('1.200,00');
     expect(text).toContain(c.externalRef);

@@ -171,6 +171,39 @@ describe('strategies API', () => {
     ]);
   });
 
+  it('round-trips the action steps (enforce the guarantee, propose mediation) and refuses an unknown action', async () => {
+    const creditorId = await newCreditor();
+    const steps = [
+      step(),
+      step({ key: 'mediazione', tier: 'negotiation', delayDays: 15, delayFrom: 'previous', template: 'negotiation-offer', action: 'propose_mediation' }),
+      // An action step's template is not used, so it need not belong to the tier.
+      step({ key: 'escussione', tier: 'legal', delayDays: 20, delayFrom: 'previous', channels: ['pec', 'registered_letter'], template: 'soft-reminder', conditions: { riskClasses: ['C', 'D'] }, action: 'enforce_guarantee' }),
+    ];
+    const res = await create({ creditorId, name: 'Con garanzie', steps });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().steps).toEqual(steps);
+    const s = res.json();
+    const back = (await ctx.operator({ method: 'GET', url: `/api/strategies/${s.id}` })).json();
+    expect(back.steps).toEqual(steps);
+    // Edited as the editor sends it: the action changed, one removed.
+    const edited = [
+      steps[0],
+      { ...steps[1], action: 'enforce_guarantee' },
+      step({ key: 'escussione', tier: 'legal', delayDays: 20, delayFrom: 'previous', channels: ['pec', 'registered_letter'], template: 'legal-handoff-it', conditions: { riskClasses: ['C', 'D'] } }),
+    ];
+    const patched = await ctx.supervisor({ method: 'PATCH', url: `/api/strategies/${s.id}`, payload: { steps: edited, version: s.version } });
+    expect(patched.statusCode, patched.body).toBe(200);
+    expect(patched.json().steps).toEqual(edited);
+    expect(patched.json().steps[2].action).toBeUndefined();
+
+    const bad = await create({ creditorId, name: 'Sbagliata', steps: [step({ action: 'sue_at_once' })] });
+    expect(bad.statusCode).toBe(400);
+    expect(pathsOf(bad)).toEqual(['steps.0.action']);
+    // A message step still needs a template of its tier.
+    const wrongTier = await create({ creditorId, name: 'Sbagliata', steps: [step({ template: 'legal-handoff-it' })] });
+    expect(pathsOf(wrongTier)).toEqual(['steps.0.template']);
+  });
+
   it('refuses invalid steps with an error on the exact step and field, and writes nothing', async () => {
     const creditorId = await newCreditor();
     const before = await countStrategies();

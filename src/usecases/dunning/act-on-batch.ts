@@ -12,7 +12,8 @@ import { refreshBalances } from '../claims/balances.ts';
 import { STATUS_AFTER_DUNNING_STEP } from '../../domain/claims/lifecycle.ts';
 import { recordAudits, type AuditEntry } from '../shared/audit.ts';
 import { complianceRulesOf } from '../shared/compliance-rules.ts';
-import { decideDebtor, finishPlan, type DebtorPlan } from './decide.ts';
+import { decideDebtor, finishPlan, type ActionPlan, type DebtorPlan } from './decide.ts';
+import { performStepActions } from './perform-step-actions.ts';
 import { buildLetter, claimDue } from './letter-input.ts';
 import { loadDebtorContexts, type DebtorContext } from './load-context.ts';
 import type { DunningAction } from './run-dunning.ts';
@@ -56,6 +57,7 @@ export async function actOnBatch(trx: Db, actor: Actor, book: RateBook, debtorId
   const nextOn: { id: string; on: string | null }[] = [];
   const stopped: string[] = [];
   const prepared: Prepared[] = [];
+  const acts: { ctx: DebtorContext; plan: ActionPlan }[] = [];
   for (const ctx of contexts.values()) {
     const d = decideDebtor(ctx, { date: opts.date, time: opts.time, rules: complianceRulesOf(ctx.tenant.settings) });
     for (const r of d.reschedule) nextOn.push({ id: r.claimId, on: r.nextOn });
@@ -67,10 +69,11 @@ export async function actOnBatch(trx: Db, actor: Actor, book: RateBook, debtorId
       audits.push({ action: 'claim.dunning_stopped', entityType: 'claim', entityId: p.claimId, debtorId: ctx.debtor.id, creditorId: claim.creditor_id, after: { reason: encodeMessage(p.message) } });
     }
     for (const plan of d.send) prepared.push({ ctx, plan, action: actionOf(ctx, plan), interest: 'none', fee: null, postage: null });
+    for (const plan of d.act) acts.push({ ctx, plan });
   }
 
   // Amounts: every ledger of the batch in one load; the step's fee and postage follow from the total.
-  const claimIds = prepared.flatMap((p) => p.plan.claims.map((c) => c.claimId));
+  const claimIds = [...prepared, ...acts].flatMap((p) => p.plan.claims.map((c) => c.claimId));
   let ledgers = await loadLedgers(trx, actor, claimIds);
   for (const p of prepared) {
     const creditor = p.ctx.creditors.get(p.plan.creditorId)!;
@@ -117,8 +120,19 @@ export async function actOnBatch(trx: Db, actor: Actor, book: RateBook, debtorId
     await writeBlocked(trx, actor, blocked, opts);
     await writeCommunications(trx, actor, book, sendable, ledgers, opts, audits);
   }
+  // Action steps (a guarantor's demand, a mediation proposal): what each claim owes today, for the list.
+  const stepActions = await performStepActions(
+    trx,
+    actor,
+    acts.map((a) => ({
+      ...a,
+      totalDue: new Map(a.plan.claims.map((c) => [c.claimId, claimDue(book, ledgers.get(c.claimId)!, opts.date, c.step.interest)])),
+    })),
+    { date: opts.date, dryRun: opts.dryRun },
+    audits,
+  );
   await recordAudits(trx, actor, audits);
-  return { debtors: contexts.size, actions: prepared.map((p) => p.action) };
+  return { debtors: contexts.size, actions: [...prepared.map((p) => p.action), ...stepActions] };
 }
 
 function actionOf(ctx: DebtorContext, plan: DebtorPlan): DunningAction {
@@ -139,6 +153,8 @@ function actionOf(ctx: DebtorContext, plan: DebtorPlan): DunningAction {
     fees: '0.00',
     postage: '0.00',
     blocked: plan.blocked,
+    skipped: null,
+    records: [],
     communicationId: null,
   };
 }

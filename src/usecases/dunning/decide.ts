@@ -18,6 +18,7 @@ import {
   type InterestMode,
   type Language,
   type Step,
+  type StepAction,
   type Strategy,
 } from '../../domain/dunning/index.ts';
 import { AppError, fieldMessage } from '../../domain/errors.ts';
@@ -75,10 +76,23 @@ export interface DebtorPlan {
   claims: PlannedClaim[];
 }
 
+/** Claims due today for an action step (strategy.ts STEP_ACTIONS), per creditor, currency and action. */
+export interface ActionPlan {
+  creditorId: string;
+  currency: Currency;
+  action: StepAction;
+  /** The highest step among the claims (its channels order a guarantor's demand). */
+  step: Step;
+  stepNo: number;
+  claims: PlannedClaim[];
+}
+
 export interface DebtorDecision {
   /** Claims not due today whose next date changes (or null: nothing more to do). */
   reschedule: { claimId: string; nextOn: string | null }[];
   send: DebtorPlan[];
+  /** Action steps due: done by act-on-batch.ts in the run's transaction, not messages to the debtor. */
+  act: ActionPlan[];
   /** Claims the engine cannot work (a strategy that no longer has the claim's last step, bad data). */
   problems: { claimId: string; message: Message }[];
   /** Comune positions past their decadenza or prescription term: left alone (the review list shows them). */
@@ -99,7 +113,7 @@ export interface DecideOptions {
 }
 
 export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDecision {
-  const out: DebtorDecision = { reschedule: [], send: [], problems: [], timeBarred: [] };
+  const out: DebtorDecision = { reschedule: [], send: [], act: [], problems: [], timeBarred: [] };
   const language = asLanguage(ctx.debtor.language);
   const strategies = new Map<string, Strategy | Message>();
   const strategyOf = (id: string, steps: unknown, name: string | null): Strategy | Message => {
@@ -186,9 +200,30 @@ export function decideDebtor(ctx: DebtorContext, opts: DecideOptions): DebtorDec
     due.push({ ...next, claimId: c.id, debtorId: ctx.debtor.id, currency: c.currency as Currency, row: c, state, received: c.steps_received ?? 0 });
   }
 
+  // Action steps: one action per creditor, currency and kind (a guarantee or a mediation is per relationship).
+  const actionGroups = new Map<string, Due[]>();
+  for (const d of due) {
+    if (!d.step.action) continue;
+    const key = `${d.row.creditor_id}|${d.currency}|${d.step.action}`;
+    actionGroups.set(key, [...(actionGroups.get(key) ?? []), d]);
+  }
+  for (const [key, claims] of actionGroups) {
+    const [creditorId, currency, action] = key.split('|') as [string, Currency, StepAction];
+    const top = highest(claims);
+    out.act.push({
+      creditorId,
+      currency,
+      action,
+      step: top.step,
+      stepNo: top.index + 1,
+      claims: claims.map((d) => plannedClaim(strategyOf(d.row.strategy_id!, d.row.steps, d.row.strategy_name) as Strategy, d, opts.date)),
+    });
+  }
+
   // One message per creditor and currency (a letter names one creditor and asks for one currency).
   const groups = new Map<string, Due[]>();
   for (const d of due) {
+    if (d.step.action) continue;
     const key = `${d.row.creditor_id}|${d.currency}|${isForCreditor(d.step) ? 'creditor' : 'debtor'}`;
     groups.set(key, [...(groups.get(key) ?? []), d]);
   }

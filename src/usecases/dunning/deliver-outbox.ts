@@ -54,7 +54,7 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
   const taken = await db.transaction().execute(async (trx) => {
     const rows = await trx
       .selectFrom('outbox')
-      .select(['id', 'tenant_id', 'communication_id', 'report_mail_id', 'attempts', 'status'])
+      .select(['id', 'tenant_id', 'communication_id', 'report_mail_id', 'guarantor_letter_id', 'attempts', 'status'])
       .where('status', 'in', ['pending', 'sending'])
       .$if(opts.tenantId !== undefined, (q) => q.where('tenant_id', '=', opts.tenantId!))
       .where('next_attempt_at', '<=', sql<Date>`now()`)
@@ -86,7 +86,12 @@ export async function deliverOutbox(db: Db, opts: DeliverOptions): Promise<Deliv
       .returning('id')
       .executeTakeFirst();
     if (!still) continue;
-    const m = o.communication_id !== null ? await communicationMessage(db, o.communication_id, opts.from) : await reportMessage(db, o.report_mail_id!, opts.from);
+    const m =
+      o.communication_id !== null
+        ? await communicationMessage(db, o.communication_id, opts.from)
+        : o.guarantor_letter_id !== null
+          ? await guarantorLetterMessage(db, o.guarantor_letter_id, opts.from)
+          : await reportMessage(db, o.report_mail_id!, opts.from);
     const { mail } = m;
     try {
       if (!opts.transport) {
@@ -179,6 +184,42 @@ async function communicationMessage(db: Db, communicationId: string, from: strin
         creditorId: c.creditor_id,
         after: { error: message.slice(0, 500), contactMarkedInvalid: c.contact_id, attempts },
       });
+    },
+  };
+}
+
+/**
+ * A guarantor's written demand (migration 0052): the letter's words as the text, its PDF attached —
+ * nothing of the debtor beyond what the letter says. Given up, the letter is marked failed (and audited):
+ * the guarantee stays enforced, the operator sends the stored PDF another way.
+ */
+async function guarantorLetterMessage(db: Db, letterId: string, from: string): Promise<OutboxMessage> {
+  const l = await db
+    .selectFrom('guarantor_letters as l')
+    .innerJoin('guarantees as g', (j) => j.onRef('g.id', '=', 'l.guarantee_id').onRef('g.tenant_id', '=', 'l.tenant_id'))
+    .select(['l.id', 'l.tenant_id', 'l.guarantee_id', 'l.recipient', 'l.subject', 'l.body_text', 'l.message_id', 'l.pdf', 'l.sent_on', 'g.debtor_id', 'g.creditor_id'])
+    .where('l.id', '=', letterId)
+    .executeTakeFirstOrThrow();
+  const actor = systemActor(l.tenant_id, 'outbox');
+  const entity = { entityType: 'guarantor_letter', entityId: l.id, debtorId: l.debtor_id, creditorId: l.creditor_id };
+  return {
+    tenantId: l.tenant_id,
+    mail: {
+      messageId: l.message_id!,
+      from,
+      to: l.recipient,
+      subject: l.subject,
+      text: l.body_text ?? '',
+      html: null,
+      attachments: [{ filename: `escussione-${l.sent_on}.pdf`, content: l.pdf, contentType: 'application/pdf' }],
+    },
+    async sent(trx, via) {
+      await trx.updateTable('guarantor_letters').set({ status: 'sent', sent_at: sql`now()`, error: null }).where('id', '=', l.id).execute();
+      await recordAudit(trx, actor, { action: 'guarantor_letter.sent', ...entity, after: { recipient: l.recipient, via } });
+    },
+    async failed(trx, message, attempts) {
+      await trx.updateTable('guarantor_letters').set({ status: 'failed', error: message.slice(0, 1000) }).where('id', '=', l.id).execute();
+      await recordAudit(trx, actor, { action: 'guarantor_letter.failed', ...entity, after: { recipient: l.recipient, error: message.slice(0, 500), attempts } });
     },
   };
 }

@@ -37,8 +37,12 @@ export interface DunningAction {
   debtorName: string;
   creditorId: string;
   creditorName: string;
-  /** 'creditor': internal advice to the creditor (e.g. stop supplying), not a contact with the debtor. */
-  audience: 'debtor' | 'creditor';
+  /**
+   * 'creditor': internal advice to the creditor (e.g. stop supplying), not a contact with the debtor;
+   * 'guarantor': a step that demands payment from the guarantors (channel and recipient are theirs);
+   * 'mediation': a step that proposes mediation or conciliation (no message).
+   */
+  audience: 'debtor' | 'creditor' | 'guarantor' | 'mediation';
   stepKey: string;
   stepNo: number;
   tier: string;
@@ -51,6 +55,10 @@ export interface DunningAction {
   postage: string;
   /** Why nothing went out (no usable channel, contact limit reached), worded where it is shown. */
   blocked: Message | null;
+  /** An action step with nothing to do (no enforceable guarantee, a mediation pending): why; the claims move on. */
+  skipped: Message | null;
+  /** What an action step made: the guarantor letters or the mediation (in a dry run: the guarantees it would enforce). */
+  records: { kind: 'guarantor_letter' | 'mediation' | 'guarantee'; id: string }[];
   communicationId: string | null;
 }
 
@@ -60,6 +68,9 @@ export interface DunningRunResult {
   debtors: number;
   communications: number;
   blocked: number;
+  /** Action steps done (a guarantor's demand counts as a communication too) and skipped. */
+  stepActions: number;
+  skipped: number;
   claimsAssigned: number;
   actions: DunningAction[];
   /** Debtors whose step could not be done (bad data the engine cannot turn into a letter), with why. */
@@ -86,7 +97,7 @@ const failure = (err: unknown): Message => messageOf(err);
  * stops only that debtor (reported in `failed`).
  */
 export async function runDunning(db: Db, opts: RunDunningOptions): Promise<DunningRunResult> {
-  const result: DunningRunResult = { date: opts.date, dryRun: Boolean(opts.dryRun), debtors: 0, communications: 0, blocked: 0, claimsAssigned: 0, actions: [], failed: [] };
+  const result: DunningRunResult = { date: opts.date, dryRun: Boolean(opts.dryRun), debtors: 0, communications: 0, blocked: 0, stepActions: 0, skipped: 0, claimsAssigned: 0, actions: [], failed: [] };
   const book = await currentRateBook(db);
   const batchSize = opts.batchSize ?? 250;
   const time = opts.time ?? localTimeFor(opts.date);
@@ -118,7 +129,13 @@ export async function runDunning(db: Db, opts: RunDunningOptions): Promise<Dunni
     for (const a of r.actions) {
       result.actions.push(a);
       if (a.blocked) result.blocked++;
-      else result.communications++;
+      else if (a.skipped) result.skipped++;
+      else if (a.audience === 'mediation') result.stepActions++;
+      else if (a.audience === 'guarantor') {
+        result.stepActions++;
+        // Each demand is a message to a guarantor (delivered by the outbox like the dunning e-mails).
+        result.communications += Math.max(1, a.records.length);
+      } else result.communications++;
     }
   };
 

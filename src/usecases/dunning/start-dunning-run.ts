@@ -26,6 +26,8 @@ export const DunningRunView = z.object({
   debtors: z.number().int(),
   communications: z.number().int(),
   blocked: z.number().int(),
+  stepActions: z.number().int(),
+  skipped: z.number().int(),
   claimsAssigned: z.number().int(),
   delivered: z.object({ sent: z.number().int(), retrying: z.number().int(), failed: z.number().int() }).nullable(),
   rendered: z.object({ rendered: z.number().int(), failed: z.number().int() }).nullable(),
@@ -36,7 +38,7 @@ export const DunningRunView = z.object({
       debtorName: z.string(),
       creditorId: z.string(),
       creditorName: z.string(),
-      audience: z.enum(['debtor', 'creditor']),
+      audience: z.enum(['debtor', 'creditor', 'guarantor', 'mediation']),
       stepKey: z.string(),
       stepNo: z.number().int(),
       tier: z.string(),
@@ -48,6 +50,9 @@ export const DunningRunView = z.object({
       fees: MoneyText,
       postage: MoneyText,
       blocked: z.string().nullable(),
+      /** An action step with nothing to do: why (the claims moved on past it). */
+      skipped: z.string().nullable(),
+      records: z.array(z.object({ kind: z.enum(['guarantor_letter', 'mediation', 'guarantee']), id: z.string() })),
       communicationId: z.string().nullable(),
     }),
   ),
@@ -80,7 +85,7 @@ export async function startDunningRun(
   // Why a message was blocked or a debtor failed, in the reader's language.
   return {
     ...result,
-    actions: result.actions.map((a) => ({ ...a, blocked: a.blocked && translate(a.blocked, locale) })),
+    actions: result.actions.map((a) => ({ ...a, blocked: a.blocked && translate(a.blocked, locale), skipped: a.skipped && translate(a.skipped, locale) })),
     failed: result.failed.map((f) => ({ ...f, message: translate(f.message, locale) })),
     delivered,
     rendered,

@@ -6,7 +6,7 @@ import type { Db, Trx } from '../../db/connect.ts';
 import { parseDate, today } from '../../domain/dates.ts';
 import { claimReferences, CLAIM_REFERENCE_PREFIX } from '../../domain/dunning/references.ts';
 import { invalid, unprocessable } from '../../domain/errors.ts';
-import { guarantorLetterText, type GuarantorLetterLanguage } from '../../domain/guarantees/letter.ts';
+import { DEFAULT_GUARANTOR_CHANNELS, guarantorChannel, guarantorEmailText, guarantorLetterText, type GuarantorLetterLanguage } from '../../domain/guarantees/letter.ts';
 import { demandAmount, enforceProblem } from '../../domain/guarantees/rules.ts';
 import { dateParam, encodeMessage, msg } from '../../domain/messages/index.ts';
 import { formatMoneyText } from '../../domain/money-format.ts';
@@ -33,8 +33,13 @@ export const GUARANTOR_PAY_WITHIN_DAYS = 15;
  * through the dunning letter machinery (integrations/letters), naming only the guarantee, the principal
  * debtor, the claims it covers, the amount asked (what they still owe, never more than the guaranteed
  * amount) and how to pay — recorded as a communication to the guarantor (`guarantor_letters`, PDF and
- * SHA-256), and the guarantee marked enforced, in one transaction with its audit event.
- * An explicit action (API, the button on the guarantee), not yet a step the dunning engine takes.
+ * SHA-256), and the guarantee marked enforced, in one transaction with its audit event. The demand
+ * is sent by the guarantor's own contact: to its e-mail address with the PDF attached, through the
+ * outbox (the outbox row in the same transaction: deliver-outbox.ts sends it exactly once), or as a
+ * registered letter to its postal address, waiting to be printed (`to_print`). A guarantor with neither
+ * is refused before anything is written.
+ * The button on the guarantee (API) and the strategy step "enforce_guarantee" (act-on-batch.ts) both
+ * come here.
  */
 export async function enforceGuarantee(db: Db, actor: Actor, id: string, input: z.input<typeof EnforceGuaranteeInput> = {}): Promise<GuaranteeView> {
   await db.transaction().execute((trx) => demandFromGuarantor(trx, actor, id, input));
@@ -42,7 +47,19 @@ export async function enforceGuarantee(db: Db, actor: Actor, id: string, input: 
 }
 
 /** `enforceGuarantee` on a transaction the caller holds; answers the letter's id. */
-export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, input: z.input<typeof EnforceGuaranteeInput> = {}, opts: { today?: string } = {}): Promise<string> {
+export async function demandFromGuarantor(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  input: z.input<typeof EnforceGuaranteeInput> = {},
+  opts: {
+    today?: string;
+    /** The channels to try, in order (a strategy step's); default: e-mail, else a registered letter. */
+    channels?: readonly string[];
+    /** The strategy step that demands (recorded on the letter); absent: the button. */
+    stepKey?: string;
+  } = {},
+): Promise<string> {
   const data = parseInput(EnforceGuaranteeInput, input);
   const now = opts.today ?? today().toString();
   const g = await loadGuarantee(trx, actor, id, { forUpdate: true });
@@ -76,6 +93,13 @@ export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, in
     trx.selectFrom('guarantors').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', g.guarantor_id).executeTakeFirstOrThrow(),
     trx.selectFrom('tenants').select(['settings']).where('id', '=', actor.tenantId).executeTakeFirstOrThrow(),
   ]);
+  const channel = guarantorChannel(opts.channels ?? DEFAULT_GUARANTOR_CHANNELS, {
+    email: guarantor.email,
+    addressLine1: guarantor.address_line1,
+    postalCode: guarantor.postal_code,
+    city: guarantor.city,
+  });
+  if (!channel) throw invalid([], msg('guarantees.guarantor_no_contact'));
   const checked = validateIban(creditor.iban ?? '');
   if (!checked.ok) throw unprocessable(msg('letters.creditor_iban', { creditor: creditor.name, problem: encodeMessage(checked.message) }));
 
@@ -158,6 +182,7 @@ export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, in
   };
   const pdf = await renderLetterPdf(letter);
   const sha256 = createHash('sha256').update(pdf).digest('hex');
+  const isEmail = channel === 'email';
   await trx
     .insertInto('guarantor_letters')
     .values({
@@ -169,14 +194,21 @@ export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, in
       amount: demanded,
       currency,
       language,
-      recipient: [recipient.name, ...recipient.lines].join(', '),
+      recipient: isEmail ? guarantor.email!.trim() : [recipient.name, ...recipient.lines].join(', '),
       subject: text.subject,
       pdf,
       sha256,
       letter: JSON.stringify(letter),
+      channel,
+      status: isEmail ? 'queued' : 'to_print',
+      message_id: isEmail ? `<${letterId}@incasso>` : null,
+      body_text: isEmail ? guarantorEmailText(text, language) : null,
+      step_key: opts.stepKey ?? null,
       created_by: actor.userId,
     })
     .execute();
+  // Sent exactly once by the outbox (deliver-outbox.ts), committed with the letter or not at all.
+  if (isEmail) await trx.insertInto('outbox').values({ tenant_id: actor.tenantId, guarantor_letter_id: letterId }).execute();
   await trx
     .updateTable('guarantees')
     .set({ state: 'enforced', enforced_on: now, enforced_amount: demanded, version: sql`version + 1`, updated_at: sql`now()` })
@@ -197,7 +229,7 @@ export async function demandFromGuarantor(trx: Trx, actor: Actor, id: string, in
     entityId: letterId,
     debtorId: g.debtor_id,
     creditorId: g.creditor_id,
-    after: { guaranteeId: g.id, guarantorId: guarantor.id, amount: demanded, currency, sha256, claims: references },
+    after: { guaranteeId: g.id, guarantorId: guarantor.id, amount: demanded, currency, sha256, claims: references, channel, stepKey: opts.stepKey ?? null },
   });
   return letterId;
 }

@@ -99,7 +99,22 @@ export const GuaranteeView = z.object({
   releaseReason: z.string().nullable(),
   note: z.string().nullable(),
   documents: z.array(z.object({ id: z.uuid(), fileName: z.string(), contentType: z.string(), sizeBytes: z.number(), sha256: z.string(), createdAt: z.string() })),
-  letters: z.array(z.object({ id: z.uuid(), sentOn: z.string(), amount: z.string(), currency: z.string(), recipient: z.string(), sha256: z.string() })),
+  letters: z.array(
+    z.object({
+      id: z.uuid(),
+      sentOn: z.string(),
+      amount: z.string(),
+      currency: z.string(),
+      /** The e-mail address, or the postal address of a letter. */
+      recipient: z.string(),
+      sha256: z.string(),
+      channel: z.enum(['email', 'letter', 'registered_letter']),
+      /** queued (e-mail in the outbox), to_print (a letter to post), sent, failed (the e-mail was given up). */
+      status: z.enum(['queued', 'to_print', 'sent', 'failed']),
+      /** The strategy step that demanded it; null: the enforce button. */
+      stepKey: z.string().nullable(),
+    }),
+  ),
   version: z.number(),
 });
 export type GuaranteeView = z.infer<typeof GuaranteeView>;

@@ -77,7 +77,7 @@ export async function guaranteeViews(db: Db, actor: Actor, f: GuaranteeFilter, n
       .execute(),
     db
       .selectFrom('guarantor_letters')
-      .select(['id', 'guarantee_id', 'sent_on', 'amount', 'currency', 'recipient', 'sha256'])
+      .select(['id', 'guarantee_id', 'sent_on', 'amount', 'currency', 'recipient', 'sha256', 'channel', 'status', 'step_key'])
       .where('tenant_id', '=', actor.tenantId)
       .where('guarantee_id', 'in', ids)
       .orderBy('created_at')
@@ -122,7 +122,7 @@ export async function guaranteeViews(db: Db, actor: Actor, f: GuaranteeFilter, n
     documents: documents
       .filter((d) => d.guarantee_id === r.id)
       .map((d) => ({ id: d.id, fileName: d.file_name, contentType: d.content_type, sizeBytes: Number(d.size_bytes), sha256: d.sha256, createdAt: d.created_at.toISOString() })),
-    letters: letters.filter((l) => l.guarantee_id === r.id).map((l) => ({ id: l.id, sentOn: l.sent_on, amount: l.amount, currency: l.currency, recipient: l.recipient, sha256: l.sha256 })),
+    letters: letters.filter((l) => l.guarantee_id === r.id).map((l) => ({ id: l.id, sentOn: l.sent_on, amount: l.amount, currency: l.currency, recipient: l.recipient, sha256: l.sha256, channel: l.channel, status: l.status, stepKey: l.step_key })),
     version: r.version,
   }));
 }

@@ -7,6 +7,7 @@ import {
   DUNNING_TIERS,
   INTEREST_MODES,
   RISK_CLASSES,
+  STEP_ACTIONS,
   STRATEGY_TEMPLATES,
   TEMPLATE_KEYS,
   strategySchema,
@@ -87,6 +88,11 @@ export const StepView = z.object({
   waiveBelow: money.optional(),
   postage: money.optional(),
   paymentSlip: z.enum(['qr_bill', 'pagopa', 'none']).optional(),
+  /**
+   * An action instead of the message to the debtor: 'enforce_guarantee' (the demand to the guarantors of
+   * the active guarantees covering the claim, by `channels`), 'propose_mediation' (holds the claims).
+   */
+  action: z.enum(STEP_ACTIONS).optional(),
 });
 
 export const StrategyView = z.object({

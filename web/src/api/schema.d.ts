@@ -22427,6 +22427,8 @@ export interface paths {
                             debtors: number;
                             communications: number;
                             blocked: number;
+                            stepActions: number;
+                            skipped: number;
                             claimsAssigned: number;
                             delivered: {
                                 sent: number;
@@ -22447,7 +22449,7 @@ export interface paths {
                                 creditorId: string;
                                 creditorName: string;
                                 /** @enum {string} */
-                                audience: "debtor" | "creditor";
+                                audience: "debtor" | "creditor" | "guarantor" | "mediation";
                                 stepKey: string;
                                 stepNo: number;
                                 tier: string;
@@ -22470,6 +22472,12 @@ export interface paths {
                                 /** @description decimal amount, e.g. "1234.50" */
                                 postage: string;
                                 blocked: string | null;
+                                skipped: string | null;
+                                records: {
+                                    /** @enum {string} */
+                                    kind: "guarantor_letter" | "mediation" | "guarantee";
+                                    id: string;
+                                }[];
                                 communicationId: string | null;
                             }[];
                         };
@@ -22690,6 +22698,8 @@ export interface paths {
                                     postage?: string;
                                     /** @enum {string} */
                                     paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                    /** @enum {string} */
+                                    action?: "enforce_guarantee" | "propose_mediation";
                                 }[];
                             }[];
                             messageTemplates: {
@@ -22926,6 +22936,8 @@ export interface paths {
                                     postage?: string;
                                     /** @enum {string} */
                                     paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                    /** @enum {string} */
+                                    action?: "enforce_guarantee" | "propose_mediation";
                                 }[];
                                 active: boolean;
                                 openClaims: number;
@@ -23115,6 +23127,8 @@ export interface paths {
                             postage?: string;
                             /** @enum {string} */
                             paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            /** @enum {string} */
+                            action?: "enforce_guarantee" | "propose_mediation";
                         }[];
                     };
                 };
@@ -23177,6 +23191,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23404,6 +23420,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23594,6 +23612,8 @@ export interface paths {
                             postage?: string;
                             /** @enum {string} */
                             paymentSlip?: "qr_bill" | "pagopa" | "none";
+                            /** @enum {string} */
+                            action?: "enforce_guarantee" | "propose_mediation";
                         }[];
                         version?: number;
                     };
@@ -23657,6 +23677,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -23888,6 +23910,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -24126,6 +24150,8 @@ export interface paths {
                                 postage?: string;
                                 /** @enum {string} */
                                 paymentSlip?: "qr_bill" | "pagopa" | "none";
+                                /** @enum {string} */
+                                action?: "enforce_guarantee" | "propose_mediation";
                             }[];
                             active: boolean;
                             openClaims: number;
@@ -24935,6 +24961,11 @@ export interface paths {
                                     currency: string;
                                     recipient: string;
                                     sha256: string;
+                                    /** @enum {string} */
+                                    channel: "email" | "letter" | "registered_letter";
+                                    /** @enum {string} */
+                                    status: "queued" | "to_print" | "sent" | "failed";
+                                    stepKey: string | null;
                                 }[];
                                 version: number;
                             }[];
@@ -25215,6 +25246,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25453,6 +25489,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25701,6 +25742,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -25948,6 +25994,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };
@@ -26189,6 +26240,11 @@ export interface paths {
                                 currency: string;
                                 recipient: string;
                                 sha256: string;
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "registered_letter";
+                                /** @enum {string} */
+                                status: "queued" | "to_print" | "sent" | "failed";
+                                stepKey: string | null;
                             }[];
                             version: number;
                         };

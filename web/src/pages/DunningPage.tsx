@@ -199,6 +199,16 @@ function RunResult({ run }: { run: DunningRun }) {
                           {t('dunning.toCreditor')}
                         </Badge>
                       )}
+                      {a.audience === 'guarantor' && (
+                        <Badge size="xs" variant="light" color="orange" tt="none" styles={BADGE_STYLES}>
+                          {t('dunning.toGuarantor')}
+                        </Badge>
+                      )}
+                      {a.audience === 'mediation' && (
+                        <Badge size="xs" variant="light" color="teal" tt="none" styles={BADGE_STYLES}>
+                          {t('dunning.mediation')}
+                        </Badge>
+                      )}
                     </Group>
                   </Stack>
                 ),
@@ -239,6 +249,10 @@ function RunResult({ run }: { run: DunningRun }) {
                   a.blocked ? (
                     <Text size="xs" c="red" data-testid="dunning-blocked-reason">
                       {a.blocked}
+                    </Text>
+                  ) : a.skipped ? (
+                    <Text size="xs" c="dimmed" data-testid="dunning-skipped-reason">
+                      {t('dunning.skipped', { reason: a.skipped })}
                     </Text>
                   ) : (
                     ''

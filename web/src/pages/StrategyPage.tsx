@@ -12,6 +12,7 @@ import { useI18n } from '../i18n';
 import { SetActiveButton } from './strategy/SetActiveButton';
 import {
   CHANNELS,
+  ACTION_CHOICES,
   conditionCount,
   DELAY_FROM,
   emptyConditions,
@@ -100,6 +101,7 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
       waiveBelow: '',
       postage: '',
       paymentSlip: '',
+      action: 'message',
       conditions: emptyConditions(),
     } satisfies StepValues);
   };
@@ -141,8 +143,11 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
               <Text size="sm" c="dimmed">
                 {t('strategies.stepsHint')}
               </Text>
+              <Text size="sm" c="dimmed">
+                {t('step.actionHint')}
+              </Text>
             </div>
-            <Table.ScrollContainer minWidth={1750}>
+            <Table.ScrollContainer minWidth={1940}>
               <Table verticalSpacing="xs" horizontalSpacing="xs" data-testid="steps-table" style={{ verticalAlign: 'top' }}>
                 <Table.Thead>
                   <Table.Tr>
@@ -151,6 +156,7 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
                     <Table.Th>{t('step.tier')}</Table.Th>
                     <Table.Th>{t('step.delayDays')}</Table.Th>
                     <Table.Th>{t('step.delayFrom')}</Table.Th>
+                    <Table.Th>{t('step.action')}</Table.Th>
                     <Table.Th>{t('step.channels')}</Table.Th>
                     <Table.Th>{t('step.template')}</Table.Th>
                     <Table.Th>{t('step.fee')}</Table.Th>
@@ -214,28 +220,59 @@ function StrategyEditor({ strategy, templates }: { strategy: Strategy; templates
                             data-testid="step-delay-from"
                           />
                         </Table.Td>
-                        <Table.Td w={230}>
-                          <MultiSelect
-                            size="xs"
-                            aria-label={t('step.channels')}
-                            disabled={!canWrite}
-                            data={enumOptions(te, 'dunningChannel', CHANNELS)}
-                            {...form.getInputProps(`${p}.channels`)}
-                            error={errorAt(`${p}.channels`)}
-                            data-testid="step-channels"
-                          />
-                        </Table.Td>
-                        <Table.Td w={250}>
+                        <Table.Td w={190}>
                           <Select
                             size="xs"
-                            aria-label={t('step.template')}
+                            aria-label={t('step.action')}
                             disabled={!canWrite}
                             allowDeselect={false}
-                            data={templatesOf(s.tier).map((m) => ({ value: m.key, label: te('messageTemplate', m.key) }))}
-                            {...form.getInputProps(`${p}.template`)}
-                            error={errorAt(`${p}.template`)}
-                            data-testid="step-template"
+                            data={enumOptions(te, 'stepAction', ACTION_CHOICES)}
+                            {...form.getInputProps(`${p}.action`)}
+                            error={errorAt(`${p}.action`)}
+                            data-testid="step-action"
                           />
+                        </Table.Td>
+                        <Table.Td w={230}>
+                          {s.action === 'propose_mediation' ? (
+                            <Text size="xs" c="dimmed" pt={6}>
+                              {t('step.noMessage')}
+                            </Text>
+                          ) : (
+                            <Stack gap={2}>
+                              <MultiSelect
+                                size="xs"
+                                aria-label={t('step.channels')}
+                                disabled={!canWrite}
+                                data={enumOptions(te, 'dunningChannel', CHANNELS)}
+                                {...form.getInputProps(`${p}.channels`)}
+                                error={errorAt(`${p}.channels`)}
+                                data-testid="step-channels"
+                              />
+                              {s.action === 'enforce_guarantee' && (
+                                <Text size="xs" c="dimmed">
+                                  {t('step.toGuarantor')}
+                                </Text>
+                              )}
+                            </Stack>
+                          )}
+                        </Table.Td>
+                        <Table.Td w={250}>
+                          {s.action === 'message' ? (
+                            <Select
+                              size="xs"
+                              aria-label={t('step.template')}
+                              disabled={!canWrite}
+                              allowDeselect={false}
+                              data={templatesOf(s.tier).map((m) => ({ value: m.key, label: te('messageTemplate', m.key) }))}
+                              {...form.getInputProps(`${p}.template`)}
+                              error={errorAt(`${p}.template`)}
+                              data-testid="step-template"
+                            />
+                          ) : (
+                            <Text size="xs" c="dimmed" pt={6}>
+                              {te('stepAction', s.action)}
+                            </Text>
+                          )}
                         </Table.Td>
                         <Table.Td w={200}>
                           <Stack gap={4}>

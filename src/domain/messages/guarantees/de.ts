@@ -15,4 +15,6 @@ export const guaranteesDe: Record<keyof typeof guaranteesIt, string> = {
   'guarantees.guarantor_required': 'Den Sicherungsgeber angeben: einen erfassten oder einen neuen',
   'guarantees.document_type': 'Dokument nicht angenommen: PDF, JPEG oder PNG',
   'guarantees.document_too_large': 'Dokument zu gross (höchstens {max} MB)',
+  'guarantees.guarantor_no_contact': 'Für den Sicherungsgeber fehlt eine Kontaktangabe für die Aufforderung: E-Mail oder vollständige Postanschrift (Strasse, PLZ, Ort) angeben',
+  'guarantees.none_enforceable': 'Keine aktive, gültige Sicherheit deckt die Forderung (oder vom Sicherungsgeber ist nichts mehr zu fordern)',
 };

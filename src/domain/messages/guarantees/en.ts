@@ -15,4 +15,6 @@ export const guaranteesEn: Record<keyof typeof guaranteesIt, string> = {
   'guarantees.guarantor_required': 'Name the guarantor: one already recorded or a new one',
   'guarantees.document_type': 'Document not accepted: PDF, JPEG or PNG',
   'guarantees.document_too_large': 'Document too large (at most {max} MB)',
+  'guarantees.guarantor_no_contact': 'The guarantor has no contact for the demand: give its e-mail or its full postal address (street, postal code, city)',
+  'guarantees.none_enforceable': 'No active, valid guarantee covers the claim (or nothing is left to ask the guarantor)',
 };

@@ -15,4 +15,6 @@ export const guaranteesFr: Record<keyof typeof guaranteesIt, string> = {
   'guarantees.guarantor_required': 'Indiquer le garant : un garant enregistré ou un nouveau',
   'guarantees.document_type': 'Document refusé : PDF, JPEG ou PNG',
   'guarantees.document_too_large': 'Document trop volumineux ({max} Mo au plus)',
+  'guarantees.guarantor_no_contact': 'Le garant n’a pas de coordonnées pour la demande : indiquer son e-mail ou son adresse postale complète (rue, code postal, ville)',
+  'guarantees.none_enforceable': 'Aucune garantie active et valable ne couvre la créance (ou plus rien n’est à demander au garant)',
 };

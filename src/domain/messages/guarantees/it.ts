@@ -14,4 +14,6 @@ export const guaranteesIt = {
   'guarantees.guarantor_required': 'Indicare il garante: uno già registrato o uno nuovo',
   'guarantees.document_type': 'Documento non accettato: PDF, JPEG o PNG',
   'guarantees.document_too_large': 'Documento troppo grande (massimo {max} MB)',
+  'guarantees.guarantor_no_contact': 'Il garante non ha un recapito per la richiesta: indicare la sua e-mail o il suo indirizzo postale completo (via, CAP, città)',
+  'guarantees.none_enforceable': 'Nessuna garanzia attiva e valida copre il credito (o non resta nulla da chiedere al garante)',
 } as const;

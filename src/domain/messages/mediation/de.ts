@@ -15,4 +15,5 @@ export const mediationDe: Record<keyof typeof mediationIt, string> = {
   'mediation.procedure.negoziazione_assistita': 'begleitete Verhandlung (negoziazione assistita)',
   'mediation.procedure.conciliazione_paritetica': 'paritätische Schlichtung (UNIREC)',
   'mediation.procedure.schlichtung': 'Schlichtung',
+  'mediation.already_pending': 'Ein am {date} vorgeschlagenes Verfahren ({procedure}) ist noch offen: kein neuer Vorschlag',
 };

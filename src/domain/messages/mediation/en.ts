@@ -15,4 +15,5 @@ export const mediationEn: Record<keyof typeof mediationIt, string> = {
   'mediation.procedure.negoziazione_assistita': 'assisted negotiation',
   'mediation.procedure.conciliazione_paritetica': 'joint conciliation (UNIREC)',
   'mediation.procedure.schlichtung': 'conciliation (Schlichtung)',
+  'mediation.already_pending': 'A {procedure} proposed on {date} is still pending: no new proposal',
 };

@@ -15,4 +15,5 @@ export const mediationFr: Record<keyof typeof mediationIt, string> = {
   'mediation.procedure.negoziazione_assistita': 'négociation assistée',
   'mediation.procedure.conciliazione_paritetica': 'conciliation paritaire (UNIREC)',
   'mediation.procedure.schlichtung': 'conciliation (Schlichtung)',
+  'mediation.already_pending': 'Une procédure ({procedure}) proposée le {date} est encore en cours : aucune nouvelle proposition',
 };

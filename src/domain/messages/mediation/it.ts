@@ -14,4 +14,5 @@ export const mediationIt = {
   'mediation.procedure.negoziazione_assistita': 'negoziazione assistita',
   'mediation.procedure.conciliazione_paritetica': 'conciliazione paritetica',
   'mediation.procedure.schlichtung': 'conciliazione (Schlichtung)',
+  'mediation.already_pending': 'È già in corso una {procedure} proposta il {date}: nessuna nuova proposta',
 } as const;

@@ -100,9 +100,14 @@ export function GuaranteeTable({ items, showDebtor = true }: { items: Guarantee[
                     </Anchor>
                   ))}
                   {g.letters.map((l) => (
-                    <Anchor key={l.id} href={guarantorLetterUrl(g.id, l.id)} size="xs" download data-testid="guarantor-letter">
-                      {t('guarantees.letters')} {date(l.sentOn)} (PDF)
-                    </Anchor>
+                    <Stack key={l.id} gap={0}>
+                      <Anchor href={guarantorLetterUrl(g.id, l.id)} size="xs" download data-testid="guarantor-letter">
+                        {t('guarantees.letters')} {date(l.sentOn)} (PDF)
+                      </Anchor>
+                      <Text size="xs" c={l.status === 'failed' ? 'red' : 'dimmed'} data-testid="guarantor-letter-delivery">
+                        {te('dunningChannel', l.channel)} · {l.recipient} · {te('guarantorLetterStatus', l.status)}
+                      </Text>
+                    </Stack>
                   ))}
                   <Group gap={4}>
                     {canAttach && (

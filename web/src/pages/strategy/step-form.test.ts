@@ -31,6 +31,9 @@ const STEPS: StrategyStep[] = [
   },
   { key: 'telefonata', tier: 'soft', delayDays: 5, delayFrom: 'load', channels: ['phone_task'], template: 'comune-avviso-bonario', conditions: { reachableByPhone: true }, fee: 'none', interest: 'none' },
   { key: 'legal-1', tier: 'legal', delayDays: 15, delayFrom: 'previous', channels: ['pec'], template: 'legal-handoff-it', conditions: {}, fee: 'none', interest: 'mention' },
+  // Action steps: the demand to the guarantors (by these channels), the mediation proposal.
+  { key: 'escussione', tier: 'legal', delayDays: 20, delayFrom: 'previous', channels: ['pec', 'registered_letter'], template: 'legal-handoff-it', conditions: { riskClasses: ['D'] }, fee: 'none', interest: 'charge', action: 'enforce_guarantee' },
+  { key: 'mediazione', tier: 'negotiation', delayDays: 10, delayFrom: 'previous', channels: ['email'], template: 'negotiation-offer', conditions: {}, fee: 'none', interest: 'none', action: 'propose_mediation' },
 ];
 
 describe('strategy step form', () => {
@@ -40,6 +43,10 @@ describe('strategy step form', () => {
     expect(toStepValues(STEPS[0]!)).toMatchObject({ feeMode: 'creditor', feeAmount: '', paymentSlip: 'qr_bill' });
     expect(conditionCount(toStepValues(STEPS[1]!).conditions)).toBe(7);
     expect(toStepValues(STEPS[2]!).conditions.reachableByPhone).toBe('true');
+    expect(toStepValues(STEPS[3]!).action).toBe('message');
+    expect(toStepValues(STEPS[4]!).action).toBe('enforce_guarantee');
+    // Back to a message: no action sent.
+    expect('action' in toStep({ ...toStepValues(STEPS[5]!), action: 'message' })).toBe(false);
   });
 
   it('sends amounts typed the local way as the API’s decimals, and only the conditions set', () => {

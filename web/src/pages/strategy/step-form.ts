@@ -18,6 +18,9 @@ export const INTEREST_MODES = ['none', 'mention', 'charge'] as const;
 export const RISK_CLASSES = ['A', 'B', 'C', 'D'] as const;
 export const PAYMENT_SLIPS = ['qr_bill', 'pagopa', 'none'] as const;
 export const FEE_MODES = ['none', 'creditor', 'amount'] as const;
+/** What a step does (src/domain/dunning/strategy.ts STEP_ACTIONS); 'message' = no action, the template to the debtor. */
+export const STEP_ACTIONS = ['enforce_guarantee', 'propose_mediation'] as const;
+export const ACTION_CHOICES = ['message', ...STEP_ACTIONS] as const;
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const _sameVocabulary: [
@@ -27,7 +30,8 @@ const _sameVocabulary: [
   Same<(typeof RISK_CLASSES)[number], NonNullable<StrategyStep['conditions']['riskClasses']>[number]>,
   Same<(typeof PAYMENT_SLIPS)[number], NonNullable<StrategyStep['paymentSlip']>>,
   Same<(typeof DELAY_FROM)[number], StrategyStep['delayFrom']>,
-] = [true, true, true, true, true, true];
+  Same<(typeof STEP_ACTIONS)[number], NonNullable<StrategyStep['action']>>,
+] = [true, true, true, true, true, true, true];
 void _sameVocabulary;
 
 export interface ConditionValues {
@@ -58,6 +62,8 @@ export interface StepValues {
   postage: string;
   /** '' = the letter's default. */
   paymentSlip: string;
+  /** 'message' (the template to the debtor) or one of STEP_ACTIONS. */
+  action: string;
   conditions: ConditionValues;
 }
 
@@ -90,6 +96,7 @@ export function toStepValues(s: StrategyStep): StepValues {
     waiveBelow: s.waiveBelow ?? '',
     postage: s.postage ?? '',
     paymentSlip: s.paymentSlip ?? '',
+    action: s.action ?? 'message',
     conditions: {
       debtorKinds: [...(c.debtorKinds ?? [])],
       currencies: [...(c.currencies ?? [])],
@@ -125,6 +132,7 @@ export function toStep(v: StepValues): Steps[number] {
   if (amount(v.waiveBelow) !== undefined) step.waiveBelow = amount(v.waiveBelow);
   if (amount(v.postage) !== undefined) step.postage = amount(v.postage);
   if (v.paymentSlip) step.paymentSlip = v.paymentSlip;
+  if (v.action && v.action !== 'message') step.action = v.action;
   return step as Steps[number];
 }
 
