@@ -311,6 +311,14 @@ try {
   const payments = await sql<{ n: string }>`select count(*)::text as n from payments p where p.tenant_id = ${tenant.id} and p.debtor_id = any(${picked.map((c) => c.debtor_id)}::uuid[])`.execute(db);
   if (Number(payments.rows[0]!.n) !== want.matched) errors.push(`${payments.rows[0]!.n} payments of the paid debtors, ${want.matched} expected`);
 
+  // The risk profiles of the debtors the file paid: refreshed by the import (the chunks marked them, its end refreshed them), none left marked.
+  const profiles = await sql<{ stale: string; missing: string }>`
+    select (select count(*) from debtor_profiles_stale s where s.tenant_id = ${tenant.id})::text as stale,
+           (select count(*) from unnest(${[...new Set(rows.rows.filter((r) => r.payment_id && r.debtor_id).map((r) => r.debtor_id!))]}::uuid[]) d
+             where not exists (select 1 from debtor_profiles p where p.tenant_id = ${tenant.id} and p.debtor_id = d and p.creditor_id is null and p.computed_at >= now() - make_interval(secs => ${wall + 600})))::text as missing`.execute(db);
+  if (profiles.rows[0]!.stale !== '0') errors.push(`${profiles.rows[0]!.stale} debtor profiles left marked stale`);
+  if (profiles.rows[0]!.missing !== '0') errors.push(`${profiles.rows[0]!.missing} debtors paid without a profile refreshed by the import`);
+
   // The stored balances of the claims paid: as the engine gives them from each whole ledger, to the
   // stored day (what `incasso check balances` compares, and the figures the roll-forward starts from).
   t = performance.now();

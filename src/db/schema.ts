@@ -107,6 +107,13 @@ export interface DebtorProfilesTable {
   computed_at: Generated<Date>;
 }
 
+/** Debtors whose profile waits to be refreshed (migration 0055: a bank file's chunks mark them). */
+export interface DebtorProfilesStaleTable {
+  tenant_id: string;
+  debtor_id: string;
+  marked_at: Generated<Date>;
+}
+
 /** The operator's choice on the advice for a debtor in the negotiation tier (migration 0048). */
 export interface DebtorAdviceTable {
   id: Generated<string>;
@@ -1146,6 +1153,7 @@ export interface DB {
   remittance_statement_lines: RemittanceStatementLinesTable;
   creditors: CreditorsTable;
   debtor_profiles: DebtorProfilesTable;
+  debtor_profiles_stale: DebtorProfilesStaleTable;
   debtor_advice: DebtorAdviceTable;
   users: UsersTable;
   sessions: SessionsTable;

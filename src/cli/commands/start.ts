@@ -18,7 +18,7 @@ export function startCommand(config: () => Config) {
     .option('--no-web-build', 'serve web/dist as it is, without rebuilding the UI when its sources changed')
     .action(async (opts) => {
       // The server's module graph is loaded here, not when the CLI starts: other commands stay light.
-      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { judgePromisesJob }, { evaluatePlansJob }, { planRemindersJob }, { closeSettlementsJob }, { refillQueuesJob }, { runBankFileJob }, { resumeBankFilesJob }, { makeReportsJob }, { refreshRiskJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
+      const [{ buildServer }, { purgeSessionsJob }, { resumeImportsJob }, { runImportJob }, { deliverOutboxJob }, { dunningTickJob }, { renderLettersJob }, { rollBalancesJob }, { judgePromisesJob }, { evaluatePlansJob }, { planRemindersJob }, { closeSettlementsJob }, { refillQueuesJob }, { runBankFileJob }, { resumeBankFilesJob }, { makeReportsJob }, { refreshRiskJob }, { refreshStaleProfilesJob }, { pgBossJobs }, { loadDemo }, { ensureWebBuilt }, { publishedDemoLogins }] = await Promise.all([
         import('../../http/server.ts'),
         import('../../jobs/handlers/purge-sessions.ts'),
         import('../../jobs/handlers/resume-imports.ts'),
@@ -36,6 +36,7 @@ export function startCommand(config: () => Config) {
         import('../../jobs/handlers/resume-bank-files.ts'),
         import('../../jobs/handlers/make-reports.ts'),
         import('../../jobs/handlers/refresh-risk.ts'),
+        import('../../jobs/handlers/refresh-stale-profiles.ts'),
         import('../../jobs/pg-boss.ts'),
         import('../../usecases/demo/load-demo.ts'),
         import('../web-build.ts'),
@@ -97,6 +98,7 @@ export function startCommand(config: () => Config) {
         resumeBankFilesJob(database.db, jobs),
         makeReportsJob(database.db),
         refreshRiskJob(database.db, database.engine),
+        refreshStaleProfilesJob(database.db),
       ];
       const app = await buildServer({
         db: database.db,

@@ -119,7 +119,19 @@ async function written(p: Portfolio, fileId: string) {
   const balances = await db.selectFrom('claim_balances').select(['claim_id', 'status', 'principal_due', 'interest_due', 'costs_due', 'parts_due', 'total_due', 'interest_carried', 'interest_from', 'balance_on']).where('tenant_id', '=', p.t.tenantId).execute();
   const audits = await db.selectFrom('audit_events').select(['action']).where('tenant_id', '=', p.t.tenantId).where('action', 'in', ['payment.recorded', 'claim.payment_applied', 'claim.allocation_recomputed']).execute();
   const count = (a: string) => audits.filter((x) => x.action === a).length;
+  // The debtors' risk profiles (chunks mark them and the import refreshes them at its end; line by line refreshes each at once): a debtor named by its first claim's place.
+  const debtorOf = new Map<string, number>();
+  for (const c of await db.selectFrom('claims').select(['id', 'debtor_id']).where('tenant_id', '=', p.t.tenantId).execute()) {
+    const k = place.get(c.id);
+    if (k !== undefined && (debtorOf.get(c.debtor_id) ?? Infinity) > k) debtorOf.set(c.debtor_id, k);
+  }
+  const profiles = (await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'risk_class', 'figures', 'reasons']).where('tenant_id', '=', p.t.tenantId).execute())
+    .map((r) => ({ debtor: debtorOf.get(r.debtor_id), whole: r.creditor_id === null, riskClass: r.risk_class, figures: r.figures, reasons: r.reasons }))
+    .sort((x, y) => x.debtor! - y.debtor! || Number(x.whole) - Number(y.whole));
+  const stale = await db.selectFrom('debtor_profiles_stale').select('debtor_id').where('tenant_id', '=', p.t.tenantId).execute();
   return {
+    profiles,
+    stale: stale.length,
     entries: out,
     claims: claims.map(({ id, ...c }) => ({ k: place.get(id), ...c })).sort((a, b) => a.k! - b.k!),
     balances: balances.map(({ claim_id, ...b }) => ({ k: place.get(claim_id), ...b })).sort((a, b) => a.k! - b.k!),
@@ -146,6 +158,9 @@ describe('importBankFile in chunks', () => {
     expect(wa.entries.find((e) => e.key === 'a:C9')!.suggestions).toEqual(['name:3']);
     expect(wa.entries.find((e) => e.key === 'a:C3')!.allocations.some((x) => x.startsWith('0:interest:'))).toBe(true);
     expect(wa.audits.recomputed).toBeGreaterThan(0);
+    // Profiles of every debtor paid, none left marked stale.
+    expect(wa.profiles.filter((x) => x.whole).map((x) => x.debtor)).toEqual(expect.arrayContaining([0, 2, 4, 6, 8, 9]));
+    expect(wa.stale).toBe(0);
     expect(wa.entries.find((e) => e.key === 'a:C13')).toMatchObject({ state: 'matched', matchedBy: 'notice', allocations: [expect.stringMatching(/^8:/), expect.stringMatching(/^8:/)] });
     expect(wa.entries.find((e) => e.key === 'a:C14')).toMatchObject({ state: 'matched', allocations: ['9:principal:100.00'] });
     expect(wa.entries.find((e) => e.key === 'a:C16')).toMatchObject({ state: 'to_reconcile', reason: { code: 'bank.returned' } });

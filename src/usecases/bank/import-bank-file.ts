@@ -11,6 +11,7 @@ import { CsvFileError } from '../../integrations/bank/csv-rows.ts';
 import { PAID_OUTCOMES, PagopaFlowError, readPagopaFlow, REVOKED_OUTCOME, type PagopaFlowHeader, type PagopaReceipt } from '../../integrations/bank/pagopa-flow.ts';
 import { readReceiptsCsv, type ReceiptRow } from '../../integrations/bank/pagopa-receipts-csv.ts';
 import { sniffBankFile, SNIFF_BYTES } from '../../integrations/bank/sniff.ts';
+import { refreshStaleDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { placeBankEntries, placeBankEntry, type BankLine, type EntryWork } from './place-bank-entry.ts';
@@ -195,6 +196,8 @@ export async function importBankFile(
   }
   // The lines read before the end (or before the file went wrong: they are kept).
   if (pending.length) await flush();
+  // The profiles of the debtors the chunks paid, once for the file (the chunks marked them, decision 0006).
+  await refreshStaleDebtorProfiles(db, actor.tenantId);
   const sha256 = hash.digest('hex');
   await db.transaction().execute(async (trx) => {
     await trx

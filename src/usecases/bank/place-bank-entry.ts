@@ -226,7 +226,7 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise
     else out[i] = placed[i]!.state === 'ignored' ? 'not_booked' : 'to_reconcile';
   }
   // The claims still open when each is booked: an earlier line of the chunk may have paid one off (placeEntry reads them as the line comes).
-  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today, onlyOpen: true });
+  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today, onlyOpen: true, markProfiles: true });
   const paid: { id: string; paymentId: string }[] = [];
   const refused: number[] = [];
   booked.forEach((b, k) => {

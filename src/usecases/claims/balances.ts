@@ -71,24 +71,30 @@ export async function storeSettledBalances(trx: Db, book: RateBook, plans: reado
       });
     const last = l.payments.length ? l.payments[l.payments.length - 1]!.date : null;
     const b = same && last !== null ? balanceAfterStatement(book, l.terms, l.payments, l.costs, plan.statement, last, asOf) : null;
-    return { id: l.id, b: b ?? fromLedger(book, l, asOf) };
+    return { id: l.id, b: b ?? fromLedger(book, l, asOf), status: plan.after.status };
   });
   for (let i = 0; i < rows.length; i += CHUNK) await writeBalances(trx, rows.slice(i, i + CHUNK));
 }
 
-/** Writes balances with one statement (`update … from unnest(…)`), whatever their number. */
-async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance }[]): Promise<void> {
+/**
+ * Writes balances with one statement (`update … from unnest(…)`), whatever their number. With a
+ * status (a settlement about to be written: `storeSettledBalances` runs before the claims update) the
+ * row takes it too, so the claims update's trigger (`claims_balances_follow`) finds the balance
+ * already following and writes no second row version.
+ */
+async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance; status?: string }[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = <T>(f: (r: { id: string; b: StoredBalance }) => T) => rows.map(f);
+  const col = <T>(f: (r: { id: string; b: StoredBalance; status?: string }) => T) => rows.map(f);
   await sql`
     update claim_balances c set
       principal_due = v.principal_due, interest_due = v.interest_due, costs_due = v.costs_due, total_due = v.total_due, parts_due = v.parts_due,
-      interest_carried = v.interest_carried, interest_from = v.interest_from, balance_on = v.balance_on, balance_problem = v.problem
+      interest_carried = v.interest_carried, interest_from = v.interest_from, balance_on = v.balance_on, balance_problem = v.problem,
+      status = coalesce(v.status, c.status)
     from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.b.principalDue)}::numeric[], ${col((r) => r.b.interestDue)}::numeric[],
       ${col((r) => r.b.costsDue)}::numeric[], ${col((r) => r.b.totalDue)}::numeric[], ${col((r) => r.b.interestCarried)}::numeric[],
       ${col((r) => r.b.interestFrom)}::date[], ${col((r) => r.b.asOf)}::date[], ${col((r) => r.b.problem)}::text[],
-      ${col((r) => r.b.partsDue)}::numeric[])
-      as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem, parts_due)
+      ${col((r) => r.b.partsDue)}::numeric[], ${col((r) => r.status ?? null)}::text[])
+      as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem, parts_due, status)
     where c.claim_id = v.id`.execute(trx);
 }
 

@@ -19,7 +19,7 @@ import { followPlans } from '../plans/evaluate-plans.ts';
 import { fetchPaymentDetail, fetchPaymentDetails } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
 import { amountParam, dateParam, msg } from '../../domain/messages/index.ts';
-import { refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
+import { markDebtorProfilesStale, refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 
 /**
  * Records money received from a debtor and applies it to that debtor's open claims of the same
@@ -256,7 +256,16 @@ export async function bookPayments(
   trx: Trx,
   actor: Actor,
   inputs: readonly (z.input<typeof RecordPaymentInput> & { claimIds: string[] })[],
-  now: { today?: string; /** Of each payment's claims, those still open when it is booked (a claim an earlier payment paid off is left out, not refused). */ onlyOpen?: boolean } = {},
+  now: {
+    today?: string;
+    /** Of each payment's claims, those still open when it is booked (a claim an earlier payment paid off is left out, not refused). */
+    onlyOpen?: boolean;
+    /**
+     * The debtors' profiles marked stale in this transaction instead of recomputed (a bank file's
+     * chunk: the import refreshes them once per file, `refreshStaleDebtorProfiles`; decision 0006).
+     */
+    markProfiles?: boolean;
+  } = {},
 ): Promise<BookedPayment[]> {
   authorize(actor, 'create', 'payment');
   const todayIso = now.today ?? today().toString();
@@ -388,11 +397,12 @@ export async function bookPayments(
                     ${booked.map((b) => b.data.currency)}::text[], ${booked.map((b) => b.data.valueDate)}::date[], ${booked.map((b) => b.data.method)}::text[],
                     ${booked.map((b) => b.data.reference ?? null)}::text[], ${booked.map((b) => b.data.payerName ?? null)}::text[], ${booked.map((b) => b.data.note ?? null)}::text[])
              with ordinality v(id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, n)`.execute(trx);
+    // The balances from the ledgers in hand, as they are once the plans are written (no second read),
+    // with the claims' new status: written before the claims, their trigger has nothing left to update.
+    await storeSettledBalances(trx, book, plans);
     await applySettlements(trx, actor, plans);
     await recordAudits(trx, actor, audits.map((a) => ({ ...a.entry, after: a.after() })));
     const claimIds = [...new Set(booked.flatMap((b) => b.allocations.map((a) => a.claimId)))];
-    // The balances from the ledgers in hand, as they are once the plans are written (no second read).
-    await storeSettledBalances(trx, book, plans);
     // Running plans on these positions follow at once (as bookPayment): instalments filled, closed when paid.
     // Only positions that were in a plan are looked up (no query for the rest of a bank file).
     const planned = claimIds.filter((id) => claimById.get(id)?.status === 'in_plan');
@@ -412,7 +422,8 @@ export async function bookPayments(
       booked.map((b) => ({ action: 'payment.recorded', entityType: 'payment', entityId: b.paymentId, debtorId: b.data.debtorId, creditorId: b.data.creditorId, after: details.get(b.paymentId)! })),
     );
     for (const b of booked) out[b.i] = { ok: true, payment: details.get(b.paymentId)! };
-    await refreshDebtorProfiles(trx, actor.tenantId, booked.map((b) => b.data.debtorId));
+    if (now.markProfiles) await markDebtorProfilesStale(trx, actor.tenantId, booked.map((b) => b.data.debtorId));
+    else await refreshDebtorProfiles(trx, actor.tenantId, booked.map((b) => b.data.debtorId));
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { classify, riskRulesOf } from '../../domain/risk/rules.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { runDunning } from '../dunning/run-dunning.ts';
-import { refreshAllDebtorProfiles, refreshDebtorProfiles, type BatchStats } from './refresh-debtor-profiles.ts';
+import { markDebtorProfilesStale, refreshAllDebtorProfiles, refreshDebtorProfiles, refreshStaleDebtorProfiles, type BatchStats } from './refresh-debtor-profiles.ts';
 
 let database: Database;
 let db: Db;
@@ -224,5 +224,43 @@ describe('strategy steps limited to a risk class', () => {
     expect((await stored(t.tenantId, good)).map((r) => r.risk_class)).toEqual(['B', 'B']);
     const run = await runDunning(db, { date: '2026-10-15', tenantId: t.tenantId, time: '10:00' });
     expect(run.actions.map((a) => a.debtorId)).toEqual([bad]);
+  });
+});
+
+describe('profiles marked stale (a bank file marks the debtors it paid)', () => {
+  it('are refreshed by refreshStaleDebtorProfiles in batches, marks and all, as a crash left them', async () => {
+    const t = await createTestTenant(db);
+    const debtors: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const d = await createTestDebtor(db, t);
+      for (let k = 0; k < 3; k++) await claimOf(t, d.id, { principal: '300.00', due: '2026-01-01', status: 'paid', closed: i ? '2026-04-01' : '2026-01-01' });
+      debtors.push(d.id);
+    }
+    const other = await createTestTenant(db);
+    const od = await createTestDebtor(db, other);
+    await claimOf(other, od.id, { principal: '100.00', due: '2026-01-01' });
+    // As a killed import leaves them: claims changed and the debtors marked in the same transaction, no profile refreshed.
+    await db.deleteFrom('debtor_profiles').where('tenant_id', 'in', [t.tenantId, other.tenantId]).execute();
+    await db.transaction().execute((trx) => markDebtorProfilesStale(trx, t.tenantId, [...debtors, debtors[0]!]));
+    await db.transaction().execute((trx) => markDebtorProfilesStale(trx, other.tenantId, [od.id]));
+    // Marking again keeps one mark per debtor.
+    await db.transaction().execute((trx) => markDebtorProfilesStale(trx, t.tenantId, [debtors[1]!]));
+    expect(await db.selectFrom('debtor_profiles_stale').select('debtor_id').where('tenant_id', '=', t.tenantId).execute()).toHaveLength(3);
+
+    // One tenant's marks, two debtors per transaction.
+    expect(await refreshStaleDebtorProfiles(db, t.tenantId, { batch: 2, asOf: AS_OF })).toBe(3);
+    expect(await db.selectFrom('debtor_profiles_stale').select('debtor_id').where('tenant_id', '=', t.tenantId).execute()).toHaveLength(0);
+    expect((await stored(t.tenantId, debtors[0]!)).map((r) => r.risk_class)).toEqual(['A', 'A']);
+    expect((await stored(t.tenantId, debtors[1]!)).map((r) => r.risk_class)).toEqual(['D', 'D']);
+    // The same figures as refreshed directly.
+    const marked = await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'risk_class', 'figures', 'reasons']).where('tenant_id', '=', t.tenantId).orderBy('debtor_id').orderBy('creditor_id').execute();
+    await db.deleteFrom('debtor_profiles').where('tenant_id', '=', t.tenantId).execute();
+    await db.transaction().execute((trx) => refreshDebtorProfiles(trx, t.tenantId, debtors, AS_OF));
+    expect(await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'risk_class', 'figures', 'reasons']).where('tenant_id', '=', t.tenantId).orderBy('debtor_id').orderBy('creditor_id').execute()).toEqual(marked);
+    // The other tenant's mark waited; the job's call (every tenant) takes it.
+    expect(await stored(other.tenantId, od.id)).toHaveLength(0);
+    expect(await refreshStaleDebtorProfiles(db, undefined, { asOf: AS_OF })).toBeGreaterThanOrEqual(1);
+    expect(await stored(other.tenantId, od.id)).toHaveLength(2);
+    expect(await db.selectFrom('debtor_profiles_stale').select('debtor_id').where('tenant_id', '=', other.tenantId).execute()).toHaveLength(0);
   });
 });

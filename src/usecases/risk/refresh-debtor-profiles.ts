@@ -21,6 +21,51 @@ export async function refreshDebtorProfiles(trx: Db, tenantId: string, debtorIds
   return (await storeProfiles(trx, tenantId, { ids }, asOf)).profiles;
 }
 
+/**
+ * Marks the debtors' profiles to be refreshed, in the caller's transaction (a bank file's chunk: the
+ * profiles are recomputed once the file's lines are placed, `refreshStaleDebtorProfiles`, not per
+ * chunk). The mark commits with the payments that made it, so a crash never leaves a payment whose
+ * debtor's profile is neither refreshed nor marked; the `refresh-stale-profiles` job refreshes what a
+ * crash left. An upsert, not "do nothing": it locks the mark, so a refresh running meanwhile skips it
+ * (its snapshot cannot see this transaction's payments) and a later one takes it.
+ */
+export async function markDebtorProfilesStale(trx: Db, tenantId: string, debtorIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(debtorIds)].sort();
+  if (ids.length === 0) return;
+  await sql`
+    insert into debtor_profiles_stale (tenant_id, debtor_id)
+    select ${tenantId}::uuid, d from unnest(${ids}::uuid[]) d
+    on conflict (tenant_id, debtor_id) do update set marked_at = excluded.marked_at`.execute(trx);
+}
+
+/**
+ * Refreshes the profiles marked stale (`markDebtorProfilesStale`) — of one tenant, or of all — in
+ * batches of `batch` debtors, one transaction each: the marks taken (`for update skip locked`: one a
+ * transaction still writes is left for later) and deleted, their debtors' profiles recomputed. A
+ * crash leaves the marks of the batch under way. Returns the debtors refreshed.
+ */
+export async function refreshStaleDebtorProfiles(db: Db, tenantId?: string, opts: { batch?: number; asOf?: string } = {}): Promise<number> {
+  const batch = Math.max(1, Math.trunc(opts.batch ?? 5000));
+  const tenants = tenantId ? [tenantId] : (await db.selectFrom('debtor_profiles_stale').select('tenant_id').distinct().execute()).map((r) => r.tenant_id);
+  let refreshed = 0;
+  for (const t of tenants) {
+    for (;;) {
+      const n = await db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ debtor_id: string }>`
+          delete from debtor_profiles_stale s
+           where s.tenant_id = ${t}
+             and s.debtor_id in (select debtor_id from debtor_profiles_stale where tenant_id = ${t} order by debtor_id limit ${batch} for update skip locked)
+          returning s.debtor_id`.execute(trx);
+        if (rows.length) await refreshDebtorProfiles(trx, t, rows.map((r) => r.debtor_id), opts.asOf);
+        return rows.length;
+      });
+      refreshed += n;
+      if (n < batch) break;
+    }
+  }
+  return refreshed;
+}
+
 /** Debtors by id, or every debtor whose id lies in a range (the nightly batches: an index range, not a list). */
 export type DebtorScope = { ids: readonly string[] } | { from: string; to: string };
 
