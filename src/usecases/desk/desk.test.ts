@@ -137,7 +137,7 @@ describe('call outcomes on the desk', () => {
     const ok = await recordOutcome(db, t.users.operator.actor, { ...base, promise: { amount: '300.00', dueOn: '2026-12-20', channel: 'pagopa' } }, rome('2026-12-07', '10:06'));
     expect(ok).toMatchObject({ recorded: true, leftQueue: false, nextWorkAt: rome('2026-12-24', '08:30').toISOString() });
     const promise = await db.selectFrom('promises').selectAll().where('debtor_id', '=', ids.Alpha!).executeTakeFirstOrThrow();
-    expect(promise).toMatchObject({ amount: '300.00', due_on: '2026-12-20', grace_days: 3, state: 'pending', made_on: '2026-12-07' });
+    expect(promise).toMatchObject({ amount: '300.00', currency: 'EUR', due_on: '2026-12-20', grace_days: 3, state: 'pending', made_on: '2026-12-07' });
     const statuses = await db.selectFrom('claims').select('status').where('debtor_id', '=', ids.Alpha!).execute();
     expect(statuses.map((s) => s.status)).toEqual(['promised']);
     // Reached today: a conversation in the log; the debtor is not offered again today.
@@ -145,6 +145,15 @@ describe('call outcomes on the desk', () => {
     expect(next.found && next.debtorId).toBe(ids.Beta);
     const log = await db.selectFrom('contact_log').select(['kind', 'outcome']).where('debtor_id', '=', ids.Alpha!).execute();
     expect(log).toEqual([{ kind: 'conversation', outcome: 'PROMESSA_PAGAMENTO' }]);
+  });
+
+  it('a promise is in one currency: positions in euros and francs are refused, nothing recorded', async () => {
+    const { t, ids, queue } = await setUp();
+    await createTestClaim(db, t, ids.Alpha!, { creditorId: t.otherCreditor.id, kind: 'tari', taxYear: 2024, principal: '80.00', currency: 'CHF', dueDate: '2026-05-31' });
+    await nextDebtor(db, t.users.operator.actor, {}, rome('2026-12-07', '10:00'));
+    const refused = recordOutcome(db, t.users.operator.actor, { queueId: queue.id, debtorId: ids.Alpha!, outcome: 'PROMESSA_PAGAMENTO', promise: { amount: '300.00', dueOn: '2026-12-20' } }, rome('2026-12-07', '10:05'));
+    await expect(refused).rejects.toMatchObject({ fields: [{ path: 'promise', message: expect.stringContaining('in più valute (CHF, EUR)') }] });
+    expect(await db.selectFrom('promises').select('id').where('debtor_id', '=', ids.Alpha!).execute()).toEqual([]);
   });
 
   it('a callback comes back to the same operator at its time; an outcome needs the debtor held', async () => {

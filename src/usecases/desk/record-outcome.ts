@@ -209,13 +209,13 @@ export async function bookOutcome(trx: Trx, actor: Actor, input: z.input<typeof 
     case 'promise': {
       const p = data.promise!;
       const claims = await positions();
+      // A promise is money in one currency; a debtor with positions in two in this queue is offered a plan per currency.
+      const currencies = [...new Set(claims.map((c) => c.currency))].sort();
+      if (currencies.length !== 1) throw invalid([{ path: 'promise', message: encodeMessage(msg('desk.promise_one_currency', { currencies: currencies.join(', ') })) }]);
       // The creditor's own rules (maximum days ahead, minimum amount), else the defaults.
       const promiseRules = await promiseRulesFor(trx, actor, claims[0]?.queue_creditor_id ?? null, claims.map((c) => c.creditor_id));
       const problems = promiseProblems(promiseRules, { amount: p.amount, dueOn: p.dueOn, today: at.date, owed: item.owed });
       if (problems.length) throw invalid(problems.map((m) => ({ path: 'promise', message: encodeMessage(m) })));
-      // A promise is money in one currency; a debtor with positions in two in this queue is offered a plan per currency.
-      const currencies = [...new Set(claims.map((c) => c.currency))];
-      if (currencies.length !== 1) throw invalid([{ path: 'promise', message: encodeMessage(msg('desk.promise_one_currency', { currencies: currencies.join(', ') })) }]);
       const row = await trx
         .insertInto('promises')
         .values({
