@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/connect.ts';
 import { COMPONENT_ACCRUES_INTEREST, type ComponentKind } from '../domain/model.ts';
 import { sumMoney, toMoneyString } from '../domain/money.ts';
+import type { Strategy } from '../domain/dunning/index.ts';
 import type { Actor, Role } from '../domain/policies.ts';
 import { refreshBalances } from '../usecases/claims/balances.ts';
 import { hashPassword } from '../usecases/auth/login.ts';
@@ -212,4 +213,14 @@ export async function setTestComponents(
     await refreshBalances(trx, t.tenantId, [claimId]);
     return rows.sort((a, b) => a.position - b.position);
   });
+}
+
+/** The tenant's creditor ready to sign letters (address, e-mail, IBAN) and dunning with `strategy` as its only active one. */
+export async function useStrategy(db: Db, t: TestTenant, strategy: Pick<Strategy, 'name' | 'steps'>): Promise<void> {
+  await db
+    .updateTable('creditors')
+    .set({ address_line1: 'Via Roma 1', postal_code: '20121', city: 'Milano', province: 'MI', country: 'IT', email: 'crediti@mandante.example', iban: 'IT60X0542811101000000123456' })
+    .where('id', '=', t.creditor.id)
+    .execute();
+  await db.insertInto('strategies').values({ tenant_id: t.tenantId, creditor_id: t.creditor.id, name: strategy.name, steps: JSON.stringify(strategy.steps), active: true }).execute();
 }

@@ -5,7 +5,7 @@ import { decodeMessage } from '../../domain/messages/index.ts';
 import type { ClaimStatus } from '../../domain/model.ts';
 import { smtpTransport } from '../../integrations/mail/transport.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { auditOf, createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { auditOf, createTestClaim, createTestDebtor, createTestTenant, useStrategy, type TestTenant } from '../../test/factories.ts';
 import { pdfText } from '../../test/pdf.ts';
 import { startSmtpServer } from '../../test/smtp.ts';
 import { createGuarantee } from '../guarantees/create-guarantee.ts';
@@ -42,12 +42,7 @@ const step = (over: Partial<Step> & Pick<Step, 'key' | 'tier' | 'template'>): St
 
 async function setup(strategy: Strategy) {
   const t = await createTestTenant(db);
-  await db
-    .updateTable('creditors')
-    .set({ address_line1: 'Via Roma 1', postal_code: '20121', city: 'Milano', province: 'MI', country: 'IT', email: 'crediti@mandante.example', iban: 'IT60X0542811101000000123456' })
-    .where('id', '=', t.creditor.id)
-    .execute();
-  await db.insertInto('strategies').values({ tenant_id: t.tenantId, creditor_id: t.creditor.id, name: strategy.name, steps: JSON.stringify(strategy.steps), active: true }).execute();
+  await useStrategy(db, t, strategy);
   return t;
 }
 

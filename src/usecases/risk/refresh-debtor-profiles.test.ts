@@ -5,7 +5,7 @@ import type { ClaimStatus, Currency } from '../../domain/model.ts';
 import { profileOf, type DebtorHistory } from '../../domain/risk/profile.ts';
 import { classify, riskRulesOf } from '../../domain/risk/rules.ts';
 import { openTestDatabase } from '../../test/db.ts';
-import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
+import { createTestClaim, createTestDebtor, createTestTenant, useStrategy, type TestTenant } from '../../test/factories.ts';
 import { runDunning } from '../dunning/run-dunning.ts';
 import { markDebtorProfilesStale, refreshAllDebtorProfiles, refreshDebtorProfiles, refreshStaleDebtorProfiles, type BatchStats } from './refresh-debtor-profiles.ts';
 
@@ -200,12 +200,7 @@ describe('strategy steps limited to a risk class', () => {
     const b2b = STRATEGY_TEMPLATES['it-b2b'];
     const onlyD: Strategy = { name: 'Solo classe D', steps: [{ ...b2b.steps[0]!, conditions: { riskClasses: ['D'] } }] };
     const t = await createTestTenant(db);
-    await db
-      .updateTable('creditors')
-      .set({ address_line1: 'Via Roma 1', postal_code: '20121', city: 'Milano', province: 'MI', country: 'IT', email: 'crediti@mandante.example', iban: 'IT60X0542811101000000123456' })
-      .where('id', '=', t.creditor.id)
-      .execute();
-    await db.insertInto('strategies').values({ tenant_id: t.tenantId, creditor_id: t.creditor.id, name: onlyD.name, steps: JSON.stringify(onlyD.steps), active: true }).execute();
+    await useStrategy(db, t, onlyD);
     const debtors: string[] = [];
     for (const late of [true, false]) {
       const d = await createTestDebtor(db, t);

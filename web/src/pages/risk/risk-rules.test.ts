@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_RISK_RULES } from '../../../../src/domain/risk/rules';
 import { formPathOf, riskRulesBody, riskRulesProblems, riskRulesValues, type RiskRules } from './risk-rules';
 
-const none = { lateDays: null, lateOfRecent: null, onTimeBelow: null, plansLapsed: null, promisesBroken: null, overdueDays: null, worsening: false };
-const rules: RiskRules = {
-  recent: 5,
-  worseningDays: 15,
-  noHistory: 'B',
-  D: { ...none, lateDays: 60, lateOfRecent: 3, plansLapsed: 2, promisesBroken: 3, overdueDays: 180 },
-  C: { ...none, lateDays: 30, lateOfRecent: 2, onTimeBelow: 50, plansLapsed: 1, promisesBroken: 2, overdueDays: 90 },
-  B: { ...none, lateDays: 15, lateOfRecent: 1, onTimeBelow: 80, promisesBroken: 1, overdueDays: 30, worsening: true },
-  advice: { highExposure: '10000.00', guaranteeClasses: ['C'], closeClasses: ['D'] },
-};
+// The shipped defaults, as the API sends them when nothing is set.
+const rules: RiskRules = DEFAULT_RISK_RULES;
 const italianMoney = (raw: string) => (/^\d+(,\d{1,2})?$/.test(raw.replace(/\./g, '')) ? raw.replace(/\./g, '').replace(',', '.') : null);
 
 describe('the risk thresholds form', () => {
