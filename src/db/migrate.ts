@@ -46,6 +46,7 @@ import * as m0048 from './migrations/0048_debtor_profiles.ts';
 import * as m0049 from './migrations/0049_guarantees.ts';
 import * as m0050 from './migrations/0050_legal_handoffs.ts';
 import * as m0051 from './migrations/0051_agency_kpis.ts';
+import * as m0053 from './migrations/0053_paid_to_creditor.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -95,6 +96,7 @@ const migrations: Record<string, Migration> = {
   '0049_guarantees': m0049,
   '0050_legal_handoffs': m0050,
   '0051_agency_kpis': m0051,
+  '0053_paid_to_creditor': m0053,
 };
 
 /** Names of all migrations, oldest first. */

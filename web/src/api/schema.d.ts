@@ -7852,7 +7852,7 @@ export interface paths {
                     from?: string;
                     /** @description Calendar date, YYYY-MM-DD */
                     to?: string;
-                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                     reversed?: "true" | "false";
                     source?: "bank" | "pagopa" | "manual";
                     sort?: "valueDate" | "amount" | "createdAt";
@@ -8074,7 +8074,7 @@ export interface paths {
                          */
                         valueDate: string;
                         /** @enum {string} */
-                        method: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                        method: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                         reference?: string | null;
                         payerName?: string | null;
                         note?: string | null;
@@ -8290,7 +8290,7 @@ export interface paths {
                     from?: string;
                     /** @description Calendar date, YYYY-MM-DD */
                     to?: string;
-                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                     reversed?: "true" | "false";
                     source?: "bank" | "pagopa" | "manual";
                     lang?: "it" | "en" | "de" | "fr";
@@ -8664,7 +8664,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                        method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                         reference?: string | null;
                         payerName?: string | null;
                         note?: string | null;
@@ -10383,6 +10383,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -10394,6 +10395,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
@@ -10614,6 +10616,7 @@ export interface paths {
                                 missingTermsOn: string | null;
                                 totals: {
                                     collected: string;
+                                    collectedByCreditor?: string;
                                     base: string;
                                     commissionLines: string;
                                     capAdjustment: string;
@@ -10854,6 +10857,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -10865,6 +10869,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
@@ -11089,6 +11094,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -11100,6 +11106,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
@@ -11335,6 +11342,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -11346,6 +11354,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
