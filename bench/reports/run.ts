@@ -11,7 +11,9 @@
  * deceased; the rest open. Then it generates the report in each format and prints the wall time, the
  * file size, the positions and whether the identity holds. Drop the database to start again.
  */
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { openDatabase } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
@@ -26,6 +28,9 @@ const value = (name: string): string | undefined => {
 };
 const N = Number(value('positions') ?? 200_000);
 const FORMATS = (value('formats') ?? 'csv,xlsx,pdf').split(',').filter(Boolean) as ('csv' | 'xlsx' | 'pdf')[];
+/** A folder to write the files to (to compare the bytes of two versions, or look at them). */
+const OUT = value('out');
+const SKIP_PHASES = argv.includes('--formats-only');
 const url = process.env.DATABASE_URL;
 if (!url || !(N >= 1)) {
   console.error('usage: DATABASE_URL=postgres://… npx tsx bench/reports/run.ts [--positions 200000] [--formats csv,xlsx,pdf]');
@@ -118,7 +123,7 @@ try {
     const u = process.cpuUsage(from);
     return `${((u.user + u.system) / 1e6).toFixed(1)} s cpu`;
   };
-  {
+  if (!SKIP_PHASES) {
     // The phases apart: the statement alone (time to its first chunk), then the one read (positions listed, read in chunks, classified, totalled, spooled).
     await inReportSnapshot(db, async (trx) => {
       let t = performance.now();
@@ -152,6 +157,10 @@ try {
     const c0 = process.cpuUsage();
     const f = await generateDischargeReport(db, actor, { creditorId: creditor.id, format }, 'it');
     console.log(`${format}: ${f.positions} positions, ${(f.content.length / 1024 / 1024).toFixed(1)} MB, ${seconds(t)} s (goal ≤ 30 s; ${cpu(c0)} in node), peak rss so far ${peakMb()}; load ${load()}`);
+    if (OUT) {
+      writeFileSync(join(OUT, f.fileName), f.content);
+      console.log(`  ${join(OUT, f.fileName)} sha256 ${f.sha256}`);
+    }
   }
 } finally {
   clearInterval(sampler);

@@ -1010,6 +1010,8 @@ export interface RemittanceStatementLinesTable {
   reimbursed: Numeric;
   terms_id: string | null;
   unpriced: 'no_terms' | 'no_rule' | null;
+  /** Reported as paid to the creditor directly (migration 0053). */
+  paid_to_creditor: Generated<boolean>;
 }
 
 /** An issued discharge report, sealed (migration 0039): a trigger refuses UPDATE and DELETE. */

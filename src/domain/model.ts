@@ -141,6 +141,8 @@ export const PAYMENT_METHODS = [
   'pagopa',
   'qr_bill',
   'postal',
+  /** Paid by the debtor to the creditor directly and reported by it (a query's answer "already paid"): not money the agency collected. */
+  'paid_to_creditor',
   'other',
 ] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

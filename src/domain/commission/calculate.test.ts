@@ -76,6 +76,28 @@ describe('calculateStatement: November 2026, a terms change on the 16th and a re
     expect(totals).toMatchObject({ toRemit: '0.00', toInvoice: '149.05', vat: '25.30' });
   });
 
+  it('a payment reported as paid to the creditor directly: commissioned as any other, listed apart, never remitted', () => {
+    // P5 24 Nov (v2), invoice F, paid to the creditor directly: 200.00 × 12 % = 24.00 — the commission lines become 135.62, still capped at 100.00.
+    const direct = { ...share('P5', 'F', 'invoice', '2026-11-24', [{ component: 'principal', amount: '200.00' }]), paidToCreditor: true };
+    const { lines, totals } = calculateStatement({ versions: [v1, v2], periodTo: '2026-11-30', payments: [...payments, direct], reversals, contacts: 4 });
+    expect(lines.map((l) => [l.paymentId, l.commission, l.paidToCreditor])).toEqual([
+      ['P1', '5.00', false],
+      ['P2', '35.05', false],
+      ['P3', '50.00', false],
+      ['P4', '30.07', false],
+      ['P5', '24.00', true],
+      ['P0', '-8.50', false],
+    ]);
+    // collected 1201.64 + 200.00 = 1401.64, of which 200.00 to the creditor; positions A, B, C, F = 4 × 3.00 = 12.00
+    // fees 100.00 + 12.00 + 6.00 = 118.00; VAT 25.96; reimbursed 8.75; due 152.71
+    // net: the agency holds 1401.64 − 200.00 = 1201.64 and remits 1201.64 − 152.71 = 1048.93
+    expect(totals).toMatchObject({ collected: '1401.64', collectedByCreditor: '200.00', commission: '100.00', positionFees: '12.00', vat: '25.96', dueToAgency: '152.71', toRemit: '1048.93', toInvoice: '0.00' });
+    // Gross: the agency remits only what it holds, and invoices its fees on both.
+    const g = (v: TermsVersion): TermsVersion => ({ ...v, terms: { ...v.terms, remittance: 'gross' } });
+    const gross = calculateStatement({ versions: [g(v1), g(v2)], periodTo: '2026-11-30', payments: [...payments, direct], reversals, contacts: 4 }).totals;
+    expect(gross).toMatchObject({ toRemit: '1201.64', toInvoice: '152.71' });
+  });
+
   it('a reversal never charged is credited at the terms of its value date; no terms: unpriced', () => {
     const { lines } = calculateStatement({ versions: [v1, v2], periodTo: '2026-11-30', payments: [share('X', 'E', 'invoice', '2025-12-01', [{ component: 'principal', amount: '10.00' }])], reversals: [{ ...reversals[0]!, charged: null }], contacts: 0 });
     expect(lines.map((l) => [l.commission, l.unpriced])).toEqual([

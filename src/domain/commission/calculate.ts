@@ -17,7 +17,10 @@ import type { CommissionRule, Component, MandateTerms } from './terms.ts';
  * 3. A payment reversed in the period (a returned direct debit, a bounced cheque) is credited back as
  *    negative lines: exactly what an issued statement charged for it, or — not charged yet — what it
  *    would have been charged (the terms of its value date).
- * 4. The period's terms (in force on its last day) give the overall cap, the fixed fees (per position
+ * 4. A payment reported as paid to the creditor directly (method `paid_to_creditor`) is a line like
+ *    any other — the terms do not tell them apart, so it is commissioned the same — marked as such,
+ *    totalled apart, and never part of the money the agency holds and remits.
+ * 5. The period's terms (in force on its last day) give the overall cap, the fixed fees (per position
  *    collected on, per successful contact), the VAT on the fees and how the money is settled.
  */
 
@@ -38,6 +41,8 @@ export interface PositionShare {
   /** The loaded amount (amount bands). */
   claimPrincipal: string;
   valueDate: string;
+  /** Reported as paid to the creditor directly (payment method `paid_to_creditor`): money the agency does not hold. */
+  paidToCreditor?: boolean | undefined;
   /** What the payment paid on this position, by component. */
   parts: { component: Component; amount: string }[];
 }
@@ -64,12 +69,16 @@ export interface StatementLine extends ChargedLine {
   claimId: string;
   valueDate: string;
   reversedOn: string | null;
+  /** Reported as paid to the creditor directly: listed apart, commissioned as any payment, never remitted. */
+  paidToCreditor: boolean;
   /** No terms were in force on the value date, or no rule matched the position: commission 0. */
   unpriced: 'no_terms' | 'no_rule' | null;
 }
 
 export interface StatementTotals {
   collected: string;
+  /** Of `collected`: what was reported as paid to the creditor directly (absent on statements issued before it was told apart). */
+  collectedByCreditor?: string;
   base: string;
   commissionLines: string;
   /** ≤ 0: what the overall cap takes off. */
@@ -156,7 +165,7 @@ export interface StatementInput {
 export function calculateStatement(input: StatementInput): { lines: StatementLine[]; totals: StatementTotals; periodTerms: TermsVersion | null } {
   const lines: StatementLine[] = [];
   for (const s of input.payments) {
-    lines.push({ kind: 'payment', paymentId: s.paymentId, claimId: s.claimId, valueDate: s.valueDate, reversedOn: null, ...chargeShare(input.versions, s) });
+    lines.push({ kind: 'payment', paymentId: s.paymentId, claimId: s.claimId, valueDate: s.valueDate, reversedOn: null, paidToCreditor: s.paidToCreditor === true, ...chargeShare(input.versions, s) });
   }
   for (const r of input.reversals) {
     const c = r.charged ? { ...r.charged, unpriced: null } : chargeShare(input.versions, r);
@@ -166,6 +175,7 @@ export function calculateStatement(input: StatementInput): { lines: StatementLin
       claimId: r.claimId,
       valueDate: r.valueDate,
       reversedOn: r.reversedOn,
+      paidToCreditor: r.paidToCreditor === true,
       collected: neg(c.collected),
       base: neg(c.base),
       percent: c.percent,
@@ -178,6 +188,7 @@ export function calculateStatement(input: StatementInput): { lines: StatementLin
   const period = termsOn(input.versions, input.periodTo);
   const t = period?.terms;
   const collected = sum(lines.map((l) => l.collected));
+  const collectedByCreditor = sum(lines.filter((l) => l.paidToCreditor).map((l) => l.collected));
   const commissionLines = sum(lines.map((l) => l.commission));
   let capAdjustment = money(0);
   if (t?.capPerStatement != null && commissionLines.gt(t.capPerStatement)) capAdjustment = money(t.capPerStatement).sub(commissionLines);
@@ -193,7 +204,9 @@ export function calculateStatement(input: StatementInput): { lines: StatementLin
   const dueToAgency = fees.add(vat).add(reimbursed);
   const remittance = t?.remittance ?? 'gross';
   const receivedBy = t?.paymentsReceivedBy ?? 'creditor';
-  const held = receivedBy === 'agency' ? collected : money(0);
+  // The agency holds what it received, never what the debtor paid the creditor directly; its fees on
+  // those payments are withheld from what it holds (net) or invoiced (gross), as on any other.
+  const held = receivedBy === 'agency' ? collected.sub(collectedByCreditor) : money(0);
   const toRemit = remittance === 'net' ? held.sub(dueToAgency) : held;
   const toInvoice = remittance === 'net' ? money(0) : dueToAgency;
   return {
@@ -201,6 +214,7 @@ export function calculateStatement(input: StatementInput): { lines: StatementLin
     periodTerms: period,
     totals: {
       collected: toMoneyString(collected),
+      collectedByCreditor: toMoneyString(collectedByCreditor),
       base: toMoneyString(sum(lines.map((l) => l.base))),
       commissionLines: toMoneyString(commissionLines),
       capAdjustment: toMoneyString(capAdjustment),

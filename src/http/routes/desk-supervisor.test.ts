@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openApiContext, type ApiContext } from '../../test/http.ts';
-import { auditOf, createTestClaim, createTestDebtor, type TestTenant } from '../../test/factories.ts';
+import { as, openApiContext, sessionCookie, type ApiContext } from '../../test/http.ts';
+import { auditOf, createTestClaim, createTestDebtor, TEST_PASSWORD, type TestTenant } from '../../test/factories.ts';
+import { hashPassword } from '../../usecases/auth/login.ts';
 import { nextDebtor } from '../../usecases/desk/next-debtor.ts';
 import { recordOnCall as recordOutcome } from '../../test/desk.ts';
 import { judgePromises } from '../../usecases/desk/judge-promises.ts';
@@ -216,6 +217,28 @@ describe('the desk supervisor', () => {
     expect(await ctx.db.selectFrom('desk_items').select('debtor_id').where('queue_id', '=', queue.id).where('debtor_id', '=', ids.Zeta!).execute()).toHaveLength(1);
     expect(await reviews('dispute')).toEqual([]);
     expect((await ctx.supervisor({ method: 'POST', url, payload: { action: 'close', reason: 'again' } })).statusCode).toBe(409);
+    // The dispute is over: its query to the comune is withdrawn with the reason, in the same transaction,
+    // and both sides read why (the agency's supervisor and the comune's own user).
+    const email = `tributi-${Date.now()}@comune.test`;
+    await ctx.db
+      .insertInto('users')
+      .values({ tenant_id: ctx.t.tenantId, email, name: 'Ufficio Tributi', password_hash: await hashPassword(TEST_PASSWORD), role: 'viewer', creditor_id: ctx.t.otherCreditor.id })
+      .execute();
+    const comune = as(ctx.app, await sessionCookie(ctx.app, email));
+    let queryId = '';
+    for (const side of [ctx.supervisor, comune]) {
+      const [q] = (await side({ method: 'GET', url: `/api/queries?claimId=${claims.Zeta!}` })).json().items;
+      expect(q).toMatchObject({ kind: 'dispute', status: 'closed', waitingFor: null, answer: null });
+      queryId = q.id;
+      expect((await side({ method: 'GET', url: `/api/queries/${q.id}` })).json().messages.map((m: { side: string; text: string }) => [m.side, m.text])).toEqual([
+        ['agency', 'Contestazione raccolta al telefono dal desk: Ha già presentato ricorso'],
+        ['agency', 'Contestazione ritirata dall’agenzia: la posizione torna in riscossione. Motivo: Il comune ha respinto la contestazione'],
+      ]);
+    }
+    expect((await comune({ method: 'GET', url: '/api/queries?waitingFor=creditor' })).json().items).toEqual([]);
+    const withdrawn = (await auditOf(ctx.db, ctx.t.tenantId, queryId)).filter((a) => a.action === 'query.withdrawn');
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]).toMatchObject({ after: { status: 'closed', reason: 'Il comune ha respinto la contestazione', claimId: claims.Zeta } });
 
     const closed = await ctx.supervisor({ method: 'POST', url: `/api/work/reviews/${hardship[0]!.id}`, payload: { action: 'close', reason: 'Indirizzato ai servizi sociali' } });
     expect(closed.json()).toEqual({ debtorId: ids.Eta, resolution: 'closed' });

@@ -126,7 +126,15 @@ describe('queries both ways (issue 16 item 4)', () => {
     const c = await claimOf(p.claimId);
     expect(c).toMatchObject({ status: 'partially_paid', principalPaid: '395.50' });
     const pay = await ctx.db.selectFrom('payments').select(['amount', 'method', 'reference', 'idempotency_key']).where('debtor_id', '=', p.debtorId).executeTakeFirstOrThrow();
-    expect(pay).toEqual({ amount: '395.50', method: 'other', reference: 'F24 del comune', idempotency_key: `query:${q.id}` });
+    // Its own method: paid to the comune directly, not money the agency collected.
+    expect(pay).toEqual({ amount: '395.50', method: 'paid_to_creditor', reference: 'F24 del comune', idempotency_key: `query:${q.id}` });
+    // The remittance statement lists it apart and counts it in what the comune received directly.
+    const preview = await ctx.admin({ method: 'GET', url: `/api/remittance-statements/preview?creditorId=${comuneId}&periodFrom=${day(-3)}&periodTo=${day(-1)}` });
+    expect(preview.statusCode, preview.body).toBe(200);
+    const view = preview.json() as { lines: { claimId: string; kind: string; paidToCreditor: boolean; collected: string }[]; totals: { collected: string; collectedByCreditor: string } };
+    expect(view.lines.filter((l) => l.claimId === p.claimId)).toEqual([expect.objectContaining({ kind: 'payment', paidToCreditor: true, collected: '395.50' })]);
+    const direct = view.lines.filter((l) => l.paidToCreditor).reduce((sum, l) => sum + Math.round(Number(l.collected) * 100), 0);
+    expect(Math.round(Number(view.totals.collectedByCreditor) * 100)).toBe(direct);
 
     const p2 = await act();
     const q2 = (await open({ claimId: p2.claimId, kind: 'dispute', text: 'Contesta' })).json();

@@ -44,7 +44,7 @@ describe('letters — fast paths and stable bytes', () => {
     expect(after.standardFontsShared - before.standardFontsShared).toBeGreaterThanOrEqual(2);
     const rects = rectBatchUse();
     expect(rects.rects - rectsBefore.rects).toBeGreaterThan(1.5 * (rects.operators - rectsBefore.operators));
-    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, byteSubsetter: true, fontFilesReused: true, pageContentBuffered: true, qrRectsMerged: true, helveticaShared: true });
+    expect(letterFastPaths()).toEqual({ parsedFontsShared: true, wordCacheShared: true, plainGlyphs: true, byteSubsetter: true, fontFilesReused: true, pageContentBuffered: true, qrRectsMerged: true, helveticaShared: true });
   });
 
   it.skipIf(process.versions.zlib !== GOLDEN_ZLIB)('gives the pinned bytes for a fixed letter (golden SHA-256)', async () => {
@@ -68,6 +68,60 @@ describe('letters — fast paths and stable bytes', () => {
     }
     doc.end();
   });
+
+  it('lays out plain Latin words glyph by glyph exactly as fontkit shapes them: kerning pairs applied, ligatures and other scripts left to fontkit', () => {
+    const doc = openDocument({ date: '2025-03-15', title: 't', author: 'a', fingerprint: 'plain' }).doc;
+    const plainChars: string[] = [];
+    for (const [from, to] of [[0x20, 0x7e], [0xa0, 0x17f], [0x2013, 0x2026], [0x20ac, 0x20ac]] as const) for (let c = from; c <= to; c++) plainChars.push(String.fromCharCode(c));
+    // Letters and signs with kerning pairs or ligatures in DejaVu Sans, to meet them often.
+    const kerning = Array.from('AVWTYLPFRKfilrtvwy-.,:;’‘“”«»\'"0123456789 ÀÈÝ');
+    let seed = 16;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const word = (chars: readonly string[]) => Array.from({ length: 1 + Math.floor(random() * 10) }, () => chars[Math.floor(random() * chars.length)]!).join('');
+    const texts = [
+      ...plainChars,
+      ...Array.from({ length: 400 }, () => word(plainChars)),
+      ...Array.from({ length: 800 }, () => word(kerning)),
+      'office', 'ffi', 'fl', 'R-0001234', 'AVATAR', 'Tòrre', 'L’Aquila', 'Ŵŷ', 'Łódź 1.234,56 €', 'i\u0307', 'e\u0301', 'Ω', '😀',
+    ];
+    const before = fastPathUse();
+    for (const name of ['regular', 'bold']) {
+      doc.font(name);
+      const font = (doc as unknown as { _font: { scale: number; font: object; layout: (t: string, f?: unknown, w?: boolean) => { glyphs: unknown[] | null; positions: object[] | null; advanceWidth: number } } })._font;
+      // fontkit's own shaping (the parsed font behind ours), scaled as pdfkit's layoutRun does, piece by piece as pdfkit's layout.
+      const fontkitLayout = (Object.getPrototypeOf(font.font) as { layout: (t: string) => { glyphs: { advanceWidth: number }[]; positions: Record<string, number>[] } }).layout;
+      const expected = (text: string) => {
+        const glyphs: unknown[] = [];
+        const positions: object[] = [];
+        let advanceWidth = 0;
+        for (const piece of text.match(/[^ \t]*[ \t]|[^ \t]+$/g) ?? []) {
+          const run = fontkitLayout.call(Object.getPrototypeOf(font.font), piece);
+          let width = 0;
+          run.positions.forEach((p, i) => {
+            width += p.xAdvance! * font.scale;
+            for (const key in p) p[key]! *= font.scale;
+            p.advanceWidth = run.glyphs[i]!.advanceWidth * font.scale;
+            glyphs.push(run.glyphs[i]);
+            positions.push({ ...p });
+          });
+          advanceWidth += width;
+        }
+        return { glyphs, positions, advanceWidth };
+      };
+      for (const text of texts) {
+        const want = expected(text);
+        const got = font.layout(text);
+        expect(got.glyphs!.length, text).toBe(want.glyphs.length);
+        got.glyphs!.forEach((g, i) => expect(g, text).toBe(want.glyphs[i]));
+        expect(got.positions!.map((p) => ({ ...p })), text).toEqual(want.positions);
+        expect(got.advanceWidth, text).toBe(want.advanceWidth);
+        expect(font.layout(text, undefined, true).advanceWidth, text).toBe(want.advanceWidth);
+      }
+    }
+    // Most of these words went glyph by glyph.
+    expect(fastPathUse().plainPieces - before.plainPieces).toBeGreaterThan(texts.length);
+    doc.end();
+  }, 60_000);
 
   it('throws instead of silently drawing otherwise when pdfkit internals are not as expected', () => {
     const doc = new PDFDocument({ font: '', autoFirstPage: false });

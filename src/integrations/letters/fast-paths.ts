@@ -13,6 +13,8 @@ export interface LetterFastPaths {
   parsedFontsShared: boolean;
   /** Word shaping shared between documents (pdfkit's word cache of each font handed to every document). */
   wordCacheShared: boolean;
+  /** Words of plain Latin characters laid out glyph by glyph, without fontkit's shaping (pdf-fonts.ts, PlainShaper). */
+  plainGlyphs: boolean;
   /** Every font subset made and written by our byte-copying subsetter (ttf-subset.ts), none by fontkit's. */
   byteSubsetter: boolean;
   /** A font file (same glyphs in the same order as an earlier document's) written from its kept compressed bytes. */
@@ -31,6 +33,7 @@ export function letterFastPaths(): LetterFastPaths {
   return {
     parsedFontsShared: f.fontsParsed === 2 && f.layoutCalls > 0,
     wordCacheShared: f.wordCachesShared > 0,
+    plainGlyphs: f.plainPieces > 0,
     byteSubsetter: f.subsetsCreated > 0 && f.subsetsEncoded > 0,
     fontFilesReused: f.fontFilesReused > 0,
     pageContentBuffered: contentUse.pagesBuffered > 0,

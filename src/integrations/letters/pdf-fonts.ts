@@ -44,7 +44,7 @@ const FONT_NAMES: readonly FontName[] = ['regular', 'bold'];
 const FONT_FILES: Record<FontName, string> = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' };
 
 /** Calls of the fast paths since the process started (see `fastPathUse`). */
-const use = { fontsParsed: 0, layoutCalls: 0, wordCachesShared: 0, subsetsCreated: 0, subsetsEncoded: 0, fontFilesReused: 0, standardFontsShared: 0 };
+const use = { fontsParsed: 0, layoutCalls: 0, plainPieces: 0, shapedWords: 0, wordCachesShared: 0, subsetsCreated: 0, subsetsEncoded: 0, fontFilesReused: 0, standardFontsShared: 0 };
 
 /** How often pdfkit went through each fast path (for `letterFastPaths` and the tests). */
 export function fastPathUse(): Readonly<typeof use> {
@@ -53,8 +53,6 @@ export function fastPathUse(): Readonly<typeof use> {
 
 /** A shared word cache is started afresh past this many words, so it cannot grow without bound. */
 const WORD_CACHE_LIMIT = 50_000;
-/** Whole strings' layouts kept per font (started afresh past this many: ~0.5 KB each). */
-const RUN_CACHE_LIMIT = 20_000;
 /** Font files kept per font (oldest dropped first): ~25 KB each with the compressed copy. */
 const FONT_FILE_LIMIT = 200;
 
@@ -94,15 +92,248 @@ interface LetterFont {
   /** pdfkit's word cache for this font, handed to every new document (replaced when full). */
   words: Record<string, unknown>;
   wordCount: number;
-  /** Advance widths of whole strings (PDF units at size 1000), as pdfkit's `layout` sums them. */
-  widths: Map<string, number>;
-  /** Whole strings laid out (glyphs and positions of their words, in order), as pdfkit's `layout` joins them. */
-  runs: Map<string, CachedRun>;
+  /** Words of plain characters laid out glyph by glyph (never stored in the word cache). */
+  plain: PlainShaper;
   /** The `layout` given to the documents' pdfkit fonts (fastLayout), made with the first document. */
   layout?: PdfkitEmbeddedFont['layout'];
   /** Recent font files by glyph list ("0,36,72,…": the subset's glyph ids in order). */
   files: Map<string, FontFile>;
 }
+
+/** A character as fontkit shapes it alone: its glyph (fontkit's own object) and position. */
+interface PlainChar {
+  glyph: unknown;
+  /** The glyph's own advance width in PDF units (what pdfkit's layoutRun sets on each position). */
+  advanceWidth: number;
+  /**
+   * Its position as pdfkit's word cache holds it (scaled, with `advanceWidth`), shared by every word
+   * that has the character without kerning — as a cached word's positions are shared by every line
+   * that has the word: pdfkit reads them and never changes them.
+   */
+  scaled: Position & { advanceWidth: number };
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+}
+
+/**
+ * Characters the per-glyph path may take: printable Latin (ASCII, Latin-1, Latin Extended-A) and
+ * the typographic signs of WinAnsi (dashes, quotes, bullet, ellipsis, €). No combining marks, no
+ * controls, no scripts that need shaping: anything else goes to fontkit.
+ */
+function plainSlot(c: number): number {
+  if (c < 0x180) return (c >= 0x20 && c <= 0x7e) || c >= 0xa0 ? c : -1;
+  if (c >= 0x2013 && c <= 0x2026) return 0x180 + (c - 0x2013);
+  return c === 0x20ac ? PLAIN_SLOTS - 1 : -1;
+}
+/** Slots of the plain characters (see plainSlot): 0x20–0x17f, 0x2013–0x2026, €. */
+const PLAIN_SLOTS = 0x180 + (0x2026 - 0x2013 + 1) + 1;
+
+/**
+ * The per-glyph fast path (issue 16: a 200,000-position discharge report shapes ~600,000 distinct
+ * words — references, names, amounts — and fontkit's shaping of each was most of the PDF's time).
+ * A word of plain characters is laid out from its characters and their neighbours: each character's
+ * glyph and position as fontkit shapes it alone, plus, for each pair of neighbours, what fontkit's
+ * shaping of the pair adds to their positions (kerning: "R-", "Te", "Vo"). fontkit itself is asked,
+ * once per character and once per pair per font. A pair that fontkit turns into other glyphs (a
+ * ligature like "fi", a contextual substitution), a character outside the plain set or that fontkit
+ * does not shape into exactly one glyph: the word is shaped by fontkit as before.
+ *
+ * Why this gives fontkit's own result for these fonts (DejaVu Sans, regular and bold; the default
+ * features for Latin are ccmp, liga, kern, mark, mkmk): the substitutions are the f-ligatures (f+f,
+ * f+i, f+l, f+f+i, f+f+l — each contains a pair that changes glyphs, so such words go to fontkit) and
+ * ccmp's, which act only before combining marks (never plain); the positioning is pair kerning,
+ * which adds integer font units to the two glyphs of a pair (fontkit: `position.xAdvance += …`), so
+ * a glyph's position is its own plus what each of its two pairs adds — exact in any order; mark
+ * positioning needs marks. The same glyph objects (fontkit's, cached by glyph id), positions of the
+ * same class with the same values: the PDF's bytes do not change. A test compares the two paths on
+ * many words over the whole plain set, and the 200,000-position report has the same SHA-256 with
+ * and without it (bench/reports/README.md).
+ */
+type Delta = readonly [xAdvance: number, yAdvance: number, xOffset: number, yOffset: number];
+/** What shaping a pair adds to its first and second glyph's positions; null: nothing. */
+interface PairEffect {
+  first: Delta | null;
+  second: Delta | null;
+}
+const NO_EFFECT: PairEffect = { first: null, second: null };
+
+/** The per-glyph path of one font: words of plain characters laid out without fontkit's shaping. */
+interface PlainShaper {
+  /** fontkit's `layout(text)` (unscaled glyphs and fresh positions), or null: fontkit must shape it. */
+  run(text: string): { glyphs: unknown[]; positions: Position[] } | null;
+  /**
+   * pdfkit's `layoutRun(text.slice(from, to))` as its word cache would hold it — positions scaled to
+   * PDF units in place, each with its glyph's `advanceWidth` — pushed onto `glyphs` and `positions`;
+   * returns the word's advance width (WordRun's sum), or NaN with nothing pushed: fontkit must shape it.
+   */
+  push(text: string, from: number, to: number, glyphs: unknown[], positions: Position[]): number;
+  /** The advance width `push` would return, without making anything; NaN: fontkit must shape it. */
+  width(text: string, from: number, to: number): number;
+}
+
+function plainShaper(font: fontkit.Font, scale: number): PlainShaper {
+  /** Per plain slot: the character as fontkit shapes it alone, null when fontkit must shape it, undefined not yet asked. */
+  const chars: (PlainChar | null | undefined)[] = new Array(PLAIN_SLOTS).fill(undefined);
+  /** Per pair of slots (a × PLAIN_SLOTS + b): its effect, null when it changes glyphs, undefined not yet asked. */
+  const pairs: (PairEffect | null | undefined)[] = new Array(PLAIN_SLOTS * PLAIN_SLOTS).fill(undefined);
+  type PositionConstructor = new (xAdvance: number, yAdvance: number, xOffset: number, yOffset: number) => Position;
+  let PositionClass: PositionConstructor | null = null;
+  const shape = (s: string) => font.layout(s) as unknown as { glyphs: unknown[]; positions: Position[] };
+  const charOf = (c: number, slot: number): PlainChar | null => {
+    let info = chars[slot];
+    if (info === undefined) {
+      info = null;
+      const run = shape(String.fromCharCode(c));
+      if (run.glyphs.length === 1 && run.positions.length === 1) {
+        const p = run.positions[0]!;
+        const glyph = run.glyphs[0] as { advanceWidth: number };
+        PositionClass ??= p.constructor as PositionConstructor;
+        if (p.constructor === PositionClass) {
+          const advanceWidth = glyph.advanceWidth * scale;
+          const scaled = new PositionClass(p.xAdvance * scale, p.yAdvance * scale, p.xOffset * scale, p.yOffset * scale) as Position & { advanceWidth: number };
+          scaled.advanceWidth = advanceWidth;
+          info = { glyph, xAdvance: p.xAdvance, yAdvance: p.yAdvance, xOffset: p.xOffset, yOffset: p.yOffset, advanceWidth, scaled };
+        }
+      }
+      chars[slot] = info;
+    }
+    return info;
+  };
+  const delta = (p: Position, c: PlainChar): Delta | null => {
+    const d = [p.xAdvance - c.xAdvance, p.yAdvance - c.yAdvance, p.xOffset - c.xOffset, p.yOffset - c.yOffset] as const;
+    return d.every((v) => v === 0) ? null : d;
+  };
+  const pairOf = (a: number, b: number, key: number, ca: PlainChar, cb: PlainChar): PairEffect | null => {
+    let effect = pairs[key];
+    if (effect === undefined) {
+      const run = shape(String.fromCharCode(a, b));
+      if (run.glyphs.length !== 2 || run.glyphs[0] !== ca.glyph || run.glyphs[1] !== cb.glyph) effect = null;
+      else {
+        const first = delta(run.positions[0]!, ca);
+        const second = delta(run.positions[1]!, cb);
+        // Whole font units add exactly in any order; anything else (never in these fonts) goes to fontkit.
+        if ([first, second].some((d) => d && !d.every(Number.isInteger))) effect = null;
+        else effect = first || second ? { first, second } : NO_EFFECT;
+      }
+      pairs[key] = effect;
+    }
+    return effect;
+  };
+
+  // The word being laid out: its characters and the pairs that change positions (reused, grown as needed).
+  let infos: PlainChar[] = [];
+  let effects: (PairEffect | null)[] = [];
+  /** Reads text[from, to) into `infos` / `effects`; false when fontkit must shape it. Returns whether any pair kerns via `kerned`. */
+  let kerned = false;
+  const read = (text: string, from: number, to: number): boolean => {
+    const n = to - from;
+    if (n <= 0) return false;
+    if (infos.length < n) {
+      infos = new Array(n * 2);
+      effects = new Array(n * 2);
+    }
+    kerned = false;
+    let prev = 0;
+    let prevSlot = 0;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(from + i);
+      const slot = plainSlot(c);
+      if (slot < 0) return false;
+      const info = charOf(c, slot);
+      if (!info) return false;
+      effects[i] = null;
+      if (i > 0) {
+        const key = prevSlot * PLAIN_SLOTS + slot;
+        let effect = pairs[key];
+        if (effect === undefined) effect = pairOf(prev, c, key, infos[i - 1]!, info);
+        if (!effect) return false;
+        if (effect !== NO_EFFECT) {
+          effects[i] = effect;
+          kerned = true;
+        }
+      }
+      infos[i] = info;
+      prev = c;
+      prevSlot = slot;
+    }
+    return true;
+  };
+  /** The glyph i's position in font units, with what its pairs add. */
+  const unscaled = (i: number, n: number): [number, number, number, number] => {
+    const info = infos[i]!;
+    let xa = info.xAdvance;
+    let ya = info.yAdvance;
+    let xo = info.xOffset;
+    let yo = info.yOffset;
+    if (kerned) {
+      const before = effects[i]?.second;
+      const after = i + 1 < n ? effects[i + 1]?.first : null;
+      if (before) {
+        xa += before[0];
+        ya += before[1];
+        xo += before[2];
+        yo += before[3];
+      }
+      if (after) {
+        xa += after[0];
+        ya += after[1];
+        xo += after[2];
+        yo += after[3];
+      }
+    }
+    return [xa, ya, xo, yo];
+  };
+
+  return {
+    run(text) {
+      const n = text.length;
+      if (!read(text, 0, n)) return null;
+      const P = PositionClass!;
+      const glyphs: unknown[] = new Array(n);
+      const positions: Position[] = new Array(n);
+      for (let i = 0; i < n; i++) {
+        glyphs[i] = infos[i]!.glyph;
+        // Fresh positions, as fontkit gives: pdfkit scales them in place.
+        const [xa, ya, xo, yo] = unscaled(i, n);
+        positions[i] = new P(xa, ya, xo, yo);
+      }
+      return { glyphs, positions };
+    },
+    push(text, from, to, glyphs, positions) {
+      if (!read(text, from, to)) return NaN;
+      const n = to - from;
+      const P = PositionClass!;
+      let width = 0;
+      for (let i = 0; i < n; i++) {
+        const info = infos[i]!;
+        // WordRun's sum (each advance × scale, in order), then pdfkit's layoutRun: each field × scale, in
+        // the fields' order, and the glyph's own advance width × scale.
+        glyphs.push(info.glyph);
+        if (kerned && (effects[i]?.second || (i + 1 < n && effects[i + 1]?.first))) {
+          const [xa, ya, xo, yo] = unscaled(i, n);
+          width += xa * scale;
+          const p = new P(xa * scale, ya * scale, xo * scale, yo * scale) as Position & { advanceWidth: number };
+          p.advanceWidth = info.advanceWidth;
+          positions.push(p);
+        } else {
+          width += info.xAdvance * scale;
+          positions.push(info.scaled);
+        }
+      }
+      return width;
+    },
+    width(text, from, to) {
+      if (!read(text, from, to)) return NaN;
+      const n = to - from;
+      let width = 0;
+      for (let i = 0; i < n; i++) width += (kerned ? unscaled(i, n)[0] : infos[i]!.xAdvance) * scale;
+      return width;
+    },
+  };
+}
+
 
 /** fontkit's parsed font, shared by every document, with our layout run and subsetter. */
 function letterFont(file: string): LetterFont {
@@ -115,7 +346,13 @@ function letterFont(file: string): LetterFont {
   if (typeof parsed.layout !== 'function') throw new Error(`${file}: fontkit returned no layout method`);
   // pdfkit's own scale (EmbeddedFont.scale): font units to PDF units.
   const scale = 1000 / (parsed as unknown as { unitsPerEm: number }).unitsPerEm;
-  const shared: LetterFont = { font: parsed, words: Object.create(null) as Record<string, unknown>, wordCount: 0, widths: new Map(), runs: new Map(), files: new Map() };
+  const shared: LetterFont = {
+    font: parsed,
+    words: Object.create(null) as Record<string, unknown>,
+    wordCount: 0,
+    plain: plainShaper(parsed, scale),
+    files: new Map(),
+  };
   // The font's own methods stay reachable through the prototype (tables, metrics, glyphs).
   const font = Object.create(parsed) as fontkit.Font;
   font.layout = (text: string, features?: unknown) => {
@@ -129,6 +366,12 @@ function letterFont(file: string): LetterFont {
       for (const word in shared.words) delete shared.words[word];
       shared.wordCount = 1;
     }
+    const plain = shared.plain.run(text);
+    if (plain) {
+      use.plainPieces++;
+      return new WordRun(plain.glyphs, plain.positions, scale) as unknown as ReturnType<fontkit.Font['layout']>;
+    }
+    use.shapedWords++;
     const shaped = parsed.layout(text) as unknown as { glyphs: unknown[]; positions: Position[] };
     return new WordRun(shaped.glyphs, shaped.positions, scale) as unknown as ReturnType<fontkit.Font['layout']>;
   };
@@ -199,61 +442,65 @@ interface PdfkitEmbeddedFont {
 
 /**
  * pdfkit's `EmbeddedFont.layout` with the same result, faster: a string is laid out as its pieces
- * (each up to and including a space or tab, then the rest), each from the word cache
- * (`layoutCached`), their advance widths added in order. pdfkit concatenates the glyph and position
- * arrays piece by piece (a new array per piece) and, for a width alone, walks the string every time;
- * here the arrays grow in place, and the widths and layouts of whole strings are remembered per
- * font (the LineWrapper, `fit` and right-aligned amounts measure the same strings over and over,
- * and most lines of a letter — labels, headings, the sender's lines — recur in every letter).
+ * (each up to and including a space or tab, then the rest), their advance widths added in order, as
+ * pdfkit does. A piece of plain characters is laid out glyph by glyph (`PlainShaper`, no fontkit
+ * shaping, nothing kept); any other piece comes from the word cache (`layoutCached`: shaped by
+ * fontkit once per process). pdfkit concatenates the glyph and position arrays piece by piece (a new
+ * array per piece); here they grow in place, and a width alone makes no glyphs or positions at all.
  */
+let lastText = '';
+let lastFont: LetterFont | null = null;
+let lastWidth = 0;
 function fastLayout(shared: LetterFont, pdfkitLayout: NonNullable<PdfkitEmbeddedFont['layout']>) {
+  const plain = shared.plain;
   return function layout(this: PdfkitEmbeddedFont, text: string, features?: unknown, onlyWidth?: boolean) {
     if (features) return pdfkitLayout.call(this, text, features, onlyWidth);
     const layoutCached = this.layoutCached!;
+    const n = text.length;
     if (onlyWidth) {
-      let advanceWidth = shared.widths.get(text);
-      if (advanceWidth === undefined) {
-        advanceWidth = 0;
-        let last = 0;
-        for (let i = 0; i < text.length; i++) {
+      // A cell is measured several times in a row (fit, the line's pieces, right alignment): the last answer per font.
+      if (text === lastText && shared === lastFont) return { glyphs: null, positions: null, advanceWidth: lastWidth };
+      let advanceWidth = 0;
+      let last = 0;
+      for (let i = 0; i <= n; i++) {
+        if (i < n) {
           const c = text.charCodeAt(i);
-          if (c === 32 || c === 9) {
-            advanceWidth += layoutCached.call(this, text.slice(last, i + 1)).advanceWidth;
-            last = i + 1;
-          }
-        }
-        if (last < text.length) advanceWidth += layoutCached.call(this, text.slice(last)).advanceWidth;
-        if (shared.widths.size >= WORD_CACHE_LIMIT) shared.widths = new Map();
-        shared.widths.set(text, advanceWidth);
+          if (c !== 32 && c !== 9) continue;
+        } else if (last === n) break;
+        const to = i < n ? i + 1 : n;
+        let w = plain.width(text, last, to);
+        if (Number.isNaN(w)) w = layoutCached.call(this, text.slice(last, to)).advanceWidth;
+        advanceWidth += w;
+        last = to;
       }
+      lastText = text;
+      lastFont = shared;
+      lastWidth = advanceWidth;
       return { glyphs: null, positions: null, advanceWidth };
     }
-    let laid = shared.runs.get(text);
-    if (!laid) {
-      const glyphs: unknown[] = [];
-      const positions: unknown[] = [];
-      let advanceWidth = 0;
-      const add = (piece: string) => {
-        const run = layoutCached.call(this, piece);
-        for (const g of run.glyphs) glyphs.push(g);
-        for (const p of run.positions) positions.push(p);
-        advanceWidth += run.advanceWidth;
-      };
-      let last = 0;
-      for (let i = 0; i < text.length; i++) {
+    const glyphs: unknown[] = [];
+    const positions: Position[] = [];
+    let advanceWidth = 0;
+    let last = 0;
+    for (let i = 0; i <= n; i++) {
+      if (i < n) {
         const c = text.charCodeAt(i);
-        if (c === 32 || c === 9) {
-          add(text.slice(last, i + 1));
-          last = i + 1;
-        }
+        if (c !== 32 && c !== 9) continue;
+      } else if (last === n) break;
+      const to = i < n ? i + 1 : n;
+      let w = plain.push(text, last, to, glyphs, positions);
+      if (!Number.isNaN(w)) use.plainPieces++;
+      else {
+        // The glyphs and positions themselves are the cached word's, as pdfkit's concatenation gives.
+        const run = layoutCached.call(this, text.slice(last, to));
+        for (const g of run.glyphs) glyphs.push(g);
+        for (const p of run.positions) positions.push(p as Position);
+        w = run.advanceWidth;
       }
-      if (last < text.length) add(text.slice(last));
-      laid = { glyphs, positions, advanceWidth };
-      if (shared.runs.size >= RUN_CACHE_LIMIT) shared.runs = new Map();
-      shared.runs.set(text, laid);
+      advanceWidth += w;
+      last = to;
     }
-    // Arrays of their own, as pdfkit's are (the glyphs and positions themselves are the cached words').
-    return { glyphs: laid.glyphs.slice(), positions: laid.positions.slice(), advanceWidth: laid.advanceWidth };
+    return { glyphs, positions, advanceWidth };
   };
 }
 

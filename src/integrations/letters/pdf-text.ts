@@ -11,12 +11,18 @@ import LineBreaker from 'linebreak';
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /** NFC (a decomposed "è" from a CSV draws as one glyph), controls to spaces, CRLF to LF, tabs to spaces. */
+/** Printable ASCII only: what `clean` leaves as it is (NFC and the replacements change nothing). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 export function clean(text: string): string {
+  if (PRINTABLE_ASCII.test(text)) return text;
   return text.normalize('NFC').replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(CONTROL, ' ');
 }
 
 /** `clean`, and any line break to a space: for fields that have one line (names, references). */
 export function single(text: string): string {
+  // No line break to join: only the trim is left to do.
+  if (PRINTABLE_ASCII.test(text)) return text.trim();
   return clean(text).replace(/\s*\n\s*/g, ' ').trim();
 }
 

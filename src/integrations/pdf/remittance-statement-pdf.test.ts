@@ -63,6 +63,24 @@ describe('remittance statement documents', () => {
     }
   });
 
+  it('a payment reported as paid to the creditor directly is marked as such, with its total apart', async () => {
+    const direct = input({
+      lines: [
+        ...input().lines,
+        { kind: 'payment', valueDate: '2026-11-20', reversedOn: null, paidToCreditor: true, debtorName: 'Neri Paolo', claimRef: 'TARI-2023-4', collected: '80.00', base: '80.00', percent: '8.5', commission: '6.80', reimbursed: '0.00', unpriced: null },
+      ],
+      totals: { ...input().totals, collected: '150.00', collectedByCreditor: '80.00' },
+    });
+    const text = (await pdfText(await renderStatementPdf(direct))).replace(/\s+/g, ' ');
+    expect(text).toContain('20/11/2026 Pagato all’ente Neri Paolo');
+    expect(text).toContain('Totale riscosso nel periodo 150,00 € di cui pagato direttamente all’ente 80,00 €');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderStatementXlsx(direct)) as unknown as ArrayBuffer);
+    expect(wb.getWorksheet('Righe')!.getRow(4).values).toEqual([undefined, '2026-11-20', 'Pagato all’ente', 'Neri Paolo', 'TARI-2023-4', 80, 80, 8.5, 6.8, 0]);
+    // Without such payments the documents are as before: no row for them.
+    expect((await pdfText(await renderStatementPdf(input()))).replace(/\s+/g, ' ')).not.toContain('di cui pagato');
+  });
+
   it('the workbook has the lines as numbers and the totals', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderStatementXlsx(input())) as unknown as ArrayBuffer);

@@ -17,6 +17,8 @@ export interface StatementDocumentLine {
   kind: 'payment' | 'reversal';
   valueDate: string;
   reversedOn: string | null;
+  /** Reported as paid to the creditor directly. */
+  paidToCreditor?: boolean;
   debtorName: string;
   claimRef: string;
   collected: string;
@@ -42,6 +44,7 @@ export interface StatementDocumentInput {
   lines: StatementDocumentLine[];
   totals: {
     collected: string;
+    collectedByCreditor?: string | undefined;
     commissionLines: string;
     capAdjustment: string;
     commission: string;
@@ -75,6 +78,7 @@ export function totalsRows(input: StatementDocumentInput): [string, string][] {
   const w = statementWords(input.language);
   const t = input.totals;
   const rows: [string, string][] = [[w('commission.tot_collected'), t.collected]];
+  if (t.collectedByCreditor && t.collectedByCreditor !== '0.00') rows.push([w('commission.tot_paid_to_creditor'), t.collectedByCreditor]);
   if (t.capAdjustment !== '0.00') {
     rows.push([w('commission.tot_commission_lines'), t.commissionLines]);
     rows.push([w('commission.tot_cap', { cap: amountParam(input.cap ?? '0', input.currency) }), t.capAdjustment]);
@@ -99,7 +103,8 @@ export function settlementNote(input: StatementDocumentInput): string {
 
 export function lineKind(input: StatementDocumentInput, l: StatementDocumentLine): string {
   const w = statementWords(input.language);
-  return l.kind === 'payment' ? w('commission.kind_payment') : w('commission.kind_reversal', { date: dateParam(l.reversedOn ?? l.valueDate) });
+  if (l.kind === 'payment') return w(l.paidToCreditor ? 'commission.kind_paid_to_creditor' : 'commission.kind_payment');
+  return w(l.paidToCreditor ? 'commission.kind_reversal_paid_to_creditor' : 'commission.kind_reversal', { date: dateParam(l.reversedOn ?? l.valueDate) });
 }
 
 const COLUMNS = [

@@ -112,6 +112,8 @@ export const StatementLineView = z.object({
   debtorName: z.string(),
   valueDate: z.string(),
   reversedOn: z.string().nullable(),
+  /** Reported as paid to the creditor directly (payment method paid_to_creditor). */
+  paidToCreditor: z.boolean(),
   collected: z.string(),
   base: z.string(),
   percent: z.string(),
@@ -124,6 +126,8 @@ export type StatementLineView = z.infer<typeof StatementLineView>;
 
 export const StatementTotalsView = z.object({
   collected: z.string(),
+  /** Of collected: reported as paid to the creditor directly (absent on statements issued before it was told apart). */
+  collectedByCreditor: z.string().optional(),
   base: z.string(),
   commissionLines: z.string(),
   capAdjustment: z.string(),

@@ -134,6 +134,7 @@ export async function sealStatement(
           reimbursed: l.reimbursed,
           terms_id: l.termsId,
           unpriced: l.unpriced,
+          paid_to_creditor: l.paidToCreditor,
         })),
       )
       .execute();

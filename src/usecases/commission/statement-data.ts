@@ -29,6 +29,7 @@ interface ShareRow {
   due_date: string;
   principal: string;
   value_date: string;
+  method: string;
   reversed_on: string | null;
   external_ref: string;
   display_name: string;
@@ -65,6 +66,7 @@ export async function computeStatement(
         'c.due_date',
         'c.principal',
         'p.value_date',
+        'p.method',
         reversedOn.as('reversed_on'),
         'c.external_ref',
         'd.display_name',
@@ -102,6 +104,7 @@ export async function computeStatement(
           claimDueDate: r.due_date,
           claimPrincipal: r.principal,
           valueDate: r.value_date,
+          paidToCreditor: r.method === 'paid_to_creditor',
           parts: [],
           claimRef: r.external_ref,
           debtorName: r.display_name,

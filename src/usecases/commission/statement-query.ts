@@ -88,6 +88,7 @@ export async function fetchStatement(db: Db, actor: Actor, id: string): Promise<
       reimbursed: l.reimbursed,
       termsId: l.terms_id,
       unpriced: l.unpriced,
+      paidToCreditor: l.paid_to_creditor,
     })),
   };
 }

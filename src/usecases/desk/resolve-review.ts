@@ -7,6 +7,7 @@ import { conflict, fieldError, invalid, notFound } from '../../domain/errors.ts'
 import { msg } from '../../domain/messages/index.ts';
 import type { Actor } from '../../domain/policies.ts';
 import { liftClaimHold } from '../claims/release-claim-hold.ts';
+import { withdrawDisputeQueries } from '../queries/withdraw-dispute-queries.ts';
 import { amendClaim } from '../claims/update-claim.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
@@ -24,7 +25,8 @@ export async function resolveReview(db: Db, actor: Actor, id: string, input: z.i
  * entry, `id` = its contact-log row), with a reason, audited:
  * - close: the review ends and nothing else changes (the dispute stays with the creditor, the hold runs
  *   to its day, the debtor stays out of the queues until a fill finds it workable);
- * - requeue: what the outcome paused ends — disputed positions go back in collection, held positions
+ * - requeue: what the outcome paused ends — disputed positions go back in collection (the dispute
+ *   queries still open to the creditor on them are withdrawn with the reason), held positions
  *   are released; a skip-tracing debtor needs a number that may be called first — and the debtor is in
  *   `queueId`, due now.
  * Every open review of the same kind for the debtor closes with it.
@@ -47,6 +49,7 @@ export async function settleReview(trx: Trx, actor: Actor, id: string, input: z.
   await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', row.debtor_id).forUpdate().execute();
   const day = today().toString();
   const changed: string[] = [];
+  let queriesWithdrawn: string[] = [];
 
   if (data.action === 'requeue') {
     if (!data.queueId) throw invalid([fieldError('queueId', 'desk.review_queue_needed')]);
@@ -74,6 +77,8 @@ export async function settleReview(trx: Trx, actor: Actor, id: string, input: z.
         await amendClaim(trx, actor, c.id, { status: 'in_collection', version: c.version });
         changed.push(c.id);
       }
+      // The dispute is over: the queries it opened to the creditor on these positions are withdrawn with the reason.
+      queriesWithdrawn = await withdrawDisputeQueries(trx, actor, changed, data.reason);
     }
     if (kind === 'supervisor') {
       for (const c of claims.filter((x) => x.hold_until !== null)) {
@@ -118,7 +123,7 @@ export async function settleReview(trx: Trx, actor: Actor, id: string, input: z.
     entityId: row.debtor_id,
     debtorId: row.debtor_id,
     before: { kind, outcome: row.outcome },
-    after: { kind, resolution, reason: data.reason, queueId: data.queueId ?? null, contactLogIds: closed.map((c) => c.id), claimsResumed: changed },
+    after: { kind, resolution, reason: data.reason, queueId: data.queueId ?? null, contactLogIds: closed.map((c) => c.id), claimsResumed: changed, queriesWithdrawn },
   });
   return { debtorId: row.debtor_id, resolution };
 }

@@ -81,7 +81,8 @@ export async function determineQuery(trx: Trx, actor: Actor, id: string, input: 
         amount: p.amount,
         currency: claim.currency,
         valueDate: p.valueDate,
-        method: 'other',
+        // Not money the agency collected: the statements list it apart and never remit it.
+        method: 'paid_to_creditor',
         reference: p.reference ?? null,
         claimIds: [claim.id],
         idempotencyKey: `query:${query.id}`,

@@ -8080,7 +8080,7 @@ export interface paths {
                     from?: string;
                     /** @description Calendar date, YYYY-MM-DD */
                     to?: string;
-                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                     reversed?: "true" | "false";
                     source?: "bank" | "pagopa" | "manual";
                     sort?: "valueDate" | "amount" | "createdAt";
@@ -8302,7 +8302,7 @@ export interface paths {
                          */
                         valueDate: string;
                         /** @enum {string} */
-                        method: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                        method: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                         reference?: string | null;
                         payerName?: string | null;
                         note?: string | null;
@@ -8518,7 +8518,7 @@ export interface paths {
                     from?: string;
                     /** @description Calendar date, YYYY-MM-DD */
                     to?: string;
-                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                    method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                     reversed?: "true" | "false";
                     source?: "bank" | "pagopa" | "manual";
                     lang?: "it" | "en" | "de" | "fr";
@@ -8892,7 +8892,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "other";
+                        method?: "bank_transfer" | "sepa_direct_debit" | "card" | "cash" | "cheque" | "pagopa" | "qr_bill" | "postal" | "paid_to_creditor" | "other";
                         reference?: string | null;
                         payerName?: string | null;
                         note?: string | null;
@@ -10611,6 +10611,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -10622,6 +10623,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
@@ -10842,6 +10844,7 @@ export interface paths {
                                 missingTermsOn: string | null;
                                 totals: {
                                     collected: string;
+                                    collectedByCreditor?: string;
                                     base: string;
                                     commissionLines: string;
                                     capAdjustment: string;
@@ -11082,6 +11085,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -11093,6 +11097,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
@@ -11317,6 +11322,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -11328,6 +11334,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;
@@ -11563,6 +11570,7 @@ export interface paths {
                                 debtorName: string;
                                 valueDate: string;
                                 reversedOn: string | null;
+                                paidToCreditor: boolean;
                                 collected: string;
                                 base: string;
                                 percent: string;
@@ -11574,6 +11582,7 @@ export interface paths {
                             }[];
                             totals: {
                                 collected: string;
+                                collectedByCreditor?: string;
                                 base: string;
                                 commissionLines: string;
                                 capAdjustment: string;

@@ -517,6 +517,7 @@ export const de: Messages = {
   'paymentMethod.pagopa': 'pagoPA',
   'paymentMethod.qr_bill': 'QR-Rechnung',
   'paymentMethod.postal': 'Posteinzahlung',
+  'paymentMethod.paid_to_creditor': 'Direkt an den Gläubiger gezahlt',
   'paymentMethod.other': 'Sonstige',
 
   'component.costs': 'Kosten',
@@ -1611,6 +1612,8 @@ export const de: Messages = {
   'commission.commission': 'Provision',
   'commission.reversedOn': 'storniert am {date}',
   'commission.totCollected': 'Eingezogen gesamt',
+  'commission.totPaidToCreditor': 'davon direkt an den Gläubiger gezahlt',
+  'commission.linePaidToCreditor': 'An Gläubiger gezahlt',
   'commission.totCommission': 'Provision',
   'commission.totCap': 'davon Kürzung auf Obergrenze',
   'commission.totFixedFees': 'Feste Vergütungen',

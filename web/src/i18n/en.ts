@@ -517,6 +517,7 @@ export const en: Messages = {
   'paymentMethod.pagopa': 'pagoPA',
   'paymentMethod.qr_bill': 'QR-bill',
   'paymentMethod.postal': 'Postal payment slip',
+  'paymentMethod.paid_to_creditor': 'Paid to the creditor directly',
   'paymentMethod.other': 'Other',
 
   'component.costs': 'Costs',
@@ -1611,6 +1612,8 @@ export const en: Messages = {
   'commission.commission': 'Commission',
   'commission.reversedOn': 'reversed on {date}',
   'commission.totCollected': 'Total collected',
+  'commission.totPaidToCreditor': 'of which paid to the creditor directly',
+  'commission.linePaidToCreditor': 'Paid to the creditor',
   'commission.totCommission': 'Commission',
   'commission.totCap': 'of which cap reduction',
   'commission.totFixedFees': 'Fixed fees',

@@ -517,6 +517,7 @@ export const fr: Messages = {
   'paymentMethod.pagopa': 'pagoPA',
   'paymentMethod.qr_bill': 'QR-facture',
   'paymentMethod.postal': 'Bulletin postal',
+  'paymentMethod.paid_to_creditor': 'Payé directement au créancier',
   'paymentMethod.other': 'Autre',
 
   'component.costs': 'Frais',
@@ -1611,6 +1612,8 @@ export const fr: Messages = {
   'commission.commission': 'Commission',
   'commission.reversedOn': 'contre-passé le {date}',
   'commission.totCollected': 'Total encaissé',
+  'commission.totPaidToCreditor': 'dont payé directement au créancier',
+  'commission.linePaidToCreditor': 'Payé au créancier',
   'commission.totCommission': 'Commission',
   'commission.totCap': 'dont réduction au plafond',
   'commission.totFixedFees': 'Frais fixes',

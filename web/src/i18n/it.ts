@@ -519,6 +519,7 @@ export const it = {
   'paymentMethod.pagopa': 'pagoPA',
   'paymentMethod.qr_bill': 'QR-fattura',
   'paymentMethod.postal': 'Bollettino postale',
+  'paymentMethod.paid_to_creditor': 'Pagato direttamente all’ente',
   'paymentMethod.other': 'Altro',
 
   'component.costs': 'Spese',
@@ -1614,6 +1615,8 @@ export const it = {
   'commission.commission': 'Aggio',
   'commission.reversedOn': 'stornato il {date}',
   'commission.totCollected': 'Totale riscosso',
+  'commission.totPaidToCreditor': 'di cui pagato direttamente all’ente',
+  'commission.linePaidToCreditor': 'Pagato all’ente',
   'commission.totCommission': 'Aggio',
   'commission.totCap': 'di cui riduzione per tetto',
   'commission.totFixedFees': 'Compensi fissi',

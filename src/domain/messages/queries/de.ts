@@ -20,6 +20,7 @@ export const queriesDe: QueriesCatalogue = {
   'queries.only_question_closes': 'Ohne Antwort geschlossen wird nur eine freie Frage',
   'queries.desk_dispute': 'Einwand, am Telefon vom Desk aufgenommen',
   'queries.desk_dispute_reason': 'Einwand, am Telefon vom Desk aufgenommen: {reason}',
+  'queries.dispute_withdrawn': 'Einwand von der Agentur zurückgezogen: die Position ist wieder im Inkasso. Grund: {reason}',
   'queries.paid_to_creditor': 'Direkt an den Gläubiger geleistete Zahlung, vom Gläubiger gemeldet (Anfrage {ref})',
   'queries.returned': 'Position an den Gläubiger zurückgegeben: {reason}',
 };

@@ -20,6 +20,7 @@ export const queriesEn: QueriesCatalogue = {
   'queries.only_question_closes': 'Only a free question is closed without an answer',
   'queries.desk_dispute': 'Dispute taken on the phone by the desk',
   'queries.desk_dispute_reason': 'Dispute taken on the phone by the desk: {reason}',
+  'queries.dispute_withdrawn': 'Dispute withdrawn by the agency: the position is back in collection. Reason: {reason}',
   'queries.paid_to_creditor': 'Payment made directly to the creditor, reported by the creditor (query {ref})',
   'queries.returned': 'Position handed back to the creditor: {reason}',
 };

@@ -20,6 +20,7 @@ export const queriesFr: QueriesCatalogue = {
   'queries.only_question_closes': 'Seule une question libre se clôt sans réponse',
   'queries.desk_dispute': 'Contestation recueillie au téléphone par le desk',
   'queries.desk_dispute_reason': 'Contestation recueillie au téléphone par le desk : {reason}',
+  'queries.dispute_withdrawn': 'Contestation retirée par l’agence : la position revient en recouvrement. Motif : {reason}',
   'queries.paid_to_creditor': 'Paiement fait directement au créancier, signalé par le créancier (demande {ref})',
   'queries.returned': 'Position restituée au créancier : {reason}',
 };

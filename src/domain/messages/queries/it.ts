@@ -19,6 +19,7 @@ export const queriesIt = {
   'queries.only_question_closes': 'Si chiude senza risposta soltanto una domanda libera',
   'queries.desk_dispute': 'Contestazione raccolta al telefono dal desk',
   'queries.desk_dispute_reason': 'Contestazione raccolta al telefono dal desk: {reason}',
+  'queries.dispute_withdrawn': 'Contestazione ritirata dall’agenzia: la posizione torna in riscossione. Motivo: {reason}',
   'queries.paid_to_creditor': 'Pagamento diretto all’ente segnalato dall’ente (richiesta {ref})',
   'queries.returned': 'Posizione restituita all’ente: {reason}',
 } as const;

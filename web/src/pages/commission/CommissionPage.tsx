@@ -255,6 +255,7 @@ function StatementTable({ statement }: { statement: Pick<Statement, 'lines' | 't
   const s = statement.totals;
   const rows: [string, string][] = [
     [t('commission.totCollected'), s.collected],
+    ...(s.collectedByCreditor && s.collectedByCreditor !== '0.00' ? [[t('commission.totPaidToCreditor'), s.collectedByCreditor] as [string, string]] : []),
     [t('commission.totCommission'), s.commission],
     ...(s.capAdjustment !== '0.00' ? [[t('commission.totCap'), s.capAdjustment] as [string, string]] : []),
     [t('commission.totFixedFees'), (Number(s.positionFees) + Number(s.contactFees)).toFixed(2)],
@@ -288,6 +289,11 @@ function StatementTable({ statement }: { statement: Pick<Statement, 'lines' | 't
                   {l.kind === 'reversal' && (
                     <Badge ml="xs" color="red" variant="light" size="sm">
                       {t('commission.reversedOn', { date: date(l.reversedOn) })}
+                    </Badge>
+                  )}
+                  {l.paidToCreditor && (
+                    <Badge ml="xs" color="gray" variant="light" size="sm">
+                      {t('commission.linePaidToCreditor')}
                     </Badge>
                   )}
                 </Table.Td>
