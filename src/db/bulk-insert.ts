@@ -2,14 +2,25 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from './connect.ts';
 import type { DB } from './schema.ts';
 
-/** A column of a bulk insert and its PostgreSQL type (the array it arrives in is cast to `type[]`). */
+/** A column of a bulk insert and its PostgreSQL type (its values arrive as one JSON array, cast to `type`). */
 export type BulkColumn<T> = { name: string & keyof T; type: 'uuid' | 'text' | 'numeric' | 'date' | 'integer' | 'boolean' | 'jsonb' | 'timestamptz' };
 
 /**
- * Inserts many rows with one parameter per column: `insert … select * from unnest($1::uuid[], …)`.
- * The statement stays a few hundred bytes whatever the number of rows, so neither the query builder
- * nor the server's parser pays per row, unlike a multi-row VALUES list (thousands of parameters).
- * Works the same on PostgreSQL and PGlite. `suffix` adds e.g. `on conflict … do nothing returning …`.
+ * Inserts many rows with one parameter per column, each a JSON array of the column's values:
+ * `insert … select c1::uuid, … from rows from (jsonb_array_elements_text($1::jsonb), …)`. The
+ * statement stays a few hundred bytes whatever the number of rows, so neither the query builder nor
+ * the server's parser pays per row, unlike a multi-row VALUES list (thousands of parameters).
+ *
+ * JSON rather than PostgreSQL arrays (`unnest($1::uuid[], …)`, as before): node writes a JSON array
+ * with the engine's own JSON.stringify instead of `pg`'s element-by-element array escaping, and the
+ * server parses it in about half the time of an array literal (measured, 2,000 rows of claim columns:
+ * server 11 ms instead of 22–24 ms, node 6 instead of 14–20); a jsonb column's values (an audit
+ * event's `after`) arrive as one JSON document instead of thousands of quoted, escaped array elements
+ * parsed twice (2,600 audit events: ≈ 150–220 ms instead of 400–1,000 ms on a loaded machine).
+ *
+ * Values: null/undefined are SQL NULL (a jsonb column's JSON `null` too); a jsonb column takes an
+ * object or its JSON text. Works the same on PostgreSQL and PGlite. `suffix` adds e.g.
+ * `on conflict … do nothing returning …`.
  */
 export async function bulkInsert<K extends keyof DB & string, R = unknown>(
   db: Db,
@@ -19,16 +30,39 @@ export async function bulkInsert<K extends keyof DB & string, R = unknown>(
   suffix?: RawBuilder<unknown>,
 ): Promise<R[]> {
   if (rows.length === 0) return [];
-  const arrays = columns.map((c) =>
-    rows.map((r) => {
-      const v = r[c.name];
-      if (v === undefined || v === null) return null;
-      if (c.type === 'jsonb') return typeof v === 'string' ? v : JSON.stringify(v);
-      return v;
-    }),
-  );
+  const params = columns.map((c) => {
+    if (c.type === 'jsonb') {
+      const parts = rows.map((r) => {
+        const v = r[c.name];
+        return v === undefined || v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v);
+      });
+      return `[${parts.join(',')}]`;
+    }
+    return JSON.stringify(rows.map((r) => scalar(r[c.name], c.type)));
+  });
   const names = sql.join(columns.map((c) => sql.ref(c.name)));
-  const unnest = sql.join(columns.map((c, i) => sql`${arrays[i]}::${sql.raw(c.type)}[]`));
-  const result = await sql<R>`insert into ${sql.table(table)} (${names}) select * from unnest(${unnest}) ${suffix ?? sql``}`.execute(db);
+  const values = sql.join(
+    columns.map((c, i) => (c.type === 'jsonb' ? sql`nullif(${sql.ref(`c${i}`)}, 'null'::jsonb)` : sql`${sql.ref(`c${i}`)}::${sql.raw(c.type)}`)),
+  );
+  const sources = sql.join(
+    params.map((p, i) => (columns[i]!.type === 'jsonb' ? sql`jsonb_array_elements(${p}::jsonb)` : sql`jsonb_array_elements_text(${p}::jsonb)`)),
+  );
+  const aliases = sql.join(columns.map((_, i) => sql.ref(`c${i}`)));
+  const result = await sql<R>`insert into ${sql.table(table)} (${names}) select ${values} from rows from (${sources}) as v(${aliases}) ${suffix ?? sql``}`.execute(
+    db,
+  );
   return result.rows;
+}
+
+/** A non-jsonb value as its JSON array element (text for the cast): strings, numbers and booleans as they are. */
+function scalar(v: unknown, type: BulkColumn<unknown>['type']): string | number | boolean | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (typeof v === 'bigint') return v.toString();
+  if (v instanceof Date) {
+    if (type !== 'date') return v.toISOString();
+    // As `pg` sends a Date for a date column: the local calendar day.
+    return `${String(v.getFullYear()).padStart(4, '0')}-${String(v.getMonth() + 1).padStart(2, '0')}-${String(v.getDate()).padStart(2, '0')}`;
+  }
+  return String(v);
 }
