@@ -48,8 +48,8 @@ import * as m0050 from './migrations/0050_legal_handoffs.ts';
 import * as m0051 from './migrations/0051_agency_kpis.ts';
 import * as m0052 from './migrations/0052_guarantor_delivery.ts';
 import * as m0053 from './migrations/0053_paid_to_creditor.ts';
-import * as m0055 from './migrations/0055_stale_debtor_profiles.ts';
-import * as m0056 from './migrations/0056_promise_currency.ts';
+import * as m0054 from './migrations/0054_stale_debtor_profiles.ts';
+import * as m0055 from './migrations/0055_promise_currency.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -101,8 +101,8 @@ const migrations: Record<string, Migration> = {
   '0051_agency_kpis': m0051,
   '0052_guarantor_delivery': m0052,
   '0053_paid_to_creditor': m0053,
-  '0055_stale_debtor_profiles': m0055,
-  '0056_promise_currency': m0056,
+  '0054_stale_debtor_profiles': m0054,
+  '0055_promise_currency': m0055,
 };
 
 /** Names of all migrations, oldest first. */

@@ -107,7 +107,7 @@ export interface DebtorProfilesTable {
   computed_at: Generated<Date>;
 }
 
-/** Debtors whose profile waits to be refreshed (migration 0055: a bank file's chunks mark them). */
+/** Debtors whose profile waits to be refreshed (migration 0054: a bank file's chunks mark them). */
 export interface DebtorProfilesStaleTable {
   tenant_id: string;
   debtor_id: string;
@@ -740,7 +740,7 @@ export interface PromisesTable {
   made_on: ColumnType<string, string, string>;
   made_by: string | null;
   claim_ids: ColumnType<string[], string[], string[]>;
-  /** The currency of the positions it covers (migration 0056). */
+  /** The currency of the positions it covers (migration 0055). */
   currency: string;
   state: Generated<'pending' | 'kept' | 'short' | 'broken' | 'cancelled'>;
   paid: ColumnType<string, string | undefined, string>;
