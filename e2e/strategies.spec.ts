@@ -59,6 +59,8 @@ test('a supervisor makes a strategy from a template, fixes a step the server ref
   await page.getByRole('option', { name: 'Escussione della garanzia' }).click();
   await expect(rows.nth(4).getByTestId('step-template')).toHaveCount(0);
   await expect(rows.nth(4)).toContainText('al garante');
+  // The first save's notice closes by itself (3 s): the next one is then the only one.
+  await expect(page.getByText('Strategia salvata')).toHaveCount(0);
   await page.getByTestId('save-strategy').click();
   await expect(page.getByText('Strategia salvata')).toBeVisible();
   const withAction = await (await page.request.get(`/api/strategies/${id}`)).json();
