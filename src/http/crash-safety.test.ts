@@ -56,7 +56,7 @@ describe('crash safety', () => {
     const list = (await (await api(server.url, cookie, 'GET', '/api/claims?status=open&currency=EUR&sort=principal&order=desc&pageSize=1')).json()) as {
       items: unknown[];
     };
-    const claim = list.items[0] as { id: string; debtorId: string; creditorId: string; principalPaid: string };
+    const claim = list.items[0] as { id: string; debtorId: string; creditorId: string; principalPaid: string; issueDate: string | null; dueDate: string };
     expect(claim).toBeDefined();
 
     const amounts = ['1.01', '1.02', '1.03'];
@@ -68,7 +68,8 @@ describe('crash safety', () => {
         creditorId: claim.creditorId,
         amount,
         currency: 'EUR',
-        valueDate: '2026-01-15',
+        // Paid on the day it was issued: never before the claim, never in the future (the demo is of today).
+        valueDate: claim.issueDate ?? claim.dueDate,
         method: 'bank_transfer',
         claimIds: [claim.id],
         idempotencyKey: `crash-test-${i}-${claim.id}`,
