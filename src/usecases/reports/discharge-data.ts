@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
+import { sql, type QueryResult } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { today } from '../../domain/dates.ts';
 import { assignCapital, compareRows, DischargeTotaller, type ComponentInput, type DischargeHead, type DischargeReport, type PositionInput, type PositionRow } from '../../domain/discharge/report.ts';
@@ -198,14 +198,24 @@ async function* readPositions(db: Trx, tenantId: string, scope: DischargeScope, 
   const cursor = sql.raw(`discharge_positions_${++cursors}`);
   await planForTheWholeReport(db);
   await sql`declare ${cursor} no scroll cursor for ${dischargePositionsQuery(tenantId, scope)}`.execute(db);
+  const fetchPage = (): Promise<QueryResult<PositionRecord>> => {
+    const page = sql<PositionRecord>`fetch forward ${sql.raw(String(chunkSize))} from ${cursor}`.execute(db);
+    // Handled where it is awaited; marked handled now, so a failure while the consumer works is not an unhandled rejection.
+    page.catch(() => undefined);
+    return page;
+  };
+  // The next page is asked for before this one is handed over: the database reads it while node
+  // classifies and writes this one (the connection runs its statements in order).
+  let next: Promise<QueryResult<PositionRecord>> | null = fetchPage();
   try {
-    for (;;) {
-      const page = await sql<PositionRecord>`fetch forward ${sql.raw(String(chunkSize))} from ${cursor}`.execute(db);
-      if (page.rows.length === 0) break;
-      yield page.rows.map(positionInput);
-      if (page.rows.length < chunkSize) break;
+    while (next) {
+      const page: QueryResult<PositionRecord> = await next;
+      next = page.rows.length === chunkSize ? fetchPage() : null;
+      if (page.rows.length > 0) yield page.rows.map(positionInput);
     }
   } finally {
+    // Left early (an error, a consumer that stops): the page asked for ahead is awaited, then the cursor closed.
+    if (next) await next.catch(() => undefined);
     await sql`close ${cursor}`.execute(db);
   }
 }
