@@ -50,6 +50,7 @@ import * as m0052 from './migrations/0052_guarantor_delivery.ts';
 import * as m0053 from './migrations/0053_paid_to_creditor.ts';
 import * as m0054 from './migrations/0054_stale_debtor_profiles.ts';
 import * as m0055 from './migrations/0055_promise_currency.ts';
+import * as m0056 from './migrations/0056_claims_debtor_cover.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -103,6 +104,7 @@ const migrations: Record<string, Migration> = {
   '0053_paid_to_creditor': m0053,
   '0054_stale_debtor_profiles': m0054,
   '0055_promise_currency': m0055,
+  '0056_claims_debtor_cover': m0056,
 };
 
 /** Names of all migrations, oldest first. */
