@@ -51,6 +51,7 @@ import * as m0053 from './migrations/0053_paid_to_creditor.ts';
 import * as m0054 from './migrations/0054_stale_debtor_profiles.ts';
 import * as m0055 from './migrations/0055_promise_currency.ts';
 import * as m0056 from './migrations/0056_claims_debtor_cover.ts';
+import * as m0057 from './migrations/0057_guarantor_letters_printed.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -105,6 +106,7 @@ const migrations: Record<string, Migration> = {
   '0054_stale_debtor_profiles': m0054,
   '0055_promise_currency': m0055,
   '0056_claims_debtor_cover': m0056,
+  '0057_guarantor_letters_printed': m0057,
 };
 
 /** Names of all migrations, oldest first. */

@@ -79,7 +79,9 @@ export interface GuarantorLettersTable {
   letter: Json;
   /** Migration 0052: how it goes to the guarantor and whether it went. */
   channel: 'email' | 'letter' | 'registered_letter';
-  status: 'queued' | 'to_print' | 'sent' | 'failed';
+  /** Migration 0057: `printed` — a letter by post taken by a print batch (`print_batch_id`). */
+  status: 'queued' | 'to_print' | 'printed' | 'sent' | 'failed';
+  print_batch_id: Generated<string | null>;
   message_id: string | null;
   body_text: string | null;
   sent_at: Date | null;

@@ -192,6 +192,31 @@ describe('guarantees API', () => {
     const text = pdfText((await ctx.operator({ method: 'GET', url: `/api/guarantees/${g.id}/letters/${res.json().letters[0].id}` })).rawPayload).replace(/\s+/g, ' ');
     expect(text).toContain('1.200,00');
     expect(text).toContain(c.externalRef);
+    // It waits in the print queue with the dunning letters, and the next print batch takes it.
+    const letterId = res.json().letters[0].id;
+    const queue = (await ctx.operator({ method: 'GET', url: '/api/print-queue' })).json();
+    expect(queue.items.find((i: { id: string }) => i.id === letterId)).toMatchObject({
+      kind: 'guarantor_letter',
+      refNo: null,
+      debtorId: debtor.id,
+      debtorName: 'Futura S.r.l.',
+      channel: 'registered_letter',
+      recipient: 'Anna Bianchi, Via Po 12, 10123 Torino',
+      amount: '1200.00',
+      currency: 'EUR',
+      postage: null,
+      printable: true,
+    });
+    const batch = await ctx.operator({ method: 'POST', url: '/api/print-batches', payload: {} });
+    expect(batch.statusCode, batch.body).toBe(201);
+    const batchPdf = pdfText((await ctx.operator({ method: 'GET', url: `/api/print-batches/${batch.json().id}/pdf` })).rawPayload).replace(/\s+/g, ' ');
+    expect(batchPdf).toContain('Anna Bianchi');
+    expect(batchPdf).toContain(c.externalRef);
+    expect(await ctx.db.selectFrom('guarantor_letters').select(['status', 'print_batch_id']).where('id', '=', letterId).executeTakeFirstOrThrow()).toEqual({ status: 'printed', print_batch_id: batch.json().id });
+    expect((await ctx.operator({ method: 'GET', url: `/api/guarantees/${g.id}` })).json().letters[0]).toMatchObject({ id: letterId, status: 'printed' });
+    const printed = await ctx.db.selectFrom('audit_events').select(['action', 'debtor_id', 'after']).where('entity_id', '=', letterId).where('action', '=', 'guarantor_letter.printed').execute();
+    expect(printed).toEqual([{ action: 'guarantor_letter.printed', debtor_id: debtor.id, after: { status: 'printed', printBatchId: batch.json().id, printBatchRefNo: batch.json().refNo } }]);
+    expect((await ctx.operator({ method: 'GET', url: '/api/print-queue' })).json().items.some((i: { id: string }) => i.id === letterId)).toBe(false);
 
     const s = await scene();
     const expired = (await ctx.operator({ method: 'POST', url: '/api/guarantees', payload: bankGuarantee(s.debtor.id, [s.a.id], { validFrom: day(-90), validTo: day(-1) }) })).json();

@@ -16,10 +16,10 @@ import { encodeMessage, msg } from '../../domain/messages/index.ts';
 const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 
 /**
- * Lays the letters waiting to be printed (oldest first; optionally one creditor's) into one PDF for
- * a print-and-post service, with its CSV manifest, from the letters as the dunning step decided them.
+ * Lays the letters waiting to be printed (oldest first; optionally one creditor's) — dunning letters
+ * and guarantors' demands by post — into one PDF for a print-and-post service, with its CSV manifest, from the letters as the dunning step decided them.
  * In one transaction: the batch (both files and their SHA-256), the letters set `printed` with the
- * batch, an audit event for the batch and one per letter (in its debtor's history). Letters are
+ * batch (guarantors' letters too), an audit event for the batch and one per letter (in its debtor's history). Letters are
  * taken with SKIP LOCKED, so two batches made at the same moment never share a letter.
  */
 export async function createPrintBatch(db: Db, actor: Actor, input: z.input<typeof CreatePrintBatchInput> = {}): Promise<PrintBatchView> {
@@ -37,14 +37,32 @@ export async function registerPrintBatch(
   if (data.creditorId) await loadCreditor(trx, actor, data.creditorId);
   let q = trx
     .selectFrom('communications')
-    .select(['id', 'ref_no', 'debtor_id', 'creditor_id', 'letter'])
+    .select(['id', 'ref_no', 'debtor_id', 'creditor_id', 'letter', 'created_at'])
     .where('tenant_id', '=', actor.tenantId)
     .where('status', '=', 'to_print')
     .where('letter', 'is not', null);
   if (data.creditorId) q = q.where('creditor_id', '=', data.creditorId);
   if (actor.creditorId !== null) q = q.where('creditor_id', '=', actor.creditorId);
-  const rows = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
+  const communications = await q.orderBy('created_at').orderBy('ref_no').limit(data.limit).forUpdate().skipLocked().execute();
+  // A guarantor's demand by post (enforce-guarantee.ts) waits with them, and goes in the same batch.
+  let g = trx
+    .selectFrom('guarantor_letters as l')
+    .innerJoin('guarantees as g', (j) => j.onRef('g.id', '=', 'l.guarantee_id').onRef('g.tenant_id', '=', 'l.tenant_id'))
+    .select(['l.id', 'g.debtor_id', 'g.creditor_id', 'l.letter', 'l.created_at'])
+    .where('l.tenant_id', '=', actor.tenantId)
+    .where('l.status', '=', 'to_print');
+  if (data.creditorId) g = g.where('g.creditor_id', '=', data.creditorId);
+  if (actor.creditorId !== null) g = g.where('g.creditor_id', '=', actor.creditorId);
+  const guarantorLetters = await g.orderBy('l.created_at').orderBy('l.id').limit(data.limit).forUpdate('l').skipLocked().execute();
+  // The oldest first, whichever kind, up to the limit.
+  const rows = [
+    ...communications.map((r) => ({ kind: 'communication' as const, ...r })),
+    ...guarantorLetters.map((r) => ({ kind: 'guarantor_letter' as const, ...r })),
+  ]
+    .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
+    .slice(0, data.limit);
   if (!rows.length) throw conflict(msg('dunning.no_letters_to_print'));
+  const taken = (kind: 'communication' | 'guarantor_letter') => rows.filter((r) => r.kind === kind);
 
   // The manifest's header row in the language of the user who makes the batch.
   const locale = actor.userId ? (await trx.selectFrom('users').select('locale').where('id', '=', actor.userId).executeTakeFirst())?.locale : undefined;
@@ -76,12 +94,24 @@ export async function registerPrintBatch(
     })
     .returning(['id', 'ref_no', 'letters', 'pages', 'duplex', 'pdf_sha256', 'manifest_sha256', 'actor_label', 'created_at'])
     .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('communications')
-    .set({ status: 'printed', print_batch_id: id })
-    .where('tenant_id', '=', actor.tenantId)
-    .where('id', 'in', rows.map((r) => r.id))
-    .execute();
+  const printedCommunications = taken('communication');
+  const printedGuarantorLetters = taken('guarantor_letter');
+  if (printedCommunications.length) {
+    await trx
+      .updateTable('communications')
+      .set({ status: 'printed', print_batch_id: id })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', 'in', printedCommunications.map((r) => r.id))
+      .execute();
+  }
+  if (printedGuarantorLetters.length) {
+    await trx
+      .updateTable('guarantor_letters')
+      .set({ status: 'printed', print_batch_id: id })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', 'in', printedGuarantorLetters.map((r) => r.id))
+      .execute();
+  }
   const user = actor.userId
     ? await trx.selectFrom('users').select('name').where('id', '=', actor.userId).executeTakeFirst()
     : undefined;
@@ -91,14 +121,14 @@ export async function registerPrintBatch(
     entityType: 'print_batch',
     entityId: id,
     creditorId: data.creditorId ?? null,
-    after: { ...view, communications: rows.map((r) => r.id) },
+    after: { ...view, communications: printedCommunications.map((r) => r.id), guarantorLetters: printedGuarantorLetters.map((r) => r.id) },
   });
   await recordAudits(
     trx,
     actor,
     rows.map((r) => ({
-      action: 'communication.printed',
-      entityType: 'communication',
+      action: r.kind === 'communication' ? 'communication.printed' : 'guarantor_letter.printed',
+      entityType: r.kind,
       entityId: r.id,
       debtorId: r.debtor_id,
       creditorId: r.creditor_id,

@@ -179,8 +179,11 @@ export type PhoneContactView = z.infer<typeof PhoneContactView>;
 /* ---------- print batches ---------- */
 
 export const PrintQueueItem = z.object({
+  /** A dunning letter (a communication) or a guarantor's demand by post (a guarantor letter). */
+  kind: z.enum(['communication', 'guarantor_letter']),
   id: z.uuid(),
-  refNo: z.string(),
+  /** The communication's number; null for a guarantor's letter. */
+  refNo: z.string().nullable(),
   debtorId: z.uuid(),
   debtorName: z.string(),
   creditorId: z.uuid(),
@@ -191,7 +194,8 @@ export const PrintQueueItem = z.object({
   runDate: z.string(),
   currency: z.enum(['EUR', 'CHF']),
   amount: z.string(),
-  postage: z.string(),
+  /** The postage of a dunning letter; null for a guarantor's letter (not priced by the strategy). */
+  postage: z.string().nullable(),
   createdAt: z.string(),
   /** false: the letter as decided was not kept, so it cannot go into a batch (its PDF still can be downloaded). */
   printable: z.boolean(),

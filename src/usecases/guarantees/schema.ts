@@ -109,8 +109,8 @@ export const GuaranteeView = z.object({
       recipient: z.string(),
       sha256: z.string(),
       channel: z.enum(['email', 'letter', 'registered_letter']),
-      /** queued (e-mail in the outbox), to_print (a letter to post), sent, failed (the e-mail was given up). */
-      status: z.enum(['queued', 'to_print', 'sent', 'failed']),
+      /** queued (e-mail in the outbox), to_print (a letter to post), printed (in a print batch), sent, failed (the e-mail was given up). */
+      status: z.enum(['queued', 'to_print', 'printed', 'sent', 'failed']),
       /** The strategy step that demanded it; null: the enforce button. */
       stepKey: z.string().nullable(),
     }),

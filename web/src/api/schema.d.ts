@@ -21507,9 +21507,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                /** @enum {string} */
+                                kind: "communication" | "guarantor_letter";
                                 /** Format: uuid */
                                 id: string;
-                                refNo: string;
+                                refNo: string | null;
                                 /** Format: uuid */
                                 debtorId: string;
                                 debtorName: string;
@@ -21524,7 +21526,7 @@ export interface paths {
                                 /** @enum {string} */
                                 currency: "EUR" | "CHF";
                                 amount: string;
-                                postage: string;
+                                postage: string | null;
                                 createdAt: string;
                                 printable: boolean;
                             }[];
@@ -24973,7 +24975,7 @@ export interface paths {
                                     /** @enum {string} */
                                     channel: "email" | "letter" | "registered_letter";
                                     /** @enum {string} */
-                                    status: "queued" | "to_print" | "sent" | "failed";
+                                    status: "queued" | "to_print" | "printed" | "sent" | "failed";
                                     stepKey: string | null;
                                 }[];
                                 version: number;
@@ -25258,7 +25260,7 @@ export interface paths {
                                 /** @enum {string} */
                                 channel: "email" | "letter" | "registered_letter";
                                 /** @enum {string} */
-                                status: "queued" | "to_print" | "sent" | "failed";
+                                status: "queued" | "to_print" | "printed" | "sent" | "failed";
                                 stepKey: string | null;
                             }[];
                             version: number;
@@ -25501,7 +25503,7 @@ export interface paths {
                                 /** @enum {string} */
                                 channel: "email" | "letter" | "registered_letter";
                                 /** @enum {string} */
-                                status: "queued" | "to_print" | "sent" | "failed";
+                                status: "queued" | "to_print" | "printed" | "sent" | "failed";
                                 stepKey: string | null;
                             }[];
                             version: number;
@@ -25754,7 +25756,7 @@ export interface paths {
                                 /** @enum {string} */
                                 channel: "email" | "letter" | "registered_letter";
                                 /** @enum {string} */
-                                status: "queued" | "to_print" | "sent" | "failed";
+                                status: "queued" | "to_print" | "printed" | "sent" | "failed";
                                 stepKey: string | null;
                             }[];
                             version: number;
@@ -26006,7 +26008,7 @@ export interface paths {
                                 /** @enum {string} */
                                 channel: "email" | "letter" | "registered_letter";
                                 /** @enum {string} */
-                                status: "queued" | "to_print" | "sent" | "failed";
+                                status: "queued" | "to_print" | "printed" | "sent" | "failed";
                                 stepKey: string | null;
                             }[];
                             version: number;
@@ -26252,7 +26254,7 @@ export interface paths {
                                 /** @enum {string} */
                                 channel: "email" | "letter" | "registered_letter";
                                 /** @enum {string} */
-                                status: "queued" | "to_print" | "sent" | "failed";
+                                status: "queued" | "to_print" | "printed" | "sent" | "failed";
                                 stepKey: string | null;
                             }[];
                             version: number;

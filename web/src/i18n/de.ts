@@ -341,6 +341,8 @@ export const de: Messages = {
   'print.debtor': 'Schuldner',
   'print.address': 'Adresse',
   'print.channel': 'Art',
+  'print.guarantorLetter': 'Bürge',
+  'print.guarantorLetterHint': 'Zahlungsaufforderung an einen Bürgen: kommt mit den Mahnbriefen in den nächsten Druckstapel',
   'print.amount': 'Betrag',
   'print.notPrintable': 'Nicht im Auftrag druckbar',
   'print.notPrintableHint': 'Dem Brief fehlen die Daten, um ihn in einem Auftrag neu zu setzen: das PDF auf der Seite des Schuldners herunterladen.',
@@ -2083,6 +2085,7 @@ export const de: Messages = {
   'dunning.skipped': 'Übersprungen: {reason}',
   'guarantorLetterStatus.queued': 'wird gesendet',
   'guarantorLetterStatus.to_print': 'zu drucken und zu versenden',
+  'guarantorLetterStatus.printed': 'in einem Druckstapel gedruckt',
   'guarantorLetterStatus.sent': 'gesendet',
   'guarantorLetterStatus.failed': 'Versand fehlgeschlagen',
 };

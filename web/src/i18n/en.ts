@@ -341,6 +341,8 @@ export const en: Messages = {
   'print.debtor': 'Debtor',
   'print.address': 'Address',
   'print.channel': 'Type',
+  'print.guarantorLetter': 'Guarantor',
+  'print.guarantorLetterHint': 'Demand to a guarantor: goes into the next print batch with the dunning letters',
   'print.amount': 'Amount',
   'print.notPrintable': 'Cannot go into a batch',
   'print.notPrintableHint': 'The letter lacks the data to be laid out again in a batch: download its PDF from the debtor’s page.',
@@ -2083,6 +2085,7 @@ export const en: Messages = {
   'dunning.skipped': 'Skipped: {reason}',
   'guarantorLetterStatus.queued': 'being sent',
   'guarantorLetterStatus.to_print': 'to print and post',
+  'guarantorLetterStatus.printed': 'printed in a print batch',
   'guarantorLetterStatus.sent': 'sent',
   'guarantorLetterStatus.failed': 'sending failed',
 };

@@ -341,6 +341,8 @@ export const fr: Messages = {
   'print.debtor': 'Débiteur',
   'print.address': 'Adresse',
   'print.channel': 'Type',
+  'print.guarantorLetter': 'Garant',
+  'print.guarantorLetterHint': 'Mise en demeure d’un garant : part dans le prochain lot d’impression avec les lettres de relance',
   'print.amount': 'Montant',
   'print.notPrintable': 'Non imprimable en lot',
   'print.notPrintableHint': 'La lettre n’a pas les données pour être remise en page dans un lot : télécharger son PDF depuis la fiche du débiteur.',
@@ -2083,6 +2085,7 @@ export const fr: Messages = {
   'dunning.skipped': 'Ignorée : {reason}',
   'guarantorLetterStatus.queued': 'en cours d’envoi',
   'guarantorLetterStatus.to_print': 'à imprimer et poster',
+  'guarantorLetterStatus.printed': 'imprimée dans un lot d’impression',
   'guarantorLetterStatus.sent': 'envoyée',
   'guarantorLetterStatus.failed': 'échec de l’envoi',
 };

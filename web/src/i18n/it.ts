@@ -343,6 +343,8 @@ export const it = {
   'print.debtor': 'Debitore',
   'print.address': 'Indirizzo',
   'print.channel': 'Tipo',
+  'print.guarantorLetter': 'Garante',
+  'print.guarantorLetterHint': 'Intimazione al garante: va nel prossimo lotto di stampa con le lettere di sollecito',
   'print.amount': 'Importo',
   'print.notPrintable': 'Non stampabile in lotto',
   'print.notPrintableHint': 'La lettera non ha i dati per essere ristampata in un lotto: scaricarne il PDF dalla scheda del debitore.',
@@ -2086,6 +2088,7 @@ export const it = {
   'dunning.skipped': 'Saltato: {reason}',
   'guarantorLetterStatus.queued': 'in invio',
   'guarantorLetterStatus.to_print': 'da stampare e spedire',
+  'guarantorLetterStatus.printed': 'stampata in un lotto di stampa',
   'guarantorLetterStatus.sent': 'inviata',
   'guarantorLetterStatus.failed': 'invio non riuscito',
 };

@@ -107,14 +107,27 @@ function Queue({ canCreate }: { canCreate: boolean }) {
             accessor: 'debtorName',
             title: t('print.debtor'),
             render: (l) => (
-              <Anchor component={Link} to={`/debtors/${l.debtorId}?tab=communications`} size="sm">
+              <Anchor component={Link} to={l.kind === 'guarantor_letter' ? '/guarantees' : `/debtors/${l.debtorId}?tab=communications`} size="sm">
                 {l.debtorName}
               </Anchor>
             ),
           },
           { accessor: 'recipient', title: t('print.address') },
           { accessor: 'creditorName', title: t('print.creditor') },
-          { accessor: 'channel', title: t('print.channel'), render: (l) => te('dunningChannel', l.channel) },
+          {
+            accessor: 'channel',
+            title: t('print.channel'),
+            render: (l) => (
+              <Group gap={6} wrap="nowrap">
+                {te('dunningChannel', l.channel)}
+                {l.kind === 'guarantor_letter' && (
+                  <Badge size="sm" variant="light" color="grape" title={t('print.guarantorLetterHint')}>
+                    {t('print.guarantorLetter')}
+                  </Badge>
+                )}
+              </Group>
+            ),
+          },
           { accessor: 'amount', title: t('print.amount'), textAlign: 'right', render: (l) => <Money amount={l.amount} currency={l.currency} /> },
           {
             accessor: 'printable',
