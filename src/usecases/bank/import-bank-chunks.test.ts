@@ -169,5 +169,20 @@ describe('importBankFile in chunks', () => {
     const c = await portfolio(database.db);
     const small = await importBankFile(database.db, c.t.users.operator.actor, file(c), { today: TODAY, chunk: 2 });
     expect(await written(c, small.fileId)).toEqual(wa);
+
+    // The same file imported twice at the same moment (on PostgreSQL two connections: the chunks run
+    // side by side): each line is recorded once, by one of the two, and paid once.
+    const d = await portfolio(database.db);
+    const both = await Promise.all([0, 1].map(() => importBankFile(database.db, d.t.users.operator.actor, file(d), { today: TODAY, chunk: 500 })));
+    const sum = (k: 'matched' | 'toReconcile' | 'notBooked' | 'alreadyRecorded') => both[0]![k] + both[1]![k];
+    expect([sum('matched'), sum('toReconcile'), sum('notBooked'), sum('alreadyRecorded')]).toEqual([one.matched, one.toReconcile, one.notBooked, 2 * one.entries - (one.entries - one.alreadyRecorded)]);
+    const entries = await database.db.selectFrom('bank_entries').select(['entry_key', 'state', 'payment_id']).where('tenant_id', '=', d.t.tenantId).orderBy('entry_key').execute();
+    expect(entries.map((e) => [e.entry_key, e.state])).toEqual(wa.entries.map((e) => [e.key, e.state]));
+    const { entries: _we, ...rest } = wa;
+    const { entries: _de, ...together } = await written(d, both[0]!.fileId);
+    expect(together).toEqual(rest);
+    const payments = await database.db.selectFrom('payments').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', d.t.tenantId).executeTakeFirstOrThrow();
+    // (A return tied to a payment names the payment it reversed.)
+    expect(Number(payments.n)).toBe(new Set(entries.flatMap((e) => (e.payment_id ? [e.payment_id] : []))).size);
   });
 });
