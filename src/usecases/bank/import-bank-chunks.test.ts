@@ -7,6 +7,7 @@ import { camtXml, type CamtEntryInput } from '../../test/camt.ts';
 import { openTestDatabase } from '../../test/db.ts';
 import { createTestClaim, createTestDebtor, createTestTenant, type TestTenant } from '../../test/factories.ts';
 import { importBankFile } from './import-bank-file.ts';
+import { refreshStaleProfilesJob } from '../../jobs/handlers/refresh-stale-profiles.ts';
 
 /**
  * Issue 15 item 8: a statement placed in chunks (several lines per transaction, payments booked
@@ -184,5 +185,16 @@ describe('importBankFile in chunks', () => {
     const payments = await database.db.selectFrom('payments').select((eb) => eb.fn.countAll<string>().as('n')).where('tenant_id', '=', d.t.tenantId).executeTakeFirstOrThrow();
     // (A return tied to a payment names the payment it reversed.)
     expect(Number(payments.n)).toBe(new Set(entries.flatMap((e) => (e.payment_id ? [e.payment_id] : []))).size);
+
+    // On the server (a file run by the jobs, `profiles: 'job'`) the payments are done without the
+    // profiles: the paid debtors stay marked until the minute's job refreshes them — then all is as above.
+    const e = await portfolio(database.db);
+    const byJob = await importBankFile(database.db, e.t.users.operator.actor, file(e), { today: TODAY, chunk: 500, profiles: 'job' });
+    const before = await written(e, byJob.fileId);
+    expect(before.entries).toEqual(wa.entries);
+    expect(before.profiles).not.toEqual(wa.profiles); // as the claims were registered, before the payments
+    expect(before.stale).toBe(new Set(wa.profiles.filter((x) => x.whole).map((x) => x.debtor)).size);
+    await refreshStaleProfilesJob(database.db).run({});
+    expect(await written(e, byJob.fileId)).toEqual(wa);
   });
 });

@@ -557,14 +557,16 @@ async function claimsNamedAll(trx: Trx, tenantId: string, asks: { creditors: str
     }
   }
   if (notices.length && creditors.length) {
-    const rows = await trx
-      .selectFrom('claims as c')
-      .select([...cols, 'c.notice_code'])
-      .where('c.tenant_id', '=', tenantId)
-      .where('c.creditor_id', 'in', creditors)
-      .where('c.notice_code', 'in', notices)
-      .execute();
-    for (const r of rows) push(byNotice, r.notice_code!, { ...r, notice_code: r.notice_code!, via: 'notice' });
+    // One probe of claims_notice_code per (creditor, code), whatever the statistics say: notice codes
+    // loaded since the last ANALYZE (16,000 into 1M claims never trigger one) made the planner read
+    // the code as a filter over every notice of the creditor (220 ms a chunk instead of 2 ms).
+    // (Pairs from one unnest: the planner cannot take the creditor out of the probe's key.)
+    const pairs = creditors.flatMap((k) => notices.map((n) => [k, n] as const));
+    const { rows } = await sql<Omit<FoundClaim, 'via'> & { notice_code: string }>`
+      select c.id, c.debtor_id, c.creditor_id, c.currency, c.status, c.notice_code
+        from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) v(creditor_id, code)
+        join claims c on c.tenant_id = ${tenantId}::uuid and c.creditor_id = v.creditor_id and c.notice_code = v.code`.execute(trx);
+    for (const r of rows) push(byNotice, r.notice_code, { ...r, via: 'notice' });
   }
   return wanted.map((w) => {
     const out: FoundClaim[] = [];

@@ -57,7 +57,7 @@ export async function continueBankFile(db: Db, fileId: string, today?: string): 
   if (!file.userId || !file.active || !file.role || !file.email) return fail(msg('bank.uploader_gone'));
   const actor: Actor = { tenantId: file.tenant_id, userId: file.userId, role: file.role, creditorId: file.creditor_id, label: `user:${file.email}` };
   try {
-    const summary = await importBankFile(db, actor, { name: file.file_name, chunks: storedBankFile(db, file.tenant_id, file.id) }, { fileId: file.id, mapping: file.mapping, ...(today ? { today } : {}) });
+    const summary = await importBankFile(db, actor, { name: file.file_name, chunks: storedBankFile(db, file.tenant_id, file.id) }, { fileId: file.id, mapping: file.mapping, profiles: 'job', ...(today ? { today } : {}) });
     return summary.status;
   } catch (err) {
     if (!(err instanceof AppError)) throw err; // the file stays running: the resume job tries again
