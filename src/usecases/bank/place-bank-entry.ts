@@ -560,8 +560,9 @@ async function claimsNamedAll(trx: Trx, tenantId: string, asks: { creditors: str
     // One probe of claims_notice_code per (creditor, code), whatever the statistics say: notice codes
     // loaded since the last ANALYZE (16,000 into 1M claims never trigger one) made the planner read
     // the code as a filter over every notice of the creditor (220 ms a chunk instead of 2 ms).
-    // (Pairs from one unnest: the planner cannot take the creditor out of the probe's key.)
-    const pairs = creditors.flatMap((k) => notices.map((n) => [k, n] as const));
+    // (Pairs from one unnest: the planner cannot take the creditor out of the probe's key.) Each code
+    // only with the creditors of the lines that name it (a pagoPA flow's ente, not every creditor).
+    const pairs = [...new Set(wanted.flatMap((w) => w.creditors.flatMap((k) => [...w.notices].map((n) => `${k} ${n}`))))].map((p) => p.split(' ') as [string, string]);
     const { rows } = await sql<Omit<FoundClaim, 'via'> & { notice_code: string }>`
       select c.id, c.debtor_id, c.creditor_id, c.currency, c.status, c.notice_code
         from unnest(${pairs.map((p) => p[0])}::uuid[], ${pairs.map((p) => p[1])}::text[]) v(creditor_id, code)
