@@ -49,6 +49,8 @@ export function bankCommand(config: () => Config) {
           { name: path.basename(file), chunks: fs.createReadStream(file, { highWaterMark: 1 << 16 }) },
           {
             mapping: o.mapping ?? null,
+            // Two chunks side by side on PostgreSQL (two connections); PGlite has one.
+            connections: database.engine === 'postgres' ? 2 : 1,
             onProgress: (s) => {
               const now = Date.now();
               if (now - lastPrint < (tty ? 200 : 1000)) return;

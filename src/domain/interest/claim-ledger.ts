@@ -15,7 +15,7 @@ import {
   type Statement,
 } from './compute.ts';
 import type { DayCount } from './day-count.ts';
-import { fastLastRateDay, fastTotals, totalsOf, type InterestTotals } from './fast.ts';
+import { fastLastRateDay, fastSplit, fastTotals, totalsOf, type InterestTotals } from './fast.ts';
 import { RegimeError, resolveRegime, type RateBook, type Regime } from './regimes.ts';
 import type { Message } from '../messages/index.ts';
 
@@ -226,7 +226,7 @@ export function claimCase(t: ClaimTerms, payments: readonly ClaimPayment[], cost
  * bears no interest; the c.803 charges the engine derives are in the costs; without parts, the
  * statement's own figures.
  */
-export function claimTotalsOf(s: Statement): InterestTotals & { partsDue: string } {
+export function claimTotalsOf(s: StatementTotals): InterestTotals & { partsDue: string } {
   const totals = totalsOf(s);
   if (!s.parts) return { ...totals, partsDue: '0.00' };
   // The c.803 charges the engine derived are no part of the act's amount: they count with the costs
@@ -362,6 +362,9 @@ export function claimStatement(
   return { statement: computeStatement(book, claimCase(t, payments, costs, known ?? asOf)), ratesKnownUntil: known };
 }
 
+/** A statement's totals, with its parts when it has any (what a split leaves owing). */
+export type StatementTotals = InterestTotals & Pick<Statement, 'parts'>;
+
 export interface PaymentSplit {
   paymentId: string;
   costs: string;
@@ -383,12 +386,19 @@ export function splitPayments(
   t: ClaimTerms,
   payments: readonly ClaimPayment[],
   costs: readonly ClaimCost[],
-): { splits: PaymentSplit[]; statement: Statement } {
+): { splits: PaymentSplit[]; statement: StatementTotals } {
   if (payments.length === 0) return { splits: [], statement: computeStatement(book, claimCase(t, [], costs, t.dueDate)) };
   // Stable order by date, then booking order: the engine allocates same-day payments in the order given.
   const ordered = payments.map((p, i) => ({ p, i })).sort((a, b) => (a.p.date < b.p.date ? -1 : a.p.date > b.p.date ? 1 : a.i - b.i));
   const last = ordered[ordered.length - 1]!.p.date;
-  const statement = computeStatement(book, claimCase(t, ordered.map((o) => o.p), costs, last));
+  const c = claimCase(t, ordered.map((o) => o.p), costs, last);
+  // The fast path where it models the case (the same figures to the cent, fast.ts): a bank file splits 100,000 payments.
+  const fast = fastSplit(book, c);
+  if (fast) {
+    const splits = fast.payments.map((row, k) => ({ paymentId: ordered[k]!.p.paymentId, costs: row.costs, interest: row.interest, principal: row.principal, excess: row.unallocated }));
+    return { splits, statement: fast.totals };
+  }
+  const statement = computeStatement(book, c);
   const splits = statement.payments.map((row, k) => ({
     paymentId: ordered[k]!.p.paymentId,
     costs: row.costs,

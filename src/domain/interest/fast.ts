@@ -55,7 +55,7 @@ export const TOTAL_FIELDS = [
   'totalDue',
 ] as const satisfies readonly (keyof InterestTotals & keyof Statement)[];
 
-export function totalsOf(s: Statement): InterestTotals {
+export function totalsOf(s: InterestTotals): InterestTotals {
   return {
     interest: s.interest,
     interestPaid: s.interestPaid,
@@ -529,6 +529,11 @@ export class FastInterest {
   // Scratch space, grown on demand.
   private pDay = new Float64Array(8);
   private pAmt = new Float64Array(8);
+  /** Per payment, in date order: the cents it settled of costs, interest and principal, and what it left over. */
+  private sCosts = new Float64Array(8);
+  private sInterest = new Float64Array(8);
+  private sPrincipal = new Float64Array(8);
+  private sLeft = new Float64Array(8);
   private cDay = new Float64Array(8);
   private cAmt = new Float64Array(8);
   private zFrom: number[] = [0, 0, 0, 0];
@@ -539,28 +544,49 @@ export class FastInterest {
   /** The totals of `computeStatement(book, c)`, or the error it throws. */
   totals(c: InterestCase): InterestTotals {
     const code = this.evaluate(c);
-    if (code === OK) {
-      const v = this.cents;
-      // Equal amounts share one string (no interest paid, no costs, nothing but principal due …).
-      const interestDue = formatCents(v[2]!);
-      const costs = formatCents(v[3]!);
-      // Nothing paid on the principal: it is the input, if that is already canonical ("1234.50").
-      const p = c.principal;
-      const principalDue =
-        v[6] === 0 && p.length >= 4 && p.charCodeAt(p.length - 3) === 46 && (p.length === 4 || p.charCodeAt(0) !== 48) ? p : formatCents(v[7]!);
-      return {
-        interest: v[1] === 0 ? interestDue : formatCents(v[0]!),
-        interestPaid: formatCents(v[1]!),
-        interestDue,
-        costs,
-        costsPaid: formatCents(v[4]!),
-        costsDue: v[5] === v[3] ? costs : formatCents(v[5]!),
-        principalPaid: formatCents(v[6]!),
-        principalDue,
-        totalDue: v[8] === v[7] ? principalDue : formatCents(v[8]!),
-      };
-    }
+    if (code === OK) return this.formatted(c);
     return totalsOf(computeStatement(this.book, c));
+  }
+
+  /**
+   * What each payment settled — the `payments` rows of `computeStatement(book, c)` (costs, interest,
+   * principal and what it gave beyond the debt), in the engine's order (by date, as given within a
+   * day) — with the totals; null when the fast path does not model the case (parts, c.803 charges, or
+   * any reason `totals` would go to the exact path): the caller asks the exact path, which also throws
+   * what is wrong.
+   */
+  split(c: InterestCase): { payments: { costs: string; interest: string; principal: string; unallocated: string }[]; totals: InterestTotals } | null {
+    if (c.charges || (c.parts !== undefined && c.parts.length > 0)) return null;
+    if (this.evaluate(c) !== OK) return null;
+    const n = c.payments?.length ?? 0;
+    const payments = new Array<{ costs: string; interest: string; principal: string; unallocated: string }>(n);
+    for (let i = 0; i < n; i++) {
+      payments[i] = { costs: formatCents(this.sCosts[i]!), interest: formatCents(this.sInterest[i]!), principal: formatCents(this.sPrincipal[i]!), unallocated: formatCents(this.sLeft[i]!) };
+    }
+    return { payments, totals: this.formatted(c) };
+  }
+
+  /** `this.cents` (the last case the fast path answered) as the exact path's strings. */
+  private formatted(c: InterestCase): InterestTotals {
+    const v = this.cents;
+    // Equal amounts share one string (no interest paid, no costs, nothing but principal due …).
+    const interestDue = formatCents(v[2]!);
+    const costs = formatCents(v[3]!);
+    // Nothing paid on the principal: it is the input, if that is already canonical ("1234.50").
+    const p = c.principal;
+    const principalDue =
+      v[6] === 0 && p.length >= 4 && p.charCodeAt(p.length - 3) === 46 && (p.length === 4 || p.charCodeAt(0) !== 48) ? p : formatCents(v[7]!);
+    return {
+      interest: v[1] === 0 ? interestDue : formatCents(v[0]!),
+      interestPaid: formatCents(v[1]!),
+      interestDue,
+      costs,
+      costsPaid: formatCents(v[4]!),
+      costsDue: v[5] === v[3] ? costs : formatCents(v[5]!),
+      principalPaid: formatCents(v[6]!),
+      principalDue,
+      totalDue: v[8] === v[7] ? principalDue : formatCents(v[8]!),
+    };
   }
 
   /**
@@ -626,6 +652,10 @@ export class FastInterest {
     if (np > this.pDay.length) {
       this.pDay = new Float64Array(np * 2);
       this.pAmt = new Float64Array(np * 2);
+      this.sCosts = new Float64Array(np * 2);
+      this.sInterest = new Float64Array(np * 2);
+      this.sPrincipal = new Float64Array(np * 2);
+      this.sLeft = new Float64Array(np * 2);
     }
     const pDay = this.pDay;
     const pAmt = this.pAmt;
@@ -781,6 +811,9 @@ export class FastInterest {
         from = day + 1;
       }
       let left = pAmt[i]!;
+      let toCosts = 0;
+      let toInterest = 0;
+      let toPrincipal = 0;
       for (let o = 0; o < order.length; o++) {
         const component = order[o];
         if (component === 'costs') {
@@ -788,21 +821,28 @@ export class FastInterest {
           if (share <= 0) continue;
           costsOpen -= share;
           costsPaid += share;
+          toCosts = share;
           left -= share;
         } else if (component === 'interest') {
           const share = interestOpen < left ? interestOpen : left;
           if (share <= 0) continue;
           interestOpen -= share;
           interestPaid += share;
+          toInterest = share;
           left -= share;
         } else {
           const share = principal < left ? principal : left;
           if (share <= 0) continue;
           principal -= share;
           principalPaid += share;
+          toPrincipal = share;
           left -= share;
         }
       }
+      this.sCosts[i] = toCosts;
+      this.sInterest[i] = toInterest;
+      this.sPrincipal[i] = toPrincipal;
+      this.sLeft[i] = left;
     }
     while (ci < nc && cDay[ci]! <= E) costsOpen += cAmt[ci++]!;
     if (accrues) {
@@ -958,6 +998,9 @@ function engineOf(book: RateBook): FastInterest {
 export function fastTotals(book: RateBook, c: InterestCase): InterestTotals {
   return engineOf(book).totals(c);
 }
+
+/** `FastInterest.split` on the book's engine. */
+export const fastSplit = (book: RateBook, c: InterestCase): ReturnType<FastInterest['split']> => engineOf(book).split(c);
 
 /** `FastInterest.lastRateDay` on the book's engine. */
 export const fastLastRateDay = (book: RateBook, c: InterestCase): string | null | undefined => engineOf(book).lastRateDay(c);

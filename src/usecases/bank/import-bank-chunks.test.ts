@@ -120,6 +120,16 @@ async function written(p: Portfolio, fileId: string) {
   const balances = await db.selectFrom('claim_balances').select(['claim_id', 'status', 'principal_due', 'interest_due', 'costs_due', 'parts_due', 'total_due', 'interest_carried', 'interest_from', 'balance_on']).where('tenant_id', '=', p.t.tenantId).execute();
   const audits = await db.selectFrom('audit_events').select(['action']).where('tenant_id', '=', p.t.tenantId).where('action', 'in', ['payment.recorded', 'claim.payment_applied', 'claim.allocation_recomputed']).execute();
   const count = (a: string) => audits.filter((x) => x.action === a).length;
+  // Each payment's audit event as it was booked (line by line it is read back; in chunks built from what was written): the same facts.
+  const keyOf = new Map(entries.flatMap((e) => (e.payment_id ? [[e.payment_id, e.entry_key] as const] : [])));
+  const recorded = (await db.selectFrom('audit_events').select(['entity_id', 'after']).where('tenant_id', '=', p.t.tenantId).where('action', '=', 'payment.recorded').execute())
+    .map((r) => {
+      // (Ids, the creditor's name and the references are each tenant's own.)
+      const { id: _i, debtorId: _d, creditorId: _c, creditorName: _n, reference: _r, createdAt, allocations, ...rest } = r.after as Record<string, unknown> & { createdAt: string; allocations: { claimId: string }[] };
+      expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+      return { key: keyOf.get(r.entity_id!), ...rest, allocations: allocations.map(({ claimId, ...a }) => ({ k: place.get(claimId), ...a })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))) };
+    })
+    .sort((x, y) => String(x.key).localeCompare(String(y.key)));
   // The debtors' risk profiles (chunks mark them and the import refreshes them at its end; line by line refreshes each at once): a debtor named by its first claim's place.
   const debtorOf = new Map<string, number>();
   for (const c of await db.selectFrom('claims').select(['id', 'debtor_id']).where('tenant_id', '=', p.t.tenantId).execute()) {
@@ -131,6 +141,7 @@ async function written(p: Portfolio, fileId: string) {
     .sort((x, y) => x.debtor! - y.debtor! || Number(x.whole) - Number(y.whole));
   const stale = await db.selectFrom('debtor_profiles_stale').select('debtor_id').where('tenant_id', '=', p.t.tenantId).execute();
   return {
+    recorded,
     profiles,
     stale: stale.length,
     entries: out,
@@ -170,6 +181,16 @@ describe('importBankFile in chunks', () => {
     const c = await portfolio(database.db);
     const small = await importBankFile(database.db, c.t.users.operator.actor, file(c), { today: TODAY, chunk: 2 });
     expect(await written(c, small.fileId)).toEqual(wa);
+    // Chunks side by side (on PostgreSQL each on its own connection; PGlite takes them in turn): payments
+    // of one claim in consecutive chunks, a return of the chunk before's credit — the same again, the
+    // counts committed as the file goes, the entries written in the file's order.
+    const s = await portfolio(database.db);
+    const counts: number[] = [];
+    const sideBySide = await importBankFile(database.db, s.t.users.operator.actor, file(s), { today: TODAY, chunk: 2, connections: 2, onProgress: (x) => counts.push(x.entries) });
+    expect(await written(s, sideBySide.fileId)).toEqual(wa);
+    expect(counts).toEqual(Array.from({ length: 9 }, (_, k) => 2 * (k + 1)));
+    const order = await database.db.selectFrom('bank_entries').select('entry_key').where('file_id', '=', sideBySide.fileId).orderBy('created_at').execute();
+    expect(order.map((e) => e.entry_key)).toEqual(statement(s).map((e) => `a:${e.acctSvcrRef}`).filter((k, i, all) => all.indexOf(k) === i));
 
     // The same file imported twice at the same moment (on PostgreSQL two connections: the chunks run
     // side by side): each line is recorded once, by one of the two, and paid once.

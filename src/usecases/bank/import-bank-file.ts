@@ -14,7 +14,7 @@ import { sniffBankFile, SNIFF_BYTES } from '../../integrations/bank/sniff.ts';
 import { refreshStaleDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
-import { placeBankEntries, placeBankEntry, type BankLine, type EntryWork } from './place-bank-entry.ts';
+import { placeBankEntries, placeBankEntry, returnsIn, type BankLine, type ChunkOrder, type EntryWork, type Outcome } from './place-bank-entry.ts';
 import { bankCsvMappingOf } from './save-bank-csv-mapping.ts';
 import { PAGOPA_ACCOUNT, type BankCsvMapping } from './schema.ts';
 
@@ -80,6 +80,14 @@ export async function importBankFile(
      * 100,000-entry file).
      */
     profiles?: 'now' | 'job';
+    /**
+     * Chunks placed at once, each on its own connection (PostgreSQL: 2; PGlite has one connection):
+     * one chunk's statements run while the next is read, matched and computed. Each waits for the
+     * one before it where the file's order matters (`ChunkOrder`): entry rows in file order, payments
+     * of a debtor the chunk before also pays after its own, a return after everything before it.
+     * Counts are committed in file order, so a resumed run still starts after lines all placed.
+     */
+    connections?: number;
   } = {},
 ): Promise<BankFileSummary> {
   authorize(actor, 'create', 'payment');
@@ -133,11 +141,38 @@ export async function importBankFile(
   // Lines are placed in chunks, each in one transaction (placeBankEntries): a statement of 100,000
   // entries in a few hundred commits instead of 100,000 (issue 15 item 8).
   const chunk = Math.max(1, Math.floor(now.chunk ?? CHUNK));
+  const sideBySide = chunk > 1 && (now.connections ?? 1) > 1;
   let pending: EntryWork[] = [];
+  // The chunk placed before the one being read (side by side: maybe still running), and its counts' commit.
+  let previous: Running | null = null;
   const flush = async () => {
     const works = pending;
     pending = [];
-    const outcomes = chunk === 1 ? [await placeBankEntry(db, actor, works[0]!)] : await placeBankEntries(db, actor, works);
+    if (!sideBySide) {
+      const outcomes = chunk === 1 ? [await placeBankEntry(db, actor, works[0]!)] : await placeBankEntries(db, actor, works);
+      await count(works, outcomes);
+      return;
+    }
+    const before = previous;
+    const running = runChunk(before, (order) => placeBankEntries(db, actor, works, order), returnsIn(works));
+    // Counted in file order, after the chunk before is counted.
+    running.counted = running.done.then(async (outcomes) => {
+      await before?.counted;
+      await count(works, outcomes);
+    });
+    running.counted.catch(() => {}); // awaited below or by the next chunk; never an unhandled rejection
+    previous = running;
+    // Two at most: this one runs while the next is read; the one before must be done and counted.
+    try {
+      await before?.counted;
+    } catch (e) {
+      await running.done.catch(() => {});
+      throw e;
+    }
+  };
+  const count = async (works: EntryWork[], outcomes: Outcome[]) => {
+    // Lines counted once placed (side by side, the next chunk's are being read meanwhile).
+    summary.entries += works.length;
     for (const outcome of outcomes) {
       if (outcome === 'matched') summary.matched++;
       else if (outcome === 'to_reconcile') summary.toReconcile++;
@@ -157,7 +192,6 @@ export async function importBankFile(
   let read = 0;
   const place = async (line: BankLine, creditors: string[]) => {
     if (++read <= skip) return; // placed by the run that was interrupted
-    summary.entries++;
     pending.push({ fileId, fileName: file.name, line, creditors, today: todayIso });
     if (pending.length >= chunk) await flush();
   };
@@ -204,6 +238,7 @@ export async function importBankFile(
   }
   // The lines read before the end (or before the file went wrong: they are kept).
   if (pending.length) await flush();
+  await (previous as Running | null)?.counted;
   // The profiles of the debtors the chunks paid, once for the file (the chunks marked them, decision 0006).
   if (now.profiles !== 'job') await refreshStaleDebtorProfiles(db, actor.tenantId);
   const sha256 = hash.digest('hex');
@@ -235,6 +270,60 @@ export async function importBankFile(
     });
   });
   return summary;
+}
+
+/** A chunk under way side by side with the one before it (`ChunkOrder`). */
+interface Running {
+  /** Its debtors, known once it books its payments; null: it may touch anyone's (wait for it to be done). */
+  debtors: Promise<Set<string> | null>;
+  /** Its entry rows are written (or it is done). */
+  entered: Promise<void>;
+  done: Promise<Outcome[]>;
+  counted: Promise<void>;
+}
+
+/**
+ * Starts a chunk whose order after `before` (the chunk started just before it, maybe running) is
+ * kept by a {@link ChunkOrder}: a chunk with a return waits for `before` to be done first.
+ */
+function runChunk(before: Running | null, place: (order: ChunkOrder) => Promise<Outcome[]>, withReturn: boolean): Running {
+  let tell!: (debtors: Set<string> | null) => void;
+  let entered!: () => void;
+  const debtors = new Promise<Set<string> | null>((r) => (tell = r));
+  const enteredP = new Promise<void>((r) => (entered = r));
+  const finished = before ? before.done.then(() => {}, () => {}) : Promise.resolve();
+  const order: ChunkOrder = {
+    entries: async (write) => {
+      await before?.entered;
+      try {
+        return await write();
+      } finally {
+        entered();
+      }
+    },
+    payments: async (ids) => {
+      tell(new Set(ids));
+      if (!before) return;
+      // Nothing to wait for if the chunk before is done, or pays none of these debtors.
+      const theirs = await Promise.race([before.debtors, finished.then(() => new Set<string>())]);
+      if (theirs === null || ids.some((id) => theirs.has(id))) await finished;
+    },
+    afterAll: async () => {
+      tell(null);
+      await finished;
+    },
+  };
+  const done = (async () => {
+    if (withReturn) await order.afterAll();
+    return place(order);
+  })();
+  // Whatever happened, the next chunk must not wait for what this one will never tell.
+  const settle = () => {
+    tell(new Set());
+    entered();
+  };
+  done.then(settle, settle);
+  return { debtors, entered: enteredP, done, counted: Promise.resolve() };
 }
 
 function* slices(bytes: Uint8Array) {

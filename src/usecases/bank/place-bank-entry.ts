@@ -83,20 +83,45 @@ export async function placeBankEntry(db: Db, actor: Actor, w: EntryWork): Promis
  * neither and a re-run finishes the file. Should anything fail in the chunk, it is rolled back and
  * its lines are placed one by one, each in its own transaction: a bad line never costs the others.
  */
-export async function placeBankEntries(db: Db, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
+export async function placeBankEntries(db: Db, actor: Actor, works: EntryWork[], order: ChunkOrder = IN_TURN): Promise<Outcome[]> {
   if (!works.length) return [];
   try {
-    return await db.transaction().execute((trx) => placeChunk(trx, actor, works));
+    return await db.transaction().execute((trx) => placeChunk(trx, actor, works, order));
   } catch {
+    // Line by line once the chunk before is done (its lines may be anyone's).
+    await order.afterAll();
     const out: Outcome[] = [];
     for (const w of works) out.push(await placeBankEntry(db, actor, w));
     return out;
   }
 }
 
+/**
+ * How a chunk keeps its place among chunks placed side by side (`importBankFile` with two
+ * connections): each waits for the chunk before it where the file's order matters, and nowhere else.
+ */
+export interface ChunkOrder {
+  /** Writes its entry rows after those of the chunk before (the list shows a file in its order). */
+  entries<T>(write: () => Promise<T>): Promise<T>;
+  /**
+   * Before its payments are booked, given the debtors they pay: once the chunk before has booked its
+   * own, if it pays any of them (their claims, plans and profiles are then changed in the file's
+   * order, and two chunks never wait for each other's locks).
+   */
+  payments(debtorIds: readonly string[]): Promise<void>;
+  /** Once the chunk before is done, whatever it touched (a return, which must see the credit it returns; lines placed one by one). */
+  afterAll(): Promise<void>;
+}
+
+/** The order of a chunk placed alone: nothing runs before it. */
+export const IN_TURN: ChunkOrder = { entries: (write) => write(), payments: async () => {}, afterAll: async () => {} };
+
+/** A chunk with a return that may reverse a payment of an earlier line: it runs after the chunk before (whose credit it may return). */
+export const returnsIn = (works: readonly EntryWork[]): boolean => works.some((w) => isReturn(w.line));
+
 type Placed = { state: 'matched' | 'to_reconcile' | 'ignored'; extra: Record<string, unknown>; pay?: { input: Parameters<typeof bookPayments>[2][number]; claims: FoundClaim[] } };
 
-async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
+async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[], order: ChunkOrder): Promise<Outcome[]> {
   // A booked debit that returns money may reverse a payment we booked (reverse-returned-payment.ts):
   // such a return is placed as line by line, in its place in the file (a return after its credit finds
   // the payment). A return that can tie to no payment (none recorded, none among the chunk's credits
@@ -104,12 +129,12 @@ async function placeChunk(trx: Trx, actor: Actor, works: EntryWork[]): Promise<O
   const ties = await returnsThatMayTie(trx, actor.tenantId, works);
   const d = works.findIndex((_, i) => ties.has(i));
   if (d >= 0) {
-    const before = d > 0 ? await placeCredits(trx, actor, works.slice(0, d)) : [];
+    const before = d > 0 ? await placeCredits(trx, actor, works.slice(0, d), order) : [];
     const returned = await placeEntry(trx, actor, works[d]!, true);
-    const after = d + 1 < works.length ? await placeChunk(trx, actor, works.slice(d + 1)) : [];
+    const after = d + 1 < works.length ? await placeChunk(trx, actor, works.slice(d + 1), order) : [];
     return [...before, returned, ...after];
   }
-  return placeCredits(trx, actor, works);
+  return placeCredits(trx, actor, works, order);
 }
 
 const isReturn = (line: BankLine) => line.direction === 'debit' && line.status === 'BOOK' && !line.hold && money(line.amount).decimalPlaces() <= 2 && (line.reversal || line.returnReason !== null);
@@ -156,7 +181,7 @@ async function returnsThatMayTie(trx: Trx, tenantId: string, works: EntryWork[])
 }
 
 /** A chunk without returns that may tie to a payment: looked up and booked together. */
-async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise<Outcome[]> {
+async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[], order: ChunkOrder): Promise<Outcome[]> {
   const rows = works.map((w) => entryRow(actor, w));
   const out: (Outcome | null)[] = works.map(() => null);
   // Already recorded (this file again, an overlapping statement, or the same key twice in the chunk): nothing else happens.
@@ -209,14 +234,16 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise
 
   // The entry rows first (a concurrent import of the same lines waits here and finds them taken), a microsecond apart in file order.
   const inserting = live.filter(({ i }) => placed[i]);
-  const inserted = inserting.length
-    ? await trx
-        .insertInto('bank_entries')
-        .values(inserting.map(({ i }, n) => ({ ...rows[i]!, state: placed[i]!.state, ...placed[i]!.extra, created_at: sql`clock_timestamp() + ${n} * interval '1 microsecond'` }) as never))
-        .onConflict((oc) => oc.columns(['tenant_id', 'account', 'entry_key']).doNothing())
-        .returning(['id', 'account', 'entry_key'])
-        .execute()
-    : [];
+  const inserted = await order.entries(() =>
+    inserting.length
+      ? trx
+          .insertInto('bank_entries')
+          .values(inserting.map(({ i }, n) => ({ ...rows[i]!, state: placed[i]!.state, ...placed[i]!.extra, created_at: sql`clock_timestamp() + ${n} * interval '1 microsecond'` }) as never))
+          .onConflict((oc) => oc.columns(['tenant_id', 'account', 'entry_key']).doNothing())
+          .returning(['id', 'account', 'entry_key'])
+          .execute()
+      : Promise.resolve([]),
+  );
   const idOf = new Map(inserted.map((r) => [`${r.account} ${r.entry_key}`, r.id]));
   const paying: number[] = [];
   for (const { i } of inserting) {
@@ -225,6 +252,7 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[]): Promise
     else if (placed[i]!.pay) paying.push(i);
     else out[i] = placed[i]!.state === 'ignored' ? 'not_booked' : 'to_reconcile';
   }
+  await order.payments([...new Set(paying.map((i) => placed[i]!.pay!.input.debtorId))]);
   // The claims still open when each is booked: an earlier line of the chunk may have paid one off (placeEntry reads them as the line comes).
   const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today, onlyOpen: true, markProfiles: true });
   const paid: { id: string; paymentId: string }[] = [];

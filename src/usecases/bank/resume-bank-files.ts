@@ -8,6 +8,8 @@ export interface ResumeBankFilesOptions {
   today?: string;
   /** Only this tenant's files (tests sharing one PostgreSQL never take each other's). */
   tenantId?: string;
+  /** Chunks placed side by side (`importBankFile`): 2 on PostgreSQL. */
+  connections?: number;
 }
 
 /**
@@ -35,7 +37,7 @@ export async function resumeBankFiles(db: Db, staleMinutes = 2, opts: ResumeBank
       if (opts.requeue) {
         await opts.requeue(f.id);
         done.push(f.id);
-      } else if ((await runBankFile(db, f.id, opts.today)) !== 'skipped') done.push(f.id);
+      } else if ((await runBankFile(db, f.id, opts.today, opts.connections)) !== 'skipped') done.push(f.id);
       continue;
     }
     // Claimed by this run: another resumer seeing it now finds it fresh and leaves it.
@@ -47,7 +49,7 @@ export async function resumeBankFiles(db: Db, staleMinutes = 2, opts: ResumeBank
       .where('updated_at', '<', sql<Date>`now() - make_interval(mins => ${staleMinutes})`)
       .returning('id')
       .executeTakeFirst();
-    if (taken && (await continueBankFile(db, f.id, opts.today)) !== 'skipped') done.push(f.id);
+    if (taken && (await continueBankFile(db, f.id, opts.today, opts.connections)) !== 'skipped') done.push(f.id);
   }
   return done;
 }

@@ -16,7 +16,7 @@ export type BankFileOutcome = 'done' | 'failed' | 'skipped';
  * statement, so a job sent twice, retried by the queue or found by two nodes runs once; anything else
  * is `skipped`.
  */
-export async function runBankFile(db: Db, fileId: string, today?: string): Promise<BankFileOutcome> {
+export async function runBankFile(db: Db, fileId: string, today?: string, connections = 1): Promise<BankFileOutcome> {
   if (!UUID.test(fileId)) return 'skipped';
   const file = await db
     .updateTable('bank_files')
@@ -27,7 +27,7 @@ export async function runBankFile(db: Db, fileId: string, today?: string): Promi
     .returning(['id'])
     .executeTakeFirst();
   if (!file) return 'skipped';
-  return continueBankFile(db, file.id, today);
+  return continueBankFile(db, file.id, today, connections);
 }
 
 /**
@@ -36,7 +36,8 @@ export async function runBankFile(db: Db, fileId: string, today?: string): Promi
  * longer records payments, fails the file with a coded reason shown on it; so does a CSV mapping
  * deleted since the upload.
  */
-export async function continueBankFile(db: Db, fileId: string, today?: string): Promise<BankFileOutcome> {
+/** (`connections`: chunks placed side by side, `importBankFile`'s option: 2 on PostgreSQL.) */
+export async function continueBankFile(db: Db, fileId: string, today?: string, connections = 1): Promise<BankFileOutcome> {
   const file = await db
     .selectFrom('bank_files as f')
     .leftJoin('users as u', (j) => j.onRef('u.id', '=', 'f.created_by').onRef('u.tenant_id', '=', 'f.tenant_id'))
@@ -57,7 +58,7 @@ export async function continueBankFile(db: Db, fileId: string, today?: string): 
   if (!file.userId || !file.active || !file.role || !file.email) return fail(msg('bank.uploader_gone'));
   const actor: Actor = { tenantId: file.tenant_id, userId: file.userId, role: file.role, creditorId: file.creditor_id, label: `user:${file.email}` };
   try {
-    const summary = await importBankFile(db, actor, { name: file.file_name, chunks: storedBankFile(db, file.tenant_id, file.id) }, { fileId: file.id, mapping: file.mapping, profiles: 'job', ...(today ? { today } : {}) });
+    const summary = await importBankFile(db, actor, { name: file.file_name, chunks: storedBankFile(db, file.tenant_id, file.id) }, { fileId: file.id, mapping: file.mapping, profiles: 'job', connections, ...(today ? { today } : {}) });
     return summary.status;
   } catch (err) {
     if (!(err instanceof AppError)) throw err; // the file stays running: the resume job tries again

@@ -13,8 +13,9 @@ import {
   type ClaimCost,
   type ClaimPayment,
   type ClaimTerms,
+  type StatementTotals,
 } from '../../domain/interest/claim-ledger.ts';
-import { CHARGES_KEY, InterestInputError, type Statement } from '../../domain/interest/compute.ts';
+import { CHARGES_KEY, InterestInputError } from '../../domain/interest/compute.ts';
 import type { DayCount } from '../../domain/interest/day-count.ts';
 import { trimRate } from '../../domain/interest/rate-table.ts';
 import { fastTotals } from '../../domain/interest/fast.ts';
@@ -321,7 +322,7 @@ export interface SettlementPlan {
   /** Per payment, the stored split after (as {@link loadLedgers} reads it back). */
   splits: Map<string, Record<string, string>>;
   /** The engine's statement up to the last payment, and the payments (in date order) it was computed with. */
-  statement: Statement;
+  statement: StatementTotals;
   statementPayments: readonly ClaimPayment[];
 }
 
@@ -481,7 +482,8 @@ export function ledgerAfterSettlement(plan: SettlementPlan): ClaimLedger {
 
 /** Writes the settlements of several claims (of one tenant) in a few statements, whatever their number. */
 export async function applySettlements(trx: Db, actor: Actor, plans: readonly SettlementPlan[]): Promise<void> {
-  const replaced = plans.flatMap((p) => p.replaced.map((paymentId) => ({ paymentId, claimId: p.ledger.id })));
+  // Only rows that exist: a payment booked now has none yet (a bank file's 80,000 deletes of nothing).
+  const replaced = plans.flatMap((p) => p.replaced.filter((paymentId) => p.ledger.stored.has(paymentId) || p.ledger.storedShares.has(paymentId)).map((paymentId) => ({ paymentId, claimId: p.ledger.id })));
   if (replaced.length) {
     await sql`
       delete from payment_allocations a

@@ -16,7 +16,7 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { debtorVisible, loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { followPlans } from '../plans/evaluate-plans.ts';
-import { fetchPaymentDetail, fetchPaymentDetails } from './payment-query.ts';
+import { fetchPaymentDetail } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
 import { amountParam, dateParam, msg } from '../../domain/messages/index.ts';
 import { markDebtorProfilesStale, refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
@@ -291,10 +291,13 @@ export async function bookPayments(
   if (!pending.length) return out;
   const debtorIds = [...new Set(pending.map((p) => p.data.debtorId))];
   const creditorIds = [...new Set(pending.map((p) => p.data.creditorId))];
-  const debtors = new Set((await trx.selectFrom('debtors').select('id').where('tenant_id', '=', actor.tenantId).where('id', 'in', debtorIds).where(debtorVisible(actor)).execute()).map((r) => r.id));
-  let kq = trx.selectFrom('creditors').select('id').where('tenant_id', '=', actor.tenantId).where('id', 'in', creditorIds);
+  // Their names for the payments' details (an array parameter, not 500 of them: one statement text however many debtors).
+  const debtors = new Map(
+    (await trx.selectFrom('debtors').select(['id', 'display_name']).where('tenant_id', '=', actor.tenantId).where(sql<boolean>`id = any(${debtorIds}::uuid[])`).where(debtorVisible(actor)).execute()).map((r) => [r.id, r.display_name]),
+  );
+  let kq = trx.selectFrom('creditors').select(['id', 'name']).where('tenant_id', '=', actor.tenantId).where('id', 'in', creditorIds);
   if (actor.creditorId !== null) kq = kq.where('id', '=', actor.creditorId);
-  const creditors = new Set((await kq.execute()).map((r) => r.id));
+  const creditors = new Map((await kq.execute()).map((r) => [r.id, r.name]));
   const book = await currentRateBook(trx);
 
   while (pending.length) {
@@ -389,14 +392,16 @@ export async function bookPayments(
       const left = unallocated.get(r.payment_id);
       if (left) unallocated.set(r.payment_id, left.minus(r.amount));
     }
-    await sql`
+    const created = await sql<{ id: string; created_at: string }>`
       insert into payments (id, tenant_id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, imputation, created_by, created_at)
       select v.id, ${actor.tenantId}::uuid, v.creditor_id, v.debtor_id, v.amount, v.unallocated, v.currency, v.value_date, v.method, v.reference, v.payer_name, v.note, 'claims', ${actor.userId}::uuid,
              clock_timestamp() + (v.n * interval '1 microsecond')
         from unnest(${booked.map((b) => b.paymentId)}::uuid[], ${booked.map((b) => b.data.creditorId)}::uuid[], ${booked.map((b) => b.data.debtorId)}::uuid[], ${booked.map((b) => b.data.amount)}::numeric[], ${booked.map((b) => unallocated.get(b.paymentId)!.toFixed(2))}::numeric[],
                     ${booked.map((b) => b.data.currency)}::text[], ${booked.map((b) => b.data.valueDate)}::date[], ${booked.map((b) => b.data.method)}::text[],
                     ${booked.map((b) => b.data.reference ?? null)}::text[], ${booked.map((b) => b.data.payerName ?? null)}::text[], ${booked.map((b) => b.data.note ?? null)}::text[])
-             with ordinality v(id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, n)`.execute(trx);
+             with ordinality v(id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, n)
+      returning id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at`.execute(trx);
+    const createdAt = new Map(created.rows.map((r) => [r.id, r.created_at]));
     // The balances from the ledgers in hand, as they are once the plans are written (no second read),
     // with the claims' new status: written before the claims, their trigger has nothing left to update.
     await storeSettledBalances(trx, book, plans);
@@ -415,7 +420,36 @@ export async function bookPayments(
          where p.tenant_id = ${actor.tenantId} and p.id = any(${resplit}::uuid[])
            and p.unallocated is distinct from p.amount - coalesce((select sum(a.amount) from payment_allocations a where a.tenant_id = p.tenant_id and a.payment_id = p.id), 0)`.execute(trx);
     }
-    const details = await fetchPaymentDetails(trx, actor, booked.map((b) => b.paymentId));
+    // Each payment's detail as fetchPaymentDetail reads it back, from what was just written (no second read).
+    const allocated = new Map<string, PaymentDetail['allocations']>(booked.map((b) => [b.paymentId, []]));
+    for (const r of plans.flatMap((p) => p.rows)) {
+      allocated.get(r.payment_id)?.push({ claimId: r.claim_id, externalRef: claimById.get(r.claim_id)!.external_ref, component: r.component, amount: money(r.amount).toFixed(2) });
+    }
+    const dueOf = (id: string) => claimById.get(id)!.due_date;
+    const details = new Map<string, PaymentDetail>(
+      booked.map((b) => [
+        b.paymentId,
+        {
+          id: b.paymentId,
+          creditorId: b.data.creditorId,
+          creditorName: creditors.get(b.data.creditorId)!,
+          debtorId: b.data.debtorId,
+          debtorName: debtors.get(b.data.debtorId)!,
+          amount: money(b.data.amount).toFixed(2),
+          unallocated: unallocated.get(b.paymentId)!.toFixed(2),
+          currency: b.data.currency,
+          valueDate: b.data.valueDate,
+          method: b.data.method,
+          reference: b.data.reference ?? null,
+          payerName: b.data.payerName ?? null,
+          note: b.data.note ?? null,
+          reversedAt: null,
+          version: 1,
+          createdAt: createdAt.get(b.paymentId)!,
+          allocations: allocated.get(b.paymentId)!.sort((x, y) => (dueOf(x.claimId) < dueOf(y.claimId) ? -1 : dueOf(x.claimId) > dueOf(y.claimId) ? 1 : x.claimId < y.claimId ? -1 : x.claimId > y.claimId ? 1 : 0)),
+        },
+      ]),
+    );
     await recordAudits(
       trx,
       actor,
