@@ -18,6 +18,12 @@ import path from 'node:path';
 const MIN_MAJOR = 22;
 const IMPORT_HEAP_MB = 192;
 /**
+ * A bank file's import holds two chunks at once on PostgreSQL (decision 0008): with 192 MB a
+ * 100,000-entry file spent 44 s of CPU, most of it in full collections; with 320 MB 33 s and 63.6 s
+ * instead of 87.1 s, at the same peak RSS (233 MB against 237 MB; bench/bank/README.md).
+ */
+const BANK_IMPORT_HEAP_MB = 320;
+/**
  * Young generation: 3 × the semi-space. 24 MB: a batch's rows (read and checked while the one before is
  * written) mostly die young instead of being copied by a scavenge every 8 MB and promoted. With 8 MB a
  * 100k import ran 671 scavenges and 59 full collections, with 24 MB 187 and 49: the import process's
@@ -45,7 +51,8 @@ function handOver(node, flags) {
 const heapSet = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some((a) => a.startsWith('--max-old-space-size'));
 /** The long imports that stream a file: a portfolio (`import`) and a bank file (`bank import`). */
 const importing = process.argv[2] === 'import' || (process.argv[2] === 'bank' && process.argv[3] === 'import');
-const heapFlags = importing && !heapSet ? [`--max-old-space-size=${IMPORT_HEAP_MB}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
+const heapMb = process.argv[2] === 'bank' ? BANK_IMPORT_HEAP_MB : IMPORT_HEAP_MB;
+const heapFlags = importing && !heapSet ? [`--max-old-space-size=${heapMb}`, `--max-semi-space-size=${IMPORT_SEMI_SPACE_MB}`] : [];
 
 if (process.env.INCASSO_REEXEC && process.send) {
   // Started by the hand-over: when the parent is gone (killed, even with SIGKILL), so is this process,

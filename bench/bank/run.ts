@@ -41,6 +41,8 @@ const TEMPLATE = value('template') ?? 'incasso_bench_claims_17609';
 const ENTRIES = Number(value('entries') ?? 100_000);
 /** Chunks placed side by side, each on its own connection (what the server and the CLI do on PostgreSQL: 2). */
 const CONNECTIONS = Number(value('connections') ?? 2);
+/** Lines per transaction (importBankFile's default 500). */
+const CHUNK = value('chunk') ? Number(value('chunk')) : undefined;
 /** The big import through `incasso bank import FILE --json` in its own process, as an operator runs it (its peak RSS is then the figure). */
 const CLI = argv.includes('--cli');
 /** Time every statement this process sends (client side: server time + round trip) and print the costliest kinds. */
@@ -69,7 +71,7 @@ if (STATEMENTS) {
 }
 let seed = Number(value('seed') ?? 1);
 if (!/^[a-z_][a-z0-9_]*$/.test(DB_NAME) || !/^[a-z_][a-z0-9_]*$/.test(TEMPLATE) || !(ENTRIES >= 100)) {
-  console.error('usage: npx tsx bench/bank/run.ts [--db incasso_bench_bank] [--template DB] [--entries 100000] [--connections 2] [--seed 1] [--cli]');
+  console.error('usage: npx tsx bench/bank/run.ts [--db incasso_bench_bank] [--template DB] [--entries 100000] [--connections 2] [--chunk 500] [--seed 1] [--cli]');
   process.exit(2);
 }
 const TODAY = '2026-12-01';
@@ -264,6 +266,7 @@ try {
       // job; measured below on their own.
       profiles: 'job',
       connections: CONNECTIONS,
+      ...(CHUNK ? { chunk: CHUNK } : {}),
       onProgress: (s) => {
         if (s.entries >= shown + 10_000) console.log(`  ${(shown = s.entries)} entries, ${seconds(t)} s, load ${load()}`);
       },
