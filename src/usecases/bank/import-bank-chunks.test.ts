@@ -121,13 +121,16 @@ async function written(p: Portfolio, fileId: string) {
   const audits = await db.selectFrom('audit_events').select(['action']).where('tenant_id', '=', p.t.tenantId).where('action', 'in', ['payment.recorded', 'claim.payment_applied', 'claim.allocation_recomputed']).execute();
   const count = (a: string) => audits.filter((x) => x.action === a).length;
   // Each payment's audit event as it was booked (line by line it is read back; in chunks built from what was written): the same facts.
-  const keyOf = new Map(entries.flatMap((e) => (e.payment_id ? [[e.payment_id, e.entry_key] as const] : [])));
+  // (The credit each payment came from, whichever file recorded it: the same file imported twice at once records each line in one of the two.)
+  const credits = await db.selectFrom('bank_entries').select(['entry_key', 'payment_id']).where('tenant_id', '=', p.t.tenantId).where('direction', '=', 'credit').where('payment_id', 'is not', null).execute();
+  const keyOf = new Map(credits.map((e) => [e.payment_id!, e.entry_key]));
   const recorded = (await db.selectFrom('audit_events').select(['entity_id', 'after']).where('tenant_id', '=', p.t.tenantId).where('action', '=', 'payment.recorded').execute())
     .map((r) => {
       // (Ids, the creditor's name and the references are each tenant's own.)
       const { id: _i, debtorId: _d, creditorId: _c, creditorName: _n, reference: _r, createdAt, allocations, ...rest } = r.after as Record<string, unknown> & { createdAt: string; allocations: { claimId: string }[] };
       expect(createdAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-      return { key: keyOf.get(r.entity_id!), ...rest, allocations: allocations.map(({ claimId, ...a }) => ({ k: place.get(claimId), ...a })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))) };
+      expect(keyOf.has(r.entity_id)).toBe(true);
+      return { key: keyOf.get(r.entity_id), ...rest, allocations: allocations.map(({ claimId, ...a }) => ({ k: place.get(claimId), ...a })).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))) };
     })
     .sort((x, y) => String(x.key).localeCompare(String(y.key)));
   // The debtors' risk profiles (chunks mark them and the import refreshes them at its end; line by line refreshes each at once): a debtor named by its first claim's place.
