@@ -5,7 +5,8 @@ import { likePattern } from '../shared/paging.ts';
 import { PAGOPA_ACCOUNT } from '../bank/schema.ts';
 import type { PaymentDetail, PaymentFilters, PaymentSource, PaymentView } from './schema.ts';
 
-const iso = (col: string) => sql<string>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+/** A timestamp column as the API writes it (ISO 8601, UTC, milliseconds). */
+export const iso = (col: string) => sql<string>`to_char(${sql.ref(col)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export function paymentsQuery(db: Db, actor: Actor) {
   let q = db
@@ -119,24 +120,4 @@ export async function fetchPaymentDetail(db: Db, actor: Actor, id: string): Prom
     .orderBy('a.claim_id')
     .execute();
   return { ...(payment as PaymentView), allocations };
-}
-
-/** {@link fetchPaymentDetail} of many payments in two statements. */
-export async function fetchPaymentDetails(db: Db, actor: Actor, ids: readonly string[]): Promise<Map<string, PaymentDetail>> {
-  const out = new Map<string, PaymentDetail>();
-  if (!ids.length) return out;
-  const payments = await selectPaymentView(paymentsQuery(db, actor).where('p.id', 'in', ids)).execute();
-  for (const p of payments) out.set(p.id, { ...(p as PaymentView), allocations: [] });
-  const allocations = await db
-    .selectFrom('payment_allocations as a')
-    .innerJoin('claims as c', (j) => j.onRef('c.id', '=', 'a.claim_id').onRef('c.tenant_id', '=', 'a.tenant_id'))
-    .select(['a.payment_id', 'a.claim_id as claimId', 'c.external_ref as externalRef', 'a.component', 'a.amount'])
-    .where('a.tenant_id', '=', actor.tenantId)
-    .where('a.payment_id', 'in', ids)
-    .orderBy('a.payment_id')
-    .orderBy('c.due_date')
-    .orderBy('a.claim_id')
-    .execute();
-  for (const { payment_id, ...a } of allocations) out.get(payment_id)?.allocations.push(a);
-  return out;
 }

@@ -16,7 +16,7 @@ import { authorize } from '../shared/authorize.ts';
 import { parseInput } from '../shared/input.ts';
 import { debtorVisible, loadCreditor, loadDebtor } from '../shared/scope.ts';
 import { followPlans } from '../plans/evaluate-plans.ts';
-import { fetchPaymentDetail } from './payment-query.ts';
+import { fetchPaymentDetail, iso } from './payment-query.ts';
 import { RecordPaymentInput, type PaymentDetail } from './schema.ts';
 import { amountParam, dateParam, msg } from '../../domain/messages/index.ts';
 import { markDebtorProfilesStale, refreshDebtorProfiles } from '../risk/refresh-debtor-profiles.ts';
@@ -400,7 +400,7 @@ export async function bookPayments(
                     ${booked.map((b) => b.data.currency)}::text[], ${booked.map((b) => b.data.valueDate)}::date[], ${booked.map((b) => b.data.method)}::text[],
                     ${booked.map((b) => b.data.reference ?? null)}::text[], ${booked.map((b) => b.data.payerName ?? null)}::text[], ${booked.map((b) => b.data.note ?? null)}::text[])
              with ordinality v(id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, n)
-      returning id, to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as created_at`.execute(trx);
+      returning id, ${iso('created_at')} as created_at`.execute(trx);
     const createdAt = new Map(created.rows.map((r) => [r.id, r.created_at]));
     // The balances from the ledgers in hand, as they are once the plans are written (no second read),
     // with the claims' new status: written before the claims, their trigger has nothing left to update.
