@@ -52,6 +52,7 @@ import * as m0054 from './migrations/0054_stale_debtor_profiles.ts';
 import * as m0055 from './migrations/0055_promise_currency.ts';
 import * as m0056 from './migrations/0056_claims_debtor_cover.ts';
 import * as m0057 from './migrations/0057_guarantor_letters_printed.ts';
+import * as m0058 from './migrations/0058_bank_entry_written_once.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -107,6 +108,7 @@ const migrations: Record<string, Migration> = {
   '0055_promise_currency': m0055,
   '0056_claims_debtor_cover': m0056,
   '0057_guarantor_letters_printed': m0057,
+  '0058_bank_entry_written_once': m0058,
 };
 
 /** Names of all migrations, oldest first. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, Trx } from '../../db/connect.ts';
 import { cluesOf, type Clue } from '../../domain/bank/clues.ts';
 import { normaliseName } from '../../domain/import/matching.ts';
@@ -233,12 +234,20 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[], order: C
   }
 
   // The entry rows first (a concurrent import of the same lines waits here and finds them taken), a microsecond apart in file order.
+  // An entry to be paid names its payment from the start (the id chosen here, the payment booked below;
+  // the foreign key is checked at commit, migration 0058): one row version per entry, no update after.
   const inserting = live.filter(({ i }) => placed[i]);
+  const paymentIdOf = new Map(inserting.filter(({ i }) => placed[i]!.pay).map(({ i }) => [i, randomUUID()]));
   const inserted = await order.entries(() =>
     inserting.length
       ? trx
           .insertInto('bank_entries')
-          .values(inserting.map(({ i }, n) => ({ ...rows[i]!, state: placed[i]!.state, ...placed[i]!.extra, created_at: sql`clock_timestamp() + ${n} * interval '1 microsecond'` }) as never))
+          .values(
+            inserting.map(({ i }, n) => {
+              const paymentId = paymentIdOf.get(i) ?? null;
+              return { ...rows[i]!, state: placed[i]!.state, ...placed[i]!.extra, payment_id: paymentId, payment_ids: paymentId ? [paymentId] : [], created_at: sql`clock_timestamp() + ${n} * interval '1 microsecond'` } as never;
+            }),
+          )
           .onConflict((oc) => oc.columns(['tenant_id', 'account', 'entry_key']).doNothing())
           .returning(['id', 'account', 'entry_key'])
           .execute()
@@ -254,13 +263,17 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[], order: C
   }
   await order.payments([...new Set(paying.map((i) => placed[i]!.pay!.input.debtorId))]);
   // The claims still open when each is booked: an earlier line of the chunk may have paid one off (placeEntry reads them as the line comes).
-  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), { today: works[0]!.today, onlyOpen: true, markProfiles: true });
-  const paid: { id: string; paymentId: string }[] = [];
+  const booked = await bookPayments(trx, actor, paying.map((i) => placed[i]!.pay!.input), {
+    today: works[0]!.today,
+    onlyOpen: true,
+    markProfiles: true,
+    paymentIds: paying.map((i) => paymentIdOf.get(i)!),
+  });
   const refused: number[] = [];
   booked.forEach((b, k) => {
     const i = paying[k]!;
     if (b.ok) {
-      paid.push({ id: idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`)!, paymentId: b.payment.id });
+      if (b.payment.id !== paymentIdOf.get(i)) throw new Error('bookPayments: the payment of a bank entry was booked under another id');
       out[i] = 'matched';
     } else if (b.error.code === 'validation') {
       // The engine refused the payment: a reconciliation item with the reason, as placeBankEntry does.
@@ -286,17 +299,20 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[], order: C
       const p = placed[i]!;
       await trx
         .updateTable('bank_entries')
-        .set({ state: 'to_reconcile', matched_by: null, reason: p.extra.reason as string, claim_ids: p.extra.claim_ids as string[], suggestions: (p.extra.suggestions as string | null) ?? null })
+        .set({
+          state: 'to_reconcile',
+          matched_by: null,
+          reason: p.extra.reason as string,
+          claim_ids: p.extra.claim_ids as string[],
+          suggestions: (p.extra.suggestions as string | null) ?? null,
+          // The payment it was to become was refused: none was booked.
+          payment_id: null,
+          payment_ids: [],
+        })
         .where('tenant_id', '=', actor.tenantId)
         .where('id', '=', idOf.get(`${rows[i]!.account} ${rows[i]!.entry_key}`)!)
         .execute();
     }
-  }
-  if (paid.length) {
-    await sql`
-      update bank_entries e set payment_id = v.payment_id, payment_ids = array[v.payment_id]
-        from unnest(${paid.map((p) => p.id)}::uuid[], ${paid.map((p) => p.paymentId)}::uuid[]) v(id, payment_id)
-       where e.tenant_id = ${actor.tenantId} and e.id = v.id`.execute(trx);
   }
   return out.map((o) => o ?? 'already');
 }

@@ -265,6 +265,11 @@ export async function bookPayments(
      * chunk: the import refreshes them once per file, `refreshStaleDebtorProfiles`; decision 0006).
      */
     markProfiles?: boolean;
+    /**
+     * The id of each input's payment, chosen by the caller (a bank file's chunk writes its entries
+     * naming their payments before booking them: migration 0058). A refused input gets no payment.
+     */
+    paymentIds?: readonly string[];
   } = {},
 ): Promise<BookedPayment[]> {
   authorize(actor, 'create', 'payment');
@@ -358,7 +363,7 @@ export async function bookPayments(
       }
     }
     if (!booked.length) continue;
-    for (const b of booked) b.paymentId = randomUUID();
+    for (const b of booked) b.paymentId = now.paymentIds?.[b.i] ?? randomUUID();
     // Each claim's share is split into costs, interest and principal by replaying the claim's payments.
     const plans: SettlementPlan[] = [];
     const audits: { entry: AuditEntry; after: () => Record<string, unknown> }[] = [];
