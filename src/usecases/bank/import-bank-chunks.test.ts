@@ -100,7 +100,7 @@ async function written(p: Portfolio, fileId: string) {
   const place = new Map(p.claims.map((c, k) => [c.id, k]));
   const entries = await db
     .selectFrom('bank_entries')
-    .select(['id', 'entry_key', 'state', 'matched_by', 'reason', 'claim_ids', 'suggestions', 'payment_id'])
+    .select(['id', 'entry_key', 'state', 'matched_by', 'reason', 'claim_ids', 'suggestions', 'payment_id', 'payment_ids'])
     .where('tenant_id', '=', p.t.tenantId)
     .where('file_id', '=', fileId)
     .orderBy('entry_key')
@@ -114,6 +114,9 @@ async function written(p: Portfolio, fileId: string) {
           .sort()
       : [];
     const suggestions = (e.suggestions as { claimIds: string[]; why: string }[] | null)?.map((s) => `${s.why}:${s.claimIds.map((id) => place.get(id)).join(',')}`) ?? null;
+    // The payments a credit became: its payment alone, or none (a refused one names none, however it was
+    // placed). A return names the payment it reversed and became none.
+    expect(e.payment_ids).toEqual(e.payment_id && e.matched_by !== 'return' ? [e.payment_id] : []);
     out.push({ key: e.entry_key, state: e.state, matchedBy: e.matched_by, reason: e.reason, claims: e.claim_ids.map((id) => place.get(id)!).sort((x, y) => x - y), suggestions, payment, allocations });
   }
   const claims = await db.selectFrom('claims').select(['id', 'status', 'principal_paid', 'interest_paid', 'costs_paid', 'closed_on']).where('tenant_id', '=', p.t.tenantId).execute();
