@@ -50,14 +50,14 @@ export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, co
   const tags = ['desk'];
   // The desk's now: real time, or INCASSO_CLOCK's moment flowing on (demos, browser tests).
   const now = serverClock(config.clockStart);
-  app.get('/api/work/queues', { schema: { tags, response: { 200: z.array(QueueView), ...errors } } }, (req) => listQueues(db, actorOf(req)));
+  app.get('/api/work/queues', { schema: { tags, response: { 200: z.array(QueueView), ...errors } } }, (req) => listQueues(db, actorOf(req), now()));
   app.post('/api/work/queues', { schema: { tags, body: CreateQueueInput, response: { 201: QueueView, ...errors } } }, async (req, reply) =>
-    reply.status(201).send(await createQueue(db, actorOf(req), req.body)),
+    reply.status(201).send(await createQueue(db, actorOf(req), req.body, localMoment(now()).date, now())),
   );
   app.post(
     '/api/work/queues/:id/fill',
     { schema: { tags, params: IdParams, response: { 200: z.object({ debtors: z.number(), added: z.number(), removed: z.number() }), ...errors } } },
-    (req) => fillQueue(db, actorOf(req), req.params.id, localMoment(now()).date),
+    (req) => fillQueue(db, actorOf(req), req.params.id, localMoment(now()).date, now()),
   );
   app.post('/api/work/next', { schema: { tags, body: NextInput.default({}), response: { 200: NextView, ...errors } } }, (req) =>
     nextDebtor(db, actorOf(req), req.body, now(), requestLocale(req)),
@@ -97,7 +97,7 @@ export const deskRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db, co
   );
   // desk: supervisor — queue management, board, reassignment, outcome review, special queues
   app.patch('/api/work/queues/:id', { schema: { tags, params: IdParams, body: UpdateQueueInput, response: { 200: QueueView, ...errors } } }, (req) =>
-    updateQueue(db, actorOf(req), req.params.id, req.body),
+    updateQueue(db, actorOf(req), req.params.id, req.body, now()),
   );
   app.get('/api/work/operators', { schema: { tags, response: { 200: z.array(DeskOperatorView), ...errors } } }, (req) => listDeskOperators(db, actorOf(req)));
   app.get('/api/work/board', { schema: { tags, querystring: BoardQuery, response: { 200: BoardView, ...errors } } }, (req) => getBoard(db, actorOf(req), req.query));

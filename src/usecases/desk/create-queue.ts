@@ -12,8 +12,8 @@ import { refillQueue } from './fill-queue.ts';
 import { queueView } from './list-queues.ts';
 import { CreateQueueInput, type QueueView } from './schema.ts';
 
-export async function createQueue(db: Db, actor: Actor, input: z.input<typeof CreateQueueInput>, day = today().toString()): Promise<QueueView> {
-  return db.transaction().execute((trx) => openQueue(trx, actor, input, day));
+export async function createQueue(db: Db, actor: Actor, input: z.input<typeof CreateQueueInput>, day = today().toString(), now: Date = new Date()): Promise<QueueView> {
+  return db.transaction().execute((trx) => openQueue(trx, actor, input, day, now));
 }
 
 /**
@@ -21,7 +21,7 @@ export async function createQueue(db: Db, actor: Actor, input: z.input<typeof Cr
  * operators who work it — users of the tenant who may act on communications —, filled at once with
  * the debtors it covers.
  */
-export async function openQueue(trx: Trx, actor: Actor, input: z.input<typeof CreateQueueInput>, day: string): Promise<QueueView> {
+export async function openQueue(trx: Trx, actor: Actor, input: z.input<typeof CreateQueueInput>, day: string, now: Date = new Date()): Promise<QueueView> {
   const data = parseInput(CreateQueueInput, input);
   authorize(actor, 'create', 'queue');
   if (data.creditorId) await loadCreditor(trx, actor, data.creditorId);
@@ -58,6 +58,6 @@ export async function openQueue(trx: Trx, actor: Actor, input: z.input<typeof Cr
     creditorId: data.creditorId ?? null,
     after: { name: data.name, creditorId: data.creditorId ?? null, filter: data.filter, operatorIds: operators },
   });
-  await refillQueue(trx, actor, row.id, day);
-  return queueView(trx, actor, row.id);
+  await refillQueue(trx, actor, row.id, day, now);
+  return queueView(trx, actor, row.id, now);
 }

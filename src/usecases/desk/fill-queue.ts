@@ -1,8 +1,10 @@
 import { sql, type Expression } from 'kysely';
 import type { Db, Trx } from '../../db/connect.ts';
 import { DEFAULT_PRIORITY_WEIGHTS, deskPriority, priorityWeightsSchema, type PriorityWeights } from '../../domain/desk/priority.ts';
+import { Temporal } from '../../domain/dates.ts';
 import { notFound } from '../../domain/errors.ts';
 import type { Actor } from '../../domain/policies.ts';
+import { PHONE_TIME_ZONE } from '../communications/phone-compliance.ts';
 import { recordAudit } from '../shared/audit.ts';
 import { authorize } from '../shared/authorize.ts';
 import { assertId } from '../shared/scope.ts';
@@ -11,8 +13,8 @@ import { QueueFilter } from './schema.ts';
 /** The claim statuses a desk works: open money nobody has paused (promises, plans, disputes wait). */
 export const WORKABLE_STATUSES = ['open', 'in_collection', 'partially_paid'] as const;
 
-export async function fillQueue(db: Db, actor: Actor, queueId: string, today: string): Promise<{ debtors: number; added: number; removed: number }> {
-  return db.transaction().execute((trx) => refillQueue(trx, actor, queueId, today));
+export async function fillQueue(db: Db, actor: Actor, queueId: string, today: string, now: Date = new Date()): Promise<{ debtors: number; added: number; removed: number }> {
+  return db.transaction().execute((trx) => refillQueue(trx, actor, queueId, today, now));
 }
 
 /**
@@ -20,10 +22,12 @@ export async function fillQueue(db: Db, actor: Actor, queueId: string, today: st
  * the queue covers that may be worked (open, not paused, not held, something owed) and a phone number
  * that may be called (not invalid, not a third party's) is in it with its priority (domain/desk
  * priority.ts, from what it owes, the age of its oldest position and whether anyone worked it); the
- * others leave it unless an operator holds them right now. Leases, callbacks and next-work moments
- * of debtors that stay are kept.
+ * others leave it unless an operator holds them at `now` (the desk's clock). Leases, callbacks and
+ * next-work moments of debtors that stay are kept; a debtor who joins is due from the start of `today`
+ * (Europe/Rome), whatever the database's clock says: a desk whose clock is set (INCASSO_CLOCK, a demo)
+ * finds its newcomers due on its own day.
  */
-export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today: string): Promise<{ debtors: number; added: number; removed: number }> {
+export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today: string, now: Date = new Date()): Promise<{ debtors: number; added: number; removed: number }> {
   authorize(actor, 'update', 'queue');
   assertId(queueId, 'queue');
   const queue = await trx
@@ -54,8 +58,8 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
      where i.tenant_id = ${actor.tenantId} and i.queue_id = ${queue.id} and i.debtor_id = x.debtor_id
        and (i.priority <> x.priority or i.owed <> x.owed)`.execute(trx);
   const inserted = await sql`
-    insert into desk_items (tenant_id, queue_id, debtor_id, priority, owed)
-    select ${actor.tenantId}::uuid, ${queue.id}::uuid, x.debtor_id, x.priority, x.owed
+    insert into desk_items (tenant_id, queue_id, debtor_id, priority, owed, next_work_at)
+    select ${actor.tenantId}::uuid, ${queue.id}::uuid, x.debtor_id, x.priority, x.owed, ${dayStart(today).toISOString()}::timestamptz
       from ${changes}
     -- An item already there is passed over without a lock (no anti-join: on a first fill the planner
     -- has no statistics of the rows being written and would read them once per debtor).
@@ -66,11 +70,14 @@ export async function refillQueue(trx: Trx, actor: Actor, queueId: string, today
      where i.tenant_id = ${actor.tenantId} and i.queue_id = ${queue.id}
        and not (i.debtor_id = any(${debtorIds}::uuid[]))
        -- An operator holding the debtor right now keeps it until the lease ends.
-       and (i.leased_until is null or i.leased_until < now())`.execute(trx);
+       and (i.leased_until is null or i.leased_until < ${now.toISOString()}::timestamptz)`.execute(trx);
   const removed = Number(gone.numAffectedRows ?? 0);
   await recordAudit(trx, actor, { action: 'queue.filled', entityType: 'queue', entityId: queue.id, after: { debtors: items.length, added, removed } });
   return { debtors: items.length, added, removed };
 }
+
+/** The first instant of a calendar day where the desk calls (Europe/Rome). */
+export const dayStart = (day: string): Date => new Date(Temporal.PlainDate.from(day).toZonedDateTime({ timeZone: PHONE_TIME_ZONE }).epochMilliseconds);
 
 /**
  * The debtors a queue covers, with what they owe in its positions, their oldest due date and whether

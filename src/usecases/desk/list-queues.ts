@@ -5,7 +5,8 @@ import type { Actor } from '../../domain/policies.ts';
 import { authorize } from '../shared/authorize.ts';
 import { QueueFilter, type QueueView } from './schema.ts';
 
-function queuesQuery(db: Db, actor: Actor) {
+function queuesQuery(db: Db, actor: Actor, now: Date) {
+  const at = sql<Date>`${now.toISOString()}::timestamptz`;
   return db
     .selectFrom('work_queues as q')
     .leftJoin('creditors as k', (j) => j.onRef('k.id', '=', 'q.creditor_id').onRef('k.tenant_id', '=', 'q.tenant_id'))
@@ -19,8 +20,8 @@ function queuesQuery(db: Db, actor: Actor) {
       'q.version',
       sql<string[]>`coalesce((select array_agg(m.user_id::text order by m.user_id) from work_queue_members m where m.tenant_id = q.tenant_id and m.queue_id = q.id), '{}')`.as('operator_ids'),
       sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id)`.as('debtors'),
-      sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id and i.next_work_at <= now() and (i.leased_until is null or i.leased_until < now()))`.as('due_now'),
-      sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id and i.leased_until >= now())`.as('leased'),
+      sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id and i.next_work_at <= ${at} and (i.leased_until is null or i.leased_until < ${at}))`.as('due_now'),
+      sql<number>`(select count(*)::int from desk_items i where i.tenant_id = q.tenant_id and i.queue_id = q.id and i.leased_until >= ${at})`.as('leased'),
     ])
     .where('q.tenant_id', '=', actor.tenantId);
 }
@@ -41,13 +42,13 @@ const present = (r: Row): QueueView => ({
 });
 
 /** The tenant's work queues with their operators and how many debtors each holds and has due now. */
-export async function listQueues(db: Db, actor: Actor): Promise<QueueView[]> {
+export async function listQueues(db: Db, actor: Actor, now: Date = new Date()): Promise<QueueView[]> {
   authorize(actor, 'read', 'queue');
-  return (await queuesQuery(db, actor).orderBy('q.name').execute()).map(present);
+  return (await queuesQuery(db, actor, now).orderBy('q.name').execute()).map(present);
 }
 
-export async function queueView(db: Db, actor: Actor, id: string): Promise<QueueView> {
-  const r = await queuesQuery(db, actor).where('q.id', '=', id).executeTakeFirst();
+export async function queueView(db: Db, actor: Actor, id: string, now: Date = new Date()): Promise<QueueView> {
+  const r = await queuesQuery(db, actor, now).where('q.id', '=', id).executeTakeFirst();
   if (!r) throw notFound('queue');
   return present(r);
 }

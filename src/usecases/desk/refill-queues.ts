@@ -18,7 +18,7 @@ export interface RefillResult {
  * in its own transaction with its audit event; run hourly by the `refill-queues` job (every tenant), or
  * for one tenant.
  */
-export async function refillQueues(db: Db, day: string = today().toString(), tenantId?: string): Promise<RefillResult> {
+export async function refillQueues(db: Db, day: string = today().toString(), tenantId?: string, now: Date = new Date()): Promise<RefillResult> {
   const out: RefillResult = { queues: 0, debtors: 0, added: 0, removed: 0 };
   const queues = await db
     .selectFrom('work_queues')
@@ -29,7 +29,7 @@ export async function refillQueues(db: Db, day: string = today().toString(), ten
     .orderBy('id')
     .execute();
   for (const q of queues) {
-    const r = await fillQueue(db, systemActor(q.tenant_id, 'refill-queues'), q.id, day);
+    const r = await fillQueue(db, systemActor(q.tenant_id, 'refill-queues'), q.id, day, now);
     out.queues++;
     out.debtors += r.debtors;
     out.added += r.added;

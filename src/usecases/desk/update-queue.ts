@@ -13,8 +13,8 @@ import { assertDeskOperators } from './list-desk-operators.ts';
 import { queueView } from './list-queues.ts';
 import { QueueFilter, UpdateQueueInput, type QueueView } from './schema.ts';
 
-export async function updateQueue(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateQueueInput>): Promise<QueueView> {
-  return db.transaction().execute((trx) => amendQueue(trx, actor, id, input));
+export async function updateQueue(db: Db, actor: Actor, id: string, input: z.input<typeof UpdateQueueInput>, now: Date = new Date()): Promise<QueueView> {
+  return db.transaction().execute((trx) => amendQueue(trx, actor, id, input, now));
 }
 
 /**
@@ -25,7 +25,7 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: z.inp
  * debtors at once. Leases and callbacks of an unassigned operator stay until they end or a
  * supervisor reassigns them.
  */
-export async function amendQueue(trx: Trx, actor: Actor, id: string, input: z.input<typeof UpdateQueueInput>): Promise<QueueView> {
+export async function amendQueue(trx: Trx, actor: Actor, id: string, input: z.input<typeof UpdateQueueInput>, now: Date = new Date()): Promise<QueueView> {
   assertId(id, 'queue');
   const data = parseInput(UpdateQueueInput, input);
   const queue = await trx.selectFrom('work_queues').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
@@ -50,7 +50,7 @@ export async function amendQueue(trx: Trx, actor: Actor, id: string, input: z.in
     operatorIds: operators,
   };
   const changes = diff(before, after);
-  if (!changes) return queueView(trx, actor, id);
+  if (!changes) return queueView(trx, actor, id, now);
   await trx
     .updateTable('work_queues')
     .set({ name: after.name, creditor_id: after.creditorId, filter: JSON.stringify(after.filter), active: after.active, version: sql`version + 1`, updated_at: sql`now()` })
@@ -62,5 +62,5 @@ export async function amendQueue(trx: Trx, actor: Actor, id: string, input: z.in
   if (unassigned.length) await trx.deleteFrom('work_queue_members').where('tenant_id', '=', actor.tenantId).where('queue_id', '=', id).where('user_id', 'in', unassigned).execute();
   if (assigned.length) await trx.insertInto('work_queue_members').values(assigned.map((user_id) => ({ tenant_id: actor.tenantId, queue_id: id, user_id }))).execute();
   await recordAudit(trx, actor, { action: 'queue.updated', entityType: 'queue', entityId: id, creditorId: after.creditorId, ...changes });
-  return queueView(trx, actor, id);
+  return queueView(trx, actor, id, now);
 }
