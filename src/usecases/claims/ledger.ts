@@ -138,7 +138,10 @@ export async function loadLedgers(
       sql<string | null>`case when c.interest_after_notice then (select min(m.received_on)::text from communication_claims cc
           join communications m on m.tenant_id = cc.tenant_id and m.id = cc.communication_id
          where cc.tenant_id = c.tenant_id and cc.claim_id = c.id and m.received_on is not null) end`.as('notice_received_on'),
-      sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id'),
+      // Read here only for terms alone: with the history, it is the first principal of the components read below.
+      opts.history === false
+        ? sql<string | null>`(select x.id from claim_components x where x.claim_id = c.id and x.kind = 'principal' order by x.position limit 1)`.as('principal_component_id')
+        : sql<string | null>`null::uuid`.as('principal_component_id'),
       sql<PlanPauseFacts[] | null>`(select jsonb_agg(jsonb_build_object('state', dp.state, 'startedOn', dp.started_on, 'lapsedOn', dp.lapsed_on,
           'closedOn', dp.closed_on, 'interest', dp.interest::text, 'ran', dp.approved_at is not null or not dp.needs_approval))
         from dp where c.id = any(dp.claim_ids))`.as('deferral_plans'),
@@ -219,6 +222,8 @@ export async function loadLedgers(
   }
   for (const l of out.values()) {
     if (l.components.length === 0) continue;
+    // The claim's principal: its first component of that kind (by position, as read).
+    l.principalComponentId = l.components.find((k) => k.kind === 'principal')?.id ?? null;
     // A claim of one accruing component of another kind (a TARI act of its tax alone) is, to the engine,
     // one principal: its payments' capital goes on that component as a company's goes on its principal.
     if (l.principalComponentId === null && l.components.length === 1 && l.components[0]!.accrues) l.principalComponentId = l.components[0]!.id;
