@@ -114,8 +114,23 @@ describe('stored claim balances', () => {
     const compacted = await compactTotals(database.db);
     expect(compacted.after).toBeLessThan(compacted.before);
     expect(compacted.after).toBe(both.kept.length);
-    // A claim nothing refers to (no cost, no payment allocated to any of its parts: a comune's act can be paid on its tax with principal_paid 0).
-    await sql`delete from claims where id = (select id from claims where principal_paid = 0 and id not in (select claim_id from claim_costs) and id not in (select claim_id from payment_allocations) order by id limit 1)`.execute(database.db);
+    // A claim nothing refers to (no cost, no payment allocated to any of its parts: a comune's act can be
+    // paid on its tax with principal_paid 0; no note, letter, promise… — every foreign key to claims that
+    // does not cascade, read from the catalog, so the pick never depends on which claim the ids put first).
+    const { rows: refs } = await sql<{ tbl: string; col: string }>`
+      select c.conrelid::regclass::text as tbl, a.attname as col
+        from pg_constraint c
+        cross join lateral unnest(c.conkey, c.confkey) as k(fk, pk)
+        join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.fk
+        join pg_attribute p on p.attrelid = c.confrelid and p.attnum = k.pk
+       where c.contype = 'f' and c.confrelid = 'claims'::regclass and p.attname = 'id' and c.confdeltype <> 'c'`.execute(database.db);
+    expect(refs.map((r) => r.tbl)).toContain('notes');
+    const unreferenced = sql.join(
+      refs.map((r) => sql`not exists (select 1 from ${sql.raw(r.tbl)} r where r.${sql.raw(r.col)} = c.id)`),
+      sql` and `,
+    );
+    const gone = await sql`delete from claims where id = (select c.id from claims c where c.principal_paid = 0 and c.id not in (select claim_id from claim_costs) and ${unreferenced} order by c.id limit 1)`.execute(database.db);
+    expect(Number(gone.numAffectedRows)).toBe(1);
     both = await totalsBothWays(database);
     expect(both.kept).toEqual(both.scanned);
   }, 120_000);
