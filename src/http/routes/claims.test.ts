@@ -313,6 +313,12 @@ describe('claims API', () => {
     expect(await ids('currency=EUR')).toEqual([c.id, a.id]);
     expect(await ids('status=open,disputed&kind=invoice')).toEqual([b.id, a.id]);
     expect(await ids('status=disputed')).toEqual([c.id]);
+    // Status filters read the balance row's status too (migration 0059): the same answers.
+    expect(await ids('status=disputed&sort=totalDue&order=desc')).toEqual([c.id]);
+    expect(await ids('status=disputed&open=true')).toEqual([c.id]);
+    expect(await ids('status=disputed&open=false')).toEqual([]);
+    expect(await ids('open=false')).toEqual([]);
+    expect(await ids('status=paid,written_off')).toEqual([]);
     expect(await ids('dueFrom=2025-02-01&dueTo=2025-03-31')).toEqual([c.id, a.id]);
     expect(await ids('q=l-c')).toEqual([c.id]);
     // A search finds its matches first, then sorts and pages them: the same orders as browsing.

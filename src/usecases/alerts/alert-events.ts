@@ -49,8 +49,10 @@ export async function alertEvents(db: Db, scope: { tenantId: string; creditorId:
   if (want.has('dispute_opened')) {
     const { rows } = await sql<Row>`
       select (c.updated_at at time zone 'Europe/Rome')::date::text as on, c.debtor_id, d.display_name as debtor_name, c.id as claim_id, c.external_ref as claim_ref, c.principal::text as amount, c.currency
-        from claims c join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
-       where c.tenant_id = ${scope.tenantId} and c.status = 'disputed'
+        from claim_balances b
+        join claims c on c.id = b.claim_id and c.tenant_id = b.tenant_id
+        join debtors d on d.tenant_id = c.tenant_id and d.id = c.debtor_id
+       where b.tenant_id = ${scope.tenantId} and b.status = 'disputed' and c.status = 'disputed'
          and (c.updated_at at time zone 'Europe/Rome')::date between ${period.from}::date and ${period.to}::date ${creditor('c.creditor_id')}`.execute(db);
     push('dispute_opened', rows);
   }

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../db/uuid7.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
 import type { DB } from '../../db/schema.ts';
@@ -239,7 +239,7 @@ async function placeCredits(trx: Trx, actor: Actor, works: EntryWork[], order: C
   // An entry to be paid names its payment from the start (the id chosen here, the payment booked below;
   // the foreign key is checked at commit, migration 0058): one row version per entry, no update after.
   const inserting = live.filter(({ i }) => placed[i]);
-  const paymentIdOf = new Map(inserting.filter(({ i }) => placed[i]!.pay).map(({ i }) => [i, randomUUID()]));
+  const paymentIdOf = new Map(inserting.filter(({ i }) => placed[i]!.pay).map(({ i }) => [i, uuid7()]));
   // One parameter per column (bulkInsert), not one per value: 500 lines are 23 parameters, not 11,500.
   const inserted = await order.entries(() =>
     bulkInsert<'bank_entries', { id: string; account: string; entry_key: string }>(

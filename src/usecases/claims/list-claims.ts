@@ -76,9 +76,14 @@ export async function listClaims(db: Db, actor: Actor, query: z.input<typeof Lis
   if (p.dueFrom) conds.push(sql`c.due_date >= ${p.dueFrom}`);
   if (p.dueTo) conds.push(sql`c.due_date <= ${p.dueTo}`);
   const where = conds.length ? sql<boolean>`${sql.join(conds, sql` and `)}` : sql<boolean>`true`;
-  // The balance row carries the claim's status too: the same condition there lets a sort by total due
-  // walk its index.
-  const onBalance = p.open === 'true' ? sql<boolean>`b.status in (${sql.join(OPEN_STATUSES.map((x) => sql.lit(x)))})` : sql<boolean>`true`;
+  // The balance row carries the claim's status too, and only there is it indexed (migration 0059: a
+  // payment then updates the claim's row in place). The same condition on it lets a list of claims in
+  // a rare status read just those (claim_balances_status), and a sort by total due walk its index.
+  const statuses = balanceStatuses(p);
+  const onBalance =
+    statuses.length === CLAIM_STATUSES.length ? sql<boolean>`true`
+    : statuses.length === 0 ? sql<boolean>`false`
+    : sql<boolean>`b.status in (${sql.join(statuses.map((x) => sql.lit(x)))})`;
   const { rows, total } = p.q ? await searchPage(db, actor, p, where) : await browsePage(db, actor, p, where, onBalance);
   return { items: await withBalances(db, actor, rows as ClaimRowWithStored[], p.asOf, true, locale), total, page: p.page, pageSize: p.pageSize };
 }
@@ -145,6 +150,14 @@ async function searchPage(db: Db, actor: Actor, p: ListParams, where: RawBuilder
 }
 
 type ListParams = z.output<typeof ListClaimsQuery>;
+
+/** The statuses the filters leave (every status when none filters). */
+function balanceStatuses(p: ListParams): readonly string[] {
+  const open = new Set<string>(OPEN_STATUSES);
+  return CLAIM_STATUSES.filter(
+    (s) => (!p.status || p.status.includes(s)) && (p.open !== 'true' || open.has(s)) && (p.open !== 'false' || !open.has(s)),
+  );
+}
 
 /**
  * How many claims match. Filters by status, creditor and currency only are answered from the

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { applySettlements, dueOn, loadLedgers, planSettlement, refreshUnallocated, settleClaim, type SettlementPlan } from '../claims/ledger.ts';
-import { randomUUID } from 'node:crypto';
+import { uuid7 } from '../../db/uuid7.ts';
 import { refreshBalances, storeSettledBalances } from '../claims/balances.ts';
 import type { z } from 'zod';
 import type { Db, Trx } from '../../db/connect.ts';
@@ -363,7 +363,7 @@ export async function bookPayments(
       }
     }
     if (!booked.length) continue;
-    for (const b of booked) b.paymentId = now.paymentIds?.[b.i] ?? randomUUID();
+    for (const b of booked) b.paymentId = now.paymentIds?.[b.i] ?? uuid7();
     // Each claim's share is split into costs, interest and principal by replaying the claim's payments.
     const plans: SettlementPlan[] = [];
     const audits: { entry: AuditEntry; after: () => Record<string, unknown> }[] = [];
