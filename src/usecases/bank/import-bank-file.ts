@@ -240,7 +240,7 @@ export async function importBankFile(
   if (pending.length) await flush();
   await (previous as Running | null)?.counted;
   // The profiles of the debtors the chunks paid, once for the file (the chunks marked them, decision 0006).
-  if (now.profiles !== 'job') await refreshStaleDebtorProfiles(db, actor.tenantId);
+  if (now.profiles !== 'job') await refreshStaleDebtorProfiles(db, actor.tenantId, { workers: now.connections ?? 1 });
   const sha256 = hash.digest('hex');
   await db.transaction().execute(async (trx) => {
     await trx

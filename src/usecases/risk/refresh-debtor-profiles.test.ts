@@ -252,6 +252,12 @@ describe('profiles marked stale (a bank file marks the debtors it paid)', () => 
     await db.deleteFrom('debtor_profiles').where('tenant_id', '=', t.tenantId).execute();
     await db.transaction().execute((trx) => refreshDebtorProfiles(trx, t.tenantId, debtors, AS_OF));
     expect(await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'risk_class', 'figures', 'reasons']).where('tenant_id', '=', t.tenantId).orderBy('debtor_id').orderBy('creditor_id').execute()).toEqual(marked);
+    // Two workers at once (a bank file's end on PostgreSQL): each mark taken by one of them, once; the same profiles.
+    await db.deleteFrom('debtor_profiles').where('tenant_id', '=', t.tenantId).execute();
+    await db.transaction().execute((trx) => markDebtorProfilesStale(trx, t.tenantId, debtors));
+    expect(await refreshStaleDebtorProfiles(db, t.tenantId, { batch: 1, workers: 2, asOf: AS_OF })).toBe(3);
+    expect(await db.selectFrom('debtor_profiles_stale').select('debtor_id').where('tenant_id', '=', t.tenantId).execute()).toHaveLength(0);
+    expect(await db.selectFrom('debtor_profiles').select(['debtor_id', 'creditor_id', 'risk_class', 'figures', 'reasons']).where('tenant_id', '=', t.tenantId).orderBy('debtor_id').orderBy('creditor_id').execute()).toEqual(marked);
     // The other tenant's mark waited; the job's call (every tenant) takes it.
     expect(await stored(other.tenantId, od.id)).toHaveLength(0);
     expect(await refreshStaleDebtorProfiles(db, undefined, { asOf: AS_OF })).toBeGreaterThanOrEqual(1);

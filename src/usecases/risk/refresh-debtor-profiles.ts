@@ -43,12 +43,17 @@ export async function markDebtorProfilesStale(trx: Db, tenantId: string, debtorI
  * batches of `batch` debtors, one transaction each: the marks taken (`for update skip locked`: one a
  * transaction still writes is left for later) and deleted, their debtors' profiles recomputed. A
  * crash leaves the marks of the batch under way. Returns the debtors refreshed.
+ *
+ * `workers` batches run at once, each on its own connection (a bank file's end on PostgreSQL: the
+ * 80,000 debtors of a 100,000-entry file on both cores). The skip-locked take gives each a different
+ * batch; a worker stops at a batch short of `batch` (the rest is the others' or none).
  */
-export async function refreshStaleDebtorProfiles(db: Db, tenantId?: string, opts: { batch?: number; asOf?: string } = {}): Promise<number> {
+export async function refreshStaleDebtorProfiles(db: Db, tenantId?: string, opts: { batch?: number; asOf?: string; workers?: number } = {}): Promise<number> {
   const batch = Math.max(1, Math.trunc(opts.batch ?? 5000));
+  const workers = Math.max(1, Math.trunc(opts.workers ?? 1));
   const tenants = tenantId ? [tenantId] : (await db.selectFrom('debtor_profiles_stale').select('tenant_id').distinct().execute()).map((r) => r.tenant_id);
   let refreshed = 0;
-  for (const t of tenants) {
+  const work = async (t: string) => {
     for (;;) {
       const n = await db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ debtor_id: string }>`
@@ -62,7 +67,8 @@ export async function refreshStaleDebtorProfiles(db: Db, tenantId?: string, opts
       refreshed += n;
       if (n < batch) break;
     }
-  }
+  };
+  for (const t of tenants) await Promise.all(Array.from({ length: workers }, () => work(t)));
   return refreshed;
 }
 
