@@ -11,7 +11,8 @@ import { sql, type Kysely } from 'kysely';
  *    - `claims_creditor_status` and `claims_status_due` are dropped. The claim's status is also on its
  *      balance row (`claim_balances.status`, kept by `claims_balances_follow`), and a list of claims
  *      in a given status reads it there: `claim_balances_status` below. The balance row is written
- *      by every payment anyway, and it has four small indexes, not thirteen.
+ *      by every payment anyway (never in place: `total_due` is a key of its sort index),
+ *      and its indexes are five narrow ones, not thirteen.
  *    - `fillfactor = 85`: a page filled by an import keeps room for the updated versions of its
  *      rows. Pages written before keep what room they have (vacuum makes more).
  *    Measured on the 1M-claim portfolio: the claims update 13.8 s → 3.7 s waited per file.

@@ -1,6 +1,7 @@
 import { today } from '../../domain/dates.ts';
 import { sql } from 'kysely';
 import { computeStatement } from '../../domain/interest/compute.ts';
+import { CLAIM_STATUSES, OPEN_STATUSES } from '../../domain/model.ts';
 import { currentRateBook } from '../../usecases/interest/rate-book.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, createTestClaim, createTestDebtor, snapshotCounts, uniq, type TestTenant } from '../../test/factories.ts';
@@ -351,6 +352,15 @@ describe('claims API', () => {
     expect(all.json().items.every((c: { creditorId: string }) => c.creditorId === t.creditor.id)).toBe(true);
     const { rows } = await sql<{ n: number }>`select count(*)::int as n from claims where tenant_id = ${t.tenantId} and creditor_id = ${t.creditor.id}`.execute(ctx.db);
     expect(all.json().total).toBe(rows[0]!.n);
+    // A total filtered by status alone comes from the kept sums: the same as counting the claims.
+    for (const [query, statuses] of [
+      ['open=true', OPEN_STATUSES],
+      ['open=false', CLAIM_STATUSES.filter((s) => !OPEN_STATUSES.includes(s))],
+      ['status=open,paid&open=true', ['open']],
+    ] as const) {
+      const { rows: n } = await sql<{ n: number }>`select count(*)::int as n from claims where tenant_id = ${t.tenantId} and creditor_id = ${t.creditor.id} and status = any(${[...statuses]}::text[])`.execute(ctx.db);
+      expect((await ctx.viewer({ method: 'GET', url: `/api/claims?${query}&pageSize=1` })).json().total, query).toBe(n[0]!.n);
+    }
     expect((await ctx.viewer({ method: 'GET', url: `/api/claims/${mine.id}` })).statusCode).toBe(200);
     expect((await ctx.viewer({ method: 'GET', url: `/api/claims/${theirs.id}` })).statusCode).toBe(404);
     expect((await ctx.viewer({ method: 'GET', url: `/api/claims?creditorId=${t.otherCreditor.id}` })).json().total).toBe(0);

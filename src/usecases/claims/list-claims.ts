@@ -167,12 +167,10 @@ function balanceStatuses(p: ListParams): readonly string[] {
 async function countClaims(db: Db, actor: Actor, p: ListParams, where: RawBuilder<boolean>): Promise<number> {
   const simple = !p.q && !p.stage && !p.kind && !p.debtorId && !p.dueFrom && !p.dueTo && !p.loadId && p.taxYear === undefined && !p.progress && !p.worked && !p.reached;
   if (simple) {
-    const open = new Set<string>(OPEN_STATUSES);
+    const statuses = new Set(balanceStatuses(p));
     let n = 0;
     for (const g of await portfolioTotals(db, actor.tenantId, actor.creditorId)) {
-      if (p.status && !p.status.includes(g.status as never)) continue;
-      if (p.open === 'true' && !open.has(g.status)) continue;
-      if (p.open === 'false' && open.has(g.status)) continue;
+      if (!statuses.has(g.status)) continue;
       if (p.creditorId && g.creditor_id !== p.creditorId) continue;
       if (p.currency && g.currency !== p.currency) continue;
       n += g.count;
