@@ -226,6 +226,21 @@ try {
   console.log(`earlier statement: ${first.entries} entries in ${seconds(t)} s (to reconcile ${first.toReconcile})`);
 
   await sql`analyze bank_entries`.execute(db);
+  // The server's settings that decide how much of the work is disk and WAL (printed with the figures),
+  // and its counters before the import: what the file cost in WAL, full-page images and buffer reads.
+  const settings = (
+    await sql<{ name: string; setting: string }>`
+      select name, current_setting(name) as setting from unnest(array['shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'wal_compression', 'synchronous_commit', 'effective_io_concurrency']) name`.execute(db)
+  ).rows;
+  console.log(`server: ${(await sql<{ v: string }>`select version() as v`.execute(db)).rows[0]!.v.split(' on ')[0]}; ${settings.map((r) => `${r.name} ${r.setting}`).join(', ')}`);
+  const counters = async () =>
+    (
+      await sql<{ wal_bytes: string; wal_fpi: string; blks_read: string; blks_hit: string; checkpoints: string; buffers_backend: string }>`
+        select w.wal_bytes::text, w.wal_fpi::text, d.blks_read::text, d.blks_hit::text,
+               (b.checkpoints_timed + b.checkpoints_req)::text as checkpoints, b.buffers_backend::text
+          from pg_stat_wal w, pg_stat_bgwriter b, pg_stat_database d where d.datname = current_database()`.execute(db)
+    ).rows[0]!;
+  const countersBefore = await counters();
   console.log(`load before: ${load()}`);
   const rssBefore = process.resourceUsage().maxRSS;
   const cpuBefore = process.cpuUsage();
@@ -287,6 +302,16 @@ try {
   await sampleBackends();
   const pgCpu = [...backendCpu].reduce((sum, [pid, s]) => sum + s - (backendCpuBefore.get(pid) ?? 0), 0);
   console.log(`load after: ${load()}`);
+  {
+    // pg_stat_database is sent by the backends at the end of a transaction (and at most every 10 s): read after the profiles.
+    await sql`select pg_stat_force_next_flush()`.execute(db);
+    const after = await counters();
+    const delta = (k: keyof typeof after) => Number(after[k]) - Number(countersBefore[k]);
+    console.log(
+      `server work during the import: WAL ${(delta('wal_bytes') / 2 ** 20).toFixed(0)} MB (${delta('wal_fpi')} full-page images), ${delta('checkpoints')} checkpoints, ` +
+        `blocks read ${delta('blks_read')} / hit ${delta('blks_hit')}, buffers written by backends ${delta('buffers_backend')}`,
+    );
+  }
   console.log(`PostgreSQL backends' CPU during the import${CLI ? '' : ' and the profiles after it'}: ${pgCpu.toFixed(1)} s`);
   if (!CLI) console.log(`PROFILES of ${profilesRefreshed} debtors refreshed after the import (as the CLI does at the end of a file: ${CONNECTIONS} at once) in ${profilesWall.toFixed(1)} s`);
   if (STATEMENTS) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CLAIM_REFERENCE_PREFIX, claimReferences, COMMUNICATION_REFERENCE_PREFIX, formatQrr, formatRf, PLAN_INSTALMENT_REFERENCE_PREFIX } from '../dunning/references.ts';
 import { noticeCodeAux3, printedNotice } from '../municipal/pagopa.ts';
-import { cluesOf, nameKey } from './clues.ts';
+import { cluesOf, nameKey, resolveRuns } from './clues.ts';
 import { isValidRf } from '../dunning/references.ts';
 
 const claim123 = claimReferences('123', CLAIM_REFERENCE_PREFIX);
@@ -69,5 +69,22 @@ describe('cluesOf: what a bank transaction says about the claim it pays', () => 
     }
     expect(word).not.toBe('');
     expect(cluesOf({ references: [], text: [`Pagamento ${formatRf(rf)} ${word} grazie`] }).references).toContainEqual({ kind: 'claim_number', value: '4711', via: 'rf' });
+  });
+
+  it('of the runs of one RF printed in groups, counts the longest that names something', () => {
+    // "RF14 1760 855" is claim 760855's reference; "RF14 1760" passes the check too, as claim 760's.
+    const { references } = cluesOf({ references: [], text: ['Pagamento acconto RF14 1760 855'] });
+    expect(references).toEqual([
+      { kind: 'claim_number', value: '760855', via: 'rf', run: { id: 0, rank: 0 } },
+      { kind: 'claim_number', value: '760', via: 'rf', run: { id: 0, rank: 1 } },
+    ]);
+    const names = (...found: string[]) => (c: (typeof references)[number]) => found.includes(c.value);
+    expect(resolveRuns(references, names('760855', '760')).map((c) => c.value)).toEqual(['760855']);
+    // A longer run that names nothing (a number written after the reference) does not hide the reference.
+    expect(resolveRuns(references, names('760')).map((c) => c.value)).toEqual(['760']);
+    expect(resolveRuns(references, names()).map((c) => c.value)).toEqual(['760855', '760']);
+    // The clues of other references stay as they are.
+    const two = cluesOf({ references: [formatRf(claimReferences('4711', CLAIM_REFERENCE_PREFIX).rf)], text: ['saldo RF14 1760 855'] }).references;
+    expect(resolveRuns(two, names('4711', '760855', '760')).map((c) => c.value)).toEqual(['4711', '760855']);
   });
 });

@@ -19,13 +19,20 @@ import { parseNotice } from '../municipal/pagopa.ts';
  * payment or an overpayment is allocated as any payment is).
  */
 export type Clue =
-  | { kind: 'claim_number'; value: string; via: 'rf' | 'qrr' }
+  | { kind: 'claim_number'; value: string; via: 'rf' | 'qrr'; run?: Run }
   /** A letter about several claims: its communication's number (the communication lists them). */
-  | { kind: 'communication_number'; value: string; via: 'rf' | 'qrr' }
+  | { kind: 'communication_number'; value: string; via: 'rf' | 'qrr'; run?: Run }
   /** A plan's payment slip: its instalment's number (the plan lists its positions). */
-  | { kind: 'instalment_number'; value: string; via: 'rf' | 'qrr' }
+  | { kind: 'instalment_number'; value: string; via: 'rf' | 'qrr'; run?: Run }
   | { kind: 'notice'; value: string }
   | { kind: 'iuv'; value: string };
+
+/**
+ * A clue read from an RF printed in groups in the text, where more than one run of its groups is a
+ * valid reference of ours: which printed reference (`id`, per transaction) and which run (`rank` 0 the
+ * longest). Only the longest run that names something counts ({@link resolveRuns}).
+ */
+export type Run = { id: number; rank: number };
 
 export interface Clues {
   /** Structured references that are valid and can be looked up: claim numbers, notice codes, IUVs. */
@@ -55,13 +62,18 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
       references.push(c);
     }
   };
-  const ours = (ref: string, via: 'rf' | 'qrr') => {
+  /** The clue a reference of ours gives (none for someone else's). */
+  const ourClue = (ref: string, via: 'rf' | 'qrr'): Clue | null => {
     const claim = claimNumberFromReference(ref, CLAIM_REFERENCE_PREFIX);
-    if (claim) return add({ kind: 'claim_number', value: claim, via });
+    if (claim) return { kind: 'claim_number', value: claim, via };
     const communication = claimNumberFromReference(ref, COMMUNICATION_REFERENCE_PREFIX);
-    if (communication) return add({ kind: 'communication_number', value: communication, via });
+    if (communication) return { kind: 'communication_number', value: communication, via };
     const instalment = claimNumberFromReference(ref, PLAN_INSTALMENT_REFERENCE_PREFIX);
-    if (instalment) add({ kind: 'instalment_number', value: instalment, via });
+    return instalment ? { kind: 'instalment_number', value: instalment, via } : null;
+  };
+  const ours = (ref: string, via: 'rf' | 'qrr') => {
+    const clue = ourClue(ref, via);
+    if (clue) add(clue);
   };
   const structured = (raw: string): boolean => {
     const ref = raw.replace(/\s+/g, '').toUpperCase();
@@ -92,15 +104,23 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
   }
   // A reference split by spaces as printed ("RF18 5390 0754 7034", "21 00000 00003 13947 14300 09017").
   // RF: the runs of groups after "RF" that are valid references (words after it are not part of it).
-  // Not only the longest: a run that takes in the next word ("… 7034 ACCONTO") passes the mod-97 check
-  // by chance once in ~97, and would hide the reference. Every valid run of ours is a clue; one naming
-  // no claim finds nothing, two naming different debtors go to a person.
+  // Not only the longest: a run that takes in the next word ("… 7034 ACCONTO", "… 7034 2025") passes
+  // the mod-97 check by chance once in ~97, and would hide the reference. Nor every run alike: the
+  // first groups of a longer reference pass it by chance as often ("RF14 1760 855" is claim 760855's;
+  // "RF14 1760" is claim 760's), and would send the payment to a person. So each valid run of ours is
+  // a clue marked with its rank, and the longest that names something counts (resolveRuns).
+  let runs = 0;
   for (const m of text.toUpperCase().matchAll(/\bRF\d{2}(?: ?[A-Z0-9]){1,21}/g)) {
     const groups = m[0].split(' ');
+    const valid: Clue[] = [];
     for (let k = groups.length; k >= 1; k--) {
       const ref = groups.slice(0, k).join('');
-      if (ref.length >= 5 && isValidRf(ref)) structured(ref);
+      if (ref.length < 5 || !isValidRf(ref)) continue;
+      const clue = ourClue(ref, 'rf');
+      if (clue) valid.push(clue);
     }
+    const id = runs++;
+    for (const [rank, clue] of valid.entries()) add(valid.length > 1 ? { ...clue, run: { id, rank } } as Clue : clue);
   }
   for (const m of text.matchAll(/\b\d{2}(?: ?\d{5}){5}\b/g)) structured(m[0]);
   for (const m of text.matchAll(/(?<![\d/])(?:\d[ ]?){18}(?![\d])/g)) structured(m[0].trim());
@@ -115,6 +135,23 @@ export function cluesOf(tx: { references: readonly string[]; text: readonly stri
     if (documents.length >= MAX_DOCUMENTS) break;
   }
   return { references, documents };
+}
+
+/**
+ * The clues that count once each has been looked up (`names`: it names a claim, letter or plan of
+ * ours): of the runs of one RF printed in groups ({@link Run}), only the longest that names
+ * something; when none does, all of them (they find nothing anyway). Other clues are kept as they are.
+ */
+export function resolveRuns<C extends Clue>(clues: readonly C[], names: (c: C) => boolean): C[] {
+  const best = new Map<number, number>();
+  for (const c of clues) {
+    const run = 'run' in c ? c.run : undefined;
+    if (run && names(c) && run.rank < (best.get(run.id) ?? Infinity)) best.set(run.id, run.rank);
+  }
+  return clues.filter((c) => {
+    const run = 'run' in c ? c.run : undefined;
+    return !run || !best.has(run.id) || best.get(run.id) === run.rank;
+  });
 }
 
 /** A name compared for a suggestion: letters and digits only, upper-cased, accents dropped. */

@@ -194,4 +194,34 @@ describe('importBankFile: returns reverse the payment they return', () => {
     ]);
     expect(await statusOf(c.id)).toBe('in_collection');
   });
+  it('an RF printed in groups whose first groups are by chance another claim\'s RF pays the claim the whole reference names', async () => {
+    // "RF14 1760 855" is claim 760855's reference; its first two groups, "RF14 1760", pass the mod-97
+    // check as claim 760's (once in ~97 references). Both name claims of different debtors: the whole
+    // reference counts (before, such a payment waited for a person as "several debtors").
+    const [short, long] = [760, 760855].map((n) => ({ n, rf: claimReferences(String(n), CLAIM_REFERENCE_PREFIX).rf }));
+    expect(formatRf(long!.rf)).toBe('RF14 1760 855');
+    expect(short!.rf).toBe('RF141760');
+    const ids: string[] = [];
+    for (const { n } of [short!, long!]) {
+      const d = await createTestDebtor(database.db, t, { lastName: `Gruppi${n}`, firstName: 'Ada' });
+      const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '80.00', dueDate: '2026-03-31' });
+      await database.db.updateTable('claims').set({ ref_no: String(n) }).where('id', '=', c.id).execute();
+      ids.push(c.id);
+    }
+    const r = await importBankFile(
+      database.db,
+      t.users.operator.actor,
+      file([
+        { amount: '80.00', acctSvcrRef: 'G1', valueDate: '2026-11-12', txs: [{ amount: '80.00', text: [`Pagamento acconto ${formatRf(long!.rf)}`] }] },
+        // The shorter reference alone still names its own claim.
+        { amount: '30.00', acctSvcrRef: 'G2', valueDate: '2026-11-12', txs: [{ amount: '30.00', text: [`rata ${formatRf(short!.rf)} grazie`] }] },
+      ]),
+      { today: TODAY },
+    );
+    expect(r).toMatchObject({ entries: 2, matched: 2, toReconcile: 0 });
+    expect(await paymentsOf(ids[1]!)).toMatchObject([{ amount: '80.00' }]);
+    expect(await paymentsOf(ids[0]!)).toMatchObject([{ amount: '30.00' }]);
+    expect(await statusOf(ids[1]!)).toBe('paid');
+    expect(await statusOf(ids[0]!)).toBe('partially_paid');
+  });
 });

@@ -2,7 +2,7 @@ import { uuid7 } from '../../db/uuid7.ts';
 import type { Db, Trx } from '../../db/connect.ts';
 import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
 import type { DB } from '../../db/schema.ts';
-import { cluesOf, type Clue } from '../../domain/bank/clues.ts';
+import { cluesOf, resolveRuns, type Clue } from '../../domain/bank/clues.ts';
 import { normaliseName } from '../../domain/import/matching.ts';
 import { AppError, fieldMessage } from '../../domain/errors.ts';
 import { money } from '../../domain/money.ts';
@@ -642,11 +642,24 @@ async function claimsNamedAll(trx: Trx, tenantId: string, asks: { creditors: str
         join claims c on c.tenant_id = ${tenantId}::uuid and c.creditor_id = v.creditor_id and c.notice_code = v.code`.execute(trx);
     for (const r of rows) push(byNotice, r.notice_code, { ...r, via: 'notice' });
   }
-  return wanted.map((w) => {
+  return wanted.map((w, i) => {
     const out: FoundClaim[] = [];
-    for (const n of new Set(w.claimNumbers)) out.push(...(byNumber.get(n) ?? []));
-    for (const n of new Set(w.letters)) out.push(...(byLetter.get(n) ?? []));
-    for (const n of new Set(w.instalments)) for (const c of byInstalment.get(`ref:${n}`) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
+    // What one of our RF, QRR or instalment references names (claims of the line's creditors for a plan's slip).
+    const named = (c: Clue): FoundClaim[] => {
+      const n = c.kind === 'notice' || c.kind === 'iuv' ? '' : numberKey(c.value);
+      if (n.length > 18) return [];
+      if (c.kind === 'claim_number') return byNumber.get(n) ?? [];
+      if (c.kind === 'communication_number') return byLetter.get(n) ?? [];
+      if (c.kind === 'instalment_number') return (byInstalment.get(`ref:${n}`) ?? []).filter((k) => w.creditors.includes(k.creditor_id));
+      return [];
+    };
+    // Of the runs of an RF printed in groups, the longest that names something (domain/bank/clues.ts).
+    const ours = w.claimNumbers.length + w.letters.length + w.instalments.length;
+    const counted = ours === 0 ? [] : ours > 1 ? resolveRuns(asks[i]!.clues, (c) => named(c).length > 0) : asks[i]!.clues;
+    const kept = (kind: Clue['kind']) => new Set(counted.filter((c) => c.kind === kind).map((c) => numberKey(c.value)).filter((v) => v.length <= 18));
+    for (const n of kept('claim_number')) out.push(...(byNumber.get(n) ?? []));
+    for (const n of kept('communication_number')) out.push(...(byLetter.get(n) ?? []));
+    for (const n of kept('instalment_number')) for (const c of byInstalment.get(`ref:${n}`) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
     for (const n of w.notices) for (const c of byInstalment.get(`notice:${n}`) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
     for (const n of w.notices) for (const { notice_code: _, ...c } of byNotice.get(n) ?? []) if (w.creditors.includes(c.creditor_id)) out.push(c);
     return out;
