@@ -407,7 +407,9 @@ try {
 async function cliImport(file: string): Promise<{ summary: BankFileSummary; peakKb: number; cpuSeconds: number }> {
   const url = new URL(process.env.DATABASE_URL || 'postgres://incasso:incasso@127.0.0.1:5432/postgres');
   url.pathname = `/${DB_NAME}`;
-  const child = spawn(process.execPath, ['bin/incasso.mjs', 'bank', 'import', file, '--tenant', 'bench', '--json'], {
+  // BENCH_CLI_NODE_FLAGS: node flags for the CLI (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, or heap sizes to compare).
+  const flags = (process.env.BENCH_CLI_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...flags, 'bin/incasso.mjs', 'bank', 'import', file, '--tenant', 'bench', '--json'], {
     cwd: path.join(import.meta.dirname, '..', '..'),
     env: { ...process.env, DATABASE_URL: url.toString(), INCASSO_CLOCK: `${TODAY}T12:00:00+01:00`, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -54,6 +54,7 @@ import * as m0056 from './migrations/0056_claims_debtor_cover.ts';
 import * as m0057 from './migrations/0057_guarantor_letters_printed.ts';
 import * as m0058 from './migrations/0058_bank_entry_written_once.ts';
 import * as m0059 from './migrations/0059_payments_write_less.ts';
+import * as m0060 from './migrations/0060_tenant_keys_implied.ts';
 
 /** Every migration, in order. Listed statically so no file-system scan is needed at run time. */
 const migrations: Record<string, Migration> = {
@@ -111,6 +112,7 @@ const migrations: Record<string, Migration> = {
   '0057_guarantor_letters_printed': m0057,
   '0058_bank_entry_written_once': m0058,
   '0059_payments_write_less': m0059,
+  '0060_tenant_keys_implied': m0060,
 };
 
 /** Names of all migrations, oldest first. */

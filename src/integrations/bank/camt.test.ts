@@ -88,6 +88,22 @@ describe('readCamt: ISO 20022 camt.053 / camt.054, versions .001.02 to .001.08',
     expect((await read('')).error?.problem.code).toBe('bank.not_camt');
   });
 
+  it('reads a message whose elements carry a namespace prefix, and refuses a prefixed root of another namespace', async () => {
+    // Some banks write <ns2:Document xmlns:ns2="…camt.053.001.08"><ns2:BkToCstmrStmt>… instead of a default namespace.
+    const plain = camtXml(sample);
+    const prefixed = plain.replace(/<(\/?)([A-Za-z])/g, '<$1ns2:$2').replace('<ns2:Document xmlns=', '<ns2:Document xmlns:ns2=');
+    expect(prefixed).toContain('<ns2:Ntry>');
+    const a = await read(plain);
+    const b = await read(prefixed);
+    expect(b.error).toBeNull();
+    expect(b.items).toEqual(a.items);
+    // The prefix bound to another namespace (and a default namespace that is camt's does not count for it).
+    const other = prefixed.replace('xmlns:ns2="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"', 'xmlns:ns2="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09" xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"');
+    expect((await read(other)).error?.problem).toMatchObject({ code: 'bank.not_camt', params: { namespace: 'urn:iso:std:iso:20022:tech:xsd:pain.001.001.09' } });
+    // A prefix the root does not bind: no namespace at all.
+    expect((await read(prefixed.replace(' xmlns:ns2=', ' xmlns:other='))).error?.problem).toMatchObject({ code: 'bank.not_camt', params: { namespace: '—' } });
+  });
+
   it('keeps the good entries of a file with bad ones, each bad one a problem with its position', async () => {
     const xml = camtXml({
       entries: [

@@ -1,4 +1,4 @@
-import { SaxesParser, type SaxesTagNS } from 'saxes';
+import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { parseDate } from '../../domain/dates.ts';
 import { msg, type Message } from '../../domain/messages/index.ts';
 
@@ -101,13 +101,30 @@ interface TxDraft {
   returnReason: string | null;
 }
 
+/** An element's name without its namespace prefix ("ns2:Ntry" → "Ntry"). */
+const localName = (name: string) => {
+  const colon = name.indexOf(':');
+  return colon < 0 ? name : name.slice(colon + 1);
+};
+
+/**
+ * The namespace an element declares for its own name (`xmlns`, or `xmlns:p` for "p:Name"): read on the
+ * root only, where a camt message names its message and version. Below it only local names matter,
+ * so the parser resolves no namespaces (saxes `xmlns: false`: a tag is its name and attributes, not
+ * a resolved name, prefix, URI and attribute objects — a third of the reader's time and most of its garbage).
+ */
+function namespaceOf(tag: SaxesTagPlain): string {
+  const colon = tag.name.indexOf(':');
+  return tag.attributes[colon < 0 ? 'xmlns' : `xmlns:${tag.name.slice(0, colon)}`] ?? '';
+}
+
 /**
  * Reads a camt.053 / camt.054 file from a stream of chunks (a file stream, or an array of strings
  * and buffers); yields the header, then each entry or the problem that made an entry unreadable.
  * Throws {@link CamtError} when the file as a whole is not a camt message it can read.
  */
 export async function* readCamt(chunks: AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>): AsyncGenerator<CamtItem> {
-  const parser = new SaxesParser({ xmlns: true, position: true });
+  const parser = new SaxesParser({ xmlns: false, position: true });
   const out: CamtItem[] = [];
   let depth = 0;
   let message: CamtMessage | null = null;
@@ -125,6 +142,7 @@ export async function* readCamt(chunks: AsyncIterable<string | Uint8Array> | Ite
   let textTooLong = false;
   let fatal: Message | null = null;
   let amountCurrency: string | null = null;
+  let rootNamespace = '';
 
   const fail = (m: Message) => {
     fatal ??= m;
@@ -137,36 +155,37 @@ export async function* readCamt(chunks: AsyncIterable<string | Uint8Array> | Ite
   let full = '';
   let entryAt = -1;
   let txAt = -1;
-  parser.on('opentag', (tag: SaxesTagNS) => {
+  parser.on('opentag', (tag: SaxesTagPlain) => {
     if (fatal) return;
+    const local = localName(tag.name);
     if (depth === 0) {
-      const ns = NAMESPACE.exec(tag.uri);
-      if (tag.local !== 'Document' || !ns) return fail(msg('bank.not_camt', { root: tag.local, namespace: tag.uri || '—' }));
+      const uri = (rootNamespace = namespaceOf(tag));
+      const ns = NAMESPACE.exec(uri);
+      if (local !== 'Document' || !ns) return fail(msg('bank.not_camt', { root: local, namespace: uri || '—' }));
       version = ns[2]!;
       if (!(CAMT_VERSIONS as readonly string[]).includes(version)) return fail(msg('bank.camt_version', { version: `${ns[1]}.001.${version}` }));
       message = ns[1] as CamtMessage;
     } else if (depth === 1) {
-      const root = ROOTS[tag.local];
-      if (root !== message) return fail(msg('bank.not_camt', { root: tag.local, namespace: tag.uri }));
+      const root = ROOTS[local];
+      if (root !== message) return fail(msg('bank.not_camt', { root: local, namespace: namespaceOf(tag) || rootNamespace }));
     }
     depth++;
-    full += `/${tag.local}`;
+    full += `/${local}`;
     text = '';
     textTooLong = false;
-    if (tag.local === 'Amt') {
-      const ccy = tag.attributes.Ccy;
-      amountCurrency = ccy?.value ?? null;
+    if (local === 'Amt') {
+      amountCurrency = tag.attributes.Ccy ?? null;
     }
-    if (depth === 4 && tag.local === 'Ntry') {
+    if (depth === 4 && local === 'Ntry') {
       index++;
       entry = {};
       entryProblem = null;
       txs = [];
       entryAt = full.length;
-    } else if (entry && tag.local === 'TxDtls') {
+    } else if (entry && local === 'TxDtls') {
       tx = emptyTx();
       txAt = full.length;
-    } else if (depth === 3 && (tag.local === 'Stmt' || tag.local === 'Ntfctn')) {
+    } else if (depth === 3 && (local === 'Stmt' || local === 'Ntfctn')) {
       statementId = null;
       account = null;
       accountCurrency = null;
@@ -179,13 +198,14 @@ export async function* readCamt(chunks: AsyncIterable<string | Uint8Array> | Ite
   };
   parser.on('text', addText);
   parser.on('cdata', addText);
-  parser.on('closetag', (tag: SaxesTagNS) => {
+  parser.on('closetag', (tag: SaxesTagPlain) => {
     if (fatal) return;
+    const local = localName(tag.name);
     const value = text.trim();
     if (textTooLong && entry) entryProblem ??= msg('bank.field_too_long', { field: full.slice(entryAt + 1) || 'Ntry', max: MAX_TEXT });
     if (depth === 4 && header && full.endsWith('/GrpHdr/MsgId')) header.messageId = value;
     else if (depth === 4 && header && full.endsWith('/GrpHdr/CreDtTm')) header.created = value;
-    else if (depth === 3 && header && message && tag.local === 'GrpHdr') {
+    else if (depth === 3 && header && message && local === 'GrpHdr') {
       out.push({ kind: 'header', message, version, messageId: header.messageId, created: header.created });
       header = null;
     } else if (entry && tx) {
@@ -275,7 +295,7 @@ export async function* readCamt(chunks: AsyncIterable<string | Uint8Array> | Ite
       else if (rel === '/Acct/Ccy') accountCurrency = value;
     }
     depth--;
-    full = full.slice(0, full.length - tag.local.length - 1);
+    full = full.slice(0, full.length - local.length - 1);
     text = '';
   });
   // Before any element (an empty file, text or HTML junk) it is simply not camt.

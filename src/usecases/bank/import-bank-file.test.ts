@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
 import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../domain/dunning/references.ts';
@@ -205,7 +206,8 @@ describe('importBankFile: returns reverse the payment they return', () => {
     for (const { n } of [short!, long!]) {
       const d = await createTestDebtor(database.db, t, { lastName: `Gruppi${n}`, firstName: 'Ada' });
       const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '80.00', dueDate: '2026-03-31' });
-      await database.db.updateTable('claims').set({ ref_no: String(n) }).where('id', '=', c.id).execute();
+      // The claim's number is the tenant's next one at creation; here it is set to the colliding one.
+      await sql`update claims set ref_no = ${n} where id = ${c.id}`.execute(database.db);
       ids.push(c.id);
     }
     const r = await importBankFile(
