@@ -38,34 +38,50 @@ export async function bulkInsert<K extends keyof DB & string, R = unknown>(
   computed: BulkComputed<DB[K]>[] = [],
 ): Promise<R[]> {
   if (rows.length === 0) return [];
+  const v = jsonRows(rows, columns.map((c) => [c.type, (r) => r[c.name]]));
+  const names = sql.join([...columns.map((c) => sql.ref(c.name)), ...computed.map((c) => sql.ref(c.name))]);
+  const values = sql.join([...columns.map((_, i) => v.at(i)), ...computed.map((c) => c.value)]);
+  const result = await sql<R>`insert into ${sql.table(table)} (${names}) select ${values} from ${v.from} ${suffix ?? sql``}`.execute(db);
+  return result.rows;
+}
+
+/**
+ * Rows as {@link bulkInsert} sends them, for any statement: one parameter per column, a JSON array of
+ * its values (`spec`: each column's type and how a row gives its value), read back as `rows from
+ * (jsonb_array_elements_text($1::jsonb), …) with ordinality as v(c0, c1, …, n)`. `from` is that
+ * source; `at(i)` column i's value cast to its type (`v.n` is the row's place, from 1). An update of
+ * 500 rows then sends a few JSON texts instead of `pg`'s array literals, escaped element by element
+ * (≈ 0.6 GB of strings for a 100,000-entry bank file) and parsed twice as slowly by the server.
+ */
+export function jsonRows<R>(
+  rows: readonly R[],
+  spec: readonly (readonly [type: BulkColumn<unknown>['type'], value: (row: R) => unknown])[],
+): {
+  from: RawBuilder<unknown>;
+  at: (i: number) => RawBuilder<unknown>;
+} {
+  const columns = spec.map(([type, value]) => ({ type, values: rows.map(value) }));
   const params = columns.map((c) => {
-    if (isArray(c.type)) return JSON.stringify(rows.map((r) => r[c.name] ?? null));
+    if (isArray(c.type)) return JSON.stringify(c.values.map((x) => x ?? null));
     if (c.type === 'jsonb') {
-      const parts = rows.map((r) => {
-        const v = r[c.name];
-        return v === undefined || v === null ? 'null' : typeof v === 'string' ? v : JSON.stringify(v);
-      });
+      const parts = c.values.map((x) => (x === undefined || x === null ? 'null' : typeof x === 'string' ? x : JSON.stringify(x)));
       return `[${parts.join(',')}]`;
     }
-    return JSON.stringify(rows.map((r) => scalar(r[c.name], c.type)));
+    return JSON.stringify(c.values.map((x) => scalar(x, c.type)));
   });
-  const names = sql.join([...columns.map((c) => sql.ref(c.name)), ...computed.map((c) => sql.ref(c.name))]);
-  const value = (c: { type: BulkColumn<unknown>['type'] }, i: number) => {
+  const at = (i: number) => {
+    const c = columns[i]!;
     const ref = sql.ref(`v.c${i}`);
     if (c.type === 'jsonb') return sql`nullif(${ref}, 'null'::jsonb)`;
     // An array: its elements as text, cast to the element type (a JSON null: SQL NULL).
     if (isArray(c.type)) return sql`case when jsonb_typeof(${ref}) = 'array' then array(select jsonb_array_elements_text(${ref}))::${sql.raw(c.type)} end`;
     return sql`${ref}::${sql.raw(c.type)}`;
   };
-  const values = sql.join([...columns.map((c, i) => value(c, i)), ...computed.map((c) => c.value)]);
   const sources = sql.join(
     params.map((p, i) => (columns[i]!.type === 'jsonb' || isArray(columns[i]!.type) ? sql`jsonb_array_elements(${p}::jsonb)` : sql`jsonb_array_elements_text(${p}::jsonb)`)),
   );
   const aliases = sql.join([...columns.map((_, i) => sql.ref(`c${i}`)), sql.ref('n')]);
-  const result = await sql<R>`insert into ${sql.table(table)} (${names}) select ${values} from rows from (${sources}) with ordinality as v(${aliases}) ${suffix ?? sql``}`.execute(
-    db,
-  );
-  return result.rows;
+  return { from: sql`rows from (${sources}) with ordinality as v(${aliases})`, at };
 }
 
 /** A non-jsonb value as its JSON array element (text for the cast): strings, numbers and booleans as they are. */

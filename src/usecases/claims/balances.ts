@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonRows } from '../../db/bulk-insert.ts';
 import type { Db } from '../../db/connect.ts';
 import { balanceAfterStatement, balanceDifferences, balanceFromLedger, rollBalance, type StoredBalance } from '../../domain/claims/balance.ts';
 import { today } from '../../domain/dates.ts';
@@ -84,18 +85,26 @@ export async function storeSettledBalances(trx: Db, book: RateBook, plans: reado
  */
 async function writeBalances(trx: Db, rows: { id: string; b: StoredBalance; status?: string }[]): Promise<void> {
   if (rows.length === 0) return;
-  const col = <T>(f: (r: { id: string; b: StoredBalance; status?: string }) => T) => rows.map(f);
+  const v = jsonRows(rows, [
+    ['uuid', (r) => r.id],
+    ['numeric', (r) => r.b.principalDue],
+    ['numeric', (r) => r.b.interestDue],
+    ['numeric', (r) => r.b.costsDue],
+    ['numeric', (r) => r.b.totalDue],
+    ['numeric', (r) => r.b.partsDue],
+    ['numeric', (r) => r.b.interestCarried],
+    ['date', (r) => r.b.interestFrom],
+    ['date', (r) => r.b.asOf],
+    ['text', (r) => r.b.problem],
+    ['text', (r) => r.status ?? null],
+  ]);
   await sql`
     update claim_balances c set
-      principal_due = v.principal_due, interest_due = v.interest_due, costs_due = v.costs_due, total_due = v.total_due, parts_due = v.parts_due,
-      interest_carried = v.interest_carried, interest_from = v.interest_from, balance_on = v.balance_on, balance_problem = v.problem,
-      status = coalesce(v.status, c.status)
-    from unnest(${col((r) => r.id)}::uuid[], ${col((r) => r.b.principalDue)}::numeric[], ${col((r) => r.b.interestDue)}::numeric[],
-      ${col((r) => r.b.costsDue)}::numeric[], ${col((r) => r.b.totalDue)}::numeric[], ${col((r) => r.b.interestCarried)}::numeric[],
-      ${col((r) => r.b.interestFrom)}::date[], ${col((r) => r.b.asOf)}::date[], ${col((r) => r.b.problem)}::text[],
-      ${col((r) => r.b.partsDue)}::numeric[], ${col((r) => r.status ?? null)}::text[])
-      as v(id, principal_due, interest_due, costs_due, total_due, interest_carried, interest_from, balance_on, problem, parts_due, status)
-    where c.claim_id = v.id`.execute(trx);
+      principal_due = ${v.at(1)}, interest_due = ${v.at(2)}, costs_due = ${v.at(3)}, total_due = ${v.at(4)}, parts_due = ${v.at(5)},
+      interest_carried = ${v.at(6)}, interest_from = ${v.at(7)}, balance_on = ${v.at(8)}, balance_problem = ${v.at(9)},
+      status = coalesce(${v.at(10)}, c.status)
+    from ${v.from}
+    where c.claim_id = ${v.at(0)}`.execute(trx);
 }
 
 export interface RollResult {

@@ -27,7 +27,7 @@ import type { AllocationOrder, ClaimKind, ClaimStatus, Currency, DebtorKind, Jur
 import type { Actor } from '../../domain/policies.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { recordAudits, type AuditEntry } from '../shared/audit.ts';
-import { bulkInsert, type BulkColumn } from '../../db/bulk-insert.ts';
+import { bulkInsert, jsonRows, type BulkColumn } from '../../db/bulk-insert.ts';
 import type { DB } from '../../db/schema.ts';
 import { statusAfterSettlement } from '../../domain/claims/lifecycle.ts';
 import { paidPerComponent, splitOntoComponents } from '../../domain/claims/components.ts';
@@ -501,21 +501,31 @@ export async function applySettlements(trx: Db, actor: Actor, plans: readonly Se
   if (audits.length) await recordAudits(trx, actor, audits);
   const changed = plans.filter((p) => p.changed);
   if (changed.length) {
+    const v = jsonRows(changed, [
+      ['uuid', (p) => p.ledger.id],
+      ['numeric', (p) => p.after.principalPaid],
+      ['numeric', (p) => p.after.interestPaid],
+      ['numeric', (p) => p.after.costsPaid],
+      ['text', (p) => p.after.status],
+      ['date', (p) => p.after.closedOn],
+    ]);
     await sql`
       update claims c
-         set principal_paid = v.principal_paid, interest_paid = v.interest_paid, costs_paid = v.costs_paid, status = v.status,
-             closed_on = v.closed_on, version = c.version + 1, updated_at = now()
-        from unnest(${changed.map((p) => p.ledger.id)}::uuid[], ${changed.map((p) => p.after.principalPaid)}::numeric[], ${changed.map((p) => p.after.interestPaid)}::numeric[],
-                    ${changed.map((p) => p.after.costsPaid)}::numeric[], ${changed.map((p) => p.after.status)}::text[], ${changed.map((p) => p.after.closedOn)}::date[])
-             v(id, principal_paid, interest_paid, costs_paid, status, closed_on)
-       where c.id = v.id and c.tenant_id = ${actor.tenantId}`.execute(trx);
+         set principal_paid = ${v.at(1)}, interest_paid = ${v.at(2)}, costs_paid = ${v.at(3)}, status = ${v.at(4)},
+             closed_on = ${v.at(5)}, version = c.version + 1, updated_at = now()
+        from ${v.from}
+       where c.id = ${v.at(0)} and c.tenant_id = ${actor.tenantId}`.execute(trx);
   }
   const components = plans.flatMap((p) => p.componentPaid);
   if (components.length) {
+    const v = jsonRows(components, [
+      ['uuid', (c) => c.id],
+      ['numeric', (c) => c.paid],
+    ]);
     await sql`
-      update claim_components k set paid = v.paid
-        from unnest(${components.map((c) => c.id)}::uuid[], ${components.map((c) => c.paid)}::numeric[]) v(id, paid)
-       where k.id = v.id and k.tenant_id = ${actor.tenantId}`.execute(trx);
+      update claim_components k set paid = ${v.at(1)}
+        from ${v.from}
+       where k.id = ${v.at(0)} and k.tenant_id = ${actor.tenantId}`.execute(trx);
   }
 }
 

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { jsonRows } from '../../db/bulk-insert.ts';
 import { currentRateBook } from '../interest/rate-book.ts';
 import { applySettlements, dueOn, loadLedgers, planSettlement, refreshUnallocated, settleClaim, type SettlementPlan } from '../claims/ledger.ts';
 import { uuid7 } from '../../db/uuid7.ts';
@@ -397,14 +398,24 @@ export async function bookPayments(
       const left = unallocated.get(r.payment_id);
       if (left) unallocated.set(r.payment_id, left.minus(r.amount));
     }
+    const v = jsonRows(booked, [
+      ['uuid', (b) => b.paymentId],
+      ['uuid', (b) => b.data.creditorId],
+      ['uuid', (b) => b.data.debtorId],
+      ['numeric', (b) => b.data.amount],
+      ['numeric', (b) => unallocated.get(b.paymentId)!.toFixed(2)],
+      ['text', (b) => b.data.currency],
+      ['date', (b) => b.data.valueDate],
+      ['text', (b) => b.data.method],
+      ['text', (b) => b.data.reference ?? null],
+      ['text', (b) => b.data.payerName ?? null],
+      ['text', (b) => b.data.note ?? null],
+    ]);
     const created = await sql<{ id: string; created_at: string }>`
       insert into payments (id, tenant_id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, imputation, created_by, created_at)
-      select v.id, ${actor.tenantId}::uuid, v.creditor_id, v.debtor_id, v.amount, v.unallocated, v.currency, v.value_date, v.method, v.reference, v.payer_name, v.note, 'claims', ${actor.userId}::uuid,
+      select ${v.at(0)}, ${actor.tenantId}::uuid, ${v.at(1)}, ${v.at(2)}, ${v.at(3)}, ${v.at(4)}, ${v.at(5)}, ${v.at(6)}, ${v.at(7)}, ${v.at(8)}, ${v.at(9)}, ${v.at(10)}, 'claims', ${actor.userId}::uuid,
              clock_timestamp() + (v.n * interval '1 microsecond')
-        from unnest(${booked.map((b) => b.paymentId)}::uuid[], ${booked.map((b) => b.data.creditorId)}::uuid[], ${booked.map((b) => b.data.debtorId)}::uuid[], ${booked.map((b) => b.data.amount)}::numeric[], ${booked.map((b) => unallocated.get(b.paymentId)!.toFixed(2))}::numeric[],
-                    ${booked.map((b) => b.data.currency)}::text[], ${booked.map((b) => b.data.valueDate)}::date[], ${booked.map((b) => b.data.method)}::text[],
-                    ${booked.map((b) => b.data.reference ?? null)}::text[], ${booked.map((b) => b.data.payerName ?? null)}::text[], ${booked.map((b) => b.data.note ?? null)}::text[])
-             with ordinality v(id, creditor_id, debtor_id, amount, unallocated, currency, value_date, method, reference, payer_name, note, n)
+        from ${v.from}
       returning id, ${iso('created_at')} as created_at`.execute(trx);
     const createdAt = new Map(created.rows.map((r) => [r.id, r.created_at]));
     // The balances from the ledgers in hand, as they are once the plans are written (no second read),
