@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/connect.ts';
-import { CLAIM_REFERENCE_PREFIX, claimReferences, formatRf } from '../../domain/dunning/references.ts';
+import { CLAIM_REFERENCE_PREFIX, claimNumberFromReference, claimReferences, formatRf, isValidRf } from '../../domain/dunning/references.ts';
+import { cluesOf } from '../../domain/bank/clues.ts';
 import { AppError } from '../../domain/errors.ts';
 import { camtXml, type CamtEntryInput } from '../../test/camt.ts';
 import { openTestDatabase } from '../../test/db.ts';
@@ -34,6 +35,21 @@ afterAll(async () => {
 });
 
 const rf = (i: number) => claimReferences(claims[i]!.refNo, CLAIM_REFERENCE_PREFIX).rf;
+
+/**
+ * Two claim numbers, of 18 and of 11 or 15 digits, such that the RF of the first, printed in groups, begins
+ * with a run of groups that is a valid RF of ours naming the second (as "RF14 1760 855" and
+ * "RF14 1760": claims 760855 and 760). Searched from a random start, ~50 tries.
+ */
+function collidingPair(): { long: { n: string; rf: string }; short: { n: string; rf: string } } {
+  for (let n = 100_000_000_000_000_000n + BigInt(Math.floor(Math.random() * 1e12)) * 1000n; ; n++) {
+    const rfOf = (x: string) => claimReferences(x, CLAIM_REFERENCE_PREFIX).rf;
+    const groups = formatRf(rfOf(n.toString())).split(' ');
+    // The shorter runs that are valid references of ours: exactly one, of four groups or more (11+ digits).
+    const runs = groups.slice(0, -1).map((_, k) => groups.slice(0, k + 1).join('')).filter((run) => run.length >= 5 && isValidRf(run) && claimNumberFromReference(run, CLAIM_REFERENCE_PREFIX));
+    if (runs.length === 1 && runs[0]!.length > 12) return { long: { n: n.toString(), rf: rfOf(n.toString()) }, short: { n: claimNumberFromReference(runs[0]!, CLAIM_REFERENCE_PREFIX)!, rf: runs[0]! } };
+  }
+}
 const file = (entries: CamtEntryInput[], opts: { version?: '02' | '05' | '08'; message?: 'camt.053' | 'camt.054' } = {}) => ({
   name: 'estratto.xml',
   bytes: new TextEncoder().encode(camtXml({ entries, account: 'IT60X0542811101000000123456', ...opts })),
@@ -198,25 +214,25 @@ describe('importBankFile: returns reverse the payment they return', () => {
   it('an RF printed in groups whose first groups are by chance another claim\'s RF pays the claim the whole reference names', async () => {
     // "RF14 1760 855" is claim 760855's reference; its first two groups, "RF14 1760", pass the mod-97
     // check as claim 760's (once in ~97 references). Both name claims of different debtors: the whole
-    // reference counts (before, such a payment waited for a person as "several debtors").
-    const [short, long] = [760, 760855].map((n) => ({ n, rf: claimReferences(String(n), CLAIM_REFERENCE_PREFIX).rf }));
-    expect(formatRf(long!.rf)).toBe('RF14 1760 855');
-    expect(short!.rf).toBe('RF141760');
+    // reference counts (before, such a payment waited for a person as "several debtors"). The numbers
+    // here are far above any the tenants' sequence gives (the PostgreSQL suite shares one database).
+    const { long, short } = collidingPair();
+    expect(cluesOf({ references: [], text: [formatRf(long.rf)] }).references.map((c) => c.value)).toEqual([long.n, short.n]);
     const ids: string[] = [];
-    for (const { n } of [short!, long!]) {
-      const d = await createTestDebtor(database.db, t, { lastName: `Gruppi${n}`, firstName: 'Ada' });
+    for (const { n } of [short, long]) {
+      const d = await createTestDebtor(database.db, t, { lastName: `Gruppi${n.slice(-4)}`, firstName: 'Ada' });
       const c = await createTestClaim(database.db, t, d.id, { interestRegime: 'none', principal: '80.00', dueDate: '2026-03-31' });
       // The claim's number is the tenant's next one at creation; here it is set to the colliding one.
-      await sql`update claims set ref_no = ${n} where id = ${c.id}`.execute(database.db);
+      await sql`update claims set ref_no = ${n}::bigint where id = ${c.id}`.execute(database.db);
       ids.push(c.id);
     }
     const r = await importBankFile(
       database.db,
       t.users.operator.actor,
       file([
-        { amount: '80.00', acctSvcrRef: 'G1', valueDate: '2026-11-12', txs: [{ amount: '80.00', text: [`Pagamento acconto ${formatRf(long!.rf)}`] }] },
+        { amount: '80.00', acctSvcrRef: 'G1', valueDate: '2026-11-12', txs: [{ amount: '80.00', text: [`Pagamento acconto ${formatRf(long.rf)}`] }] },
         // The shorter reference alone still names its own claim.
-        { amount: '30.00', acctSvcrRef: 'G2', valueDate: '2026-11-12', txs: [{ amount: '30.00', text: [`rata ${formatRf(short!.rf)} grazie`] }] },
+        { amount: '30.00', acctSvcrRef: 'G2', valueDate: '2026-11-12', txs: [{ amount: '30.00', text: [`rata ${formatRf(short.rf)} grazie`] }] },
       ]),
       { today: TODAY },
     );
