@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../test/db.ts';
-import { bulkInsert } from './bulk-insert.ts';
+import { bulkInsert, jsonRows } from './bulk-insert.ts';
 import type { Database } from './connect.ts';
 
 let database: Database;
@@ -49,5 +49,35 @@ describe('bulkInsert', () => {
       { k: 'b', tags: [], refs: null, doc: { n: 1 }, amount: '123456789012.34', seq: 3 },
       { k: 'taken', tags: [], refs: null, doc: null, amount: null, seq: null },
     ]);
+  });
+
+  it('sends a column with the same value in every row once, and reads it back in every row', async () => {
+    const tenant = randomUUID();
+    const ids = [randomUUID(), randomUUID(), randomUUID()];
+    const read = async (rows: { id: string; t: string; on: string | null; flag: boolean; n: number; note: string | null }[]) => {
+      const v = jsonRows(rows, [
+        ['uuid', (r) => r.id],
+        ['uuid', (r) => r.t],
+        ['date', (r) => r.on],
+        ['boolean', (r) => r.flag],
+        ['integer', (r) => r.n],
+        ['text', (r) => r.note],
+      ]);
+      const q = sql<{ id: string; t: string; on: string | null; flag: boolean; n: number; note: string | null; pos: number }>`
+        select ${v.at(0)} as id, ${v.at(1)} as t, ${v.at(2)}::text as on, ${v.at(3)} as flag, ${v.at(4)} as n, ${v.at(5)} as note, v.n::int as pos
+          from ${v.from} order by v.n`;
+      // The constant columns are parameters of their own: only the varying ones are arrays.
+      const compiled = q.compile(database.db);
+      return { rows: (await q.execute(database.db)).rows, arrays: (compiled.sql.match(/json_array_elements/g) ?? []).length };
+    };
+    const varying = await read(ids.map((id, k) => ({ id, t: tenant, on: '2026-11-30', flag: true, n: k, note: null })));
+    expect(varying.arrays).toBe(2);
+    expect(varying.rows).toEqual(ids.map((id, k) => ({ id, t: tenant, on: '2026-11-30', flag: true, n: k, note: null, pos: k + 1 })));
+    // Every column the same: one stays an array, so the rows are still as many as given.
+    const same = await read([0, 1].map(() => ({ id: ids[0]!, t: tenant, on: null, flag: false, n: 7, note: 'x' })));
+    expect(same.arrays).toBe(1);
+    expect(same.rows).toEqual([1, 2].map((pos) => ({ id: ids[0], t: tenant, on: null, flag: false, n: 7, note: 'x', pos })));
+    const one = await read([{ id: ids[1]!, t: tenant, on: '2024-02-29', flag: true, n: 1, note: 'ü' }]);
+    expect(one.rows).toEqual([{ id: ids[1], t: tenant, on: '2024-02-29', flag: true, n: 1, note: 'ü', pos: 1 }]);
   });
 });

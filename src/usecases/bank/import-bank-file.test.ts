@@ -47,7 +47,11 @@ function collidingPair(): { long: { n: string; rf: string }; short: { n: string;
     const groups = formatRf(rfOf(n.toString())).split(' ');
     // The shorter runs that are valid references of ours: exactly one, of four groups or more (11+ digits).
     const runs = groups.slice(0, -1).map((_, k) => groups.slice(0, k + 1).join('')).filter((run) => run.length >= 5 && isValidRf(run) && claimNumberFromReference(run, CLAIM_REFERENCE_PREFIX));
-    if (runs.length === 1 && runs[0]!.length > 12) return { long: { n: n.toString(), rf: rfOf(n.toString()) }, short: { n: claimNumberFromReference(runs[0]!, CLAIM_REFERENCE_PREFIX)!, rf: runs[0]! } };
+    if (runs.length !== 1 || runs[0]!.length <= 12) continue;
+    const pair = { long: { n: n.toString(), rf: rfOf(n.toString()) }, short: { n: claimNumberFromReference(runs[0]!, CLAIM_REFERENCE_PREFIX)!, rf: runs[0]! } };
+    // And no other clue read from the printed reference (its digits can by chance name a third claim).
+    const read = cluesOf({ references: [], text: [groups.join(' ')] }).references.map((c) => c.value);
+    if (read.length === 2 && read[0] === pair.long.n && read[1] === pair.short.n) return pair;
   }
 }
 const file = (entries: CamtEntryInput[], opts: { version?: '02' | '05' | '08'; message?: 'camt.053' | 'camt.054' } = {}) => ({
