@@ -68,7 +68,7 @@ describe('bulkInsert', () => {
           from ${v.from} order by v.n`;
       // The constant columns are parameters of their own: only the varying ones are arrays.
       const compiled = q.compile(database.db);
-      return { rows: (await q.execute(database.db)).rows, arrays: (compiled.sql.match(/json_array_elements/g) ?? []).length };
+      return { rows: (await q.execute(database.db)).rows, arrays: (compiled.sql.match(/jsonb_array_elements/g) ?? []).length };
     };
     const varying = await read(ids.map((id, k) => ({ id, t: tenant, on: '2026-11-30', flag: true, n: k, note: null })));
     expect(varying.arrays).toBe(2);

@@ -12,7 +12,7 @@ const isArray = (type: BulkColumn<unknown>['type']) => type === 'text[]' || type
 
 /**
  * Inserts many rows with one parameter per column, each a JSON array of the column's values:
- * `insert … select c1::uuid, … from rows from (json_array_elements_text($1::json), …)`. The
+ * `insert … select c1::uuid, … from rows from (jsonb_array_elements_text($1::jsonb), …)`. The
  * statement stays a few hundred bytes whatever the number of rows, so neither the query builder nor
  * the server's parser pays per row, unlike a multi-row VALUES list (thousands of parameters).
  *
@@ -22,12 +22,6 @@ const isArray = (type: BulkColumn<unknown>['type']) => type === 'text[]' || type
  * server 11 ms instead of 22–24 ms, node 6 instead of 14–20); a jsonb column's values (an audit
  * event's `after`) arrive as one JSON document instead of thousands of quoted, escaped array elements
  * parsed twice (2,600 audit events: ≈ 150–220 ms instead of 400–1,000 ms on a loaded machine).
- *
- * `json`, not `jsonb`, for the parameter: `json` only checks the text and hands each element over as
- * its slice of it; `jsonb` first builds the whole array as one document, then copies each element out.
- * A jsonb column's element is cast on its own (`::jsonb`). Measured with 500 audit events' `after`
- * (≈ 700 bytes each): 1.4–1.5 ms instead of 7–10 ms, i.e. ≈ 2.5 s of the server's CPU for a
- * 100,000-entry bank file (160,000 events); arrays of scalars cost the same either way.
  *
  * Values: null/undefined are SQL NULL (a jsonb column's JSON `null` too); a jsonb column takes an
  * object or its JSON text; an array column (`text[]`, `uuid[]`) a JavaScript array, sent as a JSON
@@ -54,7 +48,7 @@ export async function bulkInsert<K extends keyof DB & string, R = unknown>(
 /**
  * Rows as {@link bulkInsert} sends them, for any statement: one parameter per column, a JSON array of
  * its values (`spec`: each column's type and how a row gives its value), read back as `rows from
- * (json_array_elements_text($1::json), …) with ordinality as v(c0, c1, …, n)`. `from` is that
+ * (jsonb_array_elements_text($1::jsonb), …) with ordinality as v(c0, c1, …, n)`. `from` is that
  * source; `at(i)` column i's value cast to its type (`v.n` is the row's place, from 1). An update of
  * 500 rows then sends a few JSON texts instead of `pg`'s array literals, escaped element by element
  * (≈ 0.6 GB of strings for a 100,000-entry bank file) and parsed twice as slowly by the server.
@@ -81,19 +75,19 @@ export function jsonRows<R>(
     // The same value in every row (the tenant, the file, the acting user): one parameter of its own.
     if (c.same) return sql`${c.same.value}::${sql.raw(c.type)}`;
     const ref = sql.ref(`v.c${i}`);
-    if (c.type === 'jsonb') return sql`nullif(${ref}::jsonb, 'null'::jsonb)`;
+    if (c.type === 'jsonb') return sql`nullif(${ref}, 'null'::jsonb)`;
     // An array: its elements as text, cast to the element type (a JSON null: SQL NULL).
-    if (isArray(c.type)) return sql`case when json_typeof(${ref}) = 'array' then array(select json_array_elements_text(${ref}))::${sql.raw(c.type)} end`;
+    if (isArray(c.type)) return sql`case when jsonb_typeof(${ref}) = 'array' then array(select jsonb_array_elements_text(${ref}))::${sql.raw(c.type)} end`;
     return sql`${ref}::${sql.raw(c.type)}`;
   };
   const sources = sql.join(
     sent.map(({ c }) => {
-      if (isArray(c.type)) return sql`json_array_elements(${JSON.stringify(c.values.map((x) => x ?? null))}::json)`;
+      if (isArray(c.type)) return sql`jsonb_array_elements(${JSON.stringify(c.values.map((x) => x ?? null))}::jsonb)`;
       if (c.type === 'jsonb') {
         const parts = c.values.map((x) => (x === undefined || x === null ? 'null' : typeof x === 'string' ? x : JSON.stringify(x)));
-        return sql`json_array_elements(${`[${parts.join(',')}]`}::json)`;
+        return sql`jsonb_array_elements(${`[${parts.join(',')}]`}::jsonb)`;
       }
-      return sql`json_array_elements_text(${JSON.stringify(c.values.map((x) => scalar(x, c.type)))}::json)`;
+      return sql`jsonb_array_elements_text(${JSON.stringify(c.values.map((x) => scalar(x, c.type)))}::jsonb)`;
     }),
   );
   const aliases = sql.join([...sent.map(({ i }) => sql.ref(`c${i}`)), sql.ref('n')]);

@@ -119,8 +119,8 @@ async function storeProfiles(trx: Db, tenantId: string, scope: DebtorScope, asOf
   // (no new row version, no index entry, no foreign-key check).
   const { rows: counts } = await sql<{ written: number; removed: number }>`
     with v as materialized (
-      select b.debtor_id as d, b.creditor_id as c, b.figures as f, x.v ->> 0 as k, (x.v -> 1)::jsonb as r
-        from json_array_elements(${json}::json) with ordinality as x(v, n)
+      select b.debtor_id as d, b.creditor_id as c, b.figures as f, x.v ->> 0 as k, x.v -> 1 as r
+        from jsonb_array_elements(${json}::jsonb) with ordinality as x(v, n)
         join risk_profile_batch b on b.n = x.n
     ),
     gone as (
