@@ -64,7 +64,8 @@ export function jsonRows<R>(
   at: (i: number) => RawBuilder<unknown>;
 } {
   const columns = spec.map(([type, value]) => {
-    const values = rows.map(value);
+    // A scalar column's values as their JSON elements, computed once (for the sameness check and the array).
+    const values = type === 'jsonb' || isArray(type) ? rows.map(value) : rows.map((r) => scalar(value(r), type));
     return { type, values, same: rows.length > 1 ? sameScalar(values, type) : undefined };
   });
   // One column at least stays a JSON array: it gives the number of rows.
@@ -87,18 +88,18 @@ export function jsonRows<R>(
         const parts = c.values.map((x) => (x === undefined || x === null ? 'null' : typeof x === 'string' ? x : JSON.stringify(x)));
         return sql`jsonb_array_elements(${`[${parts.join(',')}]`}::jsonb)`;
       }
-      return sql`jsonb_array_elements_text(${JSON.stringify(c.values.map((x) => scalar(x, c.type)))}::jsonb)`;
+      return sql`jsonb_array_elements_text(${JSON.stringify(c.values)}::jsonb)`;
     }),
   );
   const aliases = sql.join([...sent.map(({ i }) => sql.ref(`c${i}`)), sql.ref('n')]);
   return { from: sql`rows from (${sources}) with ordinality as v(${aliases})`, at };
 }
 
-/** The value of a scalar column (not jsonb, not an array) when every row has the same one, else undefined. */
+/** The value of a scalar column (not jsonb, not an array; `values` already as {@link scalar} gives them) when every row has the same one, else undefined. */
 function sameScalar(values: readonly unknown[], type: BulkColumn<unknown>['type']): { value: string | number | boolean | null } | undefined {
   if (type === 'jsonb' || isArray(type)) return undefined;
-  const value = scalar(values[0], type);
-  for (let k = 1; k < values.length; k++) if (scalar(values[k], type) !== value) return undefined;
+  const value = values[0] as string | number | boolean | null;
+  for (let k = 1; k < values.length; k++) if (values[k] !== value) return undefined;
   return { value };
 }
 

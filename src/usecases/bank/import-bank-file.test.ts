@@ -49,7 +49,7 @@ function collidingPair(): { long: { n: string; rf: string }; short: { n: string;
     const runs = groups.slice(0, -1).map((_, k) => groups.slice(0, k + 1).join('')).filter((run) => run.length >= 5 && isValidRf(run) && claimNumberFromReference(run, CLAIM_REFERENCE_PREFIX));
     if (runs.length !== 1 || runs[0]!.length <= 12) continue;
     const pair = { long: { n: n.toString(), rf: rfOf(n.toString()) }, short: { n: claimNumberFromReference(runs[0]!, CLAIM_REFERENCE_PREFIX)!, rf: runs[0]! } };
-    // And no other clue read from the printed reference (its digits can by chance name a third claim).
+    // And no other clue read from the printed reference (its digits can by chance read as an 18-digit pagoPA notice).
     const read = cluesOf({ references: [], text: [groups.join(' ')] }).references.map((c) => c.value);
     if (read.length === 2 && read[0] === pair.long.n && read[1] === pair.short.n) return pair;
   }
