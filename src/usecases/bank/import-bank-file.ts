@@ -74,7 +74,7 @@ export async function importBankFile(
     fileId?: string;
     /**
      * The risk profiles of the debtors the file paid (the chunks mark them, decision 0006): `now`
-     * refreshes them before the file is done (the CLI: no job runs there); `job` leaves them to the
+     * refreshes them once the file is done, before this returns (the CLI: no job runs there); `job` leaves them to the
      * server's `refresh-stale-profiles` job, which takes them within a minute, so a statement's
      * payments are done and shown without waiting for the debtors' profiles (at 1M claims 8 s of a
      * 100,000-entry file).
@@ -239,8 +239,6 @@ export async function importBankFile(
   // The lines read before the end (or before the file went wrong: they are kept).
   if (pending.length) await flush();
   await (previous as Running | null)?.counted;
-  // The profiles of the debtors the chunks paid, once for the file (the chunks marked them, decision 0006).
-  if (now.profiles !== 'job') await refreshStaleDebtorProfiles(db, actor.tenantId, { workers: now.connections ?? 1 });
   const sha256 = hash.digest('hex');
   await db.transaction().execute(async (trx) => {
     await trx
@@ -269,6 +267,10 @@ export async function importBankFile(
       after: { file: file.name, sha256, format, entries: summary.entries, matched: summary.matched, toReconcile: summary.toReconcile, alreadyRecorded: summary.alreadyRecorded, notBooked: summary.notBooked, problems: summary.problems.length, status: summary.status },
     });
   });
+  // The file is done once its lines are placed (its row says so, with the time it finished). Then the
+  // risk profiles of the debtors the chunks paid, once for the file (they marked them, decision 0006):
+  // a derived figure — should this stop, the marks stay for the `refresh-stale-profiles` job.
+  if (now.profiles !== 'job') await refreshStaleDebtorProfiles(db, actor.tenantId, { workers: now.connections ?? 1 });
   return summary;
 }
 
