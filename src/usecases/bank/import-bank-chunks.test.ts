@@ -171,6 +171,15 @@ describe('importBankFile in chunks', () => {
     expect(one).toMatchObject({ entries: 18, matched: 11, alreadyRecorded: 1, notBooked: 1 });
 
     expect(wb).toEqual(wa);
+    // The file is done once its lines are placed; the paid debtors' profiles are refreshed after it
+    // (a derived figure: a stop there leaves a done file and the marks for the job).
+    const done = await database.db.selectFrom('bank_files').select(['status', 'finished_at']).where('id', '=', chunked.fileId).executeTakeFirstOrThrow();
+    const paidDebtors = (await database.db.selectFrom('payments').select('debtor_id').distinct().where('tenant_id', '=', b.t.tenantId).execute()).map((r) => r.debtor_id);
+    const refreshedAt = await database.db.selectFrom('debtor_profiles').select('computed_at').where('tenant_id', '=', b.t.tenantId).where('creditor_id', 'is', null).where('debtor_id', 'in', paidDebtors).execute();
+    expect(done.status).toBe('done');
+    expect(refreshedAt).toHaveLength(paidDebtors.length);
+    // (A line placed on its own — a return tied to its payment — refreshes its debtor at once, as any payment.)
+    expect(Math.max(...refreshedAt.map((r) => r.computed_at.getTime()))).toBeGreaterThanOrEqual(done.finished_at!.getTime());
     // The file's facts, so the comparison compares something: payments with interest and principal, a refusal, a suggestion.
     expect(wa.entries.find((e) => e.key === 'a:C8')).toMatchObject({ state: 'to_reconcile', reason: { code: 'records.value_date_before_claim' } });
     expect(wa.entries.find((e) => e.key === 'a:C9')!.suggestions).toEqual(['name:3']);
