@@ -12,8 +12,8 @@ import { openTestDatabase } from './db.ts';
 import { createTestTenant, TEST_PASSWORD, type TestTenant } from './factories.ts';
 
 /** The app on `db`; work routes send (imports) goes to `jobs`, else to a queue of its own in this process. */
-export async function buildTestApp(db: Db, jobs?: JobQueue): Promise<FastifyInstance> {
-  const app = await buildServer({ db, config: loadConfig({ PORT: '0' }), ...(jobs ? { jobs } : {}) });
+export async function buildTestApp(db: Db, jobs?: JobQueue, env: Record<string, string> = {}): Promise<FastifyInstance> {
+  const app = await buildServer({ db, config: loadConfig({ PORT: '0', ...env }), ...(jobs ? { jobs } : {}) });
   await app.ready();
   return app;
 }
@@ -61,11 +61,13 @@ export interface ApiContext {
   jobs: InProcessJobs;
 }
 
-export async function openApiContext(): Promise<ApiContext> {
+export async function openApiContext(opts: { clock?: string } = {}): Promise<ApiContext> {
   const database = await openTestDatabase();
   const jobs = inProcessJobs();
   await jobs.start([runImportJob(database.db), runBankFileJob(database.db), refreshRiskJob(database.db)]);
-  const app = await buildTestApp(database.db, jobs);
+  // `clock`: the server's desk clock starts there (INCASSO_CLOCK), as in a demo; the caller moves the
+  // process's "today" with it (`applyClock`) when its use cases must see the same day.
+  const app = await buildTestApp(database.db, jobs, opts.clock ? { INCASSO_CLOCK: opts.clock } : {});
   const t = await createTestTenant(database.db);
   const other = await createTestTenant(database.db);
   const clients = await clientsFor(app, t);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyClock } from '../../clock.ts';
 import { as, openApiContext, sessionCookie, type ApiContext } from '../../test/http.ts';
 import { auditOf, createTestClaim, createTestDebtor, TEST_PASSWORD, type TestTenant } from '../../test/factories.ts';
 import { hashPassword } from '../../usecases/auth/login.ts';
@@ -14,17 +15,21 @@ import { recordPayment } from '../../usecases/payments/record-payment.ts';
  * the routes a supervisor's browser uses.
  */
 
+const DAY = '2026-12-07';
+const rome = (time: string) => new Date(`${DAY}T${time}:00+01:00`);
+
 let ctx: ApiContext;
 beforeAll(async () => {
-  ctx = await openApiContext();
+  // That Monday for the whole file, whatever the real date: the server's desk clock (a queue is filled
+  // for its day, the calls' day) and the use cases' "today" (the board, the reviews, the promises judged).
+  applyClock(rome('09:00'));
+  ctx = await openApiContext({ clock: rome('09:00').toISOString() });
 });
 afterAll(async () => {
   await ctx.app.close();
   await ctx.database.close();
+  applyClock(undefined);
 });
-
-const DAY = '2026-12-07';
-const rome = (time: string) => new Date(`${DAY}T${time}:00+01:00`);
 
 async function taxpayers(t: TestTenant) {
   const ids: Record<string, string> = {};
